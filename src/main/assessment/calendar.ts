@@ -1,0 +1,79 @@
+// Where a day falls in an election's calendar: outside the election period, in it, in the critical window
+// (shortly before advance voting → polling day), on polling day, during the count, or after certification.
+// Days are whole UTC days, so that "later" in time never means "earlier" in the calendar.
+import type { Election } from '../../shared/domain/workspace';
+import type { TimingPhase } from '../../shared/domain/policy';
+import type { CompiledPolicy } from './compile';
+
+export const DAY_MS = 86_400_000;
+
+export interface ElectionCalendar {
+  polling: number;
+  criticalStart: number;
+  periodStart: number;
+  countEnd: number;
+}
+
+export interface TimingInfo {
+  phase: TimingPhase;
+  /** Polling day minus the reference day; null without an election. */
+  daysToPollingDay: number | null;
+  /** Writ (or, without one, the critical window) to certification: when election-period thresholds apply. */
+  electionPeriod: boolean;
+  /** 0 at the opening of the critical window, approaching 1 at polling day. */
+  rampFraction: number;
+}
+
+/** Day number (days since 1970-01-01 UTC) of an ISO date-time; NaN if unreadable. */
+export function dayOfInstant(iso: string): number {
+  return Math.floor(Date.parse(iso) / DAY_MS);
+}
+
+/** Day number of a YYYY-MM-DD date. */
+export function dayOfDate(date: string): number {
+  return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
+}
+
+/** ISO date (YYYY-MM-DD) of a day number, for sentences. */
+export function dateOfDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+const calendars = new WeakMap<Election, { cp: CompiledPolicy; cal: ElectionCalendar }>();
+
+export function electionCalendar(election: Election | undefined, cp: CompiledPolicy): ElectionCalendar | undefined {
+  if (!election) return undefined;
+  const hit = calendars.get(election);
+  if (hit && hit.cp === cp) return hit.cal;
+  const w = cp.criticalWindow;
+  const polling = dayOfDate(election.pollingDay);
+  const criticalStart = Math.min(
+    polling,
+    election.advanceVotingStart ? dayOfDate(election.advanceVotingStart) - w.beforeAdvance : polling - w.beforePollingIfNoAdvance,
+  );
+  const periodStart = Math.min(criticalStart, election.writIssued ? dayOfDate(election.writIssued) : criticalStart);
+  const countEnd = Math.max(
+    polling,
+    election.resultsCertified ? dayOfDate(election.resultsCertified) : polling + w.afterPollingIfNoCertification,
+  );
+  const cal = { polling, criticalStart, periodStart, countEnd };
+  calendars.set(election, { cp, cal });
+  return cal;
+}
+
+const NO_ELECTION: TimingInfo = { phase: 'no-election', daysToPollingDay: null, electionPeriod: false, rampFraction: 0 };
+
+export function timingAt(day: number, cal: ElectionCalendar | undefined): TimingInfo {
+  if (!cal || !Number.isFinite(day)) return NO_ELECTION;
+  const d = cal.polling - day;
+  const electionPeriod = day >= cal.periodStart && day <= cal.countEnd;
+  let phase: TimingPhase;
+  let rampFraction = 0;
+  if (d === 0) phase = 'polling-day';
+  else if (d < 0) phase = day <= cal.countEnd ? 'count' : 'after-certification';
+  else if (day >= cal.criticalStart) {
+    phase = 'critical-window';
+    rampFraction = (day - cal.criticalStart) / (cal.polling - cal.criticalStart);
+  } else phase = electionPeriod ? 'election-period' : 'outside-election-period';
+  return { phase, daysToPollingDay: d, electionPeriod, rampFraction };
+}

@@ -1,0 +1,101 @@
+// "Should we speak?": the intervention-policy engine. Pure functions, data in and data out:
+// the same threat, election, policy and asOf always give the same result (no clock, no randomness).
+import type { Election, Threat } from '../../shared/domain/workspace';
+import type { AssessmentResult } from '../../shared/domain/assessment';
+import type { Policy } from '../../shared/domain/policy';
+import { dayOfInstant, electionCalendar } from './calendar';
+import { compilePolicy } from './compile';
+import { runCore } from './core';
+import { counterfactuals } from './counterfactuals';
+import { round1 } from './phrases';
+import { chooseSpokesperson, partnersFor } from './spokesperson';
+
+export { compilePolicy, type CompiledPolicy } from './compile';
+export { suggestClusters, type ClusterSuggestion } from './suggest-clusters';
+
+export interface AssessOptions {
+  /** ISO date-time the assessment is as of: drives timing. */
+  asOf: string;
+  /** Version of the threat assessed (stored with the result). */
+  version?: number;
+  /** False skips counterfactuals, for bulk use. Default true. */
+  explain?: boolean;
+}
+
+export interface AssessClusterOptions extends Omit<AssessOptions, 'version'> {
+  /** Version of each member threat, by id. */
+  versions?: Record<string, number>;
+}
+
+export function assessThreat(threat: Threat, election: Election | undefined, policy: Policy, opts: AssessOptions): AssessmentResult {
+  return assess([threat], false, election, policy, opts, { [threat.id]: opts.version ?? versionOf(threat) });
+}
+
+/** A cluster is assessed as one: never below its highest member, plus points for a sustained pattern. */
+export function assessCluster(threats: Threat[], election: Election | undefined, policy: Policy, opts: AssessClusterOptions): AssessmentResult {
+  if (threats.length === 0) throw new Error('A cluster needs at least one threat.');
+  const versions: Record<string, number> = {};
+  for (const t of threats) versions[t.id] = opts.versions?.[t.id] ?? versionOf(t);
+  return assess(threats, true, election, policy, opts, versions);
+}
+
+let lastAsOf = '';
+let lastAsOfDay = NaN;
+
+function assess(
+  threats: Threat[],
+  cluster: boolean,
+  election: Election | undefined,
+  policy: Policy,
+  opts: Omit<AssessOptions, 'version'>,
+  threatVersions: Record<string, number>,
+): AssessmentResult {
+  const cp = compilePolicy(policy);
+  const cal = electionCalendar(election, cp);
+  if (opts.asOf !== lastAsOf) {
+    lastAsOfDay = dayOfInstant(opts.asOf);
+    lastAsOf = opts.asOf;
+  }
+  const asOfDay = lastAsOfDay;
+  if (!Number.isFinite(asOfDay)) throw new Error(`asOf must be an ISO date-time, got "${opts.asOf}".`);
+  const core = runCore({ threats, cluster, cal, cp, asOfDay, shiftDays: 0, withReason: true });
+  const spokesperson = chooseSpokesperson(core.situation, core.timing.electionPeriod);
+  const result: AssessmentResult = {
+    threatIds: threats.map((t) => t.id),
+    cluster,
+    score: core.score,
+    level: core.level,
+    levelBeforeGates: core.levelBeforeGates,
+    thresholds: { ...core.thresholds },
+    margins: {
+      engagePrivately: round1(core.score - core.thresholds.engagePrivately),
+      speakPublicly: round1(core.score - core.thresholds.speakPublicly),
+    },
+    factors: core.factors,
+    gates: core.gates,
+    counterfactuals: [],
+    spokesperson,
+    partners: partnersFor(core.situation, core.level, spokesperson),
+    attributionMayBeStated: core.attributionMayBeStated,
+    policyVersion: policy.version,
+    threatVersions,
+    asOf: opts.asOf,
+    mitigations: core.mitigations,
+    daysToPollingDay: core.timing.daysToPollingDay,
+    timingPhase: core.timing.phase,
+    electionPeriod: core.timing.electionPeriod,
+  };
+  if (cluster) result.memberScores = Object.fromEntries(threats.map((t, i) => [t.id, core.memberScores[i]!]));
+  if (opts.explain !== false) {
+    result.counterfactuals = counterfactuals(threats, core, core.timing.daysToPollingDay, (changed, shiftDays) => {
+      const r = runCore({ threats: changed, cluster, cal, cp, asOfDay, shiftDays, withReason: false });
+      return { score: r.score, level: r.level };
+    });
+  }
+  return result;
+}
+
+function versionOf(t: Threat): number {
+  const v = (t as { version?: unknown }).version;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 1;
+}

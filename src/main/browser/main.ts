@@ -1,0 +1,52 @@
+// `npm run start:browser [-- --demo] [-- --no-open] [-- --port N] [-- --db FILE]`
+// Serves the built renderer and the services on 127.0.0.1 and prints the address to open.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase, openDatabase } from '../db/connection';
+import { createContext } from '../context';
+import { createDispatcher } from '../ipc/dispatcher';
+import { createHandlers } from '../services';
+import { appVersion, defaultDbPath, sourceAssetsDir } from '../paths';
+import { loadSample } from '../transfer/service';
+import { startBrowserServer } from './server';
+
+const { values } = parseArgs({
+  options: {
+    demo: { type: 'boolean' },
+    'no-open': { type: 'boolean' },
+    port: { type: 'string' },
+    db: { type: 'string' },
+  },
+  allowPositionals: false,
+  strict: true,
+});
+
+const dbPath = path.resolve(values.db ?? defaultDbPath());
+const db = openDatabase(dbPath);
+const ctx = createContext(db, { dbPath, assetsDir: sourceAssetsDir(), mode: 'browser', appVersion: appVersion() });
+const handlers = createHandlers(ctx);
+if (values.demo && (db.prepare('SELECT count(*) AS n FROM threats').get() as { n: number }).n === 0) {
+  const report = loadSample(ctx);
+  console.log(`Loaded the sample workspace: ${report.threats.created} threats.`);
+}
+const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+const server = await startBrowserServer({ dispatch: createDispatcher(handlers), staticDir, port: values.port ? Number(values.port) : 0 });
+
+console.log(`Threshold (browser mode) is using ${dbPath}`);
+console.log('Open this address in your browser (it carries this run\'s secret token):');
+console.log(server.url);
+
+if (!values['no-open']) {
+  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(opener, [server.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+}
+
+const stop = async () => {
+  await server.close();
+  closeDatabase(db);
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

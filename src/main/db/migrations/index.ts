@@ -1,0 +1,14 @@
+// The registry of migrations, in order. Add new ones at the end, in steps of 10.
+import type { Migration } from './types';
+import { m0010ThreatLog } from './0010-threat-log';
+
+export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog];
+
+for (let i = 1; i < MIGRATIONS.length; i++) {
+  if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {
+    throw new Error(`Migration versions must increase: ${MIGRATIONS[i]!.name}`);
+  }
+}
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export type { Migration };

@@ -1,0 +1,88 @@
+// What the checks need to know about the record, prepared once per record (indexes of classified notes,
+// names, claims) so that checking a draft on every edit stays fast.
+import type { AssessmentResult } from '../../../shared/domain/assessment';
+import type { Classification } from '../../../shared/domain/enums';
+import { CLASSIFICATIONS } from '../../../shared/domain/enums';
+import type { Election, Threat } from '../../../shared/domain/workspace';
+import { DRAFT_LANGS } from '../../../shared/domain/drafting';
+import { buildClaimIndex, type ClaimIndex } from '../text/claim-occurrences';
+import { foldText } from '../text/normalize';
+import { buildPhraseIndex, type PhraseIndex } from '../text/phrase-index';
+import { withoutPlaceholders } from '../text/placeholders';
+import { buildTermMatcher, type TermMatcher } from '../text/term-matcher';
+import { threatText } from '../templates/free-text';
+import { foreignNames } from './foreign-names';
+import { partisanNames } from './partisan-names';
+import { PARTISAN_WORDS } from './partisan-words';
+
+export interface CheckContext {
+  threats: Threat[];
+  election?: Election;
+  /** Only `attributionMayBeStated` is read: attribution is allowed when it is true and every threat's confidence is high. */
+  assessment: Pick<AssessmentResult, 'attributionMayBeStated'>;
+  /** Plain-language target, as a school grade (default 8, for general content). */
+  targetGrade?: number;
+  /** More names that must not appear (e.g. a party's leader), beyond the election's parties and candidates. */
+  extraPartisanNames?: string[];
+  /** Region codes of the election's own country, whose name is not a foreign attribution (default ["CA"]). */
+  homeCountries?: string[];
+}
+
+export interface PreparedContext {
+  targetGrade: number;
+  attributionAllowed: boolean;
+  /** One index per classification, to say which kind of note a passage overlaps. */
+  classified: Array<{ classification: Classification; index: PhraseIndex }>;
+  partisanNames: TermMatcher<{ of: string; derived: boolean }>;
+  partisanWords: TermMatcher<string>;
+  attribution: TermMatcher<{ generic: boolean; actor: boolean }>;
+  /** The false claims in every language (a claim in the other language is still the claim). */
+  falseClaims: ClaimIndex;
+}
+
+const prepared = new WeakMap<CheckContext, PreparedContext>();
+
+function actorNames(threats: readonly Threat[]): string[] {
+  return threats.flatMap((t) => {
+    const name = (t.source.name ?? '').trim();
+    if (!name) return [];
+    const withoutBrackets = name.replace(/\([^)]*\)/g, ' ').trim();
+    const handles = name.match(/[@#][\p{L}\p{N}_]+/gu) ?? [];
+    return [withoutBrackets, ...handles];
+  });
+}
+
+export function prepareCheckContext(ctx: CheckContext): PreparedContext {
+  const hit = prepared.get(ctx);
+  if (hit) return hit;
+  const notes = ctx.threats.flatMap((t) => t.classifiedNotes ?? []);
+  const home = new Set(ctx.homeCountries ?? ['CA']);
+  // A country named in the election's jurisdiction is the election's own ("Canada", "Province of Quebec, Canada").
+  const jurisdiction = ` ${foldText(ctx.election?.jurisdiction ?? '')} `;
+  const names = foreignNames();
+  for (const n of names) if (!n.generic && jurisdiction.includes(` ${foldText(n.phrase)} `)) home.add(n.country);
+  const claims = ctx.threats.flatMap((t) =>
+    DRAFT_LANGS.map((lang) => threatText(t, 'falseClaim', lang)).filter(
+      (c): c is string => c !== undefined && withoutPlaceholders(c) !== '',
+    ),
+  );
+  const result: PreparedContext = {
+    targetGrade: ctx.targetGrade ?? 8,
+    attributionAllowed: ctx.assessment.attributionMayBeStated && ctx.threats.every((t) => t.source.confidence === 'high'),
+    classified: CLASSIFICATIONS.map((classification) => ({
+      classification,
+      index: buildPhraseIndex(notes.filter((n) => n.classification === classification).map((n) => n.text)),
+    })).filter((c) => c.index.runs.size > 0),
+    partisanNames: buildTermMatcher(
+      partisanNames(ctx.election, ctx.extraPartisanNames).map((n) => ({ phrase: n.phrase, meta: { of: n.of, derived: n.derived } })),
+    ),
+    partisanWords: buildTermMatcher([...PARTISAN_WORDS.en, ...PARTISAN_WORDS.fr].map((w) => ({ phrase: w, meta: w }))),
+    attribution: buildTermMatcher([
+      ...actorNames(ctx.threats).map((phrase) => ({ phrase, meta: { generic: false, actor: true } })),
+      ...names.filter((n) => !home.has(n.country)).map((n) => ({ phrase: n.phrase, meta: { generic: n.generic, actor: false } })),
+    ]),
+    falseClaims: buildClaimIndex(claims),
+  };
+  prepared.set(ctx, result);
+  return result;
+}

@@ -1,0 +1,80 @@
+// The communication plan: purpose, threat types, audience, when and where to release, who speaks, what is
+// being done and where to find reliable information. A pure function of the record; every text is editable.
+import type { AssessmentResult } from '../../../shared/domain/assessment';
+import type { CommunicationPlan, DraftLang, LocalizedText, MediaContact } from '../../../shared/domain/drafting';
+import { DRAFT_LANGS } from '../../../shared/domain/drafting';
+import type { Election, Threat } from '../../../shared/domain/workspace';
+import { frenchTypography } from '../text/french-typography';
+import { audienceOf } from './audience';
+import { communicationPurpose } from './purpose';
+import { defaultProtectionMeasures } from './protection-measures';
+import { defaultReliableSources, type ElectionAuthority } from './reliable-sources';
+import { roleLabel } from './role-labels';
+import { timingOf } from './timing';
+
+export interface PlanOptions {
+  /** ISO date-time the plan is "as of" (drives timing). */
+  asOf: string;
+  authority?: ElectionAuthority;
+  mediaContact?: MediaContact;
+  /** The organisation's own names for assessment roles, e.g. { 'election-authority': { en: 'Elections Canada', … } }. */
+  roleLabels?: Record<string, LocalizedText>;
+}
+
+/** The election's official languages that Threshold drafts in, by language tag ("fr-CA" → fr); both when none are given. */
+export function officialLanguages(election: Election | undefined): { languages: DraftLang[]; other: string[] } {
+  const tags = election?.languages ?? [];
+  const languages: DraftLang[] = [];
+  const other: string[] = [];
+  for (const tag of tags) {
+    const base = tag.toLowerCase().split(/[-_]/)[0]!;
+    const lang = DRAFT_LANGS.find((l) => l === base || (l === 'en' && base === 'english') || (l === 'fr' && (base === 'french' || base === 'français')));
+    if (lang) {
+      if (!languages.includes(lang)) languages.push(lang);
+    } else other.push(tag);
+  }
+  return { languages: languages.length > 0 ? languages : [...DRAFT_LANGS], other };
+}
+
+const unique = (xs: Array<string | undefined>) => [...new Set(xs.map((x) => (x ?? '').trim()).filter((x) => x !== ''))];
+
+const fr = (t: LocalizedText): LocalizedText => ({ en: t.en, fr: frenchTypography(t.fr) });
+
+export function buildPlan(
+  threats: Threat[],
+  election: Election | undefined,
+  assessment: AssessmentResult,
+  opts: PlanOptions,
+): CommunicationPlan {
+  if (threats.length === 0) throw new Error('A communication plan needs at least one threat.');
+  const { purpose, reason } = communicationPurpose(threats, assessment.level);
+  const audience = audienceOf(threats);
+  const timing = timingOf(threats, election, opts.asOf);
+  const { languages, other } = officialLanguages(election);
+  const spokesperson = assessment.spokesperson;
+  const protection = defaultProtectionMeasures(threats);
+  const sources = defaultReliableSources(opts.authority);
+  return {
+    threatIds: threats.map((t) => t.id),
+    asOf: opts.asOf,
+    level: assessment.level,
+    purpose,
+    purposeReason: fr(reason),
+    threatTypes: [...new Set(threats.map((t) => t.type))],
+    audience: { ...audience, text: fr(audience.text) },
+    timing: { ...timing, text: fr(timing.text) },
+    where: {
+      channels: unique(threats.flatMap((t) => t.place.channels ?? [])),
+      regions: unique(threats.flatMap((t) => t.place.regions ?? [])),
+      languages,
+      otherLanguages: other,
+    },
+    spokesperson: { ...spokesperson, label: roleLabel(spokesperson.id, spokesperson.name, opts.roleLabels) },
+    partners: assessment.partners.map((p) => ({ ...p, label: roleLabel(p.id, p.name, opts.roleLabels) })),
+    // Attribution is stated only when the assessment allows it and every threat's confidence is high.
+    attributionMayBeStated: assessment.attributionMayBeStated && threats.every((t) => t.source.confidence === 'high'),
+    protectionMeasures: { en: protection.en, fr: protection.fr.map(frenchTypography) },
+    reliableSources: { en: sources.en, fr: sources.fr.map(frenchTypography) },
+    mediaContact: opts.mediaContact ?? {},
+  };
+}

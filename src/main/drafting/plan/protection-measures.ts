@@ -1,0 +1,74 @@
+// Default sentences saying what is being done to protect the election, per threat type. They are a starting
+// point the official edits; each is plain, one idea, and promises nothing the organisation cannot show.
+import type { ThreatType } from '../../../shared/domain/enums';
+import type { LocalizedList, LocalizedText } from '../../../shared/domain/drafting';
+import type { Threat } from '../../../shared/domain/workspace';
+
+const BY_TYPE: Record<ThreatType, LocalizedText> = {
+  disinformation: {
+    en: 'We have alerted the online platforms. They can act on posts that mislead voters, under their own rules.',
+    fr: 'Nous avons alerté les plateformes en ligne. Selon leurs propres règles, elles peuvent agir sur les messages qui trompent les électeurs.',
+  },
+  misinformation: {
+    en: 'We are sharing the facts with voters, the news media and community groups.',
+    fr: 'Nous diffusons les faits auprès de l’électorat, des médias et des groupes communautaires.',
+  },
+  malinformation: {
+    en: 'We are working with the people and groups affected. We want to limit the harm from facts shared out of context.',
+    fr: 'Nous travaillons avec les personnes et les groupes touchés. Nous voulons limiter les torts causés par des faits sortis de leur contexte.',
+  },
+  'hack-and-leak': {
+    en: 'Security experts are looking at the documents and how they were taken. They are helping the groups affected.',
+    fr: 'Des spécialistes de la sécurité examinent les documents et la façon dont ils ont été obtenus. Ils aident les groupes touchés.',
+  },
+  impersonation: {
+    en: 'We have asked the platforms to remove fake accounts that pretend to be official.',
+    fr: 'Nous avons demandé aux plateformes de retirer les faux comptes qui se font passer pour des sources officielles.',
+  },
+  'synthetic-media': {
+    en: 'We have asked the platforms to label or remove the fake video, image or audio.',
+    fr: 'Nous avons demandé aux plateformes de signaler ou de retirer la fausse vidéo, la fausse image ou le faux enregistrement.',
+  },
+  'inauthentic-behaviour': {
+    en: 'We have told the platforms about networks of fake accounts.',
+    fr: 'Nous avons signalé aux plateformes des réseaux de faux comptes.',
+  },
+  'cyber-intrusion': {
+    en: 'Cyber security experts are helping the election authority protect its systems.',
+    fr: 'Des spécialistes de la cybersécurité aident l’autorité électorale à protéger ses systèmes.',
+  },
+  'denial-of-service': {
+    en: 'The election authority and its suppliers are working to keep its websites and phone lines open.',
+    fr: 'L’autorité électorale et ses fournisseurs veillent à garder ses sites Web et ses lignes téléphoniques ouverts.',
+  },
+  intimidation: {
+    en: 'Police and the election authority are working together. They want voters, candidates and poll workers to be safe.',
+    fr: 'La police et l’autorité électorale travaillent ensemble. Elles veillent à la sécurité des électeurs, des candidats et du personnel électoral.',
+  },
+  'covert-funding': {
+    en: 'We have told the body in charge of the rules on political funding.',
+    fr: 'Nous avons informé l’organisme chargé des règles sur le financement politique.',
+  },
+  other: {
+    en: 'We are working with our partners to limit the effect of this activity on the vote.',
+    fr: 'Nous travaillons avec nos partenaires pour limiter les effets de cette activité sur le vote.',
+  },
+};
+
+const ALWAYS: LocalizedText = {
+  en: 'Election staff and security agencies keep watch at every step of the vote.',
+  fr: 'Le personnel électoral et les organismes de sécurité veillent à chaque étape du vote.',
+};
+
+const DEBUNKED: LocalizedText = {
+  en: 'Independent fact-checkers have already shown that this is false.',
+  fr: 'Des vérificateurs de faits indépendants ont déjà montré que c’est faux.',
+};
+
+export function defaultProtectionMeasures(threats: readonly Threat[]): LocalizedList {
+  const types = [...new Set(threats.map((t) => t.type))];
+  const sentences = types.map((t) => BY_TYPE[t]);
+  if (threats.some((t) => t.context?.debunkedByPartner === true)) sentences.push(DEBUNKED);
+  sentences.push(ALWAYS);
+  return { en: sentences.map((s) => s.en), fr: sentences.map((s) => s.fr) };
+}

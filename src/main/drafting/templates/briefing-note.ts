@@ -1,0 +1,248 @@
+// Internal briefing note, in the ABCDE shape (Actor, Behaviour, Content, Degree, Effect; Pamment 2020), then
+// the assessment, the recommendation and the decision sought. It may quote classified notes; it then carries
+// the highest classification quoted, and it is never marked for release.
+import type { AssessmentResult, Counterfactual } from '../../../shared/domain/assessment';
+import type { DraftLang, DraftSection, LocalizedText, Marking } from '../../../shared/domain/drafting';
+import { classificationRank, type Actor, type Classification, type Confidence, type Trend } from '../../../shared/domain/enums';
+import type { Threat } from '../../../shared/domain/workspace';
+import { capitalize } from '../plan/role-labels';
+import { formatDate } from '../text/dates';
+import type { TemplateContext } from './context';
+import {
+  ACTOR_LABELS,
+  BREAKOUT_LABELS,
+  COMMUNICATION_PURPOSE_LABELS,
+  CONFIDENCE_LABELS,
+  LEVEL_LABELS,
+  MARKING_LABELS,
+  PURPOSE_LABELS,
+  TARGET_LABELS,
+  TREND_LABELS,
+  TYPE_LABELS,
+} from './labels';
+import { quote } from './sentences';
+
+/** French names of the default policy's factors and gates; an organisation's own keep the label it gave them. */
+const FR_NAMES: Record<string, string> = {
+  harm: 'Préjudice au processus électoral',
+  reach: 'Portée et tendance',
+  foreign: 'Implication étrangère',
+  timing: 'Proximité du jour du scrutin',
+  'national-security': 'Sécurité nationale ou alliés',
+  'debunked-by-partner': 'Déjà réfuté par un partenaire',
+  'investigation-sensitive': 'Nuirait à une enquête',
+  pattern: 'Ensemble de menaces liées',
+  'domestic-political-debate': 'Débat politique national',
+  'contained-item': 'Contenu circonscrit (ne pas amplifier)',
+  'low-confidence-attribution': 'Attribution à faible degré de confiance',
+};
+
+const H = {
+  purpose: { en: 'Purpose', fr: 'Objet' },
+  summary: { en: 'Summary', fr: 'Résumé' },
+  actor: { en: 'Actor', fr: 'Acteur' },
+  behaviour: { en: 'Behaviour', fr: 'Comportement' },
+  content: { en: 'Content', fr: 'Contenu' },
+  degree: { en: 'Degree', fr: 'Ampleur' },
+  effect: { en: 'Effect', fr: 'Effet' },
+  assessment: { en: 'Assessment', fr: 'Évaluation' },
+  recommendation: { en: 'Recommendation', fr: 'Recommandation' },
+  classified: { en: 'Classified information', fr: 'Renseignements classifiés' },
+  decision: { en: 'Decision sought', fr: 'Décision demandée' },
+} satisfies Record<string, LocalizedText>;
+
+const num = (n: number, lang: DraftLang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
+const signed = (n: number, lang: DraftLang) => (n > 0 ? '+' : '') + num(n, lang);
+
+function perThreat(ctx: TemplateContext, lang: DraftLang, line: (t: Threat) => string): string {
+  return ctx.threats.map((t) => (ctx.threats.length > 1 ? `${t.id}${lang === 'fr' ? ' :' : ':'} ${line(t)}` : line(t))).join('\n');
+}
+
+/** The counterfactual's change in French, from its field and values (the engine writes its sentence in English). */
+function counterfactualFr(c: Counterfactual): string {
+  const value = (v: Counterfactual['from']): string => {
+    if (v === null) return 'aucune valeur';
+    const s = String(v);
+    if (s === 'true') return 'oui';
+    if (s === 'false') return 'non';
+    return (
+      CONFIDENCE_LABELS[s as Confidence]?.fr ??
+      ACTOR_LABELS[s as Actor]?.fr ??
+      TREND_LABELS[s as Trend]?.fr ??
+      (typeof v === 'number' ? num(v, 'fr') : s)
+    );
+  };
+  const fields: Record<string, string> = {
+    daysToPollingDay: 'le nombre de jours avant le scrutin',
+    'source.confidence': 'le degré de confiance de l’attribution',
+    'source.actor': 'l’acteur',
+    'reach.breakout': 'la catégorie Breakout',
+    'reach.trend': 'la tendance',
+    'reach.estimatedAudience': 'l’auditoire estimé',
+    'context.debunkedByPartner': 'le critère « déjà réfuté par un partenaire »',
+    'context.investigationSensitive': 'le critère « nuirait à une enquête »',
+    'context.nationalSecurityImplications': 'le critère « sécurité nationale ou alliés »',
+  };
+  return `Si ${fields[c.field] ?? c.field} passait de ${value(c.from)} à ${value(c.to)}`;
+}
+
+function assessmentText(a: AssessmentResult, lang: DraftLang): string {
+  const fr = lang === 'fr';
+  const name = (id: string, label: string) => (fr ? (FR_NAMES[id] ?? label) : label);
+  const lines = [
+    fr
+      ? `Note : ${num(a.score, lang)} sur 100. Niveau : ${LEVEL_LABELS[a.level].fr}. Écart par rapport au seuil d’intervention publique : ${signed(a.margins.speakPublicly, lang)}; par rapport au seuil d’intervention privée : ${signed(a.margins.engagePrivately, lang)}.`
+      : `Score: ${num(a.score, lang)} of 100. Level: ${LEVEL_LABELS[a.level].en}. Margin to the threshold to speak publicly: ${signed(a.margins.speakPublicly, lang)}; to engage privately: ${signed(a.margins.engagePrivately, lang)}.`,
+    ...a.factors.map((f) =>
+      fr
+        ? `${name(f.id, f.label)} : ${num(f.points, lang)} sur ${num(f.weight, lang)} points.`
+        : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${f.reason}`,
+    ),
+    ...a.gates
+      .filter((g) => g.applied)
+      .map((g) => (fr ? `Règle appliquée : ${name(g.id, g.label)}.` : `Gate applied: ${g.label}. ${g.reason}`)),
+    ...a.counterfactuals.map((c) =>
+      fr
+        ? `${counterfactualFr(c)}, le niveau serait : ${LEVEL_LABELS[c.level].fr.toLowerCase()} (note ${num(c.score, lang)}).`
+        : `${capitalize(/^if\b/i.test(c.change) ? c.change : `if ${c.change}`)}, the level would be ${LEVEL_LABELS[c.level].en.toLowerCase()} (score ${num(c.score, lang)}).`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+export function briefingNote(
+  ctx: TemplateContext,
+  lang: DraftLang,
+): { title: string; sections: DraftSection[]; classification: Marking } {
+  const fr = lang === 'fr';
+  const { plan, assessment } = ctx;
+  const titles = ctx.threats.map((t) => ctx.text(t, 'title', lang) ?? t.id);
+  // The document's subtitle says it is a briefing note; the title says what about.
+  const title = titles.join(' / ');
+  const notes = ctx.includeClassified === false ? [] : ctx.threats.flatMap((t) => t.classifiedNotes ?? []);
+  const highest = notes.reduce<Classification | undefined>(
+    (h, n) => (h === undefined || classificationRank(n.classification) > classificationRank(h) ? n.classification : h),
+    undefined,
+  );
+  const sections: DraftSection[] = [
+    {
+      id: 'purpose',
+      kind: 'body',
+      heading: H.purpose[lang],
+      text: fr
+        ? `Informer la direction de l’activité décrite ci-dessous et obtenir une décision sur la réponse recommandée (${LEVEL_LABELS[assessment.level].fr.toLowerCase()}).`
+        : `To inform senior officials of the activity described below and to seek a decision on the recommended response (${LEVEL_LABELS[assessment.level].en.toLowerCase()}).`,
+    },
+    { id: 'summary', kind: 'context', heading: H.summary[lang], text: perThreat(ctx, lang, (t) => ctx.text(t, 'summary', lang) ?? '') },
+    {
+      id: 'actor',
+      kind: 'body',
+      heading: H.actor[lang],
+      text: perThreat(ctx, lang, (t) => {
+        const who = `${capitalize(ACTOR_LABELS[t.source.actor][lang])}${t.source.name ? ` — ${t.source.name}` : ''}`;
+        return fr
+          ? `${who}. Degré de confiance de l’attribution : ${CONFIDENCE_LABELS[t.source.confidence].fr}.`
+          : `${who}. Attribution confidence: ${CONFIDENCE_LABELS[t.source.confidence].en}.`;
+      }),
+    },
+    {
+      id: 'behaviour',
+      kind: 'body',
+      heading: H.behaviour[lang],
+      text: perThreat(ctx, lang, (t) => {
+        const seen = formatDate(t.time.firstSeen.slice(0, 10), lang, false);
+        const last = t.time.lastSeen ? formatDate(t.time.lastSeen.slice(0, 10), lang, false) : undefined;
+        const disarm = t.disarmTechniques?.length ? ` DISARM : ${t.disarmTechniques.join(', ')}.` : '';
+        return fr
+          ? `${capitalize(TYPE_LABELS[t.type].fr)}, observée pour la première fois le ${seen}${last ? ` et pour la dernière fois le ${last}` : ''}.${disarm}`
+          : `${capitalize(TYPE_LABELS[t.type].en)}, first seen on ${seen}${last ? ` and last seen on ${last}` : ''}.${disarm.replace(' :', ':')}`;
+      }),
+    },
+    {
+      id: 'content',
+      kind: 'falsehood',
+      heading: H.content[lang],
+      text: perThreat(ctx, lang, (t) => {
+        const claim = ctx.text(t, 'falseClaim', lang);
+        const facts = ctx.facts(t, lang);
+        return [
+          claim ? (fr ? `Fausse affirmation : ${quote(claim, lang)}` : `False claim: ${quote(claim, lang)}`) : '',
+          facts.length ? `${fr ? 'Faits vérifiés :' : 'Verified facts:'} ${facts.join(' ')}` : '',
+        ]
+          .filter((s) => s !== '')
+          .join(' ');
+      }),
+    },
+    {
+      id: 'degree',
+      kind: 'body',
+      heading: H.degree[lang],
+      text: perThreat(ctx, lang, (t) => {
+        const b = t.reach.breakout;
+        const parts = [
+          fr ? `Catégorie ${b} de l’échelle Breakout (${BREAKOUT_LABELS[b]!.fr}).` : `Breakout Scale category ${b} (${BREAKOUT_LABELS[b]!.en}).`,
+          t.reach.estimatedAudience !== undefined
+            ? fr
+              ? `Auditoire estimé : ${num(t.reach.estimatedAudience, lang)}.`
+              : `Estimated audience: ${num(t.reach.estimatedAudience, lang)}.`
+            : '',
+          t.reach.trend ? (fr ? `Tendance : ${TREND_LABELS[t.reach.trend].fr}.` : `Trend: ${TREND_LABELS[t.reach.trend].en}.`) : '',
+        ];
+        return parts.filter((p) => p !== '').join(' ');
+      }),
+    },
+    {
+      id: 'effect',
+      kind: 'body',
+      heading: H.effect[lang],
+      text: perThreat(ctx, lang, (t) =>
+        fr
+          ? `But apparent : ${PURPOSE_LABELS[t.purpose].fr}. Cible : ${TARGET_LABELS[t.target.kind].fr}.`
+          : `Apparent purpose: ${PURPOSE_LABELS[t.purpose].en}. Target: ${TARGET_LABELS[t.target.kind].en}.`,
+      ),
+    },
+    { id: 'assessment', kind: 'assessment', heading: H.assessment[lang], text: assessmentText(assessment, lang) },
+    {
+      id: 'recommendation',
+      kind: 'recommendation',
+      heading: H.recommendation[lang],
+      text: [
+        fr
+          ? `${LEVEL_LABELS[assessment.level].fr}. Objectif de la communication : ${COMMUNICATION_PURPOSE_LABELS[plan.purpose].fr}.`
+          : `${LEVEL_LABELS[assessment.level].en}. Purpose of the communication: ${COMMUNICATION_PURPOSE_LABELS[plan.purpose].en}.`,
+        fr ? `Porte-parole : ${plan.spokesperson.label.fr}.` : `Spokesperson: ${plan.spokesperson.label.en}.`,
+        plan.partners.length
+          ? `${fr ? 'Partenaires à mobiliser :' : 'Partners to engage:'} ${plan.partners.map((p) => p.label[lang]).join(', ')}.`
+          : '',
+        `${fr ? 'Moment de la diffusion :' : 'When to release:'} ${plan.timing.text[lang].replace(/\s?:\s/, ' — ')}`,
+        plan.attributionMayBeStated
+          ? fr
+            ? 'L’attribution peut être communiquée publiquement.'
+            : 'Attribution may be stated publicly.'
+          : fr
+            ? 'L’attribution ne doit pas être communiquée publiquement.'
+            : 'Attribution must not be stated publicly.',
+      ]
+        .filter((s) => s !== '')
+        .join('\n'),
+    },
+  ];
+  if (notes.length > 0)
+    sections.push({
+      id: 'classified',
+      kind: 'classified',
+      heading: H.classified[lang],
+      text: notes
+        .map((n) => `(${MARKING_LABELS[n.classification][lang]}) ${fr ? '[citation dans la langue d’origine] ' : ''}${n.text}`)
+        .join('\n'),
+    });
+  sections.push({
+    id: 'decision',
+    kind: 'body',
+    heading: H.decision[lang],
+    text: fr
+      ? 'Approuver, modifier ou rejeter la réponse recommandée, et consigner la décision.'
+      : 'Approve, amend or reject the recommended response, and record the decision.',
+  });
+  return { title, sections: sections.filter((s) => s.text.trim() !== ''), classification: highest ?? 'UNCLASSIFIED' };
+}

@@ -1,0 +1,110 @@
+// Names of the contract's enum values in each language, for the plan and the briefing note.
+import type { AssessmentResult } from '../../../shared/domain/assessment';
+import type {
+  Actor,
+  Classification,
+  Confidence,
+  Level,
+  Purpose,
+  TargetKind,
+  ThreatType,
+  Trend,
+} from '../../../shared/domain/enums';
+import type { CommunicationPurpose, DraftLang, LocalizedText, Marking } from '../../../shared/domain/drafting';
+
+type Labels<K extends string> = Record<K, LocalizedText>;
+
+export const LEVEL_LABELS: Labels<Level> = {
+  monitor: { en: 'Monitor', fr: 'Surveiller' },
+  'engage-privately': { en: 'Engage privately', fr: 'Intervenir en privé' },
+  'speak-publicly': { en: 'Speak publicly', fr: 'S’exprimer publiquement' },
+};
+
+export const ACTOR_LABELS: Labels<Actor> = {
+  'foreign-state': { en: 'foreign state', fr: 'État étranger' },
+  'foreign-proxy': { en: 'proxy of a foreign state', fr: 'intermédiaire d’un État étranger' },
+  domestic: { en: 'domestic', fr: 'national' },
+  unknown: { en: 'unknown', fr: 'inconnu' },
+};
+
+export const CONFIDENCE_LABELS: Labels<Confidence> = {
+  low: { en: 'low', fr: 'faible' },
+  moderate: { en: 'moderate', fr: 'modéré' },
+  high: { en: 'high', fr: 'élevé' },
+};
+
+export const TREND_LABELS: Labels<Trend> = {
+  growing: { en: 'growing', fr: 'en hausse' },
+  stable: { en: 'stable', fr: 'stable' },
+  declining: { en: 'declining', fr: 'en baisse' },
+};
+
+export const PURPOSE_LABELS: Labels<Purpose> = {
+  'suppress-turnout': { en: 'suppress turnout', fr: 'réduire la participation' },
+  'mislead-voting-process': { en: 'mislead voters about how to vote', fr: 'tromper l’électorat sur la façon de voter' },
+  'undermine-results': { en: 'undermine trust in the results', fr: 'miner la confiance dans les résultats' },
+  'discredit-candidate': { en: 'discredit a candidate', fr: 'discréditer un candidat' },
+  'promote-candidate': { en: 'promote a candidate', fr: 'favoriser un candidat' },
+  polarize: { en: 'polarize public debate', fr: 'polariser le débat public' },
+  intimidate: { en: 'intimidate', fr: 'intimider' },
+  'disrupt-administration': { en: 'disrupt the running of the election', fr: 'perturber l’administration de l’élection' },
+  other: { en: 'other', fr: 'autre' },
+};
+
+export const TYPE_LABELS: Labels<ThreatType> = {
+  disinformation: { en: 'disinformation', fr: 'désinformation' },
+  misinformation: { en: 'misinformation', fr: 'mésinformation' },
+  malinformation: { en: 'malinformation', fr: 'malinformation' },
+  'hack-and-leak': { en: 'hack and leak', fr: 'piratage et fuite' },
+  impersonation: { en: 'impersonation', fr: 'usurpation d’identité' },
+  'synthetic-media': { en: 'synthetic media', fr: 'contenu synthétique' },
+  'inauthentic-behaviour': { en: 'inauthentic behaviour', fr: 'comportement inauthentique' },
+  'cyber-intrusion': { en: 'cyber intrusion', fr: 'intrusion informatique' },
+  'denial-of-service': { en: 'denial of service', fr: 'déni de service' },
+  intimidation: { en: 'intimidation', fr: 'intimidation' },
+  'covert-funding': { en: 'covert funding', fr: 'financement occulte' },
+  other: { en: 'other', fr: 'autre' },
+};
+
+export const TARGET_LABELS: Labels<TargetKind> = {
+  'general-public': { en: 'general public', fr: 'grand public' },
+  community: { en: 'a community', fr: 'une communauté' },
+  'candidate-or-party': { en: 'a candidate or party', fr: 'un candidat ou un parti' },
+  'election-officials': { en: 'election officials', fr: 'responsables électoraux' },
+  media: { en: 'media', fr: 'médias' },
+  infrastructure: { en: 'election infrastructure', fr: 'infrastructure électorale' },
+};
+
+export const COMMUNICATION_PURPOSE_LABELS: Labels<CommunicationPurpose> = {
+  inform: { en: 'inform', fr: 'informer' },
+  correct: { en: 'correct', fr: 'corriger' },
+  reassure: { en: 'reassure', fr: 'rassurer' },
+  warn: { en: 'warn', fr: 'mettre en garde' },
+  notify: { en: 'notify partners', fr: 'aviser les partenaires' },
+};
+
+/** Breakout Scale (Nimmo, 2020) categories. */
+export const BREAKOUT_LABELS: Record<number, LocalizedText> = {
+  1: { en: 'one platform, one community', fr: 'une plateforme, une communauté' },
+  2: { en: 'one community on many platforms, or many communities on one', fr: 'une communauté sur plusieurs plateformes, ou plusieurs communautés sur une seule' },
+  3: { en: 'many platforms and many communities', fr: 'plusieurs plateformes et plusieurs communautés' },
+  4: { en: 'picked up by mainstream media', fr: 'reprise par les grands médias' },
+  5: { en: 'amplified by high-profile people', fr: 'amplifiée par des personnalités en vue' },
+  6: { en: 'policy response or call for violence', fr: 'réponse politique ou appel à la violence' },
+};
+
+export const MARKING_LABELS: Record<Marking, LocalizedText> = {
+  UNCLASSIFIED: { en: 'UNCLASSIFIED', fr: 'NON CLASSIFIÉ' },
+  PROTECTED: { en: 'PROTECTED', fr: 'PROTÉGÉ' },
+  SECRET: { en: 'SECRET', fr: 'SECRET' },
+  'TOP SECRET': { en: 'TOP SECRET', fr: 'TRÈS SECRET' },
+};
+
+export function classificationLabel(c: Classification, lang: DraftLang): string {
+  return MARKING_LABELS[c][lang];
+}
+
+/** Score and level in a sentence, in numbers that read the same in both languages. */
+export function levelLabel(a: Pick<AssessmentResult, 'level'>, lang: DraftLang): string {
+  return LEVEL_LABELS[a.level][lang];
+}

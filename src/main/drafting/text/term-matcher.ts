@@ -1,0 +1,50 @@
+// Whole-word matching of a list of names or phrases, case- and accent-insensitive and robust to the same
+// disguises as the classified-content check (it works on folded words).
+import { tokenize, type Token } from './normalize';
+
+export interface Term<M> {
+  words: string[];
+  meta: M;
+}
+
+export interface TermMatcher<M> {
+  /** Terms by their first folded word, longest first. */
+  byFirst: Map<string, Term<M>[]>;
+}
+
+export interface TermMatch<M> {
+  start: number;
+  end: number;
+  meta: M;
+}
+
+export function buildTermMatcher<M>(entries: Iterable<{ phrase: string; meta: M }>): TermMatcher<M> {
+  const byFirst = new Map<string, Term<M>[]>();
+  const seen = new Set<string>();
+  for (const { phrase, meta } of entries) {
+    const words = tokenize(phrase).map((t) => t.norm);
+    if (words.length === 0) continue;
+    const key = words.join(' ');
+    if (seen.has(key)) continue; // the first entry for a phrase wins (callers list stronger ones first)
+    seen.add(key);
+    const list = byFirst.get(words[0]!) ?? [];
+    list.push({ words, meta });
+    byFirst.set(words[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return { byFirst };
+}
+
+/** Non-overlapping matches, the longest at each place. */
+export function matchTerms<M>(tokens: readonly Token[], matcher: TermMatcher<M>): TermMatch<M>[] {
+  const out: TermMatch<M>[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = matcher.byFirst.get(tokens[i]!.norm);
+    if (!candidates) continue;
+    const hit = candidates.find((c) => c.words.every((w, k) => tokens[i + k]?.norm === w));
+    if (!hit) continue;
+    out.push({ start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, meta: hit.meta });
+    i += hit.words.length - 1;
+  }
+  return out;
+}

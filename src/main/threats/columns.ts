@@ -1,0 +1,61 @@
+// Splits a contract threat into what the database stores: the public document, the
+// classified notes kept apart, and the columns the log filters and sorts on.
+import type { Classification } from '../../shared/domain/enums';
+import { highestClassification } from '../../shared/domain/classification';
+import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
+
+export interface ThreatColumns {
+  id: string;
+  election_id: string;
+  doc: string;
+  title: string;
+  purpose: string;
+  type: string;
+  target_kind: string;
+  place_level: string;
+  actor: string;
+  actor_name: string | null;
+  confidence: string;
+  breakout: number;
+  audience: number | null;
+  trend: string | null;
+  status: string | null;
+  first_seen: string;
+  last_seen: string | null;
+  classification: Classification | null;
+}
+
+/** UTC ISO form, so that text order is time order whatever offset the source used. */
+export function toUtcIso(dateTime: string): string {
+  return new Date(dateTime).toISOString();
+}
+
+/** The threat without its classified notes. An empty list is kept (as []) so that
+ *  export(import(x)) keeps the field; the notes themselves live in their own table. */
+export function publicDocument(threat: Threat): Threat {
+  const { classifiedNotes, ...rest } = threat;
+  return classifiedNotes ? { ...rest, classifiedNotes: [] } : rest;
+}
+
+export function toColumns(threat: Threat): ThreatColumns {
+  return {
+    id: threat.id,
+    election_id: threat.electionId,
+    doc: JSON.stringify(publicDocument(threat)),
+    title: threat.title,
+    purpose: threat.purpose,
+    type: threat.type,
+    target_kind: threat.target.kind,
+    place_level: threat.place.level,
+    actor: threat.source.actor,
+    actor_name: threat.source.name ?? null,
+    confidence: threat.source.confidence,
+    breakout: threat.reach.breakout,
+    audience: threat.reach.estimatedAudience ?? null,
+    trend: threat.reach.trend ?? null,
+    status: threat.status ?? null,
+    first_seen: toUtcIso(threat.time.firstSeen),
+    last_seen: threat.time.lastSeen ? toUtcIso(threat.time.lastSeen) : null,
+    classification: highestClassification(threat.classifiedNotes),
+  };
+}

@@ -1,0 +1,102 @@
+// Builds the log's windowed, filtered, sorted query. Every value is a bound parameter;
+// column names come only from the fixed maps below.
+import { addDays, formatISO, parseISO } from 'date-fns';
+import type { SortField, ThreatFilter } from '../../shared/domain/threat-log';
+
+const SORT_COLUMNS: Record<SortField, string> = {
+  firstSeen: 't.first_seen',
+  lastSeen: 't.last_seen',
+  title: 't.title COLLATE NOCASE',
+  purpose: 't.purpose',
+  type: 't.type',
+  targetKind: 't.target_kind',
+  actor: 't.actor',
+  confidence: "CASE t.confidence WHEN 'low' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END",
+  breakout: 't.breakout',
+  audience: 't.audience',
+  status: "CASE t.status WHEN 'new' THEN 1 WHEN 'monitoring' THEN 2 WHEN 'assessed' THEN 3 WHEN 'responded' THEN 4 WHEN 'closed' THEN 5 ELSE 0 END",
+  level: "CASE t.level WHEN 'monitor' THEN 1 WHEN 'engage-privately' THEN 2 WHEN 'speak-publicly' THEN 3 ELSE 0 END",
+  score: 't.score',
+  updatedAt: 't.updated_at',
+};
+
+const ENUM_COLUMNS = {
+  purpose: 't.purpose',
+  type: 't.type',
+  targetKind: 't.target_kind',
+  placeLevel: 't.place_level',
+  actor: 't.actor',
+  confidence: 't.confidence',
+  trend: 't.trend',
+  status: 't.status',
+  breakout: 't.breakout',
+} as const;
+
+export interface BuiltWhere {
+  sql: string;
+  params: unknown[];
+}
+
+/** Words of a search box as an FTS5 query: every word must match, as a prefix. */
+export function ftsQuery(search: string): string | null {
+  const words = search.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 20) ?? [];
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export function buildWhere(filter: ThreatFilter): BuiltWhere {
+  const clauses: string[] = [filter.deleted ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL'];
+  const params: unknown[] = [];
+
+  if (filter.electionId) {
+    clauses.push('t.election_id = ?');
+    params.push(filter.electionId);
+  }
+  for (const [key, column] of Object.entries(ENUM_COLUMNS) as Array<[keyof typeof ENUM_COLUMNS, string]>) {
+    const values = filter[key] as ReadonlyArray<string | number> | undefined;
+    if (values && values.length > 0) {
+      clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    }
+  }
+  if (filter.level && filter.level.length > 0) {
+    const levels = filter.level.filter((l) => l !== 'unassessed');
+    const parts: string[] = [];
+    if (levels.length > 0) {
+      parts.push(`t.level IN (${levels.map(() => '?').join(', ')})`);
+      params.push(...levels);
+    }
+    if (filter.level.includes('unassessed')) parts.push('t.level IS NULL');
+    clauses.push(`(${parts.join(' OR ')})`);
+  }
+  if (filter.classified !== undefined) {
+    clauses.push(filter.classified ? 't.classification IS NOT NULL' : 't.classification IS NULL');
+  }
+  if (filter.region) {
+    clauses.push('EXISTS (SELECT 1 FROM threat_regions r WHERE r.region = ? AND r.threat_rowid = t.rowid)');
+    params.push(filter.region);
+  }
+  if (filter.channel) {
+    clauses.push('EXISTS (SELECT 1 FROM threat_channels c WHERE c.channel = ? AND c.threat_rowid = t.rowid)');
+    params.push(filter.channel);
+  }
+  if (filter.from) {
+    clauses.push('t.first_seen >= ?');
+    params.push(`${filter.from}T00:00:00.000Z`);
+  }
+  if (filter.to) {
+    clauses.push('t.first_seen < ?');
+    params.push(`${formatISO(addDays(parseISO(filter.to), 1), { representation: 'date' })}T00:00:00.000Z`);
+  }
+  const match = filter.search ? ftsQuery(filter.search) : null;
+  if (match) {
+    clauses.push('t.rowid IN (SELECT rowid FROM threats_fts WHERE threats_fts MATCH ?)');
+    params.push(match);
+  }
+  return { sql: clauses.join(' AND '), params };
+}
+
+export function orderBy(field: SortField, direction: 'asc' | 'desc'): string {
+  const dir = direction === 'asc' ? 'ASC' : 'DESC';
+  return `${SORT_COLUMNS[field]} ${dir}, t.rowid ${dir}`;
+}

@@ -1,0 +1,252 @@
+// Threats in SQLite. Returns domain objects (contract threats, log rows), never raw rows.
+import type { Db } from '../db/connection';
+import { cached } from '../db/statements';
+import type { Level } from '../../shared/domain/enums';
+import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
+import type { Facets, ThreatMeta, ThreatPage, ThreatRow, ThreatVersion, ThreatFilter, SortField } from '../../shared/domain/threat-log';
+import { toColumns } from './columns';
+import { buildWhere, orderBy } from './list-query';
+
+interface StoredThreat {
+  rowid: number;
+  doc: string;
+  version: number;
+  last_change: string;
+  changed_by: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  level: Level | null;
+  score: number | null;
+}
+
+interface NoteRow {
+  classification: ClassifiedNote['classification'];
+  text: string;
+  extra: string | null;
+}
+
+const ROW_COLUMNS = `t.id, t.election_id AS electionId, t.title, t.purpose, t.type, t.target_kind AS targetKind,
+  t.place_level AS placeLevel, t.actor, t.actor_name AS actorName, t.confidence, t.breakout, t.audience, t.trend,
+  t.status, t.first_seen AS firstSeen, t.last_seen AS lastSeen, t.classification, t.level, t.score, t.version,
+  t.updated_at AS updatedAt, t.deleted_at AS deletedAt`;
+
+export interface WriteInfo {
+  change: string;
+  by: string | null;
+  at: string;
+}
+
+export class ThreatRepository {
+  constructor(private readonly db: Db) {}
+
+  exists(id: string): boolean {
+    return cached(this.db, 'SELECT 1 FROM threats WHERE id = ?').get(id) !== undefined;
+  }
+
+  /** The stored threat with its classified notes, or undefined. */
+  get(id: string): { threat: Threat; meta: ThreatMeta } | undefined {
+    const row = cached(
+      this.db,
+      'SELECT rowid, doc, version, last_change, changed_by, created_at, updated_at, deleted_at, level, score FROM threats WHERE id = ?',
+    ).get(id) as StoredThreat | undefined;
+    if (!row) return undefined;
+    return { threat: this.withNotes(row.rowid, JSON.parse(row.doc) as Threat), meta: toMeta(row) };
+  }
+
+  /** Public documents only (no classified notes), for bulk readers such as assessment. */
+  *iteratePublic(filter: { electionId?: string; ids?: readonly string[] } = {}): Generator<{ threat: Threat; version: number }> {
+    if (filter.ids) {
+      const stmt = cached(this.db, 'SELECT doc, version FROM threats WHERE id = ? AND deleted_at IS NULL');
+      for (const id of filter.ids) {
+        const row = stmt.get(id) as { doc: string; version: number } | undefined;
+        if (row) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
+      }
+      return;
+    }
+    const sql = filter.electionId
+      ? 'SELECT doc, version FROM threats WHERE deleted_at IS NULL AND election_id = ? ORDER BY rowid'
+      : 'SELECT doc, version FROM threats WHERE deleted_at IS NULL ORDER BY rowid';
+    const stmt = cached(this.db, sql);
+    const rows = (filter.electionId ? stmt.iterate(filter.electionId) : stmt.iterate()) as IterableIterator<{ doc: string; version: number }>;
+    for (const row of rows) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
+  }
+
+  /** Whole threats (with classified notes) for export, in the order they were first recorded. */
+  *iterateForExport(opts: { electionId?: string; ids?: readonly string[]; includeClassified: boolean }): Generator<Threat> {
+    const where = ['deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (opts.electionId) {
+      where.push('election_id = ?');
+      params.push(opts.electionId);
+    }
+    const sql = `SELECT rowid, doc FROM threats WHERE ${where.join(' AND ')} ORDER BY rowid`;
+    const wanted = opts.ids ? new Set(opts.ids) : null;
+    for (const row of cached(this.db, sql).iterate(...params) as IterableIterator<{ rowid: number; doc: string }>) {
+      const threat = JSON.parse(row.doc) as Threat;
+      if (wanted && !wanted.has(threat.id)) continue;
+      yield opts.includeClassified ? this.withNotes(row.rowid, threat) : threat;
+    }
+  }
+
+  insert(threat: Threat, info: WriteInfo): number {
+    const cols = toColumns(threat);
+    const result = cached(
+      this.db,
+      `INSERT INTO threats (id, election_id, doc, title, purpose, type, target_kind, place_level, actor, actor_name,
+        confidence, breakout, audience, trend, status, first_seen, last_seen, classification, version, last_change,
+        changed_by, created_at, updated_at)
+       VALUES (@id, @election_id, @doc, @title, @purpose, @type, @target_kind, @place_level, @actor, @actor_name,
+        @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @classification, 1, @change,
+        @by, @at, @at)`,
+    ).run({ ...cols, change: info.change, by: info.by, at: info.at });
+    const rowid = Number(result.lastInsertRowid);
+    this.writeSideTables(rowid, threat, false);
+    return rowid;
+  }
+
+  /** Replaces the current version, keeping it whole in threat_versions first. */
+  update(id: string, threat: Threat, info: WriteInfo): number {
+    const current = cached(this.db, 'SELECT rowid, version FROM threats WHERE id = ?').get(id) as { rowid: number; version: number } | undefined;
+    if (!current) throw new Error(`threat ${id} does not exist`);
+    this.keepCurrentVersion(id);
+    const cols = toColumns(threat);
+    cached(
+      this.db,
+      `UPDATE threats SET election_id = @election_id, doc = @doc, title = @title, purpose = @purpose, type = @type,
+        target_kind = @target_kind, place_level = @place_level, actor = @actor, actor_name = @actor_name,
+        confidence = @confidence, breakout = @breakout, audience = @audience, trend = @trend, status = @status,
+        first_seen = @first_seen, last_seen = @last_seen, classification = @classification,
+        version = version + 1, last_change = @change, changed_by = @by, updated_at = @at
+       WHERE rowid = @rowid`,
+    ).run({ ...cols, change: info.change, by: info.by, at: info.at, rowid: current.rowid });
+    this.writeSideTables(current.rowid, threat, true);
+    return current.version + 1;
+  }
+
+  /** Marks deleted (or live again), keeping the version before the change. */
+  setDeleted(id: string, deleted: boolean, info: WriteInfo): number {
+    this.keepCurrentVersion(id);
+    cached(
+      this.db,
+      `UPDATE threats SET deleted_at = @deletedAt, version = version + 1, last_change = @change, changed_by = @by, updated_at = @at WHERE id = @id`,
+    ).run({ id, deletedAt: deleted ? info.at : null, change: info.change, by: info.by, at: info.at });
+    return (cached(this.db, 'SELECT version FROM threats WHERE id = ?').get(id) as { version: number }).version;
+  }
+
+  setLevel(id: string, level: Level | null, score: number | null): void {
+    cached(this.db, 'UPDATE threats SET level = ?, score = ? WHERE id = ?').run(level, score, id);
+  }
+
+  versions(id: string): ThreatVersion[] {
+    const current = this.get(id);
+    if (!current) return [];
+    const older = cached(
+      this.db,
+      'SELECT version, doc, change, changed_by, changed_at, deleted_at FROM threat_versions WHERE threat_id = ? ORDER BY version DESC',
+    ).all(id) as Array<{ version: number; doc: string; change: string; changed_by: string | null; changed_at: string; deleted_at: string | null }>;
+    return [
+      {
+        version: current.meta.version,
+        change: current.meta.lastChange,
+        changedBy: current.meta.changedBy,
+        changedAt: current.meta.updatedAt,
+        deletedAt: current.meta.deletedAt,
+        current: true,
+        threat: current.threat,
+      },
+      ...older.map((v) => ({
+        version: v.version,
+        change: v.change,
+        changedBy: v.changed_by,
+        changedAt: v.changed_at,
+        deletedAt: v.deleted_at,
+        current: false,
+        threat: JSON.parse(v.doc) as Threat,
+      })),
+    ];
+  }
+
+  list(filter: ThreatFilter, sort: { field: SortField; direction: 'asc' | 'desc' }, offset: number, limit: number): ThreatPage {
+    const where = buildWhere(filter);
+    const total = (cached(this.db, `SELECT count(*) AS n FROM threats t WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    const rows = cached(
+      this.db,
+      `SELECT ${ROW_COLUMNS} FROM threats t WHERE ${where.sql} ORDER BY ${orderBy(sort.field, sort.direction)} LIMIT ? OFFSET ?`,
+    ).all(...where.params, limit, offset) as ThreatRow[];
+    return { total, offset, rows };
+  }
+
+  facets(electionId?: string): Facets {
+    const scope = electionId ? 'AND t.election_id = ?' : '';
+    const params = electionId ? [electionId] : [];
+    const regions = cached(
+      this.db,
+      `SELECT DISTINCT r.region AS v FROM threat_regions r JOIN threats t ON t.rowid = r.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
+    ).pluck().all(...params) as string[];
+    const channels = cached(
+      this.db,
+      `SELECT DISTINCT c.channel AS v FROM threat_channels c JOIN threats t ON t.rowid = c.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
+    ).pluck().all(...params) as string[];
+    const counts = cached(
+      this.db,
+      `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS total, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS deleted FROM threats t WHERE 1 ${scope}`,
+    ).get(...params) as { total: number; deleted: number };
+    return { regions, channels, total: counts.total, deleted: counts.deleted };
+  }
+
+  count(): number {
+    return (cached(this.db, 'SELECT count(*) AS n FROM threats WHERE deleted_at IS NULL').get() as { n: number }).n;
+  }
+
+  private keepCurrentVersion(id: string): void {
+    const row = cached(this.db, 'SELECT rowid, doc, version, last_change, changed_by, updated_at, deleted_at FROM threats WHERE id = ?').get(id) as
+      | { rowid: number; doc: string; version: number; last_change: string; changed_by: string | null; updated_at: string; deleted_at: string | null }
+      | undefined;
+    if (!row) throw new Error(`threat ${id} does not exist`);
+    const whole = this.withNotes(row.rowid, JSON.parse(row.doc) as Threat);
+    cached(
+      this.db,
+      'INSERT INTO threat_versions (threat_id, version, doc, change, changed_by, changed_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(id, row.version, JSON.stringify(whole), row.last_change, row.changed_by, row.updated_at, row.deleted_at);
+  }
+
+  private writeSideTables(rowid: number, threat: Threat, replace: boolean): void {
+    if (replace) {
+      cached(this.db, 'DELETE FROM threat_regions WHERE threat_rowid = ?').run(rowid);
+      cached(this.db, 'DELETE FROM threat_channels WHERE threat_rowid = ?').run(rowid);
+      cached(this.db, 'DELETE FROM classified_notes WHERE threat_rowid = ?').run(rowid);
+    }
+    const region = cached(this.db, 'INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)');
+    for (const r of threat.place.regions ?? []) region.run(r, rowid);
+    const channel = cached(this.db, 'INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)');
+    for (const c of threat.place.channels ?? []) channel.run(c, rowid);
+    const note = cached(this.db, 'INSERT INTO classified_notes (threat_rowid, seq, classification, text, extra) VALUES (?, ?, ?, ?, ?)');
+    (threat.classifiedNotes ?? []).forEach((n, i) => {
+      const { classification, text, ...extra } = n;
+      note.run(rowid, i, classification, text, Object.keys(extra).length ? JSON.stringify(extra) : null);
+    });
+  }
+
+  private withNotes(rowid: number, doc: Threat): Threat {
+    const notes = cached(this.db, 'SELECT classification, text, extra FROM classified_notes WHERE threat_rowid = ? ORDER BY seq').all(rowid) as NoteRow[];
+    if (notes.length === 0) return doc;
+    return {
+      ...doc,
+      classifiedNotes: notes.map((n) => ({ ...(n.extra ? (JSON.parse(n.extra) as object) : {}), classification: n.classification, text: n.text })),
+    };
+  }
+}
+
+function toMeta(row: StoredThreat): ThreatMeta {
+  return {
+    version: row.version,
+    lastChange: row.last_change,
+    changedBy: row.changed_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+    level: row.level,
+    score: row.score,
+  };
+}

@@ -1,0 +1,100 @@
+// Writes validated elections and threats in one transaction: all of it or none of it.
+// Re-importing the same ids updates them (keeping history), never duplicates them.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, type ProblemLocation } from '../../shared/errors';
+import type { Election, Threat } from '../../shared/domain/workspace';
+import type { ImportReport } from '../../shared/domain/transfer';
+import type { ServiceContext } from '../context';
+import { ElectionRepository } from '../elections/repository';
+import { ThreatRepository } from '../threats/repository';
+import { stableStringify } from '../threats/stable-json';
+import { summarise } from './json-import';
+
+export interface ImportBatch {
+  format: ImportReport['format'];
+  fileName: string;
+  /** The file's text, hashed into the audit log entry. */
+  content?: string;
+  elections: Election[];
+  threats: Threat[];
+  /** Top-level fields of a workspace document that Threshold does not model. */
+  extra?: Record<string, unknown>;
+}
+
+const EXTRA_KEY = 'workspace.extra';
+
+export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportReport {
+  const elections = new ElectionRepository(ctx.db);
+  const threats = new ThreatRepository(ctx.db);
+  const report: ImportReport = {
+    format: batch.format,
+    elections: { created: 0, updated: 0, unchanged: 0 },
+    threats: { created: 0, updated: 0, unchanged: 0 },
+    warnings: [],
+  };
+  const who = ctx.identity();
+  const at = ctx.clock().toISOString();
+
+  ctx.db.transaction(() => {
+    for (const election of batch.elections) report.elections[elections.upsert(election, at)]++;
+
+    const known = new Set(batch.elections.map((e) => e.id));
+    const missing: ProblemLocation[] = [];
+    batch.threats.forEach((t, i) => {
+      if (!known.has(t.electionId) && !elections.get(t.electionId)) {
+        missing.push({ where: batch.format === 'csv' ? `record ${i + 1} (electionId)` : `$.threats[${i}].electionId`, message: `no election with id ${t.electionId} in the file or the workspace` });
+      }
+    });
+    if (missing.length) throw new AppError('import-invalid', summarise(batch.fileName, missing.slice(0, 20), missing.length), missing.slice(0, 20));
+
+    const changedIds: string[] = [];
+    const info = { change: 'imported', by: who?.name ?? null, at };
+    for (const threat of batch.threats) {
+      const existing = threats.get(threat.id);
+      if (!existing) {
+        threats.insert(threat, info);
+        report.threats.created++;
+        changedIds.push(threat.id);
+      } else if (existing.meta.deletedAt === null && stableStringify(existing.threat) === stableStringify(threat)) {
+        report.threats.unchanged++;
+      } else {
+        threats.update(threat.id, threat, info);
+        if (existing.meta.deletedAt) threats.setDeleted(threat.id, false, { ...info, change: 'undeleted by import' });
+        report.threats.updated++;
+        changedIds.push(threat.id);
+      }
+    }
+
+    const allIds = new Set(batch.threats.map((t) => t.id));
+    const dangling = new Set<string>();
+    for (const t of batch.threats) for (const r of t.relatedIds ?? []) if (!allIds.has(r) && !threats.exists(r)) dangling.add(r);
+    if (dangling.size) report.warnings.push(`Related ids not in the log: ${[...dangling].slice(0, 10).join(', ')}${dangling.size > 10 ? ` and ${dangling.size - 10} more` : ''}.`);
+
+    if (batch.extra && Object.keys(batch.extra).length) {
+      ctx.settings.set(EXTRA_KEY, { ...(ctx.settings.get<Record<string, unknown>>(EXTRA_KEY, anyRecord) ?? {}), ...batch.extra });
+    }
+
+    ctx.audit.append({
+      action: 'workspace.imported',
+      subject: 'workspace',
+      actor: who?.name,
+      role: who?.role,
+      details: {
+        file: batch.fileName,
+        format: batch.format,
+        sha256: batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
+        elections: report.elections,
+        threats: report.threats,
+      },
+    });
+    if (changedIds.length) for (const listener of ctx.threatsChanged) listener(changedIds);
+  })();
+  return report;
+}
+
+export function workspaceExtra(ctx: ServiceContext): Record<string, unknown> {
+  return ctx.settings.get<Record<string, unknown>>(EXTRA_KEY, anyRecord) ?? {};
+}
+
+const anyRecord = z.record(z.string(), z.unknown());

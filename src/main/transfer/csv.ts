@@ -1,0 +1,212 @@
+// Threats as CSV, one row each. Flat columns for the contract's fields (lists and objects as
+// JSON), and an `extra` column carrying whatever the flat columns cannot (unknown fields, empty
+// strings), so that a CSV round trip keeps every field. Cells that a spreadsheet would run as a
+// formula are neutralised with a leading apostrophe, which import removes again.
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { AppError, type ProblemLocation } from '../../shared/errors';
+import { jsonPath } from '../../shared/domain/location';
+import { findUnsafeShape } from '../../shared/domain/safe-shape';
+import { ThreatSchema, type Threat } from '../../shared/domain/workspace';
+import { summarise } from './json-import';
+
+type Kind = 'text' | 'int' | 'json' | 'list';
+const COLUMNS: ReadonlyArray<readonly [string, Kind]> = [
+  ['id', 'text'],
+  ['electionId', 'text'],
+  ['title', 'text'],
+  ['summary', 'text'],
+  ['purpose', 'text'],
+  ['type', 'text'],
+  ['target.kind', 'text'],
+  ['target.description', 'text'],
+  ['time.firstSeen', 'text'],
+  ['time.lastSeen', 'text'],
+  ['place.level', 'text'],
+  ['place.regions', 'list'],
+  ['place.channels', 'list'],
+  ['place.languages', 'list'],
+  ['source.actor', 'text'],
+  ['source.name', 'text'],
+  ['source.confidence', 'text'],
+  ['reach.breakout', 'int'],
+  ['reach.estimatedAudience', 'int'],
+  ['reach.trend', 'text'],
+  ['falseClaim', 'text'],
+  ['facts', 'list'],
+  ['partnerActions', 'list'],
+  ['status', 'text'],
+  ['relatedIds', 'list'],
+  ['translations', 'json'],
+  ['classifiedNotes', 'json'],
+  ['context', 'json'],
+  ['disarmTechniques', 'list'],
+];
+export const CSV_HEADER = [...COLUMNS.map(([name]) => name), 'extra'];
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Neutralises spreadsheet formula injection; a leading apostrophe is escaped too, so import can undo it exactly. */
+export function escapeCell(value: string): string {
+  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
+}
+
+export function unescapeCell(value: string): string {
+  return value.startsWith("'") ? value.slice(1) : value;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function getPath(obj: Obj, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), obj);
+}
+
+function setPath(obj: Obj, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) o = (o[k] = isObj(o[k]) ? o[k] : {}) as Obj;
+  o[keys[keys.length - 1]!] = value;
+}
+
+function cellOf(value: unknown, kind: Kind): string {
+  if (value === undefined || value === null) return '';
+  if (kind === 'text') return typeof value === 'string' ? value : JSON.stringify(value);
+  if (kind === 'int') return String(value);
+  return JSON.stringify(value);
+}
+
+function valueOf(cell: string, kind: Kind): unknown {
+  if (cell === '') return undefined;
+  if (kind === 'text') return cell;
+  if (kind === 'int') return /^-?\d+$/.test(cell.trim()) ? Number(cell.trim()) : cell;
+  if (kind === 'list' && !cell.trimStart().startsWith('[')) return cell.split(';').map((s) => s.trim()).filter(Boolean);
+  return JSON.parse(cell) as unknown;
+}
+
+/** What `original` has that `rebuilt` lacks or holds differently, as a JSON merge patch. */
+function missingPatch(original: Obj, rebuilt: Obj): Obj | undefined {
+  const patch: Obj = {};
+  for (const key of Object.keys(original)) {
+    const a = original[key];
+    const b = rebuilt[key];
+    if (isObj(a) && isObj(b)) {
+      const sub = missingPatch(a, b);
+      if (sub) patch[key] = sub;
+    } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+      patch[key] = a;
+    }
+  }
+  return Object.keys(patch).length ? patch : undefined;
+}
+
+function applyPatch(target: Obj, patch: Obj): void {
+  for (const [key, value] of Object.entries(patch)) {
+    if (isObj(value) && isObj(target[key])) applyPatch(target[key] as Obj, value);
+    else target[key] = value;
+  }
+}
+
+function rowToObject(cells: readonly string[]): Obj {
+  const obj: Obj = {};
+  COLUMNS.forEach(([name, kind], i) => {
+    const value = valueOf(cells[i] ?? '', kind);
+    if (value !== undefined) setPath(obj, name, value);
+  });
+  return obj;
+}
+
+export function threatsToCsv(threats: Iterable<Threat>): string {
+  const rows: string[][] = [CSV_HEADER];
+  for (const threat of threats) {
+    const cells = COLUMNS.map(([name, kind]) => cellOf(getPath(threat, name), kind));
+    const extra = missingPatch(threat, rowToObject(cells));
+    cells.push(extra ? JSON.stringify(extra) : '');
+    rows.push(cells.map(escapeCell));
+  }
+  return stringify(rows, { record_delimiter: '\r\n' });
+}
+
+export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
+  let records: string[][];
+  const lines: number[] = [];
+  try {
+    const parsed = parse(text, { bom: true, info: true, relax_column_count: false, skip_empty_lines: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    let previousEnd = 0;
+    records = parsed.map(({ record, info }) => {
+      lines.push(previousEnd + 1);
+      previousEnd = info.lines;
+      return record;
+    });
+  } catch (err) {
+    const e = err as Error & { lines?: number; column?: number | string };
+    const where = e.lines !== undefined ? `line ${e.lines}` : 'the file';
+    throw new AppError('import-invalid', `${fileName} is not valid CSV (${where}): ${e.message}. Nothing was imported.`, [{ where, message: e.message }]);
+  }
+  if (records.length === 0) throw new AppError('import-invalid', `${fileName} is empty. Nothing was imported.`, [{ where: 'line 1', message: 'no header row' }]);
+
+  const header = records[0]!.map((h) => unescapeCell(h).trim());
+  const problems: ProblemLocation[] = [];
+  const index = new Map(header.map((h, i) => [h, i]));
+  for (const required of ['id', 'electionId', 'title']) {
+    if (!index.has(required)) problems.push({ where: 'line 1', message: `the header has no "${required}" column` });
+  }
+  for (const [i, h] of header.entries()) {
+    if (!CSV_HEADER.includes(h)) problems.push({ where: `line 1, column ${i + 1}`, message: `unknown column "${h}"` });
+  }
+  if (problems.length) throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
+
+  const threats: Threat[] = [];
+  const seen = new Map<string, number>();
+  for (let r = 1; r < records.length && problems.length < 20; r++) {
+    const line = lines[r]!;
+    const raw = records[r]!.map(unescapeCell);
+    const ordered = COLUMNS.map(([name]) => (index.has(name) ? raw[index.get(name)!] ?? '' : ''));
+    let obj: Obj;
+    try {
+      obj = rowToObject(ordered);
+      const extraCell = index.has('extra') ? raw[index.get('extra')!] ?? '' : '';
+      if (extraCell) {
+        const patch = JSON.parse(extraCell) as unknown;
+        if (!isObj(patch)) throw new Error('the extra column must hold a JSON object');
+        applyPatch(obj, patch);
+      }
+    } catch (err) {
+      problems.push({ where: `line ${line}`, message: `a JSON cell cannot be read: ${(err as Error).message}` });
+      continue;
+    }
+    const unsafe = findUnsafeShape(obj);
+    if (unsafe) {
+      problems.push({ where: `line ${line}`, message: unsafe });
+      continue;
+    }
+    const parsed = ThreatSchema.safeParse(obj);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues.slice(0, 5)) {
+        const columnName = columnFor(issue.path);
+        const col = index.has(columnName) ? index.get(columnName)! + 1 : undefined;
+        problems.push({
+          where: `line ${line}${col ? `, column ${col} (${columnName})` : ` (${columnName})`}`,
+          message: `${jsonPath(issue.path)} ${issue.message}`,
+        });
+      }
+      continue;
+    }
+    const first = seen.get(parsed.data.id);
+    if (first !== undefined) problems.push({ where: `line ${line}, column ${index.get('id')! + 1} (id)`, message: `repeats the id ${parsed.data.id} of line ${first}` });
+    seen.set(parsed.data.id, line);
+    threats.push(parsed.data);
+  }
+  if (problems.length) throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
+  return threats;
+}
+
+/** The CSV column a validation path falls in: the longest column name that prefixes it. */
+function columnFor(path: ReadonlyArray<PropertyKey>): string {
+  const dotted = path.filter((k) => typeof k === 'string').join('.');
+  let best = 'extra';
+  for (const [name] of COLUMNS) {
+    if ((dotted === name || dotted.startsWith(`${name}.`)) && name.length > (best === 'extra' ? 0 : best.length)) best = name;
+  }
+  return best;
+}

@@ -1,0 +1,34 @@
+// Writes the workspace as the contract's JSON document, or the threats as CSV.
+import { WORKSPACE_FORMAT, type Workspace } from '../../shared/domain/workspace';
+import type { ExportResult } from '../../shared/domain/transfer';
+import type { ServiceContext } from '../context';
+import { ElectionRepository } from '../elections/repository';
+import { ThreatRepository } from '../threats/repository';
+import { threatsToCsv } from './csv';
+import { workspaceExtra } from './apply-import';
+
+export interface ExportOptions {
+  format: 'json' | 'csv';
+  electionId?: string | undefined;
+  ids?: readonly string[] | undefined;
+  includeClassified: boolean;
+}
+
+export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'format'>): Workspace {
+  const threats = [...new ThreatRepository(ctx.db).iterateForExport(opts)];
+  const usedElections = new Set(threats.map((t) => t.electionId));
+  const elections = new ElectionRepository(ctx.db)
+    .listInOrder()
+    .filter((e) => (opts.electionId ? e.id === opts.electionId : opts.ids ? usedElections.has(e.id) : true));
+  return { ...workspaceExtra(ctx), format: WORKSPACE_FORMAT, exportedAt: ctx.clock().toISOString(), elections, threats };
+}
+
+export function exportWorkspace(ctx: ServiceContext, opts: ExportOptions): ExportResult {
+  const date = ctx.clock().toISOString().slice(0, 10);
+  if (opts.format === 'csv') {
+    const threats = [...new ThreatRepository(ctx.db).iterateForExport(opts)];
+    return { fileName: `threshold-threats-${date}.csv`, mimeType: 'text/csv', content: threatsToCsv(threats), threats: threats.length };
+  }
+  const ws = buildWorkspace(ctx, opts);
+  return { fileName: `threshold-workspace-${date}.json`, mimeType: 'application/json', content: JSON.stringify(ws, null, 2), threats: ws.threats.length };
+}

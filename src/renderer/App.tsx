@@ -1,0 +1,138 @@
+// The shell: header with the election, navigation and language; the current screen; messages.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Toasts } from './components/Toasts';
+import { setLanguage, type UiLanguage } from './i18n';
+import { LogScreen } from './screens/log/LogScreen';
+import { NAV_ENTRIES } from './screens/registry';
+import { ThreatForm } from './screens/threat-form/ThreatForm';
+import { IdentityDialog } from './screens/welcome/IdentityDialog';
+import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
+import { useStore } from './store';
+
+function Screen() {
+  const route = useStore((s) => s.route);
+  const info = useStore((s) => s.info);
+  if (info?.empty && route.screen !== 'elections') return <WelcomeScreen />;
+  switch (route.screen) {
+    case 'log':
+      return <LogScreen threatId={'threatId' in route ? route.threatId : undefined} />;
+    case 'threat-new':
+      return <ThreatForm />;
+    case 'threat-edit':
+      return <ThreatForm threatId={(route as { threatId: string }).threatId} />;
+    default: {
+      const entry = NAV_ENTRIES.find((e) => e.screen === route.screen);
+      const params = 'params' in route && route.params ? route.params : {};
+      return entry ? <entry.Component params={params} /> : <LogScreen />;
+    }
+  }
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const info = useStore((s) => s.info);
+  const route = useStore((s) => s.route);
+  const elections = useStore((s) => s.elections);
+  const electionId = useStore((s) => s.electionId);
+  const setElection = useStore((s) => s.setElection);
+  const navigate = useStore((s) => s.navigate);
+  const loadInfo = useStore((s) => s.loadInfo);
+  const loadElections = useStore((s) => s.loadElections);
+  const syncRoute = useStore((s) => s.syncRouteFromLocation);
+  const [identityOpen, setIdentityOpen] = useState(false);
+  const [startError, setStartError] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([loadInfo(), loadElections()]).catch((err: Error) => setStartError(err.message));
+    const onPop = () => syncRoute();
+    window.addEventListener('popstate', onPop);
+    window.addEventListener('hashchange', onPop);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('hashchange', onPop);
+    };
+  }, [loadInfo, loadElections, syncRoute]);
+
+  // "n" records a new threat from anywhere outside a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.key === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey && !target.closest('input, textarea, select, [contenteditable]') && !document.querySelector('[role="dialog"]')) {
+        e.preventDefault();
+        navigate({ screen: 'threat-new' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate]);
+
+  useEffect(() => {
+    document.title = `${t(`nav.${route.screen}`, { defaultValue: t('appName') })} · ${t('appName')}`;
+  }, [route.screen, t, i18n.language]);
+
+  const current = route.screen === 'threat-new' || route.screen === 'threat-edit' ? 'log' : route.screen;
+  const nav = [{ screen: 'log', labelKey: 'nav.log' }, ...NAV_ENTRIES];
+
+  return (
+    <div className="app">
+      <a href="#main" className="skip-link">
+        {t('skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__brand">
+          <span className="app-header__logo" aria-hidden="true">
+            ◭
+          </span>
+          <span className="app-header__name">{t('appName')}</span>
+        </div>
+        <label className="app-header__election">
+          <span>{t('election')}</span>
+          <select value={electionId} onChange={(e) => setElection(e.target.value)}>
+            <option value="">{t('allElections')}</option>
+            {elections.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav aria-label={t('nav.label')} className="app-nav">
+          <ul>
+            {nav.map((entry) => (
+              <li key={entry.screen}>
+                <a
+                  href={`#/${entry.screen}`}
+                  aria-current={current === entry.screen ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate({ screen: entry.screen } as never);
+                  }}
+                >
+                  {t(entry.labelKey)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-header__tools">
+          <button type="button" className="button button--ghost" onClick={() => setIdentityOpen(true)} data-testid="identity-button">
+            {info?.identity ? `${info.identity.name} · ${info.identity.role}` : t('setIdentity')}
+          </button>
+          <label className="language-switch">
+            <span className="visually-hidden">{t('language')}</span>
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as UiLanguage)} data-testid="language-switch">
+              <option value="en">English</option>
+              <option value="fr">Français</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        {startError ? <p className="notice notice--error" role="alert">{startError}</p> : <Screen />}
+      </main>
+      <Toasts />
+      {identityOpen ? <IdentityDialog open={identityOpen} onOpenChange={setIdentityOpen} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// The renderer's one door to the services: window.threshold from the preload in Electron,
+// or the same API over HTTP in browser mode (token from the address it was opened with).
+import { createApi, type ThresholdApi } from '../../shared/ipc/contract';
+import type { AppErrorShape, Result } from '../../shared/errors';
+
+declare global {
+  interface Window {
+    threshold?: ThresholdApi;
+  }
+}
+
+const TOKEN_KEY = 'threshold.token';
+
+function browserToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    // Keep the secret out of the address bar, history and screenshots.
+    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpApi(): ThresholdApi {
+  const token = browserToken();
+  return createApi(async (channel, request) => {
+    try {
+      const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(request),
+      });
+      if (!response.ok) return { ok: false, error: { code: 'forbidden', message: await response.text() } };
+      return (await response.json()) as Result<unknown>;
+    } catch (err) {
+      return { ok: false, error: { code: 'internal', message: `Threshold is not answering: ${(err as Error).message}` } };
+    }
+  });
+}
+
+export const api: ThresholdApi = window.threshold ?? httpApi();
+export const isBrowserMode = window.threshold === undefined;
+
+/** An error from the services, carried to the UI as data. */
+export class ServiceError extends Error {
+  constructor(readonly shape: AppErrorShape) {
+    super(shape.message);
+  }
+}
+
+/** Unwraps a result envelope: the value, or a ServiceError to show. */
+export async function call<T>(promise: Promise<Result<T>>): Promise<T> {
+  const result = await promise;
+  if (!result.ok) throw new ServiceError(result.error);
+  return result.value;
+}

@@ -1,0 +1,59 @@
+// Every version of a threat, what changed in each, and a way back to any of them.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { changedFields } from '../../../shared/domain/threat-diff';
+import { formatDateTime } from '../../format';
+import { useStore } from '../../store';
+import { ThreatDetails } from './ThreatDetails';
+
+export function HistoryPanel({ threatId }: { threatId: string }) {
+  const { t } = useTranslation('log');
+  const history = useStore((s) => s.history);
+  const loadHistory = useStore((s) => s.loadHistory);
+  const restoreVersion = useStore((s) => s.restoreVersion);
+  const [open, setOpen] = useState<number | null>(null);
+
+  useEffect(() => {
+    void loadHistory(threatId);
+  }, [threatId, loadHistory]);
+
+  if (!history) return <p>{t('history.loading')}</p>;
+  return (
+    <ol className="history" aria-label={t('history.label')}>
+      {history.map((v, i) => {
+        const older = history[i + 1];
+        const fields = older ? changedFields(older.threat, v.threat) : [];
+        return (
+          <li key={v.version} className={`history__item${v.current ? ' history__item--current' : ''}`} data-testid={`version-${v.version}`}>
+            <div className="history__head">
+              <strong>{t('history.version', { version: v.version })}</strong>
+              {v.current ? <span className="pill">{t('history.current')}</span> : null}
+              <span>{t(`history.change.${v.change.startsWith('restored') ? 'restored' : v.change}`, { defaultValue: v.change, version: v.change.replace(/\D+/g, '') })}</span>
+              <span className="muted">
+                {formatDateTime(v.changedAt)}
+                {v.changedBy ? ` · ${v.changedBy}` : ''}
+              </span>
+            </div>
+            {fields.length ? <p className="history__fields">{t('history.changed', { fields: fields.join(', ') })}</p> : null}
+            <div className="history__actions">
+              <button type="button" className="button button--small" aria-expanded={open === v.version} onClick={() => setOpen(open === v.version ? null : v.version)}>
+                {open === v.version ? t('history.hide') : t('history.view')}
+              </button>
+              {!v.current ? (
+                <button type="button" className="button button--small" onClick={() => void restoreVersion(threatId, v.version)}>
+                  {t('history.restore', { version: v.version })}
+                </button>
+              ) : null}
+            </div>
+            {open === v.version ? (
+              <div className="history__snapshot">
+                <h4>{v.threat.title}</h4>
+                <ThreatDetails threat={v.threat} />
+              </div>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

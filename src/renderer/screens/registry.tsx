@@ -1,0 +1,27 @@
+// Where each domain plugs its screens and its tabs of the threat panel into the shell.
+import type { ComponentType } from 'react';
+import type { ThreatDetail } from '../../shared/domain/threat-log';
+import { AuditScreen } from './audit/AuditScreen';
+import { ElectionsScreen } from './elections/ElectionsScreen';
+
+export interface NavEntry {
+  screen: string;
+  /** i18n key in the common namespace. */
+  labelKey: string;
+  Component: ComponentType<{ params: Record<string, string> }>;
+}
+
+export interface DetailTab {
+  id: string;
+  labelKey: string;
+  Component: ComponentType<{ detail: ThreatDetail }>;
+}
+
+/** Screens beyond the log, in the order of the navigation bar. */
+export const NAV_ENTRIES: NavEntry[] = [
+  { screen: 'elections', labelKey: 'nav.elections', Component: ElectionsScreen },
+  { screen: 'audit', labelKey: 'nav.audit', Component: AuditScreen },
+];
+
+/** Tabs of the threat panel after Details and History. */
+export const DETAIL_TABS: DetailTab[] = [];

@@ -1,0 +1,260 @@
+// The threat form's values (strings, as inputs hold them) and the conversions to and from a
+// contract threat. Pure, so it is tested without a browser. Fields the form does not show are
+// kept from the threat being edited, so editing never drops data.
+import type { Classification, Purpose, ThreatType, TargetKind, PlaceLevel, Actor, Confidence, Trend, ThreatStatus } from '../../../shared/domain/enums';
+import { jsonPath } from '../../../shared/domain/location';
+import { ThreatSchema, type Threat } from '../../../shared/domain/workspace';
+
+export interface NoteValues {
+  classification: Classification;
+  text: string;
+}
+
+export interface ThreatFormValues {
+  id: string;
+  electionId: string;
+  title: string;
+  summary: string;
+  purpose: Purpose | '';
+  type: ThreatType | '';
+  targetKind: TargetKind | '';
+  targetDescription: string;
+  firstSeen: string;
+  lastSeen: string;
+  placeLevel: PlaceLevel | '';
+  regions: string;
+  channels: string;
+  languages: string;
+  actor: Actor | '';
+  sourceName: string;
+  confidence: Confidence | '';
+  breakout: string;
+  audience: string;
+  trend: Trend | '';
+  falseClaim: string;
+  facts: string;
+  partnerActions: string;
+  status: ThreatStatus | '';
+  relatedIds: string;
+  frTitle: string;
+  frSummary: string;
+  frFalseClaim: string;
+  frFacts: string;
+  notes: NoteValues[];
+  debunkedByPartner: boolean;
+  investigationSensitive: boolean;
+  nationalSecurityImplications: boolean;
+  disarmTechniques: string;
+}
+
+/** `2027-05-12T08:00` in the user's time zone, as <input type="datetime-local"> holds it. */
+export function toLocalInput(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+function fromLocalInput(value: string, original: string | undefined): string | undefined {
+  if (!value) return undefined;
+  // Untouched: keep the original text (and its time zone) exactly.
+  if (original && toLocalInput(original) === value) return original;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+const splitList = (s: string, sep: RegExp = /[,;\n]/) =>
+  s
+    .split(sep)
+    .map((x) => x.trim())
+    .filter(Boolean);
+const splitLines = (s: string) => splitList(s, /\n/);
+
+export function emptyValues(electionId: string, now = new Date()): ThreatFormValues {
+  return {
+    id: '',
+    electionId,
+    title: '',
+    summary: '',
+    purpose: '',
+    type: '',
+    targetKind: '',
+    targetDescription: '',
+    firstSeen: toLocalInput(now.toISOString()),
+    lastSeen: '',
+    placeLevel: '',
+    regions: '',
+    channels: '',
+    languages: '',
+    actor: '',
+    sourceName: '',
+    confidence: '',
+    breakout: '',
+    audience: '',
+    trend: '',
+    falseClaim: '',
+    facts: '',
+    partnerActions: '',
+    status: 'new',
+    relatedIds: '',
+    frTitle: '',
+    frSummary: '',
+    frFalseClaim: '',
+    frFacts: '',
+    notes: [],
+    debunkedByPartner: false,
+    investigationSensitive: false,
+    nationalSecurityImplications: false,
+    disarmTechniques: '',
+  };
+}
+
+export function toFormValues(t: Threat): ThreatFormValues {
+  const fr = t.translations?.fr;
+  return {
+    id: t.id,
+    electionId: t.electionId,
+    title: t.title,
+    summary: t.summary,
+    purpose: t.purpose,
+    type: t.type,
+    targetKind: t.target.kind,
+    targetDescription: t.target.description ?? '',
+    firstSeen: toLocalInput(t.time.firstSeen),
+    lastSeen: toLocalInput(t.time.lastSeen),
+    placeLevel: t.place.level,
+    regions: (t.place.regions ?? []).join(', '),
+    channels: (t.place.channels ?? []).join(', '),
+    languages: (t.place.languages ?? []).join(', '),
+    actor: t.source.actor,
+    sourceName: t.source.name ?? '',
+    confidence: t.source.confidence,
+    breakout: String(t.reach.breakout),
+    audience: t.reach.estimatedAudience === undefined ? '' : String(t.reach.estimatedAudience),
+    trend: t.reach.trend ?? '',
+    falseClaim: t.falseClaim ?? '',
+    facts: (t.facts ?? []).join('\n'),
+    partnerActions: (t.partnerActions ?? []).join('\n'),
+    status: t.status ?? '',
+    relatedIds: (t.relatedIds ?? []).join(', '),
+    frTitle: fr?.title ?? '',
+    frSummary: fr?.summary ?? '',
+    frFalseClaim: fr?.falseClaim ?? '',
+    frFacts: (fr?.facts ?? []).join('\n'),
+    notes: (t.classifiedNotes ?? []).map((n) => ({ classification: n.classification, text: n.text })),
+    debunkedByPartner: t.context?.debunkedByPartner ?? false,
+    investigationSensitive: t.context?.investigationSensitive ?? false,
+    nationalSecurityImplications: t.context?.nationalSecurityImplications ?? false,
+    disarmTechniques: (t.disarmTechniques ?? []).join(', '),
+  };
+}
+
+/** Sets `key` to `value`, or removes it when the value is empty, keeping the object's other keys. */
+function put<T extends object>(obj: T, key: string, value: unknown): T {
+  const out = { ...obj } as Record<string, unknown>;
+  const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  if (empty) delete out[key];
+  else out[key] = value;
+  return out as T;
+}
+
+/** Builds the threat to save. `base` is the threat being edited: unknown fields survive. */
+export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<string, unknown> {
+  let t: Record<string, unknown> = { ...(base ?? {}) };
+  t = put(t, 'id', v.id.trim() || base?.id);
+  t.electionId = v.electionId;
+  t.title = v.title.trim();
+  t.summary = v.summary.trim();
+  t.purpose = v.purpose || undefined;
+  t.type = v.type || undefined;
+  t.target = put(put({ ...(base?.target ?? {}) }, 'kind', v.targetKind || undefined), 'description', v.targetDescription.trim());
+  t.time = put(
+    put({ ...(base?.time ?? {}) }, 'firstSeen', fromLocalInput(v.firstSeen, base?.time.firstSeen)),
+    'lastSeen',
+    fromLocalInput(v.lastSeen, base?.time.lastSeen),
+  );
+  let place: Record<string, unknown> = put({ ...(base?.place ?? {}) }, 'level', v.placeLevel || undefined);
+  place = put(place, 'regions', splitList(v.regions));
+  place = put(place, 'channels', splitList(v.channels).map((c) => c.toLowerCase()));
+  place = put(place, 'languages', splitList(v.languages));
+  t.place = place;
+  let source: Record<string, unknown> = put({ ...(base?.source ?? {}) }, 'actor', v.actor || undefined);
+  source = put(source, 'name', v.sourceName.trim());
+  source = put(source, 'confidence', v.confidence || undefined);
+  t.source = source;
+  let reach: Record<string, unknown> = put({ ...(base?.reach ?? {}) }, 'breakout', v.breakout ? Number(v.breakout) : undefined);
+  reach = put(reach, 'estimatedAudience', v.audience.trim() === '' ? undefined : Number(v.audience.replace(/[\s,]/g, '')));
+  reach = put(reach, 'trend', v.trend || undefined);
+  t.reach = reach;
+  t = put(t, 'falseClaim', v.falseClaim.trim());
+  t = put(t, 'facts', splitLines(v.facts));
+  t = put(t, 'partnerActions', splitLines(v.partnerActions));
+  t = put(t, 'status', v.status || undefined);
+  t = put(t, 'relatedIds', splitList(v.relatedIds));
+
+  const otherTranslations = { ...(base?.translations ?? {}) };
+  let fr: Record<string, unknown> = { ...(otherTranslations.fr ?? {}) };
+  fr = put(fr, 'title', v.frTitle.trim());
+  fr = put(fr, 'summary', v.frSummary.trim());
+  fr = put(fr, 'falseClaim', v.frFalseClaim.trim());
+  fr = put(fr, 'facts', splitLines(v.frFacts));
+  if (Object.keys(fr).length) otherTranslations.fr = fr;
+  else delete otherTranslations.fr;
+  t = put(t, 'translations', Object.keys(otherTranslations).length ? otherTranslations : undefined);
+
+  const notes = v.notes.filter((n) => n.text.trim()).map((n) => ({ classification: n.classification, text: n.text.trim() }));
+  t = put(t, 'classifiedNotes', notes.length ? notes : base?.classifiedNotes?.length === 0 ? [] : undefined);
+
+  let context: Record<string, unknown> = { ...(base?.context ?? {}) };
+  for (const key of ['debunkedByPartner', 'investigationSensitive', 'nationalSecurityImplications'] as const) context = put(context, key, v[key] ? true : undefined);
+  t = put(t, 'context', Object.keys(context).length ? context : undefined);
+  t = put(t, 'disarmTechniques', splitList(v.disarmTechniques).map((x) => x.toUpperCase()));
+  return t;
+}
+
+export type FormErrors = Partial<Record<string, string>>;
+
+/** Maps contract paths to the form field that shows them. */
+const FIELD_OF: Record<string, string> = {
+  'target.kind': 'targetKind',
+  'target.description': 'targetDescription',
+  'time.firstSeen': 'firstSeen',
+  'time.lastSeen': 'lastSeen',
+  'place.level': 'placeLevel',
+  'place.regions': 'regions',
+  'place.channels': 'channels',
+  'place.languages': 'languages',
+  'source.actor': 'actor',
+  'source.name': 'sourceName',
+  'source.confidence': 'confidence',
+  'reach.breakout': 'breakout',
+  'reach.estimatedAudience': 'audience',
+  'reach.trend': 'trend',
+  'translations.fr.title': 'frTitle',
+  'translations.fr.summary': 'frSummary',
+  'translations.fr.falseClaim': 'frFalseClaim',
+  'translations.fr.facts': 'frFacts',
+};
+
+export function validate(candidate: Record<string, unknown>, isNew: boolean): { threat?: Threat; errors: FormErrors } {
+  const schema = isNew ? ThreatSchema.extend({ id: ThreatSchema.shape.id.optional() }) : ThreatSchema;
+  const parsed = schema.safeParse(candidate);
+  if (parsed.success) {
+    const t = parsed.data as Threat;
+    if (t.time.lastSeen && new Date(t.time.lastSeen) < new Date(t.time.firstSeen)) {
+      return { errors: { lastSeen: 'lastBeforeFirst' } };
+    }
+    return { threat: t, errors: {} };
+  }
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.filter((p) => typeof p === 'string').join('.');
+    const field =
+      FIELD_OF[path] ??
+      Object.entries(FIELD_OF).find(([p]) => path.startsWith(`${p}.`))?.[1] ??
+      (path.startsWith('classifiedNotes') ? 'notes' : path.startsWith('context') ? 'context' : path.split('.')[0] ?? jsonPath(issue.path));
+    errors[field] ??= issue.code === 'invalid_value' || issue.code === 'invalid_type' ? 'required' : issue.message;
+  }
+  return { errors };
+}

@@ -1,0 +1,66 @@
+// First run with an empty database: offer the sample workspace, an import, or a fresh start.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, call } from '../../api/bridge';
+import { useStore } from '../../store';
+import { importFile } from '../../transfer';
+
+export function WelcomeScreen() {
+  const { t } = useTranslation('welcome');
+  const loadInfo = useStore((s) => s.loadInfo);
+  const loadElections = useStore((s) => s.loadElections);
+  const navigate = useStore((s) => s.navigate);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  async function run(work: () => Promise<unknown>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      await Promise.all([loadInfo(), loadElections()]);
+      navigate({ screen: 'log' });
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">{t('title')}</h1>
+      <p className="welcome__lead">{t('lead')}</p>
+      {error ? <p className="notice notice--error" role="alert">{error}</p> : null}
+      <div className="welcome__choices">
+        <div className="welcome__choice">
+          <h2>{t('sample.title')}</h2>
+          <p>{t('sample.body')}</p>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(() => call(api.workspace.loadSample({})))}>
+            {busy ? t('working') : t('sample.action')}
+          </button>
+        </div>
+        <div className="welcome__choice">
+          <h2>{t('import.title')}</h2>
+          <p>{t('import.body')}</p>
+          <input ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" className="visually-hidden" tabIndex={-1} onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void run(() => importFile(file));
+            e.target.value = '';
+          }} />
+          <button type="button" className="button" disabled={busy} onClick={() => fileRef.current?.click()}>
+            {t('import.action')}
+          </button>
+        </div>
+        <div className="welcome__choice">
+          <h2>{t('empty.title')}</h2>
+          <p>{t('empty.body')}</p>
+          <button type="button" className="button" disabled={busy} onClick={() => navigate({ screen: 'elections' })}>
+            {t('empty.action')}
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

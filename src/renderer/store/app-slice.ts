@@ -1,0 +1,52 @@
+import type { StateCreator } from 'zustand';
+import type { AppInfo, Identity } from '../../shared/domain/app';
+import type { Election } from '../../shared/domain/workspace';
+import { api, call } from '../api/bridge';
+import { formatRoute, parseRoute, type Route } from './route';
+import type { StoreState } from './index';
+
+export interface AppSlice {
+  info: AppInfo | null;
+  route: Route;
+  elections: Election[];
+  /** The election the log and new threats are scoped to ('' = all). */
+  electionId: string;
+  navigate(route: Route): void;
+  syncRouteFromLocation(): void;
+  loadInfo(): Promise<void>;
+  loadElections(): Promise<void>;
+  setElection(id: string): void;
+  setIdentity(identity: Identity): Promise<void>;
+}
+
+export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, get) => ({
+  info: null,
+  route: parseRoute(window.location.hash),
+  elections: [],
+  electionId: localStorage.getItem('threshold.election') ?? '',
+  navigate(route) {
+    const hash = formatRoute(route);
+    if (window.location.hash !== hash) window.history.pushState(null, '', hash);
+    set({ route });
+  },
+  syncRouteFromLocation() {
+    set({ route: parseRoute(window.location.hash) });
+  },
+  async loadInfo() {
+    set({ info: await call(api.app.info({})) });
+  },
+  async loadElections() {
+    const elections = await call(api.elections.list({}));
+    const current = get().electionId;
+    set({ elections, electionId: current && !elections.some((e) => e.id === current) ? '' : current });
+  },
+  setElection(id) {
+    localStorage.setItem('threshold.election', id);
+    set({ electionId: id });
+    get().setFilter({ electionId: id || undefined });
+  },
+  async setIdentity(identity) {
+    await call(api.app.setIdentity({ identity }));
+    await get().loadInfo();
+  },
+});

@@ -1,0 +1,145 @@
+// The threat log as the UI and CLI see it: list queries, rows, details, history.
+import { z } from 'zod';
+import {
+  ACTORS,
+  CONFIDENCES,
+  LEVELS,
+  PLACE_LEVELS,
+  PURPOSES,
+  STATUSES,
+  TARGET_KINDS,
+  THREAT_TYPES,
+  TRENDS,
+  type Actor,
+  type Classification,
+  type Confidence,
+  type Level,
+  type PlaceLevel,
+  type Purpose,
+  type TargetKind,
+  type ThreatStatus,
+  type ThreatType,
+  type Trend,
+} from './enums';
+import { DateString, LIMITS, type Threat } from './workspace';
+
+export const SORT_FIELDS = [
+  'firstSeen',
+  'lastSeen',
+  'title',
+  'purpose',
+  'type',
+  'targetKind',
+  'actor',
+  'confidence',
+  'breakout',
+  'audience',
+  'status',
+  'level',
+  'score',
+  'updatedAt',
+] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
+
+const enumList = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length).optional();
+
+export const ThreatFilterSchema = z.strictObject({
+  electionId: z.string().max(LIMITS.id).optional(),
+  purpose: enumList(PURPOSES),
+  type: enumList(THREAT_TYPES),
+  targetKind: enumList(TARGET_KINDS),
+  placeLevel: enumList(PLACE_LEVELS),
+  actor: enumList(ACTORS),
+  confidence: enumList(CONFIDENCES),
+  trend: enumList(TRENDS),
+  status: enumList(STATUSES),
+  level: z.array(z.enum([...LEVELS, 'unassessed'])).max(4).optional(),
+  breakout: z.array(z.number().int().min(1).max(6)).max(6).optional(),
+  classified: z.boolean().optional(),
+  region: z.string().max(LIMITS.name).optional(),
+  channel: z.string().max(LIMITS.name).optional(),
+  /** Inclusive date range on first seen (YYYY-MM-DD). */
+  from: DateString.optional(),
+  to: DateString.optional(),
+  /** Full-text search (words; prefixes match). */
+  search: z.string().max(500).optional(),
+  /** Show deleted threats instead of live ones (to undo a delete). */
+  deleted: z.boolean().optional(),
+});
+export type ThreatFilter = z.infer<typeof ThreatFilterSchema>;
+
+export const ThreatListQuerySchema = z.strictObject({
+  filter: ThreatFilterSchema.default({}),
+  sort: z
+    .strictObject({ field: z.enum(SORT_FIELDS), direction: z.enum(['asc', 'desc']) })
+    .default({ field: 'firstSeen', direction: 'desc' }),
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ThreatListQuery = z.input<typeof ThreatListQuerySchema>;
+
+/** One line of the log: only what the table shows, never the whole document. */
+export interface ThreatRow {
+  id: string;
+  electionId: string;
+  title: string;
+  purpose: Purpose;
+  type: ThreatType;
+  targetKind: TargetKind;
+  placeLevel: PlaceLevel;
+  actor: Actor;
+  actorName: string | null;
+  confidence: Confidence;
+  breakout: number;
+  audience: number | null;
+  trend: Trend | null;
+  status: ThreatStatus | null;
+  firstSeen: string;
+  lastSeen: string | null;
+  /** Highest classification among its classified notes, if any. */
+  classification: Classification | null;
+  level: Level | null;
+  score: number | null;
+  version: number;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface ThreatPage {
+  total: number;
+  offset: number;
+  rows: ThreatRow[];
+}
+
+export interface ThreatMeta {
+  version: number;
+  lastChange: string;
+  changedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  level: Level | null;
+  score: number | null;
+}
+
+export interface ThreatDetail {
+  threat: Threat;
+  meta: ThreatMeta;
+}
+
+export interface ThreatVersion {
+  version: number;
+  change: string;
+  changedBy: string | null;
+  changedAt: string;
+  deletedAt: string | null;
+  current: boolean;
+  threat: Threat;
+}
+
+export interface Facets {
+  regions: string[];
+  channels: string[];
+  total: number;
+  deleted: number;
+}

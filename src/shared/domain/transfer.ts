@@ -1,0 +1,22 @@
+// What importing and exporting report back.
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportReport {
+  format: 'json' | 'csv' | 'stix';
+  elections: ImportCounts;
+  threats: ImportCounts;
+  /** Things worth knowing that did not stop the import (e.g. a related id not in the log). */
+  warnings: string[];
+}
+
+export interface ExportResult {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  threats: number;
+}

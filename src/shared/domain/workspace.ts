@@ -1,0 +1,142 @@
+// zod mirror of assets/schema/workspace.schema.json, the interchange contract.
+// Objects are "loose": fields the contract does not name are kept, so that
+// export(import(x)) keeps every field of x.
+import { z } from 'zod';
+import {
+  ACTORS,
+  CLASSIFICATIONS,
+  CONFIDENCES,
+  PLACE_LEVELS,
+  PURPOSES,
+  STATUSES,
+  TARGET_KINDS,
+  THREAT_TYPES,
+  TRENDS,
+} from './enums';
+
+export const WORKSPACE_FORMAT = 'threshold-workspace/1';
+
+/** Limits beyond the contract, so that a crafted file cannot exhaust memory. */
+export const LIMITS = {
+  id: 200,
+  title: 500,
+  name: 500,
+  /** Long free text: summary, claim, facts, notes. 200,000 characters is a short book. */
+  text: 200_000,
+  shortText: 2_000,
+  listItems: 1_000,
+} as const;
+
+const isRealDate = (s: string): boolean => {
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+};
+
+export const DateString = z
+  .string()
+  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
+export const DateTimeString = z.iso.datetime({
+  offset: true,
+  error: 'must be a date and time with a time zone, e.g. 2026-10-14T09:30:00Z',
+});
+
+const text = (max: number = LIMITS.text) =>
+  z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`);
+const requiredText = (max: number = LIMITS.text) =>
+  z.string().min(1, 'must not be empty').max(max, `is longer than ${max.toLocaleString('en')} characters`);
+const textList = (max: number = LIMITS.text) =>
+  z.array(text(max)).max(LIMITS.listItems, `has more than ${LIMITS.listItems} items`);
+
+export const ElectionSchema = z.looseObject({
+  id: requiredText(LIMITS.id),
+  name: requiredText(LIMITS.name),
+  jurisdiction: requiredText(LIMITS.name),
+  writIssued: DateString.optional(),
+  advanceVotingStart: DateString.optional(),
+  pollingDay: DateString,
+  resultsCertified: DateString.optional(),
+  parties: textList(LIMITS.shortText).optional(),
+  candidates: textList(LIMITS.shortText).optional(),
+  languages: z.array(requiredText(35)).max(50).optional(),
+});
+export type Election = z.infer<typeof ElectionSchema>;
+
+export const ClassifiedNoteSchema = z.looseObject({
+  classification: z.enum(CLASSIFICATIONS),
+  text: requiredText(),
+});
+export type ClassifiedNote = z.infer<typeof ClassifiedNoteSchema>;
+
+export const TranslationSchema = z.looseObject({
+  title: text(LIMITS.title).optional(),
+  summary: text().optional(),
+  falseClaim: text().optional(),
+  facts: textList().optional(),
+});
+export type Translation = z.infer<typeof TranslationSchema>;
+
+export const ThreatSchema = z.looseObject({
+  id: requiredText(LIMITS.id),
+  electionId: requiredText(LIMITS.id),
+  title: requiredText(LIMITS.title),
+  summary: requiredText(),
+  classifiedNotes: z.array(ClassifiedNoteSchema).max(LIMITS.listItems).optional(),
+  purpose: z.enum(PURPOSES),
+  type: z.enum(THREAT_TYPES),
+  target: z.looseObject({
+    kind: z.enum(TARGET_KINDS),
+    description: text(LIMITS.shortText).optional(),
+  }),
+  time: z.looseObject({
+    firstSeen: DateTimeString,
+    lastSeen: DateTimeString.optional(),
+  }),
+  place: z.looseObject({
+    level: z.enum(PLACE_LEVELS),
+    regions: textList(LIMITS.name).optional(),
+    channels: textList(LIMITS.name).optional(),
+    languages: z.array(requiredText(35)).max(50).optional(),
+  }),
+  source: z.looseObject({
+    actor: z.enum(ACTORS),
+    name: text(LIMITS.name).optional(),
+    confidence: z.enum(CONFIDENCES),
+  }),
+  reach: z.looseObject({
+    breakout: z.number().int('must be a whole number').min(1).max(6),
+    estimatedAudience: z.number().int('must be a whole number').min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    trend: z.enum(TRENDS).optional(),
+  }),
+  falseClaim: text().optional(),
+  facts: textList().optional(),
+  partnerActions: textList().optional(),
+  status: z.enum(STATUSES).optional(),
+  relatedIds: z.array(requiredText(LIMITS.id)).max(LIMITS.listItems).optional(),
+  translations: z.record(z.string().min(1).max(35), TranslationSchema).optional(),
+  // Optional additions to the contract (allowed: "add optional fields freely").
+  /** CEIPP context factors that lower (or raise) the need to speak. */
+  context: z
+    .looseObject({
+      /** A partner (platform, fact-checker, media) has already debunked it. */
+      debunkedByPartner: z.boolean().optional(),
+      /** Speaking publicly could harm an ongoing investigation. */
+      investigationSensitive: z.boolean().optional(),
+      /** Implications for national security or allies. */
+      nationalSecurityImplications: z.boolean().optional(),
+    })
+    .optional(),
+  /** DISARM technique ids, e.g. "T0086" (tagging is optional). */
+  disarmTechniques: z.array(z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be a DISARM technique id like T0086')).max(50).optional(),
+});
+export type Threat = z.infer<typeof ThreatSchema>;
+
+export const WorkspaceSchema = z.looseObject({
+  format: z.literal(WORKSPACE_FORMAT, { error: `must be "${WORKSPACE_FORMAT}"` }),
+  exportedAt: DateTimeString.optional(),
+  elections: z.array(ElectionSchema),
+  threats: z.array(ThreatSchema),
+});
+export type Workspace = z.infer<typeof WorkspaceSchema>;

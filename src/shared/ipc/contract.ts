@@ -1,0 +1,37 @@
+// The one IPC contract: every channel the renderer may call, joined from each domain's map.
+// main validates every payload against it; the preload and browser bridge build the API from it.
+import type { Result } from '../errors';
+import type { ContractMap, RequestOf, ResponseOf } from './define';
+import { appContract } from './app.contract';
+import { threatsContract } from './threats.contract';
+
+export const contract = {
+  ...appContract,
+  ...threatsContract,
+} as const satisfies ContractMap;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+type DomainOf<K> = K extends `${infer D}:${string}` ? D : never;
+export type Domain = DomainOf<Channel>;
+
+export type ApiFunction<K extends Channel> = (request: RequestOf<Contract[K]>) => Promise<Result<ResponseOf<Contract[K]>>>;
+
+/** window.threshold: one function per channel, grouped by domain (`threats:list` → api.threats.list). */
+export type ThresholdApi = {
+  [D in Domain]: {
+    [K in Channel as K extends `${D}:${infer M}` ? M : never]: ApiFunction<K>;
+  };
+};
+
+/** Builds the API object over a transport (ipcRenderer.invoke in Electron, fetch in browser mode). */
+export function createApi(invoke: (channel: Channel, request: unknown) => Promise<Result<unknown>>): ThresholdApi {
+  const api: Record<string, Record<string, (request: unknown) => Promise<Result<unknown>>>> = {};
+  for (const channel of CHANNELS) {
+    const [domain, method] = channel.split(':') as [string, string];
+    (api[domain] ??= {})[method] = (request: unknown) => invoke(channel, request ?? {});
+  }
+  return api as unknown as ThresholdApi;
+}

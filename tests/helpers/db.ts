@@ -1,0 +1,71 @@
+// Real SQLite files in temporary folders, with the services built over them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../../src/main/db/connection';
+import { createContext, type ServiceContext } from '../../src/main/context';
+import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatcher';
+import { createHandlers } from '../../src/main/services';
+import type { Handlers } from '../../src/main/ipc/dispatcher';
+
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+export const ASSETS_DIR = path.join(REPO_ROOT, 'assets');
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+export function tempDir(prefix = 'threshold-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export interface TestApp {
+  dir: string;
+  file: string;
+  db: Db;
+  ctx: ServiceContext;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  /** Calls a channel through the dispatcher and returns the value, or throws the error envelope. */
+  call<T = unknown>(channel: string, payload?: unknown): Promise<T>;
+  close(): void;
+}
+
+export function openTestApp(opts: { file?: string; clock?: () => Date } = {}): TestApp {
+  const dir = opts.file ? path.dirname(opts.file) : tempDir();
+  const file = opts.file ?? path.join(dir, 'threshold.db');
+  const db = openDatabase(file);
+  const ctx = createContext(db, { dbPath: file, assetsDir: ASSETS_DIR, mode: 'cli', appVersion: 'test', clock: opts.clock });
+  const handlers = createHandlers(ctx);
+  const dispatch = createDispatcher(handlers, () => {});
+  let closed = false;
+  const close = () => {
+    if (!closed) closeDatabase(db);
+    closed = true;
+  };
+  cleanups.unshift(close);
+  return {
+    dir,
+    file,
+    db,
+    ctx,
+    handlers,
+    dispatch,
+    async call<T>(channel: string, payload: unknown = {}) {
+      const result = await dispatch(channel, payload);
+      if (!result.ok) throw Object.assign(new Error(result.error.message), { envelope: result.error });
+      return result.value as T;
+    },
+    close,
+  };
+}
+
+/** A stepping clock, so that timestamps are distinct and predictable. */
+export function steppingClock(start = '2027-05-01T12:00:00.000Z', stepMs = 1000): () => Date {
+  let t = Date.parse(start);
+  return () => new Date((t += stepMs));
+}
