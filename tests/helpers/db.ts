@@ -17,9 +17,10 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-export function tempDir(prefix = 'threshold-test-'): string {
+/** A temporary folder, removed after the current test (or kept, for suites that span tests). */
+export function tempDir(prefix = 'threshold-test-', opts: { keep?: boolean } = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  if (!opts.keep) cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -35,19 +36,24 @@ export interface TestApp {
   close(): void;
 }
 
-export function openTestApp(opts: { file?: string; clock?: () => Date } = {}): TestApp {
-  const dir = opts.file ? path.dirname(opts.file) : tempDir();
+/** Services over a temporary database. Closed after the current test unless `keep` is set
+ *  (then the caller closes it, e.g. in afterAll). */
+export function openTestApp(opts: { file?: string; clock?: () => Date; keep?: boolean } = {}): TestApp {
+  const dir = opts.file ? path.dirname(opts.file) : tempDir('threshold-test-', { keep: opts.keep });
   const file = opts.file ?? path.join(dir, 'threshold.db');
   const db = openDatabase(file);
   const ctx = createContext(db, { dbPath: file, assetsDir: ASSETS_DIR, mode: 'cli', appVersion: 'test', clock: opts.clock });
   const handlers = createHandlers(ctx);
-  const dispatch = createDispatcher(handlers, () => {});
+  const dispatch = createDispatcher(handlers, (err, channel) => {
+    if (process.env.E2E_DEBUG) console.error('DISPATCH', channel, err);
+  });
   let closed = false;
   const close = () => {
     if (!closed) closeDatabase(db);
     closed = true;
+    if (opts.keep && !opts.file) fs.rmSync(dir, { recursive: true, force: true });
   };
-  cleanups.unshift(close);
+  if (!opts.keep) cleanups.unshift(close);
   return {
     dir,
     file,

@@ -34,11 +34,6 @@ export function dayOfDate(date: string): number {
   return Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
 }
 
-/** ISO date (YYYY-MM-DD) of a day number, for sentences. */
-export function dateOfDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 const calendars = new WeakMap<Election, { cp: CompiledPolicy; cal: ElectionCalendar }>();
 
 export function electionCalendar(election: Election | undefined, cp: CompiledPolicy): ElectionCalendar | undefined {

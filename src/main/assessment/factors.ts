@@ -13,7 +13,6 @@ export interface FactorOutcome {
 }
 
 type ReachFactor = Extract<PolicyFactor, { type: 'reach' }>;
-export type ReachInput = Threat['reach'];
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -65,7 +64,7 @@ export function evaluateFactor(
   }
 }
 
-export function reachOutcome(f: ReachFactor, reach: ReachInput, cp: CompiledPolicy, withReason: boolean): FactorOutcome {
+export function reachOutcome(f: ReachFactor, reach: Threat['reach'], cp: CompiledPolicy, withReason: boolean): FactorOutcome {
   const base = f.byBreakout.values[String(reach.breakout) as '1'];
   const trend = reach.trend ?? 'stable';
   let audienceAdd = 0;

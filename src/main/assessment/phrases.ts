@@ -1,5 +1,5 @@
 // Plain-language phrases for the explanation sentences (English; the renderer may translate by id).
-import type { Actor, Purpose, ThreatType, Trend } from '../../shared/domain/enums';
+import type { Actor, Purpose, ThreatType } from '../../shared/domain/enums';
 import type { TimingPhase } from '../../shared/domain/policy';
 
 export const PURPOSE_PHRASE: Record<Purpose, string> = {
@@ -38,8 +38,6 @@ export const BREAKOUT_PHRASE = [
   'amplified by high-profile people',
   'a policy response, concrete action or a call for violence',
 ] as const;
-
-export const TREND_PHRASE: Record<Trend, string> = { growing: 'growing', stable: 'stable', declining: 'declining' };
 
 export const ACTOR_PHRASE: Record<Actor, string> = {
   'foreign-state': 'a foreign state',

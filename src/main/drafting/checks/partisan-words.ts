@@ -5,7 +5,7 @@ export const PARTISAN_WORDS: Record<'en' | 'fr', readonly string[]> = {
     'vote for', 'vote against', "don't vote for", 'do not vote for', 'elect', 're-elect', 'support our', 'our candidate',
     'corrupt', 'crooked', 'traitor', 'traitors', 'treason', 'treasonous', 'liar', 'liars', 'lying', 'puppet', 'puppets',
     'radical', 'radicals', 'extremist', 'extremists', 'far-left', 'far-right', 'regime', 'elites', 'sellout', 'sell-out',
-    'shameful', 'disgrace', 'disgraceful', 'incompetent', 'scandal', 'scandalous', 'criminal', 'criminals', 'thug', 'thugs',
+    'shameful', 'disgrace', 'disgraceful', 'incompetent', 'scandal', 'scandalous', 'criminals', 'thug', 'thugs',
     'fake news', 'enemy of the people', 'globalist', 'globalists', 'woke', 'un-canadian', 'unpatriotic', 'patriots',
     'socialist', 'communist', 'fascist', 'fascists', 'dictator',
   ],

@@ -20,6 +20,7 @@ import type { Draft, DraftLang, DraftSection, TemplateId } from '../../../shared
 import { formatDate } from '../text/dates';
 import { splitPlaceholders } from '../text/placeholders';
 import { xmlSafe } from '../text/sanitize';
+import { postLength, socialPostText, SOCIAL_POST_LIMIT } from '../templates/social-post';
 import { approvalBlock } from './approval-block';
 import { classificationMarking, markingLine } from './markings';
 import { documentStyles } from './styles';
@@ -79,13 +80,28 @@ function sectionBody(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta)
   const sections = draft.sections[lang] ?? [];
   const headline = sections[0]?.kind === 'headline' ? sections[0] : undefined;
   const title = headline?.text ?? draft.title[lang] ?? TEMPLATE_NAMES[draft.template][lang];
+  const name = TEMPLATE_NAMES[draft.template][lang];
+  const date = formatDate(meta.date, lang);
   const out: Array<Paragraph | Table> = [
     ...paragraphs(title.replace(/\s*\n\s*/g, ' '), tag, { heading: HeadingLevel.TITLE }),
-    ...paragraphs(`${TEMPLATE_NAMES[draft.template][lang]} — ${formatDate(meta.date, lang)}`, tag, { style: 'Subtitle' }),
+    ...paragraphs(title === name ? date : `${name} — ${date}`, tag, { style: 'Subtitle' }),
   ];
-  for (const section of sections) {
-    if (section === headline) continue;
-    out.push(...sectionParagraphs(section, tag));
+  if (draft.template === 'social-post') {
+    // A post is published as one paragraph: show it so, with its length.
+    const post = socialPostText(sections);
+    out.push(
+      ...paragraphs(post.replace(/\s*\n\s*/g, ' '), tag),
+      ...paragraphs(
+        lang === 'fr' ? `Caractères : ${postLength(post)} sur ${SOCIAL_POST_LIMIT}` : `Characters: ${postLength(post)} of ${SOCIAL_POST_LIMIT}`,
+        tag,
+        { style: 'DocumentInfo' },
+      ),
+    );
+  } else {
+    for (const section of sections) {
+      if (section === headline) continue;
+      out.push(...sectionParagraphs(section, tag));
+    }
   }
   out.push(...approvalBlock(draft, lang, tag));
   return out;

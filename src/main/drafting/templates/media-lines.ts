@@ -74,8 +74,10 @@ export function mediaLines(ctx: TemplateContext, lang: DraftLang): { title: stri
     { id: 'key-protection', kind: 'protection', text: protectionText(ctx, lang) },
     { id: 'key-sources', kind: 'reliable-sources', text: reliableSourcesText(ctx, lang) },
   ];
+  const qaHeading = fr ? 'Questions et réponses' : 'Questions and answers';
   const qa = (id: string, q: LocalizedText, answer: string, kind: DraftSection['kind'] = 'answer') => {
-    sections.push({ id: `q-${id}`, kind: 'question', text: q[lang] }, { id: `a-${id}`, kind, text: answer });
+    const first = !sections.some((s) => s.kind === 'question');
+    sections.push({ id: `q-${id}`, kind: 'question', ...(first ? { heading: qaHeading } : {}), text: q[lang] }, { id: `a-${id}`, kind, text: answer });
   };
   qa('what', Q.what, whatHappened(ctx, lang).join(' ') || facts.join(' '), 'context');
   if (claims.length > 0)

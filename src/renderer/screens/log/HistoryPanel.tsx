@@ -11,11 +11,13 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
   const history = useStore((s) => s.history);
   const loadHistory = useStore((s) => s.loadHistory);
   const restoreVersion = useStore((s) => s.restoreVersion);
+  // Every change to the threat makes a version: reload when the current one moves on.
+  const currentVersion = useStore((s) => (s.detail?.threat.id === threatId ? s.detail.meta.version : null));
   const [open, setOpen] = useState<number | null>(null);
 
   useEffect(() => {
     void loadHistory(threatId);
-  }, [threatId, loadHistory]);
+  }, [threatId, currentVersion, loadHistory]);
 
   if (!history) return <p>{t('history.loading')}</p>;
   return (

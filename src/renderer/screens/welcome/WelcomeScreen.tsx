@@ -44,7 +44,7 @@ export function WelcomeScreen() {
         <div className="welcome__choice">
           <h2>{t('import.title')}</h2>
           <p>{t('import.body')}</p>
-          <input ref={fileRef} type="file" accept=".json,.csv,application/json,text/csv" className="visually-hidden" tabIndex={-1} onChange={(e) => {
+          <input ref={fileRef} type="file" aria-label={t('import.action')} accept=".json,.csv,application/json,text/csv" className="visually-hidden" tabIndex={-1} onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void run(() => importFile(file));
             e.target.value = '';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runChecks } from '../../../../src/main/drafting';
+import { checkContext } from '../fixtures';
+import { draftOf } from './draft-of';
+
+const CLAIM = 'Mail-in ballots posted after Friday, May 14 will not be counted.';
+const FACT = 'Mail-in ballots are counted if they are postmarked by polling day.';
+const amp = (sections: Parameters<typeof draftOf>[0]) =>
+  runChecks(draftOf(sections), checkContext()).filter((c) => c.id === 'amplification');
+
+describe('amplification', () => {
+  it('accepts the claim once, after the fact', () => {
+    expect(amp({ en: [{ text: 'The facts', kind: 'headline' }, { text: FACT, kind: 'fact' }, { text: `A false claim says: “${CLAIM}” This is false.`, kind: 'falsehood' }] })).toEqual([]);
+  });
+
+  it('is an error in the headline', () => {
+    const [c] = amp({ en: [{ id: 'h', text: `Mail-in ballots posted after Friday, May 14 will not be counted? False`, kind: 'headline' }, { text: FACT, kind: 'fact' }] });
+    expect(c).toMatchObject({ severity: 'error', sectionId: 'h' });
+  });
+
+  it('is a warning in the first paragraph', () => {
+    const [c] = amp({ en: [{ text: 'Title', kind: 'headline' }, { id: 'p1', text: `Some say ${CLAIM.toLowerCase()}`, kind: 'fact' }] });
+    expect(c).toMatchObject({ severity: 'warning', sectionId: 'p1' });
+  });
+
+  it('is an error the second time, even reworded in case and punctuation, or in French', () => {
+    const checks = amp({
+      en: [
+        { text: FACT, kind: 'fact' },
+        { id: 'f', text: `False: “${CLAIM}”`, kind: 'falsehood' },
+        { id: 'again', text: 'Again: MAIL-IN BALLOTS POSTED AFTER FRIDAY MAY 14 WILL NOT BE COUNTED', kind: 'fact-repeat' },
+      ],
+    });
+    expect(checks.map((c) => [c.severity, c.sectionId])).toEqual([['error', 'again']]);
+    const fr = amp({
+      fr: [
+        { text: 'Les bulletins de vote postaux sont comptés.', kind: 'fact' },
+        { text: '« Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés. » C’est faux.', kind: 'falsehood' },
+        { id: 'again', text: 'Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés, disent-ils.', kind: 'context' },
+      ],
+    });
+    expect(fr.map((c) => [c.severity, c.sectionId])).toEqual([['error', 'again']]);
+  });
+
+  it('does not count a fact that shares the claim’s subject', () => {
+    expect(
+      amp({ fr: [{ text: 'Les bulletins de vote postaux oblitérés au plus tard le jour du scrutin sont comptés.', kind: 'fact' }, { text: '« Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés. »', kind: 'falsehood' }] }),
+    ).toEqual([]);
+  });
+});
