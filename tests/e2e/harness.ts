@@ -20,7 +20,9 @@ export interface E2E {
 
 export async function startE2E(opts: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<E2E> {
   const app = openTestApp({ keep: true });
-  const server = await startBrowserServer({ dispatch: app.dispatch, staticDir: path.join(REPO_ROOT, 'dist', 'renderer') });
+  // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
+  const staticDir = process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
+  const server = await startBrowserServer({ dispatch: app.dispatch, staticDir });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

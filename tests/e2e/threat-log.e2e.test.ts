@@ -154,7 +154,7 @@ describe('threat log, end to end', () => {
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
     await page.getByText('Deleted “Fake text messages move advance polls”.').waitFor();
-    await page.getByTestId('version-5').waitFor();
+    await page.getByTestId('version-4').getByText('Deleted').waitFor();
     await e2e.shot('10-deleted');
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
     await page.getByTestId('log-count').filter({ hasText: '35 threats' }).waitFor();
