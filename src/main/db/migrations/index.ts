@@ -1,8 +1,9 @@
 // The registry of migrations, in order. Add new ones at the end, in steps of 10.
 import type { Migration } from './types';
 import { m0010ThreatLog } from './0010-threat-log';
+import { m0020Policies } from './0020-policies';
 
-export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog];
+export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog, m0020Policies];
 
 for (let i = 1; i < MIGRATIONS.length; i++) {
   if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {
