@@ -9,6 +9,7 @@ import { ThreatForm } from './screens/threat-form/ThreatForm';
 import { IdentityDialog } from './screens/welcome/IdentityDialog';
 import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
 import { useStore } from './store';
+import { onMenuCommand } from './api/bridge';
 
 function Screen() {
   const route = useStore((s) => s.route);
@@ -54,11 +55,14 @@ export function App() {
     };
   }, [loadInfo, loadElections, syncRoute]);
 
+  const runMenuCommand = useStore((s) => s.runMenuCommand);
+  useEffect(() => onMenuCommand(runMenuCommand), [runMenuCommand]);
+
   // "n" records a new threat from anywhere outside a text field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (e.key === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey && !target.closest('input, textarea, select, [contenteditable]') && !document.querySelector('[role="dialog"]')) {
+      if (e.key === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey && !target.closest('input, textarea, select, [contenteditable]') && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         navigate({ screen: 'threat-new' });
       }

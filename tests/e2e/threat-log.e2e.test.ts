@@ -1,5 +1,6 @@
 // The threat log in real Chromium: load the sample, search, filter, open, create (keyboard only),
 // edit, history, delete and undo. Screenshots of each screen go to test-artifacts/e2e/.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, startE2E, tabTo, type E2E } from './harness';
 
@@ -160,11 +161,36 @@ describe('threat log, end to end', () => {
     await page.getByTestId('log-count').filter({ hasText: '35 threats' }).waitFor();
   });
 
+  it('exports the workspace as JSON, with classified notes only when asked', async () => {
+    const { page } = e2e;
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('checkbox', { name: 'Include classified notes' }).check();
+    await page.getByText(/The file will contain classified notes/).waitFor();
+    await e2e.shot('11-export');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const ws = JSON.parse(text) as { format: string; threats: Array<{ classifiedNotes?: unknown[] }> };
+    expect(ws.format).toBe('threshold-workspace/1');
+    expect(ws.threats).toHaveLength(35);
+    expect(ws.threats.some((t) => (t.classifiedNotes ?? []).length > 0)).toBe(true);
+  });
+
+  it('refuses a bad import file and says where it is wrong', async () => {
+    const { page } = e2e;
+    const bad = { format: 'threshold-workspace/1', elections: [], threats: [{ id: 'x' }] };
+    await page.locator('input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.getByRole('dialog', { name: 'The file was not imported' }).waitFor();
+    expect(await page.getByRole('dialog').textContent()).toContain('$.threats[0].electionId');
+    await e2e.shot('12-import-error');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('log-count').filter({ hasText: '35 threats' }).waitFor();
+  });
+
   it('shows the audit log and verifies it', async () => {
     const { page } = e2e;
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('button', { name: 'Check the audit log' }).click();
     await page.getByText(/The audit log is intact/).waitFor();
-    await e2e.shot('11-audit');
+    await e2e.shot('13-audit');
   });
 });

@@ -1,6 +1,6 @@
 // The Electron shell: one window, hardened, serving the renderer from app://threshold and the
 // services over IPC. Everything beneath it is shared with the CLI and browser mode.
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '../db/connection';
@@ -11,6 +11,10 @@ import { DB_FILE_NAME } from '../paths';
 import { bindIpc } from './ipc';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, hardenApp, hardenSession, isAllowedExternal, secureWebPreferences } from './security';
 import { saveFileHandler } from './save-file';
+import { aboutText, menuTemplate } from './menu';
+import { DEFAULT_STATE, readState, writeState } from './window-state';
+import { schemaVersion } from '../db/connection';
+import type { MenuCommand } from '../../shared/ipc/menu-commands';
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
 
@@ -47,21 +51,56 @@ function serveRenderer(): void {
   });
 }
 
+function windowStateFile(): string {
+  return path.join(app.getPath('userData'), 'window-state.json');
+}
+
 function createWindow(): BrowserWindow {
+  const saved = readState(windowStateFile(), screen.getAllDisplays().map((d) => d.workArea));
+  const bounds = saved?.bounds ?? DEFAULT_STATE.bounds;
   const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
+    ...(saved ? { x: bounds.x, y: bounds.y } : {}),
+    width: bounds.width,
+    height: bounds.height,
     minWidth: 960,
     minHeight: 600,
     title: 'Threshold',
     show: false,
+    icon: path.join(app.getAppPath(), 'assets', 'icons', '512x512.png'),
     webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'index.cjs')),
   });
   windows.add(win);
+  const remember = () => writeState(windowStateFile(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+  win.on('close', remember);
   win.on('closed', () => windows.delete(win));
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (saved?.maximized) win.maximize();
+    win.show();
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
+}
+
+function showAbout(dbPath: string): void {
+  const text = aboutText({
+    version: app.getVersion(),
+    electron: process.versions.electron ?? '',
+    chrome: process.versions.chrome ?? '',
+    node: process.versions.node,
+    dbPath,
+    schemaVersion: db ? schemaVersion(db) : 0,
+  });
+  const win = BrowserWindow.getFocusedWindow();
+  const options = { type: 'info' as const, title: 'About Threshold', message: 'Threshold', detail: text, buttons: ['OK'] };
+  void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
+}
+
+function installMenu(dbPath: string): void {
+  const send = (command: MenuCommand) => {
+    const win = BrowserWindow.getFocusedWindow() ?? [...windows][0];
+    win?.webContents.send('menu:command', command);
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => showAbout(dbPath), isMac: process.platform === 'darwin', devTools: !app.isPackaged })));
 }
 
 async function start(): Promise<void> {
@@ -80,6 +119,7 @@ async function start(): Promise<void> {
   const ctx = createContext(db, { dbPath, assetsDir: path.join(app.getAppPath(), 'assets'), mode: 'electron', appVersion: app.getVersion() });
   const handlers = { ...createHandlers(ctx), 'files:save': saveFileHandler(() => BrowserWindow.getFocusedWindow()) };
   bindIpc(ipcMain, createDispatcher(handlers), (wc) => BrowserWindow.fromWebContents(wc), windows);
+  installMenu(dbPath);
   createWindow();
 }
 

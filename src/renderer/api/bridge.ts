@@ -2,10 +2,12 @@
 // or the same API over HTTP in browser mode (token from the address it was opened with).
 import { createApi, type ThresholdApi } from '../../shared/ipc/contract';
 import type { AppErrorShape, Result } from '../../shared/errors';
+import type { MenuCommand } from '../../shared/ipc/menu-commands';
 
 declare global {
   interface Window {
-    threshold?: ThresholdApi;
+    /** Set by the desktop app's preload; absent in browser mode. */
+    threshold?: ThresholdApi & { onMenuCommand?(listener: (command: MenuCommand) => void): () => void };
   }
 }
 
@@ -41,6 +43,11 @@ function httpApi(): ThresholdApi {
 
 export const api: ThresholdApi = window.threshold ?? httpApi();
 export const isBrowserMode = window.threshold === undefined;
+
+/** Subscribes to the desktop menu's commands (no-op in browser mode). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.threshold?.onMenuCommand?.(listener) ?? (() => {});
+}
 
 /** An error from the services, carried to the UI as data. */
 export class ServiceError extends Error {

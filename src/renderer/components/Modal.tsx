@@ -1,23 +1,46 @@
-// An accessible dialog (focus trapped, Esc closes, title announced).
-import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode } from 'react';
+// An accessible modal dialog on the native <dialog> element: focus moves in and is kept there,
+// Esc closes, the page behind is inert, and no style is injected (the CSP forbids inline styles,
+// which rules out dialog libraries that add <style> tags).
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export function Modal({ open, onOpenChange, title, description, children, wide }: { open: boolean; onOpenChange(open: boolean): void; title: ReactNode; description?: ReactNode; children: ReactNode; wide?: boolean }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const descriptionId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="modal__overlay" />
-        <Dialog.Content className={`modal${wide ? ' modal--wide' : ''}`} aria-describedby={description ? undefined : undefined}>
-          <Dialog.Title className="modal__title">{title}</Dialog.Title>
-          {description ? <Dialog.Description className="modal__description">{description}</Dialog.Description> : <Dialog.Description className="visually-hidden">{title}</Dialog.Description>}
+    <dialog
+      ref={ref}
+      className={`modal${wide ? ' modal--wide' : ''}`}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      onClose={() => open && onOpenChange(false)}
+    >
+      {open ? (
+        <>
+          <h2 id={titleId} className="modal__title">
+            {title}
+          </h2>
+          {description ? (
+            <p id={descriptionId} className="modal__description">
+              {description}
+            </p>
+          ) : null}
           {children}
-          <Dialog.Close className="modal__close button button--ghost" aria-label={t('close')}>
+          <button type="button" className="modal__close button button--ghost" aria-label={t('close')} onClick={() => onOpenChange(false)}>
             ×
-          </Dialog.Close>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+          </button>
+        </>
+      ) : null}
+    </dialog>
   );
 }

@@ -4,6 +4,7 @@ import type { Election } from '../../shared/domain/workspace';
 import { api, call } from '../api/bridge';
 import { formatRoute, parseRoute, type Route } from './route';
 import type { StoreState } from './index';
+import type { MenuCommand } from '../../shared/ipc/menu-commands';
 
 export interface AppSlice {
   info: AppInfo | null;
@@ -17,7 +18,21 @@ export interface AppSlice {
   loadElections(): Promise<void>;
   setElection(id: string): void;
   setIdentity(identity: Identity): Promise<void>;
+  /** A command from the desktop menu that the log screen carries out (find, import, export). */
+  logCommand: MenuCommand | null;
+  runMenuCommand(command: MenuCommand): void;
+  clearLogCommand(): void;
 }
+
+const SCREEN_OF: Partial<Record<MenuCommand, string>> = {
+  'go-log': 'log',
+  'go-dashboard': 'dashboard',
+  'go-partners': 'partners',
+  'go-policy': 'policy',
+  'go-audit': 'audit',
+  'go-settings': 'settings',
+  'go-elections': 'elections',
+};
 
 export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, get) => ({
   info: null,
@@ -48,5 +63,16 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
   async setIdentity(identity) {
     await call(api.app.setIdentity({ identity }));
     await get().loadInfo();
+  },
+  logCommand: null,
+  runMenuCommand(command) {
+    const screen = SCREEN_OF[command];
+    if (screen) return get().navigate({ screen } as Route);
+    if (command === 'new-threat') return get().navigate({ screen: 'threat-new' });
+    get().navigate({ screen: 'log' });
+    set({ logCommand: command });
+  },
+  clearLogCommand() {
+    set({ logCommand: null });
   },
 });

@@ -2,6 +2,7 @@
 // Objects are "loose": fields the contract does not name are kept, so that
 // export(import(x)) keeps every field of x.
 import { z } from 'zod';
+import './messages';
 import {
   ACTORS,
   CLASSIFICATIONS,

@@ -2,8 +2,10 @@
 import type { Migration } from './types';
 import { m0010ThreatLog } from './0010-threat-log';
 import { m0020Policies } from './0020-policies';
+import { m0030Assessments } from './0030-assessments';
+import { m0040Drafting } from './0040-drafting';
 
-export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog, m0020Policies];
+export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog, m0020Policies, m0030Assessments, m0040Drafting];
 
 for (let i = 1; i < MIGRATIONS.length; i++) {
   if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {

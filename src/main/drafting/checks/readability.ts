@@ -5,7 +5,8 @@ import { gradeFromStats, textStats } from '../readability/reading-grade';
 import { withoutPlaceholders } from '../text/placeholders';
 import { finding, type CheckFn } from './run';
 
-const NOT_PROSE: ReadonlySet<SectionKind> = new Set(['headline', 'question', 'reliable-sources', 'media-contact', 'recipients', 'classified', 'assessment']);
+/** Sections that are not prose (headings, contacts, lists): not graded. */
+export const NOT_PROSE: ReadonlySet<SectionKind> = new Set(['headline', 'question', 'reliable-sources', 'media-contact', 'recipients', 'classified', 'assessment']);
 /** Fewer words than this give grades that mean little. */
 const MIN_WORDS = 12;
 

@@ -13,6 +13,7 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
   const restoreVersion = useStore((s) => s.restoreVersion);
   // Every change to the threat makes a version: reload when the current one moves on.
   const currentVersion = useStore((s) => (s.detail?.threat.id === threatId ? s.detail.meta.version : null));
+  const deleted = useStore((s) => (s.detail?.threat.id === threatId ? Boolean(s.detail.meta.deletedAt) : false));
   const [open, setOpen] = useState<number | null>(null);
 
   useEffect(() => {
@@ -41,7 +42,7 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
               <button type="button" className="button button--small" aria-expanded={open === v.version} onClick={() => setOpen(open === v.version ? null : v.version)}>
                 {open === v.version ? t('history.hide') : t('history.view')}
               </button>
-              {!v.current ? (
+              {!v.current && !deleted ? (
                 <button type="button" className="button button--small" onClick={() => void restoreVersion(threatId, v.version)}>
                   {t('history.restore', { version: v.version })}
                 </button>

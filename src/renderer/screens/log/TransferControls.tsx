@@ -1,0 +1,113 @@
+// Import a workspace or CSV into the log, and export it, from the log's header.
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportReport } from '../../../shared/domain/transfer';
+import { ServiceError, api, call } from '../../api/bridge';
+import { Modal } from '../../components/Modal';
+import { useStore } from '../../store';
+import { importFile, saveFile } from '../../transfer';
+
+export function useTransferActions() {
+  const refreshLog = useStore((s) => s.refreshLog);
+  const loadInfo = useStore((s) => s.loadInfo);
+  const loadElections = useStore((s) => s.loadElections);
+  return {
+    async importChosen(file: File): Promise<ImportReport> {
+      const report = await importFile(file);
+      await Promise.all([refreshLog(), loadInfo(), loadElections()]);
+      return report;
+    },
+    async exportAs(format: 'json' | 'csv', includeClassified: boolean, electionId: string | undefined): Promise<string | null> {
+      const result = await call(api.workspace.export({ format, includeClassified, electionId }));
+      return saveFile(result.fileName, result.content, result.mimeType);
+    },
+  };
+}
+
+export function TransferControls({ exportOpen, setExportOpen, fileRef }: { exportOpen: boolean; setExportOpen(open: boolean): void; fileRef: React.RefObject<HTMLInputElement | null> }) {
+  const { t } = useTranslation('log');
+  const electionId = useStore((s) => s.electionId);
+  const pushToast = useStore((s) => s.pushToast);
+  const { importChosen, exportAs } = useTransferActions();
+  const [format, setFormat] = useState<'json' | 'csv'>('json');
+  const [includeClassified, setIncludeClassified] = useState(false);
+  const [error, setError] = useState<{ message: string; problems: Array<{ where: string; message: string }> } | null>(null);
+
+  async function onFile(file: File) {
+    setError(null);
+    try {
+      const r = await importChosen(file);
+      pushToast({ message: { key: 'log:transfer.imported', values: { file: file.name, created: r.threats.created, updated: r.threats.updated, unchanged: r.threats.unchanged } } });
+    } catch (err) {
+      setError(err instanceof ServiceError ? { message: err.message, problems: err.shape.problems ?? [] } : { message: String(err), problems: [] });
+    }
+  }
+
+  async function onExport() {
+    const saved = await exportAs(format, includeClassified, electionId || undefined);
+    setExportOpen(false);
+    if (saved) pushToast({ message: { key: 'log:transfer.exported', values: { file: saved } } });
+  }
+
+  return (
+    <>
+      <input
+        ref={fileRef}
+        type="file"
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={t('transfer.import')}
+        accept=".json,.csv,application/json,text/csv"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void onFile(file);
+          e.target.value = '';
+        }}
+      />
+      <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+        {t('transfer.import')}
+      </button>
+      <button type="button" className="button" onClick={() => setExportOpen(true)}>
+        {t('transfer.export')}
+      </button>
+      {error ? (
+        <Modal open onOpenChange={() => setError(null)} title={t('transfer.importFailed')}>
+          <p role="alert">{error.problems.length ? t('transfer.problemsIntro', { count: error.problems.length }) : error.message}</p>
+          {error.problems.length ? (
+            <ul className="problem-list">
+              {error.problems.map((p, i) => (
+                <li key={i}>
+                  <code>{p.where}</code> {p.message}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </Modal>
+      ) : null}
+      <Modal open={exportOpen} onOpenChange={setExportOpen} title={t('transfer.exportTitle')}>
+        <fieldset className="radio-group">
+          <legend>{t('transfer.format')}</legend>
+          <label>
+            <input type="radio" name="export-format" checked={format === 'json'} onChange={() => setFormat('json')} />
+            {t('transfer.json')}
+          </label>
+          <label>
+            <input type="radio" name="export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} />
+            {t('transfer.csv')}
+          </label>
+        </fieldset>
+        <label className="toggle">
+          <input type="checkbox" checked={includeClassified} onChange={(e) => setIncludeClassified(e.target.checked)} />
+          {t('transfer.includeClassified')}
+        </label>
+        {includeClassified ? <p className="notice notice--warning">{t('transfer.classifiedWarning')}</p> : null}
+        <p className="muted">{electionId ? t('transfer.scopeElection') : t('transfer.scopeAll')}</p>
+        <div className="form-actions">
+          <button type="button" className="button button--primary" onClick={() => void onExport()}>
+            {t('transfer.save')}
+          </button>
+        </div>
+      </Modal>
+    </>
+  );
+}

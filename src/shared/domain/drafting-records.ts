@@ -1,0 +1,169 @@
+// What the drafting service keeps and answers: the organisation profile the templates need, saved plans
+// and drafts with their versions, status and approvals, and the checks and reading grades of a text.
+// Read by the IPC contract, the CLI and the renderer; no Node, no DOM.
+import { z } from 'zod';
+import type { AssessmentResult } from './assessment';
+import type { Level } from './enums';
+import {
+  DRAFT_LANGS,
+  type Check,
+  type CommunicationPlan,
+  type Draft,
+  type DraftLang,
+  type DraftStatus,
+  type Signoff,
+  type TemplateId,
+} from './drafting';
+import { LIMITS } from './workspace';
+
+const trimmed = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
+
+/** A web address people can type: "elections.example.org", "https://elections.example.org/vote". */
+const WEBSITE = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d{1,5})?([/?#]\S*)?$/u;
+/** A phone number as printed: digits with spaces, dashes, dots, brackets, an optional leading +, an extension. */
+const PHONE = /^\+?[\d\s().-]+((ext\.?|x|poste)\s*\d{1,6})?$/i;
+
+const website = trimmed(500).refine((s) => s === '' || WEBSITE.test(s), 'is not a web address (e.g. elections.example.org)');
+const phone = trimmed(100).refine(
+  (s) => s === '' || (PHONE.test(s) && (s.match(/\d/g)?.length ?? 0) >= 7),
+  'is not a phone number (digits, spaces and dashes, e.g. 1-800-555-0127)',
+);
+const email = trimmed(320).refine((s) => s === '' || z.email().safeParse(s).success, 'is not an email address');
+
+/** The organisation's own details that public texts need. Empty strings are "not recorded yet". */
+export const OrgProfileSchema = z.strictObject({
+  /** The election authority's name as used in a sentence, in each language ("Elections Lakeshore"). */
+  authorityName: z.strictObject({ en: trimmed(LIMITS.title), fr: trimmed(LIMITS.title) }),
+  website,
+  phone,
+  mediaContact: z.strictObject({ name: trimmed(LIMITS.title), phone, email }),
+});
+export type OrgProfile = z.infer<typeof OrgProfileSchema>;
+
+export const EMPTY_ORG_PROFILE: OrgProfile = {
+  authorityName: { en: '', fr: '' },
+  website: '',
+  phone: '',
+  mediaContact: { name: '', phone: '', email: '' },
+};
+
+/** Reading grade per language of a draft's prose, against the plain-language target. */
+export interface Readability {
+  target: number;
+  /** The hardest language's grade (the one to bring down). */
+  grade: number;
+  byLanguage: Partial<Record<DraftLang, number>>;
+}
+
+export interface CheckReport {
+  checks: Check[];
+  readability: Readability;
+  errors: number;
+  warnings: number;
+}
+
+export interface PlanVersionSummary {
+  version: number;
+  savedAt: string;
+  savedBy: string | null;
+  savedRole: string | null;
+  change: string;
+}
+
+export interface PlanRecord {
+  id: string;
+  electionId: string | null;
+  cluster: boolean;
+  threatIds: string[];
+  /** The version shown (the current one unless an older one was asked for). */
+  version: number;
+  currentVersion: number;
+  plan: CommunicationPlan;
+  /** The assessment the plan was built from (level, score, spokesperson, partners, explanation). */
+  assessment: AssessmentResult;
+  savedAt: string;
+  savedBy: string | null;
+  createdAt: string;
+}
+
+export interface PlanSummary {
+  id: string;
+  cluster: boolean;
+  threatIds: string[];
+  version: number;
+  level: Level;
+  asOf: string;
+  updatedAt: string;
+}
+
+export interface DraftVersionSummary {
+  version: number;
+  planVersion: number;
+  status: DraftStatus;
+  savedAt: string;
+  savedBy: string | null;
+  savedRole: string | null;
+  change: string;
+  approvals: NonNullable<Draft['approvals']>;
+}
+
+export interface DraftRecord {
+  id: string;
+  planId: string;
+  /** The plan version this draft version was written from. */
+  planVersion: number;
+  template: TemplateId;
+  /** The version shown (the current one unless an older one was asked for). */
+  version: number;
+  currentVersion: number;
+  /** True for an approved version or an older one: read-only, editing makes a new version. */
+  readOnly: boolean;
+  draft: Draft;
+  report: CheckReport;
+  savedAt: string;
+  savedBy: string | null;
+  createdAt: string;
+}
+
+export interface DraftSummary {
+  id: string;
+  planId: string;
+  template: TemplateId;
+  threatIds: string[];
+  languages: DraftLang[];
+  title: string;
+  version: number;
+  status: DraftStatus;
+  updatedAt: string;
+  updatedBy: string | null;
+  /** The latest approved version, if any (it stays releasable while a newer draft is written). */
+  approvedVersion: number | null;
+}
+
+export interface DraftExport {
+  fileName: string;
+  /** The .docx, base64-encoded. */
+  base64: string;
+  version: number;
+  status: DraftStatus;
+  /** True when the document carries "DRAFT — NOT FOR RELEASE". */
+  markedDraft: boolean;
+  report: CheckReport;
+}
+
+/** Edited text of a draft: per language, the sections' new text by section id (others unchanged). */
+export const SectionEditsSchema = z.partialRecord(
+  z.enum(DRAFT_LANGS),
+  z
+    .array(z.strictObject({ id: z.string().min(1).max(LIMITS.id), text: z.string().max(LIMITS.text) }))
+    .max(LIMITS.listItems),
+);
+export type SectionEdits = z.infer<typeof SectionEditsSchema>;
+
+export const SignerSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Enter the name of the person').max(LIMITS.name),
+  role: z.string().trim().min(1, 'Enter their role').max(LIMITS.name),
+});
+export type Signer = z.infer<typeof SignerSchema>;
+
+export type { Signoff };
