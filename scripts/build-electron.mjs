@@ -10,6 +10,9 @@ const shared = {
   sourcemap: false,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // Prefer packages' ES module builds: some (jsonc-parser) ship a UMD "main" whose relative require()s
+  // cannot be bundled, and the app would fail to start with "Cannot find module './impl/format'".
+  mainFields: ['module', 'main'],
   // paths.ts uses import.meta.url when run from source; in the bundle it is this file's URL.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { closeDatabase, openDatabase } from '../main/db/connection';
+import { resolveCliKey } from '../main/db/keys';
 import { createContext, type ServiceContext } from '../main/context';
 import { createDispatcher, type Dispatch } from '../main/ipc/dispatcher';
 import { createHandlers } from '../main/services';
@@ -16,9 +17,16 @@ export interface CliSession {
   close(): void;
 }
 
-export function openSession(dbPath: string): CliSession {
+export interface SessionOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Asks for the key when the database is encrypted and THRESHOLD_DB_KEY is not set. */
+  promptSecret?: (question: string) => string | null;
+}
+
+export function openSession(dbPath: string, opts: SessionOptions = {}): CliSession {
   const file = path.resolve(dbPath);
-  const db = openDatabase(file, { check: 'quick' });
+  const { key } = resolveCliKey({ dbPath: file, env: opts.env ?? {}, ...(opts.promptSecret ? { prompt: opts.promptSecret } : {}) });
+  const db = openDatabase(file, { check: 'quick', key });
   const ctx = createContext(db, { dbPath: file, assetsDir: sourceAssetsDir(), mode: 'cli', appVersion: appVersion() });
   const dispatch = createDispatcher(createHandlers(ctx));
   return {

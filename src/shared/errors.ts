@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'not-a-database',
   'newer-database',
   'corrupt-database',
+  'key-required',
+  'wrong-key',
   'locked',
   'unsupported',
   'internal',

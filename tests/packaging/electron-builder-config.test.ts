@@ -3,11 +3,11 @@
 import Ajv from 'ajv';
 import fs from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
+import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/db';
 
-const config = yaml.load(fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const config = load(fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
 
 describe('electron-builder.yml', () => {
   it('validates against electron-builder\'s configuration schema', () => {

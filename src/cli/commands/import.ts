@@ -7,9 +7,9 @@ import { json } from '../format';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a workspace JSON file or a CSV of threats (one transaction: all or nothing)',
-  usage: 'threshold import <file> [--format json|csv] [--json]',
-  options: { format: { type: 'string' }, json: { type: 'boolean' } },
+  summary: 'Import a workspace JSON file, a CSV of threats or a STIX 2.1 bundle (one transaction: all or nothing)',
+  usage: 'threshold import <file> [--format json|csv] [--election ID (STIX bundles)] [--json]',
+  options: { format: { type: 'string' }, json: { type: 'boolean' }, election: { type: 'string' } },
   async run({ positionals, values, io, session }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('import takes exactly one file');
@@ -17,15 +17,30 @@ export const importCommand: Command = {
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
     const full = path.resolve(io.cwd, file);
     const content = fs.readFileSync(full, 'utf8');
-    const report = await session().call<ImportReport>('workspace:import', { format, content, fileName: path.basename(full) });
+    // A STIX bundle ("type": "bundle") goes to the STIX import, which can be told the election.
+    const stix = format === 'json' && isStixBundle(content);
+    if (values.election !== undefined && !stix) throw new UsageError('--election is for STIX bundles');
+    const report = stix
+      ? await session().call<ImportReport>('stix:import', { content, fileName: path.basename(full), electionId: values.election })
+      : await session().call<ImportReport>('workspace:import', { format, content, fileName: path.basename(full) });
     if (values.json) io.out(json(report));
     else {
       io.out(
-        `Imported ${path.basename(full)}: threats ${report.threats.created} new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
-          `elections ${report.elections.created} new, ${report.elections.updated} updated, ${report.elections.unchanged} unchanged.`,
+        `Imported ${path.basename(full)}${stix ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
+          `elections ${report.elections.created} new, ${report.elections.updated} updated, ${report.elections.unchanged} unchanged` +
+          `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}.`,
       );
       for (const w of report.warnings) io.err(`warning: ${w}`);
     }
     return 0;
   },
 };
+
+function isStixBundle(content: string): boolean {
+  try {
+    const data = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content) as { type?: unknown } | null;
+    return typeof data === 'object' && data !== null && !Array.isArray(data) && data.type === 'bundle';
+  } catch {
+    return false; // the import says where the JSON is wrong
+  }
+}

@@ -1,8 +1,16 @@
 // Every CLI command, in the order --help lists them.
 import type { Command } from '../command';
+import { assessCommand } from './assess';
+import { auditCommand } from './audit';
+import { backupCommand } from './backup';
+import { decideCommand } from './decide';
+import { draftCommand } from './draft';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { partnersCommand } from './partners';
+import { policyCommand } from './policy';
+import { restoreCommand } from './restore';
 import { showCommand } from './show';
 
-export const COMMANDS: readonly Command[] = [importCommand, exportCommand, listCommand, showCommand];
+export const COMMANDS: readonly Command[] = [importCommand, exportCommand, listCommand, showCommand, assessCommand, decideCommand, policyCommand, auditCommand, draftCommand, partnersCommand, backupCommand, restoreCommand];

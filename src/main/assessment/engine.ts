@@ -39,6 +39,18 @@ export function assessCluster(threats: Threat[], election: Election | undefined,
   return assess(threats, true, election, policy, opts, versions);
 }
 
+/**
+ * The level and score alone, for keeping a whole log in step (no explanation, no reasons, no parties):
+ * always the same level and score as assessThreat, at about half the cost.
+ */
+export function scoreThreat(threat: Threat, election: Election | undefined, policy: Policy, asOf: string): { level: AssessmentResult['level']; score: number } {
+  const cp = compilePolicy(policy);
+  const asOfDay = dayOfInstant(asOf);
+  if (!Number.isFinite(asOfDay)) throw new Error(`asOf must be an ISO date-time, got "${asOf}".`);
+  const core = runCore({ threats: [threat], cluster: false, cal: electionCalendar(election, cp), cp, asOfDay, shiftDays: 0, withReason: false });
+  return { level: core.level, score: core.score };
+}
+
 let lastAsOf = '';
 let lastAsOfDay = NaN;
 

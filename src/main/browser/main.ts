@@ -4,10 +4,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { closeDatabase, openDatabase } from '../db/connection';
-import { createContext } from '../context';
-import { createDispatcher } from '../ipc/dispatcher';
-import { createHandlers } from '../services';
+import { AppError } from '../../shared/errors';
+import { promptSecretSync } from '../../cli/prompt';
+import { AppHost } from '../app-host';
+import { resolveCliKey } from '../db/keys';
 import { appVersion, defaultDbPath, sourceAssetsDir } from '../paths';
 import { loadSample } from '../transfer/service';
 import { startBrowserServer } from './server';
@@ -24,15 +24,22 @@ const { values } = parseArgs({
 });
 
 const dbPath = path.resolve(values.db ?? defaultDbPath());
-const db = openDatabase(dbPath);
-const ctx = createContext(db, { dbPath, assetsDir: sourceAssetsDir(), mode: 'browser', appVersion: appVersion() });
-const handlers = createHandlers(ctx);
-if (values.demo && (db.prepare('SELECT count(*) AS n FROM threats').get() as { n: number }).n === 0) {
-  const report = loadSample(ctx);
+// The key of an encrypted database: THRESHOLD_DB_KEY, else asked on the terminal.
+let host: AppHost;
+try {
+  const { key, source } = resolveCliKey({ dbPath, env: process.env, prompt: promptSecretSync });
+  host = AppHost.open({ dbPath, mode: 'browser', assetsDir: sourceAssetsDir(), appVersion: appVersion(), key, keySource: source });
+} catch (err) {
+  console.error(err instanceof AppError ? err.message : err);
+  process.exit(1);
+}
+if (host.startBackup) console.log(`Backed up the database on start: ${path.join(path.dirname(dbPath), 'backups', host.startBackup)}`);
+if (values.demo && (host.db.prepare('SELECT count(*) AS n FROM threats').get() as { n: number }).n === 0) {
+  const report = loadSample(host.ctx);
   console.log(`Loaded the sample workspace: ${report.threats.created} threats.`);
 }
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
-const server = await startBrowserServer({ dispatch: createDispatcher(handlers), staticDir, port: values.port ? Number(values.port) : 0 });
+const server = await startBrowserServer({ dispatch: host.dispatch, staticDir, port: values.port ? Number(values.port) : 0 });
 
 console.log(`Threshold (browser mode) is using ${dbPath}`);
 console.log('Open this address in your browser (it carries this run\'s secret token):');
@@ -45,7 +52,7 @@ if (!values['no-open']) {
 
 const stop = async () => {
   await server.close();
-  closeDatabase(db);
+  host.close();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

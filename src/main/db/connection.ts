@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
-import { backupBeforeMigration } from './backup';
+import { backupBeforeMigration, defaultBackupDir } from './backup';
+import { freshBackupPath } from './backups';
+import { applyKey, fsyncDir, fsyncFile, keyRequired, removeSidecars, sniffFile, writeEncryptedCopy, wrongKey, type DbKey } from './encryption';
 
 export type Db = Database.Database;
 
@@ -21,12 +23,29 @@ export interface OpenOptions {
   readonly?: boolean;
   /** The migrations to apply; tests pass a prefix of the registry to build older databases. */
   migrations?: readonly Migration[];
+  /** The encryption key (see encryption.ts). A new database is created encrypted with it, an encrypted
+   *  one is opened with it; a plain one is opened as it is unless `encryptPlain` is set. */
+  key?: DbKey | null;
+  /** With `key`: encrypt an existing plain database in place, after keeping a plain backup. */
+  encryptPlain?: boolean;
+  /** Told where the plain backup went when a plain database was encrypted. */
+  onEncrypted?: (plainBackup: string) => void;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const { check = 'full' } = options;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const existed = file !== ':memory:' && fs.existsSync(file) && fs.statSync(file).size > 0;
+  let kind = file === ':memory:' ? 'missing' : sniffFile(file);
+  const existed = kind !== 'missing' && kind !== 'empty';
+  const key = file === ':memory:' ? null : (options.key ?? null);
+  if (kind === 'encrypted' && !key) throw keyRequired(file);
+  if (kind === 'plain' && key && options.encryptPlain && !options.readonly) {
+    const backup = encryptInPlace(file, key, options);
+    kind = 'encrypted';
+    options.onEncrypted?.(backup);
+  }
+  // The key goes on before any statement reads the file: new files are created encrypted.
+  const useKey = key !== null && (kind === 'encrypted' || !existed);
 
   let db: Db;
   try {
@@ -39,7 +58,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 
   try {
-    assertIsThresholdDatabase(db, file, existed);
+    if (useKey && key) applyKey(db, key);
+    assertIsThresholdDatabase(db, file, existed, useKey && existed);
     db.pragma('busy_timeout = 5000');
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
@@ -56,13 +76,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
-function assertIsThresholdDatabase(db: Db, file: string, existed: boolean): void {
+function assertIsThresholdDatabase(db: Db, file: string, existed: boolean, keyed = false): void {
   let appId: number;
   let tables: number;
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
     tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
   } catch (err) {
+    if (keyed && (err as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKey(file);
     throw new AppError(
       'not-a-database',
       `${file} is not a Threshold database (SQLite says: ${(err as Error).message}). Nothing was changed.`,
@@ -111,6 +132,45 @@ function migrate(db: Db, file: string, existed: boolean, backupDir: string | und
       db.pragma(`application_id = ${APPLICATION_ID}`);
     })();
   }
+}
+
+/**
+ * Encrypts a plain Threshold database where it lies: checks it, keeps a plain backup in the backups
+ * folder, writes an encrypted copy beside it and verifies it, then renames the copy over the original
+ * (a rename is atomic: at every moment the file is either the whole plain or the whole encrypted one).
+ * Returns the plain backup's path; the caller says so to the user, who may delete it.
+ */
+function encryptInPlace(file: string, key: DbKey, options: OpenOptions): string {
+  const plain = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const temp = `${file}.encrypting`;
+  let backup: string;
+  try {
+    assertIsThresholdDatabase(plain, file, true);
+    plain.pragma('busy_timeout = 5000');
+    assertIntegrity(plain, file, 'full');
+    plain.pragma('wal_checkpoint(TRUNCATE)');
+    const dir = options.backupDir ?? defaultBackupDir(file);
+    fs.mkdirSync(dir, { recursive: true });
+    backup = freshBackupPath(dir, file, 'pre-encryption', new Date());
+    plain.prepare('VACUUM INTO ?').run(backup);
+    fsyncFile(backup);
+    writeEncryptedCopy(plain, temp, key, options);
+  } catch (err) {
+    plain.close();
+    fs.rmSync(temp, { force: true });
+    if (err instanceof AppError) throw err;
+    throw new AppError('internal', `${file} could not be encrypted: ${(err as Error).message}. Nothing was changed.`);
+  }
+  plain.close();
+  const wal = `${file}-wal`;
+  if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
+    fs.rmSync(temp, { force: true });
+    throw new AppError('locked', `${file} is open in another program, so it was not encrypted. Close it and start again; nothing was changed.`);
+  }
+  removeSidecars(file);
+  fs.renameSync(temp, file);
+  fsyncDir(path.dirname(path.resolve(file)));
+  return backup;
 }
 
 export function schemaVersion(db: Db): number {

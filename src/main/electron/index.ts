@@ -3,14 +3,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDatabase, openDatabase, type Db } from '../db/connection';
-import { createContext } from '../context';
-import { createDispatcher } from '../ipc/dispatcher';
-import { createHandlers } from '../services';
+import type { AppHost } from '../app-host';
 import { DB_FILE_NAME } from '../paths';
+import { openDesktopDatabase } from './database';
 import { bindIpc } from './ipc';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, hardenApp, hardenSession, isAllowedExternal, secureWebPreferences } from './security';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, hardenApp, hardenSession, isAllowedExternal } from './security';
 import { saveFileHandler } from './save-file';
+import { createAppWindow } from './window';
 import { aboutText, menuTemplate } from './menu';
 import { DEFAULT_STATE, readState, writeState } from './window-state';
 import { schemaVersion } from '../db/connection';
@@ -22,7 +21,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 app.enableSandbox();
 
 const windows = new Set<BrowserWindow>();
-let db: Db | undefined;
+let host: AppHost | null = null;
 
 const openExternal = (url: string) => {
   if (isAllowedExternal(url)) void shell.openExternal(url);
@@ -58,16 +57,11 @@ function windowStateFile(): string {
 function createWindow(): BrowserWindow {
   const saved = readState(windowStateFile(), screen.getAllDisplays().map((d) => d.workArea));
   const bounds = saved?.bounds ?? DEFAULT_STATE.bounds;
-  const win = new BrowserWindow({
+  const win = createAppWindow(path.join(__dirname, '..', 'preload', 'index.cjs'), {
     ...(saved ? { x: bounds.x, y: bounds.y } : {}),
     width: bounds.width,
     height: bounds.height,
-    minWidth: 960,
-    minHeight: 600,
-    title: 'Threshold',
-    show: false,
     icon: path.join(app.getAppPath(), 'assets', 'icons', '512x512.png'),
-    webPreferences: secureWebPreferences(path.join(__dirname, '..', 'preload', 'index.cjs')),
   });
   windows.add(win);
   const remember = () => writeState(windowStateFile(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
@@ -88,7 +82,7 @@ function showAbout(dbPath: string): void {
     chrome: process.versions.chrome ?? '',
     node: process.versions.node,
     dbPath,
-    schemaVersion: db ? schemaVersion(db) : 0,
+    schemaVersion: host ? schemaVersion(host.db) : 0,
   });
   const win = BrowserWindow.getFocusedWindow();
   const options = { type: 'info' as const, title: 'About Threshold', message: 'Threshold', detail: text, buttons: ['OK'] };
@@ -109,16 +103,23 @@ async function start(): Promise<void> {
   serveRenderer();
 
   const dbPath = process.env.THRESHOLD_DB || path.join(app.getPath('userData'), DB_FILE_NAME);
-  try {
-    db = openDatabase(dbPath, { nativeBinding: electronNativeBinding() });
-  } catch (err) {
-    dialog.showErrorBox('Threshold cannot open its database', `${(err as Error).message}\n\nNothing was changed. The file is ${dbPath}.`);
+  const nativeBinding = electronNativeBinding();
+  // Opens (on first use: encrypts) the database with the key the OS keeps, takes the automatic
+  // backup, and says in a dialog whatever the official must know or decide; null: the app cannot go on.
+  host = await openDesktopDatabase({
+    dbPath,
+    assetsDir: path.join(app.getAppPath(), 'assets'),
+    appVersion: app.getVersion(),
+    ...(nativeBinding ? { nativeBinding } : {}),
+    parent: () => BrowserWindow.getFocusedWindow(),
+    extraHandlers: () => ({ 'files:save': saveFileHandler(() => BrowserWindow.getFocusedWindow()) }),
+  });
+  if (!host) {
     app.exit(1);
     return;
   }
-  const ctx = createContext(db, { dbPath, assetsDir: path.join(app.getAppPath(), 'assets'), mode: 'electron', appVersion: app.getVersion() });
-  const handlers = { ...createHandlers(ctx), 'files:save': saveFileHandler(() => BrowserWindow.getFocusedWindow()) };
-  bindIpc(ipcMain, createDispatcher(handlers), (wc) => BrowserWindow.fromWebContents(wc), windows);
+  // host.dispatch always reaches the database currently open, also after a restore from Settings.
+  bindIpc(ipcMain, host.dispatch, (wc) => BrowserWindow.fromWebContents(wc), windows);
   installMenu(dbPath);
   createWindow();
 }
@@ -136,6 +137,6 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    if (db) closeDatabase(db);
+    host?.close();
   });
 }

@@ -16,31 +16,16 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/** Web preferences for every window: isolation, sandbox, no Node, web security on. */
-export function secureWebPreferences(preload: string) {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    navigateOnDragDrop: false,
-    spellcheck: true,
-  } as const;
-}
+// The window's web preferences are in window.ts, literally in the `new BrowserWindow` call.
 
 /** Links the app may open in the user's browser: none but these documented public sites. */
 export const EXTERNAL_ALLOW_LIST: readonly string[] = ['https://www.disarm.foundation/', 'https://oasis-open.github.io/cti-documentation/'];
 
 export function isAllowedExternal(url: string): boolean {
   try {
+    // Judged on the parsed, normalised address: no credentials, https only, under an allowed prefix.
     const u = new URL(url);
-    return u.protocol === 'https:' && EXTERNAL_ALLOW_LIST.some((allowed) => url.startsWith(allowed));
+    return u.protocol === 'https:' && !u.username && !u.password && EXTERNAL_ALLOW_LIST.some((allowed) => u.href.startsWith(allowed));
   } catch {
     return false;
   }
@@ -54,6 +39,9 @@ export function isAppUrl(url: string): boolean {
 export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();

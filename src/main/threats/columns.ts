@@ -59,3 +59,23 @@ export function toColumns(threat: Threat): ThreatColumns {
     classification: highestClassification(threat.classifiedNotes),
   };
 }
+
+/** The text the log's full-text search indexes, column by column (threats_fts). */
+export function searchText(threat: Threat): [string, string, string, string, string, string, string] {
+  const translations: string[] = [];
+  for (const t of Object.values(threat.translations ?? {})) {
+    if (t.title) translations.push(t.title);
+    if (t.summary) translations.push(t.summary);
+    if (t.falseClaim) translations.push(t.falseClaim);
+    for (const f of t.facts ?? []) translations.push(f);
+  }
+  return [
+    threat.title,
+    threat.summary,
+    threat.falseClaim ?? '',
+    (threat.facts ?? []).join('\n'),
+    [threat.id, threat.source.name ?? '', threat.target.description ?? ''].join('\n'),
+    [...(threat.place.regions ?? []), ...(threat.place.channels ?? [])].join('\n'),
+    translations.join('\n'),
+  ];
+}

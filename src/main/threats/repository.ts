@@ -4,7 +4,7 @@ import { cached } from '../db/statements';
 import type { Level } from '../../shared/domain/enums';
 import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
 import type { Facets, ThreatMeta, ThreatPage, ThreatRow, ThreatVersion, ThreatFilter, SortField } from '../../shared/domain/threat-log';
-import { toColumns } from './columns';
+import { searchText, toColumns } from './columns';
 import { buildWhere, orderBy } from './list-query';
 
 interface StoredThreat {
@@ -39,6 +39,21 @@ export interface WriteInfo {
 
 export class ThreatRepository {
   constructor(private readonly db: Db) {}
+
+  /** Which of these ids are already in the log (deleted or not). */
+  existingIds(ids: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    if (ids.length === 0) return found;
+    // For a big batch, reading every id is cheaper than one query per id.
+    if (ids.length > 500) {
+      const wanted = new Set(ids);
+      for (const id of cached(this.db, 'SELECT id FROM threats').pluck().iterate() as IterableIterator<string>) if (wanted.has(id)) found.add(id);
+      return found;
+    }
+    const stmt = cached(this.db, 'SELECT 1 FROM threats WHERE id = ?');
+    for (const id of ids) if (stmt.get(id) !== undefined) found.add(id);
+    return found;
+  }
 
   exists(id: string): boolean {
     return cached(this.db, 'SELECT 1 FROM threats WHERE id = ?').get(id) !== undefined;
@@ -213,10 +228,15 @@ export class ThreatRepository {
 
   private writeSideTables(rowid: number, threat: Threat, replace: boolean): void {
     if (replace) {
+      cached(this.db, 'DELETE FROM threats_fts WHERE rowid = ?').run(rowid);
       cached(this.db, 'DELETE FROM threat_regions WHERE threat_rowid = ?').run(rowid);
       cached(this.db, 'DELETE FROM threat_channels WHERE threat_rowid = ?').run(rowid);
       cached(this.db, 'DELETE FROM classified_notes WHERE threat_rowid = ?').run(rowid);
     }
+    cached(this.db, 'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      rowid,
+      ...searchText(threat),
+    );
     const region = cached(this.db, 'INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)');
     for (const r of threat.place.regions ?? []) region.run(r, rowid);
     const channel = cached(this.db, 'INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)');

@@ -4,9 +4,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, type ProblemLocation } from '../../shared/errors';
 import type { Election, Threat } from '../../shared/domain/workspace';
+import type { Partner } from '../../shared/domain/partners';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
+import { importWorkspacePartners } from '../partners/transfer';
 import { ThreatRepository } from '../threats/repository';
 import { stableStringify } from '../threats/stable-json';
 import { summarise } from './json-import';
@@ -18,6 +20,8 @@ export interface ImportBatch {
   content?: string;
   elections: Election[];
   threats: Threat[];
+  /** The workspace's `partners` field (validated), when the file has one. */
+  partners?: Partner[];
   /** Top-level fields of a workspace document that Threshold does not model. */
   extra?: Record<string, unknown>;
 }
@@ -48,10 +52,12 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
     });
     if (missing.length) throw new AppError('import-invalid', summarise(batch.fileName, missing.slice(0, 20), missing.length), missing.slice(0, 20));
 
+    const inLog = threats.existingIds(batch.threats.map((t) => t.id));
     const changedIds: string[] = [];
     const info = { change: 'imported', by: who?.name ?? null, at };
     for (const threat of batch.threats) {
-      const existing = threats.get(threat.id);
+      // One lookup of every id already in the log, rather than a query per imported threat.
+      const existing = inLog.has(threat.id) ? threats.get(threat.id) : undefined;
       if (!existing) {
         threats.insert(threat, info);
         report.threats.created++;
@@ -68,8 +74,10 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
 
     const allIds = new Set(batch.threats.map((t) => t.id));
     const dangling = new Set<string>();
-    for (const t of batch.threats) for (const r of t.relatedIds ?? []) if (!allIds.has(r) && !threats.exists(r)) dangling.add(r);
+    for (const t of batch.threats) for (const r of t.relatedIds ?? []) if (!allIds.has(r) && !inLog.has(r) && !threats.exists(r)) dangling.add(r);
     if (dangling.size) report.warnings.push(`Related ids not in the log: ${[...dangling].slice(0, 10).join(', ')}${dangling.size > 10 ? ` and ${dangling.size - 10} more` : ''}.`);
+
+    if (batch.partners) report.partners = importWorkspacePartners(ctx, batch.partners, info);
 
     if (batch.extra && Object.keys(batch.extra).length) {
       ctx.settings.set(EXTRA_KEY, { ...(ctx.settings.get<Record<string, unknown>>(EXTRA_KEY, anyRecord) ?? {}), ...batch.extra });
@@ -86,6 +94,7 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
         sha256: batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
         elections: report.elections,
         threats: report.threats,
+        ...(report.partners ? { partners: report.partners } : {}),
       },
     });
     if (changedIds.length) for (const listener of ctx.threatsChanged) listener(changedIds);

@@ -6,6 +6,7 @@ import { ElectionRepository } from '../elections/repository';
 import { ThreatRepository } from '../threats/repository';
 import { threatsToCsv } from './csv';
 import { workspaceExtra } from './apply-import';
+import { partnersForExport } from '../partners/transfer';
 
 export interface ExportOptions {
   format: 'json' | 'csv';
@@ -20,7 +21,10 @@ export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'f
   const elections = new ElectionRepository(ctx.db)
     .listInOrder()
     .filter((e) => (opts.electionId ? e.id === opts.electionId : opts.ids ? usedElections.has(e.id) : true));
-  return { ...workspaceExtra(ctx), format: WORKSPACE_FORMAT, exportedAt: ctx.clock().toISOString(), elections, threats };
+  // Partners are not tied to one election; a selection of threats leaves them out.
+  const partners = opts.ids ? undefined : partnersForExport(ctx);
+  const { partners: _older, ...extra } = workspaceExtra(ctx);
+  return { ...extra, format: WORKSPACE_FORMAT, exportedAt: ctx.clock().toISOString(), elections, threats, ...(partners ? { partners } : {}) };
 }
 
 export function exportWorkspace(ctx: ServiceContext, opts: ExportOptions): ExportResult {

@@ -8,7 +8,9 @@ import type { ServiceContext } from '../context';
 import { applyImport } from './apply-import';
 import { parseThreatsCsv } from './csv';
 import { exportWorkspace, type ExportOptions } from './export';
-import { parseWorkspaceJson } from './json-import';
+import { parseWorkspaceJson, validateWorkspace } from './json-import';
+import { loadSamplePartners, validatePartners } from '../partners/transfer';
+import { importStixData } from '../stix/service';
 
 type WorkspaceHandlers = Pick<HandlersOf<typeof threatsContract>, 'workspace:import' | 'workspace:export' | 'workspace:loadSample'>;
 
@@ -18,8 +20,32 @@ export function importText(ctx: ServiceContext, format: 'json' | 'csv', content:
   if (format === 'csv') {
     return applyImport(ctx, { format, fileName, content, elections: [], threats: parseThreatsCsv(content, fileName) });
   }
-  const { format: _f, exportedAt: _e, elections, threats, ...extra } = parseWorkspaceJson(content, fileName);
-  return applyImport(ctx, { format, fileName, content, elections, threats, extra });
+  // One parse: a STIX 2.1 bundle ("type": "bundle") goes to the STIX import, anything else is a workspace.
+  const data = tryParse(content);
+  if (isBundle(data)) return importStixData(ctx, data, content, fileName);
+  const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
+  const { format: _f, exportedAt: _e, elections, threats, partners, ...extra } = ws;
+  return applyImport(ctx, {
+    format,
+    fileName,
+    content,
+    elections,
+    threats,
+    ...(partners !== undefined ? { partners: validatePartners(partners, fileName) } : {}),
+    extra,
+  });
+}
+
+function tryParse(content: string): unknown {
+  try {
+    return JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+  } catch {
+    return undefined; // parseWorkspaceJson says where the syntax is wrong
+  }
+}
+
+function isBundle(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && (data as { type?: unknown }).type === 'bundle';
 }
 
 export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
@@ -37,7 +63,8 @@ export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
 
 export function loadSample(ctx: ServiceContext): ImportReport {
   const file = path.join(ctx.assetsDir, SAMPLE_FILE);
-  return importText(ctx, 'json', fs.readFileSync(file, 'utf8'), SAMPLE_FILE);
+  const report = importText(ctx, 'json', fs.readFileSync(file, 'utf8'), SAMPLE_FILE);
+  return { ...report, partners: loadSamplePartners(ctx) };
 }
 
 export function workspaceHandlers(ctx: ServiceContext): WorkspaceHandlers {

@@ -1,7 +1,12 @@
 // Where each domain plugs its screens and its tabs of the threat panel into the shell.
 import type { ComponentType } from 'react';
 import type { ThreatDetail } from '../../shared/domain/threat-log';
+import { AssessmentTab } from './assessment/AssessmentTab';
+import { AssessScreen } from './assessment/AssessScreen';
+import { PolicyScreen } from './assessment/PolicyScreen';
 import { AuditScreen } from './audit/AuditScreen';
+import { DraftingScreen } from './drafting/DraftingScreen';
+import { DraftsTab } from './drafting/DraftsTab';
 import { ElectionsScreen } from './elections/ElectionsScreen';
 
 export interface NavEntry {
@@ -20,8 +25,14 @@ export interface DetailTab {
 /** Screens beyond the log, in the order of the navigation bar. */
 export const NAV_ENTRIES: NavEntry[] = [
   { screen: 'elections', labelKey: 'nav.elections', Component: ElectionsScreen },
+  { screen: 'assess', labelKey: 'assessment:nav.assess', Component: AssessScreen },
+  { screen: 'policy', labelKey: 'assessment:nav.policy', Component: PolicyScreen },
+  { screen: 'drafting', labelKey: 'drafting:nav', Component: DraftingScreen },
   { screen: 'audit', labelKey: 'nav.audit', Component: AuditScreen },
 ];
 
 /** Tabs of the threat panel after Details and History. */
-export const DETAIL_TABS: DetailTab[] = [];
+export const DETAIL_TABS: DetailTab[] = [
+  { id: 'assessment', labelKey: 'assessment:tab.label', Component: AssessmentTab },
+  { id: 'drafts', labelKey: 'drafting:tab', Component: DraftsTab },
+];

@@ -1,15 +1,19 @@
 // One store joined from slices by concern; components read small selectors.
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice';
+import { createAssessmentSlice, type AssessmentSlice } from './assessment-slice';
+import { createDraftingSlice, type DraftingSlice } from './drafting-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createThreatSlice, type ThreatSlice } from './threat-slice';
 import { createToastSlice, type ToastSlice } from './toast-slice';
 
-export type StoreState = AppSlice & LogSlice & ThreatSlice & ToastSlice;
+export type StoreState = AppSlice & AssessmentSlice & LogSlice & ThreatSlice & ToastSlice & DraftingSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
+  ...createAssessmentSlice(...a),
   ...createLogSlice(...a),
   ...createThreatSlice(...a),
   ...createToastSlice(...a),
+  ...createDraftingSlice(...a),
 }));

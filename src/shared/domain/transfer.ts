@@ -10,6 +10,8 @@ export interface ImportReport {
   format: 'json' | 'csv' | 'stix';
   elections: ImportCounts;
   threats: ImportCounts;
+  /** Partner directory entries, when the file carried any (workspace `partners` field, sample). */
+  partners?: ImportCounts;
   /** Things worth knowing that did not stop the import (e.g. a related id not in the log). */
   warnings: string[];
 }

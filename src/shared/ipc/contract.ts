@@ -3,10 +3,22 @@
 import type { Result } from '../errors';
 import type { ContractMap, RequestOf, ResponseOf } from './define';
 import { appContract } from './app.contract';
+import { assessmentContract } from './assessment.contract';
+import { backupsContract } from './backups.contract';
+import { dashboardContract } from './dashboard.contract';
+import { draftingContract } from './drafting.contract';
+import { partnersContract } from './partners.contract';
+import { stixContract } from './stix.contract';
 import { threatsContract } from './threats.contract';
 
 export const contract = {
   ...appContract,
+  ...assessmentContract,
+  ...backupsContract,
+  ...dashboardContract,
+  ...draftingContract,
+  ...partnersContract,
+  ...stixContract,
   ...threatsContract,
 } as const satisfies ContractMap;
 

@@ -101,45 +101,14 @@ export const m0010ThreatLog: Migration = {
         PRIMARY KEY (threat_id, version)
       ) STRICT;
 
+      -- Full-text search. Written by the repository in the same transaction as the threat (text
+      -- assembled in JS: cheaper than JSON functions in a trigger). Column detail is enough for
+      -- the log's word and prefix search, and keeps the index small.
       CREATE VIRTUAL TABLE threats_fts USING fts5(
         title, summary, false_claim, facts, names, places, translations,
-        content = '', contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '2 3'
+        content = '', contentless_delete = 1, detail = 'column',
+        tokenize = 'unicode61 remove_diacritics 2'
       );
-
-      CREATE TRIGGER threats_fts_insert AFTER INSERT ON threats BEGIN
-        INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations)
-        VALUES (
-          new.rowid,
-          new.title,
-          json_extract(new.doc, '$.summary'),
-          json_extract(new.doc, '$.falseClaim'),
-          (SELECT group_concat(value, ' ') FROM json_each(new.doc, '$.facts')),
-          concat_ws(' ', new.id, new.actor_name, json_extract(new.doc, '$.target.description')),
-          concat_ws(' ',
-            (SELECT group_concat(value, ' ') FROM json_each(new.doc, '$.place.regions')),
-            (SELECT group_concat(value, ' ') FROM json_each(new.doc, '$.place.channels'))),
-          (SELECT group_concat(value, ' ') FROM json_tree(new.doc, '$.translations') WHERE type = 'text')
-        );
-      END;
-
-      CREATE TRIGGER threats_fts_update AFTER UPDATE OF doc ON threats BEGIN
-        DELETE FROM threats_fts WHERE rowid = old.rowid;
-        INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations)
-        VALUES (
-          new.rowid,
-          new.title,
-          json_extract(new.doc, '$.summary'),
-          json_extract(new.doc, '$.falseClaim'),
-          (SELECT group_concat(value, ' ') FROM json_each(new.doc, '$.facts')),
-          concat_ws(' ', new.id, new.actor_name, json_extract(new.doc, '$.target.description')),
-          concat_ws(' ',
-            (SELECT group_concat(value, ' ') FROM json_each(new.doc, '$.place.regions')),
-            (SELECT group_concat(value, ' ') FROM json_each(new.doc, '$.place.channels'))),
-          (SELECT group_concat(value, ' ') FROM json_tree(new.doc, '$.translations') WHERE type = 'text')
-        );
-      END;
 
       -- Append-only, hash-chained. The triggers refuse edits through SQL; the chain
       -- (and the head kept in settings) detects edits made to the file by other means.

@@ -1,0 +1,83 @@
+// pageQueryRatio: the log's filtered, sorted page of 100 through the service (dispatcher, zod,
+// repository) against the same SQL run bare. searchP95Ms: full-text search through the service.
+import { createDispatcher } from '../../src/main/ipc/dispatcher';
+import { createHandlers } from '../../src/main/services';
+import { buildWhere, orderBy } from '../../src/main/threats/list-query';
+import type { ThreatFilter } from '../../src/shared/domain/threat-log';
+import type { Figure } from '../figures';
+import { SEARCH_TERMS, rng } from '../generate';
+import { median, now, percentile } from '../measure';
+import { closeDatabase, contextFor } from './db';
+import { openDatabase } from '../../src/main/db/connection';
+
+const QUERIES = 60;
+
+function pageQueries(n: number): Array<{ filter: ThreatFilter; offset: number }> {
+  const r = rng(7);
+  const purposes = ['suppress-turnout', 'mislead-voting-process', 'undermine-results', 'polarize'] as const;
+  return Array.from({ length: n }, (_, i) => ({
+    filter: i % 2 ? { purpose: [purposes[i % 4]!, purposes[(i + 1) % 4]!], breakout: [1, 2, 3] } : { electionId: 'bench-general', actor: ['foreign-state', 'foreign-proxy'] },
+    offset: Math.floor(r() * 2000),
+  }));
+}
+
+export const pageQueryRatio: Figure = {
+  id: 'pageQueryRatio',
+  what: "the log's filtered, sorted page of 100 through the service ÷ the same SQL run bare",
+  goalText: '≤ 2',
+  met: (v) => v <= 2,
+  async measure(ctx) {
+    const db = openDatabase(ctx.mainDb, { check: 'none' });
+    const dispatch = createDispatcher(createHandlers(contextFor(db, ctx.mainDb)));
+    const queries = pageQueries(QUERIES);
+    const sort = { field: 'firstSeen' as const, direction: 'desc' as const };
+    const bare = (q: (typeof queries)[number]) => {
+      const where = buildWhere(q.filter);
+      db.prepare(`SELECT count(*) AS n FROM threats t WHERE ${where.sql}`).get(...where.params);
+      return db.prepare(`SELECT t.id, t.election_id, t.title, t.purpose, t.type, t.target_kind, t.place_level, t.actor, t.actor_name, t.confidence, t.breakout, t.audience, t.trend, t.status, t.first_seen, t.last_seen, t.classification, t.level, t.score, t.version, t.updated_at, t.deleted_at FROM threats t WHERE ${where.sql} ORDER BY ${orderBy(sort.field, sort.direction)} LIMIT ? OFFSET ?`).all(...where.params, 100, q.offset);
+    };
+    // Warm both paths (statement caches, page cache).
+    for (const q of queries.slice(0, 10)) {
+      bare(q);
+      await dispatch('threats:list', { filter: q.filter, sort, offset: q.offset, limit: 100 });
+    }
+    const serviceMs: number[] = [];
+    const bareMs: number[] = [];
+    for (const q of queries) {
+      let t = now();
+      const r = await dispatch('threats:list', { filter: q.filter, sort, offset: q.offset, limit: 100 });
+      serviceMs.push(now() - t);
+      if (!r.ok) throw new Error(r.error.message);
+      t = now();
+      bare(q);
+      bareMs.push(now() - t);
+    }
+    closeDatabase(db);
+    ctx.progress(`  page: service median ${median(serviceMs).toFixed(2)} ms, bare ${median(bareMs).toFixed(2)} ms`);
+    return median(serviceMs) / median(bareMs);
+  },
+};
+
+export const searchP95Ms: Figure = {
+  id: 'searchP95Ms',
+  what: 'full-text search over the whole log, 95th percentile',
+  goalText: '≤ 20 ms',
+  met: (v) => v <= 20,
+  async measure(ctx) {
+    const db = openDatabase(ctx.mainDb, { check: 'none' });
+    const dispatch = createDispatcher(createHandlers(contextFor(db, ctx.mainDb)));
+    const r = rng(11);
+    const terms = Array.from({ length: 200 }, () => (r() < 0.7 ? SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]! : `${SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]} ${SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]}`));
+    for (const term of terms.slice(0, 20)) await dispatch('threats:list', { filter: { search: term }, limit: 100 });
+    const times: number[] = [];
+    for (const term of terms) {
+      const t = now();
+      const res = await dispatch('threats:list', { filter: { search: term }, limit: 100 });
+      times.push(now() - t);
+      if (!res.ok) throw new Error(res.error.message);
+    }
+    closeDatabase(db);
+    ctx.progress(`  search: median ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
+    return percentile(times, 95);
+  },
+};

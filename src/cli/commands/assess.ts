@@ -1,0 +1,37 @@
+// `threshold assess`: "Should we speak?" for threats, one by one or as one cluster.
+import type { AssessmentResult } from '../../shared/domain/assessment';
+import type { ThreatDetail } from '../../shared/domain/threat-log';
+import type { Command } from '../command';
+import { json } from '../format';
+import { UsageError } from '../io';
+import { asOfOption, assessmentText } from './assessment-text';
+
+const USAGE = `threshold assess <id>... [--cluster] [--json] [--as-of ISO]
+
+  <id>...      the threats to assess; each on its own, or with --cluster all together as one cluster
+  --cluster    assess the threats as one cluster (an accumulation of related threats)
+  --json       print JSON: an array with one assessment per threat, or with --cluster one object
+  --as-of      the date and time the assessment is as of, e.g. 2027-05-12T12:00:00Z (default: now)`;
+
+export const assessCommand: Command = {
+  name: 'assess',
+  summary: 'Should we speak? Check threats (or a cluster) against the intervention policy and explain why',
+  usage: USAGE,
+  options: { cluster: { type: 'boolean' }, json: { type: 'boolean' }, 'as-of': { type: 'string' } },
+  async run({ positionals, values, io, session }) {
+    if (positionals.length === 0) throw new UsageError(`name at least one threat\nUsage: ${USAGE.split('\n')[0]}`);
+    const asOf = asOfOption(values['as-of']);
+    const s = session();
+    const results: AssessmentResult[] = values.cluster
+      ? [await s.call<AssessmentResult>('assessment:assessCluster', { threatIds: positionals, asOf })]
+      : await Promise.all(positionals.map((threatId) => s.call<AssessmentResult>('assessment:assess', { threatId, asOf })));
+    if (values.json) {
+      io.out(json(values.cluster ? results[0] : results));
+      return 0;
+    }
+    const titles: Record<string, string> = {};
+    for (const id of new Set(results.flatMap((r) => r.threatIds))) titles[id] = (await s.call<ThreatDetail>('threats:get', { id })).threat.title;
+    io.out(results.map((r) => assessmentText(r, titles)).join(`\n\n${'─'.repeat(72)}\n\n`));
+    return 0;
+  },
+};

@@ -1,0 +1,110 @@
+// `threshold draft`: a communication plan and a draft from a template for one threat (or a cluster), written
+// as a Word document. The plan and the draft are saved in the workspace like those made in the app, and the
+// export is audited. Exit 0 when no error-level check fails; 3 when one does (the file is still written,
+// marked DRAFT — NOT FOR RELEASE, as every unapproved draft is).
+import fs from 'node:fs';
+import path from 'node:path';
+import { DRAFT_LANGS, TEMPLATE_IDS, type DraftLang, type TemplateId } from '../../shared/domain/drafting';
+import type { DraftExport, DraftRecord, PlanRecord } from '../../shared/domain/drafting-records';
+import { DateTimeString } from '../../shared/domain/workspace';
+import type { Command } from '../command';
+import { json } from '../format';
+import { EXIT, UsageError } from '../io';
+
+const USAGE = `threshold draft <id>... [--cluster] --template ${TEMPLATE_IDS.join('|')} [--lang en|fr|en,fr] --out FILE.docx [--json] [--as-of ISO]
+
+  <id>...      the threat to write about; several ids only with --cluster (they are assessed together, as one
+               cluster, and make one plan and one draft). Several ids without --cluster is a usage error:
+               run the command once per threat to get one draft each.
+  --template   the kind of text
+  --lang       the languages to write, comma-separated (default: the election's official languages);
+               a bilingual document has one section per language
+  --out        the .docx file to write (overwritten)
+  --json       print {"file", "checks": [{"id", "severity", "message"}], "readability": {"grade"}} on stdout;
+               grade is the hardest language's reading grade (target 8)
+  --as-of      the date and time the plan is made as of, e.g. 2027-05-12T12:00:00Z (default: now)
+
+Exit status: 0 when no error-level check fails; 3 when one does (the file is still written, marked DRAFT);
+2 for a usage error; 1 for any other error.`;
+
+function parseLanguages(value: string | undefined): DraftLang[] | undefined {
+  if (value === undefined) return undefined;
+  const langs = value
+    .split(',')
+    .map((l) => l.trim().toLowerCase())
+    .filter((l) => l !== '');
+  if (langs.length === 0 || langs.some((l) => !(DRAFT_LANGS as readonly string[]).includes(l)) || new Set(langs).size !== langs.length) {
+    throw new UsageError(`--lang must be en, fr or en,fr (got "${value}")`);
+  }
+  return langs as DraftLang[];
+}
+
+export const draftCommand: Command = {
+  name: 'draft',
+  summary: 'Draft what to say about a threat (or a cluster) and write it as a Word document, with its checks',
+  usage: USAGE,
+  options: {
+    cluster: { type: 'boolean' },
+    template: { type: 'string', short: 't' },
+    lang: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    json: { type: 'boolean' },
+    'as-of': { type: 'string' },
+  },
+  async run({ positionals, values, io, session }) {
+    const ids = positionals;
+    if (ids.length === 0) throw new UsageError(`name the threat to write about\nUsage: ${USAGE.split('\n')[0]}`);
+    const cluster = Boolean(values.cluster);
+    if (ids.length > 1 && !cluster) {
+      throw new UsageError('several threats make one draft only with --cluster; run the command once per threat for one draft each');
+    }
+    const template = values.template as string | undefined;
+    if (!template) throw new UsageError(`--template is required: ${TEMPLATE_IDS.join(', ')}`);
+    if (!(TEMPLATE_IDS as readonly string[]).includes(template)) throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')} (got "${template}")`);
+    const languages = parseLanguages(values.lang as string | undefined);
+    const out = values.out as string | undefined;
+    if (!out) throw new UsageError('--out FILE.docx is required');
+    if (!/\.docx$/i.test(out)) throw new UsageError('--out must name a .docx file');
+    const asOf = values['as-of'] as string | undefined;
+    if (asOf !== undefined && !DateTimeString.safeParse(asOf).success) {
+      throw new UsageError(`--as-of must be a date and time with a time zone, e.g. 2027-05-12T12:00:00Z (got "${asOf}")`);
+    }
+
+    const s = session();
+    const plan = await s.call<PlanRecord>('drafting:createPlan', { threatIds: ids, cluster, ...(asOf ? { asOf } : {}) });
+    const draft = await s.call<DraftRecord>('drafting:createDraft', {
+      planId: plan.id,
+      template: template as TemplateId,
+      ...(languages ? { languages } : {}),
+    });
+    const exported = await s.call<DraftExport>('drafting:export', { draftId: draft.id, ...(asOf ? { asOf } : {}) });
+    const file = path.resolve(io.cwd, out);
+    fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
+
+    const { checks, readability } = exported.report;
+    const failed = checks.some((c) => c.severity === 'error');
+    if (values.json) {
+      io.out(
+        json({
+          file,
+          checks: checks.map((c) => ({ id: c.id, severity: c.severity, message: c.message })),
+          readability: { grade: readability.grade },
+        }),
+      );
+    } else {
+      const grades = Object.entries(readability.byLanguage)
+        .map(([lang, grade]) => `${lang} ${grade}`)
+        .join(', ');
+      io.out(`Wrote ${file}${exported.markedDraft ? ' (marked DRAFT — NOT FOR RELEASE)' : ''}.`);
+      io.out(`Plan ${plan.id} (level ${plan.plan.level}), draft ${draft.id} version ${exported.version}.`);
+      io.out(`Reading grade: ${grades} (target ${readability.target}).`);
+      if (checks.length === 0) io.out('Checks: all pass.');
+      else {
+        io.out(`Checks: ${exported.report.errors} error(s), ${exported.report.warnings} warning(s).`);
+        for (const c of checks) io.out(`  ${c.severity.padEnd(7)} ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${c.message}`);
+      }
+    }
+    if (failed) io.err('threshold: error-level checks fail; the document is marked DRAFT — NOT FOR RELEASE.');
+    return failed ? EXIT.checksFailed : EXIT.ok;
+  },
+};

@@ -1,0 +1,156 @@
+// Restoring a backup: everything is checked before anything is replaced, the new file is written
+// beside the database and renamed over it (atomic), and the replaced database is kept in the backups
+// folder as `<name>-replaced-<date>.db`. The caller closes the database first and reopens it after:
+// the desktop app and browser mode through AppHost, the CLI by not having it open.
+import Database from 'better-sqlite3-multiple-ciphers';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { RestoreReport } from '../../shared/domain/backups';
+import { AuditLog } from '../audit/audit-log';
+import { APPLICATION_ID } from './connection';
+import { LATEST_VERSION } from './migrations';
+import { defaultBackupDir, freshBackupPath } from './backups';
+import { applyKey, fsyncDir, fsyncFile, removeSidecars, sniffFile, withDatabaseFile, writeEncryptedCopy, type DbKey } from './encryption';
+
+export interface BackupCheck {
+  file: string;
+  schemaVersion: number;
+  encrypted: boolean;
+  threats: number;
+  auditEntries: number;
+}
+
+/**
+ * Checks that `file` can replace the database: a Threshold database, that the key opens, that passes
+ * its integrity check, whose audit chain is intact, and whose schema this version of Threshold knows.
+ * Throws an AppError saying what is wrong; nothing is changed either way.
+ */
+export function checkBackup(file: string, key: DbKey | null | undefined, opts: { nativeBinding?: string } = {}): BackupCheck {
+  try {
+    return inspect(file, key, opts);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // SQLite's own refusals (SQLITE_CORRUPT, SQLITE_NOTADB, I/O errors) are a damaged file.
+    throw new AppError('corrupt-database', `${file} cannot be read as a Threshold database (${(err as Error).message}). Nothing was changed.`);
+  }
+}
+
+function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBinding?: string }): BackupCheck {
+  return withDatabaseFile(
+    file,
+    key,
+    (db, encrypted) => {
+      let appId: number;
+      try {
+        appId = db.pragma('application_id', { simple: true }) as number;
+      } catch (err) {
+        throw new AppError('not-a-database', `${file} is not a Threshold database (${(err as Error).message}). Nothing was changed.`);
+      }
+      if (appId !== APPLICATION_ID) throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
+      const version = db.pragma('user_version', { simple: true }) as number;
+      if (version > LATEST_VERSION) {
+        throw new AppError(
+          'newer-database',
+          `${file} was written by a newer version of Threshold (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Threshold to restore it. Nothing was changed.`,
+        );
+      }
+      if (version < 10) throw new AppError('not-a-database', `${file} holds no Threshold schema. Nothing was changed.`);
+      const rows = db.pragma('integrity_check') as Array<Record<string, string>>;
+      const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
+      if (problems.length) {
+        throw new AppError('corrupt-database', `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing was changed.`);
+      }
+      const audit = new AuditLog(db).verify();
+      if (!audit.ok) {
+        throw new AppError('corrupt-database', `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). Nothing was changed.`);
+      }
+      const threats = db.prepare('SELECT count(*) FROM threats WHERE deleted_at IS NULL').pluck().get() as number;
+      return { file, schemaVersion: version, encrypted, threats, auditEntries: audit.entries };
+    },
+    opts,
+  );
+}
+
+export interface ReplaceOptions {
+  /** The database to replace (closed by the caller). */
+  dbPath: string;
+  /** The backup (or any Threshold database file) to put in its place. */
+  source: string;
+  /** The database's key: an encrypted source must open with it; a plain source is encrypted with it. */
+  key?: DbKey | null;
+  backupDir?: string;
+  nativeBinding?: string;
+  now?: Date;
+}
+
+/**
+ * Replaces the (closed) database at `dbPath` with `source`. Order of work:
+ * 1. check the source (nothing touched yet);
+ * 2. write a consistent copy of it beside the database (`<db>.restoring`), encrypted with the key if
+ *    the app uses one, and check that copy again;
+ * 3. give the current database a second name in the backups folder (a hard link, or a copy where links
+ *    are not possible), after folding any write-ahead log into it;
+ * 4. rename the copy over the database: at every moment the database's name holds either the whole old
+ *    file or the whole new one.
+ */
+export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
+  const { dbPath, source, key = null } = opts;
+  const nb = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  if (path.resolve(source) === path.resolve(dbPath)) throw new AppError('invalid-request', 'That file is the database itself; choose a backup. Nothing was changed.');
+  const checked = checkBackup(source, key, nb);
+
+  const temp = `${dbPath}.restoring`;
+  fs.rmSync(temp, { force: true });
+  removeSidecars(temp);
+  try {
+    const src = new Database(source, { readonly: true, fileMustExist: true, ...nb });
+    try {
+      if (checked.encrypted) applyKey(src, key!);
+      if (key && !checked.encrypted) writeEncryptedCopy(src, temp, key, nb);
+      else src.prepare('VACUUM INTO ?').run(temp);
+    } finally {
+      src.close();
+    }
+    fsyncFile(temp);
+    checkBackup(temp, key, nb);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    if (err instanceof AppError) throw err;
+    throw new AppError('internal', `The backup could not be copied into place: ${(err as Error).message}. Nothing was changed.`);
+  }
+
+  let replacedBy: string | null = null;
+  const dir = opts.backupDir ?? defaultBackupDir(dbPath);
+  const currentKind = sniffFile(dbPath);
+  if (currentKind !== 'missing') {
+    foldWal(dbPath, currentKind === 'encrypted' ? key : null, nb);
+    fs.mkdirSync(dir, { recursive: true });
+    replacedBy = freshBackupPath(dir, dbPath, 'replaced', opts.now ?? new Date());
+    try {
+      fs.linkSync(dbPath, replacedBy);
+    } catch {
+      fs.copyFileSync(dbPath, replacedBy);
+      fsyncFile(replacedBy);
+    }
+    fsyncDir(dir);
+  }
+  removeSidecars(dbPath);
+  fs.renameSync(temp, dbPath);
+  fsyncDir(path.dirname(path.resolve(dbPath)));
+  return { restoredFrom: path.basename(source), replacedBy, schemaVersion: checked.schemaVersion, threats: checked.threats, encrypted: sniffFile(dbPath) === 'encrypted' };
+}
+
+/** A database closed after a crash can still have committed pages in its -wal: fold them in first,
+ *  so the file that is kept is whole. */
+function foldWal(dbPath: string, key: DbKey | null, nb: { nativeBinding?: string }): void {
+  const wal = `${dbPath}-wal`;
+  if (!fs.existsSync(wal) || fs.statSync(wal).size === 0) return;
+  const db = new Database(dbPath, nb);
+  try {
+    if (key) applyKey(db, key);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}

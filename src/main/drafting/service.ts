@@ -1,0 +1,471 @@
+// "What do we say?" wired to the record: plans built from threats and the assessment under the current policy,
+// drafts from templates with every version kept, live checks, sign-offs and the Word document. Every write is
+// one transaction with its audit entry; the decisions are the pure functions of ./workflow and the core.
+import { randomBytes } from 'node:crypto';
+import type { AssessmentResult } from '../../shared/domain/assessment';
+import type { CommunicationPlan, Draft, DraftLang, Signoff, TemplateId } from '../../shared/domain/drafting';
+import {
+  EMPTY_ORG_PROFILE,
+  OrgProfileSchema,
+  type CheckReport,
+  type DraftExport,
+  type DraftRecord,
+  type DraftSummary,
+  type OrgProfile,
+  type PlanRecord,
+  type SectionEdits,
+  type Signer,
+} from '../../shared/domain/drafting-records';
+import type { Election, Threat } from '../../shared/domain/workspace';
+import { AppError } from '../../shared/errors';
+import type { HandlersOf } from '../../shared/ipc/define';
+import type { draftingContract } from '../../shared/ipc/drafting.contract';
+import { assessCluster, assessThreat } from '../assessment/engine';
+import { currentPolicy } from '../assessment/policy-store';
+import type { ServiceContext } from '../context';
+import { ElectionRepository } from '../elections/repository';
+import { ThreatRepository } from '../threats/repository';
+import { buildPlan, type PlanOptions } from './plan/build-plan';
+import { renderDraft } from './templates';
+import { runChecks, type CheckContext } from './checks';
+import { isApproved } from './docx/markings';
+import { writeDocx } from './docx/write-docx';
+import { DraftingRepository, type Author, type StoredDraftVersion, type StoredPlanVersion } from './repository';
+import {
+  applyPlanSections,
+  applySectionEdits,
+  asNewDraftVersion,
+  checkReport,
+  checksProblem,
+  exportFileName,
+  mergePlanEdits,
+  readabilityOf,
+  sameText,
+  signOff,
+  type SignoffStep,
+} from './workflow';
+
+type DraftingHandlers = HandlersOf<typeof draftingContract>;
+
+export const PROFILE_KEY = 'drafting.profile';
+/** Plain-language target for general content (grade 8). */
+export const TARGET_GRADE = 8;
+
+function newId(prefix: string, now: Date): string {
+  return `${prefix}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+/** What the templates need from the organisation profile; what is empty stays a "to complete" placeholder. */
+export function planOptionsFrom(profile: OrgProfile, asOf: string): PlanOptions {
+  const en = profile.authorityName.en || profile.authorityName.fr;
+  const fr = profile.authorityName.fr || profile.authorityName.en;
+  const name = en ? { en, fr } : undefined;
+  const contact = profile.mediaContact;
+  return {
+    asOf,
+    authority: {
+      ...(name ? { name } : {}),
+      ...(profile.website ? { website: profile.website } : {}),
+      ...(profile.phone ? { phone: profile.phone } : {}),
+    },
+    mediaContact: {
+      ...(contact.name ? { name: contact.name } : {}),
+      ...(contact.email ? { email: contact.email } : {}),
+      ...(contact.phone ? { phone: contact.phone } : {}),
+    },
+    ...(name ? { roleLabels: { 'election-authority': name } } : {}),
+  };
+}
+
+export class DraftingService {
+  readonly repo: DraftingRepository;
+  private readonly threats: ThreatRepository;
+  private readonly elections: ElectionRepository;
+  /** Check contexts by record state, so that checking on every edit reuses the prepared indexes. */
+  private readonly checkContexts = new Map<string, CheckContext>();
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.repo = new DraftingRepository(ctx.db);
+    this.threats = new ThreatRepository(ctx.db);
+    this.elections = new ElectionRepository(ctx.db);
+  }
+
+  // Who and when
+
+  private author(): Author {
+    const who = this.ctx.identity();
+    return { at: this.ctx.clock().toISOString(), by: who?.name ?? null, role: who?.role ?? null };
+  }
+
+  private today(): string {
+    return this.ctx.clock().toISOString().slice(0, 10);
+  }
+
+  private drafted(): Signoff | undefined {
+    const who = this.ctx.identity();
+    return who ? { name: who.name, role: who.role, date: this.today() } : undefined;
+  }
+
+  private audit(action: string, subject: string, details: Record<string, unknown>, signer?: Signer): void {
+    const who = this.ctx.identity();
+    const actor = signer ?? who;
+    this.ctx.audit.append({
+      action,
+      subject,
+      actor: actor?.name,
+      role: actor?.role,
+      details: signer && who && (who.name !== signer.name || who.role !== signer.role) ? { ...details, recordedBy: who.name } : details,
+    });
+  }
+
+  // Organisation profile
+
+  profile(): OrgProfile {
+    return this.ctx.settings.get(PROFILE_KEY, OrgProfileSchema) ?? EMPTY_ORG_PROFILE;
+  }
+
+  saveProfile(profile: OrgProfile): OrgProfile {
+    return this.ctx.db.transaction(() => {
+      const before = this.profile();
+      this.ctx.settings.set(PROFILE_KEY, profile);
+      const changed = changedPaths(before, profile);
+      if (changed.length > 0) this.audit('drafting.profile.saved', 'drafting:profile', { changed, profile });
+      return profile;
+    })();
+  }
+
+  // The record
+
+  /** Whole threats (classified notes included: the templates leave them out and the checks look for them). */
+  private loadThreats(ids: readonly string[], opts: { allowDeleted?: boolean } = {}): Threat[] {
+    return ids.map((id) => {
+      const found = this.threats.get(id);
+      if (!found) throw new AppError('not-found', `There is no threat with id ${id}.`);
+      if (found.meta.deletedAt && !opts.allowDeleted) throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before drafting about it.`);
+      return found.threat;
+    });
+  }
+
+  private threatVersions(ids: readonly string[]): Record<string, number> {
+    return Object.fromEntries(ids.map((id) => [id, this.threats.get(id)?.meta.version ?? 0]));
+  }
+
+  private electionOf(threats: readonly Threat[]): Election | undefined {
+    const ids = [...new Set(threats.map((t) => t.electionId))];
+    if (ids.length > 1) {
+      throw new AppError('invalid-request', `A communication plan is about one election; these threats belong to ${ids.join(', ')}.`);
+    }
+    return this.elections.get(ids[0]!, { includeDeleted: true });
+  }
+
+  // Plans
+
+  createPlan(threatIds: string[], cluster: boolean, asOf?: string): PlanRecord {
+    const ids = [...new Set(threatIds)];
+    if (ids.length > 1 && !cluster) {
+      throw new AppError('invalid-request', 'Several threats make one communication plan only when they are assessed together as a cluster.', [
+        { where: '$.cluster', message: 'must be true for several threats' },
+      ]);
+    }
+    // The "as of" is read in its own offset (its date is the first ten characters), as the core does.
+    const when = asOf ?? this.ctx.clock().toISOString();
+    return this.ctx.db.transaction(() => {
+      const threats = this.loadThreats(ids);
+      const election = this.electionOf(threats);
+      const versions = this.threatVersions(ids);
+      const policy = currentPolicy(this.ctx.db);
+      const assessment: AssessmentResult = cluster
+        ? assessCluster(threats, election, policy, { asOf: when, versions })
+        : assessThreat(threats[0]!, election, policy, { asOf: when, version: versions[ids[0]!] });
+      const plan = buildPlan(threats, election, assessment, planOptionsFrom(this.profile(), when));
+      const who = this.author();
+      const id = newId('P', this.ctx.clock());
+      this.repo.insertPlan({ id, electionId: election?.id ?? threats[0]!.electionId, cluster, plan, assessment }, who);
+      this.audit('plan.created', `plan:${id}`, {
+        threatIds: ids,
+        cluster,
+        asOf: when,
+        level: assessment.level,
+        score: assessment.score,
+        policyVersion: assessment.policyVersion,
+      });
+      return this.planRecord(id);
+    })();
+  }
+
+  private storedPlanVersion(id: string, version?: number): { plan: NonNullable<ReturnType<DraftingRepository['getPlan']>>; v: StoredPlanVersion } {
+    const plan = this.repo.getPlan(id);
+    if (!plan) throw new AppError('not-found', `There is no communication plan with id ${id}.`);
+    const v = this.repo.planVersion(id, version ?? plan.currentVersion);
+    if (!v) throw new AppError('not-found', `Communication plan ${id} has no version ${version}.`);
+    return { plan, v };
+  }
+
+  planRecord(id: string, version?: number): PlanRecord {
+    const { plan, v } = this.storedPlanVersion(id, version);
+    return {
+      id,
+      electionId: plan.electionId,
+      cluster: plan.cluster,
+      threatIds: plan.threatIds,
+      version: v.version,
+      currentVersion: plan.currentVersion,
+      plan: v.plan,
+      assessment: v.assessment,
+      savedAt: v.savedAt,
+      savedBy: v.savedBy,
+      createdAt: plan.createdAt,
+    };
+  }
+
+  savePlan(
+    id: string,
+    expectedVersion: number,
+    edited: CommunicationPlan,
+    note: string | undefined,
+    applyToDraft: { draftId: string; expectedVersion: number } | undefined,
+  ): { plan: PlanRecord; draft: DraftRecord | null } {
+    return this.ctx.db.transaction(() => {
+      const { plan, v } = this.storedPlanVersion(id);
+      if (plan.currentVersion !== expectedVersion) {
+        throw new AppError(
+          'conflict',
+          `Communication plan ${id} was changed (now version ${plan.currentVersion}) since you opened version ${expectedVersion}. Reopen it; your edits were not saved.`,
+        );
+      }
+      const merged = mergePlanEdits(v.plan, edited);
+      const empty = (['en', 'fr'] as const).filter((l) => merged.protectionMeasures[l].length === 0);
+      if (empty.length) {
+        throw new AppError('invalid-request', 'Say what is being done to protect the election, in every language.', [
+          ...empty.map((l) => ({ where: `$.plan.protectionMeasures.${l}`, message: 'must not be empty' })),
+        ]);
+      }
+      let version = plan.currentVersion;
+      if (JSON.stringify(merged) !== JSON.stringify(v.plan)) {
+        version = this.repo.addPlanVersion(id, merged, v.assessment, note?.trim() || 'edited', this.author());
+        this.audit('plan.saved', `plan:${id}`, { version, note: note ?? null });
+      }
+      let draft: DraftRecord | null = null;
+      if (applyToDraft) draft = this.applyPlan(applyToDraft.draftId, applyToDraft.expectedVersion, id, version);
+      return { plan: this.planRecord(id), draft };
+    })();
+  }
+
+  /** Rewrites a draft's plan-driven sections from a plan version, as a new draft version. */
+  private applyPlan(draftId: string, expectedVersion: number, planId: string, planVersion: number): DraftRecord {
+    const { stored, v } = this.currentDraftVersion(draftId, expectedVersion);
+    if (stored.planId !== planId) throw new AppError('invalid-request', `Draft ${draftId} was not written from plan ${planId}.`);
+    const pv = this.storedPlanVersion(planId, planVersion).v;
+    const rerendered = this.render(stored.template, pv, v.draft.languages, draftId, v.draft.createdAt);
+    const next = applyPlanSections(v.draft, rerendered);
+    if (sameText(next, v.draft)) return this.draftRecord(draftId);
+    const doc = asNewDraftVersion(next, this.drafted());
+    const version = this.repo.addDraftVersion(draftId, planVersion, doc, `plan version ${planVersion} applied`, this.author());
+    this.audit('draft.edited', `draft:${draftId}`, { version, planVersion, change: 'plan applied' });
+    return this.draftRecord(draftId);
+  }
+
+  // Drafts
+
+  private render(template: TemplateId, pv: StoredPlanVersion, languages: DraftLang[], draftId: string, createdAt: string): Draft {
+    const threats = this.loadThreats(pv.plan.threatIds);
+    return renderDraft(template, {
+      threats,
+      election: this.electionOf(threats),
+      assessment: pv.assessment,
+      plan: pv.plan,
+      languages,
+      draftId,
+      createdAt,
+    });
+  }
+
+  createDraft(planId: string, template: TemplateId, languages?: DraftLang[]): DraftRecord {
+    return this.ctx.db.transaction(() => {
+      const { v } = this.storedPlanVersion(planId);
+      const id = newId('D', this.ctx.clock());
+      const who = this.author();
+      const langs = languages ?? v.plan.where.languages;
+      const rendered = this.render(template, v, langs, id, who.at);
+      const draft = asNewDraftVersion(rendered, this.drafted());
+      this.repo.insertDraft({ id, planId, planVersion: v.version, draft }, who);
+      this.audit('draft.created', `draft:${id}`, { planId, planVersion: v.version, template, languages: langs, threatIds: draft.threatIds });
+      return this.draftRecord(id);
+    })();
+  }
+
+  private storedDraftVersion(id: string, version?: number) {
+    const stored = this.repo.getDraft(id);
+    if (!stored) throw new AppError('not-found', `There is no draft with id ${id}.`);
+    const v = this.repo.draftVersion(id, version ?? stored.currentVersion);
+    if (!v) throw new AppError('not-found', `Draft ${id} has no version ${version}.`);
+    return { stored, v };
+  }
+
+  private currentDraftVersion(id: string, expectedVersion: number): { stored: NonNullable<ReturnType<DraftingRepository['getDraft']>>; v: StoredDraftVersion } {
+    const found = this.storedDraftVersion(id);
+    if (found.stored.currentVersion !== expectedVersion) {
+      throw new AppError(
+        'conflict',
+        `Draft ${id} was changed (now version ${found.stored.currentVersion}) since you opened version ${expectedVersion}. Reopen it; nothing was saved.`,
+      );
+    }
+    return found;
+  }
+
+  /** What the checks need about the record, reused while the record and the plan's assessment stay the same. */
+  private checkContext(threatIds: readonly string[], attributionMayBeStated: boolean): CheckContext {
+    const threats = this.loadThreats(threatIds, { allowDeleted: true });
+    const election = this.electionOf(threats);
+    const key = JSON.stringify([this.threatVersions(threatIds), attributionMayBeStated, election ?? null]);
+    const hit = this.checkContexts.get(key);
+    if (hit) return hit;
+    const context: CheckContext = { threats, election, assessment: { attributionMayBeStated }, targetGrade: TARGET_GRADE };
+    if (this.checkContexts.size >= 20) this.checkContexts.delete(this.checkContexts.keys().next().value!);
+    this.checkContexts.set(key, context);
+    return context;
+  }
+
+  report(draft: Draft, planId: string, planVersion: number): CheckReport {
+    const pv = this.storedPlanVersion(planId, planVersion).v;
+    const context = this.checkContext(draft.threatIds, pv.assessment.attributionMayBeStated);
+    return checkReport(runChecks(draft, context), readabilityOf(draft, context.targetGrade ?? TARGET_GRADE));
+  }
+
+  draftRecord(id: string, version?: number): DraftRecord {
+    const { stored, v } = this.storedDraftVersion(id, version);
+    return {
+      id,
+      planId: stored.planId,
+      planVersion: v.planVersion,
+      template: stored.template,
+      version: v.version,
+      currentVersion: stored.currentVersion,
+      readOnly: v.status === 'approved' || v.version !== stored.currentVersion,
+      draft: v.draft,
+      report: this.report(v.draft, stored.planId, v.planVersion),
+      savedAt: v.savedAt,
+      savedBy: v.savedBy,
+      createdAt: stored.createdAt,
+    };
+  }
+
+  saveDraft(id: string, expectedVersion: number, edits: SectionEdits, title?: Partial<Record<DraftLang, string>>): DraftRecord {
+    return this.ctx.db.transaction(() => {
+      const { v } = this.currentDraftVersion(id, expectedVersion);
+      const edited = applySectionEdits(v.draft, edits, title);
+      if (sameText(edited, v.draft)) return this.draftRecord(id);
+      const doc = asNewDraftVersion(edited, this.drafted());
+      const version = this.repo.addDraftVersion(id, v.planVersion, doc, v.status === 'approved' ? `edited after approval of version ${v.version}` : 'edited', this.author());
+      const report = this.report(doc, this.repo.getDraft(id)!.planId, v.planVersion);
+      this.audit('draft.edited', `draft:${id}`, { version, from: v.version, previousStatus: v.status, errors: report.errors });
+      return this.draftRecord(id);
+    })();
+  }
+
+  check(id: string, version: number | undefined, edits: SectionEdits, title?: Partial<Record<DraftLang, string>>): CheckReport {
+    const { stored, v } = this.storedDraftVersion(id, version);
+    return this.report(applySectionEdits(v.draft, edits, title), stored.planId, v.planVersion);
+  }
+
+  signoff(id: string, expectedVersion: number, step: SignoffStep, signer: Signer): DraftRecord {
+    return this.ctx.db.transaction(() => {
+      const { stored, v } = this.currentDraftVersion(id, expectedVersion);
+      const signed = signOff(v.draft, step, signer, this.today());
+      const problem = checksProblem(this.report(v.draft, stored.planId, v.planVersion).checks, step);
+      if (problem) throw new AppError('conflict', problem);
+      this.repo.setDraftStatus(id, v.version, signed, this.author());
+      this.audit(step === 'approved' ? 'draft.approved' : 'draft.reviewed', `draft:${id}`, {
+        version: v.version,
+        name: signer.name,
+        role: signer.role,
+        template: stored.template,
+        threatIds: v.draft.threatIds,
+      }, signer);
+      return this.draftRecord(id);
+    })();
+  }
+
+  async exportDocx(id: string, version: number | undefined, languages: DraftLang[] | undefined, asOf: string | undefined): Promise<DraftExport> {
+    const { stored, v } = this.storedDraftVersion(id, version);
+    const langs = languages ?? v.draft.languages;
+    const missing = langs.filter((l) => !v.draft.languages.includes(l));
+    if (missing.length) throw new AppError('invalid-request', `This draft is not written in ${missing.join(', ')}.`, [{ where: '$.languages', message: 'not a language of the draft' }]);
+    const report = this.report(v.draft, stored.planId, v.planVersion);
+    const date = (asOf ?? this.ctx.clock().toISOString()).slice(0, 10);
+    const buffer = await writeDocx(v.draft, {
+      documentId: id,
+      version: v.version,
+      date,
+      creator: this.ctx.identity()?.name ?? 'Threshold',
+      languages: langs,
+      keywords: [`plan ${stored.planId} v${v.planVersion}`],
+    });
+    const markedDraft = !isApproved(v.draft);
+    const fileName = exportFileName(v.draft, v.version, markedDraft, langs);
+    this.ctx.db.transaction(() => {
+      this.audit('draft.exported', `draft:${id}`, {
+        version: v.version,
+        status: v.draft.status,
+        markedDraft,
+        languages: langs,
+        fileName,
+        errors: report.checks.filter((c) => c.severity === 'error').map((c) => c.id),
+      });
+    })();
+    return { fileName, base64: buffer.toString('base64'), version: v.version, status: v.draft.status, markedDraft, report };
+  }
+
+  list(threatId?: string): { plans: ReturnType<DraftingRepository['listPlans']>; drafts: DraftSummary[] } {
+    const plans = this.repo.listPlans(threatId);
+    const drafts = this.repo.listDrafts(threatId === undefined ? undefined : plans.map((p) => p.id)).map((d) => ({
+      id: d.id,
+      planId: d.planId,
+      template: d.template,
+      threatIds: d.threatIds,
+      languages: d.languages,
+      title: d.title[d.languages[0]!] ?? '',
+      version: d.currentVersion,
+      status: d.status,
+      updatedAt: d.updatedAt,
+      updatedBy: d.updatedBy,
+      approvedVersion: d.approvedVersion,
+    }));
+    return { plans, drafts };
+  }
+
+  handlers(): DraftingHandlers {
+    return {
+      'drafting:profile': () => this.profile(),
+      'drafting:saveProfile': ({ profile }) => this.saveProfile(profile),
+      'drafting:list': ({ threatId }) => this.list(threatId),
+      'drafting:createPlan': ({ threatIds, cluster, asOf }) => this.createPlan(threatIds, cluster, asOf),
+      'drafting:getPlan': ({ planId, version }) => this.planRecord(planId, version),
+      'drafting:planVersions': ({ planId }) => {
+        this.storedPlanVersion(planId);
+        return this.repo.planVersions(planId);
+      },
+      'drafting:savePlan': ({ planId, expectedVersion, plan, note, applyToDraft }) => this.savePlan(planId, expectedVersion, plan, note, applyToDraft),
+      'drafting:createDraft': ({ planId, template, languages }) => this.createDraft(planId, template, languages),
+      'drafting:getDraft': ({ draftId, version }) => this.draftRecord(draftId, version),
+      'drafting:draftVersions': ({ draftId }) => {
+        this.storedDraftVersion(draftId);
+        return this.repo.draftVersions(draftId);
+      },
+      'drafting:saveDraft': ({ draftId, expectedVersion, sections, title }) => this.saveDraft(draftId, expectedVersion, sections, title),
+      'drafting:check': ({ draftId, version, sections, title }) => this.check(draftId, version, sections, title),
+      'drafting:review': ({ draftId, expectedVersion, signer }) => this.signoff(draftId, expectedVersion, 'reviewed', signer),
+      'drafting:approve': ({ draftId, expectedVersion, signer }) => this.signoff(draftId, expectedVersion, 'approved', signer),
+      'drafting:export': ({ draftId, version, languages, asOf }) => this.exportDocx(draftId, version, languages, asOf),
+    };
+  }
+}
+
+/** Dotted paths of the fields that differ between two profiles (for the audit entry). */
+function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
+  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].flatMap((k) => changedPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return a === b ? [] : [prefix];
+}

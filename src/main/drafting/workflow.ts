@@ -1,0 +1,161 @@
+// The decisions of the drafting workflow, as pure functions: merging edited text into a draft, the approval
+// steps (draft → reviewed → approved), what of a plan may be edited, the reading grade per language, the
+// exported file's name. The service only loads, calls these, and saves.
+import type { Check, CommunicationPlan, Draft, DraftLang, DraftSection, DraftStatus, Signoff } from '../../shared/domain/drafting';
+import type { CheckReport, Readability, SectionEdits, Signer } from '../../shared/domain/drafting-records';
+import { AppError } from '../../shared/errors';
+import { NOT_PROSE } from './checks/readability';
+import { readingGrade } from './readability/reading-grade';
+import { withoutPlaceholders } from './text/placeholders';
+
+export type SignoffStep = 'reviewed' | 'approved';
+
+/** The draft with edited section text (and title) merged in. Unknown languages or sections are refused. */
+export function applySectionEdits(draft: Draft, edits: SectionEdits, title?: Partial<Record<DraftLang, string>>): Draft {
+  const sections: Draft['sections'] = { ...draft.sections };
+  for (const [lang, list] of Object.entries(edits) as Array<[DraftLang, Array<{ id: string; text: string }> | undefined]>) {
+    if (!list || list.length === 0) continue;
+    const current = draft.sections[lang];
+    if (!draft.languages.includes(lang) || !current) {
+      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [{ where: `$.sections.${lang}`, message: 'not a language of the draft' }]);
+    }
+    const byId = new Map(list.map((e) => [e.id, e.text]));
+    for (const id of byId.keys()) {
+      if (!current.some((s) => s.id === id)) {
+        throw new AppError('invalid-request', `The draft has no section "${id}" in "${lang}".`, [
+          { where: `$.sections.${lang}`, message: `no section with id ${id}` },
+        ]);
+      }
+    }
+    sections[lang] = current.map((s) => (byId.has(s.id) ? { ...s, text: normalizeNewlines(byId.get(s.id)!) } : s));
+  }
+  const newTitle: Draft['title'] = { ...draft.title };
+  // The headline is the document's title: an edited headline retitles the draft.
+  for (const lang of draft.languages) {
+    const headline = sections[lang]?.[0];
+    if (headline?.kind === 'headline' && headline.text !== draft.sections[lang]?.[0]?.text) newTitle[lang] = headline.text.replace(/\s*\n\s*/g, ' ').trim();
+  }
+  for (const [lang, text] of Object.entries(title ?? {}) as Array<[DraftLang, string | undefined]>) {
+    if (text === undefined) continue;
+    if (!draft.languages.includes(lang)) {
+      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [{ where: `$.title.${lang}`, message: 'not a language of the draft' }]);
+    }
+    newTitle[lang] = text;
+  }
+  return { ...draft, title: newTitle, sections };
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** True when two drafts say the same thing (title and every section's text). */
+export function sameText(a: Draft, b: Draft): boolean {
+  if (a.languages.join() !== b.languages.join()) return false;
+  return a.languages.every((lang) => {
+    if ((a.title[lang] ?? '') !== (b.title[lang] ?? '')) return false;
+    const sa = a.sections[lang] ?? [];
+    const sb = b.sections[lang] ?? [];
+    return sa.length === sb.length && sa.every((s, i) => s.id === sb[i]!.id && s.text === sb[i]!.text && (s.heading ?? '') === (sb[i]!.heading ?? ''));
+  });
+}
+
+/** A new version of edited text: back to "draft", signed off as drafted by whoever edited it. */
+export function asNewDraftVersion(draft: Draft, drafted: Signoff | undefined): Draft {
+  const { approvals: _old, ...rest } = draft;
+  return { ...rest, status: 'draft', ...(drafted ? { approvals: { drafted } } : {}) };
+}
+
+/** Why a step cannot be taken on a draft in this status, or null when it can. */
+export function stepProblem(status: DraftStatus, step: SignoffStep): string | null {
+  if (status === 'approved') return 'This version is approved and read-only. Edit it to start a new version.';
+  if (step === 'reviewed' && status !== 'draft') return 'This version has already been reviewed; it can now be approved.';
+  if (step === 'approved' && status !== 'reviewed') return 'A draft is reviewed before it is approved.';
+  return null;
+}
+
+/** Why the text cannot be signed off because of its checks, or null. Error-level checks block review and approval. */
+export function checksProblem(checks: readonly Check[], step: SignoffStep): string | null {
+  const errors = checks.filter((c) => c.severity === 'error');
+  if (errors.length === 0) return null;
+  const what = step === 'approved' ? 'approved' : 'marked as reviewed';
+  const list = [...new Set(errors.map((c) => c.id))].join(', ');
+  return `${errors.length} check${errors.length === 1 ? '' : 's'} at error level must be fixed before the text can be ${what} (${list}).`;
+}
+
+/** The draft signed off for a step (its text unchanged). Throws when the step cannot be taken. */
+export function signOff(draft: Draft, step: SignoffStep, signer: Signer, date: string): Draft {
+  const problem = stepProblem(draft.status, step);
+  if (problem) throw new AppError('conflict', problem);
+  const signoff: Signoff = { name: signer.name.trim(), role: signer.role.trim(), date };
+  return { ...draft, status: step, approvals: { ...draft.approvals, [step]: signoff } };
+}
+
+/**
+ * A plan as edited, with what comes from the record and the assessment kept from the stored plan: the threats,
+ * the "as of", the level, the threat types and audience kinds, the spokesperson and partners (the assessment
+ * names them) and whether attribution may be stated (never granted by an edit).
+ */
+export function mergePlanEdits(stored: CommunicationPlan, edited: CommunicationPlan): CommunicationPlan {
+  const trimList = (xs: string[]) => xs.map((x) => x.trim()).filter((x) => x !== '');
+  return {
+    ...stored,
+    purpose: edited.purpose,
+    purposeReason: edited.purposeReason,
+    audience: { ...stored.audience, text: edited.audience.text },
+    timing: {
+      ...stored.timing,
+      urgency: edited.timing.urgency,
+      text: edited.timing.text,
+      ...(edited.timing.releaseBy ? { releaseBy: edited.timing.releaseBy } : { releaseBy: undefined }),
+    },
+    where: { ...stored.where, channels: trimList(edited.where.channels), regions: trimList(edited.where.regions), languages: edited.where.languages },
+    protectionMeasures: { en: trimList(edited.protectionMeasures.en), fr: trimList(edited.protectionMeasures.fr) },
+    reliableSources: { en: trimList(edited.reliableSources.en), fr: trimList(edited.reliableSources.fr) },
+    mediaContact: edited.mediaContact,
+  };
+}
+
+/** The sections a plan's edits flow into: what is being done, where to find reliable information, the media contact. */
+export const PLAN_SECTION_KINDS: ReadonlySet<DraftSection['kind']> = new Set(['protection', 'reliable-sources', 'media-contact']);
+
+/** The current draft with its plan-driven sections rewritten from a draft rendered from the new plan. */
+export function applyPlanSections(current: Draft, rerendered: Draft): Draft {
+  const sections: Draft['sections'] = {};
+  for (const lang of current.languages) {
+    const fresh = new Map((rerendered.sections[lang] ?? []).map((s) => [s.id, s]));
+    sections[lang] = (current.sections[lang] ?? []).map((s) => {
+      const f = PLAN_SECTION_KINDS.has(s.kind) ? fresh.get(s.id) : undefined;
+      return f ? { ...s, text: f.text } : s;
+    });
+  }
+  return { ...current, sections };
+}
+
+/** Reading grade per language of the prose (headings, contacts and lists left out), against the target. */
+export function readabilityOf(draft: Draft, target: number): Readability {
+  const byLanguage: Readability['byLanguage'] = {};
+  for (const lang of draft.languages) {
+    const prose = (draft.sections[lang] ?? [])
+      .filter((s) => !NOT_PROSE.has(s.kind))
+      .map((s) => withoutPlaceholders(s.text))
+      .filter((t) => t !== '')
+      .join('\n\n');
+    byLanguage[lang] = readingGrade(prose, lang);
+  }
+  const grades = Object.values(byLanguage) as number[];
+  return { target, grade: grades.length ? Math.max(...grades) : 0, byLanguage };
+}
+
+export function checkReport(checks: Check[], readability: Readability): CheckReport {
+  const errors = checks.filter((c) => c.severity === 'error').length;
+  return { checks, readability, errors, warnings: checks.length - errors };
+}
+
+/** "public-statement-lk27-001-v3-DRAFT.docx": template, threats, version, and DRAFT while not approved. */
+export function exportFileName(draft: Draft, version: number, markedDraft: boolean, languages: readonly DraftLang[]): string {
+  const ids = draft.threatIds.length > 3 ? `${draft.threatIds[0]}+${draft.threatIds.length - 1}-more` : draft.threatIds.join('+');
+  const langs = languages.length === draft.languages.length ? '' : `-${languages.join('-')}`;
+  const base = `${draft.template}-${ids}-v${version}${langs}${markedDraft ? '-DRAFT' : ''}`;
+  return `${base.replace(/[^\p{L}\p{N}._+-]+/gu, '-').replace(/-{2,}/g, '-').slice(0, 150)}.docx`;
+}

@@ -1,0 +1,222 @@
+// The partner directory's handlers: create, edit with history, soft delete and undo, restore,
+// record a contact, who to notify about threats, and pre-election readiness.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { DEFAULT_STALE_DAYS, type ContactChannel, type Partner, type PartnerDetail, type PartnerSettings, type ReadinessReport } from '../../shared/domain/partners';
+import type { Election, Threat } from '../../shared/domain/workspace';
+import type { HandlersOf } from '../../shared/ipc/define';
+import type { partnersContract, PartnerInputSchema } from '../../shared/ipc/partners.contract';
+import type { ServiceContext } from '../context';
+import { ElectionRepository } from '../elections/repository';
+import { ThreatRepository } from '../threats/repository';
+import { stableStringify } from '../threats/stable-json';
+import { partnersToNotify } from './notify';
+import { readinessGaps, staleBefore } from './readiness';
+import { PartnerRepository, type WriteInfo } from './repository';
+
+type PartnerInput = z.output<typeof PartnerInputSchema>;
+
+export const STALE_DAYS_KEY = 'partners.staleDays';
+
+export function slug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'partner'
+  );
+}
+
+export class PartnerService {
+  readonly repo: PartnerRepository;
+  private readonly elections: ElectionRepository;
+
+  constructor(private readonly ctx: ServiceContext) {
+    this.repo = new PartnerRepository(ctx.db);
+    this.elections = new ElectionRepository(ctx.db);
+  }
+
+  detail(id: string): PartnerDetail {
+    const found = this.repo.get(id);
+    if (!found) throw new AppError('not-found', `There is no partner with id ${id}.`);
+    return found;
+  }
+
+  writeInfo(change: string): WriteInfo {
+    return { change, by: this.ctx.identity()?.name ?? null, at: this.ctx.clock().toISOString() };
+  }
+
+  private audit(action: string, id: string, details: Record<string, unknown>): void {
+    const who = this.ctx.identity();
+    this.ctx.audit.append({ action, subject: `partner:${id}`, actor: who?.name, role: who?.role, details });
+  }
+
+  private newId(name: string): string {
+    const base = `p-${slug(name)}`;
+    return this.repo.exists(base) ? `${base}-${randomBytes(3).toString('hex')}` : base;
+  }
+
+  create(input: PartnerInput): PartnerDetail {
+    return this.ctx.db.transaction(() => {
+      const partner = { ...input, id: input.id ?? this.newId(input.name) } as Partner;
+      if (this.repo.exists(partner.id)) throw new AppError('conflict', `A partner with id ${partner.id} already exists.`);
+      this.repo.insert(partner, this.writeInfo('created'));
+      this.audit('partner.created', partner.id, { name: partner.name, kind: partner.kind });
+      return this.detail(partner.id);
+    })();
+  }
+
+  update(partner: Partner, expectedVersion: number, change = 'edited'): PartnerDetail {
+    return this.ctx.db.transaction(() => {
+      const current = this.detail(partner.id);
+      if (current.meta.deletedAt) throw new AppError('conflict', `Partner ${partner.id} is deleted; undo the delete before editing it.`);
+      if (current.meta.version !== expectedVersion) {
+        throw new AppError(
+          'conflict',
+          `Partner ${partner.id} was changed (now version ${current.meta.version}) since you opened version ${expectedVersion}. Reopen it to see the changes; your edits were not saved.`,
+        );
+      }
+      if (stableStringify(current.partner) === stableStringify(partner)) return current;
+      const version = this.repo.update(partner, this.writeInfo(change));
+      this.audit('partner.edited', partner.id, { version });
+      return this.detail(partner.id);
+    })();
+  }
+
+  setDeleted(id: string, deleted: boolean): PartnerDetail {
+    return this.ctx.db.transaction(() => {
+      const current = this.detail(id);
+      if (Boolean(current.meta.deletedAt) === deleted) return current;
+      const version = this.repo.setDeleted(id, deleted, this.writeInfo(deleted ? 'deleted' : 'undeleted'));
+      this.audit(deleted ? 'partner.deleted' : 'partner.undeleted', id, { version });
+      return this.detail(id);
+    })();
+  }
+
+  restoreVersion(id: string, version: number): PartnerDetail {
+    return this.ctx.db.transaction(() => {
+      const current = this.detail(id);
+      const target = this.repo.versions(id).find((v) => v.version === version);
+      if (!target) throw new AppError('not-found', `Partner ${id} has no version ${version}.`);
+      if (target.current) return current;
+      if (current.meta.deletedAt) throw new AppError('conflict', `Partner ${id} is deleted; undo the delete before restoring a version.`);
+      const newVersion = this.repo.update(target.partner, this.writeInfo(`restored version ${version}`));
+      this.audit('partner.restored', id, { from: version, version: newVersion });
+      return this.detail(id);
+    })();
+  }
+
+  recordContact(req: { id: string; date: string; by?: string | undefined; channel?: ContactChannel | undefined; note?: string | undefined }): PartnerDetail {
+    return this.ctx.db.transaction(() => {
+      const current = this.detail(req.id);
+      if (current.meta.deletedAt) throw new AppError('conflict', `Partner ${req.id} is deleted; undo the delete before recording a contact.`);
+      const today = this.ctx.clock().toISOString().slice(0, 10);
+      if (req.date > today) {
+        throw new AppError('invalid-request', `The contact date ${req.date} is in the future; record contacts once they have happened.`, [
+          { where: '$.date', message: 'must not be in the future' },
+        ]);
+      }
+      const by = req.by ?? this.ctx.identity()?.name;
+      if (!by) {
+        throw new AppError('invalid-request', 'Say who made the contact (or set who is using Threshold first).', [{ where: '$.by', message: 'must not be empty' }]);
+      }
+      const record = { date: req.date, by, ...(req.channel ? { channel: req.channel } : {}), ...(req.note?.trim() ? { note: req.note.trim() } : {}) };
+      const partner: Partner = { ...current.partner, contactLog: [...(current.partner.contactLog ?? []), record] };
+      const version = this.repo.update(partner, this.writeInfo(`contact recorded (${req.date})`));
+      this.audit('partner.contacted', req.id, { version, date: req.date, by, channel: req.channel ?? null });
+      return this.detail(req.id);
+    })();
+  }
+
+  settings(): PartnerSettings {
+    return { staleDays: this.ctx.settings.get(STALE_DAYS_KEY, z.number().int().min(1).max(3650)) ?? DEFAULT_STALE_DAYS };
+  }
+
+  saveSettings(settings: PartnerSettings): PartnerSettings {
+    return this.ctx.db.transaction(() => {
+      const before = this.settings();
+      if (before.staleDays !== settings.staleDays) {
+        this.ctx.settings.set(STALE_DAYS_KEY, settings.staleDays);
+        const who = this.ctx.identity();
+        this.ctx.audit.append({ action: 'partners.settings', subject: 'partners', actor: who?.name, role: who?.role, details: { staleDays: settings.staleDays, was: before.staleDays } });
+      }
+      return this.settings();
+    })();
+  }
+
+  forThreats(req: { ids?: string[] | undefined; threats?: Threat[] | undefined }) {
+    const threats: Threat[] = [...(req.threats ?? [])];
+    if (req.ids?.length) {
+      const found = [...new ThreatRepository(this.ctx.db).iteratePublic({ ids: req.ids })].map((t) => t.threat);
+      const missing = req.ids.filter((id) => !found.some((t) => t.id === id));
+      if (missing.length) throw new AppError('not-found', `There is no live threat with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`);
+      threats.push(...found);
+    }
+    return partnersToNotify(threats, this.repo.listInOrder());
+  }
+
+  /** The election readiness is judged for: the one asked for, else the next polling day, else the latest. */
+  private electionFor(electionId: string | undefined, asOf: string): Election | null {
+    if (electionId) {
+      const e = this.elections.get(electionId);
+      if (!e) throw new AppError('not-found', `There is no election with id ${electionId}.`);
+      return e;
+    }
+    const all = this.elections.list();
+    const upcoming = all.filter((e) => e.pollingDay >= asOf).sort((a, b) => a.pollingDay.localeCompare(b.pollingDay));
+    return upcoming[0] ?? [...all].sort((a, b) => b.pollingDay.localeCompare(a.pollingDay))[0] ?? null;
+  }
+
+  readiness(req: { electionId?: string | undefined; asOf?: string | undefined; staleDays?: number | undefined }): ReadinessReport {
+    const asOf = req.asOf ?? this.ctx.clock().toISOString().slice(0, 10);
+    const staleDays = req.staleDays ?? this.settings().staleDays;
+    const election = this.electionFor(req.electionId, asOf);
+    const partners = this.repo.list();
+    const gaps = readinessGaps({
+      partners: partners.map((p) => ({ partner: p.partner, lastContacted: p.lastContacted })),
+      channels: this.repo.threatUsage('channel', election?.id ?? null),
+      regions: this.repo.threatUsage('region', election?.id ?? null),
+      pollingDay: election?.pollingDay ?? null,
+      asOf,
+      staleDays,
+    });
+    return {
+      electionId: election?.id ?? null,
+      pollingDay: election?.pollingDay ?? null,
+      asOf,
+      staleBefore: staleBefore(asOf, election?.pollingDay ?? null, staleDays),
+      staleDays,
+      partners: partners.length,
+      gaps,
+    };
+  }
+
+  handlers(): HandlersOf<typeof partnersContract> {
+    return {
+      'partners:list': ({ deleted }) => this.repo.list({ deleted: deleted ?? false }),
+      'partners:get': ({ id }) => this.detail(id),
+      'partners:create': ({ partner }) => this.create(partner),
+      'partners:update': ({ partner, expectedVersion }) => this.update(partner, expectedVersion),
+      'partners:delete': ({ id }) => this.setDeleted(id, true),
+      'partners:undelete': ({ id }) => this.setDeleted(id, false),
+      'partners:history': ({ id }) => {
+        this.detail(id);
+        return this.repo.versions(id);
+      },
+      'partners:restoreVersion': ({ id, version }) => this.restoreVersion(id, version),
+      'partners:recordContact': (req) => this.recordContact(req),
+      'partners:forThreats': (req) => this.forThreats(req),
+      'partners:readiness': (req) => this.readiness(req),
+      'partners:settings': () => this.settings(),
+      'partners:saveSettings': (req) => this.saveSettings(req),
+    };
+  }
+}
+
+export function partnerHandlers(ctx: ServiceContext): HandlersOf<typeof partnersContract> {
+  return new PartnerService(ctx).handlers();
+}

@@ -1,0 +1,395 @@
+// Threats as a STIX 2.1 bundle: a pure function, data in, bundle out.
+//
+//   threat                          → incident (Threshold's fields as x_threshold_* properties)
+//   related threats, one actor      → campaign (incident attributed-to campaign attributed-to actor)
+//   foreign-state / foreign-proxy   → threat-actor;  domestic / unknown (named) → identity
+//   region                          → location (incident targets location)
+//   false claim, verified facts     → note (one per language)
+//   current level                   → opinion (explained)
+//   DISARM technique                → attack-pattern with an external reference (incident uses it)
+//
+// Ids are name-based UUIDs (version 5) of the threat id, so a re-export gives the same ids.
+// Classified notes are never read: the input is the public document, and any classifiedNotes
+// field on it is dropped before anything else looks at it.
+import type { Actor, Confidence, Level } from '../../shared/domain/enums';
+import type { TlpLevel } from '../../shared/domain/stix';
+import type { Threat } from '../../shared/domain/workspace';
+import { tlpMarking } from './tlp';
+import { stixId, uuidv5 } from './uuid';
+
+export interface ExportableThreat {
+  /** The public document (classified notes are never exported). */
+  threat: Threat;
+  createdAt: string;
+  updatedAt: string;
+  level: Level | null;
+  score: number | null;
+}
+
+export interface BuildOptions {
+  tlp: TlpLevel;
+  /** ISO 3166-1 alpha-2 country for the regions' locations. */
+  country?: string | undefined;
+}
+
+export type StixObject = Record<string, unknown> & { type: string; id: string };
+
+export interface StixBundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
+
+/** The scale Threshold uses for attribution confidence, as a STIX confidence (0–100; "Low/Med/High" in appendix A). */
+export const CONFIDENCE_VALUE: Record<Confidence, number> = { low: 15, moderate: 50, high: 85 };
+
+/** Levels as opinions: how strongly the exporting team holds that the incident needs a response. */
+export const LEVEL_OPINION: Record<Level, 'neutral' | 'agree' | 'strongly-agree'> = {
+  monitor: 'neutral',
+  'engage-privately': 'agree',
+  'speak-publicly': 'strongly-agree',
+};
+
+const LEVEL_WORDS: Record<Level, string> = {
+  monitor: 'monitor (below the threshold for intervention; keep watching)',
+  'engage-privately': 'engage privately (notify partners and targets, no public statement)',
+  'speak-publicly': 'speak publicly (the threshold for a public statement is met)',
+};
+
+const fold = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+const FOREIGN: ReadonlySet<Actor> = new Set(['foreign-state', 'foreign-proxy']);
+
+/** Drops empty arrays and undefined values (STIX lists must not be empty). */
+function clean<T extends Record<string, unknown>>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.length === 0) continue;
+    out[k] = v;
+  }
+  return out as T;
+}
+
+const minIso = (a: string, b: string) => (a < b ? a : b);
+const maxIso = (a: string, b: string) => (a > b ? a : b);
+
+/** STIX timestamps: UTC with milliseconds. */
+export function stixTime(iso: string): string {
+  return new Date(iso).toISOString();
+}
+
+interface Shared {
+  id: string;
+  created: string;
+  modified: string;
+}
+
+export function incidentId(threatId: string): string {
+  return stixId('incident', threatId);
+}
+
+function actorKey(t: Threat): string | null {
+  const name = t.source.name?.trim();
+  return name ? `${t.source.actor}|${fold(name)}` : null;
+}
+
+/** Clusters to write as campaigns: related threats (relatedIds, either direction) sharing one named actor. */
+export function campaignClusters(threats: readonly Threat[]): Threat[][] {
+  const byId = new Map(threats.map((t) => [t.id, t]));
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const t of threats) parent.set(t.id, t.id);
+  for (const t of threats) {
+    const key = actorKey(t);
+    if (!key) continue;
+    for (const r of t.relatedIds ?? []) {
+      const other = byId.get(r);
+      if (other && actorKey(other) === key) {
+        const a = find(t.id);
+        const b = find(other.id);
+        if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+      }
+    }
+  }
+  const groups = new Map<string, Threat[]>();
+  for (const t of threats) {
+    const root = find(t.id);
+    (groups.get(root) ?? groups.set(root, []).get(root)!).push(t);
+  }
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptions): StixBundle {
+  const marking = tlpMarking(opts.tlp);
+  const marks = { object_marking_refs: [marking.id] };
+  const publicOnly = opts.tlp === 'clear';
+  const objects = new Map<string, StixObject>();
+  const shared = new Map<string, Shared & { make: (s: Shared) => StixObject }>();
+
+  const addShared = (id: string, created: string, modified: string, make: (s: Shared) => StixObject) => {
+    const prev = shared.get(id);
+    if (prev) {
+      prev.created = minIso(prev.created, created);
+      prev.modified = maxIso(prev.modified, modified);
+    } else shared.set(id, { id, created, modified, make });
+  };
+  const relate = (type: string, source: string, target: string, created: string, modified: string, extra: Record<string, unknown> = {}) => {
+    const id = stixId('relationship', `${type}|${source}|${target}`);
+    objects.set(id, clean({ type: 'relationship', spec_version: '2.1', id, created, modified, relationship_type: type, source_ref: source, target_ref: target, ...extra, ...marks }));
+  };
+
+  // Never look at classified notes, whatever the caller passed.
+  const rows = input.map((r) => {
+    const { classifiedNotes: _never, ...threat } = r.threat;
+    return { ...r, threat: threat as Threat, createdAt: stixTime(r.createdAt), updatedAt: stixTime(maxIso(stixTime(r.updatedAt), stixTime(r.createdAt))) };
+  });
+
+  /** Attribution is written unless the bundle is public (TLP:CLEAR) and the confidence is low:
+   *  low-confidence attribution is never stated publicly. */
+  const withheld = (t: Threat) => publicOnly && t.source.confidence === 'low' && t.source.actor !== 'unknown';
+  const attributable = (t: Threat) => Boolean(t.source.name?.trim()) && !withheld(t);
+
+  const actorObjectId = (t: Threat): string => {
+    const type = FOREIGN.has(t.source.actor) ? 'threat-actor' : 'identity';
+    return stixId(type, actorKey(t)!);
+  };
+
+  for (const { threat: t, createdAt, updatedAt, level, score } of rows) {
+    const id = incidentId(t.id);
+    const showActor = attributable(t);
+    objects.set(
+      id,
+      clean({
+        type: 'incident',
+        spec_version: '2.1',
+        id,
+        created: createdAt,
+        modified: updatedAt,
+        name: t.title,
+        description: t.summary,
+        labels: ['election-interference', t.purpose, t.type],
+        external_references: [{ source_name: 'threshold', external_id: t.id }],
+        ...marks,
+        x_threshold_election_id: t.electionId,
+        x_threshold_purpose: t.purpose,
+        x_threshold_threat_type: t.type,
+        x_threshold_target_kind: t.target.kind,
+        x_threshold_target_description: t.target.description || undefined,
+        // As recorded (any offset), so that re-importing gives back the same threat.
+        x_threshold_first_seen: t.time.firstSeen,
+        x_threshold_last_seen: t.time.lastSeen,
+        x_threshold_place_level: t.place.level,
+        x_threshold_regions: t.place.regions,
+        x_threshold_channels: t.place.channels,
+        x_threshold_languages: t.place.languages,
+        ...(withheld(t)
+          ? { x_threshold_attribution_withheld: true }
+          : { x_threshold_actor: t.source.actor, x_threshold_actor_name: t.source.name || undefined, x_threshold_attribution_confidence: t.source.confidence }),
+        x_threshold_breakout: t.reach.breakout,
+        x_threshold_estimated_audience: t.reach.estimatedAudience,
+        x_threshold_trend: t.reach.trend,
+        x_threshold_status: t.status,
+        x_threshold_related_ids: t.relatedIds,
+        x_threshold_partner_actions: t.partnerActions,
+        x_threshold_disarm_techniques: t.disarmTechniques,
+        x_threshold_context: t.context && Object.keys(t.context).length ? t.context : undefined,
+        x_threshold_translations: t.translations && Object.keys(t.translations).length ? t.translations : undefined,
+      }),
+    );
+
+    if (showActor) {
+      const actorId = actorObjectId(t);
+      const name = t.source.name!.trim();
+      const kind = t.source.actor;
+      addShared(actorId, createdAt, updatedAt, (s) =>
+        FOREIGN.has(kind)
+          ? clean({
+              type: 'threat-actor',
+              spec_version: '2.1',
+              id: s.id,
+              created: s.created,
+              modified: s.modified,
+              name,
+              threat_actor_types: [kind === 'foreign-state' ? 'nation-state' : 'unknown'],
+              roles: kind === 'foreign-proxy' ? ['agent'] : undefined,
+              description: kind === 'foreign-proxy' ? 'Acts for a foreign state (a proxy), as recorded in Threshold.' : 'A foreign state, as recorded in Threshold.',
+              ...marks,
+              x_threshold_actor: kind,
+            })
+          : clean({
+              type: 'identity',
+              spec_version: '2.1',
+              id: s.id,
+              created: s.created,
+              modified: s.modified,
+              name,
+              identity_class: 'unknown',
+              description: kind === 'domestic' ? 'A domestic source, as recorded in Threshold.' : 'A source of unknown origin, as recorded in Threshold.',
+              ...marks,
+              x_threshold_actor: kind,
+            }),
+      );
+      relate('attributed-to', id, actorId, createdAt, updatedAt, {
+        confidence: CONFIDENCE_VALUE[t.source.confidence],
+        description: `Attribution confidence: ${t.source.confidence}.`,
+      });
+    }
+
+    const seenRegions = new Set<string>();
+    for (const region of t.place.regions ?? []) {
+      const key = fold(region);
+      if (!key || seenRegions.has(key)) continue;
+      seenRegions.add(key);
+      const locId = stixId('location', `${opts.country?.toUpperCase() ?? ''}|${key}`);
+      const name = region.trim();
+      addShared(locId, createdAt, updatedAt, (s) =>
+        clean({
+          type: 'location',
+          spec_version: '2.1',
+          id: s.id,
+          created: s.created,
+          modified: s.modified,
+          name,
+          administrative_area: name,
+          ...(opts.country ? { country: opts.country.toUpperCase() } : { region: name }),
+          ...marks,
+        }),
+      );
+      relate('targets', id, locId, createdAt, updatedAt);
+    }
+
+    const claimNotes: Array<{ lang?: string; falseClaim?: string | undefined; facts?: string[] | undefined }> = [
+      { falseClaim: t.falseClaim, facts: t.facts },
+      ...Object.entries(t.translations ?? {}).map(([lang, tr]) => ({ lang, falseClaim: tr.falseClaim, facts: tr.facts })),
+    ];
+    for (const n of claimNotes) {
+      const suffix = n.lang ? `|${n.lang}` : '';
+      if (n.falseClaim?.trim()) {
+        const noteId = stixId('note', `${t.id}|false-claim${suffix}`);
+        objects.set(
+          noteId,
+          clean({
+            type: 'note',
+            spec_version: '2.1',
+            id: noteId,
+            created: createdAt,
+            modified: updatedAt,
+            lang: n.lang,
+            abstract: n.lang === 'fr' ? 'Fausse affirmation (ne pas amplifier)' : 'False claim (do not amplify)',
+            content: n.falseClaim,
+            object_refs: [id],
+            ...marks,
+            x_threshold_note_kind: 'false-claim',
+          }),
+        );
+      }
+      const facts = (n.facts ?? []).filter((f) => f.trim());
+      if (facts.length) {
+        const noteId = stixId('note', `${t.id}|facts${suffix}`);
+        objects.set(
+          noteId,
+          clean({
+            type: 'note',
+            spec_version: '2.1',
+            id: noteId,
+            created: createdAt,
+            modified: updatedAt,
+            lang: n.lang,
+            abstract: n.lang === 'fr' ? 'Faits vérifiés' : 'Verified facts',
+            content: facts.map((f) => `- ${f}`).join('\n'),
+            object_refs: [id],
+            ...marks,
+            x_threshold_note_kind: 'facts',
+            x_threshold_facts: facts,
+          }),
+        );
+      }
+    }
+
+    if (level) {
+      const opinionId = stixId('opinion', `${t.id}|level`);
+      objects.set(
+        opinionId,
+        clean({
+          type: 'opinion',
+          spec_version: '2.1',
+          id: opinionId,
+          created: createdAt,
+          modified: updatedAt,
+          opinion: LEVEL_OPINION[level],
+          explanation:
+            `Threshold's current intervention level for this incident is ${LEVEL_WORDS[level]}` +
+            `${score !== null ? `, score ${Math.round(score)} out of 100` : ''}. ` +
+            'The opinion says how strongly the exporting team holds that the incident threatens the election enough to respond: ' +
+            'neutral = monitor, agree = engage privately, strongly-agree = speak publicly.',
+          object_refs: [id],
+          ...marks,
+          x_threshold_level: level,
+          x_threshold_score: score ?? undefined,
+        }),
+      );
+    }
+
+    for (const technique of new Set(t.disarmTechniques ?? [])) {
+      const apId = stixId('attack-pattern', `disarm|${technique}`);
+      addShared(apId, createdAt, updatedAt, (s) =>
+        clean({
+          type: 'attack-pattern',
+          spec_version: '2.1',
+          id: s.id,
+          created: s.created,
+          modified: s.modified,
+          name: `DISARM ${technique}`,
+          external_references: [{ source_name: 'DISARM', external_id: technique }],
+          ...marks,
+        }),
+      );
+      relate('uses', id, apId, createdAt, updatedAt);
+    }
+  }
+
+  // Campaigns: related threats sharing one actor. The id follows the earliest member.
+  const byThreatId = new Map(rows.map((r) => [r.threat.id, r]));
+  for (const cluster of campaignClusters(rows.map((r) => r.threat).filter(attributable))) {
+    const members = cluster.map((t) => byThreatId.get(t.id)!).sort((a, b) => a.threat.time.firstSeen.localeCompare(b.threat.time.firstSeen) || a.threat.id.localeCompare(b.threat.id));
+    const anchor = members[0]!.threat;
+    const campaignId = stixId('campaign', anchor.id);
+    const created = members.map((m) => m.createdAt).reduce(minIso);
+    const modified = members.map((m) => m.updatedAt).reduce(maxIso);
+    const firstSeen = members.map((m) => stixTime(m.threat.time.firstSeen)).reduce(minIso);
+    const lastSeen = members.map((m) => stixTime(m.threat.time.lastSeen ?? m.threat.time.firstSeen)).reduce(maxIso);
+    objects.set(
+      campaignId,
+      clean({
+        type: 'campaign',
+        spec_version: '2.1',
+        id: campaignId,
+        created,
+        modified,
+        name: `${anchor.source.name!.trim()}: ${members.length} related threats`,
+        description: `Related threats recorded in Threshold and attributed to the same source (${anchor.source.actor}).`,
+        first_seen: firstSeen,
+        last_seen: maxIso(firstSeen, lastSeen),
+        ...marks,
+        x_threshold_threat_ids: members.map((m) => m.threat.id),
+      }),
+    );
+    for (const m of members) relate('attributed-to', incidentId(m.threat.id), campaignId, m.createdAt, m.updatedAt);
+    relate('attributed-to', campaignId, actorObjectId(anchor), created, modified, {
+      confidence: Math.min(...members.map((m) => CONFIDENCE_VALUE[m.threat.source.confidence])),
+    });
+  }
+
+  for (const s of shared.values()) objects.set(s.id, s.make(s));
+
+  const ORDER = ['incident', 'campaign', 'threat-actor', 'identity', 'location', 'attack-pattern', 'note', 'opinion', 'relationship'];
+  const sorted = [...objects.values()].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || a.id.localeCompare(b.id));
+  const all: StixObject[] = [marking as unknown as StixObject, ...sorted];
+  const fingerprint = all.map((o) => `${o.id}@${String(o.modified ?? o.created)}`).join('\n');
+  return { type: 'bundle', id: `bundle--${uuidv5(`bundle:${fingerprint}`)}`, objects: all };
+}

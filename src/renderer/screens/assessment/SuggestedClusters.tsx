@@ -1,0 +1,74 @@
+// Candidate clusters among the log's live threats (shared source, target, place or claim within a window
+// of days), each with its reasons, for a person to confirm and assess as one.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+import { EngineText } from './AssessmentView';
+
+export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void }) {
+  const { t } = useTranslation('assessment');
+  const elections = useStore((s) => s.elections);
+  const current = useStore((s) => s.electionId);
+  const suggestions = useStore((s) => s.suggestions);
+  const error = useStore((s) => s.suggestionsError);
+  const load = useStore((s) => s.loadSuggestions);
+  const [electionId, setElectionId] = useState(current || elections[0]?.id || '');
+  const [windowDays, setWindowDays] = useState(30);
+
+  useEffect(() => {
+    if (!electionId && elections[0]) setElectionId(current || elections[0].id);
+  }, [elections, current, electionId]);
+  useEffect(() => {
+    if (electionId && windowDays >= 1 && windowDays <= 366) void load(electionId, windowDays);
+  }, [electionId, windowDays, load]);
+
+  return (
+    <section className="form-section suggested-clusters" aria-labelledby="suggested-title" data-testid="suggested-clusters">
+      <h2 id="suggested-title">{t('suggest.title')}</h2>
+      <p className="form-section__hint">{t('suggest.hint')}</p>
+      <div className="suggested-clusters__controls">
+        <label className="field">
+          <span className="field__label">{t('suggest.election')}</span>
+          <select value={electionId} onChange={(e) => setElectionId(e.target.value)}>
+            {elections.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('suggest.window')}</span>
+          <input type="number" min={1} max={366} value={windowDays} onChange={(e) => setWindowDays(Math.max(1, Math.min(366, Number(e.target.value) || 1)))} />
+        </label>
+      </div>
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {suggestions && suggestions.length === 0 ? <p className="muted">{t('suggest.none')}</p> : null}
+      <ol className="suggested-clusters__list">
+        {(suggestions ?? []).map((s, i) => (
+          <li key={s.threatIds.join(',')} className="suggested-clusters__item" data-testid="suggestion">
+            <h3>{t('suggest.item', { n: i + 1, count: s.threatIds.length })}</h3>
+            <p>
+              <strong>{t('suggest.why')}</strong>{' '}
+              <EngineText>{s.reasons.join('; ')}</EngineText>
+            </p>
+            <ul className="suggested-clusters__members">
+              {s.threatIds.map((id) => (
+                <li key={id}>
+                  <span className="pill">{id}</span> {s.titles[id]}
+                </li>
+              ))}
+            </ul>
+            <button type="button" className="button" onClick={() => onAssess(s.threatIds)}>
+              {t('suggest.assess', { count: s.threatIds.length })}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// The Communications screen: every draft and the communications settings, or one draft in the editor
+// (#/drafting/<draft id>, optionally ?version=N).
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../../store';
+import { CommsSettings } from './CommsSettings';
+import { DraftEditor } from './DraftEditor';
+import { DraftsTable } from './DraftsTable';
+import './drafting.css';
+
+export function DraftingScreen({ params }: { params: Record<string, string> }) {
+  if (params.id) {
+    const version = params.version ? Number(params.version) : undefined;
+    return <DraftEditor draftId={params.id} version={Number.isInteger(version) && version! > 0 ? version : undefined} />;
+  }
+  return <DraftsHome />;
+}
+
+function DraftsHome() {
+  const { t } = useTranslation('drafting');
+  const drafts = useStore((s) => s.allDrafts);
+  const load = useStore((s) => s.loadAllDrafts);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  return (
+    <section className="screen drafting-home" aria-labelledby="drafting-title">
+      <div className="screen-header">
+        <h1 id="drafting-title">{t('title')}</h1>
+      </div>
+      <p className="drafting-home__lead">{t('lead')}</p>
+      <h2>{t('list.label')}</h2>
+      {drafts ? <DraftsTable drafts={drafts} empty={t('list.empty')} /> : <p aria-busy="true">{t('editor.loading')}</p>}
+      <CommsSettings />
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+// "What do we say?": the organisation profile, the drafts about a threat, and the draft open in the editor
+// (its plan and versions). Text being edited stays in the editor until it is saved.
+import type { StateCreator } from 'zustand';
+import type { CommunicationPlan, DraftLang, TemplateId } from '../../shared/domain/drafting';
+import type {
+  DraftExport,
+  DraftRecord,
+  DraftSummary,
+  DraftVersionSummary,
+  OrgProfile,
+  PlanRecord,
+  PlanSummary,
+  PlanVersionSummary,
+  SectionEdits,
+  Signer,
+} from '../../shared/domain/drafting-records';
+import { api, call } from '../api/bridge';
+import type { StoreState } from './index';
+
+export interface DraftEditorData {
+  record: DraftRecord;
+  plan: PlanRecord;
+  versions: DraftVersionSummary[];
+  planVersions: PlanVersionSummary[];
+}
+
+export interface DraftingSlice {
+  draftingProfile: OrgProfile | null;
+  threatDrafts: { threatId: string; plans: PlanSummary[]; drafts: DraftSummary[] } | null;
+  allDrafts: DraftSummary[] | null;
+  editor: DraftEditorData | null;
+  editorError: string | null;
+  loadDraftingProfile(): Promise<void>;
+  saveDraftingProfile(profile: OrgProfile): Promise<void>;
+  loadThreatDrafts(threatId: string): Promise<void>;
+  loadAllDrafts(): Promise<void>;
+  /** A new draft about one threat, from its latest plan (or a new plan built from today's record). */
+  createThreatDraft(threatId: string, template: TemplateId, languages: DraftLang[], freshPlan?: boolean): Promise<DraftRecord>;
+  openDraft(draftId: string, version?: number): Promise<void>;
+  closeDraft(): void;
+  saveDraftText(sections: SectionEdits): Promise<DraftRecord>;
+  signDraft(step: 'review' | 'approve', signer: Signer): Promise<DraftRecord>;
+  saveDraftPlan(plan: CommunicationPlan, note?: string): Promise<void>;
+  viewPlanVersion(version: number): Promise<void>;
+  exportDraft(languages?: DraftLang[]): Promise<DraftExport>;
+}
+
+export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice> = (set, get) => {
+  async function reloadEditor(record: DraftRecord): Promise<void> {
+    const [plan, versions, planVersions] = await Promise.all([
+      // The plan as it is now; the record says which version its text was written from.
+      call(api.drafting.getPlan({ planId: record.planId })),
+      call(api.drafting.draftVersions({ draftId: record.id })),
+      call(api.drafting.planVersions({ planId: record.planId })),
+    ]);
+    set({ editor: { record, plan, versions, planVersions }, editorError: null });
+  }
+  return {
+    draftingProfile: null,
+    threatDrafts: null,
+    allDrafts: null,
+    editor: null,
+    editorError: null,
+    async loadDraftingProfile() {
+      set({ draftingProfile: await call(api.drafting.profile({})) });
+    },
+    async saveDraftingProfile(profile) {
+      set({ draftingProfile: await call(api.drafting.saveProfile({ profile })) });
+    },
+    async loadThreatDrafts(threatId) {
+      const { plans, drafts } = await call(api.drafting.list({ threatId }));
+      set({ threatDrafts: { threatId, plans, drafts } });
+    },
+    async loadAllDrafts() {
+      set({ allDrafts: (await call(api.drafting.list({}))).drafts });
+    },
+    async createThreatDraft(threatId, template, languages, freshPlan = false) {
+      const { plans } = await call(api.drafting.list({ threatId }));
+      const own = freshPlan ? undefined : plans.find((p) => !p.cluster && p.threatIds.length === 1 && p.threatIds[0] === threatId);
+      const planId = own?.id ?? (await call(api.drafting.createPlan({ threatIds: [threatId] }))).id;
+      const record = await call(api.drafting.createDraft({ planId, template, languages }));
+      await get().loadThreatDrafts(threatId);
+      return record;
+    },
+    async openDraft(draftId, version) {
+      try {
+        await reloadEditor(await call(api.drafting.getDraft({ draftId, version })));
+      } catch (err) {
+        set({ editor: null, editorError: (err as Error).message });
+      }
+    },
+    closeDraft() {
+      set({ editor: null, editorError: null });
+    },
+    async saveDraftText(sections) {
+      const editor = get().editor;
+      if (!editor) throw new Error('No draft is open.');
+      const record = await call(api.drafting.saveDraft({ draftId: editor.record.id, expectedVersion: editor.record.currentVersion, sections }));
+      await reloadEditor(record);
+      return record;
+    },
+    async signDraft(step, signer) {
+      const editor = get().editor;
+      if (!editor) throw new Error('No draft is open.');
+      const request = { draftId: editor.record.id, expectedVersion: editor.record.currentVersion, signer };
+      const record = await call(step === 'review' ? api.drafting.review(request) : api.drafting.approve(request));
+      await reloadEditor(record);
+      return record;
+    },
+    async saveDraftPlan(plan, note) {
+      const editor = get().editor;
+      if (!editor) throw new Error('No draft is open.');
+      const result = await call(
+        api.drafting.savePlan({
+          planId: editor.plan.id,
+          expectedVersion: editor.plan.currentVersion,
+          plan,
+          ...(note ? { note } : {}),
+          applyToDraft: { draftId: editor.record.id, expectedVersion: editor.record.currentVersion },
+        }),
+      );
+      await reloadEditor(result.draft ?? editor.record);
+    },
+    async viewPlanVersion(version) {
+      const editor = get().editor;
+      if (!editor) return;
+      const plan = await call(api.drafting.getPlan({ planId: editor.plan.id, version }));
+      set({ editor: { ...editor, plan } });
+    },
+    async exportDraft(languages) {
+      const editor = get().editor;
+      if (!editor) throw new Error('No draft is open.');
+      const result = await call(api.drafting.export({ draftId: editor.record.id, version: editor.record.version, ...(languages ? { languages } : {}) }));
+      return result;
+    },
+  };
+};

@@ -1,0 +1,32 @@
+// Sharing the log as STIX 2.1, the format threat-intelligence platforms (MISP, OpenCTI) read.
+import { z } from 'zod';
+import { ThreatFilterSchema } from './threat-log';
+import type { ExportResult } from './transfer';
+import { LIMITS } from './workspace';
+
+/** Traffic Light Protocol 2.0 levels offered on export (TLP:AMBER+STRICT is read on import). */
+export const TLP_LEVELS = ['clear', 'green', 'amber', 'red'] as const;
+export type TlpLevel = (typeof TLP_LEVELS)[number];
+
+/** A government team sharing with partners: limited disclosure to their organisations by default. */
+export const DEFAULT_TLP: TlpLevel = 'amber';
+
+export const StixExportRequestSchema = z.strictObject({
+  tlp: z.enum(TLP_LEVELS).default(DEFAULT_TLP),
+  electionId: z.string().max(LIMITS.id).optional(),
+  /** A selection; otherwise the threats matching `filter` (or the whole log). */
+  ids: z.array(z.string().min(1).max(LIMITS.id)).max(100_000).optional(),
+  filter: ThreatFilterSchema.optional(),
+  /** ISO 3166-1 alpha-2 country of the regions, e.g. "CA"; without it, regions are written as free-text regions. */
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code (ISO 3166-1), e.g. CA')
+    .optional(),
+});
+export type StixExportRequest = z.input<typeof StixExportRequestSchema>;
+
+export interface StixExportResult extends ExportResult {
+  tlp: TlpLevel;
+  /** Number of STIX objects in the bundle. */
+  objects: number;
+}

@@ -1,0 +1,68 @@
+// The bulk path that keeps the log's levels in step gives exactly what a full assessment gives, and the
+// preview of a policy change counts and lists what changes.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { Election, Threat } from '../../../src/shared/domain/workspace';
+import type { Policy } from '../../../src/shared/domain/policy';
+import { assessThreat } from '../../../src/main/assessment/engine';
+import { levelOf, previewLevels } from '../../../src/main/assessment/levels';
+import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
+import { arbAsOf, arbElection, arbThreat } from '../../helpers/arbitraries';
+
+const arbPolicy: fc.Arbitrary<Policy> = fc
+  .record({ engage: fc.integer({ min: 0, max: 98 }), gap: fc.integer({ min: 1, max: 50 }), gates: fc.boolean() })
+  .map(({ engage, gap, gates }) => ({
+    ...DEFAULT_POLICY,
+    thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: engage, speakPublicly: Math.min(100, engage + gap) },
+    gates: {
+      ...DEFAULT_POLICY.gates,
+      domesticPoliticalDebate: { ...DEFAULT_POLICY.gates.domesticPoliticalDebate, enabled: gates },
+      containedItem: { ...DEFAULT_POLICY.gates.containedItem, enabled: gates },
+    },
+  }));
+
+const shift = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
+
+const arbCase = arbElection().chain((election) =>
+  fc.record({
+    threat: arbThreat({ from: shift(election.pollingDay, -120), to: shift(election.pollingDay, 60) }),
+    election: fc.oneof(fc.constant<Election | undefined>(election), fc.constant(undefined)),
+    asOf: arbAsOf(election, 90),
+    policy: arbPolicy,
+  }),
+);
+
+describe('levels kept in step', () => {
+  it('levelOf gives the same level and score as a full assessment', () => {
+    fc.assert(
+      fc.property(arbCase, ({ threat, election, asOf, policy }) => {
+        const full = assessThreat(threat, election, policy, { asOf });
+        expect(levelOf(threat, election, policy, asOf)).toEqual({ level: full.level, score: full.score });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a preview counts every threat once under each policy and lists exactly the threats that change', () => {
+    fc.assert(
+      fc.property(arbElection(), fc.array(arbThreat(), { maxLength: 30 }), arbPolicy, (election, raw, proposed) => {
+        const threats: Threat[] = raw.map((t, i) => ({ ...t, id: `t-${i}`, electionId: election.id }));
+        const asOf = `${election.pollingDay}T12:00:00Z`;
+        const p = previewLevels(threats.map((t) => ({ threat: t, title: t.title })), () => election, DEFAULT_POLICY, proposed, asOf, 5);
+        expect(p.total).toBe(threats.length);
+        const sum = (c: object) => Object.values(c as Record<string, number>).reduce((a, b) => a + b, 0);
+        expect(sum(p.current)).toBe(threats.length);
+        expect(sum(p.proposed)).toBe(threats.length);
+        const changing = threats.filter((t) => levelOf(t, election, DEFAULT_POLICY, asOf).level !== levelOf(t, election, proposed, asOf).level);
+        expect(p.changed).toBe(changing.length);
+        expect(p.changes).toHaveLength(Math.min(5, changing.length));
+        for (const c of p.changes) {
+          const t = threats.find((x) => x.id === c.id)!;
+          expect(c.from).toBe(levelOf(t, election, DEFAULT_POLICY, asOf).level);
+          expect(c.to).toBe(levelOf(t, election, proposed, asOf).level);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
