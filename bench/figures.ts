@@ -4,6 +4,8 @@ import { importRatio } from './figures/import';
 import { pageQueryRatio, searchP95Ms } from './figures/query';
 import { rendererBundleGzKB } from './figures/bundle';
 import { firstRowsMs, filterMs } from './figures/browser';
+import { draftDocxRatio } from './figures/draft';
+import { levelsRecomputeMs } from './figures/levels';
 
 export interface BenchContext {
   workDir: string;
@@ -22,4 +24,4 @@ export interface Figure {
   measure(ctx: BenchContext): Promise<number>;
 }
 
-export const FIGURES: Figure[] = [importRatio, pageQueryRatio, searchP95Ms, rendererBundleGzKB, firstRowsMs, filterMs];
+export const FIGURES: Figure[] = [importRatio, pageQueryRatio, searchP95Ms, levelsRecomputeMs, draftDocxRatio, rendererBundleGzKB, firstRowsMs, filterMs];

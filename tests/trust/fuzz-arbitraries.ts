@@ -54,7 +54,13 @@ export function nearValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       if (c.format === 'email') return fc.emailAddress();
       if (c.format === 'url') return fc.webUrl();
       if (c.format === 'uuid' || c.format === 'guid') return fc.uuid();
-      if (c.pattern) return fc.stringMatching(c.pattern).filter((s) => s.length >= (c.min ?? 0) && s.length <= (c.max ?? Infinity));
+      if (c.pattern) {
+        try {
+          return fc.stringMatching(new RegExp(c.pattern.source)).filter((s) => s.length >= (c.min ?? 0) && s.length <= (c.max ?? Infinity));
+        } catch {
+          // A pattern fast-check cannot generate from: plain strings will do.
+        }
+      }
       return fc.string({ minLength: c.min ?? 0, maxLength: Math.min(c.max ?? 20, 20) });
     }
     case 'number': {
@@ -167,19 +173,26 @@ function paths(value: unknown, prefix: Array<string | number> = [], out: Array<A
   return out;
 }
 
-function clone<T>(v: T): T {
+/** A shallow copy that keeps dangerous own keys as own keys. */
+function shallow<T>(v: T): T {
   if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) return v.map(clone) as T;
+  if (Array.isArray(v)) return [...v] as T;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) withOwnKey(out, k, clone(x));
+  for (const [k, x] of Object.entries(v)) withOwnKey(out, k, x);
   return out as T;
 }
 
+/** Replaces the value at `at`, copying only the containers on the way (values may be 10,000 deep). */
 function setAt(root: unknown, at: Array<string | number>, fn: (old: unknown, parent: unknown, key: string | number | undefined) => unknown): unknown {
   if (at.length === 0) return fn(root, undefined, undefined);
-  const copy = clone(root) as Record<string | number, unknown>;
+  const copy = shallow(root) as Record<string | number, unknown>;
   let node = copy;
-  for (const k of at.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  for (const k of at.slice(0, -1)) {
+    const next = shallow(node[k]) as Record<string | number, unknown>;
+    withOwnKey(node as Record<string, unknown>, String(k), next);
+    if (Array.isArray(node)) node[k] = next;
+    node = next;
+  }
   const key = at[at.length - 1]!;
   const replaced = fn(node[key], node, key);
   if (replaced === DELETE) {
@@ -201,7 +214,7 @@ export function mutation(): fc.Arbitrary<Mutation & { pick: number }> {
       apply: (old: unknown) => withOwnKey(old !== null && typeof old === 'object' && !Array.isArray(old) ? { ...(old as Record<string, unknown>) } : { value: old }, key, key === '__proto__' ? { polluted: true } : { prototype: { polluted: true } }),
     })),
     fc.constant({ kind: 'array for object', apply: (old: unknown) => [old] }),
-    fc.constant({ kind: 'object for array', apply: (old: unknown) => (Array.isArray(old) ? Object.fromEntries(old.map((v, i) => [String(i), v])) : { 0: old, length: 1 }) }),
+    fc.constant({ kind: 'object for array', apply: (old: unknown) => (Array.isArray(old) ? Object.fromEntries(Array.from(old, (v, i) => [String(i), v])) : { 0: old, length: 1 }) }),
     fc.constant({ kind: 'deep nesting', apply: (old: unknown) => deeplyNested(10_000, old) }),
     fc.string({ minLength: 1, maxLength: 12 }).map((k) => ({ kind: 'extra key', apply: (old: unknown) => (old !== null && typeof old === 'object' && !Array.isArray(old) ? { ...(old as Record<string, unknown>), [`x${k}`]: 1 } : old) })),
   )).map(([pick, m]) => ({ ...m, pick }));

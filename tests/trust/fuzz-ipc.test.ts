@@ -123,6 +123,11 @@ describe(`fuzzing every IPC channel (${CHANNELS.length} channels)`, () => {
       }),
       { numRuns: LONG ? 1000 : 100 },
     );
+    // Found by this fuzz: a channel that cannot be turned into a string made the dispatcher throw.
+    for (const channel of [Object.create(null), { toString: () => { throw new Error('no'); } }, Symbol('x'), 12n]) {
+      await expect(createDispatch()(channel, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+      tally.cases++;
+    }
   });
 
   it('nothing answered internal, nothing polluted, and the figures are recorded', () => {

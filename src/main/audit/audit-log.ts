@@ -67,13 +67,15 @@ export class AuditLog {
   /** Appends an entry. Call inside the transaction of the change it records. */
   append(input: AuditInput): AuditEntry {
     const prev = this.last.get() as { seq: number; hash: string } | undefined;
+    // Hash exactly what SQLite will store: its UTF-8 text cannot hold a lone surrogate (it stores
+    // U+FFFD instead), so a name typed with one would otherwise read back as "edited after it was written".
     const row = {
       seq: (prev?.seq ?? 0) + 1,
       at: this.clock().toISOString(),
-      actor: input.actor ?? null,
-      role: input.role ?? null,
-      action: input.action,
-      subject: input.subject ?? null,
+      actor: wellFormed(input.actor),
+      role: wellFormed(input.role),
+      action: wellFormed(input.action)!,
+      subject: wellFormed(input.subject),
       details: JSON.stringify(input.details ?? {}),
       prev_hash: prev?.hash ?? GENESIS,
     };
@@ -133,6 +135,11 @@ export class AuditLog {
     }
     return { ok: problems.length === 0, entries: count, problems };
   }
+}
+
+/** String.prototype.toWellFormed (ES2024): lone surrogates become U+FFFD, as SQLite stores them. */
+function wellFormed(s: string | null | undefined): string | null {
+  return s === undefined || s === null ? null : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function toEntry(row: AuditRow): AuditEntry {

@@ -16,7 +16,9 @@ export function isChannel(channel: unknown): channel is Channel {
 export function createDispatcher(handlers: Handlers, onInternalError: (err: unknown, channel: string) => void = logInternal): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) {
-      return fail('unknown-channel', `There is no channel named ${JSON.stringify(String(channel).slice(0, 100))}.`);
+      // Not String(channel): an object without a prototype (or with a throwing toString) would throw here.
+      const name = typeof channel === 'string' ? JSON.stringify(channel.slice(0, 100)) : `of type ${typeof channel}`;
+      return fail('unknown-channel', `There is no channel named ${name}.`);
     }
     try {
       const unsafe = findUnsafeShape(payload);

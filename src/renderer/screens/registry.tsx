@@ -5,9 +5,11 @@ import { AssessmentTab } from './assessment/AssessmentTab';
 import { AssessScreen } from './assessment/AssessScreen';
 import { PolicyScreen } from './assessment/PolicyScreen';
 import { AuditScreen } from './audit/AuditScreen';
+import { DashboardEntry } from './dashboard';
 import { DraftingScreen } from './drafting/DraftingScreen';
 import { DraftsTab } from './drafting/DraftsTab';
 import { ElectionsScreen } from './elections/ElectionsScreen';
+import { PartnersScreen } from './partners/PartnersScreen';
 
 export interface NavEntry {
   screen: string;
@@ -24,10 +26,12 @@ export interface DetailTab {
 
 /** Screens beyond the log, in the order of the navigation bar. */
 export const NAV_ENTRIES: NavEntry[] = [
+  { screen: 'dashboard', labelKey: 'dashboard:nav', Component: DashboardEntry },
   { screen: 'elections', labelKey: 'nav.elections', Component: ElectionsScreen },
   { screen: 'assess', labelKey: 'assessment:nav.assess', Component: AssessScreen },
   { screen: 'policy', labelKey: 'assessment:nav.policy', Component: PolicyScreen },
   { screen: 'drafting', labelKey: 'drafting:nav', Component: DraftingScreen },
+  { screen: 'partners', labelKey: 'partners:nav', Component: PartnersScreen },
   { screen: 'audit', labelKey: 'nav.audit', Component: AuditScreen },
 ];
 

@@ -2,12 +2,14 @@
 import { create } from 'zustand';
 import { createAppSlice, type AppSlice } from './app-slice';
 import { createAssessmentSlice, type AssessmentSlice } from './assessment-slice';
+import { createDashboardSlice, type DashboardSlice } from './dashboard-slice';
 import { createDraftingSlice, type DraftingSlice } from './drafting-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
+import { createPartnersSlice, type PartnersSlice } from './partners-slice';
 import { createThreatSlice, type ThreatSlice } from './threat-slice';
 import { createToastSlice, type ToastSlice } from './toast-slice';
 
-export type StoreState = AppSlice & AssessmentSlice & LogSlice & ThreatSlice & ToastSlice & DraftingSlice;
+export type StoreState = AppSlice & AssessmentSlice & LogSlice & ThreatSlice & ToastSlice & DraftingSlice & PartnersSlice & DashboardSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -16,4 +18,6 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createThreatSlice(...a),
   ...createToastSlice(...a),
   ...createDraftingSlice(...a),
+  ...createPartnersSlice(...a),
+  ...createDashboardSlice(...a),
 }));

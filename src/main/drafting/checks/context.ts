@@ -9,7 +9,7 @@ import { buildClaimIndex, type ClaimIndex } from '../text/claim-occurrences';
 import { foldText } from '../text/normalize';
 import { buildPhraseIndex, type PhraseIndex } from '../text/phrase-index';
 import { withoutPlaceholders } from '../text/placeholders';
-import { buildTermMatcher, type TermMatcher } from '../text/term-matcher';
+import { buildTermMatcher, memoMatcher, mergeTermMatchers, type TermMatcher } from '../text/term-matcher';
 import { threatText } from '../templates/free-text';
 import { foreignNames } from './foreign-names';
 import { partisanNames } from './partisan-names';
@@ -42,6 +42,13 @@ export interface PreparedContext {
 
 const prepared = new WeakMap<CheckContext, PreparedContext>();
 
+// The word lists are the same from one record to the next: their matchers are built once.
+type AttributionMeta = { generic: boolean; actor: boolean };
+const countryMatchers = new Map<string, TermMatcher<AttributionMeta>>();
+const partisanNameMatchers = new Map<string, TermMatcher<{ of: string; derived: boolean }>>();
+let partisanWordMatcher: TermMatcher<string> | undefined;
+let foldedCountryNames: Array<{ folded: string; country: string; generic: boolean }> | undefined;
+
 function actorNames(threats: readonly Threat[]): string[] {
   return threats.flatMap((t) => {
     const name = (t.source.name ?? '').trim();
@@ -60,7 +67,9 @@ export function prepareCheckContext(ctx: CheckContext): PreparedContext {
   // A country named in the election's jurisdiction is the election's own ("Canada", "Province of Quebec, Canada").
   const jurisdiction = ` ${foldText(ctx.election?.jurisdiction ?? '')} `;
   const names = foreignNames();
-  for (const n of names) if (!n.generic && jurisdiction.includes(` ${foldText(n.phrase)} `)) home.add(n.country);
+  foldedCountryNames ??= names.map((n) => ({ folded: foldText(n.phrase), country: n.country, generic: n.generic }));
+  for (const n of foldedCountryNames) if (!n.generic && jurisdiction.includes(` ${n.folded} `)) home.add(n.country);
+  const homeKey = [...home].sort().join(',');
   const claims = ctx.threats.flatMap((t) =>
     DRAFT_LANGS.map((lang) => threatText(t, 'falseClaim', lang)).filter(
       (c): c is string => c !== undefined && withoutPlaceholders(c) !== '',
@@ -73,14 +82,19 @@ export function prepareCheckContext(ctx: CheckContext): PreparedContext {
       classification,
       index: buildPhraseIndex(notes.filter((n) => n.classification === classification).map((n) => n.text)),
     })).filter((c) => c.index.runs.size > 0),
-    partisanNames: buildTermMatcher(
-      partisanNames(ctx.election, ctx.extraPartisanNames).map((n) => ({ phrase: n.phrase, meta: { of: n.of, derived: n.derived } })),
+    partisanNames: memoMatcher(
+      partisanNameMatchers,
+      JSON.stringify([ctx.election?.parties ?? [], ctx.election?.candidates ?? [], ctx.extraPartisanNames ?? []]),
+      () => buildTermMatcher(partisanNames(ctx.election, ctx.extraPartisanNames).map((n) => ({ phrase: n.phrase, meta: { of: n.of, derived: n.derived } }))),
     ),
-    partisanWords: buildTermMatcher([...PARTISAN_WORDS.en, ...PARTISAN_WORDS.fr].map((w) => ({ phrase: w, meta: w }))),
-    attribution: buildTermMatcher([
-      ...actorNames(ctx.threats).map((phrase) => ({ phrase, meta: { generic: false, actor: true } })),
-      ...names.filter((n) => !home.has(n.country)).map((n) => ({ phrase: n.phrase, meta: { generic: n.generic, actor: false } })),
-    ]),
+    partisanWords: (partisanWordMatcher ??= buildTermMatcher([...PARTISAN_WORDS.en, ...PARTISAN_WORDS.fr].map((w) => ({ phrase: w, meta: w })))),
+    // Actor names first: where an actor's name is also a country's, it counts as the actor.
+    attribution: mergeTermMatchers(
+      buildTermMatcher(actorNames(ctx.threats).map((phrase) => ({ phrase, meta: { generic: false, actor: true } }))),
+      memoMatcher(countryMatchers, homeKey, () =>
+        buildTermMatcher(names.filter((n) => !home.has(n.country)).map((n) => ({ phrase: n.phrase, meta: { generic: n.generic, actor: false } }))),
+      ),
+    ),
     falseClaims: buildClaimIndex(claims),
   };
   prepared.set(ctx, result);

@@ -15,7 +15,6 @@ import {
   type ISectionOptions,
   type Table,
 } from 'docx';
-import JSZip from 'jszip';
 import type { Draft, DraftLang, DraftSection, TemplateId } from '../../../shared/domain/drafting';
 import { formatDate } from '../text/dates';
 import { splitPlaceholders } from '../text/placeholders';
@@ -155,9 +154,8 @@ export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
     children: sectionBody(draft, lang, tags[lang], meta),
   }));
   const title = xmlSafe((draft.sections[first]?.[0]?.kind === 'headline' ? draft.sections[first]![0]!.text : draft.title[first]) ?? '').slice(0, 1000);
-  const doc = new Document({
+  const core = {
     creator: xmlSafe(meta.creator ?? 'Threshold').slice(0, 500),
-    lastModifiedBy: xmlSafe(meta.creator ?? 'Threshold').slice(0, 500),
     title,
     subject: languages.map((l) => TEMPLATE_NAMES[draft.template][l]).join(' / '),
     keywords: xmlSafe(
@@ -165,6 +163,10 @@ export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
     ).slice(0, 1000),
     description: xmlSafe(`${meta.documentId}, ${VERSION.en.toLowerCase()} ${meta.version}, ${draft.status}`).slice(0, 1000),
     revision: typeof meta.version === 'number' && Number.isInteger(meta.version) && meta.version > 0 ? meta.version : undefined,
+  };
+  const doc = new Document({
+    ...core,
+    lastModifiedBy: core.creator,
     customProperties: [
       { name: 'DocumentId', value: xmlSafe(meta.documentId) },
       { name: 'Classification', value: draft.classification },
@@ -173,15 +175,28 @@ export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
     styles: documentStyles(tags[first]),
     sections,
   });
-  return addDocumentLanguage(await Packer.toBuffer(doc), tags[first]);
+  // The core properties are written whole here, with the document's language, which the docx
+  // library has no option for (re-zipping its output to add it would cost as much as packing).
+  return Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml({ ...core, language: tags[first] }) }]);
 }
 
-/** docx has no option for the document's language in its core properties (dc:language): add it. */
-async function addDocumentLanguage(buffer: Buffer, tag: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
-  const core = await zip.file('docProps/core.xml')?.async('string');
-  if (core && !core.includes('<dc:language>')) {
-    zip.file('docProps/core.xml', core.replace('</cp:coreProperties>', `<dc:language>${tag}</dc:language></cp:coreProperties>`));
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function coreXml(p: { title: string; subject: string; creator: string; keywords: string; description: string; revision: number | undefined; language: string }, now = new Date()): string {
+  const when = now.toISOString();
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    `<dc:title>${escapeXml(p.title)}</dc:title>` +
+    `<dc:subject>${escapeXml(p.subject)}</dc:subject>` +
+    `<dc:creator>${escapeXml(p.creator)}</dc:creator>` +
+    `<cp:keywords>${escapeXml(p.keywords)}</cp:keywords>` +
+    `<dc:description>${escapeXml(p.description)}</dc:description>` +
+    `<cp:lastModifiedBy>${escapeXml(p.creator)}</cp:lastModifiedBy>` +
+    (p.revision !== undefined ? `<cp:revision>${p.revision}</cp:revision>` : '') +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
+    `<dc:language>${escapeXml(p.language)}</dc:language>` +
+    '</cp:coreProperties>'
+  );
 }

@@ -48,3 +48,28 @@ export function matchTerms<M>(tokens: readonly Token[], matcher: TermMatcher<M>)
   }
   return out;
 }
+
+/**
+ * One matcher from two, without re-reading their phrases: `first`'s terms win where both have the
+ * same words (as in buildTermMatcher, where earlier entries win). Lets a large, fixed list (country
+ * names) be built once and joined with a small per-record list (actor names).
+ */
+export function mergeTermMatchers<M>(first: TermMatcher<M>, second: TermMatcher<M>): TermMatcher<M> {
+  const byFirst = new Map<string, Term<M>[]>(second.byFirst);
+  for (const [word, terms] of first.byFirst) {
+    const taken = new Set(terms.map((t) => t.words.join(' ')));
+    const rest = (second.byFirst.get(word) ?? []).filter((t) => !taken.has(t.words.join(' ')));
+    byFirst.set(word, [...terms, ...rest].sort((a, b) => b.words.length - a.words.length));
+  }
+  return { byFirst };
+}
+
+/** Memoises a matcher by a key, for lists that are the same from one record to the next. */
+export function memoMatcher<M>(cache: Map<string, TermMatcher<M>>, key: string, build: () => TermMatcher<M>, max = 20): TermMatcher<M> {
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const made = build();
+  if (cache.size >= max) cache.delete(cache.keys().next().value!);
+  cache.set(key, made);
+  return made;
+}

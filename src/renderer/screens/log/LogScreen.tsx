@@ -5,6 +5,7 @@ import { DetailPanel } from './DetailPanel';
 import { FilterBar } from './FilterBar';
 import { ThreatTable } from './ThreatTable';
 import { TransferControls, useTransferActions } from './TransferControls';
+import { StixExportButton } from '../stix/StixExportButton';
 
 export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   const { t } = useTranslation('log');
@@ -40,6 +41,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
           <h1 id="log-title">{t('title')}</h1>
           <div className="screen-header__actions">
             <TransferControls exportOpen={exportOpen} setExportOpen={setExportOpen} fileRef={fileRef} />
+            <StixExportButton />
             <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'threat-new' })} aria-keyshortcuts="N">
               {t('newThreat')}
             </button>

@@ -1,0 +1,93 @@
+// "Export STIX" in the log: the threats matching the current filter, or the selected one, as a
+// STIX 2.1 bundle under the TLP marking the official chooses (classified notes never leave).
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEFAULT_TLP, TLP_LEVELS, type TlpLevel } from '../../../shared/domain/stix';
+import { api, call } from '../../api/bridge';
+import { Modal } from '../../components/Modal';
+import { formatNumber } from '../../format';
+import { useStore } from '../../store';
+import { saveFile } from '../../transfer';
+
+export function StixExportButton() {
+  const { t } = useTranslation(['stix', 'common']);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="button" onClick={() => setOpen(true)} data-testid="stix-export">
+        {t('button')}
+      </button>
+      {open ? <StixExportDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function StixExportDialog({ onClose }: { onClose(): void }) {
+  const { t } = useTranslation(['stix', 'common']);
+  const filter = useStore((s) => s.filter);
+  const total = useStore((s) => s.total);
+  const selectedId = useStore((s) => s.selectedId);
+  const pushToast = useStore((s) => s.pushToast);
+  const [scope, setScope] = useState<'filter' | 'selection'>(selectedId ? 'selection' : 'filter');
+  const [tlp, setTlp] = useState<TlpLevel>(DEFAULT_TLP);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = useId();
+
+  async function run() {
+    setBusy(true);
+    setError(null);
+    try {
+      const { deleted: _d, ...live } = filter;
+      const result = await call(api.stix.export(scope === 'selection' && selectedId ? { tlp, ids: [selectedId] } : { tlp, filter: live }));
+      await saveFile(result.fileName, result.content, 'application/json');
+      pushToast({ message: { key: 'stix:exported', values: { count: result.threats, tlp: `TLP:${tlp.toUpperCase()}` } } });
+      onClose();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal open onOpenChange={(o) => !o && onClose()} title={t('title')} description={t('description')}>
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <fieldset className="radio-group radio-group--stacked">
+        <legend>{t('scope')}</legend>
+        <label>
+          <input type="radio" name={`${name}-scope`} checked={scope === 'filter'} onChange={() => setScope('filter')} />
+          {t('scopeFilter', { count: total ?? 0, formatted: formatNumber(total ?? 0) })}
+        </label>
+        <label>
+          <input type="radio" name={`${name}-scope`} checked={scope === 'selection'} disabled={!selectedId} onChange={() => setScope('selection')} />
+          {selectedId ? t('scopeSelection', { id: selectedId }) : t('scopeNoSelection')}
+        </label>
+      </fieldset>
+      <fieldset className="radio-group radio-group--stacked">
+        <legend>{t('tlp')}</legend>
+        {TLP_LEVELS.map((level) => (
+          <label key={level} className="stix-tlp">
+            <input type="radio" name={`${name}-tlp`} value={level} checked={tlp === level} onChange={() => setTlp(level)} />
+            <span>
+              <strong>TLP:{level.toUpperCase()}</strong> — {t(`tlpHelp.${level}`)}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="field__hint">{t('never')}</p>
+      <div className="form-actions">
+        <button type="button" className="button button--primary" disabled={busy} onClick={() => void run()}>
+          {t('export')}
+        </button>
+        <button type="button" className="button" onClick={onClose}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}
