@@ -71,12 +71,15 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [navigate]);
 
-  useEffect(() => {
-    document.title = `${t(`nav.${route.screen}`, { defaultValue: t('appName') })} · ${t('appName')}`;
-  }, [route.screen, t, i18n.language]);
-
   const current = route.screen === 'threat-new' || route.screen === 'threat-edit' ? 'log' : route.screen;
   const nav = [{ screen: 'log', labelKey: 'nav.log' }, ...NAV_ENTRIES];
+
+  useEffect(() => {
+    const entry = nav.find((e) => e.screen === route.screen);
+    const label = entry ? t(entry.labelKey) : t(`nav.${route.screen}`, { defaultValue: '' });
+    document.title = label ? `${label} · ${t('appName')}` : t('appName');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [route.screen, t, i18n.language]);
 
   return (
     <div className="app">
@@ -101,6 +104,20 @@ export function App() {
             ))}
           </select>
         </label>
+        <div className="app-header__tools">
+          <button type="button" className="button button--ghost" onClick={() => setIdentityOpen(true)} data-testid="identity-button">
+            {info?.identity ? `${info.identity.name} · ${info.identity.role}` : t('setIdentity')}
+          </button>
+          <label className="language-switch">
+            <span className="visually-hidden">{t('language')}</span>
+            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as UiLanguage)} data-testid="language-switch">
+              <option value="en">English</option>
+              <option value="fr">Français</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <div className="app-body">
         <nav aria-label={t('nav.label')} className="app-nav">
           <ul>
             {nav.map((entry) => (
@@ -119,22 +136,10 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <div className="app-header__tools">
-          <button type="button" className="button button--ghost" onClick={() => setIdentityOpen(true)} data-testid="identity-button">
-            {info?.identity ? `${info.identity.name} · ${info.identity.role}` : t('setIdentity')}
-          </button>
-          <label className="language-switch">
-            <span className="visually-hidden">{t('language')}</span>
-            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as UiLanguage)} data-testid="language-switch">
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-            </select>
-          </label>
-        </div>
-      </header>
-      <main id="main" className="app-main" tabIndex={-1}>
-        {startError ? <p className="notice notice--error" role="alert">{startError}</p> : <Screen />}
-      </main>
+        <main id="main" className="app-main" tabIndex={-1}>
+          {startError ? <p className="notice notice--error" role="alert">{startError}</p> : <Screen />}
+        </main>
+      </div>
       <Toasts />
       {identityOpen ? <IdentityDialog open={identityOpen} onOpenChange={setIdentityOpen} /> : null}
     </div>

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { Command } from '../command';
 import { UsageError } from '../io';
 import { json } from '../format';
+import { readImportText } from '../../main/transfer/text-file';
 
 export const importCommand: Command = {
   name: 'import',
@@ -16,7 +16,8 @@ export const importCommand: Command = {
     const format = (values.format as string | undefined) ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
     const full = path.resolve(io.cwd, file);
-    const content = fs.readFileSync(full, 'utf8');
+    // Strict UTF-8, refused over the documented size before it is read (see transfer/text-file.ts).
+    const content = readImportText(full);
     // A STIX bundle ("type": "bundle") goes to the STIX import, which can be told the election.
     const stix = format === 'json' && isStixBundle(content);
     if (values.election !== undefined && !stix) throw new UsageError('--election is for STIX bundles');

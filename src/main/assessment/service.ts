@@ -18,7 +18,7 @@ import { ElectionRepository } from '../elections/repository';
 import { ThreatRepository } from '../threats/repository';
 import { DEFAULT_POLICY } from './default-policy';
 import { assessCluster, assessThreat, suggestClusters } from './engine';
-import { LevelKeeper, previewLevels } from './levels';
+import { LevelKeeper, thresholdBand } from './levels';
 import { currentPolicy, listPolicyVersions, policyAtVersion, savePolicy } from './policy-store';
 import { AssessmentRepository } from './repository';
 
@@ -208,11 +208,19 @@ export class AssessmentService {
 
   savePolicy(input: unknown, note?: string): Policy {
     return this.ctx.db.transaction(() => {
+      const previous = this.policy();
       const saved = savePolicy(this.ctx, input, note);
       this.policyCache = saved;
       this.policyCacheVersion = saved.version;
-      this.levels.recomputeAll(saved, this.now());
-      this.ctx.settings.set(LEVELS_KEY, { policyVersion: saved.version, day: this.now().slice(0, 10), elections: this.electionsFingerprint() } satisfies LevelsStamp);
+      const now = this.now();
+      const stamp: LevelsStamp = { policyVersion: saved.version, day: now.slice(0, 10), elections: this.electionsFingerprint() };
+      // When the stored levels are in step with the previous policy today and only thresholds changed,
+      // no score moves: only the threats whose score lies between an old and a new threshold are redone.
+      const before = this.ctx.settings.get(LEVELS_KEY, LevelsStampSchema);
+      const inStep = before?.policyVersion === previous.version && before.day === stamp.day && before.elections === stamp.elections;
+      const band = inStep ? thresholdBand(previous, saved) : null;
+      this.levels.recomputeAll(saved, now, band ? { scoreBand: band } : {});
+      this.ctx.settings.set(LEVELS_KEY, stamp);
       return saved;
     })();
   }
@@ -236,8 +244,7 @@ export class AssessmentService {
         parsed.errors.slice(0, 50).map((e) => ({ where: e.split(':')[0] ?? 'policy', message: e.slice(e.indexOf(':') + 1).trim() })),
       );
     }
-    const elections = this.levels.elections();
-    return previewLevels(this.levels.previewRows(), (id) => elections.get(id), this.policy(), parsed.policy, this.now(), limit);
+    return this.levels.preview(this.policy(), parsed.policy, this.now(), limit);
   }
 
   handlers(): AssessmentHandlers {

@@ -10,6 +10,7 @@ import { DraftingScreen } from './drafting/DraftingScreen';
 import { DraftsTab } from './drafting/DraftsTab';
 import { ElectionsScreen } from './elections/ElectionsScreen';
 import { PartnersScreen } from './partners/PartnersScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 
 export interface NavEntry {
   screen: string;
@@ -27,12 +28,13 @@ export interface DetailTab {
 /** Screens beyond the log, in the order of the navigation bar. */
 export const NAV_ENTRIES: NavEntry[] = [
   { screen: 'dashboard', labelKey: 'dashboard:nav', Component: DashboardEntry },
-  { screen: 'elections', labelKey: 'nav.elections', Component: ElectionsScreen },
   { screen: 'assess', labelKey: 'assessment:nav.assess', Component: AssessScreen },
-  { screen: 'policy', labelKey: 'assessment:nav.policy', Component: PolicyScreen },
   { screen: 'drafting', labelKey: 'drafting:nav', Component: DraftingScreen },
   { screen: 'partners', labelKey: 'partners:nav', Component: PartnersScreen },
+  { screen: 'policy', labelKey: 'assessment:nav.policy', Component: PolicyScreen },
+  { screen: 'elections', labelKey: 'nav.elections', Component: ElectionsScreen },
   { screen: 'audit', labelKey: 'nav.audit', Component: AuditScreen },
+  { screen: 'settings', labelKey: 'settings:nav', Component: SettingsScreen },
 ];
 
 /** Tabs of the threat panel after Details and History. */

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Election, Threat } from '../../../src/shared/domain/workspace';
 import type { Policy } from '../../../src/shared/domain/policy';
 import { assessThreat } from '../../../src/main/assessment/engine';
-import { levelOf, previewLevels } from '../../../src/main/assessment/levels';
+import { levelOf, previewLevels, thresholdBand } from '../../../src/main/assessment/levels';
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
 import { arbAsOf, arbElection, arbThreat } from '../../helpers/arbitraries';
 
@@ -64,5 +64,37 @@ describe('levels kept in step', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('after a change of thresholds alone, a threat outside the band keeps its level and its score', () => {
+    const arbThresholds = fc
+      .record({ engage: fc.integer({ min: 0, max: 98 }), gap: fc.integer({ min: 1, max: 50 }), ep: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }) })
+      .map(({ engage, gap, ep }) => ({
+        thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: engage, speakPublicly: Math.min(100, engage + gap) },
+        electionPeriodThresholds:
+          ep === null ? null : { description: 'Stricter.', engagePrivately: Math.min(99, engage + ep), speakPublicly: Math.min(100, Math.max(Math.min(100, engage + gap), Math.min(99, engage + ep) + 1)) },
+      }));
+    fc.assert(
+      fc.property(arbCase, arbThresholds, arbThresholds, ({ threat, election, asOf }, a, b) => {
+        const from: Policy = { ...DEFAULT_POLICY, ...a };
+        const to: Policy = { ...DEFAULT_POLICY, ...b, version: 7, name: 'Renamed' };
+        const band = thresholdBand(from, to);
+        expect(band).not.toBeNull();
+        const before = levelOf(threat, election, from, asOf);
+        const after = levelOf(threat, election, to, asOf);
+        expect(after.score).toBe(before.score);
+        if (before.score < band![0] || before.score > band![1]) expect(after.level).toBe(before.level);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('any change beyond the thresholds means every threat is recomputed', () => {
+    const weights = { ...DEFAULT_POLICY, factors: DEFAULT_POLICY.factors.map((f, i) => ({ ...f, weight: i === 0 ? f.weight - 5 : i === 1 ? f.weight + 5 : f.weight })) };
+    expect(thresholdBand(DEFAULT_POLICY, weights)).toBeNull();
+    const gates = { ...DEFAULT_POLICY, gates: { ...DEFAULT_POLICY.gates, containedItem: { ...DEFAULT_POLICY.gates.containedItem, enabled: false } } };
+    expect(thresholdBand(DEFAULT_POLICY, gates)).toBeNull();
+    expect(thresholdBand(DEFAULT_POLICY, { ...DEFAULT_POLICY, version: 9 })).toEqual([1, 0]);
+    expect(thresholdBand(DEFAULT_POLICY, { ...DEFAULT_POLICY, thresholds: { ...DEFAULT_POLICY.thresholds, speakPublicly: 50 } })).toEqual([50, 60]);
   });
 });

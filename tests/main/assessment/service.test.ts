@@ -110,6 +110,34 @@ describe('each threat\'s current level stays in step', () => {
     expect((await app.call<Policy>('policy:get', { version: 2 })).thresholds.speakPublicly).toBe(10);
   });
 
+  it('after a change of weights, gates or thresholds, every stored level is what a full assessment gives', async () => {
+    const app = await seeded();
+    const threats = [
+      minor('T-1'),
+      threat('T-2'),
+      threat('T-3', { source: { actor: 'foreign-state', name: 'State X', confidence: 'high' }, reach: { breakout: 4, estimatedAudience: 2_000_000 } }),
+      threat('T-4', { purpose: 'polarize', type: 'inauthentic-behaviour', reach: { breakout: 2, trend: 'growing' } }),
+      threat('T-5', { source: { actor: 'domestic', confidence: 'high' }, target: { kind: 'candidate-or-party' }, purpose: 'discredit-candidate', reach: { breakout: 5 } }),
+    ];
+    for (const t of threats) await app.call('threats:create', { threat: t });
+    const policies: Policy[] = [
+      { ...DEFAULT_POLICY, factors: DEFAULT_POLICY.factors.map((f) => (f.id === 'harm' ? { ...f, weight: 20 } : f.id === 'reach' ? { ...f, weight: 45 } : f)) },
+      { ...DEFAULT_POLICY, gates: { ...DEFAULT_POLICY.gates, domesticPoliticalDebate: { ...DEFAULT_POLICY.gates.domesticPoliticalDebate, enabled: false } } },
+      withThresholds(20, 40),
+      withThresholds(50, 52),
+      DEFAULT_POLICY,
+    ];
+    for (const p of policies) {
+      const saved = await app.call<Policy>('policy:save', { policy: p });
+      for (const t of threats) {
+        const meta = await stored(app, t.id);
+        const want = assessThreat(t, election, saved, { asOf: START });
+        expect(meta.level, `${t.id} under version ${saved.version}`).toBe(want.level);
+        expect(meta.score, `${t.id} under version ${saved.version}`).toBeCloseTo(want.score, 5);
+      }
+    }
+  });
+
   it('refuses a bad policy with its reasons and keeps the current one and every level', async () => {
     const app = await seeded();
     await app.call('threats:create', { threat: minor('T-1') });

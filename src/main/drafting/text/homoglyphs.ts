@@ -16,6 +16,12 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   // Greek lower case
   ['α', 'a'], ['ε', 'e'], ['ι', 'i'], ['κ', 'k'], ['ν', 'v'], ['ο', 'o'], ['ρ', 'p'], ['τ', 't'], ['υ', 'u'],
   ['χ', 'x'], ['ϲ', 'c'], ['ϳ', 'j'],
+  // Latin small capitals and IPA letters that read as plain Latin ones (found by tests/trust/drafts.test.ts)
+  ['ᴀ', 'a'], ['ʙ', 'b'], ['ᴄ', 'c'], ['ᴅ', 'd'], ['ᴇ', 'e'], ['ꜰ', 'f'], ['ɢ', 'g'], ['ʜ', 'h'], ['ɪ', 'i'],
+  ['ᴊ', 'j'], ['ᴋ', 'k'], ['ʟ', 'l'], ['ᴍ', 'm'], ['ɴ', 'n'], ['ᴏ', 'o'], ['ᴘ', 'p'], ['ʀ', 'r'], ['ꜱ', 's'],
+  ['ᴛ', 't'], ['ᴜ', 'u'], ['ᴠ', 'v'], ['ᴡ', 'w'], ['ʏ', 'y'], ['ᴢ', 'z'], ['ɑ', 'a'], ['ɩ', 'i'], ['ǀ', 'l'],
+  // Armenian letters that look like Latin ones
+  ['օ', 'o'], ['ս', 'u'], ['ց', 'g'], ['հ', 'h'], ['ո', 'n'], ['զ', 'q'], ['Օ', 'o'], ['Ս', 'u'], ['Տ', 's'], ['Լ', 'l'],
 ];
 
 export const HOMOGLYPHS: ReadonlyMap<string, string> = new Map(PAIRS);

@@ -13,8 +13,10 @@ export interface Token {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Format characters (zero-width spaces and joiners, bidi controls, soft hyphen, BOM) and combining marks. */
-const INVISIBLE = /^[\p{Cf}\p{M}]$/u;
+/** Format characters (zero-width spaces and joiners, bidi controls, soft hyphen, BOM), combining marks, and
+ *  every other character Unicode says to render as nothing (Default_Ignorable_Code_Point: e.g. the Hangul
+ *  fillers U+115F, U+1160, U+3164 and U+FFA0, which are letters, so would otherwise split a word). */
+const INVISIBLE = /^[\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}]$/u;
 const MARKS = /\p{M}/gu;
 
 const foldCache = new Map<string, string>();

@@ -9,7 +9,7 @@ import { useStore } from '../../store';
 import { Chart, chartConfig, chartPng } from './charts';
 import type { ChartSpec } from './dashboard-model';
 
-export function ChartCard({ spec, barColours, fileStem, wide }: { spec: ChartSpec; barColours: string[] | null; fileStem: string; wide?: boolean }) {
+export function ChartCard({ spec, barColours, fileStem, scope, wide }: { spec: ChartSpec; barColours: string[] | null; fileStem: string; scope: string; wide?: boolean }) {
   const { t, i18n } = useTranslation(['dashboard', 'enums']);
   const openLogFiltered = useStore((s) => s.openLogFiltered);
   const pushToast = useStore((s) => s.pushToast);
@@ -44,10 +44,10 @@ export function ChartCard({ spec, barColours, fileStem, wide }: { spec: ChartSpe
   }, [spec, barColours, i18n.language]);
 
   async function exportPng() {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
+    const chart = chartRef.current;
+    if (!chart) return;
     try {
-      const png = await chartPng(canvas, title);
+      const png = await chartPng(chart, title, scope);
       const saved = await saveFile(`threshold-${fileStem}-${spec.id}.png`, png, 'image/png');
       if (saved) pushToast({ message: { key: 'dashboard:exported', values: { title } } });
     } catch (err) {

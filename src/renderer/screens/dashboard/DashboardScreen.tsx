@@ -33,6 +33,16 @@ export default function DashboardScreen() {
   }, [data, t, i18n.language]);
   const election = elections.find((e) => e.id === electionId);
   const fileStem = `${election?.id ?? 'all'}-${new Date().toISOString().slice(0, 10)}`;
+  // What a saved chart covers, printed under its title.
+  const scope = [
+    election?.name ?? t('allElections'),
+    data && data.overTime.buckets.length
+      ? `${formatDate(data.from ?? data.overTime.buckets[0]!.start)} – ${formatDate(data.to ?? data.overTime.buckets[data.overTime.buckets.length - 1]!.end)}`
+      : '',
+    t('asOf', { date: formatDate(new Date().toISOString().slice(0, 10)) }),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <section className="screen dashboard" aria-labelledby="dashboard-title">
@@ -98,7 +108,7 @@ export default function DashboardScreen() {
           {data.total === 0 ? <p className="notice">{t('empty')}</p> : null}
           <div className="dashboard__grid">
             {specs.map(({ id, spec, colours }) => (
-              <ChartCard key={id} spec={spec} barColours={colours} fileStem={fileStem} wide={id === 'overTime'} />
+              <ChartCard key={id} spec={spec} barColours={colours} fileStem={fileStem} scope={scope} wide={id === 'overTime'} />
             ))}
           </div>
         </>

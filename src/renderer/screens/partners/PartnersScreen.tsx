@@ -32,6 +32,10 @@ export function PartnersScreen({ params }: { params: Record<string, string> }) {
   useEffect(() => {
     if (showDeleted) void loadDeleted();
   }, [showDeleted, loadDeleted]);
+  // Moving between the directory and an organisation starts at the top of the page.
+  useEffect(() => {
+    document.getElementById('main')?.scrollTo(0, 0);
+  }, [params.id]);
 
   const open = (id: string) => navigate({ screen: 'partners', params: { id } });
   const { id, ...prefill } = params;

@@ -123,6 +123,7 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
 const MESSAGE_KEYS: Array<[RegExp, string]> = [
   [/^must not be empty$/, 'errors.required'],
   [/^Too small|expected string to have >=1/i, 'errors.required'],
+  [/received undefined|^is required$/i, 'errors.required'],
   [/needs at least one way to reach them/, 'errors.reach'],
   [/must be an email address/, 'errors.email'],
   [/must be a phone number/, 'errors.phone'],

@@ -1,0 +1,223 @@
+// Settings → Backups and security: whether the database is encrypted and where its key is kept, the key
+// shown for the command line (desktop app, after a confirmation; the key appears in a window of the main
+// process, never in this page), the backups with date, size and schema version, "Back up now", how many
+// automatic backups to keep, and "Restore…" with a confirmation.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupInfo, BackupOverview } from '../../../shared/domain/backups';
+import { api, call } from '../../api/bridge';
+import { Field } from '../../components/Field';
+import { Modal } from '../../components/Modal';
+import { formatDateTime, formatNumber } from '../../format';
+import { useStore } from '../../store';
+import './settings.css';
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.max(1, Math.round(bytes / 1024)))} KB`;
+  return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+}
+
+export function SettingsScreen() {
+  const { t } = useTranslation(['settings', 'common']);
+  const pushToast = useStore((s) => s.pushToast);
+  const loadInfo = useStore((s) => s.loadInfo);
+  const loadElections = useStore((s) => s.loadElections);
+  const [overview, setOverview] = useState<BackupOverview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [keep, setKeep] = useState('');
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null);
+  const [askKey, setAskKey] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const o = await call(api.backups.list({}));
+      setOverview(o);
+      setKeep(String(o.keep));
+      setError(null);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const backUpNow = () =>
+    run(async () => {
+      const info = await call(api.backups.create({}));
+      pushToast({ message: { key: 'settings:backups.done', values: { name: info.name } } });
+      await load();
+    });
+
+  const saveKeep = () =>
+    run(async () => {
+      const n = Number(keep);
+      if (!Number.isInteger(n) || n < 1 || n > 100) throw new Error(t('backups.keepInvalid'));
+      await call(api.backups.setKeep({ keep: n }));
+      pushToast({ message: { key: 'settings:backups.keepSaved', values: { count: n } } });
+      await load();
+    });
+
+  const restore = (backup: BackupInfo) =>
+    run(async () => {
+      const report = await call(api.backups.restore({ name: backup.name, confirm: true }));
+      setRestoring(null);
+      pushToast({ message: { key: 'settings:restore.done', values: { date: formatDateTime(backup.createdAt), replaced: report.replacedBy?.split(/[\\/]/).pop() ?? '' } } });
+      await Promise.all([load(), loadInfo(), loadElections()]);
+    });
+
+  const showKey = () =>
+    run(async () => {
+      setAskKey(false);
+      const { shown } = await call(api.security.showDatabaseKey({ confirm: true }));
+      if (shown) pushToast({ message: { key: 'settings:key.shown' } });
+    });
+
+  const encryption = overview
+    ? overview.encrypted
+      ? t(`encryption.on.${overview.keySource ?? 'unknown'}`)
+      : t('encryption.off')
+    : '';
+
+  return (
+    <section className="screen settings-screen" aria-labelledby="settings-title">
+      <div className="screen-header">
+        <h1 id="settings-title">{t('title')}</h1>
+      </div>
+      {error ? (
+        <p className="notice notice--error" role="alert" data-testid="settings-error">
+          {error}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="settings-security">
+        <h2 id="settings-security">{t('security.title')}</h2>
+        {overview ? (
+          <dl className="settings-facts">
+            <dt>{t('security.database')}</dt>
+            <dd>
+              <code>{overview.dbPath}</code>
+            </dd>
+            <dt>{t('security.encryption')}</dt>
+            <dd data-testid="settings-encryption">{encryption}</dd>
+          </dl>
+        ) : null}
+        {overview && !overview.encrypted ? <p className="notice notice--warning">{t('encryption.offAdvice')}</p> : null}
+        {overview?.canShowKey ? (
+          <button type="button" className="button" onClick={() => setAskKey(true)} disabled={busy} data-testid="show-key">
+            {t('key.show')}
+          </button>
+        ) : overview?.encrypted ? (
+          <p className="field__hint">{t('key.elsewhere')}</p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="settings-backups">
+        <h2 id="settings-backups">{t('backups.title')}</h2>
+        <p>{overview ? t('backups.where', { dir: overview.dir }) : null}</p>
+        <div className="form-actions">
+          <button type="button" className="button button--primary" onClick={() => void backUpNow()} disabled={busy || !overview} data-testid="backup-now">
+            {t('backups.now')}
+          </button>
+        </div>
+        <form
+          className="settings-keep"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveKeep();
+          }}
+        >
+          <Field label={t('backups.keep')} hint={t('backups.keepHint')}>
+            {({ id, describedBy }) => (
+              <div className="settings-keep__row">
+                <input id={id} type="number" min={1} max={100} step={1} value={keep} aria-describedby={describedBy} onChange={(e) => setKeep(e.target.value)} />
+                <button type="submit" className="button" disabled={busy}>
+                  {t('common:save')}
+                </button>
+              </div>
+            )}
+          </Field>
+        </form>
+        {overview && overview.backups.length === 0 ? <p>{t('backups.none')}</p> : null}
+        {overview && overview.backups.length > 0 ? (
+          <table className="data-table" data-testid="backups-table">
+            <caption className="visually-hidden">{t('backups.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('backups.when')}</th>
+                <th scope="col">{t('backups.kind')}</th>
+                <th scope="col">{t('backups.size')}</th>
+                <th scope="col">{t('backups.schema')}</th>
+                <th scope="col">{t('backups.encrypted')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common:actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overview.backups.map((b) => (
+                <tr key={b.name}>
+                  <td title={b.name}>{formatDateTime(b.createdAt)}</td>
+                  <td>{t(`kinds.${b.kind}`)}</td>
+                  <td>{formatSize(b.size)}</td>
+                  <td>{b.schemaVersion ?? <span title={b.problem}>{t('backups.unreadable')}</span>}</td>
+                  <td>{b.encrypted ? t('backups.yes') : t('backups.no')}</td>
+                  <td className="data-table__actions">
+                    {overview.canRestore ? (
+                      <button type="button" className="button" disabled={busy || b.schemaVersion === null} onClick={() => setRestoring(b)}>
+                        {t('restore.action')}
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        {overview && !overview.canRestore ? <p className="field__hint">{t('restore.cli')}</p> : null}
+      </section>
+
+      {restoring ? (
+        <Modal open onOpenChange={(open) => !open && setRestoring(null)} title={t('restore.title')} description={t('restore.description', { date: formatDateTime(restoring.createdAt) })}>
+          <p>{t('restore.keeps')}</p>
+          <div className="form-actions">
+            <button type="button" className="button button--danger" disabled={busy} onClick={() => void restore(restoring)} data-testid="confirm-restore">
+              {t('restore.confirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setRestoring(null)}>
+              {t('common:cancel')}
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+
+      {askKey ? (
+        <Modal open onOpenChange={(open) => !open && setAskKey(false)} title={t('key.title')} description={t('key.warning')}>
+          <p>{t('key.how')}</p>
+          <div className="form-actions">
+            <button type="button" className="button button--danger" disabled={busy} onClick={() => void showKey()} data-testid="confirm-show-key">
+              {t('key.confirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setAskKey(false)}>
+              {t('common:cancel')}
+            </button>
+          </div>
+        </Modal>
+      ) : null}
+    </section>
+  );
+}
