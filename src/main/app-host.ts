@@ -2,13 +2,14 @@
 // takes the automatic backup on start, serves the handlers through one dispatcher, and can swap the
 // database for a backup (close → replace → reopen) while the app keeps running. The shell binds IPC
 // (or HTTP) to `host.dispatch`, which always reaches the database currently open.
+import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type Result } from '../shared/errors';
 import type { KeySource, RestoreReport } from '../shared/domain/backups';
 import { createContext, type ServiceContext } from './context';
 import { closeDatabase, openDatabase, type Db } from './db/connection';
 import { backupPathFor, createBackup, rotateAutomaticBackups } from './db/backups';
-import { sniffFile, type DbKey } from './db/encryption';
+import { removeSidecars, sniffFile, useNativeBinding, type DbKey } from './db/encryption';
 import { checkBackup, replaceDatabase } from './db/restore';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import { createHandlers } from './services';
@@ -54,6 +55,7 @@ export class AppHost implements DatabaseHostPort {
   readonly dispatch: Dispatch = (channel, payload): Promise<Result<unknown>> => this.current.dispatch(channel, payload);
 
   private constructor(private readonly opts: AppHostOptions) {
+    if (opts.nativeBinding) useNativeBinding(opts.nativeBinding);
     this.dbPath = path.resolve(opts.dbPath);
     this.key = opts.key ?? null;
     this.keySource = this.key ? (opts.keySource ?? 'env') : null;
@@ -112,8 +114,8 @@ export class AppHost implements DatabaseHostPort {
     }
   }
 
-  /** Replaces the database with the backup `name` (a file in the backups folder), or with any
-   *  Threshold database file when given a path (`{ file }`). Checks first; reopens either way. */
+  /** Replaces the database with the backup `name` (a file in the backups folder). Checks first; the
+   *  database stays open on the old file if anything is wrong, and is reopened on the new one after. */
   restore(name: string): RestoreReport {
     const source = backupPathFor(this.dbPath, name);
     if (!source) throw new AppError('not-found', `There is no backup named ${name} in the backups folder.`);
@@ -132,7 +134,19 @@ export class AppHost implements DatabaseHostPort {
       this.current = this.openCurrent({ encryptPlain: false });
       throw err;
     }
-    this.current = this.openCurrent({ encryptPlain: false });
+    try {
+      this.current = this.openCurrent({ encryptPlain: false });
+    } catch (err) {
+      // The backup passed its checks but does not open as the app needs it (e.g. its migration failed):
+      // put the database it replaced back where it was, and go on with that.
+      if (report.replacedBy) {
+        removeSidecars(this.dbPath);
+        fs.copyFileSync(report.replacedBy, `${this.dbPath}.restoring`);
+        fs.renameSync(`${this.dbPath}.restoring`, this.dbPath);
+      }
+      this.current = this.openCurrent({ encryptPlain: false });
+      throw new AppError('corrupt-database', `The backup could not be opened after it was put in place (${(err as Error).message}); the database it replaced was put back. Nothing was lost.`);
+    }
     const { ctx, db } = this.current;
     db.transaction(() =>
       ctx.audit.append({

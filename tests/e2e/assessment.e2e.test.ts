@@ -2,6 +2,7 @@
 // record a decision (a rationale is required when it differs), reopen the stored assessment, open the
 // policy editor, change a threshold and watch the preview, save, confirm a suggested cluster, and verify
 // the audit log. Screenshots of each screen go to test-artifacts/e2e/assessment-*.png.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../src/shared/domain/audit';
 import type { AssessmentSummary } from '../../src/shared/domain/decision';
@@ -135,6 +136,33 @@ describe('should we speak, end to end', () => {
     await preview.getByTestId('preview-changed').filter({ hasText: '0 threats would change level.' }).waitFor();
     await e2e.shot('assessment-09-policy-saved');
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('exports the policy in force and imports a policy file: a bad one shows its reasons and the current one stays', async () => {
+    const { page } = e2e;
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export version 2 (JSON)' }).click()]);
+    expect(download.suggestedFilename()).toBe('threshold-policy-v2.json');
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { version: number; thresholds: { speakPublicly: number } };
+    expect(exported).toMatchObject({ version: 2, thresholds: { speakPublicly: 45 } });
+
+    const file = page.locator('input[type="file"][accept*="json"]');
+    const bad = { ...exported, thresholds: { ...exported.thresholds, engagePrivately: 90 } };
+    await file.setInputFiles({ name: 'bad-policy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const problems = page.getByTestId('policy-problems');
+    await problems.filter({ hasText: 'bad-policy.json is not a valid policy' }).waitFor();
+    expect(await problems.textContent()).toMatch(/engagePrivately \(90\) must be below speakPublicly \(45\)/);
+    expect(await problems.textContent()).toMatch(/The policy in force \(version 2\) stays unchanged/);
+    expect(await page.getByTestId('threshold-engage').inputValue()).toBe('35');
+    await e2e.shot('assessment-09b-policy-import-refused');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const good = { ...exported, thresholds: { ...exported.thresholds, speakPublicly: 50 } };
+    await file.setInputFiles({ name: 'good-policy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await page.getByText('good-policy.json loaded into the editor.', { exact: false }).waitFor();
+    await expect.poll(() => page.getByTestId('threshold-speak').inputValue()).toBe('50');
+    await page.getByTestId('preview-changed').filter({ hasText: /^[1-9]\d* threats? would change level\.$/ }).waitFor();
+    await page.getByRole('button', { name: 'Discard the edits' }).click();
+    await expect.poll(() => page.getByTestId('threshold-speak').inputValue()).toBe('45');
   });
 
   it('shows the policy editor in French', async () => {

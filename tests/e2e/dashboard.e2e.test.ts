@@ -103,6 +103,26 @@ describe('dashboard, end to end', () => {
     await e2e.shot('dashboard-02-log-from-bar');
   });
 
+  it('shares the filtered log as a STIX bundle under the TLP chosen', async () => {
+    const { page } = e2e;
+    const expected = await logCount();
+    await page.getByTestId('stix-export').click();
+    const dialog = page.getByRole('dialog', { name: 'Export as STIX 2.1' });
+    await dialog.waitFor();
+    await dialog.getByRole('radio', { name: /TLP:GREEN/ }).check();
+    expect(await dialog.getByRole('radio', { name: /matching the current filter/ }).isChecked()).toBe(true);
+    await e2e.shot('dashboard-07-stix-export');
+    expect(await axeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^threshold-stix-\d{4}-\d{2}-\d{2}-tlp-green\.json$/);
+    const bundle = JSON.parse(fs.readFileSync((await file.path())!, 'utf8')) as { type: string; objects: Array<{ type: string; name?: string }> };
+    expect(bundle.type).toBe('bundle');
+    expect(bundle.objects[0]).toMatchObject({ type: 'marking-definition', name: 'TLP:GREEN' });
+    expect(bundle.objects.filter((o) => o.type === 'incident')).toHaveLength(expected);
+  });
+
   it('opens the same log from the table view, by keyboard', async () => {
     const { page } = e2e;
     await openDashboard();

@@ -161,6 +161,8 @@ describe('partner directory, end to end', () => {
     await page.getByRole('heading', { name: 'Elections Lakeshore', level: 1 }).waitFor();
     await page.getByRole('group', { name: 'Contacts par rôle' }).waitFor();
     await e2e.shot('partners-05-organisation-fr');
+    await page.getByRole('group', { name: 'Ce qu’il faut lui signaler' }).scrollIntoViewIfNeeded();
+    await e2e.shot('partners-06-notify-rules-fr');
     expect(await axeViolations(page)).toEqual([]);
     expect(await horizontalOverflow()).toEqual([]);
     await page.getByTestId('language-switch').selectOption('en');

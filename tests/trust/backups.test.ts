@@ -202,6 +202,23 @@ describe('restore in the app (close, replace, reopen)', () => {
     host.close();
   });
 
+  it('puts the old database back when a backup that passed its checks cannot be opened by the app', async () => {
+    const dir = tempDir('trust-restore-rollback-');
+    const dbPath = path.join(dir, 'threshold.db');
+    const host = openHost(dbPath);
+    await addThreat(host, 'T-A');
+    const backup = await ok<BackupInfo>(host.dispatch('backups:create', {}));
+    // Whole, with an intact audit chain and a known schema version, but missing a table the services need.
+    const raw = new Database(path.join(backupsDir(dbPath), backup.name));
+    raw.exec('DROP TABLE policies');
+    raw.close();
+    await addThreat(host, 'T-B');
+    const r = await host.dispatch('backups:restore', { name: backup.name, confirm: true });
+    expect(r).toMatchObject({ ok: false, error: { code: 'corrupt-database', message: expect.stringMatching(/put back/) } });
+    expect(await threatIds(host)).toEqual(['T-A', 'T-B']);
+    host.close();
+  });
+
   it('in an encrypted app, restores a plain backup encrypted (e.g. the one kept before encryption)', async () => {
     const dbPath = path.join(tempDir('trust-restore-plain-'), 'threshold.db');
     let host = openHost(dbPath);

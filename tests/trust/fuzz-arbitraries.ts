@@ -117,7 +117,8 @@ const HUGE = [
   '\u202E'.repeat(3 * 1024 * 1024),
   'A\u0000B'.repeat(Math.floor((5 * 1024 * 1024) / 3)),
 ];
-export const HUGE_SIZES_MB = HUGE.map((s) => Math.round((Buffer.byteLength(s) / 1024 / 1024) * 10) / 10);
+/** The huge strings' lengths in millions of characters (UTF-16 code units), and in MB as UTF-8. */
+export const HUGE_SIZES = HUGE.map((s) => ({ mChars: Math.round((s.length / 1024 / 1024) * 10) / 10, utf8MB: Math.round((Buffer.byteLength(s) / 1024 / 1024) * 10) / 10 }));
 
 export const UNICODE_EDGE = [
   '\uD800', // a lone high surrogate

@@ -9,7 +9,7 @@ import { ERROR_CODES, type Result } from '../../src/shared/errors';
 import { findUnsafeShape } from '../../src/shared/domain/safe-shape';
 import { openTestApp, type TestApp } from '../helpers/db';
 import { databaseFingerprint } from '../helpers/snapshot';
-import { deeplyNested, hostilePayload, HUGE_SIZES_MB, wrongKindPayload } from './fuzz-arbitraries';
+import { deeplyNested, hostilePayload, HUGE_SIZES, wrongKindPayload } from './fuzz-arbitraries';
 import { recordFigures } from './helpers';
 
 const LONG = process.env.THRESHOLD_LONG_TESTS === '1';
@@ -135,6 +135,6 @@ describe(`fuzzing every IPC channel (${CHANNELS.length} channels)`, () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(tally.invalid).toBeGreaterThan(CHANNELS.length * RUNS_PER_CHANNEL * 0.5);
     console.log(`IPC fuzz: ${tally.cases} calls over ${CHANNELS.length} channels (${tally.invalid} invalid, ${tally.valid} valid); codes ${JSON.stringify(tally.codes)}`);
-    recordFigures(LONG ? 'fuzz-ipc-long' : 'fuzz-ipc', { channels: CHANNELS.length, cases: tally.cases, invalid: tally.invalid, valid: tally.valid, codes: tally.codes, hugeStringsMB: HUGE_SIZES_MB, internal: internalErrors.length });
+    recordFigures(LONG ? 'fuzz-ipc-long' : 'fuzz-ipc', { channels: CHANNELS.length, cases: tally.cases, invalid: tally.invalid, valid: tally.valid, codes: tally.codes, hugeStrings: HUGE_SIZES, internal: internalErrors.length });
   });
 });

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { backupBeforeMigration, defaultBackupDir } from './backup';
 import { freshBackupPath } from './backups';
-import { applyKey, fsyncDir, fsyncFile, keyRequired, removeSidecars, sniffFile, writeEncryptedCopy, wrongKey, type DbKey } from './encryption';
+import { applyKey, fsyncDir, fsyncFile, keyRequired, nativeOptions, removeSidecars, sniffFile, writeEncryptedCopy, wrongKey, type DbKey } from './encryption';
 
 export type Db = Database.Database;
 
@@ -51,7 +51,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     db = new Database(file, {
       readonly: options.readonly ?? false,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...nativeOptions(options.nativeBinding),
     });
   } catch (err) {
     throw new AppError('not-a-database', `Cannot open ${file}: ${(err as Error).message}`);
@@ -141,7 +141,7 @@ function migrate(db: Db, file: string, existed: boolean, backupDir: string | und
  * Returns the plain backup's path; the caller says so to the user, who may delete it.
  */
 function encryptInPlace(file: string, key: DbKey, options: OpenOptions): string {
-  const plain = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const plain = new Database(file, nativeOptions(options.nativeBinding));
   const temp = `${file}.encrypting`;
   let backup: string;
   try {

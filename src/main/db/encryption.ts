@@ -26,6 +26,20 @@ export const KEY_ENV = 'THRESHOLD_DB_KEY';
 
 export type DbKey = { kind: 'raw'; hex: string } | { kind: 'passphrase'; text: string };
 
+// `npm start` loads better-sqlite3 from a build for Electron's ABI (.electron-native/); every connection
+// the process opens (backups, restores, encryption) must use it, not only the main one.
+let defaultNativeBinding: string | undefined;
+
+export function useNativeBinding(file: string | undefined): void {
+  defaultNativeBinding = file;
+}
+
+/** Options for `new Database` carrying the native binding in use, if any. */
+export function nativeOptions(explicit?: string): { nativeBinding?: string } {
+  const nb = explicit ?? defaultNativeBinding;
+  return nb ? { nativeBinding: nb } : {};
+}
+
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 const QUOTED_HEX_KEY = /^x'([0-9a-fA-F]{64})'$/;
 
@@ -114,7 +128,7 @@ export function withDatabaseFile<T>(file: string, key: DbKey | null | undefined,
   if (kind === 'missing') throw new AppError('not-found', `${file} does not exist.`);
   if (kind === 'empty' || kind === 'other') throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
   if (kind === 'encrypted' && !key) throw keyRequired(file);
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  const db = new Database(file, { readonly: true, fileMustExist: true, ...nativeOptions(opts.nativeBinding) });
   try {
     if (kind === 'encrypted') {
       applyKey(db, key!);
@@ -182,7 +196,7 @@ export function writeEncryptedCopy(sourceDb: Database.Database, target: string, 
   fs.rmSync(target, { force: true });
   removeSidecars(target);
   sourceDb.prepare('VACUUM INTO ?').run(target);
-  const copy = new Database(target, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const copy = new Database(target, nativeOptions(opts.nativeBinding));
   try {
     copy.pragma('journal_mode = DELETE');
     rekeyPlain(copy, key);
@@ -190,7 +204,7 @@ export function writeEncryptedCopy(sourceDb: Database.Database, target: string, 
     copy.close();
   }
   if (sniffFile(target) !== 'encrypted') throw new Error(`encrypting ${path.basename(target)} left it readable without the key`);
-  const check = new Database(target, { readonly: true, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  const check = new Database(target, { readonly: true, ...nativeOptions(opts.nativeBinding) });
   try {
     applyKey(check, key);
     assertKeyOpens(check, target);

@@ -11,7 +11,7 @@ import { AuditLog } from '../audit/audit-log';
 import { APPLICATION_ID } from './connection';
 import { LATEST_VERSION } from './migrations';
 import { defaultBackupDir, freshBackupPath } from './backups';
-import { applyKey, fsyncDir, fsyncFile, removeSidecars, sniffFile, withDatabaseFile, writeEncryptedCopy, type DbKey } from './encryption';
+import { applyKey, fsyncDir, fsyncFile, nativeOptions, removeSidecars, sniffFile, withDatabaseFile, writeEncryptedCopy, type DbKey } from './encryption';
 
 export interface BackupCheck {
   file: string;
@@ -96,7 +96,7 @@ export interface ReplaceOptions {
  */
 export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
   const { dbPath, source, key = null } = opts;
-  const nb = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  const nb = nativeOptions(opts.nativeBinding);
   if (path.resolve(source) === path.resolve(dbPath)) throw new AppError('invalid-request', 'That file is the database itself; choose a backup. Nothing was changed.');
   const checked = checkBackup(source, key, nb);
 

@@ -9,6 +9,7 @@ import type { AuditPage, AuditVerificationResult } from '../../../src/shared/dom
 import type { Threat } from '../../../src/shared/domain/workspace';
 import { assessCluster, assessThreat } from '../../../src/main/assessment/engine';
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
+import { AssessmentRepository } from '../../../src/main/assessment/repository';
 import path from 'node:path';
 import { openTestApp, steppingClock, tempDir, type TestApp } from '../../helpers/db';
 import { election, threat, workspace } from '../../fixtures/mini-workspace';
@@ -307,8 +308,14 @@ describe('stored assessments and decisions', () => {
     expect(then.found?.threat.title).toBe(threat('T-1').title);
     expect(then.found?.threat.reach.breakout).toBe(3);
     expect(record.result.level).toBe(a.level);
-    // Both threats' histories show it.
+    // Both threats' histories show it, and so do the latest assessments; drafting finds it by its threats.
     expect((await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-2' })).map((s) => s.id)).toEqual([a.id]);
+    const single = await app.call<StoredAssessment>('assessment:save', { threatIds: ['T-2'] });
+    expect((await app.call<AssessmentSummary[]>('assessment:recent', {})).map((s) => s.id)).toEqual([single.id, a.id]);
+    const repo = new AssessmentRepository(app.db);
+    expect(repo.latestFor(['T-2', 'T-1'])?.id).toBe(a.id);
+    expect(repo.latestFor(['T-2'])?.id).toBe(single.id);
+    expect(repo.latestFor(['T-1'])).toBeUndefined();
   });
 
   it('records decisions, assessments and policy changes in the hash-chained audit log, which verifies', async () => {

@@ -258,16 +258,21 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
             <TextField id={fieldId(['languages'])} label={t('field.languages')} hint={t('hint.languages')} value={values.languages} problems={problemMap} onChange={(v) => set('languages', v)} />
             <fieldset className="checkbox-group">
               <legend>{t('field.channels')}</legend>
-              {CONTACT_CHANNELS.map((c) => (
-                <label key={c}>
-                  <input
-                    type="checkbox"
-                    checked={values.channels.includes(c)}
-                    onChange={(e) => set('channels', e.target.checked ? CONTACT_CHANNELS.filter((x) => x === c || values.channels.includes(x)) : values.channels.filter((x) => x !== c))}
-                  />
-                  {t(`channel.${c}`)}
-                </label>
-              ))}
+              <p className="field__hint">{t('hint.channels')}</p>
+              {CONTACT_CHANNELS.map((c) => {
+                const rank = values.channels.indexOf(c);
+                return (
+                  <label key={c}>
+                    <input
+                      type="checkbox"
+                      checked={rank >= 0}
+                      onChange={(e) => set('channels', e.target.checked ? [...values.channels, c] : values.channels.filter((x) => x !== c))}
+                    />
+                    {t(`channel.${c}`)}
+                    {rank >= 0 ? <span className="muted">{t('hint.rank', { n: rank + 1 })}</span> : null}
+                  </label>
+                );
+              })}
             </fieldset>
           </div>
         </fieldset>
@@ -341,7 +346,7 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
                 <div className="form-section__body">
                   <TextField id={fieldId(['notify', i, 'regions'])} label={t('rule.regions')} hint={t('hint.list')} value={rule.regions} problems={problemMap} onChange={(v) => update({ regions: v })} />
                   <TextField id={fieldId(['notify', i, 'channels'])} label={t('rule.channels')} hint={t('hint.list')} value={rule.channels} problems={problemMap} onChange={(v) => update({ channels: v })} />
-                  <TextField id={fieldId(['notify', i, 'note'])} label={t('rule.note')} value={rule.note} problems={problemMap} onChange={(v) => update({ note: v })} />
+                  <TextField id={fieldId(['notify', i, 'note'])} label={t('rule.note')} value={rule.note} problems={problemMap} onChange={(v) => update({ note: v })} multiline />
                 </div>
                 <button type="button" className="button button--small button--danger" onClick={() => set('notify', values.notify.filter((_, j) => j !== i))}>
                   {t('rule.remove', { n: i + 1 })}
@@ -407,6 +412,8 @@ function ruleSummary(rule: PartnerFormValues['notify'][number], t: (key: string,
     rule.types.map((v) => t(`enums:type.${v}`)).join(t('rule.or')),
     rule.targetKinds.map((v) => t(`enums:targetKind.${v}`)).join(t('rule.or')),
     rule.minBreakout ? t('rule.breakoutAtLeast', { n: rule.minBreakout }) : '',
+    rule.regions.trim() ? `${t('rule.regions')}${t('rule.colon')}${rule.regions.trim()}` : '',
+    rule.channels.trim() ? `${t('rule.channels')}${t('rule.colon')}${rule.channels.trim()}` : '',
   ].filter(Boolean);
   return parts.length ? t('rule.summary', { criteria: parts.join(t('rule.and')) }) : t('rule.summaryAll');
 }

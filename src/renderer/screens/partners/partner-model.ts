@@ -90,8 +90,11 @@ function toPerson(p: PersonValues): Record<string, unknown> {
 export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(base ?? {}) };
   const set = (k: string, value: unknown) => {
-    if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0)) delete out[k];
-    else out[k] = value;
+    const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
+    // An empty list the document already had stays as it was, so an untouched form changes nothing.
+    const keptEmpty = Array.isArray((base as Record<string, unknown> | undefined)?.[k]) && ((base as Record<string, unknown[]>)[k]!.length === 0);
+    if (!empty) out[k] = value;
+    else if (!keptEmpty) delete out[k];
   };
   set('name', v.name.trim());
   set('kind', v.kind);
