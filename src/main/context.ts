@@ -4,6 +4,8 @@ import type { Db } from './db/connection';
 import { AuditLog } from './audit/audit-log';
 import { Settings } from './settings/settings';
 import { IdentitySchema, type Identity } from '../shared/domain/app';
+import type { Level } from '../shared/domain/enums';
+import type { Threat } from '../shared/domain/workspace';
 
 export interface ServiceContext {
   db: Db;
@@ -20,6 +22,9 @@ export interface ServiceContext {
   /** Called inside the write transaction after threats are created, changed or (un)deleted,
    *  so that derived data (e.g. each threat's current level) stays in step. */
   threatsChanged: Array<(ids: readonly string[]) => void>;
+  /** Scores threats as they are written, so that each row is written once with its current level
+   *  (set by the assessment service; null when no policy engine is wired, e.g. in small tests). */
+  levels: { scorer(): (threat: Threat) => { level: Level; score: number } } | null;
 }
 
 export function createContext(db: Db, opts: { dbPath: string; assetsDir: string; mode: ServiceContext['mode']; appVersion: string; clock?: () => Date }): ServiceContext {
@@ -36,5 +41,6 @@ export function createContext(db: Db, opts: { dbPath: string; assetsDir: string;
     mode: opts.mode,
     appVersion: opts.appVersion,
     threatsChanged: [],
+    levels: null,
   };
 }

@@ -114,9 +114,8 @@ describe('threshold assess', () => {
 
   it('6. the proxy articles: the cluster scores above every member and at least engage-privately', async () => {
     const members = await assessJson(PROXIES);
-    // Each of the first five articles stays below speak-publicly on its own. (lk27-011, first seen on
-    // 14 May, three days before polling day, scores 63.3 under the default policy — see the report.)
-    for (const m of members.slice(0, 5)) expect(m.level, m.threatIds[0]).not.toBe('speak-publicly');
+    // Each article stays below speak-publicly on its own.
+    for (const m of members) expect(m.level, m.threatIds[0]).not.toBe('speak-publicly');
     const r = await run(['assess', '--cluster', ...PROXIES, '--json', '--as-of', AS_OF, '--db', sampleFile]);
     expect(r.code, r.err).toBe(0);
     const cluster = JSON.parse(r.out) as AssessmentResult;

@@ -18,7 +18,7 @@ import { ElectionRepository } from '../elections/repository';
 import { ThreatRepository } from '../threats/repository';
 import { DEFAULT_POLICY } from './default-policy';
 import { assessCluster, assessThreat, suggestClusters } from './engine';
-import { LevelKeeper, thresholdBand } from './levels';
+import { LevelKeeper, levelOf, thresholdBand } from './levels';
 import { currentPolicy, listPolicyVersions, policyAtVersion, savePolicy } from './policy-store';
 import { AssessmentRepository } from './repository';
 
@@ -44,6 +44,15 @@ export class AssessmentService {
     ctx.threatsChanged.push((ids) => {
       this.levels.recompute(ids, this.policy(), this.now());
     });
+    // Writers that can score as they write (create, edit, import) do so with this, once per batch.
+    ctx.levels = {
+      scorer: () => {
+        const elections = this.levels.elections();
+        const policy = this.policy();
+        const asOf = this.now();
+        return (threat) => levelOf(threat, elections.get(threat.electionId), policy, asOf);
+      },
+    };
     this.ensureLevels();
   }
 

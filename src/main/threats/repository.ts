@@ -31,6 +31,11 @@ const ROW_COLUMNS = `t.id, t.election_id AS electionId, t.title, t.purpose, t.ty
   t.status, t.first_seen AS firstSeen, t.last_seen AS lastSeen, t.classification, t.level, t.score, t.version,
   t.updated_at AS updatedAt, t.deleted_at AS deletedAt`;
 
+export interface LevelScore {
+  level: Level;
+  score: number;
+}
+
 export interface WriteInfo {
   change: string;
   by: string | null;
@@ -104,15 +109,15 @@ export class ThreatRepository {
     }
   }
 
-  insert(threat: Threat, info: WriteInfo): number {
-    const cols = toColumns(threat);
+  insert(threat: Threat, info: WriteInfo, levelScore?: LevelScore): number {
+    const cols = { ...toColumns(threat), level: levelScore?.level ?? null, score: levelScore?.score ?? null };
     const result = cached(
       this.db,
       `INSERT INTO threats (id, election_id, doc, title, purpose, type, target_kind, place_level, actor, actor_name,
-        confidence, breakout, audience, trend, status, first_seen, last_seen, classification, version, last_change,
+        confidence, breakout, audience, trend, status, first_seen, last_seen, classification, level, score, version, last_change,
         changed_by, created_at, updated_at)
        VALUES (@id, @election_id, @doc, @title, @purpose, @type, @target_kind, @place_level, @actor, @actor_name,
-        @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @classification, 1, @change,
+        @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @classification, @level, @score, 1, @change,
         @by, @at, @at)`,
     ).run({ ...cols, change: info.change, by: info.by, at: info.at });
     const rowid = Number(result.lastInsertRowid);
@@ -121,17 +126,19 @@ export class ThreatRepository {
   }
 
   /** Replaces the current version, keeping it whole in threat_versions first. */
-  update(id: string, threat: Threat, info: WriteInfo): number {
-    const current = cached(this.db, 'SELECT rowid, version FROM threats WHERE id = ?').get(id) as { rowid: number; version: number } | undefined;
+  update(id: string, threat: Threat, info: WriteInfo, levelScore?: LevelScore): number {
+    const current = cached(this.db, 'SELECT rowid, version, level, score FROM threats WHERE id = ?').get(id) as
+      | { rowid: number; version: number; level: Level | null; score: number | null }
+      | undefined;
     if (!current) throw new Error(`threat ${id} does not exist`);
     this.keepCurrentVersion(id);
-    const cols = toColumns(threat);
+    const cols = { ...toColumns(threat), level: levelScore?.level ?? current.level, score: levelScore?.score ?? current.score };
     cached(
       this.db,
       `UPDATE threats SET election_id = @election_id, doc = @doc, title = @title, purpose = @purpose, type = @type,
         target_kind = @target_kind, place_level = @place_level, actor = @actor, actor_name = @actor_name,
         confidence = @confidence, breakout = @breakout, audience = @audience, trend = @trend, status = @status,
-        first_seen = @first_seen, last_seen = @last_seen, classification = @classification,
+        first_seen = @first_seen, last_seen = @last_seen, classification = @classification, level = @level, score = @score,
         version = version + 1, last_change = @change, changed_by = @by, updated_at = @at
        WHERE rowid = @rowid`,
     ).run({ ...cols, change: info.change, by: info.by, at: info.at, rowid: current.rowid });

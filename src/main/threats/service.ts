@@ -59,6 +59,15 @@ export class ThreatService {
     this.ctx.audit.append({ action, subject: `threat:${id}`, actor: who?.name, role: who?.role, details });
   }
 
+  private scoreOf(threat: Threat) {
+    return this.ctx.levels?.scorer()(threat);
+  }
+
+  /** Threats written with their level already need no recomputing by the listeners. */
+  private changedUnlessScored(ids: readonly string[]): void {
+    if (!this.ctx.levels) this.changed(ids);
+  }
+
   private changed(ids: readonly string[]): void {
     for (const listener of this.ctx.threatsChanged) listener(ids);
   }
@@ -68,9 +77,9 @@ export class ThreatService {
       const threat = { ...input, id: input.id ?? newThreatId(this.ctx.clock()) } as Threat;
       if (this.repo.exists(threat.id)) throw new AppError('conflict', `A threat with id ${threat.id} already exists.`);
       this.assertElection(threat.electionId);
-      this.repo.insert(threat, this.writeInfo('created'));
+      this.repo.insert(threat, this.writeInfo('created'), this.scoreOf(threat));
       this.audit('threat.created', threat.id, { title: threat.title });
-      this.changed([threat.id]);
+      this.changedUnlessScored([threat.id]);
       return this.detail(threat.id);
     })();
   }
@@ -87,9 +96,9 @@ export class ThreatService {
       }
       if (stableStringify(current.threat) === stableStringify(threat)) return current;
       this.assertElection(threat.electionId);
-      const version = this.repo.update(threat.id, threat, this.writeInfo('edited'));
+      const version = this.repo.update(threat.id, threat, this.writeInfo('edited'), this.scoreOf(threat));
       this.audit('threat.edited', threat.id, { version });
-      this.changed([threat.id]);
+      this.changedUnlessScored([threat.id]);
       return this.detail(threat.id);
     })();
   }
@@ -113,9 +122,9 @@ export class ThreatService {
       if (target.current) return current;
       if (current.meta.deletedAt) throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before restoring a version.`);
       this.assertElection(target.threat.electionId);
-      const newVersion = this.repo.update(id, target.threat, this.writeInfo(`restored version ${version}`));
+      const newVersion = this.repo.update(id, target.threat, this.writeInfo(`restored version ${version}`), this.scoreOf(target.threat));
       this.audit('threat.restored', id, { from: version, version: newVersion });
-      this.changed([id]);
+      this.changedUnlessScored([id]);
       return this.detail(id);
     })();
   }

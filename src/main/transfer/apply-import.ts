@@ -55,17 +55,19 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
     const inLog = threats.existingIds(batch.threats.map((t) => t.id));
     const changedIds: string[] = [];
     const info = { change: 'imported', by: who?.name ?? null, at };
+    // Each row is written once, with its level under the policy in force.
+    const score = ctx.levels?.scorer();
     for (const threat of batch.threats) {
       // One lookup of every id already in the log, rather than a query per imported threat.
       const existing = inLog.has(threat.id) ? threats.get(threat.id) : undefined;
       if (!existing) {
-        threats.insert(threat, info);
+        threats.insert(threat, info, score?.(threat));
         report.threats.created++;
         changedIds.push(threat.id);
       } else if (existing.meta.deletedAt === null && stableStringify(existing.threat) === stableStringify(threat)) {
         report.threats.unchanged++;
       } else {
-        threats.update(threat.id, threat, info);
+        threats.update(threat.id, threat, info, score?.(threat));
         if (existing.meta.deletedAt) threats.setDeleted(threat.id, false, { ...info, change: 'undeleted by import' });
         report.threats.updated++;
         changedIds.push(threat.id);
@@ -97,7 +99,7 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
         ...(report.partners ? { partners: report.partners } : {}),
       },
     });
-    if (changedIds.length) for (const listener of ctx.threatsChanged) listener(changedIds);
+    if (changedIds.length && !score) for (const listener of ctx.threatsChanged) listener(changedIds);
   })();
   return report;
 }
