@@ -24,6 +24,11 @@ export function electionHandlers(ctx: ServiceContext): ElectionHandlers {
       return ctx.db.transaction(() => {
         const outcome = repo.upsert(election, ctx.clock().toISOString());
         if (outcome !== 'unchanged') audit(`election.${outcome}`, election.id, { name: election.name });
+        // The calendar drives the timing factor: the election's threats are re-scored with it.
+        if (outcome === 'updated') {
+          const ids = ctx.db.prepare('SELECT id FROM threats WHERE election_id = ? AND deleted_at IS NULL').pluck().all(election.id) as string[];
+          if (ids.length) for (const listener of ctx.threatsChanged) listener(ids);
+        }
         return repo.get(election.id)!;
       })();
     },

@@ -98,3 +98,17 @@ describe('levels kept in step', () => {
     expect(thresholdBand(DEFAULT_POLICY, { ...DEFAULT_POLICY, thresholds: { ...DEFAULT_POLICY.thresholds, speakPublicly: 50 } })).toEqual([50, 60]);
   });
 });
+
+describe('levels follow the election calendar', () => {
+  it('re-scores an election\'s threats when its polling day moves', async () => {
+    const { openTestApp } = await import('../../helpers/db');
+    const { election, threat, workspace } = await import('../../fixtures/mini-workspace');
+    const app = openTestApp({ clock: () => new Date('2027-05-12T12:00:00Z') });
+    await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace([threat('T-1')])) });
+    const before = (await app.call<{ meta: { score: number } }>('threats:get', { id: 'T-1' })).meta.score;
+    // Polling day a year later: the threat is no longer days before the vote.
+    await app.call('elections:save', { election: { ...election, advanceVotingStart: '2028-05-07', pollingDay: '2028-05-17', resultsCertified: '2028-05-24' } });
+    const after = (await app.call<{ meta: { score: number } }>('threats:get', { id: 'T-1' })).meta.score;
+    expect(after).toBeLessThan(before);
+  });
+});
