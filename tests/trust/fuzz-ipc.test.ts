@@ -106,6 +106,8 @@ describe(`fuzzing every IPC channel (${CHANNELS.length} channels)`, () => {
         [JSON.parse('{"__proto__": {"polluted": true}}'), '__proto__ from JSON.parse'],
         [JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'), 'constructor.prototype from JSON.parse'],
         [[{}], 'an array for the request object'],
+        // Found by the long fuzz run: zod threw on a string field given an object whose "length" has no prototype.
+        [{ id: { 0: 'x', length: Object.create(null) }, threatIds: [{ length: Object.create(null) }], name: { length: Object.create(null) } }, 'a length without a prototype'],
       ] as const) {
         await check(channel, payload, how);
       }

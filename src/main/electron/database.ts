@@ -74,7 +74,7 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
         `Threshold encrypted ${dbPath} with a key that this computer's key store protects (${decision.kind === 'key' && decision.keyFile ? decision.keyFile : KEY_ENV}).\n\n` +
         `An unencrypted copy made just before was kept at:\n${plainBackup}\n\n` +
         'It holds everything the database held, in clear. Once you have checked that Threshold works, delete it or move it somewhere safe. ' +
-        'To use the command line on this database, open Settings → Backups and security → Show the database key.',
+        'To use the command line on this database, open Settings → Security → Show the database key.',
     });
   }
   return host;

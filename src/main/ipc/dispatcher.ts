@@ -23,7 +23,14 @@ export function createDispatcher(handlers: Handlers, onInternalError: (err: unkn
     try {
       const unsafe = findUnsafeShape(payload);
       if (unsafe) return fail('invalid-request', `The request was refused: ${unsafe}.`);
-      const parsed = contract[channel].request.safeParse(payload);
+      let parsed;
+      try {
+        parsed = contract[channel].request.safeParse(payload);
+      } catch (err) {
+        // zod itself can throw on exotic values (e.g. a "length" that is an object without a prototype,
+        // found by tests/trust/fuzz-ipc.test.ts): that is a request we cannot read, not an internal error.
+        return fail('invalid-request', `The request to ${channel} could not be read: ${(err as Error).message}.`);
+      }
       if (!parsed.success) {
         const problems = parsed.error.issues.slice(0, 20).map((i) => ({ where: jsonPath(i.path), message: i.message }));
         return { ok: false, error: { code: 'invalid-request', message: `The request to ${channel} is not valid: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`, problems } };
