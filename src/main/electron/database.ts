@@ -100,8 +100,11 @@ export async function showDatabaseKey(key: DbKey, parent: BrowserWindow | null):
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   if (response === 0) {
     clipboard.writeText(value);
+    // A minute later the key leaves the clipboard, unless something else was copied since.
     setTimeout(() => {
-      if (clipboard.readText() === value) clipboard.clear();
+      void Promise.resolve(clipboard.readText()).then((text) => {
+        if (text === value) clipboard.clear();
+      });
     }, 60_000).unref?.();
   }
   return true;
