@@ -5,6 +5,7 @@ import { pageQueryRatio, searchP95Ms } from './figures/query';
 import { rendererBundleGzKB } from './figures/bundle';
 import { firstRowsMs, filterMs } from './figures/browser';
 import { draftDocxRatio } from './figures/draft';
+import { assessAllRatio, clusterAllMs } from './figures/assess';
 import { levelsRecomputeMs } from './figures/levels';
 
 export interface BenchContext {
@@ -24,4 +25,4 @@ export interface Figure {
   measure(ctx: BenchContext): Promise<number>;
 }
 
-export const FIGURES: Figure[] = [importRatio, pageQueryRatio, searchP95Ms, levelsRecomputeMs, draftDocxRatio, rendererBundleGzKB, firstRowsMs, filterMs];
+export const FIGURES: Figure[] = [importRatio, pageQueryRatio, searchP95Ms, assessAllRatio, clusterAllMs, levelsRecomputeMs, draftDocxRatio, rendererBundleGzKB, firstRowsMs, filterMs];

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { toColumns, searchText } from '../../src/main/threats/columns';
 import { importText } from '../../src/main/transfer/service';
+import { createHandlers } from '../../src/main/services';
 import type { Figure } from '../figures';
 import { median, now } from '../measure';
 import { closeDatabase, contextFor, freshDb } from './db';
@@ -44,6 +45,8 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
 function appImport(file: string, text: string, keep: boolean): number {
   const db = freshDb(file);
   const ctx = contextFor(db, file);
+  // With every domain's handlers wired, as in the app: threats are scored as they are imported.
+  createHandlers(ctx);
   const t0 = now();
   importText(ctx, 'json', text, 'bench-workspace.json');
   const ms = now() - t0;

@@ -43,11 +43,29 @@ export function assessCluster(threats: Threat[], election: Election | undefined,
  * The level and score alone, for keeping a whole log in step (no explanation, no reasons, no parties):
  * always the same level and score as assessThreat, at about half the cost.
  */
+// Bulk scoring sees the same election, policy and asOf over and over: their derived forms are kept.
+const calendars = new WeakMap<object, WeakMap<Election, ReturnType<typeof electionCalendar>>>();
+let scoreAsOf = '';
+let scoreAsOfDay = NaN;
+
+function calendarFor(election: Election | undefined, cp: ReturnType<typeof compilePolicy>): ReturnType<typeof electionCalendar> {
+  if (!election) return electionCalendar(undefined, cp);
+  let byElection = calendars.get(cp);
+  if (!byElection) calendars.set(cp, (byElection = new WeakMap()));
+  let cal = byElection.get(election);
+  if (!cal) byElection.set(election, (cal = electionCalendar(election, cp)));
+  return cal;
+}
+
 export function scoreThreat(threat: Threat, election: Election | undefined, policy: Policy, asOf: string): { level: AssessmentResult['level']; score: number } {
   const cp = compilePolicy(policy);
-  const asOfDay = dayOfInstant(asOf);
+  if (asOf !== scoreAsOf) {
+    scoreAsOfDay = dayOfInstant(asOf);
+    scoreAsOf = asOf;
+  }
+  const asOfDay = scoreAsOfDay;
   if (!Number.isFinite(asOfDay)) throw new Error(`asOf must be an ISO date-time, got "${asOf}".`);
-  const core = runCore({ threats: [threat], cluster: false, cal: electionCalendar(election, cp), cp, asOfDay, shiftDays: 0, withReason: false });
+  const core = runCore({ threats: [threat], cluster: false, cal: calendarFor(election, cp), cp, asOfDay, shiftDays: 0, withReason: false });
   return { level: core.level, score: core.score };
 }
 

@@ -9,6 +9,7 @@ import { emptyCounts, type LevelChange, type LevelCounts, type PolicyPreview } f
 import type { Db } from '../db/connection';
 import { cached } from '../db/statements';
 import { compilePolicy, scoreThreat } from './engine';
+import { ThreatRepository, type ScoringRow } from '../threats/repository';
 
 export interface LevelScore {
   level: Level;
@@ -94,7 +95,11 @@ export function previewLevels(
 
 /** Reads and writes the level columns. Call inside the transaction of the change that prompted it. */
 export class LevelKeeper {
-  constructor(private readonly db: Db) {}
+  private readonly threats: ThreatRepository;
+
+  constructor(private readonly db: Db) {
+    this.threats = new ThreatRepository(db);
+  }
 
   /** Every election (deleted ones too, so that their threats still have a calendar), parsed once. */
   elections(): Map<string, Election> {
@@ -129,22 +134,26 @@ export class LevelKeeper {
   recomputeAll(policy: Policy, asOf: string, opts: { onlyMissing?: boolean; scoreBand?: [number, number] } = {}): number {
     const elections = this.elections();
     compilePolicy(policy);
-    const band = opts.scoreBand;
-    const sql = opts.onlyMissing
-      ? 'SELECT rowid, doc, level, score FROM threats WHERE deleted_at IS NULL AND level IS NULL'
-      : band
-        ? 'SELECT rowid, doc, level, score FROM threats WHERE deleted_at IS NULL AND (level IS NULL OR score IS NULL OR score BETWEEN ? AND ?)'
-        : 'SELECT rowid, doc, level, score FROM threats WHERE deleted_at IS NULL';
-    // The statement is busy while it iterates: the changes are kept, then written.
+    // The changes are kept while the rows are read, then written.
     const changes: Array<{ row: Pick<StoredLevelRow, 'rowid' | 'level' | 'score'>; next: LevelScore }> = [];
-    const rows = (band && !opts.onlyMissing ? cached(this.db, sql).iterate(band[0], band[1]) : cached(this.db, sql).iterate()) as IterableIterator<StoredLevelRow>;
-    for (const row of rows) {
-      const threat = JSON.parse(row.doc) as Threat;
-      const next = levelOf(threat, elections.get(threat.electionId), policy, asOf);
-      if (next.level !== row.level || next.score !== row.score) changes.push({ row: { rowid: row.rowid, level: row.level, score: row.score }, next });
+    for (const { row, next } of this.scoreAll(policy, asOf, opts.onlyMissing ? { missingLevel: true } : opts.scoreBand ? { scoreBand: opts.scoreBand } : {}, elections)) {
+      if (next.level !== row.level || next.score !== row.score) changes.push({ row, next });
     }
     for (const { row, next } of changes) this.write(row, next);
     return changes.length;
+  }
+
+  /** Every live threat (or those selected) scored under a policy, read from the log's columns. */
+  *scoreAll(
+    policy: Policy,
+    asOf: string,
+    where: { missingLevel?: boolean; scoreBand?: readonly [number, number] } = {},
+    elections = this.elections(),
+  ): Generator<{ row: ScoringRow; next: LevelScore }> {
+    compilePolicy(policy);
+    for (const row of this.threats.iterateForScoring(where)) {
+      yield { row, next: levelOf(row.threat, elections.get(row.threat.electionId), policy, asOf) };
+    }
   }
 
   /** Writes a changed level and score; the score alone when the level stays, which leaves the indexes on
@@ -169,25 +178,22 @@ export class LevelKeeper {
     const elections = this.elections();
     const band = thresholdBand(current, proposed);
     let unchanged = emptyCounts();
-    let sql = 'SELECT doc, title, level, score FROM threats WHERE deleted_at IS NULL ORDER BY rowid';
-    const params: number[] = [];
     if (band) {
       const outside = cached(
         this.db,
         'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
       ).all(band[0], band[1]) as Array<{ level: Level; n: number }>;
-      unchanged = emptyCounts();
       for (const { level, n } of outside) unchanged[level] = n;
-      sql = 'SELECT doc, title, level, score FROM threats WHERE deleted_at IS NULL AND (level IS NULL OR score IS NULL OR score BETWEEN ? AND ?) ORDER BY rowid';
-      params.push(band[0], band[1]);
     }
-    const stmt = cached(this.db, sql);
+    const threats = this.threats;
     function* rows(): Generator<PreviewRow> {
-      for (const row of stmt.iterate(...params) as IterableIterator<{ doc: string; title: string; level: Level | null; score: number | null }>) {
-        yield { threat: JSON.parse(row.doc) as Threat, title: row.title, level: row.level, score: row.score };
-      }
+      for (const row of threats.iterateForScoring(band ? { scoreBand: band } : {})) yield { threat: row.threat, title: '', level: row.level, score: row.score };
     }
-    return previewLevels(rows(), (id) => elections.get(id), current, proposed, asOf, limit, unchanged);
+    const preview = previewLevels(rows(), (id) => elections.get(id), current, proposed, asOf, limit, unchanged);
+    // Titles only for the changes shown.
+    const title = cached(this.db, 'SELECT title FROM threats WHERE id = ?').pluck();
+    for (const change of preview.changes) change.title = (title.get(change.id) as string | undefined) ?? change.id;
+    return preview;
   }
 
   /** How many live threats have no level yet. */

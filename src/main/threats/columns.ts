@@ -23,6 +23,16 @@ export interface ThreatColumns {
   first_seen: string;
   last_seen: string | null;
   classification: Classification | null;
+  context_flags: number;
+}
+
+/** Bits of threats.context_flags (the CEIPP context factors the policy reads). */
+export const CONTEXT_FLAGS = { debunkedByPartner: 1, investigationSensitive: 2, nationalSecurityImplications: 4 } as const;
+
+export function contextFlags(threat: Threat): number {
+  const c = threat.context;
+  if (!c) return 0;
+  return (c.debunkedByPartner ? 1 : 0) | (c.investigationSensitive ? 2 : 0) | (c.nationalSecurityImplications ? 4 : 0);
 }
 
 /** UTC ISO form, so that text order is time order whatever offset the source used. */
@@ -57,6 +67,7 @@ export function toColumns(threat: Threat): ThreatColumns {
     first_seen: toUtcIso(threat.time.firstSeen),
     last_seen: threat.time.lastSeen ? toUtcIso(threat.time.lastSeen) : null,
     classification: highestClassification(threat.classifiedNotes),
+    context_flags: contextFlags(threat),
   };
 }
 

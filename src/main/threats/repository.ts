@@ -92,6 +92,20 @@ export class ThreatRepository {
     for (const row of rows) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
   }
 
+  /**
+   * Every live threat as the policy engine reads it, built from the log's columns (no JSON parsed):
+   * the fields that scoring reads, and empty text. For bulk scoring of the whole log.
+   */
+  *iterateForScoring(where: { missingLevel?: boolean; scoreBand?: readonly [number, number]; ids?: never } = {}): Generator<ScoringRow> {
+    const sql = `SELECT rowid, id, election_id, purpose, type, target_kind, place_level, actor, actor_name, confidence, breakout, audience,
+        trend, first_seen, last_seen, context_flags, level, score FROM threats WHERE deleted_at IS NULL${
+          where.missingLevel ? ' AND level IS NULL' : where.scoreBand ? ' AND (level IS NULL OR score IS NULL OR score BETWEEN ? AND ?)' : ''
+        }`;
+    const stmt = cached(this.db, sql).raw(true);
+    const rows = (where.scoreBand && !where.missingLevel ? stmt.iterate(where.scoreBand[0], where.scoreBand[1]) : stmt.iterate()) as IterableIterator<unknown[]>;
+    for (const r of rows) yield { rowid: r[0] as number, level: r[16] as Level | null, score: r[17] as number | null, threat: threatFromScoringColumns(r) };
+  }
+
   /** Whole threats (with classified notes) for export, in the order they were first recorded. */
   *iterateForExport(opts: { electionId?: string; ids?: readonly string[]; includeClassified: boolean }): Generator<Threat> {
     const where = ['deleted_at IS NULL'];
@@ -114,10 +128,10 @@ export class ThreatRepository {
     const result = cached(
       this.db,
       `INSERT INTO threats (id, election_id, doc, title, purpose, type, target_kind, place_level, actor, actor_name,
-        confidence, breakout, audience, trend, status, first_seen, last_seen, classification, level, score, version, last_change,
+        confidence, breakout, audience, trend, status, first_seen, last_seen, classification, context_flags, level, score, version, last_change,
         changed_by, created_at, updated_at)
        VALUES (@id, @election_id, @doc, @title, @purpose, @type, @target_kind, @place_level, @actor, @actor_name,
-        @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @classification, @level, @score, 1, @change,
+        @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @classification, @context_flags, @level, @score, 1, @change,
         @by, @at, @at)`,
     ).run({ ...cols, change: info.change, by: info.by, at: info.at });
     const rowid = Number(result.lastInsertRowid);
@@ -138,7 +152,7 @@ export class ThreatRepository {
       `UPDATE threats SET election_id = @election_id, doc = @doc, title = @title, purpose = @purpose, type = @type,
         target_kind = @target_kind, place_level = @place_level, actor = @actor, actor_name = @actor_name,
         confidence = @confidence, breakout = @breakout, audience = @audience, trend = @trend, status = @status,
-        first_seen = @first_seen, last_seen = @last_seen, classification = @classification, level = @level, score = @score,
+        first_seen = @first_seen, last_seen = @last_seen, classification = @classification, context_flags = @context_flags, level = @level, score = @score,
         version = version + 1, last_change = @change, changed_by = @by, updated_at = @at
        WHERE rowid = @rowid`,
     ).run({ ...cols, change: info.change, by: info.by, at: info.at, rowid: current.rowid });
@@ -263,6 +277,35 @@ export class ThreatRepository {
       classifiedNotes: notes.map((n) => ({ ...(n.extra ? (JSON.parse(n.extra) as object) : {}), classification: n.classification, text: n.text })),
     };
   }
+}
+
+export interface ScoringRow {
+  rowid: number;
+  level: Level | null;
+  score: number | null;
+  threat: Threat;
+}
+
+/** A threat with exactly what scoring reads, from a row of iterateForScoring's columns. */
+export function threatFromScoringColumns(r: readonly unknown[]): Threat {
+  const flags = r[15] as number;
+  const threat: Threat = {
+    id: r[1] as string,
+    electionId: r[2] as string,
+    title: '',
+    summary: '',
+    purpose: r[3] as Threat['purpose'],
+    type: r[4] as Threat['type'],
+    target: { kind: r[5] as Threat['target']['kind'] },
+    time: r[14] === null ? { firstSeen: r[13] as string } : { firstSeen: r[13] as string, lastSeen: r[14] as string },
+    place: { level: r[6] as Threat['place']['level'] },
+    source: r[8] === null ? { actor: r[7] as Threat['source']['actor'], confidence: r[9] as Threat['source']['confidence'] } : { actor: r[7] as Threat['source']['actor'], name: r[8] as string, confidence: r[9] as Threat['source']['confidence'] },
+    reach: { breakout: r[10] as number },
+  };
+  if (r[11] !== null) threat.reach.estimatedAudience = r[11] as number;
+  if (r[12] !== null) threat.reach.trend = r[12] as Threat['reach']['trend'];
+  if (flags) threat.context = { debunkedByPartner: (flags & 1) !== 0, investigationSensitive: (flags & 2) !== 0, nationalSecurityImplications: (flags & 4) !== 0 };
+  return threat;
 }
 
 function toMeta(row: StoredThreat): ThreatMeta {

@@ -112,3 +112,25 @@ describe('levels follow the election calendar', () => {
     expect(after).toBeLessThan(before);
   });
 });
+
+describe('scoring the whole log from its columns', () => {
+  it('gives every threat the same level and score as scoring its whole document', async () => {
+    const { openTestApp } = await import('../../helpers/db');
+    const { ThreatRepository } = await import('../../../src/main/threats/repository');
+    const election = fc.sample(arbElection(), { numRuns: 1, seed: 7 })[0]!;
+    const threats = fc
+      .sample(arbThreat(), { numRuns: 300, seed: 11 })
+      .map((t, i) => ({ ...t, id: `T-${i}`, electionId: election.id, relatedIds: undefined }));
+    const app = openTestApp();
+    await app.call('workspace:import', { format: 'json', content: JSON.stringify({ format: 'threshold-workspace/1', elections: [election], threats }) });
+    const byId = new Map(threats.map((t) => [t.id, t]));
+    const asOf = '2027-05-12T12:00:00Z';
+    let seen = 0;
+    for (const row of new ThreatRepository(app.db).iterateForScoring()) {
+      const whole = byId.get(row.threat.id)!;
+      expect(levelOf(row.threat, election, DEFAULT_POLICY, asOf), row.threat.id).toEqual(levelOf(whole, election, DEFAULT_POLICY, asOf));
+      seen++;
+    }
+    expect(seen).toBe(threats.length);
+  });
+});
