@@ -14,14 +14,21 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
   const db = freshDb(file);
   // The baseline gets its rows ready-made: only the inserts are timed.
   const at = new Date().toISOString();
-  const rows = ws.threats.map((t) => ({ t, cols: { ...toColumns(t), at }, fts: searchText(t) }));
+  // Levels too, as the app's import writes them (computed here, outside the timing).
+  const ctx = contextFor(db, file);
+  createHandlers(ctx);
+  const score = ctx.levels!.scorer();
+  const rows = ws.threats.map((t) => ({ t, cols: { ...toColumns(t), ...score(t), at }, fts: searchText(t) }));
   const election = db.prepare('INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
   const threat = db.prepare(
-    `INSERT INTO threats (id, election_id, doc, title, purpose, type, target_kind, place_level, actor, actor_name, confidence, breakout,
-      audience, trend, status, first_seen, last_seen, classification, version, last_change, changed_by, created_at, updated_at)
-     VALUES (@id, @election_id, @doc, @title, @purpose, @type, @target_kind, @place_level, @actor, @actor_name, @confidence, @breakout,
-      @audience, @trend, @status, @first_seen, @last_seen, @classification, 1, 'imported', NULL, @at, @at)`,
+    `INSERT INTO threats (id, election_id, title, purpose, type, target_kind, target_description, place_level, regions, channels, actor,
+      actor_name, confidence, breakout, audience, trend, status, first_seen, last_seen, false_claim, context_flags, classification, level,
+      score, version, last_change, changed_by, created_at, updated_at)
+     VALUES (@id, @election_id, @title, @purpose, @type, @target_kind, @target_description, @place_level, @regions, @channels, @actor,
+      @actor_name, @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @false_claim, @context_flags, @classification,
+      @level, @score, 1, 'imported', NULL, @at, @at)`,
   );
+  const doc = db.prepare('INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)');
   const fts = db.prepare('INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const region = db.prepare('INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)');
   const channel = db.prepare('INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)');
@@ -31,6 +38,7 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
     for (const e of ws.elections) election.run(e.id, JSON.stringify(e), e.name, e.pollingDay, at, at);
     for (const { t, cols, fts: text } of rows) {
       const rowid = Number(threat.run(cols).lastInsertRowid);
+      doc.run(rowid, cols.doc);
       fts.run(rowid, ...text);
       for (const r of t.place.regions ?? []) region.run(r, rowid);
       for (const c of t.place.channels ?? []) channel.run(c, rowid);

@@ -140,7 +140,7 @@ function verify(dbPath: string, key: DbKey | null, committed: Committed, context
     expect(audit.problems, `${context}: audit chain`).toEqual([]);
     const rows = db
       .prepare(
-        `SELECT t.id, t.version, json_array_length(t.doc, '$.facts') AS facts,
+        `SELECT t.id, t.version, (SELECT json_array_length(d.doc, '$.facts') FROM threat_docs d WHERE d.rowid = t.rowid) AS facts,
            (SELECT count(*) FROM classified_notes c WHERE c.threat_rowid = t.rowid) AS notes,
            (SELECT count(*) FROM threat_regions r WHERE r.threat_rowid = t.rowid) AS regions,
            (SELECT count(*) FROM threat_channels c WHERE c.threat_rowid = t.rowid) AS channels,

@@ -114,7 +114,7 @@ export class LevelKeeper {
   recompute(ids: readonly string[], policy: Policy, asOf: string): number {
     if (ids.length === 0) return 0;
     const elections = this.elections();
-    const read = cached(this.db, 'SELECT rowid, doc, level, score FROM threats WHERE id = ?');
+    const read = cached(this.db, 'SELECT t.rowid, d.doc, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?');
     let changed = 0;
     for (const id of ids) {
       const row = read.get(id) as StoredLevelRow | undefined;

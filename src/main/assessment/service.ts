@@ -207,12 +207,12 @@ export class AssessmentService {
 
   suggest(electionId: string, windowDays: number, minSize: number, limit: number): ClusterSuggestionView[] {
     if (!this.elections.get(electionId)) throw new AppError('not-found', `There is no election with id ${electionId}.`);
-    const threats: Threat[] = [];
-    for (const { threat } of this.threats.iteratePublic({ electionId })) threats.push(threat);
+    const threats = this.threats.forClustering(electionId);
     const titles = new Map(threats.map((t) => [t.id, t.title]));
-    return suggestClusters(threats, { windowDays, minSize })
-      .slice(0, limit)
-      .map((s) => ({ ...s, titles: Object.fromEntries(s.threatIds.map((id) => [id, titles.get(id) ?? id])) }));
+    return suggestClusters(threats, { windowDays, minSize, limit }).map((s) => ({
+      ...s,
+      titles: Object.fromEntries(s.threatIds.map((id) => [id, titles.get(id) ?? id])),
+    }));
   }
 
   savePolicy(input: unknown, note?: string): Policy {

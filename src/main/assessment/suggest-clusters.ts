@@ -22,6 +22,8 @@ export interface SuggestOptions {
   minSize?: number;
   /** Largest cluster suggested; longer runs are cut in time order. Default 200. */
   maxSize?: number;
+  /** How many suggestions to return, strongest first (default: all). Only those are written out. */
+  limit?: number;
 }
 
 const MAX_REGION_CHANNEL_PAIRS = 9;
@@ -135,9 +137,15 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
   for (const g of overlappingClaims(list.map((t) => t.falseClaim), ms, windowMs, minSize))
     addRuns(g.members, `overlapping false claims: ${g.words.join(', ')}`, WEIGHT.claim);
 
-  return mergeCandidates(candidates)
-    .map((c) => toSuggestion(c, list, keyOf))
-    .sort((a, b) => b.score! - a.score! || b.threatIds.length - a.threatIds.length || (a.threatIds[0]! < b.threatIds[0]! ? -1 : 1));
+  // Ranked before they are written out: the score needs only the weight and the size.
+  const ranked = mergeCandidates(candidates)
+    .map((c) => ({ c, score: scoreOf(c), first: list[c.members[0]!]!.id }))
+    .sort((a, b) => b.score - a.score || b.c.members.length - a.c.members.length || (a.first < b.first ? -1 : 1));
+  return ranked.slice(0, opts.limit ?? ranked.length).map(({ c }) => toSuggestion(c, list, keyOf));
+}
+
+function scoreOf(c: Candidate): number {
+  return Math.round((c.weight + Math.min(c.members.length, 10) / 10) * 10) / 10;
 }
 
 const kindIndex = (k: string): number =>
@@ -202,6 +210,6 @@ function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number
   return {
     threatIds: members.map((t) => t.id),
     reasons,
-    score: Math.round((c.weight + Math.min(members.length, 10) / 10) * 10) / 10,
+    score: scoreOf(c),
   };
 }

@@ -16,7 +16,7 @@ const BUCKET_SQL: Record<Bucket, string> = {
 
 const GROUP_COLUMNS = { type: 't.type', purpose: 't.purpose', targetKind: 't.target_kind', level: "coalesce(t.level, 'unassessed')" } as const;
 
-const INDEXES = { election: 'threats_dashboard_election', all: 'threats_dashboard_all' } as const;
+const INDEXES = { election: 'threats_dashboard_election', all: 'threats_log' } as const;
 
 export class DashboardRepository {
   private readonly indexed: boolean;

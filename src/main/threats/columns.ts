@@ -24,6 +24,10 @@ export interface ThreatColumns {
   last_seen: string | null;
   classification: Classification | null;
   context_flags: number;
+  target_description: string | null;
+  false_claim: string | null;
+  regions: string | null;
+  channels: string | null;
 }
 
 /** Bits of threats.context_flags (the CEIPP context factors the policy reads). */
@@ -68,6 +72,10 @@ export function toColumns(threat: Threat): ThreatColumns {
     last_seen: threat.time.lastSeen ? toUtcIso(threat.time.lastSeen) : null,
     classification: highestClassification(threat.classifiedNotes),
     context_flags: contextFlags(threat),
+    target_description: threat.target.description ?? null,
+    false_claim: threat.falseClaim ?? null,
+    regions: threat.place.regions ? JSON.stringify(threat.place.regions) : null,
+    channels: threat.place.channels ? JSON.stringify(threat.place.channels) : null,
   };
 }
 

@@ -38,8 +38,12 @@ export interface BuiltWhere {
 }
 
 /** Words of a search box as an FTS5 query: every word must match, as a prefix. */
+export function searchWords(search: string): string[] {
+  return search.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 20) ?? [];
+}
+
 export function ftsQuery(search: string): string | null {
-  const words = search.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 20) ?? [];
+  const words = searchWords(search);
   if (words.length === 0) return null;
   return words.map((w) => `"${w}"*`).join(' ');
 }
@@ -89,9 +93,15 @@ export function buildWhere(filter: ThreatFilter): BuiltWhere {
     params.push(`${formatISO(addDays(parseISO(filter.to), 1), { representation: 'date' })}T00:00:00.000Z`);
   }
   const match = filter.search ? ftsQuery(filter.search) : null;
-  if (match) {
+  if (match && !filter.deleted) {
     clauses.push('t.rowid IN (SELECT rowid FROM threats_fts WHERE threats_fts MATCH ?)');
     params.push(match);
+  } else if (match) {
+    // Deleted threats are not in the search index; there are few, so their text is scanned.
+    for (const word of searchWords(filter.search!)) {
+      clauses.push("(SELECT d.doc FROM threat_docs d WHERE d.rowid = t.rowid) LIKE ? ESCAPE '\\'");
+      params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
   }
   return { sql: clauses.join(' AND '), params };
 }

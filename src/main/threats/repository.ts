@@ -5,7 +5,10 @@ import type { Level } from '../../shared/domain/enums';
 import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
 import type { Facets, ThreatMeta, ThreatPage, ThreatRow, ThreatVersion, ThreatFilter, SortField } from '../../shared/domain/threat-log';
 import { searchText, toColumns } from './columns';
-import { buildWhere, orderBy } from './list-query';
+import { buildWhere, ftsQuery, orderBy } from './list-query';
+
+/** Sorts on columns of the covering index threats_log. */
+const INDEXED_SORTS = new Set<SortField>(['firstSeen', 'purpose', 'type', 'targetKind', 'actor', 'confidence', 'breakout', 'status', 'level']);
 
 interface StoredThreat {
   rowid: number;
@@ -68,7 +71,7 @@ export class ThreatRepository {
   get(id: string): { threat: Threat; meta: ThreatMeta } | undefined {
     const row = cached(
       this.db,
-      'SELECT rowid, doc, version, last_change, changed_by, created_at, updated_at, deleted_at, level, score FROM threats WHERE id = ?',
+      'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, t.deleted_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?',
     ).get(id) as StoredThreat | undefined;
     if (!row) return undefined;
     return { threat: this.withNotes(row.rowid, JSON.parse(row.doc) as Threat), meta: toMeta(row) };
@@ -77,7 +80,7 @@ export class ThreatRepository {
   /** Public documents only (no classified notes), for bulk readers such as assessment. */
   *iteratePublic(filter: { electionId?: string; ids?: readonly string[] } = {}): Generator<{ threat: Threat; version: number }> {
     if (filter.ids) {
-      const stmt = cached(this.db, 'SELECT doc, version FROM threats WHERE id = ? AND deleted_at IS NULL');
+      const stmt = cached(this.db, 'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ? AND t.deleted_at IS NULL');
       for (const id of filter.ids) {
         const row = stmt.get(id) as { doc: string; version: number } | undefined;
         if (row) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
@@ -85,8 +88,8 @@ export class ThreatRepository {
       return;
     }
     const sql = filter.electionId
-      ? 'SELECT doc, version FROM threats WHERE deleted_at IS NULL AND election_id = ? ORDER BY rowid'
-      : 'SELECT doc, version FROM threats WHERE deleted_at IS NULL ORDER BY rowid';
+      ? 'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.deleted_at IS NULL AND t.election_id = ? ORDER BY t.rowid'
+      : 'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.deleted_at IS NULL ORDER BY t.rowid';
     const stmt = cached(this.db, sql);
     const rows = (filter.electionId ? stmt.iterate(filter.electionId) : stmt.iterate()) as IterableIterator<{ doc: string; version: number }>;
     for (const row of rows) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
@@ -106,6 +109,40 @@ export class ThreatRepository {
     for (const r of rows) yield { rowid: r[0] as number, level: r[16] as Level | null, score: r[17] as number | null, threat: threatFromScoringColumns(r) };
   }
 
+  /**
+   * Every live threat of an election as cluster suggestions read it, from the log's columns (no
+   * document parsed): identity, title, purpose, type, target, source name, time, regions, channels
+   * and false claim; the other text is empty.
+   */
+  forClustering(electionId: string): Threat[] {
+    const rows = cached(
+      this.db,
+      `SELECT id, election_id, title, purpose, type, target_kind, target_description, place_level, regions, channels, actor, actor_name,
+        confidence, breakout, first_seen, false_claim FROM threats WHERE deleted_at IS NULL AND election_id = ?`,
+    )
+      .raw(true)
+      .all(electionId) as unknown[][];
+    return rows.map((r) => {
+      const t: Threat = {
+        id: r[0] as string,
+        electionId: r[1] as string,
+        title: r[2] as string,
+        summary: '',
+        purpose: r[3] as Threat['purpose'],
+        type: r[4] as Threat['type'],
+        target: r[6] === null ? { kind: r[5] as Threat['target']['kind'] } : { kind: r[5] as Threat['target']['kind'], description: r[6] as string },
+        place: { level: r[7] as Threat['place']['level'] },
+        source: r[11] === null ? { actor: r[10] as Threat['source']['actor'], confidence: r[12] as Threat['source']['confidence'] } : { actor: r[10] as Threat['source']['actor'], name: r[11] as string, confidence: r[12] as Threat['source']['confidence'] },
+        reach: { breakout: r[13] as number },
+        time: { firstSeen: r[14] as string },
+      };
+      if (r[8] !== null) t.place.regions = JSON.parse(r[8] as string) as string[];
+      if (r[9] !== null) t.place.channels = JSON.parse(r[9] as string) as string[];
+      if (r[15] !== null) t.falseClaim = r[15] as string;
+      return t;
+    });
+  }
+
   /** Whole threats (with classified notes) for export, in the order they were first recorded. */
   *iterateForExport(opts: { electionId?: string; ids?: readonly string[]; includeClassified: boolean }): Generator<Threat> {
     const where = ['deleted_at IS NULL'];
@@ -114,7 +151,7 @@ export class ThreatRepository {
       where.push('election_id = ?');
       params.push(opts.electionId);
     }
-    const sql = `SELECT rowid, doc FROM threats WHERE ${where.join(' AND ')} ORDER BY rowid`;
+    const sql = `SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ${where.join(' AND ')} ORDER BY t.rowid`;
     const wanted = opts.ids ? new Set(opts.ids) : null;
     for (const row of cached(this.db, sql).iterate(...params) as IterableIterator<{ rowid: number; doc: string }>) {
       const threat = JSON.parse(row.doc) as Threat;
@@ -127,36 +164,41 @@ export class ThreatRepository {
     const cols = { ...toColumns(threat), level: levelScore?.level ?? null, score: levelScore?.score ?? null };
     const result = cached(
       this.db,
-      `INSERT INTO threats (id, election_id, doc, title, purpose, type, target_kind, place_level, actor, actor_name,
-        confidence, breakout, audience, trend, status, first_seen, last_seen, classification, context_flags, level, score, version, last_change,
+      `INSERT INTO threats (id, election_id, title, purpose, type, target_kind, place_level, actor, actor_name,
+        confidence, breakout, audience, trend, status, first_seen, last_seen, classification, context_flags, target_description, false_claim,
+        regions, channels, level, score, version, last_change,
         changed_by, created_at, updated_at)
-       VALUES (@id, @election_id, @doc, @title, @purpose, @type, @target_kind, @place_level, @actor, @actor_name,
-        @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @classification, @context_flags, @level, @score, 1, @change,
+       VALUES (@id, @election_id, @title, @purpose, @type, @target_kind, @place_level, @actor, @actor_name,
+        @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @classification, @context_flags, @target_description,
+        @false_claim, @regions, @channels, @level, @score, 1, @change,
         @by, @at, @at)`,
     ).run({ ...cols, change: info.change, by: info.by, at: info.at });
     const rowid = Number(result.lastInsertRowid);
-    this.writeSideTables(rowid, threat, false);
+    cached(this.db, 'INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)').run(rowid, cols.doc);
+    this.writeSideTables(rowid, threat, false, true);
     return rowid;
   }
 
   /** Replaces the current version, keeping it whole in threat_versions first. */
   update(id: string, threat: Threat, info: WriteInfo, levelScore?: LevelScore): number {
-    const current = cached(this.db, 'SELECT rowid, version, level, score FROM threats WHERE id = ?').get(id) as
-      | { rowid: number; version: number; level: Level | null; score: number | null }
+    const current = cached(this.db, 'SELECT rowid, version, level, score, deleted_at FROM threats WHERE id = ?').get(id) as
+      | { rowid: number; version: number; level: Level | null; score: number | null; deleted_at: string | null }
       | undefined;
     if (!current) throw new Error(`threat ${id} does not exist`);
     this.keepCurrentVersion(id);
     const cols = { ...toColumns(threat), level: levelScore?.level ?? current.level, score: levelScore?.score ?? current.score };
     cached(
       this.db,
-      `UPDATE threats SET election_id = @election_id, doc = @doc, title = @title, purpose = @purpose, type = @type,
+      `UPDATE threats SET election_id = @election_id, title = @title, purpose = @purpose, type = @type,
         target_kind = @target_kind, place_level = @place_level, actor = @actor, actor_name = @actor_name,
         confidence = @confidence, breakout = @breakout, audience = @audience, trend = @trend, status = @status,
-        first_seen = @first_seen, last_seen = @last_seen, classification = @classification, context_flags = @context_flags, level = @level, score = @score,
+        first_seen = @first_seen, last_seen = @last_seen, classification = @classification, context_flags = @context_flags,
+        target_description = @target_description, false_claim = @false_claim, regions = @regions, channels = @channels, level = @level, score = @score,
         version = version + 1, last_change = @change, changed_by = @by, updated_at = @at
        WHERE rowid = @rowid`,
     ).run({ ...cols, change: info.change, by: info.by, at: info.at, rowid: current.rowid });
-    this.writeSideTables(current.rowid, threat, true);
+    cached(this.db, 'UPDATE threat_docs SET doc = ? WHERE rowid = ?').run(cols.doc, current.rowid);
+    this.writeSideTables(current.rowid, threat, true, current.deleted_at === null);
     return current.version + 1;
   }
 
@@ -167,7 +209,11 @@ export class ThreatRepository {
       this.db,
       `UPDATE threats SET deleted_at = @deletedAt, version = version + 1, last_change = @change, changed_by = @by, updated_at = @at WHERE id = @id`,
     ).run({ id, deletedAt: deleted ? info.at : null, change: info.change, by: info.by, at: info.at });
-    return (cached(this.db, 'SELECT version FROM threats WHERE id = ?').get(id) as { version: number }).version;
+    // Only live threats are in the search index (the deleted view searches its few rows directly).
+    const row = cached(this.db, 'SELECT t.rowid, d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?').get(id) as { rowid: number; doc: string; version: number };
+    cached(this.db, 'DELETE FROM threats_fts WHERE rowid = ?').run(row.rowid);
+    if (!deleted) this.indexForSearch(row.rowid, JSON.parse(row.doc) as Threat);
+    return row.version;
   }
 
   setLevel(id: string, level: Level | null, score: number | null): void {
@@ -203,12 +249,25 @@ export class ThreatRepository {
     ];
   }
 
+  /**
+   * A window of the log. Live threats are counted and paged on the covering index threats_log, so only
+   * the rows shown are read from the table; a search alone is counted by the search index itself.
+   */
   list(filter: ThreatFilter, sort: { field: SortField; direction: 'asc' | 'desc' }, offset: number, limit: number): ThreatPage {
     const where = buildWhere(filter);
-    const total = (cached(this.db, `SELECT count(*) AS n FROM threats t WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    const live = !filter.deleted;
+    const match = filter.search ? ftsQuery(filter.search) : null;
+    const searchOnly = live && match !== null && Object.entries(filter).every(([k, v]) => v === undefined || k === 'search' || (k === 'deleted' && v === false));
+    const total = searchOnly
+      ? (cached(this.db, 'SELECT count(*) AS n FROM threats_fts WHERE threats_fts MATCH ?').get(match) as { n: number }).n
+      : (cached(this.db, `SELECT count(*) AS n FROM threats t ${live ? 'INDEXED BY threats_log' : ''} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    if (total === 0 || offset >= total) return { total, offset, rows: [] };
+    const order = orderBy(sort.field, sort.direction);
+    // Late row lookup: the window is chosen from the index, then only its rows are read.
+    const index = live ? (sort.field === 'title' ? 'INDEXED BY threats_title' : INDEXED_SORTS.has(sort.field) ? 'INDEXED BY threats_log' : '') : '';
     const rows = cached(
       this.db,
-      `SELECT ${ROW_COLUMNS} FROM threats t WHERE ${where.sql} ORDER BY ${orderBy(sort.field, sort.direction)} LIMIT ? OFFSET ?`,
+      `SELECT ${ROW_COLUMNS} FROM threats t WHERE t.rowid IN (SELECT t.rowid FROM threats t ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
     ).all(...where.params, limit, offset) as ThreatRow[];
     return { total, offset, rows };
   }
@@ -236,7 +295,7 @@ export class ThreatRepository {
   }
 
   private keepCurrentVersion(id: string): void {
-    const row = cached(this.db, 'SELECT rowid, doc, version, last_change, changed_by, updated_at, deleted_at FROM threats WHERE id = ?').get(id) as
+    const row = cached(this.db, 'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.updated_at, t.deleted_at FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?').get(id) as
       | { rowid: number; doc: string; version: number; last_change: string; changed_by: string | null; updated_at: string; deleted_at: string | null }
       | undefined;
     if (!row) throw new Error(`threat ${id} does not exist`);
@@ -247,17 +306,21 @@ export class ThreatRepository {
     ).run(id, row.version, JSON.stringify(whole), row.last_change, row.changed_by, row.updated_at, row.deleted_at);
   }
 
-  private writeSideTables(rowid: number, threat: Threat, replace: boolean): void {
+  private indexForSearch(rowid: number, threat: Threat): void {
+    cached(this.db, 'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      rowid,
+      ...searchText(threat),
+    );
+  }
+
+  private writeSideTables(rowid: number, threat: Threat, replace: boolean, live: boolean): void {
     if (replace) {
       cached(this.db, 'DELETE FROM threats_fts WHERE rowid = ?').run(rowid);
       cached(this.db, 'DELETE FROM threat_regions WHERE threat_rowid = ?').run(rowid);
       cached(this.db, 'DELETE FROM threat_channels WHERE threat_rowid = ?').run(rowid);
       cached(this.db, 'DELETE FROM classified_notes WHERE threat_rowid = ?').run(rowid);
     }
-    cached(this.db, 'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      rowid,
-      ...searchText(threat),
-    );
+    if (live) this.indexForSearch(rowid, threat);
     const region = cached(this.db, 'INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)');
     for (const r of threat.place.regions ?? []) region.run(r, rowid);
     const channel = cached(this.db, 'INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { ElectionRepository } from '../../../src/main/elections/repository';
-import { insertThreatAsV10 } from '../../helpers/legacy';
+import { ThreatRepository } from '../../../src/main/threats/repository';
 import type { ThreatDetail } from '../../../src/shared/domain/threat-log';
 import { assessThreat } from '../../../src/main/assessment/engine';
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
@@ -20,7 +20,7 @@ describe('migration 0030 (assessments and decisions)', () => {
     const old = openDatabase(file, { migrations: upTo(20) });
     expect(old.pragma('user_version', { simple: true })).toBe(20);
     new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
-    insertThreatAsV10(old, threat('T-1'));
+    new ThreatRepository(old).insert(threat('T-1'), { change: 'created', by: 'Ana', at: '2027-05-01T00:00:00Z' });
     old.prepare('INSERT INTO policies (version, doc, saved_at, saved_by, saved_role, note) VALUES (2, ?, ?, NULL, NULL, ?)').run(
       JSON.stringify({ ...DEFAULT_POLICY, version: 2 }),
       '2027-05-01T00:00:00Z',

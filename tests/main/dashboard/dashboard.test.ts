@@ -11,7 +11,6 @@ import { dashboardSeries } from '../../../src/main/dashboard/service';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { createContext } from '../../../src/main/context';
-import { insertThreatAsV10 } from '../../helpers/legacy';
 import { ThreatRepository } from '../../../src/main/threats/repository';
 import { arbElection, arbThreat } from '../../helpers/arbitraries';
 import { ASSETS_DIR, openTestApp, tempDir, type TestApp } from '../../helpers/db';
@@ -168,8 +167,8 @@ describe('work awaiting', () => {
       const at = '2027-05-01T00:00:00.000Z';
       db.prepare('INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(election.id, JSON.stringify(election), election.name, election.pollingDay, at, at);
       const repo = new ThreatRepository(db);
-      insertThreatAsV10(db, threat('T-1', { status: 'new' }), at);
-      insertThreatAsV10(db, threat('T-2', { status: 'responded' }), at);
+      repo.insert(threat('T-1', { status: 'new' }), { change: 'created', by: null, at });
+      repo.insert(threat('T-2', { status: 'responded' }), { change: 'created', by: null, at });
       repo.setLevel('T-1', 'speak-publicly', 80);
       repo.setLevel('T-2', 'engage-privately', 50);
       const d = dashboardSeries(ctx, { electionId: election.id, bucket: 'auto' });

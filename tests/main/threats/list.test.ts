@@ -69,4 +69,33 @@ describe('threat log queries', () => {
     expect(ids(await app.call('threats:list', { filter: { search: 'robocalls' } }))).toEqual([]);
     expect(ids(await app.call('threats:list', { filter: { search: 'photographed' } }))).toEqual(['A']);
   });
+
+  it('searches deleted threats in the deleted view, and live ones again once undeleted', async () => {
+    const app = await logWith();
+    await app.call('threats:delete', { id: 'A' });
+    expect(ids(await app.call('threats:list', { filter: { search: 'robocalls' } }))).toEqual([]);
+    expect(ids(await app.call('threats:list', { filter: { search: 'robocalls', deleted: true } }))).toEqual(['A']);
+    expect(ids(await app.call('threats:list', { filter: { search: 'registry', deleted: true } }))).toEqual([]);
+    await app.call('threats:undelete', { id: 'A' });
+    expect(ids(await app.call('threats:list', { filter: { search: 'robocalls' } }))).toEqual(['A']);
+  });
+
+  it('counts a search alone and a search with filters alike', async () => {
+    const app = await logWith();
+    const alone = await app.call<ThreatPage>('threats:list', { filter: { search: 'claim' } });
+    const withFilter = await app.call<ThreatPage>('threats:list', { filter: { search: 'claim', classified: false } });
+    expect(alone.total).toBe(alone.rows.length);
+    expect(withFilter.total).toBe(withFilter.rows.length);
+    expect(withFilter.rows.every((r) => r.classification === null)).toBe(true);
+  });
+
+  it('re-importing a deleted threat brings it back once, findable once', async () => {
+    const app = await logWith();
+    await app.call('threats:delete', { id: 'A' });
+    const ws = workspace([threat('A', { title: 'Robocalls again', summary: 'Robocalls return.' })]);
+    await app.call('workspace:import', { format: 'json', content: JSON.stringify(ws) });
+    const page = await app.call<ThreatPage>('threats:list', { filter: { search: 'robocalls' } });
+    expect(page.total).toBe(1);
+    expect(ids(page)).toEqual(['A']);
+  });
 });

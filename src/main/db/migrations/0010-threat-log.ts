@@ -23,16 +23,20 @@ export const m0010ThreatLog: Migration = {
         deleted_at  TEXT
       ) STRICT;
 
+      -- The log's columns: narrow rows (the document lives in threat_docs), so that scans, counts and
+      -- whole-log passes (scoring, cluster suggestions) read no JSON and few pages.
       CREATE TABLE threats (
         rowid        INTEGER PRIMARY KEY,
         id           TEXT NOT NULL UNIQUE,
         election_id  TEXT NOT NULL REFERENCES elections(id),
-        doc          TEXT NOT NULL,
         title        TEXT NOT NULL,
         purpose      TEXT NOT NULL,
         type         TEXT NOT NULL,
         target_kind  TEXT NOT NULL,
+        target_description TEXT,
         place_level  TEXT NOT NULL,
+        regions      TEXT,
+        channels     TEXT,
         actor        TEXT NOT NULL,
         actor_name   TEXT,
         confidence   TEXT NOT NULL,
@@ -42,6 +46,8 @@ export const m0010ThreatLog: Migration = {
         status       TEXT,
         first_seen   TEXT NOT NULL,
         last_seen    TEXT,
+        false_claim  TEXT,
+        context_flags INTEGER NOT NULL DEFAULT 0,
         classification TEXT,
         level        TEXT,
         score        REAL,
@@ -53,15 +59,18 @@ export const m0010ThreatLog: Migration = {
         deleted_at   TEXT
       ) STRICT;
 
-      CREATE INDEX threats_first_seen ON threats(first_seen) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_election ON threats(election_id, first_seen) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_purpose ON threats(purpose, first_seen) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_type ON threats(type, first_seen) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_target ON threats(target_kind, first_seen) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_actor ON threats(actor, first_seen) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_status ON threats(status, first_seen) WHERE deleted_at IS NULL;
+      -- The contract document of each threat (without its classified notes), one row per threat.
+      CREATE TABLE threat_docs (
+        rowid INTEGER PRIMARY KEY REFERENCES threats(rowid) ON DELETE CASCADE,
+        doc   TEXT NOT NULL
+      ) STRICT;
+
+      -- One covering index over every column the log filters on, in first-seen order: counts and pages
+      -- are index scans that read no table row but the ones shown.
+      CREATE INDEX threats_log ON threats(first_seen, purpose, type, target_kind, place_level, actor, confidence, breakout,
+        trend, status, level, election_id, classification) WHERE deleted_at IS NULL;
+      CREATE INDEX threats_title ON threats(title COLLATE NOCASE) WHERE deleted_at IS NULL;
       CREATE INDEX threats_level ON threats(level, first_seen) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_breakout ON threats(breakout, first_seen) WHERE deleted_at IS NULL;
       CREATE INDEX threats_updated ON threats(updated_at) WHERE deleted_at IS NULL;
       CREATE INDEX threats_deleted ON threats(deleted_at) WHERE deleted_at IS NOT NULL;
 
@@ -101,9 +110,9 @@ export const m0010ThreatLog: Migration = {
         PRIMARY KEY (threat_id, version)
       ) STRICT;
 
-      -- Full-text search. Written by the repository in the same transaction as the threat (text
-      -- assembled in JS: cheaper than JSON functions in a trigger). Column detail is enough for
-      -- the log's word and prefix search, and keeps the index small.
+      -- Full-text search over live threats. Written by the repository in the same transaction as the
+      -- threat (text assembled in JS: cheaper than JSON functions in a trigger). Column detail is
+      -- enough for the log's word and prefix search, and keeps the index small.
       CREATE VIRTUAL TABLE threats_fts USING fts5(
         title, summary, false_claim, facts, names, places, translations,
         content = '', contentless_delete = 1, detail = 'column',

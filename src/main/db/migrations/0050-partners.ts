@@ -39,7 +39,6 @@ export const m0050Partners: Migration = {
       ) STRICT;
 
       CREATE INDEX threats_dashboard_election ON threats(election_id, first_seen, type, purpose, target_kind, level) WHERE deleted_at IS NULL;
-      CREATE INDEX threats_dashboard_all ON threats(first_seen, type, purpose, target_kind, level) WHERE deleted_at IS NULL;
     `);
   },
 };

@@ -5,9 +5,8 @@ import { m0020Policies } from './0020-policies';
 import { m0030Assessments } from './0030-assessments';
 import { m0040Drafting } from './0040-drafting';
 import { m0050Partners } from './0050-partners';
-import { m0060ScoringColumns } from './0060-scoring-columns';
 
-export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog, m0020Policies, m0030Assessments, m0040Drafting, m0050Partners, m0060ScoringColumns];
+export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog, m0020Policies, m0030Assessments, m0040Drafting, m0050Partners];
 
 for (let i = 1; i < MIGRATIONS.length; i++) {
   if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {
