@@ -2,7 +2,7 @@
 // repository) against the same SQL run bare. searchP95Ms: full-text search through the service.
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/services';
-import { buildWhere, orderBy } from '../../src/main/threats/list-query';
+import { listStatements } from '../../src/main/threats/list-query';
 import type { ThreatFilter } from '../../src/shared/domain/threat-log';
 import type { Figure } from '../figures';
 import { SEARCH_TERMS, rng } from '../generate';
@@ -31,25 +31,30 @@ export const pageQueryRatio: Figure = {
     const dispatch = createDispatcher(createHandlers(contextFor(db, ctx.mainDb)));
     const queries = pageQueries(QUERIES);
     const sort = { field: 'firstSeen' as const, direction: 'desc' as const };
-    const bare = (q: (typeof queries)[number]) => {
-      const where = buildWhere(q.filter);
-      db.prepare(`SELECT count(*) AS n FROM threats t WHERE ${where.sql}`).get(...where.params);
-      return db.prepare(`SELECT t.id, t.election_id, t.title, t.purpose, t.type, t.target_kind, t.place_level, t.actor, t.actor_name, t.confidence, t.breakout, t.audience, t.trend, t.status, t.first_seen, t.last_seen, t.classification, t.level, t.score, t.version, t.updated_at, t.deleted_at FROM threats t WHERE ${where.sql} ORDER BY ${orderBy(sort.field, sort.direction)} LIMIT ? OFFSET ?`).all(...where.params, 100, q.offset);
+    // The same two statements the repository runs, prepared once and run bare.
+    const prepared = queries.map((q) => {
+      const s = listStatements(q.filter, sort);
+      return { count: db.prepare(s.count.sql), countParams: s.count.params, page: db.prepare(s.page.sql), pageParams: s.page.params };
+    });
+    const bare = (i: number) => {
+      const p = prepared[i]!;
+      p.count.get(...p.countParams);
+      return p.page.all(...p.pageParams, 100, queries[i]!.offset);
     };
     // Warm both paths (statement caches, page cache).
-    for (const q of queries.slice(0, 10)) {
-      bare(q);
+    for (const [i, q] of queries.slice(0, 10).entries()) {
+      bare(i);
       await dispatch('threats:list', { filter: q.filter, sort, offset: q.offset, limit: 100 });
     }
     const serviceMs: number[] = [];
     const bareMs: number[] = [];
-    for (const q of queries) {
+    for (const [i, q] of queries.entries()) {
       let t = now();
       const r = await dispatch('threats:list', { filter: q.filter, sort, offset: q.offset, limit: 100 });
       serviceMs.push(now() - t);
       if (!r.ok) throw new Error(r.error.message);
       t = now();
-      bare(q);
+      bare(i);
       bareMs.push(now() - t);
     }
     closeDatabase(db);

@@ -26,7 +26,25 @@ export interface TimingInfo {
 
 /** Day number (days since 1970-01-01 UTC) of an ISO date-time; NaN if unreadable. */
 export function dayOfInstant(iso: string): number {
+  // UTC instants ("…Z", as the log stores them) fall on the day their first ten characters name:
+  // read the digits directly, which is several times cheaper than parsing the whole date-time.
+  if (iso.length >= 20 && iso.charCodeAt(iso.length - 1) === 90 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 2);
+    const d = digits(iso, 8, 2);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS);
+  }
   return Math.floor(Date.parse(iso) / DAY_MS);
+}
+
+function digits(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** Day number of a YYYY-MM-DD date. */

@@ -110,3 +110,42 @@ export function orderBy(field: SortField, direction: 'asc' | 'desc'): string {
   const dir = direction === 'asc' ? 'ASC' : 'DESC';
   return `${SORT_COLUMNS[field]} ${dir}, t.rowid ${dir}`;
 }
+
+/** The columns of one line of the log (ThreatRow). */
+export const ROW_COLUMNS = `t.id, t.election_id AS electionId, t.title, t.purpose, t.type, t.target_kind AS targetKind,
+  t.place_level AS placeLevel, t.actor, t.actor_name AS actorName, t.confidence, t.breakout, t.audience, t.trend,
+  t.status, t.first_seen AS firstSeen, t.last_seen AS lastSeen, t.classification, t.level, t.score, t.version,
+  t.updated_at AS updatedAt, t.deleted_at AS deletedAt`;
+
+/** Sorts on columns of the covering index threats_log. */
+const INDEXED_SORTS = new Set<SortField>(['firstSeen', 'purpose', 'type', 'targetKind', 'actor', 'confidence', 'breakout', 'status', 'level']);
+
+export interface ListStatements {
+  count: BuiltWhere;
+  /** Takes LIMIT and OFFSET after its params. */
+  page: BuiltWhere;
+}
+
+/**
+ * The two statements behind a window of the log. Live threats are counted and paged on the covering
+ * index threats_log, so that only the rows shown are read from the table (late row lookup); a search
+ * alone is counted by the search index itself.
+ */
+export function listStatements(filter: ThreatFilter, sort: { field: SortField; direction: 'asc' | 'desc' }): ListStatements {
+  const where = buildWhere(filter);
+  const live = !filter.deleted;
+  const match = filter.search ? ftsQuery(filter.search) : null;
+  const searchOnly = live && match !== null && Object.entries(filter).every(([k, v]) => v === undefined || k === 'search' || (k === 'deleted' && v === false));
+  const count = searchOnly
+    ? { sql: 'SELECT count(*) AS n FROM threats_fts WHERE threats_fts MATCH ?', params: [match] }
+    : { sql: `SELECT count(*) AS n FROM threats t ${live ? 'INDEXED BY threats_log' : ''} WHERE ${where.sql}`, params: where.params };
+  const order = orderBy(sort.field, sort.direction);
+  const index = live ? (sort.field === 'title' ? 'INDEXED BY threats_title' : INDEXED_SORTS.has(sort.field) ? 'INDEXED BY threats_log' : '') : '';
+  return {
+    count,
+    page: {
+      sql: `SELECT ${ROW_COLUMNS} FROM threats t WHERE t.rowid IN (SELECT t.rowid FROM threats t ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+      params: where.params,
+    },
+  };
+}

@@ -5,10 +5,7 @@ import type { Level } from '../../shared/domain/enums';
 import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
 import type { Facets, ThreatMeta, ThreatPage, ThreatRow, ThreatVersion, ThreatFilter, SortField } from '../../shared/domain/threat-log';
 import { searchText, toColumns } from './columns';
-import { buildWhere, ftsQuery, orderBy } from './list-query';
-
-/** Sorts on columns of the covering index threats_log. */
-const INDEXED_SORTS = new Set<SortField>(['firstSeen', 'purpose', 'type', 'targetKind', 'actor', 'confidence', 'breakout', 'status', 'level']);
+import { buildWhere, listStatements, ROW_COLUMNS } from './list-query';
 
 interface StoredThreat {
   rowid: number;
@@ -29,10 +26,7 @@ interface NoteRow {
   extra: string | null;
 }
 
-const ROW_COLUMNS = `t.id, t.election_id AS electionId, t.title, t.purpose, t.type, t.target_kind AS targetKind,
-  t.place_level AS placeLevel, t.actor, t.actor_name AS actorName, t.confidence, t.breakout, t.audience, t.trend,
-  t.status, t.first_seen AS firstSeen, t.last_seen AS lastSeen, t.classification, t.level, t.score, t.version,
-  t.updated_at AS updatedAt, t.deleted_at AS deletedAt`;
+
 
 export interface LevelScore {
   level: Level;
@@ -254,21 +248,10 @@ export class ThreatRepository {
    * the rows shown are read from the table; a search alone is counted by the search index itself.
    */
   list(filter: ThreatFilter, sort: { field: SortField; direction: 'asc' | 'desc' }, offset: number, limit: number): ThreatPage {
-    const where = buildWhere(filter);
-    const live = !filter.deleted;
-    const match = filter.search ? ftsQuery(filter.search) : null;
-    const searchOnly = live && match !== null && Object.entries(filter).every(([k, v]) => v === undefined || k === 'search' || (k === 'deleted' && v === false));
-    const total = searchOnly
-      ? (cached(this.db, 'SELECT count(*) AS n FROM threats_fts WHERE threats_fts MATCH ?').get(match) as { n: number }).n
-      : (cached(this.db, `SELECT count(*) AS n FROM threats t ${live ? 'INDEXED BY threats_log' : ''} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;
+    const q = listStatements(filter, sort);
+    const total = (cached(this.db, q.count.sql).get(...q.count.params) as { n: number }).n;
     if (total === 0 || offset >= total) return { total, offset, rows: [] };
-    const order = orderBy(sort.field, sort.direction);
-    // Late row lookup: the window is chosen from the index, then only its rows are read.
-    const index = live ? (sort.field === 'title' ? 'INDEXED BY threats_title' : INDEXED_SORTS.has(sort.field) ? 'INDEXED BY threats_log' : '') : '';
-    const rows = cached(
-      this.db,
-      `SELECT ${ROW_COLUMNS} FROM threats t WHERE t.rowid IN (SELECT t.rowid FROM threats t ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
-    ).all(...where.params, limit, offset) as ThreatRow[];
+    const rows = cached(this.db, q.page.sql).all(...q.page.params, limit, offset) as ThreatRow[];
     return { total, offset, rows };
   }
 

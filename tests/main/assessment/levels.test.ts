@@ -134,3 +134,19 @@ describe('scoring the whole log from its columns', () => {
     expect(seen).toBe(threats.length);
   });
 });
+
+describe('dayOfInstant', () => {
+  it('gives the UTC day of any instant, with or without an offset', async () => {
+    const { dayOfInstant, DAY_MS } = await import('../../../src/main/assessment/calendar');
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), fc.integer({ min: -14, max: 14 }), (d, offsetHours) => {
+        const z = d.toISOString();
+        expect(dayOfInstant(z)).toBe(Math.floor(d.getTime() / DAY_MS));
+        const local = new Date(d.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 19);
+        const sign = offsetHours < 0 ? '-' : '+';
+        const withOffset = `${local}${sign}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
+        expect(dayOfInstant(withOffset)).toBe(Math.floor(d.getTime() / DAY_MS));
+      }),
+    );
+  });
+});
