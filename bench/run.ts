@@ -38,6 +38,8 @@ try {
   for (const figure of FIGURES) {
     if (only && !only.includes(figure.id)) continue;
     progress(`${figure.id}: ${figure.what}`);
+    // Each figure starts from a collected heap, not the garbage of the one before.
+    (globalThis as { gc?: () => void }).gc?.();
     const value = await figure.measure(ctx);
     results[figure.id] = Math.round(value * 1000) / 1000;
     rows.push([figure, value]);
