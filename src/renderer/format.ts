@@ -18,3 +18,11 @@ export function formatDate(iso: string | null | undefined): string {
 export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : new Intl.NumberFormat(uiLocale()).format(n);
 }
+
+/** Date and time in a table cell: short, still unambiguous (en-CA "2027-05-15, 10:00 p.m."). */
+export function formatDateTimeShort(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+}

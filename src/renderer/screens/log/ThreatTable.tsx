@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SortField, ThreatRow } from '../../../shared/domain/threat-log';
 import { LevelBadge } from '../../components/LevelBadge';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatDateTimeShort } from '../../format';
 import { useStore } from '../../store';
 import { rowAt } from '../../store/log-slice';
 
@@ -18,7 +18,7 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { id: 'firstSeen', sort: 'firstSeen', render: (r) => formatDateTime(r.firstSeen) },
+  { id: 'firstSeen', sort: 'firstSeen', render: (r) => <span title={formatDateTime(r.firstSeen)}>{formatDateTimeShort(r.firstSeen)}</span> },
   {
     id: 'title',
     sort: 'title',
