@@ -26,7 +26,7 @@ export interface SessionOptions {
 export function openSession(dbPath: string, opts: SessionOptions = {}): CliSession {
   const file = path.resolve(dbPath);
   const { key } = resolveCliKey({ dbPath: file, env: opts.env ?? {}, ...(opts.promptSecret ? { prompt: opts.promptSecret } : {}) });
-  const db = openDatabase(file, { check: 'quick', key });
+  const db = openDatabase(file, { check: 'full', key });
   const ctx = createContext(db, { dbPath: file, assetsDir: sourceAssetsDir(), mode: 'cli', appVersion: appVersion() });
   const dispatch = createDispatcher(createHandlers(ctx));
   return {
