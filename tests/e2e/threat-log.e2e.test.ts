@@ -193,4 +193,23 @@ describe('threat log, end to end', () => {
     await page.getByText(/The audit log is intact/).waitFor();
     await e2e.shot('13-audit');
   });
+
+  it('asks before leaving a form with unsaved changes', async () => {
+    const { page } = e2e;
+    await page.getByRole('link', { name: 'Threat log' }).click();
+    await page.getByRole('button', { name: 'Record a threat' }).click();
+    await page.getByLabel('Title (unclassified)').fill('Half-typed threat');
+    const messages: string[] = [];
+    page.once('dialog', (d) => {
+      messages.push(d.message());
+      void d.dismiss();
+    });
+    await page.getByRole('link', { name: 'Threat log' }).click();
+    await expect.poll(() => messages.length).toBe(1);
+    expect(messages[0]).toMatch(/not saved/);
+    expect(await page.getByLabel('Title (unclassified)').inputValue()).toBe('Half-typed threat');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'Threat log' }).waitFor();
+  });
 });

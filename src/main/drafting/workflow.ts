@@ -88,6 +88,11 @@ export function signOff(draft: Draft, step: SignoffStep, signer: Signer, date: s
   const problem = stepProblem(draft.status, step);
   if (problem) throw new AppError('conflict', problem);
   const signoff: Signoff = { name: signer.name.trim(), role: signer.role.trim(), date };
+  // Four eyes: a text the government will publish is approved by someone other than its reviewer.
+  const reviewer = draft.approvals?.reviewed?.name;
+  if (step === 'approved' && reviewer && reviewer.trim().toLocaleLowerCase() === signoff.name.toLocaleLowerCase()) {
+    throw new AppError('conflict', `${signoff.name} reviewed this text; a second person approves it.`);
+  }
   return { ...draft, status: step, approvals: { ...draft.approvals, [step]: signoff } };
 }
 

@@ -13,6 +13,9 @@ export interface AppSlice {
   /** The election the log and new threats are scoped to ('' = all). */
   electionId: string;
   navigate(route: Route): void;
+  /** Asked before leaving the current screen (e.g. a form with unsaved changes); false stays. */
+  leaveGuard: (() => boolean) | null;
+  setLeaveGuard(guard: (() => boolean) | null): void;
   syncRouteFromLocation(): void;
   loadInfo(): Promise<void>;
   loadElections(): Promise<void>;
@@ -39,7 +42,14 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
   route: parseRoute(window.location.hash),
   elections: [],
   electionId: localStorage.getItem('threshold.election') ?? '',
+  leaveGuard: null,
+  setLeaveGuard(guard) {
+    set({ leaveGuard: guard });
+  },
   navigate(route) {
+    const guard = get().leaveGuard;
+    if (guard && !guard()) return;
+    set({ leaveGuard: null });
     const hash = formatRoute(route);
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
     set({ route });

@@ -110,3 +110,13 @@ describe('drafting workflow', () => {
     expect(exportFileName(many, 1, false, ['en', 'fr'])).toBe('public-statement-a-b+3-more-v1.docx');
   });
 });
+
+describe('four eyes', () => {
+  it('refuses an approval by the person who reviewed the text, and accepts a second person', async () => {
+    const { signOff } = await import('../../../src/main/drafting/workflow');
+    const { AppError } = await import('../../../src/shared/errors');
+    const base = { status: 'reviewed', approvals: { reviewed: { name: 'Ana Ruiz', role: 'Director', date: '2027-05-12' } } } as unknown as Parameters<typeof signOff>[0];
+    expect(() => signOff(base, 'approved', { name: ' ana ruiz ', role: 'Director' }, '2027-05-12')).toThrow(AppError);
+    expect(signOff(base, 'approved', { name: 'Sam Okoro', role: 'ADM' }, '2027-05-12').status).toBe('approved');
+  });
+});

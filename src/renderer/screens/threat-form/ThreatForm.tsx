@@ -66,7 +66,24 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     if (!values.electionId && elections[0]) setValues((v) => ({ ...v, electionId: electionId || elections[0]!.id }));
   }, [elections, electionId, values.electionId]);
 
-  const set: Setter = (key, value) => setValues((v) => ({ ...v, [key]: value }));
+  // Unsaved changes are not lost by a stray click: once the official has typed, leaving asks first.
+  const [dirty, setDirty] = useState(false);
+  const set: Setter = (key, value) => {
+    setDirty(true);
+    setValues((v) => ({ ...v, [key]: value }));
+  };
+  const setLeaveGuard = useStore((s) => s.setLeaveGuard);
+  useEffect(() => {
+    if (!dirty) {
+      setLeaveGuard(null);
+      return;
+    }
+    setLeaveGuard(() => window.confirm(t('form.leaveUnsaved')));
+    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, [dirty, setLeaveGuard, t]);
+  useEffect(() => () => setLeaveGuard(null), [setLeaveGuard]);
   const err = (key: string) => {
     const e = errors[key];
     if (!e) return undefined;
@@ -90,6 +107,7 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     setSaving(true);
     try {
       const detail = base ? await updateThreat(threat, base.version) : await createThreat(threat);
+      setLeaveGuard(null);
       navigate({ screen: 'log', threatId: detail.threat.id });
     } catch (e) {
       setServiceError(e instanceof ServiceError ? e.message : String(e));
