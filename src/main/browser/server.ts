@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dispatch } from '../ipc/dispatcher';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -27,18 +28,7 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

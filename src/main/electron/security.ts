@@ -3,18 +3,7 @@ import type { App, Session, WebContents } from 'electron';
 
 export const APP_ORIGIN = 'app://threshold';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 // The window's web preferences are in window.ts, literally in the `new BrowserWindow` call.
 
