@@ -25,4 +25,15 @@ export interface Figure {
   measure(ctx: BenchContext): Promise<number>;
 }
 
-export const FIGURES: Figure[] = [importRatio, pageQueryRatio, searchP95Ms, assessAllRatio, clusterAllMs, levelsRecomputeMs, draftDocxRatio, rendererBundleGzKB, firstRowsMs, filterMs];
+export const FIGURES: Figure[] = [
+  importRatio,
+  pageQueryRatio,
+  searchP95Ms,
+  assessAllRatio,
+  clusterAllMs,
+  levelsRecomputeMs,
+  draftDocxRatio,
+  rendererBundleGzKB,
+  firstRowsMs,
+  filterMs,
+];

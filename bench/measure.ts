@@ -15,7 +15,10 @@ export function percentile(xs: number[], p: number): number {
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times; returns each run's milliseconds. */
-export async function timeRuns(fn: () => unknown | Promise<unknown>, opts: { runs: number; warmup?: number }): Promise<number[]> {
+export async function timeRuns(
+  fn: () => unknown | Promise<unknown>,
+  opts: { runs: number; warmup?: number },
+): Promise<number[]> {
   for (let i = 0; i < (opts.warmup ?? 1); i++) await fn();
   const times: number[] = [];
   for (let i = 0; i < opts.runs; i++) {

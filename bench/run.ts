@@ -19,7 +19,14 @@ const memTimer = setInterval(sampleMemory, 100);
 
 const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threshold-bench-'));
 progress(`generating ${threats.toLocaleString('en')} threats (seeded) in ${workDir}`);
-const ctx: BenchContext = { workDir, workspace: generateWorkspace(threats), text: '', threats, progress, mainDb: path.join(workDir, 'main.db') };
+const ctx: BenchContext = {
+  workDir,
+  workspace: generateWorkspace(threats),
+  text: '',
+  threats,
+  progress,
+  mainDb: path.join(workDir, 'main.db'),
+};
 ctx.text = JSON.stringify(ctx.workspace);
 
 /**
@@ -28,12 +35,15 @@ ctx.text = JSON.stringify(ctx.workspace);
  * for garbage collection over them. A sample is kept for the figures that pick threats from it.
  */
 function release(c: BenchContext): void {
-  c.workspace = { ...c.workspace, threats: c.workspace.threats.filter((t) => t.electionId === c.workspace.elections[0]!.id).slice(0, 2000) };
+  c.workspace = {
+    ...c.workspace,
+    threats: c.workspace.threats.filter((t) => t.electionId === c.workspace.elections[0]!.id).slice(0, 2000),
+  };
   c.text = '';
 }
 
 const results: Record<string, number> = {};
-const rows: Array<[Figure, number]> = [];
+const rows: [Figure, number][] = [];
 try {
   for (const figure of FIGURES) {
     if (only && !only.includes(figure.id)) continue;
@@ -66,9 +76,12 @@ if (asJson) {
 } else {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out = [line(['figure', 'value', 'goal', 'met']), line(['---', '---', '---', '---'])];
-  for (const [f, v] of rows) out.push(line([f.id, String(results[f.id]), f.goalText, f.met(v) ? 'yes' : 'NO']));
+  for (const [f, v] of rows)
+    out.push(line([f.id, String(results[f.id]), f.goalText, f.met(v) ? 'yes' : 'NO']));
   out.push(line(['memoryMB', String(results.memoryMB), 'report', '—']));
-  process.stdout.write(`${out.join('\n')}\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.platform}, Node ${machine.node}\n`);
+  process.stdout.write(
+    `${out.join('\n')}\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.platform}, Node ${machine.node}\n`,
+  );
 }
 fs.rmSync(workDir, { recursive: true, force: true });
 process.exit(0);

@@ -22,7 +22,8 @@ function fuseConfig(platform, arch) {
   return {
     version: FuseVersion.V1,
     // Flipping fuses breaks an Apple Silicon binary's ad-hoc signature; sign it again (real signing follows).
-    resetAdHocDarwinSignature: (platform === 'darwin' || platform === 'mas') && (archName === 'arm64' || archName === 'universal'),
+    resetAdHocDarwinSignature:
+      (platform === 'darwin' || platform === 'mas') && (archName === 'arm64' || archName === 'universal'),
     [FuseV1Options.RunAsNode]: false,
     [FuseV1Options.EnableCookieEncryption]: true,
     [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
@@ -37,7 +38,8 @@ function fuseConfig(platform, arch) {
 function electronBinary(context) {
   const platform = context.electronPlatformName;
   const appInfo = context.packager.appInfo;
-  if (platform === 'darwin' || platform === 'mas') return path.join(context.appOutDir, `${appInfo.productFilename}.app`);
+  if (platform === 'darwin' || platform === 'mas')
+    return path.join(context.appOutDir, `${appInfo.productFilename}.app`);
   if (platform === 'win32') return path.join(context.appOutDir, `${appInfo.productFilename}.exe`);
   return path.join(context.appOutDir, context.packager.executableName);
 }
@@ -54,12 +56,15 @@ async function afterPack(context) {
       const actual = wire[index];
       const expected = wanted ? 49 : 48; // FuseState.ENABLE / DISABLE ('1' / '0')
       if (actual !== expected && actual !== 114 /* removed in this Electron */) {
-        throw new Error(`after-pack: fuse ${FuseV1Options[index]} is ${String.fromCharCode(actual)} in ${binary}, expected ${wanted ? 'on' : 'off'}`);
+        throw new Error(
+          `after-pack: fuse ${FuseV1Options[index]} is ${String.fromCharCode(actual)} in ${binary}, expected ${wanted ? 'on' : 'off'}`,
+        );
       }
     }
     console.log(`after-pack: fuses set in ${binary}`);
   } finally {
-    if (restoreNodeBuild(projectDir)) console.log('after-pack: put back the Node build of better-sqlite3-multiple-ciphers');
+    if (restoreNodeBuild(projectDir))
+      console.log('after-pack: put back the Node build of better-sqlite3-multiple-ciphers');
   }
 }
 

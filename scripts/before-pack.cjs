@@ -16,7 +16,12 @@ const ARCH_NAMES = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
 function paths(projectDir) {
   const built = path.join(projectDir, 'node_modules', NATIVE, 'build', 'Release', 'better_sqlite3.node');
   const savedDir = path.join(projectDir, '.electron-native', 'node-build');
-  return { built, savedDir, saved: path.join(savedDir, 'better_sqlite3.node'), stamp: path.join(savedDir, 'packaging.json') };
+  return {
+    built,
+    savedDir,
+    saved: path.join(savedDir, 'better_sqlite3.node'),
+    stamp: path.join(savedDir, 'packaging.json'),
+  };
 }
 
 function projectDirOf(context) {
@@ -26,7 +31,9 @@ function projectDirOf(context) {
 function electronVersionOf(context, projectDir) {
   const configured = context.packager?.config?.electronVersion ?? context.packager?.info?.framework?.version;
   if (configured) return configured;
-  return JSON.parse(fs.readFileSync(path.join(projectDir, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  return JSON.parse(
+    fs.readFileSync(path.join(projectDir, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
 }
 
 /** Puts the Node build back (after packaging, or after a failed rebuild). True if there was one to put back. */
@@ -45,7 +52,10 @@ async function beforePack(context, deps = {}) {
   const p = paths(projectDir);
   const electronVersion = electronVersionOf(context, projectDir);
   const arch = typeof context.arch === 'number' ? ARCH_NAMES[context.arch] : context.arch;
-  if (arch === 'universal') throw new Error('before-pack: build each architecture separately (x64, arm64); electron-builder merges them.');
+  if (arch === 'universal')
+    throw new Error(
+      'before-pack: build each architecture separately (x64, arm64); electron-builder merges them.',
+    );
   if (!fs.existsSync(p.built)) throw new Error(`before-pack: ${p.built} is missing: run npm ci first.`);
   // Keep the Node build once: a second architecture in the same run must not save an Electron build as "Node's".
   if (!fs.existsSync(p.saved)) {
@@ -53,14 +63,31 @@ async function beforePack(context, deps = {}) {
     fs.copyFileSync(p.built, p.saved);
   }
   const rebuild = deps.rebuild ?? (await import('@electron/rebuild')).rebuild;
-  console.log(`before-pack: building ${NATIVE} for Electron ${electronVersion} (${context.electronPlatformName ?? process.platform}-${arch})`);
+  console.log(
+    `before-pack: building ${NATIVE} for Electron ${electronVersion} (${context.electronPlatformName ?? process.platform}-${arch})`,
+  );
   try {
-    await rebuild({ buildPath: projectDir, electronVersion, arch, onlyModules: [NATIVE], force: true, mode: 'sequential', buildFromSource: true });
+    await rebuild({
+      buildPath: projectDir,
+      electronVersion,
+      arch,
+      onlyModules: [NATIVE],
+      force: true,
+      mode: 'sequential',
+      buildFromSource: true,
+    });
   } catch (err) {
     restoreNodeBuild(projectDir);
     throw err;
   }
-  fs.writeFileSync(p.stamp, JSON.stringify({ electronVersion, arch, platform: context.electronPlatformName ?? process.platform }, null, 2));
+  fs.writeFileSync(
+    p.stamp,
+    JSON.stringify(
+      { electronVersion, arch, platform: context.electronPlatformName ?? process.platform },
+      null,
+      2,
+    ),
+  );
 }
 
 module.exports = beforePack;

@@ -64,7 +64,9 @@ function copyTree(from, to, filter) {
 
 function stage(opts) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trust-electronegativity-'));
-  const electronVersion = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
   const source = (f) => /\.(ts|tsx|js|cjs|mjs)$/.test(f) && !/\.d\.ts$/.test(f);
   copyTree(path.join(ROOT, 'src', 'main', 'electron'), path.join(dir, 'main', 'electron'), source);
   copyTree(path.join(ROOT, 'src', 'preload'), path.join(dir, 'preload'), source);
@@ -76,7 +78,14 @@ function stage(opts) {
       if (fs.existsSync(built)) copyTree(built, path.join(dir, 'dist', sub), (f) => f.endsWith('.cjs'));
     }
   }
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'threshold-scan', private: true, devDependencies: { electron: electronVersion } }, null, 2));
+  fs.writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify(
+      { name: 'threshold-scan', private: true, devDependencies: { electron: electronVersion } },
+      null,
+      2,
+    ),
+  );
   return { dir, electronVersion };
 }
 
@@ -88,7 +97,13 @@ export async function scan(opts = {}) {
   console.log = (...args) => process.stderr.write(`${args.join(' ')}\n`);
   let result;
   try {
-    result = await run({ input: dir, isRelative: true, electronVersionOverride: electronVersion, severitySet: 'informational', confidenceSet: 'tentative' });
+    result = await run({
+      input: dir,
+      isRelative: true,
+      electronVersionOverride: electronVersion,
+      severitySet: 'informational',
+      confidenceSet: 'tentative',
+    });
   } finally {
     console.log = log;
     fs.rmSync(dir, { recursive: true, force: true });
@@ -115,7 +130,9 @@ export async function scan(opts = {}) {
     parseErrors: result.errors.filter((e) => !e.tolerable).map((e) => `${e.file}: ${e.message}`),
     findings,
     reviewed: reviewedHits,
-    unusedReviews: REVIEWED.filter((r) => !reviewedHits.some((h) => h.id === r.id && h.file.endsWith(r.file))).map((r) => `${r.id} ${r.file}`),
+    unusedReviews: REVIEWED.filter(
+      (r) => !reviewedHits.some((h) => h.id === r.id && h.file.endsWith(r.file)),
+    ).map((r) => `${r.id} ${r.file}`),
     severe: unreviewed,
   };
 }
@@ -127,11 +144,20 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     if (args.has('--json')) {
       process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      console.log(`Electronegativity: ${report.checks.global} global and ${report.checks.atomic} atomic checks, Electron ${report.electronVersion}.`);
-      for (const f of report.findings) console.log(`  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.id}  ${f.file}:${f.line}  ${f.sample.slice(0, 80)}`);
+      console.log(
+        `Electronegativity: ${report.checks.global} global and ${report.checks.atomic} atomic checks, Electron ${report.electronVersion}.`,
+      );
+      for (const f of report.findings)
+        console.log(
+          `  ${f.severity.padEnd(13)} ${f.confidence.padEnd(9)} ${f.id}  ${f.file}:${f.line}  ${f.sample.slice(0, 80)}`,
+        );
       for (const r of report.reviewed) console.log(`  reviewed: ${r.id} ${r.file}:${r.line}: ${r.reason}`);
       for (const e of report.parseErrors) console.log(`  could not parse ${e}`);
-      console.log(report.severe.length ? `${report.severe.length} HIGH or MEDIUM finding(s) to fix.` : 'No HIGH or MEDIUM findings.');
+      console.log(
+        report.severe.length
+          ? `${report.severe.length} HIGH or MEDIUM finding(s) to fix.`
+          : 'No HIGH or MEDIUM findings.',
+      );
     }
     process.exit(report.severe.length || report.parseErrors.length ? 1 : 0);
   } catch (err) {

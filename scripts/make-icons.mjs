@@ -7,13 +7,21 @@ import { chromium } from 'playwright-core';
 const dir = 'assets/icons';
 const svg = fs.readFileSync(path.join(dir, 'icon.svg'), 'utf8');
 const sizes = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 const page = await browser.newPage();
 const png = {};
 for (const size of sizes) {
   await page.setViewportSize({ width: size, height: size });
-  await page.setContent(`<html><body style="margin:0;background:transparent">${svg.replace('width="512" height="512"', `width="${size}" height="${size}"`)}</body></html>`);
-  png[size] = await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
+  await page.setContent(
+    `<html><body style="margin:0;background:transparent">${svg.replace('width="512" height="512"', `width="${size}" height="${size}"`)}</body></html>`,
+  );
+  png[size] = await page.screenshot({
+    omitBackground: true,
+    clip: { x: 0, y: 0, width: size, height: size },
+  });
   fs.writeFileSync(path.join(dir, `${size}x${size}.png`), png[size]);
 }
 await browser.close();
@@ -39,7 +47,15 @@ icoSizes.forEach((s, i) => {
 fs.writeFileSync(path.join(dir, 'icon.ico'), Buffer.concat([header, ...icoSizes.map((s) => png[s])]));
 
 // ICNS: PNG entries by type code.
-const icns = [['icp4', 16], ['icp5', 32], ['icp6', 64], ['ic07', 128], ['ic08', 256], ['ic09', 512], ['ic10', 1024]];
+const icns = [
+  ['icp4', 16],
+  ['icp5', 32],
+  ['icp6', 64],
+  ['ic07', 128],
+  ['ic08', 256],
+  ['ic09', 512],
+  ['ic10', 1024],
+];
 const chunks = icns.map(([type, s]) => {
   const h = Buffer.alloc(8);
   h.write(type, 0, 'ascii');

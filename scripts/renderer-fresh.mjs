@@ -14,8 +14,14 @@ function newest(dir) {
 
 export function ensureRenderer() {
   const built = 'dist/renderer/index.html';
-  const sources = Math.max(newest('src/renderer'), newest('src/shared'), fs.statSync('vite.config.ts').mtimeMs);
+  const sources = Math.max(
+    newest('src/renderer'),
+    newest('src/shared'),
+    fs.statSync('vite.config.ts').mtimeMs,
+  );
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs > sources) return;
   console.log('Building the renderer…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
 }

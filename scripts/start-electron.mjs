@@ -31,9 +31,23 @@ function ensureElectronNative(electronVersion) {
   console.log(`Building better-sqlite3 for Electron ${electronVersion} (once; about two minutes)…`);
   const work = path.join(dir, 'src');
   fs.rmSync(work, { recursive: true, force: true });
-  fs.cpSync(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
+  fs.cpSync(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), work, {
+    recursive: true,
+    filter: (p) => !p.includes(`${path.sep}build${path.sep}`),
+  });
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  execFileSync(process.execPath, [gyp, 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      gyp,
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--runtime=electron',
+      '--dist-url=https://electronjs.org/headers',
+    ],
+    { cwd: work, stdio: 'inherit' },
+  );
   fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target);
   fs.writeFileSync(stamp, wanted);
 }

@@ -25,10 +25,21 @@ async function open(ctx: BenchContext): Promise<Session> {
   const rendererDir = path.join(ctx.workDir, 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) buildRenderer(rendererDir);
   const db = openDatabase(ctx.mainDb, { check: 'none' });
-  const server = await startBrowserServer({ dispatch: createDispatcher(createHandlers(contextFor(db, ctx.mainDb))), staticDir: rendererDir });
+  const server = await startBrowserServer({
+    dispatch: createDispatcher(createHandlers(contextFor(db, ctx.mainDb))),
+    staticDir: rendererDir,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   session = { db, server, browser };
   return session;
@@ -104,7 +115,10 @@ export const filterMs: Figure = {
     for (const [i, term] of terms.entries()) {
       // From the whole log to one word: the count and the rows must change.
       await page.getByTestId('log-search').fill('');
-      await page.getByTestId('log-count').filter({ hasText: total ?? '' }).waitFor();
+      await page
+        .getByTestId('log-count')
+        .filter({ hasText: total ?? '' })
+        .waitFor();
       const ms = (await page.evaluate(`(${TYPE_AND_WAIT})(${JSON.stringify(term)})`)) as number;
       if (ms < 0) throw new Error(`The log never showed the rows for "${term}".`);
       if (i > 1) times.push(ms);

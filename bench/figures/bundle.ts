@@ -6,7 +6,11 @@ import { gzipSync } from 'node:zlib';
 import type { Figure } from '../figures';
 
 export function buildRenderer(outDir: string): void {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'],
+    { stdio: 'inherit' },
+  );
 }
 
 export const rendererBundleGzKB: Figure = {
@@ -19,7 +23,8 @@ export const rendererBundleGzKB: Figure = {
     buildRenderer(out);
     let bytes = 0;
     for (const f of fs.readdirSync(path.join(out, 'assets'))) {
-      if (f.endsWith('.js')) bytes += gzipSync(fs.readFileSync(path.join(out, 'assets', f)), { level: 9 }).length;
+      if (f.endsWith('.js'))
+        bytes += gzipSync(fs.readFileSync(path.join(out, 'assets', f)), { level: 9 }).length;
     }
     return bytes / 1024;
   },

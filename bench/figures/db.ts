@@ -10,7 +10,12 @@ export function freshDb(file: string): Db {
 }
 
 export function contextFor(db: Db, file: string): ServiceContext {
-  return createContext(db, { dbPath: file, assetsDir: path.resolve('assets'), mode: 'cli', appVersion: 'bench' });
+  return createContext(db, {
+    dbPath: file,
+    assetsDir: path.resolve('assets'),
+    mode: 'cli',
+    appVersion: 'bench',
+  });
 }
 
 export { closeDatabase };

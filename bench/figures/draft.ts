@@ -27,19 +27,41 @@ export const draftDocxRatio: Figure = {
   met: (v) => v <= 3,
   async measure(ctx) {
     const election = ctx.workspace.elections[0]!;
-    const threats = ctx.workspace.threats.filter((t) => t.falseClaim && t.translations?.fr && t.electionId === election.id).slice(0, RUNS + 3);
+    const threats = ctx.workspace.threats
+      .filter((t) => t.falseClaim && t.translations?.fr && t.electionId === election.id)
+      .slice(0, RUNS + 3);
     const asOf = '2027-05-12T12:00:00Z';
     const full = async (i: number) => {
       const threat = threats[i]!;
       const assessment = assessThreat(threat, election, DEFAULT_POLICY, { asOf, version: 1 });
       const plan = buildPlan([threat], election, assessment, planOptionsFrom(PROFILE, asOf));
-      const draft = renderDraft('public-statement', { threats: [threat], election, assessment, plan, languages: ['en', 'fr'], draftId: `D-${i}`, createdAt: asOf });
-      runChecks(draft, { threats: [threat], election, assessment: { attributionMayBeStated: assessment.attributionMayBeStated }, targetGrade: TARGET_GRADE });
-      await writeDocx(draft, { documentId: `D-${i}`, version: 1, date: asOf.slice(0, 10), languages: ['en', 'fr'] });
+      const draft = renderDraft('public-statement', {
+        threats: [threat],
+        election,
+        assessment,
+        plan,
+        languages: ['en', 'fr'],
+        draftId: `D-${i}`,
+        createdAt: asOf,
+      });
+      runChecks(draft, {
+        threats: [threat],
+        election,
+        assessment: { attributionMayBeStated: assessment.attributionMayBeStated },
+        targetGrade: TARGET_GRADE,
+      });
+      await writeDocx(draft, {
+        documentId: `D-${i}`,
+        version: 1,
+        date: asOf.slice(0, 10),
+        languages: ['en', 'fr'],
+      });
       return draft;
     };
     const bare = async (draft: Draft) => {
-      const paragraphs = Object.values(draft.sections).flatMap((sections) => (sections ?? []).map((s) => new Paragraph({ children: [new TextRun(s.text)] })));
+      const paragraphs = Object.values(draft.sections).flatMap((sections) =>
+        (sections ?? []).map((s) => new Paragraph({ children: [new TextRun(s.text)] })),
+      );
       return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
     };
     for (let i = 0; i < 3; i++) await bare(await full(i));
@@ -54,7 +76,9 @@ export const draftDocxRatio: Figure = {
       await bare(draft);
       bareMs.push(now() - t);
     }
-    ctx.progress(`  draft: full median ${median(appMs).toFixed(1)} ms, bare docx ${median(bareMs).toFixed(1)} ms`);
+    ctx.progress(
+      `  draft: full median ${median(appMs).toFixed(1)} ms, bare docx ${median(bareMs).toFixed(1)} ms`,
+    );
     return median(appMs) / median(bareMs);
   },
 };

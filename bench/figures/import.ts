@@ -19,7 +19,9 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
   createHandlers(ctx);
   const score = ctx.levels!.scorer();
   const rows = ws.threats.map((t) => ({ t, cols: { ...toColumns(t), ...score(t), at }, fts: searchText(t) }));
-  const election = db.prepare('INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const election = db.prepare(
+    'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const threat = db.prepare(
     `INSERT INTO threats (id, election_id, title, purpose, type, target_kind, target_description, place_level, regions, channels, actor,
       actor_name, confidence, breakout, audience, trend, status, first_seen, last_seen, false_claim, context_flags, classification, level,
@@ -29,10 +31,14 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
       @level, @score, 1, 'imported', NULL, @at, @at)`,
   );
   const doc = db.prepare('INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)');
-  const fts = db.prepare('INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const fts = db.prepare(
+    'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const region = db.prepare('INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)');
   const channel = db.prepare('INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)');
-  const note = db.prepare('INSERT INTO classified_notes (threat_rowid, seq, classification, text, extra) VALUES (?, ?, ?, ?, NULL)');
+  const note = db.prepare(
+    'INSERT INTO classified_notes (threat_rowid, seq, classification, text, extra) VALUES (?, ?, ?, ?, NULL)',
+  );
   const t0 = now();
   db.transaction(() => {
     for (const e of ws.elections) election.run(e.id, JSON.stringify(e), e.name, e.pollingDay, at, at);

@@ -30,7 +30,12 @@ export const levelsRecomputeMs: Figure = {
     ctx.progress(`  levels: first start fill-in ${(now() - t).toFixed(0)} ms`);
     // A change of weights moves every score: every threat is recomputed (the figure). Alternate between two
     // policies, so that every run moves levels and writes rows.
-    const reweighted = { ...DEFAULT_POLICY, factors: DEFAULT_POLICY.factors.map((f) => (f.id === 'harm' ? { ...f, weight: 35 } : f.id === 'reach' ? { ...f, weight: 30 } : f)) };
+    const reweighted = {
+      ...DEFAULT_POLICY,
+      factors: DEFAULT_POLICY.factors.map((f) =>
+        f.id === 'harm' ? { ...f, weight: 35 } : f.id === 'reach' ? { ...f, weight: 30 } : f,
+      ),
+    };
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       t = now();
@@ -40,7 +45,10 @@ export const levelsRecomputeMs: Figure = {
     }
     // A change of thresholds alone moves no score: only the threats between old and new thresholds are redone.
     t = now();
-    service.savePolicy({ ...reweighted, thresholds: { ...reweighted.thresholds, speakPublicly: 58 } }, 'bench thresholds');
+    service.savePolicy(
+      { ...reweighted, thresholds: { ...reweighted.thresholds, speakPublicly: 58 } },
+      'bench thresholds',
+    );
     ctx.progress(`  levels: change of thresholds alone ${(now() - t).toFixed(0)} ms`);
     t = now();
     service.preview(DEFAULT_POLICY, 200);

@@ -12,11 +12,14 @@ import { openDatabase } from '../../src/main/db/connection';
 
 const QUERIES = 60;
 
-function pageQueries(n: number): Array<{ filter: ThreatFilter; offset: number }> {
+function pageQueries(n: number): { filter: ThreatFilter; offset: number }[] {
   const r = rng(7);
   const purposes = ['suppress-turnout', 'mislead-voting-process', 'undermine-results', 'polarize'] as const;
   return Array.from({ length: n }, (_, i) => ({
-    filter: i % 2 ? { purpose: [purposes[i % 4]!, purposes[(i + 1) % 4]!], breakout: [1, 2, 3] } : { electionId: 'bench-general', actor: ['foreign-state', 'foreign-proxy'] },
+    filter:
+      i % 2
+        ? { purpose: [purposes[i % 4]!, purposes[(i + 1) % 4]!], breakout: [1, 2, 3] }
+        : { electionId: 'bench-general', actor: ['foreign-state', 'foreign-proxy'] },
     offset: Math.floor(r() * 2000),
   }));
 }
@@ -34,7 +37,12 @@ export const pageQueryRatio: Figure = {
     // The same two statements the repository runs, prepared once and run bare.
     const prepared = queries.map((q) => {
       const s = listStatements(q.filter, sort);
-      return { count: db.prepare(s.count.sql), countParams: s.count.params, page: db.prepare(s.page.sql), pageParams: s.page.params };
+      return {
+        count: db.prepare(s.count.sql),
+        countParams: s.count.params,
+        page: db.prepare(s.page.sql),
+        pageParams: s.page.params,
+      };
     });
     const bare = (i: number) => {
       const p = prepared[i]!;
@@ -58,7 +66,9 @@ export const pageQueryRatio: Figure = {
       bareMs.push(now() - t);
     }
     closeDatabase(db);
-    ctx.progress(`  page: service median ${median(serviceMs).toFixed(2)} ms, bare ${median(bareMs).toFixed(2)} ms`);
+    ctx.progress(
+      `  page: service median ${median(serviceMs).toFixed(2)} ms, bare ${median(bareMs).toFixed(2)} ms`,
+    );
     return median(serviceMs) / median(bareMs);
   },
 };
@@ -72,8 +82,13 @@ export const searchP95Ms: Figure = {
     const db = openDatabase(ctx.mainDb, { check: 'none' });
     const dispatch = createDispatcher(createHandlers(contextFor(db, ctx.mainDb)));
     const r = rng(11);
-    const terms = Array.from({ length: 200 }, () => (r() < 0.7 ? SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]! : `${SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]} ${SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]}`));
-    for (const term of terms.slice(0, 20)) await dispatch('threats:list', { filter: { search: term }, limit: 100 });
+    const terms = Array.from({ length: 200 }, () =>
+      r() < 0.7
+        ? SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]!
+        : `${SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]} ${SEARCH_TERMS[Math.floor(r() * SEARCH_TERMS.length)]}`,
+    );
+    for (const term of terms.slice(0, 20))
+      await dispatch('threats:list', { filter: { search: term }, limit: 100 });
     const times: number[] = [];
     for (const term of terms) {
       const t = now();
@@ -82,7 +97,9 @@ export const searchP95Ms: Figure = {
       if (!res.ok) throw new Error(res.error.message);
     }
     closeDatabase(db);
-    ctx.progress(`  search: median ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`);
+    ctx.progress(
+      `  search: median ${median(times).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms`,
+    );
     return percentile(times, 95);
   },
 };

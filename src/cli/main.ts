@@ -43,7 +43,7 @@ function help(): string {
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Global options:',
-    '  --db FILE    the database (default: $THRESHOLD_DB, else the desktop app\'s own file)',
+    "  --db FILE    the database (default: $THRESHOLD_DB, else the desktop app's own file)",
     '  THRESHOLD_DB_KEY  the key of an encrypted database (64 hex digits, or a passphrase);',
     '               on a terminal Threshold asks for it instead. The desktop app shows its key in Settings.',
     '  --help       this help; `threshold <command> --help` for a command',
@@ -82,7 +82,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       io,
       dbPath,
-      session: () => (session ??= openSession(dbPath, { env: io.env, ...(io.promptSecret ? { promptSecret: io.promptSecret } : {}) })),
+      session: () =>
+        (session ??= openSession(dbPath, {
+          env: io.env,
+          ...(io.promptSecret ? { promptSecret: io.promptSecret } : {}),
+        })),
     });
   } catch (err) {
     if (err instanceof UsageError) {

@@ -25,9 +25,18 @@ export interface SessionOptions {
 
 export function openSession(dbPath: string, opts: SessionOptions = {}): CliSession {
   const file = path.resolve(dbPath);
-  const { key } = resolveCliKey({ dbPath: file, env: opts.env ?? {}, ...(opts.promptSecret ? { prompt: opts.promptSecret } : {}) });
+  const { key } = resolveCliKey({
+    dbPath: file,
+    env: opts.env ?? {},
+    ...(opts.promptSecret ? { prompt: opts.promptSecret } : {}),
+  });
   const db = openDatabase(file, { check: 'full', key });
-  const ctx = createContext(db, { dbPath: file, assetsDir: sourceAssetsDir(), mode: 'cli', appVersion: appVersion() });
+  const ctx = createContext(db, {
+    dbPath: file,
+    assetsDir: sourceAssetsDir(),
+    mode: 'cli',
+    appVersion: appVersion(),
+  });
   const dispatch = createDispatcher(createHandlers(ctx));
   return {
     ctx,

@@ -52,7 +52,8 @@ export class AppHost implements DatabaseHostPort {
   readonly startBackup: string | null;
 
   /** Always the database currently open, also across a restore. */
-  readonly dispatch: Dispatch = (channel, payload): Promise<Result<unknown>> => this.current.dispatch(channel, payload);
+  readonly dispatch: Dispatch = (channel, payload): Promise<Result<unknown>> =>
+    this.current.dispatch(channel, payload);
 
   private constructor(private readonly opts: AppHostOptions) {
     if (opts.nativeBinding) useNativeBinding(opts.nativeBinding);
@@ -66,7 +67,9 @@ export class AppHost implements DatabaseHostPort {
     let startBackup: string | null = null;
     if (existed && (opts.autoBackup ?? true)) {
       try {
-        startBackup = createBackup(this.current.db, this.dbPath, 'auto', { now: this.current.ctx.clock() }).name;
+        startBackup = createBackup(this.current.db, this.dbPath, 'auto', {
+          now: this.current.ctx.clock(),
+        }).name;
         rotateAutomaticBackups(this.dbPath, backupsKept(this.current.ctx));
       } catch (err) {
         // A full disk must not keep the official out of the log; the failure is reported, not fatal.
@@ -100,11 +103,27 @@ export class AppHost implements DatabaseHostPort {
       ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     });
     try {
-      const ctx = createContext(db, { dbPath: this.dbPath, assetsDir: opts.assetsDir, mode: opts.mode, appVersion: opts.appVersion, ...(opts.clock ? { clock: opts.clock } : {}) });
-      const handlers: Handlers = { ...createHandlers(ctx), ...backupHandlers(ctx, this), ...(opts.extraHandlers?.(ctx) ?? {}) } as Handlers;
+      const ctx = createContext(db, {
+        dbPath: this.dbPath,
+        assetsDir: opts.assetsDir,
+        mode: opts.mode,
+        appVersion: opts.appVersion,
+        ...(opts.clock ? { clock: opts.clock } : {}),
+      });
+      const handlers: Handlers = {
+        ...createHandlers(ctx),
+        ...backupHandlers(ctx, this),
+        ...(opts.extraHandlers?.(ctx) ?? {}),
+      } as Handlers;
       if (encryptedBackup) {
         const plain = path.basename(encryptedBackup);
-        db.transaction(() => ctx.audit.append({ action: 'database.encrypted', subject: 'database', details: { cipher: 'sqlcipher-4', plainBackup: plain } }))();
+        db.transaction(() =>
+          ctx.audit.append({
+            action: 'database.encrypted',
+            subject: 'database',
+            details: { cipher: 'sqlcipher-4', plainBackup: plain },
+          }),
+        )();
         opts.onEncrypted?.(encryptedBackup);
       }
       return { db, ctx, dispatch: createDispatcher(handlers, opts.onInternalError) };
@@ -145,7 +164,10 @@ export class AppHost implements DatabaseHostPort {
         fs.renameSync(`${this.dbPath}.restoring`, this.dbPath);
       }
       this.current = this.openCurrent({ encryptPlain: false });
-      throw new AppError('corrupt-database', `The backup could not be opened after it was put in place (${(err as Error).message}); the database it replaced was put back. Nothing was lost.`);
+      throw new AppError(
+        'corrupt-database',
+        `The backup could not be opened after it was put in place (${(err as Error).message}); the database it replaced was put back. Nothing was lost.`,
+      );
     }
     const { ctx, db } = this.current;
     db.transaction(() =>
@@ -154,7 +176,11 @@ export class AppHost implements DatabaseHostPort {
         subject: 'database',
         actor: who?.name,
         role: who?.role,
-        details: { from: report.restoredFrom, replacedBy: report.replacedBy ? path.basename(report.replacedBy) : null, schemaVersion: report.schemaVersion },
+        details: {
+          from: report.restoredFrom,
+          replacedBy: report.replacedBy ? path.basename(report.replacedBy) : null,
+          schemaVersion: report.schemaVersion,
+        },
       }),
     )();
     return report;

@@ -21,13 +21,22 @@ export interface ServiceContext {
   appVersion: string;
   /** Called inside the write transaction after threats are created, changed or (un)deleted,
    *  so that derived data (e.g. each threat's current level) stays in step. */
-  threatsChanged: Array<(ids: readonly string[]) => void>;
+  threatsChanged: ((ids: readonly string[]) => void)[];
   /** Scores threats as they are written, so that each row is written once with its current level
    *  (set by the assessment service; null when no policy engine is wired, e.g. in small tests). */
   levels: { scorer(): (threat: Threat) => { level: Level; score: number } } | null;
 }
 
-export function createContext(db: Db, opts: { dbPath: string; assetsDir: string; mode: ServiceContext['mode']; appVersion: string; clock?: () => Date }): ServiceContext {
+export function createContext(
+  db: Db,
+  opts: {
+    dbPath: string;
+    assetsDir: string;
+    mode: ServiceContext['mode'];
+    appVersion: string;
+    clock?: () => Date;
+  },
+): ServiceContext {
   const clock = opts.clock ?? (() => new Date());
   const settings = new Settings(db);
   return {

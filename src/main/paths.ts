@@ -8,8 +8,13 @@ import { fileURLToPath } from 'node:url';
 export const APP_NAME = 'Threshold';
 export const DB_FILE_NAME = 'threshold.db';
 
-export function userDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home = os.homedir()): string {
-  if (platform === 'win32') return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
+export function userDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+  home = os.homedir(),
+): string {
+  if (platform === 'win32')
+    return path.win32.join(env.APPDATA ?? path.win32.join(home, 'AppData', 'Roaming'), APP_NAME);
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_NAME);
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_NAME);
 }

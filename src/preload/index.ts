@@ -5,7 +5,9 @@ import { createApi, type ThresholdApi } from '../shared/ipc/contract';
 import type { Result } from '../shared/errors';
 import { isMenuCommand, type MenuCommand } from '../shared/ipc/menu-commands';
 
-const api: ThresholdApi = createApi((channel, request) => ipcRenderer.invoke(channel, request) as Promise<Result<unknown>>);
+const api: ThresholdApi = createApi(
+  (channel, request) => ipcRenderer.invoke(channel, request) as Promise<Result<unknown>>,
+);
 
 /** Menu commands from the main process; only known command names reach the page. */
 function onMenuCommand(listener: (command: MenuCommand) => void): () => void {

@@ -62,7 +62,14 @@ export function App() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (e.key === 'n' && !e.ctrlKey && !e.metaKey && !e.altKey && !target.closest('input, textarea, select, [contenteditable]') && !document.querySelector('dialog[open]')) {
+      if (
+        e.key === 'n' &&
+        !e.ctrlKey &&
+        !e.metaKey &&
+        !e.altKey &&
+        !target.closest('input, textarea, select, [contenteditable]') &&
+        !document.querySelector('dialog[open]')
+      ) {
         e.preventDefault();
         navigate({ screen: 'threat-new' });
       }
@@ -105,12 +112,21 @@ export function App() {
           </select>
         </label>
         <div className="app-header__tools">
-          <button type="button" className="button button--ghost" onClick={() => setIdentityOpen(true)} data-testid="identity-button">
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => setIdentityOpen(true)}
+            data-testid="identity-button"
+          >
             {info?.identity ? `${info.identity.name} · ${info.identity.role}` : t('setIdentity')}
           </button>
           <label className="language-switch">
             <span className="visually-hidden">{t('language')}</span>
-            <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as UiLanguage)} data-testid="language-switch">
+            <select
+              value={i18n.language}
+              onChange={(e) => setLanguage(e.target.value as UiLanguage)}
+              data-testid="language-switch"
+            >
               <option value="en">English</option>
               <option value="fr">Français</option>
             </select>
@@ -137,7 +153,13 @@ export function App() {
           </ul>
         </nav>
         <main id="main" className="app-main" tabIndex={-1}>
-          {startError ? <p className="notice notice--error" role="alert">{startError}</p> : <Screen />}
+          {startError ? (
+            <p className="notice notice--error" role="alert">
+              {startError}
+            </p>
+          ) : (
+            <Screen />
+          )}
         </main>
       </div>
       <Toasts />

@@ -12,7 +12,10 @@ export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeZone: iso.length === 10 ? 'UTC' : undefined }).format(d);
+  return new Intl.DateTimeFormat(uiLocale(), {
+    dateStyle: 'medium',
+    timeZone: iso.length === 10 ? 'UTC' : undefined,
+  }).format(d);
 }
 
 export function formatNumber(n: number | null | undefined): string {

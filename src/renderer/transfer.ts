@@ -8,10 +8,18 @@ export async function importFile(file: File): Promise<ImportReport> {
   return call(api.workspace.import({ format, content: await file.text(), fileName: file.name }));
 }
 
-export async function saveFile(name: string, content: string | Uint8Array, mimeType: string): Promise<string | null> {
+export async function saveFile(
+  name: string,
+  content: string | Uint8Array,
+  mimeType: string,
+): Promise<string | null> {
   const isText = typeof content === 'string';
   const payload = isText ? content : btoa(Array.from(content, (b) => String.fromCharCode(b)).join(''));
-  const result = await api.files.save({ suggestedName: name, content: payload, encoding: isText ? 'utf8' : 'base64' });
+  const result = await api.files.save({
+    suggestedName: name,
+    content: payload,
+    encoding: isText ? 'utf8' : 'base64',
+  });
   if (result.ok) return result.value.path;
   if (result.error.code !== 'unsupported') throw new Error(result.error.message);
   const blob = new Blob([isText ? content : new Uint8Array(content)], { type: mimeType });

@@ -43,12 +43,19 @@ export class AppError extends Error {
   }
 
   toShape(): AppErrorShape {
-    return this.problems ? { code: this.code, message: this.message, problems: this.problems } : { code: this.code, message: this.message };
+    return this.problems
+      ? { code: this.code, message: this.message, problems: this.problems }
+      : { code: this.code, message: this.message };
   }
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
 export function isAppErrorShape(x: unknown): x is AppErrorShape {
-  return typeof x === 'object' && x !== null && typeof (x as AppErrorShape).code === 'string' && typeof (x as AppErrorShape).message === 'string';
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as AppErrorShape).code === 'string' &&
+    typeof (x as AppErrorShape).message === 'string'
+  );
 }

@@ -17,7 +17,11 @@ function sourceFiles(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = fs.readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3]!);
+  return [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 const rel = (f: string) => path.relative(REPO_ROOT, f);
@@ -35,7 +39,11 @@ describe('architecture boundaries', () => {
     for (const f of sourceFiles(path.join(REPO_ROOT, 'src/renderer'))) {
       for (const i of imports(f)) {
         const resolved = i.startsWith('.') ? path.resolve(path.dirname(f), i) : '';
-        if (i.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'electron', 'better-sqlite3-multiple-ciphers'].includes(i) || (resolved && rel(resolved).startsWith('src/main'))) {
+        if (
+          i.startsWith('node:') ||
+          ['fs', 'path', 'os', 'child_process', 'electron', 'better-sqlite3-multiple-ciphers'].includes(i) ||
+          (resolved && rel(resolved).startsWith('src/main'))
+        ) {
           offenders.push(`${rel(f)} → ${i}`);
         }
       }
@@ -46,10 +54,14 @@ describe('architecture boundaries', () => {
   it('src/shared uses neither Node nor the DOM nor the other layers', () => {
     const offenders: string[] = [];
     for (const f of sourceFiles(path.join(REPO_ROOT, 'src/shared'))) {
-      const text = fs.readFileSync(f, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const text = fs
+        .readFileSync(f, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       for (const i of imports(f)) {
         const resolved = i.startsWith('.') ? rel(path.resolve(path.dirname(f), i)) : '';
-        if (i.startsWith('node:') || i === 'electron' || (resolved && !resolved.startsWith('src/shared'))) offenders.push(`${rel(f)} → ${i}`);
+        if (i.startsWith('node:') || i === 'electron' || (resolved && !resolved.startsWith('src/shared')))
+          offenders.push(`${rel(f)} → ${i}`);
       }
       if (/\b(document|window|localStorage)\./.test(text)) offenders.push(`${rel(f)} uses the DOM`);
     }
@@ -57,7 +69,11 @@ describe('architecture boundaries', () => {
   });
 
   it('the services under src/main are reachable without Electron: the CLI entry imports no shell code', () => {
-    const shell = sourceFiles(path.join(REPO_ROOT, 'src/cli')).flatMap((f) => imports(f).filter((i) => i.includes('/electron')).map((i) => `${rel(f)} → ${i}`));
+    const shell = sourceFiles(path.join(REPO_ROOT, 'src/cli')).flatMap((f) =>
+      imports(f)
+        .filter((i) => i.includes('/electron'))
+        .map((i) => `${rel(f)} → ${i}`),
+    );
     expect(shell).toEqual([]);
   });
 });

@@ -60,12 +60,24 @@ function expectShape(a: AssessmentResult): void {
       thresholds: { engagePrivately: expect.any(Number), speakPublicly: expect.any(Number) },
       gates: expect.any(Array),
       counterfactuals: expect.any(Array),
-      spokesperson: expect.objectContaining({ id: expect.any(String), name: expect.any(String), reason: expect.any(String) }),
+      spokesperson: expect.objectContaining({
+        id: expect.any(String),
+        name: expect.any(String),
+        reason: expect.any(String),
+      }),
       policyVersion: expect.any(Number),
     }),
   );
   expect(a.factors.length).toBeGreaterThan(0);
-  for (const f of a.factors) expect(f).toEqual(expect.objectContaining({ id: expect.any(String), label: expect.any(String), points: expect.any(Number), reason: expect.any(String) }));
+  for (const f of a.factors)
+    expect(f).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        label: expect.any(String),
+        points: expect.any(Number),
+        reason: expect.any(String),
+      }),
+    );
 }
 
 describe('threshold assess', () => {
@@ -157,7 +169,10 @@ describe('threshold policy', () => {
     const db = copyOfSample();
     const shown = await run(['policy', 'show', '--json', '--db', db]);
     expect(shown.code).toBe(0);
-    const policy = JSON.parse(shown.out) as { version: number; thresholds: { engagePrivately: number; speakPublicly: number } };
+    const policy = JSON.parse(shown.out) as {
+      version: number;
+      thresholds: { engagePrivately: number; speakPublicly: number };
+    };
     expect(policy.thresholds).toMatchObject({ engagePrivately: 35, speakPublicly: 60 });
 
     // Exactly what show printed is accepted.
@@ -167,7 +182,10 @@ describe('threshold policy', () => {
 
     expect((await assessJson(['lk27-014'], db))[0]!.level).toBe('engage-privately');
     const lower = path.join(path.dirname(db), 'lower.json');
-    fs.writeFileSync(lower, JSON.stringify({ ...policy, thresholds: { ...policy.thresholds, speakPublicly: 40 } }, null, 2));
+    fs.writeFileSync(
+      lower,
+      JSON.stringify({ ...policy, thresholds: { ...policy.thresholds, speakPublicly: 40 } }, null, 2),
+    );
     const set = await run(['--db', db, 'policy', 'set', lower, '--note', 'lower bar']);
     expect(set.code, set.err).toBe(0);
     expect(set.out).toMatch(/Policy version 3 saved and in force/);
@@ -181,16 +199,28 @@ describe('threshold policy', () => {
     const versions = await run(['policy', 'versions', '--db', db]);
     expect(versions.out).toMatch(/3 \(in force\)/);
     expect(versions.out).toMatch(/lower bar/);
-    const old = JSON.parse((await run(['policy', 'show', '--json', '--version', '1', '--db', db])).out) as typeof policy;
+    const old = JSON.parse(
+      (await run(['policy', 'show', '--json', '--version', '1', '--db', db])).out,
+    ) as typeof policy;
     expect(old.thresholds.speakPublicly).toBe(60);
   });
 
   it('set refuses a bad policy with its reasons on stderr, a non-zero exit, and the current policy unchanged', async () => {
     const db = copyOfSample();
     const before = (await run(['policy', 'show', '--json', '--db', db])).out;
-    const policy = JSON.parse(before) as Record<string, unknown> & { thresholds: object; factors: Array<{ weight: number }> };
+    const policy = JSON.parse(before) as Record<string, unknown> & {
+      thresholds: object;
+      factors: { weight: number }[];
+    };
     const bad = path.join(path.dirname(db), 'bad.json');
-    fs.writeFileSync(bad, JSON.stringify({ ...policy, thresholds: { ...policy.thresholds, engagePrivately: 80 }, factors: policy.factors.map((f, i) => (i === 0 ? { ...f, weight: 1 } : f)) }));
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({
+        ...policy,
+        thresholds: { ...policy.thresholds, engagePrivately: 80 },
+        factors: policy.factors.map((f, i) => (i === 0 ? { ...f, weight: 1 } : f)),
+      }),
+    );
     const r = await run(['policy', 'set', bad, '--db', db]);
     expect(r.code).not.toBe(0);
     expect(r.err).toMatch(/refused and the current one stays in force/);
@@ -209,32 +239,99 @@ describe('threshold policy', () => {
 
   it('preview shows what an edited policy would change without saving it', async () => {
     const db = copyOfSample();
-    const policy = JSON.parse((await run(['policy', 'show', '--json', '--db', db])).out) as { thresholds: object };
+    const policy = JSON.parse((await run(['policy', 'show', '--json', '--db', db])).out) as {
+      thresholds: object;
+    };
     const file = path.join(path.dirname(db), 'edit.json');
-    fs.writeFileSync(file, JSON.stringify({ ...policy, thresholds: { ...policy.thresholds, engagePrivately: 10, speakPublicly: 20 } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...policy,
+        thresholds: { ...policy.thresholds, engagePrivately: 10, speakPublicly: 20 },
+      }),
+    );
     const r = await run(['policy', 'preview', file, '--json', '--db', db]);
     expect(r.code, r.err).toBe(0);
-    const preview = JSON.parse(r.out) as { total: number; changed: number; changes: Array<{ id: string }> };
+    const preview = JSON.parse(r.out) as { total: number; changed: number; changes: { id: string }[] };
     expect(preview.total).toBe(34);
     expect(preview.changed).toBeGreaterThan(0);
-    expect((JSON.parse((await run(['policy', 'show', '--json', '--db', db])).out) as { version: number }).version).toBe(1);
+    expect(
+      (JSON.parse((await run(['policy', 'show', '--json', '--db', db])).out) as { version: number }).version,
+    ).toBe(1);
   });
 });
 
 describe('threshold decide', () => {
   it('assesses, stores the assessment and records the decision; a different level needs a rationale', async () => {
     const db = copyOfSample();
-    const refused = await run(['decide', 'lk27-001', '--level', 'engage-privately', '--by', 'Jo Tremblay', '--role', 'Panel chair', '--as-of', AS_OF, '--db', db]);
+    const refused = await run([
+      'decide',
+      'lk27-001',
+      '--level',
+      'engage-privately',
+      '--by',
+      'Jo Tremblay',
+      '--role',
+      'Panel chair',
+      '--as-of',
+      AS_OF,
+      '--db',
+      db,
+    ]);
     expect(refused.code).not.toBe(0);
     expect(refused.err).toMatch(/recommends speak-publicly; .*--rationale/);
 
-    const agreed = await run(['decide', 'lk27-001', '--level', 'speak-publicly', '--by', 'Jo Tremblay', '--role', 'Panel chair', '--as-of', AS_OF, '--db', db, '--json']);
+    const agreed = await run([
+      'decide',
+      'lk27-001',
+      '--level',
+      'speak-publicly',
+      '--by',
+      'Jo Tremblay',
+      '--role',
+      'Panel chair',
+      '--as-of',
+      AS_OF,
+      '--db',
+      db,
+      '--json',
+    ]);
     expect(agreed.code, agreed.err).toBe(0);
-    const { assessment, decision } = JSON.parse(agreed.out) as { assessment: StoredAssessment; decision: Decision };
-    expect(assessment).toMatchObject({ threatIds: ['lk27-001'], cluster: false, level: 'speak-publicly', policyVersion: 1, threatVersions: { 'lk27-001': 1 }, asOf: AS_OF });
-    expect(decision).toMatchObject({ level: 'speak-publicly', recommendedLevel: 'speak-publicly', decidedBy: 'Jo Tremblay', role: 'Panel chair' });
+    const { assessment, decision } = JSON.parse(agreed.out) as {
+      assessment: StoredAssessment;
+      decision: Decision;
+    };
+    expect(assessment).toMatchObject({
+      threatIds: ['lk27-001'],
+      cluster: false,
+      level: 'speak-publicly',
+      policyVersion: 1,
+      threatVersions: { 'lk27-001': 1 },
+      asOf: AS_OF,
+    });
+    expect(decision).toMatchObject({
+      level: 'speak-publicly',
+      recommendedLevel: 'speak-publicly',
+      decidedBy: 'Jo Tremblay',
+      role: 'Panel chair',
+    });
 
-    const differed = await run(['decide', 'lk27-001', '--level', 'engage-privately', '--rationale', 'The authority corrects it today.', '--by', 'Jo Tremblay', '--role', 'Panel chair', '--as-of', AS_OF, '--db', db]);
+    const differed = await run([
+      'decide',
+      'lk27-001',
+      '--level',
+      'engage-privately',
+      '--rationale',
+      'The authority corrects it today.',
+      '--by',
+      'Jo Tremblay',
+      '--role',
+      'Panel chair',
+      '--as-of',
+      AS_OF,
+      '--db',
+      db,
+    ]);
     expect(differed.code, differed.err).toBe(0);
     expect(differed.out).toMatch(/ENGAGE PRIVATELY, where SPEAK PUBLICLY was recommended/);
     expect(differed.out).toMatch(/Rationale: The authority corrects it today\./);
@@ -243,15 +340,37 @@ describe('threshold decide', () => {
     const app = openTestApp({ file: db });
     const history = await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'lk27-001' });
     expect(history).toHaveLength(2);
-    expect(history.flatMap((h) => h.decisions.map((d) => d.level))).toEqual(['engage-privately', 'speak-publicly']);
+    expect(history.flatMap((h) => h.decisions.map((d) => d.level))).toEqual([
+      'engage-privately',
+      'speak-publicly',
+    ]);
     app.close();
   });
 
   it('with several ids decides on them as one cluster', async () => {
     const db = copyOfSample();
-    const r = await run(['decide', ...PROXIES, '--level', 'engage-privately', '--rationale', 'Brief the community first.', '--by', 'Jo', '--role', 'Chair', '--as-of', AS_OF, '--json', '--db', db]);
+    const r = await run([
+      'decide',
+      ...PROXIES,
+      '--level',
+      'engage-privately',
+      '--rationale',
+      'Brief the community first.',
+      '--by',
+      'Jo',
+      '--role',
+      'Chair',
+      '--as-of',
+      AS_OF,
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(r.code, r.err).toBe(0);
-    const { assessment, decision } = JSON.parse(r.out) as { assessment: StoredAssessment; decision: Decision };
+    const { assessment, decision } = JSON.parse(r.out) as {
+      assessment: StoredAssessment;
+      decision: Decision;
+    };
     expect(assessment.cluster).toBe(true);
     expect(assessment.threatIds).toEqual(PROXIES);
     expect(assessment.result.factors.some((f) => f.id === 'pattern')).toBe(true);
@@ -262,7 +381,20 @@ describe('threshold decide', () => {
 describe('threshold audit verify', () => {
   it('says "intact" and exits 0 when the chain verifies, and names the problem with a non-zero exit when not', async () => {
     const db = copyOfSample();
-    await run(['decide', 'lk27-002', '--level', 'monitor', '--by', 'Jo', '--role', 'Chair', '--as-of', AS_OF, '--db', db]);
+    await run([
+      'decide',
+      'lk27-002',
+      '--level',
+      'monitor',
+      '--by',
+      'Jo',
+      '--role',
+      'Chair',
+      '--as-of',
+      AS_OF,
+      '--db',
+      db,
+    ]);
     const ok = await run(['audit', 'verify', '--db', db]);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/intact/);
@@ -271,7 +403,11 @@ describe('threshold audit verify', () => {
     // Someone edits the decision's audit entry behind Threshold's back.
     const raw = new Database(db);
     raw.exec('DROP TRIGGER audit_log_no_update');
-    raw.prepare("UPDATE audit_log SET details = json_set(details, '$.decided', 'speak-publicly') WHERE action = 'decision.recorded'").run();
+    raw
+      .prepare(
+        "UPDATE audit_log SET details = json_set(details, '$.decided', 'speak-publicly') WHERE action = 'decision.recorded'",
+      )
+      .run();
     raw.close();
     const broken = await run(['audit', 'verify', '--db', db]);
     expect(broken.code).not.toBe(0);
@@ -282,10 +418,24 @@ describe('threshold audit verify', () => {
 
 describe('the real command', () => {
   it('node bin/threshold.mjs assess … --json runs end to end, --db after the command', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(REPO_ROOT, 'bin', 'threshold.mjs'), 'assess', 'lk27-004', 'lk27-002', '--json', '--as-of', AS_OF, '--db', sampleFile], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, THRESHOLD_DB: '' },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        path.join(REPO_ROOT, 'bin', 'threshold.mjs'),
+        'assess',
+        'lk27-004',
+        'lk27-002',
+        '--json',
+        '--as-of',
+        AS_OF,
+        '--db',
+        sampleFile,
+      ],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, THRESHOLD_DB: '' },
+      },
+    );
     const results = JSON.parse(stdout) as AssessmentResult[];
     expect(results.map((r) => [r.threatIds[0], r.level])).toEqual([
       ['lk27-004', 'speak-publicly'],

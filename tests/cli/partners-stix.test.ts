@@ -47,16 +47,37 @@ describe('threshold partners', () => {
     expect(r.out).toContain('No partner covers Ferrier Islands');
     expect(r.out).toContain('X — Government affairs: "Escalation" has no backup contact.');
     expect(r.out).toContain('TikTok — Trust and safety: never contacted.');
-    const asJson = JSON.parse((await run(['partners', 'readiness', '--election', 'lakeshore-2027', '--as-of', '2026-11-25', '--stale-days', '400', '--json'])).out) as ReadinessReport;
+    const asJson = JSON.parse(
+      (
+        await run([
+          'partners',
+          'readiness',
+          '--election',
+          'lakeshore-2027',
+          '--as-of',
+          '2026-11-25',
+          '--stale-days',
+          '400',
+          '--json',
+        ])
+      ).out,
+    ) as ReadinessReport;
     expect(asJson.staleDays).toBe(400);
-    expect(asJson.gaps.filter((g) => g.kind === 'stale-relationship').map((g) => (g as { partnerId: string }).partnerId).sort()).toEqual(['p-returning-pinewood', 'p-telecom', 'p-tiktok']);
+    expect(
+      asJson.gaps
+        .filter((g) => g.kind === 'stale-relationship')
+        .map((g) => (g as { partnerId: string }).partnerId)
+        .sort(),
+    ).toEqual(['p-returning-pinewood', 'p-telecom', 'p-tiktok']);
     expect((await run(['partners', 'readiness', '--stale-days', 'soon'])).code).toBe(2);
   });
 
   it('says who to notify about threats and how to reach them', async () => {
     const r = await run(['partners', 'notify', 'lk27-001']);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/Elections Lakeshore \(election-authority\) — lk27-001: purpose mislead-voting-process/);
+    expect(r.out).toMatch(
+      /Elections Lakeshore \(election-authority\) — lk27-001: purpose mislead-voting-process/,
+    );
     expect(r.out).toMatch(/Meta — Election integrity team \(platform\) — lk27-001: channel facebook/);
     expect(r.out).toMatch(/Election-day operations: Claire Beaumont, \+1 613 555 0101, secure ELK-OPS-01/);
     const missing = await run(['partners', 'notify', 'nope']);
@@ -65,10 +86,25 @@ describe('threshold partners', () => {
   });
 
   it('records a contact', async () => {
-    const r = await run(['partners', 'contacted', 'p-tiktok', '--date', '2026-11-20', '--by', 'Amara Nwosu', '--channel', 'email', '--note', 'Named a backup.']);
+    const r = await run([
+      'partners',
+      'contacted',
+      'p-tiktok',
+      '--date',
+      '2026-11-20',
+      '--by',
+      'Amara Nwosu',
+      '--channel',
+      'email',
+      '--note',
+      'Named a backup.',
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toBe('Recorded a contact with TikTok — Trust and safety on 2026-11-20.');
-    const list = JSON.parse((await run(['partners', '--json'])).out) as Array<{ id: string; lastContacted: string | null }>;
+    const list = JSON.parse((await run(['partners', '--json'])).out) as {
+      id: string;
+      lastContacted: string | null;
+    }[];
     expect(list.find((p) => p.id === 'p-tiktok')!.lastContacted).toBe('2026-11-20');
     expect((await run(['partners', 'frobnicate'])).code).toBe(2);
   });
@@ -79,14 +115,25 @@ describe('threshold export --format stix / import bundle.json', () => {
     const amber = await run(['export', '--format', 'stix', '--out', 'amber.json']);
     expect(amber.code, amber.err).toBe(0);
     expect(amber.err).toMatch(/Wrote 34 threats to .*amber\.json \(STIX 2\.1, TLP:AMBER\)/);
-    const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'amber.json'), 'utf8')) as { type: string; objects: Array<{ id: string }> };
+    const bundle = JSON.parse(fs.readFileSync(path.join(dir, 'amber.json'), 'utf8')) as {
+      type: string;
+      objects: { id: string }[];
+    };
     expect(bundle.type).toBe('bundle');
     expect(bundle.objects[0]!.id).toBe(TLP2_MARKING_IDS.amber);
     expect(validateBundle(bundle)).toEqual([]);
 
-    const red = await run(['export', '--format', 'stix', '--tlp', 'red', '--election', 'harrowgate-ward4-2027']);
+    const red = await run([
+      'export',
+      '--format',
+      'stix',
+      '--tlp',
+      'red',
+      '--election',
+      'harrowgate-ward4-2027',
+    ]);
     expect(red.code, red.err).toBe(0);
-    const redBundle = JSON.parse(red.out) as { objects: Array<{ id: string; type: string }> };
+    const redBundle = JSON.parse(red.out) as { objects: { id: string; type: string }[] };
     expect(redBundle.objects[0]!.id).toBe(TLP2_MARKING_IDS.red);
     expect(redBundle.objects.filter((o) => o.type === 'incident')).toHaveLength(3);
 
@@ -95,20 +142,35 @@ describe('threshold export --format stix / import bundle.json', () => {
 
     // Into a database that has the elections but not the threats.
     const fresh = openTestApp({ file: path.join(dir, 'fresh.db') });
-    const sample = JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8')) as Record<string, unknown>;
-    await fresh.call('workspace:import', { format: 'json', content: JSON.stringify({ ...sample, threats: [] }) });
+    const sample = JSON.parse(
+      fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    await fresh.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({ ...sample, threats: [] }),
+    });
     fresh.close();
     db = fresh.file;
     const imported = await run(['import', 'amber.json']);
     expect(imported.code, imported.err).toBe(0);
-    expect(imported.out).toBe('Imported amber.json (STIX 2.1 bundle): threats 34 new, 0 updated, 0 unchanged; elections 0 new, 0 updated, 0 unchanged.');
+    expect(imported.out).toBe(
+      'Imported amber.json (STIX 2.1 bundle): threats 34 new, 0 updated, 0 unchanged; elections 0 new, 0 updated, 0 unchanged.',
+    );
     expect(imported.err).toContain('TLP:AMBER');
     const again = await run(['import', 'amber.json', '--election', 'lakeshore-2027', '--json']);
     expect(JSON.parse(again.out)).toMatchObject({ format: 'stix', threats: { created: 0 } });
   });
 
   it('refuses a STIX 2.0 bundle with its location', async () => {
-    fs.writeFileSync(path.join(dir, 'old.json'), JSON.stringify({ type: 'bundle', id: 'bundle--00000001-1111-4111-8111-111111111111', spec_version: '2.0', objects: [] }));
+    fs.writeFileSync(
+      path.join(dir, 'old.json'),
+      JSON.stringify({
+        type: 'bundle',
+        id: 'bundle--00000001-1111-4111-8111-111111111111',
+        spec_version: '2.0',
+        objects: [],
+      }),
+    );
     const r = await run(['import', 'old.json']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/old\.json cannot be imported as a STIX 2\.1 bundle/);

@@ -61,15 +61,23 @@ describe('should we speak, end to end', () => {
     await form.getByText(/Say why the decision differs from the recommendation/).waitFor();
     await e2e.shot('assessment-03-rationale-required');
     expect(await axeViolations(page)).toEqual([]);
-    await form.getByLabel(/^Rationale/).fill('The election authority is correcting it today; we hold and watch.');
+    await form
+      .getByLabel(/^Rationale/)
+      .fill('The election authority is correcting it today; we hold and watch.');
     await form.getByRole('button', { name: 'Record the decision' }).click();
     await form.getByText(/Decision recorded with assessment #1/).waitFor();
     const stored = page.getByTestId('stored-assessment-1');
     await stored.waitFor();
-    expect(await stored.textContent()).toMatch(new RegExp(`Decided “${other}” by Jo Tremblay \\(Panel chair\\) on .* — the recommendation was`));
+    expect(await stored.textContent()).toMatch(
+      new RegExp(`Decided “${other}” by Jo Tremblay \\(Panel chair\\) on .* — the recommendation was`),
+    );
     expect(await stored.textContent()).toMatch(/The election authority is correcting it today/);
     const history = await e2e.app.call<AssessmentSummary[]>('assessment:history', { threatId: 'lk27-001' });
-    expect(history[0]!.decisions[0]).toMatchObject({ decidedBy: 'Jo Tremblay', role: 'Panel chair', recommendedLevel: recommended });
+    expect(history[0]!.decisions[0]).toMatchObject({
+      decidedBy: 'Jo Tremblay',
+      role: 'Panel chair',
+      recommendedLevel: recommended,
+    });
     await stored.scrollIntoViewIfNeeded();
     await e2e.shot('assessment-04-decided');
   });
@@ -78,11 +86,16 @@ describe('should we speak, end to end', () => {
     const { page } = e2e;
     // Edit the threat (version 2) behind the screen; the stored assessment still shows version 1.
     const detail = await e2e.app.call<{ threat: Record<string, unknown> }>('threats:get', { id: 'lk27-001' });
-    await e2e.app.call('threats:update', { threat: { ...detail.threat, title: 'Mail-in ballot claim (edited later)' }, expectedVersion: 1 });
+    await e2e.app.call('threats:update', {
+      threat: { ...detail.threat, title: 'Mail-in ballot claim (edited later)' },
+      expectedVersion: 1,
+    });
     await page.getByRole('button', { name: 'Open assessment #1' }).click();
     const dialog = page.getByRole('dialog', { name: 'Assessment #1, as it was made' });
     await dialog.waitFor();
-    expect(await dialog.getByTestId('record-policy').textContent()).toMatch(/Policy version 1 — Default intervention policy/);
+    expect(await dialog.getByTestId('record-policy').textContent()).toMatch(
+      /Policy version 1 — Default intervention policy/,
+    );
     const then = await dialog.getByTestId('record-threat-lk27-001').textContent();
     expect(then).toMatch(/version 1 \(now version 2\)/);
     expect(then).toMatch(/False claim that mail-in ballots posted after Friday will not be counted/);
@@ -94,11 +107,19 @@ describe('should we speak, end to end', () => {
 
   it('opens the policy editor, changes a threshold, sees the preview change, and saves a new version', async () => {
     const { page } = e2e;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Intervention policy' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Intervention policy' })
+      .click();
     await page.getByRole('heading', { name: 'Intervention policy', level: 1 }).waitFor();
     const preview = page.getByTestId('policy-preview');
-    await preview.getByTestId('preview-changed').filter({ hasText: '0 threats would change level.' }).waitFor();
-    expect(await page.getByTestId('weight-sum').textContent()).toMatch(/Total: 100 — the weights add up to 100/);
+    await preview
+      .getByTestId('preview-changed')
+      .filter({ hasText: '0 threats would change level.' })
+      .waitFor();
+    expect(await page.getByTestId('weight-sum').textContent()).toMatch(
+      /Total: 100 — the weights add up to 100/,
+    );
     // Help text comes from the policy's own descriptions.
     await page.getByText('The most points each factor can add.', { exact: false }).waitFor();
     await e2e.shot('assessment-06-policy');
@@ -106,22 +127,44 @@ describe('should we speak, end to end', () => {
 
     // A weight that breaks the sum: shown live, and the preview explains why the policy is not valid.
     await page.getByTestId('weight-harm').fill('45');
-    await page.getByTestId('weight-sum').filter({ hasText: 'Total: 105 — the weights must add up to 100.' }).waitFor();
-    await page.getByTestId('preview-problems').filter({ hasText: /weights must add up to 100/ }).waitFor();
+    await page
+      .getByTestId('weight-sum')
+      .filter({ hasText: 'Total: 105 — the weights must add up to 100.' })
+      .waitFor();
+    await page
+      .getByTestId('preview-problems')
+      .filter({ hasText: /weights must add up to 100/ })
+      .waitFor();
     await e2e.shot('assessment-07-policy-invalid');
     await page.getByTestId('weight-harm').fill('40');
     await page.getByTestId('weight-sum').filter({ hasText: 'Total: 100' }).waitFor();
 
     // Lower the speak-publicly threshold: threats move up, before anything is saved.
-    const before = await e2e.app.call<{ rows: Array<{ level: string }> }>('threats:list', { filter: { level: ['speak-publicly'] }, limit: 500 });
+    const before = await e2e.app.call<{ rows: { level: string }[] }>('threats:list', {
+      filter: { level: ['speak-publicly'] },
+      limit: 500,
+    });
     await page.getByTestId('threshold-speak').fill('45');
-    await preview.getByTestId('preview-changed').filter({ hasText: /^[1-9]\d* threats? would change level\.$/ }).waitFor();
+    await preview
+      .getByTestId('preview-changed')
+      .filter({ hasText: /^[1-9]\d* threats? would change level\.$/ })
+      .waitFor();
     const speakRow = preview.locator('[data-testid="preview-counts"] tr[data-level="speak-publicly"] td');
-    expect(Number(await speakRow.nth(1).textContent().then((s) => s!.split(' ')[0]))).toBeGreaterThan(Number(await speakRow.nth(0).textContent()));
+    expect(
+      Number(
+        await speakRow
+          .nth(1)
+          .textContent()
+          .then((s) => s!.split(' ')[0]),
+      ),
+    ).toBeGreaterThan(Number(await speakRow.nth(0).textContent()));
     expect(await preview.getByTestId('preview-changes').locator('tbody tr').count()).toBeGreaterThan(0);
     await e2e.shot('assessment-08-policy-preview');
     // The preview changed nothing.
-    const still = await e2e.app.call<{ rows: unknown[] }>('threats:list', { filter: { level: ['speak-publicly'] }, limit: 500 });
+    const still = await e2e.app.call<{ rows: unknown[] }>('threats:list', {
+      filter: { level: ['speak-publicly'] },
+      limit: 500,
+    });
     expect(still.rows.length).toBe(before.rows.length);
 
     await page.getByLabel('Note for the record (why the change)').fill('Lower bar for the final week');
@@ -130,24 +173,40 @@ describe('should we speak, end to end', () => {
     const versions = page.getByTestId('policy-versions');
     await versions.getByText('Lower bar for the final week').waitFor();
     expect(await versions.locator('tbody tr').first().textContent()).toMatch(/2\s*in force/);
-    const after = await e2e.app.call<{ rows: unknown[] }>('threats:list', { filter: { level: ['speak-publicly'] }, limit: 500 });
+    const after = await e2e.app.call<{ rows: unknown[] }>('threats:list', {
+      filter: { level: ['speak-publicly'] },
+      limit: 500,
+    });
     expect(after.rows.length).toBeGreaterThan(before.rows.length);
     // The preview starts again from the policy now in force: nothing would change.
-    await preview.getByTestId('preview-changed').filter({ hasText: '0 threats would change level.' }).waitFor();
+    await preview
+      .getByTestId('preview-changed')
+      .filter({ hasText: '0 threats would change level.' })
+      .waitFor();
     await e2e.shot('assessment-09-policy-saved');
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('exports the policy in force and imports a policy file: a bad one shows its reasons and the current one stays', async () => {
     const { page } = e2e;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export version 2 (JSON)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export version 2 (JSON)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('threshold-policy-v2.json');
-    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as { version: number; thresholds: { speakPublicly: number } };
+    const exported = JSON.parse(fs.readFileSync((await download.path())!, 'utf8')) as {
+      version: number;
+      thresholds: { speakPublicly: number };
+    };
     expect(exported).toMatchObject({ version: 2, thresholds: { speakPublicly: 45 } });
 
     const file = page.locator('input[type="file"][accept*="json"]');
     const bad = { ...exported, thresholds: { ...exported.thresholds, engagePrivately: 90 } };
-    await file.setInputFiles({ name: 'bad-policy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await file.setInputFiles({
+      name: 'bad-policy.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
     const problems = page.getByTestId('policy-problems');
     await problems.filter({ hasText: 'bad-policy.json is not a valid policy' }).waitFor();
     expect(await problems.textContent()).toMatch(/engagePrivately \(90\) must be below speakPublicly \(45\)/);
@@ -157,10 +216,17 @@ describe('should we speak, end to end', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const good = { ...exported, thresholds: { ...exported.thresholds, speakPublicly: 50 } };
-    await file.setInputFiles({ name: 'good-policy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+    await file.setInputFiles({
+      name: 'good-policy.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(good)),
+    });
     await page.getByText('good-policy.json loaded into the editor.', { exact: false }).waitFor();
     await expect.poll(() => page.getByTestId('threshold-speak').inputValue()).toBe('50');
-    await page.getByTestId('preview-changed').filter({ hasText: /^[1-9]\d* threats? would change level\.$/ }).waitFor();
+    await page
+      .getByTestId('preview-changed')
+      .filter({ hasText: /^[1-9]\d* threats? would change level\.$/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Discard the edits' }).click();
     await expect.poll(() => page.getByTestId('threshold-speak').inputValue()).toBe('45');
   });
@@ -176,8 +242,13 @@ describe('should we speak, end to end', () => {
     await page.getByTestId('log-search').fill('voters-list');
     await page.locator('[role="row"][data-threat-id="lk27-004"]').click();
     await page.getByRole('tab', { name: 'Faut-il parler?' }).click();
-    await page.getByTestId('level-banner').filter({ hasText: /Recommandation : Parler publiquement/ }).waitFor();
-    expect(await page.getByTestId('score-chart').locator('[data-threshold="speak"] text').textContent()).toBe('Parler publiquement 45');
+    await page
+      .getByTestId('level-banner')
+      .filter({ hasText: /Recommandation : Parler publiquement/ })
+      .waitFor();
+    expect(await page.getByTestId('score-chart').locator('[data-threshold="speak"] text').textContent()).toBe(
+      'Parler publiquement 45',
+    );
     await page.getByRole('heading', { name: 'Garde-fous' }).waitFor();
     await e2e.shot('assessment-10b-tab-fr');
     expect(await axeViolations(page)).toEqual([]);
@@ -188,7 +259,10 @@ describe('should we speak, end to end', () => {
 
   it('assesses a selection of threats chosen from the log as one cluster', async () => {
     const { page } = e2e;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Should we speak?' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Should we speak?' })
+      .click();
     await page.getByRole('heading', { name: /Should we speak\? A selection or a cluster/ }).waitFor();
     await page.getByTestId('picker-search').fill('robocalls');
     await page.getByRole('checkbox', { name: /lk27-014/ }).check();
@@ -229,11 +303,16 @@ describe('should we speak, end to end', () => {
     const { page } = e2e;
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('button', { name: 'Check the audit log' }).click();
-    await page.getByTestId('audit-verification').getByText(/The audit log is intact/).waitFor();
+    await page
+      .getByTestId('audit-verification')
+      .getByText(/The audit log is intact/)
+      .waitFor();
     await page.getByRole('cell', { name: 'Decision recorded' }).first().waitFor();
     await page.getByRole('cell', { name: 'Intervention policy changed' }).first().waitFor();
     const entries = (await e2e.app.call<AuditPage>('audit:list', {})).entries.map((e) => e.action);
-    expect(entries).toEqual(expect.arrayContaining(['decision.recorded', 'policy.changed', 'assessment.saved']));
+    expect(entries).toEqual(
+      expect.arrayContaining(['decision.recorded', 'policy.changed', 'assessment.saved']),
+    );
     await e2e.shot('assessment-13-audit');
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -14,7 +14,8 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-const logCount = async () => Number(((await e2e.page.getByTestId('log-count').textContent()) ?? '').split(' ')[0]);
+const logCount = async () =>
+  Number(((await e2e.page.getByTestId('log-count').textContent()) ?? '').split(' ')[0]);
 
 async function openDashboard(name = 'Dashboard') {
   await e2e.page.getByRole('navigation').getByRole('link', { name }).click();
@@ -33,7 +34,10 @@ async function barPixel(testId: string, rgb: [number, number, number]): Promise<
         if (data[i] === r && data[i + 1] === g && data[i + 2] === b) {
           // A few pixels into the bar, away from its edge.
           const box = el.getBoundingClientRect();
-          return { x: box.left + (x + 4) * (box.width / width), y: box.top + (y + 4) * (box.height / height) };
+          return {
+            x: box.left + (x + 4) * (box.width / width),
+            y: box.top + (y + 4) * (box.height / height),
+          };
         }
       }
     }
@@ -48,10 +52,12 @@ async function horizontalOverflow(): Promise<string[]> {
   return e2e.page.evaluate(() => {
     const out: string[] = [];
     const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width + 1) out.push(`page is ${document.documentElement.scrollWidth}px wide`);
+    if (document.documentElement.scrollWidth > width + 1)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide`);
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1 && !el.closest('.chart-card__table, .visually-hidden')) out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(r.right)}px`);
+      if (r.width > 0 && r.right > width + 1 && !el.closest('.chart-card__table, .visually-hidden'))
+        out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(r.right)}px`);
     }
     return out.slice(0, 5);
   });
@@ -67,21 +73,39 @@ describe('dashboard, end to end', () => {
     await page.locator('.app-header__election select').selectOption('lakeshore-2027');
     await openDashboard();
     data = await e2e.app.call<DashboardData>('dashboard:series', { electionId: 'lakeshore-2027' });
-    await page.getByTestId('tile-total').filter({ hasText: String(data.total) }).waitFor();
-    for (const name of ['Threats over time, by type', 'Levels of current assessments', 'Threats by purpose', 'Threats by target', 'Threats by region', 'Threats by channel']) {
+    await page
+      .getByTestId('tile-total')
+      .filter({ hasText: String(data.total) })
+      .waitFor();
+    for (const name of [
+      'Threats over time, by type',
+      'Levels of current assessments',
+      'Threats by purpose',
+      'Threats by target',
+      'Threats by region',
+      'Threats by channel',
+    ]) {
       await page.getByRole('heading', { name, level: 2 }).waitFor();
     }
     // Each picture says what it shows.
     const label = await page.getByTestId('chart-overTime').getByRole('img').getAttribute('aria-label');
-    expect(label).toMatch(/^Threats over time, by type\. Stacked bar chart of threats per day from .* The critical window, .* is shaded\./);
-    expect(await page.getByTestId('chart-purpose').getByRole('img').getAttribute('aria-label')).toMatch(/the most are .*\(\d+\)/);
+    expect(label).toMatch(
+      /^Threats over time, by type\. Stacked bar chart of threats per day from .* The critical window, .* is shaded\./,
+    );
+    expect(await page.getByTestId('chart-purpose').getByRole('img').getAttribute('aria-label')).toMatch(
+      /the most are .*\(\d+\)/,
+    );
     // The critical window is drawn: some pixels in the band's colour on the timeline.
-    const banded = await page.getByTestId('chart-overTime').locator('canvas').evaluate((el: HTMLCanvasElement) => {
-      const { data: px } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
-      let n = 0;
-      for (let i = 0; i < px.length; i += 4) if (px[i]! > 245 && px[i + 1]! > 235 && px[i + 2]! < 215 && px[i + 2]! > 180) n++;
-      return n;
-    });
+    const banded = await page
+      .getByTestId('chart-overTime')
+      .locator('canvas')
+      .evaluate((el: HTMLCanvasElement) => {
+        const { data: px } = el.getContext('2d')!.getImageData(0, 0, el.width, el.height);
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4)
+          if (px[i]! > 245 && px[i + 1]! > 235 && px[i + 2]! < 215 && px[i + 2]! > 180) n++;
+        return n;
+      });
     expect(banded).toBeGreaterThan(500);
     await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
     await e2e.shot('dashboard-01-en');
@@ -97,9 +121,17 @@ describe('dashboard, end to end', () => {
     const point = await barPixel('chart-purpose', [0x1f, 0x5f, 0xa8]);
     await page.mouse.click(point.x, point.y);
     await page.getByRole('table', { name: 'Threat log' }).waitFor();
-    await page.getByTestId('log-count').filter({ hasText: `${first.count} threat` }).waitFor();
+    await page
+      .getByTestId('log-count')
+      .filter({ hasText: `${first.count} threat` })
+      .waitFor();
     expect(await logCount()).toBe(first.count);
-    expect(await page.getByRole('search').getByRole('button', { name: /^Purpose/ }).textContent()).toContain('1');
+    expect(
+      await page
+        .getByRole('search')
+        .getByRole('button', { name: /^Purpose/ })
+        .textContent(),
+    ).toContain('1');
     await e2e.shot('dashboard-02-log-from-bar');
   });
 
@@ -117,7 +149,10 @@ describe('dashboard, end to end', () => {
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^threshold-stix-\d{4}-\d{2}-\d{2}-tlp-green\.json$/);
-    const bundle = JSON.parse(fs.readFileSync((await file.path())!, 'utf8')) as { type: string; objects: Array<{ type: string; name?: string }> };
+    const bundle = JSON.parse(fs.readFileSync((await file.path())!, 'utf8')) as {
+      type: string;
+      objects: { type: string; name?: string }[];
+    };
     expect(bundle.type).toBe('bundle');
     expect(bundle.objects[0]).toMatchObject({ type: 'marking-definition', name: 'TLP:GREEN' });
     expect(bundle.objects.filter((o) => o.type === 'incident')).toHaveLength(expected);
@@ -128,7 +163,9 @@ describe('dashboard, end to end', () => {
     await openDashboard();
     const card = page.getByTestId('chart-region');
     await card.getByRole('button', { name: 'Show as table' }).click();
-    await expect.poll(() => card.getByRole('button', { name: 'Show as table' }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => card.getByRole('button', { name: 'Show as table' }).getAttribute('aria-pressed'))
+      .toBe('true');
     const region = data.byRegion.top[0]!;
     const cell = card.getByRole('button', { name: `Open ${region.count} threats in the log: ${region.key}` });
     await cell.focus();
@@ -136,7 +173,10 @@ describe('dashboard, end to end', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await page.getByRole('table', { name: 'Threat log' }).waitFor();
-    await page.getByTestId('log-count').filter({ hasText: `${region.count} threats` }).waitFor();
+    await page
+      .getByTestId('log-count')
+      .filter({ hasText: `${region.count} threats` })
+      .waitFor();
     expect(await page.getByLabel('Region').inputValue()).toBe(region.key);
   });
 
@@ -159,13 +199,18 @@ describe('dashboard, end to end', () => {
     await page.getByTestId('language-switch').selectOption('fr');
     await page.getByRole('heading', { name: 'Tableau de bord', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Menaces au fil du temps, par type', level: 2 }).waitFor();
-    expect(await page.getByTestId('chart-overTime').getByRole('img').getAttribute('aria-label')).toMatch(/^Menaces au fil du temps, par type\. Graphique à barres empilées/);
+    expect(await page.getByTestId('chart-overTime').getByRole('img').getAttribute('aria-label')).toMatch(
+      /^Menaces au fil du temps, par type\. Graphique à barres empilées/,
+    );
     await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
     await e2e.shot('dashboard-05-fr');
     expect(await axeViolations(page)).toEqual([]);
     expect(await horizontalOverflow()).toEqual([]);
     await page.getByTestId('chart-channel').scrollIntoViewIfNeeded();
-    await page.getByTestId('chart-channel').getByRole('button', { name: 'Afficher sous forme de tableau' }).click();
+    await page
+      .getByTestId('chart-channel')
+      .getByRole('button', { name: 'Afficher sous forme de tableau' })
+      .click();
     await e2e.shot('dashboard-06-fr-charts');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('language-switch').selectOption('en');

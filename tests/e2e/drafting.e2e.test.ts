@@ -38,7 +38,10 @@ describe('drafting, end to end', () => {
     const { page } = e2e;
     await page.getByRole('button', { name: 'Load the sample workspace' }).click();
     await page.getByRole('table', { name: 'Threat log' }).waitFor();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Communications' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Communications' })
+      .click();
     await page.getByRole('heading', { name: 'Communications settings' }).waitFor();
     expect(await page.getByText('No drafts yet.').isVisible()).toBe(true);
     // A mistake is caught before anything is sent.
@@ -57,7 +60,9 @@ describe('drafting, end to end', () => {
     await dismissToasts();
     await e2e.shot('drafting-01-settings');
     expect(await axeViolations(page)).toEqual([]);
-    expect((await e2e.app.call<{ website: string }>('drafting:profile')).website).toBe('elections.lakeshore.example');
+    expect((await e2e.app.call<{ website: string }>('drafting:profile')).website).toBe(
+      'elections.lakeshore.example',
+    );
   });
 
   it('creates a public statement from the Drafts tab of a threat', async () => {
@@ -129,7 +134,9 @@ describe('drafting, end to end', () => {
     await approval.getByLabel('Role').fill('Chief Electoral Officer');
     await approval.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Version 2 approved.').waitFor();
-    expect(await approval.getByTestId('signoff-approved').textContent()).toContain('Marie Gagnon, Chief Electoral Officer');
+    expect(await approval.getByTestId('signoff-approved').textContent()).toContain(
+      'Marie Gagnon, Chief Electoral Officer',
+    );
     expect(await page.getByLabel('What happened', { exact: true }).getAttribute('readonly')).not.toBeNull();
     expect(await page.getByRole('button', { name: 'Edit as a new version' }).isVisible()).toBe(true);
     const versions = page.getByTestId('draft-versions');
@@ -145,8 +152,13 @@ describe('drafting, end to end', () => {
 
   it('exports the approved text without the draft marking', { timeout: 60_000 }, async () => {
     const { page } = e2e;
-    expect(await page.getByText('This version is approved: the file carries no draft marking.').isVisible()).toBe(true);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export .docx' }).click()]);
+    expect(
+      await page.getByText('This version is approved: the file carries no draft marking.').isVisible(),
+    ).toBe(true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export .docx' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('public-statement-lk27-001-v2.docx');
     exported = path.join(ARTIFACTS, 'drafting-export.docx');
     await download.saveAs(exported);
@@ -162,17 +174,35 @@ describe('drafting, end to end', () => {
 
     // Look at it: PDF, then one PNG per page, next to the screenshots.
     const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
-    const pdf = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', ARTIFACTS, exported], {
-      encoding: 'utf8',
-      timeout: 55_000,
-    });
+    const pdf = spawnSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${profile}`,
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        ARTIFACTS,
+        exported,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 55_000,
+      },
+    );
     fs.rmSync(profile, { recursive: true, force: true });
     expect(pdf.status, pdf.stderr).toBe(0);
     const pdfFile = exported.replace(/\.docx$/, '.pdf');
     expect(fs.existsSync(pdfFile)).toBe(true);
-    const png = spawnSync('pdftoppm', ['-png', '-r', '60', pdfFile, path.join(ARTIFACTS, 'drafting-export-page')], { encoding: 'utf8' });
+    const png = spawnSync(
+      'pdftoppm',
+      ['-png', '-r', '60', pdfFile, path.join(ARTIFACTS, 'drafting-export-page')],
+      { encoding: 'utf8' },
+    );
     expect(png.status, png.stderr).toBe(0);
-    expect(fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith('drafting-export-page')).length).toBeGreaterThan(1);
+    expect(
+      fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith('drafting-export-page')).length,
+    ).toBeGreaterThan(1);
   });
 
   it('keeps the approved version when the text is edited again, and lists both', async () => {
@@ -182,10 +212,14 @@ describe('drafting, end to end', () => {
     await action.fill('Check the facts with Elections Lakeshore before you share a post about voting.');
     await page.getByRole('button', { name: 'Save as version 3' }).click();
     await page.getByText('Saved as version 3.').waitFor();
-    expect(await page.getByTestId('approval-panel').getByTestId('signoff-approved').textContent()).toBe('Not yet');
+    expect(await page.getByTestId('approval-panel').getByTestId('signoff-approved').textContent()).toBe(
+      'Not yet',
+    );
     await page.getByRole('button', { name: 'View version 2' }).click();
     await page.getByText('You are viewing version 2. It is read-only.').waitFor();
-    expect(await page.getByLabel('What you can do', { exact: true }).inputValue()).not.toContain('Elections Lakeshore before');
+    expect(await page.getByLabel('What you can do', { exact: true }).inputValue()).not.toContain(
+      'Elections Lakeshore before',
+    );
     await page.getByRole('button', { name: 'Show the current version' }).click();
     await page.getByTestId('draft-version').filter({ hasText: 'Version 3 of 3' }).waitFor();
 

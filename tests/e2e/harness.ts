@@ -18,25 +18,57 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-export async function startE2E(opts: { viewport?: { width: number; height: number }; locale?: string } = {}): Promise<E2E> {
+export async function startE2E(
+  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+): Promise<E2E> {
   const app = openTestApp({ keep: true });
   // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
   const staticDir = process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
   const server = await startBrowserServer({ dispatch: app.dispatch, staticDir });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: opts.locale ?? 'en-CA' });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1440, height: 900 },
+    locale: opts.locale ?? 'en-CA',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
-  page.on('pageerror', (e) => { errors.push(e.message); if (process.env.E2E_DEBUG) console.log('PAGEERROR', e.message); });
+  page.on('pageerror', (e) => {
+    errors.push(e.message);
+    if (process.env.E2E_DEBUG) console.log('PAGEERROR', e.message);
+  });
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
     if (process.env.E2E_DEBUG) console.log('CONSOLE', m.type(), m.text());
   });
-  if (process.env.E2E_DEBUG) page.on('response', (r) => void r.text().then((b) => console.log('RESPONSE', r.status(), r.url().slice(0, 60), r.request().postData()?.slice(0, 300), b.slice(0, 200))).catch(() => {}));
+  if (process.env.E2E_DEBUG)
+    page.on(
+      'response',
+      (r) =>
+        void r
+          .text()
+          .then((b) =>
+            console.log(
+              'RESPONSE',
+              r.status(),
+              r.url().slice(0, 60),
+              r.request().postData()?.slice(0, 300),
+              b.slice(0, 200),
+            ),
+          )
+          .catch(() => {}),
+    );
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.goto(server.url);
   return {
@@ -65,7 +97,12 @@ export async function tabTo(page: Page, label: string | RegExp, max = 80): Promi
     const name = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       if (!el) return '';
-      const labelled = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ?? el.closest('label')?.textContent ?? el.textContent ?? '';
+      const labelled =
+        el.getAttribute('aria-label') ??
+        (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null) ??
+        el.closest('label')?.textContent ??
+        el.textContent ??
+        '';
       return labelled.replace(/\s+/g, ' ').trim();
     });
     if (typeof label === 'string' ? name.startsWith(label) : label.test(name)) return;
@@ -74,11 +111,24 @@ export async function tabTo(page: Page, label: string | RegExp, max = 80): Promi
 }
 
 /** Runs axe-core in the page; returns serious and critical violations. */
-export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; nodes: string[] }>> {
+export async function axeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   // Evaluated through the DevTools protocol, so the page's strict CSP stays on.
   await page.evaluate(AxeBuilder.source);
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{
+            violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations

@@ -18,10 +18,16 @@ async function horizontalOverflow(): Promise<string[]> {
   return e2e.page.evaluate(() => {
     const out: string[] = [];
     const width = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > width + 1) out.push(`page is ${document.documentElement.scrollWidth}px wide for ${width}px`);
+    if (document.documentElement.scrollWidth > width + 1)
+      out.push(`page is ${document.documentElement.scrollWidth}px wide for ${width}px`);
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('main *'))) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1 && getComputedStyle(el).position !== 'fixed' && !el.closest('.partners-table-wrap, .chart-card__table, .visually-hidden')) {
+      if (
+        r.width > 0 &&
+        r.right > width + 1 &&
+        getComputedStyle(el).position !== 'fixed' &&
+        !el.closest('.partners-table-wrap, .chart-card__table, .visually-hidden')
+      ) {
         out.push(`${el.tagName.toLowerCase()}.${el.className} ends at ${Math.round(r.right)}px`);
       }
     }
@@ -39,11 +45,18 @@ describe('partner directory, end to end', () => {
     await page.getByRole('heading', { name: 'Partner directory', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Pre-election readiness' }).waitFor();
 
-    const expected = await e2e.app.call<ReadinessReport>('partners:readiness', { electionId: 'lakeshore-2027' });
-    await page.getByTestId('readiness-count').filter({ hasText: `${expected.gaps.length} gaps to close` }).waitFor();
+    const expected = await e2e.app.call<ReadinessReport>('partners:readiness', {
+      electionId: 'lakeshore-2027',
+    });
+    await page
+      .getByTestId('readiness-count')
+      .filter({ hasText: `${expected.gaps.length} gaps to close` })
+      .waitFor();
     const readiness = page.getByTestId('readiness');
     await readiness.getByRole('heading', { name: /Channels with threats but no partner/ }).waitFor();
-    await expect.poll(() => readiness.textContent()).toMatch(/telegram: \d+ threats?, and no partner handles it/);
+    await expect
+      .poll(() => readiness.textContent())
+      .toMatch(/telegram: \d+ threats?, and no partner handles it/);
     expect(await readiness.textContent()).toContain('Ferrier Islands');
     expect(await readiness.textContent()).toContain('X — Government affairs: “Escalation” has no backup');
     expect(await page.getByTestId('partners-table').locator('tbody tr').count()).toBe(13);
@@ -54,7 +67,9 @@ describe('partner directory, end to end', () => {
 
   it('adds an organisation with a primary and a backup contact, keyboard only', async () => {
     const { page } = e2e;
-    const before = (await e2e.app.call<ReadinessReport>('partners:readiness', { electionId: 'lakeshore-2027' })).gaps.length;
+    const before = (
+      await e2e.app.call<ReadinessReport>('partners:readiness', { electionId: 'lakeshore-2027' })
+    ).gaps.length;
     await page.locator('#partners-title').focus();
     await tabTo(page, 'Add an organisation');
     await page.keyboard.press('Enter');
@@ -84,22 +99,36 @@ describe('partner directory, end to end', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Partner directory', level: 1 }).waitFor();
-    const row = page.getByTestId('partners-table').locator('tr', { hasText: 'Telegram — Abuse and elections desk' });
+    const row = page
+      .getByTestId('partners-table')
+      .locator('tr', { hasText: 'Telegram — Abuse and elections desk' });
     await row.waitFor();
     expect(await row.textContent()).toContain('1 role');
     expect(await row.textContent()).not.toContain('without backup');
 
-    const saved = (await e2e.app.call<PartnerDetail[]>('partners:list', {})).find((p) => p.partner.name.startsWith('Telegram'))!;
+    const saved = (await e2e.app.call<PartnerDetail[]>('partners:list', {})).find((p) =>
+      p.partner.name.startsWith('Telegram'),
+    )!;
     expect(saved.partner).toMatchObject({
       kind: 'platform',
       handles: ['telegram'],
       channels: ['email'],
-      roles: [{ role: 'Election escalation', primary: { name: 'Lena Morozova', email: 'elections@telegram.example' }, backup: { name: 'Karim Haddad', phone: '+44 20 7946 0321' } }],
+      roles: [
+        {
+          role: 'Election escalation',
+          primary: { name: 'Lena Morozova', email: 'elections@telegram.example' },
+          backup: { name: 'Karim Haddad', phone: '+44 20 7946 0321' },
+        },
+      ],
     });
     // Telegram is covered now; the new relationship has never been contacted.
     const after = await e2e.app.call<ReadinessReport>('partners:readiness', { electionId: 'lakeshore-2027' });
-    expect(after.gaps.some((g) => g.kind === 'channel-without-partner' && g.channel === 'telegram')).toBe(false);
-    expect(after.gaps.some((g) => g.kind === 'stale-relationship' && g.partnerId === saved.partner.id)).toBe(true);
+    expect(after.gaps.some((g) => g.kind === 'channel-without-partner' && g.channel === 'telegram')).toBe(
+      false,
+    );
+    expect(after.gaps.some((g) => g.kind === 'stale-relationship' && g.partnerId === saved.partner.id)).toBe(
+      true,
+    );
     expect(after.gaps.length).toBe(before);
     const readiness = page.getByTestId('readiness');
     await expect.poll(() => readiness.textContent()).not.toMatch(/telegram: \d+ threats?, and no partner/);
@@ -117,10 +146,14 @@ describe('partner directory, end to end', () => {
     await page.getByRole('button', { name: 'Save the organisation' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'problem' });
     await alert.waitFor();
-    expect(await alert.textContent()).toContain('Role 1 · Primary contact · Email: must be an email address like name@example.org');
+    expect(await alert.textContent()).toContain(
+      'Role 1 · Primary contact · Email: must be an email address like name@example.org',
+    );
     expect(await alert.textContent()).toContain('Role 1 · Primary contact · Name: must not be empty');
     expect(await alert.textContent()).toMatch(/^2 problems to fix before saving/);
-    await expect.poll(() => page.locator('#partner-roles-0-primary-email').getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => page.locator('#partner-roles-0-primary-email').getAttribute('aria-invalid'))
+      .toBe('true');
     await e2e.shot('partners-03-validation');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Back to the directory' }).click();
@@ -140,10 +173,14 @@ describe('partner directory, end to end', () => {
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Record the contact' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await page.getByTestId('readiness').textContent()) ?? '').not.toContain('TikTok — Trust and safety: never contacted');
-    const tiktok = (await e2e.app.call<PartnerDetail>('partners:get', { id: 'p-tiktok' }));
+    await expect
+      .poll(async () => (await page.getByTestId('readiness').textContent()) ?? '')
+      .not.toContain('TikTok — Trust and safety: never contacted');
+    const tiktok = await e2e.app.call<PartnerDetail>('partners:get', { id: 'p-tiktok' });
     expect(tiktok.lastContacted).not.toBeNull();
-    expect(e2e.app.ctx.audit.list({ subject: 'partner:p-tiktok', limit: 1 })[0]).toMatchObject({ action: 'partner.contacted' });
+    expect(e2e.app.ctx.audit.list({ subject: 'partner:p-tiktok', limit: 1 })[0]).toMatchObject({
+      action: 'partner.contacted',
+    });
   });
 
   it('reads in French, without overflow', async () => {

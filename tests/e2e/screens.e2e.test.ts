@@ -62,7 +62,13 @@ describe('every screen', () => {
     const { page } = e2e;
     await page.getByRole('navigation').first().getByRole('link').first().click();
     const text = await page.locator('body').innerText();
-    for (const english of ['Threat log', 'Record a threat', 'Search the log', 'Show deleted threats', 'Who is using Threshold?']) {
+    for (const english of [
+      'Threat log',
+      'Record a threat',
+      'Search the log',
+      'Show deleted threats',
+      'Who is using Threshold?',
+    ]) {
       expect(text, english).not.toContain(english);
     }
   });

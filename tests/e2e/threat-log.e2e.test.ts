@@ -30,8 +30,13 @@ describe('threat log, end to end', () => {
   it('searches the full text', async () => {
     const { page } = e2e;
     await page.getByRole('searchbox', { name: 'Search the log' }).fill('robocalls');
-    await page.getByTestId('log-count').filter({ hasText: /^[12] threats?$/ }).waitFor();
-    const titles = await page.locator('[role="row"][data-threat-id] [role="cell"]:nth-child(2)').allTextContents();
+    await page
+      .getByTestId('log-count')
+      .filter({ hasText: /^[12] threats?$/ })
+      .waitFor();
+    const titles = await page
+      .locator('[role="row"][data-threat-id] [role="cell"]:nth-child(2)')
+      .allTextContents();
     expect(titles.length).toBeGreaterThan(0);
     expect(titles.join(' ').toLowerCase()).toMatch(/robocall|automated call/);
     await e2e.shot('03-search');
@@ -41,10 +46,16 @@ describe('threat log, end to end', () => {
 
   it('filters by an enum field and by region', async () => {
     const { page } = e2e;
-    await page.getByRole('search').getByRole('button', { name: /^Actor/ }).click();
+    await page
+      .getByRole('search')
+      .getByRole('button', { name: /^Actor/ })
+      .click();
     await page.getByRole('checkbox', { name: 'Foreign state' }).check();
     await page.keyboard.press('Escape');
-    await page.getByTestId('log-count').filter({ hasText: /^\d+ threats?$/ }).waitFor();
+    await page
+      .getByTestId('log-count')
+      .filter({ hasText: /^\d+ threats?$/ })
+      .waitFor();
     const n = Number((await count())!.split(' ')[0]);
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(34);
@@ -52,7 +63,10 @@ describe('threat log, end to end', () => {
     await page.getByRole('button', { name: /^Clear \d+ filter/ }).click();
     await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
     await page.getByLabel('Region').selectOption({ index: 1 });
-    await page.getByTestId('log-count').filter({ hasText: /^\d+ threats?$/ }).waitFor();
+    await page
+      .getByTestId('log-count')
+      .filter({ hasText: /^\d+ threats?$/ })
+      .waitFor();
     expect(Number((await count())!.split(' ')[0])).toBeLessThan(34);
     await page.getByRole('button', { name: /^Clear \d+ filter/ }).click();
   });
@@ -60,8 +74,12 @@ describe('threat log, end to end', () => {
   it('sorts by a column and says so to screen readers', async () => {
     const { page } = e2e;
     await page.getByRole('columnheader', { name: 'Breakout' }).getByRole('button').click();
-    await expect.poll(() => page.getByRole('columnheader', { name: 'Breakout' }).getAttribute('aria-sort')).toBe('descending');
-    await expect.poll(() => page.locator('[role="row"][aria-rowindex="2"] [role="cell"]:nth-child(9)').textContent()).toBe('6');
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Breakout' }).getAttribute('aria-sort'))
+      .toBe('descending');
+    await expect
+      .poll(() => page.locator('[role="row"][aria-rowindex="2"] [role="cell"]:nth-child(9)').textContent())
+      .toBe('6');
     await page.getByRole('columnheader', { name: 'First seen' }).getByRole('button').click();
   });
 
@@ -78,7 +96,10 @@ describe('threat log, end to end', () => {
 
   it('records a new threat with the keyboard only', async () => {
     const { page } = e2e;
-    await page.locator('body').click({ position: { x: 5, y: 5 } }).catch(() => {});
+    await page
+      .locator('body')
+      .click({ position: { x: 5, y: 5 } })
+      .catch(() => {});
     await page.keyboard.press('Escape');
     await page.locator('#main').focus();
     await page.keyboard.press('n');
@@ -86,7 +107,9 @@ describe('threat log, end to end', () => {
     // The title field has focus.
     await page.keyboard.type('Fake text messages move advance polls');
     await page.keyboard.press('Tab');
-    await page.keyboard.type('Text messages tell voters in the Capital Region that advance polls moved to a new address.');
+    await page.keyboard.type(
+      'Text messages tell voters in the Capital Region that advance polls moved to a new address.',
+    );
     await tabTo(page, 'Purpose: what is it trying to achieve?');
     await page.keyboard.type('Mislead');
     await tabTo(page, 'Type: what kind of threat is it?');
@@ -139,7 +162,9 @@ describe('threat log, end to end', () => {
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Title (unclassified)').fill('Fake texts move Capital Region advance polls');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.locator('#detail-title', { hasText: 'Fake texts move Capital Region advance polls' }).waitFor();
+    await page
+      .locator('#detail-title', { hasText: 'Fake texts move Capital Region advance polls' })
+      .waitFor();
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByTestId('version-2').waitFor();
     expect(await page.getByTestId('version-2').textContent()).toContain('Changed: title');
@@ -167,9 +192,12 @@ describe('threat log, end to end', () => {
     await page.getByRole('checkbox', { name: 'Include classified notes' }).check();
     await page.getByText(/The file will contain classified notes/).waitFor();
     await e2e.shot('11-export');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
     const text = fs.readFileSync((await download.path())!, 'utf8');
-    const ws = JSON.parse(text) as { format: string; threats: Array<{ classifiedNotes?: unknown[] }> };
+    const ws = JSON.parse(text) as { format: string; threats: { classifiedNotes?: unknown[] }[] };
     expect(ws.format).toBe('threshold-workspace/1');
     expect(ws.threats).toHaveLength(35);
     expect(ws.threats.some((t) => (t.classifiedNotes ?? []).length > 0)).toBe(true);
@@ -178,7 +206,11 @@ describe('threat log, end to end', () => {
   it('refuses a bad import file and says where it is wrong', async () => {
     const { page } = e2e;
     const bad = { format: 'threshold-workspace/1', elections: [], threats: [{ id: 'x' }] };
-    await page.locator('input[type="file"]').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
     await page.getByRole('dialog', { name: 'The file was not imported' }).waitFor();
     expect(await page.getByRole('dialog').textContent()).toContain('$.threats[0].electionId');
     await e2e.shot('12-import-error');

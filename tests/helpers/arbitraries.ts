@@ -20,7 +20,20 @@ const date = (ms: number): string => iso(ms).slice(0, 10);
 const REGIONS = ['Ontario', 'Quebec', 'British Columbia', 'Surrey', 'Nunavut', 'Montréal-Nord'];
 const CHANNELS = ['Facebook', 'X', 'TikTok', 'Telegram', 'WhatsApp', 'a community radio', 'a news site'];
 const NAMES = ['Maple Truth Network', '@widely_followed', 'Northern Voice', 'Civic Watch Now', 'anon-4471'];
-const WORDS = ['ballots', 'mail', 'vote', 'polling', 'station', 'closed', 'Friday', 'count', 'fraud', 'candidate', 'registry', 'leak'];
+const WORDS = [
+  'ballots',
+  'mail',
+  'vote',
+  'polling',
+  'station',
+  'closed',
+  'Friday',
+  'count',
+  'fraud',
+  'candidate',
+  'registry',
+  'leak',
+];
 
 const sentence = fc
   .array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 })
@@ -38,10 +51,14 @@ export function arbThreat(opts: ArbThreatOptions = {}): fc.Arbitrary<Threat> {
   const from = Date.parse(opts.from ?? '2026-01-01T00:00:00Z');
   const to = Date.parse(opts.to ?? '2027-12-31T23:59:59Z');
   const time = fc
-    .record(
-      { first: fc.integer({ min: from, max: to }), extra: fc.option(fc.integer({ min: 0, max: 30 * DAY }), { nil: undefined }) },
-    )
-    .map(({ first, extra }) => ({ firstSeen: iso(first), ...(extra !== undefined && { lastSeen: iso(first + extra) }) }));
+    .record({
+      first: fc.integer({ min: from, max: to }),
+      extra: fc.option(fc.integer({ min: 0, max: 30 * DAY }), { nil: undefined }),
+    })
+    .map(({ first, extra }) => ({
+      firstSeen: iso(first),
+      ...(extra !== undefined && { lastSeen: iso(first + extra) }),
+    }));
   return fc.record(
     {
       id: fc.uuid(),
@@ -51,7 +68,15 @@ export function arbThreat(opts: ArbThreatOptions = {}): fc.Arbitrary<Threat> {
       purpose: fc.constantFrom(...PURPOSES),
       type: fc.constantFrom(...THREAT_TYPES),
       target: fc.record(
-        { kind: fc.constantFrom(...TARGET_KINDS), description: fc.constantFrom('Punjabi-speaking voters in Surrey', 'a candidate', 'poll workers', '') },
+        {
+          kind: fc.constantFrom(...TARGET_KINDS),
+          description: fc.constantFrom(
+            'Punjabi-speaking voters in Surrey',
+            'a candidate',
+            'poll workers',
+            '',
+          ),
+        },
         { requiredKeys: ['kind'] },
       ),
       time,
@@ -65,13 +90,20 @@ export function arbThreat(opts: ArbThreatOptions = {}): fc.Arbitrary<Threat> {
         { requiredKeys: ['level'] },
       ),
       source: fc.record(
-        { actor: fc.constantFrom(...ACTORS), name: fc.constantFrom(...NAMES), confidence: fc.constantFrom(...CONFIDENCES) },
+        {
+          actor: fc.constantFrom(...ACTORS),
+          name: fc.constantFrom(...NAMES),
+          confidence: fc.constantFrom(...CONFIDENCES),
+        },
         { requiredKeys: ['actor', 'confidence'] },
       ),
       reach: fc.record(
         {
           breakout: fc.integer({ min: 1, max: 6 }),
-          estimatedAudience: fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 50_000_000 })),
+          estimatedAudience: fc.oneof(
+            fc.integer({ min: 0, max: 1_000 }),
+            fc.integer({ min: 0, max: 50_000_000 }),
+          ),
           trend: fc.constantFrom(...TRENDS),
         },
         { requiredKeys: ['breakout'] },
@@ -80,12 +112,33 @@ export function arbThreat(opts: ArbThreatOptions = {}): fc.Arbitrary<Threat> {
       facts: fc.array(sentence, { maxLength: 3 }),
       status: fc.constantFrom(...STATUSES),
       context: fc.record(
-        { debunkedByPartner: fc.boolean(), investigationSensitive: fc.boolean(), nationalSecurityImplications: fc.boolean() },
+        {
+          debunkedByPartner: fc.boolean(),
+          investigationSensitive: fc.boolean(),
+          nationalSecurityImplications: fc.boolean(),
+        },
         { requiredKeys: [] },
       ),
-      disarmTechniques: fc.array(fc.integer({ min: 1, max: 9999 }).map((n) => `T${String(n).padStart(4, '0')}`), { maxLength: 3 }),
+      disarmTechniques: fc.array(
+        fc.integer({ min: 1, max: 9999 }).map((n) => `T${String(n).padStart(4, '0')}`),
+        { maxLength: 3 },
+      ),
     },
-    { requiredKeys: ['id', 'electionId', 'title', 'summary', 'purpose', 'type', 'target', 'time', 'place', 'source', 'reach'] },
+    {
+      requiredKeys: [
+        'id',
+        'electionId',
+        'title',
+        'summary',
+        'purpose',
+        'type',
+        'target',
+        'time',
+        'place',
+        'source',
+        'reach',
+      ],
+    },
   ) as fc.Arbitrary<Threat>;
 }
 

@@ -12,7 +12,7 @@ import type { Handlers } from '../../src/main/ipc/dispatcher';
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const ASSETS_DIR = path.join(REPO_ROOT, 'assets');
 
-const cleanups: Array<() => void> = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
@@ -42,7 +42,13 @@ export function openTestApp(opts: { file?: string; clock?: () => Date; keep?: bo
   const dir = opts.file ? path.dirname(opts.file) : tempDir('threshold-test-', { keep: opts.keep });
   const file = opts.file ?? path.join(dir, 'threshold.db');
   const db = openDatabase(file);
-  const ctx = createContext(db, { dbPath: file, assetsDir: ASSETS_DIR, mode: 'cli', appVersion: 'test', clock: opts.clock });
+  const ctx = createContext(db, {
+    dbPath: file,
+    assetsDir: ASSETS_DIR,
+    mode: 'cli',
+    appVersion: 'test',
+    clock: opts.clock,
+  });
   const handlers = createHandlers(ctx);
   const dispatch = createDispatcher(handlers, (err, channel) => {
     if (process.env.E2E_DEBUG) console.error('DISPATCH', channel, err);

@@ -7,11 +7,16 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/db';
 
-const config = load(fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const config = load(fs.readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8')) as Record<
+  string,
+  any
+>;
 
 describe('electron-builder.yml', () => {
-  it('validates against electron-builder\'s configuration schema', () => {
-    const schema = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
+  it("validates against electron-builder's configuration schema", () => {
+    const schema = JSON.parse(
+      fs.readFileSync(path.join(REPO_ROOT, 'node_modules/app-builder-lib/scheme.json'), 'utf8'),
+    );
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
     const ok = validate(config);
@@ -27,7 +32,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('unpacks the native module from the asar and rebuilds it for Electron outside npmRebuild', () => {
-    expect(config.asarUnpack).toEqual(expect.arrayContaining([expect.stringContaining('better-sqlite3-multiple-ciphers')]));
+    expect(config.asarUnpack).toEqual(
+      expect.arrayContaining([expect.stringContaining('better-sqlite3-multiple-ciphers')]),
+    );
     expect(config.npmRebuild).toBe(false);
     expect(fs.existsSync(path.join(REPO_ROOT, config.beforePack))).toBe(true);
     expect(fs.existsSync(path.join(REPO_ROOT, config.afterPack))).toBe(true);
@@ -40,7 +47,9 @@ describe('electron-builder.yml', () => {
     expect(linuxIcons).toEqual(expect.arrayContaining(['256x256.png', '512x512.png']));
     const ico = fs.readFileSync(path.join(REPO_ROOT, config.win.icon));
     expect(ico.readUInt16LE(2)).toBe(1);
-    expect(fs.readFileSync(path.join(REPO_ROOT, config.mac.icon)).subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(fs.readFileSync(path.join(REPO_ROOT, config.mac.icon)).subarray(0, 4).toString('ascii')).toBe(
+      'icns',
+    );
   });
 
   it('packages the built app and its assets, and the package.json main points into them', () => {

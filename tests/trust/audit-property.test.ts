@@ -13,8 +13,16 @@ const RUNS = LONG ? 2000 : 300;
 const FIELDS = ['at', 'actor', 'role', 'action', 'subject', 'details', 'prev_hash', 'hash'] as const;
 
 const entry = fc.record({
-  action: fc.constantFrom('threat.created', 'threat.edited', 'decision.recorded', 'workspace.imported', 'backup.created'),
-  subject: fc.option(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...UNICODE_EDGE)), { nil: undefined }),
+  action: fc.constantFrom(
+    'threat.created',
+    'threat.edited',
+    'decision.recorded',
+    'workspace.imported',
+    'backup.created',
+  ),
+  subject: fc.option(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...UNICODE_EDGE)), {
+    nil: undefined,
+  }),
   actor: fc.option(fc.constantFrom('Ana', 'Jean-Pierre', 'Ｍａｒｉａ', 'O\u2019Brien'), { nil: undefined }),
   role: fc.option(fc.constantFrom('Director', 'Analyst'), { nil: undefined }),
   details: fc.jsonValue({ maxDepth: 2 }),
@@ -26,17 +34,32 @@ type Tamper =
   | { kind: 'swap'; a: number; b: number };
 
 const tamper: fc.Arbitrary<Tamper> = fc.oneof(
-  fc.record({ kind: fc.constant('edit' as const), index: fc.nat(), field: fc.constantFrom(...FIELDS), value: fc.oneof(fc.string(), fc.constantFrom('', '0'.repeat(64), '{}', 'null', '{"level":"speak-publicly"}')) }),
+  fc.record({
+    kind: fc.constant('edit' as const),
+    index: fc.nat(),
+    field: fc.constantFrom(...FIELDS),
+    value: fc.oneof(
+      fc.string(),
+      fc.constantFrom('', '0'.repeat(64), '{}', 'null', '{"level":"speak-publicly"}'),
+    ),
+  }),
   fc.record({ kind: fc.constant('delete' as const), index: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), a: fc.nat(), b: fc.nat() }),
 );
 
-function freshLog(entries: Array<fc.JsonValue | Record<string, unknown>>): { db: Db; log: AuditLog } {
+function freshLog(entries: (fc.JsonValue | Record<string, unknown>)[]): { db: Db; log: AuditLog } {
   const db = openDatabase(':memory:');
   let t = Date.parse('2027-05-01T00:00:00Z');
   const log = new AuditLog(db, () => new Date((t += 1000)));
   db.transaction(() => {
-    for (const e of entries as Array<{ action: string; subject?: string; actor?: string; role?: string; details: unknown }>) log.append(e);
+    for (const e of entries as {
+      action: string;
+      subject?: string;
+      actor?: string;
+      role?: string;
+      details: unknown;
+    }[])
+      log.append(e);
   })();
   db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   return { db, log };
@@ -44,7 +67,7 @@ function freshLog(entries: Array<fc.JsonValue | Record<string, unknown>>): { db:
 
 /** Applies the tampering directly in SQL; false when it would change nothing (e.g. an edit to the same value). */
 function apply(db: Db, t: Tamper, n: number): boolean {
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Array<Record<string, unknown>>;
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Record<string, unknown>[];
   if (t.kind === 'edit') {
     const row = rows[t.index % n]!;
     if (row[t.field] === t.value) return false;
@@ -60,7 +83,9 @@ function apply(db: Db, t: Tamper, n: number): boolean {
   if (a.seq === b.seq) return false;
   // Reordering: each position takes the other's whole entry (content, links and hash).
   const cols = ['at', 'actor', 'role', 'action', 'subject', 'details', 'prev_hash', 'hash'];
-  const set = db.prepare(`UPDATE audit_log SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE seq = @seq`);
+  const set = db.prepare(
+    `UPDATE audit_log SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE seq = @seq`,
+  );
   db.transaction(() => {
     set.run({ ...Object.fromEntries(cols.map((c) => [c, b[c]])), seq: a.seq });
     set.run({ ...Object.fromEntries(cols.map((c) => [c, a[c]])), seq: b.seq });
@@ -90,14 +115,25 @@ describe('audit chain, as a property', () => {
     expect(seen.edit).toBeGreaterThan(0);
     expect(seen.delete).toBeGreaterThan(0);
     expect(seen.swap).toBeGreaterThan(0);
-    recordFigures(LONG ? 'audit-property-long' : 'audit-property', { runs: RUNS, tampered: seen.edit + seen.delete + seen.swap, ...seen, undetected: 0 });
+    recordFigures(LONG ? 'audit-property-long' : 'audit-property', {
+      runs: RUNS,
+      tampered: seen.edit + seen.delete + seen.swap,
+      ...seen,
+      undetected: 0,
+    });
   });
 });
 
 describe('audit chain and text SQLite cannot store as given', () => {
   it('verifies entries whose text holds lone surrogates (found by the property above: they read back as U+FFFD)', () => {
     const { db, log } = freshLog([
-      { action: 'threat.created', subject: 'threat:\uD800', actor: 'Ana\uDC00', role: '\uD83D', details: { note: '\uD800' } },
+      {
+        action: 'threat.created',
+        subject: 'threat:\uD800',
+        actor: 'Ana\uDC00',
+        role: '\uD83D',
+        details: { note: '\uD800' },
+      },
       { action: 'threat.edited', subject: 'threat:ok', details: {} },
     ]);
     expect(log.verify()).toEqual({ ok: true, entries: 2, problems: [] });

@@ -22,7 +22,14 @@ const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file))
 
 function openHost(dbPath: string, opts: Partial<Parameters<typeof AppHost.open>[0]> = {}): AppHost {
   let t = Date.parse('2027-05-01T12:00:00Z') + Math.floor(Math.random() * 1e6) * 1000;
-  return AppHost.open({ dbPath, mode: 'browser', assetsDir: ASSETS_DIR, appVersion: 'test', clock: () => new Date((t += 1000)), ...opts });
+  return AppHost.open({
+    dbPath,
+    mode: 'browser',
+    assetsDir: ASSETS_DIR,
+    appVersion: 'test',
+    clock: () => new Date((t += 1000)),
+    ...opts,
+  });
 }
 
 async function ok<T>(r: Promise<Result<unknown>>): Promise<T> {
@@ -32,13 +39,13 @@ async function ok<T>(r: Promise<Result<unknown>>): Promise<T> {
 }
 
 async function addThreat(host: AppHost, id: string): Promise<void> {
-  const elections = await ok<Array<{ id: string }>>(host.dispatch('elections:list', {}));
+  const elections = await ok<{ id: string }[]>(host.dispatch('elections:list', {}));
   if (!elections.length) await ok(host.dispatch('elections:save', { election }));
   await ok(host.dispatch('threats:create', { threat: threat(id, { title: `Threat ${id}` }) }));
 }
 
 async function threatIds(host: AppHost): Promise<string[]> {
-  const page = await ok<{ rows: Array<{ id: string }> }>(host.dispatch('threats:list', {}));
+  const page = await ok<{ rows: { id: string }[] }>(host.dispatch('threats:list', {}));
   return page.rows.map((r) => r.id).sort();
 }
 
@@ -89,8 +96,17 @@ describe('backups', () => {
     const file = path.join(backupsDir(dbPath), info.name);
     expect(sniffFile(file)).toBe('encrypted');
     expect(fileContains(file, 'SECRETMARK')).toBe(false);
-    expect(overview).toMatchObject({ encrypted: true, keySource: 'env', canRestore: true, canShowKey: false });
-    expect(overview.backups.find((b) => b.name === info.name)).toMatchObject({ encrypted: true, schemaVersion: LATEST_VERSION, kind: 'manual' });
+    expect(overview).toMatchObject({
+      encrypted: true,
+      keySource: 'env',
+      canRestore: true,
+      canShowKey: false,
+    });
+    expect(overview.backups.find((b) => b.name === info.name)).toMatchObject({
+      encrypted: true,
+      schemaVersion: LATEST_VERSION,
+      kind: 'manual',
+    });
     host = openHost(dbPath, { key });
     expect(host.startBackup).not.toBeNull();
     host.close();
@@ -106,7 +122,9 @@ describe('restore in the app (close, replace, reopen)', () => {
     await addThreat(host, 'T-B');
     expect(await threatIds(host)).toEqual(['T-A', 'T-B']);
 
-    const report = await ok<RestoreReport>(host.dispatch('backups:restore', { name: backup.name, confirm: true }));
+    const report = await ok<RestoreReport>(
+      host.dispatch('backups:restore', { name: backup.name, confirm: true }),
+    );
     expect(report.restoredFrom).toBe(backup.name);
     expect(path.basename(report.replacedBy!)).toMatch(/^threshold-replaced-.*\.db$/);
     // The app keeps working, on the restored database.
@@ -114,7 +132,9 @@ describe('restore in the app (close, replace, reopen)', () => {
     await addThreat(host, 'T-C');
     expect(await threatIds(host)).toEqual(['T-A', 'T-C']);
     expect(new AuditLog(host.db).verify().ok).toBe(true);
-    expect(host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'database.restored'").pluck().get()).toBe(1);
+    expect(
+      host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'database.restored'").pluck().get(),
+    ).toBe(1);
     host.close();
     // Nothing was lost: the replaced database, with T-B, is in the backups folder and opens.
     const replaced = openDatabase(report.replacedBy!, { readonly: true });
@@ -142,7 +162,9 @@ describe('restore in the app (close, replace, reopen)', () => {
       fs.copyFileSync(goodFile, f);
       const raw = new Database(f);
       raw.pragma('journal_mode = DELETE');
-      raw.exec(`CREATE TABLE filler (x TEXT); INSERT INTO filler SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 400) SELECT i FROM c);`);
+      raw.exec(
+        `CREATE TABLE filler (x TEXT); INSERT INTO filler SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 400) SELECT i FROM c);`,
+      );
       raw.close();
       const buf = fs.readFileSync(f);
       buf.fill(0x5a, Math.floor(buf.length / 2), Math.floor(buf.length / 2) + 8192);
@@ -166,12 +188,14 @@ describe('restore in the app (close, replace, reopen)', () => {
     const tampered = make('5', (f) => {
       fs.copyFileSync(goodFile, f);
       const raw = new Database(f);
-      raw.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET details = '{\"forged\":true}' WHERE seq = 1");
+      raw.exec(
+        'DROP TRIGGER audit_log_no_update; UPDATE audit_log SET details = \'{"forged":true}\' WHERE seq = 1',
+      );
       raw.close();
     });
     const text = make('6', (f) => fs.writeFileSync(f, 'not a database at all\n'.repeat(100)));
 
-    const expectations: Array<[string, string]> = [
+    const expectations: [string, string][] = [
       [damaged, 'corrupt-database'],
       [foreign, 'not-a-database'],
       [newer, 'newer-database'],
@@ -214,7 +238,10 @@ describe('restore in the app (close, replace, reopen)', () => {
     raw.close();
     await addThreat(host, 'T-B');
     const r = await host.dispatch('backups:restore', { name: backup.name, confirm: true });
-    expect(r).toMatchObject({ ok: false, error: { code: 'corrupt-database', message: expect.stringMatching(/put back/) } });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'corrupt-database', message: expect.stringMatching(/put back/) },
+    });
     expect(await threatIds(host)).toEqual(['T-A', 'T-B']);
     host.close();
   });
@@ -226,9 +253,16 @@ describe('restore in the app (close, replace, reopen)', () => {
     host.close();
     let plainBackup = '';
     const key = generateKey();
-    host = openHost(dbPath, { key, keySource: 'os', encryptPlain: true, onEncrypted: (b) => (plainBackup = b) });
+    host = openHost(dbPath, {
+      key,
+      keySource: 'os',
+      encryptPlain: true,
+      onEncrypted: (b) => (plainBackup = b),
+    });
     await addThreat(host, 'T-LATER');
-    const report = await ok<RestoreReport>(host.dispatch('backups:restore', { name: path.basename(plainBackup), confirm: true }));
+    const report = await ok<RestoreReport>(
+      host.dispatch('backups:restore', { name: path.basename(plainBackup), confirm: true }),
+    );
     expect(report.encrypted).toBe(true);
     expect(await threatIds(host)).toEqual(['T-PLAINMARK']);
     host.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -247,7 +281,9 @@ describe('restore in the app (close, replace, reopen)', () => {
     db.pragma('journal_mode = DELETE');
     closeDatabase(db);
     const host = openHost(dbPath);
-    const report = await ok<RestoreReport>(host.dispatch('backups:restore', { name: path.basename(old), confirm: true }));
+    const report = await ok<RestoreReport>(
+      host.dispatch('backups:restore', { name: path.basename(old), confirm: true }),
+    );
     expect(report.schemaVersion).toBe(MIGRATIONS[0]!.version);
     expect(host.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     expect(host.db.prepare("SELECT value FROM settings WHERE key = 'marker'").pluck().get()).toBe('"old"');
@@ -333,14 +369,23 @@ describe('backup and restore from the CLI', () => {
     const without = await runCli(['--db', dbPath, 'restore', file, '--yes'], { cwd: dir });
     expect(without.code).toBe(1);
     expect(without.err).toMatch(/THRESHOLD_DB_KEY/);
-    const wrong = await runCli(['--db', dbPath, 'restore', file, '--yes'], { cwd: dir, env: { THRESHOLD_DB_KEY: formatKey(generateKey()) } });
+    const wrong = await runCli(['--db', dbPath, 'restore', file, '--yes'], {
+      cwd: dir,
+      env: { THRESHOLD_DB_KEY: formatKey(generateKey()) },
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/the key does not open/i);
     expect(sha(dbPath)).toBe(before);
-    const done = await runCli(['--db', dbPath, 'restore', file, '--yes'], { cwd: dir, env: { THRESHOLD_DB_KEY: formatKey(key) } });
+    const done = await runCli(['--db', dbPath, 'restore', file, '--yes'], {
+      cwd: dir,
+      env: { THRESHOLD_DB_KEY: formatKey(key) },
+    });
     expect(done.code).toBe(0);
     expect(sniffFile(dbPath)).toBe('encrypted');
-    const list = await runCli(['--db', dbPath, 'list', '--json'], { cwd: dir, env: { THRESHOLD_DB_KEY: formatKey(key) } });
+    const list = await runCli(['--db', dbPath, 'list', '--json'], {
+      cwd: dir,
+      env: { THRESHOLD_DB_KEY: formatKey(key) },
+    });
     expect(list.out).toContain('T-A');
     expect(list.out).not.toContain('T-B');
   });

@@ -26,7 +26,11 @@ async function fixture() {
   const dir = tempDir('trust-imports-');
   const file = path.join(dir, 'threshold.db');
   const app = openTestApp({ file });
-  await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace()), fileName: 'seed.json' });
+  await app.call('workspace:import', {
+    format: 'json',
+    content: JSON.stringify(workspace()),
+    fileName: 'seed.json',
+  });
   app.close();
   // Opening once more lets open-time upkeep (the assessment engine's derived levels) settle first:
   // what must not change is the data a refused import could have touched.
@@ -50,20 +54,60 @@ async function fixture() {
 describe('malformed files through `threshold import`', () => {
   it('refuses broken JSON, wrong enums and deep nesting, saying where, and imports nothing', async () => {
     const f = await fixture();
-    const cases: Array<[string, string, RegExp]> = [
+    const cases: [string, string, RegExp][] = [
       ['broken.json', '{"format": "threshold-workspace/1", "elections": [}', /line 1, column \d+/],
       ['trailing.json', `${JSON.stringify(workspace())},`, /line 1, column \d+/],
       ['truncated.json', JSON.stringify(workspace()).slice(0, -40), /end of file|line 1/i],
       ['empty.json', '', /not valid JSON|end of file/i],
-      ['enum.json', JSON.stringify(workspace([threat('T-9', { purpose: 'world-domination' as never })])), /\$\.threats\[0\]\.purpose/],
-      ['breakout.json', JSON.stringify(workspace([threat('T-9', { reach: { breakout: 7 } })])), /\$\.threats\[0\]\.reach\.breakout/],
+      [
+        'enum.json',
+        JSON.stringify(workspace([threat('T-9', { purpose: 'world-domination' as never })])),
+        /\$\.threats\[0\]\.purpose/,
+      ],
+      [
+        'breakout.json',
+        JSON.stringify(workspace([threat('T-9', { reach: { breakout: 7 } })])),
+        /\$\.threats\[0\]\.reach\.breakout/,
+      ],
       ['type.json', JSON.stringify({ ...workspace(), threats: { 0: threat('T-9') } }), /\$\.threats/],
       ['deep-objects.json', `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`, /nested/],
-      ['deep-arrays.json', `{"format":"threshold-workspace/1","elections":[],"threats":${'['.repeat(10_000)}${']'.repeat(10_000)}}`, /nested/],
-      ['proto.json', JSON.stringify(workspace()).replace('{"format"', '{"__proto__":{"polluted":true},"format"'), /__proto__/],
-      ['constructor.json', JSON.stringify(workspace([threat('T-9')])).replace('"title"', '"constructor":{"prototype":{"x":1}},"title"'), /constructor/],
-      ['late.json', JSON.stringify(workspace([...Array.from({ length: 200 }, (_, i) => threat(`T-OK-${i}`)), threat('T-BAD', { time: { firstSeen: 'yesterday' } })])), /\$\.threats\[200\]\.time\.firstSeen/],
-      ['no-election.json', JSON.stringify({ format: 'threshold-workspace/1', elections: [], threats: [threat('T-9', { electionId: 'nowhere' })] }), /no election with id nowhere/],
+      [
+        'deep-arrays.json',
+        `{"format":"threshold-workspace/1","elections":[],"threats":${'['.repeat(10_000)}${']'.repeat(10_000)}}`,
+        /nested/,
+      ],
+      [
+        'proto.json',
+        JSON.stringify(workspace()).replace('{"format"', '{"__proto__":{"polluted":true},"format"'),
+        /__proto__/,
+      ],
+      [
+        'constructor.json',
+        JSON.stringify(workspace([threat('T-9')])).replace(
+          '"title"',
+          '"constructor":{"prototype":{"x":1}},"title"',
+        ),
+        /constructor/,
+      ],
+      [
+        'late.json',
+        JSON.stringify(
+          workspace([
+            ...Array.from({ length: 200 }, (_, i) => threat(`T-OK-${i}`)),
+            threat('T-BAD', { time: { firstSeen: 'yesterday' } }),
+          ]),
+        ),
+        /\$\.threats\[200\]\.time\.firstSeen/,
+      ],
+      [
+        'no-election.json',
+        JSON.stringify({
+          format: 'threshold-workspace/1',
+          elections: [],
+          threats: [threat('T-9', { electionId: 'nowhere' })],
+        }),
+        /no election with id nowhere/,
+      ],
     ];
     for (const [name, content, where] of cases) {
       const r = await f.importFile(name, content);
@@ -90,7 +134,11 @@ describe('malformed files through `threshold import`', () => {
       ['lone continuation', [0x80]],
       ['truncated', [0xe2, 0x82]],
     ] as const) {
-      const bytes = Buffer.concat([Buffer.from(text.slice(0, text.indexOf('INVALID_HERE'))), Buffer.from(bad), Buffer.from(text.slice(text.indexOf('INVALID_HERE')))]);
+      const bytes = Buffer.concat([
+        Buffer.from(text.slice(0, text.indexOf('INVALID_HERE'))),
+        Buffer.from(bad),
+        Buffer.from(text.slice(text.indexOf('INVALID_HERE'))),
+      ]);
       const r = await f.importFile(`utf8-${bad[0]}.json`, bytes);
       count('invalid UTF-8 files');
       expect(r.code, label).toBe(1);
@@ -105,22 +153,26 @@ describe('malformed files through `threshold import`', () => {
 
   it('finds the first invalid UTF-8 byte exactly where a strict decoder fails', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }), fc.string({ unit: 'binary', maxLength: 20 }), (noise, text) => {
-        const buf = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from(noise)]);
-        let strictOk = true;
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(buf);
-        } catch {
-          strictOk = false;
-        }
-        const at = firstInvalidUtf8(buf);
-        expect(at === -1).toBe(strictOk);
-        if (at >= 0) {
-          // Everything before the offset is valid, and the byte at it starts no valid sequence.
-          expect(() => new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, at))).not.toThrow();
-          expect(at).toBeGreaterThanOrEqual(Buffer.byteLength(text, 'utf8') - 0);
-        }
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 64 }),
+        fc.string({ unit: 'binary', maxLength: 20 }),
+        (noise, text) => {
+          const buf = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.from(noise)]);
+          let strictOk = true;
+          try {
+            new TextDecoder('utf-8', { fatal: true }).decode(buf);
+          } catch {
+            strictOk = false;
+          }
+          const at = firstInvalidUtf8(buf);
+          expect(at === -1).toBe(strictOk);
+          if (at >= 0) {
+            // Everything before the offset is valid, and the byte at it starts no valid sequence.
+            expect(() => new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, at))).not.toThrow();
+            expect(at).toBeGreaterThanOrEqual(Buffer.byteLength(text, 'utf8') - 0);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
     count('random byte strings checked for UTF-8', 2000);
@@ -152,10 +204,18 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
     const head = `${JSON.stringify({ format: 'threshold-workspace/1', elections: [election] }).slice(0, -1)},"threats":[`;
     fs.writeSync(fd, head);
     let size = head.length;
-    const pad = 'Posts claim that ballots posted after Friday will not be counted; the claim is false. '.repeat(14);
+    const pad =
+      'Posts claim that ballots posted after Friday will not be counted; the claim is false. '.repeat(14);
     const chunk: string[] = [];
     while (size < 100 * 1024 * 1024) {
-      const s = (threats ? ',' : '') + JSON.stringify(threat(`T-BIG-${threats}`, { summary: `${threats} ${pad}`, facts: [pad.slice(0, 300), pad.slice(0, 200)] }));
+      const s =
+        (threats ? ',' : '') +
+        JSON.stringify(
+          threat(`T-BIG-${threats}`, {
+            summary: `${threats} ${pad}`,
+            facts: [pad.slice(0, 300), pad.slice(0, 200)],
+          }),
+        );
       chunk.push(s);
       size += s.length;
       threats++;
@@ -163,13 +223,28 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
     }
     fs.writeSync(fd, `${chunk.join('')}]}`);
     fs.closeSync(fd);
-    fs.writeFileSync(path.join(dir, 'rss.cjs'), "process.on('exit', () => require('node:fs').writeSync(2, `\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n");
+    fs.writeFileSync(
+      path.join(dir, 'rss.cjs'),
+      "process.on('exit', () => require('node:fs').writeSync(2, `\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n",
+    );
   });
 
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   function cli(db: string, file: string) {
-    const run = spawnSync(process.execPath, ['-r', path.join(dir, 'rss.cjs'), path.join(REPO_ROOT, 'bin', 'threshold.mjs'), '--db', db, 'import', file], { cwd: dir, encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '-r',
+        path.join(dir, 'rss.cjs'),
+        path.join(REPO_ROOT, 'bin', 'threshold.mjs'),
+        '--db',
+        db,
+        'import',
+        file,
+      ],
+      { cwd: dir, encoding: 'utf8', timeout: 240_000 },
+    );
     const peak = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1]) / 1024;
     return { ...run, peakMb: Math.round(peak) };
   }
@@ -182,7 +257,10 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
     const badFile = path.join(dir, 'workspace-100mb-bad.json');
     const text = fs.readFileSync(bigFile, 'utf8');
     const lastPurpose = text.lastIndexOf('"purpose":"mislead-voting-process"');
-    fs.writeFileSync(badFile, `${text.slice(0, lastPurpose)}"purpose":"world-domination"${text.slice(lastPurpose + '"purpose":"mislead-voting-process"'.length)}`);
+    fs.writeFileSync(
+      badFile,
+      `${text.slice(0, lastPurpose)}"purpose":"world-domination"${text.slice(lastPurpose + '"purpose":"mislead-voting-process"'.length)}`,
+    );
     const badDb = path.join(dir, 'bad.db');
     const seed = openTestApp({ file: badDb });
     await seed.call('elections:save', { election });
@@ -207,52 +285,102 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
     expect(db.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(threats);
     closeDatabase(db);
     count('100 MB imports');
-    console.log(`100 MB import: ${sizeMb} MB, ${threats} threats; peak RSS ${ok.peakMb} MB imported, ${refused.peakMb} MB refused`);
-    recordFigures('import-100mb', { fileMb: sizeMb, threats, peakRssMbImported: ok.peakMb, peakRssMbRefused: refused.peakMb, boundMb: RSS_BOUND_MB, limitMb: MAX_IMPORT_BYTES / 1024 / 1024 });
+    console.log(
+      `100 MB import: ${sizeMb} MB, ${threats} threats; peak RSS ${ok.peakMb} MB imported, ${refused.peakMb} MB refused`,
+    );
+    recordFigures('import-100mb', {
+      fileMb: sizeMb,
+      threats,
+      peakRssMbImported: ok.peakMb,
+      peakRssMbRefused: refused.peakMb,
+      boundMb: RSS_BOUND_MB,
+      limitMb: MAX_IMPORT_BYTES / 1024 / 1024,
+    });
   });
 });
 
 describe('CSV: formula cells and embedded newlines', () => {
   const tricky = fc.oneof(
-    fc.constantFrom('=HYPERLINK("http://evil.example","click")', '=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1:A9)', '\t=1', '\r=1', "'already quoted", "''", 'a,b;c', '"quoted"', 'line one\nline two', 'line one\r\nline two\r\n', '\n', ' leading space', 'trailing space ', '', ...UNICODE_EDGE),
+    fc.constantFrom(
+      '=HYPERLINK("http://evil.example","click")',
+      "=cmd|' /C calc'!A0",
+      '+1+1',
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1',
+      '\r=1',
+      "'already quoted",
+      "''",
+      'a,b;c',
+      '"quoted"',
+      'line one\nline two',
+      'line one\r\nline two\r\n',
+      '\n',
+      ' leading space',
+      'trailing space ',
+      '',
+      ...UNICODE_EDGE,
+    ),
     fc.string({ maxLength: 30 }),
   );
-  const trickyThreat = fc.tuple(arbThreat({ electionId: election.id }), tricky, tricky, tricky, fc.array(tricky, { minLength: 1, maxLength: 3 })).map(
-    ([t, title, summary, claim, facts]): Threat => ({ ...t, title: title.trim() === '' ? `=${title}x` : title, summary, falseClaim: claim, facts }),
-  );
+  const trickyThreat = fc
+    .tuple(
+      arbThreat({ electionId: election.id }),
+      tricky,
+      tricky,
+      tricky,
+      fc.array(tricky, { minLength: 1, maxLength: 3 }),
+    )
+    .map(([t, title, summary, claim, facts]): Threat => ({
+      ...t,
+      title: title.trim() === '' ? `=${title}x` : title,
+      summary,
+      falseClaim: claim,
+      facts,
+    }));
 
   it('round-trips exactly through `threshold export --format csv` and `threshold import`, with formulas neutralised in the file', async () => {
     let rounds = 0;
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(trickyThreat, { minLength: 1, maxLength: 4, selector: (t) => t.id }), async (threats) => {
-        // A lone surrogate cannot be written as UTF-8 at all (a CSV file holds U+FFFD instead; JSON
-        // export keeps it escaped), so those threats are left out of the exact CSV round trip.
-        const valid = threats.filter((t) => !/\\ud[89a-f][0-9a-f]{2}/i.test(JSON.stringify(t)));
-        fc.pre(valid.length > 0);
-        const src = openTestApp();
-        const okImport = await src.dispatch('workspace:import', { format: 'json', content: JSON.stringify(workspace(valid)), fileName: 'src.json' });
-        fc.pre(okImport.ok);
-        const dir = src.dir;
-        const exported = await runCli(['--db', src.file, 'export', '--format', 'csv', '--out', 'out.csv'], { cwd: dir });
-        expect(exported.code).toBe(0);
-        const csv = fs.readFileSync(path.join(dir, 'out.csv'), 'utf8');
-        for (const row of parse(csv, { relax_column_count: false }) as string[][]) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-        const dest = path.join(dir, 'dest.db');
-        const seeded = openTestApp({ file: dest });
-        await seeded.call('elections:save', { election });
-        seeded.close();
-        const imported = await runCli(['--db', dest, 'import', 'out.csv'], { cwd: dir });
-        expect(imported.code, imported.err).toBe(0);
-        const back = openTestApp({ file: dest });
-        for (const t of valid) {
-          const got = await back.call<{ threat: Threat }>('threats:get', { id: t.id });
-          const original = await src.call<{ threat: Threat }>('threats:get', { id: t.id });
-          expect(stableStringify(got.threat)).toBe(stableStringify(original.threat));
-        }
-        back.close();
-        src.close();
-        rounds++;
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(trickyThreat, { minLength: 1, maxLength: 4, selector: (t) => t.id }),
+        async (threats) => {
+          // A lone surrogate cannot be written as UTF-8 at all (a CSV file holds U+FFFD instead; JSON
+          // export keeps it escaped), so those threats are left out of the exact CSV round trip.
+          const valid = threats.filter((t) => !/\\ud[89a-f][0-9a-f]{2}/i.test(JSON.stringify(t)));
+          fc.pre(valid.length > 0);
+          const src = openTestApp();
+          const okImport = await src.dispatch('workspace:import', {
+            format: 'json',
+            content: JSON.stringify(workspace(valid)),
+            fileName: 'src.json',
+          });
+          fc.pre(okImport.ok);
+          const dir = src.dir;
+          const exported = await runCli(['--db', src.file, 'export', '--format', 'csv', '--out', 'out.csv'], {
+            cwd: dir,
+          });
+          expect(exported.code).toBe(0);
+          const csv = fs.readFileSync(path.join(dir, 'out.csv'), 'utf8');
+          for (const row of parse(csv, { relax_column_count: false }) as string[][])
+            for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+          const dest = path.join(dir, 'dest.db');
+          const seeded = openTestApp({ file: dest });
+          await seeded.call('elections:save', { election });
+          seeded.close();
+          const imported = await runCli(['--db', dest, 'import', 'out.csv'], { cwd: dir });
+          expect(imported.code, imported.err).toBe(0);
+          const back = openTestApp({ file: dest });
+          for (const t of valid) {
+            const got = await back.call<{ threat: Threat }>('threats:get', { id: t.id });
+            const original = await src.call<{ threat: Threat }>('threats:get', { id: t.id });
+            expect(stableStringify(got.threat)).toBe(stableStringify(original.threat));
+          }
+          back.close();
+          src.close();
+          rounds++;
+        },
+      ),
       { numRuns: 25 },
     );
     count('CSV round trips', rounds);

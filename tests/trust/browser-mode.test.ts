@@ -17,7 +17,9 @@ import { recordFigures } from './helpers';
 
 function otherAddresses(family: 'IPv4' | 'IPv6'): string[] {
   return Object.entries(os.networkInterfaces()).flatMap(([name, list]) =>
-    (list ?? []).filter((a) => !a.internal && a.family === family).map((a) => (a.address.startsWith('fe80:') ? `${a.address}%${name}` : a.address)),
+    (list ?? [])
+      .filter((a) => !a.internal && a.family === family)
+      .map((a) => (a.address.startsWith('fe80:') ? `${a.address}%${name}` : a.address)),
   );
 }
 
@@ -36,10 +38,19 @@ function connect(host: string, port: number): Promise<'connected' | string> {
   });
 }
 
-function request(server: BrowserServer, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<{ status: number; body: string }> {
+function request(
+  server: BrowserServer,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -76,14 +87,18 @@ describe('browser mode listens on loopback only', () => {
     }
     control.close();
     expect(await connect('127.0.0.1', server.port)).toBe('connected');
-    recordFigures('browser-mode', { otherAddressesTried: addresses.length + otherAddresses('IPv6').length, addresses: [...addresses, ...otherAddresses('IPv6')] });
+    recordFigures('browser-mode', {
+      otherAddressesTried: addresses.length + otherAddresses('IPv6').length,
+      addresses: [...addresses, ...otherAddresses('IPv6')],
+    });
     await server.close();
     app.close();
   });
 
   it('on ::1, refuses every other IPv6 address', async () => {
     const { app, server } = await serve('::1');
-    for (const address of otherAddresses('IPv6')) expect(await connect(address, server.port), address).toBe('ECONNREFUSED');
+    for (const address of otherAddresses('IPv6'))
+      expect(await connect(address, server.port), address).toBe('ECONNREFUSED');
     expect(await connect('::1', server.port)).toBe('connected');
     expect(await connect('127.0.0.1', server.port)).toBe('ECONNREFUSED');
     await server.close();
@@ -92,7 +107,13 @@ describe('browser mode listens on loopback only', () => {
 
   it('refuses anything but loopback when asked to listen elsewhere', async () => {
     for (const host of ['0.0.0.0', '::', '192.0.2.2', 'localhost.evil.example', '']) {
-      await expect(startBrowserServer({ dispatch: async () => ({ ok: true, value: null }), staticDir: tempDir(), host: host as never })).rejects.toThrow(/loopback/);
+      await expect(
+        startBrowserServer({
+          dispatch: async () => ({ ok: true, value: null }),
+          staticDir: tempDir(),
+          host: host as never,
+        }),
+      ).rejects.toThrow(/loopback/);
     }
   });
 });
@@ -104,17 +125,90 @@ describe('browser mode refuses requests without the token, from other origins, f
     const body = JSON.stringify({ election });
     const json = { 'Content-Type': 'application/json' };
     const auth = { Authorization: `Bearer ${server.token}` };
-    const refused: Array<[string, Parameters<typeof request>[1], number]> = [
+    const refused: [string, Parameters<typeof request>[1], number][] = [
       ['no token', { method: 'POST', path: '/api/elections:save', headers: json, body }, 401],
-      ['wrong token', { method: 'POST', path: '/api/elections:save', headers: { ...json, Authorization: `Bearer ${'A'.repeat(server.token.length)}` }, body }, 401],
-      ['token in the query only', { method: 'POST', path: `/api/elections:save?token=${server.token}`, headers: json, body }, 401],
-      ['token as a cookie only', { method: 'POST', path: '/api/elections:save', headers: { ...json, Cookie: `threshold_token=${server.token}` }, body }, 401],
-      ['other origin', { method: 'POST', path: '/api/elections:save', headers: { ...json, ...auth, Origin: 'http://evil.example' }, body }, 403],
-      ['null origin', { method: 'POST', path: '/api/elections:save', headers: { ...json, ...auth, Origin: 'null' }, body }, 403],
-      ['look-alike origin', { method: 'POST', path: '/api/elections:save', headers: { ...json, ...auth, Origin: `http://127.0.0.1:${server.port}.evil.example` }, body }, 403],
-      ['rebound host name', { method: 'POST', path: '/api/elections:save', host: `evil.example:${server.port}`, headers: { ...json, ...auth }, body }, 421],
-      ['other port in Host', { method: 'POST', path: '/api/elections:save', host: `127.0.0.1:${server.port + 1}`, headers: { ...json, ...auth }, body }, 421],
-      ['form post (no JSON)', { method: 'POST', path: '/api/elections:save', headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' }, body }, 415],
+      [
+        'wrong token',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          headers: { ...json, Authorization: `Bearer ${'A'.repeat(server.token.length)}` },
+          body,
+        },
+        401,
+      ],
+      [
+        'token in the query only',
+        { method: 'POST', path: `/api/elections:save?token=${server.token}`, headers: json, body },
+        401,
+      ],
+      [
+        'token as a cookie only',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          headers: { ...json, Cookie: `threshold_token=${server.token}` },
+          body,
+        },
+        401,
+      ],
+      [
+        'other origin',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          headers: { ...json, ...auth, Origin: 'http://evil.example' },
+          body,
+        },
+        403,
+      ],
+      [
+        'null origin',
+        { method: 'POST', path: '/api/elections:save', headers: { ...json, ...auth, Origin: 'null' }, body },
+        403,
+      ],
+      [
+        'look-alike origin',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          headers: { ...json, ...auth, Origin: `http://127.0.0.1:${server.port}.evil.example` },
+          body,
+        },
+        403,
+      ],
+      [
+        'rebound host name',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          host: `evil.example:${server.port}`,
+          headers: { ...json, ...auth },
+          body,
+        },
+        421,
+      ],
+      [
+        'other port in Host',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          host: `127.0.0.1:${server.port + 1}`,
+          headers: { ...json, ...auth },
+          body,
+        },
+        421,
+      ],
+      [
+        'form post (no JSON)',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body,
+        },
+        415,
+      ],
       ['GET on the API', { method: 'GET', path: '/api/elections:list', headers: auth }, 405],
       ['page without token', { path: '/' }, 401],
     ];
@@ -124,14 +218,32 @@ describe('browser mode refuses requests without the token, from other origins, f
     }
     expect(databaseFingerprint(app.db)).toBe(before);
     // The same request with the token is served and writes: the refusals above were the guard at work.
-    const ok = await request(server, { method: 'POST', path: '/api/elections:save', headers: { ...json, ...auth }, body });
+    const ok = await request(server, {
+      method: 'POST',
+      path: '/api/elections:save',
+      headers: { ...json, ...auth },
+      body,
+    });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { id: election.id } });
     expect(databaseFingerprint(app.db)).not.toBe(before);
     // Browser mode cannot show the key; it can restore (through the host).
-    const key = await request(server, { method: 'POST', path: '/api/security:showDatabaseKey', headers: { ...json, ...auth }, body: '{"confirm":true}' });
+    const key = await request(server, {
+      method: 'POST',
+      path: '/api/security:showDatabaseKey',
+      headers: { ...json, ...auth },
+      body: '{"confirm":true}',
+    });
     expect(JSON.parse(key.body)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
-    const overview = await request(server, { method: 'POST', path: '/api/backups:list', headers: { ...json, ...auth }, body: '{}' });
-    expect(JSON.parse(overview.body)).toMatchObject({ ok: true, value: { canRestore: true, canShowKey: false } });
+    const overview = await request(server, {
+      method: 'POST',
+      path: '/api/backups:list',
+      headers: { ...json, ...auth },
+      body: '{}',
+    });
+    expect(JSON.parse(overview.body)).toMatchObject({
+      ok: true,
+      value: { canRestore: true, canShowKey: false },
+    });
     recordFigures('browser-refusals', { refusedRequests: refused.length });
     await server.close();
     app.close();

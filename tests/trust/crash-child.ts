@@ -24,7 +24,12 @@ function crashThreat(id: string, facts: number): Threat {
   return threat(id, {
     title: `Crash test ${id}`,
     facts: Array.from({ length: facts }, (_, i) => `Fact ${i + 1} of ${id}`),
-    place: { level: 'regional', regions: [`Region ${id}`, 'North Shore'], channels: ['telegram', `ch-${id}`], languages: ['en'] },
+    place: {
+      level: 'regional',
+      regions: [`Region ${id}`, 'North Shore'],
+      channels: ['telegram', `ch-${id}`],
+      languages: ['en'],
+    },
     classifiedNotes: [{ classification: 'SECRET', text: `Note on ${id}` }],
   });
 }
@@ -43,9 +48,18 @@ function waitForGo(): Promise<void> {
 
 async function main(): Promise<void> {
   await waitForGo();
-  const db = openDatabase(dbPath!, { check: 'none', ...(keyHex ? { key: { kind: 'raw' as const, hex: keyHex } } : {}) });
+  const db = openDatabase(dbPath!, {
+    check: 'none',
+    ...(keyHex ? { key: { kind: 'raw' as const, hex: keyHex } } : {}),
+  });
   let t = Date.parse('2027-05-01T00:00:00Z') + run * 1e7;
-  const ctx = createContext(db, { dbPath: dbPath!, assetsDir: 'assets', mode: 'cli', appVersion: 'crash-test', clock: () => new Date((t += 1000)) });
+  const ctx = createContext(db, {
+    dbPath: dbPath!,
+    assetsDir: 'assets',
+    mode: 'cli',
+    appVersion: 'crash-test',
+    clock: () => new Date((t += 1000)),
+  });
   const dispatch = createDispatcher(createHandlers(ctx), (err) => {
     say(`E ${(err as Error).message}`);
   });
@@ -54,7 +68,8 @@ async function main(): Promise<void> {
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
     return r.value as T;
   };
-  if (!(await call<Array<{ id: string }>>('elections:list', {})).some((e) => e.id === election.id)) await call('elections:save', { election });
+  if (!(await call<{ id: string }[]>('elections:list', {})).some((e) => e.id === election.id))
+    await call('elections:save', { election });
   say('ready');
   const created: string[] = [];
   for (let k = 0; ; k++) {
@@ -63,11 +78,18 @@ async function main(): Promise<void> {
       const id = created[(k * 7) % created.length]!;
       const detail = await call<{ threat: Threat; meta: { version: number } }>('threats:get', { id });
       const next = { ...detail.threat, facts: [...(detail.threat.facts ?? []), `Added fact ${k}`] };
-      const updated = await call<{ meta: { version: number } }>('threats:update', { threat: next, expectedVersion: detail.meta.version });
+      const updated = await call<{ meta: { version: number } }>('threats:update', {
+        threat: next,
+        expectedVersion: detail.meta.version,
+      });
       say(`U ${id} ${updated.meta.version}`);
     } else if (op === 3) {
       const batch = `${run}-${k}`;
-      const content = JSON.stringify({ format: 'threshold-workspace/1', elections: [election], threats: [crashThreat(`I${batch}-a-n2`, 2), crashThreat(`I${batch}-b-n3`, 3)] });
+      const content = JSON.stringify({
+        format: 'threshold-workspace/1',
+        elections: [election],
+        threats: [crashThreat(`I${batch}-a-n2`, 2), crashThreat(`I${batch}-b-n3`, 3)],
+      });
       await call('workspace:import', { format: 'json', content, fileName: `batch-${batch}` });
       say(`I ${batch}`);
     } else {

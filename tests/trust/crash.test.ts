@@ -156,18 +156,32 @@ function verify(dbPath: string, key: DbKey | null, committed: Committed, context
     for (const r of rows) {
       const n = Number(/-n(\d+)$/.exec(r.id)?.[1]);
       const where = `${context}: ${r.id}`;
-      expect({ notes: r.notes, regions: r.regions, channels: r.channels, fts: r.fts }, where).toEqual({ notes: 1, regions: 2, channels: 2, fts: 1 });
+      expect({ notes: r.notes, regions: r.regions, channels: r.channels, fts: r.fts }, where).toEqual({
+        notes: 1,
+        regions: 2,
+        channels: 2,
+        fts: 1,
+      });
       if (r.id.startsWith('C')) {
-        expect({ facts: r.facts, versions: r.versions, created: r.created, edited: r.edited }, where).toEqual({ facts: n + r.version - 1, versions: r.version - 1, created: 1, edited: r.version - 1 });
+        expect({ facts: r.facts, versions: r.versions, created: r.created, edited: r.edited }, where).toEqual(
+          { facts: n + r.version - 1, versions: r.version - 1, created: 1, edited: r.version - 1 },
+        );
       } else {
-        expect({ facts: r.facts, version: r.version, versions: r.versions }, where).toEqual({ facts: n, version: 1, versions: 0 });
+        expect({ facts: r.facts, version: r.version, versions: r.versions }, where).toEqual({
+          facts: n,
+          version: 1,
+          versions: 0,
+        });
         const batch = /^I(.+)-[ab]-n\d+$/.exec(r.id)![1]!;
         batchesPresent.set(batch, (batchesPresent.get(batch) ?? 0) + 1);
       }
     }
     // An import is one transaction: both threats and its audit entry, or none of them.
     const importAudits = new Map<string, number>();
-    for (const file of db.prepare("SELECT json_extract(details, '$.file') FROM audit_log WHERE action = 'workspace.imported'").pluck().all() as string[]) {
+    for (const file of db
+      .prepare("SELECT json_extract(details, '$.file') FROM audit_log WHERE action = 'workspace.imported'")
+      .pluck()
+      .all() as string[]) {
       const batch = file.replace(/^batch-/, '');
       importAudits.set(batch, (importAudits.get(batch) ?? 0) + 1);
     }
@@ -175,13 +189,26 @@ function verify(dbPath: string, key: DbKey | null, committed: Committed, context
       expect(count, `${context}: batch ${batch} is half there`).toBe(2);
       expect(importAudits.get(batch), `${context}: batch ${batch} has no audit entry`).toBe(1);
     }
-    for (const batch of importAudits.keys()) expect(batchesPresent.has(batch), `${context}: audit entry for batch ${batch} without its threats`).toBe(true);
+    for (const batch of importAudits.keys())
+      expect(
+        batchesPresent.has(batch),
+        `${context}: audit entry for batch ${batch} without its threats`,
+      ).toBe(true);
     // No threat's search entry was left without its threat.
-    expect(db.prepare('SELECT count(*) FROM threats_fts_docsize').pluck().get(), `${context}: search index`).toBe(rows.length);
+    expect(
+      db.prepare('SELECT count(*) FROM threats_fts_docsize').pluck().get(),
+      `${context}: search index`,
+    ).toBe(rows.length);
     // Everything the writer said was committed is there.
-    for (const [id] of committed.created) expect(present.has(id), `${context}: committed ${id} is missing`).toBe(true);
-    for (const [id, version] of committed.updated) expect(present.get(id)?.version ?? 0, `${context}: committed edit ${id} v${version} is missing`).toBeGreaterThanOrEqual(version);
-    for (const batch of committed.batches) expect(batchesPresent.get(batch), `${context}: committed import ${batch} is missing`).toBe(2);
+    for (const [id] of committed.created)
+      expect(present.has(id), `${context}: committed ${id} is missing`).toBe(true);
+    for (const [id, version] of committed.updated)
+      expect(
+        present.get(id)?.version ?? 0,
+        `${context}: committed edit ${id} v${version} is missing`,
+      ).toBeGreaterThanOrEqual(version);
+    for (const batch of committed.batches)
+      expect(batchesPresent.get(batch), `${context}: committed import ${batch} is missing`).toBe(2);
     return rows.length;
   } finally {
     closeDatabase(db);
@@ -230,7 +257,9 @@ describe(`crash safety (SIGKILL × ${KILLS}, seed ${SEED})`, () => {
       // The kills must have landed mid-work, or the test proves nothing.
       expect(plain.transactions).toBeGreaterThan(KILLS);
       expect(encrypted.transactions).toBeGreaterThan(ENCRYPTED_KILLS);
-      console.log(`crash test: ${plain.kills + encrypted.kills} kills (${encrypted.kills} on an encrypted database), ${plain.transactions + encrypted.transactions} committed transactions checked, ${plain.beforeReady + encrypted.beforeReady} kills while opening; seed ${SEED}`);
+      console.log(
+        `crash test: ${plain.kills + encrypted.kills} kills (${encrypted.kills} on an encrypted database), ${plain.transactions + encrypted.transactions} committed transactions checked, ${plain.beforeReady + encrypted.beforeReady} kills while opening; seed ${SEED}`,
+      );
       recordFigures(LONG ? 'crash-long' : 'crash', {
         kills: plain.kills + encrypted.kills,
         encryptedKills: encrypted.kills,

@@ -48,10 +48,20 @@ describe('the shipped Electron bundles', () => {
     const work = tempDir('trust-bundle-');
     fs.symlinkSync(path.join(REPO_ROOT, 'src'), path.join(work, 'src'));
     fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(work, 'node_modules'));
-    const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-electron.mjs')], { cwd: work, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'build-electron.mjs')], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     expect(built.status, built.stderr).toBe(0);
 
-    await build({ entryPoints: [path.join(__dirname, 'fake-electron.ts')], outfile: path.join(work, 'fake-electron.cjs'), bundle: true, platform: 'node', format: 'cjs', logLevel: 'error' });
+    await build({
+      entryPoints: [path.join(__dirname, 'fake-electron.ts')],
+      outfile: path.join(work, 'fake-electron.cjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'error',
+    });
     fs.writeFileSync(path.join(work, 'register.cjs'), REGISTER);
     const userData = tempDir('trust-bundle-userdata-');
     const appPath = tempDir('trust-bundle-app-');
@@ -59,11 +69,29 @@ describe('the shipped Electron bundles', () => {
     fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html>');
     fs.symlinkSync(path.join(REPO_ROOT, 'assets'), path.join(appPath, 'assets'));
 
-    const env: NodeJS.ProcessEnv = { ...process.env, FAKE_USERDATA: userData, FAKE_APPPATH: appPath, FAKE_PRELOAD: path.join(work, 'dist', 'preload', 'index.cjs'), THRESHOLD_DB: path.join(userData, 'threshold.db') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      FAKE_USERDATA: userData,
+      FAKE_APPPATH: appPath,
+      FAKE_PRELOAD: path.join(work, 'dist', 'preload', 'index.cjs'),
+      THRESHOLD_DB: path.join(userData, 'threshold.db'),
+    };
     delete env.THRESHOLD_DB_KEY;
-    const run = spawnSync(process.execPath, ['-r', path.join(work, 'register.cjs'), path.join(work, 'dist', 'main', 'index.cjs')], { cwd: work, encoding: 'utf8', env, timeout: 60_000 });
+    const run = spawnSync(
+      process.execPath,
+      ['-r', path.join(work, 'register.cjs'), path.join(work, 'dist', 'main', 'index.cjs')],
+      { cwd: work, encoding: 'utf8', env, timeout: 60_000 },
+    );
     expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as { windows: number; url: string; prefs: Record<string, unknown>; channels: string[]; preloadChannels: string[]; errorBoxes: unknown[]; sandbox: number };
+    const report = JSON.parse(run.stdout) as {
+      windows: number;
+      url: string;
+      prefs: Record<string, unknown>;
+      channels: string[];
+      preloadChannels: string[];
+      errorBoxes: unknown[];
+      sandbox: number;
+    };
     expect(report.errorBoxes).toEqual([]);
     expect(report.windows).toBe(1);
     expect(report.url).toBe('app://threshold/index.html');

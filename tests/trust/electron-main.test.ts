@@ -21,7 +21,10 @@ describe('the main process', () => {
     const userData = tempDir('trust-main-userdata-');
     const appPath = tempDir('trust-main-app-');
     fs.mkdirSync(path.join(appPath, 'dist', 'renderer'), { recursive: true });
-    fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>app</title>');
+    fs.writeFileSync(
+      path.join(appPath, 'dist', 'renderer', 'index.html'),
+      '<!doctype html><title>app</title>',
+    );
     fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'app.js'), 'console.log(1)');
     fs.writeFileSync(path.join(appPath, 'secret.txt'), 'outside the renderer folder');
     fs.symlinkSync(path.join(REPO_ROOT, 'assets'), path.join(appPath, 'assets'));
@@ -40,7 +43,9 @@ describe('the main process', () => {
 
     // Sandbox for every renderer, and the app's own privileged, secure scheme.
     expect(e.calls.enableSandbox).toBe(1);
-    expect(e.calls.registeredSchemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(e.calls.registeredSchemes).toEqual([
+      { scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) },
+    ]);
     // Session hardened before anything loads.
     expect(e.permissionHandlers.request).toBeTypeOf('function');
     expect(e.permissionHandlers.beforeRequest).toBeTypeOf('function');
@@ -48,7 +53,12 @@ describe('the main process', () => {
     expect(e.windows).toHaveLength(1);
     const [win] = e.windows;
     expect(win!.loadedUrl).toBe('app://threshold/index.html');
-    expect(win!.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win!.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(win!.webContents.windowOpenHandler).toBeTypeOf('function');
     // The database: created encrypted, with the OS-protected key beside it.
     expect(sniffFile(dbPath)).toBe('encrypted');
@@ -56,9 +66,15 @@ describe('the main process', () => {
 
     // Every channel bound; the window's top frame is served, anything else refused.
     expect([...e.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
-    const info = (await e.ipcHandlers.get('app:info')!({ sender: win!.webContents, senderFrame: { url: 'app://threshold/index.html', parent: null } }, {})) as { ok: boolean; value: { mode: string; dbPath: string } };
+    const info = (await e.ipcHandlers.get('app:info')!(
+      { sender: win!.webContents, senderFrame: { url: 'app://threshold/index.html', parent: null } },
+      {},
+    )) as { ok: boolean; value: { mode: string; dbPath: string } };
     expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dbPath } });
-    const refused = await e.ipcHandlers.get('app:info')!({ sender: win!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } }, {});
+    const refused = await e.ipcHandlers.get('app:info')!(
+      { sender: win!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } },
+      {},
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // The app:// protocol serves the renderer folder and nothing outside it.
@@ -68,7 +84,12 @@ describe('the main process', () => {
       return { text: await res.text(), csp: res.headers.get('content-security-policy') };
     };
     expect((await body('app://threshold/app.js')).text).toBe('console.log(1)');
-    for (const url of ['app://threshold/../secret.txt', 'app://threshold/%2e%2e/secret.txt', 'app://threshold/..%2fsecret.txt', 'app://threshold/%2e%2e%2fsecret.txt']) {
+    for (const url of [
+      'app://threshold/../secret.txt',
+      'app://threshold/%2e%2e/secret.txt',
+      'app://threshold/..%2fsecret.txt',
+      'app://threshold/%2e%2e%2fsecret.txt',
+    ]) {
       const r = await body(url);
       expect(r.text, url).not.toContain('outside the renderer folder');
     }

@@ -20,7 +20,15 @@ vi.mock('electron', async () => {
   return fake.electron.module;
 });
 
-const { hardenApp, hardenSession, hardenWebContents, isAllowedExternal, isAppUrl, CONTENT_SECURITY_POLICY, EXTERNAL_ALLOW_LIST } = await import('../../src/main/electron/security');
+const {
+  hardenApp,
+  hardenSession,
+  hardenWebContents,
+  isAllowedExternal,
+  isAppUrl,
+  CONTENT_SECURITY_POLICY,
+  EXTERNAL_ALLOW_LIST,
+} = await import('../../src/main/electron/security');
 const { bindIpc, isTrustedSender } = await import('../../src/main/electron/ipc');
 const { createAppWindow } = await import('../../src/main/electron/window');
 const { openDesktopDatabase } = await import('../../src/main/electron/database');
@@ -34,12 +42,25 @@ beforeEach(() => {
   delete process.env.THRESHOLD_DB_KEY;
 });
 
-const EVIL = ['https://evil.example/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'app://threshold.evil/x', 'app://thresholdx/', 'chrome://settings', 'about:blank'];
+const EVIL = [
+  'https://evil.example/',
+  'http://127.0.0.1:8080/',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'data:text/html,<script>1</script>',
+  'app://threshold.evil/x',
+  'app://thresholdx/',
+  'chrome://settings',
+  'about:blank',
+];
 
 function navEvent() {
-  return { prevented: false, preventDefault() {
-    this.prevented = true;
-  } };
+  return {
+    prevented: false,
+    preventDefault() {
+      this.prevented = true;
+    },
+  };
 }
 
 describe('web contents', () => {
@@ -72,10 +93,17 @@ describe('web contents', () => {
     hardenWebContents(wc as never, (u) => opened.push(u));
     const handler = wc.windowOpenHandler!;
     expect(handler).toBeTypeOf('function');
-    for (const url of [...EVIL, 'https://www.disarm.foundation/', 'https://oasis-open.github.io/cti-documentation/stix/intro']) {
+    for (const url of [
+      ...EVIL,
+      'https://www.disarm.foundation/',
+      'https://oasis-open.github.io/cti-documentation/stix/intro',
+    ]) {
       expect(handler({ url })).toEqual({ action: 'deny' });
     }
-    expect(opened).toEqual(['https://www.disarm.foundation/', 'https://oasis-open.github.io/cti-documentation/stix/intro']);
+    expect(opened).toEqual([
+      'https://www.disarm.foundation/',
+      'https://oasis-open.github.io/cti-documentation/stix/intro',
+    ]);
   });
 
   it('judges external links on the parsed address: no look-alikes, no credentials, no other schemes', () => {
@@ -113,7 +141,20 @@ describe('session', () => {
     const electron = createFakeElectron();
     hardenSession(electron.module.session.defaultSession as never);
     const { request, check, device } = electron.permissionHandlers;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'pointerLock', 'hid', 'serial', 'usb', 'midiSysex']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'fullscreen',
+      'openExternal',
+      'pointerLock',
+      'hid',
+      'serial',
+      'usb',
+      'midiSysex',
+    ]) {
       const answers: boolean[] = [];
       request!({}, permission, (granted) => answers.push(granted), { requestingUrl: 'app://threshold/' });
       expect(answers, permission).toEqual([false]);
@@ -122,7 +163,7 @@ describe('session', () => {
     expect(device!({ deviceType: 'usb' })).toBe(false);
   });
 
-  it('loads no remote content: only the app\'s own protocol (and inline data, blobs, devtools)', () => {
+  it("loads no remote content: only the app's own protocol (and inline data, blobs, devtools)", () => {
     const electron = createFakeElectron();
     hardenSession(electron.module.session.defaultSession as never);
     const decide = (url: string) => {
@@ -130,8 +171,16 @@ describe('session', () => {
       electron.permissionHandlers.beforeRequest!({ url }, (r) => (cancel = r.cancel));
       return cancel;
     };
-    for (const url of ['https://evil.example/x.js', 'http://127.0.0.1:9/', 'ws://evil.example/', 'file:///etc/passwd', 'ftp://x/']) expect(decide(url), url).toBe(true);
-    for (const url of ['app://threshold/index.html', 'app://threshold/assets/app.js']) expect(decide(url), url).toBe(false);
+    for (const url of [
+      'https://evil.example/x.js',
+      'http://127.0.0.1:9/',
+      'ws://evil.example/',
+      'file:///etc/passwd',
+      'ftp://x/',
+    ])
+      expect(decide(url), url).toBe(true);
+    for (const url of ['app://threshold/index.html', 'app://threshold/assets/app.js'])
+      expect(decide(url), url).toBe(false);
   });
 
   it('sets one strict Content-Security-Policy everywhere the page is served', () => {
@@ -150,10 +199,18 @@ describe('session', () => {
 describe('IPC', () => {
   function setup() {
     const electron = createFakeElectron();
-    const dispatch = vi.fn(async (channel: unknown, payload: unknown) => ({ ok: true as const, value: { channel, payload } }));
+    const dispatch = vi.fn(async (channel: unknown, payload: unknown) => ({
+      ok: true as const,
+      value: { channel, payload },
+    }));
     const win = new electron.FakeBrowserWindow({});
     const windows = new Set([win]);
-    bindIpc(electron.module.ipcMain as never, dispatch, (wc) => electron.FakeBrowserWindow.fromWebContents(wc) as never, windows as never);
+    bindIpc(
+      electron.module.ipcMain as never,
+      dispatch,
+      (wc) => electron.FakeBrowserWindow.fromWebContents(wc) as never,
+      windows as never,
+    );
     return { electron, dispatch, win, windows };
   }
 
@@ -162,7 +219,7 @@ describe('IPC', () => {
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
   });
 
-  it('serves the app\'s own top frame, and refuses unknown senders, other windows, subframes and other pages without calling the dispatcher', async () => {
+  it("serves the app's own top frame, and refuses unknown senders, other windows, subframes and other pages without calling the dispatcher", async () => {
     const { electron, dispatch, win } = setup();
     const handler = electron.ipcHandlers.get('threats:list')!;
     const top = { url: 'app://threshold/index.html', parent: null };
@@ -184,7 +241,13 @@ describe('IPC', () => {
         const r = await electron.ipcHandlers.get(channel)!(event, { name: 'x', confirm: true });
         expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
       }
-      expect(isTrustedSender(event as never, (wc) => electron.FakeBrowserWindow.fromWebContents(wc) as never, new Set([win]) as never)).toBe(false);
+      expect(
+        isTrustedSender(
+          event as never,
+          (wc) => electron.FakeBrowserWindow.fromWebContents(wc) as never,
+          new Set([win]) as never,
+        ),
+      ).toBe(false);
     }
     expect(dispatch).toHaveBeenCalledTimes(1);
   });
@@ -192,7 +255,9 @@ describe('IPC', () => {
 
 describe('the window', () => {
   it('is created isolated, sandboxed, without Node, with web security on and no webview or auxclick', () => {
-    const win = createAppWindow('/app/preload.cjs', { width: 800, height: 600, x: 10, y: 20 }) as unknown as { options: { webPreferences: Record<string, unknown> } & Record<string, unknown> };
+    const win = createAppWindow('/app/preload.cjs', { width: 800, height: 600, x: 10, y: 20 }) as unknown as {
+      options: { webPreferences: Record<string, unknown> } & Record<string, unknown>;
+    };
     const prefs = win.options.webPreferences;
     expect(prefs).toMatchObject({
       preload: '/app/preload.cjs',
@@ -211,10 +276,15 @@ describe('the window', () => {
     expect(win.options).toMatchObject({ width: 800, height: 600, x: 10, y: 20, show: false });
   });
 
-  it('the shell\'s source never turns a protection off', () => {
+  it("the shell's source never turns a protection off", () => {
     const dir = path.join(REPO_ROOT, 'src', 'main', 'electron');
-    const source = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-    expect(source).not.toMatch(/webSecurity:\s*false|contextIsolation:\s*false|sandbox:\s*false|nodeIntegration:\s*true|allowRunningInsecureContent:\s*true|webviewTag:\s*true/);
+    const source = fs
+      .readdirSync(dir)
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .join('\n');
+    expect(source).not.toMatch(
+      /webSecurity:\s*false|contextIsolation:\s*false|sandbox:\s*false|nodeIntegration:\s*true|allowRunningInsecureContent:\s*true|webviewTag:\s*true/,
+    );
     expect(source).not.toMatch(/\bremote\b.*require|enableRemoteModule/);
     expect(source).toMatch(/app\.enableSandbox\(\)/);
   });
@@ -255,8 +325,14 @@ describe('the preload', () => {
   });
 });
 
-describe('the desktop app\'s key', () => {
-  const open = (dbPath: string) => openDesktopDatabase({ dbPath, assetsDir: path.join(REPO_ROOT, 'assets'), appVersion: 'test', parent: () => null });
+describe("the desktop app's key", () => {
+  const open = (dbPath: string) =>
+    openDesktopDatabase({
+      dbPath,
+      assetsDir: path.join(REPO_ROOT, 'assets'),
+      appVersion: 'test',
+      parent: () => null,
+    });
 
   it('encrypts a new database with a key the OS protects, without asking', async () => {
     const dbPath = path.join(tempDir('trust-shell-new-'), 'threshold.db');
@@ -287,7 +363,11 @@ describe('the desktop app\'s key', () => {
     fake.electron.messageBoxAnswers.push(0);
     expect(await open(dbPath)).toBeNull();
     const [box] = fake.electron.calls.messageBoxes;
-    expect(box).toMatchObject({ defaultId: 0, cancelId: 0, buttons: ['Quit', 'Continue without encryption'] });
+    expect(box).toMatchObject({
+      defaultId: 0,
+      cancelId: 0,
+      buttons: ['Quit', 'Continue without encryption'],
+    });
     expect(String(box!.detail)).toMatch(/THRESHOLD_DB_KEY/);
     expect(fs.readdirSync(dir)).toEqual([]);
     fake.electron.messageBoxAnswers.push(1);
@@ -311,14 +391,20 @@ describe('the desktop app\'s key', () => {
   it('shows the key in a native window when asked through IPC, never in the reply, and records that it was shown', async () => {
     const dbPath = path.join(tempDir('trust-shell-show-'), 'threshold.db');
     const host = (await open(dbPath))!;
-    const keyHex = Buffer.from(fake.electron.safeStorage.decryptString(fs.readFileSync(path.join(path.dirname(dbPath), KEY_FILE_NAME)))).toString();
+    const keyHex = Buffer.from(
+      fake.electron.safeStorage.decryptString(
+        fs.readFileSync(path.join(path.dirname(dbPath), KEY_FILE_NAME)),
+      ),
+    ).toString();
     fake.electron.messageBoxAnswers.push(0); // "Copy to the clipboard"
     const reply = await host.dispatch('security:showDatabaseKey', { confirm: true });
     expect(reply).toEqual({ ok: true, value: { shown: true } });
     expect(JSON.stringify(reply)).not.toContain(keyHex);
     expect(String(fake.electron.calls.messageBoxes.at(-1)!.detail)).toContain(`THRESHOLD_DB_KEY=${keyHex}`);
     expect(fake.electron.calls.clipboard).toBe(keyHex);
-    expect(host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'database.key-shown'").pluck().get()).toBe(1);
+    expect(
+      host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'database.key-shown'").pluck().get(),
+    ).toBe(1);
     const unconfirmed = await host.dispatch('security:showDatabaseKey', {});
     expect(unconfirmed.ok).toBe(false);
     host.close();

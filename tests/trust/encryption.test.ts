@@ -7,7 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
-import { CIPHER_LEGACY, formatKey, generateKey, parseKey, sniffFile, type DbKey } from '../../src/main/db/encryption';
+import {
+  CIPHER_LEGACY,
+  formatKey,
+  generateKey,
+  parseKey,
+  sniffFile,
+  type DbKey,
+} from '../../src/main/db/encryption';
 import { KEY_FILE_NAME, resolveDesktopKey, type OsKeyProtection } from '../../src/main/db/keys';
 import { AuditLog } from '../../src/main/audit/audit-log';
 import { AppError } from '../../src/shared/errors';
@@ -53,7 +60,12 @@ describe('encryption at rest', () => {
     expect(sniffFile(file)).toBe('encrypted');
     expect(fs.readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
     expect(fileContains(file, secret)).toBe(false);
-    recordFigures('encryption', { cipher: 'SQLCipher 4 (AES-256-CBC, HMAC-SHA512)', markerFoundInDb: false, markerFoundInWal: false, bytesSearched: fs.statSync(file).size });
+    recordFigures('encryption', {
+      cipher: 'SQLCipher 4 (AES-256-CBC, HMAC-SHA512)',
+      markerFoundInDb: false,
+      markerFoundInWal: false,
+      bytesSearched: fs.statSync(file).size,
+    });
   });
 
   it('the same check finds the marker in a plain database (the check can fail)', async () => {
@@ -111,7 +123,7 @@ describe('encryption at rest', () => {
 
   it('opens with a passphrase as well as a raw key', async () => {
     const file = path.join(tempDir('trust-pass-'), 'threshold.db');
-    const pass = parseKey("correct horse battery staple, with 'quotes' and \"double\" ones");
+    const pass = parseKey('correct horse battery staple, with \'quotes\' and "double" ones');
     expect(pass.kind).toBe('passphrase');
     const app = openKeyed(file, { key: pass });
     await writeMarkedThreat(app, 'pass');
@@ -121,7 +133,7 @@ describe('encryption at rest', () => {
     again.close();
   });
 
-  it('parses keys: 64 hex digits (or x\'…\') are raw keys, anything else a passphrase', () => {
+  it("parses keys: 64 hex digits (or x'…') are raw keys, anything else a passphrase", () => {
     const hex = 'ab'.repeat(32);
     expect(parseKey(hex)).toEqual({ kind: 'raw', hex });
     expect(parseKey(`${hex.toUpperCase()}\n`)).toEqual({ kind: 'raw', hex });
@@ -147,7 +159,10 @@ describe('encryption at rest', () => {
     expect(path.basename(backup)).toMatch(/^threshold-pre-encryption-.*\.db$/);
     expect(sniffFile(backup)).toBe('plain');
     expect(fileContains(backup, secret)).toBe(true);
-    const detail = await app.call<{ threat: { title: string; classifiedNotes: Array<{ text: string }> } }>('threats:get', { id: 'T-MARK' });
+    const detail = await app.call<{ threat: { title: string; classifiedNotes: { text: string }[] } }>(
+      'threats:get',
+      { id: 'T-MARK' },
+    );
     expect(detail.threat.classifiedNotes[0]!.text).toBe(`Secret ${secret}`);
     expect(new AuditLog(app.ctx.db).verify().ok).toBe(true);
     app.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -190,7 +205,9 @@ describe('encryption at rest', () => {
 });
 
 /** A stand-in for Electron's safeStorage (the only fake these tests use, as the real one needs Electron). */
-function fakeProtection(opts: { available?: boolean; backend?: string } = {}): OsKeyProtection & { encrypted: number } {
+function fakeProtection(
+  opts: { available?: boolean; backend?: string } = {},
+): OsKeyProtection & { encrypted: number } {
   const mask = randomBytes(32);
   const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ mask[i % mask.length]!));
   return {
@@ -230,7 +247,10 @@ describe('desktop key store', () => {
   it('writes no key when the OS cannot protect it (Linux basic_text), and says why', () => {
     const dir = tempDir('trust-keystore-unprotected-');
     const dbPath = path.join(dir, 'threshold.db');
-    for (const protection of [fakeProtection({ backend: 'basic_text' }), fakeProtection({ available: false })]) {
+    for (const protection of [
+      fakeProtection({ backend: 'basic_text' }),
+      fakeProtection({ available: false }),
+    ]) {
       const decision = resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' });
       expect(decision.kind).toBe('unprotected');
       expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
@@ -241,7 +261,9 @@ describe('desktop key store', () => {
     const dir = tempDir('trust-keystore-foreign-');
     const dbPath = path.join(dir, 'threshold.db');
     closeDatabase(openDatabase(dbPath, { key: generateKey() }));
-    const err = appError(() => resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' }));
+    const err = appError(() =>
+      resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' }),
+    );
     expect(err.code).toBe('key-required');
     expect(err.message).toMatch(/THRESHOLD_DB_KEY/);
     expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
@@ -251,9 +273,18 @@ describe('desktop key store', () => {
     const dir = tempDir('trust-keystore-env-');
     const dbPath = path.join(dir, 'threshold.db');
     const hex = 'cd'.repeat(32);
-    expect(resolveDesktopKey({ dbPath, env: { THRESHOLD_DB_KEY: hex }, protection: fakeProtection(), platform: 'linux' })).toMatchObject({ kind: 'key', source: 'env', key: { kind: 'raw', hex } });
+    expect(
+      resolveDesktopKey({
+        dbPath,
+        env: { THRESHOLD_DB_KEY: hex },
+        protection: fakeProtection(),
+        platform: 'linux',
+      }),
+    ).toMatchObject({ kind: 'key', source: 'env', key: { kind: 'raw', hex } });
     resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' });
-    const err = appError(() => resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' }));
+    const err = appError(() =>
+      resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' }),
+    );
     expect(err.code).toBe('key-required');
   });
 });
@@ -268,12 +299,18 @@ describe('the CLI on an encrypted database', () => {
     app.close();
     const hex = formatKey(key);
 
-    const withEnv = await runCli(['--db', file, 'list', '--json'], { cwd: dir, env: { THRESHOLD_DB_KEY: hex } });
+    const withEnv = await runCli(['--db', file, 'list', '--json'], {
+      cwd: dir,
+      env: { THRESHOLD_DB_KEY: hex },
+    });
     expect(withEnv.code).toBe(0);
     expect(withEnv.out).toContain('T-MARK');
 
     const asked: string[] = [];
-    const withPrompt = await runCli(['--db', file, 'show', 'T-MARK', '--json'], { cwd: dir, promptSecret: (q) => (asked.push(q), hex) });
+    const withPrompt = await runCli(['--db', file, 'show', 'T-MARK', '--json'], {
+      cwd: dir,
+      promptSecret: (q) => (asked.push(q), hex),
+    });
     expect(withPrompt.code).toBe(0);
     expect(asked).toHaveLength(1);
     expect(asked[0]).toMatch(/encrypted/);
@@ -282,7 +319,10 @@ describe('the CLI on an encrypted database', () => {
     expect(without.code).toBe(1);
     expect(without.err).toMatch(/encrypted.*THRESHOLD_DB_KEY/);
 
-    const wrong = await runCli(['--db', file, 'list'], { cwd: dir, env: { THRESHOLD_DB_KEY: 'not the key' } });
+    const wrong = await runCli(['--db', file, 'list'], {
+      cwd: dir,
+      env: { THRESHOLD_DB_KEY: 'not the key' },
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.err).toMatch(/the key does not open .*nothing was changed/i);
   });

@@ -9,7 +9,7 @@ export class FakeWebContents extends EventEmitter {
   static nextId = 1;
   readonly id = FakeWebContents.nextId++;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
-  sent: Array<[string, unknown]> = [];
+  sent: [string, unknown][] = [];
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.windowOpenHandler = handler;
   }
@@ -25,12 +25,12 @@ export function createFakeElectron() {
     enableSandbox: 0,
     registeredSchemes: [] as unknown[],
     protocolHandlers: new Map<string, Listener>(),
-    errorBoxes: [] as Array<{ title: string; content: string }>,
-    messageBoxes: [] as Array<Record<string, unknown>>,
+    errorBoxes: [] as { title: string; content: string }[],
+    messageBoxes: [] as Record<string, unknown>[],
     openedExternal: [] as string[],
     clipboard: '' as string,
     exposed: new Map<string, unknown>(),
-    invoked: [] as Array<[string, unknown]>,
+    invoked: [] as [string, unknown][],
     exitCode: null as number | null,
   };
   /** What the next message boxes answer (button index); 0 when the queue is empty. */
@@ -106,10 +106,13 @@ export function createFakeElectron() {
   const app = new FakeApp();
 
   const permissionHandlers = {
-    request: null as null | ((wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void),
+    request: null as
+      | null
+      | ((wc: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void),
     check: null as null | ((...args: unknown[]) => boolean),
     device: null as null | ((...args: unknown[]) => boolean),
-    beforeRequest: null as null | ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void),
+    beforeRequest: null as
+      null | ((details: { url: string }, callback: (r: { cancel: boolean }) => void) => void),
   };
 
   const safeStorage = {
@@ -225,12 +228,25 @@ export function createFakeElectron() {
         module.ipcRenderer.listeners.set(channel, list);
       },
       removeListener(channel: string, listener: Listener) {
-        module.ipcRenderer.listeners.set(channel, (module.ipcRenderer.listeners.get(channel) ?? []).filter((l) => l !== listener));
+        module.ipcRenderer.listeners.set(
+          channel,
+          (module.ipcRenderer.listeners.get(channel) ?? []).filter((l) => l !== listener),
+        );
       },
     },
   };
 
-  return { module, app, windows, ipcHandlers, calls, permissionHandlers, safeStorage, messageBoxAnswers, FakeBrowserWindow };
+  return {
+    module,
+    app,
+    windows,
+    ipcHandlers,
+    calls,
+    permissionHandlers,
+    safeStorage,
+    messageBoxAnswers,
+    FakeBrowserWindow,
+  };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;

@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import type { z } from 'zod';
 
-type Def = { type: string; [k: string]: unknown };
+interface Def {
+  type: string;
+  [k: string]: unknown;
+}
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
 
 interface Checks {
@@ -18,7 +21,7 @@ interface Checks {
 
 function checksOf(def: Def): Checks {
   const out: Checks = {};
-  for (const c of (def.checks as Array<{ _zod: { def: Record<string, unknown> } }> | undefined) ?? []) {
+  for (const c of (def.checks as { _zod: { def: Record<string, unknown> } }[] | undefined) ?? []) {
     const d = c._zod.def;
     if (d.check === 'min_length' || d.check === 'greater_than') out.min = Number(d.minimum ?? d.value);
     if (d.check === 'max_length' || d.check === 'less_than') out.max = Number(d.maximum ?? d.value);
@@ -31,7 +34,9 @@ function checksOf(def: Def): Checks {
   return out;
 }
 
-const isoDate = fc.integer({ min: Date.parse('2025-01-01'), max: Date.parse('2028-12-31') }).map((ms) => new Date(ms).toISOString());
+const isoDate = fc
+  .integer({ min: Date.parse('2025-01-01'), max: Date.parse('2028-12-31') })
+  .map((ms) => new Date(ms).toISOString());
 
 /** A value that often satisfies `schema` (depth-limited; refinements are not attempted). */
 export function nearValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
@@ -56,7 +61,9 @@ export function nearValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       if (c.format === 'uuid' || c.format === 'guid') return fc.uuid();
       if (c.pattern) {
         try {
-          return fc.stringMatching(new RegExp(c.pattern.source)).filter((s) => s.length >= (c.min ?? 0) && s.length <= (c.max ?? Infinity));
+          return fc
+            .stringMatching(new RegExp(c.pattern.source))
+            .filter((s) => s.length >= (c.min ?? 0) && s.length <= (c.max ?? Infinity));
         } catch {
           // A pattern fast-check cannot generate from: plain strings will do.
         }
@@ -67,7 +74,9 @@ export function nearValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       const c = checksOf(def);
       const min = Number.isFinite(c.min) ? c.min! : -1000;
       const max = Number.isFinite(c.max) ? c.max! : 1000;
-      return c.int ? fc.integer({ min: Math.ceil(Math.max(min, -1e6)), max: Math.floor(Math.min(max, 1e6)) }) : fc.double({ min, max, noNaN: true });
+      return c.int
+        ? fc.integer({ min: Math.ceil(Math.max(min, -1e6)), max: Math.floor(Math.min(max, 1e6)) })
+        : fc.double({ min, max, noNaN: true });
     }
     case 'boolean':
       return fc.boolean();
@@ -77,7 +86,10 @@ export function nearValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
       return fc.constantFrom(...(def.values as unknown[]));
     case 'array': {
       const c = checksOf(def);
-      return fc.array(nearValid(def.element as z.ZodType, depth + 1), { minLength: c.min ?? 0, maxLength: Math.max(c.min ?? 0, Math.min(c.max ?? 3, 3)) });
+      return fc.array(nearValid(def.element as z.ZodType, depth + 1), {
+        minLength: c.min ?? 0,
+        maxLength: Math.max(c.min ?? 0, Math.min(c.max ?? 3, 3)),
+      });
     }
     case 'tuple':
       return fc.tuple(...(def.items as z.ZodType[]).map((s) => nearValid(s, depth + 1)));
@@ -96,7 +108,11 @@ export function nearValid(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
     case 'intersection':
       return nearValid(def.left as z.ZodType, depth + 1);
     case 'record':
-      return fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), nearValid(def.valueType as z.ZodType, depth + 1), { maxKeys: 3 });
+      return fc.dictionary(
+        fc.string({ minLength: 1, maxLength: 8 }),
+        nearValid(def.valueType as z.ZodType, depth + 1),
+        { maxKeys: 3 },
+      );
     case 'pipe':
       return nearValid(def.in as z.ZodType, depth + 1);
     case 'lazy':
@@ -118,7 +134,10 @@ const HUGE = [
   'A\u0000B'.repeat(Math.floor((5 * 1024 * 1024) / 3)),
 ];
 /** The huge strings' lengths in millions of characters (UTF-16 code units), and in MB as UTF-8. */
-export const HUGE_SIZES = HUGE.map((s) => ({ mChars: Math.round((s.length / 1024 / 1024) * 10) / 10, utf8MB: Math.round((Buffer.byteLength(s) / 1024 / 1024) * 10) / 10 }));
+export const HUGE_SIZES = HUGE.map((s) => ({
+  mChars: Math.round((s.length / 1024 / 1024) * 10) / 10,
+  utf8MB: Math.round((Buffer.byteLength(s) / 1024 / 1024) * 10) / 10,
+}));
 
 export const UNICODE_EDGE = [
   '\uD800', // a lone high surrogate
@@ -155,18 +174,51 @@ function withOwnKey(target: Record<string, unknown>, key: string, value: unknown
 }
 
 const badLeaf: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE, 1e308, null, undefined, true, '', [], {}, [[]], [{}]),
+  fc.constantFrom(
+    NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    Number.MAX_SAFE_INTEGER + 2,
+    Number.MIN_VALUE,
+    1e308,
+    null,
+    undefined,
+    true,
+    '',
+    [],
+    {},
+    [[]],
+    [{}],
+  ),
   fc.constantFrom(...UNICODE_EDGE),
   fc.constantFrom(...HUGE),
   fc.bigInt(),
   fc.date(),
-  fc.anything({ maxDepth: 3, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true }),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+  }),
   fc.constantFrom(deeplyNested(10_000), deeplyNested(10_000, 'x', true), deeplyNested(100)),
 );
 
-type Mutation = { kind: string; apply(value: unknown): unknown };
+interface Mutation {
+  kind: string;
+  apply(value: unknown): unknown;
+}
 
-function paths(value: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = [], depth = 0): Array<Array<string | number>> {
+function paths(
+  value: unknown,
+  prefix: (string | number)[] = [],
+  out: (string | number)[][] = [],
+  depth = 0,
+): (string | number)[][] {
   out.push(prefix);
   if (depth > 8 || value === null || typeof value !== 'object') return out;
   if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...prefix, i], out, depth + 1));
@@ -184,7 +236,11 @@ function shallow<T>(v: T): T {
 }
 
 /** Replaces the value at `at`, copying only the containers on the way (values may be 10,000 deep). */
-function setAt(root: unknown, at: Array<string | number>, fn: (old: unknown, parent: unknown, key: string | number | undefined) => unknown): unknown {
+function setAt(
+  root: unknown,
+  at: (string | number)[],
+  fn: (old: unknown, parent: unknown, key: string | number | undefined) => unknown,
+): unknown {
   if (at.length === 0) return fn(root, undefined, undefined);
   const copy = shallow(root) as Record<string | number, unknown>;
   let node = copy;
@@ -207,34 +263,60 @@ const DELETE = Symbol('delete');
 
 /** One way of breaking a payload, chosen by fast-check (so it shrinks to the simplest breakage). */
 export function mutation(): fc.Arbitrary<Mutation & { pick: number }> {
-  return fc.tuple(fc.nat(), fc.oneof(
-    badLeaf.map((leaf) => ({ kind: 'wrong value', apply: (_old: unknown) => leaf })),
-    fc.constant({ kind: 'missing field', apply: () => DELETE as unknown }),
-    fc.constantFrom(...POLLUTION_KEYS).map((key) => ({
-      kind: `pollution key ${key}`,
-      apply: (old: unknown) => withOwnKey(old !== null && typeof old === 'object' && !Array.isArray(old) ? { ...(old as Record<string, unknown>) } : { value: old }, key, key === '__proto__' ? { polluted: true } : { prototype: { polluted: true } }),
-    })),
-    fc.constant({ kind: 'array for object', apply: (old: unknown) => [old] }),
-    fc.constant({ kind: 'object for array', apply: (old: unknown) => (Array.isArray(old) ? Object.fromEntries(Array.from(old, (v, i) => [String(i), v])) : { 0: old, length: 1 }) }),
-    fc.constant({ kind: 'deep nesting', apply: (old: unknown) => deeplyNested(10_000, old) }),
-    fc.string({ minLength: 1, maxLength: 12 }).map((k) => ({ kind: 'extra key', apply: (old: unknown) => (old !== null && typeof old === 'object' && !Array.isArray(old) ? { ...(old as Record<string, unknown>), [`x${k}`]: 1 } : old) })),
-  )).map(([pick, m]) => ({ ...m, pick }));
+  return fc
+    .tuple(
+      fc.nat(),
+      fc.oneof(
+        badLeaf.map((leaf) => ({ kind: 'wrong value', apply: (_old: unknown) => leaf })),
+        fc.constant({ kind: 'missing field', apply: () => DELETE as unknown }),
+        fc.constantFrom(...POLLUTION_KEYS).map((key) => ({
+          kind: `pollution key ${key}`,
+          apply: (old: unknown) =>
+            withOwnKey(
+              old !== null && typeof old === 'object' && !Array.isArray(old)
+                ? { ...(old as Record<string, unknown>) }
+                : { value: old },
+              key,
+              key === '__proto__' ? { polluted: true } : { prototype: { polluted: true } },
+            ),
+        })),
+        fc.constant({ kind: 'array for object', apply: (old: unknown) => [old] }),
+        fc.constant({
+          kind: 'object for array',
+          apply: (old: unknown) =>
+            Array.isArray(old)
+              ? Object.fromEntries(Array.from(old, (v, i) => [String(i), v]))
+              : { 0: old, length: 1 },
+        }),
+        fc.constant({ kind: 'deep nesting', apply: (old: unknown) => deeplyNested(10_000, old) }),
+        fc.string({ minLength: 1, maxLength: 12 }).map((k) => ({
+          kind: 'extra key',
+          apply: (old: unknown) =>
+            old !== null && typeof old === 'object' && !Array.isArray(old)
+              ? { ...(old as Record<string, unknown>), [`x${k}`]: 1 }
+              : old,
+        })),
+      ),
+    )
+    .map(([pick, m]) => ({ ...m, pick }));
 }
 
 /** Near-valid payloads for `schema`, broken in one to three places; sometimes left valid. */
 export function hostilePayload(schema: z.ZodType): fc.Arbitrary<{ payload: unknown; how: string[] }> {
-  return fc.tuple(nearValid(schema), fc.array(mutation(), { minLength: 0, maxLength: 3 })).map(([base, muts]) => {
-    let payload: unknown = base;
-    const how: string[] = [];
-    for (const m of muts) {
-      const all = paths(payload);
-      const at = all[m.pick % all.length]!;
-      payload = setAt(payload, at, (old) => m.apply(old));
-      if (payload === DELETE) payload = undefined;
-      how.push(`${m.kind} at $${at.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`);
-    }
-    return { payload, how };
-  });
+  return fc
+    .tuple(nearValid(schema), fc.array(mutation(), { minLength: 0, maxLength: 3 }))
+    .map(([base, muts]) => {
+      let payload: unknown = base;
+      const how: string[] = [];
+      for (const m of muts) {
+        const all = paths(payload);
+        const at = all[m.pick % all.length]!;
+        payload = setAt(payload, at, (old) => m.apply(old));
+        if (payload === DELETE) payload = undefined;
+        how.push(`${m.kind} at $${at.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`);
+      }
+      return { payload, how };
+    });
 }
 
 /** Whole payloads of the wrong kind altogether. */

@@ -18,8 +18,14 @@ const WRONG_KIND_RUNS = LONG ? 100 : 10;
 
 let app: TestApp;
 let fingerprint: string;
-const internalErrors: Array<{ channel: string; err: unknown }> = [];
-const tally = { cases: 0, invalid: 0, valid: 0, byChannel: {} as Record<string, number>, codes: {} as Record<string, number> };
+const internalErrors: { channel: string; err: unknown }[] = [];
+const tally = {
+  cases: 0,
+  invalid: 0,
+  valid: 0,
+  byChannel: {} as Record<string, number>,
+  codes: {} as Record<string, number>,
+};
 
 beforeAll(async () => {
   app = openTestApp({ keep: true });
@@ -57,7 +63,9 @@ async function check(channel: string, payload: unknown, how: string): Promise<vo
     tally.codes[result.error.code] = (tally.codes[result.error.code] ?? 0) + 1;
     expect(ERROR_CODES, `${channel}: ${how}`).toContain(result.error.code);
     expect(typeof result.error.message).toBe('string');
-    expect(result.error.code, `${channel} answered 'internal' (${how}): ${result.error.message}`).not.toBe('internal');
+    expect(result.error.code, `${channel} answered 'internal' (${how}): ${result.error.message}`).not.toBe(
+      'internal',
+    );
   }
   if (valid) {
     tally.valid++;
@@ -66,9 +74,15 @@ async function check(channel: string, payload: unknown, how: string): Promise<vo
   }
   tally.invalid++;
   expect(result.ok, `${channel} accepted an invalid payload (${how})`).toBe(false);
-  if (!result.ok) expect(['invalid-request', 'unknown-channel'], `${channel}: ${how}: ${result.error.message.slice(0, 200)}`).toContain(result.error.code);
+  if (!result.ok)
+    expect(
+      ['invalid-request', 'unknown-channel'],
+      `${channel}: ${how}: ${result.error.message.slice(0, 200)}`,
+    ).toContain(result.error.code);
   expect(totalChanges(), `${channel} wrote after refusing (${how})`).toBe(changesBefore);
-  expect(databaseFingerprint(app.db), `${channel} changed the database after refusing (${how})`).toBe(fingerprint);
+  expect(databaseFingerprint(app.db), `${channel} changed the database after refusing (${how})`).toBe(
+    fingerprint,
+  );
 }
 
 // The dispatcher of the test app, with internal errors collected for the report.
@@ -77,7 +91,8 @@ function createDispatch(): TestApp['dispatch'] {
   if (!dispatchWithLog) {
     dispatchWithLog = async (channel, payload) => {
       const r = await app.dispatch(channel, payload);
-      if (!r.ok && r.error.code === 'internal') internalErrors.push({ channel: String(channel), err: r.error.message });
+      if (!r.ok && r.error.code === 'internal')
+        internalErrors.push({ channel: String(channel), err: r.error.message });
       return r;
     };
   }
@@ -104,10 +119,20 @@ describe(`fuzzing every IPC channel (${CHANNELS.length} channels)`, () => {
         [deeplyNested(10_000), '10,000 levels of objects'],
         [deeplyNested(10_000, {}, true), '10,000 levels of arrays'],
         [JSON.parse('{"__proto__": {"polluted": true}}'), '__proto__ from JSON.parse'],
-        [JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'), 'constructor.prototype from JSON.parse'],
+        [
+          JSON.parse('{"constructor": {"prototype": {"polluted": true}}}'),
+          'constructor.prototype from JSON.parse',
+        ],
         [[{}], 'an array for the request object'],
         // Found by the long fuzz run: zod threw on a string field given an object whose "length" has no prototype.
-        [{ id: { 0: 'x', length: Object.create(null) }, threatIds: [{ length: Object.create(null) }], name: { length: Object.create(null) } }, 'a length without a prototype'],
+        [
+          {
+            id: { 0: 'x', length: Object.create(null) },
+            threatIds: [{ length: Object.create(null) }],
+            name: { length: Object.create(null) },
+          },
+          'a length without a prototype',
+        ],
       ] as const) {
         await check(channel, payload, how);
       }
@@ -117,17 +142,45 @@ describe(`fuzzing every IPC channel (${CHANNELS.length} channels)`, () => {
 
   it('unknown and hostile channel names are refused as unknown-channel', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'threats:list ', 'THREATS:LIST', 'threats:__proto__', ''), fc.anything()), async (channel) => {
-        fc.pre(!CHANNELS.includes(channel as never));
-        const r = await createDispatch()(channel, {});
-        tally.cases++;
-        expect(r).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            '__proto__',
+            'constructor',
+            'toString',
+            'hasOwnProperty',
+            'threats:list ',
+            'THREATS:LIST',
+            'threats:__proto__',
+            '',
+          ),
+          fc.anything(),
+        ),
+        async (channel) => {
+          fc.pre(!CHANNELS.includes(channel as never));
+          const r = await createDispatch()(channel, {});
+          tally.cases++;
+          expect(r).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+        },
+      ),
       { numRuns: LONG ? 1000 : 100 },
     );
     // Found by this fuzz: a channel that cannot be turned into a string made the dispatcher throw.
-    for (const channel of [Object.create(null), { toString: () => { throw new Error('no'); } }, Symbol('x'), 12n]) {
-      await expect(createDispatch()(channel, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    for (const channel of [
+      Object.create(null),
+      {
+        toString: () => {
+          throw new Error('no');
+        },
+      },
+      Symbol('x'),
+      12n,
+    ]) {
+      await expect(createDispatch()(channel, {})).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unknown-channel' },
+      });
       tally.cases++;
     }
   });
@@ -136,7 +189,17 @@ describe(`fuzzing every IPC channel (${CHANNELS.length} channels)`, () => {
     expect(internalErrors).toEqual([]);
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(tally.invalid).toBeGreaterThan(CHANNELS.length * RUNS_PER_CHANNEL * 0.5);
-    console.log(`IPC fuzz: ${tally.cases} calls over ${CHANNELS.length} channels (${tally.invalid} invalid, ${tally.valid} valid); codes ${JSON.stringify(tally.codes)}`);
-    recordFigures(LONG ? 'fuzz-ipc-long' : 'fuzz-ipc', { channels: CHANNELS.length, cases: tally.cases, invalid: tally.invalid, valid: tally.valid, codes: tally.codes, hugeStrings: HUGE_SIZES, internal: internalErrors.length });
+    console.log(
+      `IPC fuzz: ${tally.cases} calls over ${CHANNELS.length} channels (${tally.invalid} invalid, ${tally.valid} valid); codes ${JSON.stringify(tally.codes)}`,
+    );
+    recordFigures(LONG ? 'fuzz-ipc-long' : 'fuzz-ipc', {
+      channels: CHANNELS.length,
+      cases: tally.cases,
+      invalid: tally.invalid,
+      valid: tally.valid,
+      codes: tally.codes,
+      hugeStrings: HUGE_SIZES,
+      internal: internalErrors.length,
+    });
   });
 });

@@ -27,7 +27,10 @@ export function openKeyed(file: string, options: OpenOptions = {}): KeyedApp {
     dispatch,
     async call<T>(channel: string, payload: unknown = {}) {
       const r = await dispatch(channel, payload);
-      if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.code}: ${r.error.message}`), { envelope: r.error });
+      if (!r.ok)
+        throw Object.assign(new Error(`${channel}: ${r.error.code}: ${r.error.message}`), {
+          envelope: r.error,
+        });
       return r.value as T;
     },
     close: () => closeDatabase(db),
@@ -36,7 +39,7 @@ export function openKeyed(file: string, options: OpenOptions = {}): KeyedApp {
 
 /** Records a threat whose every text field carries `marker` (classified notes included). */
 export async function writeMarkedThreat(app: KeyedApp, marker: string, id = 'T-MARK'): Promise<void> {
-  const elections = await app.call<Array<{ id: string }>>('elections:list');
+  const elections = await app.call<{ id: string }[]>('elections:list');
   if (!elections.some((e) => e.id === election.id)) await app.call('elections:save', { election });
   await app.call('threats:create', {
     threat: threat(id, {
@@ -60,7 +63,15 @@ export function fileContains(file: string, marker: string): boolean {
   return false;
 }
 
-export async function runCli(argv: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; promptSecret?: (q: string) => string | null; confirm?: (q: string) => boolean | null }) {
+export async function runCli(
+  argv: string[],
+  opts: {
+    cwd: string;
+    env?: NodeJS.ProcessEnv;
+    promptSecret?: (q: string) => string | null;
+    confirm?: (q: string) => boolean | null;
+  },
+) {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -80,5 +91,8 @@ export const FIGURES_DIR = path.join(REPO_ROOT, 'test-artifacts', 'reliability')
 
 export function recordFigures(name: string, figures: Record<string, unknown>): void {
   fs.mkdirSync(FIGURES_DIR, { recursive: true });
-  fs.writeFileSync(path.join(FIGURES_DIR, `${name}.json`), `${JSON.stringify({ ...figures, recordedAt: new Date().toISOString() }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(FIGURES_DIR, `${name}.json`),
+    `${JSON.stringify({ ...figures, recordedAt: new Date().toISOString() }, null, 2)}\n`,
+  );
 }

@@ -10,8 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/db';
 
 const require = createRequire(import.meta.url);
-const afterPack = require('../../scripts/after-pack.cjs') as ((context: unknown) => Promise<void>) & { fuseConfig(p: string, a: number | string): Record<string, unknown> };
-const beforePack = require('../../scripts/before-pack.cjs') as (context: unknown, deps?: { rebuild?: (o: Record<string, unknown>) => Promise<void> }) => Promise<void>;
+const afterPack = require('../../scripts/after-pack.cjs') as ((context: unknown) => Promise<void>) & {
+  fuseConfig(p: string, a: number | string): Record<string, unknown>;
+};
+const beforePack = require('../../scripts/before-pack.cjs') as (
+  context: unknown,
+  deps?: { rebuild?: (o: Record<string, unknown>) => Promise<void> },
+) => Promise<void>;
 const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses') as typeof import('@electron/fuses');
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
@@ -23,11 +28,29 @@ function fakeElectronBinary(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   // Electron's defaults: RunAsNode on, cookie encryption off, NODE_OPTIONS on, inspect on, integrity off, asar-only off, v8 snapshot off, file privileges on.
   const wire = [ON, OFF, ON, ON, OFF, OFF, OFF, ON];
-  fs.writeFileSync(file, Buffer.concat([randomBytes(4096), Buffer.from(SENTINEL), Buffer.from([1, wire.length, ...wire]), randomBytes(4096)]));
+  fs.writeFileSync(
+    file,
+    Buffer.concat([
+      randomBytes(4096),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, wire.length, ...wire]),
+      randomBytes(4096),
+    ]),
+  );
 }
 
 function context(platform: string, appOutDir: string, projectDir = REPO_ROOT, arch = 1) {
-  return { appOutDir, electronPlatformName: platform, arch, packager: { projectDir, executableName: 'threshold', appInfo: { productFilename: 'Threshold' }, config: {} } };
+  return {
+    appOutDir,
+    electronPlatformName: platform,
+    arch,
+    packager: {
+      projectDir,
+      executableName: 'threshold',
+      appInfo: { productFilename: 'Threshold' },
+      config: {},
+    },
+  };
 }
 
 describe('after-pack: Electron fuses', () => {
@@ -42,7 +65,9 @@ describe('after-pack: Electron fuses', () => {
       fakeElectronBinary(binary);
       const before = fs.readFileSync(binary);
       await afterPack(context(platform, out, tempDir('trust-fuses-project-')));
-      const wire = (await getCurrentFuseWire(platform === 'darwin' ? path.join(out, 'Threshold.app') : binary)) as unknown as Record<number, number>;
+      const wire = (await getCurrentFuseWire(
+        platform === 'darwin' ? path.join(out, 'Threshold.app') : binary,
+      )) as unknown as Record<number, number>;
       expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);
       expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(OFF);
       expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(OFF);
@@ -61,7 +86,9 @@ describe('after-pack: Electron fuses', () => {
   it('fails the build when the binary has no fuse wire', async () => {
     const out = tempDir('trust-fuses-none-');
     fs.writeFileSync(path.join(out, 'threshold'), randomBytes(10_000));
-    await expect(afterPack(context('linux', out, tempDir('trust-fuses-project-')))).rejects.toThrow(/sentinel/);
+    await expect(afterPack(context('linux', out, tempDir('trust-fuses-project-')))).rejects.toThrow(
+      /sentinel/,
+    );
   });
 
   it('re-signs ad hoc only for Apple Silicon', () => {
@@ -74,24 +101,42 @@ describe('after-pack: Electron fuses', () => {
 describe('before-pack: the native module for Electron', () => {
   function project() {
     const dir = tempDir('trust-beforepack-');
-    const built = path.join(dir, 'node_modules', 'better-sqlite3-multiple-ciphers', 'build', 'Release', 'better_sqlite3.node');
+    const built = path.join(
+      dir,
+      'node_modules',
+      'better-sqlite3-multiple-ciphers',
+      'build',
+      'Release',
+      'better_sqlite3.node',
+    );
     fs.mkdirSync(path.dirname(built), { recursive: true });
     fs.writeFileSync(built, 'NODE-ABI BUILD');
     fs.mkdirSync(path.join(dir, 'node_modules', 'electron'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'node_modules', 'electron', 'package.json'), JSON.stringify({ version: '39.8.10' }));
+    fs.writeFileSync(
+      path.join(dir, 'node_modules', 'electron', 'package.json'),
+      JSON.stringify({ version: '39.8.10' }),
+    );
     return { dir, built };
   }
 
   it('rebuilds only better-sqlite3-multiple-ciphers, for Electron and the target arch, then after-pack puts the Node build back', async () => {
     const { dir, built } = project();
-    const calls: Array<Record<string, unknown>> = [];
+    const calls: Record<string, unknown>[] = [];
     await beforePack(context('linux', path.join(dir, 'out'), dir, 3), {
       rebuild: async (options) => {
         calls.push(options);
         fs.writeFileSync(built, 'ELECTRON-ABI BUILD');
       },
     });
-    expect(calls).toEqual([expect.objectContaining({ buildPath: dir, electronVersion: '39.8.10', arch: 'arm64', onlyModules: ['better-sqlite3-multiple-ciphers'], force: true })]);
+    expect(calls).toEqual([
+      expect.objectContaining({
+        buildPath: dir,
+        electronVersion: '39.8.10',
+        arch: 'arm64',
+        onlyModules: ['better-sqlite3-multiple-ciphers'],
+        force: true,
+      }),
+    ]);
     expect(fs.readFileSync(built, 'utf8')).toBe('ELECTRON-ABI BUILD');
     // electron-builder copies node_modules into the package here; then after-pack runs.
     fakeElectronBinary(path.join(dir, 'out', 'threshold'));

@@ -19,18 +19,22 @@ export const assessCommand: Command = {
   usage: USAGE,
   options: { cluster: { type: 'boolean' }, json: { type: 'boolean' }, 'as-of': { type: 'string' } },
   async run({ positionals, values, io, session }) {
-    if (positionals.length === 0) throw new UsageError(`name at least one threat\nUsage: ${USAGE.split('\n')[0]}`);
+    if (positionals.length === 0)
+      throw new UsageError(`name at least one threat\nUsage: ${USAGE.split('\n')[0]}`);
     const asOf = asOfOption(values['as-of']);
     const s = session();
     const results: AssessmentResult[] = values.cluster
       ? [await s.call<AssessmentResult>('assessment:assessCluster', { threatIds: positionals, asOf })]
-      : await Promise.all(positionals.map((threatId) => s.call<AssessmentResult>('assessment:assess', { threatId, asOf })));
+      : await Promise.all(
+          positionals.map((threatId) => s.call<AssessmentResult>('assessment:assess', { threatId, asOf })),
+        );
     if (values.json) {
       io.out(json(values.cluster ? results[0] : results));
       return 0;
     }
     const titles: Record<string, string> = {};
-    for (const id of new Set(results.flatMap((r) => r.threatIds))) titles[id] = (await s.call<ThreatDetail>('threats:get', { id })).threat.title;
+    for (const id of new Set(results.flatMap((r) => r.threatIds)))
+      titles[id] = (await s.call<ThreatDetail>('threats:get', { id })).threat.title;
     io.out(results.map((r) => assessmentText(r, titles)).join(`\n\n${'─'.repeat(72)}\n\n`));
     return 0;
   },

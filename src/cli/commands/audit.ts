@@ -22,7 +22,10 @@ export const auditCommand: Command = {
     if (sub === 'verify') {
       const v = await session().call<AuditVerificationResult>('audit:verify');
       if (values.json) io.out(json(v));
-      else if (v.ok) io.out(`The audit log is intact: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}, none edited, removed or reordered.`);
+      else if (v.ok)
+        io.out(
+          `The audit log is intact: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}, none edited, removed or reordered.`,
+        );
       if (!v.ok) {
         io.err(`threshold: the audit log is NOT intact (${v.entries} entries checked):`);
         for (const p of v.problems) io.err(`  ${p.seq === null ? '' : `entry ${p.seq}: `}${p.message}`);
@@ -32,14 +35,21 @@ export const auditCommand: Command = {
     }
     if (sub === 'list') {
       const limit = values.limit === undefined ? 50 : Number(values.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit must be a whole number from 1 to 1000');
+      if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+        throw new UsageError('--limit must be a whole number from 1 to 1000');
       const page = await session().call<AuditPage>('audit:list', { limit });
       if (values.json) io.out(json(page.entries));
       else
         io.out(
           table(
             ['#', 'When', 'Who', 'Action', 'Subject'],
-            page.entries.map((e) => [String(e.seq), e.at, `${e.actor ?? ''}${e.role ? ` (${e.role})` : ''}`, e.action, e.subject ?? '']),
+            page.entries.map((e) => [
+              String(e.seq),
+              e.at,
+              `${e.actor ?? ''}${e.role ? ` (${e.role})` : ''}`,
+              e.action,
+              e.subject ?? '',
+            ]),
           ),
         );
       return EXIT.ok;

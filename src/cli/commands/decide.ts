@@ -19,7 +19,8 @@ const USAGE = `threshold decide <id>... --level ${LEVELS.join('|')} [--rationale
 
 export const decideCommand: Command = {
   name: 'decide',
-  summary: 'Record the decision on threats (or a cluster): assessed, stored and audited with the recommendation',
+  summary:
+    'Record the decision on threats (or a cluster): assessed, stored and audited with the recommendation',
   usage: USAGE,
   options: {
     level: { type: 'string' },
@@ -30,9 +31,11 @@ export const decideCommand: Command = {
     json: { type: 'boolean' },
   },
   async run({ positionals, values, io, session }) {
-    if (positionals.length === 0) throw new UsageError(`name the threat decided on\nUsage: ${USAGE.split('\n')[0]}`);
+    if (positionals.length === 0)
+      throw new UsageError(`name the threat decided on\nUsage: ${USAGE.split('\n')[0]}`);
     const level = values.level as string | undefined;
-    if (!level || !(LEVELS as readonly string[]).includes(level)) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
+    if (!level || !(LEVELS as readonly string[]).includes(level))
+      throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
     const asOf = asOfOption(values['as-of']);
     const s = session();
     const identity = s.ctx.identity();

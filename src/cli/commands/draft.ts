@@ -33,7 +33,11 @@ function parseLanguages(value: string | undefined): DraftLang[] | undefined {
     .split(',')
     .map((l) => l.trim().toLowerCase())
     .filter((l) => l !== '');
-  if (langs.length === 0 || langs.some((l) => !(DRAFT_LANGS as readonly string[]).includes(l)) || new Set(langs).size !== langs.length) {
+  if (
+    langs.length === 0 ||
+    langs.some((l) => !(DRAFT_LANGS as readonly string[]).includes(l)) ||
+    new Set(langs).size !== langs.length
+  ) {
     throw new UsageError(`--lang must be en, fr or en,fr (got "${value}")`);
   }
   return langs as DraftLang[];
@@ -53,31 +57,44 @@ export const draftCommand: Command = {
   },
   async run({ positionals, values, io, session }) {
     const ids = positionals;
-    if (ids.length === 0) throw new UsageError(`name the threat to write about\nUsage: ${USAGE.split('\n')[0]}`);
+    if (ids.length === 0)
+      throw new UsageError(`name the threat to write about\nUsage: ${USAGE.split('\n')[0]}`);
     const cluster = Boolean(values.cluster);
     if (ids.length > 1 && !cluster) {
-      throw new UsageError('several threats make one draft only with --cluster; run the command once per threat for one draft each');
+      throw new UsageError(
+        'several threats make one draft only with --cluster; run the command once per threat for one draft each',
+      );
     }
     const template = values.template as string | undefined;
     if (!template) throw new UsageError(`--template is required: ${TEMPLATE_IDS.join(', ')}`);
-    if (!(TEMPLATE_IDS as readonly string[]).includes(template)) throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')} (got "${template}")`);
+    if (!(TEMPLATE_IDS as readonly string[]).includes(template))
+      throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')} (got "${template}")`);
     const languages = parseLanguages(values.lang as string | undefined);
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('--out FILE.docx is required');
     if (!/\.docx$/i.test(out)) throw new UsageError('--out must name a .docx file');
     const asOf = values['as-of'] as string | undefined;
     if (asOf !== undefined && !DateTimeString.safeParse(asOf).success) {
-      throw new UsageError(`--as-of must be a date and time with a time zone, e.g. 2027-05-12T12:00:00Z (got "${asOf}")`);
+      throw new UsageError(
+        `--as-of must be a date and time with a time zone, e.g. 2027-05-12T12:00:00Z (got "${asOf}")`,
+      );
     }
 
     const s = session();
-    const plan = await s.call<PlanRecord>('drafting:createPlan', { threatIds: ids, cluster, ...(asOf ? { asOf } : {}) });
+    const plan = await s.call<PlanRecord>('drafting:createPlan', {
+      threatIds: ids,
+      cluster,
+      ...(asOf ? { asOf } : {}),
+    });
     const draft = await s.call<DraftRecord>('drafting:createDraft', {
       planId: plan.id,
       template: template as TemplateId,
       ...(languages ? { languages } : {}),
     });
-    const exported = await s.call<DraftExport>('drafting:export', { draftId: draft.id, ...(asOf ? { asOf } : {}) });
+    const exported = await s.call<DraftExport>('drafting:export', {
+      draftId: draft.id,
+      ...(asOf ? { asOf } : {}),
+    });
     const file = path.resolve(io.cwd, out);
     fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
 
@@ -101,7 +118,10 @@ export const draftCommand: Command = {
       if (checks.length === 0) io.out('Checks: all pass.');
       else {
         io.out(`Checks: ${exported.report.errors} error(s), ${exported.report.warnings} warning(s).`);
-        for (const c of checks) io.out(`  ${c.severity.padEnd(7)} ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${c.message}`);
+        for (const c of checks)
+          io.out(
+            `  ${c.severity.padEnd(7)} ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${c.message}`,
+          );
       }
     }
     if (failed) io.err('threshold: error-level checks fail; the document is marked DRAFT — NOT FOR RELEASE.');

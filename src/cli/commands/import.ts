@@ -7,13 +7,15 @@ import { readImportText } from '../../main/transfer/text-file';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Import a workspace JSON file, a CSV of threats or a STIX 2.1 bundle (one transaction: all or nothing)',
+  summary:
+    'Import a workspace JSON file, a CSV of threats or a STIX 2.1 bundle (one transaction: all or nothing)',
   usage: 'threshold import <file> [--format json|csv] [--election ID (STIX bundles)] [--json]',
   options: { format: { type: 'string' }, json: { type: 'boolean' }, election: { type: 'string' } },
   async run({ positionals, values, io, session }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('import takes exactly one file');
-    const format = (values.format as string | undefined) ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+    const format =
+      (values.format as string | undefined) ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
     const full = path.resolve(io.cwd, file);
     // Strict UTF-8, refused over the documented size before it is read (see transfer/text-file.ts).
@@ -22,8 +24,16 @@ export const importCommand: Command = {
     const stix = format === 'json' && isStixBundle(content);
     if (values.election !== undefined && !stix) throw new UsageError('--election is for STIX bundles');
     const report = stix
-      ? await session().call<ImportReport>('stix:import', { content, fileName: path.basename(full), electionId: values.election })
-      : await session().call<ImportReport>('workspace:import', { format, content, fileName: path.basename(full) });
+      ? await session().call<ImportReport>('stix:import', {
+          content,
+          fileName: path.basename(full),
+          electionId: values.election,
+        })
+      : await session().call<ImportReport>('workspace:import', {
+          format,
+          content,
+          fileName: path.basename(full),
+        });
     if (values.json) io.out(json(report));
     else {
       io.out(
@@ -39,7 +49,9 @@ export const importCommand: Command = {
 
 function isStixBundle(content: string): boolean {
   try {
-    const data = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content) as { type?: unknown } | null;
+    const data = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content) as {
+      type?: unknown;
+    } | null;
     return typeof data === 'object' && data !== null && !Array.isArray(data) && data.type === 'bundle';
   } catch {
     return false; // the import says where the JSON is wrong

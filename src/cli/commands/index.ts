@@ -13,4 +13,17 @@ import { policyCommand } from './policy';
 import { restoreCommand } from './restore';
 import { showCommand } from './show';
 
-export const COMMANDS: readonly Command[] = [importCommand, exportCommand, listCommand, showCommand, assessCommand, decideCommand, policyCommand, auditCommand, draftCommand, partnersCommand, backupCommand, restoreCommand];
+export const COMMANDS: readonly Command[] = [
+  importCommand,
+  exportCommand,
+  listCommand,
+  showCommand,
+  assessCommand,
+  decideCommand,
+  policyCommand,
+  auditCommand,
+  draftCommand,
+  partnersCommand,
+  backupCommand,
+  restoreCommand,
+];

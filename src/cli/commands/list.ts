@@ -17,12 +17,20 @@ export const listCommand: Command = {
   async run({ values, io, session }) {
     const s = session();
     const limit = values.limit ? Number(values.limit) : undefined;
-    const filter = { search: values.search, electionId: values.election, deleted: values.deleted || undefined };
+    const filter = {
+      search: values.search,
+      electionId: values.election,
+      deleted: values.deleted || undefined,
+    };
     const rows: ThreatPage['rows'] = [];
     let total = 0;
     // Without --limit, page through the whole log (500 at a time) rather than load it at once.
-    for (let offset = values.offset ? Number(values.offset) : 0; ; ) {
-      const page = await s.call<ThreatPage>('threats:list', { filter, offset, limit: Math.min(limit ?? 500, 500) });
+    for (let offset = values.offset ? Number(values.offset) : 0; ;) {
+      const page = await s.call<ThreatPage>('threats:list', {
+        filter,
+        offset,
+        limit: Math.min(limit ?? 500, 500),
+      });
       total = page.total;
       rows.push(...page.rows);
       offset += page.rows.length;
@@ -35,7 +43,15 @@ export const listCommand: Command = {
     io.out(
       table(
         ['ID', 'FIRST SEEN', 'LEVEL', 'PURPOSE', 'TYPE', 'B', 'TITLE'],
-        rows.map((r) => [r.id, r.firstSeen.slice(0, 16).replace('T', ' '), r.level ?? '—', r.purpose, r.type, String(r.breakout), r.title]),
+        rows.map((r) => [
+          r.id,
+          r.firstSeen.slice(0, 16).replace('T', ' '),
+          r.level ?? '—',
+          r.purpose,
+          r.type,
+          String(r.breakout),
+          r.title,
+        ]),
         [24, 16, 16, 22, 21, 1, 70],
       ),
     );

@@ -1,6 +1,11 @@
 // `threshold partners`: the partner directory from a terminal — the list, pre-election
 // readiness, who to notify about threats, and recording a contact.
-import type { PartnerDetail, PartnerToNotify, ReadinessGap, ReadinessReport } from '../../shared/domain/partners';
+import type {
+  PartnerDetail,
+  PartnerToNotify,
+  ReadinessGap,
+  ReadinessReport,
+} from '../../shared/domain/partners';
 import type { Command } from '../command';
 import { EXIT, UsageError } from '../io';
 import { json, table } from '../format';
@@ -23,7 +28,9 @@ function gapLine(g: ReadinessGap): string {
     case 'partner-without-contacts':
       return `${g.partnerName}: no one to contact.`;
     case 'stale-relationship':
-      return g.lastContacted ? `${g.partnerName}: last contacted ${g.lastContacted} (${g.daysSince} days ago).` : `${g.partnerName}: never contacted.`;
+      return g.lastContacted
+        ? `${g.partnerName}: last contacted ${g.lastContacted} (${g.daysSince} days ago).`
+        : `${g.partnerName}: never contacted.`;
   }
 }
 
@@ -35,7 +42,8 @@ function positiveInt(value: string | undefined, name: string): number | undefine
 
 export const partnersCommand: Command = {
   name: 'partners',
-  summary: 'The partner directory: list, pre-election readiness, who to notify about threats, record a contact',
+  summary:
+    'The partner directory: list, pre-election readiness, who to notify about threats, record a contact',
   usage: USAGE,
   options: {
     json: { type: 'boolean' },
@@ -54,7 +62,9 @@ export const partnersCommand: Command = {
     switch (sub) {
       case 'list': {
         if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}`);
-        const partners = await s.call<PartnerDetail[]>('partners:list', { deleted: values.deleted || undefined });
+        const partners = await s.call<PartnerDetail[]>('partners:list', {
+          deleted: values.deleted || undefined,
+        });
         if (values.json) {
           io.out(json(partners.map((p) => ({ ...p.partner, lastContacted: p.lastContacted }))));
           return EXIT.ok;
@@ -104,11 +114,22 @@ export const partnersCommand: Command = {
         }
         if (result.length === 0) io.out('No partner’s rules match these threats.');
         for (const p of result) {
-          const why = [...new Set(p.reasons.map((r) => (r.criteria.length ? r.criteria.map((c) => `${c.field} ${c.value}`).join(' + ') : 'all threats')))];
+          const why = [
+            ...new Set(
+              p.reasons.map((r) =>
+                r.criteria.length
+                  ? r.criteria.map((c) => `${c.field} ${c.value}`).join(' + ')
+                  : 'all threats',
+              ),
+            ),
+          ];
           io.out(`${p.name} (${p.kind}) — ${p.threatIds.join(', ')}: ${why.join('; ')}`);
           for (const role of p.roles) {
-            const reach = (c: { name: string; phone?: string; secureLine?: string; email?: string }) => [c.name, c.phone, c.secureLine && `secure ${c.secureLine}`, c.email].filter(Boolean).join(', ');
-            io.out(`    ${role.role}: ${reach(role.primary)}${role.backup ? ` | backup: ${reach(role.backup)}` : ' | no backup'}`);
+            const reach = (c: { name: string; phone?: string; secureLine?: string; email?: string }) =>
+              [c.name, c.phone, c.secureLine && `secure ${c.secureLine}`, c.email].filter(Boolean).join(', ');
+            io.out(
+              `    ${role.role}: ${reach(role.primary)}${role.backup ? ` | backup: ${reach(role.backup)}` : ' | no backup'}`,
+            );
           }
         }
         return EXIT.ok;

@@ -29,7 +29,10 @@ function readPolicyFile(cwd: string, file: string | undefined): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (err) {
-    throw new AppError('policy-invalid', `The policy was refused and the current one stays in force: ${path.basename(full)} is not valid JSON (${(err as Error).message}).`);
+    throw new AppError(
+      'policy-invalid',
+      `The policy was refused and the current one stays in force: ${path.basename(full)} is not valid JSON (${(err as Error).message}).`,
+    );
   }
 }
 
@@ -70,7 +73,8 @@ export const policyCommand: Command = {
         let version: number | undefined;
         if (values.version !== undefined) {
           version = Number(values.version);
-          if (!Number.isInteger(version) || version < 1) throw new UsageError('--version must be a whole number, 1 or more');
+          if (!Number.isInteger(version) || version < 1)
+            throw new UsageError('--version must be a whole number, 1 or more');
         }
         const policy = await session().call<Policy>('policy:get', version === undefined ? {} : { version });
         io.out(values.json ? json(policy) : policyText(policy));
@@ -83,14 +87,21 @@ export const policyCommand: Command = {
           io.out(
             table(
               ['Version', 'Saved', 'By', 'Note'],
-              versions.map((v) => [`${v.version}${v.current ? ' (in force)' : ''}`, v.savedAt ?? 'shipped default', v.savedBy ?? '', v.note ?? '']),
+              versions.map((v) => [
+                `${v.version}${v.current ? ' (in force)' : ''}`,
+                v.savedAt ?? 'shipped default',
+                v.savedBy ?? '',
+                v.note ?? '',
+              ]),
             ),
           );
         return 0;
       }
       case 'preview': {
         if (rest.length !== 1) throw new UsageError('policy preview takes exactly one file');
-        const preview = await session().call<PolicyPreview>('policy:preview', { policy: readPolicyFile(io.cwd, rest[0]) });
+        const preview = await session().call<PolicyPreview>('policy:preview', {
+          policy: readPolicyFile(io.cwd, rest[0]),
+        });
         if (values.json) {
           io.out(json(preview));
           return 0;
@@ -99,10 +110,15 @@ export const policyCommand: Command = {
         io.out(
           [
             `Over ${preview.total} threats, as of ${preview.asOf}:`,
-            table(['Level', 'Now', 'With this policy'], levels.map((l) => [LEVEL_TEXT[l], String(preview.current[l]), String(preview.proposed[l])])),
+            table(
+              ['Level', 'Now', 'With this policy'],
+              levels.map((l) => [LEVEL_TEXT[l], String(preview.current[l]), String(preview.proposed[l])]),
+            ),
             '',
             `${preview.changed} threats would change level${preview.changed > preview.changes.length ? ` (the first ${preview.changes.length} shown)` : ''}:`,
-            ...preview.changes.map((c) => `  ${c.id}  ${c.from ? LEVEL_TEXT[c.from] : '—'} → ${LEVEL_TEXT[c.to]}  ${c.title}`),
+            ...preview.changes.map(
+              (c) => `  ${c.id}  ${c.from ? LEVEL_TEXT[c.from] : '—'} → ${LEVEL_TEXT[c.to]}  ${c.title}`,
+            ),
           ].join('\n'),
         );
         return 0;
@@ -110,8 +126,13 @@ export const policyCommand: Command = {
       case 'set': {
         if (rest.length !== 1) throw new UsageError('policy set takes exactly one file');
         const note = typeof values.note === 'string' ? values.note : `set from ${path.basename(rest[0]!)}`;
-        const saved = await session().call<Policy>('policy:save', { policy: readPolicyFile(io.cwd, rest[0]), note });
-        io.out(`Policy version ${saved.version} saved and in force: engage privately at ${saved.thresholds.engagePrivately}, speak publicly at ${saved.thresholds.speakPublicly}. Every threat's level was recomputed.`);
+        const saved = await session().call<Policy>('policy:save', {
+          policy: readPolicyFile(io.cwd, rest[0]),
+          note,
+        });
+        io.out(
+          `Policy version ${saved.version} saved and in force: engage privately at ${saved.thresholds.engagePrivately}, speak publicly at ${saved.thresholds.speakPublicly}. Every threat's level was recomputed.`,
+        );
         return 0;
       }
       default:

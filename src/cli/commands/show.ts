@@ -34,8 +34,10 @@ export const showCommand: Command = {
     ];
     if (t.falseClaim) lines.push('', `False claim: ${t.falseClaim}`);
     if (t.facts?.length) lines.push('', 'Verified facts:', ...t.facts.map((f) => `  - ${f}`));
-    if (t.partnerActions?.length) lines.push('', 'Partner actions:', ...t.partnerActions.map((f) => `  - ${f}`));
-    for (const note of t.classifiedNotes ?? []) lines.push('', `//// ${note.classification} ////`, note.text, `//// ${note.classification} ////`);
+    if (t.partnerActions?.length)
+      lines.push('', 'Partner actions:', ...t.partnerActions.map((f) => `  - ${f}`));
+    for (const note of t.classifiedNotes ?? [])
+      lines.push('', `//// ${note.classification} ////`, note.text, `//// ${note.classification} ////`);
     io.out(lines.join('\n'));
     return 0;
   },

@@ -28,13 +28,22 @@ export function appHandlers(ctx: ServiceContext): HandlersOf<typeof appContract>
     'app:setIdentity': ({ identity }) =>
       ctx.db.transaction(() => {
         ctx.settings.set('identity', identity);
-        ctx.audit.append({ action: 'identity.set', subject: 'identity', actor: identity.name, role: identity.role, details: {} });
+        ctx.audit.append({
+          action: 'identity.set',
+          subject: 'identity',
+          actor: identity.name,
+          role: identity.role,
+          details: {},
+        });
         return identity;
       })(),
     'audit:list': (q) => ({ entries: ctx.audit.list(q).map(({ prevHash: _p, ...e }) => e) }),
     'audit:verify': () => ctx.audit.verify(),
     'files:save': () => {
-      throw new AppError('unsupported', 'Saving through a dialog needs the desktop app; the browser downloads the file instead.');
+      throw new AppError(
+        'unsupported',
+        'Saving through a dialog needs the desktop app; the browser downloads the file instead.',
+      );
     },
   };
 }

@@ -28,7 +28,12 @@ export interface TimingInfo {
 export function dayOfInstant(iso: string): number {
   // UTC instants ("…Z", as the log stores them) fall on the day their first ten characters name:
   // read the digits directly, which is several times cheaper than parsing the whole date-time.
-  if (iso.length >= 20 && iso.charCodeAt(iso.length - 1) === 90 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+  if (
+    iso.length >= 20 &&
+    iso.charCodeAt(iso.length - 1) === 90 &&
+    iso.charCodeAt(4) === 45 &&
+    iso.charCodeAt(7) === 45
+  ) {
     const y = digits(iso, 0, 4);
     const m = digits(iso, 5, 2);
     const d = digits(iso, 8, 2);
@@ -54,7 +59,10 @@ export function dayOfDate(date: string): number {
 
 const calendars = new WeakMap<Election, { cp: CompiledPolicy; cal: ElectionCalendar }>();
 
-export function electionCalendar(election: Election | undefined, cp: CompiledPolicy): ElectionCalendar | undefined {
+export function electionCalendar(
+  election: Election | undefined,
+  cp: CompiledPolicy,
+): ElectionCalendar | undefined {
   if (!election) return undefined;
   const hit = calendars.get(election);
   if (hit && hit.cp === cp) return hit.cal;
@@ -62,19 +70,31 @@ export function electionCalendar(election: Election | undefined, cp: CompiledPol
   const polling = dayOfDate(election.pollingDay);
   const criticalStart = Math.min(
     polling,
-    election.advanceVotingStart ? dayOfDate(election.advanceVotingStart) - w.beforeAdvance : polling - w.beforePollingIfNoAdvance,
+    election.advanceVotingStart
+      ? dayOfDate(election.advanceVotingStart) - w.beforeAdvance
+      : polling - w.beforePollingIfNoAdvance,
   );
-  const periodStart = Math.min(criticalStart, election.writIssued ? dayOfDate(election.writIssued) : criticalStart);
+  const periodStart = Math.min(
+    criticalStart,
+    election.writIssued ? dayOfDate(election.writIssued) : criticalStart,
+  );
   const countEnd = Math.max(
     polling,
-    election.resultsCertified ? dayOfDate(election.resultsCertified) : polling + w.afterPollingIfNoCertification,
+    election.resultsCertified
+      ? dayOfDate(election.resultsCertified)
+      : polling + w.afterPollingIfNoCertification,
   );
   const cal = { polling, criticalStart, periodStart, countEnd };
   calendars.set(election, { cp, cal });
   return cal;
 }
 
-const NO_ELECTION: TimingInfo = { phase: 'no-election', daysToPollingDay: null, electionPeriod: false, rampFraction: 0 };
+const NO_ELECTION: TimingInfo = {
+  phase: 'no-election',
+  daysToPollingDay: null,
+  electionPeriod: false,
+  rampFraction: 0,
+};
 
 export function timingAt(day: number, cal: ElectionCalendar | undefined): TimingInfo {
   if (!cal || !Number.isFinite(day)) return NO_ELECTION;

@@ -15,7 +15,12 @@ export interface ClaimGroup {
 }
 
 /** Groups of claims linked by overlap, each link within `windowMs`; `ms` must be in increasing order. */
-export function overlappingClaims(claims: ReadonlyArray<string | undefined>, ms: ArrayLike<number>, windowMs: number, minSize: number): ClaimGroup[] {
+export function overlappingClaims(
+  claims: readonly (string | undefined)[],
+  ms: ArrayLike<number>,
+  windowMs: number,
+  minSize: number,
+): ClaimGroup[] {
   const n = claims.length;
   const ids = new Map<string, number>();
   const text: string[] = [];
@@ -58,7 +63,8 @@ export function overlappingClaims(claims: ReadonlyArray<string | undefined>, ms:
       const w = words[k]!;
       if (df[w]! < 2) continue;
       let at = rare.length;
-      while (at > 0 && (df[rare[at - 1]!]! > df[w]! || (df[rare[at - 1]!]! === df[w]! && rare[at - 1]! > w))) at--;
+      while (at > 0 && (df[rare[at - 1]!]! > df[w]! || (df[rare[at - 1]!]! === df[w]! && rare[at - 1]! > w)))
+        at--;
       if (at < WORDS_PER_CLAIM) {
         rare.splice(at, 0, w);
         if (rare.length > WORDS_PER_CLAIM) rare.pop();
@@ -124,8 +130,11 @@ export function overlappingClaims(claims: ReadonlyArray<string | undefined>, ms:
   const out: ClaimGroup[] = [];
   for (const g of groups.values()) {
     const count = new Map<number, number>();
-    for (const c of g) for (let k = start[c]!; k < start[c + 1]!; k++) count.set(words[k]!, (count.get(words[k]!) ?? 0) + 1);
-    const top = [...count.entries()].sort((a, b) => b[1] - a[1] || (text[a[0]]! < text[b[0]]! ? -1 : 1)).slice(0, 4);
+    for (const c of g)
+      for (let k = start[c]!; k < start[c + 1]!; k++) count.set(words[k]!, (count.get(words[k]!) ?? 0) + 1);
+    const top = [...count.entries()]
+      .sort((a, b) => b[1] - a[1] || (text[a[0]]! < text[b[0]]! ? -1 : 1))
+      .slice(0, 4);
     out.push({ members: g, words: top.map(([w]) => text[w]!) });
   }
   return out;

@@ -8,7 +8,11 @@ export interface CompiledPolicy {
   factors: PolicyFactor[];
   thresholds: PolicyThresholds;
   electionPeriodThresholds: PolicyThresholds | null;
-  criticalWindow: { beforeAdvance: number; beforePollingIfNoAdvance: number; afterPollingIfNoCertification: number };
+  criticalWindow: {
+    beforeAdvance: number;
+    beforePollingIfNoAdvance: number;
+    afterPollingIfNoCertification: number;
+  };
   gates: {
     domestic: boolean;
     contained: boolean;
@@ -18,10 +22,16 @@ export interface CompiledPolicy {
     minimumConfidenceRank: number;
     minimumConfidence: Confidence;
   };
-  accumulation: { perMember: number; max: number; sustainedDays: number; burstShare: number; unsharedShare: number };
+  accumulation: {
+    perMember: number;
+    max: number;
+    sustainedDays: number;
+    burstShare: number;
+    unsharedShare: number;
+  };
   mitigations: { debunked: number; investigation: number; investigationWithholds: boolean };
   /** Audience bands, largest first, so the first match is the band reached. */
-  audienceBands: Map<string, Array<{ atLeast: number; add: number }>>;
+  audienceBands: Map<string, { atLeast: number; add: number }[]>;
 }
 
 const cache = new WeakMap<Policy, CompiledPolicy>();
@@ -32,15 +42,21 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   if (hit) return hit;
   const g = policy.gates;
   const a = policy.accumulation;
-  const bands = new Map<string, Array<{ atLeast: number; add: number }>>();
+  const bands = new Map<string, { atLeast: number; add: number }[]>();
   for (const f of policy.factors) {
-    if (f.type === 'reach') bands.set(f.id, [...f.byAudience.values].sort((x, y) => y.atLeast - x.atLeast));
+    if (f.type === 'reach')
+      bands.set(
+        f.id,
+        [...f.byAudience.values].sort((x, y) => y.atLeast - x.atLeast),
+      );
   }
   const compiled: CompiledPolicy = {
     policy,
     factors: policy.factors,
     thresholds: pickThresholds(policy.thresholds),
-    electionPeriodThresholds: policy.electionPeriodThresholds ? pickThresholds(policy.electionPeriodThresholds) : null,
+    electionPeriodThresholds: policy.electionPeriodThresholds
+      ? pickThresholds(policy.electionPeriodThresholds)
+      : null,
     criticalWindow: {
       beforeAdvance: policy.criticalWindow.daysBeforeAdvanceVoting.value,
       beforePollingIfNoAdvance: policy.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.value,

@@ -46,7 +46,11 @@ interface MemberEval {
 const clamp100 = (x: number): number => (x < 0 ? 0 : x > 100 ? 100 : x);
 
 export function levelFor(score: number, t: PolicyThresholds): Level {
-  return score >= t.speakPublicly ? 'speak-publicly' : score >= t.engagePrivately ? 'engage-privately' : 'monitor';
+  return score >= t.speakPublicly
+    ? 'speak-publicly'
+    : score >= t.engagePrivately
+      ? 'engage-privately'
+      : 'monitor';
 }
 
 /** The day a threat is assessed on: as of the assessment, or its first sighting if that is later. */
@@ -109,7 +113,14 @@ export function runCore(input: CoreInput): CoreResult {
     const m = members[0]!;
     cp.factors.forEach((f, i) => {
       const o = m.outcomes[i]!;
-      factors.push({ id: f.id, label: f.label, weight: f.weight, value: round4(o.value), points: round1(f.weight * o.value), reason: o.reason });
+      factors.push({
+        id: f.id,
+        label: f.label,
+        weight: f.weight,
+        value: round4(o.value),
+        points: round1(f.weight * o.value),
+        reason: o.reason,
+      });
     });
     mitigations = m.mitigations;
     score = m.score;
@@ -118,14 +129,19 @@ export function runCore(input: CoreInput): CoreResult {
     let sum = 0;
     cp.factors.forEach((f, i) => {
       let best = 0;
-      for (let j = 1; j < members.length; j++) if (members[j]!.outcomes[i]!.value > members[best]!.outcomes[i]!.value) best = j;
+      for (let j = 1; j < members.length; j++)
+        if (members[j]!.outcomes[i]!.value > members[best]!.outcomes[i]!.value) best = j;
       let o = members[best]!.outcomes[i]!;
-      let reason = withReason ? `${o.reason.replace(/\.$/, '')} (strongest member, ${threats[best]!.id}).` : '';
+      let reason = withReason
+        ? `${o.reason.replace(/\.$/, '')} (strongest member, ${threats[best]!.id}).`
+        : '';
       if (f.type === 'reach') {
         const whole = reachOutcome(f, combinedReach(threats), cp, withReason);
         if (whole.value > o.value) {
           o = whole;
-          reason = withReason ? `Across the cluster: ${whole.reason.charAt(0).toLowerCase()}${whole.reason.slice(1)}` : '';
+          reason = withReason
+            ? `Across the cluster: ${whole.reason.charAt(0).toLowerCase()}${whole.reason.slice(1)}`
+            : '';
         }
       }
       const points = round1(f.weight * o.value);
@@ -133,7 +149,9 @@ export function runCore(input: CoreInput): CoreResult {
       factors.push({ id: f.id, label: f.label, weight: f.weight, value: round4(o.value), points, reason });
     });
     // A mitigation counts for the cluster only if it holds for every member.
-    mitigations = (members[0]?.mitigations ?? []).filter((m) => members.every((x) => x.mitigations.some((y) => y.id === m.id)));
+    mitigations = (members[0]?.mitigations ?? []).filter((m) =>
+      members.every((x) => x.mitigations.some((y) => y.id === m.id)),
+    );
     for (const m of mitigations) sum -= m.points;
     const highest = members.reduce((h, m) => Math.max(h, m.score), 0);
     const pattern = patternOf(threats, cp, withReason);
@@ -148,7 +166,8 @@ export function runCore(input: CoreInput): CoreResult {
     score = round1(clamp100(Math.max(round1(clamp100(sum)), highest) + pattern.points));
   }
 
-  const thresholds = timing.electionPeriod && cp.electionPeriodThresholds ? cp.electionPeriodThresholds : cp.thresholds;
+  const thresholds =
+    timing.electionPeriod && cp.electionPeriodThresholds ? cp.electionPeriodThresholds : cp.thresholds;
   const levelBeforeGates = levelFor(score, thresholds);
   const situation = situationOf(threats, cp);
   const g = applyGates(levelBeforeGates, situation, cp, withReason);
@@ -178,7 +197,11 @@ function combinedReach(threats: readonly Threat[]): Threat['reach'] {
     if (r > trendRank) trendRank = r;
   }
   const trend = trendRank === 2 ? 'growing' : trendRank === 1 ? 'stable' : 'declining';
-  return { breakout, trend, ...(audience !== undefined && { estimatedAudience: Math.min(audience, Number.MAX_SAFE_INTEGER) }) };
+  return {
+    breakout,
+    trend,
+    ...(audience !== undefined && { estimatedAudience: Math.min(audience, Number.MAX_SAFE_INTEGER) }),
+  };
 }
 
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;

@@ -27,12 +27,22 @@ export interface AssessClusterOptions extends Omit<AssessOptions, 'version'> {
   versions?: Record<string, number>;
 }
 
-export function assessThreat(threat: Threat, election: Election | undefined, policy: Policy, opts: AssessOptions): AssessmentResult {
+export function assessThreat(
+  threat: Threat,
+  election: Election | undefined,
+  policy: Policy,
+  opts: AssessOptions,
+): AssessmentResult {
   return assess([threat], false, election, policy, opts, { [threat.id]: opts.version ?? versionOf(threat) });
 }
 
 /** A cluster is assessed as one: never below its highest member, plus points for a sustained pattern. */
-export function assessCluster(threats: Threat[], election: Election | undefined, policy: Policy, opts: AssessClusterOptions): AssessmentResult {
+export function assessCluster(
+  threats: Threat[],
+  election: Election | undefined,
+  policy: Policy,
+  opts: AssessClusterOptions,
+): AssessmentResult {
   if (threats.length === 0) throw new Error('A cluster needs at least one threat.');
   const versions: Record<string, number> = {};
   for (const t of threats) versions[t.id] = opts.versions?.[t.id] ?? versionOf(t);
@@ -48,7 +58,10 @@ const calendars = new WeakMap<object, WeakMap<Election, ReturnType<typeof electi
 let scoreAsOf = '';
 let scoreAsOfDay = NaN;
 
-function calendarFor(election: Election | undefined, cp: ReturnType<typeof compilePolicy>): ReturnType<typeof electionCalendar> {
+function calendarFor(
+  election: Election | undefined,
+  cp: ReturnType<typeof compilePolicy>,
+): ReturnType<typeof electionCalendar> {
   if (!election) return electionCalendar(undefined, cp);
   let byElection = calendars.get(cp);
   if (!byElection) calendars.set(cp, (byElection = new WeakMap()));
@@ -57,7 +70,12 @@ function calendarFor(election: Election | undefined, cp: ReturnType<typeof compi
   return cal;
 }
 
-export function scoreThreat(threat: Threat, election: Election | undefined, policy: Policy, asOf: string): { level: AssessmentResult['level']; score: number } {
+export function scoreThreat(
+  threat: Threat,
+  election: Election | undefined,
+  policy: Policy,
+  asOf: string,
+): { level: AssessmentResult['level']; score: number } {
   const cp = compilePolicy(policy);
   if (asOf !== scoreAsOf) {
     scoreAsOfDay = dayOfInstant(asOf);
@@ -65,7 +83,15 @@ export function scoreThreat(threat: Threat, election: Election | undefined, poli
   }
   const asOfDay = scoreAsOfDay;
   if (!Number.isFinite(asOfDay)) throw new Error(`asOf must be an ISO date-time, got "${asOf}".`);
-  const core = runCore({ threats: [threat], cluster: false, cal: calendarFor(election, cp), cp, asOfDay, shiftDays: 0, withReason: false });
+  const core = runCore({
+    threats: [threat],
+    cluster: false,
+    cal: calendarFor(election, cp),
+    cp,
+    asOfDay,
+    shiftDays: 0,
+    withReason: false,
+  });
   return { level: core.level, score: core.score };
 }
 
@@ -117,10 +143,15 @@ function assess(
   };
   if (cluster) result.memberScores = Object.fromEntries(threats.map((t, i) => [t.id, core.memberScores[i]!]));
   if (opts.explain !== false) {
-    result.counterfactuals = counterfactuals(threats, core, core.timing.daysToPollingDay, (changed, shiftDays) => {
-      const r = runCore({ threats: changed, cluster, cal, cp, asOfDay, shiftDays, withReason: false });
-      return { score: r.score, level: r.level };
-    });
+    result.counterfactuals = counterfactuals(
+      threats,
+      core,
+      core.timing.daysToPollingDay,
+      (changed, shiftDays) => {
+        const r = runCore({ threats: changed, cluster, cal, cp, asOfDay, shiftDays, withReason: false });
+        return { score: r.score, level: r.level };
+      },
+    );
   }
   return result;
 }

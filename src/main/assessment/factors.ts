@@ -5,7 +5,15 @@ import type { Threat } from '../../shared/domain/workspace';
 import type { PolicyFactor } from '../../shared/domain/policy';
 import type { TimingInfo } from './calendar';
 import type { CompiledPolicy } from './compile';
-import { ACTOR_PHRASE, BREAKOUT_PHRASE, PHASE_PHRASE, PURPOSE_PHRASE, TYPE_PHRASE, fmt, thousands } from './phrases';
+import {
+  ACTOR_PHRASE,
+  BREAKOUT_PHRASE,
+  PHASE_PHRASE,
+  PURPOSE_PHRASE,
+  TYPE_PHRASE,
+  fmt,
+  thousands,
+} from './phrases';
 
 export interface FactorOutcome {
   value: number;
@@ -31,7 +39,9 @@ export function evaluateFactor(
       const value = clamp01(share * p + (1 - share) * ty);
       return {
         value,
-        reason: withReason ? `It ${PURPOSE_PHRASE[t.purpose]} (purpose value ${fmt(p)}) by ${TYPE_PHRASE[t.type]} (type value ${fmt(ty)}).` : '',
+        reason: withReason
+          ? `It ${PURPOSE_PHRASE[t.purpose]} (purpose value ${fmt(p)}) by ${TYPE_PHRASE[t.type]} (type value ${fmt(ty)}).`
+          : '',
       };
     }
     case 'reach':
@@ -39,7 +49,10 @@ export function evaluateFactor(
     case 'foreign-involvement': {
       const value = f.byActorAndConfidence.values[t.source.actor][t.source.confidence];
       if (!withReason) return { value, reason: '' };
-      const who = t.source.actor === 'unknown' ? 'The actor is unknown, so foreign involvement cannot be ruled out' : `Attributed to ${ACTOR_PHRASE[t.source.actor]} with ${t.source.confidence} confidence`;
+      const who =
+        t.source.actor === 'unknown'
+          ? 'The actor is unknown, so foreign involvement cannot be ruled out'
+          : `Attributed to ${ACTOR_PHRASE[t.source.actor]} with ${t.source.confidence} confidence`;
       return { value, reason: `${who}.` };
     }
     case 'timing': {
@@ -50,7 +63,12 @@ export function evaluateFactor(
           : v[timing.phase];
       if (!withReason) return { value, reason: '' };
       const d = timing.daysToPollingDay;
-      const when = d === null || d === 0 ? '' : d > 0 ? `${d} day${d === 1 ? '' : 's'} before polling day, ` : `${-d} day${d === -1 ? '' : 's'} after polling day, `;
+      const when =
+        d === null || d === 0
+          ? ''
+          : d > 0
+            ? `${d} day${d === 1 ? '' : 's'} before polling day, `
+            : `${-d} day${d === -1 ? '' : 's'} after polling day, `;
       const text = `${when}${PHASE_PHRASE[timing.phase]}.`;
       return { value, reason: text.charAt(0).toUpperCase() + text.slice(1) };
     }
@@ -58,13 +76,22 @@ export function evaluateFactor(
       const flagged = t.context?.nationalSecurityImplications === true;
       return {
         value: flagged ? 1 : 0,
-        reason: withReason ? (flagged ? 'It has implications for national security or allies.' : 'No implications for national security or allies are recorded.') : '',
+        reason: withReason
+          ? flagged
+            ? 'It has implications for national security or allies.'
+            : 'No implications for national security or allies are recorded.'
+          : '',
       };
     }
   }
 }
 
-export function reachOutcome(f: ReachFactor, reach: Threat['reach'], cp: CompiledPolicy, withReason: boolean): FactorOutcome {
+export function reachOutcome(
+  f: ReachFactor,
+  reach: Threat['reach'],
+  cp: CompiledPolicy,
+  withReason: boolean,
+): FactorOutcome {
   const base = f.byBreakout.values[String(reach.breakout) as '1'];
   const trend = reach.trend ?? 'stable';
   let audienceAdd = 0;
@@ -78,7 +105,8 @@ export function reachOutcome(f: ReachFactor, reach: Threat['reach'], cp: Compile
   }
   const value = clamp01(base + f.byTrend.values[trend] + audienceAdd);
   if (!withReason) return { value, reason: '' };
-  const audience = reach.estimatedAudience === undefined ? '' : `, about ${thousands(reach.estimatedAudience)} people`;
+  const audience =
+    reach.estimatedAudience === undefined ? '' : `, about ${thousands(reach.estimatedAudience)} people`;
   const trendText = reach.trend ? `, ${reach.trend}` : '';
   return {
     value,

@@ -14,7 +14,12 @@ export interface GateOutcome {
 const DISABLED = 'Disabled in this policy.';
 const CAP: Level = 'engage-privately';
 
-export function applyGates(levelBefore: Level, s: Situation, cp: CompiledPolicy, withReason: boolean): GateOutcome {
+export function applyGates(
+  levelBefore: Level,
+  s: Situation,
+  cp: CompiledPolicy,
+  withReason: boolean,
+): GateOutcome {
   const g = cp.gates;
   const wouldSpeak = levelBefore === 'speak-publicly';
 
@@ -35,24 +40,36 @@ export function applyGates(levelBefore: Level, s: Situation, cp: CompiledPolicy,
       label: 'Domestic political debate',
       applied: domestic && (wouldSpeak || attributable),
       conditionMet: domestic,
-      reason: !withReason ? '' : !g.domestic ? DISABLED : !domestic
-        ? 'Not domestic political debate: the actor is not domestic or the target is not a candidate or party.'
-        : `A domestic actor targets a candidate or party: the government does not arbitrate political debate, so ${
-            wouldSpeak ? 'the level is capped at engage-privately' : 'the level stays below speak-publicly'
-          }${attributable ? ' and we do not name the actor' : ''}; the election regulator, fact-checkers or the platform respond.`,
+      reason: !withReason
+        ? ''
+        : !g.domestic
+          ? DISABLED
+          : !domestic
+            ? 'Not domestic political debate: the actor is not domestic or the target is not a candidate or party.'
+            : `A domestic actor targets a candidate or party: the government does not arbitrate political debate, so ${
+                wouldSpeak
+                  ? 'the level is capped at engage-privately'
+                  : 'the level stays below speak-publicly'
+              }${attributable ? ' and we do not name the actor' : ''}; the election regulator, fact-checkers or the platform respond.`,
     },
     {
       id: 'contained-item',
       label: 'Contained item (do not amplify)',
       applied: contained && wouldSpeak,
       conditionMet: contained,
-      reason: !withReason ? '' : !g.contained ? DISABLED : contained
-        ? `Contained (Breakout category ${s.maxBreakout}) and not misleading about voting: speaking publicly could spread it, so ${
-            wouldSpeak ? 'the level is capped at engage-privately' : 'the level stays below speak-publicly'
-          }.`
-        : s.maxBreakout > g.containedMaxBreakout
-          ? `Not contained: Breakout category ${s.maxBreakout}.`
-          : 'Contained, but it misleads about voting, which may be corrected publicly.',
+      reason: !withReason
+        ? ''
+        : !g.contained
+          ? DISABLED
+          : contained
+            ? `Contained (Breakout category ${s.maxBreakout}) and not misleading about voting: speaking publicly could spread it, so ${
+                wouldSpeak
+                  ? 'the level is capped at engage-privately'
+                  : 'the level stays below speak-publicly'
+              }.`
+            : s.maxBreakout > g.containedMaxBreakout
+              ? `Not contained: Breakout category ${s.maxBreakout}.`
+              : 'Contained, but it misleads about voting, which may be corrected publicly.',
     },
     {
       id: 'low-confidence-attribution',
@@ -60,11 +77,15 @@ export function applyGates(levelBefore: Level, s: Situation, cp: CompiledPolicy,
       // Withholding changes something only when there is an actor to name.
       applied: lowConfidence && !s.actorUnknown,
       conditionMet: lowConfidence,
-      reason: !withReason ? '' : !g.lowConfidence ? DISABLED : s.actorUnknown
-        ? 'The actor is unknown, so there is no attribution to state.'
-        : lowConfidence
-          ? `Attribution confidence is ${s.lowestConfidence}, below ${g.minimumConfidence}: the attribution is not stated publicly, though the facts may be.`
-          : `Attribution confidence is ${s.lowestConfidence}, enough to state the attribution publicly.`,
+      reason: !withReason
+        ? ''
+        : !g.lowConfidence
+          ? DISABLED
+          : s.actorUnknown
+            ? 'The actor is unknown, so there is no attribution to state.'
+            : lowConfidence
+              ? `Attribution confidence is ${s.lowestConfidence}, below ${g.minimumConfidence}: the attribution is not stated publicly, though the facts may be.`
+              : `Attribution confidence is ${s.lowestConfidence}, enough to state the attribution publicly.`,
     },
   ];
   return { level, gates, attributionMayBeStated };

@@ -52,7 +52,8 @@ function sharedTraits(threats: readonly Threat[]): string[] {
     return k !== '' && threats.every((t) => key(t) === k);
   };
   if (same((t) => normaliseKey(t.source.name))) traits.push('the actor name');
-  if (same((t) => (t.target.description ? `${t.target.kind}|${normaliseKey(t.target.description)}` : ''))) traits.push('the target');
+  if (same((t) => (t.target.description ? `${t.target.kind}|${normaliseKey(t.target.description)}` : '')))
+    traits.push('the target');
   const regions = threats.map((t) => new Set((t.place.regions ?? []).map(normaliseKey)));
   const [r0, ...rest] = regions;
   if (r0 && [...r0].some((r) => r !== '' && rest.every((s) => s.has(r)))) traits.push('a region');

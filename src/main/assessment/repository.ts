@@ -50,7 +50,8 @@ interface DecisionRow {
   decided_at: string;
 }
 
-const SUMMARY_COLUMNS = 'a.id, a.threat_ids, a.cluster, a.election_id, a.level, a.score, a.policy_version, a.threat_versions, a.as_of, a.created_by, a.created_role, a.created_at';
+const SUMMARY_COLUMNS =
+  'a.id, a.threat_ids, a.cluster, a.election_id, a.level, a.score, a.policy_version, a.threat_versions, a.as_of, a.created_by, a.created_role, a.created_at';
 
 export class AssessmentRepository {
   constructor(private readonly db: Db) {}
@@ -76,13 +77,18 @@ export class AssessmentRepository {
       a.createdAt,
     );
     const id = Number(info.lastInsertRowid);
-    const link = cached(this.db, 'INSERT INTO assessment_threats (threat_id, assessment_id, threat_version) VALUES (?, ?, ?)');
+    const link = cached(
+      this.db,
+      'INSERT INTO assessment_threats (threat_id, assessment_id, threat_version) VALUES (?, ?, ?)',
+    );
     for (const threatId of r.threatIds) link.run(threatId, id, r.threatVersions[threatId] ?? 1);
     return id;
   }
 
   get(id: number): StoredAssessment | undefined {
-    const row = cached(this.db, `SELECT ${SUMMARY_COLUMNS}, a.result FROM assessments a WHERE a.id = ?`).get(id) as (AssessmentRow & { result: string }) | undefined;
+    const row = cached(this.db, `SELECT ${SUMMARY_COLUMNS}, a.result FROM assessments a WHERE a.id = ?`).get(
+      id,
+    ) as (AssessmentRow & { result: string }) | undefined;
     if (!row) return undefined;
     return { ...this.summary(row), result: JSON.parse(row.result) as AssessmentResult };
   }
@@ -99,7 +105,10 @@ export class AssessmentRepository {
 
   /** The most recent assessments, newest first. */
   recent(limit = 50): AssessmentSummary[] {
-    const rows = cached(this.db, `SELECT ${SUMMARY_COLUMNS} FROM assessments a ORDER BY a.id DESC LIMIT ?`).all(limit) as AssessmentRow[];
+    const rows = cached(
+      this.db,
+      `SELECT ${SUMMARY_COLUMNS} FROM assessments a ORDER BY a.id DESC LIMIT ?`,
+    ).all(limit) as AssessmentRow[];
     return rows.map((r) => this.summary(r));
   }
 
@@ -123,7 +132,11 @@ export class AssessmentRepository {
   }
 
   decisions(assessmentId: number): Decision[] {
-    return (cached(this.db, 'SELECT * FROM decisions WHERE assessment_id = ? ORDER BY id').all(assessmentId) as DecisionRow[]).map(toDecision);
+    return (
+      cached(this.db, 'SELECT * FROM decisions WHERE assessment_id = ? ORDER BY id').all(
+        assessmentId,
+      ) as DecisionRow[]
+    ).map(toDecision);
   }
 
   private summary(row: AssessmentRow): AssessmentSummary {

@@ -5,7 +5,13 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import type { AssessmentResult } from '../../shared/domain/assessment';
-import type { AssessmentRecord, ClusterSuggestionView, DecisionFields, PolicyVersionInfo, StoredAssessment } from '../../shared/domain/decision';
+import type {
+  AssessmentRecord,
+  ClusterSuggestionView,
+  DecisionFields,
+  PolicyVersionInfo,
+  StoredAssessment,
+} from '../../shared/domain/decision';
 import { DecisionSchema } from '../../shared/domain/decision';
 import { parsePolicy, type Policy } from '../../shared/domain/policy';
 import type { Election, Threat } from '../../shared/domain/workspace';
@@ -58,7 +64,9 @@ export class AssessmentService {
 
   /** The policy in force, parsed once per saved version (so that it is compiled once too). */
   policy(): Policy {
-    const latest = (cached(this.ctx.db, 'SELECT max(version) AS v FROM policies').get() as { v: number | null }).v ?? DEFAULT_POLICY.version;
+    const latest =
+      (cached(this.ctx.db, 'SELECT max(version) AS v FROM policies').get() as { v: number | null }).v ??
+      DEFAULT_POLICY.version;
     if (!this.policyCache || this.policyCacheVersion !== latest) {
       this.policyCache = currentPolicy(this.ctx.db);
       this.policyCacheVersion = latest;
@@ -77,9 +85,17 @@ export class AssessmentService {
   ensureLevels(): void {
     const now = this.now();
     const policy = this.policy();
-    const stamp: LevelsStamp = { policyVersion: policy.version, day: now.slice(0, 10), elections: this.electionsFingerprint() };
+    const stamp: LevelsStamp = {
+      policyVersion: policy.version,
+      day: now.slice(0, 10),
+      elections: this.electionsFingerprint(),
+    };
     const previous = this.ctx.settings.get(LEVELS_KEY, LevelsStampSchema);
-    const stale = !previous || previous.policyVersion !== stamp.policyVersion || previous.day !== stamp.day || previous.elections !== stamp.elections;
+    const stale =
+      !previous ||
+      previous.policyVersion !== stamp.policyVersion ||
+      previous.day !== stamp.day ||
+      previous.elections !== stamp.elections;
     if (!stale && this.levels.missing() === 0) return;
     this.ctx.db.transaction(() => {
       this.levels.recomputeAll(policy, now, { onlyMissing: !stale });
@@ -93,18 +109,27 @@ export class AssessmentService {
   }
 
   private electionsFingerprint(): string {
-    const rows = cached(this.ctx.db, 'SELECT id, version, deleted_at AS d FROM elections ORDER BY id').all() as Array<{ id: string; version: number; d: string | null }>;
+    const rows = cached(
+      this.ctx.db,
+      'SELECT id, version, deleted_at AS d FROM elections ORDER BY id',
+    ).all() as { id: string; version: number; d: string | null }[];
     return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
   }
 
   /** The live threats, with their stored versions, all in one election. */
-  private load(ids: readonly string[]): { threats: Threat[]; versions: Record<string, number>; election: Election | undefined; electionId: string } {
+  private load(ids: readonly string[]): {
+    threats: Threat[];
+    versions: Record<string, number>;
+    election: Election | undefined;
+    electionId: string;
+  } {
     const threats: Threat[] = [];
     const versions: Record<string, number> = {};
     for (const id of ids) {
       const found = this.threats.get(id);
       if (!found) throw new AppError('not-found', `There is no threat with id ${id}.`);
-      if (found.meta.deletedAt) throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before assessing it.`);
+      if (found.meta.deletedAt)
+        throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before assessing it.`);
       // The engine reads the public document only; classified notes never enter a result.
       const { classifiedNotes: _notes, ...doc } = found.threat;
       threats.push(doc as Threat);
@@ -112,14 +137,27 @@ export class AssessmentService {
     }
     const electionIds = [...new Set(threats.map((t) => t.electionId))];
     if (electionIds.length > 1) {
-      throw new AppError('invalid-request', `A cluster is assessed within one election, but these threats belong to ${electionIds.join(', ')}. Choose threats of one election.`);
+      throw new AppError(
+        'invalid-request',
+        `A cluster is assessed within one election, but these threats belong to ${electionIds.join(', ')}. Choose threats of one election.`,
+      );
     }
     const electionId = electionIds[0]!;
-    return { threats, versions, election: this.elections.get(electionId, { includeDeleted: true }), electionId };
+    return {
+      threats,
+      versions,
+      election: this.elections.get(electionId, { includeDeleted: true }),
+      electionId,
+    };
   }
 
-  assess(threatIds: readonly string[], cluster: boolean, asOf?: string): { result: AssessmentResult; electionId: string } {
-    if (!cluster && threatIds.length !== 1) throw new AppError('invalid-request', 'Assess one threat at a time, or assess several as a cluster.');
+  assess(
+    threatIds: readonly string[],
+    cluster: boolean,
+    asOf?: string,
+  ): { result: AssessmentResult; electionId: string } {
+    if (!cluster && threatIds.length !== 1)
+      throw new AppError('invalid-request', 'Assess one threat at a time, or assess several as a cluster.');
     const { threats, versions, election, electionId } = this.load(threatIds);
     const policy = this.policy();
     const at = asOf ?? this.now();
@@ -129,18 +167,37 @@ export class AssessmentService {
     return { result, electionId };
   }
 
-  save(threatIds: readonly string[], cluster: boolean, asOf: string | undefined, decision: DecisionFields | undefined): StoredAssessment {
+  save(
+    threatIds: readonly string[],
+    cluster: boolean,
+    asOf: string | undefined,
+    decision: DecisionFields | undefined,
+  ): StoredAssessment {
     return this.ctx.db.transaction(() => {
       const { result, electionId } = this.assess(threatIds, cluster, asOf);
       const who = this.ctx.identity();
       const at = this.now();
-      const id = this.assessments.insert({ result, electionId, createdBy: who?.name ?? null, createdRole: who?.role ?? null, createdAt: at });
+      const id = this.assessments.insert({
+        result,
+        electionId,
+        createdBy: who?.name ?? null,
+        createdRole: who?.role ?? null,
+        createdAt: at,
+      });
       this.ctx.audit.append({
         action: 'assessment.saved',
         subject: `assessment:${id}`,
         actor: who?.name,
         role: who?.role,
-        details: { threatIds: result.threatIds, cluster: result.cluster, level: result.level, score: result.score, policyVersion: result.policyVersion, threatVersions: result.threatVersions, asOf: result.asOf },
+        details: {
+          threatIds: result.threatIds,
+          cluster: result.cluster,
+          level: result.level,
+          score: result.score,
+          policyVersion: result.policyVersion,
+          threatVersions: result.threatVersions,
+          asOf: result.asOf,
+        },
       });
       if (decision) this.decide(id, decision);
       return this.assessments.get(id)!;
@@ -150,8 +207,15 @@ export class AssessmentService {
   decide(assessmentId: number, input: DecisionFields) {
     const parsed = DecisionSchema.safeParse(input);
     if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => ({ where: i.path.join('.') || 'decision', message: i.message }));
-      throw new AppError('invalid-request', `The decision was not recorded: ${problems.map((p) => p.message).join('; ')}`, problems);
+      const problems = parsed.error.issues.map((i) => ({
+        where: i.path.join('.') || 'decision',
+        message: i.message,
+      }));
+      throw new AppError(
+        'invalid-request',
+        `The decision was not recorded: ${problems.map((p) => p.message).join('; ')}`,
+        problems,
+      );
     }
     const d = parsed.data;
     return this.ctx.db.transaction(() => {
@@ -186,7 +250,9 @@ export class AssessmentService {
           followsRecommendation: d.level === stored.level,
           rationale: d.rationale,
           policyVersion: stored.policyVersion,
-          ...(who && (who.name !== d.decidedBy || who.role !== d.role) ? { recordedBy: who.name, recordedByRole: who.role } : {}),
+          ...(who && (who.name !== d.decidedBy || who.role !== d.role)
+            ? { recordedBy: who.name, recordedByRole: who.role }
+            : {}),
         },
       });
       return decision;
@@ -199,14 +265,20 @@ export class AssessmentService {
     const threatsThen = stored.threatIds.map((threatId) => {
       const version = stored.threatVersions[threatId] ?? 1;
       const all = this.threats.versions(threatId);
-      return { threatId, version, found: all.find((v) => v.version === version) ?? null, currentVersion: all[0]?.version ?? null };
+      return {
+        threatId,
+        version,
+        found: all.find((v) => v.version === version) ?? null,
+        currentVersion: all[0]?.version ?? null,
+      };
     });
     const policy = policyAtVersion(this.ctx.db, stored.policyVersion);
     return { ...stored, threatsThen, policyName: policy?.name ?? null };
   }
 
   suggest(electionId: string, windowDays: number, minSize: number, limit: number): ClusterSuggestionView[] {
-    if (!this.elections.get(electionId)) throw new AppError('not-found', `There is no election with id ${electionId}.`);
+    if (!this.elections.get(electionId))
+      throw new AppError('not-found', `There is no election with id ${electionId}.`);
     const threats = this.threats.forClustering(electionId);
     const titles = new Map(threats.map((t) => [t.id, t.title]));
     return suggestClusters(threats, { windowDays, minSize, limit }).map((s) => ({
@@ -222,11 +294,18 @@ export class AssessmentService {
       this.policyCache = saved;
       this.policyCacheVersion = saved.version;
       const now = this.now();
-      const stamp: LevelsStamp = { policyVersion: saved.version, day: now.slice(0, 10), elections: this.electionsFingerprint() };
+      const stamp: LevelsStamp = {
+        policyVersion: saved.version,
+        day: now.slice(0, 10),
+        elections: this.electionsFingerprint(),
+      };
       // When the stored levels are in step with the previous policy today and only thresholds changed,
       // no score moves: only the threats whose score lies between an old and a new threshold are redone.
       const before = this.ctx.settings.get(LEVELS_KEY, LevelsStampSchema);
-      const inStep = before?.policyVersion === previous.version && before.day === stamp.day && before.elections === stamp.elections;
+      const inStep =
+        before?.policyVersion === previous.version &&
+        before.day === stamp.day &&
+        before.elections === stamp.elections;
       const band = inStep ? thresholdBand(previous, saved) : null;
       this.levels.recomputeAll(saved, now, band ? { scoreBand: band } : {});
       this.ctx.settings.set(LEVELS_KEY, stamp);
@@ -239,7 +318,13 @@ export class AssessmentService {
     const current = saved[0]?.version ?? DEFAULT_POLICY.version;
     const list: PolicyVersionInfo[] = saved.map((v) => ({ ...v, current: v.version === current }));
     if (!saved.some((v) => v.version === DEFAULT_POLICY.version)) {
-      list.push({ version: DEFAULT_POLICY.version, savedAt: null, savedBy: null, note: null, current: current === DEFAULT_POLICY.version });
+      list.push({
+        version: DEFAULT_POLICY.version,
+        savedAt: null,
+        savedBy: null,
+        note: null,
+        current: current === DEFAULT_POLICY.version,
+      });
     }
     return list;
   }
@@ -250,7 +335,9 @@ export class AssessmentService {
       throw new AppError(
         'policy-invalid',
         `The edited policy is not valid: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}.`,
-        parsed.errors.slice(0, 50).map((e) => ({ where: e.split(':')[0] ?? 'policy', message: e.slice(e.indexOf(':') + 1).trim() })),
+        parsed.errors
+          .slice(0, 50)
+          .map((e) => ({ where: e.split(':')[0] ?? 'policy', message: e.slice(e.indexOf(':') + 1).trim() })),
       );
     }
     return this.levels.preview(this.policy(), parsed.policy, this.now(), limit);
@@ -260,15 +347,18 @@ export class AssessmentService {
     return {
       'assessment:assess': ({ threatId, asOf }) => this.assess([threatId], false, asOf).result,
       'assessment:assessCluster': ({ threatIds, asOf }) => this.assess(threatIds, true, asOf).result,
-      'assessment:save': ({ threatIds, cluster, asOf, decision }) => this.save(threatIds, cluster ?? threatIds.length > 1, asOf, decision),
+      'assessment:save': ({ threatIds, cluster, asOf, decision }) =>
+        this.save(threatIds, cluster ?? threatIds.length > 1, asOf, decision),
       'assessment:history': ({ threatId }) => {
-        if (!this.threats.exists(threatId)) throw new AppError('not-found', `There is no threat with id ${threatId}.`);
+        if (!this.threats.exists(threatId))
+          throw new AppError('not-found', `There is no threat with id ${threatId}.`);
         return this.assessments.listForThreat(threatId);
       },
       'assessment:recent': ({ limit }) => this.assessments.recent(limit),
       'assessment:get': ({ id }) => this.record(id),
       'assessment:decide': ({ assessmentId, ...decision }) => this.decide(assessmentId, decision),
-      'assessment:suggestClusters': ({ electionId, windowDays, minSize, limit }) => this.suggest(electionId, windowDays, minSize, limit),
+      'assessment:suggestClusters': ({ electionId, windowDays, minSize, limit }) =>
+        this.suggest(electionId, windowDays, minSize, limit),
       'policy:get': ({ version }) => {
         if (version === undefined) return this.policy();
         const p = policyAtVersion(this.ctx.db, version);

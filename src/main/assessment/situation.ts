@@ -62,15 +62,19 @@ export function situationOf(threats: readonly Threat[], cp: CompiledPolicy): Sit
     const type = t.type;
     const kind = t.target.kind;
     if (!(actor === 'domestic' && kind === 'candidate-or-party')) s.domesticPartisan = false;
-    if (t.reach.breakout > cp.gates.containedMaxBreakout || cp.gates.containedExcept.has(purpose)) s.contained = false;
+    if (t.reach.breakout > cp.gates.containedMaxBreakout || cp.gates.containedExcept.has(purpose))
+      s.contained = false;
     if (t.reach.breakout > s.maxBreakout) s.maxBreakout = t.reach.breakout;
     if (purpose === 'mislead-voting-process' || purpose === 'suppress-turnout') s.votingProcess = true;
     if (purpose === 'disrupt-administration' || purpose === 'undermine-results') s.administration = true;
     if (purpose === 'intimidate' || type === 'intimidation') s.intimidation = true;
-    if (purpose === 'discredit-candidate' || purpose === 'promote-candidate' || type === 'covert-funding') s.partisanPurpose = true;
+    if (purpose === 'discredit-candidate' || purpose === 'promote-candidate' || type === 'covert-funding')
+      s.partisanPurpose = true;
     if (type === 'inauthentic-behaviour' || type === 'impersonation') s.platformAbuse = true;
-    if (type === 'hack-and-leak' || type === 'cyber-intrusion' || type === 'denial-of-service') s.cyber = true;
-    if (t.falseClaim || type === 'disinformation' || type === 'misinformation' || type === 'synthetic-media') s.falseContent = true;
+    if (type === 'hack-and-leak' || type === 'cyber-intrusion' || type === 'denial-of-service')
+      s.cyber = true;
+    if (t.falseClaim || type === 'disinformation' || type === 'misinformation' || type === 'synthetic-media')
+      s.falseContent = true;
     if (t.place.level === 'online-only' || (t.place.channels?.length ?? 0) > 0) s.online = true;
     if (actor === 'foreign-state' || actor === 'foreign-proxy') s.foreign = true;
     else if (actor === 'domestic') s.domestic = true;

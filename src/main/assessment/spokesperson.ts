@@ -22,20 +22,45 @@ const party = (id: RoleId, reason: string): PartyToEngage => ({ id, name: ROLES[
 
 export function chooseSpokesperson(s: Situation, electionPeriod: boolean): PartyToEngage {
   if (s.domesticPartisan)
-    return party('election-regulator', 'Domestic political debate is for the election regulator, not the government, to address.');
+    return party(
+      'election-regulator',
+      'Domestic political debate is for the election regulator, not the government, to address.',
+    );
   if (s.votingProcess)
-    return party('election-authority', 'It concerns how, when or where to vote, which the election authority explains.');
+    return party(
+      'election-authority',
+      'It concerns how, when or where to vote, which the election authority explains.',
+    );
   if (s.foreign)
     return electionPeriod
-      ? party('panel', 'Foreign interference during the election period is announced by the panel, by consensus.')
-      : party('security-agency', 'Foreign interference outside the election period is for the security agency to speak to.');
+      ? party(
+          'panel',
+          'Foreign interference during the election period is announced by the panel, by consensus.',
+        )
+      : party(
+          'security-agency',
+          'Foreign interference outside the election period is for the security agency to speak to.',
+        );
   if (s.platformAbuse)
-    return party('platforms', 'Inauthentic behaviour and impersonation are taken down by the platform under its own rules.');
+    return party(
+      'platforms',
+      'Inauthentic behaviour and impersonation are taken down by the platform under its own rules.',
+    );
   if (s.administration || s.officialsTarget)
-    return party('election-authority', 'It concerns the administration of the election or its results, which the election authority runs.');
-  if (s.cyber) return party('security-agency', 'Cyber intrusions are for the security agency to investigate and speak to.');
+    return party(
+      'election-authority',
+      'It concerns the administration of the election or its results, which the election authority runs.',
+    );
+  if (s.cyber)
+    return party(
+      'security-agency',
+      'Cyber intrusions are for the security agency to investigate and speak to.',
+    );
   if (s.partisanPurpose && !s.foreign)
-    return party('election-regulator', 'Partisan matters without a foreign link are for the election regulator.');
+    return party(
+      'election-regulator',
+      'Partisan matters without a foreign link are for the election regulator.',
+    );
   return party('election-authority', 'The election authority is the non-partisan voice on the election.');
 }
 
@@ -45,8 +70,12 @@ export function partnersFor(s: Situation, level: Level, spokesperson: PartyToEng
     if (id !== spokesperson.id) out.push(party(id, reason));
   };
   if (s.votingProcess || s.administration || s.officialsTarget)
-    add('election-authority', 'It runs the election and must know first, to prepare its facts and its staff.');
-  else if (level !== 'monitor') add('election-authority', 'It should be kept informed as the non-partisan voice on the election.');
+    add(
+      'election-authority',
+      'It runs the election and must know first, to prepare its facts and its staff.',
+    );
+  else if (level !== 'monitor')
+    add('election-authority', 'It should be kept informed as the non-partisan voice on the election.');
   if (s.online || s.platformAbuse || s.domesticPartisan)
     add('platforms', 'They can label, limit or remove content under their own policies.');
   if (s.falseContent || s.domesticPartisan)
@@ -58,9 +87,14 @@ export function partnersFor(s: Situation, level: Level, spokesperson: PartyToEng
     );
   if (s.candidateTarget) add('party-security-contacts', 'Known targets are told before the public.');
   if (s.intimidation) add('police', 'Threats and intimidation may be crimes.');
-  if (s.foreign || s.cyber) add('security-agency', 'It investigates foreign interference and clears anything said about attribution.');
+  if (s.foreign || s.cyber)
+    add(
+      'security-agency',
+      'It investigates foreign interference and clears anything said about attribution.',
+    );
   if (s.domesticPartisan || (s.domestic && s.partisanPurpose))
     add('election-regulator', 'It enforces the election law on campaigns, advertising and financing.');
-  if (s.communityTarget) add('civil-society', 'Trusted voices reach the targeted community better than the government can.');
+  if (s.communityTarget)
+    add('civil-society', 'Trusted voices reach the targeted community better than the government can.');
   return out;
 }

@@ -65,8 +65,13 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
     // Split where a gap exceeds the window, and cut long runs.
     let start = 0;
     for (let i = 1; i <= indices.length; i++) {
-      if (i === indices.length || ms[indices[i]!]! - ms[indices[i - 1]!]! > windowMs || i - start === maxSize) {
-        if (i - start >= minSize) candidates.push({ members: indices.slice(start, i), reasons: [reason], weight });
+      if (
+        i === indices.length ||
+        ms[indices[i]!]! - ms[indices[i - 1]!]! > windowMs ||
+        i - start === maxSize
+      ) {
+        if (i - start >= minSize)
+          candidates.push({ members: indices.slice(start, i), reasons: [reason], weight });
         start = i;
       }
     }
@@ -129,18 +134,27 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
     if (b.kind === 'target') return `same target: ${t.target.description!.trim()} (${t.target.kind})`;
     return `same region, channel, purpose and type: ${b.region.trim()}, ${b.channel.trim()}, ${t.purpose}, ${t.type}`;
   };
-  for (const b of buckets.values()) if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT[b.kind]);
+  for (const b of buckets.values())
+    if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT[b.kind]);
   for (const inRegion of placeBuckets.values())
-    for (const b of inRegion.values()) if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT.place);
+    for (const b of inRegion.values())
+      if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT.place);
 
   // 2. Overlapping false claims.
-  for (const g of overlappingClaims(list.map((t) => t.falseClaim), ms, windowMs, minSize))
+  for (const g of overlappingClaims(
+    list.map((t) => t.falseClaim),
+    ms,
+    windowMs,
+    minSize,
+  ))
     addRuns(g.members, `overlapping false claims: ${g.words.join(', ')}`, WEIGHT.claim);
 
   // Ranked before they are written out: the score needs only the weight and the size.
   const ranked = mergeCandidates(candidates)
     .map((c) => ({ c, score: scoreOf(c), first: list[c.members[0]!]!.id }))
-    .sort((a, b) => b.score - a.score || b.c.members.length - a.c.members.length || (a.first < b.first ? -1 : 1));
+    .sort(
+      (a, b) => b.score - a.score || b.c.members.length - a.c.members.length || (a.first < b.first ? -1 : 1),
+    );
   return ranked.slice(0, opts.limit ?? ranked.length).map(({ c }) => toSuggestion(c, list, keyOf));
 }
 
@@ -149,7 +163,14 @@ function scoreOf(c: Candidate): number {
 }
 
 const kindIndex = (k: string): number =>
-  ['general-public', 'community', 'candidate-or-party', 'election-officials', 'media', 'infrastructure'].indexOf(k) + 1;
+  [
+    'general-public',
+    'community',
+    'candidate-or-party',
+    'election-officials',
+    'media',
+    'infrastructure',
+  ].indexOf(k) + 1;
 
 /** Identical member sets are one suggestion; a candidate mostly inside a larger one becomes a reason of it. */
 function mergeCandidates(candidates: Candidate[]): Candidate[] {
@@ -192,7 +213,10 @@ function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number
   const members = c.members.map((i) => list[i]!);
   const reasons = [...c.reasons];
   // Supporting evidence, not grounds for a cluster on its own: a shared region or channel.
-  for (const [field, label] of [['regions', 'region'], ['channels', 'channel']] as const) {
+  for (const [field, label] of [
+    ['regions', 'region'],
+    ['channels', 'channel'],
+  ] as const) {
     const count = new Map<number, { n: number; text: string }>();
     for (const t of members) {
       for (const v of new Set(t.place[field] ?? [])) {
@@ -205,7 +229,9 @@ function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number
     }
     const best = [...count.values()].sort((a, b) => b.n - a.n || (a.text < b.text ? -1 : 1))[0];
     if (best && best.n * 2 >= members.length && best.n >= 2)
-      reasons.push(`same ${label}: ${best.text}${best.n < members.length ? ` (${best.n} of ${members.length})` : ''}`);
+      reasons.push(
+        `same ${label}: ${best.text}${best.n < members.length ? ` (${best.n} of ${members.length})` : ''}`,
+      );
   }
   return {
     threatIds: members.map((t) => t.id),

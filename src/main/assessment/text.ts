@@ -4,7 +4,10 @@
 /** Lower-case, accents kept, runs of space and punctuation collapsed: a key for exact matching. */
 export function normaliseKey(s: string | undefined): string {
   if (!s) return '';
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 // Common English and French words that say nothing about which claim it is.

@@ -28,7 +28,7 @@ export interface AuditVerification {
   ok: boolean;
   entries: number;
   /** The first problem found, with the entry it concerns. */
-  problems: Array<{ seq: number | null; message: string }>;
+  problems: { seq: number | null; message: string }[];
 }
 
 const GENESIS = '0'.repeat(64);
@@ -47,7 +47,16 @@ interface AuditRow {
 }
 
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.actor, row.role, row.action, row.subject, row.details, row.prev_hash]);
+  const canonical = JSON.stringify([
+    row.seq,
+    row.at,
+    row.actor,
+    row.role,
+    row.action,
+    row.subject,
+    row.details,
+    row.prev_hash,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 
@@ -56,12 +65,17 @@ export class AuditLog {
   private readonly last;
   private readonly setHead;
 
-  constructor(private readonly db: Db, private readonly clock: () => Date = () => new Date()) {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     this.insert = db.prepare(
       'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash)',
     );
     this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.setHead = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+    this.setHead = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    );
   }
 
   /** Appends an entry. Call inside the transaction of the change it records. */
@@ -107,13 +121,21 @@ export class AuditLog {
     let prevHash = GENESIS;
     let count = 0;
     let lastHash = GENESIS;
-    for (const row of this.db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    for (const row of this.db
+      .prepare('SELECT * FROM audit_log ORDER BY seq')
+      .iterate() as IterableIterator<AuditRow>) {
       count++;
       if (problems.length === 0) {
         if (row.seq !== expectedSeq) {
-          problems.push({ seq: row.seq, message: `entry ${expectedSeq} is missing or out of order (found ${row.seq})` });
+          problems.push({
+            seq: row.seq,
+            message: `entry ${expectedSeq} is missing or out of order (found ${row.seq})`,
+          });
         } else if (row.prev_hash !== prevHash) {
-          problems.push({ seq: row.seq, message: `entry ${row.seq} does not follow entry ${row.seq - 1}: an entry before it was changed or removed` });
+          problems.push({
+            seq: row.seq,
+            message: `entry ${row.seq} does not follow entry ${row.seq - 1}: an entry before it was changed or removed`,
+          });
         } else if (entryHash(row) !== row.hash) {
           problems.push({ seq: row.seq, message: `entry ${row.seq} was edited after it was written` });
         }
@@ -122,12 +144,16 @@ export class AuditLog {
       prevHash = row.hash;
       lastHash = row.hash;
     }
-    const headRow = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(HEAD_KEY) as { value: string } | undefined;
+    const headRow = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(HEAD_KEY) as
+      { value: string } | undefined;
     if (problems.length === 0) {
       if (headRow) {
         const head = JSON.parse(headRow.value) as { seq: number; hash: string };
         if (head.seq !== count || head.hash !== lastHash) {
-          problems.push({ seq: head.seq, message: `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were removed from the end` });
+          problems.push({
+            seq: head.seq,
+            message: `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were removed from the end`,
+          });
         }
       } else if (count > 0) {
         problems.push({ seq: null, message: 'the record of the last entry is missing' });
@@ -139,7 +165,9 @@ export class AuditLog {
 
 /** String.prototype.toWellFormed (ES2024): lone surrogates become U+FFFD, as SQLite stores them. */
 function wellFormed(s: string | null | undefined): string | null {
-  return s === undefined || s === null ? null : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  return s === undefined || s === null
+    ? null
+    : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
 function toEntry(row: AuditRow): AuditEntry {

@@ -28,26 +28,43 @@ const dbPath = path.resolve(values.db ?? defaultDbPath());
 let host: AppHost;
 try {
   const { key, source } = resolveCliKey({ dbPath, env: process.env, prompt: promptSecretSync });
-  host = AppHost.open({ dbPath, mode: 'browser', assetsDir: sourceAssetsDir(), appVersion: appVersion(), key, keySource: source });
+  host = AppHost.open({
+    dbPath,
+    mode: 'browser',
+    assetsDir: sourceAssetsDir(),
+    appVersion: appVersion(),
+    key,
+    keySource: source,
+  });
 } catch (err) {
   console.error(err instanceof AppError ? err.message : err);
   process.exit(1);
 }
-if (host.startBackup) console.log(`Backed up the database on start: ${path.join(path.dirname(dbPath), 'backups', host.startBackup)}`);
+if (host.startBackup)
+  console.log(
+    `Backed up the database on start: ${path.join(path.dirname(dbPath), 'backups', host.startBackup)}`,
+  );
 if (values.demo && (host.db.prepare('SELECT count(*) AS n FROM threats').get() as { n: number }).n === 0) {
   const report = loadSample(host.ctx);
   console.log(`Loaded the sample workspace: ${report.threats.created} threats.`);
 }
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
-const server = await startBrowserServer({ dispatch: host.dispatch, staticDir, port: values.port ? Number(values.port) : 0 });
+const server = await startBrowserServer({
+  dispatch: host.dispatch,
+  staticDir,
+  port: values.port ? Number(values.port) : 0,
+});
 
 console.log(`Threshold (browser mode) is using ${dbPath}`);
-console.log('Open this address in your browser (it carries this run\'s secret token):');
+console.log("Open this address in your browser (it carries this run's secret token):");
 console.log(server.url);
 
 if (!values['no-open']) {
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(opener, [server.url], { stdio: 'ignore', detached: true }).on('error', () => {}).unref();
+  const opener =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(opener, [server.url], { stdio: 'ignore', detached: true })
+    .on('error', () => {})
+    .unref();
 }
 
 const stop = async () => {

@@ -58,7 +58,13 @@ function cookieToken(req: http.IncomingMessage): string | undefined {
   return undefined;
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: http.OutgoingHttpHeaders = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Length': Buffer.byteLength(body),
@@ -91,7 +97,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     // DNS rebinding and cross-site requests: the Host must be us, and an Origin, if sent, too.
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'Misdirected request');
     const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, 'Cross-origin requests are refused');
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+      return send(res, 403, 'Cross-origin requests are refused');
     const remote = req.socket.remoteAddress ?? '';
     if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote)) return send(res, 403, 'Loopback only');
 
@@ -108,8 +115,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function api(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
     const auth = req.headers.authorization ?? '';
-    if (!sameSecret(auth.startsWith('Bearer ') ? auth.slice(7) : undefined, token)) return send(res, 401, 'Missing or wrong token');
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'JSON only');
+    if (!sameSecret(auth.startsWith('Bearer ') ? auth.slice(7) : undefined, token))
+      return send(res, 401, 'Missing or wrong token');
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return send(res, 415, 'JSON only');
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req) {
@@ -125,18 +134,32 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
     } catch {
-      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid-request', message: 'The request body is not valid JSON.' } }), 'application/json');
+      return send(
+        res,
+        400,
+        JSON.stringify({
+          ok: false,
+          error: { code: 'invalid-request', message: 'The request body is not valid JSON.' },
+        }),
+        'application/json',
+      );
     }
     const result = await options.dispatch(channel, payload);
-    send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+    send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
+      'Cache-Control': 'no-store',
+    });
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string, setCookie: boolean): void {
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, relative);
     const inside = file.startsWith(staticRoot + path.sep);
-    const target = inside && fs.existsSync(file) && fs.statSync(file).isFile() ? file : path.join(staticRoot, 'index.html');
-    if (!fs.existsSync(target)) return send(res, 500, 'The renderer is not built: run `npm run build:renderer`.');
+    const target =
+      inside && fs.existsSync(file) && fs.statSync(file).isFile()
+        ? file
+        : path.join(staticRoot, 'index.html');
+    if (!fs.existsSync(target))
+      return send(res, 500, 'The renderer is not built: run `npm run build:renderer`.');
     const type = MIME[path.extname(target)] ?? 'application/octet-stream';
     const headers: http.OutgoingHttpHeaders = { 'Cache-Control': 'no-store' };
     if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;

@@ -48,6 +48,7 @@ export function chooseBucket(choice: BucketChoice, from: string, to: string): Bu
 /** Every bucket from the one holding `from` to the one holding `to`. */
 export function bucketList(from: string, to: string, bucket: Bucket): TimeBucket[] {
   const out: TimeBucket[] = [];
-  for (let s = bucketStart(from, bucket); s <= to && out.length < 10_000; s = nextStart(s, bucket)) out.push({ start: s, end: bucketEnd(s, bucket) });
+  for (let s = bucketStart(from, bucket); s <= to && out.length < 10_000; s = nextStart(s, bucket))
+    out.push({ start: s, end: bucketEnd(s, bucket) });
   return out;
 }

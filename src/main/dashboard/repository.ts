@@ -14,7 +14,12 @@ const BUCKET_SQL: Record<Bucket, string> = {
   month: "substr(t.first_seen, 1, 7) || '-01'",
 };
 
-const GROUP_COLUMNS = { type: 't.type', purpose: 't.purpose', targetKind: 't.target_kind', level: "coalesce(t.level, 'unassessed')" } as const;
+const GROUP_COLUMNS = {
+  type: 't.type',
+  purpose: 't.purpose',
+  targetKind: 't.target_kind',
+  level: "coalesce(t.level, 'unassessed')",
+} as const;
 
 const INDEXES = { election: 'threats_dashboard_election', all: 'threats_log' } as const;
 
@@ -22,7 +27,10 @@ export class DashboardRepository {
   private readonly indexed: boolean;
 
   constructor(private readonly db: Db) {
-    const present = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN (?, ?)").pluck().get(INDEXES.election, INDEXES.all) as number;
+    const present = db
+      .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN (?, ?)")
+      .pluck()
+      .get(INDEXES.election, INDEXES.all) as number;
     this.indexed = present === 2;
   }
 
@@ -39,13 +47,18 @@ export class DashboardRepository {
 
   total(scope: ThreatFilter): number {
     const w = this.where(scope);
-    return cached(this.db, `SELECT count(*) FROM ${this.threats(scope)} WHERE ${w.sql}`).pluck().get(...w.params) as number;
+    return cached(this.db, `SELECT count(*) FROM ${this.threats(scope)} WHERE ${w.sql}`)
+      .pluck()
+      .get(...w.params) as number;
   }
 
   /** First and last day with a threat in scope. */
   span(scope: ThreatFilter): { first: string | null; last: string | null } {
     const w = this.where(scope);
-    const row = cached(this.db, `SELECT substr(min(t.first_seen), 1, 10) AS first, substr(max(t.first_seen), 1, 10) AS last FROM ${this.threats(scope)} WHERE ${w.sql}`).get(...w.params) as {
+    const row = cached(
+      this.db,
+      `SELECT substr(min(t.first_seen), 1, 10) AS first, substr(max(t.first_seen), 1, 10) AS last FROM ${this.threats(scope)} WHERE ${w.sql}`,
+    ).get(...w.params) as {
       first: string | null;
       last: string | null;
     };
@@ -54,21 +67,31 @@ export class DashboardRepository {
 
   countBy(scope: ThreatFilter, field: keyof typeof GROUP_COLUMNS): Count[] {
     const w = this.where(scope);
-    return cached(this.db, `SELECT ${GROUP_COLUMNS[field]} AS key, count(*) AS count FROM ${this.threats(scope)} WHERE ${w.sql} GROUP BY 1 ORDER BY 2 DESC, 1`).all(...w.params) as Count[];
+    return cached(
+      this.db,
+      `SELECT ${GROUP_COLUMNS[field]} AS key, count(*) AS count FROM ${this.threats(scope)} WHERE ${w.sql} GROUP BY 1 ORDER BY 2 DESC, 1`,
+    ).all(...w.params) as Count[];
   }
 
   /** Threats per bucket and type. */
-  overTime(scope: ThreatFilter, bucket: Bucket): Array<{ bucket: string; key: string; count: number }> {
+  overTime(scope: ThreatFilter, bucket: Bucket): { bucket: string; key: string; count: number }[] {
     const w = this.where(scope);
-    return cached(this.db, `SELECT ${BUCKET_SQL[bucket]} AS bucket, t.type AS key, count(*) AS count FROM ${this.threats(scope)} WHERE ${w.sql} GROUP BY 1, 2`).all(...w.params) as Array<{
+    return cached(
+      this.db,
+      `SELECT ${BUCKET_SQL[bucket]} AS bucket, t.type AS key, count(*) AS count FROM ${this.threats(scope)} WHERE ${w.sql} GROUP BY 1, 2`,
+    ).all(...w.params) as {
       bucket: string;
       key: string;
       count: number;
-    }>;
+    }[];
   }
 
   /** Regions or channels by number of threats: the first `limit`, and the sum of the rest. */
-  countByTag(scope: ThreatFilter, what: 'region' | 'channel', limit: number): { top: Count[]; others: number } {
+  countByTag(
+    scope: ThreatFilter,
+    what: 'region' | 'channel',
+    limit: number,
+  ): { top: Count[]; others: number } {
     const w = this.where(scope);
     const table = what === 'region' ? 'threat_regions' : 'threat_channels';
     const all = cached(
@@ -79,7 +102,9 @@ export class DashboardRepository {
   }
 
   private columns(table: string): Set<string> {
-    return new Set((this.db.pragma(`table_info(${JSON.stringify(table)})`) as Array<{ name: string }>).map((c) => c.name));
+    return new Set(
+      (this.db.pragma(`table_info(${JSON.stringify(table)})`) as { name: string }[]).map((c) => c.name),
+    );
   }
 
   /** Whether the assessment decision tables (migration 0030) are here, with the columns this query needs. */
@@ -96,7 +121,9 @@ export class DashboardRepository {
       this.db,
       `SELECT count(*) FROM threats t WHERE ${w.sql} AND t.level IN ('engage-privately', 'speak-publicly')
        AND NOT EXISTS (SELECT 1 FROM assessment_threats a JOIN decisions d ON d.assessment_id = a.assessment_id WHERE a.threat_id = t.id)`,
-    ).pluck().get(...w.params) as number;
+    )
+      .pluck()
+      .get(...w.params) as number;
   }
 
   /** Before decisions are recorded in their own tables: threats at those levels not yet responded to or closed. */
@@ -105,7 +132,9 @@ export class DashboardRepository {
     return cached(
       this.db,
       `SELECT count(*) FROM threats t WHERE ${w.sql} AND t.level IN ('engage-privately', 'speak-publicly') AND coalesce(t.status, '') NOT IN ('responded', 'closed')`,
-    ).pluck().get(...w.params) as number;
+    )
+      .pluck()
+      .get(...w.params) as number;
   }
 
   /** Live drafts not yet approved (drafting tables of migration 0040), or null when they are not here. */
@@ -118,8 +147,12 @@ export class DashboardRepository {
       return cached(
         this.db,
         `SELECT count(*) FROM drafts d JOIN comm_plans p ON p.id = d.plan_id WHERE d.status <> 'approved' ${live} AND p.election_id = ?${plans.has('deleted_at') ? ' AND p.deleted_at IS NULL' : ''}`,
-      ).pluck().get(electionId) as number;
+      )
+        .pluck()
+        .get(electionId) as number;
     }
-    return cached(this.db, `SELECT count(*) FROM drafts d WHERE d.status <> 'approved' ${live}`).pluck().get() as number;
+    return cached(this.db, `SELECT count(*) FROM drafts d WHERE d.status <> 'approved' ${live}`)
+      .pluck()
+      .get() as number;
   }
 }

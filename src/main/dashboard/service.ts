@@ -1,7 +1,16 @@
 // The dashboard's one channel: every series for an election (or all) and a date range.
 import { AppError } from '../../shared/errors';
 import type { Count, DashboardData } from '../../shared/domain/dashboard';
-import { LEVELS, PURPOSES, TARGET_KINDS, THREAT_TYPES, type Level, type Purpose, type TargetKind, type ThreatType } from '../../shared/domain/enums';
+import {
+  LEVELS,
+  PURPOSES,
+  TARGET_KINDS,
+  THREAT_TYPES,
+  type Level,
+  type Purpose,
+  type TargetKind,
+  type ThreatType,
+} from '../../shared/domain/enums';
 import type { ThreatFilter } from '../../shared/domain/threat-log';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { dashboardContract } from '../../shared/ipc/dashboard.contract';
@@ -15,26 +24,38 @@ import { DashboardRepository } from './repository';
 const TAG_LIMIT = 25;
 
 /** Counts for every value of an enum, in the enum's order, zeros included. */
-function complete<K extends string>(values: readonly K[], counts: readonly Count[]): Array<Count<K>> {
+function complete<K extends string>(values: readonly K[], counts: readonly Count[]): Count<K>[] {
   const by = new Map(counts.map((c) => [c.key, c.count]));
   return values.map((key) => ({ key, count: by.get(key) ?? 0 }));
 }
 
-export function dashboardSeries(ctx: ServiceContext, q: z.output<typeof DashboardQuerySchema>): DashboardData {
+export function dashboardSeries(
+  ctx: ServiceContext,
+  q: z.output<typeof DashboardQuerySchema>,
+): DashboardData {
   const election = q.electionId ? new ElectionRepository(ctx.db).get(q.electionId) : undefined;
-  if (q.electionId && !election) throw new AppError('not-found', `There is no election with id ${q.electionId}.`);
+  if (q.electionId && !election)
+    throw new AppError('not-found', `There is no election with id ${q.electionId}.`);
   const repo = new DashboardRepository(ctx.db);
   const scope: ThreatFilter = { electionId: q.electionId, from: q.from, to: q.to };
 
   const calendar = election
-    ? { advanceVotingStart: election.advanceVotingStart ?? null, pollingDay: election.pollingDay, resultsCertified: election.resultsCertified ?? null }
+    ? {
+        advanceVotingStart: election.advanceVotingStart ?? null,
+        pollingDay: election.pollingDay,
+        resultsCertified: election.resultsCertified ?? null,
+      }
     : null;
 
   // The timeline: the range asked for, else the threats' span widened to show the critical window.
   const span = repo.span(scope);
-  const edges = [span.first, span.last, ...(calendar && !q.from && !q.to ? [calendar.advanceVotingStart ?? calendar.pollingDay, calendar.resultsCertified ?? calendar.pollingDay] : [])].filter(
-    (d): d is string => Boolean(d),
-  );
+  const edges = [
+    span.first,
+    span.last,
+    ...(calendar && !q.from && !q.to
+      ? [calendar.advanceVotingStart ?? calendar.pollingDay, calendar.resultsCertified ?? calendar.pollingDay]
+      : []),
+  ].filter((d): d is string => Boolean(d));
   const from = q.from ?? (edges.length ? edges.reduce((a, b) => (a < b ? a : b)) : null);
   const to = q.to ?? (edges.length ? edges.reduce((a, b) => (a > b ? a : b)) : null);
   const bucket = from && to ? chooseBucket(q.bucket, from, to) : q.bucket === 'auto' ? 'day' : q.bucket;
@@ -45,7 +66,14 @@ export function dashboardSeries(ctx: ServiceContext, q: z.output<typeof Dashboar
     const i = index.get(bucketStart(row.bucket, bucket));
     if (i === undefined) continue;
     const key = row.key as ThreatType;
-    const counts = series.get(key) ?? series.set(key, buckets.map(() => 0)).get(key)!;
+    const counts =
+      series.get(key) ??
+      series
+        .set(
+          key,
+          buckets.map(() => 0),
+        )
+        .get(key)!;
     counts[i]! += row.count;
   }
 
@@ -56,14 +84,19 @@ export function dashboardSeries(ctx: ServiceContext, q: z.output<typeof Dashboar
     to: q.to ?? null,
     bucket,
     total: repo.total(scope),
-    overTime: { buckets, series: THREAT_TYPES.filter((t) => series.has(t)).map((key) => ({ key, counts: series.get(key)! })) },
+    overTime: {
+      buckets,
+      series: THREAT_TYPES.filter((t) => series.has(t)).map((key) => ({ key, counts: series.get(key)! })),
+    },
     byType: complete<ThreatType>(THREAT_TYPES, repo.countBy(scope, 'type')),
     byPurpose: complete<Purpose>(PURPOSES, repo.countBy(scope, 'purpose')),
     byTargetKind: complete<TargetKind>(TARGET_KINDS, repo.countBy(scope, 'targetKind')),
     byRegion: repo.countByTag(scope, 'region', TAG_LIMIT),
     byChannel: repo.countByTag(scope, 'channel', TAG_LIMIT),
     byLevel: complete<Level | 'unassessed'>([...LEVELS, 'unassessed'], repo.countBy(scope, 'level')),
-    decisionsAwaiting: hasDecisions ? { count: repo.decisionsAwaiting(scope), basis: 'decisions' } : { count: repo.awaitingByStatus(scope), basis: 'status' },
+    decisionsAwaiting: hasDecisions
+      ? { count: repo.decisionsAwaiting(scope), basis: 'decisions' }
+      : { count: repo.awaitingByStatus(scope), basis: 'status' },
     draftsAwaiting: repo.draftsAwaiting(q.electionId),
     calendar,
   };

@@ -4,7 +4,13 @@
 // final name and renamed into place so that a crash never leaves half a backup under a real name.
 import fs from 'node:fs';
 import path from 'node:path';
-import { BACKUP_KINDS, DEFAULT_BACKUPS_KEPT, MAX_BACKUPS_KEPT, type BackupInfo, type BackupKind } from '../../shared/domain/backups';
+import {
+  BACKUP_KINDS,
+  DEFAULT_BACKUPS_KEPT,
+  MAX_BACKUPS_KEPT,
+  type BackupInfo,
+  type BackupKind,
+} from '../../shared/domain/backups';
 import { AppError } from '../../shared/errors';
 import type { Db } from './connection';
 import { defaultBackupDir } from './backup';
@@ -35,11 +41,16 @@ export function backupFileName(dbFile: string, kind: BackupKind, date: Date): st
 
 /** Kind and time of a backup of `dbFile` from its name, or null if the file is not one. Also reads
  *  the older pre-migration names (`threshold.db.pre-migration-v20-<stamp>.bak`). */
-export function parseBackupName(dbFile: string, name: string): { kind: BackupKind; createdAt: string | null } | null {
+export function parseBackupName(
+  dbFile: string,
+  name: string,
+): { kind: BackupKind; createdAt: string | null } | null {
   const kinds = BACKUP_KINDS.join('|');
   const ours = new RegExp(`^${escapeRe(stem(dbFile))}-(${kinds})-([0-9T-]+Z)(?:-\\d+)?\\.db$`).exec(name);
   if (ours) return { kind: ours[1] as BackupKind, createdAt: stampToIso(ours[2]!) };
-  const legacy = new RegExp(`^${escapeRe(path.basename(dbFile))}\\.(pre-migration|pre-encryption)-v\\d+-([0-9T-]+Z)\\.(?:bak|db)$`).exec(name);
+  const legacy = new RegExp(
+    `^${escapeRe(path.basename(dbFile))}\\.(pre-migration|pre-encryption)-v\\d+-([0-9T-]+Z)\\.(?:bak|db)$`,
+  ).exec(name);
   if (legacy) return { kind: legacy[1] as BackupKind, createdAt: stampToIso(legacy[2]!) };
   return null;
 }
@@ -59,7 +70,12 @@ export function freshBackupPath(dir: string, dbFile: string, kind: BackupKind, d
 }
 
 /** Writes a consistent copy of the open database into the backups folder and returns what it wrote. */
-export function createBackup(db: Db, dbFile: string, kind: BackupKind, opts: { dir?: string; now?: Date } = {}): BackupInfo {
+export function createBackup(
+  db: Db,
+  dbFile: string,
+  kind: BackupKind,
+  opts: { dir?: string; now?: Date } = {},
+): BackupInfo {
   const dir = opts.dir ?? defaultBackupDir(dbFile);
   const now = opts.now ?? new Date();
   fs.mkdirSync(dir, { recursive: true });
@@ -86,24 +102,41 @@ export function createBackup(db: Db, dbFile: string, kind: BackupKind, opts: { d
 
 // Reading a backup's schema version means opening it; with a passphrase that costs a key derivation,
 // so what was read is remembered for as long as the file is unchanged.
-const infoCache = new Map<string, { mtimeMs: number; size: number; schemaVersion: number | null; encrypted: boolean; problem?: string }>();
+const infoCache = new Map<
+  string,
+  { mtimeMs: number; size: number; schemaVersion: number | null; encrypted: boolean; problem?: string }
+>();
 
-function readBackupHeader(file: string, key: DbKey | null | undefined): { schemaVersion: number | null; encrypted: boolean; problem?: string } {
+function readBackupHeader(
+  file: string,
+  key: DbKey | null | undefined,
+): { schemaVersion: number | null; encrypted: boolean; problem?: string } {
   const stat = fs.statSync(file);
   const hit = infoCache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && !hit.problem) return hit;
   let result: { schemaVersion: number | null; encrypted: boolean; problem?: string };
   try {
-    result = withDatabaseFile(file, key, (db, encrypted) => ({ schemaVersion: db.pragma('user_version', { simple: true }) as number, encrypted }));
+    result = withDatabaseFile(file, key, (db, encrypted) => ({
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      encrypted,
+    }));
   } catch (err) {
-    result = { schemaVersion: null, encrypted: sniffFile(file) === 'encrypted', problem: (err as Error).message };
+    result = {
+      schemaVersion: null,
+      encrypted: sniffFile(file) === 'encrypted',
+      problem: (err as Error).message,
+    };
   }
   infoCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, ...result });
   return result;
 }
 
 /** The backups of `dbFile`, newest first. */
-export function listBackups(dbFile: string, key: DbKey | null | undefined, opts: { dir?: string } = {}): BackupInfo[] {
+export function listBackups(
+  dbFile: string,
+  key: DbKey | null | undefined,
+  opts: { dir?: string } = {},
+): BackupInfo[] {
   const dir = opts.dir ?? defaultBackupDir(dbFile);
   if (!fs.existsSync(dir)) return [];
   const out: BackupInfo[] = [];
@@ -136,7 +169,10 @@ export function rotateAutomaticBackups(dbFile: string, keep: number, opts: { dir
     .readdirSync(dir)
     .map((name) => ({ name, parsed: parseBackupName(dbFile, name) }))
     .filter((b) => b.parsed?.kind === 'auto')
-    .sort((a, b) => (b.parsed!.createdAt ?? '').localeCompare(a.parsed!.createdAt ?? '') || b.name.localeCompare(a.name));
+    .sort(
+      (a, b) =>
+        (b.parsed!.createdAt ?? '').localeCompare(a.parsed!.createdAt ?? '') || b.name.localeCompare(a.name),
+    );
   const removed: string[] = [];
   for (const old of autos.slice(Math.max(1, clampKeep(keep)))) {
     fs.rmSync(path.join(dir, old.name), { force: true });
@@ -146,7 +182,9 @@ export function rotateAutomaticBackups(dbFile: string, keep: number, opts: { dir
 }
 
 export function clampKeep(keep: unknown): number {
-  return typeof keep === 'number' && Number.isInteger(keep) ? Math.min(MAX_BACKUPS_KEPT, Math.max(1, keep)) : DEFAULT_BACKUPS_KEPT;
+  return typeof keep === 'number' && Number.isInteger(keep)
+    ? Math.min(MAX_BACKUPS_KEPT, Math.max(1, keep))
+    : DEFAULT_BACKUPS_KEPT;
 }
 
 /** Resolves a name from the interface to a file inside the backups folder, refusing anything else. */
@@ -160,7 +198,8 @@ export function backupPathFor(dbFile: string, name: string, opts: { dir?: string
 /** Writes a consistent copy of the open database to `target` (which must not exist yet), through a
  *  temporary name. The copy is encrypted with the database's key when the database is encrypted. */
 export function writeBackupTo(db: Db, target: string): { size: number; encrypted: boolean } {
-  if (fs.existsSync(target)) throw new AppError('conflict', `${target} already exists; choose a new file name. Nothing was written.`);
+  if (fs.existsSync(target))
+    throw new AppError('conflict', `${target} already exists; choose a new file name. Nothing was written.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });

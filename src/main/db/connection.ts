@@ -6,7 +6,18 @@ import { AppError } from '../../shared/errors';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { backupBeforeMigration, defaultBackupDir } from './backup';
 import { freshBackupPath } from './backups';
-import { applyKey, fsyncDir, fsyncFile, keyRequired, nativeOptions, removeSidecars, sniffFile, writeEncryptedCopy, wrongKey, type DbKey } from './encryption';
+import {
+  applyKey,
+  fsyncDir,
+  fsyncFile,
+  keyRequired,
+  nativeOptions,
+  removeSidecars,
+  sniffFile,
+  writeEncryptedCopy,
+  wrongKey,
+  type DbKey,
+} from './encryption';
 
 export type Db = Database.Database;
 
@@ -81,7 +92,9 @@ function assertIsThresholdDatabase(db: Db, file: string, existed: boolean, keyed
   let tables: number;
   try {
     appId = db.pragma('application_id', { simple: true }) as number;
-    tables = (db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }).n;
+    tables = (
+      db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'").get() as { n: number }
+    ).n;
   } catch (err) {
     if (keyed && (err as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKey(file);
     throw new AppError(
@@ -99,11 +112,14 @@ function assertIsThresholdDatabase(db: Db, file: string, existed: boolean, keyed
 }
 
 function assertIntegrity(db: Db, file: string, check: 'full' | 'quick'): void {
-  let rows: Array<Record<string, string>>;
+  let rows: Record<string, string>[];
   try {
-    rows = db.pragma(check === 'full' ? 'integrity_check' : 'quick_check') as Array<Record<string, string>>;
+    rows = db.pragma(check === 'full' ? 'integrity_check' : 'quick_check') as Record<string, string>[];
   } catch (err) {
-    throw new AppError('corrupt-database', `${file} is damaged and cannot be read: ${(err as Error).message}. Restore a backup.`);
+    throw new AppError(
+      'corrupt-database',
+      `${file} is damaged and cannot be read: ${(err as Error).message}. Restore a backup.`,
+    );
   }
   const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
   if (problems.length > 0) {
@@ -114,7 +130,13 @@ function assertIntegrity(db: Db, file: string, check: 'full' | 'quick'): void {
   }
 }
 
-function migrate(db: Db, file: string, existed: boolean, backupDir: string | undefined, migrations: readonly Migration[]): void {
+function migrate(
+  db: Db,
+  file: string,
+  existed: boolean,
+  backupDir: string | undefined,
+  migrations: readonly Migration[],
+): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
     throw new AppError(
@@ -159,13 +181,19 @@ function encryptInPlace(file: string, key: DbKey, options: OpenOptions): string 
     plain.close();
     fs.rmSync(temp, { force: true });
     if (err instanceof AppError) throw err;
-    throw new AppError('internal', `${file} could not be encrypted: ${(err as Error).message}. Nothing was changed.`);
+    throw new AppError(
+      'internal',
+      `${file} could not be encrypted: ${(err as Error).message}. Nothing was changed.`,
+    );
   }
   plain.close();
   const wal = `${file}-wal`;
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
     fs.rmSync(temp, { force: true });
-    throw new AppError('locked', `${file} is open in another program, so it was not encrypted. Close it and start again; nothing was changed.`);
+    throw new AppError(
+      'locked',
+      `${file} is open in another program, so it was not encrypted. Close it and start again; nothing was changed.`,
+    );
   }
   removeSidecars(file);
   fs.renameSync(temp, file);

@@ -123,12 +123,22 @@ export function isEncryptedFile(file: string): boolean {
  * Opens any Threshold database file (plain, or encrypted with `key`) read-only and hands it to `use`.
  * Refuses with a clear AppError when the key is missing or wrong, before anything is read.
  */
-export function withDatabaseFile<T>(file: string, key: DbKey | null | undefined, use: (db: Database.Database, encrypted: boolean) => T, opts: { nativeBinding?: string } = {}): T {
+export function withDatabaseFile<T>(
+  file: string,
+  key: DbKey | null | undefined,
+  use: (db: Database.Database, encrypted: boolean) => T,
+  opts: { nativeBinding?: string } = {},
+): T {
   const kind = sniffFile(file);
   if (kind === 'missing') throw new AppError('not-found', `${file} does not exist.`);
-  if (kind === 'empty' || kind === 'other') throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
+  if (kind === 'empty' || kind === 'other')
+    throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
   if (kind === 'encrypted' && !key) throw keyRequired(file);
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...nativeOptions(opts.nativeBinding) });
+  const db = new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...nativeOptions(opts.nativeBinding),
+  });
   try {
     if (kind === 'encrypted') {
       applyKey(db, key!);
@@ -148,7 +158,10 @@ export function keyRequired(file: string): AppError {
 }
 
 export function wrongKey(file: string): AppError {
-  return new AppError('wrong-key', `The key does not open ${file}; nothing was changed. Check the key and try again.`);
+  return new AppError(
+    'wrong-key',
+    `The key does not open ${file}; nothing was changed. Check the key and try again.`,
+  );
 }
 
 /** Reads the first page: with a wrong key SQLite reports "file is not a database". */
@@ -192,7 +205,12 @@ export function removeSidecars(file: string): void {
  * `target`, encrypted there (PRAGMA rekey on a rollback-journal copy nobody else has open), then read
  * back with the key and checked. `source` is never written.
  */
-export function writeEncryptedCopy(sourceDb: Database.Database, target: string, key: DbKey, opts: { nativeBinding?: string } = {}): void {
+export function writeEncryptedCopy(
+  sourceDb: Database.Database,
+  target: string,
+  key: DbKey,
+  opts: { nativeBinding?: string } = {},
+): void {
   fs.rmSync(target, { force: true });
   removeSidecars(target);
   sourceDb.prepare('VACUUM INTO ?').run(target);
@@ -203,21 +221,30 @@ export function writeEncryptedCopy(sourceDb: Database.Database, target: string, 
   } finally {
     copy.close();
   }
-  if (sniffFile(target) !== 'encrypted') throw new Error(`encrypting ${path.basename(target)} left it readable without the key`);
+  if (sniffFile(target) !== 'encrypted')
+    throw new Error(`encrypting ${path.basename(target)} left it readable without the key`);
   const check = new Database(target, { readonly: true, ...nativeOptions(opts.nativeBinding) });
   try {
     applyKey(check, key);
     assertKeyOpens(check, target);
-    const rows = check.pragma('integrity_check') as Array<Record<string, string>>;
+    const rows = check.pragma('integrity_check') as Record<string, string>[];
     const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
-    if (problems.length) throw new Error(`the encrypted copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
+    if (problems.length)
+      throw new Error(`the encrypted copy failed its integrity check: ${problems.slice(0, 3).join('; ')}`);
     for (const pragma of ['user_version', 'application_id']) {
-      if (check.pragma(pragma, { simple: true }) !== sourceDb.pragma(pragma, { simple: true })) throw new Error(`the encrypted copy has a different ${pragma}`);
+      if (check.pragma(pragma, { simple: true }) !== sourceDb.pragma(pragma, { simple: true }))
+        throw new Error(`the encrypted copy has a different ${pragma}`);
     }
-    const tables = sourceDb.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'").pluck().all() as string[];
+    const tables = sourceDb
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+      )
+      .pluck()
+      .all() as string[];
     for (const table of tables) {
       const q = `SELECT count(*) FROM "${table.replace(/"/g, '""')}"`;
-      if (check.prepare(q).pluck().get() !== sourceDb.prepare(q).pluck().get()) throw new Error(`the encrypted copy lost rows of ${table}`);
+      if (check.prepare(q).pluck().get() !== sourceDb.prepare(q).pluck().get())
+        throw new Error(`the encrypted copy lost rows of ${table}`);
     }
   } finally {
     check.close();

@@ -33,7 +33,10 @@ export function keyFilePath(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), KEY_FILE_NAME);
 }
 
-export function osProtectionUsable(protection: OsKeyProtection, platform: NodeJS.Platform = process.platform): boolean {
+export function osProtectionUsable(
+  protection: OsKeyProtection,
+  platform: NodeJS.Platform = process.platform,
+): boolean {
   if (!protection.isEncryptionAvailable()) return false;
   if (platform === 'linux' && protection.getSelectedStorageBackend) {
     const backend = protection.getSelectedStorageBackend();
@@ -51,7 +54,12 @@ export type DesktopKey =
  * Decides the desktop app's key. Throws an AppError (key-required) when the database is encrypted and
  * no key for it can be found; never creates a key for a database that is already encrypted.
  */
-export function resolveDesktopKey(opts: { dbPath: string; env: NodeJS.ProcessEnv; protection: OsKeyProtection; platform?: NodeJS.Platform }): DesktopKey {
+export function resolveDesktopKey(opts: {
+  dbPath: string;
+  env: NodeJS.ProcessEnv;
+  protection: OsKeyProtection;
+  platform?: NodeJS.Platform;
+}): DesktopKey {
   const fromEnv = opts.env[KEY_ENV];
   if (fromEnv) return { kind: 'key', key: parseKey(fromEnv), source: 'env', created: false, keyFile: null };
 
@@ -113,7 +121,11 @@ function writeKeyFile(file: string, blob: Buffer): void {
 
 /** CLI and browser mode: the key from THRESHOLD_DB_KEY, else from `prompt` when the database is
  *  encrypted (and a prompt is possible), else none. */
-export function resolveCliKey(opts: { dbPath: string; env: NodeJS.ProcessEnv; prompt?: (question: string) => string | null }): { key: DbKey | null; source: KeySource } {
+export function resolveCliKey(opts: {
+  dbPath: string;
+  env: NodeJS.ProcessEnv;
+  prompt?: (question: string) => string | null;
+}): { key: DbKey | null; source: KeySource } {
   const fromEnv = opts.env[KEY_ENV];
   if (fromEnv) return { key: parseKey(fromEnv), source: 'env' };
   if (sniffFile(opts.dbPath) !== 'encrypted' || !opts.prompt) return { key: null, source: null };

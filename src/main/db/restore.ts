@@ -11,7 +11,17 @@ import { AuditLog } from '../audit/audit-log';
 import { APPLICATION_ID } from './connection';
 import { LATEST_VERSION } from './migrations';
 import { defaultBackupDir, freshBackupPath } from './backups';
-import { applyKey, fsyncDir, fsyncFile, nativeOptions, removeSidecars, sniffFile, withDatabaseFile, writeEncryptedCopy, type DbKey } from './encryption';
+import {
+  applyKey,
+  fsyncDir,
+  fsyncFile,
+  nativeOptions,
+  removeSidecars,
+  sniffFile,
+  withDatabaseFile,
+  writeEncryptedCopy,
+  type DbKey,
+} from './encryption';
 
 export interface BackupCheck {
   file: string;
@@ -26,13 +36,20 @@ export interface BackupCheck {
  * its integrity check, whose audit chain is intact, and whose schema this version of Threshold knows.
  * Throws an AppError saying what is wrong; nothing is changed either way.
  */
-export function checkBackup(file: string, key: DbKey | null | undefined, opts: { nativeBinding?: string } = {}): BackupCheck {
+export function checkBackup(
+  file: string,
+  key: DbKey | null | undefined,
+  opts: { nativeBinding?: string } = {},
+): BackupCheck {
   try {
     return inspect(file, key, opts);
   } catch (err) {
     if (err instanceof AppError) throw err;
     // SQLite's own refusals (SQLITE_CORRUPT, SQLITE_NOTADB, I/O errors) are a damaged file.
-    throw new AppError('corrupt-database', `${file} cannot be read as a Threshold database (${(err as Error).message}). Nothing was changed.`);
+    throw new AppError(
+      'corrupt-database',
+      `${file} cannot be read as a Threshold database (${(err as Error).message}). Nothing was changed.`,
+    );
   }
 }
 
@@ -45,9 +62,13 @@ function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBind
       try {
         appId = db.pragma('application_id', { simple: true }) as number;
       } catch (err) {
-        throw new AppError('not-a-database', `${file} is not a Threshold database (${(err as Error).message}). Nothing was changed.`);
+        throw new AppError(
+          'not-a-database',
+          `${file} is not a Threshold database (${(err as Error).message}). Nothing was changed.`,
+        );
       }
-      if (appId !== APPLICATION_ID) throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
+      if (appId !== APPLICATION_ID)
+        throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > LATEST_VERSION) {
         throw new AppError(
@@ -55,17 +76,27 @@ function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBind
           `${file} was written by a newer version of Threshold (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Threshold to restore it. Nothing was changed.`,
         );
       }
-      if (version < 10) throw new AppError('not-a-database', `${file} holds no Threshold schema. Nothing was changed.`);
-      const rows = db.pragma('integrity_check') as Array<Record<string, string>>;
+      if (version < 10)
+        throw new AppError('not-a-database', `${file} holds no Threshold schema. Nothing was changed.`);
+      const rows = db.pragma('integrity_check') as Record<string, string>[];
       const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
       if (problems.length) {
-        throw new AppError('corrupt-database', `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing was changed.`);
+        throw new AppError(
+          'corrupt-database',
+          `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing was changed.`,
+        );
       }
       const audit = new AuditLog(db).verify();
       if (!audit.ok) {
-        throw new AppError('corrupt-database', `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). Nothing was changed.`);
+        throw new AppError(
+          'corrupt-database',
+          `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). Nothing was changed.`,
+        );
       }
-      const threats = db.prepare('SELECT count(*) FROM threats WHERE deleted_at IS NULL').pluck().get() as number;
+      const threats = db
+        .prepare('SELECT count(*) FROM threats WHERE deleted_at IS NULL')
+        .pluck()
+        .get() as number;
       return { file, schemaVersion: version, encrypted, threats, auditEntries: audit.entries };
     },
     opts,
@@ -97,7 +128,11 @@ export interface ReplaceOptions {
 export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
   const { dbPath, source, key = null } = opts;
   const nb = nativeOptions(opts.nativeBinding);
-  if (path.resolve(source) === path.resolve(dbPath)) throw new AppError('invalid-request', 'That file is the database itself; choose a backup. Nothing was changed.');
+  if (path.resolve(source) === path.resolve(dbPath))
+    throw new AppError(
+      'invalid-request',
+      'That file is the database itself; choose a backup. Nothing was changed.',
+    );
   const checked = checkBackup(source, key, nb);
 
   const temp = `${dbPath}.restoring`;
@@ -117,7 +152,10 @@ export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
   } catch (err) {
     fs.rmSync(temp, { force: true });
     if (err instanceof AppError) throw err;
-    throw new AppError('internal', `The backup could not be copied into place: ${(err as Error).message}. Nothing was changed.`);
+    throw new AppError(
+      'internal',
+      `The backup could not be copied into place: ${(err as Error).message}. Nothing was changed.`,
+    );
   }
 
   let replacedBy: string | null = null;
@@ -138,7 +176,13 @@ export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
   removeSidecars(dbPath);
   fs.renameSync(temp, dbPath);
   fsyncDir(path.dirname(path.resolve(dbPath)));
-  return { restoredFrom: path.basename(source), replacedBy, schemaVersion: checked.schemaVersion, threats: checked.threats, encrypted: sniffFile(dbPath) === 'encrypted' };
+  return {
+    restoredFrom: path.basename(source),
+    replacedBy,
+    schemaVersion: checked.schemaVersion,
+    threats: checked.threats,
+    encrypted: sniffFile(dbPath) === 'encrypted',
+  };
 }
 
 /** A database closed after a crash can still have committed pages in its -wal: fold them in first,

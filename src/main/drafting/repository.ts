@@ -1,7 +1,17 @@
 // Plans and drafts in SQLite, every version kept whole. Returns domain objects, never rows.
 import type { AssessmentResult } from '../../shared/domain/assessment';
-import type { CommunicationPlan, Draft, DraftLang, DraftStatus, TemplateId } from '../../shared/domain/drafting';
-import type { DraftVersionSummary, PlanSummary, PlanVersionSummary } from '../../shared/domain/drafting-records';
+import type {
+  CommunicationPlan,
+  Draft,
+  DraftLang,
+  DraftStatus,
+  TemplateId,
+} from '../../shared/domain/drafting';
+import type {
+  DraftVersionSummary,
+  PlanSummary,
+  PlanVersionSummary,
+} from '../../shared/domain/drafting-records';
 import type { Db } from '../db/connection';
 import { cached } from '../db/statements';
 
@@ -92,28 +102,57 @@ export class DraftingRepository {
 
   // Plans
 
-  insertPlan(p: { id: string; electionId: string | null; cluster: boolean; plan: CommunicationPlan; assessment: StoredAssessment }, who: Author): void {
+  insertPlan(
+    p: {
+      id: string;
+      electionId: string | null;
+      cluster: boolean;
+      plan: CommunicationPlan;
+      assessment: StoredAssessment;
+    },
+    who: Author,
+  ): void {
     cached(
       this.db,
       `INSERT INTO comm_plans (id, election_id, cluster, threat_ids, version, created_at, created_by, updated_at)
        VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
     ).run(p.id, p.electionId, p.cluster ? 1 : 0, JSON.stringify(p.plan.threatIds), who.at, who.by, who.at);
-    const link = cached(this.db, 'INSERT OR IGNORE INTO comm_plan_threats (threat_id, plan_id) VALUES (?, ?)');
+    const link = cached(
+      this.db,
+      'INSERT OR IGNORE INTO comm_plan_threats (threat_id, plan_id) VALUES (?, ?)',
+    );
     for (const t of p.plan.threatIds) link.run(t, p.id);
     this.insertPlanVersion(p.id, 1, p.plan, p.assessment, 'created', who);
   }
 
   /** Adds the next version of a plan and makes it current; returns its number. */
-  addPlanVersion(id: string, plan: CommunicationPlan, assessment: StoredAssessment, change: string, who: Author): number {
+  addPlanVersion(
+    id: string,
+    plan: CommunicationPlan,
+    assessment: StoredAssessment,
+    change: string,
+    who: Author,
+  ): number {
     const current = this.getPlan(id);
     if (!current) throw new Error(`plan ${id} does not exist`);
     const version = current.currentVersion + 1;
     this.insertPlanVersion(id, version, plan, assessment, change, who);
-    cached(this.db, 'UPDATE comm_plans SET version = ?, updated_at = ? WHERE id = ?').run(version, who.at, id);
+    cached(this.db, 'UPDATE comm_plans SET version = ?, updated_at = ? WHERE id = ?').run(
+      version,
+      who.at,
+      id,
+    );
     return version;
   }
 
-  private insertPlanVersion(id: string, version: number, plan: CommunicationPlan, assessment: StoredAssessment, change: string, who: Author): void {
+  private insertPlanVersion(
+    id: string,
+    version: number,
+    plan: CommunicationPlan,
+    assessment: StoredAssessment,
+    change: string,
+    who: Author,
+  ): void {
     cached(
       this.db,
       `INSERT INTO comm_plan_versions (plan_id, version, doc, assessment, change, saved_at, saved_by, saved_role)
@@ -134,7 +173,15 @@ export class DraftingRepository {
       this.db,
       'SELECT version, doc, assessment, change, saved_at, saved_by, saved_role FROM comm_plan_versions WHERE plan_id = ? AND version = ?',
     ).get(id, version) as
-      | { version: number; doc: string; assessment: string; change: string; saved_at: string; saved_by: string | null; saved_role: string | null }
+      | {
+          version: number;
+          doc: string;
+          assessment: string;
+          change: string;
+          saved_at: string;
+          saved_by: string | null;
+          saved_role: string | null;
+        }
       | undefined;
     if (!row) return undefined;
     return {
@@ -153,8 +200,20 @@ export class DraftingRepository {
       cached(
         this.db,
         'SELECT version, change, saved_at, saved_by, saved_role FROM comm_plan_versions WHERE plan_id = ? ORDER BY version DESC',
-      ).all(id) as Array<{ version: number; change: string; saved_at: string; saved_by: string | null; saved_role: string | null }>
-    ).map((r) => ({ version: r.version, change: r.change, savedAt: r.saved_at, savedBy: r.saved_by, savedRole: r.saved_role }));
+      ).all(id) as {
+        version: number;
+        change: string;
+        saved_at: string;
+        saved_by: string | null;
+        saved_role: string | null;
+      }[]
+    ).map((r) => ({
+      version: r.version,
+      change: r.change,
+      savedAt: r.saved_at,
+      savedBy: r.saved_by,
+      savedRole: r.saved_role,
+    }));
   }
 
   /** Plans that include the threat (or every plan), newest first. */
@@ -165,10 +224,20 @@ export class DraftingRepository {
          WHERE t.threat_id = ? AND p.deleted_at IS NULL ORDER BY p.updated_at DESC, p.rowid DESC LIMIT 500`
       : `SELECT p.*, v.doc FROM comm_plans p JOIN comm_plan_versions v ON v.plan_id = p.id AND v.version = p.version
          WHERE p.deleted_at IS NULL ORDER BY p.updated_at DESC, p.rowid DESC LIMIT 500`;
-    const rows = (threatId ? cached(this.db, sql).all(threatId) : cached(this.db, sql).all()) as Array<PlanRow & { doc: string }>;
+    const rows = (threatId ? cached(this.db, sql).all(threatId) : cached(this.db, sql).all()) as (PlanRow & {
+      doc: string;
+    })[];
     return rows.map((r) => {
       const plan = JSON.parse(r.doc) as CommunicationPlan;
-      return { id: r.id, cluster: r.cluster === 1, threatIds: JSON.parse(r.threat_ids) as string[], version: r.version, level: plan.level, asOf: plan.asOf, updatedAt: r.updated_at };
+      return {
+        id: r.id,
+        cluster: r.cluster === 1,
+        threatIds: JSON.parse(r.threat_ids) as string[],
+        version: r.version,
+        level: plan.level,
+        asOf: plan.asOf,
+        updatedAt: r.updated_at,
+      };
     });
   }
 
@@ -189,23 +258,37 @@ export class DraftingRepository {
     if (!current) throw new Error(`draft ${id} does not exist`);
     const version = current.currentVersion + 1;
     this.insertDraftVersion(id, version, planVersion, draft, change, who);
-    cached(this.db, 'UPDATE drafts SET version = ?, status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
-      version,
-      draft.status,
-      who.at,
-      who.by,
-      id,
-    );
+    cached(
+      this.db,
+      'UPDATE drafts SET version = ?, status = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+    ).run(version, draft.status, who.at, who.by, id);
     return version;
   }
 
   /** Records a sign-off on the current version (its text unchanged). Refused by the database once approved. */
   setDraftStatus(id: string, version: number, draft: Draft, who: Author): void {
-    cached(this.db, 'UPDATE draft_versions SET status = ?, doc = ? WHERE draft_id = ? AND version = ?').run(draft.status, JSON.stringify(draft), id, version);
-    cached(this.db, 'UPDATE drafts SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(draft.status, who.at, who.by, id);
+    cached(this.db, 'UPDATE draft_versions SET status = ?, doc = ? WHERE draft_id = ? AND version = ?').run(
+      draft.status,
+      JSON.stringify(draft),
+      id,
+      version,
+    );
+    cached(this.db, 'UPDATE drafts SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?').run(
+      draft.status,
+      who.at,
+      who.by,
+      id,
+    );
   }
 
-  private insertDraftVersion(id: string, version: number, planVersion: number, draft: Draft, change: string, who: Author): void {
+  private insertDraftVersion(
+    id: string,
+    version: number,
+    planVersion: number,
+    draft: Draft,
+    change: string,
+    who: Author,
+  ): void {
     cached(
       this.db,
       `INSERT INTO draft_versions (draft_id, version, plan_version, doc, status, change, saved_at, saved_by, saved_role)
@@ -251,22 +334,39 @@ export class DraftingRepository {
   }
 
   latestApprovedVersion(id: string): number | null {
-    const row = cached(this.db, "SELECT max(version) AS v FROM draft_versions WHERE draft_id = ? AND status = 'approved'").get(id) as { v: number | null };
+    const row = cached(
+      this.db,
+      "SELECT max(version) AS v FROM draft_versions WHERE draft_id = ? AND status = 'approved'",
+    ).get(id) as { v: number | null };
     return row.v;
   }
 
   /** Drafts written from the given plans (or every draft), newest first, with their current title. */
-  listDrafts(planIds?: readonly string[]): Array<StoredDraft & { threatIds: string[]; languages: DraftLang[]; title: Draft['title']; approvedVersion: number | null }> {
+  listDrafts(planIds?: readonly string[]): (StoredDraft & {
+    threatIds: string[];
+    languages: DraftLang[];
+    title: Draft['title'];
+    approvedVersion: number | null;
+  })[] {
     const base = `SELECT d.*, v.doc, (SELECT max(a.version) FROM draft_versions a WHERE a.draft_id = d.id AND a.status = 'approved') AS approved
       FROM drafts d JOIN draft_versions v ON v.draft_id = d.id AND v.version = d.version WHERE d.deleted_at IS NULL`;
     const order = ' ORDER BY d.updated_at DESC, d.rowid DESC LIMIT 1000';
-    let rows: Array<DraftRow & { doc: string; approved: number | null }>;
+    let rows: (DraftRow & { doc: string; approved: number | null })[];
     if (planIds === undefined) rows = cached(this.db, base + order).all() as typeof rows;
     else if (planIds.length === 0) rows = [];
-    else rows = this.db.prepare(`${base} AND d.plan_id IN (${planIds.map(() => '?').join(', ')})${order}`).all(...planIds) as typeof rows;
+    else
+      rows = this.db
+        .prepare(`${base} AND d.plan_id IN (${planIds.map(() => '?').join(', ')})${order}`)
+        .all(...planIds) as typeof rows;
     return rows.map((r) => {
       const draft = JSON.parse(r.doc) as Draft;
-      return { ...toDraft(r), threatIds: draft.threatIds, languages: draft.languages, title: draft.title, approvedVersion: r.approved };
+      return {
+        ...toDraft(r),
+        threatIds: draft.threatIds,
+        languages: draft.languages,
+        title: draft.title,
+        approvedVersion: r.approved,
+      };
     });
   }
 }

@@ -30,7 +30,12 @@ import { renderDraft } from './templates';
 import { runChecks, type CheckContext } from './checks';
 import { isApproved } from './docx/markings';
 import { writeDocx } from './docx/write-docx';
-import { DraftingRepository, type Author, type StoredDraftVersion, type StoredPlanVersion } from './repository';
+import {
+  DraftingRepository,
+  type Author,
+  type StoredDraftVersion,
+  type StoredPlanVersion,
+} from './repository';
 import {
   applyPlanSections,
   applySectionEdits,
@@ -114,7 +119,10 @@ export class DraftingService {
       subject,
       actor: actor?.name,
       role: actor?.role,
-      details: signer && who && (who.name !== signer.name || who.role !== signer.role) ? { ...details, recordedBy: who.name } : details,
+      details:
+        signer && who && (who.name !== signer.name || who.role !== signer.role)
+          ? { ...details, recordedBy: who.name }
+          : details,
     });
   }
 
@@ -141,7 +149,8 @@ export class DraftingService {
     return ids.map((id) => {
       const found = this.threats.get(id);
       if (!found) throw new AppError('not-found', `There is no threat with id ${id}.`);
-      if (found.meta.deletedAt && !opts.allowDeleted) throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before drafting about it.`);
+      if (found.meta.deletedAt && !opts.allowDeleted)
+        throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before drafting about it.`);
       return found.threat;
     });
   }
@@ -153,7 +162,10 @@ export class DraftingService {
   private electionOf(threats: readonly Threat[]): Election | undefined {
     const ids = [...new Set(threats.map((t) => t.electionId))];
     if (ids.length > 1) {
-      throw new AppError('invalid-request', `A communication plan is about one election; these threats belong to ${ids.join(', ')}.`);
+      throw new AppError(
+        'invalid-request',
+        `A communication plan is about one election; these threats belong to ${ids.join(', ')}.`,
+      );
     }
     return this.elections.get(ids[0]!, { includeDeleted: true });
   }
@@ -163,9 +175,11 @@ export class DraftingService {
   createPlan(threatIds: string[], cluster: boolean, asOf?: string): PlanRecord {
     const ids = [...new Set(threatIds)];
     if (ids.length > 1 && !cluster) {
-      throw new AppError('invalid-request', 'Several threats make one communication plan only when they are assessed together as a cluster.', [
-        { where: '$.cluster', message: 'must be true for several threats' },
-      ]);
+      throw new AppError(
+        'invalid-request',
+        'Several threats make one communication plan only when they are assessed together as a cluster.',
+        [{ where: '$.cluster', message: 'must be true for several threats' }],
+      );
     }
     // The "as of" is read in its own offset (its date is the first ten characters), as the core does.
     const when = asOf ?? this.ctx.clock().toISOString();
@@ -180,7 +194,10 @@ export class DraftingService {
       const plan = buildPlan(threats, election, assessment, planOptionsFrom(this.profile(), when));
       const who = this.author();
       const id = newId('P', this.ctx.clock());
-      this.repo.insertPlan({ id, electionId: election?.id ?? threats[0]!.electionId, cluster, plan, assessment }, who);
+      this.repo.insertPlan(
+        { id, electionId: election?.id ?? threats[0]!.electionId, cluster, plan, assessment },
+        who,
+      );
       this.audit('plan.created', `plan:${id}`, {
         threatIds: ids,
         cluster,
@@ -193,7 +210,10 @@ export class DraftingService {
     })();
   }
 
-  private storedPlanVersion(id: string, version?: number): { plan: NonNullable<ReturnType<DraftingRepository['getPlan']>>; v: StoredPlanVersion } {
+  private storedPlanVersion(
+    id: string,
+    version?: number,
+  ): { plan: NonNullable<ReturnType<DraftingRepository['getPlan']>>; v: StoredPlanVersion } {
     const plan = this.repo.getPlan(id);
     if (!plan) throw new AppError('not-found', `There is no communication plan with id ${id}.`);
     const v = this.repo.planVersion(id, version ?? plan.currentVersion);
@@ -236,9 +256,11 @@ export class DraftingService {
       const merged = mergePlanEdits(v.plan, edited);
       const empty = (['en', 'fr'] as const).filter((l) => merged.protectionMeasures[l].length === 0);
       if (empty.length) {
-        throw new AppError('invalid-request', 'Say what is being done to protect the election, in every language.', [
-          ...empty.map((l) => ({ where: `$.plan.protectionMeasures.${l}`, message: 'must not be empty' })),
-        ]);
+        throw new AppError(
+          'invalid-request',
+          'Say what is being done to protect the election, in every language.',
+          [...empty.map((l) => ({ where: `$.plan.protectionMeasures.${l}`, message: 'must not be empty' }))],
+        );
       }
       let version = plan.currentVersion;
       if (JSON.stringify(merged) !== JSON.stringify(v.plan)) {
@@ -246,28 +268,47 @@ export class DraftingService {
         this.audit('plan.saved', `plan:${id}`, { version, note: note ?? null });
       }
       let draft: DraftRecord | null = null;
-      if (applyToDraft) draft = this.applyPlan(applyToDraft.draftId, applyToDraft.expectedVersion, id, version);
+      if (applyToDraft)
+        draft = this.applyPlan(applyToDraft.draftId, applyToDraft.expectedVersion, id, version);
       return { plan: this.planRecord(id), draft };
     })();
   }
 
   /** Rewrites a draft's plan-driven sections from a plan version, as a new draft version. */
-  private applyPlan(draftId: string, expectedVersion: number, planId: string, planVersion: number): DraftRecord {
+  private applyPlan(
+    draftId: string,
+    expectedVersion: number,
+    planId: string,
+    planVersion: number,
+  ): DraftRecord {
     const { stored, v } = this.currentDraftVersion(draftId, expectedVersion);
-    if (stored.planId !== planId) throw new AppError('invalid-request', `Draft ${draftId} was not written from plan ${planId}.`);
+    if (stored.planId !== planId)
+      throw new AppError('invalid-request', `Draft ${draftId} was not written from plan ${planId}.`);
     const pv = this.storedPlanVersion(planId, planVersion).v;
     const rerendered = this.render(stored.template, pv, v.draft.languages, draftId, v.draft.createdAt);
     const next = applyPlanSections(v.draft, rerendered);
     if (sameText(next, v.draft)) return this.draftRecord(draftId);
     const doc = asNewDraftVersion(next, this.drafted());
-    const version = this.repo.addDraftVersion(draftId, planVersion, doc, `plan version ${planVersion} applied`, this.author());
+    const version = this.repo.addDraftVersion(
+      draftId,
+      planVersion,
+      doc,
+      `plan version ${planVersion} applied`,
+      this.author(),
+    );
     this.audit('draft.edited', `draft:${draftId}`, { version, planVersion, change: 'plan applied' });
     return this.draftRecord(draftId);
   }
 
   // Drafts
 
-  private render(template: TemplateId, pv: StoredPlanVersion, languages: DraftLang[], draftId: string, createdAt: string): Draft {
+  private render(
+    template: TemplateId,
+    pv: StoredPlanVersion,
+    languages: DraftLang[],
+    draftId: string,
+    createdAt: string,
+  ): Draft {
     const threats = this.loadThreats(pv.plan.threatIds);
     return renderDraft(template, {
       threats,
@@ -289,7 +330,13 @@ export class DraftingService {
       const rendered = this.render(template, v, langs, id, who.at);
       const draft = asNewDraftVersion(rendered, this.drafted());
       this.repo.insertDraft({ id, planId, planVersion: v.version, draft }, who);
-      this.audit('draft.created', `draft:${id}`, { planId, planVersion: v.version, template, languages: langs, threatIds: draft.threatIds });
+      this.audit('draft.created', `draft:${id}`, {
+        planId,
+        planVersion: v.version,
+        template,
+        languages: langs,
+        threatIds: draft.threatIds,
+      });
       return this.draftRecord(id);
     })();
   }
@@ -302,7 +349,10 @@ export class DraftingService {
     return { stored, v };
   }
 
-  private currentDraftVersion(id: string, expectedVersion: number): { stored: NonNullable<ReturnType<DraftingRepository['getDraft']>>; v: StoredDraftVersion } {
+  private currentDraftVersion(
+    id: string,
+    expectedVersion: number,
+  ): { stored: NonNullable<ReturnType<DraftingRepository['getDraft']>>; v: StoredDraftVersion } {
     const found = this.storedDraftVersion(id);
     if (found.stored.currentVersion !== expectedVersion) {
       throw new AppError(
@@ -320,7 +370,12 @@ export class DraftingService {
     const key = JSON.stringify([this.threatVersions(threatIds), attributionMayBeStated, election ?? null]);
     const hit = this.checkContexts.get(key);
     if (hit) return hit;
-    const context: CheckContext = { threats, election, assessment: { attributionMayBeStated }, targetGrade: TARGET_GRADE };
+    const context: CheckContext = {
+      threats,
+      election,
+      assessment: { attributionMayBeStated },
+      targetGrade: TARGET_GRADE,
+    };
     if (this.checkContexts.size >= 20) this.checkContexts.delete(this.checkContexts.keys().next().value!);
     this.checkContexts.set(key, context);
     return context;
@@ -350,20 +405,41 @@ export class DraftingService {
     };
   }
 
-  saveDraft(id: string, expectedVersion: number, edits: SectionEdits, title?: Partial<Record<DraftLang, string>>): DraftRecord {
+  saveDraft(
+    id: string,
+    expectedVersion: number,
+    edits: SectionEdits,
+    title?: Partial<Record<DraftLang, string>>,
+  ): DraftRecord {
     return this.ctx.db.transaction(() => {
       const { v } = this.currentDraftVersion(id, expectedVersion);
       const edited = applySectionEdits(v.draft, edits, title);
       if (sameText(edited, v.draft)) return this.draftRecord(id);
       const doc = asNewDraftVersion(edited, this.drafted());
-      const version = this.repo.addDraftVersion(id, v.planVersion, doc, v.status === 'approved' ? `edited after approval of version ${v.version}` : 'edited', this.author());
+      const version = this.repo.addDraftVersion(
+        id,
+        v.planVersion,
+        doc,
+        v.status === 'approved' ? `edited after approval of version ${v.version}` : 'edited',
+        this.author(),
+      );
       const report = this.report(doc, this.repo.getDraft(id)!.planId, v.planVersion);
-      this.audit('draft.edited', `draft:${id}`, { version, from: v.version, previousStatus: v.status, errors: report.errors });
+      this.audit('draft.edited', `draft:${id}`, {
+        version,
+        from: v.version,
+        previousStatus: v.status,
+        errors: report.errors,
+      });
       return this.draftRecord(id);
     })();
   }
 
-  check(id: string, version: number | undefined, edits: SectionEdits, title?: Partial<Record<DraftLang, string>>): CheckReport {
+  check(
+    id: string,
+    version: number | undefined,
+    edits: SectionEdits,
+    title?: Partial<Record<DraftLang, string>>,
+  ): CheckReport {
     const { stored, v } = this.storedDraftVersion(id, version);
     return this.report(applySectionEdits(v.draft, edits, title), stored.planId, v.planVersion);
   }
@@ -375,22 +451,35 @@ export class DraftingService {
       const problem = checksProblem(this.report(v.draft, stored.planId, v.planVersion).checks, step);
       if (problem) throw new AppError('conflict', problem);
       this.repo.setDraftStatus(id, v.version, signed, this.author());
-      this.audit(step === 'approved' ? 'draft.approved' : 'draft.reviewed', `draft:${id}`, {
-        version: v.version,
-        name: signer.name,
-        role: signer.role,
-        template: stored.template,
-        threatIds: v.draft.threatIds,
-      }, signer);
+      this.audit(
+        step === 'approved' ? 'draft.approved' : 'draft.reviewed',
+        `draft:${id}`,
+        {
+          version: v.version,
+          name: signer.name,
+          role: signer.role,
+          template: stored.template,
+          threatIds: v.draft.threatIds,
+        },
+        signer,
+      );
       return this.draftRecord(id);
     })();
   }
 
-  async exportDocx(id: string, version: number | undefined, languages: DraftLang[] | undefined, asOf: string | undefined): Promise<DraftExport> {
+  async exportDocx(
+    id: string,
+    version: number | undefined,
+    languages: DraftLang[] | undefined,
+    asOf: string | undefined,
+  ): Promise<DraftExport> {
     const { stored, v } = this.storedDraftVersion(id, version);
     const langs = languages ?? v.draft.languages;
     const missing = langs.filter((l) => !v.draft.languages.includes(l));
-    if (missing.length) throw new AppError('invalid-request', `This draft is not written in ${missing.join(', ')}.`, [{ where: '$.languages', message: 'not a language of the draft' }]);
+    if (missing.length)
+      throw new AppError('invalid-request', `This draft is not written in ${missing.join(', ')}.`, [
+        { where: '$.languages', message: 'not a language of the draft' },
+      ]);
     const report = this.report(v.draft, stored.planId, v.planVersion);
     const date = (asOf ?? this.ctx.clock().toISOString()).slice(0, 10);
     const buffer = await writeDocx(v.draft, {
@@ -413,24 +502,33 @@ export class DraftingService {
         errors: report.checks.filter((c) => c.severity === 'error').map((c) => c.id),
       });
     })();
-    return { fileName, base64: buffer.toString('base64'), version: v.version, status: v.draft.status, markedDraft, report };
+    return {
+      fileName,
+      base64: buffer.toString('base64'),
+      version: v.version,
+      status: v.draft.status,
+      markedDraft,
+      report,
+    };
   }
 
   list(threatId?: string): { plans: ReturnType<DraftingRepository['listPlans']>; drafts: DraftSummary[] } {
     const plans = this.repo.listPlans(threatId);
-    const drafts = this.repo.listDrafts(threatId === undefined ? undefined : plans.map((p) => p.id)).map((d) => ({
-      id: d.id,
-      planId: d.planId,
-      template: d.template,
-      threatIds: d.threatIds,
-      languages: d.languages,
-      title: d.title[d.languages[0]!] ?? '',
-      version: d.currentVersion,
-      status: d.status,
-      updatedAt: d.updatedAt,
-      updatedBy: d.updatedBy,
-      approvedVersion: d.approvedVersion,
-    }));
+    const drafts = this.repo
+      .listDrafts(threatId === undefined ? undefined : plans.map((p) => p.id))
+      .map((d) => ({
+        id: d.id,
+        planId: d.planId,
+        template: d.template,
+        threatIds: d.threatIds,
+        languages: d.languages,
+        title: d.title[d.languages[0]!] ?? '',
+        version: d.currentVersion,
+        status: d.status,
+        updatedAt: d.updatedAt,
+        updatedBy: d.updatedBy,
+        approvedVersion: d.approvedVersion,
+      }));
     return { plans, drafts };
   }
 
@@ -445,18 +543,25 @@ export class DraftingService {
         this.storedPlanVersion(planId);
         return this.repo.planVersions(planId);
       },
-      'drafting:savePlan': ({ planId, expectedVersion, plan, note, applyToDraft }) => this.savePlan(planId, expectedVersion, plan, note, applyToDraft),
-      'drafting:createDraft': ({ planId, template, languages }) => this.createDraft(planId, template, languages),
+      'drafting:savePlan': ({ planId, expectedVersion, plan, note, applyToDraft }) =>
+        this.savePlan(planId, expectedVersion, plan, note, applyToDraft),
+      'drafting:createDraft': ({ planId, template, languages }) =>
+        this.createDraft(planId, template, languages),
       'drafting:getDraft': ({ draftId, version }) => this.draftRecord(draftId, version),
       'drafting:draftVersions': ({ draftId }) => {
         this.storedDraftVersion(draftId);
         return this.repo.draftVersions(draftId);
       },
-      'drafting:saveDraft': ({ draftId, expectedVersion, sections, title }) => this.saveDraft(draftId, expectedVersion, sections, title),
-      'drafting:check': ({ draftId, version, sections, title }) => this.check(draftId, version, sections, title),
-      'drafting:review': ({ draftId, expectedVersion, signer }) => this.signoff(draftId, expectedVersion, 'reviewed', signer),
-      'drafting:approve': ({ draftId, expectedVersion, signer }) => this.signoff(draftId, expectedVersion, 'approved', signer),
-      'drafting:export': ({ draftId, version, languages, asOf }) => this.exportDocx(draftId, version, languages, asOf),
+      'drafting:saveDraft': ({ draftId, expectedVersion, sections, title }) =>
+        this.saveDraft(draftId, expectedVersion, sections, title),
+      'drafting:check': ({ draftId, version, sections, title }) =>
+        this.check(draftId, version, sections, title),
+      'drafting:review': ({ draftId, expectedVersion, signer }) =>
+        this.signoff(draftId, expectedVersion, 'reviewed', signer),
+      'drafting:approve': ({ draftId, expectedVersion, signer }) =>
+        this.signoff(draftId, expectedVersion, 'approved', signer),
+      'drafting:export': ({ draftId, version, languages, asOf }) =>
+        this.exportDocx(draftId, version, languages, asOf),
     };
   }
 }
@@ -465,7 +570,13 @@ export class DraftingService {
 function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
   if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) => changedPaths((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], prefix ? `${prefix}.${k}` : k));
+    return [...keys].flatMap((k) =>
+      changedPaths(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        prefix ? `${prefix}.${k}` : k,
+      ),
+    );
   }
   return a === b ? [] : [prefix];
 }

@@ -1,7 +1,15 @@
 // The decisions of the drafting workflow, as pure functions: merging edited text into a draft, the approval
 // steps (draft → reviewed → approved), what of a plan may be edited, the reading grade per language, the
 // exported file's name. The service only loads, calls these, and saves.
-import type { Check, CommunicationPlan, Draft, DraftLang, DraftSection, DraftStatus, Signoff } from '../../shared/domain/drafting';
+import type {
+  Check,
+  CommunicationPlan,
+  Draft,
+  DraftLang,
+  DraftSection,
+  DraftStatus,
+  Signoff,
+} from '../../shared/domain/drafting';
 import type { CheckReport, Readability, SectionEdits, Signer } from '../../shared/domain/drafting-records';
 import { AppError } from '../../shared/errors';
 import { NOT_PROSE } from './checks/readability';
@@ -11,13 +19,22 @@ import { withoutPlaceholders } from './text/placeholders';
 export type SignoffStep = 'reviewed' | 'approved';
 
 /** The draft with edited section text (and title) merged in. Unknown languages or sections are refused. */
-export function applySectionEdits(draft: Draft, edits: SectionEdits, title?: Partial<Record<DraftLang, string>>): Draft {
+export function applySectionEdits(
+  draft: Draft,
+  edits: SectionEdits,
+  title?: Partial<Record<DraftLang, string>>,
+): Draft {
   const sections: Draft['sections'] = { ...draft.sections };
-  for (const [lang, list] of Object.entries(edits) as Array<[DraftLang, Array<{ id: string; text: string }> | undefined]>) {
+  for (const [lang, list] of Object.entries(edits) as [
+    DraftLang,
+    { id: string; text: string }[] | undefined,
+  ][]) {
     if (!list || list.length === 0) continue;
     const current = draft.sections[lang];
     if (!draft.languages.includes(lang) || !current) {
-      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [{ where: `$.sections.${lang}`, message: 'not a language of the draft' }]);
+      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [
+        { where: `$.sections.${lang}`, message: 'not a language of the draft' },
+      ]);
     }
     const byId = new Map(list.map((e) => [e.id, e.text]));
     for (const id of byId.keys()) {
@@ -27,18 +44,23 @@ export function applySectionEdits(draft: Draft, edits: SectionEdits, title?: Par
         ]);
       }
     }
-    sections[lang] = current.map((s) => (byId.has(s.id) ? { ...s, text: normalizeNewlines(byId.get(s.id)!) } : s));
+    sections[lang] = current.map((s) =>
+      byId.has(s.id) ? { ...s, text: normalizeNewlines(byId.get(s.id)!) } : s,
+    );
   }
   const newTitle: Draft['title'] = { ...draft.title };
   // The headline is the document's title: an edited headline retitles the draft.
   for (const lang of draft.languages) {
     const headline = sections[lang]?.[0];
-    if (headline?.kind === 'headline' && headline.text !== draft.sections[lang]?.[0]?.text) newTitle[lang] = headline.text.replace(/\s*\n\s*/g, ' ').trim();
+    if (headline?.kind === 'headline' && headline.text !== draft.sections[lang]?.[0]?.text)
+      newTitle[lang] = headline.text.replace(/\s*\n\s*/g, ' ').trim();
   }
-  for (const [lang, text] of Object.entries(title ?? {}) as Array<[DraftLang, string | undefined]>) {
+  for (const [lang, text] of Object.entries(title ?? {}) as [DraftLang, string | undefined][]) {
     if (text === undefined) continue;
     if (!draft.languages.includes(lang)) {
-      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [{ where: `$.title.${lang}`, message: 'not a language of the draft' }]);
+      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [
+        { where: `$.title.${lang}`, message: 'not a language of the draft' },
+      ]);
     }
     newTitle[lang] = text;
   }
@@ -56,7 +78,13 @@ export function sameText(a: Draft, b: Draft): boolean {
     if ((a.title[lang] ?? '') !== (b.title[lang] ?? '')) return false;
     const sa = a.sections[lang] ?? [];
     const sb = b.sections[lang] ?? [];
-    return sa.length === sb.length && sa.every((s, i) => s.id === sb[i]!.id && s.text === sb[i]!.text && (s.heading ?? '') === (sb[i]!.heading ?? ''));
+    return (
+      sa.length === sb.length &&
+      sa.every(
+        (s, i) =>
+          s.id === sb[i]!.id && s.text === sb[i]!.text && (s.heading ?? '') === (sb[i]!.heading ?? ''),
+      )
+    );
   });
 }
 
@@ -69,7 +97,8 @@ export function asNewDraftVersion(draft: Draft, drafted: Signoff | undefined): D
 /** Why a step cannot be taken on a draft in this status, or null when it can. */
 export function stepProblem(status: DraftStatus, step: SignoffStep): string | null {
   if (status === 'approved') return 'This version is approved and read-only. Edit it to start a new version.';
-  if (step === 'reviewed' && status !== 'draft') return 'This version has already been reviewed; it can now be approved.';
+  if (step === 'reviewed' && status !== 'draft')
+    return 'This version has already been reviewed; it can now be approved.';
   if (step === 'approved' && status !== 'reviewed') return 'A draft is reviewed before it is approved.';
   return null;
 }
@@ -90,7 +119,11 @@ export function signOff(draft: Draft, step: SignoffStep, signer: Signer, date: s
   const signoff: Signoff = { name: signer.name.trim(), role: signer.role.trim(), date };
   // Four eyes: a text the government will publish is approved by someone other than its reviewer.
   const reviewer = draft.approvals?.reviewed?.name;
-  if (step === 'approved' && reviewer && reviewer.trim().toLocaleLowerCase() === signoff.name.toLocaleLowerCase()) {
+  if (
+    step === 'approved' &&
+    reviewer &&
+    reviewer.trim().toLocaleLowerCase() === signoff.name.toLocaleLowerCase()
+  ) {
     throw new AppError('conflict', `${signoff.name} reviewed this text; a second person approves it.`);
   }
   return { ...draft, status: step, approvals: { ...draft.approvals, [step]: signoff } };
@@ -114,15 +147,27 @@ export function mergePlanEdits(stored: CommunicationPlan, edited: CommunicationP
       text: edited.timing.text,
       ...(edited.timing.releaseBy ? { releaseBy: edited.timing.releaseBy } : { releaseBy: undefined }),
     },
-    where: { ...stored.where, channels: trimList(edited.where.channels), regions: trimList(edited.where.regions), languages: edited.where.languages },
-    protectionMeasures: { en: trimList(edited.protectionMeasures.en), fr: trimList(edited.protectionMeasures.fr) },
+    where: {
+      ...stored.where,
+      channels: trimList(edited.where.channels),
+      regions: trimList(edited.where.regions),
+      languages: edited.where.languages,
+    },
+    protectionMeasures: {
+      en: trimList(edited.protectionMeasures.en),
+      fr: trimList(edited.protectionMeasures.fr),
+    },
     reliableSources: { en: trimList(edited.reliableSources.en), fr: trimList(edited.reliableSources.fr) },
     mediaContact: edited.mediaContact,
   };
 }
 
 /** The sections a plan's edits flow into: what is being done, where to find reliable information, the media contact. */
-export const PLAN_SECTION_KINDS: ReadonlySet<DraftSection['kind']> = new Set(['protection', 'reliable-sources', 'media-contact']);
+export const PLAN_SECTION_KINDS: ReadonlySet<DraftSection['kind']> = new Set([
+  'protection',
+  'reliable-sources',
+  'media-contact',
+]);
 
 /** The current draft with its plan-driven sections rewritten from a draft rendered from the new plan. */
 export function applyPlanSections(current: Draft, rerendered: Draft): Draft {
@@ -158,9 +203,20 @@ export function checkReport(checks: Check[], readability: Readability): CheckRep
 }
 
 /** "public-statement-lk27-001-v3-DRAFT.docx": template, threats, version, and DRAFT while not approved. */
-export function exportFileName(draft: Draft, version: number, markedDraft: boolean, languages: readonly DraftLang[]): string {
-  const ids = draft.threatIds.length > 3 ? `${draft.threatIds[0]}+${draft.threatIds.length - 1}-more` : draft.threatIds.join('+');
+export function exportFileName(
+  draft: Draft,
+  version: number,
+  markedDraft: boolean,
+  languages: readonly DraftLang[],
+): string {
+  const ids =
+    draft.threatIds.length > 3
+      ? `${draft.threatIds[0]}+${draft.threatIds.length - 1}-more`
+      : draft.threatIds.join('+');
   const langs = languages.length === draft.languages.length ? '' : `-${languages.join('-')}`;
   const base = `${draft.template}-${ids}-v${version}${langs}${markedDraft ? '-DRAFT' : ''}`;
-  return `${base.replace(/[^\p{L}\p{N}._+-]+/gu, '-').replace(/-{2,}/g, '-').slice(0, 150)}.docx`;
+  return `${base
+    .replace(/[^\p{L}\p{N}._+-]+/gu, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 150)}.docx`;
 }

@@ -7,32 +7,42 @@ export class ElectionRepository {
   constructor(private readonly db: Db) {}
 
   list(): Election[] {
-    return (cached(this.db, 'SELECT doc FROM elections WHERE deleted_at IS NULL ORDER BY polling_day DESC, rowid').pluck().all() as string[]).map(
-      (doc) => JSON.parse(doc) as Election,
-    );
+    return (
+      cached(this.db, 'SELECT doc FROM elections WHERE deleted_at IS NULL ORDER BY polling_day DESC, rowid')
+        .pluck()
+        .all() as string[]
+    ).map((doc) => JSON.parse(doc) as Election);
   }
 
   /** In the order they were first recorded (export keeps the order of the imported file). */
   listInOrder(): Election[] {
-    return (cached(this.db, 'SELECT doc FROM elections WHERE deleted_at IS NULL ORDER BY rowid').pluck().all() as string[]).map(
-      (doc) => JSON.parse(doc) as Election,
-    );
+    return (
+      cached(this.db, 'SELECT doc FROM elections WHERE deleted_at IS NULL ORDER BY rowid')
+        .pluck()
+        .all() as string[]
+    ).map((doc) => JSON.parse(doc) as Election);
   }
 
   get(id: string, opts: { includeDeleted?: boolean } = {}): Election | undefined {
-    const sql = opts.includeDeleted ? 'SELECT doc FROM elections WHERE id = ?' : 'SELECT doc FROM elections WHERE id = ? AND deleted_at IS NULL';
+    const sql = opts.includeDeleted
+      ? 'SELECT doc FROM elections WHERE id = ?'
+      : 'SELECT doc FROM elections WHERE id = ? AND deleted_at IS NULL';
     const doc = cached(this.db, sql).pluck().get(id) as string | undefined;
     return doc ? (JSON.parse(doc) as Election) : undefined;
   }
 
   isDeleted(id: string): boolean {
-    return cached(this.db, 'SELECT 1 FROM elections WHERE id = ? AND deleted_at IS NOT NULL').get(id) !== undefined;
+    return (
+      cached(this.db, 'SELECT 1 FROM elections WHERE id = ? AND deleted_at IS NOT NULL').get(id) !== undefined
+    );
   }
 
   /** Inserts or replaces; returns what happened. */
   upsert(election: Election, at: string): 'created' | 'updated' | 'unchanged' {
     const doc = JSON.stringify(election);
-    const existing = cached(this.db, 'SELECT doc, deleted_at FROM elections WHERE id = ?').get(election.id) as { doc: string; deleted_at: string | null } | undefined;
+    const existing = cached(this.db, 'SELECT doc, deleted_at FROM elections WHERE id = ?').get(
+      election.id,
+    ) as { doc: string; deleted_at: string | null } | undefined;
     if (!existing) {
       cached(
         this.db,
@@ -53,10 +63,16 @@ export class ElectionRepository {
   }
 
   liveThreatCount(id: string): number {
-    return (cached(this.db, 'SELECT count(*) AS n FROM threats WHERE election_id = ? AND deleted_at IS NULL').get(id) as { n: number }).n;
+    return (
+      cached(this.db, 'SELECT count(*) AS n FROM threats WHERE election_id = ? AND deleted_at IS NULL').get(
+        id,
+      ) as { n: number }
+    ).n;
   }
 
   count(): number {
-    return (cached(this.db, 'SELECT count(*) AS n FROM elections WHERE deleted_at IS NULL').get() as { n: number }).n;
+    return (
+      cached(this.db, 'SELECT count(*) AS n FROM elections WHERE deleted_at IS NULL').get() as { n: number }
+    ).n;
   }
 }

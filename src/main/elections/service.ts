@@ -6,7 +6,10 @@ import type { threatsContract } from '../../shared/ipc/threats.contract';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from './repository';
 
-type ElectionHandlers = Pick<HandlersOf<typeof threatsContract>, 'elections:list' | 'elections:save' | 'elections:delete'>;
+type ElectionHandlers = Pick<
+  HandlersOf<typeof threatsContract>,
+  'elections:list' | 'elections:save' | 'elections:delete'
+>;
 
 export function electionHandlers(ctx: ServiceContext): ElectionHandlers {
   const repo = new ElectionRepository(ctx.db);
@@ -19,14 +22,21 @@ export function electionHandlers(ctx: ServiceContext): ElectionHandlers {
     'elections:save': ({ election }) => {
       const problems = calendarProblems(election);
       if (problems.length) {
-        throw new AppError('invalid-request', `The election calendar is out of order: ${problems.map((p) => p.message).join('; ')}.`, problems);
+        throw new AppError(
+          'invalid-request',
+          `The election calendar is out of order: ${problems.map((p) => p.message).join('; ')}.`,
+          problems,
+        );
       }
       return ctx.db.transaction(() => {
         const outcome = repo.upsert(election, ctx.clock().toISOString());
         if (outcome !== 'unchanged') audit(`election.${outcome}`, election.id, { name: election.name });
         // The calendar drives the timing factor: the election's threats are re-scored with it.
         if (outcome === 'updated') {
-          const ids = ctx.db.prepare('SELECT id FROM threats WHERE election_id = ? AND deleted_at IS NULL').pluck().all(election.id) as string[];
+          const ids = ctx.db
+            .prepare('SELECT id FROM threats WHERE election_id = ? AND deleted_at IS NULL')
+            .pluck()
+            .all(election.id) as string[];
           if (ids.length) for (const listener of ctx.threatsChanged) listener(ids);
         }
         return repo.get(election.id)!;
@@ -36,7 +46,8 @@ export function electionHandlers(ctx: ServiceContext): ElectionHandlers {
       ctx.db.transaction(() => {
         if (!repo.get(id)) throw new AppError('not-found', `There is no election with id ${id}.`);
         const live = repo.liveThreatCount(id);
-        if (live > 0) throw new AppError('conflict', `The election has ${live} threats; delete or move them first.`);
+        if (live > 0)
+          throw new AppError('conflict', `The election has ${live} threats; delete or move them first.`);
         repo.softDelete(id, ctx.clock().toISOString());
         audit('election.deleted', id, {});
         return { id };

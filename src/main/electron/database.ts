@@ -8,7 +8,10 @@ import { resolveDesktopKey, type DesktopKey } from '../db/keys';
 
 const TITLE = 'Threshold';
 
-export interface DesktopDatabaseOptions extends Omit<AppHostOptions, 'mode' | 'key' | 'keySource' | 'encryptPlain' | 'onEncrypted' | 'showKey'> {
+export interface DesktopDatabaseOptions extends Omit<
+  AppHostOptions,
+  'mode' | 'key' | 'keySource' | 'encryptPlain' | 'onEncrypted' | 'showKey'
+> {
   parent: () => BrowserWindow | null;
 }
 
@@ -60,7 +63,10 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
       ...(key ? { showKey: () => showDatabaseKey(key, opts.parent()) } : {}),
     });
   } catch (err) {
-    dialog.showErrorBox('Threshold cannot open its database', `${describe(err)}\n\nNothing was changed. The file is ${dbPath}.`);
+    dialog.showErrorBox(
+      'Threshold cannot open its database',
+      `${describe(err)}\n\nNothing was changed. The file is ${dbPath}.`,
+    );
     return null;
   }
 
@@ -97,7 +103,9 @@ export async function showDatabaseKey(key: DbKey, parent: BrowserWindow | null):
       `Use it to run the command line on this computer (set ${KEY_ENV} in the terminal, or type it when asked), ` +
       'and keep a copy offline, somewhere as safe as the data: without it, no one can open the database or its backups.',
   };
-  const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
+  const { response } = parent
+    ? await dialog.showMessageBox(parent, options)
+    : await dialog.showMessageBox(options);
   if (response === 0) {
     clipboard.writeText(value);
     // A minute later the key leaves the clipboard, unless something else was copied since.

@@ -15,9 +15,19 @@ import { DEFAULT_STATE, readState, writeState } from './window-state';
 import { schemaVersion } from '../db/connection';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.json': 'application/json' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 app.enableSandbox();
 
 const windows = new Set<BrowserWindow>();
@@ -45,7 +55,10 @@ function serveRenderer(): void {
     let file = path.resolve(root, relative);
     if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) file = path.join(root, 'index.html');
     return new Response(fs.readFileSync(file), {
-      headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      headers: {
+        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      },
     });
   });
 }
@@ -55,7 +68,10 @@ function windowStateFile(): string {
 }
 
 function createWindow(): BrowserWindow {
-  const saved = readState(windowStateFile(), screen.getAllDisplays().map((d) => d.workArea));
+  const saved = readState(
+    windowStateFile(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
   const bounds = saved?.bounds ?? DEFAULT_STATE.bounds;
   const win = createAppWindow(path.join(__dirname, '..', 'preload', 'index.cjs'), {
     ...(saved ? { x: bounds.x, y: bounds.y } : {}),
@@ -64,7 +80,8 @@ function createWindow(): BrowserWindow {
     icon: path.join(app.getAppPath(), 'assets', 'icons', '512x512.png'),
   });
   windows.add(win);
-  const remember = () => writeState(windowStateFile(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+  const remember = () =>
+    writeState(windowStateFile(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
   win.on('close', remember);
   win.on('closed', () => windows.delete(win));
   win.once('ready-to-show', () => {
@@ -85,7 +102,13 @@ function showAbout(dbPath: string): void {
     schemaVersion: host ? schemaVersion(host.db) : 0,
   });
   const win = BrowserWindow.getFocusedWindow();
-  const options = { type: 'info' as const, title: 'About Threshold', message: 'Threshold', detail: text, buttons: ['OK'] };
+  const options = {
+    type: 'info' as const,
+    title: 'About Threshold',
+    message: 'Threshold',
+    detail: text,
+    buttons: ['OK'],
+  };
   void (win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options));
 }
 
@@ -94,7 +117,16 @@ function installMenu(dbPath: string): void {
     const win = BrowserWindow.getFocusedWindow() ?? [...windows][0];
     win?.webContents.send('menu:command', command);
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ send, about: () => showAbout(dbPath), isMac: process.platform === 'darwin', devTools: !app.isPackaged })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        send,
+        about: () => showAbout(dbPath),
+        isMac: process.platform === 'darwin',
+        devTools: !app.isPackaged,
+      }),
+    ),
+  );
 }
 
 async function start(): Promise<void> {

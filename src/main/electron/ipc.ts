@@ -6,7 +6,11 @@ import type { Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatcher';
 import { isAppUrl } from './security';
 
-export function isTrustedSender(event: IpcMainInvokeEvent, fromWebContents: (wc: IpcMainInvokeEvent['sender']) => BrowserWindow | null, windows: ReadonlySet<BrowserWindow>): boolean {
+export function isTrustedSender(
+  event: IpcMainInvokeEvent,
+  fromWebContents: (wc: IpcMainInvokeEvent['sender']) => BrowserWindow | null,
+  windows: ReadonlySet<BrowserWindow>,
+): boolean {
   const win = fromWebContents(event.sender);
   if (!win || !windows.has(win)) return false;
   const frame = event.senderFrame;

@@ -19,7 +19,17 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
   if (actions.isMac) {
     template.push({
       label: 'Threshold',
-      submenu: [{ label: 'About Threshold', click: actions.about }, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        { label: 'About Threshold', click: actions.about },
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     });
   }
   template.push(
@@ -37,7 +47,17 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
     },
     {
       label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' }, cmd('Find in Log', 'find', 'CmdOrCtrl+F')],
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        cmd('Find in Log', 'find', 'CmdOrCtrl+F'),
+      ],
     },
     {
       label: '&View',
@@ -55,16 +75,41 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
         { role: 'zoomOut' },
         { type: 'separator' },
         { role: 'togglefullscreen' },
-        ...(actions.devTools ? ([{ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+        ...(actions.devTools
+          ? ([
+              { type: 'separator' },
+              { role: 'reload' },
+              { role: 'toggleDevTools' },
+            ] as MenuItemConstructorOptions[])
+          : []),
       ],
     },
-    { label: '&Window', submenu: [{ role: 'minimize' }, ...(actions.isMac ? ([{ role: 'zoom' }, { role: 'front' }] as MenuItemConstructorOptions[]) : [{ role: 'close' } as MenuItemConstructorOptions])] },
-    { label: '&Help', role: 'help', submenu: actions.isMac ? [] : [{ label: 'About Threshold', click: actions.about }] },
+    {
+      label: '&Window',
+      submenu: [
+        { role: 'minimize' },
+        ...(actions.isMac
+          ? ([{ role: 'zoom' }, { role: 'front' }] as MenuItemConstructorOptions[])
+          : [{ role: 'close' } as MenuItemConstructorOptions]),
+      ],
+    },
+    {
+      label: '&Help',
+      role: 'help',
+      submenu: actions.isMac ? [] : [{ label: 'About Threshold', click: actions.about }],
+    },
   );
   return template;
 }
 
-export function aboutText(info: { version: string; electron: string; chrome: string; node: string; dbPath: string; schemaVersion: number }): string {
+export function aboutText(info: {
+  version: string;
+  electron: string;
+  chrome: string;
+  node: string;
+  dbPath: string;
+  schemaVersion: number;
+}): string {
   return [
     `Threshold ${info.version}`,
     '',

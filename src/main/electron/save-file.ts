@@ -4,7 +4,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export function saveFileHandler(parent: () => BrowserWindow | null) {
-  return async ({ suggestedName, content, encoding }: { suggestedName: string; content: string; encoding: 'utf8' | 'base64' }) => {
+  return async ({
+    suggestedName,
+    content,
+    encoding,
+  }: {
+    suggestedName: string;
+    content: string;
+    encoding: 'utf8' | 'base64';
+  }) => {
     const win = parent();
     const options = { defaultPath: path.basename(suggestedName) };
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);

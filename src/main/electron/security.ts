@@ -8,13 +8,21 @@ export { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 // The window's web preferences are in window.ts, literally in the `new BrowserWindow` call.
 
 /** Links the app may open in the user's browser: none but these documented public sites. */
-export const EXTERNAL_ALLOW_LIST: readonly string[] = ['https://www.disarm.foundation/', 'https://oasis-open.github.io/cti-documentation/'];
+export const EXTERNAL_ALLOW_LIST: readonly string[] = [
+  'https://www.disarm.foundation/',
+  'https://oasis-open.github.io/cti-documentation/',
+];
 
 export function isAllowedExternal(url: string): boolean {
   try {
     // Judged on the parsed, normalised address: no credentials, https only, under an allowed prefix.
     const u = new URL(url);
-    return u.protocol === 'https:' && !u.username && !u.password && EXTERNAL_ALLOW_LIST.some((allowed) => u.href.startsWith(allowed));
+    return (
+      u.protocol === 'https:' &&
+      !u.username &&
+      !u.password &&
+      EXTERNAL_ALLOW_LIST.some((allowed) => u.href.startsWith(allowed))
+    );
   } catch {
     return false;
   }
@@ -48,7 +56,11 @@ export function hardenSession(session: Session): void {
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => {
     // No remote content: only the app's own protocol (and devtools) may load anything.
-    const allowed = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const allowed =
+      isAppUrl(details.url) ||
+      details.url.startsWith('devtools://') ||
+      details.url.startsWith('data:') ||
+      details.url.startsWith('blob:');
     callback({ cancel: !allowed });
   });
 }

@@ -7,7 +7,10 @@ export interface WindowState {
   maximized: boolean;
 }
 
-export const DEFAULT_STATE: WindowState = { bounds: { x: 0, y: 0, width: 1440, height: 900 }, maximized: false };
+export const DEFAULT_STATE: WindowState = {
+  bounds: { x: 0, y: 0, width: 1440, height: 900 },
+  maximized: false,
+};
 const MIN = { width: 960, height: 600 };
 
 /** Keeps a saved state only if at least a usable part of it is on one of the displays. */
@@ -16,7 +19,12 @@ export function usableState(saved: unknown, displays: readonly Rectangle[]): Win
   const s = saved as Partial<WindowState>;
   const b = s.bounds;
   if (!b || ![b.x, b.y, b.width, b.height].every((n) => Number.isFinite(n))) return null;
-  const bounds = { x: Math.round(b.x), y: Math.round(b.y), width: Math.max(MIN.width, Math.round(b.width)), height: Math.max(MIN.height, Math.round(b.height)) };
+  const bounds = {
+    x: Math.round(b.x),
+    y: Math.round(b.y),
+    width: Math.max(MIN.width, Math.round(b.width)),
+    height: Math.max(MIN.height, Math.round(b.height)),
+  };
   const visible = displays.some((d) => {
     const w = Math.min(bounds.x + bounds.width, d.x + d.width) - Math.max(bounds.x, d.x);
     const h = Math.min(bounds.y + bounds.height, d.y + d.height) - Math.max(bounds.y, d.y);

@@ -13,7 +13,10 @@ export interface WindowFrame {
   icon?: string;
 }
 
-export function createAppWindow(preload: string, frame: WindowFrame = { width: 1440, height: 900 }): BrowserWindow {
+export function createAppWindow(
+  preload: string,
+  frame: WindowFrame = { width: 1440, height: 900 },
+): BrowserWindow {
   return new BrowserWindow({
     ...frame,
     minWidth: 960,

@@ -13,11 +13,15 @@ export function isChannel(channel: unknown): channel is Channel {
   return typeof channel === 'string' && Object.prototype.hasOwnProperty.call(contract, channel);
 }
 
-export function createDispatcher(handlers: Handlers, onInternalError: (err: unknown, channel: string) => void = logInternal): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  onInternalError: (err: unknown, channel: string) => void = logInternal,
+): Dispatch {
   return async (channel, payload) => {
     if (!isChannel(channel)) {
       // Not String(channel): an object without a prototype (or with a throwing toString) would throw here.
-      const name = typeof channel === 'string' ? JSON.stringify(channel.slice(0, 100)) : `of type ${typeof channel}`;
+      const name =
+        typeof channel === 'string' ? JSON.stringify(channel.slice(0, 100)) : `of type ${typeof channel}`;
       return fail('unknown-channel', `There is no channel named ${name}.`);
     }
     try {
@@ -29,18 +33,33 @@ export function createDispatcher(handlers: Handlers, onInternalError: (err: unkn
       } catch (err) {
         // zod itself can throw on exotic values (e.g. a "length" that is an object without a prototype,
         // found by tests/trust/fuzz-ipc.test.ts): that is a request we cannot read, not an internal error.
-        return fail('invalid-request', `The request to ${channel} could not be read: ${(err as Error).message}.`);
+        return fail(
+          'invalid-request',
+          `The request to ${channel} could not be read: ${(err as Error).message}.`,
+        );
       }
       if (!parsed.success) {
-        const problems = parsed.error.issues.slice(0, 20).map((i) => ({ where: jsonPath(i.path), message: i.message }));
-        return { ok: false, error: { code: 'invalid-request', message: `The request to ${channel} is not valid: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`, problems } };
+        const problems = parsed.error.issues
+          .slice(0, 20)
+          .map((i) => ({ where: jsonPath(i.path), message: i.message }));
+        return {
+          ok: false,
+          error: {
+            code: 'invalid-request',
+            message: `The request to ${channel} is not valid: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`,
+            problems,
+          },
+        };
       }
       const handler = handlers[channel] as (request: unknown) => unknown;
       return { ok: true, value: await handler(parsed.data) };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
       onInternalError(err, channel);
-      return fail('internal', 'Something went wrong inside Threshold; nothing was changed. The details are in the log.');
+      return fail(
+        'internal',
+        'Something went wrong inside Threshold; nothing was changed. The details are in the log.',
+      );
     }
   };
 }

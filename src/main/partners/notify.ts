@@ -1,7 +1,13 @@
 // Who to notify about a threat (or a cluster of threats), and why. A pure function: the
 // assessment screen and communication plans call it with the threats in hand.
 import type { Threat } from '../../shared/domain/workspace';
-import type { NotifyCriterion, NotifyReason, NotifyRule, Partner, PartnerToNotify } from '../../shared/domain/partners';
+import type {
+  NotifyCriterion,
+  NotifyReason,
+  NotifyRule,
+  Partner,
+  PartnerToNotify,
+} from '../../shared/domain/partners';
 
 const fold = (s: string): string => s.normalize('NFKC').trim().toLocaleLowerCase('en');
 
@@ -50,7 +56,10 @@ export function matchRule(rule: NotifyRule, threat: Threat): NotifyCriterion[] |
  * first, then by name. Partners with no roles (no one to call) are still listed: the readiness
  * view flags them.
  */
-export function partnersToNotify(threats: Threat | readonly Threat[], partners: readonly Partner[]): PartnerToNotify[] {
+export function partnersToNotify(
+  threats: Threat | readonly Threat[],
+  partners: readonly Partner[],
+): PartnerToNotify[] {
   const list: readonly Threat[] = Array.isArray(threats) ? threats : [threats as Threat];
   const out: PartnerToNotify[] = [];
   for (const partner of partners) {
@@ -58,10 +67,21 @@ export function partnersToNotify(threats: Threat | readonly Threat[], partners: 
     for (const threat of list) {
       (partner.notify ?? []).forEach((rule, ruleIndex) => {
         const criteria = matchRule(rule, threat);
-        if (criteria) reasons.push({ threatId: threat.id, source: 'rule', ruleIndex, criteria, ...(rule.note ? { note: rule.note } : {}) });
+        if (criteria)
+          reasons.push({
+            threatId: threat.id,
+            source: 'rule',
+            ruleIndex,
+            criteria,
+            ...(rule.note ? { note: rule.note } : {}),
+          });
       });
       for (const channel of intersect(partner.handles, threat.place.channels)) {
-        reasons.push({ threatId: threat.id, source: 'handles', criteria: [{ field: 'channel', value: channel }] });
+        reasons.push({
+          threatId: threat.id,
+          source: 'handles',
+          criteria: [{ field: 'channel', value: channel }],
+        });
       }
     }
     if (reasons.length === 0) continue;
@@ -76,5 +96,10 @@ export function partnersToNotify(threats: Threat | readonly Threat[], partners: 
       channels: partner.channels ?? [],
     });
   }
-  return out.sort((a, b) => b.threatIds.length - a.threatIds.length || a.name.localeCompare(b.name, 'en') || a.partnerId.localeCompare(b.partnerId));
+  return out.sort(
+    (a, b) =>
+      b.threatIds.length - a.threatIds.length ||
+      a.name.localeCompare(b.name, 'en') ||
+      a.partnerId.localeCompare(b.partnerId),
+  );
 }

@@ -9,7 +9,7 @@ export interface UsageCount {
 
 export interface ReadinessInput {
   /** Live partners with the date they were last contacted (YYYY-MM-DD) or null. */
-  partners: ReadonlyArray<{ partner: Partner; lastContacted: string | null }>;
+  partners: readonly { partner: Partner; lastContacted: string | null }[];
   /** Channels and regions of the election's live threats, with how many threats use each. */
   channels: readonly UsageCount[];
   regions: readonly UsageCount[];
@@ -40,21 +40,31 @@ export function readinessGaps(input: ReadinessInput): ReadinessGap[] {
   const reachable = input.partners.filter((p) => p.partner.roles.length > 0).map((p) => p.partner);
   const handled = new Set(reachable.flatMap((p) => (p.handles ?? []).map(fold)));
   const covered = new Set(reachable.flatMap((p) => (p.regions ?? []).map(fold)));
-  const byThreats = (a: UsageCount, b: UsageCount) => b.threats - a.threats || a.name.localeCompare(b.name, 'en');
+  const byThreats = (a: UsageCount, b: UsageCount) =>
+    b.threats - a.threats || a.name.localeCompare(b.name, 'en');
 
   const gaps: ReadinessGap[] = [];
   for (const c of [...input.channels].sort(byThreats)) {
-    if (c.threats > 0 && !handled.has(fold(c.name))) gaps.push({ kind: 'channel-without-partner', channel: c.name, threats: c.threats });
+    if (c.threats > 0 && !handled.has(fold(c.name)))
+      gaps.push({ kind: 'channel-without-partner', channel: c.name, threats: c.threats });
   }
   for (const r of [...input.regions].sort(byThreats)) {
-    if (r.threats > 0 && !covered.has(fold(r.name))) gaps.push({ kind: 'region-without-partner', region: r.name, threats: r.threats });
+    if (r.threats > 0 && !covered.has(fold(r.name)))
+      gaps.push({ kind: 'region-without-partner', region: r.name, threats: r.threats });
   }
   for (const { partner } of input.partners) {
-    if (partner.roles.length === 0) gaps.push({ kind: 'partner-without-contacts', partnerId: partner.id, partnerName: partner.name });
+    if (partner.roles.length === 0)
+      gaps.push({ kind: 'partner-without-contacts', partnerId: partner.id, partnerName: partner.name });
   }
   for (const { partner } of input.partners) {
     for (const role of partner.roles) {
-      if (!role.backup) gaps.push({ kind: 'role-without-backup', partnerId: partner.id, partnerName: partner.name, role: role.role });
+      if (!role.backup)
+        gaps.push({
+          kind: 'role-without-backup',
+          partnerId: partner.id,
+          partnerName: partner.name,
+          role: role.role,
+        });
     }
   }
   const cutoff = staleBefore(input.asOf, input.pollingDay, input.staleDays);

@@ -22,7 +22,8 @@ export interface WriteInfo {
   at: string;
 }
 
-const COLUMNS = 'rowid, doc, version, last_change, changed_by, created_at, updated_at, deleted_at, last_contacted';
+const COLUMNS =
+  'rowid, doc, version, last_change, changed_by, created_at, updated_at, deleted_at, last_contacted';
 
 function toDetail(row: StoredPartner): PartnerDetail {
   return {
@@ -47,23 +48,35 @@ export class PartnerRepository {
   }
 
   get(id: string): PartnerDetail | undefined {
-    const row = cached(this.db, `SELECT ${COLUMNS} FROM partners WHERE id = ?`).get(id) as StoredPartner | undefined;
+    const row = cached(this.db, `SELECT ${COLUMNS} FROM partners WHERE id = ?`).get(id) as
+      StoredPartner | undefined;
     return row ? toDetail(row) : undefined;
   }
 
   /** Live partners by name, or the deleted ones (to undo a delete). */
   list(opts: { deleted?: boolean } = {}): PartnerDetail[] {
     const where = opts.deleted ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL';
-    return (cached(this.db, `SELECT ${COLUMNS} FROM partners WHERE ${where} ORDER BY name COLLATE NOCASE, rowid`).all() as StoredPartner[]).map(toDetail);
+    return (
+      cached(
+        this.db,
+        `SELECT ${COLUMNS} FROM partners WHERE ${where} ORDER BY name COLLATE NOCASE, rowid`,
+      ).all() as StoredPartner[]
+    ).map(toDetail);
   }
 
   /** Live partner documents in the order they were first recorded (export keeps the imported order). */
   listInOrder(): Partner[] {
-    return (cached(this.db, 'SELECT doc FROM partners WHERE deleted_at IS NULL ORDER BY rowid').pluck().all() as string[]).map((d) => JSON.parse(d) as Partner);
+    return (
+      cached(this.db, 'SELECT doc FROM partners WHERE deleted_at IS NULL ORDER BY rowid')
+        .pluck()
+        .all() as string[]
+    ).map((d) => JSON.parse(d) as Partner);
   }
 
   count(): number {
-    return (cached(this.db, 'SELECT count(*) FROM partners WHERE deleted_at IS NULL').pluck().get() as number) ?? 0;
+    return (
+      (cached(this.db, 'SELECT count(*) FROM partners WHERE deleted_at IS NULL').pluck().get() as number) ?? 0
+    );
   }
 
   insert(partner: Partner, info: WriteInfo): void {
@@ -100,7 +113,14 @@ export class PartnerRepository {
     const older = cached(
       this.db,
       'SELECT version, doc, change, changed_by, changed_at, deleted_at FROM partner_versions WHERE partner_id = ? ORDER BY version DESC',
-    ).all(id) as Array<{ version: number; doc: string; change: string; changed_by: string | null; changed_at: string; deleted_at: string | null }>;
+    ).all(id) as {
+      version: number;
+      doc: string;
+      change: string;
+      changed_by: string | null;
+      changed_at: string;
+      deleted_at: string | null;
+    }[];
     return [
       {
         version: current.meta.version,
@@ -139,8 +159,18 @@ export class PartnerRepository {
   }
 
   private keepCurrentVersion(id: string): void {
-    const row = cached(this.db, 'SELECT doc, version, last_change, changed_by, updated_at, deleted_at FROM partners WHERE id = ?').get(id) as
-      | { doc: string; version: number; last_change: string; changed_by: string | null; updated_at: string; deleted_at: string | null }
+    const row = cached(
+      this.db,
+      'SELECT doc, version, last_change, changed_by, updated_at, deleted_at FROM partners WHERE id = ?',
+    ).get(id) as
+      | {
+          doc: string;
+          version: number;
+          last_change: string;
+          changed_by: string | null;
+          updated_at: string;
+          deleted_at: string | null;
+        }
       | undefined;
     if (!row) throw new Error(`partner ${id} does not exist`);
     cached(
@@ -151,5 +181,11 @@ export class PartnerRepository {
 }
 
 function columns(partner: Partner) {
-  return { id: partner.id, doc: JSON.stringify(partner), name: partner.name, kind: partner.kind, lastContacted: lastContactDate(partner) };
+  return {
+    id: partner.id,
+    doc: JSON.stringify(partner),
+    name: partner.name,
+    kind: partner.kind,
+    lastContacted: lastContactDate(partner),
+  };
 }

@@ -3,7 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import { DEFAULT_STALE_DAYS, type ContactChannel, type Partner, type PartnerDetail, type PartnerSettings, type ReadinessReport } from '../../shared/domain/partners';
+import {
+  DEFAULT_STALE_DAYS,
+  type ContactChannel,
+  type Partner,
+  type PartnerDetail,
+  type PartnerSettings,
+  type ReadinessReport,
+} from '../../shared/domain/partners';
 import type { Election, Threat } from '../../shared/domain/workspace';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { partnersContract, PartnerInputSchema } from '../../shared/ipc/partners.contract';
@@ -63,7 +70,8 @@ export class PartnerService {
   create(input: PartnerInput): PartnerDetail {
     return this.ctx.db.transaction(() => {
       const partner = { ...input, id: input.id ?? this.newId(input.name) } as Partner;
-      if (this.repo.exists(partner.id)) throw new AppError('conflict', `A partner with id ${partner.id} already exists.`);
+      if (this.repo.exists(partner.id))
+        throw new AppError('conflict', `A partner with id ${partner.id} already exists.`);
       this.repo.insert(partner, this.writeInfo('created'));
       this.audit('partner.created', partner.id, { name: partner.name, kind: partner.kind });
       return this.detail(partner.id);
@@ -73,7 +81,11 @@ export class PartnerService {
   update(partner: Partner, expectedVersion: number, change = 'edited'): PartnerDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(partner.id);
-      if (current.meta.deletedAt) throw new AppError('conflict', `Partner ${partner.id} is deleted; undo the delete before editing it.`);
+      if (current.meta.deletedAt)
+        throw new AppError(
+          'conflict',
+          `Partner ${partner.id} is deleted; undo the delete before editing it.`,
+        );
       if (current.meta.version !== expectedVersion) {
         throw new AppError(
           'conflict',
@@ -103,29 +115,57 @@ export class PartnerService {
       const target = this.repo.versions(id).find((v) => v.version === version);
       if (!target) throw new AppError('not-found', `Partner ${id} has no version ${version}.`);
       if (target.current) return current;
-      if (current.meta.deletedAt) throw new AppError('conflict', `Partner ${id} is deleted; undo the delete before restoring a version.`);
+      if (current.meta.deletedAt)
+        throw new AppError(
+          'conflict',
+          `Partner ${id} is deleted; undo the delete before restoring a version.`,
+        );
       const newVersion = this.repo.update(target.partner, this.writeInfo(`restored version ${version}`));
       this.audit('partner.restored', id, { from: version, version: newVersion });
       return this.detail(id);
     })();
   }
 
-  recordContact(req: { id: string; date: string; by?: string | undefined; channel?: ContactChannel | undefined; note?: string | undefined }): PartnerDetail {
+  recordContact(req: {
+    id: string;
+    date: string;
+    by?: string | undefined;
+    channel?: ContactChannel | undefined;
+    note?: string | undefined;
+  }): PartnerDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(req.id);
-      if (current.meta.deletedAt) throw new AppError('conflict', `Partner ${req.id} is deleted; undo the delete before recording a contact.`);
+      if (current.meta.deletedAt)
+        throw new AppError(
+          'conflict',
+          `Partner ${req.id} is deleted; undo the delete before recording a contact.`,
+        );
       const today = this.ctx.clock().toISOString().slice(0, 10);
       if (req.date > today) {
-        throw new AppError('invalid-request', `The contact date ${req.date} is in the future; record contacts once they have happened.`, [
-          { where: '$.date', message: 'must not be in the future' },
-        ]);
+        throw new AppError(
+          'invalid-request',
+          `The contact date ${req.date} is in the future; record contacts once they have happened.`,
+          [{ where: '$.date', message: 'must not be in the future' }],
+        );
       }
       const by = req.by ?? this.ctx.identity()?.name;
       if (!by) {
-        throw new AppError('invalid-request', 'Say who made the contact (or set who is using Threshold first).', [{ where: '$.by', message: 'must not be empty' }]);
+        throw new AppError(
+          'invalid-request',
+          'Say who made the contact (or set who is using Threshold first).',
+          [{ where: '$.by', message: 'must not be empty' }],
+        );
       }
-      const record = { date: req.date, by, ...(req.channel ? { channel: req.channel } : {}), ...(req.note?.trim() ? { note: req.note.trim() } : {}) };
-      const partner: Partner = { ...current.partner, contactLog: [...(current.partner.contactLog ?? []), record] };
+      const record = {
+        date: req.date,
+        by,
+        ...(req.channel ? { channel: req.channel } : {}),
+        ...(req.note?.trim() ? { note: req.note.trim() } : {}),
+      };
+      const partner: Partner = {
+        ...current.partner,
+        contactLog: [...(current.partner.contactLog ?? []), record],
+      };
       const version = this.repo.update(partner, this.writeInfo(`contact recorded (${req.date})`));
       this.audit('partner.contacted', req.id, { version, date: req.date, by, channel: req.channel ?? null });
       return this.detail(req.id);
@@ -133,7 +173,10 @@ export class PartnerService {
   }
 
   settings(): PartnerSettings {
-    return { staleDays: this.ctx.settings.get(STALE_DAYS_KEY, z.number().int().min(1).max(3650)) ?? DEFAULT_STALE_DAYS };
+    return {
+      staleDays:
+        this.ctx.settings.get(STALE_DAYS_KEY, z.number().int().min(1).max(3650)) ?? DEFAULT_STALE_DAYS,
+    };
   }
 
   saveSettings(settings: PartnerSettings): PartnerSettings {
@@ -142,7 +185,13 @@ export class PartnerService {
       if (before.staleDays !== settings.staleDays) {
         this.ctx.settings.set(STALE_DAYS_KEY, settings.staleDays);
         const who = this.ctx.identity();
-        this.ctx.audit.append({ action: 'partners.settings', subject: 'partners', actor: who?.name, role: who?.role, details: { staleDays: settings.staleDays, was: before.staleDays } });
+        this.ctx.audit.append({
+          action: 'partners.settings',
+          subject: 'partners',
+          actor: who?.name,
+          role: who?.role,
+          details: { staleDays: settings.staleDays, was: before.staleDays },
+        });
       }
       return this.settings();
     })();
@@ -151,9 +200,15 @@ export class PartnerService {
   forThreats(req: { ids?: string[] | undefined; threats?: Threat[] | undefined }) {
     const threats: Threat[] = [...(req.threats ?? [])];
     if (req.ids?.length) {
-      const found = [...new ThreatRepository(this.ctx.db).iteratePublic({ ids: req.ids })].map((t) => t.threat);
+      const found = [...new ThreatRepository(this.ctx.db).iteratePublic({ ids: req.ids })].map(
+        (t) => t.threat,
+      );
       const missing = req.ids.filter((id) => !found.some((t) => t.id === id));
-      if (missing.length) throw new AppError('not-found', `There is no live threat with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`);
+      if (missing.length)
+        throw new AppError(
+          'not-found',
+          `There is no live threat with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`,
+        );
       threats.push(...found);
     }
     return partnersToNotify(threats, this.repo.listInOrder());
@@ -167,11 +222,17 @@ export class PartnerService {
       return e;
     }
     const all = this.elections.list();
-    const upcoming = all.filter((e) => e.pollingDay >= asOf).sort((a, b) => a.pollingDay.localeCompare(b.pollingDay));
+    const upcoming = all
+      .filter((e) => e.pollingDay >= asOf)
+      .sort((a, b) => a.pollingDay.localeCompare(b.pollingDay));
     return upcoming[0] ?? [...all].sort((a, b) => b.pollingDay.localeCompare(a.pollingDay))[0] ?? null;
   }
 
-  readiness(req: { electionId?: string | undefined; asOf?: string | undefined; staleDays?: number | undefined }): ReadinessReport {
+  readiness(req: {
+    electionId?: string | undefined;
+    asOf?: string | undefined;
+    staleDays?: number | undefined;
+  }): ReadinessReport {
     const asOf = req.asOf ?? this.ctx.clock().toISOString().slice(0, 10);
     const staleDays = req.staleDays ?? this.settings().staleDays;
     const election = this.electionFor(req.electionId, asOf);

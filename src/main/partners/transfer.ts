@@ -17,30 +17,52 @@ const FIELD_SEEN_KEY = 'workspace.partnersField';
 const MAX_PROBLEMS = 20;
 
 function summarise(fileName: string, problems: ProblemLocation[], total: number): string {
-  const shown = problems.slice(0, 5).map((p) => `${p.where}: ${p.message}`).join('; ');
+  const shown = problems
+    .slice(0, 5)
+    .map((p) => `${p.where}: ${p.message}`)
+    .join('; ');
   return `${fileName} cannot be imported: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. Nothing was imported.`;
 }
 
 /** Validates a `partners` array from a file; throws a located error (e.g. `$.partners[2].roles[0].primary.email`). */
-export function validatePartners(value: unknown, fileName: string, at: ReadonlyArray<string | number> = ['partners']): Partner[] {
+export function validatePartners(
+  value: unknown,
+  fileName: string,
+  at: readonly (string | number)[] = ['partners'],
+): Partner[] {
   const parsed = z.array(PartnerSchema).safeParse(value);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({ where: jsonPath([...at, ...i.path]), message: i.message }));
+    const problems = parsed.error.issues
+      .slice(0, MAX_PROBLEMS)
+      .map((i) => ({ where: jsonPath([...at, ...i.path]), message: i.message }));
     throw new AppError('import-invalid', summarise(fileName, problems, parsed.error.issues.length), problems);
   }
   const problems: ProblemLocation[] = [];
   const seen = new Map<string, number>();
   parsed.data.forEach((p, i) => {
     const first = seen.get(p.id);
-    if (first !== undefined) problems.push({ where: jsonPath([...at, i, 'id']), message: `repeats the id ${p.id} of ${jsonPath([...at, first])}` });
+    if (first !== undefined)
+      problems.push({
+        where: jsonPath([...at, i, 'id']),
+        message: `repeats the id ${p.id} of ${jsonPath([...at, first])}`,
+      });
     else seen.set(p.id, i);
   });
-  if (problems.length) throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems.slice(0, MAX_PROBLEMS));
+  if (problems.length)
+    throw new AppError(
+      'import-invalid',
+      summarise(fileName, problems, problems.length),
+      problems.slice(0, MAX_PROBLEMS),
+    );
   return parsed.data;
 }
 
 /** Inserts or updates each partner (keeping history; a deleted one comes back). Call inside a transaction. */
-export function upsertPartners(ctx: ServiceContext, partners: readonly Partner[], info: WriteInfo): ImportCounts {
+export function upsertPartners(
+  ctx: ServiceContext,
+  partners: readonly Partner[],
+  info: WriteInfo,
+): ImportCounts {
   const repo = new PartnerRepository(ctx.db);
   const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   for (const partner of partners) {
@@ -48,11 +70,15 @@ export function upsertPartners(ctx: ServiceContext, partners: readonly Partner[]
     if (!existing) {
       repo.insert(partner, info);
       counts.created++;
-    } else if (existing.meta.deletedAt === null && stableStringify(existing.partner) === stableStringify(partner)) {
+    } else if (
+      existing.meta.deletedAt === null &&
+      stableStringify(existing.partner) === stableStringify(partner)
+    ) {
       counts.unchanged++;
     } else {
       repo.update(partner, info);
-      if (existing.meta.deletedAt) repo.setDeleted(partner.id, false, { ...info, change: 'undeleted by import' });
+      if (existing.meta.deletedAt)
+        repo.setDeleted(partner.id, false, { ...info, change: 'undeleted by import' });
       counts.updated++;
     }
   }
@@ -60,7 +86,11 @@ export function upsertPartners(ctx: ServiceContext, partners: readonly Partner[]
 }
 
 /** Called by the workspace import, inside its transaction. */
-export function importWorkspacePartners(ctx: ServiceContext, partners: readonly Partner[], info: WriteInfo): ImportCounts {
+export function importWorkspacePartners(
+  ctx: ServiceContext,
+  partners: readonly Partner[],
+  info: WriteInfo,
+): ImportCounts {
   ctx.settings.set(FIELD_SEEN_KEY, true);
   return upsertPartners(ctx, partners, info);
 }
@@ -76,12 +106,26 @@ export function partnersForExport(ctx: ServiceContext): Partner[] | undefined {
 export function loadSamplePartners(ctx: ServiceContext): ImportCounts {
   const file = path.join(ctx.assetsDir, SAMPLE_PARTNERS_FILE);
   const data = PartnersFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!data.success) throw new AppError('import-invalid', `${SAMPLE_PARTNERS_FILE} is not valid: ${data.error.issues[0]?.message ?? 'unknown problem'}.`);
+  if (!data.success)
+    throw new AppError(
+      'import-invalid',
+      `${SAMPLE_PARTNERS_FILE} is not valid: ${data.error.issues[0]?.message ?? 'unknown problem'}.`,
+    );
   const partners = validatePartners(data.data.partners, SAMPLE_PARTNERS_FILE);
   const who = ctx.identity();
   return ctx.db.transaction(() => {
-    const counts = upsertPartners(ctx, partners, { change: 'imported (sample)', by: who?.name ?? null, at: ctx.clock().toISOString() });
-    ctx.audit.append({ action: 'partners.imported', subject: 'partners', actor: who?.name, role: who?.role, details: { file: SAMPLE_PARTNERS_FILE, partners: counts } });
+    const counts = upsertPartners(ctx, partners, {
+      change: 'imported (sample)',
+      by: who?.name ?? null,
+      at: ctx.clock().toISOString(),
+    });
+    ctx.audit.append({
+      action: 'partners.imported',
+      subject: 'partners',
+      actor: who?.name,
+      role: who?.role,
+      details: { file: SAMPLE_PARTNERS_FILE, partners: counts },
+    });
     return counts;
   })();
 }

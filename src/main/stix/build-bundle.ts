@@ -138,15 +138,41 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
       prev.modified = maxIso(prev.modified, modified);
     } else shared.set(id, { id, created, modified, make });
   };
-  const relate = (type: string, source: string, target: string, created: string, modified: string, extra: Record<string, unknown> = {}) => {
+  const relate = (
+    type: string,
+    source: string,
+    target: string,
+    created: string,
+    modified: string,
+    extra: Record<string, unknown> = {},
+  ) => {
     const id = stixId('relationship', `${type}|${source}|${target}`);
-    objects.set(id, clean({ type: 'relationship', spec_version: '2.1', id, created, modified, relationship_type: type, source_ref: source, target_ref: target, ...extra, ...marks }));
+    objects.set(
+      id,
+      clean({
+        type: 'relationship',
+        spec_version: '2.1',
+        id,
+        created,
+        modified,
+        relationship_type: type,
+        source_ref: source,
+        target_ref: target,
+        ...extra,
+        ...marks,
+      }),
+    );
   };
 
   // Never look at classified notes, whatever the caller passed.
   const rows = input.map((r) => {
     const { classifiedNotes: _never, ...threat } = r.threat;
-    return { ...r, threat: threat as Threat, createdAt: stixTime(r.createdAt), updatedAt: stixTime(maxIso(stixTime(r.updatedAt), stixTime(r.createdAt))) };
+    return {
+      ...r,
+      threat: threat as Threat,
+      createdAt: stixTime(r.createdAt),
+      updatedAt: stixTime(maxIso(stixTime(r.updatedAt), stixTime(r.createdAt))),
+    };
   });
 
   /** Attribution is written unless the bundle is public (TLP:CLEAR) and the confidence is low:
@@ -189,7 +215,11 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
         x_threshold_languages: t.place.languages,
         ...(withheld(t)
           ? { x_threshold_attribution_withheld: true }
-          : { x_threshold_actor: t.source.actor, x_threshold_actor_name: t.source.name || undefined, x_threshold_attribution_confidence: t.source.confidence }),
+          : {
+              x_threshold_actor: t.source.actor,
+              x_threshold_actor_name: t.source.name || undefined,
+              x_threshold_attribution_confidence: t.source.confidence,
+            }),
         x_threshold_breakout: t.reach.breakout,
         x_threshold_estimated_audience: t.reach.estimatedAudience,
         x_threshold_trend: t.reach.trend,
@@ -198,7 +228,8 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
         x_threshold_partner_actions: t.partnerActions,
         x_threshold_disarm_techniques: t.disarmTechniques,
         x_threshold_context: t.context && Object.keys(t.context).length ? t.context : undefined,
-        x_threshold_translations: t.translations && Object.keys(t.translations).length ? t.translations : undefined,
+        x_threshold_translations:
+          t.translations && Object.keys(t.translations).length ? t.translations : undefined,
       }),
     );
 
@@ -217,7 +248,10 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
               name,
               threat_actor_types: [kind === 'foreign-state' ? 'nation-state' : 'unknown'],
               roles: kind === 'foreign-proxy' ? ['agent'] : undefined,
-              description: kind === 'foreign-proxy' ? 'Acts for a foreign state (a proxy), as recorded in Threshold.' : 'A foreign state, as recorded in Threshold.',
+              description:
+                kind === 'foreign-proxy'
+                  ? 'Acts for a foreign state (a proxy), as recorded in Threshold.'
+                  : 'A foreign state, as recorded in Threshold.',
               ...marks,
               x_threshold_actor: kind,
             })
@@ -229,7 +263,10 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
               modified: s.modified,
               name,
               identity_class: 'unknown',
-              description: kind === 'domestic' ? 'A domestic source, as recorded in Threshold.' : 'A source of unknown origin, as recorded in Threshold.',
+              description:
+                kind === 'domestic'
+                  ? 'A domestic source, as recorded in Threshold.'
+                  : 'A source of unknown origin, as recorded in Threshold.',
               ...marks,
               x_threshold_actor: kind,
             }),
@@ -263,9 +300,17 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
       relate('targets', id, locId, createdAt, updatedAt);
     }
 
-    const claimNotes: Array<{ lang?: string; falseClaim?: string | undefined; facts?: string[] | undefined }> = [
+    const claimNotes: {
+      lang?: string;
+      falseClaim?: string | undefined;
+      facts?: string[] | undefined;
+    }[] = [
       { falseClaim: t.falseClaim, facts: t.facts },
-      ...Object.entries(t.translations ?? {}).map(([lang, tr]) => ({ lang, falseClaim: tr.falseClaim, facts: tr.facts })),
+      ...Object.entries(t.translations ?? {}).map(([lang, tr]) => ({
+        lang,
+        falseClaim: tr.falseClaim,
+        facts: tr.facts,
+      })),
     ];
     for (const n of claimNotes) {
       const suffix = n.lang ? `|${n.lang}` : '';
@@ -280,7 +325,8 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
             created: createdAt,
             modified: updatedAt,
             lang: n.lang,
-            abstract: n.lang === 'fr' ? 'Fausse affirmation (ne pas amplifier)' : 'False claim (do not amplify)',
+            abstract:
+              n.lang === 'fr' ? 'Fausse affirmation (ne pas amplifier)' : 'False claim (do not amplify)',
             content: n.falseClaim,
             object_refs: [id],
             ...marks,
@@ -356,13 +402,21 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
   // Campaigns: related threats sharing one actor. The id follows the earliest member.
   const byThreatId = new Map(rows.map((r) => [r.threat.id, r]));
   for (const cluster of campaignClusters(rows.map((r) => r.threat).filter(attributable))) {
-    const members = cluster.map((t) => byThreatId.get(t.id)!).sort((a, b) => a.threat.time.firstSeen.localeCompare(b.threat.time.firstSeen) || a.threat.id.localeCompare(b.threat.id));
+    const members = cluster
+      .map((t) => byThreatId.get(t.id)!)
+      .sort(
+        (a, b) =>
+          a.threat.time.firstSeen.localeCompare(b.threat.time.firstSeen) ||
+          a.threat.id.localeCompare(b.threat.id),
+      );
     const anchor = members[0]!.threat;
     const campaignId = stixId('campaign', anchor.id);
     const created = members.map((m) => m.createdAt).reduce(minIso);
     const modified = members.map((m) => m.updatedAt).reduce(maxIso);
     const firstSeen = members.map((m) => stixTime(m.threat.time.firstSeen)).reduce(minIso);
-    const lastSeen = members.map((m) => stixTime(m.threat.time.lastSeen ?? m.threat.time.firstSeen)).reduce(maxIso);
+    const lastSeen = members
+      .map((m) => stixTime(m.threat.time.lastSeen ?? m.threat.time.firstSeen))
+      .reduce(maxIso);
     objects.set(
       campaignId,
       clean({
@@ -379,7 +433,8 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
         x_threshold_threat_ids: members.map((m) => m.threat.id),
       }),
     );
-    for (const m of members) relate('attributed-to', incidentId(m.threat.id), campaignId, m.createdAt, m.updatedAt);
+    for (const m of members)
+      relate('attributed-to', incidentId(m.threat.id), campaignId, m.createdAt, m.updatedAt);
     relate('attributed-to', campaignId, actorObjectId(anchor), created, modified, {
       confidence: Math.min(...members.map((m) => CONFIDENCE_VALUE[m.threat.source.confidence])),
     });
@@ -387,8 +442,20 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
 
   for (const s of shared.values()) objects.set(s.id, s.make(s));
 
-  const ORDER = ['incident', 'campaign', 'threat-actor', 'identity', 'location', 'attack-pattern', 'note', 'opinion', 'relationship'];
-  const sorted = [...objects.values()].sort((a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || a.id.localeCompare(b.id));
+  const ORDER = [
+    'incident',
+    'campaign',
+    'threat-actor',
+    'identity',
+    'location',
+    'attack-pattern',
+    'note',
+    'opinion',
+    'relationship',
+  ];
+  const sorted = [...objects.values()].sort(
+    (a, b) => ORDER.indexOf(a.type) - ORDER.indexOf(b.type) || a.id.localeCompare(b.id),
+  );
   const all: StixObject[] = [marking as unknown as StixObject, ...sorted];
   const fingerprint = all.map((o) => `${o.id}@${String(o.modified ?? o.created)}`).join('\n');
   return { type: 'bundle', id: `bundle--${uuidv5(`bundle:${fingerprint}`)}`, objects: all };

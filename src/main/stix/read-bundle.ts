@@ -16,12 +16,19 @@ import {
   type Confidence,
 } from '../../shared/domain/enums';
 import { jsonPath } from '../../shared/domain/location';
-import { LIMITS, ThreatSchema, TranslationSchema, type Threat, type Translation } from '../../shared/domain/workspace';
+import {
+  LIMITS,
+  ThreatSchema,
+  TranslationSchema,
+  type Threat,
+  type Translation,
+} from '../../shared/domain/workspace';
 import { tlpNameOf } from './tlp';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}';
 const ID_RE = new RegExp(`^([a-z][a-z0-9-]+[a-z0-9])--${UUID}$`);
-const TIMESTAMP_RE = /^[0-9]{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?Z$/;
+const TIMESTAMP_RE =
+  /^[0-9]{4}-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]|60)(\.[0-9]+)?Z$/;
 const MAX_OBJECTS = 500_000;
 const MAX_PROBLEMS = 20;
 /** Object types that carry created/modified and must say spec_version "2.1" (SDOs, SROs). */
@@ -49,7 +56,10 @@ export interface ReadResult {
 }
 
 function fail(fileName: string, problems: ProblemLocation[], total = problems.length): never {
-  const shown = problems.slice(0, 5).map((p) => `${p.where}: ${p.message}`).join('; ');
+  const shown = problems
+    .slice(0, 5)
+    .map((p) => `${p.where}: ${p.message}`)
+    .join('; ');
   throw new AppError(
     'import-invalid',
     `${fileName} cannot be imported as a STIX 2.1 bundle: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. Nothing was imported.`,
@@ -57,15 +67,21 @@ function fail(fileName: string, problems: ProblemLocation[], total = problems.le
   );
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown, max: number = LIMITS.text): string | undefined => (typeof v === 'string' && v.trim() ? v.slice(0, max) : undefined);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, max: number = LIMITS.text): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.slice(0, max) : undefined;
 const strList = (v: unknown, max: number = LIMITS.name): string[] | undefined => {
   if (!Array.isArray(v)) return undefined;
-  const out = v.filter((x): x is string => typeof x === 'string' && x.trim().length > 0).map((x) => x.slice(0, max));
+  const out = v
+    .filter((x): x is string => typeof x === 'string' && x.trim().length > 0)
+    .map((x) => x.slice(0, max));
   return out.length ? out.slice(0, LIMITS.listItems) : undefined;
 };
-const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined => (typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined);
-const isTime = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /T/.test(v);
+const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefined =>
+  typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+const isTime = (v: unknown): v is string =>
+  typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /T/.test(v);
 
 /** STIX confidence (0–100) as Threshold's attribution confidence. */
 export function confidenceOf(value: unknown): Confidence | undefined {
@@ -75,7 +91,8 @@ export function confidenceOf(value: unknown): Confidence | undefined {
 
 /** Checks that this is a STIX 2.1 bundle, object by object; says where it is not. */
 export function checkBundle(data: unknown, fileName: string): Obj[] {
-  if (!isObject(data)) fail(fileName, [{ where: '$', message: 'must be a JSON object with "type": "bundle"' }]);
+  if (!isObject(data))
+    fail(fileName, [{ where: '$', message: 'must be a JSON object with "type": "bundle"' }]);
   if (data.type !== 'bundle') fail(fileName, [{ where: '$.type', message: 'must be "bundle"' }]);
   if (data.spec_version !== undefined) {
     fail(fileName, [
@@ -85,37 +102,63 @@ export function checkBundle(data: unknown, fileName: string): Obj[] {
       },
     ]);
   }
-  if (typeof data.id !== 'string' || !/^bundle--/.test(data.id) || !ID_RE.test(data.id)) fail(fileName, [{ where: '$.id', message: 'must be a bundle id like bundle--<uuid>' }]);
-  if (!Array.isArray(data.objects)) fail(fileName, [{ where: '$.objects', message: 'must be a list of STIX objects' }]);
-  if (data.objects.length === 0) fail(fileName, [{ where: '$.objects', message: 'is empty: there is nothing to import' }]);
-  if (data.objects.length > MAX_OBJECTS) fail(fileName, [{ where: '$.objects', message: `has more than ${MAX_OBJECTS.toLocaleString('en')} objects` }]);
+  if (typeof data.id !== 'string' || !/^bundle--/.test(data.id) || !ID_RE.test(data.id))
+    fail(fileName, [{ where: '$.id', message: 'must be a bundle id like bundle--<uuid>' }]);
+  if (!Array.isArray(data.objects))
+    fail(fileName, [{ where: '$.objects', message: 'must be a list of STIX objects' }]);
+  if (data.objects.length === 0)
+    fail(fileName, [{ where: '$.objects', message: 'is empty: there is nothing to import' }]);
+  if (data.objects.length > MAX_OBJECTS)
+    fail(fileName, [
+      { where: '$.objects', message: `has more than ${MAX_OBJECTS.toLocaleString('en')} objects` },
+    ]);
 
   const problems: ProblemLocation[] = [];
   const seen = new Map<string, number>();
   data.objects.forEach((o: unknown, i: number) => {
     const where = `$.objects[${i}]`;
     if (!isObject(o)) return void problems.push({ where, message: 'must be a STIX object' });
-    if (typeof o.type !== 'string' || !/^[a-z][a-z0-9-]*$/.test(o.type)) return void problems.push({ where: `${where}.type`, message: 'must be a STIX type such as "incident"' });
+    if (typeof o.type !== 'string' || !/^[a-z][a-z0-9-]*$/.test(o.type))
+      return void problems.push({
+        where: `${where}.type`,
+        message: 'must be a STIX type such as "incident"',
+      });
     const m = typeof o.id === 'string' ? ID_RE.exec(o.id) : null;
-    if (!m || m[1] !== o.type) return void problems.push({ where: `${where}.id`, message: `must be an identifier "${o.type}--<uuid>"` });
+    if (!m || m[1] !== o.type)
+      return void problems.push({
+        where: `${where}.id`,
+        message: `must be an identifier "${o.type}--<uuid>"`,
+      });
     const first = seen.get(o.id as string);
-    if (first !== undefined && o.modified === (data.objects as Obj[])[first]!.modified) problems.push({ where: `${where}.id`, message: `repeats ${String(o.id)} of $.objects[${first}]` });
+    if (first !== undefined && o.modified === (data.objects as Obj[])[first]!.modified)
+      problems.push({ where: `${where}.id`, message: `repeats ${String(o.id)} of $.objects[${first}]` });
     else seen.set(o.id as string, i);
-    const needsSpec = !NO_SPEC_REQUIRED.has(o.type) && (o.created !== undefined || o.type === 'marking-definition');
+    const needsSpec =
+      !NO_SPEC_REQUIRED.has(o.type) && (o.created !== undefined || o.type === 'marking-definition');
     if (needsSpec && o.spec_version !== '2.1') {
       problems.push({
         where: `${where}.spec_version`,
-        message: o.spec_version === undefined ? 'is missing: STIX 2.1 objects carry "spec_version": "2.1" (is this a STIX 2.0 bundle?)' : `is ${JSON.stringify(o.spec_version)}, not "2.1"`,
+        message:
+          o.spec_version === undefined
+            ? 'is missing: STIX 2.1 objects carry "spec_version": "2.1" (is this a STIX 2.0 bundle?)'
+            : `is ${JSON.stringify(o.spec_version)}, not "2.1"`,
       });
     } else if (o.spec_version !== undefined && o.spec_version !== '2.1') {
-      problems.push({ where: `${where}.spec_version`, message: `is ${JSON.stringify(o.spec_version)}, not "2.1"` });
+      problems.push({
+        where: `${where}.spec_version`,
+        message: `is ${JSON.stringify(o.spec_version)}, not "2.1"`,
+      });
     }
     for (const key of ['created', 'modified'] as const) {
       if (o[key] !== undefined && (typeof o[key] !== 'string' || !TIMESTAMP_RE.test(o[key] as string))) {
-        problems.push({ where: `${where}.${key}`, message: 'must be a UTC timestamp like 2027-05-12T14:20:00.000Z' });
+        problems.push({
+          where: `${where}.${key}`,
+          message: 'must be a UTC timestamp like 2027-05-12T14:20:00.000Z',
+        });
       }
     }
-    if (o.type === 'incident' && typeof o.name !== 'string') problems.push({ where: `${where}.name`, message: 'an incident needs a name' });
+    if (o.type === 'incident' && typeof o.name !== 'string')
+      problems.push({ where: `${where}.name`, message: 'an incident needs a name' });
   });
   if (problems.length) fail(fileName, problems);
   return data.objects as Obj[];
@@ -126,7 +169,8 @@ function latest(objects: readonly Obj[]): Map<string, { obj: Obj; index: number 
   const out = new Map<string, { obj: Obj; index: number }>();
   objects.forEach((obj, index) => {
     const prev = out.get(obj.id);
-    if (!prev || String(obj.modified ?? '') >= String(prev.obj.modified ?? '')) out.set(obj.id, { obj, index });
+    if (!prev || String(obj.modified ?? '') >= String(prev.obj.modified ?? ''))
+      out.set(obj.id, { obj, index });
   });
   return out;
 }
@@ -137,18 +181,24 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
   const outgoing = new Map<string, Obj[]>();
   const notesFor = new Map<string, Obj[]>();
   for (const { obj } of objects.values()) {
-    if (obj.type === 'relationship' && typeof obj.source_ref === 'string') (outgoing.get(obj.source_ref) ?? outgoing.set(obj.source_ref, []).get(obj.source_ref)!).push(obj);
+    if (obj.type === 'relationship' && typeof obj.source_ref === 'string')
+      (outgoing.get(obj.source_ref) ?? outgoing.set(obj.source_ref, []).get(obj.source_ref)!).push(obj);
     if (obj.type === 'note' && Array.isArray(obj.object_refs)) {
-      for (const ref of obj.object_refs) if (typeof ref === 'string') (notesFor.get(ref) ?? notesFor.set(ref, []).get(ref)!).push(obj);
+      for (const ref of obj.object_refs)
+        if (typeof ref === 'string') (notesFor.get(ref) ?? notesFor.set(ref, []).get(ref)!).push(obj);
     }
   }
-  const rels = (id: string, type: string) => (outgoing.get(id) ?? []).filter((r) => r.relationship_type === type);
+  const rels = (id: string, type: string) =>
+    (outgoing.get(id) ?? []).filter((r) => r.relationship_type === type);
   const target = (r: Obj) => objects.get(String(r.target_ref))?.obj;
 
   const markings = new Set<string>();
   for (const { obj } of objects.values()) {
     for (const ref of Array.isArray(obj.object_marking_refs) ? obj.object_marking_refs : []) {
-      const name = typeof ref === 'string' ? tlpNameOf(ref) ?? (objects.get(ref)?.obj.name as string | undefined) : undefined;
+      const name =
+        typeof ref === 'string'
+          ? (tlpNameOf(ref) ?? (objects.get(ref)?.obj.name as string | undefined))
+          : undefined;
       if (name) markings.add(name);
     }
   }
@@ -163,16 +213,22 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     const x = (k: string) => inc[`x_threshold_${k}`];
     const carried = new Set<string>();
     const own = Array.isArray(inc.external_references)
-      ? (inc.external_references as unknown[]).find((r) => isObject(r) && r.source_name === 'threshold' && typeof r.external_id === 'string')
+      ? (inc.external_references as unknown[]).find(
+          (r) => isObject(r) && r.source_name === 'threshold' && typeof r.external_id === 'string',
+        )
       : undefined;
-    const id = own ? String((own as { external_id: string }).external_id).slice(0, LIMITS.id) : `stix-${inc.id.slice('incident--'.length)}`;
+    const id = own
+      ? String((own as { external_id: string }).external_id).slice(0, LIMITS.id)
+      : `stix-${inc.id.slice('incident--'.length)}`;
 
     // Actor: Threshold's own properties, else what the incident is attributed to (through a campaign too).
     let actor: Actor | undefined = oneOf(ACTORS, x('actor'));
     let actorName = str(x('actor_name'), LIMITS.name);
     let confidence = oneOf(CONFIDENCES, x('attribution_confidence'));
     const attributions = rels(inc.id, 'attributed-to');
-    const direct = attributions.map(target).find((o) => o && (o.type === 'threat-actor' || o.type === 'identity' || o.type === 'intrusion-set'));
+    const direct = attributions
+      .map(target)
+      .find((o) => o && (o.type === 'threat-actor' || o.type === 'identity' || o.type === 'intrusion-set'));
     const viaCampaign = attributions
       .map(target)
       .filter((o): o is Obj => o?.type === 'campaign')
@@ -183,7 +239,9 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       actorName ??= str(actorObj.name, LIMITS.name);
       actor ??=
         oneOf(ACTORS, actorObj.x_threshold_actor) ??
-        (Array.isArray(actorObj.threat_actor_types) && actorObj.threat_actor_types.includes('nation-state') ? 'foreign-state' : 'unknown');
+        (Array.isArray(actorObj.threat_actor_types) && actorObj.threat_actor_types.includes('nation-state')
+          ? 'foreign-state'
+          : 'unknown');
       const rel = attributions.find((r) => target(r) === actorObj);
       confidence ??= confidenceOf(rel?.confidence) ?? confidenceOf(actorObj.confidence);
     }
@@ -195,7 +253,14 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       const locs = [...rels(inc.id, 'targets'), ...rels(inc.id, 'located-at')]
         .map(target)
         .filter((o): o is Obj => o?.type === 'location')
-        .map((l) => str(l.administrative_area, LIMITS.name) ?? str(l.name, LIMITS.name) ?? str(l.city, LIMITS.name) ?? str(l.region, LIMITS.name) ?? str(l.country, LIMITS.name))
+        .map(
+          (l) =>
+            str(l.administrative_area, LIMITS.name) ??
+            str(l.name, LIMITS.name) ??
+            str(l.city, LIMITS.name) ??
+            str(l.region, LIMITS.name) ??
+            str(l.country, LIMITS.name),
+        )
         .filter((s): s is string => Boolean(s));
       regions = locs.length ? [...new Set(locs)] : undefined;
     }
@@ -209,7 +274,12 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       const lang = typeof note.lang === 'string' ? note.lang.slice(0, 35) : undefined;
       const noteFacts =
         strList(note.x_threshold_facts, LIMITS.text) ??
-        (typeof note.content === 'string' ? note.content.split('\n').map((l) => l.replace(/^\s*[-•*]\s*/, '').trim()).filter(Boolean) : undefined);
+        (typeof note.content === 'string'
+          ? note.content
+              .split('\n')
+              .map((l) => l.replace(/^\s*[-•*]\s*/, '').trim())
+              .filter(Boolean)
+          : undefined);
       if (kind === 'false-claim') {
         if (lang) (noteTranslations[lang] ??= {}).falseClaim = str(note.content);
         else falseClaim = str(note.content);
@@ -222,21 +292,49 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     if (facts !== undefined) carried.add('facts');
 
     const listed = strList(x('disarm_techniques'), 20)?.filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
-    const disarm = listed ?? rels(inc.id, 'uses')
-      .map(target)
-      .filter((o): o is Obj => o?.type === 'attack-pattern')
-      .flatMap((ap) => (Array.isArray(ap.external_references) ? ap.external_references : []))
-      .filter((r): r is { source_name: string; external_id: string } => isObject(r) && typeof r.source_name === 'string' && /^disarm$/i.test(r.source_name) && typeof r.external_id === 'string')
-      .map((r) => r.external_id)
-      .filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
+    const disarm =
+      listed ??
+      rels(inc.id, 'uses')
+        .map(target)
+        .filter((o): o is Obj => o?.type === 'attack-pattern')
+        .flatMap((ap) => (Array.isArray(ap.external_references) ? ap.external_references : []))
+        .filter(
+          (r): r is { source_name: string; external_id: string } =>
+            isObject(r) &&
+            typeof r.source_name === 'string' &&
+            /^disarm$/i.test(r.source_name) &&
+            typeof r.external_id === 'string',
+        )
+        .map((r) => r.external_id)
+        .filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
 
-    const breakout = typeof x('breakout') === 'number' && Number.isInteger(x('breakout')) && (x('breakout') as number) >= 1 && (x('breakout') as number) <= 6 ? (x('breakout') as number) : undefined;
+    const breakout =
+      typeof x('breakout') === 'number' &&
+      Number.isInteger(x('breakout')) &&
+      (x('breakout') as number) >= 1 &&
+      (x('breakout') as number) <= 6
+        ? (x('breakout') as number)
+        : undefined;
     if (breakout === undefined) noBreakout++;
-    const firstSeen = isTime(x('first_seen')) ? (x('first_seen') as string) : isTime(inc.first_seen) ? (inc.first_seen as string) : (inc.created as string | undefined) ?? new Date(0).toISOString();
-    const lastSeen = isTime(x('last_seen')) ? (x('last_seen') as string) : isTime(inc.last_seen) ? (inc.last_seen as string) : undefined;
+    const firstSeen = isTime(x('first_seen'))
+      ? (x('first_seen') as string)
+      : isTime(inc.first_seen)
+        ? (inc.first_seen as string)
+        : ((inc.created as string | undefined) ?? new Date(0).toISOString());
+    const lastSeen = isTime(x('last_seen'))
+      ? (x('last_seen') as string)
+      : isTime(inc.last_seen)
+        ? (inc.last_seen as string)
+        : undefined;
     const audience = x('estimated_audience');
-    const translationsParsed = z.record(z.string().min(1).max(35), TranslationSchema).safeParse(x('translations'));
-    const translations = translationsParsed.success ? translationsParsed.data : Object.keys(noteTranslations).length ? noteTranslations : undefined;
+    const translationsParsed = z
+      .record(z.string().min(1).max(35), TranslationSchema)
+      .safeParse(x('translations'));
+    const translations = translationsParsed.success
+      ? translationsParsed.data
+      : Object.keys(noteTranslations).length
+        ? noteTranslations
+        : undefined;
     const context = isObject(x('context')) ? (x('context') as Threat['context']) : undefined;
 
     for (const [key, value] of Object.entries({
@@ -263,7 +361,12 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       summary: (str(inc.description) ?? str(inc.name) ?? id).trim(),
       purpose: oneOf(PURPOSES, x('purpose')) ?? 'other',
       type: oneOf(THREAT_TYPES, x('threat_type')) ?? 'other',
-      target: { kind: oneOf(TARGET_KINDS, x('target_kind')) ?? 'general-public', ...(str(x('target_description'), LIMITS.shortText) ? { description: str(x('target_description'), LIMITS.shortText)! } : {}) },
+      target: {
+        kind: oneOf(TARGET_KINDS, x('target_kind')) ?? 'general-public',
+        ...(str(x('target_description'), LIMITS.shortText)
+          ? { description: str(x('target_description'), LIMITS.shortText)! }
+          : {}),
+      },
       time: { firstSeen, ...(lastSeen ? { lastSeen } : {}) },
       place: {
         level: oneOf(PLACE_LEVELS, x('place_level')) ?? (regions ? 'regional' : 'national'),
@@ -271,15 +374,23 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
         ...(strList(x('channels')) ? { channels: strList(x('channels'))! } : {}),
         ...(strList(x('languages'), 35) ? { languages: strList(x('languages'), 35)! } : {}),
       },
-      source: { actor: actor ?? 'unknown', ...(actorName ? { name: actorName } : {}), confidence: confidence ?? 'low' },
+      source: {
+        actor: actor ?? 'unknown',
+        ...(actorName ? { name: actorName } : {}),
+        confidence: confidence ?? 'low',
+      },
       reach: {
         breakout: breakout ?? 1,
-        ...(typeof audience === 'number' && Number.isInteger(audience) && audience >= 0 ? { estimatedAudience: audience } : {}),
+        ...(typeof audience === 'number' && Number.isInteger(audience) && audience >= 0
+          ? { estimatedAudience: audience }
+          : {}),
         ...(oneOf(TRENDS, x('trend')) ? { trend: oneOf(TRENDS, x('trend'))! } : {}),
       },
       ...(falseClaim ? { falseClaim } : {}),
       ...(facts?.length ? { facts } : {}),
-      ...(strList(x('partner_actions'), LIMITS.text) ? { partnerActions: strList(x('partner_actions'), LIMITS.text)! } : {}),
+      ...(strList(x('partner_actions'), LIMITS.text)
+        ? { partnerActions: strList(x('partner_actions'), LIMITS.text)! }
+        : {}),
       status: oneOf(STATUSES, x('status')) ?? 'new',
       ...(strList(x('related_ids'), LIMITS.id) ? { relatedIds: strList(x('related_ids'), LIMITS.id)! } : {}),
       ...(translations ? { translations } : {}),
@@ -289,25 +400,57 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
 
     const check = ThreatSchema.safeParse({ ...threat, electionId: threat.electionId || 'check' });
     if (!check.success) {
-      for (const issue of check.error.issues.slice(0, 5)) problems.push({ where: `${where} (${inc.id})`, message: `${jsonPath(issue.path).replace(/^\$\.?/, '') || 'incident'}: ${issue.message}` });
+      for (const issue of check.error.issues.slice(0, 5))
+        problems.push({
+          where: `${where} (${inc.id})`,
+          message: `${jsonPath(issue.path).replace(/^\$\.?/, '') || 'incident'}: ${issue.message}`,
+        });
       continue;
     }
-    threats.push({ where, stixId: inc.id, threat, attributionWithheld: x('attribution_withheld') === true, carried });
+    threats.push({
+      where,
+      stixId: inc.id,
+      threat,
+      attributionWithheld: x('attribution_withheld') === true,
+      carried,
+    });
   }
   if (problems.length) fail(fileName, problems);
-  if (threats.length === 0) fail(fileName, [{ where: '$.objects', message: 'has no incident: Threshold imports incidents as threats' }]);
+  if (threats.length === 0)
+    fail(fileName, [
+      { where: '$.objects', message: 'has no incident: Threshold imports incidents as threats' },
+    ]);
 
-  if (noBreakout) warnings.push(`${noBreakout} incident${noBreakout === 1 ? ' has' : 's have'} no Breakout category; set to 1 (one platform, one community) until someone reviews ${noBreakout === 1 ? 'it' : 'them'}.`);
-  if (otherNotes) warnings.push(`${otherNotes} note${otherNotes === 1 ? ' was' : 's were'} not imported: Threshold keeps false claims and verified facts only.`);
-  if (markings.size) warnings.push(`The bundle is marked ${[...markings].sort().join(', ')}: share what came from it only as the marking allows.`);
+  if (noBreakout)
+    warnings.push(
+      `${noBreakout} incident${noBreakout === 1 ? ' has' : 's have'} no Breakout category; set to 1 (one platform, one community) until someone reviews ${noBreakout === 1 ? 'it' : 'them'}.`,
+    );
+  if (otherNotes)
+    warnings.push(
+      `${otherNotes} note${otherNotes === 1 ? ' was' : 's were'} not imported: Threshold keeps false claims and verified facts only.`,
+    );
+  if (markings.size)
+    warnings.push(
+      `The bundle is marked ${[...markings].sort().join(', ')}: share what came from it only as the marking allows.`,
+    );
   return { threats, markings: [...markings].sort(), warnings };
 }
 
 /** The election an incident belongs to: the one whose campaign period contains it, else the nearest polling day. */
-export function pickElection<E extends { id: string; pollingDay: string; writIssued?: string | undefined; resultsCertified?: string | undefined }>(firstSeen: string, elections: readonly E[]): E | undefined {
+export function pickElection<
+  E extends {
+    id: string;
+    pollingDay: string;
+    writIssued?: string | undefined;
+    resultsCertified?: string | undefined;
+  },
+>(firstSeen: string, elections: readonly E[]): E | undefined {
   const day = firstSeen.slice(0, 10);
-  const containing = elections.filter((e) => (e.writIssued ?? e.pollingDay) <= day && day <= (e.resultsCertified ?? e.pollingDay));
+  const containing = elections.filter(
+    (e) => (e.writIssued ?? e.pollingDay) <= day && day <= (e.resultsCertified ?? e.pollingDay),
+  );
   const pool = containing.length ? containing : elections;
-  const distance = (e: E) => Math.abs(Date.parse(`${e.pollingDay}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`));
+  const distance = (e: E) =>
+    Math.abs(Date.parse(`${e.pollingDay}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`));
   return [...pool].sort((a, b) => distance(a) - distance(b) || a.id.localeCompare(b.id))[0];
 }

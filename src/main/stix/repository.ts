@@ -18,7 +18,13 @@ interface Row {
 
 function toExportable(row: Row): ExportableThreat {
   const { classifiedNotes: _never, ...threat } = JSON.parse(row.doc) as Threat;
-  return { threat: threat as Threat, createdAt: row.created_at, updatedAt: row.updated_at, level: row.level, score: row.score };
+  return {
+    threat: threat as Threat,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    level: row.level,
+    score: row.score,
+  };
 }
 
 export class StixRepository {
@@ -28,7 +34,10 @@ export class StixRepository {
   exportable(opts: { filter: ThreatFilter; ids?: readonly string[] | undefined }): ExportableThreat[] {
     if (opts.ids) {
       const where = buildWhere({ ...opts.filter, deleted: undefined });
-      const stmt = cached(this.db, `SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ? AND ${where.sql}`);
+      const stmt = cached(
+        this.db,
+        `SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ? AND ${where.sql}`,
+      );
       const out: ExportableThreat[] = [];
       for (const id of new Set(opts.ids)) {
         const row = stmt.get(id, ...where.params) as Row | undefined;
@@ -37,7 +46,10 @@ export class StixRepository {
       return out;
     }
     const where = buildWhere({ ...opts.filter, deleted: undefined });
-    const rows = cached(this.db, `SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ${where.sql} ORDER BY t.rowid`).iterate(...where.params) as IterableIterator<Row>;
+    const rows = cached(
+      this.db,
+      `SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ${where.sql} ORDER BY t.rowid`,
+    ).iterate(...where.params) as IterableIterator<Row>;
     return Array.from(rows, toExportable);
   }
 }

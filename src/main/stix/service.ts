@@ -21,7 +21,11 @@ import { StixRepository } from './repository';
 export type StixExportOptions = z.output<typeof StixExportRequestSchema>;
 
 export function buildStixBundle(ctx: ServiceContext, opts: StixExportOptions): StixBundle {
-  const filter: ThreatFilter = { ...(opts.filter ?? {}), ...(opts.electionId ? { electionId: opts.electionId } : {}), deleted: undefined };
+  const filter: ThreatFilter = {
+    ...(opts.filter ?? {}),
+    ...(opts.electionId ? { electionId: opts.electionId } : {}),
+    deleted: undefined,
+  };
   const rows = new StixRepository(ctx.db).exportable({ filter, ids: opts.ids });
   return buildBundle(rows, { tlp: opts.tlp, country: opts.country });
 }
@@ -35,7 +39,14 @@ export function exportStix(ctx: ServiceContext, opts: StixExportOptions): StixEx
     subject: 'workspace',
     actor: who?.name,
     role: who?.role,
-    details: { tlp: opts.tlp, threats, objects: bundle.objects.length, bundle: bundle.id, electionId: opts.electionId, selection: opts.ids?.length },
+    details: {
+      tlp: opts.tlp,
+      threats,
+      objects: bundle.objects.length,
+      bundle: bundle.id,
+      electionId: opts.electionId,
+      selection: opts.ids?.length,
+    },
   });
   const date = ctx.clock().toISOString().slice(0, 10);
   return {
@@ -49,10 +60,19 @@ export function exportStix(ctx: ServiceContext, opts: StixExportOptions): StixEx
 }
 
 /** Bundle fields over what the log holds: only what the bundle carried replaces the log's. */
-export function mergeIncoming(existing: Threat | undefined, incoming: IncomingThreat, electionId: string): Threat {
+export function mergeIncoming(
+  existing: Threat | undefined,
+  incoming: IncomingThreat,
+  electionId: string,
+): Threat {
   const mapped = { ...incoming.threat, electionId } as Threat;
   if (!existing) return mapped;
-  const merged: Record<string, unknown> = { ...existing, title: mapped.title, summary: mapped.summary, time: mapped.time };
+  const merged: Record<string, unknown> = {
+    ...existing,
+    title: mapped.title,
+    summary: mapped.summary,
+    time: mapped.time,
+  };
   for (const key of incoming.carried) {
     const value = (mapped as Record<string, unknown>)[key];
     if (value === undefined) delete merged[key];
@@ -63,39 +83,73 @@ export function mergeIncoming(existing: Threat | undefined, incoming: IncomingTh
   return merged as Threat;
 }
 
-export function importStixData(ctx: ServiceContext, data: unknown, content: string | undefined, fileName: string, opts: { electionId?: string | undefined } = {}): ImportReport {
+export function importStixData(
+  ctx: ServiceContext,
+  data: unknown,
+  content: string | undefined,
+  fileName: string,
+  opts: { electionId?: string | undefined } = {},
+): ImportReport {
   const unsafe = findUnsafeShape(data);
-  if (unsafe) throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [{ where: unsafe.split(':')[0]!, message: unsafe }]);
+  if (unsafe)
+    throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [
+      { where: unsafe.split(':')[0]!, message: unsafe },
+    ]);
   const read = readBundle(data, fileName);
   const elections = new ElectionRepository(ctx.db);
   const threats = new ThreatRepository(ctx.db);
-  if (opts.electionId && !elections.get(opts.electionId)) throw new AppError('not-found', `There is no election with id ${opts.electionId}.`);
+  if (opts.electionId && !elections.get(opts.electionId))
+    throw new AppError('not-found', `There is no election with id ${opts.electionId}.`);
   const all = elections.list();
 
   return ctx.db.transaction(() => {
     const batch: Threat[] = [];
     for (const incoming of read.threats) {
       const existing = threats.get(incoming.threat.id)?.threat;
-      const named = incoming.threat.electionId && elections.get(incoming.threat.electionId) ? incoming.threat.electionId : undefined;
-      const electionId = opts.electionId ?? named ?? existing?.electionId ?? pickElection(incoming.threat.time.firstSeen, all)?.id;
+      const named =
+        incoming.threat.electionId && elections.get(incoming.threat.electionId)
+          ? incoming.threat.electionId
+          : undefined;
+      const electionId =
+        opts.electionId ??
+        named ??
+        existing?.electionId ??
+        pickElection(incoming.threat.time.firstSeen, all)?.id;
       if (!electionId) {
-        throw new AppError('import-invalid', `${fileName} cannot be imported: the workspace has no election to record its incidents under. Add the election first. Nothing was imported.`, [
-          { where: incoming.where, message: 'no election to record this incident under' },
-        ]);
+        throw new AppError(
+          'import-invalid',
+          `${fileName} cannot be imported: the workspace has no election to record its incidents under. Add the election first. Nothing was imported.`,
+          [{ where: incoming.where, message: 'no election to record this incident under' }],
+        );
       }
       batch.push(mergeIncoming(existing, incoming, electionId));
     }
-    const report = applyImport(ctx, { format: 'stix', fileName, ...(content !== undefined ? { content } : {}), elections: [], threats: batch });
+    const report = applyImport(ctx, {
+      format: 'stix',
+      fileName,
+      ...(content !== undefined ? { content } : {}),
+      elections: [],
+      threats: batch,
+    });
     return { ...report, warnings: [...read.warnings, ...report.warnings] };
   })();
 }
 
-export function importStixText(ctx: ServiceContext, content: string, fileName: string, opts: { electionId?: string | undefined } = {}): ImportReport {
+export function importStixText(
+  ctx: ServiceContext,
+  content: string,
+  fileName: string,
+  opts: { electionId?: string | undefined } = {},
+): ImportReport {
   let data: unknown;
   try {
     data = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
   } catch (err) {
-    throw new AppError('import-invalid', `${fileName} is not valid JSON (${(err as Error).message}). Nothing was imported.`, [{ where: '$', message: 'not valid JSON' }]);
+    throw new AppError(
+      'import-invalid',
+      `${fileName} is not valid JSON (${(err as Error).message}). Nothing was imported.`,
+      [{ where: '$', message: 'not valid JSON' }],
+    );
   }
   return importStixData(ctx, data, content, fileName, opts);
 }
@@ -103,6 +157,7 @@ export function importStixText(ctx: ServiceContext, content: string, fileName: s
 export function stixHandlers(ctx: ServiceContext): HandlersOf<typeof stixContract> {
   return {
     'stix:export': (req) => exportStix(ctx, req),
-    'stix:import': ({ content, fileName, electionId }) => importStixText(ctx, content, fileName ?? 'the STIX bundle', { electionId }),
+    'stix:import': ({ content, fileName, electionId }) =>
+      importStixText(ctx, content, fileName ?? 'the STIX bundle', { electionId }),
   };
 }

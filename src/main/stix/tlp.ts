@@ -42,7 +42,9 @@ export function tlpMarking(level: TlpLevel): MarkingDefinition {
 
 /** The TLP name (e.g. "TLP:AMBER") of a marking-definition id, TLP 2.0 or 1.0, or null. */
 export function tlpNameOf(id: string): string | null {
-  for (const [level, markingId] of Object.entries(TLP2_MARKING_IDS)) if (markingId === id) return `TLP:${level.toUpperCase()}`;
-  for (const [level, markingId] of Object.entries(TLP1_MARKING_IDS)) if (markingId === id) return `TLP:${level.toUpperCase()}`;
+  for (const [level, markingId] of Object.entries(TLP2_MARKING_IDS))
+    if (markingId === id) return `TLP:${level.toUpperCase()}`;
+  for (const [level, markingId] of Object.entries(TLP1_MARKING_IDS))
+    if (markingId === id) return `TLP:${level.toUpperCase()}`;
   return null;
 }

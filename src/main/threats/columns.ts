@@ -31,12 +31,20 @@ export interface ThreatColumns {
 }
 
 /** Bits of threats.context_flags (the CEIPP context factors the policy reads). */
-export const CONTEXT_FLAGS = { debunkedByPartner: 1, investigationSensitive: 2, nationalSecurityImplications: 4 } as const;
+export const CONTEXT_FLAGS = {
+  debunkedByPartner: 1,
+  investigationSensitive: 2,
+  nationalSecurityImplications: 4,
+} as const;
 
 export function contextFlags(threat: Threat): number {
   const c = threat.context;
   if (!c) return 0;
-  return (c.debunkedByPartner ? 1 : 0) | (c.investigationSensitive ? 2 : 0) | (c.nationalSecurityImplications ? 4 : 0);
+  return (
+    (c.debunkedByPartner ? 1 : 0) |
+    (c.investigationSensitive ? 2 : 0) |
+    (c.nationalSecurityImplications ? 4 : 0)
+  );
 }
 
 /** UTC ISO form, so that text order is time order whatever offset the source used. */

@@ -14,8 +14,10 @@ const SORT_COLUMNS: Record<SortField, string> = {
   confidence: "CASE t.confidence WHEN 'low' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END",
   breakout: 't.breakout',
   audience: 't.audience',
-  status: "CASE t.status WHEN 'new' THEN 1 WHEN 'monitoring' THEN 2 WHEN 'assessed' THEN 3 WHEN 'responded' THEN 4 WHEN 'closed' THEN 5 ELSE 0 END",
-  level: "CASE t.level WHEN 'monitor' THEN 1 WHEN 'engage-privately' THEN 2 WHEN 'speak-publicly' THEN 3 ELSE 0 END",
+  status:
+    "CASE t.status WHEN 'new' THEN 1 WHEN 'monitoring' THEN 2 WHEN 'assessed' THEN 3 WHEN 'responded' THEN 4 WHEN 'closed' THEN 5 ELSE 0 END",
+  level:
+    "CASE t.level WHEN 'monitor' THEN 1 WHEN 'engage-privately' THEN 2 WHEN 'speak-publicly' THEN 3 ELSE 0 END",
   score: 't.score',
   updatedAt: 't.updated_at',
 };
@@ -39,7 +41,12 @@ export interface BuiltWhere {
 
 /** Words of a search box as an FTS5 query: every word must match, as a prefix. */
 export function searchWords(search: string): string[] {
-  return search.normalize('NFKC').match(/[\p{L}\p{N}]+/gu)?.slice(0, 20) ?? [];
+  return (
+    search
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}]+/gu)
+      ?.slice(0, 20) ?? []
+  );
 }
 
 export function ftsQuery(search: string): string | null {
@@ -56,8 +63,8 @@ export function buildWhere(filter: ThreatFilter): BuiltWhere {
     clauses.push('t.election_id = ?');
     params.push(filter.electionId);
   }
-  for (const [key, column] of Object.entries(ENUM_COLUMNS) as Array<[keyof typeof ENUM_COLUMNS, string]>) {
-    const values = filter[key] as ReadonlyArray<string | number> | undefined;
+  for (const [key, column] of Object.entries(ENUM_COLUMNS) as [keyof typeof ENUM_COLUMNS, string][]) {
+    const values = filter[key] as readonly (string | number)[] | undefined;
     if (values && values.length > 0) {
       clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
       params.push(...values);
@@ -118,7 +125,17 @@ export const ROW_COLUMNS = `t.id, t.election_id AS electionId, t.title, t.purpos
   t.updated_at AS updatedAt, t.deleted_at AS deletedAt`;
 
 /** Sorts on columns of the covering index threats_log. */
-const INDEXED_SORTS = new Set<SortField>(['firstSeen', 'purpose', 'type', 'targetKind', 'actor', 'confidence', 'breakout', 'status', 'level']);
+const INDEXED_SORTS = new Set<SortField>([
+  'firstSeen',
+  'purpose',
+  'type',
+  'targetKind',
+  'actor',
+  'confidence',
+  'breakout',
+  'status',
+  'level',
+]);
 
 export interface ListStatements {
   count: BuiltWhere;
@@ -131,16 +148,33 @@ export interface ListStatements {
  * index threats_log, so that only the rows shown are read from the table (late row lookup); a search
  * alone is counted by the search index itself.
  */
-export function listStatements(filter: ThreatFilter, sort: { field: SortField; direction: 'asc' | 'desc' }): ListStatements {
+export function listStatements(
+  filter: ThreatFilter,
+  sort: { field: SortField; direction: 'asc' | 'desc' },
+): ListStatements {
   const where = buildWhere(filter);
   const live = !filter.deleted;
   const match = filter.search ? ftsQuery(filter.search) : null;
-  const searchOnly = live && match !== null && Object.entries(filter).every(([k, v]) => v === undefined || k === 'search' || (k === 'deleted' && v === false));
+  const searchOnly =
+    live &&
+    match !== null &&
+    Object.entries(filter).every(
+      ([k, v]) => v === undefined || k === 'search' || (k === 'deleted' && v === false),
+    );
   const count = searchOnly
     ? { sql: 'SELECT count(*) AS n FROM threats_fts WHERE threats_fts MATCH ?', params: [match] }
-    : { sql: `SELECT count(*) AS n FROM threats t ${live ? 'INDEXED BY threats_log' : ''} WHERE ${where.sql}`, params: where.params };
+    : {
+        sql: `SELECT count(*) AS n FROM threats t ${live ? 'INDEXED BY threats_log' : ''} WHERE ${where.sql}`,
+        params: where.params,
+      };
   const order = orderBy(sort.field, sort.direction);
-  const index = live ? (sort.field === 'title' ? 'INDEXED BY threats_title' : INDEXED_SORTS.has(sort.field) ? 'INDEXED BY threats_log' : '') : '';
+  const index = live
+    ? sort.field === 'title'
+      ? 'INDEXED BY threats_title'
+      : INDEXED_SORTS.has(sort.field)
+        ? 'INDEXED BY threats_log'
+        : ''
+    : '';
   return {
     count,
     page: {

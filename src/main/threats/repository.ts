@@ -3,7 +3,15 @@ import type { Db } from '../db/connection';
 import { cached } from '../db/statements';
 import type { Level } from '../../shared/domain/enums';
 import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
-import type { Facets, ThreatMeta, ThreatPage, ThreatRow, ThreatVersion, ThreatFilter, SortField } from '../../shared/domain/threat-log';
+import type {
+  Facets,
+  ThreatMeta,
+  ThreatPage,
+  ThreatRow,
+  ThreatVersion,
+  ThreatFilter,
+  SortField,
+} from '../../shared/domain/threat-log';
 import { searchText, toColumns } from './columns';
 import { buildWhere, listStatements, ROW_COLUMNS } from './list-query';
 
@@ -26,8 +34,6 @@ interface NoteRow {
   extra: string | null;
 }
 
-
-
 export interface LevelScore {
   level: Level;
   score: number;
@@ -49,7 +55,10 @@ export class ThreatRepository {
     // For a big batch, reading every id is cheaper than one query per id.
     if (ids.length > 500) {
       const wanted = new Set(ids);
-      for (const id of cached(this.db, 'SELECT id FROM threats').pluck().iterate() as IterableIterator<string>) if (wanted.has(id)) found.add(id);
+      for (const id of cached(this.db, 'SELECT id FROM threats')
+        .pluck()
+        .iterate() as IterableIterator<string>)
+        if (wanted.has(id)) found.add(id);
       return found;
     }
     const stmt = cached(this.db, 'SELECT 1 FROM threats WHERE id = ?');
@@ -72,9 +81,14 @@ export class ThreatRepository {
   }
 
   /** Public documents only (no classified notes), for bulk readers such as assessment. */
-  *iteratePublic(filter: { electionId?: string; ids?: readonly string[] } = {}): Generator<{ threat: Threat; version: number }> {
+  *iteratePublic(
+    filter: { electionId?: string; ids?: readonly string[] } = {},
+  ): Generator<{ threat: Threat; version: number }> {
     if (filter.ids) {
-      const stmt = cached(this.db, 'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ? AND t.deleted_at IS NULL');
+      const stmt = cached(
+        this.db,
+        'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ? AND t.deleted_at IS NULL',
+      );
       for (const id of filter.ids) {
         const row = stmt.get(id) as { doc: string; version: number } | undefined;
         if (row) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
@@ -85,7 +99,10 @@ export class ThreatRepository {
       ? 'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.deleted_at IS NULL AND t.election_id = ? ORDER BY t.rowid'
       : 'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.deleted_at IS NULL ORDER BY t.rowid';
     const stmt = cached(this.db, sql);
-    const rows = (filter.electionId ? stmt.iterate(filter.electionId) : stmt.iterate()) as IterableIterator<{ doc: string; version: number }>;
+    const rows = (filter.electionId ? stmt.iterate(filter.electionId) : stmt.iterate()) as IterableIterator<{
+      doc: string;
+      version: number;
+    }>;
     for (const row of rows) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
   }
 
@@ -93,14 +110,30 @@ export class ThreatRepository {
    * Every live threat as the policy engine reads it, built from the log's columns (no JSON parsed):
    * the fields that scoring reads, and empty text. For bulk scoring of the whole log.
    */
-  *iterateForScoring(where: { missingLevel?: boolean; scoreBand?: readonly [number, number]; ids?: never } = {}): Generator<ScoringRow> {
+  *iterateForScoring(
+    where: { missingLevel?: boolean; scoreBand?: readonly [number, number]; ids?: never } = {},
+  ): Generator<ScoringRow> {
     const sql = `SELECT rowid, id, election_id, purpose, type, target_kind, place_level, actor, actor_name, confidence, breakout, audience,
         trend, first_seen, last_seen, context_flags, level, score FROM threats WHERE deleted_at IS NULL${
-          where.missingLevel ? ' AND level IS NULL' : where.scoreBand ? ' AND (level IS NULL OR score IS NULL OR score BETWEEN ? AND ?)' : ''
+          where.missingLevel
+            ? ' AND level IS NULL'
+            : where.scoreBand
+              ? ' AND (level IS NULL OR score IS NULL OR score BETWEEN ? AND ?)'
+              : ''
         }`;
     const stmt = cached(this.db, sql).raw(true);
-    const rows = (where.scoreBand && !where.missingLevel ? stmt.iterate(where.scoreBand[0], where.scoreBand[1]) : stmt.iterate()) as IterableIterator<unknown[]>;
-    for (const r of rows) yield { rowid: r[0] as number, level: r[16] as Level | null, score: r[17] as number | null, threat: threatFromScoringColumns(r) };
+    const rows = (
+      where.scoreBand && !where.missingLevel
+        ? stmt.iterate(where.scoreBand[0], where.scoreBand[1])
+        : stmt.iterate()
+    ) as IterableIterator<unknown[]>;
+    for (const r of rows)
+      yield {
+        rowid: r[0] as number,
+        level: r[16] as Level | null,
+        score: r[17] as number | null,
+        threat: threatFromScoringColumns(r),
+      };
   }
 
   /**
@@ -124,9 +157,22 @@ export class ThreatRepository {
         summary: '',
         purpose: r[3] as Threat['purpose'],
         type: r[4] as Threat['type'],
-        target: r[6] === null ? { kind: r[5] as Threat['target']['kind'] } : { kind: r[5] as Threat['target']['kind'], description: r[6] as string },
+        target:
+          r[6] === null
+            ? { kind: r[5] as Threat['target']['kind'] }
+            : { kind: r[5] as Threat['target']['kind'], description: r[6] as string },
         place: { level: r[7] as Threat['place']['level'] },
-        source: r[11] === null ? { actor: r[10] as Threat['source']['actor'], confidence: r[12] as Threat['source']['confidence'] } : { actor: r[10] as Threat['source']['actor'], name: r[11] as string, confidence: r[12] as Threat['source']['confidence'] },
+        source:
+          r[11] === null
+            ? {
+                actor: r[10] as Threat['source']['actor'],
+                confidence: r[12] as Threat['source']['confidence'],
+              }
+            : {
+                actor: r[10] as Threat['source']['actor'],
+                name: r[11] as string,
+                confidence: r[12] as Threat['source']['confidence'],
+              },
         reach: { breakout: r[13] as number },
         time: { firstSeen: r[14] as string },
       };
@@ -138,7 +184,11 @@ export class ThreatRepository {
   }
 
   /** Whole threats (with classified notes) for export, in the order they were first recorded. */
-  *iterateForExport(opts: { electionId?: string; ids?: readonly string[]; includeClassified: boolean }): Generator<Threat> {
+  *iterateForExport(opts: {
+    electionId?: string;
+    ids?: readonly string[];
+    includeClassified: boolean;
+  }): Generator<Threat> {
     const where = ['deleted_at IS NULL'];
     const params: unknown[] = [];
     if (opts.electionId) {
@@ -147,7 +197,10 @@ export class ThreatRepository {
     }
     const sql = `SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ${where.join(' AND ')} ORDER BY t.rowid`;
     const wanted = opts.ids ? new Set(opts.ids) : null;
-    for (const row of cached(this.db, sql).iterate(...params) as IterableIterator<{ rowid: number; doc: string }>) {
+    for (const row of cached(this.db, sql).iterate(...params) as IterableIterator<{
+      rowid: number;
+      doc: string;
+    }>) {
       const threat = JSON.parse(row.doc) as Threat;
       if (wanted && !wanted.has(threat.id)) continue;
       yield opts.includeClassified ? this.withNotes(row.rowid, threat) : threat;
@@ -175,12 +228,25 @@ export class ThreatRepository {
 
   /** Replaces the current version, keeping it whole in threat_versions first. */
   update(id: string, threat: Threat, info: WriteInfo, levelScore?: LevelScore): number {
-    const current = cached(this.db, 'SELECT rowid, version, level, score, deleted_at FROM threats WHERE id = ?').get(id) as
-      | { rowid: number; version: number; level: Level | null; score: number | null; deleted_at: string | null }
+    const current = cached(
+      this.db,
+      'SELECT rowid, version, level, score, deleted_at FROM threats WHERE id = ?',
+    ).get(id) as
+      | {
+          rowid: number;
+          version: number;
+          level: Level | null;
+          score: number | null;
+          deleted_at: string | null;
+        }
       | undefined;
     if (!current) throw new Error(`threat ${id} does not exist`);
     this.keepCurrentVersion(id);
-    const cols = { ...toColumns(threat), level: levelScore?.level ?? current.level, score: levelScore?.score ?? current.score };
+    const cols = {
+      ...toColumns(threat),
+      level: levelScore?.level ?? current.level,
+      score: levelScore?.score ?? current.score,
+    };
     cached(
       this.db,
       `UPDATE threats SET election_id = @election_id, title = @title, purpose = @purpose, type = @type,
@@ -204,7 +270,10 @@ export class ThreatRepository {
       `UPDATE threats SET deleted_at = @deletedAt, version = version + 1, last_change = @change, changed_by = @by, updated_at = @at WHERE id = @id`,
     ).run({ id, deletedAt: deleted ? info.at : null, change: info.change, by: info.by, at: info.at });
     // Only live threats are in the search index (the deleted view searches its few rows directly).
-    const row = cached(this.db, 'SELECT t.rowid, d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?').get(id) as { rowid: number; doc: string; version: number };
+    const row = cached(
+      this.db,
+      'SELECT t.rowid, d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?',
+    ).get(id) as { rowid: number; doc: string; version: number };
     cached(this.db, 'DELETE FROM threats_fts WHERE rowid = ?').run(row.rowid);
     if (!deleted) this.indexForSearch(row.rowid, JSON.parse(row.doc) as Threat);
     return row.version;
@@ -220,7 +289,14 @@ export class ThreatRepository {
     const older = cached(
       this.db,
       'SELECT version, doc, change, changed_by, changed_at, deleted_at FROM threat_versions WHERE threat_id = ? ORDER BY version DESC',
-    ).all(id) as Array<{ version: number; doc: string; change: string; changed_by: string | null; changed_at: string; deleted_at: string | null }>;
+    ).all(id) as {
+      version: number;
+      doc: string;
+      change: string;
+      changed_by: string | null;
+      changed_at: string;
+      deleted_at: string | null;
+    }[];
     return [
       {
         version: current.meta.version,
@@ -247,7 +323,12 @@ export class ThreatRepository {
    * A window of the log. Live threats are counted and paged on the covering index threats_log, so only
    * the rows shown are read from the table; a search alone is counted by the search index itself.
    */
-  list(filter: ThreatFilter, sort: { field: SortField; direction: 'asc' | 'desc' }, offset: number, limit: number): ThreatPage {
+  list(
+    filter: ThreatFilter,
+    sort: { field: SortField; direction: 'asc' | 'desc' },
+    offset: number,
+    limit: number,
+  ): ThreatPage {
     const q = listStatements(filter, sort);
     const total = (cached(this.db, q.count.sql).get(...q.count.params) as { n: number }).n;
     if (total === 0 || offset >= total) return { total, offset, rows: [] };
@@ -261,11 +342,15 @@ export class ThreatRepository {
     const regions = cached(
       this.db,
       `SELECT DISTINCT r.region AS v FROM threat_regions r JOIN threats t ON t.rowid = r.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
-    ).pluck().all(...params) as string[];
+    )
+      .pluck()
+      .all(...params) as string[];
     const channels = cached(
       this.db,
       `SELECT DISTINCT c.channel AS v FROM threat_channels c JOIN threats t ON t.rowid = c.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
-    ).pluck().all(...params) as string[];
+    )
+      .pluck()
+      .all(...params) as string[];
     const counts = cached(
       this.db,
       `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS total, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS deleted FROM threats t WHERE 1 ${scope}`,
@@ -274,26 +359,47 @@ export class ThreatRepository {
   }
 
   count(): number {
-    return (cached(this.db, 'SELECT count(*) AS n FROM threats WHERE deleted_at IS NULL').get() as { n: number }).n;
+    return (
+      cached(this.db, 'SELECT count(*) AS n FROM threats WHERE deleted_at IS NULL').get() as { n: number }
+    ).n;
   }
 
   private keepCurrentVersion(id: string): void {
-    const row = cached(this.db, 'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.updated_at, t.deleted_at FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?').get(id) as
-      | { rowid: number; doc: string; version: number; last_change: string; changed_by: string | null; updated_at: string; deleted_at: string | null }
+    const row = cached(
+      this.db,
+      'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.updated_at, t.deleted_at FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?',
+    ).get(id) as
+      | {
+          rowid: number;
+          doc: string;
+          version: number;
+          last_change: string;
+          changed_by: string | null;
+          updated_at: string;
+          deleted_at: string | null;
+        }
       | undefined;
     if (!row) throw new Error(`threat ${id} does not exist`);
     const whole = this.withNotes(row.rowid, JSON.parse(row.doc) as Threat);
     cached(
       this.db,
       'INSERT INTO threat_versions (threat_id, version, doc, change, changed_by, changed_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, row.version, JSON.stringify(whole), row.last_change, row.changed_by, row.updated_at, row.deleted_at);
+    ).run(
+      id,
+      row.version,
+      JSON.stringify(whole),
+      row.last_change,
+      row.changed_by,
+      row.updated_at,
+      row.deleted_at,
+    );
   }
 
   private indexForSearch(rowid: number, threat: Threat): void {
-    cached(this.db, 'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      rowid,
-      ...searchText(threat),
-    );
+    cached(
+      this.db,
+      'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(rowid, ...searchText(threat));
   }
 
   private writeSideTables(rowid: number, threat: Threat, replace: boolean, live: boolean): void {
@@ -304,11 +410,20 @@ export class ThreatRepository {
       cached(this.db, 'DELETE FROM classified_notes WHERE threat_rowid = ?').run(rowid);
     }
     if (live) this.indexForSearch(rowid, threat);
-    const region = cached(this.db, 'INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)');
+    const region = cached(
+      this.db,
+      'INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)',
+    );
     for (const r of threat.place.regions ?? []) region.run(r, rowid);
-    const channel = cached(this.db, 'INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)');
+    const channel = cached(
+      this.db,
+      'INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)',
+    );
     for (const c of threat.place.channels ?? []) channel.run(c, rowid);
-    const note = cached(this.db, 'INSERT INTO classified_notes (threat_rowid, seq, classification, text, extra) VALUES (?, ?, ?, ?, ?)');
+    const note = cached(
+      this.db,
+      'INSERT INTO classified_notes (threat_rowid, seq, classification, text, extra) VALUES (?, ?, ?, ?, ?)',
+    );
     (threat.classifiedNotes ?? []).forEach((n, i) => {
       const { classification, text, ...extra } = n;
       note.run(rowid, i, classification, text, Object.keys(extra).length ? JSON.stringify(extra) : null);
@@ -316,11 +431,18 @@ export class ThreatRepository {
   }
 
   private withNotes(rowid: number, doc: Threat): Threat {
-    const notes = cached(this.db, 'SELECT classification, text, extra FROM classified_notes WHERE threat_rowid = ? ORDER BY seq').all(rowid) as NoteRow[];
+    const notes = cached(
+      this.db,
+      'SELECT classification, text, extra FROM classified_notes WHERE threat_rowid = ? ORDER BY seq',
+    ).all(rowid) as NoteRow[];
     if (notes.length === 0) return doc;
     return {
       ...doc,
-      classifiedNotes: notes.map((n) => ({ ...(n.extra ? (JSON.parse(n.extra) as object) : {}), classification: n.classification, text: n.text })),
+      classifiedNotes: notes.map((n) => ({
+        ...(n.extra ? (JSON.parse(n.extra) as object) : {}),
+        classification: n.classification,
+        text: n.text,
+      })),
     };
   }
 }
@@ -343,14 +465,29 @@ export function threatFromScoringColumns(r: readonly unknown[]): Threat {
     purpose: r[3] as Threat['purpose'],
     type: r[4] as Threat['type'],
     target: { kind: r[5] as Threat['target']['kind'] },
-    time: r[14] === null ? { firstSeen: r[13] as string } : { firstSeen: r[13] as string, lastSeen: r[14] as string },
+    time:
+      r[14] === null
+        ? { firstSeen: r[13] as string }
+        : { firstSeen: r[13] as string, lastSeen: r[14] as string },
     place: { level: r[6] as Threat['place']['level'] },
-    source: r[8] === null ? { actor: r[7] as Threat['source']['actor'], confidence: r[9] as Threat['source']['confidence'] } : { actor: r[7] as Threat['source']['actor'], name: r[8] as string, confidence: r[9] as Threat['source']['confidence'] },
+    source:
+      r[8] === null
+        ? { actor: r[7] as Threat['source']['actor'], confidence: r[9] as Threat['source']['confidence'] }
+        : {
+            actor: r[7] as Threat['source']['actor'],
+            name: r[8] as string,
+            confidence: r[9] as Threat['source']['confidence'],
+          },
     reach: { breakout: r[10] as number },
   };
   if (r[11] !== null) threat.reach.estimatedAudience = r[11] as number;
   if (r[12] !== null) threat.reach.trend = r[12] as Threat['reach']['trend'];
-  if (flags) threat.context = { debunkedByPartner: (flags & 1) !== 0, investigationSensitive: (flags & 2) !== 0, nationalSecurityImplications: (flags & 4) !== 0 };
+  if (flags)
+    threat.context = {
+      debunkedByPartner: (flags & 1) !== 0,
+      investigationSensitive: (flags & 2) !== 0,
+      nationalSecurityImplications: (flags & 4) !== 0,
+    };
   return threat;
 }
 

@@ -48,9 +48,11 @@ export class ThreatService {
 
   private assertElection(electionId: string): void {
     if (!this.elections.get(electionId)) {
-      throw new AppError('invalid-request', `There is no election with id ${electionId}; choose one of the elections in the workspace.`, [
-        { where: '$.threat.electionId', message: `no election with id ${electionId}` },
-      ]);
+      throw new AppError(
+        'invalid-request',
+        `There is no election with id ${electionId}; choose one of the elections in the workspace.`,
+        [{ where: '$.threat.electionId', message: `no election with id ${electionId}` }],
+      );
     }
   }
 
@@ -75,7 +77,8 @@ export class ThreatService {
   create(input: Omit<Threat, 'id'> & { id?: string | undefined }): ThreatDetail {
     return this.ctx.db.transaction(() => {
       const threat = { ...input, id: input.id ?? newThreatId(this.ctx.clock()) } as Threat;
-      if (this.repo.exists(threat.id)) throw new AppError('conflict', `A threat with id ${threat.id} already exists.`);
+      if (this.repo.exists(threat.id))
+        throw new AppError('conflict', `A threat with id ${threat.id} already exists.`);
       this.assertElection(threat.electionId);
       this.repo.insert(threat, this.writeInfo('created'), this.scoreOf(threat));
       this.audit('threat.created', threat.id, { title: threat.title });
@@ -87,7 +90,8 @@ export class ThreatService {
   update(threat: Threat, expectedVersion: number): ThreatDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(threat.id);
-      if (current.meta.deletedAt) throw new AppError('conflict', `Threat ${threat.id} is deleted; undo the delete before editing it.`);
+      if (current.meta.deletedAt)
+        throw new AppError('conflict', `Threat ${threat.id} is deleted; undo the delete before editing it.`);
       if (current.meta.version !== expectedVersion) {
         throw new AppError(
           'conflict',
@@ -120,9 +124,18 @@ export class ThreatService {
       const target = this.repo.versions(id).find((v) => v.version === version);
       if (!target) throw new AppError('not-found', `Threat ${id} has no version ${version}.`);
       if (target.current) return current;
-      if (current.meta.deletedAt) throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before restoring a version.`);
+      if (current.meta.deletedAt)
+        throw new AppError(
+          'conflict',
+          `Threat ${id} is deleted; undo the delete before restoring a version.`,
+        );
       this.assertElection(target.threat.electionId);
-      const newVersion = this.repo.update(id, target.threat, this.writeInfo(`restored version ${version}`), this.scoreOf(target.threat));
+      const newVersion = this.repo.update(
+        id,
+        target.threat,
+        this.writeInfo(`restored version ${version}`),
+        this.scoreOf(target.threat),
+      );
       this.audit('threat.restored', id, { from: version, version: newVersion });
       this.changedUnlessScored([id]);
       return this.detail(id);

@@ -47,10 +47,18 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
     const missing: ProblemLocation[] = [];
     batch.threats.forEach((t, i) => {
       if (!known.has(t.electionId) && !elections.get(t.electionId)) {
-        missing.push({ where: batch.format === 'csv' ? `record ${i + 1} (electionId)` : `$.threats[${i}].electionId`, message: `no election with id ${t.electionId} in the file or the workspace` });
+        missing.push({
+          where: batch.format === 'csv' ? `record ${i + 1} (electionId)` : `$.threats[${i}].electionId`,
+          message: `no election with id ${t.electionId} in the file or the workspace`,
+        });
       }
     });
-    if (missing.length) throw new AppError('import-invalid', summarise(batch.fileName, missing.slice(0, 20), missing.length), missing.slice(0, 20));
+    if (missing.length)
+      throw new AppError(
+        'import-invalid',
+        summarise(batch.fileName, missing.slice(0, 20), missing.length),
+        missing.slice(0, 20),
+      );
 
     const inLog = threats.existingIds(batch.threats.map((t) => t.id));
     const changedIds: string[] = [];
@@ -64,11 +72,15 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
         threats.insert(threat, info, score?.(threat));
         report.threats.created++;
         changedIds.push(threat.id);
-      } else if (existing.meta.deletedAt === null && stableStringify(existing.threat) === stableStringify(threat)) {
+      } else if (
+        existing.meta.deletedAt === null &&
+        stableStringify(existing.threat) === stableStringify(threat)
+      ) {
         report.threats.unchanged++;
       } else {
         threats.update(threat.id, threat, info, score?.(threat));
-        if (existing.meta.deletedAt) threats.setDeleted(threat.id, false, { ...info, change: 'undeleted by import' });
+        if (existing.meta.deletedAt)
+          threats.setDeleted(threat.id, false, { ...info, change: 'undeleted by import' });
         report.threats.updated++;
         changedIds.push(threat.id);
       }
@@ -76,13 +88,21 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
 
     const allIds = new Set(batch.threats.map((t) => t.id));
     const dangling = new Set<string>();
-    for (const t of batch.threats) for (const r of t.relatedIds ?? []) if (!allIds.has(r) && !inLog.has(r) && !threats.exists(r)) dangling.add(r);
-    if (dangling.size) report.warnings.push(`Related ids not in the log: ${[...dangling].slice(0, 10).join(', ')}${dangling.size > 10 ? ` and ${dangling.size - 10} more` : ''}.`);
+    for (const t of batch.threats)
+      for (const r of t.relatedIds ?? [])
+        if (!allIds.has(r) && !inLog.has(r) && !threats.exists(r)) dangling.add(r);
+    if (dangling.size)
+      report.warnings.push(
+        `Related ids not in the log: ${[...dangling].slice(0, 10).join(', ')}${dangling.size > 10 ? ` and ${dangling.size - 10} more` : ''}.`,
+      );
 
     if (batch.partners) report.partners = importWorkspacePartners(ctx, batch.partners, info);
 
     if (batch.extra && Object.keys(batch.extra).length) {
-      ctx.settings.set(EXTRA_KEY, { ...(ctx.settings.get<Record<string, unknown>>(EXTRA_KEY, anyRecord) ?? {}), ...batch.extra });
+      ctx.settings.set(EXTRA_KEY, {
+        ...(ctx.settings.get<Record<string, unknown>>(EXTRA_KEY, anyRecord) ?? {}),
+        ...batch.extra,
+      });
     }
 
     ctx.audit.append({
@@ -93,7 +113,8 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
       details: {
         file: batch.fileName,
         format: batch.format,
-        sha256: batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
+        sha256:
+          batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
         elections: report.elections,
         threats: report.threats,
         ...(report.partners ? { partners: report.partners } : {}),

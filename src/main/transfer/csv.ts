@@ -11,7 +11,7 @@ import { ThreatSchema, type Threat } from '../../shared/domain/workspace';
 import { summarise } from './json-import';
 
 type Kind = 'text' | 'int' | 'json' | 'list';
-const COLUMNS: ReadonlyArray<readonly [string, Kind]> = [
+const COLUMNS: readonly (readonly [string, Kind])[] = [
   ['id', 'text'],
   ['electionId', 'text'],
   ['title', 'text'],
@@ -80,7 +80,11 @@ function valueOf(cell: string, kind: Kind): unknown {
   if (cell === '') return undefined;
   if (kind === 'text') return cell;
   if (kind === 'int') return /^-?\d+$/.test(cell.trim()) ? Number(cell.trim()) : cell;
-  if (kind === 'list' && !cell.trimStart().startsWith('[')) return cell.split(';').map((s) => s.trim()).filter(Boolean);
+  if (kind === 'list' && !cell.trimStart().startsWith('['))
+    return cell
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   return JSON.parse(cell) as unknown;
 }
 
@@ -131,7 +135,12 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
   let records: string[][];
   const lines: number[] = [];
   try {
-    const parsed = parse(text, { bom: true, info: true, relax_column_count: false, skip_empty_lines: true }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    const parsed = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: false,
+      skip_empty_lines: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
     let previousEnd = 0;
     records = parsed.map(({ record, info }) => {
       lines.push(previousEnd + 1);
@@ -141,38 +150,51 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
   } catch (err) {
     const e = err as Error & { lines?: number; column?: number | string };
     const where = e.lines !== undefined ? `line ${e.lines}` : 'the file';
-    throw new AppError('import-invalid', `${fileName} is not valid CSV (${where}): ${e.message}. Nothing was imported.`, [{ where, message: e.message }]);
+    throw new AppError(
+      'import-invalid',
+      `${fileName} is not valid CSV (${where}): ${e.message}. Nothing was imported.`,
+      [{ where, message: e.message }],
+    );
   }
-  if (records.length === 0) throw new AppError('import-invalid', `${fileName} is empty. Nothing was imported.`, [{ where: 'line 1', message: 'no header row' }]);
+  if (records.length === 0)
+    throw new AppError('import-invalid', `${fileName} is empty. Nothing was imported.`, [
+      { where: 'line 1', message: 'no header row' },
+    ]);
 
   const header = records[0]!.map((h) => unescapeCell(h).trim());
   const problems: ProblemLocation[] = [];
   const index = new Map(header.map((h, i) => [h, i]));
   for (const required of ['id', 'electionId', 'title']) {
-    if (!index.has(required)) problems.push({ where: 'line 1', message: `the header has no "${required}" column` });
+    if (!index.has(required))
+      problems.push({ where: 'line 1', message: `the header has no "${required}" column` });
   }
   for (const [i, h] of header.entries()) {
-    if (!CSV_HEADER.includes(h)) problems.push({ where: `line 1, column ${i + 1}`, message: `unknown column "${h}"` });
+    if (!CSV_HEADER.includes(h))
+      problems.push({ where: `line 1, column ${i + 1}`, message: `unknown column "${h}"` });
   }
-  if (problems.length) throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
+  if (problems.length)
+    throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
 
   const threats: Threat[] = [];
   const seen = new Map<string, number>();
   for (let r = 1; r < records.length && problems.length < 20; r++) {
     const line = lines[r]!;
     const raw = records[r]!.map(unescapeCell);
-    const ordered = COLUMNS.map(([name]) => (index.has(name) ? raw[index.get(name)!] ?? '' : ''));
+    const ordered = COLUMNS.map(([name]) => (index.has(name) ? (raw[index.get(name)!] ?? '') : ''));
     let obj: Obj;
     try {
       obj = rowToObject(ordered);
-      const extraCell = index.has('extra') ? raw[index.get('extra')!] ?? '' : '';
+      const extraCell = index.has('extra') ? (raw[index.get('extra')!] ?? '') : '';
       if (extraCell) {
         const patch = JSON.parse(extraCell) as unknown;
         if (!isObj(patch)) throw new Error('the extra column must hold a JSON object');
         applyPatch(obj, patch);
       }
     } catch (err) {
-      problems.push({ where: `line ${line}`, message: `a JSON cell cannot be read: ${(err as Error).message}` });
+      problems.push({
+        where: `line ${line}`,
+        message: `a JSON cell cannot be read: ${(err as Error).message}`,
+      });
       continue;
     }
     const unsafe = findUnsafeShape(obj);
@@ -193,20 +215,29 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
       continue;
     }
     const first = seen.get(parsed.data.id);
-    if (first !== undefined) problems.push({ where: `line ${line}, column ${index.get('id')! + 1} (id)`, message: `repeats the id ${parsed.data.id} of line ${first}` });
+    if (first !== undefined)
+      problems.push({
+        where: `line ${line}, column ${index.get('id')! + 1} (id)`,
+        message: `repeats the id ${parsed.data.id} of line ${first}`,
+      });
     seen.set(parsed.data.id, line);
     threats.push(parsed.data);
   }
-  if (problems.length) throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
+  if (problems.length)
+    throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
   return threats;
 }
 
 /** The CSV column a validation path falls in: the longest column name that prefixes it. */
-function columnFor(path: ReadonlyArray<PropertyKey>): string {
+function columnFor(path: readonly PropertyKey[]): string {
   const dotted = path.filter((k) => typeof k === 'string').join('.');
   let best = 'extra';
   for (const [name] of COLUMNS) {
-    if ((dotted === name || dotted.startsWith(`${name}.`)) && name.length > (best === 'extra' ? 0 : best.length)) best = name;
+    if (
+      (dotted === name || dotted.startsWith(`${name}.`)) &&
+      name.length > (best === 'extra' ? 0 : best.length)
+    )
+      best = name;
   }
   return best;
 }

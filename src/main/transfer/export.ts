@@ -24,15 +24,32 @@ export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'f
   // Partners are not tied to one election; a selection of threats leaves them out.
   const partners = opts.ids ? undefined : partnersForExport(ctx);
   const { partners: _older, ...extra } = workspaceExtra(ctx);
-  return { ...extra, format: WORKSPACE_FORMAT, exportedAt: ctx.clock().toISOString(), elections, threats, ...(partners ? { partners } : {}) };
+  return {
+    ...extra,
+    format: WORKSPACE_FORMAT,
+    exportedAt: ctx.clock().toISOString(),
+    elections,
+    threats,
+    ...(partners ? { partners } : {}),
+  };
 }
 
 export function exportWorkspace(ctx: ServiceContext, opts: ExportOptions): ExportResult {
   const date = ctx.clock().toISOString().slice(0, 10);
   if (opts.format === 'csv') {
     const threats = [...new ThreatRepository(ctx.db).iterateForExport(opts)];
-    return { fileName: `threshold-threats-${date}.csv`, mimeType: 'text/csv', content: threatsToCsv(threats), threats: threats.length };
+    return {
+      fileName: `threshold-threats-${date}.csv`,
+      mimeType: 'text/csv',
+      content: threatsToCsv(threats),
+      threats: threats.length,
+    };
   }
   const ws = buildWorkspace(ctx, opts);
-  return { fileName: `threshold-workspace-${date}.json`, mimeType: 'application/json', content: JSON.stringify(ws, null, 2), threats: ws.threats.length };
+  return {
+    fileName: `threshold-workspace-${date}.json`,
+    mimeType: 'application/json',
+    content: JSON.stringify(ws, null, 2),
+    threats: ws.threats.length,
+  };
 }

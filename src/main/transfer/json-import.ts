@@ -12,23 +12,35 @@ export function parseWorkspaceJson(text: string, fileName = 'the file'): Workspa
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    throw new AppError('import-invalid', `${fileName} is not valid JSON: ${describeSyntaxError(err, text)}. Nothing was imported.`, [
-      { where: syntaxWhere(err, text), message: describeSyntaxError(err, text) },
-    ]);
+    throw new AppError(
+      'import-invalid',
+      `${fileName} is not valid JSON: ${describeSyntaxError(err, text)}. Nothing was imported.`,
+      [{ where: syntaxWhere(err, text), message: describeSyntaxError(err, text) }],
+    );
   }
   return validateWorkspace(data, fileName);
 }
 
 export function validateWorkspace(data: unknown, fileName = 'the file'): Workspace {
   const unsafe = findUnsafeShape(data);
-  if (unsafe) throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [{ where: unsafe.split(':')[0]!, message: unsafe }]);
+  if (unsafe)
+    throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [
+      { where: unsafe.split(':')[0]!, message: unsafe },
+    ]);
   const parsed = WorkspaceSchema.safeParse(data);
   if (!parsed.success) {
-    const problems: ProblemLocation[] = parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({ where: jsonPath(i.path), message: i.message }));
+    const problems: ProblemLocation[] = parsed.error.issues
+      .slice(0, MAX_PROBLEMS)
+      .map((i) => ({ where: jsonPath(i.path), message: i.message }));
     throw new AppError('import-invalid', summarise(fileName, problems, parsed.error.issues.length), problems);
   }
   const problems = crossCheck(parsed.data);
-  if (problems.length > 0) throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems.slice(0, MAX_PROBLEMS));
+  if (problems.length > 0)
+    throw new AppError(
+      'import-invalid',
+      summarise(fileName, problems, problems.length),
+      problems.slice(0, MAX_PROBLEMS),
+    );
   return parsed.data;
 }
 
@@ -38,20 +50,31 @@ function crossCheck(ws: Workspace): ProblemLocation[] {
   const seen = new Map<string, number>();
   ws.elections.forEach((e, i) => {
     const first = seen.get(e.id);
-    if (first !== undefined) problems.push({ where: `$.elections[${i}].id`, message: `repeats the id ${e.id} of $.elections[${first}]` });
+    if (first !== undefined)
+      problems.push({
+        where: `$.elections[${i}].id`,
+        message: `repeats the id ${e.id} of $.elections[${first}]`,
+      });
     else seen.set(e.id, i);
   });
   const threatIds = new Map<string, number>();
   ws.threats.forEach((t, i) => {
     const first = threatIds.get(t.id);
-    if (first !== undefined) problems.push({ where: `$.threats[${i}].id`, message: `repeats the id ${t.id} of $.threats[${first}]` });
+    if (first !== undefined)
+      problems.push({
+        where: `$.threats[${i}].id`,
+        message: `repeats the id ${t.id} of $.threats[${first}]`,
+      });
     else threatIds.set(t.id, i);
   });
   return problems;
 }
 
 export function summarise(fileName: string, problems: ProblemLocation[], total: number): string {
-  const shown = problems.slice(0, 5).map((p) => `${p.where}: ${p.message}`).join('; ');
+  const shown = problems
+    .slice(0, 5)
+    .map((p) => `${p.where}: ${p.message}`)
+    .join('; ');
   const more = total > 5 ? ` (and ${total - 5} more)` : '';
   return `${fileName} cannot be imported: ${shown}${more}. Nothing was imported.`;
 }

@@ -12,13 +12,27 @@ import { parseWorkspaceJson, validateWorkspace } from './json-import';
 import { loadSamplePartners, validatePartners } from '../partners/transfer';
 import { importStixData } from '../stix/service';
 
-type WorkspaceHandlers = Pick<HandlersOf<typeof threatsContract>, 'workspace:import' | 'workspace:export' | 'workspace:loadSample'>;
+type WorkspaceHandlers = Pick<
+  HandlersOf<typeof threatsContract>,
+  'workspace:import' | 'workspace:export' | 'workspace:loadSample'
+>;
 
 export const SAMPLE_FILE = 'sample-workspace.json';
 
-export function importText(ctx: ServiceContext, format: 'json' | 'csv', content: string, fileName: string): ImportReport {
+export function importText(
+  ctx: ServiceContext,
+  format: 'json' | 'csv',
+  content: string,
+  fileName: string,
+): ImportReport {
   if (format === 'csv') {
-    return applyImport(ctx, { format, fileName, content, elections: [], threats: parseThreatsCsv(content, fileName) });
+    return applyImport(ctx, {
+      format,
+      fileName,
+      content,
+      elections: [],
+      threats: parseThreatsCsv(content, fileName),
+    });
   }
   // One parse: a STIX 2.1 bundle ("type": "bundle") goes to the STIX import, anything else is a workspace.
   const data = tryParse(content);
@@ -45,7 +59,12 @@ function tryParse(content: string): unknown {
 }
 
 function isBundle(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && (data as { type?: unknown }).type === 'bundle';
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    !Array.isArray(data) &&
+    (data as { type?: unknown }).type === 'bundle'
+  );
 }
 
 export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
@@ -56,7 +75,12 @@ export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
     subject: 'workspace',
     actor: who?.name,
     role: who?.role,
-    details: { format: opts.format, threats: result.threats, includeClassified: opts.includeClassified, electionId: opts.electionId },
+    details: {
+      format: opts.format,
+      threats: result.threats,
+      includeClassified: opts.includeClassified,
+      electionId: opts.electionId,
+    },
   });
   return result;
 }
@@ -69,7 +93,8 @@ export function loadSample(ctx: ServiceContext): ImportReport {
 
 export function workspaceHandlers(ctx: ServiceContext): WorkspaceHandlers {
   return {
-    'workspace:import': ({ format, content, fileName }) => importText(ctx, format, content, fileName ?? `the ${format.toUpperCase()} file`),
+    'workspace:import': ({ format, content, fileName }) =>
+      importText(ctx, format, content, fileName ?? `the ${format.toUpperCase()} file`),
     'workspace:export': (opts) => exportAudited(ctx, opts),
     'workspace:loadSample': () => loadSample(ctx),
   };

@@ -65,7 +65,11 @@ export function readImportText(file: string, opts: { maxBytes?: number } = {}): 
     const before = bytes.subarray(0, Math.max(0, offset));
     let line = 1;
     for (const byte of before) if (byte === 0x0a) line++;
-    const hex = bytes.subarray(offset, offset + 4).toString('hex').replace(/(..)/g, '0x$1 ').trim();
+    const hex = bytes
+      .subarray(offset, offset + 4)
+      .toString('hex')
+      .replace(/(..)/g, '0x$1 ')
+      .trim();
     throw new AppError(
       'import-invalid',
       `${name} is not UTF-8 text: the byte${hex.includes(' ') ? 's' : ''} ${hex} at byte offset ${offset} (line ${line}) cannot be read. Save the file as UTF-8 and import it again. Nothing was imported.`,

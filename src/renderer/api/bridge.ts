@@ -36,7 +36,10 @@ function httpApi(): ThresholdApi {
       if (!response.ok) return { ok: false, error: { code: 'forbidden', message: await response.text() } };
       return (await response.json()) as Result<unknown>;
     } catch (err) {
-      return { ok: false, error: { code: 'internal', message: `Threshold is not answering: ${(err as Error).message}` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Threshold is not answering: ${(err as Error).message}` },
+      };
     }
   });
 }

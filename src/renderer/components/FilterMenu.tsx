@@ -4,15 +4,21 @@ import { useTranslation } from 'react-i18next';
 
 export interface FilterMenuProps<T extends string | number> {
   label: string;
-  options: ReadonlyArray<{ value: T; label: string }>;
+  options: readonly { value: T; label: string }[];
   selected: readonly T[] | undefined;
   onChange(values: T[]): void;
 }
 
-export function FilterMenu<T extends string | number>({ label, options, selected = [], onChange }: FilterMenuProps<T>) {
+export function FilterMenu<T extends string | number>({
+  label,
+  options,
+  selected = [],
+  onChange,
+}: FilterMenuProps<T>) {
   const { t } = useTranslation('log');
   const count = selected.length;
-  const toggle = (value: T) => onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
+  const toggle = (value: T) =>
+    onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value]);
   return (
     <Popover.Root>
       <Popover.Trigger className={`filter-menu__trigger${count ? ' filter-menu__trigger--active' : ''}`}>
@@ -26,7 +32,11 @@ export function FilterMenu<T extends string | number>({ label, options, selected
             <legend className="visually-hidden">{label}</legend>
             {options.map((o) => (
               <label key={String(o.value)} className="filter-menu__option">
-                <input type="checkbox" checked={selected.includes(o.value)} onChange={() => toggle(o.value)} />
+                <input
+                  type="checkbox"
+                  checked={selected.includes(o.value)}
+                  onChange={() => toggle(o.value)}
+                />
                 {o.label}
               </label>
             ))}

@@ -4,7 +4,21 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function Modal({ open, onOpenChange, title, description, children, wide }: { open: boolean; onOpenChange(open: boolean): void; title: ReactNode; description?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function Modal({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  wide,
+}: {
+  open: boolean;
+  onOpenChange(open: boolean): void;
+  title: ReactNode;
+  description?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -36,7 +50,12 @@ export function Modal({ open, onOpenChange, title, description, children, wide }
             </p>
           ) : null}
           {children}
-          <button type="button" className="modal__close button button--ghost" aria-label={t('close')} onClick={() => onOpenChange(false)}>
+          <button
+            type="button"
+            className="modal__close button button--ghost"
+            aria-label={t('close')}
+            onClick={() => onOpenChange(false)}
+          >
             ×
           </button>
         </>

@@ -23,7 +23,12 @@ export function Toasts() {
               {t(toast.action.label.key, toast.action.label.values)}
             </button>
           ) : null}
-          <button type="button" className="button button--ghost button--small" aria-label={t('dismiss')} onClick={() => dismiss(toast.id)}>
+          <button
+            type="button"
+            className="button button--ghost button--small"
+            aria-label={t('dismiss')}
+            onClick={() => dismiss(toast.id)}
+          >
             ×
           </button>
         </div>

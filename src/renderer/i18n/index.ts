@@ -15,7 +15,8 @@ for (const [file, mod] of Object.entries(modules)) {
 }
 
 const stored = localStorage.getItem('threshold.language');
-const initial: UiLanguage = stored === 'fr' || stored === 'en' ? stored : navigator.language.startsWith('fr') ? 'fr' : 'en';
+const initial: UiLanguage =
+  stored === 'fr' || stored === 'en' ? stored : navigator.language.startsWith('fr') ? 'fr' : 'en';
 
 void i18next.use(initReactI18next).init({
   resources,

@@ -22,9 +22,11 @@ export interface AssessmentSubject {
   cluster: boolean;
 }
 
-export const subjectKey = (s: AssessmentSubject): string => `${s.cluster ? 'cluster' : 'one'}:${s.threatIds.join(',')}`;
+export const subjectKey = (s: AssessmentSubject): string =>
+  `${s.cluster ? 'cluster' : 'one'}:${s.threatIds.join(',')}`;
 
-const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 export interface AssessmentSlice {
   assessmentKey: string | null;
@@ -68,7 +70,8 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
 
   async loadAssessment(subject) {
     const key = subjectKey(subject);
-    if (get().assessmentKey !== key) set({ assessmentKey: key, assessment: null, assessmentHistory: null, assessmentError: null });
+    if (get().assessmentKey !== key)
+      set({ assessmentKey: key, assessment: null, assessmentHistory: null, assessmentError: null });
     try {
       const result = subject.cluster
         ? await call(api.assessment.assessCluster({ threatIds: subject.threatIds }))
@@ -84,7 +87,9 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
     const key = subjectKey(subject);
     try {
       const all = await call(api.assessment.history({ threatId: subject.threatIds[0]! }));
-      const mine = subject.cluster ? all.filter((a) => a.cluster && sameSet(a.threatIds, subject.threatIds)) : all;
+      const mine = subject.cluster
+        ? all.filter((a) => a.cluster && sameSet(a.threatIds, subject.threatIds))
+        : all;
       if (get().assessmentKey === key) set({ assessmentHistory: mine });
     } catch {
       if (get().assessmentKey === key) set({ assessmentHistory: [] });
@@ -94,7 +99,12 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
   async saveAssessment(subject, decision) {
     const asOf = get().assessment?.asOf;
     const stored = await call(
-      api.assessment.save({ threatIds: subject.threatIds, cluster: subject.cluster, ...(asOf ? { asOf } : {}), ...(decision ? { decision } : {}) }),
+      api.assessment.save({
+        threatIds: subject.threatIds,
+        cluster: subject.cluster,
+        ...(asOf ? { asOf } : {}),
+        ...(decision ? { decision } : {}),
+      }),
     );
     await get().loadAssessmentHistory(subject);
     return stored;
@@ -110,7 +120,10 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
   policy: null,
   policyVersions: null,
   async loadPolicy() {
-    const [policy, policyVersions] = await Promise.all([call(api.policy.get({})), call(api.policy.versions({}))]);
+    const [policy, policyVersions] = await Promise.all([
+      call(api.policy.get({})),
+      call(api.policy.versions({})),
+    ]);
     set({ policy, policyVersions });
   },
   async savePolicy(policy, note) {
@@ -134,7 +147,8 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
       if (seq === previewSeq) set({ preview, previewError: null, previewPending: false });
     } catch (err) {
       if (seq !== previewSeq) return;
-      const shape: AppErrorShape = err instanceof ServiceError ? err.shape : { code: 'internal', message: (err as Error).message };
+      const shape: AppErrorShape =
+        err instanceof ServiceError ? err.shape : { code: 'internal', message: (err as Error).message };
       set({ preview: null, previewError: shape, previewPending: false });
     }
   },
@@ -147,7 +161,10 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
   suggestionsError: null,
   async loadSuggestions(electionId, windowDays) {
     try {
-      set({ suggestions: await call(api.assessment.suggestClusters({ electionId, windowDays })), suggestionsError: null });
+      set({
+        suggestions: await call(api.assessment.suggestClusters({ electionId, windowDays })),
+        suggestionsError: null,
+      });
     } catch (err) {
       set({ suggestions: null, suggestionsError: (err as Error).message });
     }

@@ -31,7 +31,14 @@ export const createDashboardSlice: StateCreator<StoreState, [], [], DashboardSli
     const mine = ++generation;
     const { electionId, dashboardRange: r } = get();
     try {
-      const data = await call(api.dashboard.series({ electionId: electionId || undefined, from: r.from || undefined, to: r.to || undefined, bucket: r.bucket }));
+      const data = await call(
+        api.dashboard.series({
+          electionId: electionId || undefined,
+          from: r.from || undefined,
+          to: r.to || undefined,
+          bucket: r.bucket,
+        }),
+      );
       if (mine === generation) set({ dashboard: data, dashboardError: null });
     } catch (err) {
       if (mine === generation) set({ dashboardError: (err as Error).message });
@@ -43,7 +50,9 @@ export const createDashboardSlice: StateCreator<StoreState, [], [], DashboardSli
   },
   openLogFiltered(patch) {
     const { filter, electionId } = get();
-    const cleared = Object.fromEntries(Object.keys(filter).map((k) => [k, undefined])) as Partial<ThreatFilter>;
+    const cleared = Object.fromEntries(
+      Object.keys(filter).map((k) => [k, undefined]),
+    ) as Partial<ThreatFilter>;
     get().setFilter({ ...cleared, electionId: electionId || undefined, ...patch });
     get().navigate({ screen: 'log' });
   },

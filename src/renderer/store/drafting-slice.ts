@@ -35,7 +35,12 @@ export interface DraftingSlice {
   loadThreatDrafts(threatId: string): Promise<void>;
   loadAllDrafts(): Promise<void>;
   /** A new draft about one threat, from its latest plan (or a new plan built from today's record). */
-  createThreatDraft(threatId: string, template: TemplateId, languages: DraftLang[], freshPlan?: boolean): Promise<DraftRecord>;
+  createThreatDraft(
+    threatId: string,
+    template: TemplateId,
+    languages: DraftLang[],
+    freshPlan?: boolean,
+  ): Promise<DraftRecord>;
   openDraft(draftId: string, version?: number): Promise<void>;
   closeDraft(): void;
   saveDraftText(sections: SectionEdits): Promise<DraftRecord>;
@@ -76,7 +81,9 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
     },
     async createThreatDraft(threatId, template, languages, freshPlan = false) {
       const { plans } = await call(api.drafting.list({ threatId }));
-      const own = freshPlan ? undefined : plans.find((p) => !p.cluster && p.threatIds.length === 1 && p.threatIds[0] === threatId);
+      const own = freshPlan
+        ? undefined
+        : plans.find((p) => !p.cluster && p.threatIds.length === 1 && p.threatIds[0] === threatId);
       const planId = own?.id ?? (await call(api.drafting.createPlan({ threatIds: [threatId] }))).id;
       const record = await call(api.drafting.createDraft({ planId, template, languages }));
       await get().loadThreatDrafts(threatId);
@@ -95,7 +102,13 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
     async saveDraftText(sections) {
       const editor = get().editor;
       if (!editor) throw new Error('No draft is open.');
-      const record = await call(api.drafting.saveDraft({ draftId: editor.record.id, expectedVersion: editor.record.currentVersion, sections }));
+      const record = await call(
+        api.drafting.saveDraft({
+          draftId: editor.record.id,
+          expectedVersion: editor.record.currentVersion,
+          sections,
+        }),
+      );
       await reloadEditor(record);
       return record;
     },
@@ -103,7 +116,9 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
       const editor = get().editor;
       if (!editor) throw new Error('No draft is open.');
       const request = { draftId: editor.record.id, expectedVersion: editor.record.currentVersion, signer };
-      const record = await call(step === 'review' ? api.drafting.review(request) : api.drafting.approve(request));
+      const record = await call(
+        step === 'review' ? api.drafting.review(request) : api.drafting.approve(request),
+      );
       await reloadEditor(record);
       return record;
     },
@@ -130,7 +145,13 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
     async exportDraft(languages) {
       const editor = get().editor;
       if (!editor) throw new Error('No draft is open.');
-      const result = await call(api.drafting.export({ draftId: editor.record.id, version: editor.record.version, ...(languages ? { languages } : {}) }));
+      const result = await call(
+        api.drafting.export({
+          draftId: editor.record.id,
+          version: editor.record.version,
+          ...(languages ? { languages } : {}),
+        }),
+      );
       return result;
     },
   };

@@ -9,7 +9,14 @@ import { createPartnersSlice, type PartnersSlice } from './partners-slice';
 import { createThreatSlice, type ThreatSlice } from './threat-slice';
 import { createToastSlice, type ToastSlice } from './toast-slice';
 
-export type StoreState = AppSlice & AssessmentSlice & LogSlice & ThreatSlice & ToastSlice & DraftingSlice & PartnersSlice & DashboardSlice;
+export type StoreState = AppSlice &
+  AssessmentSlice &
+  LogSlice &
+  ThreatSlice &
+  ToastSlice &
+  DraftingSlice &
+  PartnersSlice &
+  DashboardSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),

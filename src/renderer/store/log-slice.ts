@@ -36,7 +36,9 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
     loading.add(key);
     try {
       const { filter, sort } = get();
-      const page = await call(api.threats.list({ filter, sort, offset: block * BLOCK_SIZE, limit: BLOCK_SIZE }));
+      const page = await call(
+        api.threats.list({ filter, sort, offset: block * BLOCK_SIZE, limit: BLOCK_SIZE }),
+      );
       if (get().generation !== generation) return;
       const blocks = { ...get().blocks, [block]: page.rows };
       const keys = Object.keys(blocks).map(Number);
@@ -70,7 +72,7 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
     selectedId: null,
     setFilter(patch) {
       const filter = { ...get().filter, ...patch };
-      for (const key of Object.keys(filter) as Array<keyof ThreatFilter>) {
+      for (const key of Object.keys(filter) as (keyof ThreatFilter)[]) {
         const v = filter[key];
         if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete filter[key];
       }
@@ -82,12 +84,23 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
     },
     setSort(field) {
       const { sort } = get();
-      const direction = sort.field === field ? (sort.direction === 'asc' ? 'desc' : 'asc') : field === 'title' ? 'asc' : 'desc';
+      const direction =
+        sort.field === field
+          ? sort.direction === 'asc'
+            ? 'desc'
+            : 'asc'
+          : field === 'title'
+            ? 'asc'
+            : 'desc';
       restart({ sort: { field, direction } });
     },
     ensureRows(first, last) {
       const { blocks, generation } = get();
-      for (let b = Math.floor(Math.max(0, first) / BLOCK_SIZE); b <= Math.floor(Math.max(0, last) / BLOCK_SIZE); b++) {
+      for (
+        let b = Math.floor(Math.max(0, first) / BLOCK_SIZE);
+        b <= Math.floor(Math.max(0, last) / BLOCK_SIZE);
+        b++
+      ) {
         if (!blocks[b]) void fetchBlock(b, generation);
       }
     },

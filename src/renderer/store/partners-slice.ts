@@ -1,6 +1,13 @@
 // The partner directory: the organisations, the pre-election readiness gaps, and the actions on them.
 import type { StateCreator } from 'zustand';
-import type { ContactChannel, Partner, PartnerDetail, PartnerSettings, PartnerVersion, ReadinessReport } from '../../shared/domain/partners';
+import type {
+  ContactChannel,
+  Partner,
+  PartnerDetail,
+  PartnerSettings,
+  PartnerVersion,
+  ReadinessReport,
+} from '../../shared/domain/partners';
 import { api, call } from '../api/bridge';
 import type { StoreState } from './index';
 
@@ -18,13 +25,22 @@ export interface PartnersSlice {
   undeletePartner(id: string): Promise<void>;
   restorePartnerVersion(id: string, version: number): Promise<PartnerDetail>;
   partnerHistory(id: string): Promise<PartnerVersion[]>;
-  recordContact(input: { id: string; date: string; by?: string; channel?: ContactChannel; note?: string }): Promise<PartnerDetail>;
+  recordContact(input: {
+    id: string;
+    date: string;
+    by?: string;
+    channel?: ContactChannel;
+    note?: string;
+  }): Promise<PartnerDetail>;
   saveStaleDays(days: number): Promise<void>;
 }
 
 export const createPartnersSlice: StateCreator<StoreState, [], [], PartnersSlice> = (set, get) => {
   async function refresh(): Promise<void> {
-    await Promise.all([get().loadPartners(), get().deletedPartners ? get().loadDeletedPartners() : Promise.resolve()]);
+    await Promise.all([
+      get().loadPartners(),
+      get().deletedPartners ? get().loadDeletedPartners() : Promise.resolve(),
+    ]);
   }
   return {
     partners: null,
@@ -34,7 +50,10 @@ export const createPartnersSlice: StateCreator<StoreState, [], [], PartnersSlice
     partnersError: null,
     async loadPartners() {
       try {
-        const [partners, partnerSettings] = await Promise.all([call(api.partners.list({})), call(api.partners.settings({}))]);
+        const [partners, partnerSettings] = await Promise.all([
+          call(api.partners.list({})),
+          call(api.partners.settings({})),
+        ]);
         set({ partners, partnerSettings, partnersError: null });
         await get().loadReadiness();
       } catch (err) {
@@ -80,7 +99,9 @@ export const createPartnersSlice: StateCreator<StoreState, [], [], PartnersSlice
     async recordContact(input) {
       const detail = await call(api.partners.recordContact(input));
       await refresh();
-      get().pushToast({ message: { key: 'partners:toast.contacted', values: { name: detail.partner.name } } });
+      get().pushToast({
+        message: { key: 'partners:toast.contacted', values: { name: detail.partner.name } },
+      });
       return detail;
     },
     async saveStaleDays(staleDays) {

@@ -16,5 +16,5 @@ export interface AuditPage {
 export interface AuditVerificationResult {
   ok: boolean;
   entries: number;
-  problems: Array<{ seq: number | null; message: string }>;
+  problems: { seq: number | null; message: string }[];
 }

@@ -5,7 +5,8 @@ import type { ClassifiedNote } from './workspace';
 export function highestClassification(notes: readonly ClassifiedNote[] | undefined): Classification | null {
   let best: Classification | null = null;
   for (const note of notes ?? []) {
-    if (best === null || classificationRank(note.classification) > classificationRank(best)) best = note.classification;
+    if (best === null || classificationRank(note.classification) > classificationRank(best))
+      best = note.classification;
   }
   return best;
 }

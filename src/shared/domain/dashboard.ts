@@ -15,7 +15,10 @@ export const DashboardQuerySchema = z
     to: DateString.optional(),
     bucket: z.enum(BUCKETS).default('auto'),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'the start date must not be after the end date', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    message: 'the start date must not be after the end date',
+    path: ['to'],
+  });
 export type DashboardQuery = z.input<typeof DashboardQuerySchema>;
 
 export interface Count<K extends string = string> {
@@ -35,15 +38,15 @@ export interface DashboardData {
   to: string | null;
   bucket: Bucket;
   total: number;
-  overTime: { buckets: TimeBucket[]; series: Array<{ key: ThreatType; counts: number[] }> };
-  byType: Array<Count<ThreatType>>;
-  byPurpose: Array<Count<Purpose>>;
-  byTargetKind: Array<Count<TargetKind>>;
+  overTime: { buckets: TimeBucket[]; series: { key: ThreatType; counts: number[] }[] };
+  byType: Count<ThreatType>[];
+  byPurpose: Count<Purpose>[];
+  byTargetKind: Count<TargetKind>[];
   /** The most frequent regions and channels (at most 25 each); `others` counts the rest. */
   byRegion: { top: Count[]; others: number };
   byChannel: { top: Count[]; others: number };
   /** Every level, in order, then the threats not assessed yet. */
-  byLevel: Array<Count<Level | 'unassessed'>>;
+  byLevel: Count<Level | 'unassessed'>[];
   /** Threats at engage-privately or speak-publicly with no decision recorded yet. `basis` says how
    *  it was counted: from the decision records, or (before they exist) from threats not yet responded to or closed. */
   decisionsAwaiting: { count: number; basis: 'decisions' | 'status' };

@@ -18,14 +18,25 @@ const decisionFields = {
   /** The level recommended by the assessment the person saw (checked against the stored one). */
   recommendedLevel: z.enum(LEVELS),
   level: z.enum(LEVELS),
-  rationale: z.string().trim().max(RATIONALE_MAX, `is longer than ${RATIONALE_MAX.toLocaleString('en')} characters`).default(''),
+  rationale: z
+    .string()
+    .trim()
+    .max(RATIONALE_MAX, `is longer than ${RATIONALE_MAX.toLocaleString('en')} characters`)
+    .default(''),
   decidedBy: z.string().trim().min(1, 'Enter the name of the person deciding').max(NAME_MAX),
   role: z.string().trim().min(1, 'Enter the role of the person deciding').max(NAME_MAX),
 };
 
-function requireRationale(d: { recommendedLevel: Level; level: Level; rationale: string }, ctx: z.RefinementCtx): void {
+function requireRationale(
+  d: { recommendedLevel: Level; level: Level; rationale: string },
+  ctx: z.RefinementCtx,
+): void {
   if (d.level !== d.recommendedLevel && d.rationale.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['rationale'], message: rationaleRequiredMessage(d.recommendedLevel, d.level) });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rationale'],
+      message: rationaleRequiredMessage(d.recommendedLevel, d.level),
+    });
   }
 }
 
@@ -79,7 +90,12 @@ export interface StoredAssessment extends AssessmentSummary {
 
 /** A stored assessment with "what was known then": each threat as it was at the version used. */
 export interface AssessmentRecord extends StoredAssessment {
-  threatsThen: Array<{ threatId: string; version: number; found: ThreatVersion | null; currentVersion: number | null }>;
+  threatsThen: {
+    threatId: string;
+    version: number;
+    found: ThreatVersion | null;
+    currentVersion: number | null;
+  }[];
   /** The policy the assessment used, as saved (null if that version is unknown). */
   policyName: string | null;
 }

@@ -9,7 +9,10 @@ export const DRAFT_LANGS = ['en', 'fr'] as const;
 export type DraftLang = (typeof DRAFT_LANGS)[number];
 
 /** Text in every draft language (plans carry defaults in both, so that either can be edited). */
-export const LocalizedTextSchema = z.object({ en: z.string().max(LIMITS.text), fr: z.string().max(LIMITS.text) });
+export const LocalizedTextSchema = z.object({
+  en: z.string().max(LIMITS.text),
+  fr: z.string().max(LIMITS.text),
+});
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
 export const LocalizedListSchema = z.object({
@@ -80,7 +83,10 @@ export const CommunicationPlanSchema = z.object({
   partners: z.array(PartySchema.extend({ label: LocalizedTextSchema })),
   attributionMayBeStated: z.boolean(),
   /** What is being done to protect the election: plain sentences, never empty, editable. */
-  protectionMeasures: LocalizedListSchema.refine((l) => l.en.length > 0 && l.fr.length > 0, 'must not be empty'),
+  protectionMeasures: LocalizedListSchema.refine(
+    (l) => l.en.length > 0 && l.fr.length > 0,
+    'must not be empty',
+  ),
   /** Where to find reliable information: plain sentences, editable. */
   reliableSources: LocalizedListSchema,
   mediaContact: MediaContactSchema,
@@ -161,7 +167,11 @@ export const DraftSchema = z.object({
   releasable: z.boolean(),
   status: z.enum(DRAFT_STATUSES),
   approvals: z
-    .object({ drafted: SignoffSchema.optional(), reviewed: SignoffSchema.optional(), approved: SignoffSchema.optional() })
+    .object({
+      drafted: SignoffSchema.optional(),
+      reviewed: SignoffSchema.optional(),
+      approved: SignoffSchema.optional(),
+    })
     .optional(),
   createdAt: DateTimeString,
 });

@@ -1,7 +1,7 @@
 // Turns validation issue paths into the locations officials read in error messages.
 
 /** ['threats', 3, 'source', 'confidence'] → `$.threats[3].source.confidence` */
-export function jsonPath(path: ReadonlyArray<PropertyKey>): string {
+export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;

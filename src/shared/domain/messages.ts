@@ -20,7 +20,13 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
-export function readableIssue(issue: { code?: string; expected?: string; values?: readonly unknown[]; input?: unknown; keys?: string[] }): string | undefined {
+export function readableIssue(issue: {
+  code?: string;
+  expected?: string;
+  values?: readonly unknown[];
+  input?: unknown;
+  keys?: string[];
+}): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return 'is required';

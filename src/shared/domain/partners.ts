@@ -2,7 +2,14 @@
 // business cards during a hurricane"), who to call for each role (a primary and a backup, as in
 // CISA's contact worksheet), and what to notify them about.
 import { z } from 'zod';
-import { PURPOSES, TARGET_KINDS, THREAT_TYPES, type Purpose, type TargetKind, type ThreatType } from './enums';
+import {
+  PURPOSES,
+  TARGET_KINDS,
+  THREAT_TYPES,
+  type Purpose,
+  type TargetKind,
+  type ThreatType,
+} from './enums';
 import { DateString, LIMITS } from './workspace';
 
 export const PARTNERS_FORMAT = 'threshold-partners/1';
@@ -27,16 +34,22 @@ export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const DEFAULT_STALE_DAYS = 60;
 
 const text = (max: number) => z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`);
-const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `is longer than ${max.toLocaleString('en')} characters`);
-const nameList = () =>
+const requiredText = (max: number) =>
   z
-    .array(requiredText(LIMITS.name))
-    .max(LIMITS.listItems, `has more than ${LIMITS.listItems} items`);
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `is longer than ${max.toLocaleString('en')} characters`);
+const nameList = () =>
+  z.array(requiredText(LIMITS.name)).max(LIMITS.listItems, `has more than ${LIMITS.listItems} items`);
 
 export const PhoneSchema = z
   .string()
   .trim()
-  .regex(/^\+?[0-9][0-9 ().\-/]{2,30}([ ]?(x|ext\.?)[ ]?[0-9]{1,6})?$/i, 'must be a phone number: digits, spaces, +, -, parentheses (e.g. +1 613 555 0100)');
+  .regex(
+    /^\+?[0-9][0-9 ().\-/]{2,30}([ ]?(x|ext\.?)[ ]?[0-9]{1,6})?$/i,
+    'must be a phone number: digits, spaces, +, -, parentheses (e.g. +1 613 555 0100)',
+  );
 
 export const EmailSchema = z.email({ error: 'must be an email address like name@example.org' }).max(320);
 
@@ -63,7 +76,8 @@ export const PartnerRoleSchema = z.looseObject({
 });
 export type PartnerRole = z.infer<typeof PartnerRoleSchema>;
 
-const enumList = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length).optional();
+const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).max(values.length).optional();
 
 /** What to notify a partner about. Every criterion given must match (within a criterion, any
  *  value matches); a rule without criteria matches every threat. */
@@ -74,7 +88,12 @@ export const NotifyRuleSchema = z.looseObject({
   regions: nameList().optional(),
   channels: nameList().optional(),
   /** Only threats at or above this Breakout category (1..6). */
-  minBreakout: z.number().int('must be a whole number').min(1, 'must be between 1 and 6').max(6, 'must be between 1 and 6').optional(),
+  minBreakout: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 6')
+    .max(6, 'must be between 1 and 6')
+    .optional(),
   note: text(LIMITS.shortText).optional(),
 });
 export type NotifyRule = z.infer<typeof NotifyRuleSchema>;
@@ -176,7 +195,13 @@ export type ReadinessGap =
   | { kind: 'region-without-partner'; region: string; threats: number }
   | { kind: 'role-without-backup'; partnerId: string; partnerName: string; role: string }
   | { kind: 'partner-without-contacts'; partnerId: string; partnerName: string }
-  | { kind: 'stale-relationship'; partnerId: string; partnerName: string; lastContacted: string | null; daysSince: number | null };
+  | {
+      kind: 'stale-relationship';
+      partnerId: string;
+      partnerName: string;
+      lastContacted: string | null;
+      daysSince: number | null;
+    };
 
 export type ReadinessGapKind = ReadinessGap['kind'];
 

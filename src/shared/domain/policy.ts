@@ -27,7 +27,11 @@ const description = z
   .max(1_000, 'is longer than 1,000 characters');
 const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 const score = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
-const days = z.number().int('must be a whole number of days').min(0, 'must not be negative').max(366, 'must be at most 366 days');
+const days = z
+  .number()
+  .int('must be a whole number of days')
+  .min(0, 'must not be negative')
+  .max(366, 'must be at most 366 days');
 
 /** A single value with its reason for being. */
 const setting = <T extends z.ZodType>(value: T) => z.strictObject({ value, description });
@@ -40,7 +44,9 @@ function nonDecreasing(values: number[]): boolean {
 }
 
 const factorBase = {
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes, e.g. "harm"'),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,63}$/, 'must be lower-case letters, digits and dashes, e.g. "harm"'),
   label: z.string().trim().min(1, 'must not be empty').max(120, 'is longer than 120 characters'),
   weight: z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100'),
   description,
@@ -69,13 +75,26 @@ const ReachFactorSchema = z
   })
   .superRefine((f, ctx) => {
     if (!nonDecreasing(BREAKOUT_KEYS.map((k) => f.byBreakout.values[k])))
-      ctx.addIssue({ code: 'custom', path: ['byBreakout', 'values'], message: 'must not decrease from category 1 to 6 (more reach never lowers the score)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['byBreakout', 'values'],
+        message: 'must not decrease from category 1 to 6 (more reach never lowers the score)',
+      });
     const t = f.byTrend.values;
     if (!(t.declining <= t.stable && t.stable <= t.growing))
-      ctx.addIssue({ code: 'custom', path: ['byTrend', 'values'], message: 'must be ordered declining ≤ stable ≤ growing' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['byTrend', 'values'],
+        message: 'must be ordered declining ≤ stable ≤ growing',
+      });
     const bands = f.byAudience.values;
     if (!nonDecreasing(bands.map((b) => b.atLeast)) || !nonDecreasing(bands.map((b) => b.add)))
-      ctx.addIssue({ code: 'custom', path: ['byAudience', 'values'], message: 'bands must be listed from the smallest audience up, each adding at least as much as the one before' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['byAudience', 'values'],
+        message:
+          'bands must be listed from the smallest audience up, each adding at least as much as the one before',
+      });
   });
 
 const ForeignFactorSchema = z
@@ -87,7 +106,12 @@ const ForeignFactorSchema = z
   .superRefine((f, ctx) => {
     for (const actor of ACTORS) {
       if (!nonDecreasing(CONFIDENCES.map((c) => f.byActorAndConfidence.values[actor][c])))
-        ctx.addIssue({ code: 'custom', path: ['byActorAndConfidence', 'values', actor], message: 'must not decrease from low to moderate to high confidence (more confidence never lowers the score)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['byActorAndConfidence', 'values', actor],
+          message:
+            'must not decrease from low to moderate to high confidence (more confidence never lowers the score)',
+        });
     }
   });
 
@@ -99,13 +123,19 @@ const TimingFactorSchema = z
   })
   .superRefine((f, ctx) => {
     const v = f.byPhase.values;
-    const before = [v['outside-election-period'], v['election-period'], v['critical-window'], v['polling-day']];
+    const before = [
+      v['outside-election-period'],
+      v['election-period'],
+      v['critical-window'],
+      v['polling-day'],
+    ];
     const after = [v['after-certification'], v.count, v['polling-day']];
     if (!nonDecreasing(before) || !nonDecreasing(after))
       ctx.addIssue({
         code: 'custom',
         path: ['byPhase', 'values'],
-        message: 'must rise towards polling day: outside-election-period ≤ election-period ≤ critical-window ≤ polling-day, and after-certification ≤ count ≤ polling-day',
+        message:
+          'must rise towards polling day: outside-election-period ≤ election-period ≤ critical-window ≤ polling-day, and after-certification ≤ count ≤ polling-day',
       });
   });
 
@@ -114,13 +144,20 @@ const NationalSecurityFactorSchema = z.strictObject({
   type: z.literal('national-security'),
 });
 
-const FactorSchema = z.discriminatedUnion('type', [
-  HarmFactorSchema,
-  ReachFactorSchema,
-  ForeignFactorSchema,
-  TimingFactorSchema,
-  NationalSecurityFactorSchema,
-], { error: (iss) => (iss.code === 'invalid_union' ? `type must be one of ${FACTOR_TYPES.join(', ')}` : undefined) });
+const FactorSchema = z.discriminatedUnion(
+  'type',
+  [
+    HarmFactorSchema,
+    ReachFactorSchema,
+    ForeignFactorSchema,
+    TimingFactorSchema,
+    NationalSecurityFactorSchema,
+  ],
+  {
+    error: (iss) =>
+      iss.code === 'invalid_union' ? `type must be one of ${FACTOR_TYPES.join(', ')}` : undefined,
+  },
+);
 
 const ThresholdsSchema = z
   .strictObject({ description, engagePrivately: score, speakPublicly: score })
@@ -131,14 +168,18 @@ const ThresholdsSchema = z
     },
   });
 
-const gate = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ enabled: z.boolean(), description, ...shape });
+const gate = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ enabled: z.boolean(), description, ...shape });
 
 export const PolicySchema = z
   .strictObject({
     version: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
     name: z.string().trim().min(1, 'must not be empty').max(200, 'is longer than 200 characters'),
     description,
-    factors: z.array(FactorSchema).min(1, 'must list at least one factor').max(20, 'has more than 20 factors'),
+    factors: z
+      .array(FactorSchema)
+      .min(1, 'must list at least one factor')
+      .max(20, 'has more than 20 factors'),
     thresholds: ThresholdsSchema,
     /** Stricter (higher) thresholds from the writ to certification; null or absent = off. */
     electionPeriodThresholds: ThresholdsSchema.nullable().optional(),
@@ -168,21 +209,41 @@ export const PolicySchema = z
     mitigations: z.strictObject({
       description,
       debunkedByPartner: z.strictObject({ description, points: z.number().min(0).max(100) }),
-      investigationSensitive: z.strictObject({ description, points: z.number().min(0).max(100), withholdAttribution: z.boolean() }),
+      investigationSensitive: z.strictObject({
+        description,
+        points: z.number().min(0).max(100),
+        withholdAttribution: z.boolean(),
+      }),
     }),
   })
   .superRefine((p, ctx) => {
     const total = p.factors.reduce((s, f) => s + f.weight, 0);
     if (Math.abs(total - 100) > 1e-6)
-      ctx.addIssue({ code: 'custom', path: ['factors'], message: `weights must add up to 100 so that the score runs from 0 to 100; they add up to ${Math.round(total * 1000) / 1000}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['factors'],
+        message: `weights must add up to 100 so that the score runs from 0 to 100; they add up to ${Math.round(total * 1000) / 1000}`,
+      });
     const seen = new Set<string>();
     p.factors.forEach((f, i) => {
-      if (seen.has(f.id)) ctx.addIssue({ code: 'custom', path: ['factors', i, 'id'], message: `"${f.id}" is used by more than one factor` });
+      if (seen.has(f.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['factors', i, 'id'],
+          message: `"${f.id}" is used by more than one factor`,
+        });
       seen.add(f.id);
     });
     const ep = p.electionPeriodThresholds;
-    if (ep && (ep.engagePrivately < p.thresholds.engagePrivately || ep.speakPublicly < p.thresholds.speakPublicly))
-      ctx.addIssue({ code: 'custom', path: ['electionPeriodThresholds'], message: 'must be at least as strict (as high) as thresholds during the election period' });
+    if (
+      ep &&
+      (ep.engagePrivately < p.thresholds.engagePrivately || ep.speakPublicly < p.thresholds.speakPublicly)
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['electionPeriodThresholds'],
+        message: 'must be at least as strict (as high) as thresholds during the election period',
+      });
   });
 
 export type Policy = z.infer<typeof PolicySchema>;
@@ -197,6 +258,8 @@ export function parsePolicy(json: unknown): ParsePolicyResult {
   if (r.success) return { ok: true, policy: r.data };
   return {
     ok: false,
-    errors: r.error.issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : 'policy'}: ${i.message}`),
+    errors: r.error.issues.map(
+      (i) => `${i.path.length ? i.path.map(String).join('.') : 'policy'}: ${i.message}`,
+    ),
   };
 }

@@ -6,7 +6,7 @@ export const MAX_DEPTH = 64;
 
 export function findUnsafeShape(value: unknown, maxDepth = MAX_DEPTH): string | null {
   // Iterative, so that a 10,000-deep value cannot overflow the stack here.
-  const stack: Array<{ v: unknown; depth: number; path: string }> = [{ v: value, depth: 0, path: '$' }];
+  const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '$' }];
   while (stack.length > 0) {
     const { v, depth, path } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;

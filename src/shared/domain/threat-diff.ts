@@ -11,7 +11,11 @@ export function changedFields(older: Threat, newer: Threat): string[] {
     const b = (newer as Record<string, unknown>)[key];
     if (NESTED.has(key) && a && b && typeof a === 'object' && typeof b === 'object') {
       for (const sub of new Set([...Object.keys(a), ...Object.keys(b)])) {
-        if (JSON.stringify((a as Record<string, unknown>)[sub]) !== JSON.stringify((b as Record<string, unknown>)[sub])) changed.push(`${key}.${sub}`);
+        if (
+          JSON.stringify((a as Record<string, unknown>)[sub]) !==
+          JSON.stringify((b as Record<string, unknown>)[sub])
+        )
+          changed.push(`${key}.${sub}`);
       }
     } else if (JSON.stringify(a) !== JSON.stringify(b)) {
       changed.push(key);

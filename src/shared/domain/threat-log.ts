@@ -41,7 +41,8 @@ export const SORT_FIELDS = [
 ] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
-const enumList = <T extends readonly [string, ...string[]]>(values: T) => z.array(z.enum(values)).max(values.length).optional();
+const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.array(z.enum(values)).max(values.length).optional();
 
 export const ThreatFilterSchema = z.strictObject({
   electionId: z.string().max(LIMITS.id).optional(),
@@ -53,7 +54,10 @@ export const ThreatFilterSchema = z.strictObject({
   confidence: enumList(CONFIDENCES),
   trend: enumList(TRENDS),
   status: enumList(STATUSES),
-  level: z.array(z.enum([...LEVELS, 'unassessed'])).max(4).optional(),
+  level: z
+    .array(z.enum([...LEVELS, 'unassessed']))
+    .max(4)
+    .optional(),
   breakout: z.array(z.number().int().min(1).max(6)).max(6).optional(),
   classified: z.boolean().optional(),
   region: z.string().max(LIMITS.name).optional(),

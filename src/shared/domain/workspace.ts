@@ -47,7 +47,10 @@ export const DateTimeString = z.iso.datetime({
 const text = (max: number = LIMITS.text) =>
   z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`);
 const requiredText = (max: number = LIMITS.text) =>
-  z.string().min(1, 'must not be empty').max(max, `is longer than ${max.toLocaleString('en')} characters`);
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(max, `is longer than ${max.toLocaleString('en')} characters`);
 const textList = (max: number = LIMITS.text) =>
   z.array(text(max)).max(LIMITS.listItems, `has more than ${LIMITS.listItems} items`);
 
@@ -108,7 +111,12 @@ export const ThreatSchema = z.looseObject({
   }),
   reach: z.looseObject({
     breakout: z.number().int('must be a whole number').min(1).max(6),
-    estimatedAudience: z.number().int('must be a whole number').min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    estimatedAudience: z
+      .number()
+      .int('must be a whole number')
+      .min(0)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional(),
     trend: z.enum(TRENDS).optional(),
   }),
   falseClaim: text().optional(),
@@ -130,7 +138,10 @@ export const ThreatSchema = z.looseObject({
     })
     .optional(),
   /** DISARM technique ids, e.g. "T0086" (tagging is optional). */
-  disarmTechniques: z.array(z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be a DISARM technique id like T0086')).max(50).optional(),
+  disarmTechniques: z
+    .array(z.string().regex(/^T\d{4}(\.\d{3})?$/, 'must be a DISARM technique id like T0086'))
+    .max(50)
+    .optional(),
 });
 export type Threat = z.infer<typeof ThreatSchema>;
 

@@ -29,9 +29,15 @@ const Note = z.string().trim().max(2_000, 'is longer than 2,000 characters');
 
 export const assessmentContract = {
   /** One threat, with the full explanation (counterfactuals included); the election is the threat's own. */
-  'assessment:assess': { request: z.strictObject({ threatId: ThreatId, asOf: AsOf }), response: returns<AssessmentResult>() },
+  'assessment:assess': {
+    request: z.strictObject({ threatId: ThreatId, asOf: AsOf }),
+    response: returns<AssessmentResult>(),
+  },
   /** A selection assessed as one cluster (all in one election). */
-  'assessment:assessCluster': { request: z.strictObject({ threatIds: ThreatIds, asOf: AsOf }), response: returns<AssessmentResult>() },
+  'assessment:assessCluster': {
+    request: z.strictObject({ threatIds: ThreatIds, asOf: AsOf }),
+    response: returns<AssessmentResult>(),
+  },
   /**
    * Assesses (again, on the stored threats) and keeps the result with the policy version and the threat
    * versions used; audited. With a decision, both are kept in one transaction.
@@ -47,11 +53,20 @@ export const assessmentContract = {
     response: returns<StoredAssessment>(),
   },
   /** Every stored assessment that looked at a threat, newest first, with its decisions. */
-  'assessment:history': { request: z.strictObject({ threatId: ThreatId }), response: returns<AssessmentSummary[]>() },
+  'assessment:history': {
+    request: z.strictObject({ threatId: ThreatId }),
+    response: returns<AssessmentSummary[]>(),
+  },
   /** The latest stored assessments, newest first. */
-  'assessment:recent': { request: z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }), response: returns<AssessmentSummary[]>() },
+  'assessment:recent': {
+    request: z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+    response: returns<AssessmentSummary[]>(),
+  },
   /** One stored assessment with what was known then: the threat versions and the policy it used. */
-  'assessment:get': { request: z.strictObject({ id: z.number().int().min(1) }), response: returns<AssessmentRecord>() },
+  'assessment:get': {
+    request: z.strictObject({ id: z.number().int().min(1) }),
+    response: returns<AssessmentRecord>(),
+  },
   /** Records the people's decision on a stored assessment; audited. */
   'assessment:decide': { request: DecisionInputSchema, response: returns<Decision>() },
   /** Candidate clusters among the live threats of an election, for a person to confirm. */
@@ -66,10 +81,16 @@ export const assessmentContract = {
   },
 
   /** The policy in force, or a saved version of it. */
-  'policy:get': { request: z.strictObject({ version: z.number().int().min(1).optional() }), response: returns<Policy>() },
+  'policy:get': {
+    request: z.strictObject({ version: z.number().int().min(1).optional() }),
+    response: returns<Policy>(),
+  },
   'policy:versions': { request: z.strictObject({}), response: returns<PolicyVersionInfo[]>() },
   /** Validates and saves the policy as the next version; a bad policy is refused with its reasons. */
-  'policy:save': { request: z.strictObject({ policy: z.unknown(), note: Note.optional() }), response: returns<Policy>() },
+  'policy:save': {
+    request: z.strictObject({ policy: z.unknown(), note: Note.optional() }),
+    response: returns<Policy>(),
+  },
   /** What an edited policy (not saved) would do to the live log: counts at each level and the changes. */
   'policy:preview': {
     request: z.strictObject({ policy: z.unknown(), limit: z.number().int().min(0).max(1_000).default(200) }),

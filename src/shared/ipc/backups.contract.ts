@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { MAX_BACKUPS_KEPT, type BackupInfo, type BackupOverview, type RestoreReport } from '../domain/backups';
+import {
+  MAX_BACKUPS_KEPT,
+  type BackupInfo,
+  type BackupOverview,
+  type RestoreReport,
+} from '../domain/backups';
 import { returns } from './define';
 
 /** A file name inside the backups folder: no folders, no path tricks. */
@@ -15,9 +20,18 @@ const Confirmed = z.literal(true);
 export const backupsContract = {
   'backups:list': { request: z.strictObject({}), response: returns<BackupOverview>() },
   'backups:create': { request: z.strictObject({}), response: returns<BackupInfo>() },
-  'backups:setKeep': { request: z.strictObject({ keep: z.number().int().min(1).max(MAX_BACKUPS_KEPT) }), response: returns<{ keep: number }>() },
+  'backups:setKeep': {
+    request: z.strictObject({ keep: z.number().int().min(1).max(MAX_BACKUPS_KEPT) }),
+    response: returns<{ keep: number }>(),
+  },
   /** Replaces the database with a backup, after checking it; the replaced file is kept in the backups folder. */
-  'backups:restore': { request: z.strictObject({ name: BackupNameSchema, confirm: Confirmed }), response: returns<RestoreReport>() },
+  'backups:restore': {
+    request: z.strictObject({ name: BackupNameSchema, confirm: Confirmed }),
+    response: returns<RestoreReport>(),
+  },
   /** Shows the database key in a window of the desktop app (never sent to the page). Browser mode: unsupported. */
-  'security:showDatabaseKey': { request: z.strictObject({ confirm: Confirmed }), response: returns<{ shown: boolean }>() },
+  'security:showDatabaseKey': {
+    request: z.strictObject({ confirm: Confirmed }),
+    response: returns<{ shown: boolean }>(),
+  },
 } as const;

@@ -29,7 +29,9 @@ export const CHANNELS = Object.keys(contract) as Channel[];
 type DomainOf<K> = K extends `${infer D}:${string}` ? D : never;
 export type Domain = DomainOf<Channel>;
 
-export type ApiFunction<K extends Channel> = (request: RequestOf<Contract[K]>) => Promise<Result<ResponseOf<Contract[K]>>>;
+export type ApiFunction<K extends Channel> = (
+  request: RequestOf<Contract[K]>,
+) => Promise<Result<ResponseOf<Contract[K]>>>;
 
 /** window.threshold: one function per channel, grouped by domain (`threats:list` → api.threats.list). */
 export type ThresholdApi = {
@@ -39,7 +41,9 @@ export type ThresholdApi = {
 };
 
 /** Builds the API object over a transport (ipcRenderer.invoke in Electron, fetch in browser mode). */
-export function createApi(invoke: (channel: Channel, request: unknown) => Promise<Result<unknown>>): ThresholdApi {
+export function createApi(
+  invoke: (channel: Channel, request: unknown) => Promise<Result<unknown>>,
+): ThresholdApi {
   const api: Record<string, Record<string, (request: unknown) => Promise<Result<unknown>>>> = {};
   for (const channel of CHANNELS) {
     const [domain, method] = channel.split(':') as [string, string];

@@ -30,7 +30,10 @@ const Title = z.partialRecord(z.enum(DRAFT_LANGS), z.string().max(LIMITS.title))
 
 export const draftingContract = {
   'drafting:profile': { request: z.strictObject({}), response: returns<OrgProfile>() },
-  'drafting:saveProfile': { request: z.strictObject({ profile: OrgProfileSchema }), response: returns<OrgProfile>() },
+  'drafting:saveProfile': {
+    request: z.strictObject({ profile: OrgProfileSchema }),
+    response: returns<OrgProfile>(),
+  },
 
   /** Plans and drafts about a threat (plans that include it, and their drafts), or all of them. */
   'drafting:list': {
@@ -48,8 +51,14 @@ export const draftingContract = {
     }),
     response: returns<PlanRecord>(),
   },
-  'drafting:getPlan': { request: z.strictObject({ planId: Id, version: Version.optional() }), response: returns<PlanRecord>() },
-  'drafting:planVersions': { request: z.strictObject({ planId: Id }), response: returns<PlanVersionSummary[]>() },
+  'drafting:getPlan': {
+    request: z.strictObject({ planId: Id, version: Version.optional() }),
+    response: returns<PlanRecord>(),
+  },
+  'drafting:planVersions': {
+    request: z.strictObject({ planId: Id }),
+    response: returns<PlanVersionSummary[]>(),
+  },
   /**
    * Saves the plan as a new version. What comes from the record and the assessment (threats, level, who may be
    * named as the source) is kept from the stored plan. With applyToDraft, the draft's "what is being done",
@@ -75,16 +84,32 @@ export const draftingContract = {
     }),
     response: returns<DraftRecord>(),
   },
-  'drafting:getDraft': { request: z.strictObject({ draftId: Id, version: Version.optional() }), response: returns<DraftRecord>() },
-  'drafting:draftVersions': { request: z.strictObject({ draftId: Id }), response: returns<DraftVersionSummary[]>() },
+  'drafting:getDraft': {
+    request: z.strictObject({ draftId: Id, version: Version.optional() }),
+    response: returns<DraftRecord>(),
+  },
+  'drafting:draftVersions': {
+    request: z.strictObject({ draftId: Id }),
+    response: returns<DraftVersionSummary[]>(),
+  },
   /** Saves edited text as a new draft version (status draft). An approved version is never changed. */
   'drafting:saveDraft': {
-    request: z.strictObject({ draftId: Id, expectedVersion: Version, sections: SectionEditsSchema, title: Title.optional() }),
+    request: z.strictObject({
+      draftId: Id,
+      expectedVersion: Version,
+      sections: SectionEditsSchema,
+      title: Title.optional(),
+    }),
     response: returns<DraftRecord>(),
   },
   /** Runs the checks on edited text without saving it (offsets are into the text sent). */
   'drafting:check': {
-    request: z.strictObject({ draftId: Id, version: Version.optional(), sections: SectionEditsSchema.default({}), title: Title.optional() }),
+    request: z.strictObject({
+      draftId: Id,
+      version: Version.optional(),
+      sections: SectionEditsSchema.default({}),
+      title: Title.optional(),
+    }),
     response: returns<CheckReport>(),
   },
   'drafting:review': {

@@ -1,5 +1,18 @@
 // Commands the application menu sends to the page (the renderer decides what each one does).
-export const MENU_COMMANDS = ['new-threat', 'find', 'import', 'export-json', 'export-csv', 'go-log', 'go-dashboard', 'go-partners', 'go-policy', 'go-audit', 'go-settings', 'go-elections'] as const;
+export const MENU_COMMANDS = [
+  'new-threat',
+  'find',
+  'import',
+  'export-json',
+  'export-csv',
+  'go-log',
+  'go-dashboard',
+  'go-partners',
+  'go-policy',
+  'go-audit',
+  'go-settings',
+  'go-elections',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(x: unknown): x is MenuCommand {

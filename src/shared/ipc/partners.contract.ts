@@ -14,12 +14,20 @@ import { returns } from './define';
 const Id = z.strictObject({ id: z.string().min(1).max(LIMITS.id) });
 
 /** A partner as the form sends it: the id may be left out for a new one. */
-export const PartnerInputSchema = PartnerSchema.extend({ id: z.string().trim().min(1).max(LIMITS.id).optional() });
+export const PartnerInputSchema = PartnerSchema.extend({
+  id: z.string().trim().min(1).max(LIMITS.id).optional(),
+});
 
 export const partnersContract = {
-  'partners:list': { request: z.strictObject({ deleted: z.boolean().optional() }), response: returns<PartnerDetail[]>() },
+  'partners:list': {
+    request: z.strictObject({ deleted: z.boolean().optional() }),
+    response: returns<PartnerDetail[]>(),
+  },
   'partners:get': { request: Id, response: returns<PartnerDetail>() },
-  'partners:create': { request: z.strictObject({ partner: PartnerInputSchema }), response: returns<PartnerDetail>() },
+  'partners:create': {
+    request: z.strictObject({ partner: PartnerInputSchema }),
+    response: returns<PartnerDetail>(),
+  },
   'partners:update': {
     request: z.strictObject({ partner: PartnerSchema, expectedVersion: z.number().int().min(1) }),
     response: returns<PartnerDetail>(),
@@ -61,7 +69,13 @@ export const partnersContract = {
   },
   'partners:settings': { request: z.strictObject({}), response: returns<PartnerSettings>() },
   'partners:saveSettings': {
-    request: z.strictObject({ staleDays: z.number().int('must be a whole number of days').min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days') }),
+    request: z.strictObject({
+      staleDays: z
+        .number()
+        .int('must be a whole number of days')
+        .min(1, 'must be at least 1 day')
+        .max(3650, 'must be at most 3650 days'),
+    }),
     response: returns<PartnerSettings>(),
   },
 } as const;

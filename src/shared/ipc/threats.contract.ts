@@ -18,7 +18,10 @@ export const ThreatInputSchema = ThreatSchema.extend({ id: z.string().min(1).max
 export const threatsContract = {
   'threats:list': { request: ThreatListQuerySchema, response: returns<ThreatPage>() },
   'threats:get': { request: Id, response: returns<ThreatDetail>() },
-  'threats:create': { request: z.strictObject({ threat: ThreatInputSchema }), response: returns<ThreatDetail>() },
+  'threats:create': {
+    request: z.strictObject({ threat: ThreatInputSchema }),
+    response: returns<ThreatDetail>(),
+  },
   'threats:update': {
     request: z.strictObject({ threat: ThreatSchema, expectedVersion: z.number().int().min(1) }),
     response: returns<ThreatDetail>(),
@@ -30,7 +33,10 @@ export const threatsContract = {
     request: z.strictObject({ id: z.string().min(1).max(LIMITS.id), version: z.number().int().min(1) }),
     response: returns<ThreatDetail>(),
   },
-  'threats:facets': { request: z.strictObject({ electionId: z.string().max(LIMITS.id).optional() }), response: returns<Facets>() },
+  'threats:facets': {
+    request: z.strictObject({ electionId: z.string().max(LIMITS.id).optional() }),
+    response: returns<Facets>(),
+  },
 
   'elections:list': { request: z.strictObject({}), response: returns<Election[]>() },
   'elections:save': { request: z.strictObject({ election: ElectionSchema }), response: returns<Election>() },

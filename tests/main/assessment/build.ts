@@ -1,5 +1,10 @@
 // Threats and an election for the assessment tests, built from the schema so that they stay valid.
-import { ElectionSchema, ThreatSchema, type Election, type Threat } from '../../../src/shared/domain/workspace';
+import {
+  ElectionSchema,
+  ThreatSchema,
+  type Election,
+  type Threat,
+} from '../../../src/shared/domain/workspace';
 
 export const ELECTION: Election = ElectionSchema.parse({
   id: 'e2026',
@@ -12,7 +17,9 @@ export const ELECTION: Election = ElectionSchema.parse({
   languages: ['en', 'fr'],
 });
 
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K] };
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends object ? (T[K] extends unknown[] ? T[K] : DeepPartial<T[K]>) : T[K];
+};
 
 let n = 0;
 /** A schema-valid threat: a plain unknown-actor post unless told otherwise. */

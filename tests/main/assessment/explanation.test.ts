@@ -24,9 +24,19 @@ describe('explanation', () => {
       expect(f.points).toBeCloseTo(Math.round(f.weight * f.value * 10) / 10, 5);
       expect(f.reason).toMatch(/^[A-Z0-9].*\.$/);
     }
-    expect(r.score).toBeCloseTo(r.factors.reduce((s, f) => s + f.points, 0), 5);
-    expect(r.margins).toEqual({ engagePrivately: Math.round((r.score - 35) * 10) / 10, speakPublicly: Math.round((r.score - 60) * 10) / 10 });
-    expect(r.gates.map((g) => g.id)).toEqual(['domestic-political-debate', 'contained-item', 'low-confidence-attribution']);
+    expect(r.score).toBeCloseTo(
+      r.factors.reduce((s, f) => s + f.points, 0),
+      5,
+    );
+    expect(r.margins).toEqual({
+      engagePrivately: Math.round((r.score - 35) * 10) / 10,
+      speakPublicly: Math.round((r.score - 60) * 10) / 10,
+    });
+    expect(r.gates.map((g) => g.id)).toEqual([
+      'domestic-political-debate',
+      'contained-item',
+      'low-confidence-attribution',
+    ]);
     expect(r.policyVersion).toBe(1);
     expect(r.threatVersions).toEqual({ [campaign.id]: 1 });
   });
@@ -35,10 +45,19 @@ describe('explanation', () => {
     const r = assessThreat(campaign, ELECTION, DEFAULT_POLICY, { asOf });
     expect(r.level).toBe('engage-privately');
     const high = r.counterfactuals.find((c) => c.field === 'source.confidence');
-    expect(high).toMatchObject({ from: 'moderate', to: 'high', level: 'speak-publicly', change: 'if attribution confidence were high' });
+    expect(high).toMatchObject({
+      from: 'moderate',
+      to: 'high',
+      level: 'speak-publicly',
+      change: 'if attribution confidence were high',
+    });
     expect(high?.sentence).toBe('If attribution confidence were high, the level would be speak-publicly.');
-    expect(r.counterfactuals.find((c) => c.field === 'reach.breakout' && c.to === 4)?.level).toBe('speak-publicly');
-    expect(r.counterfactuals.find((c) => c.field === 'daysToPollingDay')?.change).toMatch(/^if it were \d+ days before polling day \(\d+ days later\)$/);
+    expect(r.counterfactuals.find((c) => c.field === 'reach.breakout' && c.to === 4)?.level).toBe(
+      'speak-publicly',
+    );
+    expect(r.counterfactuals.find((c) => c.field === 'daysToPollingDay')?.change).toMatch(
+      /^if it were \d+ days before polling day \(\d+ days later\)$/,
+    );
     // Smallest change of score first, and every one changes the level.
     const deltas = r.counterfactuals.map((c) => Math.abs(c.score - r.score));
     expect(deltas).toEqual([...deltas].sort((a, b) => a - b));
@@ -54,12 +73,22 @@ describe('explanation', () => {
 
   it('lowers the need to speak when a partner already debunked it or speaking would harm an investigation', () => {
     const base = assessThreat(campaign, ELECTION, DEFAULT_POLICY, { asOf });
-    const debunked = assessThreat({ ...campaign, context: { ...campaign.context, debunkedByPartner: true } }, ELECTION, DEFAULT_POLICY, { asOf });
+    const debunked = assessThreat(
+      { ...campaign, context: { ...campaign.context, debunkedByPartner: true } },
+      ELECTION,
+      DEFAULT_POLICY,
+      { asOf },
+    );
     expect(debunked.score).toBeCloseTo(base.score - 10, 5);
     expect(debunked.mitigations?.map((m) => m.id)).toEqual(['debunked-by-partner']);
     const high = { ...campaign, source: { ...campaign.source, confidence: 'high' as const } };
     expect(assessThreat(high, ELECTION, DEFAULT_POLICY, { asOf }).attributionMayBeStated).toBe(true);
-    const sensitive = assessThreat({ ...high, context: { investigationSensitive: true } }, ELECTION, DEFAULT_POLICY, { asOf });
+    const sensitive = assessThreat(
+      { ...high, context: { investigationSensitive: true } },
+      ELECTION,
+      DEFAULT_POLICY,
+      { asOf },
+    );
     expect(sensitive.attributionMayBeStated).toBe(false);
     expect(sensitive.mitigations?.[0]?.reason).toMatch(/investigation/);
   });
@@ -67,7 +96,11 @@ describe('explanation', () => {
   it('uses stricter election-period thresholds from the writ to certification, when the policy sets them', () => {
     const strict: Policy = {
       ...DEFAULT_POLICY,
-      electionPeriodThresholds: { description: 'Stricter during the election.', engagePrivately: 45, speakPublicly: 75 },
+      electionPeriodThresholds: {
+        description: 'Stricter during the election.',
+        engagePrivately: 45,
+        speakPublicly: 75,
+      },
     };
     const mailIn = threat({
       purpose: 'mislead-voting-process',
@@ -79,7 +112,9 @@ describe('explanation', () => {
     expect(during.electionPeriod).toBe(true);
     expect(during.thresholds).toEqual({ engagePrivately: 45, speakPublicly: 75 });
     expect(during.level).toBe('engage-privately');
-    expect(assessThreat(mailIn, ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(5) }).level).toBe('speak-publicly');
+    expect(assessThreat(mailIn, ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(5) }).level).toBe(
+      'speak-publicly',
+    );
     const outside = assessThreat(mailIn, ELECTION, strict, { asOf: '2026-03-01T00:00:00Z' });
     expect(outside.electionPeriod).toBe(false);
     expect(outside.thresholds).toEqual({ engagePrivately: 35, speakPublicly: 60 });
@@ -91,21 +126,36 @@ describe('explanation', () => {
     expect(none.timingPhase).toBe('no-election');
     expect(none.daysToPollingDay).toBeNull();
     expect(none.factors.find((f) => f.id === 'timing')?.value).toBe(0.3);
-    const phase = (d: number) => assessThreat(t, ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(d) }).timingPhase;
+    const phase = (d: number) =>
+      assessThreat(t, ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(d) }).timingPhase;
     expect([phase(60), phase(30), phase(12), phase(0), phase(-5), phase(-20)]).toEqual([
-      'outside-election-period', 'election-period', 'critical-window', 'polling-day', 'count', 'after-certification',
+      'outside-election-period',
+      'election-period',
+      'critical-window',
+      'polling-day',
+      'count',
+      'after-certification',
     ]);
   });
 
   it('records each member of a cluster, its version and its own score', () => {
     const a = threat({ id: 'a', source: { actor: 'foreign-proxy', name: 'P', confidence: 'high' } });
-    const b = threat({ id: 'b', source: { actor: 'foreign-proxy', name: 'P', confidence: 'high' }, time: { firstSeen: '2026-10-05T00:00:00Z' } });
-    const r = assessCluster([a, b], ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(10), versions: { a: 3 } });
+    const b = threat({
+      id: 'b',
+      source: { actor: 'foreign-proxy', name: 'P', confidence: 'high' },
+      time: { firstSeen: '2026-10-05T00:00:00Z' },
+    });
+    const r = assessCluster([a, b], ELECTION, DEFAULT_POLICY, {
+      asOf: daysBeforePolling(10),
+      versions: { a: 3 },
+    });
     expect(r.threatIds).toEqual(['a', 'b']);
     expect(r.threatVersions).toEqual({ a: 3, b: 1 });
     expect(Object.keys(r.memberScores ?? {})).toEqual(['a', 'b']);
     expect(r.factors.at(-1)?.id).toBe('pattern');
     expect(r.attributionMayBeStated).toBe(true);
-    expect(() => assessCluster([], ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(10) })).toThrow(/at least one/);
+    expect(() => assessCluster([], ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(10) })).toThrow(
+      /at least one/,
+    );
   });
 });

@@ -10,10 +10,18 @@ import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
 import { arbAsOf, arbElection, arbThreat } from '../../helpers/arbitraries';
 
 const arbPolicy: fc.Arbitrary<Policy> = fc
-  .record({ engage: fc.integer({ min: 0, max: 98 }), gap: fc.integer({ min: 1, max: 50 }), gates: fc.boolean() })
+  .record({
+    engage: fc.integer({ min: 0, max: 98 }),
+    gap: fc.integer({ min: 1, max: 50 }),
+    gates: fc.boolean(),
+  })
   .map(({ engage, gap, gates }) => ({
     ...DEFAULT_POLICY,
-    thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: engage, speakPublicly: Math.min(100, engage + gap) },
+    thresholds: {
+      ...DEFAULT_POLICY.thresholds,
+      engagePrivately: engage,
+      speakPublicly: Math.min(100, engage + gap),
+    },
     gates: {
       ...DEFAULT_POLICY.gates,
       domesticPoliticalDebate: { ...DEFAULT_POLICY.gates.domesticPoliticalDebate, enabled: gates },
@@ -21,7 +29,8 @@ const arbPolicy: fc.Arbitrary<Policy> = fc
     },
   }));
 
-const shift = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
+const shift = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString();
 
 const arbCase = arbElection().chain((election) =>
   fc.record({
@@ -45,34 +54,66 @@ describe('levels kept in step', () => {
 
   it('a preview counts every threat once under each policy and lists exactly the threats that change', () => {
     fc.assert(
-      fc.property(arbElection(), fc.array(arbThreat(), { maxLength: 30 }), arbPolicy, (election, raw, proposed) => {
-        const threats: Threat[] = raw.map((t, i) => ({ ...t, id: `t-${i}`, electionId: election.id }));
-        const asOf = `${election.pollingDay}T12:00:00Z`;
-        const p = previewLevels(threats.map((t) => ({ threat: t, title: t.title })), () => election, DEFAULT_POLICY, proposed, asOf, 5);
-        expect(p.total).toBe(threats.length);
-        const sum = (c: object) => Object.values(c as Record<string, number>).reduce((a, b) => a + b, 0);
-        expect(sum(p.current)).toBe(threats.length);
-        expect(sum(p.proposed)).toBe(threats.length);
-        const changing = threats.filter((t) => levelOf(t, election, DEFAULT_POLICY, asOf).level !== levelOf(t, election, proposed, asOf).level);
-        expect(p.changed).toBe(changing.length);
-        expect(p.changes).toHaveLength(Math.min(5, changing.length));
-        for (const c of p.changes) {
-          const t = threats.find((x) => x.id === c.id)!;
-          expect(c.from).toBe(levelOf(t, election, DEFAULT_POLICY, asOf).level);
-          expect(c.to).toBe(levelOf(t, election, proposed, asOf).level);
-        }
-      }),
+      fc.property(
+        arbElection(),
+        fc.array(arbThreat(), { maxLength: 30 }),
+        arbPolicy,
+        (election, raw, proposed) => {
+          const threats: Threat[] = raw.map((t, i) => ({ ...t, id: `t-${i}`, electionId: election.id }));
+          const asOf = `${election.pollingDay}T12:00:00Z`;
+          const p = previewLevels(
+            threats.map((t) => ({ threat: t, title: t.title })),
+            () => election,
+            DEFAULT_POLICY,
+            proposed,
+            asOf,
+            5,
+          );
+          expect(p.total).toBe(threats.length);
+          const sum = (c: object) => Object.values(c as Record<string, number>).reduce((a, b) => a + b, 0);
+          expect(sum(p.current)).toBe(threats.length);
+          expect(sum(p.proposed)).toBe(threats.length);
+          const changing = threats.filter(
+            (t) =>
+              levelOf(t, election, DEFAULT_POLICY, asOf).level !== levelOf(t, election, proposed, asOf).level,
+          );
+          expect(p.changed).toBe(changing.length);
+          expect(p.changes).toHaveLength(Math.min(5, changing.length));
+          for (const c of p.changes) {
+            const t = threats.find((x) => x.id === c.id)!;
+            expect(c.from).toBe(levelOf(t, election, DEFAULT_POLICY, asOf).level);
+            expect(c.to).toBe(levelOf(t, election, proposed, asOf).level);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('after a change of thresholds alone, a threat outside the band keeps its level and its score', () => {
     const arbThresholds = fc
-      .record({ engage: fc.integer({ min: 0, max: 98 }), gap: fc.integer({ min: 1, max: 50 }), ep: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }) })
+      .record({
+        engage: fc.integer({ min: 0, max: 98 }),
+        gap: fc.integer({ min: 1, max: 50 }),
+        ep: fc.option(fc.integer({ min: 0, max: 10 }), { nil: null }),
+      })
       .map(({ engage, gap, ep }) => ({
-        thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: engage, speakPublicly: Math.min(100, engage + gap) },
+        thresholds: {
+          ...DEFAULT_POLICY.thresholds,
+          engagePrivately: engage,
+          speakPublicly: Math.min(100, engage + gap),
+        },
         electionPeriodThresholds:
-          ep === null ? null : { description: 'Stricter.', engagePrivately: Math.min(99, engage + ep), speakPublicly: Math.min(100, Math.max(Math.min(100, engage + gap), Math.min(99, engage + ep) + 1)) },
+          ep === null
+            ? null
+            : {
+                description: 'Stricter.',
+                engagePrivately: Math.min(99, engage + ep),
+                speakPublicly: Math.min(
+                  100,
+                  Math.max(Math.min(100, engage + gap), Math.min(99, engage + ep) + 1),
+                ),
+              },
       }));
     fc.assert(
       fc.property(arbCase, arbThresholds, arbThresholds, ({ threat, election, asOf }, a, b) => {
@@ -90,24 +131,51 @@ describe('levels kept in step', () => {
   });
 
   it('any change beyond the thresholds means every threat is recomputed', () => {
-    const weights = { ...DEFAULT_POLICY, factors: DEFAULT_POLICY.factors.map((f, i) => ({ ...f, weight: i === 0 ? f.weight - 5 : i === 1 ? f.weight + 5 : f.weight })) };
+    const weights = {
+      ...DEFAULT_POLICY,
+      factors: DEFAULT_POLICY.factors.map((f, i) => ({
+        ...f,
+        weight: i === 0 ? f.weight - 5 : i === 1 ? f.weight + 5 : f.weight,
+      })),
+    };
     expect(thresholdBand(DEFAULT_POLICY, weights)).toBeNull();
-    const gates = { ...DEFAULT_POLICY, gates: { ...DEFAULT_POLICY.gates, containedItem: { ...DEFAULT_POLICY.gates.containedItem, enabled: false } } };
+    const gates = {
+      ...DEFAULT_POLICY,
+      gates: {
+        ...DEFAULT_POLICY.gates,
+        containedItem: { ...DEFAULT_POLICY.gates.containedItem, enabled: false },
+      },
+    };
     expect(thresholdBand(DEFAULT_POLICY, gates)).toBeNull();
     expect(thresholdBand(DEFAULT_POLICY, { ...DEFAULT_POLICY, version: 9 })).toEqual([1, 0]);
-    expect(thresholdBand(DEFAULT_POLICY, { ...DEFAULT_POLICY, thresholds: { ...DEFAULT_POLICY.thresholds, speakPublicly: 50 } })).toEqual([50, 60]);
+    expect(
+      thresholdBand(DEFAULT_POLICY, {
+        ...DEFAULT_POLICY,
+        thresholds: { ...DEFAULT_POLICY.thresholds, speakPublicly: 50 },
+      }),
+    ).toEqual([50, 60]);
   });
 });
 
 describe('levels follow the election calendar', () => {
-  it('re-scores an election\'s threats when its polling day moves', async () => {
+  it("re-scores an election's threats when its polling day moves", async () => {
     const { openTestApp } = await import('../../helpers/db');
     const { election, threat, workspace } = await import('../../fixtures/mini-workspace');
     const app = openTestApp({ clock: () => new Date('2027-05-12T12:00:00Z') });
-    await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace([threat('T-1')])) });
+    await app.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify(workspace([threat('T-1')])),
+    });
     const before = (await app.call<{ meta: { score: number } }>('threats:get', { id: 'T-1' })).meta.score;
     // Polling day a year later: the threat is no longer days before the vote.
-    await app.call('elections:save', { election: { ...election, advanceVotingStart: '2028-05-07', pollingDay: '2028-05-17', resultsCertified: '2028-05-24' } });
+    await app.call('elections:save', {
+      election: {
+        ...election,
+        advanceVotingStart: '2028-05-07',
+        pollingDay: '2028-05-17',
+        resultsCertified: '2028-05-24',
+      },
+    });
     const after = (await app.call<{ meta: { score: number } }>('threats:get', { id: 'T-1' })).meta.score;
     expect(after).toBeLessThan(before);
   });
@@ -122,13 +190,18 @@ describe('scoring the whole log from its columns', () => {
       .sample(arbThreat(), { numRuns: 300, seed: 11 })
       .map((t, i) => ({ ...t, id: `T-${i}`, electionId: election.id, relatedIds: undefined }));
     const app = openTestApp();
-    await app.call('workspace:import', { format: 'json', content: JSON.stringify({ format: 'threshold-workspace/1', elections: [election], threats }) });
+    await app.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({ format: 'threshold-workspace/1', elections: [election], threats }),
+    });
     const byId = new Map(threats.map((t) => [t.id, t]));
     const asOf = '2027-05-12T12:00:00Z';
     let seen = 0;
     for (const row of new ThreatRepository(app.db).iterateForScoring()) {
       const whole = byId.get(row.threat.id)!;
-      expect(levelOf(row.threat, election, DEFAULT_POLICY, asOf), row.threat.id).toEqual(levelOf(whole, election, DEFAULT_POLICY, asOf));
+      expect(levelOf(row.threat, election, DEFAULT_POLICY, asOf), row.threat.id).toEqual(
+        levelOf(whole, election, DEFAULT_POLICY, asOf),
+      );
       seen++;
     }
     expect(seen).toBe(threats.length);
@@ -139,14 +212,18 @@ describe('dayOfInstant', () => {
   it('gives the UTC day of any instant, with or without an offset', async () => {
     const { dayOfInstant, DAY_MS } = await import('../../../src/main/assessment/calendar');
     fc.assert(
-      fc.property(fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), fc.integer({ min: -14, max: 14 }), (d, offsetHours) => {
-        const z = d.toISOString();
-        expect(dayOfInstant(z)).toBe(Math.floor(d.getTime() / DAY_MS));
-        const local = new Date(d.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 19);
-        const sign = offsetHours < 0 ? '-' : '+';
-        const withOffset = `${local}${sign}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
-        expect(dayOfInstant(withOffset)).toBe(Math.floor(d.getTime() / DAY_MS));
-      }),
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
+        fc.integer({ min: -14, max: 14 }),
+        (d, offsetHours) => {
+          const z = d.toISOString();
+          expect(dayOfInstant(z)).toBe(Math.floor(d.getTime() / DAY_MS));
+          const local = new Date(d.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 19);
+          const sign = offsetHours < 0 ? '-' : '+';
+          const withOffset = `${local}${sign}${String(Math.abs(offsetHours)).padStart(2, '0')}:00`;
+          expect(dayOfInstant(withOffset)).toBe(Math.floor(d.getTime() / DAY_MS));
+        },
+      ),
     );
   });
 });

@@ -50,13 +50,17 @@ describe('parsePolicy', () => {
   it('refuses weights that do not add up to 100', () => {
     const p = copy();
     p.factors[0].weight = 50;
-    expect(errorsOf(p)).toEqual(['factors: weights must add up to 100 so that the score runs from 0 to 100; they add up to 110']);
+    expect(errorsOf(p)).toEqual([
+      'factors: weights must add up to 100 so that the score runs from 0 to 100; they add up to 110',
+    ]);
   });
 
   it('refuses an unknown factor type', () => {
     const p = copy();
     p.factors[4].type = 'vibes';
-    expect(errorsOf(p)).toEqual(['factors.4.type: type must be one of harm, reach, foreign-involvement, timing, national-security']);
+    expect(errorsOf(p)).toEqual([
+      'factors.4.type: type must be one of harm, reach, foreign-involvement, timing, national-security',
+    ]);
   });
 
   it('refuses wrong types, naming the path', () => {
@@ -103,10 +107,16 @@ describe('parsePolicy', () => {
 
   it('accepts stricter election-period thresholds and refuses laxer ones', () => {
     const p = copy();
-    p.electionPeriodThresholds = { description: 'Stricter during the election.', engagePrivately: 45, speakPublicly: 70 };
+    p.electionPeriodThresholds = {
+      description: 'Stricter during the election.',
+      engagePrivately: 45,
+      speakPublicly: 70,
+    };
     expect(parsePolicy(p).ok).toBe(true);
     p.electionPeriodThresholds.speakPublicly = 50;
-    expect(errorsOf(p)).toEqual(['electionPeriodThresholds: must be at least as strict (as high) as thresholds during the election period']);
+    expect(errorsOf(p)).toEqual([
+      'electionPeriodThresholds: must be at least as strict (as high) as thresholds during the election period',
+    ]);
     delete p.electionPeriodThresholds;
     expect(parsePolicy(p).ok).toBe(true);
   });
@@ -114,6 +124,8 @@ describe('parsePolicy', () => {
   it('refuses a missing purpose in the harm table', () => {
     const p = copy();
     delete p.factors[0].byPurpose.values.polarize;
-    expect(errorsOf(p)).toEqual(['factors.0.byPurpose.values.polarize: Invalid input: expected number, received undefined']);
+    expect(errorsOf(p)).toEqual([
+      'factors.0.byPurpose.values.polarize: Invalid input: expected number, received undefined',
+    ]);
   });
 });

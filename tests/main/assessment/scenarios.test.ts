@@ -26,7 +26,12 @@ describe('the default policy on six situations', () => {
     expect(r.timingPhase).toBe('critical-window');
     expect(r.attributionMayBeStated).toBe(false);
     // Voting misinformation is corrected whoever spreads it, a domestic account too.
-    const domestic = assessThreat({ ...t, source: { ...t.source, actor: 'domestic' } }, ELECTION, DEFAULT_POLICY, { asOf: FIVE_DAYS_BEFORE });
+    const domestic = assessThreat(
+      { ...t, source: { ...t.source, actor: 'domestic' } },
+      ELECTION,
+      DEFAULT_POLICY,
+      { asOf: FIVE_DAYS_BEFORE },
+    );
     expect(domestic.level).toBe('speak-publicly');
   });
 
@@ -43,7 +48,7 @@ describe('the default policy on six situations', () => {
     expect(r.margins.engagePrivately).toBeLessThan(0);
   });
 
-  it('3. a registered party\'s misleading flyer about an opponent, Breakout 4: never speak publicly', () => {
+  it("3. a registered party's misleading flyer about an opponent, Breakout 4: never speak publicly", () => {
     const flyer = threat({
       purpose: 'discredit-candidate',
       type: 'disinformation',
@@ -61,8 +66,15 @@ describe('the default policy on six situations', () => {
     expect(r.attributionMayBeStated).toBe(false);
     // Even at its worst (polling day, Breakout 6, national security): still not speak-publicly.
     const worst = assessThreat(
-      { ...flyer, purpose: 'mislead-voting-process', reach: { breakout: 6, trend: 'growing', estimatedAudience: 9_000_000 }, context: { nationalSecurityImplications: true } },
-      ELECTION, DEFAULT_POLICY, { asOf: daysBeforePolling(0) },
+      {
+        ...flyer,
+        purpose: 'mislead-voting-process',
+        reach: { breakout: 6, trend: 'growing', estimatedAudience: 9_000_000 },
+        context: { nationalSecurityImplications: true },
+      },
+      ELECTION,
+      DEFAULT_POLICY,
+      { asOf: daysBeforePolling(0) },
     );
     expect(worst.levelBeforeGates).toBe('speak-publicly');
     expect(worst.level).toBe('engage-privately');
@@ -82,7 +94,9 @@ describe('the default policy on six situations', () => {
     expect(r.level).toBe('speak-publicly');
     expect(r.attributionMayBeStated).toBe(true);
     expect(r.spokesperson.id).toBe('panel'); // foreign attribution during the election period
-    expect(r.partners.map((p) => p.id)).toEqual(expect.arrayContaining(['election-authority', 'security-agency']));
+    expect(r.partners.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['election-authority', 'security-agency']),
+    );
     const early = { ...t, time: { firstSeen: '2026-05-30T08:00:00Z' } };
     const before = assessThreat(early, ELECTION, DEFAULT_POLICY, { asOf: '2026-06-01T00:00:00Z' });
     expect(before.electionPeriod).toBe(false);
@@ -128,7 +142,9 @@ describe('the default policy on six situations', () => {
     expect(['engage-privately', 'speak-publicly']).toContain(cluster.level);
     const pattern = cluster.factors.find((f) => f.id === 'pattern')!;
     expect(pattern.points).toBeGreaterThan(0);
-    expect(pattern.reason).toMatch(/6 threats over 29 days, a sustained pattern, sharing the actor name, the target, a region/);
+    expect(pattern.reason).toMatch(
+      /6 threats over 29 days, a sustained pattern, sharing the actor name, the target, a region/,
+    );
     expect(cluster.spokesperson.id).toBe('panel');
     expect(cluster.partners.map((p) => p.id)).toContain('civil-society');
   });

@@ -2,7 +2,15 @@
 // and decisions, the policy (save, preview) and the audit trail of both.
 import { describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '../../../src/shared/domain/assessment';
-import type { AssessmentRecord, AssessmentSummary, ClusterSuggestionView, Decision, PolicyPreview, PolicyVersionInfo, StoredAssessment } from '../../../src/shared/domain/decision';
+import type {
+  AssessmentRecord,
+  AssessmentSummary,
+  ClusterSuggestionView,
+  Decision,
+  PolicyPreview,
+  PolicyVersionInfo,
+  StoredAssessment,
+} from '../../../src/shared/domain/decision';
 import type { Policy } from '../../../src/shared/domain/policy';
 import type { ThreatDetail, ThreatPage } from '../../../src/shared/domain/threat-log';
 import type { AuditPage, AuditVerificationResult } from '../../../src/shared/domain/audit';
@@ -24,7 +32,8 @@ async function seeded(): Promise<TestApp> {
 }
 
 const stored = async (app: TestApp, id: string) => (await app.call<ThreatDetail>('threats:get', { id })).meta;
-const expected = (t: Threat, policy: Policy = DEFAULT_POLICY) => assessThreat(t, election, policy, { asOf: START });
+const expected = (t: Threat, policy: Policy = DEFAULT_POLICY) =>
+  assessThreat(t, election, policy, { asOf: START });
 
 /** A contained, low-harm post: monitor under the default policy. */
 const minor = (id: string) =>
@@ -39,10 +48,13 @@ const minor = (id: string) =>
   });
 
 function withThresholds(engage: number, speak: number): Policy {
-  return { ...DEFAULT_POLICY, thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: engage, speakPublicly: speak } };
+  return {
+    ...DEFAULT_POLICY,
+    thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: engage, speakPublicly: speak },
+  };
 }
 
-describe('each threat\'s current level stays in step', () => {
+describe("each threat's current level stays in step", () => {
   it('is set when a threat is created, and changes when it is edited, deleted and brought back', async () => {
     const app = await seeded();
     const t = minor('T-1');
@@ -52,7 +64,13 @@ describe('each threat\'s current level stays in step', () => {
     expect(meta.score).toBeCloseTo(expected(t).score, 5);
 
     // Spread to mainstream media, a voting falsehood, close to polling day: the level rises.
-    const worse = { ...t, purpose: 'mislead-voting-process', type: 'disinformation', target: { kind: 'general-public' }, reach: { breakout: 4, trend: 'growing', estimatedAudience: 900_000 } } as Threat;
+    const worse = {
+      ...t,
+      purpose: 'mislead-voting-process',
+      type: 'disinformation',
+      target: { kind: 'general-public' },
+      reach: { breakout: 4, trend: 'growing', estimatedAudience: 900_000 },
+    } as Threat;
     await app.call('threats:update', { threat: worse, expectedVersion: 1 });
     meta = await stored(app, 'T-1');
     expect(meta.level).toBe('speak-publicly');
@@ -69,9 +87,16 @@ describe('each threat\'s current level stays in step', () => {
     expect((await stored(app, 'T-1')).level).toBe('monitor');
   });
 
-  it('is set for every threat of an import, in the import\'s transaction', async () => {
+  it("is set for every threat of an import, in the import's transaction", async () => {
     const app = openTestApp({ clock: steppingClock(START) });
-    const ws = workspace([threat('T-1'), minor('T-2'), threat('T-3', { source: { actor: 'foreign-state', name: 'State X', confidence: 'high' }, reach: { breakout: 5, estimatedAudience: 3_000_000 } })]);
+    const ws = workspace([
+      threat('T-1'),
+      minor('T-2'),
+      threat('T-3', {
+        source: { actor: 'foreign-state', name: 'State X', confidence: 'high' },
+        reach: { breakout: 5, estimatedAudience: 3_000_000 },
+      }),
+    ]);
     await app.call('workspace:import', { format: 'json', content: JSON.stringify(ws) });
     for (const t of ws.threats) {
       const meta = await stored(app, t.id);
@@ -93,7 +118,8 @@ describe('each threat\'s current level stays in step', () => {
     const saved = await app.call<Policy>('policy:save', { policy: strict, note: 'everything matters' });
     expect(saved.version).toBe(2);
     // Contained items rise only to engage-privately (the contained-item gate); the mail-in claim speaks.
-    for (const id of ['T-1', 'T-2', 'T-3']) expect((await stored(app, id)).level, id).toBe('engage-privately');
+    for (const id of ['T-1', 'T-2', 'T-3'])
+      expect((await stored(app, id)).level, id).toBe('engage-privately');
     expect((await stored(app, 'T-4')).level).toBe('speak-publicly');
     expect((await stored(app, 'T-1')).score).toBeCloseTo(expected(minor('T-1'), strict).score, 5);
     const gated = await app.call<AssessmentResult>('assessment:assess', { threatId: 'T-1' });
@@ -106,7 +132,11 @@ describe('each threat\'s current level stays in step', () => {
     expect(back.version).toBe(3);
     expect((await stored(app, 'T-1')).level).toBe('monitor');
     const versions = await app.call<PolicyVersionInfo[]>('policy:versions');
-    expect(versions.map((v) => [v.version, v.current])).toEqual([[3, true], [2, false], [1, false]]);
+    expect(versions.map((v) => [v.version, v.current])).toEqual([
+      [3, true],
+      [2, false],
+      [1, false],
+    ]);
     expect(versions[1]!.note).toBe('everything matters');
     expect((await app.call<Policy>('policy:get', { version: 2 })).thresholds.speakPublicly).toBe(10);
   });
@@ -116,14 +146,37 @@ describe('each threat\'s current level stays in step', () => {
     const threats = [
       minor('T-1'),
       threat('T-2'),
-      threat('T-3', { source: { actor: 'foreign-state', name: 'State X', confidence: 'high' }, reach: { breakout: 4, estimatedAudience: 2_000_000 } }),
-      threat('T-4', { purpose: 'polarize', type: 'inauthentic-behaviour', reach: { breakout: 2, trend: 'growing' } }),
-      threat('T-5', { source: { actor: 'domestic', confidence: 'high' }, target: { kind: 'candidate-or-party' }, purpose: 'discredit-candidate', reach: { breakout: 5 } }),
+      threat('T-3', {
+        source: { actor: 'foreign-state', name: 'State X', confidence: 'high' },
+        reach: { breakout: 4, estimatedAudience: 2_000_000 },
+      }),
+      threat('T-4', {
+        purpose: 'polarize',
+        type: 'inauthentic-behaviour',
+        reach: { breakout: 2, trend: 'growing' },
+      }),
+      threat('T-5', {
+        source: { actor: 'domestic', confidence: 'high' },
+        target: { kind: 'candidate-or-party' },
+        purpose: 'discredit-candidate',
+        reach: { breakout: 5 },
+      }),
     ];
     for (const t of threats) await app.call('threats:create', { threat: t });
     const policies: Policy[] = [
-      { ...DEFAULT_POLICY, factors: DEFAULT_POLICY.factors.map((f) => (f.id === 'harm' ? { ...f, weight: 20 } : f.id === 'reach' ? { ...f, weight: 45 } : f)) },
-      { ...DEFAULT_POLICY, gates: { ...DEFAULT_POLICY.gates, domesticPoliticalDebate: { ...DEFAULT_POLICY.gates.domesticPoliticalDebate, enabled: false } } },
+      {
+        ...DEFAULT_POLICY,
+        factors: DEFAULT_POLICY.factors.map((f) =>
+          f.id === 'harm' ? { ...f, weight: 20 } : f.id === 'reach' ? { ...f, weight: 45 } : f,
+        ),
+      },
+      {
+        ...DEFAULT_POLICY,
+        gates: {
+          ...DEFAULT_POLICY.gates,
+          domesticPoliticalDebate: { ...DEFAULT_POLICY.gates.domesticPoliticalDebate, enabled: false },
+        },
+      },
       withThresholds(20, 40),
       withThresholds(50, 52),
       DEFAULT_POLICY,
@@ -143,7 +196,10 @@ describe('each threat\'s current level stays in step', () => {
     const app = await seeded();
     await app.call('threats:create', { threat: minor('T-1') });
     const before = await stored(app, 'T-1');
-    const bad = { ...DEFAULT_POLICY, thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: 70, speakPublicly: 60 } };
+    const bad = {
+      ...DEFAULT_POLICY,
+      thresholds: { ...DEFAULT_POLICY.thresholds, engagePrivately: 70, speakPublicly: 60 },
+    };
     const result = await app.dispatch('policy:save', { policy: bad });
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -190,7 +246,10 @@ describe('policy preview', () => {
     );
     expect(preview.changes.find((c) => c.id === 'T-1')!.title).toBe('Meme T-1');
 
-    const limited = await app.call<PolicyPreview>('policy:preview', { policy: withThresholds(5, 90), limit: 1 });
+    const limited = await app.call<PolicyPreview>('policy:preview', {
+      policy: withThresholds(5, 90),
+      limit: 1,
+    });
     expect(limited.changed).toBe(3);
     expect(limited.changes).toHaveLength(1);
 
@@ -217,19 +276,36 @@ describe('stored assessments and decisions', () => {
     const app = await seeded();
     await app.call('threats:create', { threat: threat('T-1') });
     await app.call('threats:create', { threat: minor('T-2') });
-    const one = await app.call<AssessmentResult>('assessment:assess', { threatId: 'T-1', asOf: '2027-05-12T12:00:00Z' });
-    expect(one).toEqual(assessThreat(threat('T-1'), election, DEFAULT_POLICY, { asOf: '2027-05-12T12:00:00Z', version: 1 }));
+    const one = await app.call<AssessmentResult>('assessment:assess', {
+      threatId: 'T-1',
+      asOf: '2027-05-12T12:00:00Z',
+    });
+    expect(one).toEqual(
+      assessThreat(threat('T-1'), election, DEFAULT_POLICY, { asOf: '2027-05-12T12:00:00Z', version: 1 }),
+    );
     expect(one.counterfactuals.length).toBeGreaterThan(0);
 
-    const both = await app.call<AssessmentResult>('assessment:assessCluster', { threatIds: ['T-1', 'T-2', 'T-1'], asOf: '2027-05-12T12:00:00Z' });
+    const both = await app.call<AssessmentResult>('assessment:assessCluster', {
+      threatIds: ['T-1', 'T-2', 'T-1'],
+      asOf: '2027-05-12T12:00:00Z',
+    });
     expect(both.cluster).toBe(true);
     expect(both.threatIds).toEqual(['T-1', 'T-2']);
-    expect(both).toEqual(assessCluster([threat('T-1'), minor('T-2')], election, DEFAULT_POLICY, { asOf: '2027-05-12T12:00:00Z', versions: { 'T-1': 1, 'T-2': 1 } }));
+    expect(both).toEqual(
+      assessCluster([threat('T-1'), minor('T-2')], election, DEFAULT_POLICY, {
+        asOf: '2027-05-12T12:00:00Z',
+        versions: { 'T-1': 1, 'T-2': 1 },
+      }),
+    );
   });
 
   it('never puts classified notes into a result', async () => {
     const app = await seeded();
-    await app.call('threats:create', { threat: threat('T-1', { classifiedNotes: [{ classification: 'SECRET', text: 'Source ORCHID says STATE-X-UNIT-7.' }] }) });
+    await app.call('threats:create', {
+      threat: threat('T-1', {
+        classifiedNotes: [{ classification: 'SECRET', text: 'Source ORCHID says STATE-X-UNIT-7.' }],
+      }),
+    });
     const saved = await app.call<StoredAssessment>('assessment:save', { threatIds: ['T-1'] });
     expect(JSON.stringify(saved)).not.toMatch(/ORCHID|STATE-X-UNIT-7/);
   });
@@ -249,30 +325,57 @@ describe('stored assessments and decisions', () => {
     await app.call('threats:create', { threat: threat('T-1') });
     const a = await app.call<StoredAssessment>('assessment:save', { threatIds: ['T-1'] });
     expect(a.level).toBe('speak-publicly');
-    const base = { assessmentId: a.id, recommendedLevel: a.level, decidedBy: 'Jo Tremblay', role: 'Panel chair' };
+    const base = {
+      assessmentId: a.id,
+      recommendedLevel: a.level,
+      decidedBy: 'Jo Tremblay',
+      role: 'Panel chair',
+    };
 
-    const refused = await app.dispatch('assessment:decide', { ...base, level: 'engage-privately', rationale: '   ' });
+    const refused = await app.dispatch('assessment:decide', {
+      ...base,
+      level: 'engage-privately',
+      rationale: '   ',
+    });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('invalid-request');
-      expect(refused.error.message).toMatch(/A rationale is required when the decision \(engage-privately\) differs from the recommendation \(speak-publicly\)/);
+      expect(refused.error.message).toMatch(
+        /A rationale is required when the decision \(engage-privately\) differs from the recommendation \(speak-publicly\)/,
+      );
       expect(refused.error.problems?.[0]?.where).toBe('$.rationale');
     }
 
     // The same level as recommended needs no rationale.
     const agreed = await app.call<Decision>('assessment:decide', { ...base, level: 'speak-publicly' });
     expect(agreed.rationale).toBe('');
-    const differed = await app.call<Decision>('assessment:decide', { ...base, level: 'engage-privately', rationale: 'A partner is correcting it today; we hold.' });
-    expect(differed).toMatchObject({ recommendedLevel: 'speak-publicly', level: 'engage-privately', decidedBy: 'Jo Tremblay', role: 'Panel chair' });
+    const differed = await app.call<Decision>('assessment:decide', {
+      ...base,
+      level: 'engage-privately',
+      rationale: 'A partner is correcting it today; we hold.',
+    });
+    expect(differed).toMatchObject({
+      recommendedLevel: 'speak-publicly',
+      level: 'engage-privately',
+      decidedBy: 'Jo Tremblay',
+      role: 'Panel chair',
+    });
 
     // A decision on a recommendation the person did not see is refused.
-    const wrong = await app.dispatch('assessment:decide', { ...base, recommendedLevel: 'monitor', level: 'monitor' });
+    const wrong = await app.dispatch('assessment:decide', {
+      ...base,
+      recommendedLevel: 'monitor',
+      level: 'monitor',
+    });
     expect(wrong.ok).toBe(false);
     if (!wrong.ok) expect(wrong.error.code).toBe('conflict');
 
     // Saving with a decision in one go follows the same rule, and stores nothing when refused.
     const before = await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-1' });
-    const atomic = await app.dispatch('assessment:save', { threatIds: ['T-1'], decision: { recommendedLevel: 'speak-publicly', level: 'monitor', decidedBy: 'Jo', role: 'Chair' } });
+    const atomic = await app.dispatch('assessment:save', {
+      threatIds: ['T-1'],
+      decision: { recommendedLevel: 'speak-publicly', level: 'monitor', decidedBy: 'Jo', role: 'Chair' },
+    });
     expect(atomic.ok).toBe(false);
     expect(await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-1' })).toEqual(before);
 
@@ -284,7 +387,15 @@ describe('stored assessments and decisions', () => {
   it('refuses to record a decision when the stored recommendation has changed since it was shown', async () => {
     const app = await seeded();
     await app.call('threats:create', { threat: minor('T-1') });
-    const r = await app.dispatch('assessment:save', { threatIds: ['T-1'], decision: { recommendedLevel: 'speak-publicly', level: 'speak-publicly', decidedBy: 'Jo', role: 'Chair' } });
+    const r = await app.dispatch('assessment:save', {
+      threatIds: ['T-1'],
+      decision: {
+        recommendedLevel: 'speak-publicly',
+        level: 'speak-publicly',
+        decidedBy: 'Jo',
+        role: 'Chair',
+      },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/recommends monitor, not speak-publicly/);
     expect(await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-1' })).toEqual([]);
@@ -294,9 +405,15 @@ describe('stored assessments and decisions', () => {
     const app = await seeded();
     await app.call('threats:create', { threat: threat('T-1') });
     await app.call('threats:create', { threat: threat('T-2') });
-    const a = await app.call<StoredAssessment>('assessment:save', { threatIds: ['T-1', 'T-2'], asOf: '2027-05-12T12:00:00Z' });
+    const a = await app.call<StoredAssessment>('assessment:save', {
+      threatIds: ['T-1', 'T-2'],
+      asOf: '2027-05-12T12:00:00Z',
+    });
     expect(a.cluster).toBe(true);
-    await app.call('threats:update', { threat: threat('T-1', { title: 'Edited afterwards', reach: { breakout: 1 } }), expectedVersion: 1 });
+    await app.call('threats:update', {
+      threat: threat('T-1', { title: 'Edited afterwards', reach: { breakout: 1 } }),
+      expectedVersion: 1,
+    });
 
     const record = await app.call<AssessmentRecord>('assessment:get', { id: a.id });
     expect(record.policyVersion).toBe(1);
@@ -309,9 +426,14 @@ describe('stored assessments and decisions', () => {
     expect(then.found?.threat.reach.breakout).toBe(3);
     expect(record.result.level).toBe(a.level);
     // Both threats' histories show it, and so do the latest assessments; drafting finds it by its threats.
-    expect((await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-2' })).map((s) => s.id)).toEqual([a.id]);
+    expect(
+      (await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-2' })).map((s) => s.id),
+    ).toEqual([a.id]);
     const single = await app.call<StoredAssessment>('assessment:save', { threatIds: ['T-2'] });
-    expect((await app.call<AssessmentSummary[]>('assessment:recent', {})).map((s) => s.id)).toEqual([single.id, a.id]);
+    expect((await app.call<AssessmentSummary[]>('assessment:recent', {})).map((s) => s.id)).toEqual([
+      single.id,
+      a.id,
+    ]);
     const repo = new AssessmentRepository(app.db);
     expect(repo.latestFor(['T-2', 'T-1'])?.id).toBe(a.id);
     expect(repo.latestFor(['T-2'])?.id).toBe(single.id);
@@ -323,25 +445,52 @@ describe('stored assessments and decisions', () => {
     await app.call('threats:create', { threat: threat('T-1') });
     const a = await app.call<StoredAssessment>('assessment:save', {
       threatIds: ['T-1'],
-      decision: { recommendedLevel: 'speak-publicly', level: 'engage-privately', rationale: 'Await the platform.', decidedBy: 'Jo Tremblay', role: 'Panel chair' },
+      decision: {
+        recommendedLevel: 'speak-publicly',
+        level: 'engage-privately',
+        rationale: 'Await the platform.',
+        decidedBy: 'Jo Tremblay',
+        role: 'Panel chair',
+      },
     });
     await app.call('policy:save', { policy: withThresholds(30, 55), note: 'after review' });
 
     const entries = (await app.call<AuditPage>('audit:list', {})).entries;
     const decision = entries.find((e) => e.action === 'decision.recorded')!;
-    expect(decision).toMatchObject({ actor: 'Jo Tremblay', role: 'Panel chair', subject: `assessment:${a.id}` });
-    expect(decision.details).toMatchObject({ recommended: 'speak-publicly', decided: 'engage-privately', rationale: 'Await the platform.', threatIds: ['T-1'] });
-    expect(entries.find((e) => e.action === 'assessment.saved')?.details).toMatchObject({ threatIds: ['T-1'], policyVersion: 1, threatVersions: { 'T-1': 1 } });
-    expect(entries.find((e) => e.action === 'policy.changed')?.details).toMatchObject({ from: 1, to: 2, note: 'after review' });
+    expect(decision).toMatchObject({
+      actor: 'Jo Tremblay',
+      role: 'Panel chair',
+      subject: `assessment:${a.id}`,
+    });
+    expect(decision.details).toMatchObject({
+      recommended: 'speak-publicly',
+      decided: 'engage-privately',
+      rationale: 'Await the platform.',
+      threatIds: ['T-1'],
+    });
+    expect(entries.find((e) => e.action === 'assessment.saved')?.details).toMatchObject({
+      threatIds: ['T-1'],
+      policyVersion: 1,
+      threatVersions: { 'T-1': 1 },
+    });
+    expect(entries.find((e) => e.action === 'policy.changed')?.details).toMatchObject({
+      from: 1,
+      to: 2,
+      note: 'after review',
+    });
     // Newest first: the policy change follows the decision, which follows the assessment.
-    const order = entries.map((e) => e.action).filter((x) => ['assessment.saved', 'decision.recorded', 'policy.changed'].includes(x));
+    const order = entries
+      .map((e) => e.action)
+      .filter((x) => ['assessment.saved', 'decision.recorded', 'policy.changed'].includes(x));
     expect(order).toEqual(['policy.changed', 'decision.recorded', 'assessment.saved']);
 
     const verified = await app.call<AuditVerificationResult>('audit:verify');
     expect(verified).toMatchObject({ ok: true, problems: [] });
 
     // Decisions and assessments are append-only, even through SQL.
-    expect(() => app.db.prepare("UPDATE decisions SET level = 'monitor'").run()).toThrow(/kept as they were recorded/);
+    expect(() => app.db.prepare("UPDATE decisions SET level = 'monitor'").run()).toThrow(
+      /kept as they were recorded/,
+    );
     expect(() => app.db.prepare('DELETE FROM assessments').run()).toThrow(/kept as they were made/);
   });
 
@@ -356,9 +505,18 @@ describe('stored assessments and decisions', () => {
         source: { actor: 'foreign-proxy', name: 'Northern Lights Media', confidence: 'moderate' },
         reach: { breakout: 1, estimatedAudience: 2_000 },
       });
-    for (const [id, day] of [['P-1', 10], ['P-2', 14], ['P-3', 19], ['P-4', 24]] as const) await app.call('threats:create', { threat: proxy(id, day) });
+    for (const [id, day] of [
+      ['P-1', 10],
+      ['P-2', 14],
+      ['P-3', 19],
+      ['P-4', 24],
+    ] as const)
+      await app.call('threats:create', { threat: proxy(id, day) });
     await app.call('threats:create', { threat: minor('T-9') });
-    const suggestions = await app.call<ClusterSuggestionView[]>('assessment:suggestClusters', { electionId: election.id, windowDays: 10 });
+    const suggestions = await app.call<ClusterSuggestionView[]>('assessment:suggestClusters', {
+      electionId: election.id,
+      windowDays: 10,
+    });
     const mine = suggestions.find((s) => s.threatIds.includes('P-1'))!;
     expect(mine.threatIds).toEqual(['P-1', 'P-2', 'P-3', 'P-4']);
     expect(mine.titles['P-3']).toBe('Proxy article P-3');
@@ -366,7 +524,10 @@ describe('stored assessments and decisions', () => {
     expect(suggestions.some((s) => s.threatIds.includes('T-9'))).toBe(false);
 
     await app.call('threats:delete', { id: 'P-2' });
-    const after = await app.call<ClusterSuggestionView[]>('assessment:suggestClusters', { electionId: election.id, windowDays: 10 });
+    const after = await app.call<ClusterSuggestionView[]>('assessment:suggestClusters', {
+      electionId: election.id,
+      windowDays: 10,
+    });
     expect(after.flatMap((s) => s.threatIds)).not.toContain('P-2');
   });
 });

@@ -6,7 +6,14 @@ import { openTestApp } from '../../helpers/db';
 
 function withEntries(n: number) {
   const app = openTestApp();
-  for (let i = 1; i <= n; i++) app.ctx.audit.append({ action: 'decision.recorded', subject: `threat:T-${i}`, actor: 'Ana', role: 'Director', details: { level: 'monitor', i } });
+  for (let i = 1; i <= n; i++)
+    app.ctx.audit.append({
+      action: 'decision.recorded',
+      subject: `threat:T-${i}`,
+      actor: 'Ana',
+      role: 'Director',
+      details: { level: 'monitor', i },
+    });
   app.close();
   return app.file;
 }
@@ -79,7 +86,10 @@ describe('audit log', () => {
     const row = raw.prepare('SELECT * FROM audit_log WHERE seq = 2').get() as Record<string, unknown>;
     raw.close();
     const forged = { ...row, details: '{"forged":true}' } as Parameters<typeof entryHash>[0];
-    tamper(file, `UPDATE audit_log SET details = '{"forged":true}', hash = '${entryHash(forged)}' WHERE seq = 2`);
+    tamper(
+      file,
+      `UPDATE audit_log SET details = '{"forged":true}', hash = '${entryHash(forged)}' WHERE seq = 2`,
+    );
     const result = verify(file);
     expect(result.ok).toBe(false);
     expect(result.problems[0]!.seq).toBe(3);

@@ -5,10 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../../src/main/browser/server';
 import { openTestApp, tempDir } from '../../helpers/db';
 
-function request(server: BrowserServer, opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function request(
+  server: BrowserServer,
+  opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string },
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, method: opts.method ?? 'GET', path: opts.path, headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...opts.headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: opts.method ?? 'GET',
+        path: opts.path,
+        headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...opts.headers },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
@@ -31,7 +40,12 @@ async function serve() {
 }
 
 const api = (server: BrowserServer, channel: string, body: unknown, headers: Record<string, string> = {}) =>
-  request(server, { method: 'POST', path: `/api/${channel}`, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers } });
+  request(server, {
+    method: 'POST',
+    path: `/api/${channel}`,
+    body: JSON.stringify(body),
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}`, ...headers },
+  });
 
 describe('browser mode server', () => {
   it('listens on loopback with a random port and prints a tokened address', async () => {
@@ -42,7 +56,13 @@ describe('browser mode server', () => {
   });
 
   it('refuses to listen on anything but loopback', async () => {
-    await expect(startBrowserServer({ dispatch: async () => ({ ok: true, value: null }), staticDir: tempDir(), host: '0.0.0.0' as never })).rejects.toThrow(/loopback/);
+    await expect(
+      startBrowserServer({
+        dispatch: async () => ({ ok: true, value: null }),
+        staticDir: tempDir(),
+        host: '0.0.0.0' as never,
+      }),
+    ).rejects.toThrow(/loopback/);
   });
 
   it('answers the API with the token and refuses it without, or with a wrong one', async () => {
@@ -51,15 +71,29 @@ describe('browser mode server', () => {
     expect(ok.status).toBe(200);
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { empty: true } });
     expect((await api(server, 'app:info', {}, { Authorization: '' })).status).toBe(401);
-    expect((await api(server, 'app:info', {}, { Authorization: `Bearer ${server.token.slice(0, -1)}x` })).status).toBe(401);
+    expect(
+      (await api(server, 'app:info', {}, { Authorization: `Bearer ${server.token.slice(0, -1)}x` })).status,
+    ).toBe(401);
     await server.close();
   });
 
   it('refuses other origins and other host names (DNS rebinding)', async () => {
     const { server } = await serve();
     expect((await api(server, 'app:info', {}, { Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await request(server, { method: 'POST', path: '/api/app:info', host: 'evil.example', headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' }, body: '{}' })).status).toBe(421);
-    expect((await api(server, 'app:info', {}, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+    expect(
+      (
+        await request(server, {
+          method: 'POST',
+          path: '/api/app:info',
+          host: 'evil.example',
+          headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(421);
+    expect((await api(server, 'app:info', {}, { Origin: `http://127.0.0.1:${server.port}` })).status).toBe(
+      200,
+    );
     await server.close();
   });
 
@@ -72,7 +106,9 @@ describe('browser mode server', () => {
     expect(first.headers['content-security-policy']).toContain("script-src 'self'");
     const cookie = String(first.headers['set-cookie']?.[0]).split(';')[0]!;
     expect(first.headers['set-cookie']?.[0]).toMatch(/HttpOnly; SameSite=Strict/);
-    expect((await request(server, { path: '/app.js', headers: { Cookie: cookie } })).body).toBe('console.log(1)');
+    expect((await request(server, { path: '/app.js', headers: { Cookie: cookie } })).body).toBe(
+      'console.log(1)',
+    );
     expect((await request(server, { path: '/app.js' })).status).toBe(401);
     await server.close();
   });
@@ -88,8 +124,16 @@ describe('browser mode server', () => {
 
   it('returns typed errors for bad channels and bodies, and keeps serving', async () => {
     const { server } = await serve();
-    expect(JSON.parse((await api(server, 'nope:nothing', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-    const bad = await request(server, { method: 'POST', path: '/api/app:info', body: '{oops', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` } });
+    expect(JSON.parse((await api(server, 'nope:nothing', {})).body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
+    const bad = await request(server, {
+      method: 'POST',
+      path: '/api/app:info',
+      body: '{oops',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+    });
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect((await api(server, 'app:info', {})).status).toBe(200);
     await server.close();

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { DashboardData } from '../../../src/shared/domain/dashboard';
 import { chartSpecs, PALETTE, LEVEL_COLOURS } from '../../../src/renderer/screens/dashboard/dashboard-model';
 
-const t = (key: string, opts: Record<string, unknown> = {}) => `${key}${Object.keys(opts).length ? JSON.stringify(opts) : ''}`;
+const t = (key: string, opts: Record<string, unknown> = {}) =>
+  `${key}${Object.keys(opts).length ? JSON.stringify(opts) : ''}`;
 
 const data: DashboardData = {
   electionId: 'e1',
@@ -46,8 +47,16 @@ describe('chart specs', () => {
   const specs = chartSpecs(data, t, 'en-CA');
 
   it('filters the log to exactly the bar: type and the bucket, inside the chosen range', () => {
-    expect(specs.overTime.filterFor(0, 0)).toEqual({ type: ['disinformation'], from: '2027-05-09', to: '2027-05-09' });
-    expect(specs.overTime.filterFor(1, 2)).toEqual({ type: ['impersonation'], from: '2027-05-17', to: '2027-05-23' });
+    expect(specs.overTime.filterFor(0, 0)).toEqual({
+      type: ['disinformation'],
+      from: '2027-05-09',
+      to: '2027-05-09',
+    });
+    expect(specs.overTime.filterFor(1, 2)).toEqual({
+      type: ['impersonation'],
+      from: '2027-05-17',
+      to: '2027-05-23',
+    });
     expect(specs.overTime.filterFor(1, 0)).toBeNull();
     expect(specs.purpose.filterFor(0, 0)).toEqual({ purpose: ['polarize'], from: '2027-05-09' });
     expect(specs.purpose.filterFor(0, 1)).toBeNull();
@@ -58,7 +67,13 @@ describe('chart specs', () => {
 
   it('marks the critical window on the timeline, clipped to it', () => {
     expect(specs.overTime.window).toEqual({ start: 1, end: 2, polling: 2 });
-    expect(chartSpecs({ ...data, calendar: { advanceVotingStart: null, pollingDay: '2027-06-30', resultsCertified: null } }, t, 'en-CA').overTime.window).toBeNull();
+    expect(
+      chartSpecs(
+        { ...data, calendar: { advanceVotingStart: null, pollingDay: '2027-06-30', resultsCertified: null } },
+        t,
+        'en-CA',
+      ).overTime.window,
+    ).toBeNull();
     expect(chartSpecs({ ...data, calendar: null }, t, 'en-CA').overTime.window).toBeNull();
   });
 
@@ -66,6 +81,11 @@ describe('chart specs', () => {
     expect(specs.purpose.summary).toContain('enums:purpose.polarize (3)');
     expect(specs.overTime.summary).toContain('summary.window');
     expect(specs.overTime.series.map((s) => s.colour)).toEqual(PALETTE.slice(0, 2));
-    expect(Object.keys(LEVEL_COLOURS)).toEqual(['monitor', 'engage-privately', 'speak-publicly', 'unassessed']);
+    expect(Object.keys(LEVEL_COLOURS)).toEqual([
+      'monitor',
+      'engage-privately',
+      'speak-publicly',
+      'unassessed',
+    ]);
   });
 });

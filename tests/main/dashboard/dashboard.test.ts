@@ -41,7 +41,9 @@ describe('time buckets', () => {
     expect(chooseBucket('auto', '2020-01-01', '2027-12-31')).toBe('month');
     expect(chooseBucket('day', '2024-01-01', '2027-12-31')).toBe('week');
     expect(chooseBucket('day', '2020-01-01', '2027-12-31')).toBe('month');
-    expect(bucketList('2000-01-01', '2027-12-31', chooseBucket('week', '2000-01-01', '2027-12-31')).length).toBeLessThanOrEqual(400);
+    expect(
+      bucketList('2000-01-01', '2027-12-31', chooseBucket('week', '2000-01-01', '2027-12-31')).length,
+    ).toBeLessThanOrEqual(400);
   });
 });
 
@@ -53,14 +55,26 @@ describe('dashboard:series', () => {
       content: JSON.stringify(
         workspace([
           threat('T-1', { time: { firstSeen: '2027-05-10T08:00:00Z' } }),
-          threat('T-2', { time: { firstSeen: '2027-05-10T23:30:00-04:00' }, type: 'impersonation', place: { level: 'regional', regions: ['Cedar Valley'], channels: ['telegram'] } }),
-          threat('T-3', { time: { firstSeen: '2027-05-14T08:00:00Z' }, purpose: 'polarize', target: { kind: 'media' } }),
+          threat('T-2', {
+            time: { firstSeen: '2027-05-10T23:30:00-04:00' },
+            type: 'impersonation',
+            place: { level: 'regional', regions: ['Cedar Valley'], channels: ['telegram'] },
+          }),
+          threat('T-3', {
+            time: { firstSeen: '2027-05-14T08:00:00Z' },
+            purpose: 'polarize',
+            target: { kind: 'media' },
+          }),
         ]),
       ),
     });
     const d = await app.call<DashboardData>('dashboard:series', { electionId: election.id, bucket: 'day' });
     expect(d.total).toBe(3);
-    expect(d.calendar).toEqual({ advanceVotingStart: '2027-05-07', pollingDay: '2027-05-17', resultsCertified: '2027-05-24' });
+    expect(d.calendar).toEqual({
+      advanceVotingStart: '2027-05-07',
+      pollingDay: '2027-05-17',
+      resultsCertified: '2027-05-24',
+    });
     // The timeline covers the threats and the critical window (advance voting → certification).
     expect(d.overTime.buckets[0]!.start).toBe('2027-05-07');
     expect(d.overTime.buckets.at(-1)!.start).toBe('2027-05-24');
@@ -79,10 +93,20 @@ describe('dashboard:series', () => {
       { key: 'Cedar Valley', count: 1 },
     ]);
     expect(d.byChannel.top.map((c) => c.key)).toEqual(['facebook', 'x', 'telegram']);
-    expect(d.byLevel.map((c) => c.key)).toEqual(['monitor', 'engage-privately', 'speak-publicly', 'unassessed']);
+    expect(d.byLevel.map((c) => c.key)).toEqual([
+      'monitor',
+      'engage-privately',
+      'speak-publicly',
+      'unassessed',
+    ]);
     expect(d.byLevel.reduce((n, c) => n + c.count, 0)).toBe(3);
 
-    const week = await app.call<DashboardData>('dashboard:series', { electionId: election.id, from: '2027-05-10', to: '2027-05-16', bucket: 'week' });
+    const week = await app.call<DashboardData>('dashboard:series', {
+      electionId: election.id,
+      from: '2027-05-10',
+      to: '2027-05-16',
+      bucket: 'week',
+    });
     expect(week.overTime.buckets).toEqual([{ start: '2027-05-10', end: '2027-05-16' }]);
     expect(week.overTime.series.find((s) => s.key === 'disinformation')!.counts).toEqual([2]);
     expect(week.total).toBe(3);
@@ -90,8 +114,12 @@ describe('dashboard:series', () => {
 
   it('refuses a range that ends before it starts, and an unknown election', async () => {
     const app = openTestApp();
-    await expect(app.call('dashboard:series', { from: '2027-05-10', to: '2027-05-01' })).rejects.toThrow(/start date must not be after the end date/);
-    await expect(app.call('dashboard:series', { electionId: 'nope' })).rejects.toThrow(/no election with id nope/);
+    await expect(app.call('dashboard:series', { from: '2027-05-10', to: '2027-05-01' })).rejects.toThrow(
+      /start date must not be after the end date/,
+    );
+    await expect(app.call('dashboard:series', { electionId: 'nope' })).rejects.toThrow(
+      /no election with id nope/,
+    );
   });
 
   it('agrees with the log for every bar (property)', async () => {
@@ -99,26 +127,40 @@ describe('dashboard:series', () => {
     await fc.assert(
       fc.asyncProperty(
         arbElection({ id: 'e1', from: '2027-04-01', to: '2027-06-30' }),
-        fc.array(arbThreat({ electionId: 'e1', from: '2027-03-01T00:00:00Z', to: '2027-07-31T23:59:59Z' }), { minLength: 1, maxLength: 25 }),
+        fc.array(arbThreat({ electionId: 'e1', from: '2027-03-01T00:00:00Z', to: '2027-07-31T23:59:59Z' }), {
+          minLength: 1,
+          maxLength: 25,
+        }),
         fc.constantFrom('day' as const, 'week' as const, 'month' as const),
         async (e, threats, bucket) => {
-          app.db.exec('DELETE FROM classified_notes; DELETE FROM threat_regions; DELETE FROM threat_channels; DELETE FROM threats_fts; DELETE FROM threat_versions; DELETE FROM threats;');
+          app.db.exec(
+            'DELETE FROM classified_notes; DELETE FROM threat_regions; DELETE FROM threat_channels; DELETE FROM threats_fts; DELETE FROM threat_versions; DELETE FROM threats;',
+          );
           const unique = [...new Map(threats.map((t) => [t.id, t])).values()];
-          await app.call('workspace:import', { format: 'json', content: JSON.stringify({ format: 'threshold-workspace/1', elections: [e], threats: unique }) });
+          await app.call('workspace:import', {
+            format: 'json',
+            content: JSON.stringify({ format: 'threshold-workspace/1', elections: [e], threats: unique }),
+          });
           const d = await app.call<DashboardData>('dashboard:series', { electionId: 'e1', bucket });
           expect(d.total).toBe(unique.length);
           for (const s of d.overTime.series) {
             for (const [i, count] of s.counts.entries()) {
               if (count === 0) continue;
               const b = d.overTime.buckets[i]!;
-              expect(await logTotal(app, { electionId: 'e1', type: [s.key], from: b.start, to: b.end })).toBe(count);
+              expect(await logTotal(app, { electionId: 'e1', type: [s.key], from: b.start, to: b.end })).toBe(
+                count,
+              );
             }
           }
           expect(d.overTime.series.flatMap((s) => s.counts).reduce((a, b) => a + b, 0)).toBe(unique.length);
-          for (const c of d.byPurpose) expect(await logTotal(app, { electionId: 'e1', purpose: [c.key] })).toBe(c.count);
-          for (const c of d.byLevel) expect(await logTotal(app, { electionId: 'e1', level: [c.key] })).toBe(c.count);
-          for (const c of d.byRegion.top) expect(await logTotal(app, { electionId: 'e1', region: c.key })).toBe(c.count);
-          for (const c of d.byChannel.top) expect(await logTotal(app, { electionId: 'e1', channel: c.key })).toBe(c.count);
+          for (const c of d.byPurpose)
+            expect(await logTotal(app, { electionId: 'e1', purpose: [c.key] })).toBe(c.count);
+          for (const c of d.byLevel)
+            expect(await logTotal(app, { electionId: 'e1', level: [c.key] })).toBe(c.count);
+          for (const c of d.byRegion.top)
+            expect(await logTotal(app, { electionId: 'e1', region: c.key })).toBe(c.count);
+          for (const c of d.byChannel.top)
+            expect(await logTotal(app, { electionId: 'e1', channel: c.key })).toBe(c.count);
         },
       ),
       { numRuns: 25 },
@@ -130,14 +172,24 @@ describe('work awaiting', () => {
   it('counts threats needing a decision, from the decision records', async () => {
     const app = openTestApp();
     await app.call('workspace:loadSample', {});
-    const pending = app.db.prepare("SELECT id, level FROM threats WHERE election_id = 'lakeshore-2027' AND level IN ('engage-privately', 'speak-publicly') AND deleted_at IS NULL").all() as Array<{ id: string; level: 'engage-privately' | 'speak-publicly' }>;
+    const pending = app.db
+      .prepare(
+        "SELECT id, level FROM threats WHERE election_id = 'lakeshore-2027' AND level IN ('engage-privately', 'speak-publicly') AND deleted_at IS NULL",
+      )
+      .all() as { id: string; level: 'engage-privately' | 'speak-publicly' }[];
     expect(pending.length).toBeGreaterThan(0);
     const before = await app.call<DashboardData>('dashboard:series', { electionId: 'lakeshore-2027' });
     expect(before.decisionsAwaiting).toEqual({ count: pending.length, basis: 'decisions' });
     const { id, level } = pending[0]!;
     await app.call('assessment:save', {
       threatIds: [id],
-      decision: { recommendedLevel: level, level, rationale: 'Agreed by the panel.', decidedBy: 'Panel chair', role: 'Chair' },
+      decision: {
+        recommendedLevel: level,
+        level,
+        rationale: 'Agreed by the panel.',
+        decidedBy: 'Panel chair',
+        role: 'Chair',
+      },
     });
     const after = await app.call<DashboardData>('dashboard:series', { electionId: 'lakeshore-2027' });
     expect(after.decisionsAwaiting.count).toBe(pending.length - 1);
@@ -148,14 +200,25 @@ describe('work awaiting', () => {
     await app.call('workspace:loadSample', {});
     expect((await app.call<DashboardData>('dashboard:series', {})).draftsAwaiting).toBe(0);
     const now = '2027-05-01T00:00:00.000Z';
-    app.db.prepare('INSERT INTO comm_plans (id, election_id, cluster, threat_ids, version, created_at, updated_at) VALUES (?, ?, 0, ?, 1, ?, ?)').run('plan-1', 'lakeshore-2027', '["lk27-001"]', now, now);
-    const draft = app.db.prepare('INSERT INTO drafts (id, plan_id, template, version, status, created_at, updated_at, deleted_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)');
+    app.db
+      .prepare(
+        'INSERT INTO comm_plans (id, election_id, cluster, threat_ids, version, created_at, updated_at) VALUES (?, ?, 0, ?, 1, ?, ?)',
+      )
+      .run('plan-1', 'lakeshore-2027', '["lk27-001"]', now, now);
+    const draft = app.db.prepare(
+      'INSERT INTO drafts (id, plan_id, template, version, status, created_at, updated_at, deleted_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)',
+    );
     draft.run('d-1', 'plan-1', 'public-statement', 'draft', now, now, null);
     draft.run('d-2', 'plan-1', 'media-lines', 'reviewed', now, now, null);
     draft.run('d-3', 'plan-1', 'social-post', 'approved', now, now, null);
     draft.run('d-4', 'plan-1', 'briefing-note', 'draft', now, now, now);
-    expect((await app.call<DashboardData>('dashboard:series', { electionId: 'lakeshore-2027' })).draftsAwaiting).toBe(2);
-    expect((await app.call<DashboardData>('dashboard:series', { electionId: 'harrowgate-ward4-2027' })).draftsAwaiting).toBe(0);
+    expect(
+      (await app.call<DashboardData>('dashboard:series', { electionId: 'lakeshore-2027' })).draftsAwaiting,
+    ).toBe(2);
+    expect(
+      (await app.call<DashboardData>('dashboard:series', { electionId: 'harrowgate-ward4-2027' }))
+        .draftsAwaiting,
+    ).toBe(0);
   });
 
   it('still answers on a database without the assessment and drafting tables', () => {
@@ -165,7 +228,9 @@ describe('work awaiting', () => {
     try {
       const ctx = createContext(db, { dbPath: file, assetsDir: ASSETS_DIR, mode: 'cli', appVersion: 'test' });
       const at = '2027-05-01T00:00:00.000Z';
-      db.prepare('INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(election.id, JSON.stringify(election), election.name, election.pollingDay, at, at);
+      db.prepare(
+        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(election.id, JSON.stringify(election), election.name, election.pollingDay, at, at);
       const repo = new ThreatRepository(db);
       repo.insert(threat('T-1', { status: 'new' }), { change: 'created', by: null, at });
       repo.insert(threat('T-2', { status: 'responded' }), { change: 'created', by: null, at });

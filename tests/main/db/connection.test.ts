@@ -36,7 +36,7 @@ describe('openDatabase', () => {
   it('refuses a SQLite file that is not a Threshold database and leaves it untouched', () => {
     const file = path.join(tempDir(), 'other.db');
     const other = new Database(file);
-    other.exec('CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES (\'bread\');');
+    other.exec("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('bread');");
     other.close();
     const before = sha(file);
     const err = expectAppError(() => openDatabase(file), 'not-a-database');
@@ -83,13 +83,18 @@ describe('openDatabase', () => {
     const file = path.join(dir, 'old.db');
     // Build the database as the previous app version would have left it, then migrate step by step.
     for (let i = 0; i < MIGRATIONS.length; i++) {
-      const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, i + 1), backupDir: path.join(dir, 'backups') });
+      const db = openDatabase(file, {
+        migrations: MIGRATIONS.slice(0, i + 1),
+        backupDir: path.join(dir, 'backups'),
+      });
       expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[i]!.version);
       db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(`marker-${i}`, '"kept"');
       closeDatabase(db);
     }
     const db = openDatabase(file);
-    const markers = db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'marker-%'").get() as { n: number };
+    const markers = db.prepare("SELECT count(*) AS n FROM settings WHERE key LIKE 'marker-%'").get() as {
+      n: number;
+    };
     expect(markers.n).toBe(MIGRATIONS.length);
     closeDatabase(db);
     const backups = fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')) : [];

@@ -33,7 +33,15 @@ describe.skipIf(!hasSoffice)('LibreOffice opens the documents', () => {
     for (const [name, buffer] of Object.entries(files)) writeFileSync(join(dir, `${name}.docx`), buffer);
     const result = spawnSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...Object.keys(files).map((n) => join(dir, `${n}.docx`))],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        ...Object.keys(files).map((n) => join(dir, `${n}.docx`)),
+      ],
       { encoding: 'utf8', timeout: 110_000 },
     );
     expect(result.status, result.stderr).toBe(0);

@@ -5,8 +5,15 @@ import { assessment, election, planFor, threat } from './fixtures';
 import { docxHtml, docxText, readDocx, xmlText } from './docx-helpers';
 
 const META = { documentId: 'THR-2027-0042', version: 3, date: '2027-05-05' };
-const statement = () => renderDraft('public-statement', { threats: [threat()], election, assessment: assessment(), plan: planFor() });
-const briefing = () => renderDraft('briefing-note', { threats: [threat()], election, assessment: assessment(), plan: planFor() });
+const statement = () =>
+  renderDraft('public-statement', {
+    threats: [threat()],
+    election,
+    assessment: assessment(),
+    plan: planFor(),
+  });
+const briefing = () =>
+  renderDraft('briefing-note', { threats: [threat()], election, assessment: assessment(), plan: planFor() });
 const approve = (d: Draft): Draft => ({
   ...d,
   status: 'approved',
@@ -55,9 +62,20 @@ describe('writeDocx: a bilingual public statement', async () => {
 
   it('marks every header and footer UNCLASSIFIED and DRAFT — NOT FOR RELEASE, in the section’s language', () => {
     const headers = parts.headers.map(xmlText);
-    expect(headers).toEqual(expect.arrayContaining(['UNCLASSIFIED — DRAFT — NOT FOR RELEASE', 'NON CLASSIFIÉ — ÉBAUCHE — NE PAS DIFFUSER']));
+    expect(headers).toEqual(
+      expect.arrayContaining([
+        'UNCLASSIFIED — DRAFT — NOT FOR RELEASE',
+        'NON CLASSIFIÉ — ÉBAUCHE — NE PAS DIFFUSER',
+      ]),
+    );
     const footers = parts.footers.map(xmlText);
-    expect(footers.some((f) => f.startsWith('UNCLASSIFIED — DRAFT — NOT FOR RELEASE') && f.includes('THR-2027-0042 · Version 3 · 2027-05-05 · Page '))).toBe(true);
+    expect(
+      footers.some(
+        (f) =>
+          f.startsWith('UNCLASSIFIED — DRAFT — NOT FOR RELEASE') &&
+          f.includes('THR-2027-0042 · Version 3 · 2027-05-05 · Page '),
+      ),
+    ).toBe(true);
     expect(footers.some((f) => f.includes(' de '))).toBe(true);
     for (const f of parts.footers) {
       expect(f).toContain('PAGE');
@@ -67,14 +85,25 @@ describe('writeDocx: a bilingual public statement', async () => {
 
   it('has an approval block with drafted, reviewed and approved rows and a header row', () => {
     const text = xmlText(parts.document);
-    for (const s of ['Approval', 'Drafted by', 'Reviewed by', 'Approved by', 'Approbation', 'Rédigé par', 'Approuvé par']) expect(text).toContain(s);
+    for (const s of [
+      'Approval',
+      'Drafted by',
+      'Reviewed by',
+      'Approved by',
+      'Approbation',
+      'Rédigé par',
+      'Approuvé par',
+    ])
+      expect(text).toContain(s);
     expect(parts.document).toContain('<w:tblHeader/>');
   });
 
   it('records title, subject, keywords and creator in the core properties', () => {
     expect(parts.core).toContain('<dc:title>How to vote: the facts</dc:title>');
     expect(parts.core).toContain('<dc:subject>Public statement / Déclaration publique</dc:subject>');
-    expect(parts.core).toMatch(/<cp:keywords>election; public-statement; UNCLASSIFIED; lk27-001<\/cp:keywords>/);
+    expect(parts.core).toMatch(
+      /<cp:keywords>election; public-statement; UNCLASSIFIED; lk27-001<\/cp:keywords>/,
+    );
     expect(parts.core).toContain('<dc:creator>Threshold</dc:creator>');
     expect(parts.core).toContain('<cp:revision>3</cp:revision>');
   });
@@ -101,28 +130,42 @@ describe('writeDocx: markings and options', () => {
   });
 
   it('exports one language, with the language tag asked for', async () => {
-    const parts = await readDocx(await writeDocx(statement(), { ...META, languages: ['fr'], languageTags: { fr: 'fr-FR' } }));
+    const parts = await readDocx(
+      await writeDocx(statement(), { ...META, languages: ['fr'], languageTags: { fr: 'fr-FR' } }),
+    );
     expect(parts.document.match(/<w:sectPr/g)).toHaveLength(1);
-    expect(new Set([...parts.document.matchAll(/<w:lang w:val="([^"]+)"\/>/g)].map((m) => m[1]))).toEqual(new Set(['fr-FR']));
+    expect(new Set([...parts.document.matchAll(/<w:lang w:val="([^"]+)"\/>/g)].map((m) => m[1]))).toEqual(
+      new Set(['fr-FR']),
+    );
     expect(parts.core).toContain('<dc:language>fr-FR</dc:language>');
     expect(xmlText(parts.document)).not.toContain('How to vote');
   });
 
   it('highlights placeholders so nobody misses them', async () => {
     const untranslated = threat({ translations: {} });
-    const d = renderDraft('public-statement', { threats: [untranslated], election, assessment: assessment(), plan: planFor([untranslated]) });
+    const d = renderDraft('public-statement', {
+      threats: [untranslated],
+      election,
+      assessment: assessment(),
+      plan: planFor([untranslated]),
+    });
     const parts = await readDocx(await writeDocx(d, META));
-    expect(parts.document).toMatch(/<w:rStyle w:val="Placeholder"\/>.*?<w:t[^>]*>\[TRANSLATION NEEDED\u00A0: fait 1\]<\/w:t>/s);
+    expect(parts.document).toMatch(
+      /<w:rStyle w:val="Placeholder"\/>.*?<w:t[^>]*>\[TRANSLATION NEEDED\u00A0: fait 1\]<\/w:t>/s,
+    );
   });
 
   it('refuses to export none of the draft’s languages', async () => {
-    await expect(writeDocx({ ...statement(), languages: ['en'] }, { ...META, languages: ['fr'] })).rejects.toThrow(/Nothing to export/);
+    await expect(
+      writeDocx({ ...statement(), languages: ['en'] }, { ...META, languages: ['fr'] }),
+    ).rejects.toThrow(/Nothing to export/);
   });
 });
 
 describe('writeDocx: hostile text', () => {
   it('strips what XML forbids and escapes the rest, even in a 100,000-character field', async () => {
-    const hostile = 'Start <w:t>&amp; "quoted" \u0000\u0001\u0008\u000B\u001F\uFFFE\uD800 \u202Eevil\u202C \u200Bzero\u2066 end';
+    const hostile =
+      'Start <w:t>&amp; "quoted" \u0000\u0001\u0008\u000B\u001F\uFFFE\uD800 \u202Eevil\u202C \u200Bzero\u2066 end';
     const d = statement();
     d.sections.en![1]!.text = hostile;
     d.sections.en![2]!.text = 'x'.repeat(100_000);
@@ -131,8 +174,11 @@ describe('writeDocx: hostile text', () => {
     expect(parts.document).toContain('Start &lt;w:t&gt;&amp;amp; &quot;quoted&quot;  evil zero end');
     expect(parts.document).toContain('&lt;/w:p&gt;&lt;w:p&gt;');
     expect(parts.document).toContain('x'.repeat(100_000));
-    // eslint-disable-next-line no-control-regex
-    for (const xml of [parts.document, ...parts.footers]) expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200B]/);
+
+    for (const xml of [parts.document, ...parts.footers])
+      expect(xml).not.toMatch(
+        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200B]/,
+      );
     expect(parts.footers.map(xmlText).join('')).toContain('ID &lt;&amp;&gt;');
   });
 });

@@ -15,7 +15,13 @@ export const election: Election = {
   advanceVotingStart: '2027-05-07',
   pollingDay: '2027-05-17',
   resultsCertified: '2027-05-28',
-  parties: ['Lakeshore Progressive Alliance', 'LPA', 'Alliance progressiste du Lakeshore', 'Green Party', 'Heritage and Enterprise Party (HEP)'],
+  parties: [
+    'Lakeshore Progressive Alliance',
+    'LPA',
+    'Alliance progressiste du Lakeshore',
+    'Green Party',
+    'Heritage and Enterprise Party (HEP)',
+  ],
   candidates: ['Marguerite Lindqvist-Okafor', 'Daniel Thibodeau-Reyes', 'Hélène Drouin-Vasquez'],
   languages: ['en-CA', 'fr-CA'],
 };
@@ -34,7 +40,12 @@ export function threat(overrides: Partial<Threat> = {}): Threat {
     type: 'disinformation',
     target: { kind: 'general-public', description: 'Voters who asked for a mail-in ballot' },
     time: { firstSeen: '2027-05-03T14:20:00Z', lastSeen: '2027-05-05T10:00:00Z' },
-    place: { level: 'national', channels: ['x', 'facebook'], regions: ['North Shore'], languages: ['en', 'fr'] },
+    place: {
+      level: 'national',
+      channels: ['x', 'facebook'],
+      regions: ['North Shore'],
+      languages: ['en', 'fr'],
+    },
     source: { actor: 'unknown', name: '@LakeshoreVoterWatch (about 180,000 followers)', confidence: 'low' },
     reach: { breakout: 3, estimatedAudience: 420000, trend: 'growing' },
     falseClaim: 'Mail-in ballots posted after Friday, May 14 will not be counted.',
@@ -47,11 +58,15 @@ export function threat(overrides: Partial<Threat> = {}): Threat {
         classification: 'SECRET',
         text: `${CLASSIFIED_SENTENCE} Its posting cadence matches two dormant handles flagged during the 2023 by-elections.`,
       },
-      { classification: 'PROTECTED', text: 'The platform has shared subscriber details with the investigators on request.' },
+      {
+        classification: 'PROTECTED',
+        text: 'The platform has shared subscriber details with the investigators on request.',
+      },
     ],
     translations: {
       fr: {
-        title: 'Fausse affirmation selon laquelle les bulletins postaux envoyés après vendredi ne seront pas comptés',
+        title:
+          'Fausse affirmation selon laquelle les bulletins postaux envoyés après vendredi ne seront pas comptés',
         summary:
           'Un compte très suivi affirme aux électeurs que les bulletins postaux en retard seront rejetés. La publication a été relayée sur trois plateformes.',
         falseClaim: 'Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés.',
@@ -75,17 +90,53 @@ export function assessment(overrides: Partial<AssessmentResult> = {}): Assessmen
     thresholds: { engagePrivately: 35, speakPublicly: 60 },
     margins: { engagePrivately: 33.1, speakPublicly: 8.1 },
     factors: [
-      { id: 'harm', label: 'Harm to the electoral process', weight: 40, value: 0.9, points: 35.8, reason: 'It misleads people about how to vote.' },
-      { id: 'reach', label: 'Reach and trend', weight: 25, value: 0.7, points: 17.5, reason: 'Breakout category 3, growing.' },
+      {
+        id: 'harm',
+        label: 'Harm to the electoral process',
+        weight: 40,
+        value: 0.9,
+        points: 35.8,
+        reason: 'It misleads people about how to vote.',
+      },
+      {
+        id: 'reach',
+        label: 'Reach and trend',
+        weight: 25,
+        value: 0.7,
+        points: 17.5,
+        reason: 'Breakout category 3, growing.',
+      },
     ],
-    gates: [{ id: 'low-confidence-attribution', label: 'Low-confidence attribution', applied: true, reason: 'Attribution is withheld.' }],
+    gates: [
+      {
+        id: 'low-confidence-attribution',
+        label: 'Low-confidence attribution',
+        applied: true,
+        reason: 'Attribution is withheld.',
+      },
+    ],
     counterfactuals: [
-      { change: 'if a partner had already debunked it', field: 'context.debunkedByPartner', from: 'false', to: 'true', score: 58.1, level: 'engage-privately' },
+      {
+        change: 'if a partner had already debunked it',
+        field: 'context.debunkedByPartner',
+        from: 'false',
+        to: 'true',
+        score: 58.1,
+        level: 'engage-privately',
+      },
     ],
-    spokesperson: { id: 'election-authority', name: 'Election authority', reason: 'It concerns how to vote.' },
+    spokesperson: {
+      id: 'election-authority',
+      name: 'Election authority',
+      reason: 'It concerns how to vote.',
+    },
     partners: [
       { id: 'platforms', name: 'Platforms', reason: 'They can label content.' },
-      { id: 'party-security-contacts', name: "Parties' security contacts", reason: 'Known targets are told first.' },
+      {
+        id: 'party-security-contacts',
+        name: "Parties' security contacts",
+        reason: 'Known targets are told first.',
+      },
     ],
     attributionMayBeStated: false,
     policyVersion: 1,
@@ -101,7 +152,11 @@ export const AUTHORITY: PlanOptions['authority'] = {
   phone: '1-800-555-0127',
 };
 
-export const MEDIA = { name: 'Sam Okoro', email: 'media@elections.lakeshore.example', phone: '1-800-555-0199' };
+export const MEDIA = {
+  name: 'Sam Okoro',
+  email: 'media@elections.lakeshore.example',
+  phone: '1-800-555-0199',
+};
 
 export function planFor(threats: Threat[] = [threat()], a: AssessmentResult = assessment(), asOf = AS_OF) {
   return buildPlan(threats, election, a, { asOf, authority: AUTHORITY, mediaContact: MEDIA });

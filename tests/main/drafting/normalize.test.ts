@@ -8,7 +8,12 @@ describe('tokenize', () => {
     const text = 'Élection ＳＥＣＲＥＴ ﬁle 𝐯𝐨𝐭𝐞';
     const tokens = tokenize(text);
     expect(tokens.map((t) => t.norm)).toEqual(['election', 'secret', 'file', 'vote']);
-    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['Élection', 'ＳＥＣＲＥＴ', 'ﬁle', '𝐯𝐨𝐭𝐞']);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
+      'Élection',
+      'ＳＥＣＲＥＴ',
+      'ﬁle',
+      '𝐯𝐨𝐭𝐞',
+    ]);
   });
 
   it('reads Cyrillic and Greek look-alikes as Latin letters', () => {
@@ -16,7 +21,12 @@ describe('tokenize', () => {
   });
 
   it('drops invisible characters inside a word without splitting it', () => {
-    expect(words('sec\u200Bret do\u00ADcu\u2060ment \u202Eballot\u202C e\u0301lection')).toEqual(['secret', 'document', 'ballot', 'election']);
+    expect(words('sec\u200Bret do\u00ADcu\u2060ment \u202Eballot\u202C e\u0301lection')).toEqual([
+      'secret',
+      'document',
+      'ballot',
+      'election',
+    ]);
   });
 
   it('splits on punctuation and spacing of any kind', () => {
@@ -26,7 +36,9 @@ describe('tokenize', () => {
 
 describe('frenchTypography', () => {
   it('puts no-break spaces before : ; ! ? and inside guillemets, and leaves times and addresses alone', () => {
-    const out = frenchTypography('Attention: "votez par texto"! Vrai? Oui; à 9:30, https://example.org/a?b=1 le 17 mai à 20 h.');
+    const out = frenchTypography(
+      'Attention: "votez par texto"! Vrai? Oui; à 9:30, https://example.org/a?b=1 le 17 mai à 20 h.',
+    );
     expect(out).toBe(
       'Attention\u00A0: «\u00A0votez par texto\u00A0»\u202F! Vrai\u202F? Oui\u202F; à 9:30, https://example.org/a?b=1 le 17\u00A0mai à 20\u00A0h.',
     );
@@ -37,6 +49,8 @@ describe('frenchTypography', () => {
 
 describe('xmlSafe', () => {
   it('removes what XML forbids and what could hide text, and keeps the rest', () => {
-    expect(xmlSafe('a\u0000b\u0007c\u001Fd\uFFFEe\uD800f\u202Eg\u200Bh\u0085i\tj\nk 🗳 <&>')).toBe('abcdefghi\tj\nk 🗳 <&>');
+    expect(xmlSafe('a\u0000b\u0007c\u001Fd\uFFFEe\uD800f\u202Eg\u200Bh\u0085i\tj\nk 🗳 <&>')).toBe(
+      'abcdefghi\tj\nk 🗳 <&>',
+    );
   });
 });

@@ -14,8 +14,15 @@ describe('buildPlan', () => {
     expect(plan.threatTypes).toEqual(['disinformation']);
     expect(plan.audience.kinds).toEqual(['general-public']);
     expect(plan.audience.descriptions).toEqual(['Voters who asked for a mail-in ballot']);
-    expect(plan.where).toMatchObject({ channels: ['x', 'facebook'], regions: ['North Shore'], languages: ['en', 'fr'] });
-    expect(plan.spokesperson).toMatchObject({ id: 'election-authority', label: { en: 'the election authority' } });
+    expect(plan.where).toMatchObject({
+      channels: ['x', 'facebook'],
+      regions: ['North Shore'],
+      languages: ['en', 'fr'],
+    });
+    expect(plan.spokesperson).toMatchObject({
+      id: 'election-authority',
+      label: { en: 'the election authority' },
+    });
     expect(plan.partners.map((p) => p.id)).toEqual(['platforms', 'party-security-contacts']);
     expect(plan.mediaContact.name).toBe('Sam Okoro');
   });
@@ -25,8 +32,16 @@ describe('buildPlan', () => {
     ['engage-privately', {}, 'notify'],
     ['speak-publicly', { falseClaim: undefined, type: 'impersonation' }, 'warn'],
     ['speak-publicly', { falseClaim: undefined, purpose: 'intimidate', type: 'intimidation' }, 'warn'],
-    ['speak-publicly', { falseClaim: undefined, purpose: 'undermine-results', type: 'cyber-intrusion' }, 'reassure'],
-    ['speak-publicly', { falseClaim: undefined, purpose: 'polarize', type: 'inauthentic-behaviour' }, 'inform'],
+    [
+      'speak-publicly',
+      { falseClaim: undefined, purpose: 'undermine-results', type: 'cyber-intrusion' },
+      'reassure',
+    ],
+    [
+      'speak-publicly',
+      { falseClaim: undefined, purpose: 'polarize', type: 'inauthentic-behaviour' },
+      'inform',
+    ],
   ] as const)('at level %s with %o the purpose is %s', (level, overrides, purpose) => {
     const plan = buildPlan([threat(overrides)], election, assessment({ level }), { asOf: AS_OF });
     expect(plan.purpose).toBe(purpose);
@@ -35,15 +50,23 @@ describe('buildPlan', () => {
   });
 
   it('times the release from the election calendar', () => {
-    const at = (asOf: string) => buildPlan([threat({ reach: { breakout: 2, trend: 'stable' } })], election, assessment(), { asOf }).timing;
+    const at = (asOf: string) =>
+      buildPlan([threat({ reach: { breakout: 2, trend: 'stable' } })], election, assessment(), { asOf })
+        .timing;
     const before = at('2027-04-20T12:00:00Z');
     expect(before).toMatchObject({ phase: 'campaign', urgency: 'before-date', releaseBy: '2027-05-06' });
     expect(before.text.en).toBe('Before advance voting opens on Friday, May 7, 2027.');
     expect(nb(before.text.fr)).toBe('Avant l’ouverture du vote par anticipation le vendredi 7 mai 2027.');
     expect(at('2027-05-09T12:00:00Z')).toMatchObject({ phase: 'advance-voting', urgency: 'immediate' });
     const soon = at('2027-05-15T12:00:00Z');
-    expect(soon.text.en).toBe('Immediately: advance voting is under way and polling day is in 2 days (Monday, May 17, 2027).');
-    expect(at('2027-05-17T08:00:00-04:00')).toMatchObject({ phase: 'polling-day', urgency: 'immediate', daysToPollingDay: 0 });
+    expect(soon.text.en).toBe(
+      'Immediately: advance voting is under way and polling day is in 2 days (Monday, May 17, 2027).',
+    );
+    expect(at('2027-05-17T08:00:00-04:00')).toMatchObject({
+      phase: 'polling-day',
+      urgency: 'immediate',
+      daysToPollingDay: 0,
+    });
     expect(at('2027-05-20T12:00:00Z').phase).toBe('count');
     expect(at('2027-06-20T12:00:00Z').phase).toBe('post-election');
     expect(at('2027-03-01T12:00:00Z').phase).toBe('pre-writ');
@@ -63,8 +86,14 @@ describe('buildPlan', () => {
   });
 
   it('drafts in the election’s official languages and names the others', () => {
-    expect(officialLanguages({ ...election, languages: ['fr-CA'] })).toEqual({ languages: ['fr'], other: [] });
-    expect(officialLanguages({ ...election, languages: ['en', 'iu'] })).toEqual({ languages: ['en'], other: ['iu'] });
+    expect(officialLanguages({ ...election, languages: ['fr-CA'] })).toEqual({
+      languages: ['fr'],
+      other: [],
+    });
+    expect(officialLanguages({ ...election, languages: ['en', 'iu'] })).toEqual({
+      languages: ['en'],
+      other: ['iu'],
+    });
     expect(officialLanguages({ ...election, languages: undefined }).languages).toEqual(['en', 'fr']);
   });
 
@@ -82,14 +111,18 @@ describe('buildPlan', () => {
       "Visit Elections Lakeshore's website: elections.lakeshore.example",
       'Call Elections Lakeshore: 1-800-555-0127',
     ]);
-    expect(nb(plan.reliableSources.fr[0]!)).toBe('Consultez le site Web d’Élections Lakeshore : elections.lakeshore.example');
+    expect(nb(plan.reliableSources.fr[0]!)).toBe(
+      'Consultez le site Web d’Élections Lakeshore : elections.lakeshore.example',
+    );
     const bare = buildPlan([threat()], election, assessment(), { asOf: AS_OF });
     expect(bare.reliableSources.en[0]).toContain('[TO COMPLETE: web address]');
     expect(bare.reliableSources.fr[1]).toMatch(/\[À COMPLÉTER\s:\snuméro de téléphone\]/u);
   });
 
   it('allows attribution only when the assessment does and every threat is high confidence', () => {
-    expect(planFor([threat()], assessment({ attributionMayBeStated: true })).attributionMayBeStated).toBe(false);
+    expect(planFor([threat()], assessment({ attributionMayBeStated: true })).attributionMayBeStated).toBe(
+      false,
+    );
     const high = threat({ source: { actor: 'foreign-state', name: 'Storm-1516', confidence: 'high' } });
     expect(planFor([high], assessment({ attributionMayBeStated: true })).attributionMayBeStated).toBe(true);
     expect(planFor([high], assessment({ attributionMayBeStated: false })).attributionMayBeStated).toBe(false);

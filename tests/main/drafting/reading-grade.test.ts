@@ -3,9 +3,27 @@ import { frenchSyllables, readingGrade, textStats } from '../../../src/main/draf
 
 describe('frenchSyllables', () => {
   it.each([
-    ['vote', 1], ['votes', 1], ['le', 1], ['les', 1], ['scrutin', 2], ['bureau', 2], ['bureaux', 2], ['publique', 2],
-    ['quatre', 1], ['élection', 3], ['électeurs', 3], ['information', 4], ['gouvernement', 4], ['Noël', 2], ['naïf', 2],
-    ['créé', 2], ['théâtre', 2], ['aujourd’hui', 3], ['l’élection', 3], ['oblitérés', 4], ['1-800', 1],
+    ['vote', 1],
+    ['votes', 1],
+    ['le', 1],
+    ['les', 1],
+    ['scrutin', 2],
+    ['bureau', 2],
+    ['bureaux', 2],
+    ['publique', 2],
+    ['quatre', 1],
+    ['élection', 3],
+    ['électeurs', 3],
+    ['information', 4],
+    ['gouvernement', 4],
+    ['Noël', 2],
+    ['naïf', 2],
+    ['créé', 2],
+    ['théâtre', 2],
+    ['aujourd’hui', 3],
+    ['l’élection', 3],
+    ['oblitérés', 4],
+    ['1-800', 1],
   ])('%s has %i', (word, n) => {
     expect(frenchSyllables(word)).toBe(n);
   });
@@ -18,7 +36,8 @@ describe('readingGrade', () => {
     // 0.39 × 6 + 11.8 × 1 − 15.59 < 0
     expect(readingGrade(text, 'en')).toBe(0);
     // 19 words, 32 syllables, one sentence: 0.39 × 19 + 11.8 × 32 / 19 − 15.59 = 11.69
-    const one = 'Mail-in ballots postmarked on or before polling day and received by the election authority within one week are counted.';
+    const one =
+      'Mail-in ballots postmarked on or before polling day and received by the election authority within one week are counted.';
     expect(textStats(one, 'en')).toEqual({ sentences: 1, words: 19, syllables: 32 });
     expect(readingGrade(one, 'en')).toBe(11.7);
   });
@@ -34,7 +53,8 @@ describe('readingGrade', () => {
 
   it('rises with longer sentences and longer words', () => {
     const short = 'We count every vote. We check every ballot. You can trust the result.';
-    const long = 'We carefully count every single vote and we meticulously verify every ballot so that everybody can confidently trust the announced result.';
+    const long =
+      'We carefully count every single vote and we meticulously verify every ballot so that everybody can confidently trust the announced result.';
     expect(readingGrade(long, 'en')).toBeGreaterThan(readingGrade(short, 'en'));
   });
 

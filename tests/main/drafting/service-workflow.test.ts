@@ -17,7 +17,13 @@ import {
 import type { Check } from '../../../src/shared/domain/drafting';
 import { assessment, election, planFor, threat } from './fixtures';
 
-const draft = () => renderDraft('public-statement', { threats: [threat()], election, assessment: assessment(), plan: planFor() });
+const draft = () =>
+  renderDraft('public-statement', {
+    threats: [threat()],
+    election,
+    assessment: assessment(),
+    plan: planFor(),
+  });
 const signer = { name: 'Li Wei', role: 'Legal counsel' };
 
 describe('drafting workflow', () => {
@@ -29,10 +35,14 @@ describe('drafting workflow', () => {
     expect(sameText(edited, d)).toBe(false);
     expect(sameText(applySectionEdits(d, {}), d)).toBe(true);
     // The headline is the title.
-    expect(applySectionEdits(d, { en: [{ id: 'headline', text: 'Your mail-in\nballot counts' }] }).title.en).toBe('Your mail-in ballot counts');
+    expect(
+      applySectionEdits(d, { en: [{ id: 'headline', text: 'Your mail-in\nballot counts' }] }).title.en,
+    ).toBe('Your mail-in ballot counts');
     expect(() => applySectionEdits(d, { en: [{ id: 'nope', text: 'x' }] })).toThrow(/no section "nope"/);
     const enOnly = { ...d, languages: ['en' as const], sections: { en: d.sections.en } };
-    expect(() => applySectionEdits(enOnly, { fr: [{ id: 'fact', text: 'x' }] })).toThrow(/not written in "fr"/);
+    expect(() => applySectionEdits(enOnly, { fr: [{ id: 'fact', text: 'x' }] })).toThrow(
+      /not written in "fr"/,
+    );
   });
 
   it('goes draft → reviewed → approved, in that order only, and an approved text is final', () => {
@@ -47,7 +57,10 @@ describe('drafting workflow', () => {
     expect(reviewed.approvals?.reviewed).toEqual({ ...signer, date: '2027-05-12' });
     expect(() => signOff(reviewed, 'reviewed', signer, '2027-05-12')).toThrow();
     const approved = signOff(reviewed, 'approved', { name: 'Marie Gagnon', role: 'CEO' }, '2027-05-13');
-    expect(approved.approvals).toMatchObject({ reviewed: { name: 'Li Wei' }, approved: { name: 'Marie Gagnon', date: '2027-05-13' } });
+    expect(approved.approvals).toMatchObject({
+      reviewed: { name: 'Li Wei' },
+      approved: { name: 'Marie Gagnon', date: '2027-05-13' },
+    });
     // Edited again, the text is a draft, signed only by whoever edited it.
     const again = asNewDraftVersion(approved, { name: 'Ana', role: 'Comms', date: '2027-05-14' });
     expect(again.status).toBe('draft');
@@ -56,9 +69,22 @@ describe('drafting workflow', () => {
   });
 
   it('blocks sign-off on error-level checks only', () => {
-    const check = (severity: Check['severity'], id: Check['id']): Check => ({ id, severity, message: '', sectionId: null, lang: 'en', start: 0, end: 0 });
+    const check = (severity: Check['severity'], id: Check['id']): Check => ({
+      id,
+      severity,
+      message: '',
+      sectionId: null,
+      lang: 'en',
+      start: 0,
+      end: 0,
+    });
     expect(checksProblem([check('warning', 'readability')], 'approved')).toBeNull();
-    expect(checksProblem([check('error', 'partisan-name'), check('error', 'placeholder'), check('error', 'placeholder')], 'approved')).toBe(
+    expect(
+      checksProblem(
+        [check('error', 'partisan-name'), check('error', 'placeholder'), check('error', 'placeholder')],
+        'approved',
+      ),
+    ).toBe(
       '3 checks at error level must be fixed before the text can be approved (partisan-name, placeholder).',
     );
   });
@@ -85,9 +111,16 @@ describe('drafting workflow', () => {
     const d = applySectionEdits(draft(), { en: [{ id: 'fact', text: 'An edited fact.' }] });
     const plan = planFor();
     plan.protectionMeasures.en = ['We asked the platforms to act.'];
-    const fresh = renderDraft('public-statement', { threats: [threat()], election, assessment: assessment(), plan });
+    const fresh = renderDraft('public-statement', {
+      threats: [threat()],
+      election,
+      assessment: assessment(),
+      plan,
+    });
     const applied = applyPlanSections(d, fresh);
-    expect(applied.sections.en!.find((s) => s.id === 'protection')!.text).toBe('We asked the platforms to act.');
+    expect(applied.sections.en!.find((s) => s.id === 'protection')!.text).toBe(
+      'We asked the platforms to act.',
+    );
     expect(applied.sections.en!.find((s) => s.id === 'fact')!.text).toBe('An edited fact.');
   });
 
@@ -98,7 +131,9 @@ describe('drafting workflow', () => {
     expect(r.byLanguage.en).toBeGreaterThan(0);
     expect(r.byLanguage.fr).toBeGreaterThan(0);
     expect(r.grade).toBe(Math.max(r.byLanguage.en!, r.byLanguage.fr!));
-    const noisy = applySectionEdits(d, { en: [{ id: 'media-contact', text: 'Extraordinarily incomprehensible institutional communications.' }] });
+    const noisy = applySectionEdits(d, {
+      en: [{ id: 'media-contact', text: 'Extraordinarily incomprehensible institutional communications.' }],
+    });
     expect(readabilityOf(noisy, 8).byLanguage.en).toBe(r.byLanguage.en);
   });
 
@@ -115,8 +150,15 @@ describe('four eyes', () => {
   it('refuses an approval by the person who reviewed the text, and accepts a second person', async () => {
     const { signOff } = await import('../../../src/main/drafting/workflow');
     const { AppError } = await import('../../../src/shared/errors');
-    const base = { status: 'reviewed', approvals: { reviewed: { name: 'Ana Ruiz', role: 'Director', date: '2027-05-12' } } } as unknown as Parameters<typeof signOff>[0];
-    expect(() => signOff(base, 'approved', { name: ' ana ruiz ', role: 'Director' }, '2027-05-12')).toThrow(AppError);
-    expect(signOff(base, 'approved', { name: 'Sam Okoro', role: 'ADM' }, '2027-05-12').status).toBe('approved');
+    const base = {
+      status: 'reviewed',
+      approvals: { reviewed: { name: 'Ana Ruiz', role: 'Director', date: '2027-05-12' } },
+    } as unknown as Parameters<typeof signOff>[0];
+    expect(() => signOff(base, 'approved', { name: ' ana ruiz ', role: 'Director' }, '2027-05-12')).toThrow(
+      AppError,
+    );
+    expect(signOff(base, 'approved', { name: 'Sam Okoro', role: 'ADM' }, '2027-05-12').status).toBe(
+      'approved',
+    );
   });
 });

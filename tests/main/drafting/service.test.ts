@@ -2,7 +2,17 @@
 // drafts with their versions, live checks, review and approval (which freezes a version), the audit trail,
 // and the Word export (marked DRAFT until approved).
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CheckReport, DraftExport, DraftRecord, DraftSummary, DraftVersionSummary, OrgProfile, PlanRecord, PlanSummary, PlanVersionSummary } from '../../../src/shared/domain/drafting-records';
+import type {
+  CheckReport,
+  DraftExport,
+  DraftRecord,
+  DraftSummary,
+  DraftVersionSummary,
+  OrgProfile,
+  PlanRecord,
+  PlanSummary,
+  PlanVersionSummary,
+} from '../../../src/shared/domain/drafting-records';
 import type { AuditPage } from '../../../src/shared/domain/audit';
 import type { AuditVerificationResult } from '../../../src/shared/domain/audit';
 import { openTestApp, steppingClock, type TestApp } from '../../helpers/db';
@@ -21,7 +31,9 @@ const APPROVER = { name: 'Marie Gagnon', role: 'Chief Electoral Officer' };
 
 let app: TestApp;
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string; problems?: Array<{ where: string; message: string }> }> {
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; problems?: { where: string; message: string }[] }> {
   try {
     await promise;
   } catch (err) {
@@ -44,7 +56,8 @@ async function newDraft(template = 'public-statement', threatIds = ['lk27-001'])
   return app.call<DraftRecord>('drafting:createDraft', { planId: plan.id, template });
 }
 
-const section = (d: DraftRecord, lang: 'en' | 'fr', id: string) => d.draft.sections[lang]!.find((s) => s.id === id)!;
+const section = (d: DraftRecord, lang: 'en' | 'fr', id: string) =>
+  d.draft.sections[lang]!.find((s) => s.id === id)!;
 
 beforeEach(async () => {
   app = openTestApp({ clock: steppingClock('2027-05-12T12:00:00.000Z') });
@@ -55,7 +68,12 @@ beforeEach(async () => {
 describe('organisation profile', () => {
   it('starts empty, so that templates show placeholders that fail a check', async () => {
     const profile = await app.call<OrgProfile>('drafting:profile');
-    expect(profile).toEqual({ authorityName: { en: '', fr: '' }, website: '', phone: '', mediaContact: { name: '', phone: '', email: '' } });
+    expect(profile).toEqual({
+      authorityName: { en: '', fr: '' },
+      website: '',
+      phone: '',
+      mediaContact: { name: '', phone: '', email: '' },
+    });
     const draft = await newDraft();
     expect(section(draft, 'en', 'reliable-sources').text).toContain('[TO COMPLETE: web address]');
     expect(section(draft, 'fr', 'media-contact').text).toContain('[À COMPLÉTER');
@@ -64,21 +82,36 @@ describe('organisation profile', () => {
 
   it('is validated, saved, audited and used by new plans', async () => {
     const bad = await failure(
-      app.call('drafting:saveProfile', { profile: { ...PROFILE, website: 'not a website', mediaContact: { ...PROFILE.mediaContact, email: 'sam@' } } }),
+      app.call('drafting:saveProfile', {
+        profile: {
+          ...PROFILE,
+          website: 'not a website',
+          mediaContact: { ...PROFILE.mediaContact, email: 'sam@' },
+        },
+      }),
     );
     expect(bad.code).toBe('invalid-request');
-    expect(bad.problems!.map((p) => p.where).sort()).toEqual(['$.profile.mediaContact.email', '$.profile.website']);
+    expect(bad.problems!.map((p) => p.where).sort()).toEqual([
+      '$.profile.mediaContact.email',
+      '$.profile.website',
+    ]);
     expect((await app.call<OrgProfile>('drafting:profile')).website).toBe('');
 
     await app.call('drafting:saveProfile', { profile: PROFILE });
     expect(await app.call<OrgProfile>('drafting:profile')).toEqual(PROFILE);
     const entries = (await app.call<AuditPage>('audit:list', { subject: 'drafting:profile' })).entries;
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: 'drafting.profile.saved', actor: IDENTITY.name, role: IDENTITY.role });
+    expect(entries[0]).toMatchObject({
+      action: 'drafting.profile.saved',
+      actor: IDENTITY.name,
+      role: IDENTITY.role,
+    });
     expect((entries[0]!.details as { changed: string[] }).changed).toContain('mediaContact.email');
     // Saving the same profile again changes nothing and records nothing.
     await app.call('drafting:saveProfile', { profile: PROFILE });
-    expect((await app.call<AuditPage>('audit:list', { subject: 'drafting:profile' })).entries).toHaveLength(1);
+    expect((await app.call<AuditPage>('audit:list', { subject: 'drafting:profile' })).entries).toHaveLength(
+      1,
+    );
 
     const draft = await newDraft();
     expect(section(draft, 'en', 'reliable-sources').text).toBe(
@@ -92,7 +125,13 @@ describe('organisation profile', () => {
 describe('communication plans', () => {
   it('are built from the record and the assessment under the current policy', async () => {
     const plan = await newPlan();
-    expect(plan).toMatchObject({ version: 1, currentVersion: 1, cluster: false, threatIds: ['lk27-001'], electionId: 'lakeshore-2027' });
+    expect(plan).toMatchObject({
+      version: 1,
+      currentVersion: 1,
+      cluster: false,
+      threatIds: ['lk27-001'],
+      electionId: 'lakeshore-2027',
+    });
     expect(plan.plan.asOf).toBe(AS_OF);
     expect(plan.plan.level).toBe(plan.assessment.level);
     expect(plan.plan.spokesperson.id).toBe(plan.assessment.spokesperson.id);
@@ -105,7 +144,9 @@ describe('communication plans', () => {
   });
 
   it('need cluster: true for several threats, and are then assessed as one', async () => {
-    const refused = await failure(app.call('drafting:createPlan', { threatIds: ['lk27-006', 'lk27-007'], asOf: AS_OF }));
+    const refused = await failure(
+      app.call('drafting:createPlan', { threatIds: ['lk27-006', 'lk27-007'], asOf: AS_OF }),
+    );
     expect(refused.code).toBe('invalid-request');
     const plan = await newPlan(['lk27-006', 'lk27-007'], true);
     expect(plan.cluster).toBe(true);
@@ -113,7 +154,9 @@ describe('communication plans', () => {
     expect(plan.plan.threatIds).toEqual(['lk27-006', 'lk27-007']);
     const listed = await app.call<{ plans: PlanSummary[] }>('drafting:list', { threatId: 'lk27-007' });
     expect(listed.plans.map((p) => p.id)).toEqual([plan.id]);
-    expect((await failure(app.call('drafting:createPlan', { threatIds: ['nope'], asOf: AS_OF }))).code).toBe('not-found');
+    expect((await failure(app.call('drafting:createPlan', { threatIds: ['nope'], asOf: AS_OF }))).code).toBe(
+      'not-found',
+    );
   });
 
   it('keep every saved version; the record-given fields cannot be edited', async () => {
@@ -123,12 +166,15 @@ describe('communication plans', () => {
     edited.attributionMayBeStated = true;
     edited.level = 'monitor';
     edited.threatIds = ['lk27-002'];
-    const { plan: v2, draft } = await app.call<{ plan: PlanRecord; draft: DraftRecord | null }>('drafting:savePlan', {
-      planId: v1.id,
-      expectedVersion: 1,
-      plan: edited,
-      note: 'Platforms contacted',
-    });
+    const { plan: v2, draft } = await app.call<{ plan: PlanRecord; draft: DraftRecord | null }>(
+      'drafting:savePlan',
+      {
+        planId: v1.id,
+        expectedVersion: 1,
+        plan: edited,
+        note: 'Platforms contacted',
+      },
+    );
     expect(draft).toBeNull();
     expect(v2.version).toBe(2);
     expect(v2.plan.protectionMeasures.en).toEqual(['We asked the platforms to label the posts.']);
@@ -146,21 +192,35 @@ describe('communication plans', () => {
     ]);
     const blank = structuredClone(v2.plan);
     blank.protectionMeasures.fr = ['   '];
-    const refused = await failure(app.call('drafting:savePlan', { planId: v1.id, expectedVersion: 2, plan: blank }));
+    const refused = await failure(
+      app.call('drafting:savePlan', { planId: v1.id, expectedVersion: 2, plan: blank }),
+    );
     expect(refused.code).toBe('invalid-request');
-    expect(refused.problems).toEqual([{ where: '$.plan.protectionMeasures.fr', message: 'must not be empty' }]);
-    const stale = await failure(app.call('drafting:savePlan', { planId: v1.id, expectedVersion: 1, plan: edited }));
+    expect(refused.problems).toEqual([
+      { where: '$.plan.protectionMeasures.fr', message: 'must not be empty' },
+    ]);
+    const stale = await failure(
+      app.call('drafting:savePlan', { planId: v1.id, expectedVersion: 1, plan: edited }),
+    );
     expect(stale.code).toBe('conflict');
     expect(await auditActions(`plan:${v1.id}`)).toEqual(['plan.created', 'plan.saved']);
     // Versions are never rewritten, even by SQL.
-    expect(() => app.db.prepare("UPDATE comm_plan_versions SET doc = '{}' WHERE plan_id = ?").run(v1.id)).toThrow(/never changed/);
+    expect(() =>
+      app.db.prepare("UPDATE comm_plan_versions SET doc = '{}' WHERE plan_id = ?").run(v1.id),
+    ).toThrow(/never changed/);
   });
 
   it('carry edits of "what is being done" into a draft when asked', async () => {
     const plan = await newPlan();
-    const d1 = await app.call<DraftRecord>('drafting:createDraft', { planId: plan.id, template: 'public-statement' });
+    const d1 = await app.call<DraftRecord>('drafting:createDraft', {
+      planId: plan.id,
+      template: 'public-statement',
+    });
     const edited = structuredClone(plan.plan);
-    edited.protectionMeasures = { en: ['We asked the platforms to label the posts.'], fr: ['Nous avons demandé aux plateformes d’étiqueter les publications.'] };
+    edited.protectionMeasures = {
+      en: ['We asked the platforms to label the posts.'],
+      fr: ['Nous avons demandé aux plateformes d’étiqueter les publications.'],
+    };
     const { draft } = await app.call<{ plan: PlanRecord; draft: DraftRecord }>('drafting:savePlan', {
       planId: plan.id,
       expectedVersion: 1,
@@ -170,7 +230,9 @@ describe('communication plans', () => {
     expect(draft.version).toBe(2);
     expect(draft.planVersion).toBe(2);
     expect(section(draft, 'en', 'protection').text).toBe('We asked the platforms to label the posts.');
-    expect(section(draft, 'fr', 'protection').text).toBe('Nous avons demandé aux plateformes d’étiqueter les publications.');
+    expect(section(draft, 'fr', 'protection').text).toBe(
+      'Nous avons demandé aux plateformes d’étiqueter les publications.',
+    );
     expect(section(draft, 'en', 'fact').text).toBe(section(d1, 'en', 'fact').text);
   });
 });
@@ -178,24 +240,40 @@ describe('communication plans', () => {
 describe('drafts', () => {
   it('are created from a plan in the election’s languages, signed as drafted, and listed per threat', async () => {
     const d = await newDraft();
-    expect(d).toMatchObject({ version: 1, currentVersion: 1, readOnly: false, template: 'public-statement', planVersion: 1 });
+    expect(d).toMatchObject({
+      version: 1,
+      currentVersion: 1,
+      readOnly: false,
+      template: 'public-statement',
+      planVersion: 1,
+    });
     expect(d.draft.status).toBe('draft');
     expect(d.draft.languages).toEqual(['en', 'fr']);
     expect(d.draft.approvals?.drafted).toEqual({ ...IDENTITY, date: '2027-05-12' });
     expect(d.report.readability.target).toBe(8);
     expect(d.report.readability.byLanguage.en).toBeGreaterThan(0);
     expect(d.report.readability.byLanguage.fr).toBeGreaterThan(0);
-    const fr = await app.call<DraftRecord>('drafting:createDraft', { planId: d.planId, template: 'social-post', languages: ['fr'] });
+    const fr = await app.call<DraftRecord>('drafting:createDraft', {
+      planId: d.planId,
+      template: 'social-post',
+      languages: ['fr'],
+    });
     expect(fr.draft.languages).toEqual(['fr']);
     const { drafts } = await app.call<{ drafts: DraftSummary[] }>('drafting:list', { threatId: 'lk27-001' });
     expect(drafts.map((x) => x.id).sort()).toEqual([d.id, fr.id].sort());
-    expect((await app.call<{ drafts: DraftSummary[] }>('drafting:list', { threatId: 'lk27-002' })).drafts).toEqual([]);
+    expect(
+      (await app.call<{ drafts: DraftSummary[] }>('drafting:list', { threatId: 'lk27-002' })).drafts,
+    ).toEqual([]);
   });
 
   it('save each edit as a new version, earlier versions unchanged', async () => {
     const d1 = await newDraft();
     const text = 'Your mail-in ballot counts if it is postmarked by polling day.';
-    const d2 = await app.call<DraftRecord>('drafting:saveDraft', { draftId: d1.id, expectedVersion: 1, sections: { en: [{ id: 'fact', text }] } });
+    const d2 = await app.call<DraftRecord>('drafting:saveDraft', {
+      draftId: d1.id,
+      expectedVersion: 1,
+      sections: { en: [{ id: 'fact', text }] },
+    });
     expect(d2.version).toBe(2);
     expect(section(d2, 'en', 'fact').text).toBe(text);
     expect(section(d2, 'fr', 'fact').text).toBe(section(d1, 'fr', 'fact').text);
@@ -203,12 +281,34 @@ describe('drafts', () => {
     expect(section(old, 'en', 'fact').text).toBe(section(d1, 'en', 'fact').text);
     expect(old.readOnly).toBe(true);
     // Saving the same text again makes no new version.
-    const same = await app.call<DraftRecord>('drafting:saveDraft', { draftId: d1.id, expectedVersion: 2, sections: { en: [{ id: 'fact', text }] } });
+    const same = await app.call<DraftRecord>('drafting:saveDraft', {
+      draftId: d1.id,
+      expectedVersion: 2,
+      sections: { en: [{ id: 'fact', text }] },
+    });
     expect(same.version).toBe(2);
-    expect((await failure(app.call('drafting:saveDraft', { draftId: d1.id, expectedVersion: 1, sections: { en: [{ id: 'fact', text: 'x' }] } }))).code).toBe('conflict');
-    expect((await failure(app.call('drafting:saveDraft', { draftId: d1.id, expectedVersion: 2, sections: { en: [{ id: 'nope', text: 'x' }] } }))).code).toBe(
-      'invalid-request',
-    );
+    expect(
+      (
+        await failure(
+          app.call('drafting:saveDraft', {
+            draftId: d1.id,
+            expectedVersion: 1,
+            sections: { en: [{ id: 'fact', text: 'x' }] },
+          }),
+        )
+      ).code,
+    ).toBe('conflict');
+    expect(
+      (
+        await failure(
+          app.call('drafting:saveDraft', {
+            draftId: d1.id,
+            expectedVersion: 2,
+            sections: { en: [{ id: 'nope', text: 'x' }] },
+          }),
+        )
+      ).code,
+    ).toBe('invalid-request');
     const versions = await app.call<DraftVersionSummary[]>('drafting:draftVersions', { draftId: d1.id });
     expect(versions.map((v) => [v.version, v.status, v.change])).toEqual([
       [2, 'draft', 'edited'],
@@ -218,20 +318,33 @@ describe('drafts', () => {
 
   it('flag a classified sentence pasted into an edited section, where it is', async () => {
     const d = await newDraft();
-    const detail = await app.call<{ threat: { classifiedNotes: Array<{ text: string }> } }>('threats:get', { id: 'lk27-001' });
+    const detail = await app.call<{ threat: { classifiedNotes: { text: string }[] } }>('threats:get', {
+      id: 'lk27-001',
+    });
     const classified = detail.threat.classifiedNotes[0]!.text.split(';')[0]!;
     const before = 'Here is what we know. ';
     const text = `${before}${classified}.`;
-    const report = await app.call<CheckReport>('drafting:check', { draftId: d.id, sections: { en: [{ id: 'context', text }] } });
+    const report = await app.call<CheckReport>('drafting:check', {
+      draftId: d.id,
+      sections: { en: [{ id: 'context', text }] },
+    });
     const hit = report.checks.find((c) => c.id === 'classified-content');
     expect(hit).toMatchObject({ severity: 'error', lang: 'en', sectionId: 'context' });
     expect(hit!.start).toBeGreaterThanOrEqual(before.length - 1);
     expect(text.slice(hit!.start, hit!.end).length).toBeGreaterThan(20);
     expect(classified).toContain(text.slice(hit!.start, hit!.end).trim().replace(/\.$/, ''));
     // The same text saved is flagged too, and the draft cannot be reviewed.
-    const saved = await app.call<DraftRecord>('drafting:saveDraft', { draftId: d.id, expectedVersion: 1, sections: { en: [{ id: 'context', text }] } });
-    expect(saved.report.checks.some((c) => c.id === 'classified-content' && c.severity === 'error')).toBe(true);
-    const refused = await failure(app.call('drafting:review', { draftId: d.id, expectedVersion: 2, signer: REVIEWER }));
+    const saved = await app.call<DraftRecord>('drafting:saveDraft', {
+      draftId: d.id,
+      expectedVersion: 1,
+      sections: { en: [{ id: 'context', text }] },
+    });
+    expect(saved.report.checks.some((c) => c.id === 'classified-content' && c.severity === 'error')).toBe(
+      true,
+    );
+    const refused = await failure(
+      app.call('drafting:review', { draftId: d.id, expectedVersion: 2, signer: REVIEWER }),
+    );
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain('classified-content');
   });
@@ -240,7 +353,9 @@ describe('drafts', () => {
     const d = await newDraft();
     const report = await app.call<CheckReport>('drafting:check', {
       draftId: d.id,
-      sections: { fr: [{ id: 'context', text: 'Le Parti Patrimoine et Entreprise a relayé la publication.' }] },
+      sections: {
+        fr: [{ id: 'context', text: 'Le Parti Patrimoine et Entreprise a relayé la publication.' }],
+      },
     });
     const hit = report.checks.find((c) => c.id === 'partisan-name');
     expect(hit).toMatchObject({ severity: 'error', lang: 'fr', sectionId: 'context' });
@@ -254,23 +369,50 @@ describe('approval', () => {
 
   it('goes draft → reviewed → approved by named people, freezes the version, and is audited', async () => {
     const d1 = await newDraft();
-    expect((await failure(app.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, signer: APPROVER }))).message).toMatch(/reviewed before/);
-    const reviewed = await app.call<DraftRecord>('drafting:review', { draftId: d1.id, expectedVersion: 1, signer: REVIEWER });
+    expect(
+      (await failure(app.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, signer: APPROVER })))
+        .message,
+    ).toMatch(/reviewed before/);
+    const reviewed = await app.call<DraftRecord>('drafting:review', {
+      draftId: d1.id,
+      expectedVersion: 1,
+      signer: REVIEWER,
+    });
     expect(reviewed.draft.status).toBe('reviewed');
     expect(reviewed.draft.approvals?.reviewed).toEqual({ ...REVIEWER, date: '2027-05-12' });
-    const approved = await app.call<DraftRecord>('drafting:approve', { draftId: d1.id, expectedVersion: 1, signer: APPROVER });
+    const approved = await app.call<DraftRecord>('drafting:approve', {
+      draftId: d1.id,
+      expectedVersion: 1,
+      signer: APPROVER,
+    });
     expect(approved).toMatchObject({ version: 1, readOnly: true });
     expect(approved.draft.status).toBe('approved');
-    expect(approved.draft.approvals).toMatchObject({ drafted: { name: IDENTITY.name }, reviewed: { name: REVIEWER.name }, approved: { name: APPROVER.name } });
-    expect((await failure(app.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, signer: APPROVER }))).message).toMatch(/read-only/);
+    expect(approved.draft.approvals).toMatchObject({
+      drafted: { name: IDENTITY.name },
+      reviewed: { name: REVIEWER.name },
+      approved: { name: APPROVER.name },
+    });
+    expect(
+      (await failure(app.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, signer: APPROVER })))
+        .message,
+    ).toMatch(/read-only/);
     // The database itself refuses to change an approved version.
-    expect(() => app.db.prepare("UPDATE draft_versions SET doc = '{}' WHERE draft_id = ?").run(d1.id)).toThrow(/read-only/);
+    expect(() =>
+      app.db.prepare("UPDATE draft_versions SET doc = '{}' WHERE draft_id = ?").run(d1.id),
+    ).toThrow(/read-only/);
 
     // Editing an approved text makes a new draft version; the approved one stays as it was.
     const d2 = await app.call<DraftRecord>('drafting:saveDraft', {
       draftId: d1.id,
       expectedVersion: 1,
-      sections: { en: [{ id: 'action', text: 'Check the facts with Elections Lakeshore before you share a post about voting.' }] },
+      sections: {
+        en: [
+          {
+            id: 'action',
+            text: 'Check the facts with Elections Lakeshore before you share a post about voting.',
+          },
+        ],
+      },
     });
     expect(d2).toMatchObject({ version: 2, readOnly: false });
     expect(d2.draft.status).toBe('draft');
@@ -285,7 +427,9 @@ describe('approval', () => {
     const { drafts } = await app.call<{ drafts: DraftSummary[] }>('drafting:list', { threatId: 'lk27-001' });
     expect(drafts[0]).toMatchObject({ id: d1.id, version: 2, status: 'draft', approvedVersion: 1 });
 
-    const entries = (await app.call<AuditPage>('audit:list', { subject: `draft:${d1.id}` })).entries.reverse();
+    const entries = (
+      await app.call<AuditPage>('audit:list', { subject: `draft:${d1.id}` })
+    ).entries.reverse();
     expect(entries.map((e) => [e.action, e.actor, e.role])).toEqual([
       ['draft.created', IDENTITY.name, IDENTITY.role],
       ['draft.reviewed', REVIEWER.name, REVIEWER.role],
@@ -298,7 +442,9 @@ describe('approval', () => {
 
   it('needs a name and a role', async () => {
     const d = await newDraft();
-    const refused = await failure(app.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: { name: '  ', role: 'x' } }));
+    const refused = await failure(
+      app.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: { name: '  ', role: 'x' } }),
+    );
     expect(refused.code).toBe('invalid-request');
   });
 });
@@ -318,8 +464,16 @@ describe('export', () => {
     const reviewedExport = await app.call<DraftExport>('drafting:export', { draftId: d.id });
     expect(reviewedExport.markedDraft).toBe(true);
     await app.call('drafting:approve', { draftId: d.id, expectedVersion: 1, signer: APPROVER });
-    const final = await app.call<DraftExport>('drafting:export', { draftId: d.id, languages: ['fr'], asOf: '2027-05-13T09:00:00-04:00' });
-    expect(final).toMatchObject({ status: 'approved', markedDraft: false, fileName: 'public-statement-lk27-001-v1-fr.docx' });
+    const final = await app.call<DraftExport>('drafting:export', {
+      draftId: d.id,
+      languages: ['fr'],
+      asOf: '2027-05-13T09:00:00-04:00',
+    });
+    expect(final).toMatchObject({
+      status: 'approved',
+      markedDraft: false,
+      fileName: 'public-statement-lk27-001-v1-fr.docx',
+    });
     const buffer = Buffer.from(final.base64, 'base64');
     const after = await readDocx(buffer);
     expect([...after.headers, ...after.footers].join(' ')).not.toMatch(/DRAFT|ÉBAUCHE/);
@@ -328,7 +482,14 @@ describe('export', () => {
     expect(text).toContain(APPROVER.name);
     expect(text).toContain('Élections Lakeshore');
     expect(text).not.toContain('Elections Lakeshore’s website');
-    expect(await auditActions(`draft:${d.id}`)).toEqual(['draft.created', 'draft.exported', 'draft.reviewed', 'draft.exported', 'draft.approved', 'draft.exported']);
+    expect(await auditActions(`draft:${d.id}`)).toEqual([
+      'draft.created',
+      'draft.exported',
+      'draft.reviewed',
+      'draft.exported',
+      'draft.approved',
+      'draft.exported',
+    ]);
   });
 
   it('refuses nothing but reports the error-level checks', async () => {
@@ -350,8 +511,13 @@ describe('export', () => {
     await app.call('drafting:approve', { draftId: d.id, expectedVersion: 1, signer: APPROVER });
     const out = await app.call<DraftExport>('drafting:export', { draftId: d.id });
     const parts = await readDocx(Buffer.from(out.base64, 'base64'));
-    const detail = await app.call<{ threat: { classifiedNotes: Array<{ classification: string }> } }>('threats:get', { id: 'lk27-001' });
-    expect(parts.headers.join(' ')).toContain(`${detail.threat.classifiedNotes[0]!.classification} — INTERNAL`);
+    const detail = await app.call<{ threat: { classifiedNotes: { classification: string }[] } }>(
+      'threats:get',
+      { id: 'lk27-001' },
+    );
+    expect(parts.headers.join(' ')).toContain(
+      `${detail.threat.classifiedNotes[0]!.classification} — INTERNAL`,
+    );
     expect(parts.headers.join(' ')).toContain('INTERNAL — NOT FOR RELEASE');
   });
 });

@@ -13,7 +13,12 @@ function flatten(o: Record<string, unknown>, prefix = ''): Record<string, string
   return out;
 }
 
-const load = (lang: string, ns: string) => flatten(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, `src/renderer/i18n/${lang}/${ns}.json`), 'utf8')) as Record<string, unknown>);
+const load = (lang: string, ns: string) =>
+  flatten(
+    JSON.parse(
+      fs.readFileSync(path.join(REPO_ROOT, `src/renderer/i18n/${lang}/${ns}.json`), 'utf8'),
+    ) as Record<string, unknown>,
+  );
 /** French plurals use _one for 0 and 1; English the same keys: both files carry _one and _other. */
 const base = (k: string) => k.replace(/_(one|other)$/, '');
 
@@ -34,7 +39,13 @@ describe.each(['partners', 'dashboard', 'stix'])('%s strings', (ns) => {
       expect(v, k).not.toMatch(/'/); // the typographic apostrophe (’)
     }
     // Every key used with a count has both plural forms.
-    const plural = new Set(Object.keys(en).filter((k) => /_(one|other)$/.test(k)).map(base));
-    for (const k of plural) for (const lang of [en, fr]) expect(Object.keys(lang)).toEqual(expect.arrayContaining([`${k}_one`, `${k}_other`]));
+    const plural = new Set(
+      Object.keys(en)
+        .filter((k) => /_(one|other)$/.test(k))
+        .map(base),
+    );
+    for (const k of plural)
+      for (const lang of [en, fr])
+        expect(Object.keys(lang)).toEqual(expect.arrayContaining([`${k}_one`, `${k}_other`]));
   });
 });

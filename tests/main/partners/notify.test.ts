@@ -7,13 +7,21 @@ import { arbThreat } from '../../helpers/arbitraries';
 import { threat } from '../../fixtures/mini-workspace';
 
 const contact = { name: 'A Person', email: 'a@example.org' };
-const partner = (id: string, overrides: Partial<Partner> = {}): Partner => ({ id, name: id, kind: 'other', roles: [{ role: 'Main', primary: contact }], ...overrides });
+const partner = (id: string, overrides: Partial<Partner> = {}): Partner => ({
+  id,
+  name: id,
+  kind: 'other',
+  roles: [{ role: 'Main', primary: contact }],
+  ...overrides,
+});
 
 describe('matchRule', () => {
   const t = threat('T-1'); // mislead-voting-process, disinformation, general-public, North Shore, facebook + x, breakout 3
 
   it('matches when every criterion the rule sets matches, and says what matched', () => {
-    expect(matchRule({ purposes: ['mislead-voting-process', 'polarize'], regions: ['north shore'] }, t)).toEqual([
+    expect(
+      matchRule({ purposes: ['mislead-voting-process', 'polarize'], regions: ['north shore'] }, t),
+    ).toEqual([
       { field: 'purpose', value: 'mislead-voting-process' },
       { field: 'region', value: 'North Shore' },
     ]);
@@ -39,19 +47,43 @@ describe('matchRule', () => {
 
 describe('partnersToNotify', () => {
   const meta = partner('meta', { name: 'Meta', kind: 'platform', handles: ['Facebook', 'instagram'] });
-  const authority = partner('ea', { name: 'Elections authority', kind: 'election-authority', notify: [{ purposes: ['mislead-voting-process'], note: 'Voting process' }] });
+  const authority = partner('ea', {
+    name: 'Elections authority',
+    kind: 'election-authority',
+    notify: [{ purposes: ['mislead-voting-process'], note: 'Voting process' }],
+  });
   const police = partner('police', { name: 'Police', kind: 'police', notify: [{ types: ['intimidation'] }] });
   const media = partner('media', { name: 'Broadcaster', kind: 'media', notify: [{ minBreakout: 4 }] });
 
   it('returns who to notify and why, by rule or by a channel they handle', () => {
-    const result = partnersToNotify([threat('T-1'), threat('T-2', { type: 'intimidation', place: { level: 'local', channels: ['telegram'] }, reach: { breakout: 5 } })], [meta, authority, police, media]);
+    const result = partnersToNotify(
+      [
+        threat('T-1'),
+        threat('T-2', {
+          type: 'intimidation',
+          place: { level: 'local', channels: ['telegram'] },
+          reach: { breakout: 5 },
+        }),
+      ],
+      [meta, authority, police, media],
+    );
     expect(result.map((p) => p.partnerId)).toEqual(['ea', 'media', 'meta', 'police']);
     const ea = result.find((p) => p.partnerId === 'ea')!;
     expect(ea.threatIds).toEqual(['T-1', 'T-2']);
-    expect(ea.reasons[0]).toEqual({ threatId: 'T-1', source: 'rule', ruleIndex: 0, criteria: [{ field: 'purpose', value: 'mislead-voting-process' }], note: 'Voting process' });
-    expect(result.find((p) => p.partnerId === 'meta')!.reasons).toEqual([{ threatId: 'T-1', source: 'handles', criteria: [{ field: 'channel', value: 'facebook' }] }]);
+    expect(ea.reasons[0]).toEqual({
+      threatId: 'T-1',
+      source: 'rule',
+      ruleIndex: 0,
+      criteria: [{ field: 'purpose', value: 'mislead-voting-process' }],
+      note: 'Voting process',
+    });
+    expect(result.find((p) => p.partnerId === 'meta')!.reasons).toEqual([
+      { threatId: 'T-1', source: 'handles', criteria: [{ field: 'channel', value: 'facebook' }] },
+    ]);
     expect(result.find((p) => p.partnerId === 'police')!.threatIds).toEqual(['T-2']);
-    expect(result.find((p) => p.partnerId === 'media')!.reasons).toEqual([{ threatId: 'T-2', source: 'rule', ruleIndex: 0, criteria: [{ field: 'breakout', value: 5 }] }]);
+    expect(result.find((p) => p.partnerId === 'media')!.reasons).toEqual([
+      { threatId: 'T-2', source: 'rule', ruleIndex: 0, criteria: [{ field: 'breakout', value: 5 }] },
+    ]);
     // How to reach them comes along.
     expect(ea.roles).toEqual(authority.roles);
   });

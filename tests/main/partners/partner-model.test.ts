@@ -3,10 +3,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Partner } from '../../../src/shared/domain/partners';
-import { emptyRole, fieldId, fromFormValues, toFormValues, validatePartnerForm } from '../../../src/renderer/screens/partners/partner-model';
+import {
+  emptyRole,
+  fieldId,
+  fromFormValues,
+  toFormValues,
+  validatePartnerForm,
+} from '../../../src/renderer/screens/partners/partner-model';
 import { ASSETS_DIR, REPO_ROOT } from '../../helpers/db';
 
-const sample = (JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-partners.json'), 'utf8')) as { partners: Partner[] }).partners;
+const sample = (
+  JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-partners.json'), 'utf8')) as {
+    partners: Partner[];
+  }
+).partners;
 
 describe('partner form model', () => {
   it('gives back every sample partner unchanged through the form', () => {
@@ -16,7 +26,13 @@ describe('partner form model', () => {
   it('keeps what the form does not edit, and leaves out an empty backup', () => {
     const base = { ...sample[0]!, x_local: 1 } as Partner;
     const values = toFormValues(base);
-    values.roles = [{ ...emptyRole(), role: 'Desk', primary: { ...emptyRole().primary, name: 'Ana', email: 'ana@example.org' } }];
+    values.roles = [
+      {
+        ...emptyRole(),
+        role: 'Desk',
+        primary: { ...emptyRole().primary, name: 'Ana', email: 'ana@example.org' },
+      },
+    ];
     const doc = fromFormValues(values, base);
     expect(doc.contactLog).toEqual(base.contactLog);
     expect(doc.x_local).toBe(1);
@@ -39,8 +55,11 @@ describe('partner form model', () => {
     });
     // Every key the model can produce exists in both languages.
     for (const lang of ['en', 'fr']) {
-      const strings = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, `src/renderer/i18n/${lang}/partners.json`), 'utf8')) as { errors: Record<string, string> };
-      for (const key of ['required', 'reach', 'email', 'phone', 'breakout', 'tooLong', 'choose', 'other']) expect(strings.errors[key], `${lang} ${key}`).toBeTruthy();
+      const strings = JSON.parse(
+        fs.readFileSync(path.join(REPO_ROOT, `src/renderer/i18n/${lang}/partners.json`), 'utf8'),
+      ) as { errors: Record<string, string> };
+      for (const key of ['required', 'reach', 'email', 'phone', 'breakout', 'tooLong', 'choose', 'other'])
+        expect(strings.errors[key], `${lang} ${key}`).toBeTruthy();
     }
   });
 });

@@ -16,7 +16,13 @@ const partners: Partner[] = [
     id: 'p-ea',
     name: 'Elections authority',
     kind: 'election-authority',
-    roles: [{ role: 'Operations', primary: { name: 'Claire', phone: '+1 613 555 0101' }, backup: { name: 'Raj', email: 'raj@ea.example' } }],
+    roles: [
+      {
+        role: 'Operations',
+        primary: { name: 'Claire', phone: '+1 613 555 0101' },
+        backup: { name: 'Raj', email: 'raj@ea.example' },
+      },
+    ],
     notify: [{ purposes: ['mislead-voting-process'], note: 'Voting process' }],
     contactLog: [{ date: '2027-03-01', by: 'Amara', channel: 'phone' }],
     x_custom: { kept: true },
@@ -34,20 +40,33 @@ describe('partners in the workspace file', () => {
   it('round-trips: export(import(x)) == x', async () => {
     const app = openTestApp({ clock: steppingClock() });
     const x = { ...workspace(), partners };
-    const report = await app.call<ImportReport>('workspace:import', { format: 'json', content: JSON.stringify(x) });
+    const report = await app.call<ImportReport>('workspace:import', {
+      format: 'json',
+      content: JSON.stringify(x),
+    });
     expect(report.partners).toEqual({ created: 2, updated: 0, unchanged: 0 });
-    expect((await app.call<PartnerDetail[]>('partners:list', {})).map((p) => p.partner.id).sort()).toEqual(['p-ea', 'p-tiktok']);
+    expect((await app.call<PartnerDetail[]>('partners:list', {})).map((p) => p.partner.id).sort()).toEqual([
+      'p-ea',
+      'p-tiktok',
+    ]);
     expect(await exported(app)).toEqual(x);
     // Not kept as an unknown extra field any more.
-    const extra = app.db.prepare("SELECT value FROM settings WHERE key = 'workspace.extra'").pluck().get() as string | undefined;
+    const extra = app.db.prepare("SELECT value FROM settings WHERE key = 'workspace.extra'").pluck().get() as
+      string | undefined;
     expect(extra === undefined || !('partners' in (JSON.parse(extra) as object))).toBe(true);
     // Again: unchanged.
-    expect((await app.call<ImportReport>('workspace:import', { format: 'json', content: JSON.stringify(x) })).partners).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(
+      (await app.call<ImportReport>('workspace:import', { format: 'json', content: JSON.stringify(x) }))
+        .partners,
+    ).toEqual({ created: 0, updated: 0, unchanged: 2 });
   });
 
   it('keeps an empty list, and leaves the field out when there never was one', async () => {
     const withEmpty = openTestApp();
-    await withEmpty.call('workspace:import', { format: 'json', content: JSON.stringify({ ...workspace(), partners: [] }) });
+    await withEmpty.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({ ...workspace(), partners: [] }),
+    });
     expect(await exported(withEmpty)).toEqual({ ...workspace(), partners: [] });
     const without = openTestApp();
     await without.call('workspace:import', { format: 'json', content: JSON.stringify(workspace()) });
@@ -56,10 +75,16 @@ describe('partners in the workspace file', () => {
 
   it('updates partners on re-import (keeping history) and brings back a deleted one', async () => {
     const app = openTestApp({ clock: steppingClock() });
-    await app.call('workspace:import', { format: 'json', content: JSON.stringify({ ...workspace(), partners }) });
+    await app.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({ ...workspace(), partners }),
+    });
     await app.call('partners:delete', { id: 'p-tiktok' });
     const changed = [{ ...partners[0]!, name: 'Elections Lakeshore' }, partners[1]!];
-    const report = await app.call<ImportReport>('workspace:import', { format: 'json', content: JSON.stringify({ ...workspace(), partners: changed }) });
+    const report = await app.call<ImportReport>('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({ ...workspace(), partners: changed }),
+    });
     expect(report.partners).toEqual({ created: 0, updated: 2, unchanged: 0 });
     expect((await app.call<PartnerDetail>('partners:get', { id: 'p-ea' })).meta.version).toBe(2);
     expect((await app.call<PartnerDetail>('partners:get', { id: 'p-tiktok' })).meta.deletedAt).toBeNull();
@@ -67,19 +92,33 @@ describe('partners in the workspace file', () => {
 
   it('refuses invalid partners with their place in the file, and imports nothing', async () => {
     const app = openTestApp();
-    const bad = { ...workspace(), partners: [partners[0], { ...partners[1], roles: [{ role: 'Desk', primary: { name: 'X', email: 'nope' } }] }, partners[0]] };
-    await expect(app.call('workspace:import', { format: 'json', content: JSON.stringify(bad), fileName: 'ws.json' })).rejects.toThrow(
+    const bad = {
+      ...workspace(),
+      partners: [
+        partners[0],
+        { ...partners[1], roles: [{ role: 'Desk', primary: { name: 'X', email: 'nope' } }] },
+        partners[0],
+      ],
+    };
+    await expect(
+      app.call('workspace:import', { format: 'json', content: JSON.stringify(bad), fileName: 'ws.json' }),
+    ).rejects.toThrow(
       /ws\.json cannot be imported: \$\.partners\[1\]\.roles\[0\]\.primary\.email: must be an email address/,
     );
     const dup = { ...workspace(), partners: [partners[0], partners[0]] };
-    await expect(app.call('workspace:import', { format: 'json', content: JSON.stringify(dup) })).rejects.toThrow(/\$\.partners\[1\]\.id: repeats the id p-ea of \$\.partners\[0\]/);
+    await expect(
+      app.call('workspace:import', { format: 'json', content: JSON.stringify(dup) }),
+    ).rejects.toThrow(/\$\.partners\[1\]\.id: repeats the id p-ea of \$\.partners\[0\]/);
     expect(app.db.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(0);
     expect(app.db.prepare('SELECT count(*) FROM partners').pluck().get()).toBe(0);
   });
 
   it('leaves partners out of a selection export', async () => {
     const app = openTestApp();
-    await app.call('workspace:import', { format: 'json', content: JSON.stringify({ ...workspace(), partners }) });
+    await app.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({ ...workspace(), partners }),
+    });
     const result = await app.call<ExportResult>('workspace:export', { format: 'json', ids: ['T-1'] });
     expect(JSON.parse(result.content)).not.toHaveProperty('partners');
   });
@@ -87,14 +126,28 @@ describe('partners in the workspace file', () => {
 
 describe('the sample directory', () => {
   it('is valid and loads with the sample, atomically and audited', async () => {
-    const file = JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-partners.json'), 'utf8')) as unknown;
+    const file = JSON.parse(
+      fs.readFileSync(path.join(ASSETS_DIR, 'sample-partners.json'), 'utf8'),
+    ) as unknown;
     expect(PartnersFileSchema.safeParse(file).success).toBe(true);
     const app = openTestApp();
     const report = await app.call<ImportReport>('workspace:loadSample', {});
     expect(report.partners).toEqual({ created: 13, updated: 0, unchanged: 0 });
-    expect(app.ctx.audit.list({ limit: 1 })[0]).toMatchObject({ action: 'partners.imported', details: { file: 'sample-partners.json' } });
+    expect(app.ctx.audit.list({ limit: 1 })[0]).toMatchObject({
+      action: 'partners.imported',
+      details: { file: 'sample-partners.json' },
+    });
     const kinds = new Set((await app.call<PartnerDetail[]>('partners:list', {})).map((p) => p.partner.kind));
-    expect([...kinds].sort()).toEqual(['civil-society', 'election-authority', 'media', 'other', 'party-security', 'platform', 'police', 'security-agency']);
+    expect([...kinds].sort()).toEqual([
+      'civil-society',
+      'election-authority',
+      'media',
+      'other',
+      'party-security',
+      'platform',
+      'police',
+      'security-agency',
+    ]);
   });
 });
 
@@ -106,16 +159,31 @@ describe('migration 0050 (partners)', () => {
     const previous = MIGRATIONS.slice(0, index);
     const old = openDatabase(file, { migrations: previous });
     expect(old.pragma('user_version', { simple: true })).toBe(previous[previous.length - 1]!.version);
-    old.prepare("INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ('e1', '{}', 'E', '2027-05-17', 'now', 'now')").run();
+    old
+      .prepare(
+        "INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ('e1', '{}', 'E', '2027-05-17', 'now', 'now')",
+      )
+      .run();
     closeDatabase(old);
 
     const db = openDatabase(file, { backupDir: path.join(dir, 'backups') });
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(50);
     expect(db.prepare('SELECT id FROM elections').pluck().all()).toEqual(['e1']);
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'partner%' ORDER BY name").pluck().all();
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name LIKE 'partner%' ORDER BY name")
+      .pluck()
+      .all();
     expect(tables).toEqual(['partner_versions', 'partners']);
-    db.prepare("INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')").run();
-    expect(() => db.prepare("INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')").run()).toThrow(/UNIQUE/);
+    db.prepare(
+      "INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
     closeDatabase(db);
   });
 });

@@ -23,7 +23,9 @@ async function sampleApp(): Promise<TestApp> {
 /** A database with the sample's elections and nothing else. */
 async function electionsOnly(): Promise<TestApp> {
   const app = openTestApp({ clock: steppingClock('2027-05-11T12:00:00.000Z') });
-  const sample = JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8')) as Workspace;
+  const sample = JSON.parse(
+    fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8'),
+  ) as Workspace;
   await app.call('workspace:import', { format: 'json', content: JSON.stringify({ ...sample, threats: [] }) });
   return app;
 }
@@ -33,11 +35,17 @@ const withoutNotes = (t: Threat): Threat => {
   return rest as Threat;
 };
 
-async function errorOf(p: Promise<unknown>): Promise<{ code: string; message: string; problems?: Array<{ where: string; message: string }> }> {
+async function errorOf(
+  p: Promise<unknown>,
+): Promise<{ code: string; message: string; problems?: { where: string; message: string }[] }> {
   try {
     await p;
   } catch (err) {
-    return (err as { envelope: { code: string; message: string; problems?: Array<{ where: string; message: string }> } }).envelope;
+    return (
+      err as {
+        envelope: { code: string; message: string; problems?: { where: string; message: string }[] };
+      }
+    ).envelope;
   }
   throw new Error('expected the call to fail');
 }
@@ -62,7 +70,12 @@ describe('Threshold bundles, back again', () => {
     const app = openTestApp({ clock: steppingClock() });
     await app.call('workspace:import', {
       format: 'json',
-      content: JSON.stringify(workspace([threat('T-1', { classifiedNotes: [{ classification: 'SECRET', text: `Report ${MARKER}` }] }), threat('T-2')])),
+      content: JSON.stringify(
+        workspace([
+          threat('T-1', { classifiedNotes: [{ classification: 'SECRET', text: `Report ${MARKER}` }] }),
+          threat('T-2'),
+        ]),
+      ),
     });
     const { content } = await app.call<StixExportResult>('stix:export', {});
     expect(content).not.toContain(MARKER);
@@ -71,7 +84,10 @@ describe('Threshold bundles, back again', () => {
     expect(again.threats).toEqual({ created: 0, updated: 0, unchanged: 2 });
 
     // A partner's edit of the bundle comes back as a new version of the same threat.
-    const edited = content.replace('"name": "Mail-in ballot rumour T-1"', '"name": "Mail-in ballot rumour T-1 (revised)"');
+    const edited = content.replace(
+      '"name": "Mail-in ballot rumour T-1"',
+      '"name": "Mail-in ballot rumour T-1 (revised)"',
+    );
     expect(edited).not.toBe(content);
     const report = await app.call<ImportReport>('stix:import', { content: edited });
     expect(report.threats).toEqual({ created: 0, updated: 1, unchanged: 1 });
@@ -86,28 +102,46 @@ describe('Threshold bundles, back again', () => {
     const source = await sampleApp();
     const { content } = await source.call<StixExportResult>('stix:export', { ids: ['lk27-001'] });
     const target = await electionsOnly();
-    const report = await target.call<ImportReport>('workspace:import', { format: 'json', content, fileName: 'from-partner.json' });
+    const report = await target.call<ImportReport>('workspace:import', {
+      format: 'json',
+      content,
+      fileName: 'from-partner.json',
+    });
     expect(report).toMatchObject({ format: 'stix', threats: { created: 1 } });
-    expect((await target.call<ThreatDetail>('threats:get', { id: 'lk27-001' })).threat.electionId).toBe('lakeshore-2027');
+    expect((await target.call<ThreatDetail>('threats:get', { id: 'lk27-001' })).threat.electionId).toBe(
+      'lakeshore-2027',
+    );
     const audit = target.ctx.audit.list({ limit: 1 })[0]!;
-    expect(audit).toMatchObject({ action: 'workspace.imported', details: expect.objectContaining({ format: 'stix', file: 'from-partner.json' }) });
+    expect(audit).toMatchObject({
+      action: 'workspace.imported',
+      details: expect.objectContaining({ format: 'stix', file: 'from-partner.json' }),
+    });
   });
 
   it('keeps the log’s attribution when a public bundle withheld it', async () => {
     const app = openTestApp({ clock: steppingClock() });
-    await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace([threat('T-1', { source: { actor: 'foreign-state', name: 'Varnia', confidence: 'low' } })])) });
+    await app.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify(
+        workspace([threat('T-1', { source: { actor: 'foreign-state', name: 'Varnia', confidence: 'low' } })]),
+      ),
+    });
     const { content } = await app.call<StixExportResult>('stix:export', { tlp: 'clear' });
     expect(content).not.toContain('Varnia');
     const report = await app.call<ImportReport>('stix:import', { content });
     expect(report.threats.unchanged).toBe(1);
-    expect((await app.call<ThreatDetail>('threats:get', { id: 'T-1' })).threat.source).toEqual({ actor: 'foreign-state', name: 'Varnia', confidence: 'low' });
+    expect((await app.call<ThreatDetail>('threats:get', { id: 'T-1' })).threat.source).toEqual({
+      actor: 'foreign-state',
+      name: 'Varnia',
+      confidence: 'low',
+    });
   });
 });
 
 const UUID = (n: number) => `${String(n).padStart(8, '0')}-1111-4111-8111-111111111111`;
 const T0 = '2027-05-12T10:00:00.000Z';
 
-function foreignBundle(extra: Array<Record<string, unknown>> = []) {
+function foreignBundle(extra: Record<string, unknown>[] = []) {
   return {
     type: 'bundle',
     id: `bundle--${UUID(1)}`,
@@ -122,10 +156,45 @@ function foreignBundle(extra: Array<Record<string, unknown>> = []) {
         description: 'Accounts posing as the returning officer posted wrong polling-place addresses.',
         object_marking_refs: ['marking-definition--f88d31f6-486f-44da-b317-01333bde0b82'],
       },
-      { type: 'threat-actor', spec_version: '2.1', id: `threat-actor--${UUID(3)}`, created: T0, modified: T0, name: 'Varnian Information Bureau', threat_actor_types: ['nation-state'] },
-      { type: 'relationship', spec_version: '2.1', id: `relationship--${UUID(4)}`, created: T0, modified: T0, relationship_type: 'attributed-to', source_ref: `incident--${UUID(2)}`, target_ref: `threat-actor--${UUID(3)}`, confidence: 80 },
-      { type: 'location', spec_version: '2.1', id: `location--${UUID(5)}`, created: T0, modified: T0, name: 'North Shore', region: 'northern-america' },
-      { type: 'relationship', spec_version: '2.1', id: `relationship--${UUID(6)}`, created: T0, modified: T0, relationship_type: 'targets', source_ref: `incident--${UUID(2)}`, target_ref: `location--${UUID(5)}` },
+      {
+        type: 'threat-actor',
+        spec_version: '2.1',
+        id: `threat-actor--${UUID(3)}`,
+        created: T0,
+        modified: T0,
+        name: 'Varnian Information Bureau',
+        threat_actor_types: ['nation-state'],
+      },
+      {
+        type: 'relationship',
+        spec_version: '2.1',
+        id: `relationship--${UUID(4)}`,
+        created: T0,
+        modified: T0,
+        relationship_type: 'attributed-to',
+        source_ref: `incident--${UUID(2)}`,
+        target_ref: `threat-actor--${UUID(3)}`,
+        confidence: 80,
+      },
+      {
+        type: 'location',
+        spec_version: '2.1',
+        id: `location--${UUID(5)}`,
+        created: T0,
+        modified: T0,
+        name: 'North Shore',
+        region: 'northern-america',
+      },
+      {
+        type: 'relationship',
+        spec_version: '2.1',
+        id: `relationship--${UUID(6)}`,
+        created: T0,
+        modified: T0,
+        relationship_type: 'targets',
+        source_ref: `incident--${UUID(2)}`,
+        target_ref: `location--${UUID(5)}`,
+      },
       {
         type: 'attack-pattern',
         spec_version: '2.1',
@@ -135,8 +204,25 @@ function foreignBundle(extra: Array<Record<string, unknown>> = []) {
         name: 'Impersonate existing entity',
         external_references: [{ source_name: 'DISARM', external_id: 'T0099' }],
       },
-      { type: 'relationship', spec_version: '2.1', id: `relationship--${UUID(8)}`, created: T0, modified: T0, relationship_type: 'uses', source_ref: `incident--${UUID(2)}`, target_ref: `attack-pattern--${UUID(7)}` },
-      { type: 'note', spec_version: '2.1', id: `note--${UUID(9)}`, created: T0, modified: T0, content: 'Analyst comment', object_refs: [`incident--${UUID(2)}`] },
+      {
+        type: 'relationship',
+        spec_version: '2.1',
+        id: `relationship--${UUID(8)}`,
+        created: T0,
+        modified: T0,
+        relationship_type: 'uses',
+        source_ref: `incident--${UUID(2)}`,
+        target_ref: `attack-pattern--${UUID(7)}`,
+      },
+      {
+        type: 'note',
+        spec_version: '2.1',
+        id: `note--${UUID(9)}`,
+        created: T0,
+        modified: T0,
+        content: 'Analyst comment',
+        object_refs: [`incident--${UUID(2)}`],
+      },
       ...extra,
     ],
   };
@@ -148,7 +234,10 @@ describe('other producers’ bundles', () => {
     await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace([])) });
     const bundle = foreignBundle();
     expect(validateBundle(bundle)).toEqual([]);
-    const report = await app.call<ImportReport>('stix:import', { content: JSON.stringify(bundle), fileName: 'partner.json' });
+    const report = await app.call<ImportReport>('stix:import', {
+      content: JSON.stringify(bundle),
+      fileName: 'partner.json',
+    });
     expect(report.threats.created).toBe(1);
     expect(report.warnings.join(' ')).toMatch(/TLP:AMBER/);
     expect(report.warnings.join(' ')).toMatch(/Breakout/);
@@ -171,12 +260,27 @@ describe('other producers’ bundles', () => {
 
   it('records incidents under the election whose period contains them, or the one named', async () => {
     const app = openTestApp({ clock: steppingClock() });
-    const other = { ...election, id: 'el-other', name: 'Other', pollingDay: '2030-01-10', writIssued: '2029-12-01', advanceVotingStart: undefined, resultsCertified: undefined };
-    await app.call('workspace:import', { format: 'json', content: JSON.stringify({ ...workspace([]), elections: [other, election] }) });
+    const other = {
+      ...election,
+      id: 'el-other',
+      name: 'Other',
+      pollingDay: '2030-01-10',
+      writIssued: '2029-12-01',
+      advanceVotingStart: undefined,
+      resultsCertified: undefined,
+    };
+    await app.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({ ...workspace([]), elections: [other, election] }),
+    });
     await app.call('stix:import', { content: JSON.stringify(foreignBundle()) });
-    expect((await app.call<ThreatDetail>('threats:get', { id: `stix-${UUID(2)}` })).threat.electionId).toBe(election.id);
+    expect((await app.call<ThreatDetail>('threats:get', { id: `stix-${UUID(2)}` })).threat.electionId).toBe(
+      election.id,
+    );
     await app.call('stix:import', { content: JSON.stringify(foreignBundle()), electionId: 'el-other' });
-    expect((await app.call<ThreatDetail>('threats:get', { id: `stix-${UUID(2)}` })).threat.electionId).toBe('el-other');
+    expect((await app.call<ThreatDetail>('threats:get', { id: `stix-${UUID(2)}` })).threat.electionId).toBe(
+      'el-other',
+    );
   });
 });
 
@@ -200,12 +304,21 @@ describe('what is refused', () => {
     const b = foreignBundle();
     delete (b.objects[1] as Record<string, unknown>).spec_version;
     const error = await refused(JSON.stringify(b));
-    expect(error.problems).toEqual([expect.objectContaining({ where: '$.objects[1].spec_version', message: expect.stringMatching(/missing/) })]);
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        where: '$.objects[1].spec_version',
+        message: expect.stringMatching(/missing/),
+      }),
+    ]);
   });
 
   it('refuses a bundle that is not one', async () => {
-    expect((await refused('{"type": "bundle", "id": "bundle--x", "objects": []}')).problems?.[0]?.where).toBe('$.id');
-    expect((await refused(JSON.stringify({ ...foreignBundle(), objects: [] }))).problems?.[0]?.where).toBe('$.objects');
+    expect((await refused('{"type": "bundle", "id": "bundle--x", "objects": []}')).problems?.[0]?.where).toBe(
+      '$.id',
+    );
+    expect((await refused(JSON.stringify({ ...foreignBundle(), objects: [] }))).problems?.[0]?.where).toBe(
+      '$.objects',
+    );
     expect((await refused('[1, 2]')).problems?.[0]?.where).toBe('$');
     expect((await refused('{ "type": "bundle", ')).code).toBe('import-invalid');
     const badId = foreignBundle();
@@ -215,7 +328,9 @@ describe('what is refused', () => {
     expect((await refused(JSON.stringify(noIncident))).message).toMatch(/has no incident/);
     const badTime = foreignBundle();
     (badTime.objects[0] as Record<string, unknown>).created = '2027-05-12 10:00';
-    expect((await refused(JSON.stringify(badTime))).problems?.[0]).toMatchObject({ where: '$.objects[0].created' });
+    expect((await refused(JSON.stringify(badTime))).problems?.[0]).toMatchObject({
+      where: '$.objects[0].created',
+    });
   });
 
   it('refuses a bundle with nowhere to record its incidents', async () => {

@@ -43,11 +43,12 @@ function instance(): Ajv2020 {
   ajv.addFormat('idn-hostname', /^[^\s.]+(\.[^\s.]+)*$/u);
   for (const file of files(SCHEMA_DIR)) {
     const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { $id: string; $schema: string };
-    if (schema.$schema !== 'https://json-schema.org/draft/2020-12/schema') throw new Error(`${file} is not a draft 2020-12 schema`);
+    if (schema.$schema !== 'https://json-schema.org/draft/2020-12/schema')
+      throw new Error(`${file} is not a draft 2020-12 schema`);
     ajv.addSchema(schema);
   }
   const bundle = JSON.parse(fs.readFileSync(path.join(SCHEMA_DIR, 'common/bundle.json'), 'utf8')) as {
-    properties: { objects: { items: { anyOf: [{ oneOf: Array<{ $ref: string }> }, unknown] } } };
+    properties: { objects: { items: { anyOf: [{ oneOf: { $ref: string }[] }, unknown] } } };
   };
   const listed = bundle.properties.objects.items.anyOf[0].oneOf;
   UNLISTED_SDO_TYPES = fs
@@ -57,7 +58,9 @@ function instance(): Ajv2020 {
     .sort();
   const complete = structuredClone(bundle) as typeof bundle & { $id: string };
   complete.$id = BASE + COMPLETE_BUNDLE;
-  complete.properties.objects.items.anyOf[0].oneOf.push(...UNLISTED_SDO_TYPES.map((type) => ({ $ref: `../sdos/${type}.json` })));
+  complete.properties.objects.items.anyOf[0].oneOf.push(
+    ...UNLISTED_SDO_TYPES.map((type) => ({ $ref: `../sdos/${type}.json` })),
+  );
   ajv.addSchema(complete);
   return ajv;
 }
@@ -81,23 +84,31 @@ const TYPE_SCHEMA: Record<string, string> = {
 
 export function schemaFor(type: string): string | null {
   if (TYPE_SCHEMA[type]) return TYPE_SCHEMA[type]!;
-  for (const folder of ['sdos', 'observables']) if (fs.existsSync(path.join(SCHEMA_DIR, folder, `${type}.json`))) return `${folder}/${type}.json`;
+  for (const folder of ['sdos', 'observables'])
+    if (fs.existsSync(path.join(SCHEMA_DIR, folder, `${type}.json`))) return `${folder}/${type}.json`;
   return null;
 }
 
 function describe(errors: ErrorObject[] | null | undefined): string[] {
-  return (errors ?? []).slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+  return (errors ?? [])
+    .slice(0, 10)
+    .map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
 }
 
 /** Problems found (none for a valid bundle): see the three checks at the top of this file. */
 export function validateBundle(bundle: unknown): string[] {
   const problems: string[] = [];
   const complete = validator(COMPLETE_BUNDLE);
-  if (!complete(bundle)) problems.push(...describe(complete.errors).map((e) => `bundle (every SDO listed): ${e}`));
-  const objects = (bundle as { objects?: Array<{ type: string; id: string }> }).objects ?? [];
-  const listedOnly = { ...(bundle as object), objects: objects.filter((o) => !UNLISTED_SDO_TYPES.includes(o.type)) };
+  if (!complete(bundle))
+    problems.push(...describe(complete.errors).map((e) => `bundle (every SDO listed): ${e}`));
+  const objects = (bundle as { objects?: { type: string; id: string }[] }).objects ?? [];
+  const listedOnly = {
+    ...(bundle as object),
+    objects: objects.filter((o) => !UNLISTED_SDO_TYPES.includes(o.type)),
+  };
   const official = validator('common/bundle.json');
-  if (listedOnly.objects.length && !official(listedOnly)) problems.push(...describe(official.errors).map((e) => `bundle (official): ${e}`));
+  if (listedOnly.objects.length && !official(listedOnly))
+    problems.push(...describe(official.errors).map((e) => `bundle (official): ${e}`));
   for (const obj of objects) {
     const schema = schemaFor(obj.type);
     if (!schema) {

@@ -6,9 +6,34 @@ import { election, threat, workspace } from '../../fixtures/mini-workspace';
 async function logWith() {
   const app = openTestApp();
   const threats = [
-    threat('A', { title: 'Robocalls give wrong polling date', purpose: 'suppress-turnout', type: 'disinformation', time: { firstSeen: '2027-05-01T10:00:00Z' }, place: { level: 'regional', regions: ['North Shore'], channels: ['robocall'] }, reach: { breakout: 2 }, source: { actor: 'foreign-proxy', confidence: 'moderate', name: 'Northern Lights Media Group' } }),
-    threat('B', { title: 'Fausse date du scrutin', summary: 'Des messages annoncent une élection reportée.', falseClaim: 'Le scrutin est reporté.', purpose: 'mislead-voting-process', type: 'misinformation', time: { firstSeen: '2027-05-03T10:00:00Z' }, place: { level: 'local', regions: ['Eastern Townships'], channels: ['facebook'] }, reach: { breakout: 4 } }),
-    threat('C', { title: 'Leaked voter registry', purpose: 'undermine-results', type: 'hack-and-leak', time: { firstSeen: '2027-05-05T10:00:00-04:00' }, place: { level: 'national', channels: ['telegram', 'website'] }, reach: { breakout: 5 }, classifiedNotes: [{ classification: 'TOP SECRET', text: 'x' }] }),
+    threat('A', {
+      title: 'Robocalls give wrong polling date',
+      purpose: 'suppress-turnout',
+      type: 'disinformation',
+      time: { firstSeen: '2027-05-01T10:00:00Z' },
+      place: { level: 'regional', regions: ['North Shore'], channels: ['robocall'] },
+      reach: { breakout: 2 },
+      source: { actor: 'foreign-proxy', confidence: 'moderate', name: 'Northern Lights Media Group' },
+    }),
+    threat('B', {
+      title: 'Fausse date du scrutin',
+      summary: 'Des messages annoncent une élection reportée.',
+      falseClaim: 'Le scrutin est reporté.',
+      purpose: 'mislead-voting-process',
+      type: 'misinformation',
+      time: { firstSeen: '2027-05-03T10:00:00Z' },
+      place: { level: 'local', regions: ['Eastern Townships'], channels: ['facebook'] },
+      reach: { breakout: 4 },
+    }),
+    threat('C', {
+      title: 'Leaked voter registry',
+      purpose: 'undermine-results',
+      type: 'hack-and-leak',
+      time: { firstSeen: '2027-05-05T10:00:00-04:00' },
+      place: { level: 'national', channels: ['telegram', 'website'] },
+      reach: { breakout: 5 },
+      classifiedNotes: [{ classification: 'TOP SECRET', text: 'x' }],
+    }),
   ];
   await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace(threats)) });
   return app;
@@ -20,21 +45,39 @@ describe('threat log queries', () => {
   it('sorts by first seen (UTC, whatever the offset) both ways, and by other columns', async () => {
     const app = await logWith();
     expect(ids(await app.call('threats:list', {}))).toEqual(['C', 'B', 'A']);
-    expect(ids(await app.call('threats:list', { sort: { field: 'firstSeen', direction: 'asc' } }))).toEqual(['A', 'B', 'C']);
-    expect(ids(await app.call('threats:list', { sort: { field: 'breakout', direction: 'desc' } }))).toEqual(['C', 'B', 'A']);
-    expect(ids(await app.call('threats:list', { sort: { field: 'title', direction: 'asc' } }))).toEqual(['B', 'C', 'A']);
+    expect(ids(await app.call('threats:list', { sort: { field: 'firstSeen', direction: 'asc' } }))).toEqual([
+      'A',
+      'B',
+      'C',
+    ]);
+    expect(ids(await app.call('threats:list', { sort: { field: 'breakout', direction: 'desc' } }))).toEqual([
+      'C',
+      'B',
+      'A',
+    ]);
+    expect(ids(await app.call('threats:list', { sort: { field: 'title', direction: 'asc' } }))).toEqual([
+      'B',
+      'C',
+      'A',
+    ]);
   });
 
   it('filters by enums, region, channel, date range and classification', async () => {
     const app = await logWith();
-    expect(ids(await app.call('threats:list', { filter: { purpose: ['suppress-turnout', 'undermine-results'] } }))).toEqual(['C', 'A']);
+    expect(
+      ids(await app.call('threats:list', { filter: { purpose: ['suppress-turnout', 'undermine-results'] } })),
+    ).toEqual(['C', 'A']);
     expect(ids(await app.call('threats:list', { filter: { actor: ['foreign-proxy'] } }))).toEqual(['A']);
     expect(ids(await app.call('threats:list', { filter: { region: 'north shore' } }))).toEqual(['A']);
     expect(ids(await app.call('threats:list', { filter: { channel: 'telegram' } }))).toEqual(['C']);
-    expect(ids(await app.call('threats:list', { filter: { from: '2027-05-02', to: '2027-05-03' } }))).toEqual(['B']);
+    expect(ids(await app.call('threats:list', { filter: { from: '2027-05-02', to: '2027-05-03' } }))).toEqual(
+      ['B'],
+    );
     expect(ids(await app.call('threats:list', { filter: { classified: true } }))).toEqual(['C']);
     expect(ids(await app.call('threats:list', { filter: { breakout: [2, 4] } }))).toEqual(['B', 'A']);
-    expect(ids(await app.call('threats:list', { filter: { electionId: election.id, type: ['hack-and-leak'] } }))).toEqual(['C']);
+    expect(
+      ids(await app.call('threats:list', { filter: { electionId: election.id, type: ['hack-and-leak'] } })),
+    ).toEqual(['C']);
   });
 
   it('searches the full text, with prefixes and without accents', async () => {
@@ -43,7 +86,9 @@ describe('threat log queries', () => {
     expect(ids(await app.call('threats:list', { filter: { search: 'regist' } }))).toEqual(['C']);
     expect(ids(await app.call('threats:list', { filter: { search: 'election reportee' } }))).toEqual(['B']);
     expect(ids(await app.call('threats:list', { filter: { search: 'Northern Lights' } }))).toEqual(['A']);
-    expect(ids(await app.call('threats:list', { filter: { search: '"); DROP TABLE threats; --' } }))).toEqual([]);
+    expect(ids(await app.call('threats:list', { filter: { search: '"); DROP TABLE threats; --' } }))).toEqual(
+      [],
+    );
     expect((await app.call<ThreatPage>('threats:list', {})).total).toBe(3);
   });
 
@@ -65,7 +110,10 @@ describe('threat log queries', () => {
 
   it('keeps the search index in step with edits', async () => {
     const app = await logWith();
-    await app.call('threats:update', { threat: threat('A', { title: 'Ballot boxes photographed' }), expectedVersion: 1 });
+    await app.call('threats:update', {
+      threat: threat('A', { title: 'Ballot boxes photographed' }),
+      expectedVersion: 1,
+    });
     expect(ids(await app.call('threats:list', { filter: { search: 'robocalls' } }))).toEqual([]);
     expect(ids(await app.call('threats:list', { filter: { search: 'photographed' } }))).toEqual(['A']);
   });
@@ -74,8 +122,12 @@ describe('threat log queries', () => {
     const app = await logWith();
     await app.call('threats:delete', { id: 'A' });
     expect(ids(await app.call('threats:list', { filter: { search: 'robocalls' } }))).toEqual([]);
-    expect(ids(await app.call('threats:list', { filter: { search: 'robocalls', deleted: true } }))).toEqual(['A']);
-    expect(ids(await app.call('threats:list', { filter: { search: 'registry', deleted: true } }))).toEqual([]);
+    expect(ids(await app.call('threats:list', { filter: { search: 'robocalls', deleted: true } }))).toEqual([
+      'A',
+    ]);
+    expect(ids(await app.call('threats:list', { filter: { search: 'registry', deleted: true } }))).toEqual(
+      [],
+    );
     await app.call('threats:undelete', { id: 'A' });
     expect(ids(await app.call('threats:list', { filter: { search: 'robocalls' } }))).toEqual(['A']);
   });
@@ -83,7 +135,9 @@ describe('threat log queries', () => {
   it('counts a search alone and a search with filters alike', async () => {
     const app = await logWith();
     const alone = await app.call<ThreatPage>('threats:list', { filter: { search: 'claim' } });
-    const withFilter = await app.call<ThreatPage>('threats:list', { filter: { search: 'claim', classified: false } });
+    const withFilter = await app.call<ThreatPage>('threats:list', {
+      filter: { search: 'claim', classified: false },
+    });
     expect(alone.total).toBe(alone.rows.length);
     expect(withFilter.total).toBe(withFilter.rows.length);
     expect(withFilter.rows.every((r) => r.classification === null)).toBe(true);

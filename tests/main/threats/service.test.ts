@@ -32,10 +32,15 @@ describe('threat log: create, edit with history, soft delete', () => {
 
   it('keeps every previous version, whole, and restores one', async () => {
     const app = await seeded();
-    const withNote = threat('T-1', { classifiedNotes: [{ classification: 'SECRET', text: 'Source ORCHID reports coordination.' }] });
+    const withNote = threat('T-1', {
+      classifiedNotes: [{ classification: 'SECRET', text: 'Source ORCHID reports coordination.' }],
+    });
     await app.call('threats:create', { threat: withNote });
     await app.call('threats:update', { threat: { ...withNote, title: 'Second title' }, expectedVersion: 1 });
-    await app.call('threats:update', { threat: { ...withNote, title: 'Third title', classifiedNotes: [] }, expectedVersion: 2 });
+    await app.call('threats:update', {
+      threat: { ...withNote, title: 'Third title', classifiedNotes: [] },
+      expectedVersion: 2,
+    });
 
     const history = await app.call<ThreatVersion[]>('threats:history', { id: 'T-1' });
     expect(history.map((v) => [v.version, v.threat.title, v.current])).toEqual([
@@ -56,7 +61,10 @@ describe('threat log: create, edit with history, soft delete', () => {
     const app = await seeded();
     await app.call('threats:create', { threat: threat('T-1') });
     await app.call('threats:update', { threat: threat('T-1', { title: 'Newer' }), expectedVersion: 1 });
-    const result = await app.dispatch('threats:update', { threat: threat('T-1', { title: 'Stale' }), expectedVersion: 1 });
+    const result = await app.dispatch('threats:update', {
+      threat: threat('T-1', { title: 'Stale' }),
+      expectedVersion: 1,
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('conflict');
     expect((await app.call<ThreatDetail>('threats:get', { id: 'T-1' })).threat.title).toBe('Newer');
@@ -65,7 +73,10 @@ describe('threat log: create, edit with history, soft delete', () => {
   it('does not make a new version when nothing changed', async () => {
     const app = await seeded();
     await app.call('threats:create', { threat: threat('T-1') });
-    const same = await app.call<ThreatDetail>('threats:update', { threat: threat('T-1'), expectedVersion: 1 });
+    const same = await app.call<ThreatDetail>('threats:update', {
+      threat: threat('T-1'),
+      expectedVersion: 1,
+    });
     expect(same.meta.version).toBe(1);
   });
 
@@ -81,7 +92,10 @@ describe('threat log: create, edit with history, soft delete', () => {
     const bin = await app.call<ThreatPage>('threats:list', { filter: { deleted: true } });
     expect(bin.rows.map((r) => r.id)).toEqual(['T-1']);
 
-    const editDeleted = await app.dispatch('threats:update', { threat: threat('T-1', { title: 'x' }), expectedVersion: deleted.meta.version });
+    const editDeleted = await app.dispatch('threats:update', {
+      threat: threat('T-1', { title: 'x' }),
+      expectedVersion: deleted.meta.version,
+    });
     expect(editDeleted.ok).toBe(false);
 
     await app.call('threats:undelete', { id: 'T-1' });
@@ -95,7 +109,9 @@ describe('threat log: create, edit with history, soft delete', () => {
     const app = await seeded();
     await app.call('threats:create', { threat: threat('T-1') });
     await app.call('threats:delete', { id: 'T-1' });
-    const { entries } = await app.call<{ entries: Array<{ action: string; actor: string }> }>('audit:list', { subject: 'threat:T-1' });
+    const { entries } = await app.call<{ entries: { action: string; actor: string }[] }>('audit:list', {
+      subject: 'threat:T-1',
+    });
     expect(entries.map((e) => e.action)).toEqual(['threat.deleted', 'threat.created']);
     expect(entries[0]!.actor).toBe('Ana Duarte');
     expect((await app.call<{ ok: boolean }>('audit:verify', {})).ok).toBe(true);

@@ -9,7 +9,11 @@ import { databaseFingerprint } from '../../helpers/snapshot';
 import { threat, workspace } from '../../fixtures/mini-workspace';
 
 async function importJson(app: ReturnType<typeof openTestApp>, doc: unknown) {
-  return app.dispatch('workspace:import', { format: 'json', content: typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2), fileName: 'ws.json' });
+  return app.dispatch('workspace:import', {
+    format: 'json',
+    content: typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2),
+    fileName: 'ws.json',
+  });
 }
 
 describe('JSON workspace import', () => {
@@ -27,7 +31,10 @@ describe('JSON workspace import', () => {
     await importJson(app, workspace());
     const before = databaseFingerprint(app.db);
 
-    const bad = workspace([threat('T-1', { title: 'changed' }), threat('T-3', { source: { actor: 'martian' as never, confidence: 'high' } })]);
+    const bad = workspace([
+      threat('T-1', { title: 'changed' }),
+      threat('T-3', { source: { actor: 'martian' as never, confidence: 'high' } }),
+    ]);
     const result = await importJson(app, bad);
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -54,7 +61,10 @@ describe('JSON workspace import', () => {
     expect(!dup.ok && dup.error.problems?.[0]).toMatchObject({ where: '$.threats[1].id' });
     const orphan = await importJson(app, { ...workspace([threat('T-1', { electionId: 'ghost' })]) });
     expect(!orphan.ok && orphan.error.problems?.[0]).toMatchObject({ where: '$.threats[0].electionId' });
-    const polluted = await importJson(app, '{"format":"threshold-workspace/1","elections":[],"threats":[],"__proto__":{"admin":true}}');
+    const polluted = await importJson(
+      app,
+      '{"format":"threshold-workspace/1","elections":[],"threats":[],"__proto__":{"admin":true}}',
+    );
     expect(polluted.ok).toBe(false);
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
     expect(databaseFingerprint(app.db)).toBe(before);
@@ -63,8 +73,17 @@ describe('JSON workspace import', () => {
   it('updates on re-import of the same ids instead of duplicating, keeping history', async () => {
     const app = openTestApp();
     await importJson(app, workspace());
-    const again = await importJson(app, workspace([threat('T-1', { title: 'Updated title' }), threat('T-2', { title: 'Fake polling station change', purpose: 'suppress-turnout' })]));
-    expect(again.ok && again.value).toMatchObject({ threats: { created: 0, updated: 1, unchanged: 1 }, elections: { unchanged: 1 } });
+    const again = await importJson(
+      app,
+      workspace([
+        threat('T-1', { title: 'Updated title' }),
+        threat('T-2', { title: 'Fake polling station change', purpose: 'suppress-turnout' }),
+      ]),
+    );
+    expect(again.ok && again.value).toMatchObject({
+      threats: { created: 0, updated: 1, unchanged: 1 },
+      elections: { unchanged: 1 },
+    });
     const page = await app.call<ThreatPage>('threats:list', {});
     expect(page.total).toBe(2);
     const history = await app.call<ThreatVersion[]>('threats:history', { id: 'T-1' });
@@ -72,7 +91,9 @@ describe('JSON workspace import', () => {
   });
 
   it('round-trips the sample workspace: export(import(x)) keeps every field of x', async () => {
-    const sample = JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8')) as Workspace;
+    const sample = JSON.parse(
+      fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8'),
+    ) as Workspace;
     const app = openTestApp();
     const imported = await importJson(app, sample);
     expect(imported.ok).toBe(true);
@@ -86,19 +107,36 @@ describe('JSON workspace import', () => {
   it('keeps unknown fields at every level and empty lists', async () => {
     const app = openTestApp();
     const odd = {
-      ...workspace([threat('T-1', { classifiedNotes: [], facts: [], target: { kind: 'media', futureField: 1 } as never, customTop: { a: [1, 2] } } as never)]),
+      ...workspace([
+        threat('T-1', {
+          classifiedNotes: [],
+          facts: [],
+          target: { kind: 'media', futureField: 1 } as never,
+          customTop: { a: [1, 2] },
+        } as never),
+      ]),
       generator: 'another tool',
     };
     await importJson(app, odd);
-    const back = JSON.parse((await app.call<ExportResult>('workspace:export', { format: 'json' })).content) as Record<string, unknown>;
+    const back = JSON.parse(
+      (await app.call<ExportResult>('workspace:export', { format: 'json' })).content,
+    ) as Record<string, unknown>;
     delete back.exportedAt;
     expect(back).toEqual(odd);
   });
 
   it('leaves classified notes out of an export when asked', async () => {
     const app = openTestApp();
-    await importJson(app, workspace([threat('T-1', { classifiedNotes: [{ classification: 'SECRET', text: 'Human source ORCHID.' }] })]));
-    const out = await app.call<ExportResult>('workspace:export', { format: 'json', includeClassified: false });
+    await importJson(
+      app,
+      workspace([
+        threat('T-1', { classifiedNotes: [{ classification: 'SECRET', text: 'Human source ORCHID.' }] }),
+      ]),
+    );
+    const out = await app.call<ExportResult>('workspace:export', {
+      format: 'json',
+      includeClassified: false,
+    });
     expect(out.content).not.toContain('ORCHID');
     const full = await app.call<ExportResult>('workspace:export', { format: 'json' });
     expect(full.content).toContain('ORCHID');

@@ -6,7 +6,13 @@ import { m0030Assessments } from './0030-assessments';
 import { m0040Drafting } from './0040-drafting';
 import { m0050Partners } from './0050-partners';
 
-export const MIGRATIONS: readonly Migration[] = [m0010ThreatLog, m0020Policies, m0030Assessments, m0040Drafting, m0050Partners];
+export const MIGRATIONS: readonly Migration[] = [
+  m0010ThreatLog,
+  m0020Policies,
+  m0030Assessments,
+  m0040Drafting,
+  m0050Partners,
+];
 
 for (let i = 1; i < MIGRATIONS.length; i++) {
   if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {

@@ -11,14 +11,24 @@ export const amplification: CheckFn = ({ ctx, sections }) => {
   const seen = new Map<DraftLang, number>();
   const firstParagraph = new Map<DraftLang, SectionView>();
   for (const view of sections) {
-    if (view.section.kind !== 'headline' && !firstParagraph.has(view.lang)) firstParagraph.set(view.lang, view);
+    if (view.section.kind !== 'headline' && !firstParagraph.has(view.lang))
+      firstParagraph.set(view.lang, view);
   }
   for (const view of sections) {
     for (const span of claimOccurrences(view.section.text, ctx.falseClaims, view.tokens())) {
       const count = (seen.get(view.lang) ?? 0) + 1;
       seen.set(view.lang, count);
       if (view.section.kind === 'headline')
-        out.push(finding('amplification', 'error', 'The false claim is in the headline. Headline the fact instead.', view, span.start, span.end));
+        out.push(
+          finding(
+            'amplification',
+            'error',
+            'The false claim is in the headline. Headline the fact instead.',
+            view,
+            span.start,
+            span.end,
+          ),
+        );
       else if (count > 1)
         out.push(
           finding(
@@ -32,7 +42,14 @@ export const amplification: CheckFn = ({ ctx, sections }) => {
         );
       else if (firstParagraph.get(view.lang) === view)
         out.push(
-          finding('amplification', 'warning', 'The false claim is in the first paragraph. Lead with the fact.', view, span.start, span.end),
+          finding(
+            'amplification',
+            'warning',
+            'The false claim is in the first paragraph. Lead with the fact.',
+            view,
+            span.start,
+            span.end,
+          ),
         );
     }
   }

@@ -4,9 +4,12 @@ import type { Check, SectionKind } from '../../../shared/domain/drafting';
 import { withoutPlaceholders } from '../text/placeholders';
 import { finding, type CheckFn } from './run';
 
-const REQUIRED: Array<{ kind: SectionKind; message: string }> = [
+const REQUIRED: { kind: SectionKind; message: string }[] = [
   { kind: 'protection', message: 'Say what is being done to protect the election.' },
-  { kind: 'reliable-sources', message: 'Say where to find reliable information (the election authority’s website and phone line).' },
+  {
+    kind: 'reliable-sources',
+    message: 'Say where to find reliable information (the election authority’s website and phone line).',
+  },
 ];
 const CONTACT_POINT = /(https?:\/\/|www\.|\b[\w-]+(\.[\w-]+)+\b|\+?\d[\d\s().-]{6,}\d|@)/;
 
@@ -15,12 +18,24 @@ export const completeness: CheckFn = ({ draft, sections }) => {
   for (const lang of draft.languages) {
     const mine = sections.filter((v) => v.lang === lang);
     for (const { kind, message } of REQUIRED) {
-      const written = mine.filter((v) => v.section.kind === kind && withoutPlaceholders(v.section.text).split(/\s+/).length >= 2);
+      const written = mine.filter(
+        (v) => v.section.kind === kind && withoutPlaceholders(v.section.text).split(/\s+/).length >= 2,
+      );
       if (written.length === 0) {
         const existing = mine.find((v) => v.section.kind === kind);
         out.push(finding('completeness', 'error', message, existing ?? { lang, section: null }));
-      } else if (kind === 'reliable-sources' && !written.some((v) => CONTACT_POINT.test(withoutPlaceholders(v.section.text)))) {
-        out.push(finding('completeness', 'warning', 'Give a web address or phone number where people can check.', written[0]!));
+      } else if (
+        kind === 'reliable-sources' &&
+        !written.some((v) => CONTACT_POINT.test(withoutPlaceholders(v.section.text)))
+      ) {
+        out.push(
+          finding(
+            'completeness',
+            'warning',
+            'Give a web address or phone number where people can check.',
+            written[0]!,
+          ),
+        );
       }
     }
   }

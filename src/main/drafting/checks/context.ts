@@ -32,7 +32,7 @@ export interface PreparedContext {
   targetGrade: number;
   attributionAllowed: boolean;
   /** One index per classification, to say which kind of note a passage overlaps. */
-  classified: Array<{ classification: Classification; index: PhraseIndex }>;
+  classified: { classification: Classification; index: PhraseIndex }[];
   partisanNames: TermMatcher<{ of: string; derived: boolean }>;
   partisanWords: TermMatcher<string>;
   attribution: TermMatcher<{ generic: boolean; actor: boolean }>;
@@ -43,11 +43,14 @@ export interface PreparedContext {
 const prepared = new WeakMap<CheckContext, PreparedContext>();
 
 // The word lists are the same from one record to the next: their matchers are built once.
-type AttributionMeta = { generic: boolean; actor: boolean };
+interface AttributionMeta {
+  generic: boolean;
+  actor: boolean;
+}
 const countryMatchers = new Map<string, TermMatcher<AttributionMeta>>();
 const partisanNameMatchers = new Map<string, TermMatcher<{ of: string; derived: boolean }>>();
 let partisanWordMatcher: TermMatcher<string> | undefined;
-let foldedCountryNames: Array<{ folded: string; country: string; generic: boolean }> | undefined;
+let foldedCountryNames: { folded: string; country: string; generic: boolean }[] | undefined;
 
 function actorNames(threats: readonly Threat[]): string[] {
   return threats.flatMap((t) => {
@@ -67,8 +70,13 @@ export function prepareCheckContext(ctx: CheckContext): PreparedContext {
   // A country named in the election's jurisdiction is the election's own ("Canada", "Province of Quebec, Canada").
   const jurisdiction = ` ${foldText(ctx.election?.jurisdiction ?? '')} `;
   const names = foreignNames();
-  foldedCountryNames ??= names.map((n) => ({ folded: foldText(n.phrase), country: n.country, generic: n.generic }));
-  for (const n of foldedCountryNames) if (!n.generic && jurisdiction.includes(` ${n.folded} `)) home.add(n.country);
+  foldedCountryNames ??= names.map((n) => ({
+    folded: foldText(n.phrase),
+    country: n.country,
+    generic: n.generic,
+  }));
+  for (const n of foldedCountryNames)
+    if (!n.generic && jurisdiction.includes(` ${n.folded} `)) home.add(n.country);
   const homeKey = [...home].sort().join(',');
   const claims = ctx.threats.flatMap((t) =>
     DRAFT_LANGS.map((lang) => threatText(t, 'falseClaim', lang)).filter(
@@ -77,22 +85,41 @@ export function prepareCheckContext(ctx: CheckContext): PreparedContext {
   );
   const result: PreparedContext = {
     targetGrade: ctx.targetGrade ?? 8,
-    attributionAllowed: ctx.assessment.attributionMayBeStated && ctx.threats.every((t) => t.source.confidence === 'high'),
+    attributionAllowed:
+      ctx.assessment.attributionMayBeStated && ctx.threats.every((t) => t.source.confidence === 'high'),
     classified: CLASSIFICATIONS.map((classification) => ({
       classification,
       index: buildPhraseIndex(notes.filter((n) => n.classification === classification).map((n) => n.text)),
     })).filter((c) => c.index.runs.size > 0),
     partisanNames: memoMatcher(
       partisanNameMatchers,
-      JSON.stringify([ctx.election?.parties ?? [], ctx.election?.candidates ?? [], ctx.extraPartisanNames ?? []]),
-      () => buildTermMatcher(partisanNames(ctx.election, ctx.extraPartisanNames).map((n) => ({ phrase: n.phrase, meta: { of: n.of, derived: n.derived } }))),
+      JSON.stringify([
+        ctx.election?.parties ?? [],
+        ctx.election?.candidates ?? [],
+        ctx.extraPartisanNames ?? [],
+      ]),
+      () =>
+        buildTermMatcher(
+          partisanNames(ctx.election, ctx.extraPartisanNames).map((n) => ({
+            phrase: n.phrase,
+            meta: { of: n.of, derived: n.derived },
+          })),
+        ),
     ),
-    partisanWords: (partisanWordMatcher ??= buildTermMatcher([...PARTISAN_WORDS.en, ...PARTISAN_WORDS.fr].map((w) => ({ phrase: w, meta: w })))),
+    partisanWords: (partisanWordMatcher ??= buildTermMatcher(
+      [...PARTISAN_WORDS.en, ...PARTISAN_WORDS.fr].map((w) => ({ phrase: w, meta: w })),
+    )),
     // Actor names first: where an actor's name is also a country's, it counts as the actor.
     attribution: mergeTermMatchers(
-      buildTermMatcher(actorNames(ctx.threats).map((phrase) => ({ phrase, meta: { generic: false, actor: true } }))),
+      buildTermMatcher(
+        actorNames(ctx.threats).map((phrase) => ({ phrase, meta: { generic: false, actor: true } })),
+      ),
       memoMatcher(countryMatchers, homeKey, () =>
-        buildTermMatcher(names.filter((n) => !home.has(n.country)).map((n) => ({ phrase: n.phrase, meta: { generic: n.generic, actor: false } }))),
+        buildTermMatcher(
+          names
+            .filter((n) => !home.has(n.country))
+            .map((n) => ({ phrase: n.phrase, meta: { generic: n.generic, actor: false } })),
+        ),
       ),
     ),
     falseClaims: buildClaimIndex(claims),

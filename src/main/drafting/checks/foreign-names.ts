@@ -11,15 +11,71 @@ export interface ForeignName {
 }
 
 const TERRITORIES = new Set(
-  ('AC AI AQ AS AW AX BL BM BQ BV CC CK CP CW CX DG EA EH EU EZ FK FO GF GG GI GL GP GS GU HK HM IC IM IO JE KY MF MO ' +
-    'MP MQ MS NC NF NU PF PM PN PR QO RE SH SJ SX TA TC TF TK UM UN VG VI WF XA XB XK YT ZZ').split(' '),
+  (
+    'AC AI AQ AS AW AX BL BM BQ BV CC CK CP CW CX DG EA EH EU EZ FK FO GF GG GI GL GP GS GU HK HM IC IM IO JE KY MF MO ' +
+    'MP MQ MS NC NF NU PF PM PN PR QO RE SH SJ SX TA TC TF TK UM UN VG VI WF XA XB XK YT ZZ'
+  ).split(' '),
 );
 
 const EXTRA: Record<string, readonly string[]> = {
-  RU: ['Russian', 'Russians', 'russe', 'russes', 'Kremlin', 'Moscow', 'Moscou', 'GRU', 'FSB', 'SVR', 'Internet Research Agency', 'Doppelganger', 'Russian Federation', 'Fédération de Russie'],
-  CN: ['Chinese', 'chinois', 'chinoise', 'chinoises', 'Beijing', 'Pékin', 'PRC', 'RPC', 'CCP', 'PCC', 'Chinese Communist Party', 'Parti communiste chinois', 'United Front Work Department', 'MSS', 'Spamouflage', "People's Republic of China", 'République populaire de Chine'],
-  IR: ['Iranian', 'Iranians', 'iranien', 'iranienne', 'iraniens', 'iraniennes', 'Tehran', 'Téhéran', 'IRGC', 'Islamic Revolutionary Guard Corps', 'Gardiens de la révolution'],
-  KP: ['North Korean', 'North Koreans', 'nord-coréen', 'nord-coréenne', 'nord-coréens', 'Pyongyang', 'DPRK', 'RPDC'],
+  RU: [
+    'Russian',
+    'Russians',
+    'russe',
+    'russes',
+    'Kremlin',
+    'Moscow',
+    'Moscou',
+    'GRU',
+    'FSB',
+    'SVR',
+    'Internet Research Agency',
+    'Doppelganger',
+    'Russian Federation',
+    'Fédération de Russie',
+  ],
+  CN: [
+    'Chinese',
+    'chinois',
+    'chinoise',
+    'chinoises',
+    'Beijing',
+    'Pékin',
+    'PRC',
+    'RPC',
+    'CCP',
+    'PCC',
+    'Chinese Communist Party',
+    'Parti communiste chinois',
+    'United Front Work Department',
+    'MSS',
+    'Spamouflage',
+    "People's Republic of China",
+    'République populaire de Chine',
+  ],
+  IR: [
+    'Iranian',
+    'Iranians',
+    'iranien',
+    'iranienne',
+    'iraniens',
+    'iraniennes',
+    'Tehran',
+    'Téhéran',
+    'IRGC',
+    'Islamic Revolutionary Guard Corps',
+    'Gardiens de la révolution',
+  ],
+  KP: [
+    'North Korean',
+    'North Koreans',
+    'nord-coréen',
+    'nord-coréenne',
+    'nord-coréens',
+    'Pyongyang',
+    'DPRK',
+    'RPDC',
+  ],
   BY: ['Belarusian', 'biélorusse', 'biélorusses', 'Minsk', 'Ghostwriter'],
   IN: ['Indian government', 'gouvernement indien', 'New Delhi'],
   PK: ['Pakistani', 'pakistanais', 'pakistanaise', 'Islamabad'],
@@ -27,14 +83,33 @@ const EXTRA: Record<string, readonly string[]> = {
   TR: ['Turkish', 'turc', 'turque', 'Ankara', 'Turkey', 'Turquie'],
   VE: ['Venezuelan', 'vénézuélien', 'vénézuélienne', 'Caracas'],
   CU: ['Cuban', 'cubain', 'cubaine', 'Havana', 'La Havane'],
-  US: ['American government', 'gouvernement américain', 'United States', 'U.S. government', 'Washington', 'États-Unis'],
+  US: [
+    'American government',
+    'gouvernement américain',
+    'United States',
+    'U.S. government',
+    'Washington',
+    'États-Unis',
+  ],
   IL: ['Israeli', 'israélien', 'israélienne'],
   AZ: ['Azerbaijani', 'azerbaïdjanais', 'Baku', 'Bakou'],
 };
 
 const GENERIC = [
-  'foreign state', 'foreign government', 'foreign power', 'foreign country', 'hostile state', 'state actor', 'state-sponsored',
-  'État étranger', 'gouvernement étranger', 'puissance étrangère', 'pays étranger', 'État hostile', 'acteur étatique', 'parrainé par un État',
+  'foreign state',
+  'foreign government',
+  'foreign power',
+  'foreign country',
+  'hostile state',
+  'state actor',
+  'state-sponsored',
+  'État étranger',
+  'gouvernement étranger',
+  'puissance étrangère',
+  'pays étranger',
+  'État hostile',
+  'acteur étatique',
+  'parrainé par un État',
 ];
 
 let cache: ForeignName[] | undefined;
@@ -42,7 +117,10 @@ let cache: ForeignName[] | undefined;
 export function foreignNames(): ForeignName[] {
   if (cache) return cache;
   const out: ForeignName[] = [];
-  const names = { en: new Intl.DisplayNames(['en'], { type: 'region' }), fr: new Intl.DisplayNames(['fr'], { type: 'region' }) };
+  const names = {
+    en: new Intl.DisplayNames(['en'], { type: 'region' }),
+    fr: new Intl.DisplayNames(['fr'], { type: 'region' }),
+  };
   const A = 'A'.charCodeAt(0);
   for (let i = 0; i < 26; i++)
     for (let j = 0; j < 26; j++) {
@@ -57,10 +135,12 @@ export function foreignNames(): ForeignName[] {
         }
         if (!name || name === code || /unknown|inconnue/i.test(name)) continue;
         // "Congo - Kinshasa" → "Congo - Kinshasa" and "Congo"; "Myanmar (Burma)" → both names.
-        for (const part of [name, ...name.split(/\s+-\s+|\s*[()]\s*/)]) if (part.trim().length >= 3) out.push({ phrase: part.trim(), country: code, generic: false });
+        for (const part of [name, ...name.split(/\s+-\s+|\s*[()]\s*/)])
+          if (part.trim().length >= 3) out.push({ phrase: part.trim(), country: code, generic: false });
       }
     }
-  for (const [country, phrases] of Object.entries(EXTRA)) for (const phrase of phrases) out.push({ phrase, country, generic: false });
+  for (const [country, phrases] of Object.entries(EXTRA))
+    for (const phrase of phrases) out.push({ phrase, country, generic: false });
   for (const phrase of GENERIC) out.push({ phrase, country: '', generic: true });
   cache = out;
   return out;

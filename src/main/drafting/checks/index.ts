@@ -26,7 +26,14 @@ export const CHECKS: Record<CheckId, CheckFn> = {
   placeholder,
 };
 
-const EXTERNAL: CheckId[] = ['classified-content', 'partisan-name', 'partisan-language', 'attribution', 'translation-missing', 'placeholder'];
+const EXTERNAL: CheckId[] = [
+  'classified-content',
+  'partisan-name',
+  'partisan-language',
+  'attribution',
+  'translation-missing',
+  'placeholder',
+];
 const PUBLIC: CheckId[] = [...EXTERNAL, 'amplification', 'readability', 'completeness'];
 
 /** Which checks apply to which template. The internal briefing note may quote classified notes and name actors. */
@@ -42,12 +49,15 @@ export function runChecks(draft: Draft, context: CheckContext): Check[] {
   const run = makeRun(draft, prepareCheckContext(context));
   // Errors first, then in reading order: language, section, place in the section.
   const order = new Map(run.sections.map((v, i) => [`${v.lang}\u0000${v.section.id}`, i]));
-  const place = (c: Check) => (c.sectionId === null ? -1 : (order.get(`${c.lang}\u0000${c.sectionId}`) ?? -1));
+  const place = (c: Check) =>
+    c.sectionId === null ? -1 : (order.get(`${c.lang}\u0000${c.sectionId}`) ?? -1);
   return CHECKS_FOR[draft.template]
     .flatMap((id) => CHECKS[id](run))
     .sort(
       (a, b) =>
-        (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || place(a) - place(b) || a.start - b.start,
+        (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+        place(a) - place(b) ||
+        a.start - b.start,
     );
 }
 

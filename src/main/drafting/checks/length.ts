@@ -21,7 +21,14 @@ export const length: CheckFn = ({ sections }) => {
         const within = Math.max(0, SOCIAL_POST_LIMIT - used);
         const start = lead + chars.slice(0, within).join('').length;
         out.push(
-          finding('length', 'error', `The post has ${total} characters; the limit is ${SOCIAL_POST_LIMIT}. Shorten it.`, view, start, view.section.text.length),
+          finding(
+            'length',
+            'error',
+            `The post has ${total} characters; the limit is ${SOCIAL_POST_LIMIT}. Shorten it.`,
+            view,
+            start,
+            view.section.text.length,
+          ),
         );
         break;
       }

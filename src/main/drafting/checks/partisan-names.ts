@@ -26,7 +26,10 @@ function initials(name: string): string | undefined {
 function partyForms(entry: string): PartisanName[] {
   const out: PartisanName[] = [];
   const alias = /\(([^)]+)\)/.exec(entry)?.[1]?.trim();
-  const name = entry.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = entry
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (name) out.push({ phrase: name, of: entry, derived: false });
   if (alias) out.push({ phrase: alias, of: entry, derived: false });
   if (name.split(' ').length >= 2) {
@@ -36,7 +39,11 @@ function partyForms(entry: string): PartisanName[] {
     if (core && core !== name) {
       out.push({ phrase: core, of: entry, derived: true });
       // "Greens", "Liberals"; "libéraux" for "libéral".
-      out.push({ phrase: /al$/i.test(core) ? core.replace(/al$/i, 'aux') : `${core}s`, of: entry, derived: true });
+      out.push({
+        phrase: /al$/i.test(core) ? core.replace(/al$/i, 'aux') : `${core}s`,
+        of: entry,
+        derived: true,
+      });
     }
   }
   return out;
@@ -46,9 +53,11 @@ function candidateForms(entry: string): PartisanName[] {
   const name = entry.replace(/\s+/g, ' ').trim();
   const parts = name.split(' ');
   const out: PartisanName[] = [{ phrase: name, of: entry, derived: false }];
-  if (parts.length >= 3) out.push({ phrase: `${parts[0]} ${parts[parts.length - 1]}`, of: entry, derived: false });
+  if (parts.length >= 3)
+    out.push({ phrase: `${parts[0]} ${parts[parts.length - 1]}`, of: entry, derived: false });
   const surname = parts[parts.length - 1]!;
-  if (parts.length >= 2 && surname.replace(/[^\p{L}]/gu, '').length >= 3) out.push({ phrase: surname, of: entry, derived: true });
+  if (parts.length >= 2 && surname.replace(/[^\p{L}]/gu, '').length >= 3)
+    out.push({ phrase: surname, of: entry, derived: true });
   return out;
 }
 

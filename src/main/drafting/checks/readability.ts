@@ -6,7 +6,15 @@ import { withoutPlaceholders } from '../text/placeholders';
 import { finding, type CheckFn } from './run';
 
 /** Sections that are not prose (headings, contacts, lists): not graded. */
-export const NOT_PROSE: ReadonlySet<SectionKind> = new Set(['headline', 'question', 'reliable-sources', 'media-contact', 'recipients', 'classified', 'assessment']);
+export const NOT_PROSE: ReadonlySet<SectionKind> = new Set([
+  'headline',
+  'question',
+  'reliable-sources',
+  'media-contact',
+  'recipients',
+  'classified',
+  'assessment',
+]);
 /** Fewer words than this give grades that mean little. */
 const MIN_WORDS = 12;
 

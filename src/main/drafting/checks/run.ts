@@ -40,5 +40,13 @@ export function finding(
   start = 0,
   end = view.section ? view.section.text.length : 0,
 ): Check {
-  return { id, severity, message, sectionId: view.section ? view.section.id : null, lang: view.lang, start, end };
+  return {
+    id,
+    severity,
+    message,
+    sectionId: view.section ? view.section.id : null,
+    lang: view.lang,
+    start,
+    end,
+  };
 }

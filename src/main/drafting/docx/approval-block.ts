@@ -12,14 +12,19 @@ const L = {
   approved: { en: 'Approved by', fr: 'Approuvé par' },
 };
 
-export function approvalBlock(draft: Draft, lang: DraftLang, languageTag: string): Array<Paragraph | Table> {
+export function approvalBlock(draft: Draft, lang: DraftLang, languageTag: string): (Paragraph | Table)[] {
   const run = (text: string, bold?: boolean) =>
     new TextRun({ text: xmlSafe(text), ...(bold ? { bold } : {}), language: { value: languageTag } });
   // keepNext on every row but the last keeps the block on one page.
   const cell = (text: string, bold: boolean, keepNext: boolean) =>
     new TableCell({
       children: [
-        new Paragraph({ children: [run(text, bold)], keepNext, spacing: { before: 40, after: 40 }, run: { language: { value: languageTag } } }),
+        new Paragraph({
+          children: [run(text, bold)],
+          keepNext,
+          spacing: { before: 40, after: 40 },
+          run: { language: { value: languageTag } },
+        }),
       ],
     });
   const row = (step: 'drafted' | 'reviewed' | 'approved', s: Signoff | undefined) =>
@@ -33,11 +38,19 @@ export function approvalBlock(draft: Draft, lang: DraftLang, languageTag: string
       ],
     });
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(L.heading[lang])], run: { language: { value: languageTag } } }),
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      children: [run(L.heading[lang])],
+      run: { language: { value: languageTag } },
+    }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: L.columns[lang].map((c) => cell(c, true, true)) }),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: L.columns[lang].map((c) => cell(c, true, true)),
+        }),
         row('drafted', draft.approvals?.drafted),
         row('reviewed', draft.approvals?.reviewed),
         row('approved', draft.approvals?.approved),

@@ -17,7 +17,10 @@ export function documentStyles(languageTag: string): IStylesOptions {
       },
       title: {
         run: { font: FONT, size: 40, bold: true, color: ACCENT },
-        paragraph: { spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO }, keepNext: true },
+        paragraph: {
+          spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO },
+          keepNext: true,
+        },
       },
       heading1: {
         run: { font: FONT, size: 28, bold: true, color: ACCENT },

@@ -55,11 +55,19 @@ const VERSION = { en: 'Version', fr: 'Version' };
 /** Text runs of one line, placeholders highlighted so nobody misses them. */
 function runs(text: string, tag: string): TextRun[] {
   return splitPlaceholders(xmlSafe(text)).map(
-    (part) => new TextRun({ text: part.text, language: { value: tag }, ...(part.placeholder ? { style: 'Placeholder' } : {}) }),
+    (part) =>
+      new TextRun({
+        text: part.text,
+        language: { value: tag },
+        ...(part.placeholder ? { style: 'Placeholder' } : {}),
+      }),
   );
 }
 
-type ParagraphOptions = { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; style?: string };
+interface ParagraphOptions {
+  heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel];
+  style?: string;
+}
 
 /** One paragraph per line. The lines of a block other than the last use BlockLine, so the block reads as one. */
 function paragraphs(text: string, tag: string, options: ParagraphOptions = {}, block = false): Paragraph[] {
@@ -67,21 +75,31 @@ function paragraphs(text: string, tag: string, options: ParagraphOptions = {}, b
     .split(/\r\n|\r|\n/)
     .filter((line) => line.trim() !== '');
   return lines.map((line, i) => {
-    const style = block && !options.heading && !options.style && i < lines.length - 1 ? { style: 'BlockLine' } : {};
-    return new Paragraph({ ...options, ...style, children: runs(line, tag), run: { language: { value: tag } } });
+    const style =
+      block && !options.heading && !options.style && i < lines.length - 1 ? { style: 'BlockLine' } : {};
+    return new Paragraph({
+      ...options,
+      ...style,
+      children: runs(line, tag),
+      run: { language: { value: tag } },
+    });
   });
 }
 
 /** Sections whose lines are items of one block rather than paragraphs of prose. */
-const BLOCK_KINDS: ReadonlySet<DraftSection['kind']> = new Set(['reliable-sources', 'media-contact', 'recipients']);
+const BLOCK_KINDS: ReadonlySet<DraftSection['kind']> = new Set([
+  'reliable-sources',
+  'media-contact',
+  'recipients',
+]);
 
-function sectionBody(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta): Array<Paragraph | Table> {
+function sectionBody(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta): (Paragraph | Table)[] {
   const sections = draft.sections[lang] ?? [];
   const headline = sections[0]?.kind === 'headline' ? sections[0] : undefined;
   const title = headline?.text ?? draft.title[lang] ?? TEMPLATE_NAMES[draft.template][lang];
   const name = TEMPLATE_NAMES[draft.template][lang];
   const date = formatDate(meta.date, lang);
-  const out: Array<Paragraph | Table> = [
+  const out: (Paragraph | Table)[] = [
     ...paragraphs(title.replace(/\s*\n\s*/g, ' '), tag, { heading: HeadingLevel.TITLE }),
     ...paragraphs(title === name ? date : `${name} — ${date}`, tag, { style: 'Subtitle' }),
   ];
@@ -91,7 +109,9 @@ function sectionBody(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta)
     out.push(
       ...paragraphs(post.replace(/\s*\n\s*/g, ' '), tag),
       ...paragraphs(
-        lang === 'fr' ? `Caractères : ${postLength(post)} sur ${SOCIAL_POST_LIMIT}` : `Characters: ${postLength(post)} of ${SOCIAL_POST_LIMIT}`,
+        lang === 'fr'
+          ? `Caractères : ${postLength(post)} sur ${SOCIAL_POST_LIMIT}`
+          : `Characters: ${postLength(post)} of ${SOCIAL_POST_LIMIT}`,
         tag,
         { style: 'DocumentInfo' },
       ),
@@ -107,8 +127,11 @@ function sectionBody(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta)
 }
 
 function sectionParagraphs(section: DraftSection, tag: string): Paragraph[] {
-  const heading = section.heading?.trim() ? paragraphs(section.heading, tag, { heading: HeadingLevel.HEADING_1 }) : [];
-  if (section.kind === 'question') return [...heading, ...paragraphs(section.text, tag, { heading: HeadingLevel.HEADING_2 })];
+  const heading = section.heading?.trim()
+    ? paragraphs(section.heading, tag, { heading: HeadingLevel.HEADING_1 })
+    : [];
+  if (section.kind === 'question')
+    return [...heading, ...paragraphs(section.text, tag, { heading: HeadingLevel.HEADING_2 })];
   return [...heading, ...paragraphs(section.text, tag, {}, BLOCK_KINDS.has(section.kind))];
 }
 
@@ -139,12 +162,16 @@ function footer(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta): Foo
 
 /** Letter paper (the North American default) with one-inch margins. */
 const PAGE_PROPERTIES = {
-  page: { size: { width: 12240, height: 15840 }, margin: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 720, footer: 720 } },
+  page: {
+    size: { width: 12240, height: 15840 },
+    margin: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 720, footer: 720 },
+  },
 };
 
 export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
   const languages = (meta.languages ?? draft.languages).filter((l) => draft.languages.includes(l));
-  if (languages.length === 0) throw new Error('Nothing to export: the draft has none of the languages asked for.');
+  if (languages.length === 0)
+    throw new Error('Nothing to export: the draft has none of the languages asked for.');
   const tags = { ...DEFAULT_TAGS, ...meta.languageTags };
   const first = languages[0]!;
   const sections: ISectionOptions[] = languages.map((lang) => ({
@@ -153,16 +180,31 @@ export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
     footers: { default: footer(draft, lang, tags[lang], meta) },
     children: sectionBody(draft, lang, tags[lang], meta),
   }));
-  const title = xmlSafe((draft.sections[first]?.[0]?.kind === 'headline' ? draft.sections[first]![0]!.text : draft.title[first]) ?? '').slice(0, 1000);
+  const title = xmlSafe(
+    (draft.sections[first]?.[0]?.kind === 'headline'
+      ? draft.sections[first]![0]!.text
+      : draft.title[first]) ?? '',
+  ).slice(0, 1000);
   const core = {
     creator: xmlSafe(meta.creator ?? 'Threshold').slice(0, 500),
     title,
     subject: languages.map((l) => TEMPLATE_NAMES[draft.template][l]).join(' / '),
     keywords: xmlSafe(
-      ['election', draft.template, classificationMarking(draft, 'en'), ...draft.threatIds, ...(meta.keywords ?? [])].join('; '),
+      [
+        'election',
+        draft.template,
+        classificationMarking(draft, 'en'),
+        ...draft.threatIds,
+        ...(meta.keywords ?? []),
+      ].join('; '),
     ).slice(0, 1000),
-    description: xmlSafe(`${meta.documentId}, ${VERSION.en.toLowerCase()} ${meta.version}, ${draft.status}`).slice(0, 1000),
-    revision: typeof meta.version === 'number' && Number.isInteger(meta.version) && meta.version > 0 ? meta.version : undefined,
+    description: xmlSafe(
+      `${meta.documentId}, ${VERSION.en.toLowerCase()} ${meta.version}, ${draft.status}`,
+    ).slice(0, 1000),
+    revision:
+      typeof meta.version === 'number' && Number.isInteger(meta.version) && meta.version > 0
+        ? meta.version
+        : undefined,
   };
   const doc = new Document({
     ...core,
@@ -177,12 +219,26 @@ export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
   });
   // The core properties are written whole here, with the document's language, which the docx
   // library has no option for (re-zipping its output to add it would cost as much as packing).
-  return Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: coreXml({ ...core, language: tags[first] }) }]);
+  return Packer.toBuffer(doc, false, [
+    { path: 'docProps/core.xml', data: coreXml({ ...core, language: tags[first] }) },
+  ]);
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function coreXml(p: { title: string; subject: string; creator: string; keywords: string; description: string; revision: number | undefined; language: string }, now = new Date()): string {
+export function coreXml(
+  p: {
+    title: string;
+    subject: string;
+    creator: string;
+    keywords: string;
+    description: string;
+    revision: number | undefined;
+    language: string;
+  },
+  now = new Date(),
+): string {
   const when = now.toISOString();
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +

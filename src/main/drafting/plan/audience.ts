@@ -6,12 +6,18 @@ import type { Threat } from '../../../shared/domain/workspace';
 
 const AUDIENCE: Record<TargetKind, LocalizedText> = {
   'general-public': { en: 'voters', fr: "l'électorat" },
-  community: { en: 'the community targeted and its organisations', fr: 'la communauté visée et ses organismes' },
+  community: {
+    en: 'the community targeted and its organisations',
+    fr: 'la communauté visée et ses organismes',
+  },
   'candidate-or-party': {
     en: "candidates, parties and their campaigns (through the parties' security contacts)",
     fr: 'les candidats, les partis et leurs équipes (par les responsables de la sécurité des partis)',
   },
-  'election-officials': { en: 'election workers and officials', fr: 'le personnel et les responsables électoraux' },
+  'election-officials': {
+    en: 'election workers and officials',
+    fr: 'le personnel et les responsables électoraux',
+  },
   media: { en: 'journalists and news organisations', fr: "les journalistes et les médias d'information" },
   infrastructure: {
     en: 'voters and the operators of the systems concerned',
@@ -19,7 +25,11 @@ const AUDIENCE: Record<TargetKind, LocalizedText> = {
   },
 };
 
-export function audienceOf(threats: readonly Threat[]): { kinds: TargetKind[]; text: LocalizedText; descriptions: string[] } {
+export function audienceOf(threats: readonly Threat[]): {
+  kinds: TargetKind[];
+  text: LocalizedText;
+  descriptions: string[];
+} {
   const kinds = [...new Set(threats.map((t) => t.target.kind))];
   const descriptions = [
     ...new Set(threats.map((t) => (t.target.description ?? '').trim()).filter((d) => d !== '')),

@@ -1,7 +1,12 @@
 // The communication plan: purpose, threat types, audience, when and where to release, who speaks, what is
 // being done and where to find reliable information. A pure function of the record; every text is editable.
 import type { AssessmentResult } from '../../../shared/domain/assessment';
-import type { CommunicationPlan, DraftLang, LocalizedText, MediaContact } from '../../../shared/domain/drafting';
+import type {
+  CommunicationPlan,
+  DraftLang,
+  LocalizedText,
+  MediaContact,
+} from '../../../shared/domain/drafting';
 import { DRAFT_LANGS } from '../../../shared/domain/drafting';
 import type { Election, Threat } from '../../../shared/domain/workspace';
 import { frenchTypography } from '../text/french-typography';
@@ -22,13 +27,21 @@ export interface PlanOptions {
 }
 
 /** The election's official languages that Threshold drafts in, by language tag ("fr-CA" → fr); both when none are given. */
-export function officialLanguages(election: Election | undefined): { languages: DraftLang[]; other: string[] } {
+export function officialLanguages(election: Election | undefined): {
+  languages: DraftLang[];
+  other: string[];
+} {
   const tags = election?.languages ?? [];
   const languages: DraftLang[] = [];
   const other: string[] = [];
   for (const tag of tags) {
     const base = tag.toLowerCase().split(/[-_]/)[0]!;
-    const lang = DRAFT_LANGS.find((l) => l === base || (l === 'en' && base === 'english') || (l === 'fr' && (base === 'french' || base === 'français')));
+    const lang = DRAFT_LANGS.find(
+      (l) =>
+        l === base ||
+        (l === 'en' && base === 'english') ||
+        (l === 'fr' && (base === 'french' || base === 'français')),
+    );
     if (lang) {
       if (!languages.includes(lang)) languages.push(lang);
     } else other.push(tag);
@@ -36,7 +49,9 @@ export function officialLanguages(election: Election | undefined): { languages: 
   return { languages: languages.length > 0 ? languages : [...DRAFT_LANGS], other };
 }
 
-const unique = (xs: Array<string | undefined>) => [...new Set(xs.map((x) => (x ?? '').trim()).filter((x) => x !== ''))];
+const unique = (xs: (string | undefined)[]) => [
+  ...new Set(xs.map((x) => (x ?? '').trim()).filter((x) => x !== '')),
+];
 
 const fr = (t: LocalizedText): LocalizedText => ({ en: t.en, fr: frenchTypography(t.fr) });
 
@@ -72,7 +87,8 @@ export function buildPlan(
     spokesperson: { ...spokesperson, label: roleLabel(spokesperson.id, spokesperson.name, opts.roleLabels) },
     partners: assessment.partners.map((p) => ({ ...p, label: roleLabel(p.id, p.name, opts.roleLabels) })),
     // Attribution is stated only when the assessment allows it and every threat's confidence is high.
-    attributionMayBeStated: assessment.attributionMayBeStated && threats.every((t) => t.source.confidence === 'high'),
+    attributionMayBeStated:
+      assessment.attributionMayBeStated && threats.every((t) => t.source.confidence === 'high'),
     protectionMeasures: { en: protection.en, fr: protection.fr.map(frenchTypography) },
     reliableSources: { en: sources.en, fr: sources.fr.map(frenchTypography) },
     mediaContact: opts.mediaContact ?? {},

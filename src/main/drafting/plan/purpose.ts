@@ -3,7 +3,12 @@ import type { Level, ThreatType } from '../../../shared/domain/enums';
 import type { CommunicationPurpose, LocalizedText } from '../../../shared/domain/drafting';
 import type { Threat } from '../../../shared/domain/workspace';
 
-const WARN_TYPES: ReadonlySet<ThreatType> = new Set(['impersonation', 'synthetic-media', 'hack-and-leak', 'intimidation']);
+const WARN_TYPES: ReadonlySet<ThreatType> = new Set([
+  'impersonation',
+  'synthetic-media',
+  'hack-and-leak',
+  'intimidation',
+]);
 const REASSURE_TYPES: ReadonlySet<ThreatType> = new Set(['cyber-intrusion', 'denial-of-service']);
 
 export function hasFalseClaim(threats: readonly Threat[]): boolean {
@@ -40,7 +45,10 @@ export function communicationPurpose(
     };
   if (
     threats.some(
-      (t) => REASSURE_TYPES.has(t.type) || t.purpose === 'undermine-results' || t.purpose === 'disrupt-administration',
+      (t) =>
+        REASSURE_TYPES.has(t.type) ||
+        t.purpose === 'undermine-results' ||
+        t.purpose === 'disrupt-administration',
     )
   )
     return {

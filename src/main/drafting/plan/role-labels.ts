@@ -10,10 +10,19 @@ const KNOWN: Record<string, LocalizedText> = {
   government: { en: 'the government', fr: 'le gouvernement' },
   platforms: { en: 'online platforms', fr: 'les plateformes en ligne' },
   police: { en: 'the police', fr: 'la police' },
-  'party-security-contacts': { en: "the parties' security contacts", fr: 'les responsables de la sécurité des partis' },
+  'party-security-contacts': {
+    en: "the parties' security contacts",
+    fr: 'les responsables de la sécurité des partis',
+  },
   'election-regulator': { en: 'the election regulator', fr: 'l’organisme de surveillance des élections' },
-  'fact-checkers-media': { en: 'fact-checkers and news organisations', fr: 'les vérificateurs de faits et les médias' },
-  'parties-security-contacts': { en: "the parties' security contacts", fr: 'les responsables de la sécurité des partis' },
+  'fact-checkers-media': {
+    en: 'fact-checkers and news organisations',
+    fr: 'les vérificateurs de faits et les médias',
+  },
+  'parties-security-contacts': {
+    en: "the parties' security contacts",
+    fr: 'les responsables de la sécurité des partis',
+  },
   parties: { en: "the parties' security contacts", fr: 'les responsables de la sécurité des partis' },
   'civil-society': { en: 'civil society organisations', fr: 'les organismes de la société civile' },
   'fact-checkers': { en: 'independent fact-checkers', fr: 'les vérificateurs de faits indépendants' },
@@ -24,7 +33,11 @@ const KNOWN: Record<string, LocalizedText> = {
   },
 };
 
-export function roleLabel(id: string, name: string, overrides?: Record<string, LocalizedText>): LocalizedText {
+export function roleLabel(
+  id: string,
+  name: string,
+  overrides?: Record<string, LocalizedText>,
+): LocalizedText {
   return overrides?.[id] ?? KNOWN[id] ?? { en: name, fr: name };
 }
 

@@ -23,7 +23,8 @@ function phaseOf(election: Election, today: string): ElectionPhase {
     const certified = election.resultsCertified ?? addDays(election.pollingDay, DEFAULT_COUNT_DAYS);
     return daysBetween(today, certified) >= 0 ? 'count' : 'post-election';
   }
-  if (election.advanceVotingStart && daysBetween(election.advanceVotingStart, today) >= 0) return 'advance-voting';
+  if (election.advanceVotingStart && daysBetween(election.advanceVotingStart, today) >= 0)
+    return 'advance-voting';
   if (election.writIssued && daysBetween(today, election.writIssued) > 0) return 'pre-writ';
   return 'campaign';
 }

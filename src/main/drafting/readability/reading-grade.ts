@@ -85,7 +85,7 @@ function countStats(text: string, lang: DraftLang): TextStats {
 }
 
 /** Flesch's table, as points (reading ease, grade) joined by straight lines. */
-const EASE_TO_GRADE: ReadonlyArray<readonly [number, number]> = [
+const EASE_TO_GRADE: readonly (readonly [number, number])[] = [
   [100, 4],
   [90, 5],
   [80, 6],

@@ -3,7 +3,13 @@
 // the highest classification quoted, and it is never marked for release.
 import type { AssessmentResult, Counterfactual } from '../../../shared/domain/assessment';
 import type { DraftLang, DraftSection, LocalizedText, Marking } from '../../../shared/domain/drafting';
-import { classificationRank, type Actor, type Classification, type Confidence, type Trend } from '../../../shared/domain/enums';
+import {
+  classificationRank,
+  type Actor,
+  type Classification,
+  type Confidence,
+  type Trend,
+} from '../../../shared/domain/enums';
 import type { Threat } from '../../../shared/domain/workspace';
 import { capitalize } from '../plan/role-labels';
 import { formatDate } from '../text/dates';
@@ -51,11 +57,14 @@ const H = {
   decision: { en: 'Decision sought', fr: 'Décision demandée' },
 } satisfies Record<string, LocalizedText>;
 
-const num = (n: number, lang: DraftLang) => new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
+const num = (n: number, lang: DraftLang) =>
+  new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
 const signed = (n: number, lang: DraftLang) => (n > 0 ? '+' : '') + num(n, lang);
 
 function perThreat(ctx: TemplateContext, lang: DraftLang, line: (t: Threat) => string): string {
-  return ctx.threats.map((t) => (ctx.threats.length > 1 ? `${t.id}${lang === 'fr' ? ' :' : ':'} ${line(t)}` : line(t))).join('\n');
+  return ctx.threats
+    .map((t) => (ctx.threats.length > 1 ? `${t.id}${lang === 'fr' ? ' :' : ':'} ${line(t)}` : line(t)))
+    .join('\n');
 }
 
 /** The counterfactual's change in French, from its field and values (the engine writes its sentence in English). */
@@ -100,7 +109,9 @@ function assessmentText(a: AssessmentResult, lang: DraftLang): string {
     ),
     ...a.gates
       .filter((g) => g.applied)
-      .map((g) => (fr ? `Règle appliquée : ${name(g.id, g.label)}.` : `Gate applied: ${g.label}. ${g.reason}`)),
+      .map((g) =>
+        fr ? `Règle appliquée : ${name(g.id, g.label)}.` : `Gate applied: ${g.label}. ${g.reason}`,
+      ),
     ...a.counterfactuals.map((c) =>
       fr
         ? `${counterfactualFr(c)}, le niveau serait : ${LEVEL_LABELS[c.level].fr.toLowerCase()} (note ${num(c.score, lang)}).`
@@ -121,7 +132,8 @@ export function briefingNote(
   const title = titles.join(' / ');
   const notes = ctx.includeClassified === false ? [] : ctx.threats.flatMap((t) => t.classifiedNotes ?? []);
   const highest = notes.reduce<Classification | undefined>(
-    (h, n) => (h === undefined || classificationRank(n.classification) > classificationRank(h) ? n.classification : h),
+    (h, n) =>
+      h === undefined || classificationRank(n.classification) > classificationRank(h) ? n.classification : h,
     undefined,
   );
   const sections: DraftSection[] = [
@@ -133,7 +145,12 @@ export function briefingNote(
         ? `Informer la direction de l’activité décrite ci-dessous et obtenir une décision sur la réponse recommandée (${LEVEL_LABELS[assessment.level].fr.toLowerCase()}).`
         : `To inform senior officials of the activity described below and to seek a decision on the recommended response (${LEVEL_LABELS[assessment.level].en.toLowerCase()}).`,
     },
-    { id: 'summary', kind: 'context', heading: H.summary[lang], text: perThreat(ctx, lang, (t) => ctx.text(t, 'summary', lang) ?? '') },
+    {
+      id: 'summary',
+      kind: 'context',
+      heading: H.summary[lang],
+      text: perThreat(ctx, lang, (t) => ctx.text(t, 'summary', lang) ?? ''),
+    },
     {
       id: 'actor',
       kind: 'body',
@@ -166,7 +183,11 @@ export function briefingNote(
         const claim = ctx.text(t, 'falseClaim', lang);
         const facts = ctx.facts(t, lang);
         return [
-          claim ? (fr ? `Fausse affirmation : ${quote(claim, lang)}` : `False claim: ${quote(claim, lang)}`) : '',
+          claim
+            ? fr
+              ? `Fausse affirmation : ${quote(claim, lang)}`
+              : `False claim: ${quote(claim, lang)}`
+            : '',
           facts.length ? `${fr ? 'Faits vérifiés :' : 'Verified facts:'} ${facts.join(' ')}` : '',
         ]
           .filter((s) => s !== '')
@@ -180,13 +201,19 @@ export function briefingNote(
       text: perThreat(ctx, lang, (t) => {
         const b = t.reach.breakout;
         const parts = [
-          fr ? `Catégorie ${b} de l’échelle Breakout (${BREAKOUT_LABELS[b]!.fr}).` : `Breakout Scale category ${b} (${BREAKOUT_LABELS[b]!.en}).`,
+          fr
+            ? `Catégorie ${b} de l’échelle Breakout (${BREAKOUT_LABELS[b]!.fr}).`
+            : `Breakout Scale category ${b} (${BREAKOUT_LABELS[b]!.en}).`,
           t.reach.estimatedAudience !== undefined
             ? fr
               ? `Auditoire estimé : ${num(t.reach.estimatedAudience, lang)}.`
               : `Estimated audience: ${num(t.reach.estimatedAudience, lang)}.`
             : '',
-          t.reach.trend ? (fr ? `Tendance : ${TREND_LABELS[t.reach.trend].fr}.` : `Trend: ${TREND_LABELS[t.reach.trend].en}.`) : '',
+          t.reach.trend
+            ? fr
+              ? `Tendance : ${TREND_LABELS[t.reach.trend].fr}.`
+              : `Trend: ${TREND_LABELS[t.reach.trend].en}.`
+            : '',
         ];
         return parts.filter((p) => p !== '').join(' ');
       }),
@@ -201,7 +228,12 @@ export function briefingNote(
           : `Apparent purpose: ${PURPOSE_LABELS[t.purpose].en}. Target: ${TARGET_LABELS[t.target.kind].en}.`,
       ),
     },
-    { id: 'assessment', kind: 'assessment', heading: H.assessment[lang], text: assessmentText(assessment, lang) },
+    {
+      id: 'assessment',
+      kind: 'assessment',
+      heading: H.assessment[lang],
+      text: assessmentText(assessment, lang),
+    },
     {
       id: 'recommendation',
       kind: 'recommendation',
@@ -233,7 +265,10 @@ export function briefingNote(
       kind: 'classified',
       heading: H.classified[lang],
       text: notes
-        .map((n) => `(${MARKING_LABELS[n.classification][lang]}) ${fr ? '[citation dans la langue d’origine] ' : ''}${n.text}`)
+        .map(
+          (n) =>
+            `(${MARKING_LABELS[n.classification][lang]}) ${fr ? '[citation dans la langue d’origine] ' : ''}${n.text}`,
+        )
         .join('\n'),
     });
   sections.push({
@@ -244,5 +279,9 @@ export function briefingNote(
       ? 'Approuver, modifier ou rejeter la réponse recommandée, et consigner la décision.'
       : 'Approve, amend or reject the recommended response, and record the decision.',
   });
-  return { title, sections: sections.filter((s) => s.text.trim() !== ''), classification: highest ?? 'UNCLASSIFIED' };
+  return {
+    title,
+    sections: sections.filter((s) => s.text.trim() !== ''),
+    classification: highest ?? 'UNCLASSIFIED',
+  };
 }

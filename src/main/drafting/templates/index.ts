@@ -11,7 +11,10 @@ import { partnerNotification } from './partner-notification';
 import { publicStatement } from './public-statement';
 import { socialPost } from './social-post';
 
-type Template = (ctx: TemplateContext, lang: DraftLang) => { title: string; sections: DraftSection[]; classification?: Marking };
+type Template = (
+  ctx: TemplateContext,
+  lang: DraftLang,
+) => { title: string; sections: DraftSection[]; classification?: Marking };
 
 export const TEMPLATES: Record<TemplateId, Template> = {
   'public-statement': publicStatement,

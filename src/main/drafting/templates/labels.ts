@@ -10,7 +10,12 @@ import type {
   ThreatType,
   Trend,
 } from '../../../shared/domain/enums';
-import type { CommunicationPurpose, DraftLang, LocalizedText, Marking } from '../../../shared/domain/drafting';
+import type {
+  CommunicationPurpose,
+  DraftLang,
+  LocalizedText,
+  Marking,
+} from '../../../shared/domain/drafting';
 
 type Labels<K extends string> = Record<K, LocalizedText>;
 
@@ -41,13 +46,19 @@ export const TREND_LABELS: Labels<Trend> = {
 
 export const PURPOSE_LABELS: Labels<Purpose> = {
   'suppress-turnout': { en: 'suppress turnout', fr: 'réduire la participation' },
-  'mislead-voting-process': { en: 'mislead voters about how to vote', fr: 'tromper l’électorat sur la façon de voter' },
+  'mislead-voting-process': {
+    en: 'mislead voters about how to vote',
+    fr: 'tromper l’électorat sur la façon de voter',
+  },
   'undermine-results': { en: 'undermine trust in the results', fr: 'miner la confiance dans les résultats' },
   'discredit-candidate': { en: 'discredit a candidate', fr: 'discréditer un candidat' },
   'promote-candidate': { en: 'promote a candidate', fr: 'favoriser un candidat' },
   polarize: { en: 'polarize public debate', fr: 'polariser le débat public' },
   intimidate: { en: 'intimidate', fr: 'intimider' },
-  'disrupt-administration': { en: 'disrupt the running of the election', fr: 'perturber l’administration de l’élection' },
+  'disrupt-administration': {
+    en: 'disrupt the running of the election',
+    fr: 'perturber l’administration de l’élection',
+  },
   other: { en: 'other', fr: 'autre' },
 };
 
@@ -86,7 +97,10 @@ export const COMMUNICATION_PURPOSE_LABELS: Labels<CommunicationPurpose> = {
 /** Breakout Scale (Nimmo, 2020) categories. */
 export const BREAKOUT_LABELS: Record<number, LocalizedText> = {
   1: { en: 'one platform, one community', fr: 'une plateforme, une communauté' },
-  2: { en: 'one community on many platforms, or many communities on one', fr: 'une communauté sur plusieurs plateformes, ou plusieurs communautés sur une seule' },
+  2: {
+    en: 'one community on many platforms, or many communities on one',
+    fr: 'une communauté sur plusieurs plateformes, ou plusieurs communautés sur une seule',
+  },
   3: { en: 'many platforms and many communities', fr: 'plusieurs plateformes et plusieurs communautés' },
   4: { en: 'picked up by mainstream media', fr: 'reprise par les grands médias' },
   5: { en: 'amplified by high-profile people', fr: 'amplifiée par des personnalités en vue' },

@@ -1,6 +1,11 @@
 // Media lines: three key messages, then the questions journalists are likely to ask, with answers. The false
 // claim appears once, in the answer that corrects it, never in a question (a question would repeat it).
-import type { CommunicationPurpose, DraftLang, DraftSection, LocalizedText } from '../../../shared/domain/drafting';
+import type {
+  CommunicationPurpose,
+  DraftLang,
+  DraftSection,
+  LocalizedText,
+} from '../../../shared/domain/drafting';
 import type { TemplateContext } from './context';
 import {
   actionText,
@@ -20,7 +25,10 @@ const Q = {
   who: { en: 'Who is behind this?', fr: 'Qui est derrière cette activité ?' },
   done: { en: 'What is being done?', fr: 'Que fait-on pour y remédier ?' },
   voters: { en: 'What should voters do?', fr: 'Que doivent faire les électeurs et les électrices ?' },
-  integrity: { en: 'Does this affect the integrity of the election?', fr: 'Cela compromet-il l’intégrité de l’élection ?' },
+  integrity: {
+    en: 'Does this affect the integrity of the election?',
+    fr: 'Cela compromet-il l’intégrité de l’élection ?',
+  },
   partisan: {
     en: 'Which party or candidate does this help or hurt?',
     fr: 'À quel parti ou à quel candidat cette activité profite-t-elle ou nuit-elle ?',
@@ -63,7 +71,10 @@ const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
   },
 };
 
-export function mediaLines(ctx: TemplateContext, lang: DraftLang): { title: string; sections: DraftSection[] } {
+export function mediaLines(
+  ctx: TemplateContext,
+  lang: DraftLang,
+): { title: string; sections: DraftSection[] } {
   const fr = lang === 'fr';
   const title = fr ? 'Lignes média' : 'Media lines';
   const facts = leadFacts(ctx, lang);
@@ -77,11 +88,21 @@ export function mediaLines(ctx: TemplateContext, lang: DraftLang): { title: stri
   const qaHeading = fr ? 'Questions et réponses' : 'Questions and answers';
   const qa = (id: string, q: LocalizedText, answer: string, kind: DraftSection['kind'] = 'answer') => {
     const first = !sections.some((s) => s.kind === 'question');
-    sections.push({ id: `q-${id}`, kind: 'question', ...(first ? { heading: qaHeading } : {}), text: q[lang] }, { id: `a-${id}`, kind, text: answer });
+    sections.push(
+      { id: `q-${id}`, kind: 'question', ...(first ? { heading: qaHeading } : {}), text: q[lang] },
+      { id: `a-${id}`, kind, text: answer },
+    );
   };
   qa('what', Q.what, whatHappened(ctx, lang).join(' ') || facts.join(' '), 'context');
   if (claims.length > 0)
-    qa('true', Q.true, [fr ? 'Non.' : 'No.', ...facts, falsehoodParagraph(claims, lang), ...supportingFacts(ctx, lang)].join(' '), 'falsehood');
+    qa(
+      'true',
+      Q.true,
+      [fr ? 'Non.' : 'No.', ...facts, falsehoodParagraph(claims, lang), ...supportingFacts(ctx, lang)].join(
+        ' ',
+      ),
+      'falsehood',
+    );
   qa('who', Q.who, attribution ?? NO_SPECULATION[lang]);
   qa('done', Q.done, protectionText(ctx, lang), 'protection');
   qa('voters', Q.voters, actionText(ctx, lang), 'action');

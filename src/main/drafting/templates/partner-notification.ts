@@ -5,13 +5,23 @@ import type { DraftLang, DraftSection, LocalizedText } from '../../../shared/dom
 import { capitalize } from '../plan/role-labels';
 import { formatDate } from '../text/dates';
 import type { TemplateContext } from './context';
-import { attributionSentence, falseClaims, mediaContactText, protectionText, quote, summaries } from './sentences';
+import {
+  attributionSentence,
+  falseClaims,
+  mediaContactText,
+  protectionText,
+  quote,
+  summaries,
+} from './sentences';
 
 /** The recipients the brief always names, whatever the assessment lists. */
-const DEFAULT_RECIPIENTS: Array<{ id: string; label: LocalizedText }> = [
+const DEFAULT_RECIPIENTS: { id: string; label: LocalizedText }[] = [
   { id: 'election-authority', label: { en: 'the election authority', fr: 'l’autorité électorale' } },
   { id: 'platforms', label: { en: 'online platforms', fr: 'les plateformes en ligne' } },
-  { id: 'party-security-contacts', label: { en: "the parties' security contacts", fr: 'les responsables de la sécurité des partis' } },
+  {
+    id: 'party-security-contacts',
+    label: { en: "the parties' security contacts", fr: 'les responsables de la sécurité des partis' },
+  },
 ];
 
 const ASKS: Record<string, LocalizedText> = {
@@ -50,9 +60,13 @@ const ASKS: Record<string, LocalizedText> = {
 };
 
 /** Older or organisation-specific ids for the same role. */
-const canonical = (id: string) => (id === 'parties' || id === 'parties-security-contacts' ? 'party-security-contacts' : id);
+const canonical = (id: string) =>
+  id === 'parties' || id === 'parties-security-contacts' ? 'party-security-contacts' : id;
 
-export function partnerNotification(ctx: TemplateContext, lang: DraftLang): { title: string; sections: DraftSection[] } {
+export function partnerNotification(
+  ctx: TemplateContext,
+  lang: DraftLang,
+): { title: string; sections: DraftSection[] } {
   const fr = lang === 'fr';
   const title = fr ? 'Avis aux partenaires' : 'Notification to partners';
   const recipients = [...ctx.plan.partners.map((p) => ({ id: p.id, label: p.label }))];
@@ -93,13 +107,33 @@ export function partnerNotification(ctx: TemplateContext, lang: DraftLang): { ti
       kind: 'falsehood',
       heading: fr ? 'Fausse information' : 'False claim',
       text: claims
-        .map((c) => (fr ? `L’affirmation suivante est fausse : ${quote(c, lang)}` : `The following claim is false: ${quote(c, lang)}`))
+        .map((c) =>
+          fr
+            ? `L’affirmation suivante est fausse : ${quote(c, lang)}`
+            : `The following claim is false: ${quote(c, lang)}`,
+        )
         .join('\n'),
     });
-  if (facts.length > 0) sections.push({ id: 'fact', kind: 'fact', heading: fr ? 'Les faits' : 'The facts', text: facts.join('\n') });
+  if (facts.length > 0)
+    sections.push({
+      id: 'fact',
+      kind: 'fact',
+      heading: fr ? 'Les faits' : 'The facts',
+      text: facts.join('\n'),
+    });
   sections.push(
-    { id: 'asks', kind: 'body', heading: fr ? 'Ce que nous vous demandons' : 'What we ask of you', text: asks.join('\n') },
-    { id: 'protection', kind: 'protection', heading: fr ? 'Ce qui est fait' : 'What is being done', text: protectionText(ctx, lang) },
+    {
+      id: 'asks',
+      kind: 'body',
+      heading: fr ? 'Ce que nous vous demandons' : 'What we ask of you',
+      text: asks.join('\n'),
+    },
+    {
+      id: 'protection',
+      kind: 'protection',
+      heading: fr ? 'Ce qui est fait' : 'What is being done',
+      text: protectionText(ctx, lang),
+    },
     {
       id: 'handling',
       kind: 'body',
@@ -107,7 +141,12 @@ export function partnerNotification(ctx: TemplateContext, lang: DraftLang): { ti
         ? 'Cet avis est destiné à votre organisation. Veuillez ne pas le publier.'
         : 'This notice is for your organisation. Please do not publish it.',
     },
-    { id: 'contact', kind: 'media-contact', heading: fr ? 'Personne-ressource' : 'Contact', text: mediaContactText(ctx.plan.mediaContact, ctx, lang) },
+    {
+      id: 'contact',
+      kind: 'media-contact',
+      heading: fr ? 'Personne-ressource' : 'Contact',
+      text: mediaContactText(ctx.plan.mediaContact, ctx, lang),
+    },
   );
   return { title, sections: sections.filter((s) => s.text.trim() !== '') };
 }

@@ -19,7 +19,10 @@ import {
   supportingFacts,
 } from './sentences';
 
-export function publicStatement(ctx: TemplateContext, lang: DraftLang): { title: string; sections: DraftSection[] } {
+export function publicStatement(
+  ctx: TemplateContext,
+  lang: DraftLang,
+): { title: string; sections: DraftSection[] } {
   const fr = lang === 'fr';
   const title = headline(ctx.threats[0]!, lang);
   const facts = leadFacts(ctx, lang);
@@ -36,15 +39,28 @@ export function publicStatement(ctx: TemplateContext, lang: DraftLang): { title:
   ];
   if (claims.length > 0) {
     sections.push(
-      { id: 'falsehood', kind: 'falsehood', text: [falsehoodParagraph(claims, lang), ...supportingFacts(ctx, lang)].join(' ') },
-      { id: 'fact-repeat', kind: 'fact-repeat', text: fr ? `Rappelons-le : ${afterColonFr(facts.join(' '))}` : `To be clear: ${facts.join(' ')}` },
+      {
+        id: 'falsehood',
+        kind: 'falsehood',
+        text: [falsehoodParagraph(claims, lang), ...supportingFacts(ctx, lang)].join(' '),
+      },
+      {
+        id: 'fact-repeat',
+        kind: 'fact-repeat',
+        text: fr ? `Rappelons-le : ${afterColonFr(facts.join(' '))}` : `To be clear: ${facts.join(' ')}`,
+      },
     );
   } else {
     const more = supportingFacts(ctx, lang);
     if (more.length > 0) sections.push({ id: 'more-facts', kind: 'fact', text: more.join(' ') });
   }
   sections.push(
-    { id: 'protection', kind: 'protection', heading: HEADINGS.whatIsBeingDone[lang], text: protectionText(ctx, lang) },
+    {
+      id: 'protection',
+      kind: 'protection',
+      heading: HEADINGS.whatIsBeingDone[lang],
+      text: protectionText(ctx, lang),
+    },
     { id: 'action', kind: 'action', heading: HEADINGS.whatYouCanDo[lang], text: actionText(ctx, lang) },
     {
       id: 'reliable-sources',

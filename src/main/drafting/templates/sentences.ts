@@ -1,5 +1,10 @@
 // Sentences several templates share, written in both languages (French written, not translated word for word).
-import type { CommunicationPurpose, DraftLang, LocalizedText, MediaContact } from '../../../shared/domain/drafting';
+import type {
+  CommunicationPurpose,
+  DraftLang,
+  LocalizedText,
+  MediaContact,
+} from '../../../shared/domain/drafting';
 import type { Purpose, ThreatType } from '../../../shared/domain/enums';
 import type { Threat } from '../../../shared/domain/workspace';
 import { capitalize } from '../plan/role-labels';
@@ -22,7 +27,10 @@ const HEADLINE_BY_TYPE: Partial<Record<ThreatType, LocalizedText>> = {
     en: 'Be careful with altered videos, images and audio during the election',
     fr: 'Méfiez-vous des vidéos, des images et des enregistrements modifiés pendant l’élection',
   },
-  'denial-of-service': { en: 'Update on access to election services', fr: 'Le point sur l’accès aux services électoraux' },
+  'denial-of-service': {
+    en: 'Update on access to election services',
+    fr: 'Le point sur l’accès aux services électoraux',
+  },
 };
 
 const HEADLINE_BY_PURPOSE: Record<Purpose, LocalizedText> = {
@@ -65,7 +73,9 @@ export function headline(threat: Threat, lang: DraftLang): string {
 /** The first verified fact of each threat, or a placeholder asking for one. */
 export function leadFacts(ctx: TemplateContext, lang: DraftLang): string[] {
   const facts = ctx.threats.map((t) => ctx.facts(t, lang)[0]).filter((f): f is string => f !== undefined);
-  return facts.length > 0 ? facts : [toComplete(lang === 'fr' ? 'le fait vérifié' : 'the verified fact', lang)];
+  return facts.length > 0
+    ? facts
+    : [toComplete(lang === 'fr' ? 'le fait vérifié' : 'the verified fact', lang)];
 }
 
 /** The facts after the first of each threat: they explain why the claim is false. */
@@ -94,12 +104,30 @@ const HAPPENED: Record<Purpose, LocalizedText> = {
     en: 'false information about how votes are counted has been circulating.',
     fr: 'de fausses informations circulent sur la façon dont les votes sont comptés.',
   },
-  'discredit-candidate': { en: 'misleading content about the election has been circulating.', fr: 'des contenus trompeurs sur l’élection circulent.' },
-  'promote-candidate': { en: 'misleading content about the election has been circulating.', fr: 'des contenus trompeurs sur l’élection circulent.' },
-  polarize: { en: 'misleading content about the election has been circulating.', fr: 'des contenus trompeurs sur l’élection circulent.' },
-  intimidate: { en: 'threatening messages about the election have been circulating.', fr: 'des messages menaçants liés à l’élection circulent.' },
-  'disrupt-administration': { en: 'some activity has been disrupting election services.', fr: 'des activités perturbent les services électoraux.' },
-  other: { en: 'misleading content about the election has been circulating.', fr: 'des contenus trompeurs sur l’élection circulent.' },
+  'discredit-candidate': {
+    en: 'misleading content about the election has been circulating.',
+    fr: 'des contenus trompeurs sur l’élection circulent.',
+  },
+  'promote-candidate': {
+    en: 'misleading content about the election has been circulating.',
+    fr: 'des contenus trompeurs sur l’élection circulent.',
+  },
+  polarize: {
+    en: 'misleading content about the election has been circulating.',
+    fr: 'des contenus trompeurs sur l’élection circulent.',
+  },
+  intimidate: {
+    en: 'threatening messages about the election have been circulating.',
+    fr: 'des messages menaçants liés à l’élection circulent.',
+  },
+  'disrupt-administration': {
+    en: 'some activity has been disrupting election services.',
+    fr: 'des activités perturbent les services électoraux.',
+  },
+  other: {
+    en: 'misleading content about the election has been circulating.',
+    fr: 'des contenus trompeurs sur l’élection circulent.',
+  },
 };
 
 /**
@@ -109,10 +137,17 @@ const HAPPENED: Record<Purpose, LocalizedText> = {
 export function whatHappened(ctx: TemplateContext, lang: DraftLang): string[] {
   return ctx.threats.flatMap((t) => {
     const summary = ctx.text(t, 'summary', lang);
-    const claims = DRAFT_LANGS.map((l) => threatText(t, 'falseClaim', l)).filter((c): c is string => c !== undefined && withoutPlaceholders(c) !== '');
-    if (summary !== undefined && claimOccurrences(summary, buildClaimIndex(claims)).length === 0) return [summary];
+    const claims = DRAFT_LANGS.map((l) => threatText(t, 'falseClaim', l)).filter(
+      (c): c is string => c !== undefined && withoutPlaceholders(c) !== '',
+    );
+    if (summary !== undefined && claimOccurrences(summary, buildClaimIndex(claims)).length === 0)
+      return [summary];
     const since = formatDate(t.time.firstSeen.slice(0, 10), lang, false);
-    return [lang === 'fr' ? `Depuis le ${since}, ${HAPPENED[t.purpose].fr}` : `Since ${since}, ${HAPPENED[t.purpose].en}`];
+    return [
+      lang === 'fr'
+        ? `Depuis le ${since}, ${HAPPENED[t.purpose].fr}`
+        : `Since ${since}, ${HAPPENED[t.purpose].en}`,
+    ];
   });
 }
 
@@ -144,7 +179,9 @@ export function falsehoodParagraph(claims: string[], lang: DraftLang): string {
 export function attributionSentence(ctx: TemplateContext, lang: DraftLang): string | undefined {
   if (!ctx.plan.attributionMayBeStated) return undefined;
   const names = [...new Set(ctx.threats.map((t) => (t.source.name ?? '').trim()).filter((n) => n !== ''))];
-  const foreignState = ctx.threats.some((t) => t.source.actor === 'foreign-state' || t.source.actor === 'foreign-proxy');
+  const foreignState = ctx.threats.some(
+    (t) => t.source.actor === 'foreign-state' || t.source.actor === 'foreign-proxy',
+  );
   if (names.length === 0 && !foreignState) return undefined;
   const who =
     names.length > 0
@@ -196,7 +233,9 @@ export function protectionText(ctx: TemplateContext, lang: DraftLang): string {
 export function reliableSourcesText(ctx: TemplateContext, lang: DraftLang): string {
   const lines = ctx.plan.reliableSources[lang];
   return ctx.safe(
-    lines.length > 0 ? lines.join('\n') : toComplete(lang === 'fr' ? 'sources d’information fiables' : 'reliable sources', lang),
+    lines.length > 0
+      ? lines.join('\n')
+      : toComplete(lang === 'fr' ? 'sources d’information fiables' : 'reliable sources', lang),
     lang,
   );
 }
@@ -206,7 +245,12 @@ export function mediaContactText(contact: MediaContact, ctx: TemplateContext, la
   const fr = lang === 'fr';
   const lines = [
     contact.name?.trim() || toComplete(fr ? 'nom de la personne-ressource' : 'contact name', lang),
-    contact.role?.[lang]?.trim() || capitalize(fr ? `Relations avec les médias, ${ctx.plan.spokesperson.label.fr}` : `Media relations, ${ctx.plan.spokesperson.label.en}`),
+    contact.role?.[lang]?.trim() ||
+      capitalize(
+        fr
+          ? `Relations avec les médias, ${ctx.plan.spokesperson.label.fr}`
+          : `Media relations, ${ctx.plan.spokesperson.label.en}`,
+      ),
     contact.email?.trim() || toComplete(fr ? 'courriel' : 'email', lang),
     contact.phone?.trim() || toComplete(fr ? 'téléphone' : 'phone', lang),
   ];

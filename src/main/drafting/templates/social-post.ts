@@ -1,7 +1,12 @@
 // Social media post: at most 280 characters per language. It never repeats the false claim (a post is
 // shared out of context); it gives the fact, says what is being done and where to check. When the fact is
 // too long it falls back to a shorter, general fact rather than cutting someone's words.
-import type { CommunicationPurpose, DraftLang, DraftSection, LocalizedText } from '../../../shared/domain/drafting';
+import type {
+  CommunicationPurpose,
+  DraftLang,
+  DraftSection,
+  LocalizedText,
+} from '../../../shared/domain/drafting';
 import { frenchTypography } from '../text/french-typography';
 import type { TemplateContext } from './context';
 import { falseClaims, leadFacts } from './sentences';
@@ -21,7 +26,10 @@ export function socialPostText(sections: readonly Pick<DraftSection, 'text'>[]):
     .join(' ');
 }
 
-const CORRECTION: LocalizedText = { en: 'Posts saying otherwise are false.', fr: 'Les publications qui affirment le contraire sont fausses.' };
+const CORRECTION: LocalizedText = {
+  en: 'Posts saying otherwise are false.',
+  fr: 'Les publications qui affirment le contraire sont fausses.',
+};
 const OFFICIAL_ONLY: LocalizedText = {
   en: 'Official information comes only from official accounts.',
   fr: 'L’information officielle provient uniquement des comptes officiels.',
@@ -38,52 +46,78 @@ function shortSource(line: string, lang: DraftLang): string | undefined {
   return address ? `${DETAILS[lang]} ${address}` : undefined;
 }
 const GENERAL_FACT: Record<CommunicationPurpose, LocalizedText> = {
-  correct: { en: 'False information about the election is circulating.', fr: 'De la fausse information sur l’élection circule.' },
-  warn: { en: 'Be careful with accounts that pretend to be official.', fr: 'Méfiez-vous des comptes qui se font passer pour des sources officielles.' },
-  reassure: { en: 'Election services and safeguards are in place.', fr: 'Les services et les mesures de protection électoraux sont en place.' },
-  inform: { en: 'We are aware of activity that could mislead voters.', fr: 'Nous sommes au courant d’une activité qui pourrait tromper l’électorat.' },
-  notify: { en: 'We are aware of activity that could mislead voters.', fr: 'Nous sommes au courant d’une activité qui pourrait tromper l’électorat.' },
+  correct: {
+    en: 'False information about the election is circulating.',
+    fr: 'De la fausse information sur l’élection circule.',
+  },
+  warn: {
+    en: 'Be careful with accounts that pretend to be official.',
+    fr: 'Méfiez-vous des comptes qui se font passer pour des sources officielles.',
+  },
+  reassure: {
+    en: 'Election services and safeguards are in place.',
+    fr: 'Les services et les mesures de protection électoraux sont en place.',
+  },
+  inform: {
+    en: 'We are aware of activity that could mislead voters.',
+    fr: 'Nous sommes au courant d’une activité qui pourrait tromper l’électorat.',
+  },
+  notify: {
+    en: 'We are aware of activity that could mislead voters.',
+    fr: 'Nous sommes au courant d’une activité qui pourrait tromper l’électorat.',
+  },
 };
 
-export function socialPost(ctx: TemplateContext, lang: DraftLang): { title: string; sections: DraftSection[] } {
+export function socialPost(
+  ctx: TemplateContext,
+  lang: DraftLang,
+): { title: string; sections: DraftSection[] } {
   const title = lang === 'fr' ? 'Publication pour les médias sociaux' : 'Social media post';
   const fact = leadFacts(ctx, lang)[0]!;
-  const second = falseClaims(ctx, lang).length > 0 ? CORRECTION[lang] : ctx.plan.purpose === 'warn' ? OFFICIAL_ONLY[lang] : '';
+  const second =
+    falseClaims(ctx, lang).length > 0
+      ? CORRECTION[lang]
+      : ctx.plan.purpose === 'warn'
+        ? OFFICIAL_ONLY[lang]
+        : '';
   const sources = ctx.safe(ctx.plan.reliableSources[lang][0] ?? '', lang);
   const short = shortSource(sources, lang) ?? sources;
-  const candidates: DraftSection[][] = ([
+  const candidates: DraftSection[][] = (
     [
-      { id: 'fact', kind: 'fact', text: fact },
-      { id: 'correction', kind: 'body', text: second },
-      { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-      { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-    ],
-    [
-      { id: 'fact', kind: 'fact', text: fact },
-      { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-      { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-    ],
-    [
-      { id: 'fact', kind: 'fact', text: fact },
-      { id: 'correction', kind: 'body', text: second },
-      { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-      { id: 'reliable-sources', kind: 'reliable-sources', text: short },
-    ],
-    [
-      { id: 'fact', kind: 'fact', text: fact },
-      { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-      { id: 'reliable-sources', kind: 'reliable-sources', text: short },
-    ],
-    [
-      { id: 'fact', kind: 'fact', text: GENERAL_FACT[ctx.plan.purpose][lang] },
-      { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-      { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-    ],
-  ] satisfies DraftSection[][]).map((c) => c.filter((s) => s.text.trim() !== ''));
+      [
+        { id: 'fact', kind: 'fact', text: fact },
+        { id: 'correction', kind: 'body', text: second },
+        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
+        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
+      ],
+      [
+        { id: 'fact', kind: 'fact', text: fact },
+        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
+        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
+      ],
+      [
+        { id: 'fact', kind: 'fact', text: fact },
+        { id: 'correction', kind: 'body', text: second },
+        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
+        { id: 'reliable-sources', kind: 'reliable-sources', text: short },
+      ],
+      [
+        { id: 'fact', kind: 'fact', text: fact },
+        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
+        { id: 'reliable-sources', kind: 'reliable-sources', text: short },
+      ],
+      [
+        { id: 'fact', kind: 'fact', text: GENERAL_FACT[ctx.plan.purpose][lang] },
+        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
+        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
+      ],
+    ] satisfies DraftSection[][]
+  ).map((c) => c.filter((s) => s.text.trim() !== ''));
   const measure = (c: DraftSection[]) => {
     const text = socialPostText(c);
     return postLength(lang === 'fr' ? frenchTypography(text) : text);
   };
-  const fitting = candidates.find((c) => measure(c) <= SOCIAL_POST_LIMIT) ?? candidates[candidates.length - 1]!;
+  const fitting =
+    candidates.find((c) => measure(c) <= SOCIAL_POST_LIMIT) ?? candidates[candidates.length - 1]!;
   return { title, sections: fitting };
 }

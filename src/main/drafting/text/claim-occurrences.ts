@@ -5,7 +5,7 @@ import { tokenize, type Token } from './normalize';
 import { buildPhraseIndex, findPhraseSpans, type PhraseIndex, type Span } from './phrase-index';
 
 export interface ClaimIndex {
-  claims: Array<{ index: PhraseIndex; words: number }>;
+  claims: { index: PhraseIndex; words: number }[];
 }
 
 export function buildClaimIndex(claims: readonly string[]): ClaimIndex {

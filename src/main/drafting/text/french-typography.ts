@@ -18,7 +18,10 @@ export function frenchTypography(text: string): string {
       .replace(/([^\s\d/:]):(?=\s|$)/gu, `$1${NBSP}:`)
       .replace(/[ \u00A0]+([;!?])/g, `${NNBSP}$1`)
       // A number stays on the line of its month or unit: "17 mai", "20 h".
-      .replace(/(\d) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|h\b|%|\$)/g, `$1${NBSP}$2`)
+      .replace(
+        /(\d) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|h\b|%|\$)/g,
+        `$1${NBSP}$2`,
+      )
       .replace(/([^\s;!?])([;!?])(?=\s|$|»|\))/gu, `$1${NNBSP}$2`)
   );
 }

@@ -55,7 +55,7 @@ export function tokenize(text: string): Token[] {
     norm = '';
     start = -1;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     const folded = foldChar(len === 1 ? text[i]! : text.slice(i, i + len));

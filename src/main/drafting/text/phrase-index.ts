@@ -46,7 +46,7 @@ export function isEmptyIndex(index: PhraseIndex): boolean {
 export function findPhraseSpans(text: string, index: PhraseIndex, tokens: Token[] = tokenize(text)): Span[] {
   if (index.runs.size === 0) return [];
   // Mark, for each token, the furthest token a matching run starting there reaches.
-  const ranges: Array<[number, number]> = [];
+  const ranges: [number, number][] = [];
   for (const size of index.sizes) {
     for (let i = 0; i + size <= tokens.length; i++) {
       let key = tokens[i]!.norm;
@@ -56,7 +56,7 @@ export function findPhraseSpans(text: string, index: PhraseIndex, tokens: Token[
   }
   if (ranges.length === 0) return [];
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Array<[number, number]> = [];
+  const merged: [number, number][] = [];
   for (const r of ranges) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
@@ -68,7 +68,8 @@ export function findPhraseSpans(text: string, index: PhraseIndex, tokens: Token[
 /** Replaces each span with `placeholder`, from the end so that earlier offsets stay valid. */
 export function replaceSpans(text: string, spans: readonly Span[], placeholder: string): string {
   let out = text;
-  for (const s of [...spans].sort((a, b) => b.start - a.start)) out = out.slice(0, s.start) + placeholder + out.slice(s.end);
+  for (const s of [...spans].sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + placeholder + out.slice(s.end);
   return out;
 }
 
@@ -76,7 +77,11 @@ export function replaceSpans(text: string, spans: readonly Span[], placeholder: 
  * Removes every indexed passage. Repeated until nothing matches, because the placeholder and the words
  * around it could, in theory, form a new run.
  */
-export function redactPhrases(text: string, index: PhraseIndex, placeholder: string): { text: string; removed: number } {
+export function redactPhrases(
+  text: string,
+  index: PhraseIndex,
+  placeholder: string,
+): { text: string; removed: number } {
   let out = text;
   let removed = 0;
   for (let pass = 0; pass < 10; pass++) {

@@ -22,8 +22,8 @@ export const OTHER_PLACEHOLDER = /\[(?:TO COMPLETE|À COMPLÉTER|REMOVED|RETIRÉ
 const ANY_PLACEHOLDER = /\[(?:TRANSLATION NEEDED|TO COMPLETE|À COMPLÉTER|REMOVED|RETIRÉ)\s?:[^\]]*\]/g;
 
 /** Splits text into plain and placeholder parts, e.g. to highlight placeholders in a document. */
-export function splitPlaceholders(text: string): Array<{ text: string; placeholder: boolean }> {
-  const parts: Array<{ text: string; placeholder: boolean }> = [];
+export function splitPlaceholders(text: string): { text: string; placeholder: boolean }[] {
+  const parts: { text: string; placeholder: boolean }[] = [];
   let last = 0;
   for (const m of text.matchAll(ANY_PLACEHOLDER)) {
     if (m.index > last) parts.push({ text: text.slice(last, m.index), placeholder: false });

@@ -7,5 +7,9 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 export function xmlSafe(text: string): string {
-  return text.replace(XML_FORBIDDEN, '').replace(C1_CONTROLS, '').replace(BIDI_CONTROLS, '').replace(ZERO_WIDTH, '');
+  return text
+    .replace(XML_FORBIDDEN, '')
+    .replace(C1_CONTROLS, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(ZERO_WIDTH, '');
 }

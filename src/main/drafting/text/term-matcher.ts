@@ -59,13 +59,21 @@ export function mergeTermMatchers<M>(first: TermMatcher<M>, second: TermMatcher<
   for (const [word, terms] of first.byFirst) {
     const taken = new Set(terms.map((t) => t.words.join(' ')));
     const rest = (second.byFirst.get(word) ?? []).filter((t) => !taken.has(t.words.join(' ')));
-    byFirst.set(word, [...terms, ...rest].sort((a, b) => b.words.length - a.words.length));
+    byFirst.set(
+      word,
+      [...terms, ...rest].sort((a, b) => b.words.length - a.words.length),
+    );
   }
   return { byFirst };
 }
 
 /** Memoises a matcher by a key, for lists that are the same from one record to the next. */
-export function memoMatcher<M>(cache: Map<string, TermMatcher<M>>, key: string, build: () => TermMatcher<M>, max = 20): TermMatcher<M> {
+export function memoMatcher<M>(
+  cache: Map<string, TermMatcher<M>>,
+  key: string,
+  build: () => TermMatcher<M>,
+  max = 20,
+): TermMatcher<M> {
   const hit = cache.get(key);
   if (hit) return hit;
   const made = build();

@@ -13,7 +13,14 @@ import { DecisionForm } from './DecisionForm';
 import { SuggestedClusters } from './SuggestedClusters';
 import './assessment.css';
 
-const splitIds = (s: string | undefined): string[] => [...new Set((s ?? '').split(',').map((x) => x.trim()).filter(Boolean))];
+const splitIds = (s: string | undefined): string[] => [
+  ...new Set(
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  ),
+];
 
 export function AssessScreen({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation('assessment');
@@ -21,9 +28,13 @@ export function AssessScreen({ params }: { params: Record<string, string> }) {
   const ids = useMemo(() => splitIds(params.ids), [params.ids]);
   const [selected, setSelected] = useState<string[]>(ids);
   useEffect(() => setSelected(ids), [ids]);
-  const subject: AssessmentSubject | null = useMemo(() => (ids.length >= 2 ? { threatIds: ids, cluster: true } : null), [ids]);
+  const subject: AssessmentSubject | null = useMemo(
+    () => (ids.length >= 2 ? { threatIds: ids, cluster: true } : null),
+    [ids],
+  );
 
-  const go = (threatIds: string[]) => navigate({ screen: 'assess', params: threatIds.length ? { ids: threatIds.join(',') } : {} });
+  const go = (threatIds: string[]) =>
+    navigate({ screen: 'assess', params: threatIds.length ? { ids: threatIds.join(',') } : {} });
 
   return (
     <section className="screen assess-screen" aria-labelledby="assess-title">
@@ -41,7 +52,9 @@ export function AssessScreen({ params }: { params: Record<string, string> }) {
           <SuggestedClusters onAssess={go} />
           <ThreatPicker selected={selected} onChange={setSelected} onAssess={() => go(selected)} />
         </div>
-        <div className="assess-screen__result">{subject ? <ClusterAssessment subject={subject} /> : <p className="notice">{t('screen.choose')}</p>}</div>
+        <div className="assess-screen__result">
+          {subject ? <ClusterAssessment subject={subject} /> : <p className="notice">{t('screen.choose')}</p>}
+        </div>
       </div>
     </section>
   );
@@ -62,7 +75,14 @@ function ClusterAssessment({ subject }: { subject: AssessmentSubject }) {
     headingRef.current?.scrollIntoView({ block: 'start' });
     void loadAssessment(subject);
     let live = true;
-    void Promise.all(subject.threatIds.map((id) => call(api.threats.get({ id })).then((d) => [id, d.threat.title] as const, () => [id, id] as const))).then((pairs) => {
+    void Promise.all(
+      subject.threatIds.map((id) =>
+        call(api.threats.get({ id })).then(
+          (d) => [id, d.threat.title] as const,
+          () => [id, id] as const,
+        ),
+      ),
+    ).then((pairs) => {
       if (live) setTitles(Object.fromEntries(pairs));
     });
     return () => {
@@ -93,7 +113,15 @@ function ClusterAssessment({ subject }: { subject: AssessmentSubject }) {
   );
 }
 
-function ThreatPicker({ selected, onChange, onAssess }: { selected: string[]; onChange(ids: string[]): void; onAssess(): void }) {
+function ThreatPicker({
+  selected,
+  onChange,
+  onAssess,
+}: {
+  selected: string[];
+  onChange(ids: string[]): void;
+  onAssess(): void;
+}) {
   const { t } = useTranslation('assessment');
   const electionId = useStore((s) => s.electionId);
   const [search, setSearch] = useState('');
@@ -105,17 +133,23 @@ function ThreatPicker({ selected, onChange, onAssess }: { selected: string[]; on
     const timer = setTimeout(() => {
       void call(
         api.threats.list({
-          filter: { ...(electionId ? { electionId } : {}), ...(search.trim() ? { search: search.trim() } : {}) },
+          filter: {
+            ...(electionId ? { electionId } : {}),
+            ...(search.trim() ? { search: search.trim() } : {}),
+          },
           sort: { field: 'firstSeen', direction: 'desc' },
           limit: 25,
         }),
-      ).then((page) => {
-        if (!live) return;
-        setRows(page.rows);
-        setKnown((k) => ({ ...k, ...Object.fromEntries(page.rows.map((r) => [r.id, r])) }));
-      }, () => {
-        if (live) setRows([]);
-      });
+      ).then(
+        (page) => {
+          if (!live) return;
+          setRows(page.rows);
+          setKnown((k) => ({ ...k, ...Object.fromEntries(page.rows.map((r) => [r.id, r])) }));
+        },
+        () => {
+          if (live) setRows([]);
+        },
+      );
     }, 200);
     return () => {
       live = false;
@@ -123,21 +157,35 @@ function ThreatPicker({ selected, onChange, onAssess }: { selected: string[]; on
     };
   }, [search, electionId]);
 
-  const toggle = (id: string, on: boolean) => onChange(on ? [...selected, id] : selected.filter((x) => x !== id));
+  const toggle = (id: string, on: boolean) =>
+    onChange(on ? [...selected, id] : selected.filter((x) => x !== id));
 
   return (
     <section className="form-section threat-picker" aria-labelledby="picker-title">
       <h2 id="picker-title">{t('picker.title')}</h2>
       <label className="field">
         <span className="field__label">{t('picker.search')}</span>
-        <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} data-testid="picker-search" />
+        <input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          data-testid="picker-search"
+        />
       </label>
       <fieldset className="checkbox-group threat-picker__list">
         <legend>{t('picker.results')}</legend>
-        {rows === null ? <p className="muted">{t('picker.loading')}</p> : rows.length === 0 ? <p className="muted">{t('picker.none')}</p> : null}
+        {rows === null ? (
+          <p className="muted">{t('picker.loading')}</p>
+        ) : rows.length === 0 ? (
+          <p className="muted">{t('picker.none')}</p>
+        ) : null}
         {(rows ?? []).map((r) => (
           <label key={r.id}>
-            <input type="checkbox" checked={selected.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={selected.includes(r.id)}
+              onChange={(e) => toggle(r.id, e.target.checked)}
+            />
             <span>
               <span className="pill">{r.id}</span> {r.title} <LevelBadge level={r.level} />
             </span>
@@ -150,14 +198,24 @@ function ThreatPicker({ selected, onChange, onAssess }: { selected: string[]; on
           {selected.map((id) => (
             <li key={id}>
               <span className="pill">{id}</span> {known[id]?.title ?? ''}{' '}
-              <button type="button" className="button button--small button--ghost" aria-label={t('picker.remove', { id })} onClick={() => toggle(id, false)}>
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                aria-label={t('picker.remove', { id })}
+                onClick={() => toggle(id, false)}
+              >
                 ×
               </button>
             </li>
           ))}
         </ul>
       ) : null}
-      <button type="button" className="button button--primary" disabled={selected.length < 2} onClick={onAssess}>
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={selected.length < 2}
+        onClick={onAssess}
+      >
         {t('picker.assess', { count: selected.length })}
       </button>
     </section>

@@ -14,7 +14,11 @@ export function AssessmentHistory() {
   const open = useStore((s) => s.openAssessmentRecord);
   if (history === null) return <p className="muted">{t('history.loading')}</p>;
   return (
-    <section className="assessment-history" aria-labelledby="assessment-history-title" data-testid="assessment-history">
+    <section
+      className="assessment-history"
+      aria-labelledby="assessment-history-title"
+      data-testid="assessment-history"
+    >
       <h3 id="assessment-history-title">{t('history.title')}</h3>
       {history.length === 0 ? (
         <p className="muted">{t('history.empty')}</p>
@@ -24,9 +28,14 @@ export function AssessmentHistory() {
             <li key={a.id} className="assessment-history__item" data-testid={`stored-assessment-${a.id}`}>
               <div className="assessment-history__head">
                 <strong>{t('history.item', { id: a.id })}</strong> <LevelBadge level={a.level} />
-                <span>{t('history.score', { score: a.score.toLocaleString(t('locale'), { maximumFractionDigits: 1 }) })}</span>
+                <span>
+                  {t('history.score', {
+                    score: a.score.toLocaleString(t('locale'), { maximumFractionDigits: 1 }),
+                  })}
+                </span>
                 <span className="muted">
-                  {t('policyVersion', { version: a.policyVersion })} · {a.cluster ? t('history.cluster', { count: a.threatIds.length }) : t('history.single')} ·{' '}
+                  {t('policyVersion', { version: a.policyVersion })} ·{' '}
+                  {a.cluster ? t('history.cluster', { count: a.threatIds.length }) : t('history.single')} ·{' '}
                   {formatDateTime(a.createdAt)}
                   {a.createdBy ? ` · ${a.createdBy}` : ''}
                 </span>
@@ -44,7 +53,9 @@ export function AssessmentHistory() {
                         role: d.role,
                         at: formatDateTime(d.decidedAt),
                       })}
-                      {d.level !== d.recommendedLevel ? ` ${t('history.differs', { level: t(`enums:level.${d.recommendedLevel}`) })}` : ` ${t('history.follows')}`}
+                      {d.level !== d.recommendedLevel
+                        ? ` ${t('history.differs', { level: t(`enums:level.${d.recommendedLevel}`) })}`
+                        : ` ${t('history.follows')}`}
                       {d.rationale ? <q className="assessment-history__rationale">{d.rationale}</q> : null}
                     </li>
                   ))}
@@ -66,15 +77,25 @@ function AssessmentRecordDialog() {
   const record = useStore((s) => s.assessmentRecord);
   const close = useStore((s) => s.closeAssessmentRecord);
   if (!record) return null;
-  const titles = Object.fromEntries(record.threatsThen.map((x) => [x.threatId, x.found?.threat.title ?? x.threatId]));
+  const titles = Object.fromEntries(
+    record.threatsThen.map((x) => [x.threatId, x.found?.threat.title ?? x.threatId]),
+  );
   return (
-    <Modal open onOpenChange={(o) => !o && close()} title={t('record.title', { id: record.id })} description={t('record.description')} wide>
+    <Modal
+      open
+      onOpenChange={(o) => !o && close()}
+      title={t('record.title', { id: record.id })}
+      description={t('record.description')}
+      wide
+    >
       <div data-testid="assessment-record">
         <dl className="record-facts">
           <dt>{t('record.assessedAt')}</dt>
           <dd>
             {formatDateTime(record.createdAt)}
-            {record.createdBy ? ` · ${record.createdBy}${record.createdRole ? ` (${record.createdRole})` : ''}` : ''}
+            {record.createdBy
+              ? ` · ${record.createdBy}${record.createdRole ? ` (${record.createdRole})` : ''}`
+              : ''}
           </dd>
           <dt>{t('record.asOf')}</dt>
           <dd>{formatDateTime(record.asOf)}</dd>
@@ -91,8 +112,10 @@ function AssessmentRecordDialog() {
               <details>
                 <summary>
                   <span className="pill">{x.threatId}</span> {t('record.version', { version: x.version })}
-                  {x.currentVersion !== null && x.currentVersion !== x.version ? ` ${t('record.nowVersion', { version: x.currentVersion })}` : ` ${t('record.unchanged')}`} —{' '}
-                  {x.found?.threat.title ?? t('record.missing')}
+                  {x.currentVersion !== null && x.currentVersion !== x.version
+                    ? ` ${t('record.nowVersion', { version: x.currentVersion })}`
+                    : ` ${t('record.unchanged')}`}{' '}
+                  — {x.found?.threat.title ?? t('record.missing')}
                 </summary>
                 {x.found ? <ThreatDetails threat={x.found.threat} /> : null}
               </details>
@@ -105,7 +128,12 @@ function AssessmentRecordDialog() {
             <ul>
               {record.decisions.map((d) => (
                 <li key={d.id}>
-                  {t('history.decision', { level: t(`enums:level.${d.level}`), by: d.decidedBy, role: d.role, at: formatDateTime(d.decidedAt) })}
+                  {t('history.decision', {
+                    level: t(`enums:level.${d.level}`),
+                    by: d.decidedBy,
+                    role: d.role,
+                    at: formatDateTime(d.decidedAt),
+                  })}
                   {d.rationale ? (
                     <>
                       {' '}

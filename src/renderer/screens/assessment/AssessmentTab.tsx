@@ -45,7 +45,11 @@ export function AssessmentTab({ detail }: { detail: ThreatDetail }) {
       ) : null}
       <AssessmentHistory />
       <p>
-        <button type="button" className="button button--link" onClick={() => navigate({ screen: 'assess', params: { ids: id } })}>
+        <button
+          type="button"
+          className="button button--link"
+          onClick={() => navigate({ screen: 'assess', params: { ids: id } })}
+        >
           {t('tab.withOthers')}
         </button>
       </p>

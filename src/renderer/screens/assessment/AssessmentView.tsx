@@ -16,30 +16,56 @@ export function EngineText({ children }: { children: ReactNode }) {
   return i18n.language === 'en' ? <>{children}</> : <span lang="en">{children}</span>;
 }
 
-export function LevelBanner({ result, headingLevel = 3 }: { result: AssessmentResult; headingLevel?: 2 | 3 | 4 }) {
+export function LevelBanner({
+  result,
+  headingLevel = 3,
+}: {
+  result: AssessmentResult;
+  headingLevel?: 2 | 3 | 4;
+}) {
   const { t } = useTranslation(['assessment', 'enums']);
   const H = `h${headingLevel}` as const;
   const fmt = (n: number) => n.toLocaleString(t('locale'), { maximumFractionDigits: 1 });
   return (
-    <div className={`level-banner level-banner--${result.level}`} data-testid="level-banner" data-level={result.level}>
+    <div
+      className={`level-banner level-banner--${result.level}`}
+      data-testid="level-banner"
+      data-level={result.level}
+    >
       <span className="level-banner__symbol" aria-hidden="true">
         {LEVEL_SYMBOL[result.level]}
       </span>
       <div>
-        <H className="level-banner__title">{t('banner.title', { level: t(`enums:level.${result.level}`) })}</H>
+        <H className="level-banner__title">
+          {t('banner.title', { level: t(`enums:level.${result.level}`) })}
+        </H>
         <p className="level-banner__meaning">{t(`banner.meaning.${result.level}`)}</p>
         <p className="level-banner__score">
-          {t('banner.score', { score: fmt(result.score), engage: fmt(result.thresholds.engagePrivately), speak: fmt(result.thresholds.speakPublicly) })}
+          {t('banner.score', {
+            score: fmt(result.score),
+            engage: fmt(result.thresholds.engagePrivately),
+            speak: fmt(result.thresholds.speakPublicly),
+          })}
         </p>
         {result.levelBeforeGates !== result.level ? (
-          <p className="level-banner__gated">{t('banner.gated', { level: t(`enums:level.${result.levelBeforeGates}`) })}</p>
+          <p className="level-banner__gated">
+            {t('banner.gated', { level: t(`enums:level.${result.levelBeforeGates}`) })}
+          </p>
         ) : null}
       </div>
     </div>
   );
 }
 
-export function AssessmentView({ result, titles, headingLevel = 3 }: { result: AssessmentResult; titles?: Record<string, string>; headingLevel?: 3 | 4 }) {
+export function AssessmentView({
+  result,
+  titles,
+  headingLevel = 3,
+}: {
+  result: AssessmentResult;
+  titles?: Record<string, string>;
+  headingLevel?: 3 | 4;
+}) {
   const { t } = useTranslation(['assessment', 'enums']);
   const H = `h${headingLevel}` as const;
   const fmt = (n: number) => n.toLocaleString(t('locale'), { maximumFractionDigits: 1 });
@@ -49,7 +75,12 @@ export function AssessmentView({ result, titles, headingLevel = 3 }: { result: A
     <div className="assessment-view" data-testid="assessment-view">
       <LevelBanner result={result} headingLevel={headingLevel} />
       <p className="assessment-view__context muted">
-        {t('asOf', { date: new Date(result.asOf).toLocaleString(t('locale'), { dateStyle: 'medium', timeStyle: 'short' }) })}
+        {t('asOf', {
+          date: new Date(result.asOf).toLocaleString(t('locale'), {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+          }),
+        })}
         {' · '}
         {days === null || days === undefined
           ? t('timing.noElection')
@@ -58,7 +89,9 @@ export function AssessmentView({ result, titles, headingLevel = 3 }: { result: A
             : days === 0
               ? t('timing.pollingDay')
               : t('timing.after', { count: -days })}
-        {result.timingPhase ? ` (${t(`phase.${result.timingPhase}`, { defaultValue: result.timingPhase })})` : ''}
+        {result.timingPhase
+          ? ` (${t(`phase.${result.timingPhase}`, { defaultValue: result.timingPhase })})`
+          : ''}
         {' · '}
         {t('policyVersion', { version: result.policyVersion })}
       </p>
@@ -115,7 +148,8 @@ export function AssessmentView({ result, titles, headingLevel = 3 }: { result: A
             <ul className="assessment-view__members">
               {result.threatIds.map((tid) => (
                 <li key={tid}>
-                  <span className="pill">{tid}</span> {titles?.[tid] ?? ''} — {t('members.alone', { score: fmt(result.memberScores![tid] ?? 0) })}
+                  <span className="pill">{tid}</span> {titles?.[tid] ?? ''} —{' '}
+                  {t('members.alone', { score: fmt(result.memberScores![tid] ?? 0) })}
                 </li>
               ))}
             </ul>
@@ -127,8 +161,14 @@ export function AssessmentView({ result, titles, headingLevel = 3 }: { result: A
         <H id={`${id}-gates`}>{t('gates.title')}</H>
         <ul className="gate-list">
           {result.gates.map((g) => (
-            <li key={g.id} className={`gate-list__item${g.applied ? ' gate-list__item--applied' : ''}`} data-testid={`gate-${g.id}`}>
-              <span className={`gate-list__status${g.applied ? ' gate-list__status--applied' : ''}`}>{g.applied ? t('gates.applied') : t('gates.notApplied')}</span>{' '}
+            <li
+              key={g.id}
+              className={`gate-list__item${g.applied ? ' gate-list__item--applied' : ''}`}
+              data-testid={`gate-${g.id}`}
+            >
+              <span className={`gate-list__status${g.applied ? ' gate-list__status--applied' : ''}`}>
+                {g.applied ? t('gates.applied') : t('gates.notApplied')}
+              </span>{' '}
               <strong>{t(`gate.${g.id}`, { defaultValue: g.label })}</strong>
               <br />
               <EngineText>{g.reason}</EngineText>
@@ -154,7 +194,8 @@ export function AssessmentView({ result, titles, headingLevel = 3 }: { result: A
       <section aria-labelledby={`${id}-who`}>
         <H id={`${id}-who`}>{t('who.title')}</H>
         <p data-testid="spokesperson">
-          <strong>{t('who.spokesperson')}</strong> {t(`party.${result.spokesperson.id}`, { defaultValue: result.spokesperson.name })} —{' '}
+          <strong>{t('who.spokesperson')}</strong>{' '}
+          {t(`party.${result.spokesperson.id}`, { defaultValue: result.spokesperson.name })} —{' '}
           <EngineText>{result.spokesperson.reason}</EngineText>
         </p>
         {result.partners.length ? (

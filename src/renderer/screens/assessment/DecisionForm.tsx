@@ -43,7 +43,8 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
 
   function validate(): Record<string, string> {
     const e: Record<string, string> = {};
-    if (differs && !rationale.trim()) e.rationale = t('decision.rationaleRequired', { recommended: t(`enums:level.${result.level}`) });
+    if (differs && !rationale.trim())
+      e.rationale = t('decision.rationaleRequired', { recommended: t(`enums:level.${result.level}`) });
     if (!name.trim()) e.name = t('decision.nameRequired');
     if (!role.trim()) e.role = t('decision.roleRequired');
     return e;
@@ -56,12 +57,21 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
     setServerError(null);
     if (Object.keys(e).length) {
       if (e.rationale) rationaleRef.current?.focus();
-      else requestAnimationFrame(() => formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus());
+      else
+        requestAnimationFrame(() =>
+          formRef.current?.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus(),
+        );
       return;
     }
     setBusy(true);
     try {
-      const stored = await saveAssessment(subject, { recommendedLevel: result.level, level, rationale: rationale.trim(), decidedBy: name.trim(), role: role.trim() });
+      const stored = await saveAssessment(subject, {
+        recommendedLevel: result.level,
+        level,
+        rationale: rationale.trim(),
+        decidedBy: name.trim(),
+        role: role.trim(),
+      });
       const message = t('decision.recorded', { id: stored.id, level: t(`enums:level.${level}`) });
       setDone(message);
       setRationale('');
@@ -87,14 +97,27 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
   }
 
   return (
-    <form ref={formRef} className="form-section decision-form" aria-labelledby={legendId} onSubmit={(e) => void submit(e)} noValidate data-testid="decision-form">
+    <form
+      ref={formRef}
+      className="form-section decision-form"
+      aria-labelledby={legendId}
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="decision-form"
+    >
       <h3 id={legendId}>{t('decision.title')}</h3>
       <p className="form-section__hint">{t('decision.hint', { level: t(`enums:level.${result.level}`) })}</p>
       <fieldset className="radio-group radio-group--stacked">
         <legend>{t('decision.level')}</legend>
         {LEVELS.map((l) => (
           <label key={l}>
-            <input type="radio" name={`${legendId}-level`} value={l} checked={level === l} onChange={() => setLevel(l)} />
+            <input
+              type="radio"
+              name={`${legendId}-level`}
+              value={l}
+              checked={level === l}
+              onChange={() => setLevel(l)}
+            />
             {t(`enums:level.${l}`)}
             {l === result.level ? <span className="pill">{t('decision.recommended')}</span> : null}
           </label>
@@ -122,12 +145,28 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
       <div className="decision-form__who">
         <Field label={t('decision.name')} error={errors.name} required>
           {({ id, describedBy, invalid }) => (
-            <input id={id} aria-describedby={describedBy} aria-invalid={invalid} aria-required value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              aria-required
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="name"
+            />
           )}
         </Field>
         <Field label={t('decision.role')} error={errors.role} required>
           {({ id, describedBy, invalid }) => (
-            <input id={id} aria-describedby={describedBy} aria-invalid={invalid} aria-required value={role} onChange={(e) => setRole(e.target.value)} autoComplete="organization-title" />
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              aria-required
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+              autoComplete="organization-title"
+            />
           )}
         </Field>
       </div>

@@ -16,11 +16,31 @@ import './assessment.css';
 
 const PREVIEW_DELAY_MS = 400;
 
-function NumberField({ label, help, value, onChange, min, max, step = 'any', testId }: { label: string; help?: string; value: number; onChange(v: number): void; min: number; max: number; step?: number | 'any'; testId?: string }) {
+function NumberField({
+  label,
+  help,
+  value,
+  onChange,
+  min,
+  max,
+  step = 'any',
+  testId,
+}: {
+  label: string;
+  help?: string;
+  value: number;
+  onChange(v: number): void;
+  min: number;
+  max: number;
+  step?: number | 'any';
+  testId?: string;
+}) {
   const id = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => {
-    setText((old) => (Number(old) === value && old.trim() !== '' ? old : Number.isFinite(value) ? String(value) : old));
+    setText((old) =>
+      Number(old) === value && old.trim() !== '' ? old : Number.isFinite(value) ? String(value) : old,
+    );
   }, [value]);
   return (
     <div className="field policy-field">
@@ -51,12 +71,30 @@ function NumberField({ label, help, value, onChange, min, max, step = 'any', tes
   );
 }
 
-function Toggle({ label, help, checked, onChange, testId }: { label: string; help?: string; checked: boolean; onChange(v: boolean): void; testId?: string }) {
+function Toggle({
+  label,
+  help,
+  checked,
+  onChange,
+  testId,
+}: {
+  label: string;
+  help?: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+  testId?: string;
+}) {
   const id = useId();
   return (
     <div className="policy-toggle">
       <label className="toggle">
-        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={help ? `${id}-help` : undefined} data-testid={testId} />
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          aria-describedby={help ? `${id}-help` : undefined}
+          data-testid={testId}
+        />
         {label}
       </label>
       {help ? (
@@ -80,7 +118,9 @@ export function PolicyScreen() {
   const pushToast = useStore((s) => s.pushToast);
   const [draft, setDraft] = useState<Policy | null>(null);
   const [note, setNote] = useState('');
-  const [saveProblems, setSaveProblems] = useState<{ message: string; problems: ProblemLocation[] } | null>(null);
+  const [saveProblems, setSaveProblems] = useState<{ message: string; problems: ProblemLocation[] } | null>(
+    null,
+  );
   const [notice, setNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -119,7 +159,9 @@ export function PolicyScreen() {
       return c;
     });
   const dirty = draftJson !== JSON.stringify(policy);
-  const weightSum = Math.round(draft.factors.reduce((s, f) => s + (Number.isFinite(f.weight) ? f.weight : 0), 0) * 1000) / 1000;
+  const weightSum =
+    Math.round(draft.factors.reduce((s, f) => s + (Number.isFinite(f.weight) ? f.weight : 0), 0) * 1000) /
+    1000;
   const ep = draft.electionPeriodThresholds ?? null;
 
   async function save() {
@@ -130,7 +172,8 @@ export function PolicyScreen() {
       setNotice(t('policy.saved', { version: saved.version }));
       pushToast({ message: { key: 'assessment:policy.saved', values: { version: saved.version } } });
     } catch (err) {
-      if (err instanceof ServiceError) setSaveProblems({ message: err.shape.message, problems: err.shape.problems ?? [] });
+      if (err instanceof ServiceError)
+        setSaveProblems({ message: err.shape.message, problems: err.shape.problems ?? [] });
       else setSaveProblems({ message: (err as Error).message, problems: [] });
     }
   }
@@ -142,14 +185,20 @@ export function PolicyScreen() {
     try {
       json = JSON.parse((await file.text()).replace(/^\uFEFF/, ''));
     } catch (err) {
-      setSaveProblems({ message: t('policy.importNotJson', { file: file.name, error: (err as Error).message }), problems: [] });
+      setSaveProblems({
+        message: t('policy.importNotJson', { file: file.name, error: (err as Error).message }),
+        problems: [],
+      });
       return;
     }
     const parsed = parsePolicy(json);
     if (!parsed.ok) {
       setSaveProblems({
         message: t('policy.importInvalid', { file: file.name }),
-        problems: parsed.errors.map((e) => ({ where: e.split(':')[0] ?? 'policy', message: e.slice(e.indexOf(':') + 1).trim() })),
+        problems: parsed.errors.map((e) => ({
+          where: e.split(':')[0] ?? 'policy',
+          message: e.slice(e.indexOf(':') + 1).trim(),
+        })),
       });
       return;
     }
@@ -167,15 +216,33 @@ export function PolicyScreen() {
       <div className="screen-header">
         <h1 id="policy-title">{t('policy.title')}</h1>
         <div className="screen-header__actions">
-          <input ref={fileRef} type="file" accept="application/json,.json" className="visually-hidden" tabIndex={-1} aria-hidden="true" onChange={(e) => {
-            const f = e.target.files?.[0];
-            e.target.value = '';
-            if (f) void importFile(f);
-          }} />
+          <input
+            ref={fileRef}
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              e.target.value = '';
+              if (f) void importFile(f);
+            }}
+          />
           <button type="button" className="button" onClick={() => fileRef.current?.click()}>
             {t('policy.import')}
           </button>
-          <button type="button" className="button" onClick={() => void saveFile(`threshold-policy-v${policy.version}.json`, `${JSON.stringify(policy, null, 2)}\n`, 'application/json')}>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void saveFile(
+                `threshold-policy-v${policy.version}.json`,
+                `${JSON.stringify(policy, null, 2)}\n`,
+                'application/json',
+              )
+            }
+          >
             {t('policy.export', { version: policy.version })}
           </button>
         </div>
@@ -201,13 +268,31 @@ export function PolicyScreen() {
       ) : null}
 
       <div className="policy-screen__layout">
-        <form className="policy-screen__editor" onSubmit={(e) => e.preventDefault()} aria-label={t('policy.editorLabel')}>
+        <form
+          className="policy-screen__editor"
+          onSubmit={(e) => e.preventDefault()}
+          aria-label={t('policy.editorLabel')}
+        >
           <fieldset className="form-section">
             <legend>{t('policy.thresholds')}</legend>
             <p className="form-section__hint">{draft.thresholds.description}</p>
             <div className="policy-grid">
-              <NumberField label={t('policy.engageAt')} value={draft.thresholds.engagePrivately} min={0} max={100} testId="threshold-engage" onChange={(v) => edit((p) => void (p.thresholds.engagePrivately = v))} />
-              <NumberField label={t('policy.speakAt')} value={draft.thresholds.speakPublicly} min={0} max={100} testId="threshold-speak" onChange={(v) => edit((p) => void (p.thresholds.speakPublicly = v))} />
+              <NumberField
+                label={t('policy.engageAt')}
+                value={draft.thresholds.engagePrivately}
+                min={0}
+                max={100}
+                testId="threshold-engage"
+                onChange={(v) => edit((p) => void (p.thresholds.engagePrivately = v))}
+              />
+              <NumberField
+                label={t('policy.speakAt')}
+                value={draft.thresholds.speakPublicly}
+                min={0}
+                max={100}
+                testId="threshold-speak"
+                onChange={(v) => edit((p) => void (p.thresholds.speakPublicly = v))}
+              />
             </div>
           </fieldset>
 
@@ -220,15 +305,31 @@ export function PolicyScreen() {
               onChange={(on) =>
                 edit((p) => {
                   p.electionPeriodThresholds = on
-                    ? { description: t('policy.electionPeriodDescription'), engagePrivately: p.thresholds.engagePrivately, speakPublicly: p.thresholds.speakPublicly }
+                    ? {
+                        description: t('policy.electionPeriodDescription'),
+                        engagePrivately: p.thresholds.engagePrivately,
+                        speakPublicly: p.thresholds.speakPublicly,
+                      }
                     : null;
                 })
               }
             />
             {ep ? (
               <div className="policy-grid">
-                <NumberField label={t('policy.engageAt')} value={ep.engagePrivately} min={0} max={100} onChange={(v) => edit((p) => void (p.electionPeriodThresholds!.engagePrivately = v))} />
-                <NumberField label={t('policy.speakAt')} value={ep.speakPublicly} min={0} max={100} onChange={(v) => edit((p) => void (p.electionPeriodThresholds!.speakPublicly = v))} />
+                <NumberField
+                  label={t('policy.engageAt')}
+                  value={ep.engagePrivately}
+                  min={0}
+                  max={100}
+                  onChange={(v) => edit((p) => void (p.electionPeriodThresholds!.engagePrivately = v))}
+                />
+                <NumberField
+                  label={t('policy.speakAt')}
+                  value={ep.speakPublicly}
+                  min={0}
+                  max={100}
+                  onChange={(v) => edit((p) => void (p.electionPeriodThresholds!.speakPublicly = v))}
+                />
               </div>
             ) : null}
           </fieldset>
@@ -237,27 +338,88 @@ export function PolicyScreen() {
             <legend>{t('policy.weights')}</legend>
             <p className="form-section__hint">{t('policy.weightsHint')}</p>
             {draft.factors.map((f, i) => (
-              <NumberField key={f.id} label={f.label} help={f.description} value={f.weight} min={0} max={100} onChange={(v) => edit((p) => void (p.factors[i]!.weight = v))} testId={`weight-${f.id}`} />
+              <NumberField
+                key={f.id}
+                label={f.label}
+                help={f.description}
+                value={f.weight}
+                min={0}
+                max={100}
+                onChange={(v) => edit((p) => void (p.factors[i]!.weight = v))}
+                testId={`weight-${f.id}`}
+              />
             ))}
-            <p className={`weight-sum${Math.abs(weightSum - 100) > 1e-6 ? ' weight-sum--bad' : ''}`} aria-live="polite" data-testid="weight-sum">
-              {Math.abs(weightSum - 100) > 1e-6 ? t('policy.sumBad', { sum: weightSum }) : t('policy.sumOk', { sum: weightSum })}
+            <p
+              className={`weight-sum${Math.abs(weightSum - 100) > 1e-6 ? ' weight-sum--bad' : ''}`}
+              aria-live="polite"
+              data-testid="weight-sum"
+            >
+              {Math.abs(weightSum - 100) > 1e-6
+                ? t('policy.sumBad', { sum: weightSum })
+                : t('policy.sumOk', { sum: weightSum })}
             </p>
           </fieldset>
 
           <fieldset className="form-section">
             <legend>{t('policy.criticalWindow')}</legend>
             <p className="form-section__hint">{draft.criticalWindow.description}</p>
-            <NumberField label={t('policy.daysBeforeAdvance')} help={draft.criticalWindow.daysBeforeAdvanceVoting.description} value={draft.criticalWindow.daysBeforeAdvanceVoting.value} min={0} max={366} step={1} onChange={(v) => edit((p) => void (p.criticalWindow.daysBeforeAdvanceVoting.value = v))} />
-            <NumberField label={t('policy.daysBeforePolling')} help={draft.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.description} value={draft.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.value} min={0} max={366} step={1} onChange={(v) => edit((p) => void (p.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.value = v))} />
-            <NumberField label={t('policy.daysAfterPolling')} help={draft.criticalWindow.daysAfterPollingDayIfNoCertification.description} value={draft.criticalWindow.daysAfterPollingDayIfNoCertification.value} min={0} max={366} step={1} onChange={(v) => edit((p) => void (p.criticalWindow.daysAfterPollingDayIfNoCertification.value = v))} />
+            <NumberField
+              label={t('policy.daysBeforeAdvance')}
+              help={draft.criticalWindow.daysBeforeAdvanceVoting.description}
+              value={draft.criticalWindow.daysBeforeAdvanceVoting.value}
+              min={0}
+              max={366}
+              step={1}
+              onChange={(v) => edit((p) => void (p.criticalWindow.daysBeforeAdvanceVoting.value = v))}
+            />
+            <NumberField
+              label={t('policy.daysBeforePolling')}
+              help={draft.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.description}
+              value={draft.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.value}
+              min={0}
+              max={366}
+              step={1}
+              onChange={(v) =>
+                edit((p) => void (p.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.value = v))
+              }
+            />
+            <NumberField
+              label={t('policy.daysAfterPolling')}
+              help={draft.criticalWindow.daysAfterPollingDayIfNoCertification.description}
+              value={draft.criticalWindow.daysAfterPollingDayIfNoCertification.value}
+              min={0}
+              max={366}
+              step={1}
+              onChange={(v) =>
+                edit((p) => void (p.criticalWindow.daysAfterPollingDayIfNoCertification.value = v))
+              }
+            />
           </fieldset>
 
           <fieldset className="form-section">
             <legend>{t('policy.gates')}</legend>
             <p className="form-section__hint">{draft.gates.description}</p>
-            <Toggle label={t('gate.domestic-political-debate')} help={draft.gates.domesticPoliticalDebate.description} checked={draft.gates.domesticPoliticalDebate.enabled} onChange={(v) => edit((p) => void (p.gates.domesticPoliticalDebate.enabled = v))} testId="gate-domestic" />
-            <Toggle label={t('gate.contained-item')} help={draft.gates.containedItem.description} checked={draft.gates.containedItem.enabled} onChange={(v) => edit((p) => void (p.gates.containedItem.enabled = v))} testId="gate-contained" />
-            <Toggle label={t('gate.low-confidence-attribution')} help={draft.gates.lowConfidenceAttribution.description} checked={draft.gates.lowConfidenceAttribution.enabled} onChange={(v) => edit((p) => void (p.gates.lowConfidenceAttribution.enabled = v))} testId="gate-low-confidence" />
+            <Toggle
+              label={t('gate.domestic-political-debate')}
+              help={draft.gates.domesticPoliticalDebate.description}
+              checked={draft.gates.domesticPoliticalDebate.enabled}
+              onChange={(v) => edit((p) => void (p.gates.domesticPoliticalDebate.enabled = v))}
+              testId="gate-domestic"
+            />
+            <Toggle
+              label={t('gate.contained-item')}
+              help={draft.gates.containedItem.description}
+              checked={draft.gates.containedItem.enabled}
+              onChange={(v) => edit((p) => void (p.gates.containedItem.enabled = v))}
+              testId="gate-contained"
+            />
+            <Toggle
+              label={t('gate.low-confidence-attribution')}
+              help={draft.gates.lowConfidenceAttribution.description}
+              checked={draft.gates.lowConfidenceAttribution.enabled}
+              onChange={(v) => edit((p) => void (p.gates.lowConfidenceAttribution.enabled = v))}
+              testId="gate-low-confidence"
+            />
           </fieldset>
 
           <fieldset className="form-section">
@@ -267,10 +429,24 @@ export function PolicyScreen() {
               <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
             </label>
             <div className="form-actions">
-              <button type="button" className="button button--primary" disabled={!dirty} onClick={() => void save()}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!dirty}
+                onClick={() => void save()}
+              >
                 {t('policy.save')}
               </button>
-              <button type="button" className="button" disabled={!dirty} onClick={() => { setDraft(structuredClone(policy)); setSaveProblems(null); setNotice(null); }}>
+              <button
+                type="button"
+                className="button"
+                disabled={!dirty}
+                onClick={() => {
+                  setDraft(structuredClone(policy));
+                  setSaveProblems(null);
+                  setNotice(null);
+                }}
+              >
                 {t('policy.reset')}
               </button>
             </div>
@@ -306,7 +482,12 @@ export function PolicyScreen() {
                     </td>
                     <td>{v.note ?? ''}</td>
                     <td>
-                      <button type="button" className="button button--small" onClick={() => void loadVersion(v.version)} aria-label={t('policy.loadVersion', { version: v.version })}>
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => void loadVersion(v.version)}
+                        aria-label={t('policy.loadVersion', { version: v.version })}
+                      >
                         {t('policy.load')}
                       </button>
                     </td>
@@ -327,20 +508,27 @@ function PolicyPreviewPanel({ dirty }: { dirty: boolean }) {
   const error = useStore((s) => s.previewError);
   const pending = useStore((s) => s.previewPending);
   return (
-    <section className="form-section policy-preview" aria-labelledby="preview-title" aria-busy={pending} data-testid="policy-preview">
+    <section
+      className="form-section policy-preview"
+      aria-labelledby="preview-title"
+      aria-busy={pending}
+      data-testid="policy-preview"
+    >
       <h2 id="preview-title">{t('preview.title')}</h2>
       <p className="form-section__hint">{dirty ? t('preview.hintEdited') : t('preview.hintNoEdits')}</p>
       {error ? (
         <div className="notice notice--error" role="alert" data-testid="preview-problems">
           <p>{t('preview.invalid')}</p>
           <ul>
-            {(error.problems?.length ? error.problems : [{ where: '', message: error.message }]).map((p, i) => (
-              <li key={i}>
-                {p.where ? <code>{p.where}</code> : null}
-                {p.where ? ': ' : ''}
-                {p.message}
-              </li>
-            ))}
+            {(error.problems?.length ? error.problems : [{ where: '', message: error.message }]).map(
+              (p, i) => (
+                <li key={i}>
+                  {p.where ? <code>{p.where}</code> : null}
+                  {p.where ? ': ' : ''}
+                  {p.message}
+                </li>
+              ),
+            )}
           </ul>
         </div>
       ) : null}
@@ -368,7 +556,9 @@ function PolicyPreviewPanel({ dirty }: { dirty: boolean }) {
                   <td className="num">{preview.current[l]}</td>
                   <td className="num">
                     {preview.proposed[l]}
-                    {preview.proposed[l] !== preview.current[l] ? ` (${preview.proposed[l] > preview.current[l] ? '+' : '−'}${Math.abs(preview.proposed[l] - preview.current[l])})` : ''}
+                    {preview.proposed[l] !== preview.current[l]
+                      ? ` (${preview.proposed[l] > preview.current[l] ? '+' : '−'}${Math.abs(preview.proposed[l] - preview.current[l])})`
+                      : ''}
                   </td>
                 </tr>
               ))}
@@ -378,7 +568,12 @@ function PolicyPreviewPanel({ dirty }: { dirty: boolean }) {
             {t('preview.changed', { count: preview.changed })}
           </p>
           {preview.changes.length ? (
-            <div className="policy-preview__changes" role="region" aria-label={t('preview.changesCaption')} tabIndex={0}>
+            <div
+              className="policy-preview__changes"
+              role="region"
+              aria-label={t('preview.changesCaption')}
+              tabIndex={0}
+            >
               <table className="data-table" data-testid="preview-changes">
                 <caption className="visually-hidden">{t('preview.changesCaption')}</caption>
                 <thead>
@@ -404,7 +599,11 @@ function PolicyPreviewPanel({ dirty }: { dirty: boolean }) {
                   ))}
                 </tbody>
               </table>
-              {preview.changed > preview.changes.length ? <p className="muted">{t('preview.more', { shown: preview.changes.length, count: preview.changed })}</p> : null}
+              {preview.changed > preview.changes.length ? (
+                <p className="muted">
+                  {t('preview.more', { shown: preview.changes.length, count: preview.changed })}
+                </p>
+              ) : null}
             </div>
           ) : null}
         </>

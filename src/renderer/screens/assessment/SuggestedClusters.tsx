@@ -23,7 +23,11 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
   }, [electionId, windowDays, load]);
 
   return (
-    <section className="form-section suggested-clusters" aria-labelledby="suggested-title" data-testid="suggested-clusters">
+    <section
+      className="form-section suggested-clusters"
+      aria-labelledby="suggested-title"
+      data-testid="suggested-clusters"
+    >
       <h2 id="suggested-title">{t('suggest.title')}</h2>
       <p className="form-section__hint">{t('suggest.hint')}</p>
       <div className="suggested-clusters__controls">
@@ -39,7 +43,13 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
         </label>
         <label className="field">
           <span className="field__label">{t('suggest.window')}</span>
-          <input type="number" min={1} max={366} value={windowDays} onChange={(e) => setWindowDays(Math.max(1, Math.min(366, Number(e.target.value) || 1)))} />
+          <input
+            type="number"
+            min={1}
+            max={366}
+            value={windowDays}
+            onChange={(e) => setWindowDays(Math.max(1, Math.min(366, Number(e.target.value) || 1)))}
+          />
         </label>
       </div>
       {error ? (
@@ -53,8 +63,7 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
           <li key={s.threatIds.join(',')} className="suggested-clusters__item" data-testid="suggestion">
             <h3>{t('suggest.item', { n: i + 1, count: s.threatIds.length })}</h3>
             <p>
-              <strong>{t('suggest.why')}</strong>{' '}
-              <EngineText>{s.reasons.join('; ')}</EngineText>
+              <strong>{t('suggest.why')}</strong> <EngineText>{s.reasons.join('; ')}</EngineText>
             </p>
             <ul className="suggested-clusters__members">
               {s.threatIds.map((id) => (

@@ -9,7 +9,10 @@ const lower = (s: string): string => s.charAt(0).toLocaleLowerCase() + s.slice(1
 export function counterfactualText(c: Counterfactual, cluster: boolean, t: TFunction): string {
   const to = c.to;
   // The engine says "for every member" of a cluster for each change except Breakout (worded on its own) and the day.
-  const every = cluster && c.field !== 'daysToPollingDay' && c.field !== 'reach.breakout' ? t('assessment:cf.everyMember') : '';
+  const every =
+    cluster && c.field !== 'daysToPollingDay' && c.field !== 'reach.breakout'
+      ? t('assessment:cf.everyMember')
+      : '';
   let change: string | null = null;
   switch (c.field) {
     case 'source.confidence':
@@ -19,7 +22,10 @@ export function counterfactualText(c: Counterfactual, cluster: boolean, t: TFunc
       change = t('assessment:cf.actor', { to: lower(t(`enums:actor.${String(to)}`)) });
       break;
     case 'reach.breakout':
-      change = typeof to === 'number' ? t('assessment:cf.breakout', { to }) : t(c.change.includes('higher') ? 'assessment:cf.breakoutHigher' : 'assessment:cf.breakoutLower');
+      change =
+        typeof to === 'number'
+          ? t('assessment:cf.breakout', { to })
+          : t(c.change.includes('higher') ? 'assessment:cf.breakoutHigher' : 'assessment:cf.breakoutLower');
       break;
     case 'reach.trend':
       change = t('assessment:cf.trend', { to: lower(t(`enums:trend.${String(to)}`)) });
@@ -27,7 +33,10 @@ export function counterfactualText(c: Counterfactual, cluster: boolean, t: TFunc
     case 'reach.estimatedAudience': {
       const larger = c.change.includes('larger');
       change = t(larger ? 'assessment:cf.audienceLarger' : 'assessment:cf.audienceSmaller', {
-        about: typeof to === 'number' ? t('assessment:cf.about', { count: to, n: to.toLocaleString(t('assessment:locale')) }) : '',
+        about:
+          typeof to === 'number'
+            ? t('assessment:cf.about', { count: to, n: to.toLocaleString(t('assessment:locale')) })
+            : '',
       });
       break;
     }
@@ -38,7 +47,12 @@ export function counterfactualText(c: Counterfactual, cluster: boolean, t: TFunc
       break;
     case 'daysToPollingDay':
       if (typeof to === 'number') {
-        change = to > 0 ? t('assessment:cf.daysBefore', { count: to }) : to === 0 ? t('assessment:cf.pollingDay') : t('assessment:cf.daysAfter', { count: -to });
+        change =
+          to > 0
+            ? t('assessment:cf.daysBefore', { count: to })
+            : to === 0
+              ? t('assessment:cf.pollingDay')
+              : t('assessment:cf.daysAfter', { count: -to });
       }
       break;
   }
@@ -47,7 +61,11 @@ export function counterfactualText(c: Counterfactual, cluster: boolean, t: TFunc
 }
 
 /** How far the score is from a threshold, in words. */
-export function marginText(margin: number, threshold: 'engagePrivately' | 'speakPublicly', t: TFunction): string {
+export function marginText(
+  margin: number,
+  threshold: 'engagePrivately' | 'speakPublicly',
+  t: TFunction,
+): string {
   const level = t(`enums:level.${threshold === 'engagePrivately' ? 'engage-privately' : 'speak-publicly'}`);
   const points = Math.abs(margin).toLocaleString(t('assessment:locale'), { maximumFractionDigits: 1 });
   return t(margin >= 0 ? 'assessment:margin.above' : 'assessment:margin.below', { points, level });

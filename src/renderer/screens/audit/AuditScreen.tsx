@@ -28,7 +28,12 @@ export function AuditScreen() {
     <section className="screen" aria-labelledby="audit-title">
       <div className="screen-header">
         <h1 id="audit-title">{t('title')}</h1>
-        <button type="button" className="button button--primary" onClick={() => void verify()} disabled={checking}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void verify()}
+          disabled={checking}
+        >
           {checking ? t('checking') : t('verify')}
         </button>
       </div>

@@ -9,7 +9,19 @@ import { useStore } from '../../store';
 import { Chart, chartConfig, chartPng } from './charts';
 import type { ChartSpec } from './dashboard-model';
 
-export function ChartCard({ spec, barColours, fileStem, scope, wide }: { spec: ChartSpec; barColours: string[] | null; fileStem: string; scope: string; wide?: boolean }) {
+export function ChartCard({
+  spec,
+  barColours,
+  fileStem,
+  scope,
+  wide,
+}: {
+  spec: ChartSpec;
+  barColours: string[] | null;
+  fileStem: string;
+  scope: string;
+  wide?: boolean;
+}) {
   const { t, i18n } = useTranslation(['dashboard', 'enums']);
   const openLogFiltered = useStore((s) => s.openLogFiltered);
   const pushToast = useStore((s) => s.pushToast);
@@ -51,28 +63,50 @@ export function ChartCard({ spec, barColours, fileStem, scope, wide }: { spec: C
       const saved = await saveFile(`threshold-${fileStem}-${spec.id}.png`, png, 'image/png');
       if (saved) pushToast({ message: { key: 'dashboard:exported', values: { title } } });
     } catch (err) {
-      pushToast({ tone: 'error', message: { key: 'dashboard:exportFailed', values: { message: (err as Error).message } } });
+      pushToast({
+        tone: 'error',
+        message: { key: 'dashboard:exportFailed', values: { message: (err as Error).message } },
+      });
     }
   }
 
   const height = spec.horizontal ? Math.max(180, spec.labels.length * 26 + 60) : 300;
 
   return (
-    <section className={`chart-card${wide ? ' chart-card--wide' : ''}`} aria-labelledby={headingId} data-testid={`chart-${spec.id}`}>
+    <section
+      className={`chart-card${wide ? ' chart-card--wide' : ''}`}
+      aria-labelledby={headingId}
+      data-testid={`chart-${spec.id}`}
+    >
       <div className="chart-card__head">
         <h2 id={headingId}>{title}</h2>
         <div className="chart-card__tools">
-          <button type="button" className="button button--small" aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-pressed={asTable}
+            onClick={() => setAsTable((v) => !v)}
+          >
             {t('showTable')}
           </button>
-          <button type="button" className="button button--small" onClick={() => void exportPng()} aria-label={t('exportPngOf', { title })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void exportPng()}
+            aria-label={t('exportPngOf', { title })}
+          >
             {t('exportPng')}
           </button>
         </div>
       </div>
       <p className="chart-card__hint">{t(`chart.${spec.id}.hint`)}</p>
       <div className="chart-card__canvas" style={{ height }}>
-        <canvas ref={canvasRef} role="img" aria-label={`${title}. ${spec.summary}`} aria-describedby={summaryId}>
+        <canvas
+          ref={canvasRef}
+          role="img"
+          aria-label={`${title}. ${spec.summary}`}
+          aria-describedby={summaryId}
+        >
           {spec.summary}
         </canvas>
       </div>
@@ -80,12 +114,24 @@ export function ChartCard({ spec, barColours, fileStem, scope, wide }: { spec: C
         {t('summary.tableHint')}
       </p>
       {asTable ? <ChartTable spec={spec} title={title} onOpen={go} /> : null}
-      {spec.others > 0 ? <p className="chart-card__note">{t('others', { count: spec.others, formatted: formatNumber(spec.others) })}</p> : null}
+      {spec.others > 0 ? (
+        <p className="chart-card__note">
+          {t('others', { count: spec.others, formatted: formatNumber(spec.others) })}
+        </p>
+      ) : null}
     </section>
   );
 }
 
-function ChartTable({ spec, title, onOpen }: { spec: ChartSpec; title: string; onOpen(filter: Partial<ThreatFilter> | null): void }) {
+function ChartTable({
+  spec,
+  title,
+  onOpen,
+}: {
+  spec: ChartSpec;
+  title: string;
+  onOpen(filter: Partial<ThreatFilter> | null): void;
+}) {
   const { t } = useTranslation('dashboard');
   const single = spec.series.length === 1;
   return (
@@ -94,7 +140,9 @@ function ChartTable({ spec, title, onOpen }: { spec: ChartSpec; title: string; o
         <caption>{t('tableCaption', { title })}</caption>
         <thead>
           <tr>
-            <th scope="col">{spec.id === 'overTime' ? t('column.period') : t(`chart.${spec.id}.category`)}</th>
+            <th scope="col">
+              {spec.id === 'overTime' ? t('column.period') : t(`chart.${spec.id}.category`)}
+            </th>
             {spec.series.map((s) => (
               <th scope="col" key={s.key}>
                 {single ? t('threats') : s.label}
@@ -116,7 +164,10 @@ function ChartTable({ spec, title, onOpen }: { spec: ChartSpec; title: string; o
                         type="button"
                         className="button button--link"
                         onClick={() => onOpen(filter)}
-                        aria-label={t('openInLog', { count: n, label: single ? label : `${label}, ${s.label}` })}
+                        aria-label={t('openInLog', {
+                          count: n,
+                          label: single ? label : `${label}, ${s.label}`,
+                        })}
                       >
                         {formatNumber(n)}
                       </button>

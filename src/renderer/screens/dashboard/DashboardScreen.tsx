@@ -28,7 +28,11 @@ export default function DashboardScreen() {
   const specs = useMemo(() => {
     if (!data) return null;
     const all = chartSpecs(data, t, uiLocale());
-    return CHART_IDS.map((id) => ({ id, spec: all[id], colours: barColours(all[id], categoryKeys(data, id)) }));
+    return CHART_IDS.map((id) => ({
+      id,
+      spec: all[id],
+      colours: barColours(all[id], categoryKeys(data, id)),
+    }));
     // i18n.language: labels and dates follow the language.
   }, [data, t, i18n.language]);
   const election = elections.find((e) => e.id === electionId);
@@ -49,14 +53,25 @@ export default function DashboardScreen() {
       <div className="screen-header">
         <h1 id="dashboard-title">{t('title')}</h1>
       </div>
-      <p className="dashboard__scope">{election ? t('scopeElection', { election: election.name }) : t('scopeAll')}</p>
+      <p className="dashboard__scope">
+        {election ? t('scopeElection', { election: election.name }) : t('scopeAll')}
+      </p>
       <div className="dashboard__controls" role="group" aria-label={t('controls')}>
         <label htmlFor={ids.from}>{t('from')}</label>
-        <input id={ids.from} type="date" value={range.from} onChange={(e) => setRange({ from: e.target.value })} />
+        <input
+          id={ids.from}
+          type="date"
+          value={range.from}
+          onChange={(e) => setRange({ from: e.target.value })}
+        />
         <label htmlFor={ids.to}>{t('to')}</label>
         <input id={ids.to} type="date" value={range.to} onChange={(e) => setRange({ to: e.target.value })} />
         <label htmlFor={ids.bucket}>{t('bucket')}</label>
-        <select id={ids.bucket} value={range.bucket} onChange={(e) => setRange({ bucket: e.target.value as BucketChoice })}>
+        <select
+          id={ids.bucket}
+          value={range.bucket}
+          onChange={(e) => setRange({ bucket: e.target.value as BucketChoice })}
+        >
           {BUCKETS.map((b) => (
             <option key={b} value={b}>
               {t(`bucketChoice.${b}`)}
@@ -64,7 +79,11 @@ export default function DashboardScreen() {
           ))}
         </select>
         {range.from || range.to || range.bucket !== 'auto' ? (
-          <button type="button" className="button button--link" onClick={() => setRange({ from: '', to: '', bucket: 'auto' })}>
+          <button
+            type="button"
+            className="button button--link"
+            onClick={() => setRange({ from: '', to: '', bucket: 'auto' })}
+          >
             {t('reset')}
           </button>
         ) : null}
@@ -88,19 +107,27 @@ export default function DashboardScreen() {
             <li className="dashboard__tile">
               <span className="dashboard__tile-number">{formatNumber(data.decisionsAwaiting.count)}</span>
               <span>{t('tile.decisions', { count: data.decisionsAwaiting.count })}</span>
-              {data.decisionsAwaiting.basis === 'status' ? <span className="dashboard__tile-note">{t('tile.decisionsByStatus')}</span> : null}
+              {data.decisionsAwaiting.basis === 'status' ? (
+                <span className="dashboard__tile-note">{t('tile.decisionsByStatus')}</span>
+              ) : null}
             </li>
             <li className="dashboard__tile">
-              <span className="dashboard__tile-number">{data.draftsAwaiting === null ? '—' : formatNumber(data.draftsAwaiting)}</span>
+              <span className="dashboard__tile-number">
+                {data.draftsAwaiting === null ? '—' : formatNumber(data.draftsAwaiting)}
+              </span>
               <span>{t('tile.drafts', { count: data.draftsAwaiting ?? 0 })}</span>
             </li>
             {data.calendar ? (
               <li className="dashboard__tile dashboard__tile--calendar">
                 <span className="dashboard__tile-label">{t('tile.window')}</span>
                 <span>
-                  {data.calendar.advanceVotingStart ? `${t('advanceVoting')} ${formatDate(data.calendar.advanceVotingStart)} → ` : ''}
+                  {data.calendar.advanceVotingStart
+                    ? `${t('advanceVoting')} ${formatDate(data.calendar.advanceVotingStart)} → `
+                    : ''}
                   {t('pollingDay')} {formatDate(data.calendar.pollingDay)}
-                  {data.calendar.resultsCertified ? ` → ${t('certification')} ${formatDate(data.calendar.resultsCertified)}` : ''}
+                  {data.calendar.resultsCertified
+                    ? ` → ${t('certification')} ${formatDate(data.calendar.resultsCertified)}`
+                    : ''}
                 </span>
               </li>
             ) : null}
@@ -108,7 +135,14 @@ export default function DashboardScreen() {
           {data.total === 0 ? <p className="notice">{t('empty')}</p> : null}
           <div className="dashboard__grid">
             {specs.map(({ id, spec, colours }) => (
-              <ChartCard key={id} spec={spec} barColours={colours} fileStem={fileStem} scope={scope} wide={id === 'overTime'} />
+              <ChartCard
+                key={id}
+                spec={spec}
+                barColours={colours}
+                fileStem={fileStem}
+                scope={scope}
+                wide={id === 'overTime'}
+              />
             ))}
           </div>
         </>

@@ -1,7 +1,17 @@
 // Chart.js, with only the parts the dashboard uses registered (bars, category and linear axes,
 // tooltip, legend), a plugin that shades the election's critical window on the timeline, and
 // one that paints a white background so that a saved PNG reads on any page.
-import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartConfiguration, type Plugin } from 'chart.js';
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  Tooltip,
+  type ChartConfiguration,
+  type Plugin,
+} from 'chart.js';
 import type { ChartSpec } from './dashboard-model';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -141,7 +151,12 @@ export function chartConfig(spec: ChartSpec, opts: BuildOptions): ChartConfigura
         [categoryAxis]: {
           stacked: spec.stacked,
           grid: { display: false },
-          ticks: { color: INK, autoSkip: !wrap, maxRotation: spec.horizontal || wrap ? 0 : 60, font: { family: FONT, size: 12 } },
+          ticks: {
+            color: INK,
+            autoSkip: !wrap,
+            maxRotation: spec.horizontal || wrap ? 0 : 60,
+            font: { family: FONT, size: 12 },
+          },
         },
         [valueAxis]: {
           stacked: spec.stacked,
@@ -152,10 +167,20 @@ export function chartConfig(spec: ChartSpec, opts: BuildOptions): ChartConfigura
         },
       },
       plugins: {
-        legend: { display: spec.stacked, position: 'bottom', labels: { color: INK, boxWidth: 14, font: { family: FONT, size: 12 } } },
+        legend: {
+          display: spec.stacked,
+          position: 'bottom',
+          labels: { color: INK, boxWidth: 14, font: { family: FONT, size: 12 } },
+        },
         tooltip: { enabled: true },
         criticalWindow: spec.window
-          ? { start: spec.window.start, end: spec.window.end, polling: spec.window.polling, label: opts.windowLabel, pollingLabel: opts.pollingLabel }
+          ? {
+              start: spec.window.start,
+              end: spec.window.end,
+              polling: spec.window.polling,
+              label: opts.windowLabel,
+              pollingLabel: opts.pollingLabel,
+            }
           : {},
       } as never,
     },
@@ -167,7 +192,8 @@ function twoLines(label: string): string | string[] {
   if (label.length <= 10 || !label.includes(' ')) return label;
   const middle = label.length / 2;
   let cut = -1;
-  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1)) if (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle)) cut = i;
+  for (let i = label.indexOf(' '); i >= 0; i = label.indexOf(' ', i + 1))
+    if (cut < 0 || Math.abs(i - middle) < Math.abs(cut - middle)) cut = i;
   return [label.slice(0, cut), label.slice(cut + 1)];
 }
 
@@ -191,7 +217,8 @@ export async function chartPng(chart: Chart<'bar'>, title: string, subtitle: str
   const lines: string[] = [];
   for (const part of subtitle.split(' · ')) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && ctx.measureText(`${last} · ${part}`).width <= out.width - pad * 2) lines[lines.length - 1] = `${last} · ${part}`;
+    if (last !== undefined && ctx.measureText(`${last} · ${part}`).width <= out.width - pad * 2)
+      lines[lines.length - 1] = `${last} · ${part}`;
     else lines.push(part);
   }
   const lineHeight = Math.round(18 * ratio);
@@ -205,7 +232,9 @@ export async function chartPng(chart: Chart<'bar'>, title: string, subtitle: str
   ctx.fillText(title, pad, pad, out.width - pad * 2);
   ctx.fillStyle = MUTED;
   ctx.font = subtitleFont;
-  lines.forEach((line, i) => ctx.fillText(line, pad, pad + Math.round(28 * ratio) + i * lineHeight, out.width - pad * 2));
+  lines.forEach((line, i) =>
+    ctx.fillText(line, pad, pad + Math.round(28 * ratio) + i * lineHeight, out.width - pad * 2),
+  );
   ctx.drawImage(canvas, pad, pad + titleHeight);
   chart.options.devicePixelRatio = before;
   chart.resize();

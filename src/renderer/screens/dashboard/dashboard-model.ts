@@ -6,12 +6,37 @@ import type { ThreatFilter } from '../../../shared/domain/threat-log';
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
 /** Colours with at least 3:1 contrast on white (WCAG 1.4.11), distinct in hue. */
-export const PALETTE = ['#1f5fa8', '#c2410c', '#2e7d32', '#b3261e', '#6a3d9a', '#8a5a2b', '#b0306f', '#4b5563', '#6b6b00', '#0e7490', '#1e3a8a', '#9a6700'];
-export const LEVEL_COLOURS: Record<string, string> = { monitor: '#2563a8', 'engage-privately': '#b45309', 'speak-publicly': '#b91c1c', unassessed: '#6b7280' };
+export const PALETTE = [
+  '#1f5fa8',
+  '#c2410c',
+  '#2e7d32',
+  '#b3261e',
+  '#6a3d9a',
+  '#8a5a2b',
+  '#b0306f',
+  '#4b5563',
+  '#6b6b00',
+  '#0e7490',
+  '#1e3a8a',
+  '#9a6700',
+];
+export const LEVEL_COLOURS: Record<string, string> = {
+  monitor: '#2563a8',
+  'engage-privately': '#b45309',
+  'speak-publicly': '#b91c1c',
+  unassessed: '#6b7280',
+};
 export const SINGLE_COLOUR = '#1f5fa8';
 
 export type ChartId = 'overTime' | 'purpose' | 'targetKind' | 'region' | 'channel' | 'level';
-export const CHART_IDS: readonly ChartId[] = ['overTime', 'level', 'purpose', 'targetKind', 'region', 'channel'];
+export const CHART_IDS: readonly ChartId[] = [
+  'overTime',
+  'level',
+  'purpose',
+  'targetKind',
+  'region',
+  'channel',
+];
 
 export interface Series {
   key: string;
@@ -39,9 +64,19 @@ export interface ChartSpec {
 
 const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
-export function bucketLabel(b: TimeBucket, bucket: DashboardData['bucket'], locale: string, t: Translate): string {
-  if (bucket === 'month') return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(day(b.start));
-  const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(day(b.start));
+export function bucketLabel(
+  b: TimeBucket,
+  bucket: DashboardData['bucket'],
+  locale: string,
+  t: Translate,
+): string {
+  if (bucket === 'month')
+    return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      day(b.start),
+    );
+  const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    day(b.start),
+  );
   return bucket === 'week' ? t('weekOf', { date: short }) : short;
 }
 
@@ -54,8 +89,14 @@ function clampRange(b: TimeBucket, d: DashboardData): Partial<ThreatFilter> {
 }
 
 function topText(labels: string[], values: number[], t: Translate): string {
-  const ranked = labels.map((label, i) => ({ label, n: values[i] ?? 0 })).filter((x) => x.n > 0).sort((a, b) => b.n - a.n).slice(0, 3);
-  return ranked.length ? t('summary.top', { items: ranked.map((x) => `${x.label} (${x.n})`).join(', ') }) : t('summary.none');
+  const ranked = labels
+    .map((label, i) => ({ label, n: values[i] ?? 0 }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 3);
+  return ranked.length
+    ? t('summary.top', { items: ranked.map((x) => `${x.label} (${x.n})`).join(', ') })
+    : t('summary.none');
 }
 
 function windowIndexes(d: DashboardData): ChartSpec['window'] {
@@ -76,7 +117,7 @@ function windowIndexes(d: DashboardData): ChartSpec['window'] {
 
 function bars(
   id: ChartId,
-  counts: ReadonlyArray<Count>,
+  counts: readonly Count[],
   label: (key: string) => string,
   filter: (key: string) => Partial<ThreatFilter>,
   d: DashboardData,
@@ -93,7 +134,11 @@ function bars(
     series: [{ key: 'count', label: t('threats'), colour: SINGLE_COLOUR, values }],
     filterFor: (_s, i) => ((values[i] ?? 0) > 0 ? { ...filter(counts[i]!.key), ...rangeOf(d) } : null),
     window: null,
-    summary: t('summary.bars', { chart: t(`chart.${id}.title`), top: topText(labels, values, t), total: d.total }),
+    summary: t('summary.bars', {
+      chart: t(`chart.${id}.title`),
+      top: topText(labels, values, t),
+      total: d.total,
+    }),
     total: values.reduce((a, b) => a + b, 0),
     others: opts.others ?? 0,
   };
@@ -106,7 +151,12 @@ export function barColours(spec: ChartSpec, keys: readonly string[]): string[] |
 
 export function chartSpecs(d: DashboardData, t: Translate, locale: string): Record<ChartId, ChartSpec> {
   const labels = d.overTime.buckets.map((b) => bucketLabel(b, d.bucket, locale, t));
-  const series = d.overTime.series.map((s, i) => ({ key: s.key, label: t(`enums:type.${s.key}`), colour: PALETTE[i % PALETTE.length]!, values: s.counts }));
+  const series = d.overTime.series.map((s, i) => ({
+    key: s.key,
+    label: t(`enums:type.${s.key}`),
+    colour: PALETTE[i % PALETTE.length]!,
+    values: s.counts,
+  }));
   const perBucket = labels.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
   const win = windowIndexes(d);
   const overTime: ChartSpec = {
@@ -132,8 +182,12 @@ export function chartSpecs(d: DashboardData, t: Translate, locale: string): Reco
       }),
       win && d.calendar
         ? t('summary.window', {
-            start: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day(d.calendar.advanceVotingStart ?? d.calendar.pollingDay)),
-            end: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(day(d.calendar.resultsCertified ?? d.calendar.pollingDay)),
+            start: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+              day(d.calendar.advanceVotingStart ?? d.calendar.pollingDay),
+            ),
+            end: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+              day(d.calendar.resultsCertified ?? d.calendar.pollingDay),
+            ),
           })
         : '',
     ]
@@ -142,14 +196,54 @@ export function chartSpecs(d: DashboardData, t: Translate, locale: string): Reco
     total: perBucket.reduce((a, b) => a + b, 0),
     others: 0,
   };
-  const level = bars('level', d.byLevel, (k) => t(`enums:level.${k}`), (k) => ({ level: [k as NonNullable<ThreatFilter['level']>[number]] }), d, t, { horizontal: false });
+  const level = bars(
+    'level',
+    d.byLevel,
+    (k) => t(`enums:level.${k}`),
+    (k) => ({ level: [k as NonNullable<ThreatFilter['level']>[number]] }),
+    d,
+    t,
+    { horizontal: false },
+  );
   return {
     overTime,
     level: { ...level, series: level.series.map((s) => ({ ...s, colour: SINGLE_COLOUR })) },
-    purpose: bars('purpose', d.byPurpose, (k) => t(`enums:purpose.${k}`), (k) => ({ purpose: [k as NonNullable<ThreatFilter['purpose']>[number]] }), d, t, { horizontal: true }),
-    targetKind: bars('targetKind', d.byTargetKind, (k) => t(`enums:targetKind.${k}`), (k) => ({ targetKind: [k as NonNullable<ThreatFilter['targetKind']>[number]] }), d, t, { horizontal: true }),
-    region: bars('region', d.byRegion.top, (k) => k, (k) => ({ region: k }), d, t, { horizontal: true, others: d.byRegion.others }),
-    channel: bars('channel', d.byChannel.top, (k) => k, (k) => ({ channel: k }), d, t, { horizontal: true, others: d.byChannel.others }),
+    purpose: bars(
+      'purpose',
+      d.byPurpose,
+      (k) => t(`enums:purpose.${k}`),
+      (k) => ({ purpose: [k as NonNullable<ThreatFilter['purpose']>[number]] }),
+      d,
+      t,
+      { horizontal: true },
+    ),
+    targetKind: bars(
+      'targetKind',
+      d.byTargetKind,
+      (k) => t(`enums:targetKind.${k}`),
+      (k) => ({ targetKind: [k as NonNullable<ThreatFilter['targetKind']>[number]] }),
+      d,
+      t,
+      { horizontal: true },
+    ),
+    region: bars(
+      'region',
+      d.byRegion.top,
+      (k) => k,
+      (k) => ({ region: k }),
+      d,
+      t,
+      { horizontal: true, others: d.byRegion.others },
+    ),
+    channel: bars(
+      'channel',
+      d.byChannel.top,
+      (k) => k,
+      (k) => ({ channel: k }),
+      d,
+      t,
+      { horizontal: true, others: d.byChannel.others },
+    ),
   };
 }
 

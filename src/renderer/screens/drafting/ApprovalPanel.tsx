@@ -9,7 +9,17 @@ import { StatusBadge } from './StatusBadge';
 
 const STEPS = ['drafted', 'reviewed', 'approved'] as const;
 
-export function ApprovalPanel({ record, report, dirty, isCurrent }: { record: DraftRecord; report: CheckReport; dirty: boolean; isCurrent: boolean }) {
+export function ApprovalPanel({
+  record,
+  report,
+  dirty,
+  isCurrent,
+}: {
+  record: DraftRecord;
+  report: CheckReport;
+  dirty: boolean;
+  isCurrent: boolean;
+}) {
   const { t } = useTranslation('drafting');
   const identity = useStore((s) => s.info?.identity ?? null);
   const signDraft = useStore((s) => s.signDraft);
@@ -29,7 +39,11 @@ export function ApprovalPanel({ record, report, dirty, isCurrent }: { record: Dr
     setError(null);
   }, [identity?.name, identity?.role, draft.status, record.version]);
 
-  const blockedBy = dirty ? t('approval.saveFirst') : report.errors > 0 ? t('approval.fixErrors', { count: report.errors }) : null;
+  const blockedBy = dirty
+    ? t('approval.saveFirst')
+    : report.errors > 0
+      ? t('approval.fixErrors', { count: report.errors })
+      : null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -38,7 +52,12 @@ export function ApprovalPanel({ record, report, dirty, isCurrent }: { record: Dr
     setError(null);
     try {
       const signed = await signDraft(step, { name, role });
-      pushToast({ message: { key: step === 'review' ? 'drafting:approval.reviewedToast' : 'drafting:approval.approvedToast', values: { version: signed.version } } });
+      pushToast({
+        message: {
+          key: step === 'review' ? 'drafting:approval.reviewedToast' : 'drafting:approval.approvedToast',
+          values: { version: signed.version },
+        },
+      });
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -47,7 +66,11 @@ export function ApprovalPanel({ record, report, dirty, isCurrent }: { record: Dr
   }
 
   return (
-    <section className="side-panel approval-panel" aria-labelledby={`${ids}-title`} data-testid="approval-panel">
+    <section
+      className="side-panel approval-panel"
+      aria-labelledby={`${ids}-title`}
+      data-testid="approval-panel"
+    >
       <h2 id={`${ids}-title`}>{t('approval.title')}</h2>
       <p>
         <StatusBadge status={draft.status} />
@@ -59,7 +82,15 @@ export function ApprovalPanel({ record, report, dirty, isCurrent }: { record: Dr
             <div key={s} className="approval-steps__row">
               <dt>{t(`approval.${s}`)}</dt>
               <dd data-testid={`signoff-${s}`}>
-                {signoff ? t('approval.signoff', { name: signoff.name, role: signoff.role, date: formatDate(signoff.date) }) : <span className="muted">{t('approval.notYet')}</span>}
+                {signoff ? (
+                  t('approval.signoff', {
+                    name: signoff.name,
+                    role: signoff.role,
+                    date: formatDate(signoff.date),
+                  })
+                ) : (
+                  <span className="muted">{t('approval.notYet')}</span>
+                )}
               </dd>
             </div>
           );
@@ -74,13 +105,25 @@ export function ApprovalPanel({ record, report, dirty, isCurrent }: { record: Dr
               <label className="field__label" htmlFor={`${ids}-name`}>
                 {t('approval.name')}
               </label>
-              <input id={`${ids}-name`} value={name} autoComplete="name" required onChange={(e) => setName(e.target.value)} />
+              <input
+                id={`${ids}-name`}
+                value={name}
+                autoComplete="name"
+                required
+                onChange={(e) => setName(e.target.value)}
+              />
             </div>
             <div className="field">
               <label className="field__label" htmlFor={`${ids}-role`}>
                 {t('approval.role')}
               </label>
-              <input id={`${ids}-role`} value={role} autoComplete="organization-title" required onChange={(e) => setRole(e.target.value)} />
+              <input
+                id={`${ids}-role`}
+                value={role}
+                autoComplete="organization-title"
+                required
+                onChange={(e) => setRole(e.target.value)}
+              />
             </div>
             {blockedBy ? (
               <p id={`${ids}-blocked`} className="field__hint approval-form__blocked">

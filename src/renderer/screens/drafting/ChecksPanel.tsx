@@ -5,7 +5,17 @@ import type { Check, Draft } from '../../../shared/domain/drafting';
 import type { CheckReport } from '../../../shared/domain/drafting-records';
 import { uiLocale } from '../../i18n';
 
-export function ChecksPanel({ report, draft, checking, onJump }: { report: CheckReport; draft: Draft; checking: boolean; onJump(check: Check): void }) {
+export function ChecksPanel({
+  report,
+  draft,
+  checking,
+  onJump,
+}: {
+  report: CheckReport;
+  draft: Draft;
+  checking: boolean;
+  onJump(check: Check): void;
+}) {
   const { t, i18n } = useTranslation('drafting');
   const english = !i18n.language.startsWith('fr');
   const where = (c: Check) => {
@@ -18,7 +28,11 @@ export function ChecksPanel({ report, draft, checking, onJump }: { report: Check
     <section className="side-panel checks-panel" aria-labelledby="checks-title" data-testid="checks-panel">
       <h2 id="checks-title">{t('checks.title')}</h2>
       <p className="checks-panel__summary" role="status" aria-live="polite">
-        {checking ? t('editor.checking') : report.checks.length === 0 ? t('checks.none') : t('checks.counts', { errors: report.errors, warnings: report.warnings })}
+        {checking
+          ? t('editor.checking')
+          : report.checks.length === 0
+            ? t('checks.none')
+            : t('checks.counts', { errors: report.errors, warnings: report.warnings })}
       </p>
       {report.checks.length > 0 ? (
         <ul className="checks-list">
@@ -32,9 +46,18 @@ export function ChecksPanel({ report, draft, checking, onJump }: { report: Check
               </>
             );
             return (
-              <li key={`${c.id}-${c.lang}-${c.sectionId}-${c.start}-${i}`} className={`checks-list__item checks-list__item--${c.severity}`} data-check-id={c.id}>
+              <li
+                key={`${c.id}-${c.lang}-${c.sectionId}-${c.start}-${i}`}
+                className={`checks-list__item checks-list__item--${c.severity}`}
+                data-check-id={c.id}
+              >
                 {c.sectionId ? (
-                  <button type="button" className="checks-list__jump" onClick={() => onJump(c)} title={t('checks.jump')}>
+                  <button
+                    type="button"
+                    className="checks-list__jump"
+                    onClick={() => onJump(c)}
+                    title={t('checks.jump')}
+                  >
                     {body}
                   </button>
                 ) : (
@@ -52,7 +75,14 @@ export function ChecksPanel({ report, draft, checking, onJump }: { report: Check
           const over = grade > report.readability.target;
           return (
             <li key={lang} className={over ? 'grades__item grades__item--over' : 'grades__item'}>
-              {t('checks.grade', { lang: t(`languages.${lang}`), grade: new Intl.NumberFormat(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(grade), target: report.readability.target })}{' '}
+              {t('checks.grade', {
+                lang: t(`languages.${lang}`),
+                grade: new Intl.NumberFormat(uiLocale(), {
+                  minimumFractionDigits: 1,
+                  maximumFractionDigits: 1,
+                }).format(grade),
+                target: report.readability.target,
+              })}{' '}
               <span className="grades__verdict">— {over ? t('checks.gradeOver') : t('checks.gradeOk')}</span>
             </li>
           );

@@ -1,17 +1,28 @@
 // "Communications settings": the organisation profile the templates need, validated before it is sent.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OrgProfileSchema, EMPTY_ORG_PROFILE, type OrgProfile } from '../../../shared/domain/drafting-records';
+import {
+  OrgProfileSchema,
+  EMPTY_ORG_PROFILE,
+  type OrgProfile,
+} from '../../../shared/domain/drafting-records';
 import { ServiceError } from '../../api/bridge';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store';
 
-type FieldKey = 'authorityName.en' | 'authorityName.fr' | 'website' | 'phone' | 'mediaContact.name' | 'mediaContact.phone' | 'mediaContact.email';
+type FieldKey =
+  | 'authorityName.en'
+  | 'authorityName.fr'
+  | 'website'
+  | 'phone'
+  | 'mediaContact.name'
+  | 'mediaContact.phone'
+  | 'mediaContact.email';
 
 function read(p: OrgProfile, k: FieldKey): string {
   const [a, b] = k.split('.') as [keyof OrgProfile, string?];
   const v = p[a];
-  return typeof v === 'string' ? v : (v as Record<string, string>)[b!] ?? '';
+  return typeof v === 'string' ? v : ((v as Record<string, string>)[b!] ?? '');
 }
 
 function write(p: OrgProfile, k: FieldKey, value: string): OrgProfile {
@@ -46,7 +57,9 @@ export function CommsSettings() {
       const found: Partial<Record<FieldKey, string>> = {};
       for (const issue of parsed.error.issues) {
         const kind = issue.code === 'too_big' ? 'tooLong' : String(issue.path[issue.path.length - 1]);
-        found[issue.path.join('.') as FieldKey] ??= t(`settings.errors.${kind}`, { defaultValue: issue.message });
+        found[issue.path.join('.') as FieldKey] ??= t(`settings.errors.${kind}`, {
+          defaultValue: issue.message,
+        });
       }
       setErrors(found);
       return;
@@ -63,7 +76,11 @@ export function CommsSettings() {
     }
   }
 
-  const input = (k: FieldKey, label: string, opts: { hint?: string; type?: string; lang?: string; autoComplete?: string } = {}) => (
+  const input = (
+    k: FieldKey,
+    label: string,
+    opts: { hint?: string; type?: string; lang?: string; autoComplete?: string } = {},
+  ) => (
     <Field label={label} hint={opts.hint} error={errors[k]}>
       {({ id, describedBy, invalid }) => (
         <input
@@ -82,7 +99,12 @@ export function CommsSettings() {
 
   const errorCount = Object.keys(errors).length;
   return (
-    <form className="form-section comms-settings" aria-labelledby="comms-settings-title" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="form-section comms-settings"
+      aria-labelledby="comms-settings-title"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
       <h2 id="comms-settings-title">{t('settings.title')}</h2>
       <p className="form-section__hint">{t('settings.lead')}</p>
       {errorCount > 0 ? (
@@ -99,9 +121,16 @@ export function CommsSettings() {
         </p>
       ) : null}
       <div className="form-section__body">
-        {input('authorityName.en', t('settings.authorityEn'), { hint: t('settings.authorityHint'), lang: 'en' })}
+        {input('authorityName.en', t('settings.authorityEn'), {
+          hint: t('settings.authorityHint'),
+          lang: 'en',
+        })}
         {input('authorityName.fr', t('settings.authorityFr'), { lang: 'fr' })}
-        {input('website', t('settings.website'), { hint: t('settings.websiteHint'), type: 'url', autoComplete: 'url' })}
+        {input('website', t('settings.website'), {
+          hint: t('settings.websiteHint'),
+          type: 'url',
+          autoComplete: 'url',
+        })}
         {input('phone', t('settings.phone'), { type: 'tel' })}
         {input('mediaContact.name', t('settings.mediaName'))}
         {input('mediaContact.phone', t('settings.mediaPhone'), { type: 'tel' })}

@@ -9,7 +9,16 @@ import { api, call } from '../../api/bridge';
 import { useStore } from '../../store';
 import { ApprovalPanel } from './ApprovalPanel';
 import { ChecksPanel } from './ChecksPanel';
-import { clampSpan, editsOf, hasEdits, kindNumbers, rowsFor, textareaId, textsOf, type Texts } from './editor-model';
+import {
+  clampSpan,
+  editsOf,
+  hasEdits,
+  kindNumbers,
+  rowsFor,
+  textareaId,
+  textsOf,
+  type Texts,
+} from './editor-model';
 import { ExportPanel } from './ExportPanel';
 import { PlanPanel } from './PlanPanel';
 import { StatusBadge } from './StatusBadge';
@@ -33,7 +42,10 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   }, [draftId, version, openDraft]);
   useEffect(() => () => closeDraft(), [closeDraft]);
 
-  const record = editor && editor.record.id === draftId && (version === undefined || editor.record.version === version) ? editor.record : null;
+  const record =
+    editor && editor.record.id === draftId && (version === undefined || editor.record.version === version)
+      ? editor.record
+      : null;
   const [texts, setTexts] = useState<Texts>({});
   const [report, setReport] = useState<CheckReport | null>(null);
   const [activeLang, setActiveLang] = useState<DraftLang>('en');
@@ -41,11 +53,15 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
-  const [jump, setJump] = useState<{ lang: DraftLang; sectionId: string; start: number; end: number } | null>(null);
+  const [jump, setJump] = useState<{ lang: DraftLang; sectionId: string; start: number; end: number } | null>(
+    null,
+  );
   const checkRun = useRef(0);
 
   // A newly loaded version replaces what is on screen.
-  const loadedKey = record ? `${record.id}@${record.version}/${record.currentVersion}/${record.draft.status}` : '';
+  const loadedKey = record
+    ? `${record.id}@${record.version}/${record.currentVersion}/${record.draft.status}`
+    : '';
   useEffect(() => {
     if (!record) return;
     setTexts(textsOf(record.draft));
@@ -141,7 +157,8 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   const templateName = t(`templates.${record.template}`);
   const firstLang = draft.languages[0]!;
   const title = draft.title[firstLang] ?? templateName;
-  const sectionIssues = (lang: DraftLang, sectionId: string) => report.checks.filter((c) => c.lang === lang && c.sectionId === sectionId);
+  const sectionIssues = (lang: DraftLang, sectionId: string) =>
+    report.checks.filter((c) => c.lang === lang && c.sectionId === sectionId);
 
   return (
     <section className="screen draft-editor" aria-labelledby="draft-title" data-testid="draft-editor">
@@ -154,7 +171,10 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
             {' · '}
             <a
               href={`#/log/${encodeURIComponent(draft.threatIds[0]!)}`}
-              onClick={(e) => (e.preventDefault(), navigate({ screen: 'log', threatId: draft.threatIds[0]! }))}
+              onClick={(e) => (
+                e.preventDefault(),
+                navigate({ screen: 'log', threatId: draft.threatIds[0]! })
+              )}
             >
               {t('editor.back')}
             </a>
@@ -167,7 +187,9 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
           </h1>
           <p className="draft-editor__meta">
             <StatusBadge status={draft.status} />
-            <span data-testid="draft-version">{t('editor.versionOf', { version: record.version, current: record.currentVersion })}</span>
+            <span data-testid="draft-version">
+              {t('editor.versionOf', { version: record.version, current: record.currentVersion })}
+            </span>
             <span>{t('editor.about', { threats: draft.threatIds.join(', ') })}</span>
           </p>
         </div>
@@ -176,13 +198,21 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
       {!isCurrent ? (
         <div className="notice notice--warning draft-editor__old" role="status">
           {t('editor.viewingOld', { version: record.version })}{' '}
-          <button type="button" className="button button--small" onClick={() => navigate({ screen: 'drafting', params: { id: record.id } })}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => navigate({ screen: 'drafting', params: { id: record.id } })}
+          >
             {t('editor.viewCurrent')}
           </button>
         </div>
       ) : null}
 
-      <PlanPanel editor={editor} languages={draft.languages} blocked={!isCurrent ? 'old' : dirty ? 'dirty' : null} />
+      <PlanPanel
+        editor={editor}
+        languages={draft.languages}
+        blocked={!isCurrent ? 'old' : dirty ? 'dirty' : null}
+      />
 
       <div className="draft-editor__grid">
         <div className="draft-editor__text">
@@ -206,7 +236,12 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
                 return (
                   <Tabs.Trigger key={lang} value={lang} className="tabs__trigger">
                     {t(`languages.${lang}`)}
-                    {errors > 0 ? <span className="draft-editor__tab-errors"> ({t('checks.errorCount', { count: errors })})</span> : null}
+                    {errors > 0 ? (
+                      <span className="draft-editor__tab-errors">
+                        {' '}
+                        ({t('checks.errorCount', { count: errors })})
+                      </span>
+                    ) : null}
                   </Tabs.Trigger>
                 );
               })}
@@ -223,13 +258,22 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
                     const n = numbers.get(section.id);
                     const value = texts[lang]?.[section.id] ?? section.text;
                     return (
-                      <div key={section.id} className={`field draft-section${issues.length ? ` draft-section--${hasError ? 'error' : 'warning'}` : ''}`}>
+                      <div
+                        key={section.id}
+                        className={`field draft-section${issues.length ? ` draft-section--${hasError ? 'error' : 'warning'}` : ''}`}
+                      >
                         <label htmlFor={id} className="field__label">
-                          {section.heading ? <span lang={lang}>{section.heading}</span> : `${t(`sections.${section.kind}`)}${n ? ` ${n}` : ''}`}
+                          {section.heading ? (
+                            <span lang={lang}>{section.heading}</span>
+                          ) : (
+                            `${t(`sections.${section.kind}`)}${n ? ` ${n}` : ''}`
+                          )}
                         </label>
                         {issues.length ? (
                           <span id={`${id}-checks`} className="visually-hidden">
-                            {t('editor.sectionChecks', { messages: issues.map((c) => t(`checks.names.${c.id}`)).join('; ') })}
+                            {t('editor.sectionChecks', {
+                              messages: issues.map((c) => t(`checks.names.${c.id}`)).join('; '),
+                            })}
                           </span>
                         ) : null}
                         <textarea
@@ -259,7 +303,12 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
                   {saveError}
                 </p>
               ) : null}
-              <button type="button" className="button button--primary" disabled={!dirty || saving} onClick={() => void save()}>
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={!dirty || saving}
+                onClick={() => void save()}
+              >
                 {saving ? t('editor.saving') : t('editor.save', { version: record.currentVersion + 1 })}
               </button>
               {dirty ? (

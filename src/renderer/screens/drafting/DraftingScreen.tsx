@@ -11,7 +11,12 @@ import './drafting.css';
 export function DraftingScreen({ params }: { params: Record<string, string> }) {
   if (params.id) {
     const version = params.version ? Number(params.version) : undefined;
-    return <DraftEditor draftId={params.id} version={Number.isInteger(version) && version! > 0 ? version : undefined} />;
+    return (
+      <DraftEditor
+        draftId={params.id}
+        version={Number.isInteger(version) && version! > 0 ? version : undefined}
+      />
+    );
   }
   return <DraftsHome />;
 }
@@ -30,7 +35,11 @@ function DraftsHome() {
       </div>
       <p className="drafting-home__lead">{t('lead')}</p>
       <h2>{t('list.label')}</h2>
-      {drafts ? <DraftsTable drafts={drafts} empty={t('list.empty')} /> : <p aria-busy="true">{t('editor.loading')}</p>}
+      {drafts ? (
+        <DraftsTable drafts={drafts} empty={t('list.empty')} />
+      ) : (
+        <p aria-busy="true">{t('editor.loading')}</p>
+      )}
       <CommsSettings />
     </section>
   );

@@ -11,7 +11,9 @@ import './drafting.css';
 
 /** The election's official languages that Threshold drafts in ("fr-CA" → fr); both when none are given. */
 export function electionDraftLanguages(languages: readonly string[] | undefined): DraftLang[] {
-  const found = DRAFT_LANGS.filter((l) => (languages ?? []).some((tag) => tag.toLowerCase().split(/[-_]/)[0] === l));
+  const found = DRAFT_LANGS.filter((l) =>
+    (languages ?? []).some((tag) => tag.toLowerCase().split(/[-_]/)[0] === l),
+  );
   return found.length > 0 ? found : [...DRAFT_LANGS];
 }
 
@@ -68,18 +70,32 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
           {error}
         </p>
       ) : null}
-      {data ? <DraftsTable drafts={data.drafts} empty={t('list.emptyThreat')} compact /> : <p aria-busy="true">{t('editor.loading')}</p>}
+      {data ? (
+        <DraftsTable drafts={data.drafts} empty={t('list.emptyThreat')} compact />
+      ) : (
+        <p aria-busy="true">{t('editor.loading')}</p>
+      )}
       {!deleted ? (
-        <form className="form-section drafts-tab__new" aria-labelledby={`${ids}-new`} onSubmit={(e) => void submit(e)}>
+        <form
+          className="form-section drafts-tab__new"
+          aria-labelledby={`${ids}-new`}
+          onSubmit={(e) => void submit(e)}
+        >
           <h3 id={`${ids}-new`}>{t('tabPanel.newDraft')}</h3>
           <p className="form-section__hint">
-            {ownPlan ? t('tabPanel.plan', { date: formatDate(ownPlan.asOf), version: ownPlan.version }) : t('tabPanel.noPlan')}
+            {ownPlan
+              ? t('tabPanel.plan', { date: formatDate(ownPlan.asOf), version: ownPlan.version })
+              : t('tabPanel.noPlan')}
           </p>
           <div className="field">
             <label className="field__label" htmlFor={`${ids}-template`}>
               {t('tabPanel.template')}
             </label>
-            <select id={`${ids}-template`} value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
+            <select
+              id={`${ids}-template`}
+              value={template}
+              onChange={(e) => setTemplate(e.target.value as TemplateId)}
+            >
               {TEMPLATE_IDS.map((id) => (
                 <option key={id} value={id}>
                   {t(`templates.${id}`)}
@@ -97,7 +113,9 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
                 <input
                   type="checkbox"
                   checked={languages.includes(lang)}
-                  onChange={(e) => setLanguages((ls) => (e.target.checked ? [...ls, lang] : ls.filter((l) => l !== lang)))}
+                  onChange={(e) =>
+                    setLanguages((ls) => (e.target.checked ? [...ls, lang] : ls.filter((l) => l !== lang)))
+                  }
                 />
                 {t(`languages.${lang}`)}
               </label>

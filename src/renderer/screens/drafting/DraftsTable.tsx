@@ -5,7 +5,15 @@ import { formatDateTime } from '../../format';
 import { useStore } from '../../store';
 import { StatusBadge } from './StatusBadge';
 
-export function DraftsTable({ drafts, empty, compact }: { drafts: DraftSummary[]; empty: string; compact?: boolean }) {
+export function DraftsTable({
+  drafts,
+  empty,
+  compact,
+}: {
+  drafts: DraftSummary[];
+  empty: string;
+  compact?: boolean;
+}) {
   const { t } = useTranslation('drafting');
   const navigate = useStore((s) => s.navigate);
   if (drafts.length === 0) return <p className="muted">{empty}</p>;
@@ -39,7 +47,10 @@ export function DraftsTable({ drafts, empty, compact }: { drafts: DraftSummary[]
               <td>
                 {d.version}
                 {d.approvedVersion !== null && d.approvedVersion !== d.version ? (
-                  <span className="drafts-table__approved"> ({t('list.approvedVersion', { version: d.approvedVersion })})</span>
+                  <span className="drafts-table__approved">
+                    {' '}
+                    ({t('list.approvedVersion', { version: d.approvedVersion })})
+                  </span>
                 ) : null}
               </td>
               <td>

@@ -47,8 +47,14 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
           {t('export.errors', { count: saved.errors })}
         </p>
       ) : null}
-      {!approved && saved.errors === 0 ? <p className="notice notice--warning">{t('export.notApproved')}</p> : null}
-      {approved ? <p className="notice notice--ok">{record.draft.releasable ? t('export.approved') : t('export.internal')}</p> : null}
+      {!approved && saved.errors === 0 ? (
+        <p className="notice notice--warning">{t('export.notApproved')}</p>
+      ) : null}
+      {approved ? (
+        <p className="notice notice--ok">
+          {record.draft.releasable ? t('export.approved') : t('export.internal')}
+        </p>
+      ) : null}
       {dirty ? <p className="field__hint">{t('export.saveFirst')}</p> : null}
       {error ? (
         <p className="notice notice--error" role="alert">

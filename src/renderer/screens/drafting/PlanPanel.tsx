@@ -11,14 +11,23 @@ import type { DraftEditorData } from '../../store/drafting-slice';
 
 type Lines = Partial<Record<DraftLang, string>>;
 
-const toLines = (list: Record<DraftLang, string[]>, langs: readonly DraftLang[]): Lines => Object.fromEntries(langs.map((l) => [l, list[l].join('\n')]));
+const toLines = (list: Record<DraftLang, string[]>, langs: readonly DraftLang[]): Lines =>
+  Object.fromEntries(langs.map((l) => [l, list[l].join('\n')]));
 const fromLines = (text: string | undefined): string[] =>
   (text ?? '')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l !== '');
 
-export function PlanPanel({ editor, languages, blocked }: { editor: DraftEditorData; languages: DraftLang[]; blocked: 'dirty' | 'old' | null }) {
+export function PlanPanel({
+  editor,
+  languages,
+  blocked,
+}: {
+  editor: DraftEditorData;
+  languages: DraftLang[];
+  blocked: 'dirty' | 'old' | null;
+}) {
   const { t, i18n } = useTranslation(['drafting', 'enums']);
   const saveDraftPlan = useStore((s) => s.saveDraftPlan);
   const viewPlanVersion = useStore((s) => s.viewPlanVersion);
@@ -42,7 +51,9 @@ export function PlanPanel({ editor, languages, blocked }: { editor: DraftEditorD
 
   const old = record.version !== record.currentVersion;
   const changed = languages.some(
-    (l) => fromLines(protection[l]).join('\n') !== plan.protectionMeasures[l].join('\n') || fromLines(sources[l]).join('\n') !== plan.reliableSources[l].join('\n'),
+    (l) =>
+      fromLines(protection[l]).join('\n') !== plan.protectionMeasures[l].join('\n') ||
+      fromLines(sources[l]).join('\n') !== plan.reliableSources[l].join('\n'),
   );
 
   async function save() {
@@ -67,21 +78,35 @@ export function PlanPanel({ editor, languages, blocked }: { editor: DraftEditorD
   const where = [
     plan.where.channels.length ? t('plan.channels', { list: plan.where.channels.join(', ') }) : null,
     plan.where.regions.length ? t('plan.regions', { list: plan.where.regions.join(', ') }) : null,
-    t('plan.languages', { list: [...plan.where.languages.map((l) => t(`languages.${l}`)), ...plan.where.otherLanguages].join(', ') }),
+    t('plan.languages', {
+      list: [...plan.where.languages.map((l) => t(`languages.${l}`)), ...plan.where.otherLanguages].join(
+        ', ',
+      ),
+    }),
   ].filter(Boolean);
 
   return (
     <section className="form-section plan-panel" aria-labelledby={`${ids}-title`} data-testid="plan-panel">
       <div className="plan-panel__head">
         <h2 id={`${ids}-title`}>{t('plan.title')}</h2>
-        <button type="button" className="button button--small" aria-expanded={open} aria-controls={`${ids}-body`} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={open}
+          aria-controls={`${ids}-body`}
+          onClick={() => setOpen(!open)}
+        >
           {open ? t('plan.hide') : t('plan.show')}
         </button>
       </div>
       <div id={`${ids}-body`} hidden={!open}>
         <div className="plan-panel__version">
           <label htmlFor={`${ids}-version`}>{t('plan.version')}</label>
-          <select id={`${ids}-version`} value={record.version} onChange={(e) => void viewPlanVersion(Number(e.target.value))}>
+          <select
+            id={`${ids}-version`}
+            value={record.version}
+            onChange={(e) => void viewPlanVersion(Number(e.target.value))}
+          >
             {planVersions.map((v) => (
               <option key={v.version} value={v.version}>
                 {t('plan.versionOption', { version: v.version, date: formatDateTime(v.savedAt) })}
@@ -112,14 +137,21 @@ export function PlanPanel({ editor, languages, blocked }: { editor: DraftEditorD
             <dt>{t('plan.audience')}</dt>
             <dd>
               {plan.audience.text[ui]}
-              {plan.audience.descriptions.length ? <span className="muted"> ({plan.audience.descriptions.join('; ')})</span> : null}
+              {plan.audience.descriptions.length ? (
+                <span className="muted"> ({plan.audience.descriptions.join('; ')})</span>
+              ) : null}
             </dd>
           </div>
           <div>
             <dt>{t('plan.when')}</dt>
             <dd>
               {plan.timing.text[ui]}
-              {plan.timing.releaseBy ? <span className="muted"> {t('plan.releaseBy', { date: formatDate(plan.timing.releaseBy) })}</span> : null}
+              {plan.timing.releaseBy ? (
+                <span className="muted">
+                  {' '}
+                  {t('plan.releaseBy', { date: formatDate(plan.timing.releaseBy) })}
+                </span>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -182,7 +214,13 @@ export function PlanPanel({ editor, languages, blocked }: { editor: DraftEditorD
         ) : null}
         {!old ? (
           <div className="form-actions">
-            <button type="button" className="button" disabled={!changed || busy || blocked !== null} aria-describedby={blocked ? `${ids}-blocked` : undefined} onClick={() => void save()}>
+            <button
+              type="button"
+              className="button"
+              disabled={!changed || busy || blocked !== null}
+              aria-describedby={blocked ? `${ids}-blocked` : undefined}
+              onClick={() => void save()}
+            >
               {t('plan.save')}
             </button>
             {blocked ? (

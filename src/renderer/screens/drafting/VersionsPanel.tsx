@@ -39,10 +39,16 @@ export function VersionsPanel({ editor }: { editor: DraftEditorData }) {
           {versions.map((v) => {
             const change = changeKey(v.change);
             return (
-              <tr key={v.version} aria-current={v.version === record.version ? 'true' : undefined} data-version={v.version}>
+              <tr
+                key={v.version}
+                aria-current={v.version === record.version ? 'true' : undefined}
+                data-version={v.version}
+              >
                 <th scope="row">
                   {v.version}
-                  {v.version === record.currentVersion ? <span className="pill versions-table__pill">{t('versions.current')}</span> : null}
+                  {v.version === record.currentVersion ? (
+                    <span className="pill versions-table__pill">{t('versions.current')}</span>
+                  ) : null}
                 </th>
                 <td>
                   <StatusBadge status={v.status} />
@@ -65,7 +71,10 @@ export function VersionsPanel({ editor }: { editor: DraftEditorData }) {
                       onClick={() =>
                         navigate({
                           screen: 'drafting',
-                          params: v.version === record.currentVersion ? { id: record.id } : { id: record.id, version: String(v.version) },
+                          params:
+                            v.version === record.currentVersion
+                              ? { id: record.id }
+                              : { id: record.id, version: String(v.version) },
                         })
                       }
                     >

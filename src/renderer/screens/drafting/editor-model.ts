@@ -7,7 +7,8 @@ export type Texts = Partial<Record<DraftLang, Record<string, string>>>;
 
 export function textsOf(draft: Draft): Texts {
   const texts: Texts = {};
-  for (const lang of draft.languages) texts[lang] = Object.fromEntries((draft.sections[lang] ?? []).map((s) => [s.id, s.text]));
+  for (const lang of draft.languages)
+    texts[lang] = Object.fromEntries((draft.sections[lang] ?? []).map((s) => [s.id, s.text]));
   return texts;
 }
 

@@ -21,7 +21,11 @@ function ElectionForm({ election, onDone }: { election?: Election; onDone(): voi
     e.preventDefault();
     const parsed = ElectionSchema.safeParse(fromElectionValues(values, election));
     if (!parsed.success) {
-      setErrors(parsed.error.issues.map((i) => `${t(`fields.${String(i.path[0])}`, { defaultValue: String(i.path[0]) })}: ${i.message}`));
+      setErrors(
+        parsed.error.issues.map(
+          (i) => `${t(`fields.${String(i.path[0])}`, { defaultValue: String(i.path[0]) })}: ${i.message}`,
+        ),
+      );
       return;
     }
     const calendar = calendarProblems(parsed.data);
@@ -40,12 +44,30 @@ function ElectionForm({ election, onDone }: { election?: Election; onDone(): voi
 
   const input = (k: keyof ElectionFormValues, type = 'text', required = false, hint?: string) => (
     <Field label={t(`fields.${k}`)} required={required} hint={hint}>
-      {({ id, describedBy }) => <input id={id} type={type} aria-describedby={describedBy} aria-required={required} value={values[k]} onChange={(e) => set(k, e.target.value)} disabled={k === 'id' && Boolean(election)} />}
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          type={type}
+          aria-describedby={describedBy}
+          aria-required={required}
+          value={values[k]}
+          onChange={(e) => set(k, e.target.value)}
+          disabled={k === 'id' && Boolean(election)}
+        />
+      )}
     </Field>
   );
   const area = (k: keyof ElectionFormValues, hint: string) => (
     <Field label={t(`fields.${k}`)} hint={hint}>
-      {({ id, describedBy }) => <textarea id={id} rows={4} aria-describedby={describedBy} value={values[k]} onChange={(e) => set(k, e.target.value)} />}
+      {({ id, describedBy }) => (
+        <textarea
+          id={id}
+          rows={4}
+          aria-describedby={describedBy}
+          value={values[k]}
+          onChange={(e) => set(k, e.target.value)}
+        />
+      )}
     </Field>
   );
 
@@ -111,8 +133,14 @@ export function ElectionsScreen() {
           </button>
         ) : null}
       </div>
-      {error ? <p className="notice notice--error" role="alert">{error}</p> : null}
-      {editing ? <ElectionForm election={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} /> : null}
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {editing ? (
+        <ElectionForm election={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+      ) : null}
       <table className="data-table">
         <caption className="visually-hidden">{t('title')}</caption>
         <thead>
@@ -141,7 +169,11 @@ export function ElectionsScreen() {
                 <button type="button" className="button button--small" onClick={() => setEditing(e)}>
                   {t('common:edit')}
                 </button>
-                <button type="button" className="button button--small button--danger" onClick={() => void remove(e.id)}>
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  onClick={() => void remove(e.id)}
+                >
                   {t('common:delete')}
                 </button>
               </td>

@@ -62,6 +62,12 @@ export function fromElectionValues(v: ElectionFormValues, base?: Election): Reco
   set('resultsCertified', v.resultsCertified);
   set('parties', lines(v.parties));
   set('candidates', lines(v.candidates));
-  set('languages', v.languages.split(/[,\s]+/).map((x) => x.trim()).filter(Boolean));
+  set(
+    'languages',
+    v.languages
+      .split(/[,\s]+/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
   return out;
 }

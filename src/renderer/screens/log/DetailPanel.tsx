@@ -31,7 +31,8 @@ export function DetailPanel({ threatId, onClose }: { threatId: string; onClose()
       </aside>
     );
   }
-  if (!detail || detail.threat.id !== threatId) return <aside className="detail-panel" aria-busy="true" aria-label={t('detail.label')} />;
+  if (!detail || detail.threat.id !== threatId)
+    return <aside className="detail-panel" aria-busy="true" aria-label={t('detail.label')} />;
   const { threat, meta } = detail;
 
   return (
@@ -53,15 +54,28 @@ export function DetailPanel({ threatId, onClose }: { threatId: string; onClose()
             </button>
           ) : (
             <>
-              <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'threat-edit', threatId: threat.id })}>
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => navigate({ screen: 'threat-edit', threatId: threat.id })}
+              >
                 {t('detail.edit')}
               </button>
-              <button type="button" className="button button--danger" onClick={() => void deleteThreat(threat.id)}>
+              <button
+                type="button"
+                className="button button--danger"
+                onClick={() => void deleteThreat(threat.id)}
+              >
                 {t('detail.delete')}
               </button>
             </>
           )}
-          <button type="button" className="button button--ghost" aria-label={t('common:close')} onClick={onClose}>
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label={t('common:close')}
+            onClick={onClose}
+          >
             ×
           </button>
         </div>

@@ -19,7 +19,7 @@ import { formatNumber } from '../../format';
 import { useStore } from '../../store';
 
 type EnumKey = 'purpose' | 'type' | 'targetKind' | 'placeLevel' | 'actor' | 'confidence' | 'trend' | 'status';
-const ENUM_FILTERS: ReadonlyArray<[EnumKey, readonly string[]]> = [
+const ENUM_FILTERS: readonly [EnumKey, readonly string[]][] = [
   ['purpose', PURPOSES],
   ['type', THREAT_TYPES],
   ['targetKind', TARGET_KINDS],
@@ -62,10 +62,16 @@ export function FilterBar() {
           />
         </label>
         <output className="filter-bar__count" aria-live="polite" data-testid="log-count">
-          {total === null ? t('table.counting') : t('table.count', { count: total, formatted: formatNumber(total) })}
+          {total === null
+            ? t('table.counting')
+            : t('table.count', { count: total, formatted: formatNumber(total) })}
         </output>
         <label className="toggle">
-          <input type="checkbox" checked={Boolean(filter.deleted)} onChange={(e) => setFilter({ deleted: e.target.checked || undefined })} />
+          <input
+            type="checkbox"
+            checked={Boolean(filter.deleted)}
+            onChange={(e) => setFilter({ deleted: e.target.checked || undefined })}
+          />
           {t('filters.deleted')}
         </label>
       </div>
@@ -87,13 +93,19 @@ export function FilterBar() {
         />
         <FilterMenu
           label={t('columns.level')}
-          options={[...LEVELS, 'unassessed' as const].map((l) => ({ value: l, label: t(`enums:level.${l}`) }))}
+          options={[...LEVELS, 'unassessed' as const].map((l) => ({
+            value: l,
+            label: t(`enums:level.${l}`),
+          }))}
           selected={filter.level}
           onChange={(v) => setFilter({ level: v })}
         />
         <label className="compact-field">
           {t('filters.region')}
-          <select value={filter.region ?? ''} onChange={(e) => setFilter({ region: e.target.value || undefined })}>
+          <select
+            value={filter.region ?? ''}
+            onChange={(e) => setFilter({ region: e.target.value || undefined })}
+          >
             <option value="">{t('filters.any')}</option>
             {facets?.regions.map((r) => (
               <option key={r} value={r}>
@@ -104,7 +116,10 @@ export function FilterBar() {
         </label>
         <label className="compact-field">
           {t('filters.channel')}
-          <select value={filter.channel ?? ''} onChange={(e) => setFilter({ channel: e.target.value || undefined })}>
+          <select
+            value={filter.channel ?? ''}
+            onChange={(e) => setFilter({ channel: e.target.value || undefined })}
+          >
             <option value="">{t('filters.any')}</option>
             {facets?.channels.map((c) => (
               <option key={c} value={c}>
@@ -115,11 +130,19 @@ export function FilterBar() {
         </label>
         <label className="compact-field">
           {t('filters.from')}
-          <input type="date" value={filter.from ?? ''} onChange={(e) => setFilter({ from: e.target.value || undefined })} />
+          <input
+            type="date"
+            value={filter.from ?? ''}
+            onChange={(e) => setFilter({ from: e.target.value || undefined })}
+          />
         </label>
         <label className="compact-field">
           {t('filters.to')}
-          <input type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ to: e.target.value || undefined })} />
+          <input
+            type="date"
+            value={filter.to ?? ''}
+            onChange={(e) => setFilter({ to: e.target.value || undefined })}
+          />
         </label>
         {active ? (
           <button

@@ -13,7 +13,9 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
   const restoreVersion = useStore((s) => s.restoreVersion);
   // Every change to the threat makes a version: reload when the current one moves on.
   const currentVersion = useStore((s) => (s.detail?.threat.id === threatId ? s.detail.meta.version : null));
-  const deleted = useStore((s) => (s.detail?.threat.id === threatId ? Boolean(s.detail.meta.deletedAt) : false));
+  const deleted = useStore((s) =>
+    s.detail?.threat.id === threatId ? Boolean(s.detail.meta.deletedAt) : false,
+  );
   const [open, setOpen] = useState<number | null>(null);
 
   useEffect(() => {
@@ -27,23 +29,43 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
         const older = history[i + 1];
         const fields = older ? changedFields(older.threat, v.threat) : [];
         return (
-          <li key={v.version} className={`history__item${v.current ? ' history__item--current' : ''}`} data-testid={`version-${v.version}`}>
+          <li
+            key={v.version}
+            className={`history__item${v.current ? ' history__item--current' : ''}`}
+            data-testid={`version-${v.version}`}
+          >
             <div className="history__head">
               <strong>{t('history.version', { version: v.version })}</strong>
               {v.current ? <span className="pill">{t('history.current')}</span> : null}
-              <span>{t(`history.change.${v.change.startsWith('restored') ? 'restored' : v.change}`, { defaultValue: v.change, version: v.change.replace(/\D+/g, '') })}</span>
+              <span>
+                {t(`history.change.${v.change.startsWith('restored') ? 'restored' : v.change}`, {
+                  defaultValue: v.change,
+                  version: v.change.replace(/\D+/g, ''),
+                })}
+              </span>
               <span className="muted">
                 {formatDateTime(v.changedAt)}
                 {v.changedBy ? ` · ${v.changedBy}` : ''}
               </span>
             </div>
-            {fields.length ? <p className="history__fields">{t('history.changed', { fields: fields.join(', ') })}</p> : null}
+            {fields.length ? (
+              <p className="history__fields">{t('history.changed', { fields: fields.join(', ') })}</p>
+            ) : null}
             <div className="history__actions">
-              <button type="button" className="button button--small" aria-expanded={open === v.version} onClick={() => setOpen(open === v.version ? null : v.version)}>
+              <button
+                type="button"
+                className="button button--small"
+                aria-expanded={open === v.version}
+                onClick={() => setOpen(open === v.version ? null : v.version)}
+              >
                 {open === v.version ? t('history.hide') : t('history.view')}
               </button>
               {!v.current && !deleted ? (
-                <button type="button" className="button button--small" onClick={() => void restoreVersion(threatId, v.version)}>
+                <button
+                  type="button"
+                  className="button button--small"
+                  onClick={() => void restoreVersion(threatId, v.version)}
+                >
                   {t('history.restore', { version: v.version })}
                 </button>
               ) : null}

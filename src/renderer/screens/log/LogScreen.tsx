@@ -23,7 +23,8 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   useEffect(() => {
     if (!logCommand) return;
     clearLogCommand();
-    if (logCommand === 'find') document.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
+    if (logCommand === 'find')
+      document.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
     if (logCommand === 'import') fileRef.current?.click();
     if (logCommand === 'export-json') setExportOpen(true);
     if (logCommand === 'export-csv') void exportAs('csv', false, electionId || undefined);
@@ -42,7 +43,12 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
           <div className="screen-header__actions">
             <TransferControls exportOpen={exportOpen} setExportOpen={setExportOpen} fileRef={fileRef} />
             <StixExportButton />
-            <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'threat-new' })} aria-keyshortcuts="N">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => navigate({ screen: 'threat-new' })}
+              aria-keyshortcuts="N"
+            >
               {t('newThreat')}
             </button>
           </div>

@@ -16,7 +16,13 @@ function List({ items }: { items: readonly string[] | undefined }) {
   );
 }
 
-export function ThreatDetails({ threat, onOpenRelated }: { threat: Threat; onOpenRelated?(id: string): void }) {
+export function ThreatDetails({
+  threat,
+  onOpenRelated,
+}: {
+  threat: Threat;
+  onOpenRelated?(id: string): void;
+}) {
   const { t } = useTranslation(['threat', 'enums']);
   const top = highestClassification(threat.classifiedNotes);
   const fr = threat.translations?.fr;
@@ -48,12 +54,15 @@ export function ThreatDetails({ threat, onOpenRelated }: { threat: Threat; onOpe
         <dt>{t('fields.source')}</dt>
         <dd>
           {t(`enums:actor.${threat.source.actor}`)}
-          {threat.source.name ? ` — ${threat.source.name}` : ''} · {t('fields.confidence')}: {t(`enums:confidence.${threat.source.confidence}`)}
+          {threat.source.name ? ` — ${threat.source.name}` : ''} · {t('fields.confidence')}:{' '}
+          {t(`enums:confidence.${threat.source.confidence}`)}
         </dd>
         <dt>{t('fields.reach')}</dt>
         <dd>
           {t(`enums:breakout.${threat.reach.breakout}`)}
-          {threat.reach.estimatedAudience !== undefined ? ` · ${t('fields.audienceValue', { n: formatNumber(threat.reach.estimatedAudience) })}` : ''}
+          {threat.reach.estimatedAudience !== undefined
+            ? ` · ${t('fields.audienceValue', { n: formatNumber(threat.reach.estimatedAudience) })}`
+            : ''}
           {threat.reach.trend ? ` · ${t(`enums:trend.${threat.reach.trend}`)}` : ''}
         </dd>
         <dt>{t('fields.status')}</dt>
@@ -86,9 +95,17 @@ export function ThreatDetails({ threat, onOpenRelated }: { threat: Threat; onOpe
       <h3>{t('fields.translationFr')}</h3>
       {fr ? (
         <div lang="fr" className="translation">
-          {fr.title ? <p><strong>{fr.title}</strong></p> : null}
+          {fr.title ? (
+            <p>
+              <strong>{fr.title}</strong>
+            </p>
+          ) : null}
           {fr.summary ? <p>{fr.summary}</p> : null}
-          {fr.falseClaim ? <p><em>{fr.falseClaim}</em></p> : null}
+          {fr.falseClaim ? (
+            <p>
+              <em>{fr.falseClaim}</em>
+            </p>
+          ) : null}
           <List items={fr.facts} />
         </div>
       ) : (
@@ -100,7 +117,11 @@ export function ThreatDetails({ threat, onOpenRelated }: { threat: Threat; onOpe
           <h3>{t('fields.classifiedNotes')}</h3>
           {threat.classifiedNotes!.map((note, i) => (
             <div key={i} className="classified__note">
-              <span className={`marker marker--classified marker--${note.classification.toLowerCase().replace(' ', '-')}`}>{t(`enums:classification.${note.classification}`)}</span>
+              <span
+                className={`marker marker--classified marker--${note.classification.toLowerCase().replace(' ', '-')}`}
+              >
+                {t(`enums:classification.${note.classification}`)}
+              </span>
               <p>{note.text}</p>
             </div>
           ))}

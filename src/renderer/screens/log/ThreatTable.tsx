@@ -18,13 +18,24 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  { id: 'firstSeen', sort: 'firstSeen', render: (r) => <span title={formatDateTime(r.firstSeen)}>{formatDateTimeShort(r.firstSeen)}</span> },
+  {
+    id: 'firstSeen',
+    sort: 'firstSeen',
+    render: (r) => <span title={formatDateTime(r.firstSeen)}>{formatDateTimeShort(r.firstSeen)}</span>,
+  },
   {
     id: 'title',
     sort: 'title',
     render: (r, t) => (
       <>
-        {r.classification ? <span className={`marker marker--classified marker--${r.classification.toLowerCase().replace(' ', '-')}`} title={t(`enums:classification.${r.classification}`)}>{t(`enums:classification.${r.classification}`)}</span> : null}
+        {r.classification ? (
+          <span
+            className={`marker marker--classified marker--${r.classification.toLowerCase().replace(' ', '-')}`}
+            title={t(`enums:classification.${r.classification}`)}
+          >
+            {t(`enums:classification.${r.classification}`)}
+          </span>
+        ) : null}
         <span className="cell__title">{r.title}</span>
       </>
     ),
@@ -35,7 +46,11 @@ const COLUMNS: Column[] = [
   { id: 'targetKind', sort: 'targetKind', render: (r, t) => t(`enums:targetKind.${r.targetKind}`) },
   { id: 'actor', sort: 'actor', render: (r, t) => t(`enums:actor.${r.actor}`) },
   { id: 'confidence', sort: 'confidence', render: (r, t) => t(`enums:confidence.${r.confidence}`) },
-  { id: 'breakout', sort: 'breakout', render: (r) => <span className={`breakout breakout--${r.breakout}`}>{r.breakout}</span> },
+  {
+    id: 'breakout',
+    sort: 'breakout',
+    render: (r) => <span className={`breakout breakout--${r.breakout}`}>{r.breakout}</span>,
+  },
   { id: 'status', sort: 'status', render: (r, t) => (r.status ? t(`enums:status.${r.status}`) : '—') },
 ];
 
@@ -52,7 +67,12 @@ export function ThreatTable({ onOpen }: { onOpen(id: string): void }) {
   const [focusIndex, setFocusIndex] = useState(0);
 
   const count = total ?? 0;
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -72,12 +92,21 @@ export function ThreatTable({ onOpen }: { onOpen(id: string): void }) {
     const clamped = Math.max(0, Math.min(count - 1, index));
     setFocusIndex(clamped);
     virtualizer.scrollToIndex(clamped);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"]`)?.focus());
+    requestAnimationFrame(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${clamped}"]`)?.focus(),
+    );
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, row: ThreatRow | undefined) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: count - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: count - 1,
+    };
     if (event.key in moves) {
       event.preventDefault();
       focusRow(moves[event.key]!);
@@ -87,17 +116,29 @@ export function ThreatTable({ onOpen }: { onOpen(id: string): void }) {
     }
   };
 
-  const ariaSort = (field?: SortField) => (field && sort.field === field ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none');
+  const ariaSort = (field?: SortField) =>
+    field && sort.field === field ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
 
   return (
-    <div className="threat-table" role="table" aria-label={t('table.label')} aria-rowcount={count + 1} aria-describedby="threat-table-help">
+    <div
+      className="threat-table"
+      role="table"
+      aria-label={t('table.label')}
+      aria-rowcount={count + 1}
+      aria-describedby="threat-table-help"
+    >
       <p id="threat-table-help" className="visually-hidden">
         {t('table.help')}
       </p>
       <div role="rowgroup" className="threat-table__head">
         <div role="row" aria-rowindex={1} className="threat-table__row threat-table__row--head">
           {COLUMNS.map((c) => (
-            <div key={c.id} role="columnheader" aria-sort={ariaSort(c.sort)} className={`threat-table__cell threat-table__cell--${c.id}`}>
+            <div
+              key={c.id}
+              role="columnheader"
+              aria-sort={ariaSort(c.sort)}
+              className={`threat-table__cell threat-table__cell--${c.id}`}
+            >
               {c.sort ? (
                 <button type="button" className="sort-button" onClick={() => setSort(c.sort!)}>
                   {t(`columns.${c.id}`)}
@@ -113,7 +154,11 @@ export function ThreatTable({ onOpen }: { onOpen(id: string): void }) {
         </div>
       </div>
       <div role="rowgroup" ref={scrollRef} className="threat-table__body" data-testid="threat-table-body">
-        {logError ? <div className="threat-table__message" role="alert">{logError}</div> : null}
+        {logError ? (
+          <div className="threat-table__message" role="alert">
+            {logError}
+          </div>
+        ) : null}
         {total === 0 ? <div className="threat-table__message">{t('table.empty')}</div> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -129,19 +174,34 @@ export function ThreatTable({ onOpen }: { onOpen(id: string): void }) {
                 data-threat-id={row?.id}
                 tabIndex={item.index === focusIndex ? 0 : -1}
                 className={`threat-table__row${selected ? ' threat-table__row--selected' : ''}${row ? '' : ' threat-table__row--loading'}`}
-                style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 onClick={() => row && (setFocusIndex(item.index), onOpen(row.id))}
                 onFocus={() => setFocusIndex(item.index)}
                 onKeyDown={(e) => onKeyDown(e, item.index, row)}
               >
                 {row
                   ? COLUMNS.map((c) => (
-                      <div key={c.id} role="cell" className={`threat-table__cell threat-table__cell--${c.id}`}>
+                      <div
+                        key={c.id}
+                        role="cell"
+                        className={`threat-table__cell threat-table__cell--${c.id}`}
+                      >
                         {c.render(row, t)}
                       </div>
                     ))
                   : COLUMNS.map((c) => (
-                      <div key={c.id} role="cell" className={`threat-table__cell threat-table__cell--${c.id}`}>
+                      <div
+                        key={c.id}
+                        role="cell"
+                        className={`threat-table__cell threat-table__cell--${c.id}`}
+                      >
                         {c.id === 'title' ? t('table.loading') : ''}
                       </div>
                     ))}

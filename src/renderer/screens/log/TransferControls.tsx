@@ -17,29 +17,58 @@ export function useTransferActions() {
       await Promise.all([refreshLog(), loadInfo(), loadElections()]);
       return report;
     },
-    async exportAs(format: 'json' | 'csv', includeClassified: boolean, electionId: string | undefined): Promise<string | null> {
+    async exportAs(
+      format: 'json' | 'csv',
+      includeClassified: boolean,
+      electionId: string | undefined,
+    ): Promise<string | null> {
       const result = await call(api.workspace.export({ format, includeClassified, electionId }));
       return saveFile(result.fileName, result.content, result.mimeType);
     },
   };
 }
 
-export function TransferControls({ exportOpen, setExportOpen, fileRef }: { exportOpen: boolean; setExportOpen(open: boolean): void; fileRef: React.RefObject<HTMLInputElement | null> }) {
+export function TransferControls({
+  exportOpen,
+  setExportOpen,
+  fileRef,
+}: {
+  exportOpen: boolean;
+  setExportOpen(open: boolean): void;
+  fileRef: React.RefObject<HTMLInputElement | null>;
+}) {
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
   const pushToast = useStore((s) => s.pushToast);
   const { importChosen, exportAs } = useTransferActions();
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);
-  const [error, setError] = useState<{ message: string; problems: Array<{ where: string; message: string }> } | null>(null);
+  const [error, setError] = useState<{
+    message: string;
+    problems: { where: string; message: string }[];
+  } | null>(null);
 
   async function onFile(file: File) {
     setError(null);
     try {
       const r = await importChosen(file);
-      pushToast({ message: { key: 'log:transfer.imported', values: { file: file.name, created: r.threats.created, updated: r.threats.updated, unchanged: r.threats.unchanged } } });
+      pushToast({
+        message: {
+          key: 'log:transfer.imported',
+          values: {
+            file: file.name,
+            created: r.threats.created,
+            updated: r.threats.updated,
+            unchanged: r.threats.unchanged,
+          },
+        },
+      });
     } catch (err) {
-      setError(err instanceof ServiceError ? { message: err.message, problems: err.shape.problems ?? [] } : { message: String(err), problems: [] });
+      setError(
+        err instanceof ServiceError
+          ? { message: err.message, problems: err.shape.problems ?? [] }
+          : { message: String(err), problems: [] },
+      );
     }
   }
 
@@ -72,7 +101,11 @@ export function TransferControls({ exportOpen, setExportOpen, fileRef }: { expor
       </button>
       {error ? (
         <Modal open onOpenChange={() => setError(null)} title={t('transfer.importFailed')}>
-          <p role="alert">{error.problems.length ? t('transfer.problemsIntro', { count: error.problems.length }) : error.message}</p>
+          <p role="alert">
+            {error.problems.length
+              ? t('transfer.problemsIntro', { count: error.problems.length })
+              : error.message}
+          </p>
           {error.problems.length ? (
             <ul className="problem-list">
               {error.problems.map((p, i) => (
@@ -88,19 +121,35 @@ export function TransferControls({ exportOpen, setExportOpen, fileRef }: { expor
         <fieldset className="radio-group">
           <legend>{t('transfer.format')}</legend>
           <label>
-            <input type="radio" name="export-format" checked={format === 'json'} onChange={() => setFormat('json')} />
+            <input
+              type="radio"
+              name="export-format"
+              checked={format === 'json'}
+              onChange={() => setFormat('json')}
+            />
             {t('transfer.json')}
           </label>
           <label>
-            <input type="radio" name="export-format" checked={format === 'csv'} onChange={() => setFormat('csv')} />
+            <input
+              type="radio"
+              name="export-format"
+              checked={format === 'csv'}
+              onChange={() => setFormat('csv')}
+            />
             {t('transfer.csv')}
           </label>
         </fieldset>
         <label className="toggle">
-          <input type="checkbox" checked={includeClassified} onChange={(e) => setIncludeClassified(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={includeClassified}
+            onChange={(e) => setIncludeClassified(e.target.checked)}
+          />
           {t('transfer.includeClassified')}
         </label>
-        {includeClassified ? <p className="notice notice--warning">{t('transfer.classifiedWarning')}</p> : null}
+        {includeClassified ? (
+          <p className="notice notice--warning">{t('transfer.classifiedWarning')}</p>
+        ) : null}
         <p className="muted">{electionId ? t('transfer.scopeElection') : t('transfer.scopeAll')}</p>
         <div className="form-actions">
           <button type="button" className="button button--primary" onClick={() => void onExport()}>

@@ -3,7 +3,12 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BREAKOUT_CATEGORIES, PURPOSES, TARGET_KINDS, THREAT_TYPES } from '../../../shared/domain/enums';
-import { CONTACT_CHANNELS, PARTNER_KINDS, type PartnerDetail, type PartnerVersion } from '../../../shared/domain/partners';
+import {
+  CONTACT_CHANNELS,
+  PARTNER_KINDS,
+  type PartnerDetail,
+  type PartnerVersion,
+} from '../../../shared/domain/partners';
 import { ServiceError } from '../../api/bridge';
 import { FilterMenu } from '../../components/FilterMenu';
 import { formatDate, formatDateTime } from '../../format';
@@ -35,10 +40,28 @@ function TextField(props: {
   multiline?: boolean;
   autoComplete?: string;
 }) {
-  const { id, label, value, onChange, problems, required, hint, type = 'text', multiline, autoComplete } = props;
+  const {
+    id,
+    label,
+    value,
+    onChange,
+    problems,
+    required,
+    hint,
+    type = 'text',
+    multiline,
+    autoComplete,
+  } = props;
   const error = problems.get(id);
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = { id, value, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'aria-required': required || undefined };
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    'aria-describedby': describedBy,
+    'aria-invalid': error ? true : undefined,
+    'aria-required': required || undefined,
+  };
   return (
     <div className={`field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className="field__label">
@@ -55,7 +78,16 @@ function TextField(props: {
           {hint}
         </div>
       ) : null}
-      {multiline ? <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} /> : <input {...common} type={type} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)} />}
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          autoComplete={autoComplete}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
       {error ? (
         <div id={`${id}-error`} className="field__error">
           {error}
@@ -65,7 +97,21 @@ function TextField(props: {
   );
 }
 
-function PersonFields({ path, legend, value, onChange, problems, required }: { path: Array<string | number>; legend: string; value: PersonValues; onChange(v: PersonValues): void; problems: Problems; required: boolean }) {
+function PersonFields({
+  path,
+  legend,
+  value,
+  onChange,
+  problems,
+  required,
+}: {
+  path: (string | number)[];
+  legend: string;
+  value: PersonValues;
+  onChange(v: PersonValues): void;
+  problems: Problems;
+  required: boolean;
+}) {
   const { t } = useTranslation('partners');
   const field = (k: keyof PersonValues, type = 'text', autoComplete = 'off') => (
     <TextField
@@ -93,7 +139,15 @@ function PersonFields({ path, legend, value, onChange, problems, required }: { p
   );
 }
 
-function History({ id, version, onRestored }: { id: string; version: number; onRestored(d: PartnerDetail): void }) {
+function History({
+  id,
+  version,
+  onRestored,
+}: {
+  id: string;
+  version: number;
+  onRestored(d: PartnerDetail): void;
+}) {
   const { t } = useTranslation('partners');
   const partnerHistory = useStore((s) => s.partnerHistory);
   const restore = useStore((s) => s.restorePartnerVersion);
@@ -117,7 +171,11 @@ function History({ id, version, onRestored }: { id: string; version: number; onR
           </div>
           {!v.current && !v.deletedAt ? (
             <div className="history__actions">
-              <button type="button" className="button button--small" onClick={() => void restore(id, v.version).then(onRestored)}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => void restore(id, v.version).then(onRestored)}
+              >
                 {t('history.restore', { version: v.version })}
               </button>
             </div>
@@ -128,7 +186,15 @@ function History({ id, version, onRestored }: { id: string; version: number; onR
   );
 }
 
-export function PartnerEditor({ id, prefill, onDone }: { id: string | null; prefill?: Record<string, string>; onDone(): void }) {
+export function PartnerEditor({
+  id,
+  prefill,
+  onDone,
+}: {
+  id: string | null;
+  prefill?: Record<string, string>;
+  onDone(): void;
+}) {
   const { t } = useTranslation(['partners', 'enums', 'common']);
   const partners = useStore((s) => s.partners);
   const savePartner = useStore((s) => s.savePartner);
@@ -150,18 +216,23 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
     if (existing && existing.meta.version !== detail?.meta.version) setDetail(existing);
   }, [existing, detail]);
 
-  const problemMap: Problems = new Map(problems.map((p) => [fieldId(p.path), t(p.messageKey, { defaultValue: p.message })]));
-  const set = <K extends keyof PartnerFormValues>(k: K, v: PartnerFormValues[K]) => setValues((s) => ({ ...s, [k]: v }));
+  const problemMap: Problems = new Map(
+    problems.map((p) => [fieldId(p.path), t(p.messageKey, { defaultValue: p.message })]),
+  );
+  const set = <K extends keyof PartnerFormValues>(k: K, v: PartnerFormValues[K]) =>
+    setValues((s) => ({ ...s, [k]: v }));
 
-  function labelOf(path: ReadonlyArray<string | number>): string {
+  function labelOf(path: readonly (string | number)[]): string {
     const [head, index, sub, leaf] = path;
     if (head === 'roles' && typeof index === 'number') {
       const role = t('role.legend', { n: index + 1 });
       if (sub === 'role') return `${role} · ${t('role.name')}`;
-      if (sub === 'primary' || sub === 'backup') return `${role} · ${t(`role.${sub}`)}${leaf ? ` · ${t(`person.${String(leaf)}`)}` : ''}`;
+      if (sub === 'primary' || sub === 'backup')
+        return `${role} · ${t(`role.${sub}`)}${leaf ? ` · ${t(`person.${String(leaf)}`)}` : ''}`;
       return role;
     }
-    if (head === 'notify' && typeof index === 'number') return `${t('rule.legend', { n: index + 1 })}${sub ? ` · ${t(`rule.${String(sub)}`, { defaultValue: String(sub) })}` : ''}`;
+    if (head === 'notify' && typeof index === 'number')
+      return `${t('rule.legend', { n: index + 1 })}${sub ? ` · ${t(`rule.${String(sub)}`, { defaultValue: String(sub) })}` : ''}`;
     return t(`field.${String(head)}`, { defaultValue: String(head) });
   }
 
@@ -233,12 +304,23 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
         <fieldset className="form-section">
           <legend>{t('editor.organisation')}</legend>
           <div className="form-section__body">
-            <TextField id={fieldId(['name'])} label={t('field.name')} value={values.name} required problems={problemMap} onChange={(v) => set('name', v)} />
+            <TextField
+              id={fieldId(['name'])}
+              label={t('field.name')}
+              value={values.name}
+              required
+              problems={problemMap}
+              onChange={(v) => set('name', v)}
+            />
             <div className="field">
               <label htmlFor={fieldId(['kind'])} className="field__label">
                 {t('field.kind')}
               </label>
-              <select id={fieldId(['kind'])} value={values.kind} onChange={(e) => set('kind', e.target.value as PartnerFormValues['kind'])}>
+              <select
+                id={fieldId(['kind'])}
+                value={values.kind}
+                onChange={(e) => set('kind', e.target.value as PartnerFormValues['kind'])}
+              >
                 {PARTNER_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`kind.${k}`)}
@@ -246,16 +328,44 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
                 ))}
               </select>
             </div>
-            <TextField id={fieldId(['description'])} label={t('field.description')} value={values.description} problems={problemMap} onChange={(v) => set('description', v)} multiline />
+            <TextField
+              id={fieldId(['description'])}
+              label={t('field.description')}
+              value={values.description}
+              problems={problemMap}
+              onChange={(v) => set('description', v)}
+              multiline
+            />
           </div>
         </fieldset>
 
         <fieldset className="form-section">
           <legend>{t('editor.coverage')}</legend>
           <div className="form-section__body">
-            <TextField id={fieldId(['regions'])} label={t('field.regions')} hint={t('hint.regions')} value={values.regions} problems={problemMap} onChange={(v) => set('regions', v)} />
-            <TextField id={fieldId(['handles'])} label={t('field.handles')} hint={t('hint.handles')} value={values.handles} problems={problemMap} onChange={(v) => set('handles', v)} />
-            <TextField id={fieldId(['languages'])} label={t('field.languages')} hint={t('hint.languages')} value={values.languages} problems={problemMap} onChange={(v) => set('languages', v)} />
+            <TextField
+              id={fieldId(['regions'])}
+              label={t('field.regions')}
+              hint={t('hint.regions')}
+              value={values.regions}
+              problems={problemMap}
+              onChange={(v) => set('regions', v)}
+            />
+            <TextField
+              id={fieldId(['handles'])}
+              label={t('field.handles')}
+              hint={t('hint.handles')}
+              value={values.handles}
+              problems={problemMap}
+              onChange={(v) => set('handles', v)}
+            />
+            <TextField
+              id={fieldId(['languages'])}
+              label={t('field.languages')}
+              hint={t('hint.languages')}
+              value={values.languages}
+              problems={problemMap}
+              onChange={(v) => set('languages', v)}
+            />
             <fieldset className="checkbox-group">
               <legend>{t('field.channels')}</legend>
               <p className="field__hint">{t('hint.channels')}</p>
@@ -266,7 +376,12 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
                     <input
                       type="checkbox"
                       checked={rank >= 0}
-                      onChange={(e) => set('channels', e.target.checked ? [...values.channels, c] : values.channels.filter((x) => x !== c))}
+                      onChange={(e) =>
+                        set(
+                          'channels',
+                          e.target.checked ? [...values.channels, c] : values.channels.filter((x) => x !== c),
+                        )
+                      }
                     />
                     {t(`channel.${c}`)}
                     {rank >= 0 ? <span className="muted">{t('hint.rank', { n: rank + 1 })}</span> : null}
@@ -290,7 +405,12 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
                 value={role.role}
                 required
                 problems={problemMap}
-                onChange={(v) => set('roles', values.roles.map((r, j) => (j === i ? { ...r, role: v } : r)))}
+                onChange={(v) =>
+                  set(
+                    'roles',
+                    values.roles.map((r, j) => (j === i ? { ...r, role: v } : r)),
+                  )
+                }
               />
               <PersonFields
                 path={['roles', i, 'primary']}
@@ -298,7 +418,12 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
                 value={role.primary}
                 required
                 problems={problemMap}
-                onChange={(p) => set('roles', values.roles.map((r, j) => (j === i ? { ...r, primary: p } : r)))}
+                onChange={(p) =>
+                  set(
+                    'roles',
+                    values.roles.map((r, j) => (j === i ? { ...r, primary: p } : r)),
+                  )
+                }
               />
               <PersonFields
                 path={['roles', i, 'backup']}
@@ -306,14 +431,32 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
                 value={role.backup}
                 required={false}
                 problems={problemMap}
-                onChange={(p) => set('roles', values.roles.map((r, j) => (j === i ? { ...r, backup: p } : r)))}
+                onChange={(p) =>
+                  set(
+                    'roles',
+                    values.roles.map((r, j) => (j === i ? { ...r, backup: p } : r)),
+                  )
+                }
               />
-              <button type="button" className="button button--small button--danger" onClick={() => set('roles', values.roles.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="button button--small button--danger"
+                onClick={() =>
+                  set(
+                    'roles',
+                    values.roles.filter((_, j) => j !== i),
+                  )
+                }
+              >
                 {t('role.remove', { n: i + 1 })}
               </button>
             </fieldset>
           ))}
-          <button type="button" className="button" onClick={() => set('roles', [...values.roles, emptyRole()])}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => set('roles', [...values.roles, emptyRole()])}
+          >
             {t('role.add')}
           </button>
         </fieldset>
@@ -322,17 +465,40 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
           <legend>{t('editor.notify')}</legend>
           <p className="form-section__hint">{t('hint.notify')}</p>
           {values.notify.map((rule, i) => {
-            const update = (patch: Partial<typeof rule>) => set('notify', values.notify.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+            const update = (patch: Partial<typeof rule>) =>
+              set(
+                'notify',
+                values.notify.map((r, j) => (j === i ? { ...r, ...patch } : r)),
+              );
             return (
               <fieldset key={i} className="partner-rule">
                 <legend>{t('rule.legend', { n: i + 1 })}</legend>
                 <div className="partner-rule__menus">
-                  <FilterMenu label={t('rule.purposes')} options={PURPOSES.map((v) => ({ value: v, label: t(`enums:purpose.${v}`) }))} selected={rule.purposes} onChange={(v) => update({ purposes: v })} />
-                  <FilterMenu label={t('rule.types')} options={THREAT_TYPES.map((v) => ({ value: v, label: t(`enums:type.${v}`) }))} selected={rule.types} onChange={(v) => update({ types: v })} />
-                  <FilterMenu label={t('rule.targetKinds')} options={TARGET_KINDS.map((v) => ({ value: v, label: t(`enums:targetKind.${v}`) }))} selected={rule.targetKinds} onChange={(v) => update({ targetKinds: v })} />
+                  <FilterMenu
+                    label={t('rule.purposes')}
+                    options={PURPOSES.map((v) => ({ value: v, label: t(`enums:purpose.${v}`) }))}
+                    selected={rule.purposes}
+                    onChange={(v) => update({ purposes: v })}
+                  />
+                  <FilterMenu
+                    label={t('rule.types')}
+                    options={THREAT_TYPES.map((v) => ({ value: v, label: t(`enums:type.${v}`) }))}
+                    selected={rule.types}
+                    onChange={(v) => update({ types: v })}
+                  />
+                  <FilterMenu
+                    label={t('rule.targetKinds')}
+                    options={TARGET_KINDS.map((v) => ({ value: v, label: t(`enums:targetKind.${v}`) }))}
+                    selected={rule.targetKinds}
+                    onChange={(v) => update({ targetKinds: v })}
+                  />
                   <label className="compact-field">
                     {t('rule.minBreakout')}
-                    <select id={fieldId(['notify', i, 'minBreakout'])} value={rule.minBreakout} onChange={(e) => update({ minBreakout: e.target.value })}>
+                    <select
+                      id={fieldId(['notify', i, 'minBreakout'])}
+                      value={rule.minBreakout}
+                      onChange={(e) => update({ minBreakout: e.target.value })}
+                    >
                       <option value="">{t('rule.anyBreakout')}</option>
                       {BREAKOUT_CATEGORIES.map((b) => (
                         <option key={b} value={String(b)}>
@@ -344,24 +510,65 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
                 </div>
                 <p className="partner-rule__summary">{ruleSummary(rule, t)}</p>
                 <div className="form-section__body">
-                  <TextField id={fieldId(['notify', i, 'regions'])} label={t('rule.regions')} hint={t('hint.list')} value={rule.regions} problems={problemMap} onChange={(v) => update({ regions: v })} />
-                  <TextField id={fieldId(['notify', i, 'channels'])} label={t('rule.channels')} hint={t('hint.list')} value={rule.channels} problems={problemMap} onChange={(v) => update({ channels: v })} />
-                  <TextField id={fieldId(['notify', i, 'note'])} label={t('rule.note')} value={rule.note} problems={problemMap} onChange={(v) => update({ note: v })} multiline />
+                  <TextField
+                    id={fieldId(['notify', i, 'regions'])}
+                    label={t('rule.regions')}
+                    hint={t('hint.list')}
+                    value={rule.regions}
+                    problems={problemMap}
+                    onChange={(v) => update({ regions: v })}
+                  />
+                  <TextField
+                    id={fieldId(['notify', i, 'channels'])}
+                    label={t('rule.channels')}
+                    hint={t('hint.list')}
+                    value={rule.channels}
+                    problems={problemMap}
+                    onChange={(v) => update({ channels: v })}
+                  />
+                  <TextField
+                    id={fieldId(['notify', i, 'note'])}
+                    label={t('rule.note')}
+                    value={rule.note}
+                    problems={problemMap}
+                    onChange={(v) => update({ note: v })}
+                    multiline
+                  />
                 </div>
-                <button type="button" className="button button--small button--danger" onClick={() => set('notify', values.notify.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="button button--small button--danger"
+                  onClick={() =>
+                    set(
+                      'notify',
+                      values.notify.filter((_, j) => j !== i),
+                    )
+                  }
+                >
                   {t('rule.remove', { n: i + 1 })}
                 </button>
               </fieldset>
             );
           })}
-          <button type="button" className="button" onClick={() => set('notify', [...values.notify, emptyRule()])}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => set('notify', [...values.notify, emptyRule()])}
+          >
             {t('rule.add')}
           </button>
         </fieldset>
 
         <fieldset className="form-section">
           <legend>{t('field.notes')}</legend>
-          <TextField id={fieldId(['notes'])} label={t('field.notes')} value={values.notes} problems={problemMap} onChange={(v) => set('notes', v)} multiline />
+          <TextField
+            id={fieldId(['notes'])}
+            label={t('field.notes')}
+            value={values.notes}
+            problems={problemMap}
+            onChange={(v) => set('notes', v)}
+            multiline
+          />
         </fieldset>
 
         <div className="form-actions">
@@ -394,19 +601,28 @@ export function PartnerEditor({ id, prefill, onDone }: { id: string | null; pref
           </section>
           <section className="form-section" aria-labelledby="partner-history-title">
             <h2 id="partner-history-title">{t('history.title')}</h2>
-            <History id={detail.partner.id} version={detail.meta.version} onRestored={(d) => {
-              setDetail(d);
-              setValues(toFormValues(d.partner));
-            }} />
+            <History
+              id={detail.partner.id}
+              version={detail.meta.version}
+              onRestored={(d) => {
+                setDetail(d);
+                setValues(toFormValues(d.partner));
+              }}
+            />
           </section>
         </>
       ) : null}
-      {contactOpen && detail ? <RecordContactDialog partner={detail} onClose={() => setContactOpen(false)} /> : null}
+      {contactOpen && detail ? (
+        <RecordContactDialog partner={detail} onClose={() => setContactOpen(false)} />
+      ) : null}
     </section>
   );
 }
 
-function ruleSummary(rule: PartnerFormValues['notify'][number], t: (key: string, opts?: Record<string, unknown>) => string): string {
+function ruleSummary(
+  rule: PartnerFormValues['notify'][number],
+  t: (key: string, opts?: Record<string, unknown>) => string,
+): string {
   const parts = [
     rule.purposes.map((v) => t(`enums:purpose.${v}`)).join(t('rule.or')),
     rule.types.map((v) => t(`enums:type.${v}`)).join(t('rule.or')),

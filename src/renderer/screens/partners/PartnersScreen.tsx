@@ -41,10 +41,19 @@ export function PartnersScreen({ params }: { params: Record<string, string> }) {
   const { id, ...prefill } = params;
   if (id) {
     if (!partners) return <p className="screen">{t('loading')}</p>;
-    return <PartnerEditor key={id} id={id === 'new' ? null : id} prefill={prefill} onDone={() => navigate({ screen: 'partners' })} />;
+    return (
+      <PartnerEditor
+        key={id}
+        id={id === 'new' ? null : id}
+        prefill={prefill}
+        onDone={() => navigate({ screen: 'partners' })}
+      />
+    );
   }
 
-  const stale = new Set(readiness?.gaps.filter((g) => g.kind === 'stale-relationship').map((g) => g.partnerId) ?? []);
+  const stale = new Set(
+    readiness?.gaps.filter((g) => g.kind === 'stale-relationship').map((g) => g.partnerId) ?? [],
+  );
   const run = (f: () => Promise<unknown>) => {
     setActionError(null);
     f().catch((err: Error) => setActionError(err.message));
@@ -54,7 +63,11 @@ export function PartnersScreen({ params }: { params: Record<string, string> }) {
     <section className="screen partners-screen" aria-labelledby="partners-title">
       <div className="screen-header">
         <h1 id="partners-title">{t('title')}</h1>
-        <button type="button" className="button button--primary" onClick={() => navigate({ screen: 'partners', params: { id: 'new' } })}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => navigate({ screen: 'partners', params: { id: 'new' } })}
+        >
           {t('add')}
         </button>
       </div>
@@ -113,13 +126,21 @@ export function PartnersScreen({ params }: { params: Record<string, string> }) {
                         </a>
                       </th>
                       <td>{t(`kind.${p.partner.kind}`)}</td>
-                      <td className="partners-table__covers">{covers.length ? covers.join(', ') : <span className="muted">{t('wholeJurisdiction')}</span>}</td>
+                      <td className="partners-table__covers">
+                        {covers.length ? (
+                          covers.join(', ')
+                        ) : (
+                          <span className="muted">{t('wholeJurisdiction')}</span>
+                        )}
+                      </td>
                       <td>
                         {t('roles', { count: p.partner.roles.length })}
                         {noBackup ? (
                           <>
                             {' '}
-                            <span className="partner-flag partner-flag--warn">{t('noBackup', { count: noBackup })}</span>
+                            <span className="partner-flag partner-flag--warn">
+                              {t('noBackup', { count: noBackup })}
+                            </span>
                           </>
                         ) : null}
                       </td>
@@ -134,13 +155,28 @@ export function PartnersScreen({ params }: { params: Record<string, string> }) {
                       </td>
                       <td>
                         <div className="data-table__actions">
-                          <button type="button" className="button button--small" onClick={() => setContactFor(p)} aria-label={t('actions.recordContactFor', { name: p.partner.name })}>
+                          <button
+                            type="button"
+                            className="button button--small"
+                            onClick={() => setContactFor(p)}
+                            aria-label={t('actions.recordContactFor', { name: p.partner.name })}
+                          >
                             {t('actions.recordContact')}
                           </button>
-                          <button type="button" className="button button--small" onClick={() => open(p.partner.id)} aria-label={t('actions.editName', { name: p.partner.name })}>
+                          <button
+                            type="button"
+                            className="button button--small"
+                            onClick={() => open(p.partner.id)}
+                            aria-label={t('actions.editName', { name: p.partner.name })}
+                          >
                             {t('common:edit')}
                           </button>
-                          <button type="button" className="button button--small button--danger" onClick={() => run(() => deletePartner(p.partner.id))} aria-label={t('actions.deleteName', { name: p.partner.name })}>
+                          <button
+                            type="button"
+                            className="button button--small button--danger"
+                            onClick={() => run(() => deletePartner(p.partner.id))}
+                            aria-label={t('actions.deleteName', { name: p.partner.name })}
+                          >
                             {t('common:delete')}
                           </button>
                         </div>
@@ -160,7 +196,12 @@ export function PartnersScreen({ params }: { params: Record<string, string> }) {
                 {deleted.map((p) => (
                   <li key={p.partner.id}>
                     {p.partner.name}{' '}
-                    <button type="button" className="button button--small" onClick={() => run(() => undeletePartner(p.partner.id))} aria-label={t('actions.undeleteName', { name: p.partner.name })}>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => run(() => undeletePartner(p.partner.id))}
+                      aria-label={t('actions.undeleteName', { name: p.partner.name })}
+                    >
                       {t('actions.undelete')}
                     </button>
                   </li>

@@ -5,7 +5,13 @@ import type { ReadinessGap, ReadinessGapKind } from '../../../shared/domain/part
 import { formatDate, formatNumber } from '../../format';
 import { useStore } from '../../store';
 
-const ORDER: ReadinessGapKind[] = ['channel-without-partner', 'region-without-partner', 'partner-without-contacts', 'role-without-backup', 'stale-relationship'];
+const ORDER: ReadinessGapKind[] = [
+  'channel-without-partner',
+  'region-without-partner',
+  'partner-without-contacts',
+  'role-without-backup',
+  'stale-relationship',
+];
 
 export function ReadinessPanel({ onOpenPartner }: { onOpenPartner(id: string): void }) {
   const { t } = useTranslation('partners');
@@ -24,7 +30,9 @@ export function ReadinessPanel({ onOpenPartner }: { onOpenPartner(id: string): v
 
   if (!readiness) return <p>{t('loading')}</p>;
   const election = elections.find((e) => e.id === readiness.electionId);
-  const groups = ORDER.map((kind) => ({ kind, gaps: readiness.gaps.filter((g) => g.kind === kind) })).filter((g) => g.gaps.length > 0);
+  const groups = ORDER.map((kind) => ({ kind, gaps: readiness.gaps.filter((g) => g.kind === kind) })).filter(
+    (g) => g.gaps.length > 0,
+  );
 
   async function submitDays() {
     const n = Number(days);
@@ -42,7 +50,11 @@ export function ReadinessPanel({ onOpenPartner }: { onOpenPartner(id: string): v
         return (
           <>
             {t('gap.channel', { channel: g.channel, count: g.threats, formatted: formatNumber(g.threats) })}{' '}
-            <button type="button" className="button button--link" onClick={() => navigate({ screen: 'partners', params: { id: 'new', handles: g.channel } })}>
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => navigate({ screen: 'partners', params: { id: 'new', handles: g.channel } })}
+            >
               {t('gap.addForChannel', { channel: g.channel })}
             </button>
           </>
@@ -51,20 +63,44 @@ export function ReadinessPanel({ onOpenPartner }: { onOpenPartner(id: string): v
         return (
           <>
             {t('gap.region', { region: g.region, count: g.threats, formatted: formatNumber(g.threats) })}{' '}
-            <button type="button" className="button button--link" onClick={() => navigate({ screen: 'partners', params: { id: 'new', regions: g.region } })}>
+            <button
+              type="button"
+              className="button button--link"
+              onClick={() => navigate({ screen: 'partners', params: { id: 'new', regions: g.region } })}
+            >
               {t('gap.addForRegion', { region: g.region })}
             </button>
           </>
         );
       case 'partner-without-contacts':
-        return <PartnerLink id={g.partnerId} text={t('gap.noContacts', { name: g.partnerName })} onOpen={onOpenPartner} />;
+        return (
+          <PartnerLink
+            id={g.partnerId}
+            text={t('gap.noContacts', { name: g.partnerName })}
+            onOpen={onOpenPartner}
+          />
+        );
       case 'role-without-backup':
-        return <PartnerLink id={g.partnerId} text={t('gap.noBackup', { name: g.partnerName, role: g.role })} onOpen={onOpenPartner} />;
+        return (
+          <PartnerLink
+            id={g.partnerId}
+            text={t('gap.noBackup', { name: g.partnerName, role: g.role })}
+            onOpen={onOpenPartner}
+          />
+        );
       case 'stale-relationship':
         return (
           <PartnerLink
             id={g.partnerId}
-            text={g.lastContacted ? t('gap.stale', { name: g.partnerName, date: formatDate(g.lastContacted), count: g.daysSince ?? 0 }) : t('gap.never', { name: g.partnerName })}
+            text={
+              g.lastContacted
+                ? t('gap.stale', {
+                    name: g.partnerName,
+                    date: formatDate(g.lastContacted),
+                    count: g.daysSince ?? 0,
+                  })
+                : t('gap.never', { name: g.partnerName })
+            }
             onOpen={onOpenPartner}
           />
         );

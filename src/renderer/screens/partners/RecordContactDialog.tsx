@@ -29,7 +29,13 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
     if (!by.trim()) return setError(t('contact.byRequired'));
     setBusy(true);
     try {
-      await recordContact({ id: partner.partner.id, date, by: by.trim(), ...(channel ? { channel } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+      await recordContact({
+        id: partner.partner.id,
+        date,
+        by: by.trim(),
+        ...(channel ? { channel } : {}),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
       onClose();
     } catch (err) {
       setError((err as Error).message);
@@ -39,7 +45,12 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
   }
 
   return (
-    <Modal open onOpenChange={(open) => !open && onClose()} title={t('contact.title', { name: partner.partner.name })} description={t('contact.description')}>
+    <Modal
+      open
+      onOpenChange={(open) => !open && onClose()}
+      title={t('contact.title', { name: partner.partner.name })}
+      description={t('contact.description')}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
         {error ? (
           <p className="notice notice--error" role="alert">
@@ -47,14 +58,30 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
           </p>
         ) : null}
         <Field label={t('contact.date')} required>
-          {({ id }) => <input id={id} type="date" value={date} max={today()} required aria-required onChange={(e) => setDate(e.target.value)} />}
+          {({ id }) => (
+            <input
+              id={id}
+              type="date"
+              value={date}
+              max={today()}
+              required
+              aria-required
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('contact.by')} required>
-          {({ id }) => <input id={id} value={by} required aria-required onChange={(e) => setBy(e.target.value)} />}
+          {({ id }) => (
+            <input id={id} value={by} required aria-required onChange={(e) => setBy(e.target.value)} />
+          )}
         </Field>
         <Field label={t('contact.channel')}>
           {({ id }) => (
-            <select id={id} value={channel} onChange={(e) => setChannel(e.target.value as ContactChannel | '')}>
+            <select
+              id={id}
+              value={channel}
+              onChange={(e) => setChannel(e.target.value as ContactChannel | '')}
+            >
               <option value="">{t('contact.channelNone')}</option>
               {CONTACT_CHANNELS.map((c) => (
                 <option key={c} value={c}>

@@ -1,6 +1,12 @@
 // The partner form's values (strings, as inputs hold them) and their conversion to the contract.
 import type { z } from 'zod';
-import type { ContactChannel, ContactPerson, NotifyRule, Partner, PartnerKind } from '../../../shared/domain/partners';
+import type {
+  ContactChannel,
+  ContactPerson,
+  NotifyRule,
+  Partner,
+  PartnerKind,
+} from '../../../shared/domain/partners';
 import type { Purpose, TargetKind, ThreatType } from '../../../shared/domain/enums';
 import { PartnerInputSchema } from '../../../shared/ipc/partners.contract';
 
@@ -41,9 +47,23 @@ export interface PartnerFormValues {
   notes: string;
 }
 
-export const emptyPerson = (): PersonValues => ({ name: '', affiliation: '', phone: '', secureLine: '', email: '' });
+export const emptyPerson = (): PersonValues => ({
+  name: '',
+  affiliation: '',
+  phone: '',
+  secureLine: '',
+  email: '',
+});
 export const emptyRole = (): RoleValues => ({ role: '', primary: emptyPerson(), backup: emptyPerson() });
-export const emptyRule = (): RuleValues => ({ purposes: [], types: [], targetKinds: [], regions: '', channels: '', minBreakout: '', note: '' });
+export const emptyRule = (): RuleValues => ({
+  purposes: [],
+  types: [],
+  targetKinds: [],
+  regions: '',
+  channels: '',
+  minBreakout: '',
+  note: '',
+});
 
 const list = (s: string): string[] =>
   s
@@ -52,7 +72,13 @@ const list = (s: string): string[] =>
     .filter(Boolean);
 
 function toPersonValues(p?: ContactPerson): PersonValues {
-  return { name: p?.name ?? '', affiliation: p?.affiliation ?? '', phone: p?.phone ?? '', secureLine: p?.secureLine ?? '', email: p?.email ?? '' };
+  return {
+    name: p?.name ?? '',
+    affiliation: p?.affiliation ?? '',
+    phone: p?.phone ?? '',
+    secureLine: p?.secureLine ?? '',
+    email: p?.email ?? '',
+  };
 }
 
 export function toFormValues(p?: Partner): PartnerFormValues {
@@ -64,7 +90,13 @@ export function toFormValues(p?: Partner): PartnerFormValues {
     handles: (p?.handles ?? []).join(', '),
     languages: (p?.languages ?? ['en', 'fr']).join(', '),
     channels: p?.channels ?? [],
-    roles: p ? p.roles.map((r) => ({ role: r.role, primary: toPersonValues(r.primary), backup: toPersonValues(r.backup) })) : [emptyRole()],
+    roles: p
+      ? p.roles.map((r) => ({
+          role: r.role,
+          primary: toPersonValues(r.primary),
+          backup: toPersonValues(r.backup),
+        }))
+      : [emptyRole()],
     notify: (p?.notify ?? []).map((r) => ({
       purposes: r.purposes ?? [],
       types: r.types ?? [],
@@ -92,7 +124,9 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
   const set = (k: string, value: unknown) => {
     const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
     // An empty list the document already had stays as it was, so an untouched form changes nothing.
-    const keptEmpty = Array.isArray((base as Record<string, unknown> | undefined)?.[k]) && ((base as Record<string, unknown[]>)[k]!.length === 0);
+    const keptEmpty =
+      Array.isArray((base as Record<string, unknown> | undefined)?.[k]) &&
+      (base as Record<string, unknown[]>)[k]!.length === 0;
     if (!empty) out[k] = value;
     else if (!keptEmpty) delete out[k];
   };
@@ -103,7 +137,11 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
   set('handles', list(v.handles));
   set('languages', list(v.languages));
   set('channels', v.channels);
-  out.roles = v.roles.map((r) => ({ role: r.role.trim(), primary: toPerson(r.primary), ...(isBlank(r.backup) ? {} : { backup: toPerson(r.backup) }) }));
+  out.roles = v.roles.map((r) => ({
+    role: r.role.trim(),
+    primary: toPerson(r.primary),
+    ...(isBlank(r.backup) ? {} : { backup: toPerson(r.backup) }),
+  }));
   set(
     'notify',
     v.notify.map((r) => {
@@ -123,7 +161,7 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
 }
 
 /** i18n keys (partners namespace) for the schema's messages, so errors read in the UI language. */
-const MESSAGE_KEYS: Array<[RegExp, string]> = [
+const MESSAGE_KEYS: [RegExp, string][] = [
   [/^must not be empty$/, 'errors.required'],
   [/^Too small|expected string to have >=1/i, 'errors.required'],
   [/received undefined|^is required$/i, 'errors.required'],
@@ -137,13 +175,15 @@ const MESSAGE_KEYS: Array<[RegExp, string]> = [
 
 export interface FormProblem {
   /** Path into the partner, e.g. ['roles', 0, 'primary', 'email']. */
-  path: Array<string | number>;
+  path: (string | number)[];
   messageKey: string;
   /** The schema's own message, when no translation fits. */
   message: string;
 }
 
-export function validatePartnerForm(doc: Record<string, unknown>): { ok: true; partner: z.output<typeof PartnerInputSchema> } | { ok: false; problems: FormProblem[] } {
+export function validatePartnerForm(
+  doc: Record<string, unknown>,
+): { ok: true; partner: z.output<typeof PartnerInputSchema> } | { ok: false; problems: FormProblem[] } {
   const parsed = PartnerInputSchema.safeParse(doc);
   if (parsed.success) return { ok: true, partner: parsed.data };
   return {
@@ -157,6 +197,6 @@ export function validatePartnerForm(doc: Record<string, unknown>): { ok: true; p
 }
 
 /** The form control a problem belongs to (the id its input carries). */
-export function fieldId(path: ReadonlyArray<string | number>): string {
+export function fieldId(path: readonly (string | number)[]): string {
   return `partner-${path.join('-')}`;
 }

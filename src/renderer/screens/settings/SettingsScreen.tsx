@@ -76,7 +76,15 @@ export function SettingsScreen() {
     run(async () => {
       const report = await call(api.backups.restore({ name: backup.name, confirm: true }));
       setRestoring(null);
-      pushToast({ message: { key: 'settings:restore.done', values: { date: formatDateTime(backup.createdAt), replaced: report.replacedBy?.split(/[\\/]/).pop() ?? '' } } });
+      pushToast({
+        message: {
+          key: 'settings:restore.done',
+          values: {
+            date: formatDateTime(backup.createdAt),
+            replaced: report.replacedBy?.split(/[\\/]/).pop() ?? '',
+          },
+        },
+      });
       await Promise.all([load(), loadInfo(), loadElections()]);
     });
 
@@ -116,9 +124,17 @@ export function SettingsScreen() {
             <dd data-testid="settings-encryption">{encryption}</dd>
           </dl>
         ) : null}
-        {overview && !overview.encrypted ? <p className="notice notice--warning">{t('encryption.offAdvice')}</p> : null}
+        {overview && !overview.encrypted ? (
+          <p className="notice notice--warning">{t('encryption.offAdvice')}</p>
+        ) : null}
         {overview?.canShowKey ? (
-          <button type="button" className="button" onClick={() => setAskKey(true)} disabled={busy} data-testid="show-key">
+          <button
+            type="button"
+            className="button"
+            onClick={() => setAskKey(true)}
+            disabled={busy}
+            data-testid="show-key"
+          >
             {t('key.show')}
           </button>
         ) : overview?.encrypted ? (
@@ -130,7 +146,13 @@ export function SettingsScreen() {
         <h2 id="settings-backups">{t('backups.title')}</h2>
         <p>{overview ? t('backups.where', { dir: overview.dir }) : null}</p>
         <div className="form-actions">
-          <button type="button" className="button button--primary" onClick={() => void backUpNow()} disabled={busy || !overview} data-testid="backup-now">
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void backUpNow()}
+            disabled={busy || !overview}
+            data-testid="backup-now"
+          >
             {t('backups.now')}
           </button>
         </div>
@@ -144,7 +166,16 @@ export function SettingsScreen() {
           <Field label={t('backups.keep')} hint={t('backups.keepHint')}>
             {({ id, describedBy }) => (
               <div className="settings-keep__row">
-                <input id={id} type="number" min={1} max={100} step={1} value={keep} aria-describedby={describedBy} onChange={(e) => setKeep(e.target.value)} />
+                <input
+                  id={id}
+                  type="number"
+                  min={1}
+                  max={100}
+                  step={1}
+                  value={keep}
+                  aria-describedby={describedBy}
+                  onChange={(e) => setKeep(e.target.value)}
+                />
                 <button type="submit" className="button" disabled={busy}>
                   {t('common:save')}
                 </button>
@@ -178,7 +209,12 @@ export function SettingsScreen() {
                   <td>{b.encrypted ? t('backups.yes') : t('backups.no')}</td>
                   <td className="data-table__actions">
                     {overview.canRestore ? (
-                      <button type="button" className="button" disabled={busy || b.schemaVersion === null} onClick={() => setRestoring(b)}>
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy || b.schemaVersion === null}
+                        onClick={() => setRestoring(b)}
+                      >
                         {t('restore.action')}
                       </button>
                     ) : null}
@@ -192,10 +228,21 @@ export function SettingsScreen() {
       </section>
 
       {restoring ? (
-        <Modal open onOpenChange={(open) => !open && setRestoring(null)} title={t('restore.title')} description={t('restore.description', { date: formatDateTime(restoring.createdAt) })}>
+        <Modal
+          open
+          onOpenChange={(open) => !open && setRestoring(null)}
+          title={t('restore.title')}
+          description={t('restore.description', { date: formatDateTime(restoring.createdAt) })}
+        >
           <p>{t('restore.keeps')}</p>
           <div className="form-actions">
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void restore(restoring)} data-testid="confirm-restore">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={busy}
+              onClick={() => void restore(restoring)}
+              data-testid="confirm-restore"
+            >
               {t('restore.confirm')}
             </button>
             <button type="button" className="button" onClick={() => setRestoring(null)}>
@@ -206,10 +253,21 @@ export function SettingsScreen() {
       ) : null}
 
       {askKey ? (
-        <Modal open onOpenChange={(open) => !open && setAskKey(false)} title={t('key.title')} description={t('key.warning')}>
+        <Modal
+          open
+          onOpenChange={(open) => !open && setAskKey(false)}
+          title={t('key.title')}
+          description={t('key.warning')}
+        >
           <p>{t('key.how')}</p>
           <div className="form-actions">
-            <button type="button" className="button button--danger" disabled={busy} onClick={() => void showKey()} data-testid="confirm-show-key">
+            <button
+              type="button"
+              className="button button--danger"
+              disabled={busy}
+              onClick={() => void showKey()}
+              data-testid="confirm-show-key"
+            >
               {t('key.confirm')}
             </button>
             <button type="button" className="button" onClick={() => setAskKey(false)}>

@@ -39,9 +39,15 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
     setError(null);
     try {
       const { deleted: _d, ...live } = filter;
-      const result = await call(api.stix.export(scope === 'selection' && selectedId ? { tlp, ids: [selectedId] } : { tlp, filter: live }));
+      const result = await call(
+        api.stix.export(
+          scope === 'selection' && selectedId ? { tlp, ids: [selectedId] } : { tlp, filter: live },
+        ),
+      );
       await saveFile(result.fileName, result.content, 'application/json');
-      pushToast({ message: { key: 'stix:exported', values: { count: result.threats, tlp: `TLP:${tlp.toUpperCase()}` } } });
+      pushToast({
+        message: { key: 'stix:exported', values: { count: result.threats, tlp: `TLP:${tlp.toUpperCase()}` } },
+      });
       onClose();
     } catch (err) {
       setError((err as Error).message);
@@ -60,11 +66,22 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
       <fieldset className="radio-group radio-group--stacked">
         <legend>{t('scope')}</legend>
         <label>
-          <input type="radio" name={`${name}-scope`} checked={scope === 'filter'} onChange={() => setScope('filter')} />
+          <input
+            type="radio"
+            name={`${name}-scope`}
+            checked={scope === 'filter'}
+            onChange={() => setScope('filter')}
+          />
           {t('scopeFilter', { count: total ?? 0, formatted: formatNumber(total ?? 0) })}
         </label>
         <label>
-          <input type="radio" name={`${name}-scope`} checked={scope === 'selection'} disabled={!selectedId} onChange={() => setScope('selection')} />
+          <input
+            type="radio"
+            name={`${name}-scope`}
+            checked={scope === 'selection'}
+            disabled={!selectedId}
+            onChange={() => setScope('selection')}
+          />
           {selectedId ? t('scopeSelection', { id: selectedId }) : t('scopeNoSelection')}
         </label>
       </fieldset>
@@ -72,7 +89,13 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
         <legend>{t('tlp')}</legend>
         {TLP_LEVELS.map((level) => (
           <label key={level} className="stix-tlp">
-            <input type="radio" name={`${name}-tlp`} value={level} checked={tlp === level} onChange={() => setTlp(level)} />
+            <input
+              type="radio"
+              name={`${name}-tlp`}
+              value={level}
+              checked={tlp === level}
+              onChange={() => setTlp(level)}
+            />
             <span>
               <strong>TLP:{level.toUpperCase()}</strong> — {t(`tlpHelp.${level}`)}
             </span>

@@ -21,11 +21,28 @@ import { ServiceError, api, call } from '../../api/bridge';
 import { ClassificationBanner } from '../../components/ClassificationBanner';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store';
-import { emptyValues, fromFormValues, toFormValues, validate, type FormErrors, type ThreatFormValues } from './form-model';
+import {
+  emptyValues,
+  fromFormValues,
+  toFormValues,
+  validate,
+  type FormErrors,
+  type ThreatFormValues,
+} from './form-model';
 
 type Setter = <K extends keyof ThreatFormValues>(key: K, value: ThreatFormValues[K]) => void;
 
-function Section({ title, hint, children, id }: { title: ReactNode; hint?: ReactNode; children: ReactNode; id?: string }) {
+function Section({
+  title,
+  hint,
+  children,
+  id,
+}: {
+  title: ReactNode;
+  hint?: ReactNode;
+  children: ReactNode;
+  id?: string;
+}) {
   return (
     <fieldset className="form-section" id={id}>
       <legend>{title}</legend>
@@ -43,7 +60,9 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
   const createThreat = useStore((s) => s.createThreat);
   const updateThreat = useStore((s) => s.updateThreat);
   const [base, setBase] = useState<{ threat: Threat; version: number } | null>(null);
-  const [values, setValues] = useState<ThreatFormValues>(() => emptyValues(electionId || elections[0]?.id || ''));
+  const [values, setValues] = useState<ThreatFormValues>(() =>
+    emptyValues(electionId || elections[0]?.id || ''),
+  );
   const [errors, setErrors] = useState<FormErrors>({});
   const [serviceError, setServiceError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -63,7 +82,8 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
   }, [threatId]);
 
   useEffect(() => {
-    if (!values.electionId && elections[0]) setValues((v) => ({ ...v, electionId: electionId || elections[0]!.id }));
+    if (!values.electionId && elections[0])
+      setValues((v) => ({ ...v, electionId: electionId || elections[0]!.id }));
   }, [elections, electionId, values.electionId]);
 
   // Unsaved changes are not lost by a stray click: once the official has typed, leaving asks first.
@@ -90,7 +110,14 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     return e === 'required' ? t('form.required') : e === 'lastBeforeFirst' ? t('form.lastBeforeFirst') : e;
   };
   const topClassification = useMemo<Classification | null>(
-    () => values.notes.reduce<Classification | null>((best, n) => (n.text.trim() && (!best || classificationRank(n.classification) > classificationRank(best)) ? n.classification : best), null),
+    () =>
+      values.notes.reduce<Classification | null>(
+        (best, n) =>
+          n.text.trim() && (!best || classificationRank(n.classification) > classificationRank(best))
+            ? n.classification
+            : best,
+        null,
+      ),
     [values.notes],
   );
 
@@ -117,10 +144,24 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     }
   }
 
-  const select = (key: keyof ThreatFormValues, options: readonly string[], ns: string, label: string, required = false, hint?: string) => (
+  const select = (
+    key: keyof ThreatFormValues,
+    options: readonly string[],
+    ns: string,
+    label: string,
+    required = false,
+    hint?: string,
+  ) => (
     <Field label={label} required={required} error={err(key)} hint={hint}>
       {({ id, describedBy, invalid }) => (
-        <select id={id} aria-describedby={describedBy} aria-invalid={invalid} aria-required={required} value={values[key] as string} onChange={(e) => set(key, e.target.value as never)}>
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          aria-required={required}
+          value={values[key] as string}
+          onChange={(e) => set(key, e.target.value as never)}
+        >
           <option value="">{t('form.choose')}</option>
           {options.map((o) => (
             <option key={o} value={o}>
@@ -132,11 +173,31 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     </Field>
   );
 
-  const text = (key: keyof ThreatFormValues, label: string, opts: { required?: boolean; hint?: string; multiline?: boolean; lang?: string; type?: string; inputRef?: React.Ref<HTMLInputElement> } = {}) => (
+  const text = (
+    key: keyof ThreatFormValues,
+    label: string,
+    opts: {
+      required?: boolean;
+      hint?: string;
+      multiline?: boolean;
+      lang?: string;
+      type?: string;
+      inputRef?: React.Ref<HTMLInputElement>;
+    } = {},
+  ) => (
     <Field label={label} required={opts.required} error={err(key)} hint={opts.hint}>
       {({ id, describedBy, invalid }) =>
         opts.multiline ? (
-          <textarea id={id} lang={opts.lang} aria-describedby={describedBy} aria-invalid={invalid} aria-required={opts.required} rows={3} value={values[key] as string} onChange={(e) => set(key, e.target.value as never)} />
+          <textarea
+            id={id}
+            lang={opts.lang}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            aria-required={opts.required}
+            rows={3}
+            value={values[key] as string}
+            onChange={(e) => set(key, e.target.value as never)}
+          />
         ) : (
           <input
             id={id}
@@ -170,10 +231,14 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
       aria-labelledby="threat-form-title"
     >
       <div className="screen-header">
-        <h1 id="threat-form-title">{base ? t('form.editTitle', { id: base.threat.id }) : t('form.newTitle')}</h1>
+        <h1 id="threat-form-title">
+          {base ? t('form.editTitle', { id: base.threat.id }) : t('form.newTitle')}
+        </h1>
       </div>
       <div ref={summaryRef} tabIndex={-1} className="form-summary" aria-live="assertive">
-        {errorCount ? <p className="notice notice--error">{t('form.errorSummary', { count: errorCount })}</p> : null}
+        {errorCount ? (
+          <p className="notice notice--error">{t('form.errorSummary', { count: errorCount })}</p>
+        ) : null}
         {serviceError ? <p className="notice notice--error">{serviceError}</p> : null}
       </div>
 
@@ -182,7 +247,12 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
         {text('summary', t('fields.summary'), { required: true, multiline: true, hint: t('hints.summary') })}
         <Field label={t('fields.election')} required error={err('electionId')}>
           {({ id, describedBy }) => (
-            <select id={id} aria-describedby={describedBy} value={values.electionId} onChange={(e) => set('electionId', e.target.value)}>
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              value={values.electionId}
+              onChange={(e) => set('electionId', e.target.value)}
+            >
               {elections.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.name}
@@ -215,11 +285,21 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
           </legend>
           {CONFIDENCES.map((c) => (
             <label key={c}>
-              <input type="radio" name="confidence" value={c} checked={values.confidence === c} onChange={() => set('confidence', c)} />
+              <input
+                type="radio"
+                name="confidence"
+                value={c}
+                checked={values.confidence === c}
+                onChange={() => set('confidence', c)}
+              />
               {t(`enums:confidence.${c}`)}
             </label>
           ))}
-          {err('confidence') ? <div className="field__error" role="alert">{err('confidence')}</div> : null}
+          {err('confidence') ? (
+            <div className="field__error" role="alert">
+              {err('confidence')}
+            </div>
+          ) : null}
         </fieldset>
       </Section>
 
@@ -230,11 +310,21 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
           </legend>
           {BREAKOUT_CATEGORIES.map((b) => (
             <label key={b}>
-              <input type="radio" name="breakout" value={b} checked={values.breakout === String(b)} onChange={() => set('breakout', String(b))} />
+              <input
+                type="radio"
+                name="breakout"
+                value={b}
+                checked={values.breakout === String(b)}
+                onChange={() => set('breakout', String(b))}
+              />
               {t(`enums:breakout.${b}`)}
             </label>
           ))}
-          {err('breakout') ? <div className="field__error" role="alert">{err('breakout')}</div> : null}
+          {err('breakout') ? (
+            <div className="field__error" role="alert">
+              {err('breakout')}
+            </div>
+          ) : null}
         </fieldset>
         {text('audience', t('fields.audience'), { type: 'text', hint: t('hints.audience') })}
         {select('trend', TRENDS, 'trend', t('fields.trend'))}
@@ -252,12 +342,14 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
         {text('disarmTechniques', t('fields.disarm'), { hint: t('hints.disarm') })}
         <fieldset className="checkbox-group">
           <legend>{t('fields.context')}</legend>
-          {(['debunkedByPartner', 'investigationSensitive', 'nationalSecurityImplications'] as const).map((k) => (
-            <label key={k}>
-              <input type="checkbox" checked={values[k]} onChange={(e) => set(k, e.target.checked)} />
-              {t(`context.${k}`)}
-            </label>
-          ))}
+          {(['debunkedByPartner', 'investigationSensitive', 'nationalSecurityImplications'] as const).map(
+            (k) => (
+              <label key={k}>
+                <input type="checkbox" checked={values[k]} onChange={(e) => set(k, e.target.checked)} />
+                {t(`context.${k}`)}
+              </label>
+            ),
+          )}
         </fieldset>
       </Section>
 
@@ -268,7 +360,10 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
         {text('frFacts', t('fields.frFacts'), { lang: 'fr', multiline: true, hint: t('hints.onePerLine') })}
       </Section>
 
-      <section className={`form-section form-section--classified${topClassification ? ' form-section--has-classified' : ''}`} aria-labelledby="classified-heading">
+      <section
+        className={`form-section form-section--classified${topClassification ? ' form-section--has-classified' : ''}`}
+        aria-labelledby="classified-heading"
+      >
         {topClassification ? <ClassificationBanner level={topClassification} /> : null}
         <h2 id="classified-heading">{t('fields.classifiedNotes')}</h2>
         <p className="form-section__hint">{t('hints.classified')}</p>
@@ -279,7 +374,14 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
                 <select
                   id={id}
                   value={note.classification}
-                  onChange={(e) => set('notes', values.notes.map((n, j) => (j === i ? { ...n, classification: e.target.value as Classification } : n)))}
+                  onChange={(e) =>
+                    set(
+                      'notes',
+                      values.notes.map((n, j) =>
+                        j === i ? { ...n, classification: e.target.value as Classification } : n,
+                      ),
+                    )
+                  }
                 >
                   {CLASSIFICATIONS.map((c) => (
                     <option key={c} value={c}>
@@ -291,25 +393,58 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
             </Field>
             <Field label={t('fields.noteText', { n: i + 1 })} error={i === 0 ? err('notes') : undefined}>
               {({ id, describedBy }) => (
-                <textarea id={id} aria-describedby={describedBy} rows={3} value={note.text} onChange={(e) => set('notes', values.notes.map((n, j) => (j === i ? { ...n, text: e.target.value } : n)))} />
+                <textarea
+                  id={id}
+                  aria-describedby={describedBy}
+                  rows={3}
+                  value={note.text}
+                  onChange={(e) =>
+                    set(
+                      'notes',
+                      values.notes.map((n, j) => (j === i ? { ...n, text: e.target.value } : n)),
+                    )
+                  }
+                />
               )}
             </Field>
-            <button type="button" className="button button--small button--danger" onClick={() => set('notes', values.notes.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() =>
+                set(
+                  'notes',
+                  values.notes.filter((_, j) => j !== i),
+                )
+              }
+            >
               {t('form.removeNote', { n: i + 1 })}
             </button>
           </div>
         ))}
-        <button type="button" className="button" onClick={() => set('notes', [...values.notes, { classification: 'SECRET', text: '' }])}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => set('notes', [...values.notes, { classification: 'SECRET', text: '' }])}
+        >
           {t('form.addNote')}
         </button>
         {topClassification ? <ClassificationBanner level={topClassification} position="bottom" /> : null}
       </section>
 
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving} aria-keyshortcuts="Control+S">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={saving}
+          aria-keyshortcuts="Control+S"
+        >
           {saving ? t('form.saving') : base ? t('form.saveChanges') : t('form.create')}
         </button>
-        <button type="button" className="button" onClick={() => navigate(threatId ? { screen: 'log', threatId } : { screen: 'log' })}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => navigate(threatId ? { screen: 'log', threatId } : { screen: 'log' })}
+        >
           {t('common:cancel')}
         </button>
       </div>

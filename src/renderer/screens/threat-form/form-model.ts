@@ -1,7 +1,17 @@
 // The threat form's values (strings, as inputs hold them) and the conversions to and from a
 // contract threat. Pure, so it is tested without a browser. Fields the form does not show are
 // kept from the threat being edited, so editing never drops data.
-import type { Classification, Purpose, ThreatType, TargetKind, PlaceLevel, Actor, Confidence, Trend, ThreatStatus } from '../../../shared/domain/enums';
+import type {
+  Classification,
+  Purpose,
+  ThreatType,
+  TargetKind,
+  PlaceLevel,
+  Actor,
+  Confidence,
+  Trend,
+  ThreatStatus,
+} from '../../../shared/domain/enums';
 import { jsonPath } from '../../../shared/domain/location';
 import { ThreatSchema, type Threat } from '../../../shared/domain/workspace';
 
@@ -64,7 +74,7 @@ function fromLocalInput(value: string, original: string | undefined): string | u
   return Number.isNaN(d.getTime()) ? value : d.toISOString();
 }
 
-const splitList = (s: string, sep: RegExp = /[,;\n]/) =>
+const splitList = (s: string, sep = /[,;\n]/) =>
   s
     .split(sep)
     .map((x) => x.trim())
@@ -168,7 +178,11 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   t.summary = v.summary.trim();
   t.purpose = v.purpose || undefined;
   t.type = v.type || undefined;
-  t.target = put(put({ ...(base?.target ?? {}) }, 'kind', v.targetKind || undefined), 'description', v.targetDescription.trim());
+  t.target = put(
+    put({ ...(base?.target ?? {}) }, 'kind', v.targetKind || undefined),
+    'description',
+    v.targetDescription.trim(),
+  );
   t.time = put(
     put({ ...(base?.time ?? {}) }, 'firstSeen', fromLocalInput(v.firstSeen, base?.time.firstSeen)),
     'lastSeen',
@@ -176,15 +190,27 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   );
   let place: Record<string, unknown> = put({ ...(base?.place ?? {}) }, 'level', v.placeLevel || undefined);
   place = put(place, 'regions', splitList(v.regions));
-  place = put(place, 'channels', splitList(v.channels).map((c) => c.toLowerCase()));
+  place = put(
+    place,
+    'channels',
+    splitList(v.channels).map((c) => c.toLowerCase()),
+  );
   place = put(place, 'languages', splitList(v.languages));
   t.place = place;
   let source: Record<string, unknown> = put({ ...(base?.source ?? {}) }, 'actor', v.actor || undefined);
   source = put(source, 'name', v.sourceName.trim());
   source = put(source, 'confidence', v.confidence || undefined);
   t.source = source;
-  let reach: Record<string, unknown> = put({ ...(base?.reach ?? {}) }, 'breakout', v.breakout ? Number(v.breakout) : undefined);
-  reach = put(reach, 'estimatedAudience', v.audience.trim() === '' ? undefined : Number(v.audience.replace(/[\s,]/g, '')));
+  let reach: Record<string, unknown> = put(
+    { ...(base?.reach ?? {}) },
+    'breakout',
+    v.breakout ? Number(v.breakout) : undefined,
+  );
+  reach = put(
+    reach,
+    'estimatedAudience',
+    v.audience.trim() === '' ? undefined : Number(v.audience.replace(/[\s,]/g, '')),
+  );
   reach = put(reach, 'trend', v.trend || undefined);
   t.reach = reach;
   t = put(t, 'falseClaim', v.falseClaim.trim());
@@ -203,13 +229,20 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   else delete otherTranslations.fr;
   t = put(t, 'translations', Object.keys(otherTranslations).length ? otherTranslations : undefined);
 
-  const notes = v.notes.filter((n) => n.text.trim()).map((n) => ({ classification: n.classification, text: n.text.trim() }));
+  const notes = v.notes
+    .filter((n) => n.text.trim())
+    .map((n) => ({ classification: n.classification, text: n.text.trim() }));
   t = put(t, 'classifiedNotes', notes.length ? notes : base?.classifiedNotes?.length === 0 ? [] : undefined);
 
   let context: Record<string, unknown> = { ...(base?.context ?? {}) };
-  for (const key of ['debunkedByPartner', 'investigationSensitive', 'nationalSecurityImplications'] as const) context = put(context, key, v[key] ? true : undefined);
+  for (const key of ['debunkedByPartner', 'investigationSensitive', 'nationalSecurityImplications'] as const)
+    context = put(context, key, v[key] ? true : undefined);
   t = put(t, 'context', Object.keys(context).length ? context : undefined);
-  t = put(t, 'disarmTechniques', splitList(v.disarmTechniques).map((x) => x.toUpperCase()));
+  t = put(
+    t,
+    'disarmTechniques',
+    splitList(v.disarmTechniques).map((x) => x.toUpperCase()),
+  );
   return t;
 }
 
@@ -237,7 +270,10 @@ const FIELD_OF: Record<string, string> = {
   'translations.fr.facts': 'frFacts',
 };
 
-export function validate(candidate: Record<string, unknown>, isNew: boolean): { threat?: Threat; errors: FormErrors } {
+export function validate(
+  candidate: Record<string, unknown>,
+  isNew: boolean,
+): { threat?: Threat; errors: FormErrors } {
   const schema = isNew ? ThreatSchema.extend({ id: ThreatSchema.shape.id.optional() }) : ThreatSchema;
   const parsed = schema.safeParse(candidate);
   if (parsed.success) {
@@ -253,8 +289,13 @@ export function validate(candidate: Record<string, unknown>, isNew: boolean): { 
     const field =
       FIELD_OF[path] ??
       Object.entries(FIELD_OF).find(([p]) => path.startsWith(`${p}.`))?.[1] ??
-      (path.startsWith('classifiedNotes') ? 'notes' : path.startsWith('context') ? 'context' : path.split('.')[0] ?? jsonPath(issue.path));
-    errors[field] ??= issue.code === 'invalid_value' || issue.code === 'invalid_type' ? 'required' : issue.message;
+      (path.startsWith('classifiedNotes')
+        ? 'notes'
+        : path.startsWith('context')
+          ? 'context'
+          : (path.split('.')[0] ?? jsonPath(issue.path)));
+    errors[field] ??=
+      issue.code === 'invalid_value' || issue.code === 'invalid_type' ? 'required' : issue.message;
   }
   return { errors };
 }

@@ -26,14 +26,32 @@ export function IdentityDialog({ open, onOpenChange }: { open: boolean; onOpenCh
   }
 
   return (
-    <Modal open={open} onOpenChange={onOpenChange} title={t('identity.title')} description={t('identity.body')}>
+    <Modal
+      open={open}
+      onOpenChange={onOpenChange}
+      title={t('identity.title')}
+      description={t('identity.body')}
+    >
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {error ? <p className="notice notice--error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="notice notice--error" role="alert">
+            {error}
+          </p>
+        ) : null}
         <Field label={t('identity.name')} required>
-          {({ id }) => <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />}
+          {({ id }) => (
+            <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
+          )}
         </Field>
         <Field label={t('identity.role')} required hint={t('identity.roleHint')}>
-          {({ id, describedBy }) => <input id={id} aria-describedby={describedBy} value={role} onChange={(e) => setRole(e.target.value)} />}
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+            />
+          )}
         </Field>
         <div className="form-actions">
           <button type="submit" className="button button--primary">

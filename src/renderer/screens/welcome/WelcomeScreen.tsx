@@ -32,23 +32,40 @@ export function WelcomeScreen() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('title')}</h1>
       <p className="welcome__lead">{t('lead')}</p>
-      {error ? <p className="notice notice--error" role="alert">{error}</p> : null}
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <div className="welcome__choices">
         <div className="welcome__choice">
           <h2>{t('sample.title')}</h2>
           <p>{t('sample.body')}</p>
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void run(() => call(api.workspace.loadSample({})))}>
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void run(() => call(api.workspace.loadSample({})))}
+          >
             {busy ? t('working') : t('sample.action')}
           </button>
         </div>
         <div className="welcome__choice">
           <h2>{t('import.title')}</h2>
           <p>{t('import.body')}</p>
-          <input ref={fileRef} type="file" aria-label={t('import.action')} accept=".json,.csv,application/json,text/csv" className="visually-hidden" tabIndex={-1} onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void run(() => importFile(file));
-            e.target.value = '';
-          }} />
+          <input
+            ref={fileRef}
+            type="file"
+            aria-label={t('import.action')}
+            accept=".json,.csv,application/json,text/csv"
+            className="visually-hidden"
+            tabIndex={-1}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void run(() => importFile(file));
+              e.target.value = '';
+            }}
+          />
           <button type="button" className="button" disabled={busy} onClick={() => fileRef.current?.click()}>
             {t('import.action')}
           </button>
@@ -56,7 +73,12 @@ export function WelcomeScreen() {
         <div className="welcome__choice">
           <h2>{t('empty.title')}</h2>
           <p>{t('empty.body')}</p>
-          <button type="button" className="button" disabled={busy} onClick={() => navigate({ screen: 'elections' })}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => navigate({ screen: 'elections' })}
+          >
             {t('empty.action')}
           </button>
         </div>

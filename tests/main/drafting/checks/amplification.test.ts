@@ -10,16 +10,38 @@ const amp = (sections: Parameters<typeof draftOf>[0]) =>
 
 describe('amplification', () => {
   it('accepts the claim once, after the fact', () => {
-    expect(amp({ en: [{ text: 'The facts', kind: 'headline' }, { text: FACT, kind: 'fact' }, { text: `A false claim says: “${CLAIM}” This is false.`, kind: 'falsehood' }] })).toEqual([]);
+    expect(
+      amp({
+        en: [
+          { text: 'The facts', kind: 'headline' },
+          { text: FACT, kind: 'fact' },
+          { text: `A false claim says: “${CLAIM}” This is false.`, kind: 'falsehood' },
+        ],
+      }),
+    ).toEqual([]);
   });
 
   it('is an error in the headline', () => {
-    const [c] = amp({ en: [{ id: 'h', text: `Mail-in ballots posted after Friday, May 14 will not be counted? False`, kind: 'headline' }, { text: FACT, kind: 'fact' }] });
+    const [c] = amp({
+      en: [
+        {
+          id: 'h',
+          text: `Mail-in ballots posted after Friday, May 14 will not be counted? False`,
+          kind: 'headline',
+        },
+        { text: FACT, kind: 'fact' },
+      ],
+    });
     expect(c).toMatchObject({ severity: 'error', sectionId: 'h' });
   });
 
   it('is a warning in the first paragraph', () => {
-    const [c] = amp({ en: [{ text: 'Title', kind: 'headline' }, { id: 'p1', text: `Some say ${CLAIM.toLowerCase()}`, kind: 'fact' }] });
+    const [c] = amp({
+      en: [
+        { text: 'Title', kind: 'headline' },
+        { id: 'p1', text: `Some say ${CLAIM.toLowerCase()}`, kind: 'fact' },
+      ],
+    });
     expect(c).toMatchObject({ severity: 'warning', sectionId: 'p1' });
   });
 
@@ -28,15 +50,26 @@ describe('amplification', () => {
       en: [
         { text: FACT, kind: 'fact' },
         { id: 'f', text: `False: “${CLAIM}”`, kind: 'falsehood' },
-        { id: 'again', text: 'Again: MAIL-IN BALLOTS POSTED AFTER FRIDAY MAY 14 WILL NOT BE COUNTED', kind: 'fact-repeat' },
+        {
+          id: 'again',
+          text: 'Again: MAIL-IN BALLOTS POSTED AFTER FRIDAY MAY 14 WILL NOT BE COUNTED',
+          kind: 'fact-repeat',
+        },
       ],
     });
     expect(checks.map((c) => [c.severity, c.sectionId])).toEqual([['error', 'again']]);
     const fr = amp({
       fr: [
         { text: 'Les bulletins de vote postaux sont comptés.', kind: 'fact' },
-        { text: '« Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés. » C’est faux.', kind: 'falsehood' },
-        { id: 'again', text: 'Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés, disent-ils.', kind: 'context' },
+        {
+          text: '« Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés. » C’est faux.',
+          kind: 'falsehood',
+        },
+        {
+          id: 'again',
+          text: 'Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés, disent-ils.',
+          kind: 'context',
+        },
       ],
     });
     expect(fr.map((c) => [c.severity, c.sectionId])).toEqual([['error', 'again']]);
@@ -44,7 +77,18 @@ describe('amplification', () => {
 
   it('does not count a fact that shares the claim’s subject', () => {
     expect(
-      amp({ fr: [{ text: 'Les bulletins de vote postaux oblitérés au plus tard le jour du scrutin sont comptés.', kind: 'fact' }, { text: '« Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés. »', kind: 'falsehood' }] }),
+      amp({
+        fr: [
+          {
+            text: 'Les bulletins de vote postaux oblitérés au plus tard le jour du scrutin sont comptés.',
+            kind: 'fact',
+          },
+          {
+            text: '« Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés. »',
+            kind: 'falsehood',
+          },
+        ],
+      }),
     ).toEqual([]);
   });
 });

@@ -3,7 +3,9 @@ import { assessment, checkContext, threat } from '../fixtures';
 import { checksOf, draftOf, flagged } from './draft-of';
 import { runChecks } from '../../../../src/main/drafting';
 
-const named = threat({ source: { actor: 'foreign-state', name: 'Storm-1516 (Russia-linked)', confidence: 'moderate' } });
+const named = threat({
+  source: { actor: 'foreign-state', name: 'Storm-1516 (Russia-linked)', confidence: 'moderate' },
+});
 
 describe('attribution', () => {
   it('flags the actor’s name and foreign countries when confidence is below high', () => {
@@ -15,7 +17,10 @@ describe('attribution', () => {
 
   it('flags country names and demonyms in French', () => {
     const ctx = checkContext([named]);
-    expect(flagged('attribution', 'Des comptes liés à la Russie et au régime iranien.', 'fr', ctx)).toEqual(['Russie', 'iranien']);
+    expect(flagged('attribution', 'Des comptes liés à la Russie et au régime iranien.', 'fr', ctx)).toEqual([
+      'Russie',
+      'iranien',
+    ]);
   });
 
   it('warns about phrases that attribute to "a foreign state"', () => {
@@ -28,7 +33,14 @@ describe('attribution', () => {
     const ctx = checkContext([high], assessment({ attributionMayBeStated: true }));
     expect(checksOf('attribution', 'Storm-1516, run from Russia, spread it.', 'en', ctx)).toEqual([]);
     // …but not when the assessment withheld it (a gate), even at high confidence.
-    expect(checksOf('attribution', 'Run from Russia.', 'en', checkContext([high], assessment({ attributionMayBeStated: false })))).toHaveLength(1);
+    expect(
+      checksOf(
+        'attribution',
+        'Run from Russia.',
+        'en',
+        checkContext([high], assessment({ attributionMayBeStated: false })),
+      ),
+    ).toHaveLength(1);
   });
 
   it('does not flag the election’s own country, neutral text, or our media contact’s name', () => {

@@ -16,33 +16,57 @@ describe('classified-content', () => {
 
   it('flags it with changed punctuation, case and spacing', () => {
     const text = 'REGISTRAR RECORDS, obtained under a production-order; show the handle   changed owners!';
-    expect(flagged('classified-content', text)).toEqual(['REGISTRAR RECORDS, obtained under a production-order; show the handle   changed owners']);
+    expect(flagged('classified-content', text)).toEqual([
+      'REGISTRAR RECORDS, obtained under a production-order; show the handle   changed owners',
+    ]);
   });
 
   it('flags it hidden by zero-width characters, Cyrillic and Greek look-alikes and full-width letters', () => {
     // "о" and "е" are Cyrillic, "Ρ" is Greek; "ｏｒｄｅｒ" is full-width; U+200B and U+2060 are invisible.
     const text = 'Rеgistrar rеcоrds obta\u200Bined under a pro\u2060duction ｏｒｄｅｒ ΡROVE nothing.';
-    expect(flagged('classified-content', text)).toEqual(['Rеgistrar rеcоrds obta\u200Bined under a pro\u2060duction ｏｒｄｅｒ']);
+    expect(flagged('classified-content', text)).toEqual([
+      'Rеgistrar rеcоrds obta\u200Bined under a pro\u2060duction ｏｒｄｅｒ',
+    ]);
   });
 
   it('flags a five-word run in the French text too, with accents changed', () => {
-    const notes = [{ classification: 'PROTECTED' as const, text: 'La source confirme que le réseau est piloté depuis l’étranger.' }];
+    const notes = [
+      {
+        classification: 'PROTECTED' as const,
+        text: 'La source confirme que le réseau est piloté depuis l’étranger.',
+      },
+    ];
     const ctx = checkContext([threat({ classifiedNotes: notes })]);
-    expect(flagged('classified-content', 'Selon nos données, la source confirme que le reseau est PILOTE.', 'fr', ctx)).toEqual([
-      'la source confirme que le reseau est PILOTE',
-    ]);
+    expect(
+      flagged(
+        'classified-content',
+        'Selon nos données, la source confirme que le reseau est PILOTE.',
+        'fr',
+        ctx,
+      ),
+    ).toEqual(['la source confirme que le reseau est PILOTE']);
   });
 
   it('does not flag four shared words, or the same words in another order', () => {
     expect(checksOf('classified-content', 'Registrar records obtained under review.')).toEqual([]);
-    expect(checksOf('classified-content', 'A production order obtained records under the registrar.')).toEqual([]);
-    expect(checksOf('classified-content', 'Mail-in ballots are counted if they arrive by May 24.')).toEqual([]);
+    expect(
+      checksOf('classified-content', 'A production order obtained records under the registrar.'),
+    ).toEqual([]);
+    expect(checksOf('classified-content', 'Mail-in ballots are counted if they arrive by May 24.')).toEqual(
+      [],
+    );
   });
 
   it('flags a short classified note only as a whole', () => {
-    const ctx = checkContext([threat({ classifiedNotes: [{ classification: 'TOP SECRET', text: 'Operation Nightfall' }] })]);
-    expect(flagged('classified-content', 'This is operation NIGHTFALL again.', 'en', ctx)).toEqual(['operation NIGHTFALL']);
-    expect(checksOf('classified-content', 'The operation continued into the nightfall.', 'en', ctx)).toEqual([]);
+    const ctx = checkContext([
+      threat({ classifiedNotes: [{ classification: 'TOP SECRET', text: 'Operation Nightfall' }] }),
+    ]);
+    expect(flagged('classified-content', 'This is operation NIGHTFALL again.', 'en', ctx)).toEqual([
+      'operation NIGHTFALL',
+    ]);
+    expect(checksOf('classified-content', 'The operation continued into the nightfall.', 'en', ctx)).toEqual(
+      [],
+    );
   });
 
   it('does not run on the internal briefing note, which may quote notes', () => {

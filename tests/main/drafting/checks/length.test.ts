@@ -3,8 +3,10 @@ import { runChecks } from '../../../../src/main/drafting';
 import { checkContext } from '../fixtures';
 import { draftOf } from './draft-of';
 
-const check = (sections: Parameters<typeof draftOf>[0], template: Parameters<typeof draftOf>[1] = 'social-post') =>
-  runChecks(draftOf(sections, template), checkContext()).filter((c) => c.id === 'length');
+const check = (
+  sections: Parameters<typeof draftOf>[0],
+  template: Parameters<typeof draftOf>[1] = 'social-post',
+) => runChecks(draftOf(sections, template), checkContext()).filter((c) => c.id === 'length');
 
 describe('length', () => {
   it('accepts a post of exactly 280 characters across its sections', () => {
@@ -19,7 +21,9 @@ describe('length', () => {
 
   it('counts characters as people do (an emoji is one) and checks each language', () => {
     expect(check({ en: [{ text: '🗳'.repeat(280) }] })).toEqual([]);
-    expect(check({ en: [{ text: 'ok' }], fr: [{ text: 'é'.repeat(281) }] }).map((c) => c.lang)).toEqual(['fr']);
+    expect(check({ en: [{ text: 'ok' }], fr: [{ text: 'é'.repeat(281) }] }).map((c) => c.lang)).toEqual([
+      'fr',
+    ]);
   });
 
   it('applies only to social posts', () => {

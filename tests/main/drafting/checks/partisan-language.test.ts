@@ -9,16 +9,21 @@ describe('partisan-language', () => {
   });
 
   it('flags them in French, accents or not', () => {
-    expect(flagged('partisan-language', 'Votez pour le changement : ces politiciens véreux et corrompus, des traitres !', 'fr')).toEqual([
-      'Votez pour',
-      'véreux',
-      'corrompus',
-      'traitres',
-    ]);
+    expect(
+      flagged(
+        'partisan-language',
+        'Votez pour le changement : ces politiciens véreux et corrompus, des traitres !',
+        'fr',
+      ),
+    ).toEqual(['Votez pour', 'véreux', 'corrompus', 'traitres']);
   });
 
   it('does not flag neutral text, or words that only contain a loaded one', () => {
-    expect(checksOf('partisan-language', 'Every eligible voter can vote. Corruption of files is not suspected.')).toEqual([]);
-    expect(checksOf('partisan-language', 'Votre vote compte. Les électeurs peuvent voter par la poste.', 'fr')).toEqual([]);
+    expect(
+      checksOf('partisan-language', 'Every eligible voter can vote. Corruption of files is not suspected.'),
+    ).toEqual([]);
+    expect(
+      checksOf('partisan-language', 'Votre vote compte. Les électeurs peuvent voter par la poste.', 'fr'),
+    ).toEqual([]);
   });
 });

@@ -7,14 +7,27 @@ describe('placeholder', () => {
   it('is an error on "to complete" and "removed" markers, in both languages', () => {
     const d = draftOf({
       en: [{ text: 'Call [TO COMPLETE: phone number]. [REMOVED: overlaps a classified note].' }],
-      fr: [{ text: 'Appelez le [À COMPLÉTER\u00A0: numéro de téléphone]. [RETIRÉ : chevauche une note classifiée].' }],
+      fr: [
+        {
+          text: 'Appelez le [À COMPLÉTER\u00A0: numéro de téléphone]. [RETIRÉ : chevauche une note classifiée].',
+        },
+      ],
     });
     const checks = runChecks(d, checkContext()).filter((c) => c.id === 'placeholder');
-    expect(checks.map((c) => [c.lang, c.severity])).toEqual([['en', 'error'], ['en', 'error'], ['fr', 'error'], ['fr', 'error']]);
+    expect(checks.map((c) => [c.lang, c.severity])).toEqual([
+      ['en', 'error'],
+      ['en', 'error'],
+      ['fr', 'error'],
+      ['fr', 'error'],
+    ]);
     expect(checks[1]!.message).toMatch(/classified note was removed/);
   });
 
   it('does not fire on finished text', () => {
-    expect(runChecks(draftOf({ en: [{ text: 'Call 1-800-555-0127.' }] }), checkContext()).filter((c) => c.id === 'placeholder')).toEqual([]);
+    expect(
+      runChecks(draftOf({ en: [{ text: 'Call 1-800-555-0127.' }] }), checkContext()).filter(
+        (c) => c.id === 'placeholder',
+      ),
+    ).toEqual([]);
   });
 });

@@ -5,10 +5,12 @@ import { checksOf, draftOf } from './draft-of';
 
 const HARD_EN =
   'Notwithstanding the aforementioned considerations, the administrative authorities responsible for electoral administration have determined that additional verification procedures, including comprehensive authentication of identification documentation, will be systematically implemented at every polling location throughout the jurisdiction.';
-const EASY_EN = 'You can vote by mail. Send your ballot by polling day. We will count it if it arrives by May 24. Call us if you need help.';
+const EASY_EN =
+  'You can vote by mail. Send your ballot by polling day. We will count it if it arrives by May 24. Call us if you need help.';
 const HARD_FR =
   'Nonobstant les considérations susmentionnées, les autorités administratives responsables de l’administration électorale ont déterminé que des procédures de vérification supplémentaires, notamment l’authentification exhaustive des pièces d’identité, seront systématiquement appliquées dans chaque lieu de scrutin.';
-const EASY_FR = 'Vous pouvez voter par la poste. Postez votre bulletin avant le jour du vote. Nous le compterons s’il arrive avant le 24 mai. Appelez-nous si vous avez besoin d’aide.';
+const EASY_FR =
+  'Vous pouvez voter par la poste. Postez votre bulletin avant le jour du vote. Nous le compterons s’il arrive avant le 24 mai. Appelez-nous si vous avez besoin d’aide.';
 
 describe('readability', () => {
   it('warns when English prose is above grade 8', () => {
@@ -24,14 +26,20 @@ describe('readability', () => {
   });
 
   it('takes the target from the context', () => {
-    const medium = 'Send your ballot by mail before polling day. We count every ballot that arrives by May 24.';
+    const medium =
+      'Send your ballot by mail before polling day. We count every ballot that arrives by May 24.';
     expect(checksOf('readability', medium, 'en')).toEqual([]);
     expect(checksOf('readability', medium, 'en', { ...checkContext(), targetGrade: 2 })).toHaveLength(1);
     expect(checksOf('readability', HARD_EN, 'en', { ...checkContext(), targetGrade: 50 })).toEqual([]);
   });
 
   it('leaves headings, contacts and short lines alone', () => {
-    const d = draftOf({ en: [{ text: HARD_EN, kind: 'media-contact' }, { text: 'Notwithstanding administrative considerations.', kind: 'fact' }] });
+    const d = draftOf({
+      en: [
+        { text: HARD_EN, kind: 'media-contact' },
+        { text: 'Notwithstanding administrative considerations.', kind: 'fact' },
+      ],
+    });
     expect(runChecks(d, checkContext()).filter((c) => c.id === 'readability')).toEqual([]);
   });
 });

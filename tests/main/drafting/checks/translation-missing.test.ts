@@ -7,7 +7,9 @@ import { draftOf } from './draft-of';
 describe('translation-missing', () => {
   it.each(TEMPLATE_IDS)('is an error on each placeholder in a %s, in either spacing', (template) => {
     const text = 'Les faits : [TRANSLATION NEEDED: résumé] et [TRANSLATION NEEDED\u00A0: fait 2].';
-    const checks = runChecks(draftOf({ fr: [{ text }] }, template), checkContext()).filter((c) => c.id === 'translation-missing');
+    const checks = runChecks(draftOf({ fr: [{ text }] }, template), checkContext()).filter(
+      (c) => c.id === 'translation-missing',
+    );
     expect(checks.map((c) => [c.severity, text.slice(c.start, c.end)])).toEqual([
       ['error', '[TRANSLATION NEEDED: résumé]'],
       ['error', '[TRANSLATION NEEDED\u00A0: fait 2]'],
