@@ -4,13 +4,19 @@ import { calendarProblems } from '../../shared/domain/election-calendar';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { electionsContract } from '../../shared/ipc/elections.contract';
 import type { ServiceContext } from '../context';
-import type { ThreatStore } from '../threats/store';
 import type { ElectionRepository } from './repository';
+
+/** What the elections need to know of the threat log (given by services.ts, so that the elections do
+ *  not depend on the log, which depends on them). */
+export interface ElectionThreats {
+  /** How many live threats are recorded under an election. */
+  count(electionId: string): number;
+}
 
 export function electionHandlers(
   ctx: ServiceContext,
   repo: ElectionRepository,
-  threats: ThreatStore,
+  threats: ElectionThreats,
 ): HandlersOf<typeof electionsContract> {
   return {
     'elections:list': () => repo.list(),

@@ -42,12 +42,6 @@ export interface ThreatField {
   /** STIX import: read by the bundle mapping's own code (defaults and fallbacks for bundles other
    *  tools made) rather than as the plain property. */
   readonly stixRead?: 'custom';
-  /** Form: required, so kept even when empty and the validation says it is missing. */
-  readonly required?: boolean;
-  /** Form, lists: one item per line (else separated by commas, semicolons or lines). */
-  readonly lines?: boolean;
-  /** Form: how what is typed is normalised. */
-  readonly normalize?: 'lowercase' | 'uppercase';
 }
 
 /** Bits of the `context` flags (the CEIPP context factors that lower the need to speak). */
@@ -77,7 +71,6 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'title',
     row: 'title',
     form: 'title',
-    required: true,
     stix: 'name',
     stixWrite: 'custom',
     stixRead: 'custom',
@@ -86,7 +79,6 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     path: 'summary',
     kind: 'text',
     form: 'summary',
-    required: true,
     stix: 'description',
     stixWrite: 'custom',
     stixRead: 'custom',
@@ -170,7 +162,6 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     kind: 'list',
     column: 'channels',
     form: 'channels',
-    normalize: 'lowercase',
     stix: 'x_threshold_channels',
     stixRead: 'custom',
   },
@@ -242,12 +233,11 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     stixRead: 'custom',
   },
   { path: 'falseClaim', kind: 'text', column: 'false_claim', form: 'falseClaim', stixRead: 'custom' },
-  { path: 'facts', kind: 'list', form: 'facts', lines: true, stixRead: 'custom' },
+  { path: 'facts', kind: 'list', form: 'facts', stixRead: 'custom' },
   {
     path: 'partnerActions',
     kind: 'list',
     form: 'partnerActions',
-    lines: true,
     stix: 'x_threshold_partner_actions',
     stixRead: 'custom',
   },
@@ -283,7 +273,6 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     path: 'disarmTechniques',
     kind: 'list',
     form: 'disarmTechniques',
-    normalize: 'uppercase',
     stix: 'x_threshold_disarm_techniques',
     stixRead: 'custom',
   },

@@ -1,7 +1,6 @@
 // The threat form's values (strings, as inputs hold them) and the conversions to and from a
-// contract threat, driven by the field table (src/shared/domain/threat-fields.ts): each field with a
-// form input is converted by its kind. Pure, so it is tested without a browser. Fields the form does
-// not show are kept from the threat being edited, so editing never drops data.
+// contract threat. Pure, so it is tested without a browser. Fields the form does not show are
+// kept from the threat being edited, so editing never drops data.
 import type {
   Classification,
   Purpose,
@@ -14,9 +13,8 @@ import type {
   ThreatStatus,
 } from '../../../shared/domain/enums';
 import { jsonPath } from '../../../shared/domain/location';
-import { getPath } from '../../../shared/domain/paths';
 import { FORM_FIELD_OF_PATH } from '../../../shared/domain/threat-field-index';
-import { CONTEXT_FLAG_NAMES, THREAT_FIELDS, type ThreatField } from '../../../shared/domain/threat-fields';
+import { CONTEXT_FLAG_NAMES } from '../../../shared/domain/threat-fields';
 import { ThreatSchema, type Threat } from '../../../shared/domain/workspace';
 
 export interface NoteValues {
@@ -85,70 +83,83 @@ const splitList = (s: string, sep = /[,;\n]/) =>
     .filter(Boolean);
 const splitLines = (s: string) => splitList(s, /\n/);
 
-/** Fields whose form inputs are converted by hand below (identity, translations, notes, flags). */
-const BY_HAND = new Set(['id', 'electionId', 'translations', 'classifiedNotes', 'context']);
-/** The fields the form shows as inputs of their own, converted by their kind. */
-const FORM_FIELDS = THREAT_FIELDS.filter(
-  (f): f is ThreatField & { form: string } => f.form !== undefined && !BY_HAND.has(f.path),
-);
-/** The French translation's fields and their inputs. */
-const FRENCH = [
-  ['title', 'frTitle'],
-  ['summary', 'frSummary'],
-  ['falseClaim', 'frFalseClaim'],
-  ['facts', 'frFacts'],
-] as const;
-
-/** A field's value as its input holds it. */
-function toInput(f: Pick<ThreatField, 'kind' | 'lines'>, value: unknown): string {
-  if (value === undefined || value === null) return '';
-  if (f.kind === 'datetime') return toLocalInput(value as string);
-  if (f.kind === 'list') return (value as string[]).join(f.lines ? '\n' : ', ');
-  return String(value);
-}
-
-/** What an input holds as the field's value (undefined: empty). */
-function fromInput(f: ThreatField, input: string, original: unknown): unknown {
-  switch (f.kind) {
-    case 'datetime':
-      return fromLocalInput(input, original as string | undefined);
-    case 'int':
-      return input.trim() === '' ? undefined : Number(input.replace(/[\s,]/g, ''));
-    case 'list': {
-      const items = f.lines ? splitLines(input) : splitList(input);
-      if (f.normalize === 'lowercase') return items.map((x) => x.toLowerCase());
-      if (f.normalize === 'uppercase') return items.map((x) => x.toUpperCase());
-      return items;
-    }
-    case 'enum':
-      return input || undefined;
-    default:
-      return input.trim();
-  }
-}
-
 export function emptyValues(electionId: string, now = new Date()): ThreatFormValues {
-  const values: Record<string, unknown> = { id: '', electionId, notes: [] };
-  for (const f of FORM_FIELDS) values[f.form] = '';
-  for (const [, input] of FRENCH) values[input] = '';
-  for (const flag of CONTEXT_FLAG_NAMES) values[flag] = false;
-  values.firstSeen = toLocalInput(now.toISOString());
-  values.status = 'new';
-  return values as unknown as ThreatFormValues;
+  return {
+    id: '',
+    electionId,
+    title: '',
+    summary: '',
+    purpose: '',
+    type: '',
+    targetKind: '',
+    targetDescription: '',
+    firstSeen: toLocalInput(now.toISOString()),
+    lastSeen: '',
+    placeLevel: '',
+    regions: '',
+    channels: '',
+    languages: '',
+    actor: '',
+    sourceName: '',
+    confidence: '',
+    breakout: '',
+    audience: '',
+    trend: '',
+    falseClaim: '',
+    facts: '',
+    partnerActions: '',
+    status: 'new',
+    relatedIds: '',
+    frTitle: '',
+    frSummary: '',
+    frFalseClaim: '',
+    frFacts: '',
+    notes: [],
+    debunkedByPartner: false,
+    investigationSensitive: false,
+    nationalSecurityImplications: false,
+    disarmTechniques: '',
+  };
 }
 
 export function toFormValues(t: Threat): ThreatFormValues {
   const fr = t.translations?.fr;
-  const values: Record<string, unknown> = {
+  return {
     id: t.id,
     electionId: t.electionId,
+    title: t.title,
+    summary: t.summary,
+    purpose: t.purpose,
+    type: t.type,
+    targetKind: t.target.kind,
+    targetDescription: t.target.description ?? '',
+    firstSeen: toLocalInput(t.time.firstSeen),
+    lastSeen: toLocalInput(t.time.lastSeen),
+    placeLevel: t.place.level,
+    regions: (t.place.regions ?? []).join(', '),
+    channels: (t.place.channels ?? []).join(', '),
+    languages: (t.place.languages ?? []).join(', '),
+    actor: t.source.actor,
+    sourceName: t.source.name ?? '',
+    confidence: t.source.confidence,
+    breakout: String(t.reach.breakout),
+    audience: t.reach.estimatedAudience === undefined ? '' : String(t.reach.estimatedAudience),
+    trend: t.reach.trend ?? '',
+    falseClaim: t.falseClaim ?? '',
+    facts: (t.facts ?? []).join('\n'),
+    partnerActions: (t.partnerActions ?? []).join('\n'),
+    status: t.status ?? '',
+    relatedIds: (t.relatedIds ?? []).join(', '),
+    frTitle: fr?.title ?? '',
+    frSummary: fr?.summary ?? '',
+    frFalseClaim: fr?.falseClaim ?? '',
+    frFacts: (fr?.facts ?? []).join('\n'),
     notes: (t.classifiedNotes ?? []).map((n) => ({ classification: n.classification, text: n.text })),
+    debunkedByPartner: t.context?.debunkedByPartner ?? false,
+    investigationSensitive: t.context?.investigationSensitive ?? false,
+    nationalSecurityImplications: t.context?.nationalSecurityImplications ?? false,
+    disarmTechniques: (t.disarmTechniques ?? []).join(', '),
   };
-  for (const f of FORM_FIELDS) values[f.form] = toInput(f, getPath(t, f.path));
-  for (const [key, input] of FRENCH)
-    values[input] = toInput({ kind: key === 'facts' ? 'list' : 'text', lines: true }, fr?.[key]);
-  for (const flag of CONTEXT_FLAG_NAMES) values[flag] = t.context?.[flag] ?? false;
-  return values as unknown as ThreatFormValues;
 }
 
 /** Sets `key` to `value`, or removes it when the value is empty, keeping the object's other keys. */
@@ -160,36 +171,62 @@ function put<T extends object>(obj: T, key: string, value: unknown): T {
   return out as T;
 }
 
-/** `put` at a path, copying the objects on the way (a required value is kept even when empty, so that
- *  the validation says it is missing). */
-function putPath(
-  obj: Record<string, unknown>,
-  keys: readonly string[],
-  value: unknown,
-  required: boolean,
-): Record<string, unknown> {
-  const [key = '', ...rest] = keys;
-  if (rest.length === 0) return required ? { ...obj, [key]: value } : put(obj, key, value);
-  const inner = obj[key];
-  const copy = typeof inner === 'object' && inner !== null ? { ...(inner as Record<string, unknown>) } : {};
-  return { ...obj, [key]: putPath(copy, rest, value, required) };
-}
-
 /** Builds the threat to save. `base` is the threat being edited: unknown fields survive. */
 export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<string, unknown> {
-  const inputs = v as unknown as Record<string, string>;
   let t: Record<string, unknown> = { ...(base ?? {}) };
   t = put(t, 'id', v.id.trim() || base?.id);
   t.electionId = v.electionId;
-  for (const f of FORM_FIELDS) {
-    const value = fromInput(f, inputs[f.form] ?? '', base ? getPath(base, f.path) : undefined);
-    t = putPath(t, f.path.split('.'), value, f.required ?? false);
-  }
+  t.title = v.title.trim();
+  t.summary = v.summary.trim();
+  t.purpose = v.purpose || undefined;
+  t.type = v.type || undefined;
+  t.target = put(
+    put({ ...(base?.target ?? {}) }, 'kind', v.targetKind || undefined),
+    'description',
+    v.targetDescription.trim(),
+  );
+  t.time = put(
+    put({ ...(base?.time ?? {}) }, 'firstSeen', fromLocalInput(v.firstSeen, base?.time.firstSeen)),
+    'lastSeen',
+    fromLocalInput(v.lastSeen, base?.time.lastSeen),
+  );
+  let place: Record<string, unknown> = put({ ...(base?.place ?? {}) }, 'level', v.placeLevel || undefined);
+  place = put(place, 'regions', splitList(v.regions));
+  place = put(
+    place,
+    'channels',
+    splitList(v.channels).map((c) => c.toLowerCase()),
+  );
+  place = put(place, 'languages', splitList(v.languages));
+  t.place = place;
+  let source: Record<string, unknown> = put({ ...(base?.source ?? {}) }, 'actor', v.actor || undefined);
+  source = put(source, 'name', v.sourceName.trim());
+  source = put(source, 'confidence', v.confidence || undefined);
+  t.source = source;
+  let reach: Record<string, unknown> = put(
+    { ...(base?.reach ?? {}) },
+    'breakout',
+    v.breakout ? Number(v.breakout) : undefined,
+  );
+  reach = put(
+    reach,
+    'estimatedAudience',
+    v.audience.trim() === '' ? undefined : Number(v.audience.replace(/[\s,]/g, '')),
+  );
+  reach = put(reach, 'trend', v.trend || undefined);
+  t.reach = reach;
+  t = put(t, 'falseClaim', v.falseClaim.trim());
+  t = put(t, 'facts', splitLines(v.facts));
+  t = put(t, 'partnerActions', splitLines(v.partnerActions));
+  t = put(t, 'status', v.status || undefined);
+  t = put(t, 'relatedIds', splitList(v.relatedIds));
 
   const otherTranslations = { ...(base?.translations ?? {}) };
   let fr: Record<string, unknown> = { ...(otherTranslations.fr ?? {}) };
-  for (const [key, input] of FRENCH)
-    fr = put(fr, key, key === 'facts' ? splitLines(v[input]) : v[input].trim());
+  fr = put(fr, 'title', v.frTitle.trim());
+  fr = put(fr, 'summary', v.frSummary.trim());
+  fr = put(fr, 'falseClaim', v.frFalseClaim.trim());
+  fr = put(fr, 'facts', splitLines(v.frFacts));
   if (Object.keys(fr).length) otherTranslations.fr = fr;
   else delete otherTranslations.fr;
   t = put(t, 'translations', Object.keys(otherTranslations).length ? otherTranslations : undefined);
@@ -202,15 +239,24 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   let context: Record<string, unknown> = { ...(base?.context ?? {}) };
   for (const key of CONTEXT_FLAG_NAMES) context = put(context, key, v[key] ? true : undefined);
   t = put(t, 'context', Object.keys(context).length ? context : undefined);
+  t = put(
+    t,
+    'disarmTechniques',
+    splitList(v.disarmTechniques).map((x) => x.toUpperCase()),
+  );
   return t;
 }
 
 export type FormErrors = Partial<Record<string, string>>;
 
-/** Maps contract paths to the form field that shows them (the field table's, and the French inputs). */
+/** Maps contract paths to the form field that shows them: the field table's form inputs (shared with
+ *  the services), and the French translation's. */
 const FIELD_OF: Record<string, string> = {
   ...FORM_FIELD_OF_PATH,
-  ...Object.fromEntries(FRENCH.map(([key, input]) => [`translations.fr.${key}`, input])),
+  'translations.fr.title': 'frTitle',
+  'translations.fr.summary': 'frSummary',
+  'translations.fr.falseClaim': 'frFalseClaim',
+  'translations.fr.facts': 'frFacts',
 };
 
 export function validate(
