@@ -9,8 +9,10 @@ export interface CommandRun {
   values: Record<string, string | boolean | string[] | undefined>;
   io: CliIo;
   dbPath: string;
-  /** Opens the database (once) for commands that need it. */
-  session(): CliSession;
+  /** --user NAME, if given (else THRESHOLD_USER). */
+  user: string | undefined;
+  /** Opens the database (once) and signs the person in, for commands that need it. */
+  session(): Promise<CliSession>;
 }
 
 export interface Command {

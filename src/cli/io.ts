@@ -6,13 +6,25 @@ export interface CliIo {
   err(text: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** Asks for a secret (the database key) without echo; null when no one can answer (not a TTY). */
+  /** Asks for a secret (a passphrase) without echo; null when no one can answer (not a TTY). */
   promptSecret?(question: string): string | null;
   /** Asks a yes/no question; null when no one can answer (not a TTY). */
   confirm?(question: string): boolean | null;
 }
 
-export const EXIT = { ok: 0, error: 1, usage: 2, checksFailed: 3 } as const;
+/** 4: refused because of who is acting (a wrong passphrase, a role that does not allow it, the four-eyes
+ *  rule), with the reason on standard error. */
+export const EXIT = { ok: 0, error: 1, usage: 2, checksFailed: 3, refused: 4 } as const;
+
+/** The error codes that mean "refused for who you are or what you may do". */
+export const REFUSAL_CODES: ReadonlySet<string> = new Set([
+  'forbidden',
+  'sign-in-refused',
+  'try-later',
+  'not-signed-in',
+  'session-locked',
+  'weak-passphrase',
+]);
 
 export class UsageError extends Error {}
 

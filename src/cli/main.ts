@@ -5,31 +5,36 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { defaultDbPath, appVersion } from '../main/paths';
 import type { Command } from './command';
-import { EXIT, UsageError, processIo, type CliIo } from './io';
+import { EXIT, REFUSAL_CODES, UsageError, processIo, type CliIo } from './io';
 import { openSession, type CliSession } from './session';
 import { COMMANDS } from './commands';
 
-function extractDb(argv: string[]): { db: string | undefined; rest: string[] } {
+/** The global options, which may come before or after the command: --db FILE and --user NAME. */
+function extractGlobals(argv: string[]): { db: string | undefined; user: string | undefined; rest: string[] } {
   const rest: string[] = [];
-  let db: string | undefined;
+  const found: Record<'db' | 'user', string | undefined> = { db: undefined, user: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
     }
-    if (arg === '--db') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError('--db needs a file path');
-      db = value;
-      i++;
-    } else if (arg.startsWith('--db=')) {
-      db = arg.slice(5);
-    } else {
+    const name = (['db', 'user'] as const).find((n) => arg === `--${n}` || arg.startsWith(`--${n}=`));
+    if (!name) {
       rest.push(arg);
+      continue;
+    }
+    if (arg.includes('=')) {
+      found[name] = arg.slice(name.length + 3);
+    } else {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`--${name} needs ${name === 'db' ? 'a file path' : 'a name'}`);
+      found[name] = value;
+      i++;
     }
   }
-  return { db, rest };
+  return { ...found, rest };
 }
 
 function help(): string {
@@ -37,24 +42,26 @@ function help(): string {
   return [
     'Threshold: record threats to an election, check them against the intervention threshold, draft what to say.',
     '',
-    'Usage: threshold [--db FILE] <command> [options]',
+    'Usage: threshold [--db FILE] [--user NAME] <command> [options]',
     '',
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Global options:',
     "  --db FILE    the database (default: $THRESHOLD_DB, else the desktop app's own file)",
-    '  THRESHOLD_DB_KEY  the key of an encrypted database (64 hex digits, or a passphrase);',
-    '               on a terminal Threshold asks for it instead. The desktop app shows its key in Settings.',
+    '  --user NAME  who you are (default: $THRESHOLD_USER); every command that reads or writes acts as',
+    '               that account, signed in with $THRESHOLD_PASSPHRASE (on a terminal, Threshold asks)',
+    '  THRESHOLD_DB_KEY  the database key (64 hex digits; `threshold db key` shows it to administrators):',
+    '               opens the database without anyone\'s slot; people still sign in',
     '  --help       this help; `threshold <command> --help` for a command',
     '  --version    the version',
   ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  let session: CliSession | undefined;
+  let session: Promise<CliSession> | undefined;
   try {
-    const { db, rest } = extractDb(argv);
+    const { db, user, rest } = extractGlobals(argv);
     const [name, ...args] = rest;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
       io.out(help());
@@ -82,9 +89,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       io,
       dbPath,
+      user,
       session: () =>
         (session ??= openSession(dbPath, {
           env: io.env,
+          user,
           ...(io.promptSecret ? { promptSecret: io.promptSecret } : {}),
         })),
     });
@@ -96,7 +105,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (err instanceof AppError) {
       io.err(`threshold: ${err.message}`);
       for (const p of err.problems ?? []) io.err(`  ${p.where}: ${p.message}`);
-      return EXIT.error;
+      return REFUSAL_CODES.has(err.code) ? EXIT.refused : EXIT.error;
     }
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {
@@ -106,6 +115,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.err(`threshold: unexpected error: ${e.stack ?? String(err)}`);
     return EXIT.error;
   } finally {
-    session?.close();
+    await session?.then(
+      (s) => s.close(),
+      () => undefined,
+    );
   }
 }

@@ -1,133 +1,484 @@
-// The host of the open database for the desktop app and browser mode: opens it (with its key),
-// takes the automatic backup on start, serves the handlers through one dispatcher, and can swap the
-// database for a backup (close → replace → reopen) while the app keeps running. The shell binds IPC
-// (or HTTP) to `host.dispatch`, which always reaches the database currently open.
+// The host of the database for every entry point (the desktop app, browser mode, the CLI): it opens the
+// database with its key, keeps the key slots beside it, runs first-run setup, holds the sessions, serves
+// every channel through one dispatcher (sessions and permissions checked before any handler), and can
+// swap the database for a backup while the app keeps running. The shell binds IPC (or HTTP, or the CLI's
+// typed API) to `host.dispatch`, which always reaches the database currently open.
+//
+// The database is in one of three states:
+// - needs setup: there is no database yet, or one from an earlier version with no accounts (plain, or
+//   encrypted with a key given for it); setup creates the organisation and the first administrator and
+//   encrypts it with a random key;
+// - locked: an encrypted database whose key nobody gave; the first person to sign in opens it with the
+//   key their slot holds;
+// - open.
+import Database from 'better-sqlite3-multiple-ciphers';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
-import { AppError, type Result } from '../shared/errors';
-import type { Identity } from '../shared/domain/app';
+import { z } from 'zod';
+import { ROLES } from '../shared/domain/accounts';
 import type { KeySource, RestoreReport } from '../shared/domain/backups';
-import type { ServiceContext } from './context';
-import { closeDatabase, openDatabase, type Db } from './db/connection';
-import { backupPathFor, createBackup, rotateAutomaticBackups } from './db/backups';
-import { sniffFile, useNativeBinding, type DbKey } from './db/encryption';
-import { checkBackup, swapDatabaseFile } from './backups/restore';
-import { createDispatcher, type Dispatch } from './ipc/dispatcher';
-import { createContext, createHandlers } from './services';
+import type { Action } from '../shared/domain/permissions';
+import { SetupRequestSchema, type SetupRequest } from '../shared/domain/accounts';
+import type { SetupReport } from '../shared/domain/session';
+import { AppError, type Result } from '../shared/errors';
+import { CHANNELS } from '../shared/ipc/contract';
+import type { HandlersOf } from '../shared/ipc/define';
+import type { setupContract } from '../shared/ipc/setup.contract';
+import type { AccountsService, KeySlotsPort } from './accounts/service';
+import { assertStrongPassphrase } from './accounts/service';
 import { backupsKept, type DatabaseHostPort } from './backups/service';
+import { checkBackup, swapDatabaseFile } from './backups/restore';
+import type { ServiceContext } from './context';
+import { deriveSecretKeys, signingKeyPairFromSeed } from './crypto/credentials';
+import { closeDatabase, openDatabase, type Db } from './db/connection';
+import { backupPathFor, createBackup, defaultBackupDir, freshBackupPath, rotateAutomaticBackups } from './db/backups';
+import {
+  fsyncDir,
+  fsyncFile,
+  generateKey,
+  nativeOptions,
+  removeSidecars,
+  sniffFile,
+  useNativeBinding,
+  keyRequired,
+  writeEncryptedCopy,
+  type DbKey,
+} from './db/encryption';
 import type { SaveFilePort } from './files/save-port';
+import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
+import {
+  accountSlots,
+  EMPTY_KEYRING,
+  fileKeyring,
+  memoryKeyring,
+  newAccountSlot,
+  newRecoverySlot,
+  updateKeyring,
+  type KeyringStore,
+} from './keyring/keyring';
+import { newRecoveryKey } from './keyring/recovery';
+import { currentActing, currentSession, runAs, runInScope, type Acting } from './scope';
+import { createContext, createServices, type ServiceHandlers } from './services';
+import { SessionService } from './sessions/service';
+import { SessionStore } from './sessions/store';
+import { profileFromSetup } from './setup/organisation';
 
 export interface AppHostOptions {
   dbPath: string;
   mode: ServiceContext['mode'];
   assetsDir: string;
   appVersion: string;
+  /** The database's key when the entry point has it (THRESHOLD_DB_KEY, the desktop's key store).
+   *  Given for a database that is not encrypted (or does not exist yet), it is an error. */
   key?: DbKey | null;
   keySource?: KeySource;
-  /** Encrypt a plain database in place (desktop app with a key), keeping a plain backup. */
-  encryptPlain?: boolean;
-  onEncrypted?: (plainBackup: string) => void;
   nativeBinding?: string;
-  /** Take a backup on start and rotate the automatic ones (default true). */
+  /** Take a backup when the database first opens and rotate the automatic ones (default true). */
   autoBackup?: boolean;
   clock?: () => Date;
   /** Where files are saved: the desktop app's dialog, or browser mode's downloads. */
   saveFile?: SaveFilePort;
   /** Desktop app: shows the key in a window of its own. */
   showKey?: () => Promise<boolean>;
+  /** Desktop app: keeps a new database's key in the operating system's key store (safeStorage), so that
+   *  the app opens without a passphrase; people still sign in. */
+  rememberKey?: (key: DbKey) => void | Promise<void>;
   onInternalError?: (err: unknown, channel: string) => void;
 }
 
 interface Open {
   db: Db;
   ctx: ServiceContext;
-  dispatch: Dispatch;
+  accounts: AccountsService;
+  handlers: Handlers;
+  /** No accounts yet (an earlier version's database, opened with its key): setup comes first. */
+  needsSetup: boolean;
 }
 
-export class AppHost implements DatabaseHostPort {
-  private current: Open;
-  readonly dbPath: string;
-  readonly key: DbKey | null;
-  readonly keySource: KeySource;
-  readonly showKey?: () => Promise<boolean>;
-  /** The automatic backup taken on start, if any. */
-  readonly startBackup: string | null;
+type HostHandlers = HandlersOf<typeof setupContract>;
 
-  /** Always the database currently open, also across a restore. */
-  readonly dispatch: Dispatch = (channel, payload): Promise<Result<unknown>> =>
-    this.current.dispatch(channel, payload);
+const PLAIN_BACKUP_SETTING = 'setup.plainBackup';
+
+export class AppHost implements DatabaseHostPort {
+  readonly dbPath: string;
+  readonly sessions: SessionService;
+  readonly keyring: KeyringStore;
+  private current: Open | null = null;
+  private dbKey: DbKey | null;
+  private keySourceValue: KeySource;
+  readonly showKey?: () => Promise<boolean>;
+  /** The automatic backup taken when the database first opened, if any. */
+  startBackup: string | null = null;
+  private opened = false;
+  private readonly clock: () => Date;
+  private readonly unavailable: ServiceHandlers;
+
+  /** Always the database currently open, also across a restore; sessions checked on every call. */
+  readonly dispatch: Dispatch;
 
   private constructor(private readonly opts: AppHostOptions) {
     if (opts.nativeBinding) useNativeBinding(opts.nativeBinding);
     this.dbPath = path.resolve(opts.dbPath);
-    this.key = opts.key ?? null;
-    this.keySource = this.key ? (opts.keySource ?? 'env') : null;
+    this.clock = opts.clock ?? (() => new Date());
+    this.keyring = fileKeyring(this.dbPath);
+    this.dbKey = opts.key ?? null;
+    this.keySourceValue = this.dbKey ? (opts.keySource ?? 'env') : null;
     if (opts.showKey) this.showKey = opts.showKey;
-    const kind = sniffFile(this.dbPath);
-    const existed = kind !== 'missing' && kind !== 'empty';
-    this.current = this.openCurrent({ encryptPlain: opts.encryptPlain ?? false });
-    let startBackup: string | null = null;
-    if (existed && (opts.autoBackup ?? true)) {
-      try {
-        startBackup = createBackup(this.current.db, this.dbPath, 'auto', {
-          now: this.current.ctx.clock(),
-        }).name;
-        rotateAutomaticBackups(this.dbPath, backupsKept(this.current.ctx));
-      } catch (err) {
-        // A full disk must not keep the official out of the log; the failure is reported, not fatal.
-        opts.onInternalError?.(err, 'backups:auto');
-      }
-    }
-    this.startBackup = startBackup;
+    this.unavailable = unavailableHandlers();
+    this.sessions = new SessionService(
+      {
+        databaseState: () => this.databaseState(),
+        services: () => (this.current ? { ctx: this.current.ctx, accounts: this.current.accounts } : null),
+        openWith: (key) => this.openWith(key),
+        keyring: this.keyring,
+        plainBackup: () => this.plainBackup(),
+        ensureSlot: (accountId, name, kdf, slotKey) => {
+          if (!accountSlots(this.keyring.read(), accountId).some((s) => s.kdf.salt === kdf.salt))
+            this.keySlots(this.keyring).add(accountId, name, kdf, slotKey);
+        },
+      },
+      this.clock,
+    );
+    // Before the database is open only the session and setup channels answer (the gate refuses the rest).
+    const closed = { ...this.unavailable, ...this.sessions.handlers(), ...this.setupHandlers() } as Handlers;
+    this.dispatch = createDispatcher(() => this.current?.handlers ?? closed, {
+      gate: (channel, caller) => this.sessions.enter(channel, caller?.session ?? null),
+      ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}),
+    });
+    this.start();
   }
 
   static open(opts: AppHostOptions): AppHost {
     return new AppHost(opts);
   }
 
+  get key(): DbKey | null {
+    return this.dbKey;
+  }
+
+  get keySource(): KeySource {
+    return this.keySourceValue;
+  }
+
   get ctx(): ServiceContext {
+    if (!this.current) throw this.notOpen();
     return this.current.ctx;
   }
 
   get db(): Db {
+    if (!this.current) throw this.notOpen();
     return this.current.db;
   }
 
-  private openCurrent(extra: { encryptPlain: boolean }): Open {
-    const { opts } = this;
-    let encryptedBackup: string | null = null;
+  /** True once the database is open (with its key). */
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  private notOpen(): AppError {
+    return this.databaseState() === 'needs-setup'
+      ? new AppError('needs-setup', 'Threshold is not set up yet: run setup first.')
+      : new AppError('not-signed-in', 'The database is locked: sign in to open it.');
+  }
+
+  databaseState(): 'needs-setup' | 'locked' | 'open' {
+    if (this.current) return this.current.needsSetup ? 'needs-setup' : 'open';
+    const kind = sniffFile(this.dbPath);
+    return kind === 'encrypted' ? 'locked' : 'needs-setup';
+  }
+
+  /** Decides the state from the file and the key given; opens the database when it can. */
+  private start(): void {
+    const kind = sniffFile(this.dbPath);
+    if (kind === 'other')
+      throw new AppError('not-a-database', `${this.dbPath} is not a Threshold database. Nothing was changed.`);
+    if (kind === 'missing' || kind === 'empty' || kind === 'plain') {
+      if (this.dbKey) throw keyNotNeeded(this.dbPath, kind);
+      return;
+    }
+    if (this.dbKey) {
+      this.openWith(this.dbKey);
+      return;
+    }
+    const keyring = this.keyring.read();
+    if (!keyring?.slots.some((s) => s.kind === 'account')) throw keyRequired(this.dbPath);
+  }
+
+  /** Opens the encrypted database with `key` (from the entry point, or from a person's slot). */
+  private openWith(key: DbKey): void {
+    if (this.current) return;
     const db = openDatabase(this.dbPath, {
-      key: this.key,
-      encryptPlain: extra.encryptPlain,
-      onEncrypted: (backup) => {
-        encryptedBackup = backup;
-      },
-      ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+      key,
+      ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
     });
     try {
-      const ctx = createContext(db, {
-        dbPath: this.dbPath,
-        assetsDir: opts.assetsDir,
-        mode: opts.mode,
-        appVersion: opts.appVersion,
-        ...(opts.clock ? { clock: opts.clock } : {}),
-      });
-      const handlers = createHandlers(ctx, {
-        database: this,
-        ...(opts.saveFile ? { saveFile: opts.saveFile } : {}),
-      });
-      if (encryptedBackup) {
-        const plain = path.basename(encryptedBackup);
-        db.transaction(() =>
-          ctx.record('database.encrypted', 'database', { cipher: 'sqlcipher-4', plainBackup: plain }),
-        )();
-        opts.onEncrypted?.(encryptedBackup);
-      }
-      return { db, ctx, dispatch: createDispatcher(handlers, opts.onInternalError) };
+      this.current = this.build(db, this.dbPath, this.keyring, key);
     } catch (err) {
       closeDatabase(db);
       throw err;
     }
+    this.dbKey = key;
+    if (!this.keySourceValue) this.keySourceValue = 'passphrase';
+    if (!this.opened) {
+      this.opened = true;
+      this.takeStartBackup();
+    }
   }
+
+  private takeStartBackup(): void {
+    if (!(this.opts.autoBackup ?? true) || !this.current) return;
+    try {
+      this.startBackup = createBackup(this.current.db, this.dbPath, 'auto', { now: this.clock() }).name;
+      rotateAutomaticBackups(this.dbPath, backupsKept(this.current.ctx));
+    } catch (err) {
+      // A full disk must not keep the official out of the log; the failure is reported, not fatal.
+      this.opts.onInternalError?.(err, 'backups:auto');
+    }
+  }
+
+  /** The key slots as the services change them: the database key wrapped for a person, or removed. */
+  private keySlots(store: KeyringStore, key: () => DbKey | null = () => this.dbKey): KeySlotsPort {
+    return {
+      add: (accountId, name, kdf, slotKey) => {
+        const dbKey = key();
+        if (!dbKey) throw new Error('no database key to wrap');
+        const slot = newAccountSlot({ accountId, name, kdf, slotKey, dbKey, at: this.clock().toISOString() });
+        updateKeyring(store, (k) => ({
+          ...k,
+          slots: [...k.slots, slot],
+          revoked: k.revoked.filter((id) => id !== accountId),
+        }));
+      },
+      remove: (accountId, { keep, revoke } = {}) => {
+        updateKeyring(store, (k) => ({
+          ...k,
+          slots: k.slots.filter(
+            (s) => s.kind !== 'account' || s.accountId !== accountId || (keep !== undefined && s.kdf.salt === keep),
+          ),
+          revoked: revoke && !k.revoked.includes(accountId) ? [...k.revoked, accountId] : k.revoked,
+        }));
+      },
+    };
+  }
+
+  /** The services over an open database. */
+  private build(db: Db, dbPath: string, keyring: KeyringStore, key: DbKey): Open {
+    const ctx = createContext(db, {
+      dbPath,
+      assetsDir: this.opts.assetsDir,
+      mode: this.opts.mode,
+      appVersion: this.opts.appVersion,
+      clock: this.clock,
+    });
+    const { handlers, accounts } = createServices(ctx, {
+      keySlots: this.keySlots(keyring, () => key),
+      sessions: this.sessions.store,
+      database: this,
+      ...(this.opts.saveFile ? { saveFile: this.opts.saveFile } : {}),
+    });
+    const needsSetup = accounts.repo.count() === 0;
+    return {
+      db,
+      ctx,
+      accounts,
+      needsSetup,
+      handlers: { ...handlers, ...this.sessions.handlers(), ...this.setupHandlers() } as Handlers,
+    };
+  }
+
+  private plainBackup(): string | null {
+    if (!this.current) return null;
+    const name = this.current.ctx.settings.get(PLAIN_BACKUP_SETTING, zString);
+    if (!name) return null;
+    return fs.existsSync(path.join(defaultBackupDir(this.dbPath), name)) ? name : null;
+  }
+
+  // First run
+
+  private setupHandlers(): HostHandlers {
+    return {
+      'setup:run': (request) => this.setup(request, currentSession()),
+      'setup:discardPlainBackup': () => this.discardPlainBackup(),
+    };
+  }
+
+  /**
+   * Creates the organisation and its first administrator, on a new database (or an earlier version's,
+   * encrypted first), all or nothing: the new database is built beside the old one, under a temporary
+   * name, and renamed into place only when everything is in it; the key slots are written just before.
+   */
+  async setup(input: SetupRequest, sessionKey: string | null): Promise<SetupReport> {
+    if (this.databaseState() !== 'needs-setup')
+      throw new AppError('conflict', 'Threshold is already set up: sign in instead.');
+    const request = SetupRequestSchema.parse(input);
+    const profile = profileFromSetup(request.organisation);
+    const admin = request.administrator;
+    assertStrongPassphrase(
+      admin.passphrase,
+      [admin.name, ...admin.name.split(/\s+/), request.organisation.name.en, request.organisation.name.fr, 'threshold'],
+      admin.name,
+    );
+
+    const kind = sniffFile(this.dbPath);
+    const temp = `${this.dbPath}.setup`;
+    fs.rmSync(temp, { force: true });
+    removeSidecars(temp);
+    const nb = this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {};
+    const now = this.clock();
+    let key: DbKey;
+    let plainBackup: string | null = null;
+    let from: 'new' | 'plain' | 'encrypted';
+    if (this.current) {
+      // An earlier version's encrypted database, opened with its own key: that key stays.
+      key = this.dbKey!;
+      from = 'encrypted';
+      this.current.db.prepare('VACUUM INTO ?').run(temp);
+      closeDatabase(this.current.db);
+      this.current = null;
+    } else if (kind === 'plain') {
+      // An earlier version's unencrypted database: a plain copy is kept (until an administrator says it
+      // may go), and an encrypted copy of it becomes the new database.
+      key = generateKey();
+      from = 'plain';
+      const plain = new Database(this.dbPath, { fileMustExist: true, ...nativeOptions(nb.nativeBinding) });
+      try {
+        const dir = defaultBackupDir(this.dbPath);
+        fs.mkdirSync(dir, { recursive: true });
+        plainBackup = freshBackupPath(dir, this.dbPath, 'pre-encryption', now);
+        plain.prepare('VACUUM INTO ?').run(plainBackup);
+        fsyncFile(plainBackup);
+        writeEncryptedCopy(plain, temp, key, nb);
+      } finally {
+        plain.close();
+      }
+    } else {
+      key = generateKey();
+      from = 'new';
+    }
+
+    const keyring = memoryKeyring({ ...EMPTY_KEYRING });
+    let open: Open | null = null;
+    let report: Omit<SetupReport, 'status'>;
+    try {
+      const db = openDatabase(temp, { key, ...nb });
+      open = this.build(db, this.dbPath, keyring, key);
+      // The recovery key: its slot opens the database, its signing key is recorded in the setup entry.
+      const recovery = newRecoveryKey();
+      const salt = randomBytes(16);
+      const recoveryKeys = deriveSecretKeys(recovery.secret, salt);
+      const recoverySigning = signingKeyPairFromSeed(recoveryKeys.signingSeed);
+      keyring.write({
+        ...EMPTY_KEYRING,
+        slots: [
+          newRecoverySlot({
+            salt,
+            slotKey: recoveryKeys.slotKey,
+            publicKey: recoverySigning.publicKey,
+            dbKey: key,
+            at: now.toISOString(),
+          }),
+        ],
+      });
+      const created = await open.accounts.create(
+        { name: admin.name, roles: [...ROLES], passphrase: admin.passphrase },
+        { first: true },
+      );
+      const acting: Acting = {
+        accountId: created.account.id,
+        name: created.account.name,
+        roles: created.account.roles,
+        signer: created.signer,
+        role: 'administrator',
+      };
+      const handlers = open.handlers;
+      const ctx = open.ctx;
+      let sampleLoaded = false;
+      await runAs(acting, async () => {
+        ctx.db.transaction(() => {
+          ctx.record('setup.completed', 'organisation', {
+            organisation: profile.authorityName,
+            administrator: created.account.id,
+            recoveryPublicKey: recoverySigning.publicKey,
+            from,
+            ...(plainBackup ? { plainBackup: path.basename(plainBackup) } : {}),
+          });
+          if (plainBackup) ctx.settings.set(PLAIN_BACKUP_SETTING, path.basename(plainBackup));
+        })();
+        await handlers['drafting:saveProfile']({ profile });
+        if (request.sample) {
+          await handlers['workspace:loadSample']({});
+          sampleLoaded = true;
+        }
+      });
+      report = {
+        recoveryKey: recovery.text,
+        administrator: open.accounts.view(created.account),
+        plainBackup: plainBackup ? path.basename(plainBackup) : null,
+        sampleLoaded,
+      };
+      open.db.pragma('wal_checkpoint(TRUNCATE)');
+      closeDatabase(open.db);
+      open = null;
+      // Slots first: a crash before the rename leaves the old file (or none) and setup to run again.
+      this.keyring.write(keyring.current!);
+      removeSidecars(this.dbPath);
+      fs.renameSync(temp, this.dbPath);
+      fsyncDir(path.dirname(this.dbPath));
+    } catch (err) {
+      if (open) closeDatabase(open.db);
+      fs.rmSync(temp, { force: true });
+      removeSidecars(temp);
+      if (plainBackup) fs.rmSync(plainBackup, { force: true });
+      // An earlier version's encrypted database was closed to be copied: open it again as it was.
+      if (from === 'encrypted') this.openWith(key);
+      throw err;
+    }
+    this.dbKey = key;
+    this.keySourceValue = this.keySourceValue ?? 'passphrase';
+    this.openWith(key);
+    if (this.opts.rememberKey) await this.opts.rememberKey(key);
+    // The administrator is signed in where they set up.
+    const services = this.current!;
+    const account = services.accounts.repo.get(report.administrator.id)!;
+    const signedIn = await services.accounts.authenticate(account.name, admin.passphrase);
+    if (signedIn && sessionKey)
+      this.sessions.store.signIn(sessionKey, {
+        accountId: account.id,
+        name: account.name,
+        roles: account.roles,
+        signer: signedIn.signer,
+      });
+    return { ...report, status: this.sessions.status(sessionKey) };
+  }
+
+  /** Destroys the unencrypted copy of an earlier version's database (overwritten, then removed). */
+  discardPlainBackup(): { removed: string | null } {
+    const ctx = this.ctx;
+    ctx.require('accounts.manage');
+    const name = ctx.settings.get(PLAIN_BACKUP_SETTING, zString);
+    if (!name) return { removed: null };
+    const file = path.join(defaultBackupDir(this.dbPath), name);
+    if (fs.existsSync(file)) {
+      const size = fs.statSync(file).size;
+      const fd = fs.openSync(file, 'r+');
+      try {
+        const zeros = Buffer.alloc(Math.min(size, 1024 * 1024));
+        for (let at = 0; at < size; at += zeros.length) fs.writeSync(fd, zeros, 0, Math.min(zeros.length, size - at), at);
+        fs.fsyncSync(fd);
+      } finally {
+        fs.closeSync(fd);
+      }
+      fs.rmSync(file, { force: true });
+    }
+    ctx.db.transaction(() => {
+      ctx.settings.set(PLAIN_BACKUP_SETTING, null);
+      ctx.record('database.plain-backup-destroyed', 'database', { file: name });
+    })();
+    return { removed: name };
+  }
+
+  // Restore
 
   /** Replaces the database with the backup `name` (a file in the backups folder). Checks first; the
    *  database stays open on the old file if anything is wrong, and is reopened on the new one after. */
@@ -138,23 +489,20 @@ export class AppHost implements DatabaseHostPort {
   }
 
   restoreFile(source: string): RestoreReport {
-    const who = this.current.ctx.actor();
+    const acting = currentActing();
+    const sessionKey = currentSession();
+    const key = this.dbKey;
     // Checked with the database still open: a bad backup changes nothing, not even for a moment.
-    checkBackup(source, this.key);
-    closeDatabase(this.current.db);
+    checkBackup(source, key);
+    if (this.current) closeDatabase(this.current.db);
+    this.current = null;
     const reopen = () => {
-      this.current = this.openCurrent({ encryptPlain: false });
+      if (key) this.openWith(key);
     };
     // The backup passed its checks but may still not open as the app needs it (e.g. its migration
     // failed): then the database it replaced is put back where it was, and the app goes on with it.
-    const report = swapDatabaseFile({
-      dbPath: this.dbPath,
-      source,
-      key: this.key,
-      open: reopen,
-      reopenOld: reopen,
-    });
-    this.recordRestore(report, who);
+    const report = swapDatabaseFile({ dbPath: this.dbPath, source, key, open: reopen, reopenOld: reopen });
+    this.afterRestore(report, acting, sessionKey);
     return report;
   }
 
@@ -162,11 +510,7 @@ export class AppHost implements DatabaseHostPort {
    * Restores a backup with the app closed (the CLI's `threshold restore`): the same checks and swap as
    * restoreFile, without opening the database it replaces first (it may be the damaged one).
    */
-  static restoreClosed(
-    opts: AppHostOptions,
-    source: string,
-    details: Record<string, unknown> = {},
-  ): RestoreReport {
+  static restoreClosed(opts: AppHostOptions, source: string, acting: Acting | null): RestoreReport {
     const dbPath = path.resolve(opts.dbPath);
     const key = opts.key ?? null;
     checkBackup(source, key);
@@ -182,35 +526,83 @@ export class AppHost implements DatabaseHostPort {
       reopenOld: () => undefined,
     });
     try {
-      host?.recordRestore(report, null, details);
+      host?.afterRestore(report, acting, null, { via: 'cli' });
     } finally {
       host?.close();
     }
     return report;
   }
 
-  private recordRestore(
+  /** After a restore: everyone signs in again (the accounts may differ), but the person who restored,
+   *  if the backup knows them with the same key; the restore is recorded, signed by them. */
+  private afterRestore(
     report: RestoreReport,
-    who: Identity | null,
+    acting: Acting | null,
+    sessionKey: string | null,
     details: Record<string, unknown> = {},
   ): void {
-    const { ctx, db } = this.current;
-    db.transaction(() =>
-      ctx.record(
-        'database.restored',
-        'database',
-        {
+    this.sessions.endAll();
+    if (!this.current || !acting) return;
+    const { ctx, accounts } = this.current;
+    const account = accounts.repo.get(acting.accountId);
+    if (!account || account.disabledAt || !acting.signer) return;
+    runAs(acting, () =>
+      ctx.db.transaction(() =>
+        ctx.record('database.restored', 'database', {
           from: report.restoredFrom,
           replacedBy: report.replacedBy ? path.basename(report.replacedBy) : null,
           schemaVersion: report.schemaVersion,
           ...details,
-        },
-        { onBehalfOf: who },
-      ),
-    )();
+        }),
+      )(),
+    );
+    if (sessionKey)
+      this.sessions.store.signIn(sessionKey, {
+        accountId: account.id,
+        name: account.name,
+        roles: account.roles,
+        signer: acting.signer,
+      });
+  }
+
+  /** Runs host-side work that is not a channel (the CLI's backup to a file) for a session, as its account,
+   *  if its roles allow `action`. */
+  actAs<T>(sessionKey: string, action: Action, fn: () => T): T {
+    const acting = this.sessions.enterAccess(action, sessionKey);
+    return runInScope({ session: sessionKey, acting }, fn);
+  }
+
+  /** What a session acts as now (for work done after the database is closed: a restore). */
+  actingOf(sessionKey: string): Acting | null {
+    const session = this.sessions.store.get(sessionKey);
+    return session ? SessionStore.acting(session) : null;
   }
 
   close(): void {
-    closeDatabase(this.current.db);
+    if (this.current) closeDatabase(this.current.db);
+    this.current = null;
   }
 }
+
+const zString = z.string();
+
+function keyNotNeeded(file: string, kind: string): AppError {
+  return new AppError(
+    'key-not-needed',
+    kind === 'plain'
+      ? `${file} is not encrypted, so the key given for it (THRESHOLD_DB_KEY) cannot be its key. Start without it: setup encrypts the database with a new key. Nothing was changed.`
+      : `There is no database at ${file} yet, so the key given (THRESHOLD_DB_KEY) cannot be its key: setup creates the database with a new random key. Start without it. Nothing was changed.`,
+  );
+}
+
+/** Every service channel answering that the database is not open (before setup, or while locked). */
+function unavailableHandlers(): ServiceHandlers {
+  const out: Record<string, () => never> = {};
+  for (const channel of CHANNELS)
+    out[channel] = () => {
+      throw new AppError('not-signed-in', 'Sign in first: the database is not open.');
+    };
+  return out as unknown as ServiceHandlers;
+}
+
+export { SessionStore };

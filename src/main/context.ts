@@ -1,21 +1,27 @@
 // What every domain service is given: the open database, its settings, a clock, the events the
 // services tell each other, and who is acting. Services never import Electron; the shell, the CLI and
 // browser mode build the context (services.ts: createContext) and the handlers over it.
+import type { KeyObject } from 'node:crypto';
 import type { Identity } from '../shared/domain/app';
 import type { AuditEntry, AuditVerificationResult } from '../shared/domain/audit';
+import type { Action } from '../shared/domain/permissions';
 import type { Db } from './db/types';
 import type { WriteInfo } from './db/versioned-documents';
 import type { ServiceEvents } from './events';
+import type { Acting } from './scope';
 import type { Settings } from './settings/settings';
-
-/** The person an audit entry names, when it is not the one acting (a decision taken by someone the
- *  official records it for, a sign-off typed by name). */
-export type OnBehalfOf = Identity;
 
 /** Reading the audit log (entries are appended only through `record`). */
 export interface AuditReader {
   list(opts?: { subject?: string | undefined; limit?: number; beforeSeq?: number | undefined }): AuditEntry[];
   verify(): AuditVerificationResult;
+}
+
+/** A record signed by the acting account: the SHA-256 of its canonical JSON, and the Ed25519 signature. */
+export interface SignedContent {
+  accountId: string;
+  contentHash: string;
+  signature: string;
 }
 
 export interface ServiceContext {
@@ -29,20 +35,23 @@ export interface ServiceContext {
   appVersion: string;
   events: ServiceEvents;
   audit: AuditReader;
-  /** Who is acting, for history and the audit log; null until someone says who they are. The host
-   *  says (the desktop window, the HTTP session, the CLI); by default the identity in settings. */
+  /** The signed-in account this call acts for (from the host's session, never from a payload). */
+  acting(): Acting | null;
+  /** Who is acting, as history and audit entries name them: the account's name and the role it acts in. */
   actor(): Identity | null;
   /**
-   * Appends an audit entry as the acting person: the one place audit entries are written. Call it
-   * inside the transaction of the change it records. With `onBehalfOf`, that person is the entry's
-   * actor, and whoever recorded it, when someone else, is kept in the details.
+   * Refuses (code `forbidden`, or `not-signed-in`) unless the acting account's roles allow `action`;
+   * returns the acting account, now acting in the role that allowed it.
    */
-  record(
-    action: string,
-    subject: string | null,
-    details?: Record<string, unknown>,
-    opts?: { onBehalfOf?: OnBehalfOf | null },
-  ): void;
+  require(action: Action): Acting;
+  /**
+   * Appends an audit entry as the acting account, signed with its key: the one place audit entries are
+   * written. Call it inside the transaction of the change it records.
+   */
+  record(action: string, subject: string | null, details?: Record<string, unknown>): void;
+  /** Signs `content` (its canonical JSON's SHA-256) as the acting account, or with `signer` (a key just
+   *  unsealed with a passphrase typed for this very signature). */
+  sign(content: unknown, signer?: KeyObject): SignedContent;
   /** Who changes a record now, and how, for its history. */
   writeInfo(change: string): WriteInfo;
 }

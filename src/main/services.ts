@@ -2,13 +2,17 @@
 // dispatcher serves; the shell, the CLI and browser mode all use it. What only a shell can do comes
 // in as typed ports (HostPorts), and the events the services tell each other are wired here, so that
 // what runs when a threat is saved is written down once, below, and not decided by construction order.
-import type { Identity } from '../shared/domain/app';
-import { IdentitySchema } from '../shared/domain/app';
-import { IDENTITY_KEY, appHandlers } from './app/service';
+import type { KeyObject } from 'node:crypto';
+import { AppError } from '../shared/errors';
+import { roleFor } from '../shared/domain/permissions';
+import { appHandlers } from './app/service';
+import { AccountsService, type AccountSessionsPort, type KeySlotsPort } from './accounts/service';
+import { signDigest } from './crypto/credentials';
 import { LevelKeeper } from './assessment/levels';
 import { PolicyInForce } from './assessment/policy-store';
 import { AssessmentService } from './assessment/service';
 import { AuditLog } from './audit/audit-log';
+import { UNSIGNED_ACTIONS } from './audit/unsigned';
 import { auditHandlers } from './audit/service';
 import { backupHandlers, securityHandlers, type DatabaseHostPort } from './backups/service';
 import type { ServiceContext } from './context';
@@ -22,7 +26,9 @@ import type { SaveFilePort } from './files/save-port';
 import { filesHandlers } from './files/service';
 import type { Handlers } from './ipc/dispatcher';
 import { partnerHandlers } from './partners/service';
+import { currentActing, type Acting } from './scope';
 import { Settings } from './settings/settings';
+import { contentHash } from './crypto/content-hash';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
 import { ThreatStore } from './threats/store';
@@ -34,12 +40,16 @@ export interface ContextOptions {
   mode: ServiceContext['mode'];
   appVersion: string;
   clock?: (() => Date) | undefined;
-  /** Who is acting, as the host knows it; by default the identity kept in settings. */
-  actor?: () => Identity | null;
+  /** Who is acting: by default the account of the call's session, as the host put it in scope
+   *  (sessions/scope.ts). */
+  acting?: () => Acting | null;
 }
 
 /** What only the host of the database can give the services. */
 export interface HostPorts {
+  /** The key slots beside the database and the sessions (AppHost: every entry point has one). */
+  keySlots: KeySlotsPort;
+  sessions: AccountSessionsPort;
   /** Restore and the database key (AppHost: the desktop app and browser mode). */
   database?: DatabaseHostPort;
   /** Saving files where the user says (the desktop app's dialog, browser mode's downloads). */
@@ -50,7 +60,19 @@ export function createContext(db: Db, opts: ContextOptions): ServiceContext {
   const clock = opts.clock ?? (() => new Date());
   const settings = new Settings(db);
   const audit = new AuditLog(db, clock);
-  const actor = opts.actor ?? (() => settings.get(IDENTITY_KEY, IdentitySchema) ?? null);
+  const acting = opts.acting ?? currentActing;
+  const signedIn = (): Acting => {
+    const who = acting();
+    if (!who) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+    return who;
+  };
+  const sign = (content: unknown, signer?: KeyObject) => {
+    const who = signedIn();
+    const key = signer ?? who.signer;
+    if (!key) throw new AppError('session-locked', 'This session is locked: unlock it to sign.');
+    const hash = contentHash(content);
+    return { accountId: who.accountId, contentHash: hash, signature: signDigest(key, hash) };
+  };
   return {
     db,
     dbPath: opts.dbPath,
@@ -61,27 +83,57 @@ export function createContext(db: Db, opts: ContextOptions): ServiceContext {
     appVersion: opts.appVersion,
     events: new ServiceEvents(),
     audit,
-    actor,
-    record(action, subject, details = {}, { onBehalfOf } = {}) {
-      const who = actor();
-      const as = onBehalfOf ?? who;
-      const recordedBy =
-        onBehalfOf && who && (who.name !== onBehalfOf.name || who.role !== onBehalfOf.role)
-          ? { recordedBy: who.name, recordedByRole: who.role }
-          : {};
+    acting,
+    actor() {
+      const who = acting();
+      return who ? { name: who.name, role: who.role ?? who.roles.join(', ') } : null;
+    },
+    require(action) {
+      const who = signedIn();
+      const role = roleFor(who.roles, action);
+      if (!role)
+        throw new AppError(
+          'forbidden',
+          `${who.name} may not do this: it needs a role that allows "${action}" (${who.name} holds ${who.roles.join(', ')}). Nothing was changed.`,
+        );
+      who.role = role;
+      return who;
+    },
+    record(action, subject, details = {}) {
+      const who = acting();
+      if (!who?.signer) {
+        // Only a failed sign-in is written with nobody to sign it; anything else is a bug to surface.
+        if (!UNSIGNED_ACTIONS.has(action))
+          throw new Error(`audit entry "${action}" written without a signed-in account to sign it`);
+        audit.append({ action, subject, details });
+        return;
+      }
+      const signer = who.signer;
       audit.append({
         action,
         subject,
-        actor: as?.name,
-        role: as?.role,
-        details: { ...details, ...recordedBy },
+        actor: who.name,
+        role: who.role ?? who.roles.join(', '),
+        details,
+        accountId: who.accountId,
+        sign: (hash) => signDigest(signer, hash),
       });
     },
-    writeInfo: (change) => ({ change, by: actor()?.name ?? null, at: clock().toISOString() }),
+    sign,
+    writeInfo: (change) => ({ change, by: acting()?.name ?? null, at: clock().toISOString() }),
   };
 }
 
-export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Handlers {
+/** The channels the host itself answers (sessions and setup), not the services of an open database. */
+export type HostChannels = `session:${string}` | `setup:${string}`;
+export type ServiceHandlers = Omit<Handlers, Extract<keyof Handlers, HostChannels>>;
+
+export interface Services {
+  handlers: ServiceHandlers;
+  accounts: AccountsService;
+}
+
+export function createServices(ctx: ServiceContext, ports: HostPorts): Services {
   const threats = new ThreatStore(ctx.db);
   const elections = new ElectionRepository(ctx.db);
   const policies = new PolicyInForce(ctx.db);
@@ -95,15 +147,19 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
   ctx.events.on('electionChanged', ({ id }) => levels.recomputeElection(id));
   levels.ensureCurrent();
 
-  const assessment = new AssessmentService(ctx, threats, elections, policies, levels);
+  const accounts = new AccountsService(ctx, ports.keySlots, ports.sessions);
+  const assessment = new AssessmentService(ctx, threats, elections, policies, levels, (passphrase) =>
+    accounts.freshSigner(passphrase),
+  );
   // One map per contract (src/shared/ipc/<domain>.contract.ts), each typed by its own contract.
-  return {
+  const handlers: ServiceHandlers = {
+    ...accounts.handlers(),
     ...appHandlers(ctx),
     ...assessment.handlers(),
     ...auditHandlers(ctx.audit),
     ...backupHandlers(ctx, ports.database),
     ...dashboardHandlers(ctx),
-    ...new DraftingService(ctx, ports.saveFile).handlers(),
+    ...new DraftingService(ctx, (passphrase) => accounts.freshSigner(passphrase), ports.saveFile).handlers(),
     ...electionHandlers(ctx, elections, threats),
     ...filesHandlers(ports.saveFile),
     ...partnerHandlers(ctx),
@@ -113,4 +169,5 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
     ...new ThreatService(ctx, threats, elections, levels).handlers(),
     ...workspaceHandlers(ctx, levels),
   };
+  return { handlers, accounts };
 }

@@ -6,7 +6,6 @@ import { setLanguage, type UiLanguage } from './i18n';
 import { LogScreen } from './screens/log/LogScreen';
 import { NAV_ENTRIES } from './screens/registry';
 import { ThreatForm } from './screens/threat-form/ThreatForm';
-import { IdentityDialog } from './screens/welcome/IdentityDialog';
 import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
 import { useStore } from './store';
 import { onMenuCommand } from './api/bridge';
@@ -39,9 +38,9 @@ export function App() {
   const setElection = useStore((s) => s.setElection);
   const navigate = useStore((s) => s.navigate);
   const loadInfo = useStore((s) => s.loadInfo);
+  const signOut = useStore((s) => s.signOut);
   const loadElections = useStore((s) => s.loadElections);
   const syncRoute = useStore((s) => s.syncRouteFromLocation);
-  const [identityOpen, setIdentityOpen] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -112,13 +111,18 @@ export function App() {
           </select>
         </label>
         <div className="app-header__tools">
+          {info?.identity ? (
+            <span className="app-header__who" data-testid="identity">
+              {info.identity.name}
+            </span>
+          ) : null}
           <button
             type="button"
             className="button button--ghost"
-            onClick={() => setIdentityOpen(true)}
-            data-testid="identity-button"
+            onClick={() => void signOut()}
+            data-testid="sign-out"
           >
-            {info?.identity ? `${info.identity.name} · ${info.identity.role}` : t('setIdentity')}
+            {t('signOut')}
           </button>
           <label className="language-switch">
             <span className="visually-hidden">{t('language')}</span>
@@ -163,7 +167,6 @@ export function App() {
         </main>
       </div>
       <Toasts />
-      {identityOpen ? <IdentityDialog open={identityOpen} onOpenChange={setIdentityOpen} /> : null}
     </div>
   );
 }

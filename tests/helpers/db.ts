@@ -1,12 +1,19 @@
-// Real SQLite files in temporary folders, with the services built over them.
+// Real SQLite files in temporary folders, with the services built over them by the same host every entry
+// point uses (AppHost): set up with an organisation and its first administrator, who is signed in, so that
+// `app.call(channel)` acts as them. `app.person(name, roles)` adds someone else and acts as them.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { closeDatabase, openDatabase, type Db } from '../../src/main/db/connection';
+import { AppHost } from '../../src/main/app-host';
 import type { ServiceContext } from '../../src/main/context';
-import { createDispatcher, type Dispatch, type Handlers } from '../../src/main/ipc/dispatcher';
-import { createContext, createHandlers, type HostPorts } from '../../src/main/services';
+import type { Db } from '../../src/main/db/connection';
+import type { DbKey } from '../../src/main/db/encryption';
+import type { Caller, Dispatch } from '../../src/main/ipc/dispatcher';
+import type { SaveFilePort } from '../../src/main/files/save-port';
+import { ROLES, type AccountView, type Role } from '../../src/shared/domain/accounts';
+import type { Result } from '../../src/shared/errors';
+import { ADMIN, ORGANISATION, type Person } from './people';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const ASSETS_DIR = path.join(REPO_ROOT, 'assets');
@@ -23,62 +30,140 @@ export function tempDir(prefix = 'threshold-test-', opts: { keep?: boolean } = {
   return dir;
 }
 
-export interface TestApp {
+/** Someone signed in on the test app, in a session of their own. */
+export interface Acting {
+  name: string;
+  passphrase: string;
+  caller: Caller;
+  /** Calls a channel as this person and returns the value, or throws the error envelope. */
+  call<T = unknown>(channel: string, payload?: unknown): Promise<T>;
+  /** The raw result envelope of a call as this person. */
+  dispatch(channel: string, payload?: unknown): Promise<Result<unknown>>;
+}
+
+export interface TestApp extends Acting {
   dir: string;
   file: string;
+  host: AppHost;
   db: Db;
   ctx: ServiceContext;
-  handlers: Handlers;
-  dispatch: Dispatch;
-  /** Calls a channel through the dispatcher and returns the value, or throws the error envelope. */
-  call<T = unknown>(channel: string, payload?: unknown): Promise<T>;
+  /** The database's key (every test database is encrypted, as every real one is). */
+  key: DbKey;
+  /** Calls as the administrator (the raw envelope), as every entry point does: with a session. */
+  dispatch: Dispatch & Acting['dispatch'];
+  /** Adds an account (as the administrator) and signs that person in, in a session of their own. */
+  person(name: string, roles: Role[], passphrase?: string): Promise<Acting & { account: AccountView }>;
+  /** Signs an existing person in, in a session of their own. */
+  signIn(person: Person): Promise<Acting>;
   close(): void;
 }
 
-/** Services over a temporary database. Closed after the current test unless `keep` is set
- *  (then the caller closes it, e.g. in afterAll). */
-export function openTestApp(
-  opts: { file?: string; clock?: () => Date; keep?: boolean; ports?: HostPorts } = {},
-): TestApp {
+export interface TestAppOptions {
+  /** The database file: created (set up) if missing, encrypted first if it is an earlier version's plain
+   *  file, opened with the administrator's passphrase if it is already set up. */
+  file?: string;
+  clock?: () => Date;
+  /** Kept open after the current test (the caller closes it). */
+  keep?: boolean;
+  saveFile?: SaveFilePort;
+  /** Load the sample workspace at setup. */
+  sample?: boolean;
+}
+
+let sessions = 0;
+
+function actingAs(host: AppHost, person: Person): Acting {
+  const caller: Caller = { session: `test-${++sessions}-${person.name}` };
+  const dispatch = (channel: string, payload: unknown = {}) => host.dispatch(channel, payload, caller);
+  return {
+    ...person,
+    caller,
+    dispatch,
+    async call<T>(channel: string, payload: unknown = {}) {
+      const result = await dispatch(channel, payload);
+      if (!result.ok)
+        throw Object.assign(new Error(`${channel}: ${result.error.code}: ${result.error.message}`), {
+          envelope: result.error,
+        });
+      return result.value as T;
+    },
+  };
+}
+
+/** Services over a temporary database, set up and signed in as the administrator. Closed after the current
+ *  test unless `keep` is set (then the caller closes it, e.g. in afterAll). */
+export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const dir = opts.file ? path.dirname(opts.file) : tempDir('threshold-test-', { keep: opts.keep });
   const file = opts.file ?? path.join(dir, 'threshold.db');
-  const db = openDatabase(file);
-  const ctx = createContext(db, {
+  const host = AppHost.open({
     dbPath: file,
-    assetsDir: ASSETS_DIR,
     mode: 'cli',
+    assetsDir: ASSETS_DIR,
     appVersion: 'test',
-    clock: opts.clock,
+    autoBackup: false,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.saveFile ? { saveFile: opts.saveFile } : {}),
+    onInternalError: (err, channel) => {
+      if (process.env.E2E_DEBUG) console.error('DISPATCH', channel, err);
+    },
   });
-  const handlers = createHandlers(ctx, opts.ports);
-  const dispatch = createDispatcher(handlers, (err, channel) => {
-    if (process.env.E2E_DEBUG) console.error('DISPATCH', channel, err);
-  });
+  const admin = actingAs(host, ADMIN);
+  if (host.databaseState() === 'needs-setup') {
+    const r = await admin.dispatch('setup:run', {
+      organisation: { name: ORGANISATION },
+      administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
+      sample: opts.sample ?? false,
+    });
+    if (!r.ok) throw new Error(`setup failed: ${r.error.message}`);
+  } else {
+    await admin.call('session:signIn', { name: ADMIN.name, passphrase: ADMIN.passphrase });
+  }
   let closed = false;
   const close = () => {
-    if (!closed) closeDatabase(db);
+    if (!closed) host.close();
     closed = true;
     if (opts.keep && !opts.file) fs.rmSync(dir, { recursive: true, force: true });
   };
   if (!opts.keep) cleanups.unshift(close);
-  return {
+  const app: TestApp = {
+    ...admin,
+    dispatch: ((channel: unknown, payload: unknown = {}, caller?: Caller) =>
+      host.dispatch(channel, payload, caller ?? admin.caller)) as TestApp['dispatch'],
     dir,
     file,
-    db,
-    ctx,
-    handlers,
-    dispatch,
-    async call<T>(channel: string, payload: unknown = {}) {
-      const result = await dispatch(channel, payload);
-      if (!result.ok) throw Object.assign(new Error(result.error.message), { envelope: result.error });
-      return result.value as T;
+    host,
+    get db() {
+      return host.db;
+    },
+    get ctx() {
+      return host.ctx;
+    },
+    get key() {
+      return host.key!;
+    },
+    async person(name, roles, passphrase = `${name.toLowerCase().replace(/\W+/g, '-')}-quartz-meadow-lantern-91`) {
+      const account = await admin.call<AccountView>('accounts:create', { name, roles, passphrase });
+      const acting = actingAs(host, { name, passphrase });
+      await acting.call('session:signIn', { name, passphrase });
+      return { ...acting, account };
+    },
+    async signIn(person) {
+      const acting = actingAs(host, person);
+      await acting.call('session:signIn', { name: person.name, passphrase: person.passphrase });
+      return acting;
     },
     close,
   };
+  return app;
 }
+
+/** Every role: what the first administrator holds. */
+export const ALL_ROLES: Role[] = [...ROLES];
 
 /** A stepping clock, so that timestamps are distinct and predictable. */
 export function steppingClock(start = '2027-05-01T12:00:00.000Z', stepMs = 1000): () => Date {
   let t = Date.parse(start);
   return () => new Date((t += stepMs));
 }
+
+export { ADMIN, ORGANISATION };

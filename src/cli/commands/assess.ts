@@ -23,7 +23,7 @@ export const assessCommand: Command = {
     if (positionals.length === 0)
       throw new UsageError(`name at least one threat\nUsage: ${USAGE.split('\n')[0]}`);
     const asOf = asOfOption(values['as-of']);
-    const s = session();
+    const s = await session();
     const results: AssessmentResult[] = values.cluster
       ? [await unwrap(s.api.assessment.assessCluster({ threatIds: positionals, asOf }))]
       : await Promise.all(positionals.map((threatId) => unwrap(s.api.assessment.assess({ threatId, asOf }))));

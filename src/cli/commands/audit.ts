@@ -21,7 +21,7 @@ export const auditCommand: Command = {
     const [sub, ...rest] = positionals;
     if (rest.length) throw new UsageError(`audit ${sub ?? ''} takes no other argument\nUsage: ${USAGE}`);
     if (sub === 'verify') {
-      const v = await unwrap(session().api.audit.verify({}));
+      const v = await unwrap((await session()).api.audit.verify({}));
       if (values.json) io.out(json(v));
       else if (v.ok)
         io.out(
@@ -38,7 +38,7 @@ export const auditCommand: Command = {
       const limit = values.limit === undefined ? 50 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
         throw new UsageError('--limit must be a whole number from 1 to 1000');
-      const page = await unwrap(session().api.audit.list({ limit }));
+      const page = await unwrap((await session()).api.audit.list({ limit }));
       if (values.json) io.out(json(page.entries));
       else
         io.out(

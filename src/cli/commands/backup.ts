@@ -13,11 +13,11 @@ export const backupCommand: Command = {
   options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
   async run({ positionals, values, io, session }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
-    const s = session();
+    const s = await session();
     const out = text(values, 'out');
     if (out) {
       const target = path.resolve(io.cwd, out);
-      const written = backupToFile(s.ctx, target);
+      const written = s.as('backups.manage', () => backupToFile(s.ctx, target));
       if (values.json) io.out(json({ file: target, ...written }));
       else
         io.out(

@@ -1,20 +1,23 @@
-// `threshold decide`: records the people's decision on threats (several ids: as one cluster). The threats
-// are assessed, the assessment is stored, and the decision is recorded with it, in one transaction, audited.
+// `threshold decide`: records the signed-in person's decision on threats (several ids: as one cluster).
+// The threats are assessed, the assessment is stored, and the decision is recorded with it, signed by that
+// person, in one transaction, audited. Deciding to speak publicly asks for the passphrase again (a fresh
+// signature): THRESHOLD_PASSPHRASE, or a prompt.
 import { LEVELS } from '../../shared/domain/enums';
 import { choice, text, type Command } from '../command';
-import { unwrap } from '../session';
+import { passphraseFor, unwrap } from '../session';
 import { json } from '../format';
 import { UsageError } from '../io';
 import { LEVEL_TEXT, asOfOption } from './assessment-text';
 
-const USAGE = `threshold decide <id>... --level ${LEVELS.join('|')} [--rationale TEXT] [--by NAME] [--role ROLE] [--as-of ISO] [--json]
+const USAGE = `threshold --user NAME decide <id>... --level ${LEVELS.join('|')} [--rationale TEXT] [--as-of ISO] [--json]
 
   <id>...      the threat decided on; several ids are decided on together, as one cluster
   --level      the level decided (it may differ from the recommendation)
   --rationale  why; required when the level differs from the recommendation
-  --by, --role who decides, in what role (default: the identity set in the app)
   --as-of      the date and time the assessment is as of, e.g. 2027-05-12T12:00:00Z (default: now)
-  --json       print {"assessment": …, "decision": …}`;
+  --json       print {"assessment": …, "decision": …}
+
+The decision is recorded as the signed-in person (an approver), and signed by them.`;
 
 export const decideCommand: Command = {
   name: 'decide',
@@ -24,8 +27,6 @@ export const decideCommand: Command = {
   options: {
     level: { type: 'string' },
     rationale: { type: 'string' },
-    by: { type: 'string' },
-    role: { type: 'string' },
     'as-of': { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -35,12 +36,7 @@ export const decideCommand: Command = {
     const level = choice(values, 'level', LEVELS);
     if (!level) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
     const asOf = asOfOption(values['as-of']);
-    const s = session();
-    const identity = s.ctx.actor();
-    const decidedBy = text(values, 'by') ?? identity?.name;
-    const role = text(values, 'role') ?? identity?.role;
-    if (!decidedBy?.trim()) throw new UsageError('--by NAME is required (no identity is set in the app)');
-    if (!role?.trim()) throw new UsageError('--role ROLE is required (no identity is set in the app)');
+    const s = await session();
     const rationale = (text(values, 'rationale') ?? '').trim();
     const threatIds = [...new Set(positionals)];
     const [first = ''] = threatIds;
@@ -62,8 +58,10 @@ export const decideCommand: Command = {
           recommendedLevel: recommendation.level,
           level,
           rationale,
-          decidedBy,
-          role,
+          // Speaking publicly takes a fresh signature: the passphrase again.
+          ...(level === 'speak-publicly'
+            ? { passphrase: passphraseFor(s.acting.name, io.env, io.promptSecret?.bind(io)) }
+            : {}),
         },
       }),
     );

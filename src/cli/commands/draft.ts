@@ -81,7 +81,7 @@ export const draftCommand: Command = {
       );
     }
 
-    const s = session();
+    const s = await session();
     const plan = await unwrap(
       s.api.drafting.createPlan({
         threatIds: ids,

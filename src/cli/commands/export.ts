@@ -31,9 +31,9 @@ export const exportCommand: Command = {
     // STIX never carries classified notes, whatever --no-classified says.
     const result =
       format === 'stix'
-        ? await unwrap(session().api.stix.export({ tlp, electionId, country }))
+        ? await unwrap((await session()).api.stix.export({ tlp, electionId, country }))
         : await unwrap(
-            session().api.workspace.export({
+            (await session()).api.workspace.export({
               format,
               electionId,
               includeClassified: !flag(values, 'no-classified'),

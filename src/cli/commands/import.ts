@@ -26,14 +26,14 @@ export const importCommand: Command = {
     if (values.election !== undefined && !stix) throw new UsageError('--election is for STIX bundles');
     const report = stix
       ? await unwrap(
-          session().api.stix.import({
+          (await session()).api.stix.import({
             content,
             fileName: path.basename(full),
             electionId: text(values, 'election'),
           }),
         )
       : await unwrap(
-          session().api.workspace.import({
+          (await session()).api.workspace.import({
             format,
             content,
             fileName: path.basename(full),

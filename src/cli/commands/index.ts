@@ -11,9 +11,13 @@ import { listCommand } from './list';
 import { partnersCommand } from './partners';
 import { policyCommand } from './policy';
 import { restoreCommand } from './restore';
+import { setupCommand } from './setup';
 import { showCommand } from './show';
+import { userCommand } from './user';
 
 export const COMMANDS: readonly Command[] = [
+  setupCommand,
+  userCommand,
   importCommand,
   exportCommand,
   listCommand,

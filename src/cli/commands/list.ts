@@ -16,7 +16,7 @@ export const listCommand: Command = {
     deleted: { type: 'boolean' },
   },
   async run({ values, io, session }) {
-    const s = session();
+    const s = await session();
     const limit = values.limit ? Number(values.limit) : undefined;
     const filter = {
       search: text(values, 'search'),

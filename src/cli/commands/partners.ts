@@ -54,7 +54,7 @@ export const partnersCommand: Command = {
   },
   async run({ positionals, values, io, session }) {
     const [sub = 'list', ...rest] = positionals;
-    const s = session();
+    const s = await session();
     switch (sub) {
       case 'list': {
         if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}`);

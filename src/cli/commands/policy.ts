@@ -77,12 +77,12 @@ export const policyCommand: Command = {
           if (!Number.isInteger(version) || version < 1)
             throw new UsageError('--version must be a whole number, 1 or more');
         }
-        const policy = await unwrap(session().api.policy.get(version === undefined ? {} : { version }));
+        const policy = await unwrap((await session()).api.policy.get(version === undefined ? {} : { version }));
         io.out(values.json ? json(policy) : policyText(policy));
         return 0;
       }
       case 'versions': {
-        const versions = await unwrap(session().api.policy.versions({}));
+        const versions = await unwrap((await session()).api.policy.versions({}));
         if (values.json) io.out(json(versions));
         else
           io.out(
@@ -101,7 +101,7 @@ export const policyCommand: Command = {
       case 'preview': {
         if (rest.length !== 1) throw new UsageError('policy preview takes exactly one file');
         const preview = await unwrap(
-          session().api.policy.preview({
+          (await session()).api.policy.preview({
             policy: readPolicyFile(io.cwd, rest[0]),
           }),
         );
@@ -130,7 +130,7 @@ export const policyCommand: Command = {
         if (rest.length !== 1) throw new UsageError('policy set takes exactly one file');
         const note = typeof values.note === 'string' ? values.note : `set from ${path.basename(rest[0]!)}`;
         const saved = await unwrap(
-          session().api.policy.save({
+          (await session()).api.policy.save({
             policy: readPolicyFile(io.cwd, rest[0]),
             note,
           }),

@@ -1,21 +1,24 @@
+// `threshold restore <file>`: replaces the database with a backup, with the app closed, as an administrator.
+// The backup is checked first (a Threshold database, that the key opens it, integrity, its audit log and
+// every signature in it, a schema this version knows); the database it replaces is kept in the backups
+// folder.
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { text, flag, type Command } from '../command';
+import { flag, type Command } from '../command';
 import { UsageError } from '../io';
 import { json } from '../format';
 import { AppHost } from '../../main/app-host';
 import { checkBackup } from '../../main/backups/restore';
-import { sniffFile, KEY_ENV, parseKey, type DbKey } from '../../main/db/encryption';
-import { appVersion, sourceAssetsDir } from '../../main/paths';
+import { cliHostOptions } from '../session';
 
 export const restoreCommand: Command = {
   name: 'restore',
   summary:
     'Replace the database with a backup, after checking it; the replaced database is kept in the backups folder',
-  usage: 'threshold restore <file> [--yes] [--json]   (close the desktop app first)',
+  usage: 'threshold --user NAME restore <file> [--yes] [--json]   (an administrator; close the desktop app first)',
   options: { yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' } },
-  async run({ positionals, values, io, dbPath }) {
+  async run({ positionals, values, io, dbPath, session }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('restore takes exactly one file');
     const source = path.resolve(io.cwd, file);
@@ -23,20 +26,12 @@ export const restoreCommand: Command = {
       throw new AppError('not-found', `${source} does not exist. Nothing was changed.`);
     const target = path.resolve(dbPath);
 
-    // One key serves both files: an encrypted backup is written with the database's own key.
-    let key: DbKey | null = null;
-    const needsKey = sniffFile(target) === 'encrypted' || sniffFile(source) === 'encrypted';
-    const fromEnv = io.env[KEY_ENV];
-    if (fromEnv) key = parseKey(fromEnv);
-    else if (needsKey) {
-      const typed = io.promptSecret?.('Database key: ') ?? null;
-      if (!typed)
-        throw new AppError(
-          'key-required',
-          `The database or the backup is encrypted: set ${KEY_ENV} to the database key (or run this on a terminal to be asked). Nothing was changed.`,
-        );
-      key = parseKey(typed);
-    }
+    // Signed in on the database being replaced, as someone allowed to restore; one key serves both
+    // files (a backup is written with the database's own key).
+    const s = await session();
+    s.as('backups.restore', () => undefined);
+    const key = s.host.key;
+    const acting = s.acting;
 
     const checked = checkBackup(source, key);
     io.err(
@@ -54,12 +49,13 @@ export const restoreCommand: Command = {
         return 1;
       }
     }
+    s.close();
     // The same restore as the app's (AppHost), with the app closed: if the restored database does not
     // open, the one it replaced is put back.
     const report = AppHost.restoreClosed(
-      { dbPath: target, mode: 'cli', assetsDir: sourceAssetsDir(), appVersion: appVersion(), key },
+      { ...cliHostOptions(target, io.env), key, keySource: 'passphrase' },
       source,
-      { via: 'cli' },
+      acting,
     );
     if (flag(values, 'json')) io.out(json(report));
     else

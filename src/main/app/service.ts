@@ -1,12 +1,10 @@
-// App-wide handlers: information about this installation, and who is acting.
+// App-wide handlers: information about this installation, and who is signed in.
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { appContract } from '../../shared/ipc/app.contract';
 import type { ServiceContext } from '../context';
 import { schemaVersion } from '../db/connection';
 import { ElectionRepository } from '../elections/repository';
 import { ThreatStore } from '../threats/store';
-
-export const IDENTITY_KEY = 'identity';
 
 export function appHandlers(ctx: ServiceContext): HandlersOf<typeof appContract> {
   const threats = new ThreatStore(ctx.db);
@@ -15,6 +13,7 @@ export function appHandlers(ctx: ServiceContext): HandlersOf<typeof appContract>
     'app:info': () => {
       const t = threats.count();
       const e = elections.count();
+      const who = ctx.acting();
       return {
         version: ctx.appVersion,
         dbPath: ctx.dbPath,
@@ -22,16 +21,9 @@ export function appHandlers(ctx: ServiceContext): HandlersOf<typeof appContract>
         threats: t,
         elections: e,
         empty: t === 0 && e === 0,
-        identity: ctx.actor(),
+        identity: who ? { name: who.name, role: who.roles.join(', ') } : null,
         mode: ctx.mode === 'electron' ? 'electron' : 'browser',
       };
     },
-    'app:setIdentity': ({ identity }) =>
-      ctx.db.transaction(() => {
-        ctx.settings.set(IDENTITY_KEY, identity);
-        // Recorded as the person who now says who they are.
-        ctx.record('identity.set', 'identity', {}, { onBehalfOf: identity });
-        return identity;
-      })(),
   };
 }

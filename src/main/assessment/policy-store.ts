@@ -5,6 +5,7 @@ import type { Db } from '../db/types';
 import { cached } from '../db/statements';
 import type { ServiceContext } from '../context';
 import { DEFAULT_POLICY } from './default-policy';
+import { policyContent } from '../signed/policy';
 
 /** The latest saved policy, or the shipped default (version 1) when none was ever saved. */
 export function currentPolicy(db: Db): Policy {
@@ -76,23 +77,34 @@ export function savePolicy(ctx: ServiceContext, input: unknown, note?: string): 
   return ctx.db.transaction(() => {
     const previous = currentPolicy(ctx.db);
     const policy: Policy = { ...parsed.policy, version: latestPolicyVersion(ctx.db) + 1 };
-    const who = ctx.actor();
+    const who = ctx.require('policy.change');
+    const savedAt = ctx.clock().toISOString();
+    // Signed as stored: the document is read back as JSON, so the hash is of exactly what was kept.
+    const doc = JSON.stringify(policy);
+    const signed = ctx.sign(
+      policyContent({ version: policy.version, doc: JSON.parse(doc), accountId: who.accountId, savedAt }),
+    );
     cached(
       ctx.db,
-      'INSERT INTO policies (version, doc, saved_at, saved_by, saved_role, note) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO policies (version, doc, saved_at, saved_by, saved_role, note, account_id, content_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(
       policy.version,
-      JSON.stringify(policy),
-      ctx.clock().toISOString(),
-      who?.name ?? null,
-      who?.role ?? null,
+      doc,
+      savedAt,
+      who.name,
+      who.role,
       note ?? null,
+      who.accountId,
+      signed.contentHash,
+      signed.signature,
     );
     ctx.record('policy.changed', 'policy', {
       from: previous.version,
       to: policy.version,
       thresholds: policy.thresholds,
       note: note ?? null,
+      contentHash: signed.contentHash,
+      signature: signed.signature,
     });
     return policy;
   })();

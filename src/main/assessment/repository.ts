@@ -22,6 +22,9 @@ export interface NewDecision {
   decidedBy: string;
   role: string;
   decidedAt: string;
+  accountId: string;
+  contentHash: string;
+  signature: string;
 }
 
 interface AssessmentRow {
@@ -48,6 +51,9 @@ interface DecisionRow {
   decided_by: string;
   role: string;
   decided_at: string;
+  account_id: string | null;
+  content_hash: string | null;
+  signature: string | null;
 }
 
 const SUMMARY_COLUMNS =
@@ -126,8 +132,19 @@ export class AssessmentRepository {
   insertDecision(d: NewDecision): Decision {
     const info = cached(
       this.db,
-      'INSERT INTO decisions (assessment_id, recommended_level, level, rationale, decided_by, role, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(d.assessmentId, d.recommendedLevel, d.level, d.rationale, d.decidedBy, d.role, d.decidedAt);
+      'INSERT INTO decisions (assessment_id, recommended_level, level, rationale, decided_by, role, decided_at, account_id, content_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      d.assessmentId,
+      d.recommendedLevel,
+      d.level,
+      d.rationale,
+      d.decidedBy,
+      d.role,
+      d.decidedAt,
+      d.accountId,
+      d.contentHash,
+      d.signature,
+    );
     return { id: Number(info.lastInsertRowid), ...d };
   }
 
@@ -168,5 +185,8 @@ function toDecision(row: DecisionRow): Decision {
     decidedBy: row.decided_by,
     role: row.role,
     decidedAt: row.decided_at,
+    accountId: row.account_id,
+    contentHash: row.content_hash,
+    signature: row.signature,
   };
 }

@@ -1,11 +1,14 @@
 // "Should we speak?" handlers: assess a threat or a cluster, keep assessments and decisions (audited),
 // suggest clusters, and the policy (get, versions, save, preview). Each threat's level and score is kept
 // in step with the policy in force by the LevelKeeper (./levels), which services.ts wires to the changes.
+import type { KeyObject } from 'node:crypto';
+import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type {
   AssessmentRecord,
   ClusterSuggestionView,
+  Decision,
   DecisionFields,
   PolicyVersionInfo,
   StoredAssessment,
@@ -30,6 +33,7 @@ import {
   type PolicyInForce,
 } from './policy-store';
 import { AssessmentRepository } from './repository';
+import { decisionContent } from '../signed/decision';
 
 export class AssessmentService {
   readonly assessments: AssessmentRepository;
@@ -40,6 +44,8 @@ export class AssessmentService {
     private readonly elections: ElectionRepository,
     private readonly policies: PolicyInForce,
     readonly levels: LevelKeeper,
+    /** The acting person's signing key, unsealed with the passphrase they just typed (a fresh signature). */
+    private readonly freshSigner: (passphrase: string) => Promise<KeyObject>,
   ) {
     this.assessments = new AssessmentRepository(ctx.db);
   }
@@ -106,12 +112,15 @@ export class AssessmentService {
     return { result, electionId };
   }
 
-  save(
+  /** Keeps the assessment (and, with `decision`, the decision on it) in one transaction, audited. */
+  async save(
     threatIds: readonly string[],
     cluster: boolean,
     asOf: string | undefined,
     decision: DecisionFields | undefined,
-  ): StoredAssessment {
+  ): Promise<StoredAssessment> {
+    this.ctx.require('assessment.save');
+    const decided = decision ? await this.prepareDecision(decision) : null;
     return this.ctx.db.transaction(() => {
       const { result, electionId } = this.assess(threatIds, cluster, asOf);
       const who = this.ctx.actor();
@@ -132,12 +141,17 @@ export class AssessmentService {
         threatVersions: result.threatVersions,
         asOf: result.asOf,
       });
-      if (decision) this.decide(id, decision);
+      if (decided) this.recordDecision(id, decided.fields, decided.signer);
       return this.stored(id);
     })();
   }
 
-  decide(assessmentId: number, input: DecisionFields) {
+  /** Validates a decision and gets its signing key: a decision to speak publicly takes the decider's
+   *  passphrase again (a fresh signature), even when they are signed in. */
+  private async prepareDecision(
+    input: DecisionFields,
+  ): Promise<{ fields: z.output<typeof DecisionSchema>; signer: KeyObject | undefined }> {
+    this.ctx.require('decision.record');
     const parsed = DecisionSchema.safeParse(input);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => ({
@@ -151,40 +165,66 @@ export class AssessmentService {
       );
     }
     const d = parsed.data;
-    return this.ctx.db.transaction(() => {
-      const stored = this.stored(assessmentId);
-      if (stored.level !== d.recommendedLevel) {
-        throw new AppError(
-          'conflict',
-          `The assessment recommends ${stored.level}, not ${d.recommendedLevel}: reopen it and decide on what it recommends. Nothing was recorded.`,
-        );
-      }
-      const decision = this.assessments.insertDecision({
-        assessmentId,
-        recommendedLevel: stored.level,
-        level: d.level,
-        rationale: d.rationale,
-        decidedBy: d.decidedBy,
-        role: d.role,
-        decidedAt: this.now(),
-      });
-      // The entry names who decided; whoever recorded it for them, if someone else, is kept with it.
-      this.ctx.record(
-        'decision.recorded',
-        `assessment:${assessmentId}`,
-        {
-          decision: decision.id,
-          threatIds: stored.threatIds,
-          recommended: stored.level,
-          decided: d.level,
-          followsRecommendation: d.level === stored.level,
-          rationale: d.rationale,
-          policyVersion: stored.policyVersion,
-        },
-        { onBehalfOf: { name: d.decidedBy, role: d.role } },
+    if (d.level === 'speak-publicly' && !d.passphrase)
+      throw new AppError(
+        'invalid-request',
+        'Deciding to speak publicly takes your signature: type your passphrase. Nothing was recorded.',
+        [{ where: 'passphrase', message: 'Type your passphrase to sign this decision' }],
       );
-      return decision;
-    })();
+    const signer = d.passphrase ? await this.freshSigner(d.passphrase) : undefined;
+    return { fields: d, signer };
+  }
+
+  async decide(assessmentId: number, input: DecisionFields): Promise<Decision> {
+    const { fields, signer } = await this.prepareDecision(input);
+    return this.ctx.db.transaction(() => this.recordDecision(assessmentId, fields, signer))();
+  }
+
+  /** Records a decision, signed (call inside a transaction). */
+  private recordDecision(
+    assessmentId: number,
+    d: z.output<typeof DecisionSchema>,
+    signer: KeyObject | undefined,
+  ): Decision {
+    const acting = this.ctx.require('decision.record');
+    const stored = this.stored(assessmentId);
+    if (stored.level !== d.recommendedLevel) {
+      throw new AppError(
+        'conflict',
+        `The assessment recommends ${stored.level}, not ${d.recommendedLevel}: reopen it and decide on what it recommends. Nothing was recorded.`,
+      );
+    }
+    const decidedAt = this.now();
+    const facts = {
+      recommendedLevel: stored.level,
+      level: d.level,
+      rationale: d.rationale,
+      accountId: acting.accountId,
+      decidedAt,
+    };
+    const signed = this.ctx.sign(decisionContent(facts, stored), signer);
+    const decision = this.assessments.insertDecision({
+      assessmentId,
+      ...facts,
+      decidedBy: acting.name,
+      role: acting.role ?? 'approver',
+      contentHash: signed.contentHash,
+      signature: signed.signature,
+    });
+    this.ctx.record('decision.recorded', `assessment:${assessmentId}`, {
+      decision: decision.id,
+      threatIds: stored.threatIds,
+      recommended: stored.level,
+      decided: d.level,
+      followsRecommendation: d.level === stored.level,
+      rationale: d.rationale,
+      policyVersion: stored.policyVersion,
+      threatVersions: stored.threatVersions,
+      contentHash: signed.contentHash,
+      signature: signed.signature,
+      freshSignature: signer !== undefined,
+    });
+    return decision;
   }
 
   private stored(id: number): StoredAssessment {
@@ -223,6 +263,7 @@ export class AssessmentService {
   /** Saves the policy as the next version and brings every threat's level in step with it, in one
    *  transaction. */
   savePolicy(input: unknown, note?: string): Policy {
+    this.ctx.require('policy.change');
     return this.ctx.db.transaction(() => {
       const previous = this.policy();
       const saved = savePolicy(this.ctx, input, note);

@@ -1,6 +1,8 @@
 // Append-only, hash-chained audit log. Each entry's hash covers its content and the previous
 // hash, so an edited, deleted or reordered entry breaks the chain; the head (last seq and hash)
-// is also kept in settings so that entries cut from the end are detected too.
+// is also kept in settings so that entries cut from the end are detected too. Each entry is signed by
+// the account that acted (Ed25519 over its hash, which covers the account id), so that someone holding
+// the database key cannot rewrite the chain and recompute it: they cannot sign as anyone.
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditVerificationResult } from '../../shared/domain/audit';
 import type { Db } from '../db/types';
@@ -11,6 +13,9 @@ export interface AuditInput {
   actor?: string | null;
   role?: string | null;
   details?: unknown;
+  /** The acting account: its id is part of the hash, and `sign` signs the hash as that account. */
+  accountId?: string | null;
+  sign?: ((hash: string) => string) | null;
 }
 
 export type { AuditEntry };
@@ -29,10 +34,14 @@ interface AuditRow {
   details: string;
   prev_hash: string;
   hash: string;
+  account_id: string | null;
+  signature: string | null;
 }
 
-export function entryHash(row: Omit<AuditRow, 'hash'>): string {
-  const canonical = JSON.stringify([
+/** The entry's hash: its fields and the previous hash (and the acting account, for entries that have one;
+ *  entries from before accounts hash as they always did). */
+export function entryHash(row: Omit<AuditRow, 'hash' | 'signature' | 'account_id'> & { account_id?: string | null }): string {
+  const fields: unknown[] = [
     row.seq,
     row.at,
     row.actor,
@@ -41,8 +50,9 @@ export function entryHash(row: Omit<AuditRow, 'hash'>): string {
     row.subject,
     row.details,
     row.prev_hash,
-  ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  ];
+  if (row.account_id) fields.push(row.account_id);
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 export class AuditLog {
@@ -55,7 +65,7 @@ export class AuditLog {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.insert = db.prepare(
-      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash)',
+      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash, account_id, signature) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash, @account_id, @signature)',
     );
     this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.setHead = db.prepare(
@@ -77,11 +87,13 @@ export class AuditLog {
       subject: wellFormed(input.subject),
       details: JSON.stringify(input.details ?? {}),
       prev_hash: prev?.hash ?? GENESIS,
+      account_id: input.accountId ?? null,
     };
     const hash = entryHash(row);
-    this.insert.run({ ...row, hash });
+    const signature = input.sign ? input.sign(hash) : null;
+    this.insert.run({ ...row, hash, signature });
     this.setHead.run(HEAD_KEY, JSON.stringify({ seq: row.seq, hash }));
-    return toEntry({ ...row, hash });
+    return toEntry({ ...row, hash, signature });
   }
 
   list(opts: { subject?: string; limit?: number; beforeSeq?: number } = {}): AuditEntry[] {
@@ -166,5 +178,7 @@ function toEntry(row: AuditRow): AuditEntry {
     details: JSON.parse(row.details) as unknown,
     prevHash: row.prev_hash,
     hash: row.hash,
+    accountId: row.account_id,
+    signature: row.signature,
   };
 }

@@ -1,16 +1,16 @@
 // `npm run start:browser [-- --demo] [-- --no-open] [-- --port N] [-- --db FILE]`
 // Serves the built renderer and the services on 127.0.0.1 and prints the address to open.
+// `--demo` on a database that is not set up yet sets up a demo organisation with the sample workspace and
+// two demo accounts, each printed on a line of its own: `demo account: NAME PASSPHRASE`.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
-import type { AppInfo } from '../../shared/domain/app';
-import type { ImportReport } from '../../shared/domain/transfer';
 import { AppHost } from '../app-host';
 import { resolveCliKey } from '../db/keys';
 import { appVersion, defaultDbPath, sourceAssetsDir } from '../paths';
-import { promptSecretSync } from '../terminal/prompt';
+import { setUpDemo } from '../setup/demo';
 import { DownloadShelf } from './downloads';
 import { startBrowserServer } from './server';
 
@@ -26,12 +26,12 @@ const { values } = parseArgs({
 });
 
 const dbPath = path.resolve(values.db ?? defaultDbPath());
-// The key of an encrypted database: THRESHOLD_DB_KEY, else asked on the terminal.
 // What the page saves from main (a Word document) is offered to it as a download.
 const downloads = new DownloadShelf();
 let host: AppHost;
 try {
-  const { key, source } = resolveCliKey({ dbPath, env: process.env, prompt: promptSecretSync });
+  // THRESHOLD_DB_KEY opens the database at start; otherwise the first person to sign in opens it.
+  const { key, source } = resolveCliKey({ env: process.env });
   host = AppHost.open({
     dbPath,
     mode: 'browser',
@@ -49,18 +49,21 @@ if (host.startBackup)
   console.log(
     `Backed up the database on start: ${path.join(path.dirname(dbPath), 'backups', host.startBackup)}`,
   );
-/** Calls a channel as the page would; exits with the message when it fails. */
-async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const result = await host.dispatch(channel, payload);
-  if (!result.ok) {
-    console.error(result.error.message);
-    process.exit(1);
+if (values.demo) {
+  if (host.databaseState() === 'needs-setup') {
+    try {
+      const demo = await setUpDemo(host);
+      console.log(`Set up a demo organisation (${demo.organisation}) with the sample workspace.`);
+      console.log(`Recovery key (shown once; it opens the database if every passphrase is lost): ${demo.recoveryKey}`);
+      for (const account of demo.accounts)
+        console.log(`demo account: ${account.name} ${account.passphrase}`);
+    } catch (err) {
+      console.error(err instanceof AppError ? err.message : err);
+      process.exit(1);
+    }
+  } else {
+    console.log('The database is already set up: sign in with an account of it (demo accounts are printed only when --demo sets one up).');
   }
-  return result.value as T;
-}
-if (values.demo && (await call<AppInfo>('app:info')).threats === 0) {
-  const report = await call<ImportReport>('workspace:loadSample');
-  console.log(`Loaded the sample workspace: ${report.threats.created} threats.`);
 }
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
 const server = await startBrowserServer({

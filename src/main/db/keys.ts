@@ -1,22 +1,20 @@
-// Where the database key comes from.
+// Where the database key comes from, besides a person's key slot (see keyring/).
 //
-// Desktop app: 32 random bytes generated once, encrypted by the operating system (Electron's
-// safeStorage: Keychain on macOS, DPAPI on Windows, the Secret Service or KWallet on Linux) and stored
-// next to the database as `threshold.key`. Only the same user on the same machine can decrypt it.
-// If the operating system offers no protection (Linux without a keyring: safeStorage then falls back to a
-// hard-coded password, "basic_text"), a key stored beside the database would protect nothing; the app
-// then says so and lets the official choose between quitting and continuing without encryption (or
-// starting it with THRESHOLD_DB_KEY set). It never writes an unprotected key to disk.
+// Desktop app: the key of a database set up on this computer may also be kept encrypted by the operating
+// system (Electron's safeStorage: Keychain on macOS, DPAPI on Windows, the Secret Service or KWallet on
+// Linux) next to the database as `threshold.key`, so that the app opens the database at start; people
+// still sign in with their passphrases. Where the operating system offers no protection (Linux without
+// a keyring: safeStorage then falls back to a hard-coded password, "basic_text"), nothing is kept: the
+// first person to sign in opens the database with their slot. It never writes an unprotected key.
 //
-// CLI and browser mode: THRESHOLD_DB_KEY (64 hex digits, or a passphrase), else a prompt on a terminal
-// when the database is encrypted.
+// CLI and browser mode: THRESHOLD_DB_KEY (64 hex digits, or the passphrase an earlier version's database
+// was encrypted with) opens the database without a slot; people still sign in.
 //
 // This file never imports Electron: the shell passes safeStorage in through `OsKeyProtection`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
 import type { KeySource } from '../../shared/domain/backups';
-import { KEY_ENV, fsyncDir, generateKey, parseKey, sniffFile, type DbKey } from './encryption';
+import { KEY_ENV, formatKey, fsyncDir, parseKey, sniffFile, type DbKey } from './encryption';
 
 export const KEY_FILE_NAME = 'threshold.key';
 
@@ -45,14 +43,19 @@ export function osProtectionUsable(
   return true;
 }
 
-export type DesktopKey =
-  | { kind: 'key'; key: DbKey; source: Exclude<KeySource, null>; created: boolean; keyFile: string | null }
-  /** No protected key storage and no key in the environment: the app asks whether to go on unencrypted. */
-  | { kind: 'unprotected'; reason: string };
+export interface DesktopKey {
+  /** Null: the database is new or from an earlier version (setup makes its key), or locked (a person's
+   *  slot opens it). */
+  key: DbKey | null;
+  source: KeySource;
+  /** Why the kept key could not be used (the official then signs in with their passphrase). */
+  warning?: string;
+}
 
 /**
- * Decides the desktop app's key. Throws an AppError (key-required) when the database is encrypted and
- * no key for it can be found; never creates a key for a database that is already encrypted.
+ * Decides the desktop app's key at start: THRESHOLD_DB_KEY, else the key kept by the operating system for
+ * an encrypted database, else none. A kept key beside a database that is not encrypted (deleted, or from an
+ * earlier version) belongs to no database and is ignored: setup will keep the new one.
  */
 export function resolveDesktopKey(opts: {
   dbPath: string;
@@ -61,47 +64,40 @@ export function resolveDesktopKey(opts: {
   platform?: NodeJS.Platform;
 }): DesktopKey {
   const fromEnv = opts.env[KEY_ENV];
-  if (fromEnv) return { kind: 'key', key: parseKey(fromEnv), source: 'env', created: false, keyFile: null };
-
+  if (fromEnv) return { key: parseKey(fromEnv), source: 'env' };
   const keyFile = keyFilePath(opts.dbPath);
-  const usable = osProtectionUsable(opts.protection, opts.platform);
-  if (fs.existsSync(keyFile)) {
-    if (!usable) {
-      throw new AppError(
-        'key-required',
-        `The database key in ${keyFile} is protected by this computer's key store, which is not available now. Unlock it (or log in to your desktop session) and start again, or start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
-      );
-    }
-    let text: string;
-    try {
-      text = opts.protection.decryptString(fs.readFileSync(keyFile));
-      // The app only ever stores a generated raw key: anything else is a failed decryption.
-      if (!/^[0-9a-f]{64}$/.test(text)) throw new Error('the decrypted key is not one Threshold wrote');
-    } catch (err) {
-      throw new AppError(
-        'key-required',
-        `The database key in ${keyFile} cannot be decrypted by this user account (${(err as Error).message}). Start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
-      );
-    }
-    return { kind: 'key', key: parseKey(text), source: 'os', created: false, keyFile };
-  }
-
-  if (sniffFile(opts.dbPath) === 'encrypted') {
-    throw new AppError(
-      'key-required',
-      `${opts.dbPath} is encrypted, but this computer holds no key for it (${keyFile} is missing). Start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
-    );
-  }
-  if (!usable) {
+  if (sniffFile(opts.dbPath) !== 'encrypted' || !fs.existsSync(keyFile)) return { key: null, source: null };
+  if (!osProtectionUsable(opts.protection, opts.platform))
     return {
-      kind: 'unprotected',
-      reason:
-        'This computer offers no protected storage for secrets (on Linux: no keyring such as GNOME Keyring or KWallet is running), so Threshold cannot keep an encryption key safely.',
+      key: null,
+      source: null,
+      warning: `The database key kept in ${keyFile} is protected by this computer's key store, which is not available now: sign in with your passphrase to open the database.`,
+    };
+  try {
+    const text = opts.protection.decryptString(fs.readFileSync(keyFile));
+    // The app only ever stores a generated raw key: anything else is a failed decryption.
+    if (!/^[0-9a-f]{64}$/.test(text)) throw new Error('the decrypted key is not one Threshold wrote');
+    return { key: parseKey(text), source: 'os' };
+  } catch (err) {
+    return {
+      key: null,
+      source: null,
+      warning: `The database key kept in ${keyFile} cannot be decrypted by this user account (${(err as Error).message}): sign in with your passphrase to open the database.`,
     };
   }
-  const key = generateKey();
-  writeKeyFile(keyFile, opts.protection.encryptString(key.kind === 'raw' ? key.hex : key.text));
-  return { kind: 'key', key, source: 'os', created: true, keyFile };
+}
+
+/** Keeps a database's key in the operating system's key store, when it offers real protection; false
+ *  when it does not (nothing is written: passphrases open the database instead). */
+export function rememberDesktopKey(opts: {
+  dbPath: string;
+  key: DbKey;
+  protection: OsKeyProtection;
+  platform?: NodeJS.Platform;
+}): boolean {
+  if (!osProtectionUsable(opts.protection, opts.platform)) return false;
+  writeKeyFile(keyFilePath(opts.dbPath), opts.protection.encryptString(formatKey(opts.key)));
+  return true;
 }
 
 /** Written beside, synced, renamed: the key file is never half written. Readable by the owner only. */
@@ -119,17 +115,9 @@ function writeKeyFile(file: string, blob: Buffer): void {
   fsyncDir(path.dirname(file));
 }
 
-/** CLI and browser mode: the key from THRESHOLD_DB_KEY, else from `prompt` when the database is
- *  encrypted (and a prompt is possible), else none. */
-export function resolveCliKey(opts: {
-  dbPath: string;
-  env: NodeJS.ProcessEnv;
-  prompt?: (question: string) => string | null;
-}): { key: DbKey | null; source: KeySource } {
+/** CLI and browser mode: the key from THRESHOLD_DB_KEY, if set (otherwise people's passphrases open the
+ *  database through their key slots). */
+export function resolveCliKey(opts: { env: NodeJS.ProcessEnv }): { key: DbKey | null; source: KeySource } {
   const fromEnv = opts.env[KEY_ENV];
-  if (fromEnv) return { key: parseKey(fromEnv), source: 'env' };
-  if (sniffFile(opts.dbPath) !== 'encrypted' || !opts.prompt) return { key: null, source: null };
-  const typed = opts.prompt(`${path.basename(opts.dbPath)} is encrypted. Database key: `);
-  if (!typed) return { key: null, source: null };
-  return { key: parseKey(typed), source: 'prompt' };
+  return fromEnv ? { key: parseKey(fromEnv), source: 'env' } : { key: null, source: null };
 }

@@ -1,6 +1,7 @@
 // "What do we say?" wired to the record: plans built from threats and the assessment under the current policy,
 // drafts from templates with every version kept, live checks, sign-offs and the Word document. Every write is
 // one transaction with its audit entry; the decisions are the pure functions of ./workflow and the core.
+import type { KeyObject } from 'node:crypto';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { CommunicationPlan, Draft, DraftLang, Signoff, TemplateId } from '../../shared/domain/drafting';
 import {
@@ -14,7 +15,6 @@ import {
   type OrgProfile,
   type PlanRecord,
   type SectionEdits,
-  type Signer,
 } from '../../shared/domain/drafting-records';
 import type { Election, Threat } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/errors';
@@ -27,6 +27,7 @@ import { ElectionRepository } from '../elections/repository';
 import type { SaveFilePort } from '../files/save-port';
 import { newRecordId } from '../records';
 import { ThreatStore } from '../threats/store';
+import { draftTextHash, signoffContent } from '../signed/approval';
 import { buildPlan, type PlanOptions } from './plan/build-plan';
 import { renderDraft } from './templates';
 import { runChecks, type CheckContext } from './checks';
@@ -45,6 +46,8 @@ import {
   checkReport,
   checksProblem,
   exportFileName,
+  fourEyesProblem,
+  stepProblem,
   mergePlanEdits,
   readabilityOf,
   sameText,
@@ -90,6 +93,8 @@ export class DraftingService {
 
   constructor(
     private readonly ctx: ServiceContext,
+    /** The acting person's signing key, unsealed with the passphrase they just typed (approvals). */
+    private readonly freshSigner: (passphrase: string) => Promise<KeyObject>,
     /** Where Word documents are saved (the shell's dialog or download); absent in the CLI. */
     private readonly saveFile?: SaveFilePort,
   ) {
@@ -109,14 +114,17 @@ export class DraftingService {
     return this.ctx.clock().toISOString().slice(0, 10);
   }
 
+  /** Who wrote a new version: the signed-in account. */
   private drafted(): Signoff | undefined {
-    const who = this.ctx.actor();
-    return who ? { name: who.name, role: who.role, date: this.today() } : undefined;
+    const who = this.ctx.acting();
+    return who
+      ? { name: who.name, role: who.role ?? who.roles.join(', '), accountId: who.accountId, date: this.today() }
+      : undefined;
   }
 
-  /** Audits as the acting person, or as the signer named on a sign-off. */
-  private audit(action: string, subject: string, details: Record<string, unknown>, signer?: Signer): void {
-    this.ctx.record(action, subject, details, { onBehalfOf: signer ?? null });
+  /** Audits as the acting account (signed by it). */
+  private audit(action: string, subject: string, details: Record<string, unknown>): void {
+    this.ctx.record(action, subject, details);
   }
 
   // Organisation profile
@@ -437,25 +445,64 @@ export class DraftingService {
     return this.report(applySectionEdits(v.draft, edits, title), stored.planId, v.planVersion);
   }
 
-  signoff(id: string, expectedVersion: number, step: SignoffStep, signer: Signer): DraftRecord {
+  /** The accounts that wrote the text since it was last approved (the versions after the last approved one,
+   *  up to `version`): none of them may review or approve it. */
+  private authors(id: string, version: number): string[] {
+    const versions = this.repo.draftVersions(id).filter((v) => v.version <= version);
+    const lastApproved = versions.find((v) => v.status === 'approved' && v.version < version)?.version ?? 0;
+    return [
+      ...new Set(
+        versions
+          .filter((v) => v.version > lastApproved)
+          .map((v) => v.approvals.drafted?.accountId)
+          .filter((a): a is string => a !== undefined),
+      ),
+    ];
+  }
+
+  /**
+   * Signs the current version off as reviewed or approved, as the signed-in account, with a signature over
+   * its exact text; an approval takes a fresh signature (`passphrase`). The four-eyes rule is enforced
+   * here, on accounts: nobody reviews what they wrote, nobody approves what they wrote or reviewed.
+   */
+  async signoff(id: string, expectedVersion: number, step: SignoffStep, passphrase?: string): Promise<DraftRecord> {
+    const acting = this.ctx.require(step === 'approved' ? 'draft.approve' : 'draft.review');
+    // Refused before the passphrase is even checked when the rule already says no.
+    const current = this.currentDraftVersion(id, expectedVersion).v;
+    const early =
+      stepProblem(current.draft.status, step) ??
+      fourEyesProblem(current.draft, step, acting, this.authors(id, current.version));
+    if (early)
+      throw new AppError(stepProblem(current.draft.status, step) ? 'conflict' : 'forbidden', `${early} Nothing was signed.`);
+    const signer = step === 'approved' ? await this.freshSigner(passphrase ?? '') : undefined;
     return this.ctx.db.transaction(() => {
+      const who = this.ctx.require(step === 'approved' ? 'draft.approve' : 'draft.review');
       const { stored, v } = this.currentDraftVersion(id, expectedVersion);
-      const signed = signOff(v.draft, step, signer, this.today());
+      const at = this.ctx.clock().toISOString();
+      const textHash = draftTextHash(v.draft);
+      const sig = this.ctx.sign(
+        signoffContent({ draftId: id, version: v.version, step, textHash, accountId: who.accountId, at }),
+        signer,
+      );
+      const signed = signOff(
+        v.draft,
+        step,
+        { accountId: who.accountId, name: who.name, role: who.role ?? acting.roles.join(', ') },
+        this.authors(id, v.version),
+        { date: at.slice(0, 10), at, textHash, contentHash: sig.contentHash, signature: sig.signature },
+      );
       const problem = checksProblem(this.report(v.draft, stored.planId, v.planVersion).checks, step);
       if (problem) throw new AppError('conflict', problem);
       this.repo.setDraftStatus(id, v.version, signed, this.author());
-      this.audit(
-        step === 'approved' ? 'draft.approved' : 'draft.reviewed',
-        `draft:${id}`,
-        {
-          version: v.version,
-          name: signer.name,
-          role: signer.role,
-          template: stored.template,
-          threatIds: v.draft.threatIds,
-        },
-        signer,
-      );
+      this.audit(step === 'approved' ? 'draft.approved' : 'draft.reviewed', `draft:${id}`, {
+        version: v.version,
+        template: stored.template,
+        threatIds: v.draft.threatIds,
+        textHash,
+        contentHash: sig.contentHash,
+        signature: sig.signature,
+        freshSignature: signer !== undefined,
+      });
       return this.draftRecord(id);
     })();
   }
@@ -575,10 +622,9 @@ export class DraftingService {
         this.saveDraft(draftId, expectedVersion, sections, title),
       'drafting:check': ({ draftId, version, sections, title }) =>
         this.check(draftId, version, sections, title),
-      'drafting:review': ({ draftId, expectedVersion, signer }) =>
-        this.signoff(draftId, expectedVersion, 'reviewed', signer),
-      'drafting:approve': ({ draftId, expectedVersion, signer }) =>
-        this.signoff(draftId, expectedVersion, 'approved', signer),
+      'drafting:review': ({ draftId, expectedVersion }) => this.signoff(draftId, expectedVersion, 'reviewed'),
+      'drafting:approve': ({ draftId, expectedVersion, passphrase }) =>
+        this.signoff(draftId, expectedVersion, 'approved', passphrase),
       'drafting:export': ({ draftId, version, languages, asOf }) =>
         this.exportDocx(draftId, version, languages, asOf),
       'drafting:saveDocx': ({ draftId, version, languages, asOf }) =>

@@ -94,12 +94,31 @@ export function asNewDraftVersion(draft: Draft, drafted: Signoff | undefined): D
   return { ...rest, status: 'draft', ...(drafted ? { approvals: { drafted } } : {}) };
 }
 
-/** Why a step cannot be taken on a draft in this status, or null when it can. */
+/** Why a step cannot be taken on a draft in this status, or null when it can. A review is a second pair
+ *  of eyes before approval when the team wants one; approval is what the four-eyes rule requires. */
 export function stepProblem(status: DraftStatus, step: SignoffStep): string | null {
   if (status === 'approved') return 'This version is approved and read-only. Edit it to start a new version.';
   if (step === 'reviewed' && status !== 'draft')
     return 'This version has already been reviewed; it can now be approved.';
-  if (step === 'approved' && status !== 'reviewed') return 'A draft is reviewed before it is approved.';
+  return null;
+}
+
+/**
+ * The four-eyes rule, as accounts: nobody reviews a text they wrote; nobody approves a text they wrote or
+ * reviewed. `authors` are the accounts that wrote the versions since the text was last approved.
+ */
+export function fourEyesProblem(
+  draft: Pick<Draft, 'approvals'>,
+  step: SignoffStep,
+  signer: Pick<Signer, 'accountId' | 'name'>,
+  authors: readonly string[],
+): string | null {
+  if (authors.includes(signer.accountId))
+    return step === 'reviewed'
+      ? `${signer.name} wrote this text, so ${signer.name} cannot review it: someone else reviews it.`
+      : `${signer.name} wrote this text, so ${signer.name} cannot approve it: a second person approves it.`;
+  if (step === 'approved' && draft.approvals?.reviewed?.accountId === signer.accountId)
+    return `${signer.name} reviewed this text, so ${signer.name} cannot approve it: a second person approves it.`;
   return null;
 }
 
@@ -113,20 +132,19 @@ export function checksProblem(checks: readonly Check[], step: SignoffStep): stri
 }
 
 /** The draft signed off for a step (its text unchanged). Throws when the step cannot be taken. */
-export function signOff(draft: Draft, step: SignoffStep, signer: Signer, date: string): Draft {
+export function signOff(
+  draft: Draft,
+  step: SignoffStep,
+  signer: Signer,
+  authors: readonly string[],
+  signoff: Omit<Signoff, 'name' | 'role' | 'accountId'>,
+): Draft {
   const problem = stepProblem(draft.status, step);
   if (problem) throw new AppError('conflict', problem);
-  const signoff: Signoff = { name: signer.name.trim(), role: signer.role.trim(), date };
-  // Four eyes: a text the government will publish is approved by someone other than its reviewer.
-  const reviewer = draft.approvals?.reviewed?.name;
-  if (
-    step === 'approved' &&
-    reviewer &&
-    reviewer.trim().toLocaleLowerCase() === signoff.name.toLocaleLowerCase()
-  ) {
-    throw new AppError('conflict', `${signoff.name} reviewed this text; a second person approves it.`);
-  }
-  return { ...draft, status: step, approvals: { ...draft.approvals, [step]: signoff } };
+  const refused = fourEyesProblem(draft, step, signer, authors);
+  if (refused) throw new AppError('forbidden', `${refused} Nothing was signed.`);
+  const signed: Signoff = { name: signer.name, role: signer.role, accountId: signer.accountId, ...signoff };
+  return { ...draft, status: step, approvals: { ...draft.approvals, [step]: signed } };
 }
 
 /**

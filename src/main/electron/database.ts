@@ -1,16 +1,17 @@
-// The desktop app's database: the key from the operating system's key store (safeStorage), the
-// decisions the official must make said in dialogs, and the key shown (never sent to the page).
+// The desktop app's database: the key the operating system's key store keeps (safeStorage) when there is
+// one, a new database's key kept there at setup, what cannot be opened said in a dialog, and the key shown
+// (never sent to the page).
 import { clipboard, dialog, safeStorage, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/errors';
 import { AppHost, type AppHostOptions } from '../app-host';
 import { formatKey, KEY_ENV, type DbKey } from '../db/encryption';
-import { resolveDesktopKey, type DesktopKey } from '../db/keys';
+import { rememberDesktopKey, resolveDesktopKey } from '../db/keys';
 
 const TITLE = 'Threshold';
 
 export interface DesktopDatabaseOptions extends Omit<
   AppHostOptions,
-  'mode' | 'key' | 'keySource' | 'encryptPlain' | 'onEncrypted' | 'showKey'
+  'mode' | 'key' | 'keySource' | 'showKey' | 'rememberKey'
 > {
   parent: () => BrowserWindow | null;
 }
@@ -19,48 +20,39 @@ function describe(err: unknown): string {
   return err instanceof AppError ? err.message : `${(err as Error).message ?? String(err)}`;
 }
 
-/** Opens the database, encrypting it on first use; null when the app must quit (the reason was shown). */
+/** Opens the database (or waits for setup or a sign-in to open it); null when the app must quit. */
 export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise<AppHost | null> {
   const { dbPath } = opts;
-  let decision: DesktopKey;
-  try {
-    decision = resolveDesktopKey({ dbPath, env: process.env, protection: safeStorage });
-  } catch (err) {
-    dialog.showErrorBox('Threshold cannot open its database', `${describe(err)}\n\nThe file is ${dbPath}.`);
-    return null;
-  }
-
-  if (decision.kind === 'unprotected') {
-    // Decision: never keep a key on disk that only looks protected. The official chooses, knowing why.
-    const { response } = await dialog.showMessageBox({
+  const decision = (() => {
+    try {
+      return resolveDesktopKey({ dbPath, env: process.env, protection: safeStorage });
+    } catch (err) {
+      dialog.showErrorBox('Threshold cannot open its database', `${describe(err)}\n\nThe file is ${dbPath}.`);
+      return null;
+    }
+  })();
+  if (!decision) return null;
+  if (decision.warning) {
+    await dialog.showMessageBox({
       type: 'warning',
       title: TITLE,
-      buttons: ['Quit', 'Continue without encryption'],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-      message: 'The database cannot be encrypted on this computer',
-      detail:
-        `${decision.reason}\n\nIf you continue, the database (${dbPath}) stays unencrypted on disk: protect this computer with full-disk encryption. ` +
-        `To encrypt it anyway, quit and start Threshold with ${KEY_ENV} set to a key of your own (64 hexadecimal digits, or a passphrase); you will need that key every time.`,
+      buttons: ['OK'],
+      message: 'Sign in to open the database',
+      detail: decision.warning,
     });
-    if (response !== 1) return null;
   }
-
-  const key: DbKey | null = decision.kind === 'key' ? decision.key : null;
-  let plainBackup: string | null = null;
   let host: AppHost;
   try {
     host = AppHost.open({
       ...opts,
       mode: 'electron',
-      key,
-      keySource: decision.kind === 'key' ? decision.source : null,
-      encryptPlain: key !== null,
-      onEncrypted: (backup) => {
-        plainBackup = backup;
+      key: decision.key,
+      keySource: decision.source,
+      // Kept for the next start, when this computer can protect it; otherwise passphrases open it.
+      rememberKey: (key) => {
+        rememberDesktopKey({ dbPath, key, protection: safeStorage });
       },
-      ...(key ? { showKey: () => showDatabaseKey(key, opts.parent()) } : {}),
+      showKey: () => showDatabaseKey(host, opts.parent()),
     });
   } catch (err) {
     dialog.showErrorBox(
@@ -69,25 +61,13 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
     );
     return null;
   }
-
-  if (plainBackup) {
-    await dialog.showMessageBox({
-      type: 'info',
-      title: TITLE,
-      buttons: ['OK'],
-      message: 'Your database is now encrypted',
-      detail:
-        `Threshold encrypted ${dbPath} with a key that this computer's key store protects (${decision.kind === 'key' && decision.keyFile ? decision.keyFile : KEY_ENV}).\n\n` +
-        `An unencrypted copy made just before was kept at:\n${plainBackup}\n\n` +
-        'It holds everything the database held, in clear. Once you have checked that Threshold works, delete it or move it somewhere safe. ' +
-        'To use the command line on this database, open Settings → Security → Show the database key.',
-    });
-  }
   return host;
 }
 
 /** Shows the key in a native window; the page never receives it. The clipboard copy is cleared after a minute. */
-export async function showDatabaseKey(key: DbKey, parent: BrowserWindow | null): Promise<boolean> {
+export async function showDatabaseKey(host: AppHost, parent: BrowserWindow | null): Promise<boolean> {
+  const key: DbKey | null = host.key;
+  if (!key) return false;
   const value = formatKey(key);
   const options = {
     type: 'warning' as const,
@@ -100,8 +80,7 @@ export async function showDatabaseKey(key: DbKey, parent: BrowserWindow | null):
     detail:
       `${KEY_ENV}=${value}\n\n` +
       'Anyone with this key and a copy of the database can read everything in it, classified notes included. ' +
-      `Use it to run the command line on this computer (set ${KEY_ENV} in the terminal, or type it when asked), ` +
-      'and keep a copy offline, somewhere as safe as the data: without it, no one can open the database or its backups.',
+      'Keep a copy offline, somewhere as safe as the data: with the recovery key, it opens the database and its backups when every passphrase is lost.',
   };
   const { response } = parent
     ? await dialog.showMessageBox(parent, options)

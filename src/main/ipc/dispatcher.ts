@@ -1,23 +1,44 @@
-// The one guarded entry for every request, from Electron IPC or browser mode: known channel,
-// safe shape, valid payload (zod), then the handler; always a result envelope, never a throw.
+// The one guarded entry for every request, from Electron IPC, browser mode or the CLI: known channel,
+// safe shape, valid payload (zod), then the caller's session (the gate: signed in, unlocked, a role that
+// allows the channel), then the handler, run as the session's account; always a result envelope, never
+// a throw.
 import { AppError, type Result } from '../../shared/errors';
 import { contract, type Channel, type Contract } from '../../shared/ipc/contract';
 import type { HandlersOf } from '../../shared/ipc/define';
 import { jsonPath } from '../../shared/domain/location';
 import { findUnsafeShape } from '../../shared/domain/safe-shape';
+import { runInScope, type Acting } from '../scope';
 
 export type Handlers = HandlersOf<Contract>;
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+/** Who is calling, as the host knows it: the session of a desktop window, of a browser (its session
+ *  cookie), or of a CLI run. Never taken from a payload. */
+export interface Caller {
+  session: string;
+}
+
+export type Dispatch = (channel: unknown, payload: unknown, caller?: Caller) => Promise<Result<unknown>>;
+
+/** Decides whether the caller may call the channel, and as whom; throws an AppError when not. */
+export type Gate = (channel: Channel, caller: Caller | undefined) => Acting | null;
+
+export interface DispatcherOptions {
+  gate?: Gate;
+  onInternalError?: (err: unknown, channel: string) => void;
+}
 
 export function isChannel(channel: unknown): channel is Channel {
   return typeof channel === 'string' && Object.prototype.hasOwnProperty.call(contract, channel);
 }
 
 export function createDispatcher(
-  handlers: Handlers,
-  onInternalError: (err: unknown, channel: string) => void = logInternal,
+  handlers: Handlers | (() => Handlers),
+  options: DispatcherOptions | ((err: unknown, channel: string) => void) = {},
 ): Dispatch {
-  return async (channel, payload) => {
+  const { gate, onInternalError = logInternal } =
+    typeof options === 'function' ? { gate: undefined, onInternalError: options } : options;
+  const handlerMap = typeof handlers === 'function' ? handlers : () => handlers;
+  return async (channel, payload, caller) => {
     if (!isChannel(channel)) {
       // Not String(channel): an object without a prototype (or with a throwing toString) would throw here.
       const name =
@@ -51,8 +72,12 @@ export function createDispatcher(
           },
         };
       }
-      const handler = handlers[channel] as (request: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const acting = gate ? gate(channel, caller) : null;
+      const handler = handlerMap()[channel] as (request: unknown) => unknown;
+      const value = await runInScope({ session: caller?.session ?? null, acting }, () =>
+        handler(parsed.data),
+      );
+      return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
       onInternalError(err, channel);

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { AppInfo, Identity } from '../../shared/domain/app';
+import type { AppInfo } from '../../shared/domain/app';
 import type { Election } from '../../shared/domain/workspace';
 import { api, call } from '../api/bridge';
 import { formatRoute, parseRoute, type Route } from './route';
@@ -20,7 +20,8 @@ export interface AppSlice {
   loadInfo(): Promise<void>;
   loadElections(): Promise<void>;
   setElection(id: string): void;
-  setIdentity(identity: Identity): Promise<void>;
+  /** Ends this window's session (the page then shows the sign-in). */
+  signOut(): Promise<void>;
   /** A command from the desktop menu that the log screen carries out (find, import, export). */
   logCommand: MenuCommand | null;
   runMenuCommand(command: MenuCommand): void;
@@ -70,9 +71,9 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
     set({ electionId: id });
     get().setFilter({ electionId: id || undefined });
   },
-  async setIdentity(identity) {
-    await call(api.app.setIdentity({ identity }));
-    await get().loadInfo();
+  async signOut() {
+    await call(api.session.signOut({}));
+    window.location.reload();
   },
   logCommand: null,
   runMenuCommand(command) {

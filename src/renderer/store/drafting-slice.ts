@@ -12,7 +12,6 @@ import type {
   PlanSummary,
   PlanVersionSummary,
   SectionEdits,
-  Signer,
 } from '../../shared/domain/drafting-records';
 import { api, call } from '../api/bridge';
 import type { StoreState } from './index';
@@ -44,7 +43,7 @@ export interface DraftingSlice {
   openDraft(draftId: string, version?: number): Promise<void>;
   closeDraft(): void;
   saveDraftText(sections: SectionEdits): Promise<DraftRecord>;
-  signDraft(step: 'review' | 'approve', signer: Signer): Promise<DraftRecord>;
+  signDraft(step: 'review' | 'approve', passphrase?: string): Promise<DraftRecord>;
   saveDraftPlan(plan: CommunicationPlan, note?: string): Promise<void>;
   viewPlanVersion(version: number): Promise<void>;
   /** Saves the open version's Word document where the user says (main writes it, or the browser downloads it). */
@@ -113,12 +112,14 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
       await reloadEditor(record);
       return record;
     },
-    async signDraft(step, signer) {
+    async signDraft(step, passphrase) {
       const editor = get().editor;
       if (!editor) throw new Error('No draft is open.');
-      const request = { draftId: editor.record.id, expectedVersion: editor.record.currentVersion, signer };
+      const request = { draftId: editor.record.id, expectedVersion: editor.record.currentVersion };
       const record = await call(
-        step === 'review' ? api.drafting.review(request) : api.drafting.approve(request),
+        step === 'review'
+          ? api.drafting.review(request)
+          : api.drafting.approve({ ...request, passphrase: passphrase ?? '' }),
       );
       await reloadEditor(record);
       return record;

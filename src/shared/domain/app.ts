@@ -1,11 +1,9 @@
-import { z } from 'zod';
-
-/** Who is using this copy of the app: recorded with every change and decision. */
-export const IdentitySchema = z.strictObject({
-  name: z.string().trim().min(1, 'Enter your name').max(200),
-  role: z.string().trim().min(1, 'Enter your role').max(200),
-});
-export type Identity = z.infer<typeof IdentitySchema>;
+/** Who is acting, as history rows and audit entries name them: the signed-in account's name, and the
+ *  role it acts in (or its roles). It comes from the session, never from what a person types. */
+export interface Identity {
+  name: string;
+  role: string;
+}
 
 export interface AppInfo {
   version: string;
@@ -15,6 +13,7 @@ export interface AppInfo {
   elections: number;
   /** True when the database holds no elections and no threats: offer the sample. */
   empty: boolean;
+  /** The signed-in person (from the session). */
   identity: Identity | null;
   mode: 'electron' | 'browser';
 }

@@ -11,6 +11,11 @@ export interface AuditEntry {
   details: unknown;
   prevHash: string;
   hash: string;
+  /** The account that acted and signed the entry (null for entries from before accounts, and for the
+   *  few a system writes with nobody signed in, such as a failed sign-in). */
+  accountId: string | null;
+  /** Ed25519 signature of `hash` by that account (base64). */
+  signature: string | null;
 }
 
 /** An entry as the audit screen and the CLI list it (the chain's link to the previous entry left out). */

@@ -20,9 +20,10 @@ export interface BackupInfo {
   problem?: string;
 }
 
-/** Where the database key comes from: the operating system's key store (desktop app), the
- *  THRESHOLD_DB_KEY environment variable, a prompt, or nowhere (the database is not encrypted). */
-export type KeySource = 'os' | 'env' | 'prompt' | null;
+/** Where the database key came from: the operating system's key store (desktop app), the
+ *  THRESHOLD_DB_KEY environment variable, a prompt, a person's key slot (their passphrase, at sign-in or
+ *  setup), or nowhere (the database is not open yet). */
+export type KeySource = 'os' | 'env' | 'prompt' | 'passphrase' | null;
 
 export interface BackupOverview {
   dir: string;

@@ -1,13 +1,13 @@
 // Stored assessments, the humans' decisions on them, and what a policy change would do.
 // An assessment is the engine's recommendation, kept whole with the policy version and the threat
-// versions it used; a decision is separate: who decided, in what role, what, why, when.
+// versions it used; a decision is separate: who decided (the signed-in account, never a typed name), in
+// what role, what, why, when, signed by them.
 import { z } from 'zod';
 import type { AssessmentResult } from './assessment';
 import { LEVELS, type Level } from './enums';
 import type { ThreatVersion } from './threat-log';
 
 const RATIONALE_MAX = 20_000;
-const NAME_MAX = 200;
 
 /** The message shown when a decision departs from the recommendation without saying why. */
 export function rationaleRequiredMessage(recommended: Level, decided: Level): string {
@@ -23,8 +23,8 @@ const decisionFields = {
     .trim()
     .max(RATIONALE_MAX, `is longer than ${RATIONALE_MAX.toLocaleString('en')} characters`)
     .default(''),
-  decidedBy: z.string().trim().min(1, 'Enter the name of the person deciding').max(NAME_MAX),
-  role: z.string().trim().min(1, 'Enter the role of the person deciding').max(NAME_MAX),
+  /** The decider's passphrase, typed again: a decision to speak publicly takes a fresh signature. */
+  passphrase: z.string().min(1).max(1024).optional(),
 };
 
 function requireRationale(
@@ -62,9 +62,15 @@ export interface Decision {
   level: Level;
   /** Why; empty only when the decision follows the recommendation. */
   rationale: string;
+  /** The account's name, and the role it decided in. */
   decidedBy: string;
   role: string;
   decidedAt: string;
+  /** The account that decided and signed (null for decisions recorded before accounts). */
+  accountId: string | null;
+  /** SHA-256 of the canonical JSON of what was decided (see main/signed/decision.ts), and its signature. */
+  contentHash: string | null;
+  signature: string | null;
 }
 
 /** One stored assessment, without its full result (for lists). */

@@ -170,10 +170,11 @@ export const SectionEditsSchema = z.partialRecord(
 );
 export type SectionEdits = z.infer<typeof SectionEditsSchema>;
 
-export const SignerSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Enter the name of the person').max(LIMITS.name),
-  role: z.string().trim().min(1, 'Enter their role').max(LIMITS.name),
-});
-export type Signer = z.infer<typeof SignerSchema>;
+/** Who signs a draft off: the signed-in account (never a typed name), in the role that allows the step. */
+export interface Signer {
+  accountId: string;
+  name: string;
+  role: string;
+}
 
 export type { Signoff };

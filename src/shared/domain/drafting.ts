@@ -146,10 +146,17 @@ export type Marking = (typeof MARKINGS)[number];
 export const DRAFT_STATUSES = ['draft', 'reviewed', 'approved'] as const;
 export type DraftStatus = (typeof DRAFT_STATUSES)[number];
 
+/** A sign-off: who (the signed-in account: its name and the role it signed in), when, and, for review
+ *  and approval, the signature over the version's text (see main/signed/approval.ts). */
 export const SignoffSchema = z.object({
   name: z.string().max(LIMITS.name),
   role: z.string().max(LIMITS.name),
   date: DateString,
+  accountId: z.string().max(LIMITS.id).optional(),
+  at: DateTimeString.optional(),
+  textHash: z.string().max(64).optional(),
+  contentHash: z.string().max(64).optional(),
+  signature: z.string().max(200).optional(),
 });
 export type Signoff = z.infer<typeof SignoffSchema>;
 

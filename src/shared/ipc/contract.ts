@@ -2,6 +2,7 @@
 // main validates every payload against it; the preload and browser bridge build the API from it.
 import type { Result } from '../errors';
 import type { ContractMap, RequestOf, ResponseOf } from './define';
+import { accountsContract } from './accounts.contract';
 import { appContract } from './app.contract';
 import { assessmentContract } from './assessment.contract';
 import { auditContract } from './audit.contract';
@@ -13,12 +14,15 @@ import { filesContract } from './files.contract';
 import { partnersContract } from './partners.contract';
 import { policyContract } from './policy.contract';
 import { securityContract } from './security.contract';
+import { sessionContract } from './session.contract';
+import { setupContract } from './setup.contract';
 import { stixContract } from './stix.contract';
 import { threatsContract } from './threats.contract';
 import { workspaceContract } from './workspace.contract';
 
 /** Each domain's contract, by the prefix of its channels (`threats:list` is in `threats`). */
 export const CONTRACTS = {
+  accounts: accountsContract,
   app: appContract,
   assessment: assessmentContract,
   audit: auditContract,
@@ -30,12 +34,15 @@ export const CONTRACTS = {
   partners: partnersContract,
   policy: policyContract,
   security: securityContract,
+  session: sessionContract,
+  setup: setupContract,
   stix: stixContract,
   threats: threatsContract,
   workspace: workspaceContract,
 } as const;
 
 export const contract = {
+  ...accountsContract,
   ...appContract,
   ...assessmentContract,
   ...auditContract,
@@ -47,6 +54,8 @@ export const contract = {
   ...partnersContract,
   ...policyContract,
   ...securityContract,
+  ...sessionContract,
+  ...setupContract,
   ...stixContract,
   ...threatsContract,
   ...workspaceContract,

@@ -5,7 +5,6 @@ import { CommunicationPlanSchema, DRAFT_LANGS, TEMPLATE_IDS } from '../domain/dr
 import {
   OrgProfileSchema,
   SectionEditsSchema,
-  SignerSchema,
   type CheckReport,
   type DraftExport,
   type DraftSaved,
@@ -122,12 +121,15 @@ export const draftingContract = {
     }),
     response: returns<CheckReport>(),
   },
+  /** Signs the current version off as reviewed, as the signed-in reviewer (not one of its authors). */
   'drafting:review': {
-    request: z.strictObject({ draftId: Id, expectedVersion: Version, signer: SignerSchema }),
+    request: z.strictObject({ draftId: Id, expectedVersion: Version }),
     response: returns<DraftRecord>(),
   },
+  /** Approves the current version as the signed-in approver (neither an author nor its reviewer), with a
+   *  fresh signature: their passphrase, typed again. */
   'drafting:approve': {
-    request: z.strictObject({ draftId: Id, expectedVersion: Version, signer: SignerSchema }),
+    request: z.strictObject({ draftId: Id, expectedVersion: Version, passphrase: z.string().min(1).max(1024) }),
     response: returns<DraftRecord>(),
   },
   /** The Word document of a draft version (default the current one), base64, with the checks it fails. */

@@ -1,6 +1,6 @@
-// The people's decision on the recommendation on screen: a level (which may differ), a rationale
-// (required when it differs), who decides and in what role (prefilled from the app's identity).
-// Recording it stores the assessment and the decision together, audited.
+// The signed-in person's decision on the recommendation on screen: a level (which may differ), a rationale
+// (required when it differs), and, to speak publicly, their passphrase (a fresh signature). Recording it
+// stores the assessment and the decision together, signed and audited.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
@@ -11,13 +11,11 @@ import type { AssessmentSubject } from '../../store/assessment-slice';
 
 export function DecisionForm({ subject, result }: { subject: AssessmentSubject; result: AssessmentResult }) {
   const { t } = useTranslation(['assessment', 'enums']);
-  const identity = useStore((s) => s.info?.identity ?? null);
   const saveAssessment = useStore((s) => s.saveAssessment);
   const pushToast = useStore((s) => s.pushToast);
   const [level, setLevel] = useState<Level>(result.level);
   const [rationale, setRationale] = useState('');
-  const [name, setName] = useState(identity?.name ?? '');
-  const [role, setRole] = useState(identity?.role ?? '');
+  const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -32,21 +30,14 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
     setErrors({});
     setDone(null);
   }, [result.level, result.threatIds.join(',')]);
-  useEffect(() => {
-    if (identity) {
-      setName((n) => n || identity.name);
-      setRole((r) => r || identity.role);
-    }
-  }, [identity]);
-
   const differs = level !== result.level;
+  const signs = level === 'speak-publicly';
 
   function validate(): Record<string, string> {
     const e: Record<string, string> = {};
     if (differs && !rationale.trim())
       e.rationale = t('decision.rationaleRequired', { recommended: t(`enums:level.${result.level}`) });
-    if (!name.trim()) e.name = t('decision.nameRequired');
-    if (!role.trim()) e.role = t('decision.roleRequired');
+    if (signs && !passphrase) e.passphrase = t('decision.passphraseRequired');
     return e;
   }
 
@@ -69,9 +60,9 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
         recommendedLevel: result.level,
         level,
         rationale: rationale.trim(),
-        decidedBy: name.trim(),
-        role: role.trim(),
+        ...(signs ? { passphrase } : {}),
       });
+      setPassphrase('');
       const message = t('decision.recorded', { id: stored.id, level: t(`enums:level.${level}`) });
       setDone(message);
       setRationale('');
@@ -142,34 +133,27 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
           />
         )}
       </Field>
-      <div className="decision-form__who">
-        <Field label={t('decision.name')} error={errors.name} required>
+      {signs ? (
+        <Field
+          label={t('decision.passphrase')}
+          hint={t('decision.passphraseHint')}
+          error={errors.passphrase}
+          required
+        >
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
+              type="password"
               aria-describedby={describedBy}
               aria-invalid={invalid}
               aria-required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              autoComplete="name"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete="current-password"
             />
           )}
         </Field>
-        <Field label={t('decision.role')} error={errors.role} required>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              aria-required
-              value={role}
-              onChange={(e) => setRole(e.target.value)}
-              autoComplete="organization-title"
-            />
-          )}
-        </Field>
-      </div>
+      ) : null}
       {serverError ? (
         <p className="notice notice--error" role="alert">
           {serverError}

@@ -1,5 +1,5 @@
-// Status and approval: who drafted, reviewed and approved this version, and the next step, taken by a named
-// person in a role (prefilled with whoever is using Threshold).
+// Status and approval: who drafted, reviewed and approved this version, and the next step, taken by the
+// signed-in person; approving asks for their passphrase again (a fresh signature).
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckReport, DraftRecord } from '../../../shared/domain/drafting-records';
@@ -21,23 +21,20 @@ export function ApprovalPanel({
   isCurrent: boolean;
 }) {
   const { t } = useTranslation('drafting');
-  const identity = useStore((s) => s.info?.identity ?? null);
   const signDraft = useStore((s) => s.signDraft);
   const pushToast = useStore((s) => s.pushToast);
-  const [name, setName] = useState(identity?.name ?? '');
-  const [role, setRole] = useState(identity?.role ?? '');
+  const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
   const draft = record.draft;
   const step = draft.status === 'draft' ? 'review' : draft.status === 'reviewed' ? 'approve' : null;
 
-  // Each step starts from whoever is using Threshold.
+  // Each step starts afresh.
   useEffect(() => {
-    setName(identity?.name ?? '');
-    setRole(identity?.role ?? '');
+    setPassphrase('');
     setError(null);
-  }, [identity?.name, identity?.role, draft.status, record.version]);
+  }, [draft.status, record.version]);
 
   const blockedBy = dirty
     ? t('approval.saveFirst')
@@ -51,7 +48,8 @@ export function ApprovalPanel({
     setBusy(true);
     setError(null);
     try {
-      const signed = await signDraft(step, { name, role });
+      const signed = await signDraft(step, step === 'approve' ? passphrase : undefined);
+      setPassphrase('');
       pushToast({
         message: {
           key: step === 'review' ? 'drafting:approval.reviewedToast' : 'drafting:approval.approvedToast',
@@ -101,30 +99,21 @@ export function ApprovalPanel({
         <form onSubmit={(e) => void submit(e)} className="approval-form">
           <fieldset>
             <legend>{step === 'review' ? t('approval.reviewLegend') : t('approval.approveLegend')}</legend>
-            <div className="field">
-              <label className="field__label" htmlFor={`${ids}-name`}>
-                {t('approval.name')}
-              </label>
-              <input
-                id={`${ids}-name`}
-                value={name}
-                autoComplete="name"
-                required
-                onChange={(e) => setName(e.target.value)}
-              />
-            </div>
-            <div className="field">
-              <label className="field__label" htmlFor={`${ids}-role`}>
-                {t('approval.role')}
-              </label>
-              <input
-                id={`${ids}-role`}
-                value={role}
-                autoComplete="organization-title"
-                required
-                onChange={(e) => setRole(e.target.value)}
-              />
-            </div>
+            {step === 'approve' ? (
+              <div className="field">
+                <label className="field__label" htmlFor={`${ids}-passphrase`}>
+                  {t('approval.passphrase')}
+                </label>
+                <input
+                  id={`${ids}-passphrase`}
+                  type="password"
+                  value={passphrase}
+                  autoComplete="current-password"
+                  required
+                  onChange={(e) => setPassphrase(e.target.value)}
+                />
+              </div>
+            ) : null}
             {blockedBy ? (
               <p id={`${ids}-blocked`} className="field__hint approval-form__blocked">
                 {blockedBy}
@@ -138,7 +127,7 @@ export function ApprovalPanel({
             <button
               type="submit"
               className="button button--primary"
-              disabled={busy || Boolean(blockedBy) || !name.trim() || !role.trim()}
+              disabled={busy || Boolean(blockedBy) || (step === 'approve' && !passphrase)}
               aria-describedby={blockedBy ? `${ids}-blocked` : undefined}
             >
               {step === 'review' ? t('approval.review') : t('approval.approve')}
