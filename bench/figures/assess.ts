@@ -2,12 +2,10 @@
 // threat's level current) ÷ reading every threat's row bare. clusterAllMs: suggesting clusters over
 // the whole log through the service.
 import { currentPolicy } from '../../src/main/assessment/policy-store';
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/services';
 import { openDatabase } from '../../src/main/db/connection';
 import type { Figure } from '../figures';
 import { median, now } from '../measure';
-import { closeDatabase, contextFor, servicesFor } from './db';
+import { closeDatabase, contextFor, dispatcherFor, servicesFor } from './db';
 
 const RUNS = 5;
 const AS_OF = '2027-05-12T12:00:00.000Z';
@@ -60,7 +58,7 @@ export const clusterAllMs: Figure = {
   met: (v) => v <= 2000,
   async measure(ctx) {
     const db = openDatabase(ctx.mainDb, { check: 'none' });
-    const dispatch = createDispatcher(createHandlers(contextFor(db, ctx.mainDb)));
+    const dispatch = dispatcherFor(db, ctx.mainDb);
     // Suggestions are made per election; the whole log is every election's, one after the other.
     const times: number[] = [];
     for (let i = 0; i < 4; i++) {

@@ -3,14 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/services';
 import { openDatabase, type Db } from '../../src/main/db/connection';
 import type { BenchContext, Figure } from '../figures';
 import { SEARCH_TERMS } from '../generate';
 import { median, now } from '../measure';
 import { buildRenderer } from './bundle';
-import { closeDatabase, contextFor } from './db';
+import { closeDatabase, dispatcherFor } from './db';
 
 interface Session {
   db: Db;
@@ -26,7 +24,7 @@ async function open(ctx: BenchContext): Promise<Session> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) buildRenderer(rendererDir);
   const db = openDatabase(ctx.mainDb, { check: 'none' });
   const server = await startBrowserServer({
-    dispatch: createDispatcher(createHandlers(contextFor(db, ctx.mainDb))),
+    dispatch: dispatcherFor(db, ctx.mainDb),
     staticDir: rendererDir,
   });
   const browser = await chromium.launch({

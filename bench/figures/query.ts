@@ -1,13 +1,11 @@
 // pageQueryRatio: the log's filtered, sorted page of 100 through the service (dispatcher, zod,
 // repository) against the same SQL run bare. searchP95Ms: full-text search through the service.
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/services';
 import { listStatements } from '../../src/main/threats/list-query';
 import type { ThreatFilter } from '../../src/shared/domain/threat-log';
 import type { Figure } from '../figures';
 import { SEARCH_TERMS, rng } from '../generate';
 import { median, now, percentile } from '../measure';
-import { closeDatabase, contextFor } from './db';
+import { closeDatabase, dispatcherFor } from './db';
 import { openDatabase } from '../../src/main/db/connection';
 
 const QUERIES = 60;
@@ -31,7 +29,7 @@ export const pageQueryRatio: Figure = {
   met: (v) => v <= 2,
   async measure(ctx) {
     const db = openDatabase(ctx.mainDb, { check: 'none' });
-    const dispatch = createDispatcher(createHandlers(contextFor(db, ctx.mainDb)));
+    const dispatch = dispatcherFor(db, ctx.mainDb);
     const queries = pageQueries(QUERIES);
     const sort = { field: 'firstSeen' as const, direction: 'desc' as const };
     // The same two statements the repository runs, prepared once and run bare.
@@ -80,7 +78,7 @@ export const searchP95Ms: Figure = {
   met: (v) => v <= 20,
   async measure(ctx) {
     const db = openDatabase(ctx.mainDb, { check: 'none' });
-    const dispatch = createDispatcher(createHandlers(contextFor(db, ctx.mainDb)));
+    const dispatch = dispatcherFor(db, ctx.mainDb);
     const r = rng(11);
     const terms = Array.from({ length: 200 }, () =>
       r() < 0.7

@@ -74,6 +74,8 @@ export interface AppHostOptions {
   key?: DbKey | null;
   keySource?: KeySource;
   nativeBinding?: string;
+  /** The integrity check when the database opens (default 'full'). */
+  check?: 'full' | 'quick' | 'none';
   /** Take a backup when the database first opens and rotate the automatic ones (default true). */
   autoBackup?: boolean;
   clock?: () => Date;
@@ -210,6 +212,7 @@ export class AppHost implements DatabaseHostPort {
     if (this.current) return;
     const db = openDatabase(this.dbPath, {
       key,
+      ...(this.opts.check ? { check: this.opts.check } : {}),
       ...(this.opts.nativeBinding ? { nativeBinding: this.opts.nativeBinding } : {}),
     });
     try {

@@ -12,6 +12,7 @@ import { levelRank } from '../../src/shared/domain/enums';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { openTestApp, REPO_ROOT, tempDir } from '../helpers/db';
+import { ADMIN, cliEnv, copyDatabase, openRaw } from '../helpers/people';
 
 const AS_OF = '2027-05-12T12:00:00Z';
 const PROXIES = ['lk27-006', 'lk27-007', 'lk27-008', 'lk27-009', 'lk27-010', 'lk27-011'];
@@ -21,7 +22,7 @@ let sampleDir: string;
 
 beforeAll(async () => {
   sampleDir = tempDir('assess-cli-', { keep: true });
-  const app = openTestApp({ file: path.join(sampleDir, 'sample.db'), keep: true });
+  const app = await openTestApp({ file: path.join(sampleDir, 'sample.db'), keep: true });
   await app.call('workspace:loadSample');
   app.close();
   sampleFile = app.file;
@@ -33,14 +34,14 @@ afterAll(() => {
 /** A fresh copy of the sample database, for tests that change it. */
 function copyOfSample(): string {
   const file = path.join(tempDir('assess-cli-copy-'), 'copy.db');
-  fs.copyFileSync(sampleFile, file);
+  copyDatabase(sampleFile, file);
   return file;
 }
 
 async function run(argv: string[], cwd = sampleDir): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd };
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: cliEnv(), cwd };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -269,10 +270,6 @@ describe('threshold decide', () => {
       'lk27-001',
       '--level',
       'engage-privately',
-      '--by',
-      'Jo Tremblay',
-      '--role',
-      'Panel chair',
       '--as-of',
       AS_OF,
       '--db',
@@ -286,10 +283,6 @@ describe('threshold decide', () => {
       'lk27-001',
       '--level',
       'speak-publicly',
-      '--by',
-      'Jo Tremblay',
-      '--role',
-      'Panel chair',
       '--as-of',
       AS_OF,
       '--db',
@@ -312,8 +305,10 @@ describe('threshold decide', () => {
     expect(decision).toMatchObject({
       level: 'speak-publicly',
       recommendedLevel: 'speak-publicly',
-      decidedBy: 'Jo Tremblay',
-      role: 'Panel chair',
+      decidedBy: ADMIN.name,
+      role: 'approver',
+      accountId: expect.stringMatching(/^acct-/),
+      signature: expect.any(String),
     });
 
     const differed = await run([
@@ -323,10 +318,6 @@ describe('threshold decide', () => {
       'engage-privately',
       '--rationale',
       'The authority corrects it today.',
-      '--by',
-      'Jo Tremblay',
-      '--role',
-      'Panel chair',
       '--as-of',
       AS_OF,
       '--db',
@@ -337,7 +328,7 @@ describe('threshold decide', () => {
     expect(differed.out).toMatch(/Rationale: The authority corrects it today\./);
 
     // Only the two recorded decisions were stored (the refused one left nothing behind).
-    const app = openTestApp({ file: db });
+    const app = await openTestApp({ file: db });
     const history = await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'lk27-001' });
     expect(history).toHaveLength(2);
     expect(history.flatMap((h) => h.decisions.map((d) => d.level))).toEqual([
@@ -356,10 +347,6 @@ describe('threshold decide', () => {
       'engage-privately',
       '--rationale',
       'Brief the community first.',
-      '--by',
-      'Jo',
-      '--role',
-      'Chair',
       '--as-of',
       AS_OF,
       '--json',
@@ -386,10 +373,6 @@ describe('threshold audit verify', () => {
       'lk27-002',
       '--level',
       'monitor',
-      '--by',
-      'Jo',
-      '--role',
-      'Chair',
       '--as-of',
       AS_OF,
       '--db',
@@ -401,7 +384,7 @@ describe('threshold audit verify', () => {
     expect((await run(['audit', 'list', '--db', db])).out).toMatch(/decision\.recorded/);
 
     // Someone edits the decision's audit entry behind Threshold's back.
-    const raw = new Database(db);
+    const raw = await openRaw(db);
     raw.exec('DROP TRIGGER audit_log_no_update');
     raw
       .prepare(
@@ -433,7 +416,7 @@ describe('the real command', () => {
       ],
       {
         cwd: REPO_ROOT,
-        env: { ...process.env, THRESHOLD_DB: '' },
+        env: { ...process.env, ...cliEnv(), THRESHOLD_DB: '' },
       },
     );
     const results = JSON.parse(stdout) as AssessmentResult[];

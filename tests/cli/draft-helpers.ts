@@ -4,6 +4,7 @@ import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import type { OrgProfile } from '../../src/shared/domain/drafting-records';
 import { openTestApp, tempDir } from '../helpers/db';
+import { cliEnv } from '../helpers/people';
 
 export const AS_OF = '2027-05-12T12:00:00Z';
 
@@ -17,7 +18,7 @@ export const PROFILE: OrgProfile = {
 /** A database holding the sample workspace (and the organisation profile, unless told otherwise), closed again. */
 export async function sampleDb(opts: { profile?: boolean } = {}): Promise<{ dir: string; file: string }> {
   const dir = tempDir('threshold-cli-draft-');
-  const app = openTestApp({ file: path.join(dir, 'threshold.db') });
+  const app = await openTestApp({ file: path.join(dir, 'threshold.db') });
   await app.call('workspace:loadSample');
   if (opts.profile !== false) await app.call('drafting:saveProfile', { profile: PROFILE });
   app.close();
@@ -27,7 +28,7 @@ export async function sampleDb(opts: { profile?: boolean } = {}): Promise<{ dir:
 export async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd };
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: cliEnv(), cwd };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../src/shared/domain/audit';
 import type { DraftSummary } from '../../src/shared/domain/drafting-records';
 import { openTestApp, REPO_ROOT } from '../helpers/db';
+import { cliEnv } from '../helpers/people';
 import { AS_OF, run, sampleDb } from './draft-helpers';
 
 interface DraftJson {
@@ -64,7 +65,7 @@ describe('threshold draft', () => {
     expect(await headerText(out.file)).toContain('DRAFT — NOT FOR RELEASE');
 
     // The plan and the draft are in the workspace, and the export is in the audit log.
-    const app = openTestApp({ file });
+    const app = await openTestApp({ file });
     const { drafts } = await app.call<{ drafts: DraftSummary[] }>('drafting:list', { threatId: 'lk27-001' });
     expect(drafts).toHaveLength(1);
     expect(drafts[0]).toMatchObject({
@@ -197,7 +198,7 @@ describe('threshold draft', () => {
         '--as-of',
         AS_OF,
       ],
-      { cwd: dir, encoding: 'utf8', env: { ...process.env, THRESHOLD_DB: file }, timeout: 55_000 },
+      { cwd: dir, encoding: 'utf8', env: { ...process.env, ...cliEnv(), THRESHOLD_DB: file }, timeout: 55_000 },
     );
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as DraftJson;

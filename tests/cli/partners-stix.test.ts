@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main';
 import type { ReadinessReport } from '../../src/shared/domain/partners';
 import { TLP2_MARKING_IDS } from '../../src/main/stix/tlp';
 import { ASSETS_DIR, openTestApp, tempDir } from '../helpers/db';
+import { cliEnv } from '../helpers/people';
 import { validateBundle } from '../main/stix/validator';
 
 let dir: string;
@@ -15,7 +16,7 @@ let db: string;
 
 beforeEach(async () => {
   dir = tempDir('threshold-cli-eco-');
-  const app = openTestApp({ file: path.join(dir, 'sample.db') });
+  const app = await openTestApp({ file: path.join(dir, 'sample.db') });
   await app.call('workspace:loadSample');
   app.close();
   db = app.file;
@@ -24,7 +25,7 @@ beforeEach(async () => {
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd: dir };
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: cliEnv(), cwd: dir };
   const code = await main([...argv, '--db', db], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -141,7 +142,7 @@ describe('threshold export --format stix / import bundle.json', () => {
     expect((await run(['export', '--format', 'json', '--tlp', 'red'])).code).toBe(2);
 
     // Into a database that has the elections but not the threats.
-    const fresh = openTestApp({ file: path.join(dir, 'fresh.db') });
+    const fresh = await openTestApp({ file: path.join(dir, 'fresh.db') });
     const sample = JSON.parse(
       fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8'),
     ) as Record<string, unknown>;

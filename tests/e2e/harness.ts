@@ -6,6 +6,7 @@ import AxeBuilder from 'axe-core';
 import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
 import { openTestApp, REPO_ROOT, type TestApp } from '../helpers/db';
+import { ADMIN, type Person } from '../helpers/people';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,11 +21,16 @@ export interface E2E {
 }
 
 export async function startE2E(
-  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    /** Who the browser is signed in as before the page loads (default: the administrator); false: nobody. */
+    signIn?: Person | false;
+  } = {},
 ): Promise<E2E> {
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const downloads = new DownloadShelf();
-  const app = openTestApp({ keep: true, ports: { saveFile: downloads } });
+  const app = await openTestApp({ keep: true, saveFile: downloads });
   // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
   const staticDir = process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
   const server = await startBrowserServer({ dispatch: app.dispatch, staticDir, downloads });
@@ -44,6 +50,16 @@ export async function startE2E(
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     locale: opts.locale ?? 'en-CA',
   });
+  // Signed in as a browser signs in: the session cookie the server sets goes into this context's jar.
+  const person = opts.signIn ?? ADMIN;
+  if (person) {
+    const response = await context.request.post(`${server.origin}/api/session:signIn`, {
+      headers: { Authorization: `Bearer ${server.token}` },
+      data: { name: person.name, passphrase: person.passphrase },
+    });
+    const body = (await response.json()) as { ok: boolean; error?: { message: string } };
+    if (!body.ok) throw new Error(`The browser could not sign in: ${body.error?.message}`);
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];

@@ -55,6 +55,8 @@ export interface TestApp extends Acting {
   person(name: string, roles: Role[], passphrase?: string): Promise<Acting & { account: AccountView }>;
   /** Signs an existing person in, in a session of their own. */
   signIn(person: Person): Promise<Acting>;
+  /** The same app, acting as a new person with these roles (`call` and `dispatch` are theirs). */
+  as(name: string, roles: Role[]): Promise<TestApp & { account: AccountView }>;
   close(): void;
 }
 
@@ -146,6 +148,19 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
       const acting = actingAs(host, { name, passphrase });
       await acting.call('session:signIn', { name, passphrase });
       return { ...acting, account };
+    },
+    async as(name, roles) {
+      const person = await app.person(name, roles);
+      const view = Object.create(app) as TestApp & { account: AccountView };
+      return Object.assign(view, {
+        name: person.name,
+        passphrase: person.passphrase,
+        caller: person.caller,
+        call: person.call,
+        dispatch: ((channel: unknown, payload: unknown = {}) =>
+          host.dispatch(channel, payload, person.caller)) as TestApp['dispatch'],
+        account: person.account,
+      });
     },
     async signIn(person) {
       const acting = actingAs(host, person);

@@ -1,5 +1,9 @@
 // The people of the test organisation, and what the command line needs to act as them.
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
+import { derivePassphraseKeys } from '../../src/main/crypto/credentials';
+import { applyKey, type DbKey } from '../../src/main/db/encryption';
+import { openSlot, readKeyring, slotsForName } from '../../src/main/keyring/keyring';
 
 export interface Person {
   name: string;
@@ -20,4 +24,20 @@ export function cliEnv(person: Person = ADMIN, extra: NodeJS.ProcessEnv = {}): N
 export function copyDatabase(from: string, to: string): void {
   fs.copyFileSync(from, to);
   if (fs.existsSync(`${from}.keyring`)) fs.copyFileSync(`${from}.keyring`, `${to}.keyring`);
+}
+
+/** The database key of a test database, from the administrator's key slot (as signing in gets it). */
+export async function keyOf(file: string, person: Person = ADMIN): Promise<DbKey> {
+  for (const slot of slotsForName(readKeyring(file), person.name)) {
+    const key = openSlot(slot, (await derivePassphraseKeys(person.passphrase, slot.kdf)).slotKey);
+    if (key) return key;
+  }
+  throw new Error(`no slot of ${person.name} opens ${file}`);
+}
+
+/** The file opened with SQLite and its key, as someone holding the key (not the app) would: to tamper. */
+export async function openRaw(file: string, key?: DbKey): Promise<Database.Database> {
+  const db = new Database(file);
+  applyKey(db, key ?? (await keyOf(file)));
+  return db;
 }

@@ -32,8 +32,8 @@ describe('the field table', () => {
     }
   });
 
-  it("has columns that are the threats table's", () => {
-    const app = openTestApp();
+  it("has columns that are the threats table's", async () => {
+    const app = await openTestApp();
     const columns = new Set((app.db.pragma('table_info(threats)') as { name: string }[]).map((c) => c.name));
     for (const f of THREAT_FIELDS) if (f.column) expect(columns.has(f.column), f.column).toBe(true);
   });

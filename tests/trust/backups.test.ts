@@ -291,7 +291,7 @@ describe('restore in the app (close, replace, reopen)', () => {
   });
 
   it('without a host (the services alone), restore and showing the key answer unsupported', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const before = databaseFingerprint(app.db);
     for (const [channel, payload] of [
       ['backups:restore', { name: 'threshold-manual-2027-01-01T00-00-00-000Z.db', confirm: true }],
@@ -308,7 +308,7 @@ describe('backup and restore from the CLI', () => {
   it('threshold backup writes a backup (or --out FILE), and threshold restore puts one back after confirmation', async () => {
     const dir = tempDir('trust-cli-restore-');
     const dbPath = path.join(dir, 'threshold.db');
-    const app = openTestApp({ file: dbPath });
+    const app = await openTestApp({ file: dbPath });
     await app.call('elections:save', { election });
     await app.call('threats:create', { threat: threat('T-A') });
     app.close();
@@ -323,7 +323,7 @@ describe('backup and restore from the CLI', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/already exists/);
 
-    const more = openTestApp({ file: dbPath });
+    const more = await openTestApp({ file: dbPath });
     await more.call('threats:create', { threat: threat('T-B') });
     more.close();
     const before = sha(dbPath);

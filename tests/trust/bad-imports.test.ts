@@ -17,6 +17,7 @@ import { databaseFingerprint } from '../helpers/snapshot';
 import { election, threat, workspace } from '../fixtures/mini-workspace';
 import { UNICODE_EDGE } from './fuzz-arbitraries';
 import { recordFigures, runCli } from './helpers';
+import { cliEnv } from '../helpers/people';
 
 const tried: Record<string, number> = {};
 const count = (what: string, n = 1) => (tried[what] = (tried[what] ?? 0) + n);
@@ -25,18 +26,19 @@ const count = (what: string, n = 1) => (tried[what] = (tried[what] ?? 0) + n);
 async function fixture() {
   const dir = tempDir('trust-imports-');
   const file = path.join(dir, 'threshold.db');
-  const app = openTestApp({ file });
+  const app = await openTestApp({ file });
   await app.call('workspace:import', {
     format: 'json',
     content: JSON.stringify(workspace()),
     fileName: 'seed.json',
   });
+  const key = app.key;
   app.close();
   // Opening once more lets open-time upkeep (the assessment engine's derived levels) settle first:
   // what must not change is the data a refused import could have touched.
-  openTestApp({ file }).close();
+  (await openTestApp({ file })).close();
   const fingerprint = () => {
-    const db = openDatabase(file, { readonly: true });
+    const db = openDatabase(file, { readonly: true, key });
     try {
       return databaseFingerprint(db);
     } finally {
@@ -243,7 +245,7 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
         'import',
         file,
       ],
-      { cwd: dir, encoding: 'utf8', timeout: 240_000 },
+      { cwd: dir, encoding: 'utf8', timeout: 240_000, env: { ...process.env, ...cliEnv() } },
     );
     const peak = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1]) / 1024;
     return { ...run, peakMb: Math.round(peak) };
@@ -262,26 +264,30 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
       `${text.slice(0, lastPurpose)}"purpose":"world-domination"${text.slice(lastPurpose + '"purpose":"mislead-voting-process"'.length)}`,
     );
     const badDb = path.join(dir, 'bad.db');
-    const seed = openTestApp({ file: badDb });
+    const seed = await openTestApp({ file: badDb });
     await seed.call('elections:save', { election });
     seed.close();
-    const reopened = openTestApp({ file: badDb });
+    const reopened = await openTestApp({ file: badDb });
     const before = databaseFingerprint(reopened.db);
+    const key = reopened.key;
     reopened.close();
     const refused = cli(badDb, badFile);
     expect(refused.status, refused.stderr).toBe(1);
     expect(refused.stderr).toContain(`$.threats[${threats - 1}].purpose`);
     expect(refused.peakMb).toBeLessThan(RSS_BOUND_MB);
-    const after = openDatabase(badDb, { readonly: true });
+    const after = openDatabase(badDb, { readonly: true, key });
     expect(databaseFingerprint(after)).toBe(before);
     closeDatabase(after);
 
     const goodDb = path.join(dir, 'good.db');
+    const good = await openTestApp({ file: goodDb });
+    const goodKey = good.key;
+    good.close();
     const ok = cli(goodDb, bigFile);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain(`threats ${threats} new`);
     expect(ok.peakMb).toBeLessThan(RSS_BOUND_MB);
-    const db = openDatabase(goodDb, { readonly: true });
+    const db = openDatabase(goodDb, { readonly: true, key: goodKey });
     expect(db.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(threats);
     closeDatabase(db);
     count('100 MB imports');
@@ -349,7 +355,7 @@ describe('CSV: formula cells and embedded newlines', () => {
           // export keeps it escaped), so those threats are left out of the exact CSV round trip.
           const valid = threats.filter((t) => !/\\ud[89a-f][0-9a-f]{2}/i.test(JSON.stringify(t)));
           fc.pre(valid.length > 0);
-          const src = openTestApp();
+          const src = await openTestApp();
           const okImport = await src.dispatch('workspace:import', {
             format: 'json',
             content: JSON.stringify(workspace(valid)),
@@ -365,12 +371,12 @@ describe('CSV: formula cells and embedded newlines', () => {
           for (const row of parse(csv, { relax_column_count: false }) as string[][])
             for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
           const dest = path.join(dir, 'dest.db');
-          const seeded = openTestApp({ file: dest });
+          const seeded = await openTestApp({ file: dest });
           await seeded.call('elections:save', { election });
           seeded.close();
           const imported = await runCli(['--db', dest, 'import', 'out.csv'], { cwd: dir });
           expect(imported.code, imported.err).toBe(0);
-          const back = openTestApp({ file: dest });
+          const back = await openTestApp({ file: dest });
           for (const t of valid) {
             const got = await back.call<{ threat: Threat }>('threats:get', { id: t.id });
             const original = await src.call<{ threat: Threat }>('threats:get', { id: t.id });

@@ -4,13 +4,13 @@
 //   U <threatId> <version>   a threat edited to <version> (one more fact, a history row, an audit entry)
 //   I <batch>                a workspace file of two threats imported as one transaction
 // Usage: node --import tsx tests/trust/crash-child.ts <db> <run> [key-hex]   (the test runs an esbuild bundle of it,
-// which starts in a third of the time: 200 kills fit in the default run)
+// which starts in a third of the time: 200 kills fit in the default run). Without a key, the database is
+// opened as people open it: the administrator signs in and their key slot opens it.
 import fs from 'node:fs';
-import { closeDatabase, openDatabase } from '../../src/main/db/connection';
-import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createContext, createHandlers } from '../../src/main/services';
+import { AppHost } from '../../src/main/app-host';
 import type { Threat } from '../../src/shared/domain/workspace';
 import { election, threat } from '../fixtures/mini-workspace';
+import { ADMIN } from '../helpers/people';
 
 const [dbPath, runArg, keyHex] = process.argv.slice(2);
 if (!dbPath || !runArg) throw new Error('usage: crash-child <db> <run> [key]');
@@ -47,26 +47,25 @@ function waitForGo(): Promise<void> {
 
 async function main(): Promise<void> {
   await waitForGo();
-  const db = openDatabase(dbPath!, {
-    check: 'none',
-    ...(keyHex ? { key: { kind: 'raw' as const, hex: keyHex } } : {}),
-  });
   let t = Date.parse('2027-05-01T00:00:00Z') + run * 1e7;
-  const ctx = createContext(db, {
+  const host = AppHost.open({
     dbPath: dbPath!,
-    assetsDir: 'assets',
     mode: 'cli',
+    assetsDir: 'assets',
     appVersion: 'crash-test',
+    check: 'none',
+    autoBackup: false,
     clock: () => new Date((t += 1000)),
+    ...(keyHex ? { key: { kind: 'raw' as const, hex: keyHex } } : {}),
+    onInternalError: (err) => say(`E ${(err as Error).message}`),
   });
-  const dispatch = createDispatcher(createHandlers(ctx), (err) => {
-    say(`E ${(err as Error).message}`);
-  });
+  const caller = { session: 'crash-writer' };
   const call = async <T>(channel: string, payload: unknown): Promise<T> => {
-    const r = await dispatch(channel, payload);
+    const r = await host.dispatch(channel, payload, caller);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
     return r.value as T;
   };
+  await call('session:signIn', { name: ADMIN.name, passphrase: ADMIN.passphrase });
   if (!(await call<{ id: string }[]>('elections:list', {})).some((e) => e.id === election.id))
     await call('elections:save', { election });
   say('ready');
@@ -100,7 +99,7 @@ async function main(): Promise<void> {
     }
     if (process.env.CRASH_CHILD_MAX && k + 1 >= Number(process.env.CRASH_CHILD_MAX)) break;
   }
-  closeDatabase(db);
+  host.close();
 }
 
 main().catch((err) => {

@@ -28,7 +28,7 @@ const tally = {
 };
 
 beforeAll(async () => {
-  app = openTestApp({ keep: true });
+  app = await openTestApp({ keep: true });
   // A workspace with content, so that ids exist and handlers have something to work on.
   await app.call('workspace:loadSample');
   fingerprint = databaseFingerprint(app.db);

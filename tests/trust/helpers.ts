@@ -1,44 +1,20 @@
-// Shared by the trust tests: services over a database opened with options (a key), raw file reads,
-// an in-process CLI runner, and a record of the figures the README's "Reliability" section reports.
+// Shared by the trust tests: raw file reads, an in-process CLI runner (signed in as the test
+// administrator unless told otherwise), and a record of the figures the README's "Reliability" section
+// reports.
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeDatabase, openDatabase, type OpenOptions } from '../../src/main/db/connection';
-import type { ServiceContext } from '../../src/main/context';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatcher';
-import { createContext, createHandlers } from '../../src/main/services';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { election, threat } from '../fixtures/mini-workspace';
-import { ASSETS_DIR, REPO_ROOT } from '../helpers/db';
-
-export interface KeyedApp {
-  ctx: ServiceContext;
-  dispatch: Dispatch;
-  call<T = unknown>(channel: string, payload?: unknown): Promise<T>;
-  close(): void;
-}
-
-export function openKeyed(file: string, options: OpenOptions = {}): KeyedApp {
-  const db = openDatabase(file, options);
-  const ctx = createContext(db, { dbPath: file, assetsDir: ASSETS_DIR, mode: 'cli', appVersion: 'test' });
-  const dispatch = createDispatcher(createHandlers(ctx), () => {});
-  return {
-    ctx,
-    dispatch,
-    async call<T>(channel: string, payload: unknown = {}) {
-      const r = await dispatch(channel, payload);
-      if (!r.ok)
-        throw Object.assign(new Error(`${channel}: ${r.error.code}: ${r.error.message}`), {
-          envelope: r.error,
-        });
-      return r.value as T;
-    },
-    close: () => closeDatabase(db),
-  };
-}
+import { REPO_ROOT } from '../helpers/db';
+import { cliEnv } from '../helpers/people';
 
 /** Records a threat whose every text field carries `marker` (classified notes included). */
-export async function writeMarkedThreat(app: KeyedApp, marker: string, id = 'T-MARK'): Promise<void> {
+export async function writeMarkedThreat(
+  app: { call<T = unknown>(channel: string, payload?: unknown): Promise<T> },
+  marker: string,
+  id = 'T-MARK',
+): Promise<void> {
   const elections = await app.call<{ id: string }[]>('elections:list');
   if (!elections.some((e) => e.id === election.id)) await app.call('elections:save', { election });
   await app.call('threats:create', {
@@ -77,7 +53,8 @@ export async function runCli(
   const io: CliIo = {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    env: opts.env ?? {},
+    // Signed in as the test administrator unless the test says otherwise (env: {} for nobody).
+    env: opts.env ?? cliEnv(),
     cwd: opts.cwd,
     ...(opts.promptSecret ? { promptSecret: opts.promptSecret } : {}),
     ...(opts.confirm ? { confirm: opts.confirm } : {}),

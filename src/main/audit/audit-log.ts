@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry, AuditVerificationResult } from '../../shared/domain/audit';
 import type { Db } from '../db/types';
+import { cached } from '../db/statements';
 
 export interface AuditInput {
   action: string;
@@ -56,19 +57,26 @@ export function entryHash(row: Omit<AuditRow, 'hash' | 'signature' | 'account_id
 }
 
 export class AuditLog {
-  private readonly insert;
-  private readonly last;
-  private readonly setHead;
-
   constructor(
     private readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
-  ) {
-    this.insert = db.prepare(
+  ) {}
+
+  // Prepared on first use: a backup of an earlier schema is read (verified) without them.
+  private get insert() {
+    return cached(
+      this.db,
       'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash, account_id, signature) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash, @account_id, @signature)',
     );
-    this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-    this.setHead = db.prepare(
+  }
+
+  private get last() {
+    return cached(this.db, 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  }
+
+  private get setHead() {
+    return cached(
+      this.db,
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
     );
   }

@@ -52,7 +52,7 @@ if (host.startBackup)
 if (values.demo) {
   if (host.databaseState() === 'needs-setup') {
     try {
-      const demo = await setUpDemo(host);
+      const demo = await setUpDemo(host.dispatch);
       console.log(`Set up a demo organisation (${demo.organisation}) with the sample workspace.`);
       console.log(`Recovery key (shown once; it opens the database if every passphrase is lost): ${demo.recoveryKey}`);
       for (const account of demo.accounts)

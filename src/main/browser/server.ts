@@ -1,6 +1,8 @@
 // Browser mode: the renderer and the same IPC handlers over HTTP, on loopback only, guarded by a
 // per-run secret token. The page is opened with ?token=…, which sets a same-site cookie for the
-// static files; every API call carries the token in its Authorization header.
+// static files; every API call carries the token in its Authorization header. Each browser gets a
+// session of its own (an HttpOnly, SameSite=Strict cookie holding a random id): who is signed in there is
+// the host's session for that id, never anything in a request's body.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -45,6 +47,16 @@ const MIME: Record<string, string> = {
 };
 
 const COOKIE = 'threshold_token';
+/** The browser's session id: the host keeps who is signed in under it. */
+export const SESSION_COOKIE = 'threshold_session';
+
+function newSessionId(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function sessionCookie(id: string): string {
+  return `${SESSION_COOKIE}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+}
 
 function sameSecret(a: string | undefined, b: string): boolean {
   if (!a) return false;
@@ -53,12 +65,22 @@ function sameSecret(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: http.IncomingMessage): string | undefined {
+function cookieValue(req: http.IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
+    if (k === name) return v.join('=');
   }
   return undefined;
+}
+
+function cookieToken(req: http.IncomingMessage): string | undefined {
+  return cookieValue(req, COOKIE);
+}
+
+/** The browser's session id from its cookie, if it is one we could have issued. */
+function sessionOf(req: http.IncomingMessage): string | undefined {
+  const id = cookieValue(req, SESSION_COOKIE);
+  return id && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : undefined;
 }
 
 function send(
@@ -114,7 +136,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!authorised) return send(res, 401, 'This address needs the token printed when Threshold started.');
     if (url.pathname.startsWith(DOWNLOAD_PATH))
       return download(res, url.pathname.slice(DOWNLOAD_PATH.length));
-    return serveStatic(res, url.pathname, sameSecret(queryToken, token));
+    return serveStatic(req, res, url.pathname, sameSecret(queryToken, token));
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
@@ -149,9 +171,13 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         'application/json',
       );
     }
-    const result = await options.dispatch(channel, payload);
+    // A browser without a session id gets one now; its calls are then all in that one session.
+    const existing = sessionOf(req);
+    const session = existing ?? newSessionId();
+    const result = await options.dispatch(channel, payload, { session: `browser:${session}` });
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
       'Cache-Control': 'no-store',
+      ...(existing ? {} : { 'Set-Cookie': sessionCookie(session) }),
     });
   }
 
@@ -164,7 +190,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   }
 
-  function serveStatic(res: http.ServerResponse, pathname: string, setCookie: boolean): void {
+  function serveStatic(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+    setCookie: boolean,
+  ): void {
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, relative);
     const inside = file.startsWith(staticRoot + path.sep);
@@ -177,7 +208,11 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const type = MIME[path.extname(target)] ?? 'application/octet-stream';
     const headers: http.OutgoingHttpHeaders = { 'Cache-Control': 'no-store' };
     if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-    if (setCookie) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (setCookie) {
+      const cookies = [`${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`];
+      if (!sessionOf(req)) cookies.push(sessionCookie(newSessionId()));
+      headers['Set-Cookie'] = cookies;
+    }
     send(res, 200, fs.readFileSync(target), type, headers);
   }
 

@@ -209,10 +209,11 @@ export class SessionService {
     if (!ok) throw this.fail(name);
     this.host.ensureSlot(ok.account.id, ok.account.name, ok.account.credential.kdf, ok.slotKey);
     const hash = nameHash(name);
-    updateKeyring(this.host.keyring, (k) => {
-      const { [hash]: _cleared, ...failures } = k.failures;
-      return { ...k, failures };
-    });
+    if (this.host.keyring.read()?.failures[hash])
+      updateKeyring(this.host.keyring, (k) => {
+        const { [hash]: _cleared, ...failures } = k.failures;
+        return { ...k, failures };
+      });
     this.flushUnaudited(services);
     const previous = this.store.signOut(key);
     if (previous && previous.signer && previous.accountId !== ok.account.id) this.recordSignOut(services.ctx, previous);

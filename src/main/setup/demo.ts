@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { unwrap } from '../../shared/errors';
 import type { Role } from '../../shared/domain/accounts';
-import type { AppHost } from '../app-host';
+import type { Dispatch } from '../ipc/dispatcher';
 
 export const DEMO_ORGANISATION = { en: 'Elections Lakeshore (demo)', fr: 'Élections Lakeshore (démo)' };
 
@@ -21,7 +21,7 @@ export function demoPassphrase(): string {
   return [chars.slice(0, 4), chars.slice(4, 8), chars.slice(8, 12)].map((g) => g.join('')).join('-');
 }
 
-export async function setUpDemo(host: AppHost): Promise<{
+export async function setUpDemo(dispatch: Dispatch): Promise<{
   organisation: string;
   recoveryKey: string;
   accounts: { name: string; passphrase: string; roles: Role[] | 'all' }[];
@@ -30,7 +30,7 @@ export async function setUpDemo(host: AppHost): Promise<{
   const accounts = DEMO_PEOPLE.map((p) => ({ ...p, passphrase: demoPassphrase() }));
   const [admin, ...others] = accounts;
   const report = await unwrap(
-    host.dispatch(
+    dispatch(
       'setup:run',
       {
         organisation: { name: DEMO_ORGANISATION },
@@ -42,13 +42,13 @@ export async function setUpDemo(host: AppHost): Promise<{
   );
   for (const person of others)
     await unwrap(
-      host.dispatch(
+      dispatch(
         'accounts:create',
         { name: person.name, roles: person.roles === 'all' ? [] : person.roles, passphrase: person.passphrase },
         caller,
       ),
     );
-  await unwrap(host.dispatch('session:signOut', {}, caller));
+  await unwrap(dispatch('session:signOut', {}, caller));
   return {
     organisation: DEMO_ORGANISATION.en,
     recoveryKey: (report as { recoveryKey: string }).recoveryKey,

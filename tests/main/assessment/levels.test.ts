@@ -161,7 +161,7 @@ describe('levels follow the election calendar', () => {
   it("re-scores an election's threats when its polling day moves", async () => {
     const { openTestApp } = await import('../../helpers/db');
     const { election, threat, workspace } = await import('../../fixtures/mini-workspace');
-    const app = openTestApp({ clock: () => new Date('2027-05-12T12:00:00Z') });
+    const app = await openTestApp({ clock: () => new Date('2027-05-12T12:00:00Z') });
     await app.call('workspace:import', {
       format: 'json',
       content: JSON.stringify(workspace([threat('T-1')])),
@@ -189,7 +189,7 @@ describe('scoring the whole log from its columns', () => {
     const threats = fc
       .sample(arbThreat(), { numRuns: 300, seed: 11 })
       .map((t, i) => ({ ...t, id: `T-${i}`, electionId: election.id, relatedIds: undefined }));
-    const app = openTestApp();
+    const app = await openTestApp();
     await app.call('workspace:import', {
       format: 'json',
       content: JSON.stringify({ format: 'threshold-workspace/1', elections: [election], threats }),

@@ -58,7 +58,7 @@ describe('migration 0030 (assessments and decisions)', () => {
     ).toThrow(/CHECK constraint/);
     closeDatabase(migrated);
 
-    const app = openTestApp({ file, clock: steppingClock('2027-05-12T12:00:00Z') });
+    const app = await openTestApp({ file, clock: steppingClock('2027-05-12T12:00:00Z') });
     const detail = await app.call<ThreatDetail>('threats:get', { id: 'T-1' });
     const want = assessThreat(
       threat('T-1'),

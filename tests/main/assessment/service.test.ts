@@ -19,14 +19,14 @@ import { assessCluster, assessThreat } from '../../../src/main/assessment/engine
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
 import { AssessmentRepository } from '../../../src/main/assessment/repository';
 import path from 'node:path';
-import { openTestApp, steppingClock, tempDir, type TestApp } from '../../helpers/db';
+import { ADMIN, openTestApp, steppingClock, tempDir, type TestApp } from '../../helpers/db';
 import { election, threat, workspace } from '../../fixtures/mini-workspace';
 
 const START = '2027-05-12T12:00:00.000Z';
 
 async function seeded(): Promise<TestApp> {
-  const app = openTestApp({ clock: steppingClock(START) });
-  await app.call('app:setIdentity', { identity: { name: 'Ana Duarte', role: 'Analyst' } });
+  // The administrator, who holds every role (analyst, approver, policy owner).
+  const app = await openTestApp({ clock: steppingClock(START) });
   await app.call('elections:save', { election });
   return app;
 }
@@ -88,7 +88,7 @@ describe("each threat's current level stays in step", () => {
   });
 
   it("is set for every threat of an import, in the import's transaction", async () => {
-    const app = openTestApp({ clock: steppingClock(START) });
+    const app = await openTestApp({ clock: steppingClock(START) });
     const ws = workspace([
       threat('T-1'),
       minor('T-2'),
@@ -213,13 +213,13 @@ describe("each threat's current level stays in step", () => {
 
   it('fills in levels on the first start after the feature arrives, for threats recorded before it', async () => {
     const file = path.join(tempDir(), 'older.db');
-    const first = openTestApp({ file, clock: steppingClock(START), keep: true });
+    const first = await openTestApp({ file, clock: steppingClock(START), keep: true });
     await first.call('elections:save', { election });
     await first.call('threats:create', { threat: threat('T-1') });
     // As an older version would have left it: no level.
     first.db.prepare('UPDATE threats SET level = NULL, score = NULL').run();
     first.close();
-    const again = openTestApp({ file, clock: steppingClock(START) });
+    const again = await openTestApp({ file, clock: steppingClock(START) });
     expect((await stored(again, 'T-1')).level).toBe(expected(threat('T-1')).level);
   });
 });
@@ -328,8 +328,8 @@ describe('stored assessments and decisions', () => {
     const base = {
       assessmentId: a.id,
       recommendedLevel: a.level,
-      decidedBy: 'Jo Tremblay',
-      role: 'Panel chair',
+      // Speaking publicly takes a fresh signature: the decider's passphrase again.
+      passphrase: app.passphrase,
     };
 
     const refused = await app.dispatch('assessment:decide', {
@@ -357,8 +357,8 @@ describe('stored assessments and decisions', () => {
     expect(differed).toMatchObject({
       recommendedLevel: 'speak-publicly',
       level: 'engage-privately',
-      decidedBy: 'Jo Tremblay',
-      role: 'Panel chair',
+      decidedBy: ADMIN.name,
+      role: 'approver',
     });
 
     // A decision on a recommendation the person did not see is refused.
@@ -374,7 +374,7 @@ describe('stored assessments and decisions', () => {
     const before = await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-1' });
     const atomic = await app.dispatch('assessment:save', {
       threatIds: ['T-1'],
-      decision: { recommendedLevel: 'speak-publicly', level: 'monitor', decidedBy: 'Jo', role: 'Chair' },
+      decision: { recommendedLevel: 'speak-publicly', level: 'monitor' },
     });
     expect(atomic.ok).toBe(false);
     expect(await app.call<AssessmentSummary[]>('assessment:history', { threatId: 'T-1' })).toEqual(before);
@@ -392,8 +392,7 @@ describe('stored assessments and decisions', () => {
       decision: {
         recommendedLevel: 'speak-publicly',
         level: 'speak-publicly',
-        decidedBy: 'Jo',
-        role: 'Chair',
+        passphrase: app.passphrase,
       },
     });
     expect(r.ok).toBe(false);
@@ -449,8 +448,6 @@ describe('stored assessments and decisions', () => {
         recommendedLevel: 'speak-publicly',
         level: 'engage-privately',
         rationale: 'Await the platform.',
-        decidedBy: 'Jo Tremblay',
-        role: 'Panel chair',
       },
     });
     await app.call('policy:save', { policy: withThresholds(30, 55), note: 'after review' });
@@ -458,8 +455,8 @@ describe('stored assessments and decisions', () => {
     const entries = (await app.call<AuditPage>('audit:list', {})).entries;
     const decision = entries.find((e) => e.action === 'decision.recorded')!;
     expect(decision).toMatchObject({
-      actor: 'Jo Tremblay',
-      role: 'Panel chair',
+      actor: ADMIN.name,
+      role: 'approver',
       subject: `assessment:${a.id}`,
     });
     expect(decision.details).toMatchObject({

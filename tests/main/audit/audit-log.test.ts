@@ -2,10 +2,18 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { AuditLog, entryHash } from '../../../src/main/audit/audit-log';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
-import { openTestApp } from '../../helpers/db';
+import path from 'node:path';
+import { tempDir } from '../../helpers/db';
+
+// The chain itself, on a bare database (no accounts, no signatures: tests/main/audit/signatures.test.ts
+// covers those, through the services).
+function bare(): { db: ReturnType<typeof openDatabase>; file: string } {
+  const file = path.join(tempDir(), 'audit.db');
+  return { db: openDatabase(file), file };
+}
 
 function withEntries(n: number) {
-  const app = openTestApp();
+  const app = bare();
   for (let i = 1; i <= n; i++)
     new AuditLog(app.db).append({
       action: 'decision.recorded',
@@ -14,7 +22,7 @@ function withEntries(n: number) {
       role: 'Director',
       details: { level: 'monitor', i },
     });
-  app.close();
+  closeDatabase(app.db);
   return app.file;
 }
 
@@ -40,10 +48,11 @@ describe('audit log', () => {
   });
 
   it('refuses edits and deletes through SQL', () => {
-    const app = openTestApp();
+    const app = bare();
     new AuditLog(app.db).append({ action: 'x' });
     expect(() => app.db.exec("UPDATE audit_log SET action = 'y'")).toThrow(/append-only/);
     expect(() => app.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
+    closeDatabase(app.db);
   });
 
   it('detects an edited entry', () => {

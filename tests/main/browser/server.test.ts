@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../../src/main/browser/server';
-import { openTestApp, tempDir } from '../../helpers/db';
+import { ADMIN, openTestApp, tempDir } from '../../helpers/db';
 
 function request(
   server: BrowserServer,
@@ -31,7 +31,7 @@ function request(
 }
 
 async function serve() {
-  const app = openTestApp();
+  const app = await openTestApp();
   const staticDir = tempDir();
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   fs.writeFileSync(path.join(staticDir, 'app.js'), 'console.log(1)');
@@ -67,9 +67,20 @@ describe('browser mode server', () => {
 
   it('answers the API with the token and refuses it without, or with a wrong one', async () => {
     const { server } = await serve();
-    const ok = await api(server, 'app:info', {});
+    // A browser gets a session of its own (an HttpOnly cookie); nobody is signed in there yet.
+    const first = await api(server, 'app:info', {});
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toMatchObject({ ok: false, error: { code: 'not-signed-in' } });
+    const setCookie = String(first.headers['set-cookie']);
+    expect(setCookie).toMatch(/^threshold_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\//);
+    const cookie = setCookie.split(';')[0]!;
+    const signIn = await api(server, 'session:signIn', ADMIN, { Cookie: cookie });
+    expect(JSON.parse(signIn.body)).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+    const ok = await api(server, 'app:info', {}, { Cookie: cookie });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { empty: true } });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { empty: true, identity: { name: ADMIN.name } } });
+    // Another browser (another cookie) is not signed in by it.
+    expect(JSON.parse((await api(server, 'app:info', {})).body)).toMatchObject({ ok: false });
     expect((await api(server, 'app:info', {}, { Authorization: '' })).status).toBe(401);
     expect(
       (await api(server, 'app:info', {}, { Authorization: `Bearer ${server.token.slice(0, -1)}x` })).status,

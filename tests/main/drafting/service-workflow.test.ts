@@ -8,6 +8,7 @@ import {
   asNewDraftVersion,
   checksProblem,
   exportFileName,
+  fourEyesProblem,
   mergePlanEdits,
   readabilityOf,
   sameText,
@@ -15,6 +16,7 @@ import {
   stepProblem,
 } from '../../../src/main/drafting/workflow';
 import type { Check } from '../../../src/shared/domain/drafting';
+import { AppError } from '../../../src/shared/errors';
 import { assessment, election, planFor, threat } from './fixtures';
 
 const draft = () =>
@@ -24,7 +26,10 @@ const draft = () =>
     assessment: assessment(),
     plan: planFor(),
   });
-const signer = { name: 'Li Wei', role: 'Legal counsel' };
+const li = { accountId: 'acct-00000000000000a1', name: 'Li Wei', role: 'reviewer' };
+const marie = { accountId: 'acct-00000000000000a2', name: 'Marie Gagnon', role: 'approver' };
+const ana = 'acct-00000000000000a3';
+const at = (date: string) => ({ date, at: `${date}T12:00:00.000Z` });
 
 describe('drafting workflow', () => {
   it('merges edited sections by id and refuses sections or languages the draft does not have', () => {
@@ -45,26 +50,29 @@ describe('drafting workflow', () => {
     );
   });
 
-  it('goes draft → reviewed → approved, in that order only, and an approved text is final', () => {
+  it('goes draft → (reviewed →) approved, and an approved text is final', () => {
     expect(stepProblem('draft', 'reviewed')).toBeNull();
-    expect(stepProblem('draft', 'approved')).toMatch(/reviewed before/);
+    // A review is optional; the four-eyes rule is the approver being someone else.
+    expect(stepProblem('draft', 'approved')).toBeNull();
     expect(stepProblem('reviewed', 'approved')).toBeNull();
     expect(stepProblem('reviewed', 'reviewed')).toMatch(/already been reviewed/);
     expect(stepProblem('approved', 'approved')).toMatch(/read-only/);
     expect(stepProblem('approved', 'reviewed')).toMatch(/read-only/);
-    const reviewed = signOff(draft(), 'reviewed', { name: ' Li Wei ', role: 'Legal counsel' }, '2027-05-12');
+    const reviewed = signOff(draft(), 'reviewed', li, [ana], at('2027-05-12'));
     expect(reviewed.status).toBe('reviewed');
-    expect(reviewed.approvals?.reviewed).toEqual({ ...signer, date: '2027-05-12' });
-    expect(() => signOff(reviewed, 'reviewed', signer, '2027-05-12')).toThrow();
-    const approved = signOff(reviewed, 'approved', { name: 'Marie Gagnon', role: 'CEO' }, '2027-05-13');
+    expect(reviewed.approvals?.reviewed).toEqual({ ...li, ...at('2027-05-12') });
+    expect(() => signOff(reviewed, 'reviewed', li, [ana], at('2027-05-12'))).toThrow();
+    const approved = signOff(reviewed, 'approved', marie, [ana], at('2027-05-13'));
     expect(approved.approvals).toMatchObject({
       reviewed: { name: 'Li Wei' },
-      approved: { name: 'Marie Gagnon', date: '2027-05-13' },
+      approved: { name: 'Marie Gagnon', date: '2027-05-13', accountId: marie.accountId },
     });
     // Edited again, the text is a draft, signed only by whoever edited it.
-    const again = asNewDraftVersion(approved, { name: 'Ana', role: 'Comms', date: '2027-05-14' });
+    const again = asNewDraftVersion(approved, { name: 'Ana', role: 'Comms', date: '2027-05-14', accountId: ana });
     expect(again.status).toBe('draft');
-    expect(again.approvals).toEqual({ drafted: { name: 'Ana', role: 'Comms', date: '2027-05-14' } });
+    expect(again.approvals).toEqual({
+      drafted: { name: 'Ana', role: 'Comms', date: '2027-05-14', accountId: ana },
+    });
     expect(asNewDraftVersion(approved, undefined).approvals).toBeUndefined();
   });
 
@@ -146,19 +154,29 @@ describe('drafting workflow', () => {
   });
 });
 
-describe('four eyes', () => {
-  it('refuses an approval by the person who reviewed the text, and accepts a second person', async () => {
-    const { signOff } = await import('../../../src/main/drafting/workflow');
-    const { AppError } = await import('../../../src/shared/errors');
+describe('four eyes, as accounts', () => {
+  it('refuses a review by an author, an approval by an author or by the reviewer, and accepts someone else', () => {
     const base = {
       status: 'reviewed',
-      approvals: { reviewed: { name: 'Ana Ruiz', role: 'Director', date: '2027-05-12' } },
+      approvals: { reviewed: { ...li, ...at('2027-05-12') } },
     } as unknown as Parameters<typeof signOff>[0];
-    expect(() => signOff(base, 'approved', { name: ' ana ruiz ', role: 'Director' }, '2027-05-12')).toThrow(
+    // Names do not matter: the same account under another spelling is still the reviewer.
+    expect(fourEyesProblem(base, 'approved', { accountId: li.accountId, name: 'LI WEI' }, [ana])).toMatch(
+      /reviewed this text/,
+    );
+    expect(() => signOff(base, 'approved', { ...li, role: 'approver' }, [ana], at('2027-05-12'))).toThrow(
       AppError,
     );
-    expect(signOff(base, 'approved', { name: 'Sam Okoro', role: 'ADM' }, '2027-05-12').status).toBe(
-      'approved',
+    expect(fourEyesProblem(base, 'approved', { accountId: ana, name: 'Ana' }, [ana])).toMatch(
+      /wrote this text.*cannot approve/,
     );
+    const fresh = { status: 'draft' } as unknown as Parameters<typeof signOff>[0];
+    expect(fourEyesProblem(fresh, 'reviewed', { accountId: ana, name: 'Ana' }, [ana])).toMatch(
+      /wrote this text.*cannot review/,
+    );
+    // Another person, with the same name as the reviewer, is another account.
+    const other = { accountId: 'acct-00000000000000b9', name: 'Li Wei', role: 'approver' };
+    expect(signOff(base, 'approved', other, [ana], at('2027-05-12')).status).toBe('approved');
+    expect(signOff(base, 'approved', marie, [ana], at('2027-05-12')).status).toBe('approved');
   });
 });

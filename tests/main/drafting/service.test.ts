@@ -15,21 +15,29 @@ import type {
 } from '../../../src/shared/domain/drafting-records';
 import type { AuditPage } from '../../../src/shared/domain/audit';
 import type { AuditVerificationResult } from '../../../src/shared/domain/audit';
-import { openTestApp, steppingClock, type TestApp } from '../../helpers/db';
+import { openTestApp, ORGANISATION, steppingClock, type Acting, type TestApp } from '../../helpers/db';
 import { docxText, readDocx } from './docx-helpers';
 
 const AS_OF = '2027-05-12T12:00:00Z';
-const IDENTITY = { name: 'Ana Ruiz', role: 'Communications lead' };
+/** Ana drafts (communications), Li reviews, Marie approves: three accounts, as the four-eyes rule wants. */
+const IDENTITY = { name: 'Ana Ruiz', role: 'communications' };
 export const PROFILE: OrgProfile = {
   authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
   website: 'elections.lakeshore.example',
   phone: '1-800-555-0127',
   mediaContact: { name: 'Sam Okoro', phone: '1-800-555-0199', email: 'media@elections.lakeshore.example' },
 };
-const REVIEWER = { name: 'Li Wei', role: 'Legal counsel' };
-const APPROVER = { name: 'Marie Gagnon', role: 'Chief Electoral Officer' };
+const REVIEWER = { name: 'Li Wei', role: 'reviewer' };
+const APPROVER = { name: 'Marie Gagnon', role: 'approver' };
 
+/** The services, acting as Ana (the drafter). */
 let app: TestApp;
+let reviewer: Acting;
+let approver: Acting;
+const review = (draftId: string, expectedVersion: number) =>
+  reviewer.call<DraftRecord>('drafting:review', { draftId, expectedVersion });
+const approve = (draftId: string, expectedVersion: number) =>
+  approver.call<DraftRecord>('drafting:approve', { draftId, expectedVersion, passphrase: approver.passphrase });
 
 async function failure(
   promise: Promise<unknown>,
@@ -60,16 +68,18 @@ const section = (d: DraftRecord, lang: 'en' | 'fr', id: string) =>
   d.draft.sections[lang]!.find((s) => s.id === id)!;
 
 beforeEach(async () => {
-  app = openTestApp({ clock: steppingClock('2027-05-12T12:00:00.000Z') });
-  await app.call('workspace:loadSample');
-  await app.call('app:setIdentity', { identity: IDENTITY });
+  const admin = await openTestApp({ clock: steppingClock('2027-05-12T12:00:00.000Z') });
+  await admin.call('workspace:loadSample');
+  app = await admin.as(IDENTITY.name, ['communications']);
+  reviewer = await admin.person(REVIEWER.name, ['reviewer']);
+  approver = await admin.person(APPROVER.name, ['approver']);
 });
 
 describe('organisation profile', () => {
-  it('starts empty, so that templates show placeholders that fail a check', async () => {
+  it('starts with the name given at setup, so that templates show placeholders for the rest that fail a check', async () => {
     const profile = await app.call<OrgProfile>('drafting:profile');
     expect(profile).toEqual({
-      authorityName: { en: '', fr: '' },
+      authorityName: ORGANISATION,
       website: '',
       phone: '',
       mediaContact: { name: '', phone: '', email: '' },
@@ -99,8 +109,9 @@ describe('organisation profile', () => {
 
     await app.call('drafting:saveProfile', { profile: PROFILE });
     expect(await app.call<OrgProfile>('drafting:profile')).toEqual(PROFILE);
+    // The first entry is setup's; the second, this save.
     const entries = (await app.call<AuditPage>('audit:list', { subject: 'drafting:profile' })).entries;
-    expect(entries).toHaveLength(1);
+    expect(entries).toHaveLength(2);
     expect(entries[0]).toMatchObject({
       action: 'drafting.profile.saved',
       actor: IDENTITY.name,
@@ -110,7 +121,7 @@ describe('organisation profile', () => {
     // Saving the same profile again changes nothing and records nothing.
     await app.call('drafting:saveProfile', { profile: PROFILE });
     expect((await app.call<AuditPage>('audit:list', { subject: 'drafting:profile' })).entries).toHaveLength(
-      1,
+      2,
     );
 
     const draft = await newDraft();
@@ -249,7 +260,11 @@ describe('drafts', () => {
     });
     expect(d.draft.status).toBe('draft');
     expect(d.draft.languages).toEqual(['en', 'fr']);
-    expect(d.draft.approvals?.drafted).toEqual({ ...IDENTITY, date: '2027-05-12' });
+    expect(d.draft.approvals?.drafted).toEqual({
+      ...IDENTITY,
+      date: '2027-05-12',
+      accountId: expect.stringMatching(/^acct-/),
+    });
     expect(d.report.readability.target).toBe(8);
     expect(d.report.readability.byLanguage.en).toBeGreaterThan(0);
     expect(d.report.readability.byLanguage.fr).toBeGreaterThan(0);
@@ -343,7 +358,7 @@ describe('drafts', () => {
       true,
     );
     const refused = await failure(
-      app.call('drafting:review', { draftId: d.id, expectedVersion: 2, signer: REVIEWER }),
+      review(d.id, 2),
     );
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain('classified-content');
@@ -367,35 +382,38 @@ describe('approval', () => {
     await app.call('drafting:saveProfile', { profile: PROFILE });
   });
 
-  it('goes draft → reviewed → approved by named people, freezes the version, and is audited', async () => {
+  it('goes draft → reviewed → approved by three accounts, freezes the version, signs it, and is audited', async () => {
     const d1 = await newDraft();
-    expect(
-      (await failure(app.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, signer: APPROVER })))
-        .message,
-    ).toMatch(/reviewed before/);
-    const reviewed = await app.call<DraftRecord>('drafting:review', {
-      draftId: d1.id,
-      expectedVersion: 1,
-      signer: REVIEWER,
-    });
+    // The drafter can neither review nor approve their own text, whatever roles they would need.
+    const self = await failure(app.call('drafting:review', { draftId: d1.id, expectedVersion: 1 }));
+    expect(self.code).toBe('forbidden');
+    const reviewed = await review(d1.id, 1);
     expect(reviewed.draft.status).toBe('reviewed');
-    expect(reviewed.draft.approvals?.reviewed).toEqual({ ...REVIEWER, date: '2027-05-12' });
-    const approved = await app.call<DraftRecord>('drafting:approve', {
-      draftId: d1.id,
-      expectedVersion: 1,
-      signer: APPROVER,
+    expect(reviewed.draft.approvals?.reviewed).toMatchObject({
+      ...REVIEWER,
+      date: '2027-05-12',
+      accountId: expect.stringMatching(/^acct-/),
+      signature: expect.any(String),
     });
+    // The reviewer does not approve what they reviewed (they would need the approver role anyway).
+    expect(
+      (await failure(reviewer.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, passphrase: reviewer.passphrase })))
+        .code,
+    ).toBe('forbidden');
+    // An approval takes the approver's own passphrase, typed again.
+    const wrong = await failure(
+      approver.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, passphrase: 'not-my-passphrase-at-all' }),
+    );
+    expect(wrong.code).toBe('sign-in-refused');
+    const approved = await approve(d1.id, 1);
     expect(approved).toMatchObject({ version: 1, readOnly: true });
     expect(approved.draft.status).toBe('approved');
     expect(approved.draft.approvals).toMatchObject({
       drafted: { name: IDENTITY.name },
       reviewed: { name: REVIEWER.name },
-      approved: { name: APPROVER.name },
+      approved: { name: APPROVER.name, signature: expect.any(String), textHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
     });
-    expect(
-      (await failure(app.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, signer: APPROVER })))
-        .message,
-    ).toMatch(/read-only/);
+    expect((await failure(approve(d1.id, 1))).message).toMatch(/read-only/);
     // The database itself refuses to change an approved version.
     expect(() =>
       app.db.prepare("UPDATE draft_versions SET doc = '{}' WHERE draft_id = ?").run(d1.id),
@@ -416,7 +434,9 @@ describe('approval', () => {
     });
     expect(d2).toMatchObject({ version: 2, readOnly: false });
     expect(d2.draft.status).toBe('draft');
-    expect(d2.draft.approvals).toEqual({ drafted: { ...IDENTITY, date: '2027-05-12' } });
+    expect(d2.draft.approvals).toEqual({
+      drafted: { ...IDENTITY, date: '2027-05-12', accountId: expect.stringMatching(/^acct-/) },
+    });
     const v1 = await app.call<DraftRecord>('drafting:getDraft', { draftId: d1.id, version: 1 });
     expect(v1.draft).toEqual(approved.draft);
     const versions = await app.call<DraftVersionSummary[]>('drafting:draftVersions', { draftId: d1.id });
@@ -436,14 +456,21 @@ describe('approval', () => {
       ['draft.approved', APPROVER.name, APPROVER.role],
       ['draft.edited', IDENTITY.name, IDENTITY.role],
     ]);
-    expect(entries[2]!.details).toMatchObject({ version: 1, recordedBy: IDENTITY.name });
+    expect(entries[2]!.details).toMatchObject({ version: 1, freshSignature: true });
     expect((await app.call<AuditVerificationResult>('audit:verify')).ok).toBe(true);
   });
 
-  it('needs a name and a role', async () => {
+  it('approves without a review too, by someone other than the drafter', async () => {
+    const d = await newDraft();
+    const approved = await approve(d.id, 1);
+    expect(approved.draft.status).toBe('approved');
+    expect(approved.draft.approvals?.reviewed).toBeUndefined();
+  });
+
+  it('takes who signs from the session: a typed signer is refused', async () => {
     const d = await newDraft();
     const refused = await failure(
-      app.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: { name: '  ', role: 'x' } }),
+      reviewer.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: { name: 'Li Wei', role: 'x' } }),
     );
     expect(refused.code).toBe('invalid-request');
   });
@@ -460,10 +487,10 @@ describe('export', () => {
     expect(before.headers.join(' ')).toContain('DRAFT — NOT FOR RELEASE');
     expect(before.headers.join(' ')).toContain('ÉBAUCHE — NE PAS DIFFUSER');
 
-    await app.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: REVIEWER });
+    await review(d.id, 1);
     const reviewedExport = await app.call<DraftExport>('drafting:export', { draftId: d.id });
     expect(reviewedExport.markedDraft).toBe(true);
-    await app.call('drafting:approve', { draftId: d.id, expectedVersion: 1, signer: APPROVER });
+    await approve(d.id, 1);
     const final = await app.call<DraftExport>('drafting:export', {
       draftId: d.id,
       languages: ['fr'],
@@ -507,8 +534,8 @@ describe('export', () => {
   it('exports a classified briefing note marked for internal use only, even approved', async () => {
     await app.call('drafting:saveProfile', { profile: PROFILE });
     const d = await newDraft('briefing-note');
-    await app.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: REVIEWER });
-    await app.call('drafting:approve', { draftId: d.id, expectedVersion: 1, signer: APPROVER });
+    await review(d.id, 1);
+    await approve(d.id, 1);
     const out = await app.call<DraftExport>('drafting:export', { draftId: d.id });
     const parts = await readDocx(Buffer.from(out.base64, 'base64'));
     const detail = await app.call<{ threat: { classifiedNotes: { classification: string }[] } }>(

@@ -109,7 +109,7 @@ describe('readinessGaps', () => {
 
 describe('partners:readiness over the sample', () => {
   it('lists the sample’s gaps', async () => {
-    const app = openTestApp({ clock: () => new Date('2026-11-25T12:00:00Z') });
+    const app = await openTestApp({ clock: () => new Date('2026-11-25T12:00:00Z') });
     await app.call('workspace:loadSample', {});
     // Without an election, the next polling day's (the ward by-election, in March).
     expect(await app.call<ReadinessReport>('partners:readiness', {})).toMatchObject({
@@ -160,7 +160,7 @@ describe('partners:readiness over the sample', () => {
   });
 
   it('keeps the stale-days setting, audited', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     expect(await app.call('partners:settings', {})).toEqual({ staleDays: 60 });
     expect(await app.call('partners:saveSettings', { staleDays: 45 })).toEqual({ staleDays: 45 });
     expect((await app.call<ReadinessReport>('partners:readiness', {})).staleDays).toBe(45);

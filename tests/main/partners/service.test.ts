@@ -44,15 +44,16 @@ async function errorOf(p: Promise<unknown>) {
   throw new Error('expected the call to fail');
 }
 
-function app() {
-  const a = openTestApp({ clock: steppingClock('2027-04-01T12:00:00.000Z') });
-  a.ctx.settings.set('identity', { name: 'Amara Nwosu', role: 'Analyst' });
-  return a;
+/** The services, acting as Amara Nwosu (an analyst). */
+async function app() {
+  const a = await openTestApp({ clock: steppingClock('2027-04-01T12:00:00.000Z') });
+  const amara = await a.person('Amara Nwosu', ['analyst']);
+  return { db: a.db, ctx: a.ctx, call: amara.call, dispatch: amara.dispatch };
 }
 
 describe('partners', () => {
   it('creates, lists and gets a partner, audited', async () => {
-    const a = app();
+    const a = await app();
     const created = await a.call<PartnerDetail>('partners:create', { partner: meta });
     expect(created.partner.id).toBe('p-meta-election-integrity');
     expect(created.meta).toMatchObject({
@@ -80,7 +81,7 @@ describe('partners', () => {
   });
 
   it('refuses invalid partners with clear, located messages', async () => {
-    const a = app();
+    const a = await app();
     const bad = {
       ...meta,
       kind: 'newspaper',
@@ -104,7 +105,7 @@ describe('partners', () => {
   });
 
   it('edits with history, refuses stale versions, soft-deletes, undoes and restores', async () => {
-    const a = app();
+    const a = await app();
     const { partner } = await a.call<PartnerDetail>('partners:create', { partner: meta });
     const edited = await a.call<PartnerDetail>('partners:update', {
       partner: { ...partner, name: 'Meta' },
@@ -155,7 +156,7 @@ describe('partners', () => {
   });
 
   it('records contacts: the last contact date follows, each one audited', async () => {
-    const a = app();
+    const a = await app();
     const { partner } = await a.call<PartnerDetail>('partners:create', { partner: meta });
     const first = await a.call<PartnerDetail>('partners:recordContact', {
       id: partner.id,
@@ -189,7 +190,7 @@ describe('partners', () => {
   });
 
   it('answers who to notify about threats, by id or given whole', async () => {
-    const a = app();
+    const a = await app();
     await a.call('workspace:import', {
       format: 'json',
       content: JSON.stringify(

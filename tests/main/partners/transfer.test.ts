@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../../src/main/db/migrations';
 import type { ExportResult, ImportReport } from '../../../src/shared/domain/transfer';
 import type { Partner, PartnerDetail } from '../../../src/shared/domain/partners';
 import { PartnersFileSchema } from '../../../src/shared/domain/partners';
-import { ASSETS_DIR, openTestApp, steppingClock, tempDir } from '../../helpers/db';
+import { ASSETS_DIR, openTestApp, steppingClock, tempDir, type TestApp } from '../../helpers/db';
 import { workspace } from '../../fixtures/mini-workspace';
 
 const partners: Partner[] = [
@@ -30,7 +30,7 @@ const partners: Partner[] = [
   { id: 'p-tiktok', name: 'TikTok', kind: 'platform', handles: ['tiktok'], roles: [] },
 ];
 
-async function exported(app: ReturnType<typeof openTestApp>) {
+async function exported(app: TestApp) {
   const result = await app.call<ExportResult>('workspace:export', { format: 'json' });
   const { exportedAt: _e, ...ws } = JSON.parse(result.content) as Record<string, unknown>;
   return ws;
@@ -38,7 +38,7 @@ async function exported(app: ReturnType<typeof openTestApp>) {
 
 describe('partners in the workspace file', () => {
   it('round-trips: export(import(x)) == x', async () => {
-    const app = openTestApp({ clock: steppingClock() });
+    const app = await openTestApp({ clock: steppingClock() });
     const x = { ...workspace(), partners };
     const report = await app.call<ImportReport>('workspace:import', {
       format: 'json',
@@ -62,19 +62,19 @@ describe('partners in the workspace file', () => {
   });
 
   it('keeps an empty list, and leaves the field out when there never was one', async () => {
-    const withEmpty = openTestApp();
+    const withEmpty = await openTestApp();
     await withEmpty.call('workspace:import', {
       format: 'json',
       content: JSON.stringify({ ...workspace(), partners: [] }),
     });
     expect(await exported(withEmpty)).toEqual({ ...workspace(), partners: [] });
-    const without = openTestApp();
+    const without = await openTestApp();
     await without.call('workspace:import', { format: 'json', content: JSON.stringify(workspace()) });
     expect(await exported(without)).toEqual(workspace());
   });
 
   it('updates partners on re-import (keeping history) and brings back a deleted one', async () => {
-    const app = openTestApp({ clock: steppingClock() });
+    const app = await openTestApp({ clock: steppingClock() });
     await app.call('workspace:import', {
       format: 'json',
       content: JSON.stringify({ ...workspace(), partners }),
@@ -91,7 +91,7 @@ describe('partners in the workspace file', () => {
   });
 
   it('refuses invalid partners with their place in the file, and imports nothing', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const bad = {
       ...workspace(),
       partners: [
@@ -114,7 +114,7 @@ describe('partners in the workspace file', () => {
   });
 
   it('leaves partners out of a selection export', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     await app.call('workspace:import', {
       format: 'json',
       content: JSON.stringify({ ...workspace(), partners }),
@@ -130,7 +130,7 @@ describe('the sample directory', () => {
       fs.readFileSync(path.join(ASSETS_DIR, 'sample-partners.json'), 'utf8'),
     ) as unknown;
     expect(PartnersFileSchema.safeParse(file).success).toBe(true);
-    const app = openTestApp();
+    const app = await openTestApp();
     const report = await app.call<ImportReport>('workspace:loadSample', {});
     expect(report.partners).toEqual({ created: 13, updated: 0, unchanged: 0 });
     expect(app.ctx.audit.list({ limit: 1 })[0]).toMatchObject({

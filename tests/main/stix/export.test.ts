@@ -21,7 +21,7 @@ import { validateBundle } from './validator';
 type Obj = Record<string, unknown> & { type: string; id: string };
 
 async function sampleApp(): Promise<TestApp> {
-  const app = openTestApp({ clock: steppingClock('2027-05-10T12:00:00.000Z') });
+  const app = await openTestApp({ clock: steppingClock('2027-05-10T12:00:00.000Z') });
   await app.call('workspace:loadSample', {});
   return app;
 }
@@ -262,7 +262,7 @@ describe('what never leaves', () => {
   const MARKER = 'ZEBRA-7731-CLASSIFIED';
 
   it('never exports a classified note', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     await app.call('workspace:import', {
       format: 'json',
       content: JSON.stringify(

@@ -15,14 +15,14 @@ import { validateBundle } from './validator';
 const MARKER = 'OSPREY-5521-CLASSIFIED';
 
 async function sampleApp(): Promise<TestApp> {
-  const app = openTestApp({ clock: steppingClock('2027-05-10T12:00:00.000Z') });
+  const app = await openTestApp({ clock: steppingClock('2027-05-10T12:00:00.000Z') });
   await app.call('workspace:loadSample', {});
   return app;
 }
 
 /** A database with the sample's elections and nothing else. */
 async function electionsOnly(): Promise<TestApp> {
-  const app = openTestApp({ clock: steppingClock('2027-05-11T12:00:00.000Z') });
+  const app = await openTestApp({ clock: steppingClock('2027-05-11T12:00:00.000Z') });
   const sample = JSON.parse(
     fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8'),
   ) as Workspace;
@@ -67,7 +67,7 @@ describe('Threshold bundles, back again', () => {
   });
 
   it('updates the same ids on re-import, and keeps what the log holds that a bundle cannot carry', async () => {
-    const app = openTestApp({ clock: steppingClock() });
+    const app = await openTestApp({ clock: steppingClock() });
     await app.call('workspace:import', {
       format: 'json',
       content: JSON.stringify(
@@ -119,7 +119,7 @@ describe('Threshold bundles, back again', () => {
   });
 
   it('keeps the log’s attribution when a public bundle withheld it', async () => {
-    const app = openTestApp({ clock: steppingClock() });
+    const app = await openTestApp({ clock: steppingClock() });
     await app.call('workspace:import', {
       format: 'json',
       content: JSON.stringify(
@@ -230,7 +230,7 @@ function foreignBundle(extra: Record<string, unknown>[] = []) {
 
 describe('other producers’ bundles', () => {
   it('maps incidents to threats with sensible defaults', async () => {
-    const app = openTestApp({ clock: steppingClock() });
+    const app = await openTestApp({ clock: steppingClock() });
     await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace([])) });
     const bundle = foreignBundle();
     expect(validateBundle(bundle)).toEqual([]);
@@ -259,7 +259,7 @@ describe('other producers’ bundles', () => {
   });
 
   it('records incidents under the election whose period contains them, or the one named', async () => {
-    const app = openTestApp({ clock: steppingClock() });
+    const app = await openTestApp({ clock: steppingClock() });
     const other = {
       ...election,
       id: 'el-other',
@@ -286,7 +286,7 @@ describe('other producers’ bundles', () => {
 
 describe('what is refused', () => {
   async function refused(content: string) {
-    const app = openTestApp();
+    const app = await openTestApp();
     await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace([])) });
     const error = await errorOf(app.call('stix:import', { content, fileName: 'b.json' }));
     expect(app.db.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(0);
@@ -334,7 +334,7 @@ describe('what is refused', () => {
   });
 
   it('refuses a bundle with nowhere to record its incidents', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const error = await errorOf(app.call('stix:import', { content: JSON.stringify(foreignBundle()) }));
     expect(error.message).toMatch(/no election/);
   });

@@ -30,7 +30,7 @@ const withPlatforms = (id: string, platforms: number) =>
   threat(id, { reach: { breakout: 3, platforms } as { breakout: number } });
 
 async function appWithPlatforms() {
-  const app = openTestApp({ clock: () => new Date('2027-05-12T12:00:00Z') });
+  const app = await openTestApp({ clock: () => new Date('2027-05-12T12:00:00Z') });
   // The migration that comes with a field that has a column.
   app.db.exec('ALTER TABLE threats ADD COLUMN platforms INTEGER');
   await app.call('workspace:import', {

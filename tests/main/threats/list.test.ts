@@ -4,7 +4,7 @@ import { openTestApp } from '../../helpers/db';
 import { election, threat, workspace } from '../../fixtures/mini-workspace';
 
 async function logWith() {
-  const app = openTestApp();
+  const app = await openTestApp();
   const threats = [
     threat('A', {
       title: 'Robocalls give wrong polling date',

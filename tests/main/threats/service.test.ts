@@ -4,8 +4,7 @@ import { openTestApp, steppingClock } from '../../helpers/db';
 import { election, threat } from '../../fixtures/mini-workspace';
 
 async function seeded() {
-  const app = openTestApp({ clock: steppingClock() });
-  await app.call('app:setIdentity', { identity: { name: 'Ana Duarte', role: 'Analyst' } });
+  const app = await (await openTestApp({ clock: steppingClock() })).as('Ana Duarte', ['analyst']);
   await app.call('elections:save', { election });
   return app;
 }

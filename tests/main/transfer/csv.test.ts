@@ -54,7 +54,7 @@ describe('CSV import and export', () => {
   });
 
   it('says the line and column of a bad cell, and imports nothing', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace()) });
     const before = databaseFingerprint(app.db);
     const csv = threatsToCsv([
@@ -91,7 +91,7 @@ describe('CSV import and export', () => {
   });
 
   it('refuses a threat whose election is not in the workspace', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const result = await app.dispatch('workspace:import', {
       format: 'csv',
       content: threatsToCsv([threat('T-1')]),
@@ -106,7 +106,7 @@ describe('CSV import and export', () => {
   });
 
   it('exports from the app and imports back into another database unchanged', async () => {
-    const a = openTestApp();
+    const a = await openTestApp();
     const ws: Workspace = workspace([
       threat('T-1', { title: '=SUM(1)' }),
       threat('T-2', { summary: 'multi\nline' }),
@@ -114,7 +114,7 @@ describe('CSV import and export', () => {
     await a.call('workspace:import', { format: 'json', content: JSON.stringify(ws) });
     const csv = await a.call<ExportResult>('workspace:export', { format: 'csv' });
     expect(csv.content.split('\r\n')[1]).toContain("'=SUM(1)");
-    const b = openTestApp();
+    const b = await openTestApp();
     await b.call('elections:save', { election });
     await b.call('workspace:import', { format: 'csv', content: csv.content });
     const back = JSON.parse(

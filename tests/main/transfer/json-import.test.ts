@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { ImportReport, ExportResult } from '../../../src/shared/domain/transfer';
 import type { ThreatPage, ThreatVersion } from '../../../src/shared/domain/threat-log';
 import type { Workspace } from '../../../src/shared/domain/workspace';
-import { ASSETS_DIR, openTestApp } from '../../helpers/db';
+import { ASSETS_DIR, openTestApp, type TestApp } from '../../helpers/db';
 import { databaseFingerprint } from '../../helpers/snapshot';
 import { threat, workspace } from '../../fixtures/mini-workspace';
 
-async function importJson(app: ReturnType<typeof openTestApp>, doc: unknown) {
+async function importJson(app: TestApp, doc: unknown) {
   return app.dispatch('workspace:import', {
     format: 'json',
     content: typeof doc === 'string' ? doc : JSON.stringify(doc, null, 2),
@@ -18,7 +18,7 @@ async function importJson(app: ReturnType<typeof openTestApp>, doc: unknown) {
 
 describe('JSON workspace import', () => {
   it('imports elections and threats and reports what it did', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const result = await importJson(app, workspace());
     expect(result.ok).toBe(true);
     const report = (result as { value: ImportReport }).value;
@@ -27,7 +27,7 @@ describe('JSON workspace import', () => {
   });
 
   it('says exactly where a file is wrong, and changes nothing', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     await importJson(app, workspace());
     const before = databaseFingerprint(app.db);
 
@@ -47,7 +47,7 @@ describe('JSON workspace import', () => {
   });
 
   it('gives the line and column of a JSON syntax error', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const text = '{\n  "format": "threshold-workspace/1",\n  "elections": [,]\n}';
     const result = await importJson(app, text);
     expect(result.ok).toBe(false);
@@ -55,7 +55,7 @@ describe('JSON workspace import', () => {
   });
 
   it('refuses duplicate ids, unknown elections and prototype-pollution keys without writing', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const before = databaseFingerprint(app.db);
     const dup = await importJson(app, workspace([threat('T-1'), threat('T-1')]));
     expect(!dup.ok && dup.error.problems?.[0]).toMatchObject({ where: '$.threats[1].id' });
@@ -71,7 +71,7 @@ describe('JSON workspace import', () => {
   });
 
   it('updates on re-import of the same ids instead of duplicating, keeping history', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     await importJson(app, workspace());
     const again = await importJson(
       app,
@@ -94,7 +94,7 @@ describe('JSON workspace import', () => {
     const sample = JSON.parse(
       fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8'),
     ) as Workspace;
-    const app = openTestApp();
+    const app = await openTestApp();
     const imported = await importJson(app, sample);
     expect(imported.ok).toBe(true);
     const exported = await app.call<ExportResult>('workspace:export', { format: 'json' });
@@ -105,7 +105,7 @@ describe('JSON workspace import', () => {
   });
 
   it('keeps unknown fields at every level and empty lists', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const odd = {
       ...workspace([
         threat('T-1', {
@@ -126,7 +126,7 @@ describe('JSON workspace import', () => {
   });
 
   it('leaves classified notes out of an export when asked', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     await importJson(
       app,
       workspace([
