@@ -11,8 +11,7 @@
 // - locked: an encrypted database whose key nobody gave; the first person to sign in opens it with the
 //   key their slot holds;
 // - open.
-import Database from 'better-sqlite3-multiple-ciphers';
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -37,7 +36,6 @@ import {
   fsyncDir,
   fsyncFile,
   generateKey,
-  nativeOptions,
   removeSidecars,
   sniffFile,
   useNativeBinding,
@@ -344,7 +342,8 @@ export class AppHost implements DatabaseHostPort {
       // may go), and an encrypted copy of it becomes the new database.
       key = generateKey();
       from = 'plain';
-      const plain = new Database(this.dbPath, { fileMustExist: true, ...nativeOptions(nb.nativeBinding) });
+      // Opened as the app opens a database: a Threshold database, that passes its integrity check.
+      const plain = openDatabase(this.dbPath, { readonly: true, ...nb });
       try {
         const dir = defaultBackupDir(this.dbPath);
         fs.mkdirSync(dir, { recursive: true });
@@ -450,6 +449,7 @@ export class AppHost implements DatabaseHostPort {
         accountId: account.id,
         name: account.name,
         roles: account.roles,
+        publicKey: account.publicKey,
         signer: signedIn.signer,
       });
     return { ...report, status: this.sessions.status(sessionKey) };
@@ -493,7 +493,6 @@ export class AppHost implements DatabaseHostPort {
 
   restoreFile(source: string): RestoreReport {
     const acting = currentActing();
-    const sessionKey = currentSession();
     const key = this.dbKey;
     // Checked with the database still open: a bad backup changes nothing, not even for a moment.
     checkBackup(source, key);
@@ -505,7 +504,7 @@ export class AppHost implements DatabaseHostPort {
     // The backup passed its checks but may still not open as the app needs it (e.g. its migration
     // failed): then the database it replaced is put back where it was, and the app goes on with it.
     const report = swapDatabaseFile({ dbPath: this.dbPath, source, key, open: reopen, reopenOld: reopen });
-    this.afterRestore(report, acting, sessionKey);
+    this.afterRestore(report, acting);
     return report;
   }
 
@@ -529,26 +528,35 @@ export class AppHost implements DatabaseHostPort {
       reopenOld: () => undefined,
     });
     try {
-      host?.afterRestore(report, acting, null, { via: 'cli' });
+      host?.afterRestore(report, acting, { via: 'cli' });
     } finally {
       host?.close();
     }
     return report;
   }
 
-  /** After a restore: everyone signs in again (the accounts may differ), but the person who restored,
-   *  if the backup knows them with the same key; the restore is recorded, signed by them. */
-  private afterRestore(
-    report: RestoreReport,
-    acting: Acting | null,
-    sessionKey: string | null,
-    details: Record<string, unknown> = {},
-  ): void {
-    this.sessions.endAll();
-    if (!this.current || !acting) return;
+  /**
+   * After a restore: the sessions of people the restored database knows, with the same signing key and
+   * not disabled, go on (with the roles it gives them); the others end. The restore is recorded, signed by
+   * the person who restored, when the backup knows them (with the same key).
+   */
+  private afterRestore(report: RestoreReport, acting: Acting | null, details: Record<string, unknown> = {}): void {
+    if (!this.current) {
+      this.sessions.endAll();
+      return;
+    }
     const { ctx, accounts } = this.current;
-    const account = accounts.repo.get(acting.accountId);
-    if (!account || account.disabledAt || !acting.signer) return;
+    const revoked = this.keyring.read()?.revoked ?? [];
+    const known = (accountId: string, publicKey?: string) => {
+      const a = accounts.repo.get(accountId);
+      return a && !a.disabledAt && !revoked.includes(a.id) && (publicKey === undefined || a.publicKey === publicKey)
+        ? a
+        : null;
+    };
+    this.sessions.store.retain((s) => known(s.accountId, s.publicKey)?.roles ?? null);
+    if (!acting?.signer) return;
+    const restorer = known(acting.accountId, publicKeyOf(acting.signer));
+    if (!restorer) return;
     runAs(acting, () =>
       ctx.db.transaction(() =>
         ctx.record('database.restored', 'database', {
@@ -559,13 +567,6 @@ export class AppHost implements DatabaseHostPort {
         }),
       )(),
     );
-    if (sessionKey)
-      this.sessions.store.signIn(sessionKey, {
-        accountId: account.id,
-        name: account.name,
-        roles: account.roles,
-        signer: acting.signer,
-      });
   }
 
   /** Runs host-side work that is not a channel (the CLI's backup to a file) for a session, as its account,
@@ -588,6 +589,10 @@ export class AppHost implements DatabaseHostPort {
 }
 
 const zString = z.string();
+
+function publicKeyOf(signer: KeyObject): string {
+  return createPublicKey(signer).export({ format: 'jwk' }).x!;
+}
 
 function keyNotNeeded(file: string, kind: string): AppError {
   return new AppError(

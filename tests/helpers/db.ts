@@ -129,7 +129,8 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   if (!opts.keep) cleanups.unshift(close);
   const app: TestApp = {
     ...admin,
-    dispatch: ((channel: unknown, payload: unknown = {}, caller?: Caller) =>
+    // Exactly what it is given (an absent payload stays absent: the fuzz test sends one).
+    dispatch: ((channel: unknown, payload: unknown, caller?: Caller) =>
       host.dispatch(channel, payload, caller ?? admin.caller)) as TestApp['dispatch'],
     dir,
     file,
@@ -157,7 +158,7 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
         passphrase: person.passphrase,
         caller: person.caller,
         call: person.call,
-        dispatch: ((channel: unknown, payload: unknown = {}) =>
+        dispatch: ((channel: unknown, payload: unknown) =>
           host.dispatch(channel, payload, person.caller)) as TestApp['dispatch'],
         account: person.account,
       });

@@ -8,9 +8,8 @@ import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppHost } from '../../src/main/app-host';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { ASSETS_DIR, tempDir } from '../helpers/db';
+import { ADMIN, openTestApp, tempDir } from '../helpers/db';
 import { databaseFingerprint } from '../helpers/snapshot';
 import { election } from '../fixtures/mini-workspace';
 import { recordFigures } from './helpers';
@@ -41,7 +40,7 @@ function connect(host: string, port: number): Promise<'connected' | string> {
 function request(
   server: BrowserServer,
   opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string },
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; cookie?: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -54,7 +53,13 @@ function request(
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            ...(res.headers['set-cookie'] ? { cookie: res.headers['set-cookie'][0]!.split(';')[0]! } : {}),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -64,12 +69,23 @@ function request(
 }
 
 async function serve(host?: '127.0.0.1' | '::1') {
-  const dbPath = path.join(tempDir('trust-browser-'), 'threshold.db');
-  const app = AppHost.open({ dbPath, mode: 'browser', assetsDir: ASSETS_DIR, appVersion: 'test' });
+  const app = (await openTestApp({ keep: true })).host;
   const staticDir = tempDir('trust-browser-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   const server = await startBrowserServer({ dispatch: app.dispatch, staticDir, ...(host ? { host } : {}) });
   return { app, server };
+}
+
+/** Signs a browser in through the server, as the page does: its session cookie. */
+async function signedInCookie(server: BrowserServer): Promise<string> {
+  const r = await request(server, {
+    method: 'POST',
+    path: '/api/session:signIn',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
+    body: JSON.stringify(ADMIN),
+  });
+  expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+  return r.cookie!;
 }
 
 describe('browser mode listens on loopback only', () => {
@@ -121,10 +137,11 @@ describe('browser mode listens on loopback only', () => {
 describe('browser mode refuses requests without the token, from other origins, for other hosts', () => {
   it('never lets a refused request reach the services: the database is unchanged', async () => {
     const { app, server } = await serve();
+    const signedIn = await signedInCookie(server);
     const before = databaseFingerprint(app.db);
     const body = JSON.stringify({ election });
     const json = { 'Content-Type': 'application/json' };
-    const auth = { Authorization: `Bearer ${server.token}` };
+    const auth = { Authorization: `Bearer ${server.token}`, Cookie: signedIn };
     const refused: [string, Parameters<typeof request>[1], number][] = [
       ['no token', { method: 'POST', path: '/api/elections:save', headers: json, body }, 401],
       [

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/shared/ipc/contract';
 import { sniffFile } from '../../src/main/db/encryption';
-import { REPO_ROOT, tempDir } from '../helpers/db';
+import { ADMIN, ORGANISATION, REPO_ROOT, tempDir } from '../helpers/db';
 
 const REGISTER = `
 const Module = require('node:module');
@@ -23,9 +23,14 @@ Module._load = function (request, ...rest) {
   return request === 'electron' ? fake.module : load.call(this, request, ...rest);
 };
 const started = Date.now();
-const timer = setInterval(() => {
+const timer = setInterval(async () => {
   if (fake.windows.length === 0 && fake.calls.errorBoxes.length === 0 && Date.now() - started < 20000) return;
   clearInterval(timer);
+  // First run, through the bundled main process: setup creates the database, encrypted.
+  const top = { sender: fake.windows[0] && fake.windows[0].webContents, senderFrame: { url: 'app://threshold/index.html', parent: null } };
+  const setup = fake.windows[0]
+    ? await fake.ipcHandlers.get('setup:run')(top, JSON.parse(process.env.FAKE_SETUP))
+    : null;
   require(process.env.FAKE_PRELOAD);
   const api = fake.calls.exposed.get('threshold') || {};
   const preloadChannels = Object.entries(api).flatMap(([d, v]) => (typeof v === 'object' ? Object.keys(v).map((m) => d + ':' + m) : []));
@@ -37,6 +42,7 @@ const timer = setInterval(() => {
     preloadChannels,
     errorBoxes: fake.calls.errorBoxes,
     sandbox: fake.calls.enableSandbox,
+    setup: setup && { ok: setup.ok, error: setup.error },
   }));
   fake.app.emit('will-quit');
   process.exit(0);
@@ -75,6 +81,10 @@ describe('the shipped Electron bundles', () => {
       FAKE_APPPATH: appPath,
       FAKE_PRELOAD: path.join(work, 'dist', 'preload', 'index.cjs'),
       THRESHOLD_DB: path.join(userData, 'threshold.db'),
+      FAKE_SETUP: JSON.stringify({
+        organisation: { name: ORGANISATION },
+        administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
+      }),
     };
     delete env.THRESHOLD_DB_KEY;
     const run = spawnSync(
@@ -91,6 +101,7 @@ describe('the shipped Electron bundles', () => {
       preloadChannels: string[];
       errorBoxes: unknown[];
       sandbox: number;
+      setup: { ok: boolean };
     };
     expect(report.errorBoxes).toEqual([]);
     expect(report.windows).toBe(1);
@@ -99,6 +110,7 @@ describe('the shipped Electron bundles', () => {
     expect(report.sandbox).toBe(1);
     expect(report.channels.sort()).toEqual([...CHANNELS].sort());
     expect(report.preloadChannels.sort()).toEqual([...CHANNELS].sort());
+    expect(report.setup).toEqual({ ok: true });
     expect(sniffFile(path.join(userData, 'threshold.db'))).toBe('encrypted');
   });
 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../src/shared/ipc/contract';
 import { sniffFile } from '../../src/main/db/encryption';
-import { REPO_ROOT, tempDir } from '../helpers/db';
+import { ADMIN, ORGANISATION, REPO_ROOT, tempDir } from '../helpers/db';
 import type { FakeElectron } from './fake-electron';
 
 const fake = vi.hoisted(() => ({ electron: null as unknown as FakeElectron }));
@@ -60,17 +60,34 @@ describe('the main process', () => {
       webSecurity: true,
     });
     expect(win!.webContents.windowOpenHandler).toBeTypeOf('function');
-    // The database: created encrypted, with the OS-protected key beside it.
+    // No database until setup: the first window sets it up (and is signed in as its administrator).
+    expect(sniffFile(dbPath)).toBe('missing');
+    const topFrame = { sender: win!.webContents, senderFrame: { url: 'app://threshold/index.html', parent: null } };
+    expect(await e.ipcHandlers.get('session:status')!(topFrame, {})).toMatchObject({
+      ok: true,
+      value: { state: 'needs-setup' },
+    });
+    expect(await e.ipcHandlers.get('app:info')!(topFrame, {})).toMatchObject({
+      ok: false,
+      error: { code: 'needs-setup' },
+    });
+    const setup = (await e.ipcHandlers.get('setup:run')!(topFrame, {
+      organisation: { name: ORGANISATION },
+      administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
+    })) as { ok: boolean; value: { recoveryKey: string } };
+    expect(setup).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/) } });
+    // The database: created encrypted, its random key kept by the OS beside it, slots beside it too.
     expect(sniffFile(dbPath)).toBe('encrypted');
     expect(fs.existsSync(path.join(userData, 'threshold.key'))).toBe(true);
+    expect(fs.existsSync(`${dbPath}.keyring`)).toBe(true);
 
     // Every channel bound; the window's top frame is served, anything else refused.
     expect([...e.ipcHandlers.keys()].sort()).toEqual([...CHANNELS].sort());
-    const info = (await e.ipcHandlers.get('app:info')!(
-      { sender: win!.webContents, senderFrame: { url: 'app://threshold/index.html', parent: null } },
-      {},
-    )) as { ok: boolean; value: { mode: string; dbPath: string } };
-    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dbPath } });
+    const info = (await e.ipcHandlers.get('app:info')!(topFrame, {})) as {
+      ok: boolean;
+      value: { mode: string; dbPath: string };
+    };
+    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dbPath, identity: { name: ADMIN.name } } });
     const refused = await e.ipcHandlers.get('app:info')!(
       { sender: win!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } },
       {},

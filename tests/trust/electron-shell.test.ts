@@ -10,7 +10,7 @@ import { CONTENT_SECURITY_POLICY as BROWSER_CSP } from '../../src/main/browser/s
 import { sniffFile } from '../../src/main/db/encryption';
 import { KEY_FILE_NAME } from '../../src/main/db/keys';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
-import { REPO_ROOT, tempDir } from '../helpers/db';
+import { ADMIN, ORGANISATION, REPO_ROOT, tempDir } from '../helpers/db';
 import { createFakeElectron, FakeWebContents, type FakeElectron } from './fake-electron';
 
 const fake = vi.hoisted(() => ({ electron: null as unknown as FakeElectron }));
@@ -199,7 +199,7 @@ describe('session', () => {
 describe('IPC', () => {
   function setup() {
     const electron = createFakeElectron();
-    const dispatch = vi.fn(async (channel: unknown, payload: unknown) => ({
+    const dispatch = vi.fn(async (channel: unknown, payload: unknown, _caller?: unknown) => ({
       ok: true as const,
       value: { channel, payload },
     }));
@@ -226,6 +226,8 @@ describe('IPC', () => {
     const good = await handler({ sender: win.webContents, senderFrame: top }, { limit: 5 });
     expect(good).toEqual({ ok: true, value: { channel: 'threats:list', payload: { limit: 5 } } });
     expect(dispatch).toHaveBeenCalledTimes(1);
+    // The window's own session: the host knows who is signed in there; the page cannot say.
+    expect(dispatch.mock.calls[0]![2]).toEqual({ session: `window:${win.webContents.id}` });
 
     const stranger = new electron.FakeBrowserWindow({}); // a window the app did not register
     const cases = [
@@ -333,71 +335,86 @@ describe("the desktop app's key", () => {
       appVersion: 'test',
       parent: () => null,
     });
+  const caller = { session: 'window:1' };
+  const setUp = (host: NonNullable<Awaited<ReturnType<typeof open>>>) =>
+    host.dispatch(
+      'setup:run',
+      {
+        organisation: { name: ORGANISATION },
+        administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
+      },
+      caller,
+    );
 
-  it('encrypts a new database with a key the OS protects, without asking', async () => {
+  it('waits for setup on a new database, then keeps its random key in the OS key store, without asking', async () => {
     const dbPath = path.join(tempDir('trust-shell-new-'), 'threshold.db');
     const host = await open(dbPath);
     expect(host).not.toBeNull();
-    expect(host!.keySource).toBe('os');
+    expect(host!.databaseState()).toBe('needs-setup');
+    expect(fs.existsSync(dbPath)).toBe(false);
+    expect(await setUp(host!)).toMatchObject({ ok: true });
     host!.close();
     expect(sniffFile(dbPath)).toBe('encrypted');
     expect(fs.existsSync(path.join(path.dirname(dbPath), KEY_FILE_NAME))).toBe(true);
     expect(fake.electron.calls.messageBoxes).toEqual([]);
+    // The next start opens it with the kept key; people still sign in.
+    const again = (await open(dbPath))!;
+    expect(again.keySource).toBe('os');
+    expect(again.databaseState()).toBe('open');
+    expect((await again.dispatch('threats:list', {}, caller)).ok).toBe(false);
+    again.close();
   });
 
-  it('encrypts an existing plain database in place and says where the plain copy was kept', async () => {
+  it('leaves an earlier version\'s plain database to setup, which encrypts it in place', async () => {
     const dbPath = path.join(tempDir('trust-shell-plain-'), 'threshold.db');
     closeDatabase(openDatabase(dbPath));
-    const host = await open(dbPath);
-    host!.close();
+    const host = (await open(dbPath))!;
+    expect(host.databaseState()).toBe('needs-setup');
+    expect(sniffFile(dbPath)).toBe('plain');
+    const report = await setUp(host);
+    expect(report).toMatchObject({ ok: true, value: { plainBackup: expect.stringMatching(/^threshold-pre-encryption-/) } });
+    host.close();
     expect(sniffFile(dbPath)).toBe('encrypted');
-    const [box] = fake.electron.calls.messageBoxes;
-    expect(box!.message).toMatch(/now encrypted/);
-    expect(String(box!.detail)).toMatch(/backups.*threshold-pre-encryption-.*\.db/s);
   });
 
-  it('without protected key storage, asks: Quit (the default) leaves no file; Continue opens it unencrypted', async () => {
+  it('without protected key storage keeps no key: passphrases open the database', async () => {
     fake.electron.safeStorage.backend = 'basic_text';
     const dir = tempDir('trust-shell-unprotected-');
     const dbPath = path.join(dir, 'threshold.db');
-    fake.electron.messageBoxAnswers.push(0);
-    expect(await open(dbPath)).toBeNull();
-    const [box] = fake.electron.calls.messageBoxes;
-    expect(box).toMatchObject({
-      defaultId: 0,
-      cancelId: 0,
-      buttons: ['Quit', 'Continue without encryption'],
-    });
-    expect(String(box!.detail)).toMatch(/THRESHOLD_DB_KEY/);
-    expect(fs.readdirSync(dir)).toEqual([]);
-    fake.electron.messageBoxAnswers.push(1);
-    const host = await open(dbPath);
-    expect(host!.keySource).toBeNull();
-    host!.close();
-    expect(sniffFile(dbPath)).toBe('plain');
+    const host = (await open(dbPath))!;
+    expect(await setUp(host)).toMatchObject({ ok: true });
+    host.close();
+    expect(sniffFile(dbPath)).toBe('encrypted');
     expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
+    const locked = (await open(dbPath))!;
+    expect(locked.databaseState()).toBe('locked');
+    expect(
+      await locked.dispatch('session:signIn', { name: ADMIN.name, passphrase: ADMIN.passphrase }, caller),
+    ).toMatchObject({ ok: true, value: { state: 'signed-in' } });
+    expect(locked.databaseState()).toBe('open');
+    locked.close();
+    expect(fake.electron.calls.messageBoxes).toEqual([]);
   });
 
-  it('refuses, in an error box, an encrypted database it holds no key for', async () => {
+  it('refuses, in an error box, an encrypted database it holds neither a key nor key slots for', async () => {
     const dir = tempDir('trust-shell-foreign-');
     const dbPath = path.join(dir, 'threshold.db');
-    process.env.THRESHOLD_DB_KEY = 'ef'.repeat(32);
-    (await open(dbPath))!.close();
-    delete process.env.THRESHOLD_DB_KEY;
+    closeDatabase(openDatabase(dbPath, { key: { kind: 'raw', hex: 'ef'.repeat(32) } }));
     expect(await open(dbPath)).toBeNull();
     expect(fake.electron.calls.errorBoxes[0]!.content).toMatch(/encrypted.*THRESHOLD_DB_KEY/s);
   });
 
-  it('shows the key in a native window when asked through IPC, never in the reply, and records that it was shown', async () => {
+  it('shows the key in a native window when an administrator asks through IPC, never in the reply, and records that it was shown', async () => {
     const dbPath = path.join(tempDir('trust-shell-show-'), 'threshold.db');
     const host = (await open(dbPath))!;
+    await setUp(host);
     const keyHex = Buffer.from(
       fake.electron.safeStorage.decryptString(
         fs.readFileSync(path.join(path.dirname(dbPath), KEY_FILE_NAME)),
       ),
     ).toString();
     fake.electron.messageBoxAnswers.push(0); // "Copy to the clipboard"
-    const reply = await host.dispatch('security:showDatabaseKey', { confirm: true });
+    const reply = await host.dispatch('security:showDatabaseKey', { confirm: true }, caller);
     expect(reply).toEqual({ ok: true, value: { shown: true } });
     expect(JSON.stringify(reply)).not.toContain(keyHex);
     expect(String(fake.electron.calls.messageBoxes.at(-1)!.detail)).toContain(`THRESHOLD_DB_KEY=${keyHex}`);
@@ -405,8 +422,13 @@ describe("the desktop app's key", () => {
     expect(
       host.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'database.key-shown'").pluck().get(),
     ).toBe(1);
-    const unconfirmed = await host.dispatch('security:showDatabaseKey', {});
+    const unconfirmed = await host.dispatch('security:showDatabaseKey', {}, caller);
     expect(unconfirmed.ok).toBe(false);
+    // Another window, nobody signed in there: refused.
+    expect(await host.dispatch('security:showDatabaseKey', { confirm: true }, { session: 'window:2' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-signed-in' },
+    });
     host.close();
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, CHANNELS } from '../../src/shared/ipc/contract';
 import { ERROR_CODES, type Result } from '../../src/shared/errors';
 import { findUnsafeShape } from '../../src/shared/domain/safe-shape';
-import { openTestApp, type TestApp } from '../helpers/db';
+import { ADMIN, openTestApp, type TestApp } from '../helpers/db';
 import { databaseFingerprint } from '../helpers/snapshot';
 import { deeplyNested, hostilePayload, HUGE_SIZES, wrongKindPayload } from './fuzz-arbitraries';
 import { recordFigures } from './helpers';
@@ -28,6 +28,7 @@ const tally = {
 };
 
 beforeAll(async () => {
+  // Signed in as the administrator, who holds every role: every handler is reached.
   app = await openTestApp({ keep: true });
   // A workspace with content, so that ids exist and handlers have something to work on.
   await app.call('workspace:loadSample');
@@ -46,8 +47,16 @@ function isValid(channel: (typeof CHANNELS)[number], payload: unknown): boolean 
 
 const totalChanges = () => app.db.prepare('SELECT total_changes()').pluck().get() as number;
 
+/** A valid payload may sign the session out or lock it (session:signOut, session:lock, a short idle
+ *  time): the next call signs in again, so that every channel is fuzzed by someone allowed to call it. */
+async function signedIn(): Promise<void> {
+  const status = await app.call<{ state: string }>('session:status');
+  if (status.state !== 'signed-in') await app.call('session:signIn', { name: ADMIN.name, passphrase: ADMIN.passphrase });
+}
+
 async function check(channel: string, payload: unknown, how: string): Promise<void> {
   const valid = CHANNELS.includes(channel as never) && isValid(channel as never, payload);
+  await signedIn();
   const changesBefore = totalChanges();
   const dispatch = app.ctx ? createDispatch() : app.dispatch;
   let result: Result<unknown>;

@@ -8,8 +8,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppHost } from '../../src/main/app-host';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import type { Result } from '../../src/shared/errors';
-import { ASSETS_DIR, REPO_ROOT, tempDir } from '../helpers/db';
+import { ADMIN, openTestApp, REPO_ROOT, tempDir } from '../helpers/db';
 import { axeViolations } from '../e2e/harness';
 
 let rendererDir: string;
@@ -58,26 +57,26 @@ describe('Settings → backups, in the browser', () => {
     'backs up, restores after confirmation, and the app goes on with the restored database',
     { timeout: 120_000 },
     async () => {
-      const dbPath = path.join(tempDir('trust-settings-ui-'), 'threshold.db');
-      host = AppHost.open({ dbPath, mode: 'browser', assetsDir: ASSETS_DIR, appVersion: 'test' });
-      await host.dispatch('workspace:loadSample', {});
+      const app = await openTestApp({ keep: true, sample: true });
+      host = app.host;
       server = await startBrowserServer({ dispatch: host.dispatch, staticDir: rendererDir });
-      const api = async <T>(channel: string, payload: unknown = {}): Promise<T> => {
-        const r = (await host.dispatch(channel, payload)) as Result<T>;
-        if (!r.ok) throw new Error(r.error.message);
-        return r.value;
-      };
+      const api = <T>(channel: string, payload: unknown = {}): Promise<T> => app.call<T>(channel, payload);
       const total = async () => (await api<{ total: number }>('threats:list', {})).total;
       const sampleCount = await total();
 
-      const page = await (
-        await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-CA' })
-      ).newPage();
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-CA' });
+      // Signed in as the administrator, as a browser signs in (the session cookie).
+      await context.request.post(`${server.origin}/api/session:signIn`, {
+        headers: { Authorization: `Bearer ${server.token}` },
+        data: ADMIN,
+      });
+      const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(`${server.url}#/settings`);
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-      await expect(page.getByTestId('settings-encryption').textContent()).resolves.toBe('Not encrypted.');
+      // Every database is encrypted; this one was opened with the administrator's passphrase (setup).
+      await expect(page.getByTestId('settings-encryption').textContent()).resolves.toMatch(/^Encrypted \(SQLCipher 4, AES-256\)/);
 
       await page.getByTestId('backup-now').click();
       const table = page.getByTestId('backups-table');

@@ -1,5 +1,6 @@
 // Binds every channel of the contract to ipcMain through one guarded entry: messages from
-// anything but the app's own windows, showing the app's own page, are refused.
+// anything but the app's own windows, showing the app's own page, are refused. Each window has a
+// session of its own (its web contents' id): who is signed in there is the host's to know.
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/errors';
@@ -28,7 +29,7 @@ export function bindIpc(
       if (!isTrustedSender(event, fromWebContents, windows)) {
         return { ok: false, error: { code: 'forbidden', message: 'This window may not call Threshold.' } };
       }
-      return dispatch(channel, payload);
+      return dispatch(channel, payload, { session: `window:${event.sender.id}` });
     });
   }
 }

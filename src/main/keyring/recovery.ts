@@ -2,6 +2,9 @@
 // U; case and dashes do not matter when typed back) in groups of four. Its slot opens the database when
 // every passphrase is lost, and it has its own signing key, so that what is done with it is signed too.
 import { randomBytes } from 'node:crypto';
+import { deriveSecretKeys } from '../crypto/credentials';
+import type { DbKey } from '../db/encryption';
+import { openSlot, recoverySlot, type Keyring } from './keyring';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
@@ -62,4 +65,12 @@ export function parseRecoveryKey(typed: string): Buffer | null {
 /** True when a typed text looks like a recovery key (rather than a database key or a passphrase). */
 export function looksLikeRecoveryKey(typed: string): boolean {
   return /^[0-9A-Za-z]{4}(-[0-9A-Za-z]{4}){12}$/.test(typed.trim());
+}
+
+/** The database key the recovery key's slot holds, or null when `typed` is not this database's recovery key. */
+export function openWithRecoveryKey(keyring: Keyring | null, typed: string): DbKey | null {
+  const secret = parseRecoveryKey(typed);
+  const slot = recoverySlot(keyring);
+  if (!secret || !slot) return null;
+  return openSlot(slot, deriveSecretKeys(secret, Buffer.from(slot.salt, 'base64')).slotKey);
 }

@@ -221,6 +221,7 @@ export class SessionService {
       accountId: ok.account.id,
       name: ok.account.name,
       roles: ok.account.roles,
+      publicKey: ok.account.publicKey,
       signer: ok.signer,
     });
     runAs(SessionStore.acting(session), () =>

@@ -12,6 +12,8 @@ export interface Session {
   accountId: string;
   name: string;
   roles: Role[];
+  /** The account's public signing key when it signed in (a restored database must hold the same). */
+  publicKey: string;
   /** Null while locked. */
   signer: KeyObject | null;
   locked: boolean;
@@ -45,7 +47,10 @@ export class SessionStore {
     session.lastActivity = this.clock();
   }
 
-  signIn(key: string, who: { accountId: string; name: string; roles: Role[]; signer: KeyObject }): Session {
+  signIn(
+    key: string,
+    who: { accountId: string; name: string; roles: Role[]; publicKey: string; signer: KeyObject },
+  ): Session {
     const now = this.clock();
     const session: Session = { key, ...who, locked: false, signedInAt: now, lastActivity: now };
     this.sessions.set(key, session);
@@ -84,6 +89,15 @@ export class SessionStore {
   /** Ends every session (the database was replaced by a restore). */
   endAll(): void {
     this.sessions.clear();
+  }
+
+  /** Keeps the sessions `keep` says still hold (with the roles it gives), and ends the others. */
+  retain(keep: (s: Session) => Session['roles'] | null): void {
+    for (const [key, s] of this.sessions) {
+      const roles = keep(s);
+      if (roles) s.roles = roles;
+      else this.sessions.delete(key);
+    }
   }
 
   /** What a call through this session acts as (a fresh object: the role it acts in is per call). */
