@@ -27,7 +27,7 @@ import type { setupContract } from '../shared/ipc/setup.contract';
 import type { AccountsService, KeySlotsPort } from './accounts/service';
 import { assertStrongPassphrase } from './accounts/service';
 import { backupsKept, type DatabaseHostPort } from './backups/service';
-import { checkBackup, swapDatabaseFile } from './backups/restore';
+import { checkBackup, swapDatabaseFile, type Restorer } from './backups/restore';
 import type { ServiceContext } from './context';
 import { deriveSecretKeys, signingKeyPairFromSeed } from './crypto/credentials';
 import { closeDatabase, openDatabase, type Db } from './db/connection';
@@ -438,6 +438,8 @@ export class AppHost implements DatabaseHostPort {
     }
     this.dbKey = key;
     this.keySourceValue = this.keySourceValue ?? 'passphrase';
+    // Nothing to back up on this first open: setup just made the database (an earlier one was kept).
+    this.opened = true;
     this.openWith(key);
     if (this.opts.rememberKey) await this.opts.rememberKey(key);
     // The administrator is signed in where they set up.
@@ -494,8 +496,9 @@ export class AppHost implements DatabaseHostPort {
   restoreFile(source: string): RestoreReport {
     const acting = currentActing();
     const key = this.dbKey;
+    const restorer = restorerOf(acting);
     // Checked with the database still open: a bad backup changes nothing, not even for a moment.
-    checkBackup(source, key);
+    checkBackup(source, key, { restorer });
     if (this.current) closeDatabase(this.current.db);
     this.current = null;
     const reopen = () => {
@@ -503,7 +506,7 @@ export class AppHost implements DatabaseHostPort {
     };
     // The backup passed its checks but may still not open as the app needs it (e.g. its migration
     // failed): then the database it replaced is put back where it was, and the app goes on with it.
-    const report = swapDatabaseFile({ dbPath: this.dbPath, source, key, open: reopen, reopenOld: reopen });
+    const report = swapDatabaseFile({ dbPath: this.dbPath, source, key, restorer, open: reopen, reopenOld: reopen });
     this.afterRestore(report, acting);
     return report;
   }
@@ -515,12 +518,14 @@ export class AppHost implements DatabaseHostPort {
   static restoreClosed(opts: AppHostOptions, source: string, acting: Acting | null): RestoreReport {
     const dbPath = path.resolve(opts.dbPath);
     const key = opts.key ?? null;
-    checkBackup(source, key);
+    const restorer = restorerOf(acting);
+    checkBackup(source, key, { restorer });
     let host: AppHost | undefined;
     const report = swapDatabaseFile({
       dbPath,
       source,
       key,
+      restorer,
       open: () => {
         // Opening it migrates an older schema (with its own backup first).
         host = AppHost.open({ ...opts, autoBackup: false });
@@ -589,6 +594,13 @@ export class AppHost implements DatabaseHostPort {
 }
 
 const zString = z.string();
+
+/** Who restores, as the backup must know them (null: nobody signed in, e.g. a test of the swap alone). */
+export function restorerOf(acting: Acting | null): Restorer | null {
+  if (!acting) return null;
+  if (!acting.signer) throw new AppError('session-locked', 'Unlock your session to restore a backup.');
+  return { accountId: acting.accountId, name: acting.name, publicKey: publicKeyOf(acting.signer) };
+}
 
 function publicKeyOf(signer: KeyObject): string {
   return createPublicKey(signer).export({ format: 'jwk' }).x!;

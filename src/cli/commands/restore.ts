@@ -8,7 +8,7 @@ import { AppError } from '../../shared/errors';
 import { flag, type Command } from '../command';
 import { UsageError } from '../io';
 import { json } from '../format';
-import { AppHost } from '../../main/app-host';
+import { AppHost, restorerOf } from '../../main/app-host';
 import { checkBackup } from '../../main/backups/restore';
 import { cliHostOptions } from '../session';
 
@@ -33,7 +33,7 @@ export const restoreCommand: Command = {
     const key = s.host.key;
     const acting = s.acting;
 
-    const checked = checkBackup(source, key);
+    const checked = checkBackup(source, key, { restorer: restorerOf(acting) });
     io.err(
       `${path.basename(source)}: a Threshold database, schema ${checked.schemaVersion}, ${checked.threats} threats, ` +
         `audit log intact (${checked.auditEntries} entries)${checked.encrypted ? ', encrypted' : ''}.`,

@@ -37,10 +37,16 @@ export interface BackupCheck {
  * its integrity check, whose audit chain is intact, and whose schema this version of Threshold knows.
  * Throws an AppError saying what is wrong; nothing is changed either way.
  */
+export interface Restorer {
+  accountId: string;
+  name: string;
+  publicKey: string;
+}
+
 export function checkBackup(
   file: string,
   key: DbKey | null | undefined,
-  opts: { nativeBinding?: string } = {},
+  opts: { nativeBinding?: string; restorer?: Restorer | null } = {},
 ): BackupCheck {
   try {
     return inspect(file, key, opts);
@@ -54,7 +60,11 @@ export function checkBackup(
   }
 }
 
-function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBinding?: string }): BackupCheck {
+function inspect(
+  file: string,
+  key: DbKey | null | undefined,
+  opts: { nativeBinding?: string; restorer?: Restorer | null },
+): BackupCheck {
   return withDatabaseFile(
     file,
     key,
@@ -94,11 +104,36 @@ function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBind
           `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). Nothing was changed.`,
         );
       }
+      if (opts.restorer) assertKnowsRestorer(db, file, opts.restorer);
       const threats = new ThreatStore(db).count();
       return { file, schemaVersion: version, encrypted, threats, auditEntries: audit.entries };
     },
     opts,
   );
+}
+
+/**
+ * The person restoring must be an administrator of the backup too, with the same signing key: otherwise
+ * the restored database would lock them (or everyone) out, or hold someone else's accounts.
+ */
+function assertKnowsRestorer(db: Database.Database, file: string, restorer: Restorer): void {
+  const hasAccounts =
+    db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'accounts'").pluck().get() === 1;
+  const row = hasAccounts
+    ? (db.prepare('SELECT roles, public_key, disabled_at FROM accounts WHERE id = ?').get(restorer.accountId) as
+        | { roles: string; public_key: string; disabled_at: string | null }
+        | undefined)
+    : undefined;
+  const ok =
+    row &&
+    row.disabled_at === null &&
+    row.public_key === restorer.publicKey &&
+    (JSON.parse(row.roles) as string[]).includes('administrator');
+  if (!ok)
+    throw new AppError(
+      'forbidden',
+      `${file} does not know ${restorer.name} as an administrator (with the same signing key), so restoring it would lock people out of the database. Nothing was changed.`,
+    );
 }
 
 export interface ReplaceOptions {
@@ -108,6 +143,8 @@ export interface ReplaceOptions {
   source: string;
   /** The database's key: an encrypted source must open with it; a plain source is encrypted with it. */
   key?: DbKey | null;
+  /** Who restores: the backup must know them as an administrator. */
+  restorer?: Restorer | null;
   backupDir?: string;
   nativeBinding?: string;
   now?: Date;
@@ -131,7 +168,7 @@ export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
       'invalid-request',
       'That file is the database itself; choose a backup. Nothing was changed.',
     );
-  const checked = checkBackup(source, key, nb);
+  const checked = checkBackup(source, key, { ...nb, restorer: opts.restorer ?? null });
 
   const temp = `${dbPath}.restoring`;
   fs.rmSync(temp, { force: true });
@@ -208,13 +245,14 @@ export function swapDatabaseFile(opts: {
   dbPath: string;
   source: string;
   key: DbKey | null;
+  restorer?: Restorer | null;
   open: () => void;
   reopenOld: () => void;
 }): RestoreReport {
   const { dbPath } = opts;
   let report: RestoreReport;
   try {
-    report = replaceDatabase({ dbPath, source: opts.source, key: opts.key });
+    report = replaceDatabase({ dbPath, source: opts.source, key: opts.key, restorer: opts.restorer ?? null });
   } catch (err) {
     opts.reopenOld();
     throw err;
