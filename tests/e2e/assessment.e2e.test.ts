@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../src/shared/domain/audit';
 import type { AssessmentSummary } from '../../src/shared/domain/decision';
+import { ADMIN } from '../helpers/people';
 import { axeViolations, startE2E, type E2E } from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
+  // The browser is signed in as the administrator (every role): decisions are theirs, never a typed name.
   e2e = await startE2E();
-  await e2e.app.call('app:setIdentity', { identity: { name: 'Jo Tremblay', role: 'Panel chair' } });
-  await e2e.page.reload();
 });
 afterAll(async () => {
   await e2e?.close();
@@ -52,8 +52,9 @@ describe('should we speak, end to end', () => {
     const { page } = e2e;
     const form = page.getByTestId('decision-form');
     await form.scrollIntoViewIfNeeded();
-    expect(await form.getByLabel('Decided by').inputValue()).toBe('Jo Tremblay');
-    expect(await form.getByLabel('Role').inputValue()).toBe('Panel chair');
+    // Who decides is the signed-in person: no field asks for a name or a role.
+    expect(await form.getByLabel('Decided by').count()).toBe(0);
+    expect(await form.getByLabel('Role').count()).toBe(0);
     const recommended = (await page.getByTestId('level-banner').getAttribute('data-level'))!;
     const other = recommended === 'monitor' ? 'Engage privately' : 'Monitor';
     await form.getByRole('radio', { name: other }).check();
@@ -69,14 +70,15 @@ describe('should we speak, end to end', () => {
     const stored = page.getByTestId('stored-assessment-1');
     await stored.waitFor();
     expect(await stored.textContent()).toMatch(
-      new RegExp(`Decided “${other}” by Jo Tremblay \\(Panel chair\\) on .* — the recommendation was`),
+      new RegExp(`Decided “${other}” by ${ADMIN.name} \\(approver\\) on .* — the recommendation was`),
     );
     expect(await stored.textContent()).toMatch(/The election authority is correcting it today/);
     const history = await e2e.app.call<AssessmentSummary[]>('assessment:history', { threatId: 'lk27-001' });
     expect(history[0]!.decisions[0]).toMatchObject({
-      decidedBy: 'Jo Tremblay',
-      role: 'Panel chair',
+      decidedBy: ADMIN.name,
+      role: 'approver',
       recommendedLevel: recommended,
+      signature: expect.any(String),
     });
     await stored.scrollIntoViewIfNeeded();
     await e2e.shot('assessment-04-decided');

@@ -8,18 +8,26 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Acting } from '../helpers/db';
 import { ARTIFACTS, axeViolations, startE2E, type E2E } from './harness';
 
 let e2e: E2E;
-const IDENTITY = { name: 'Ana Ruiz', role: 'Communications lead' };
+/** Ana drafts; Li reviews; Marie approves: three accounts, as the four-eyes rule wants. */
+const IDENTITY = { name: 'Ana Ruiz' };
+let ana: Acting;
+let li: Acting;
+let marie: Acting;
 const PARTY = 'Heritage and Enterprise Party';
 let originalContext = '';
 let exported = '';
 
 beforeAll(async () => {
   e2e = await startE2E();
-  await e2e.app.call('app:setIdentity', { identity: IDENTITY });
-  await e2e.page.reload();
+  // Ana may review (she holds the role), but not what she wrote.
+  ana = await e2e.app.person(IDENTITY.name, ['analyst', 'communications', 'reviewer']);
+  li = await e2e.app.person('Li Wei', ['reviewer']);
+  marie = await e2e.app.person('Marie Gagnon', ['approver']);
+  await e2e.signInAs(ana);
 });
 afterAll(async () => {
   await e2e?.close();
@@ -121,22 +129,26 @@ describe('drafting, end to end', () => {
     expect(await page.getByTestId('draft-version').textContent()).toBe('Version 2 of 2');
   });
 
-  it('is reviewed and approved by named people; approval freezes the version', async () => {
+  it('is reviewed and approved by two other people, signed in; approval takes a passphrase and freezes the version', async () => {
     const { page } = e2e;
     const approval = page.getByTestId('approval-panel');
-    expect(await approval.getByLabel('Name').inputValue()).toBe(IDENTITY.name);
-    expect(await approval.getByLabel('Role').inputValue()).toBe(IDENTITY.role);
+    // Ana wrote it: her own review is refused, with the reason.
+    await approval.getByRole('button', { name: 'Mark as reviewed' }).click();
+    await approval.getByText(/Ana Ruiz wrote this text, so Ana Ruiz cannot review it/).waitFor();
+    const url = page.url();
+
+    await e2e.signInAs(li);
+    await page.goto(url);
     await approval.getByRole('button', { name: 'Mark as reviewed' }).click();
     await page.getByText('Version 2 marked as reviewed.').waitFor();
-    expect(await approval.getByTestId('signoff-reviewed').textContent()).toContain(IDENTITY.name);
+    expect(await approval.getByTestId('signoff-reviewed').textContent()).toContain('Li Wei');
 
-    await approval.getByLabel('Name').fill('Marie Gagnon');
-    await approval.getByLabel('Role').fill('Chief Electoral Officer');
+    await e2e.signInAs(marie);
+    await page.goto(url);
+    await approval.getByLabel(/Your passphrase/).fill(marie.passphrase);
     await approval.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Version 2 approved.').waitFor();
-    expect(await approval.getByTestId('signoff-approved').textContent()).toContain(
-      'Marie Gagnon, Chief Electoral Officer',
-    );
+    expect(await approval.getByTestId('signoff-approved').textContent()).toContain('Marie Gagnon, approver');
     expect(await page.getByLabel('What happened', { exact: true }).getAttribute('readonly')).not.toBeNull();
     expect(await page.getByRole('button', { name: 'Edit as a new version' }).isVisible()).toBe(true);
     const versions = page.getByTestId('draft-versions');
@@ -207,6 +219,9 @@ describe('drafting, end to end', () => {
 
   it('keeps the approved version when the text is edited again, and lists both', async () => {
     const { page } = e2e;
+    // Ana again, who writes.
+    await e2e.signInAs(ana);
+    await editor().waitFor();
     await page.getByRole('button', { name: 'Edit as a new version' }).click();
     const action = page.getByLabel('What you can do', { exact: true });
     await action.fill('Check the facts with Elections Lakeshore before you share a post about voting.');

@@ -16,6 +16,8 @@ export interface E2E {
   server: BrowserServer;
   browser: Browser;
   page: Page;
+  /** Signs the browser in as someone else (as switching user does), and reloads the page. */
+  signInAs(person: Person): Promise<void>;
   shot(name: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -51,15 +53,16 @@ export async function startE2E(
     locale: opts.locale ?? 'en-CA',
   });
   // Signed in as a browser signs in: the session cookie the server sets goes into this context's jar.
-  const person = opts.signIn ?? ADMIN;
-  if (person) {
+  const signIn = async (person: Person) => {
     const response = await context.request.post(`${server.origin}/api/session:signIn`, {
       headers: { Authorization: `Bearer ${server.token}` },
       data: { name: person.name, passphrase: person.passphrase },
     });
     const body = (await response.json()) as { ok: boolean; error?: { message: string } };
     if (!body.ok) throw new Error(`The browser could not sign in: ${body.error?.message}`);
-  }
+  };
+  const person = opts.signIn ?? ADMIN;
+  if (person) await signIn(person);
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
@@ -95,6 +98,10 @@ export async function startE2E(
     server,
     browser,
     page,
+    async signInAs(who) {
+      await signIn(who);
+      await page.reload();
+    },
     async shot(name) {
       const file = path.join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path: file, fullPage: false });
