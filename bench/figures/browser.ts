@@ -8,7 +8,7 @@ import { createHandlers } from '../../src/main/services';
 import { openDatabase, type Db } from '../../src/main/db/connection';
 import type { BenchContext, Figure } from '../figures';
 import { SEARCH_TERMS } from '../generate';
-import { median, now } from '../measure';
+import { now } from '../measure';
 import { buildRenderer } from './bundle';
 import { closeDatabase, contextFor } from './db';
 
@@ -95,7 +95,7 @@ export const firstRowsMs: Figure = {
       await page.close();
     }
     ctx.progress(`  first rows: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    return median(times);
+    return times;
   },
 };
 
@@ -126,6 +126,6 @@ export const filterMs: Figure = {
     await page.close();
     await close();
     ctx.progress(`  filter: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    return median(times);
+    return times;
   },
 };

@@ -23,7 +23,8 @@ import { cached } from '../db/statements';
 import { ElectionRepository } from '../elections/repository';
 import { ThreatRepository } from '../threats/repository';
 import { DEFAULT_POLICY } from './default-policy';
-import { assessCluster, assessThreat, suggestClusters } from './engine';
+import { assessCluster, assessThreat } from './engine';
+import { suggestFromColumns } from './suggest-clusters';
 import { LevelKeeper, levelOf, thresholdBand } from './levels';
 import { currentPolicy, listPolicyVersions, policyAtVersion, savePolicy } from './policy-store';
 import { AssessmentRepository } from './repository';
@@ -279,12 +280,21 @@ export class AssessmentService {
   suggest(electionId: string, windowDays: number, minSize: number, limit: number): ClusterSuggestionView[] {
     if (!this.elections.get(electionId))
       throw new AppError('not-found', `There is no election with id ${electionId}.`);
-    const threats = this.threats.forClustering(electionId);
-    const titles = new Map(threats.map((t) => [t.id, t.title]));
-    return suggestClusters(threats, { windowDays, minSize, limit }).map((s) => ({
-      ...s,
-      titles: Object.fromEntries(s.threatIds.map((id) => [id, titles.get(id) ?? id])),
-    }));
+    const { rowids, columns } = this.threats.clusterColumns(electionId);
+    const suggestions = suggestFromColumns(columns, { windowDays, minSize, limit });
+    // Ids and titles are read only for the threats suggested.
+    const named = this.threats.idsAndTitles(
+      [...new Set(suggestions.flatMap((s) => s.members))].map((i) => rowids[i]!),
+    );
+    return suggestions.map((s) => {
+      const members = s.members.map((i) => named.get(rowids[i]!)!);
+      return {
+        threatIds: members.map((t) => t.id),
+        reasons: s.reasons,
+        score: s.score,
+        titles: Object.fromEntries(members.map((t) => [t.id, t.title])),
+      };
+    });
   }
 
   savePolicy(input: unknown, note?: string): Policy {

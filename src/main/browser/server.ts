@@ -144,6 +144,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         'application/json',
       );
     }
+    // The handlers run synchronously: yield once first, so that answers already given (the first page
+    // of the log) leave before a slower request holds the process.
+    await new Promise((resolve) => setImmediate(resolve));
     const result = await options.dispatch(channel, payload);
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
       'Cache-Control': 'no-store',

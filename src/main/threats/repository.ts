@@ -14,6 +14,7 @@ import type {
 } from '../../shared/domain/threat-log';
 import { searchText, toColumns } from './columns';
 import { buildWhere, listStatements, ROW_COLUMNS } from './list-query';
+import type { ClusterColumns } from '../assessment/suggest-clusters';
 
 interface StoredThreat {
   rowid: number;
@@ -141,46 +142,65 @@ export class ThreatRepository {
    * document parsed): identity, title, purpose, type, target, source name, time, regions, channels
    * and false claim; the other text is empty.
    */
-  forClustering(electionId: string): Threat[] {
-    const rows = cached(
+  /**
+   * What suggesting clusters reads of an election's live threats, as columns in time order (ties by
+   * rowid), with no threat object built: read on the covering index threats_dashboard_election, so the
+   * table itself is not touched. `rowids` say which threat each entry is (see idsAndTitles).
+   */
+  clusterColumns(electionId: string): { rowids: number[]; columns: ClusterColumns } {
+    const rowids: number[] = [];
+    const columns = {
+      firstSeenMs: [] as number[],
+      sourceName: [] as (string | null)[],
+      targetKind: [] as string[],
+      targetDescription: [] as (string | null)[],
+      purpose: [] as string[],
+      type: [] as string[],
+      regions: [] as (string[] | null)[],
+      channels: [] as (string[] | null)[],
+      falseClaim: [] as (string | null)[],
+    };
+    // Region and channel lists repeat: each distinct JSON text is parsed once.
+    const lists = new Map<string, string[]>();
+    const list = (json: string | null): string[] | null => {
+      if (json === null) return null;
+      let parsed = lists.get(json);
+      if (!parsed) lists.set(json, (parsed = JSON.parse(json) as string[]));
+      return parsed;
+    };
+    const statement = cached(
       this.db,
-      `SELECT id, election_id, title, purpose, type, target_kind, target_description, place_level, regions, channels, actor, actor_name,
-        confidence, breakout, first_seen, false_claim FROM threats WHERE deleted_at IS NULL AND election_id = ?`,
-    )
-      .raw(true)
-      .all(electionId) as unknown[][];
-    return rows.map((r) => {
-      const t: Threat = {
-        id: r[0] as string,
-        electionId: r[1] as string,
-        title: r[2] as string,
-        summary: '',
-        purpose: r[3] as Threat['purpose'],
-        type: r[4] as Threat['type'],
-        target:
-          r[6] === null
-            ? { kind: r[5] as Threat['target']['kind'] }
-            : { kind: r[5] as Threat['target']['kind'], description: r[6] as string },
-        place: { level: r[7] as Threat['place']['level'] },
-        source:
-          r[11] === null
-            ? {
-                actor: r[10] as Threat['source']['actor'],
-                confidence: r[12] as Threat['source']['confidence'],
-              }
-            : {
-                actor: r[10] as Threat['source']['actor'],
-                name: r[11] as string,
-                confidence: r[12] as Threat['source']['confidence'],
-              },
-        reach: { breakout: r[13] as number },
-        time: { firstSeen: r[14] as string },
-      };
-      if (r[8] !== null) t.place.regions = JSON.parse(r[8] as string) as string[];
-      if (r[9] !== null) t.place.channels = JSON.parse(r[9] as string) as string[];
-      if (r[15] !== null) t.falseClaim = r[15] as string;
-      return t;
-    });
+      `SELECT rowid, first_seen, actor_name, target_kind, target_description, purpose, type, regions, channels, false_claim
+       FROM threats INDEXED BY threats_dashboard_election
+       WHERE deleted_at IS NULL AND election_id = ? ORDER BY first_seen, rowid`,
+    ).raw(true);
+    for (const r of statement.iterate(electionId) as IterableIterator<unknown[]>) {
+      rowids.push(r[0] as number);
+      columns.firstSeenMs.push(Date.parse(r[1] as string));
+      columns.sourceName.push(r[2] as string | null);
+      columns.targetKind.push(r[3] as string);
+      columns.targetDescription.push(r[4] as string | null);
+      columns.purpose.push(r[5] as string);
+      columns.type.push(r[6] as string);
+      columns.regions.push(list(r[7] as string | null));
+      columns.channels.push(list(r[8] as string | null));
+      columns.falseClaim.push(r[9] as string | null);
+    }
+    return { rowids, columns };
+  }
+
+  /** The ids and titles of the threats with these rowids. */
+  idsAndTitles(rowids: readonly number[]): Map<number, { id: string; title: string }> {
+    const out = new Map<number, { id: string; title: string }>();
+    const statement = cached(
+      this.db,
+      'SELECT t.rowid, t.id, t.title FROM json_each(?) j JOIN threats t ON t.rowid = j.value',
+    ).raw(true);
+    for (const [rowid, id, title] of statement.iterate(JSON.stringify(rowids)) as IterableIterator<
+      [number, string, string]
+    >)
+      out.set(rowid, { id, title });
+    return out;
   }
 
   /** Whole threats (with classified notes) for export, in the order they were first recorded. */
@@ -336,26 +356,42 @@ export class ThreatRepository {
     return { total, offset, rows };
   }
 
+  /**
+   * The regions and channels in use (for the filter menus) and the counts. Each distinct value is found
+   * by a skip-scan of its table's primary key, and kept if one live threat (of the election) has it: a
+   * handful of lookups per value, never a pass over every threat's row. Counts read partial indexes.
+   */
   facets(electionId?: string): Facets {
     const scope = electionId ? 'AND t.election_id = ?' : '';
     const params = electionId ? [electionId] : [];
-    const regions = cached(
-      this.db,
-      `SELECT DISTINCT r.region AS v FROM threat_regions r JOIN threats t ON t.rowid = r.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
-    )
-      .pluck()
-      .all(...params) as string[];
-    const channels = cached(
-      this.db,
-      `SELECT DISTINCT c.channel AS v FROM threat_channels c JOIN threats t ON t.rowid = c.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
-    )
-      .pluck()
-      .all(...params) as string[];
-    const counts = cached(
-      this.db,
-      `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS total, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS deleted FROM threats t WHERE 1 ${scope}`,
-    ).get(...params) as { total: number; deleted: number };
-    return { regions, channels, total: counts.total, deleted: counts.deleted };
+    const inUse = (table: 'threat_regions' | 'threat_channels', column: 'region' | 'channel') =>
+      cached(
+        this.db,
+        `WITH RECURSIVE d(v) AS (
+           SELECT min(${column}) FROM ${table}
+           UNION ALL
+           SELECT (SELECT min(${column}) FROM ${table} WHERE ${column} > d.v) FROM d WHERE d.v IS NOT NULL
+         )
+         SELECT v FROM d WHERE v IS NOT NULL AND EXISTS (
+           SELECT 1 FROM ${table} x JOIN threats t ON t.rowid = x.threat_rowid
+           WHERE x.${column} = d.v AND t.deleted_at IS NULL ${scope}
+         ) LIMIT 1000`,
+      )
+        .pluck()
+        .all(...params) as string[];
+    const count = (live: boolean) =>
+      cached(
+        this.db,
+        `SELECT count(*) FROM threats t WHERE t.deleted_at IS ${live ? '' : 'NOT '}NULL ${scope}`,
+      )
+        .pluck()
+        .get(...params) as number;
+    return {
+      regions: inUse('threat_regions', 'region'),
+      channels: inUse('threat_channels', 'channel'),
+      total: count(true),
+      deleted: count(false),
+    };
   }
 
   count(): number {
