@@ -78,6 +78,19 @@ function send(
   res.end(body);
 }
 
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  send(res, status, JSON.stringify(body), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+/** The channel named in the path, or null when its percent-encoding is malformed (a client error, 400). */
+export function decodeChannel(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== '::1') throw new Error('Browser mode listens on loopback only.');
@@ -103,7 +116,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote)) return send(res, 403, 'Loopback only');
 
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)));
+    if (url.pathname.startsWith('/api/')) {
+      const channel = decodeChannel(url.pathname.slice(5));
+      if (channel === null)
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid-request', message: 'The channel name is not valid percent-encoding.' },
+        });
+      return api(req, res, channel);
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
 
     const queryToken = url.searchParams.get('token') ?? undefined;
@@ -134,15 +155,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
     } catch {
-      return send(
-        res,
-        400,
-        JSON.stringify({
-          ok: false,
-          error: { code: 'invalid-request', message: 'The request body is not valid JSON.' },
-        }),
-        'application/json',
-      );
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-request', message: 'The request body is not valid JSON.' },
+      });
     }
     // The handlers run synchronously: yield once first, so that answers already given (the first page
     // of the log) leave before a slower request holds the process.

@@ -9,6 +9,7 @@ import { jsonPath } from '../../shared/domain/location';
 import { findUnsafeShape } from '../../shared/domain/safe-shape';
 import { ThreatSchema, type Threat } from '../../shared/domain/workspace';
 import { summarise } from './json-import';
+import { CSV_WRITE_OPTIONS, neutraliseCell, restoreCell } from './csv-cell';
 
 type Kind = 'text' | 'int' | 'json' | 'list';
 const COLUMNS: readonly (readonly [string, Kind])[] = [
@@ -44,16 +45,9 @@ const COLUMNS: readonly (readonly [string, Kind])[] = [
 ];
 export const CSV_HEADER = [...COLUMNS.map(([name]) => name), 'extra'];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** Neutralises spreadsheet formula injection; a leading apostrophe is escaped too, so import can undo it exactly. */
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
-}
-
-export function unescapeCell(value: string): string {
-  return value.startsWith("'") ? value.slice(1) : value;
-}
+export const escapeCell = neutraliseCell;
+export const unescapeCell = restoreCell;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -128,7 +122,7 @@ export function threatsToCsv(threats: Iterable<Threat>): string {
     cells.push(extra ? JSON.stringify(extra) : '');
     rows.push(cells.map(escapeCell));
   }
-  return stringify(rows, { record_delimiter: '\r\n' });
+  return stringify(rows, CSV_WRITE_OPTIONS);
 }
 
 export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {

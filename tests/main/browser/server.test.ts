@@ -138,4 +138,15 @@ describe('browser mode server', () => {
     expect((await api(server, 'app:info', {})).status).toBe(200);
     await server.close();
   });
+
+  it('answers 400, not 500, to a channel name with malformed percent-encoding, and keeps serving', async () => {
+    const { server } = await serve();
+    for (const channel of ['%E0%A4%A', '%', 'app%3', '%FF%FE', '%C0%AF']) {
+      const res = await api(server, channel, {});
+      expect(res.status, channel).toBe(400);
+      expect(JSON.parse(res.body), channel).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    expect((await api(server, 'app%3Ainfo', {})).status).toBe(200);
+    await server.close();
+  });
 });
