@@ -70,7 +70,9 @@ export async function startE2E(
           .catch(() => {}),
     );
   fs.mkdirSync(ARTIFACTS, { recursive: true });
+  // The launch file signs the browser in and sends it on to the app.
   await page.goto(server.url);
+  await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
   return {
     app,
     server,
