@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from 'axe-core';
+import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
 import { openTestApp, REPO_ROOT, type TestApp } from '../helpers/db';
 
@@ -21,10 +22,12 @@ export interface E2E {
 export async function startE2E(
   opts: { viewport?: { width: number; height: number }; locale?: string } = {},
 ): Promise<E2E> {
-  const app = openTestApp({ keep: true });
+  // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
+  const downloads = new DownloadShelf();
+  const app = openTestApp({ keep: true, ports: { saveFile: downloads } });
   // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
   const staticDir = process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
-  const server = await startBrowserServer({ dispatch: app.dispatch, staticDir });
+  const server = await startBrowserServer({ dispatch: app.dispatch, staticDir, downloads });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

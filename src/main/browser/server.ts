@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Dispatch } from '../ipc/dispatcher';
+import { attachment, DOWNLOAD_PATH, type DownloadShelf } from './downloads';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { BrowserSessions } from './session';
 import {
@@ -29,6 +30,8 @@ export interface BrowserServerOptions {
   /** The sessions (default: a store of this server's own). */
   sessions?: BrowserSessions;
   maxBodyBytes?: number;
+  /** Files main made for the page to download (the save port's shelf). */
+  downloads?: DownloadShelf;
 }
 
 export interface BrowserServer {
@@ -134,6 +137,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     if (!sessions.authenticate(req.headers.cookie)) return sendSignIn(res, 401, 'none');
+    if (url.pathname.startsWith(DOWNLOAD_PATH))
+      return download(res, url.pathname.slice(DOWNLOAD_PATH.length));
     return serveStatic(res, url.pathname);
   }
 
@@ -200,6 +205,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     await new Promise((resolve) => setImmediate(resolve));
     const result = await options.dispatch(channel, payload);
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
+      'Cache-Control': 'no-store',
+    });
+  }
+
+  function download(res: http.ServerResponse, id: string): void {
+    const file = options.downloads?.take(id);
+    if (!file) return send(res, 404, 'This download has expired; export the file again.');
+    send(res, 200, Buffer.from(file.bytes), file.mimeType, {
+      'Content-Disposition': attachment(file.suggestedName),
       'Cache-Control': 'no-store',
     });
   }

@@ -8,7 +8,7 @@ import { DB_FILE_NAME } from '../paths';
 import { openDesktopDatabase } from './database';
 import { bindIpc } from './ipc';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, hardenApp, hardenSession, isAllowedExternal } from './security';
-import { saveFileHandler } from './save-file';
+import { saveDialogPort } from './save-file';
 import { createAppWindow } from './window';
 import { aboutText, menuTemplate } from './menu';
 import { DEFAULT_STATE, readState, writeState } from './window-state';
@@ -144,7 +144,7 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     ...(nativeBinding ? { nativeBinding } : {}),
     parent: () => BrowserWindow.getFocusedWindow(),
-    extraHandlers: () => ({ 'files:save': saveFileHandler(() => BrowserWindow.getFocusedWindow()) }),
+    saveFile: saveDialogPort(() => BrowserWindow.getFocusedWindow()),
   });
   if (!host) {
     app.exit(1);
