@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { ElectionRepository } from '../../../src/main/elections/repository';
-import { ThreatRepository } from '../../../src/main/threats/repository';
+import { ThreatStore } from '../../../src/main/threats/store';
 import { tempDir } from '../../helpers/db';
 import { election, threat } from '../../fixtures/mini-workspace';
 
@@ -15,7 +15,7 @@ describe('migration 0060 (covering indexes)', () => {
     const file = path.join(tempDir(), 'v50.db');
     const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 50) });
     new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
-    new ThreatRepository(old).insert(
+    new ThreatStore(old).insert(
       threat('T-1', { source: { actor: 'unknown', name: 'Src', confidence: 'low' } }),
       {
         change: 'created',
@@ -44,7 +44,7 @@ describe('migration 0060 (covering indexes)', () => {
       'false_claim',
       'deleted_at',
     ]);
-    const repo = new ThreatRepository(db);
+    const repo = new ThreatStore(db);
     expect(repo.clusterColumns(election.id).columns.sourceName).toEqual(['Src']);
     const plan = db
       .prepare(
