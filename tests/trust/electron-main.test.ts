@@ -12,7 +12,7 @@ import type { FakeElectron } from './fake-electron';
 const fake = vi.hoisted(() => ({ electron: null as unknown as FakeElectron }));
 vi.mock('electron', async () => {
   const { createFakeElectron } = await import('./fake-electron');
-  fake.electron = createFakeElectron();
+  fake.electron = createFakeElectron({ ready: false });
   return fake.electron.module;
 });
 
