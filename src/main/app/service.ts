@@ -45,5 +45,11 @@ export function appHandlers(ctx: ServiceContext): HandlersOf<typeof appContract>
         'Saving through a dialog needs the desktop app; the browser downloads the file instead.',
       );
     },
+    'files:open': () => {
+      throw new AppError(
+        'unsupported',
+        'Opening through a dialog needs the desktop app; the browser chooses the file in the page instead.',
+      );
+    },
   };
 }

@@ -24,5 +24,24 @@ export const appContract = {
     }),
     response: returns<{ saved: boolean; path: string | null }>(),
   },
+  /** Opens a file the user chooses and returns its text (Electron: an open dialog in the main process,
+   *  which needs no click in the page, e.g. for File → Import…). Browser mode answers 'unsupported'. */
+  'files:open': {
+    request: z.strictObject({
+      filters: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(100),
+            extensions: z
+              .array(z.string().regex(/^(\*|[a-z0-9]{1,10})$/i))
+              .min(1)
+              .max(10),
+          }),
+        )
+        .max(10)
+        .default([]),
+    }),
+    response: returns<{ opened: false } | { opened: true; name: string; content: string }>(),
+  },
   'audit:verify': { request: z.strictObject({}), response: returns<AuditVerificationResult>() },
 } as const;
