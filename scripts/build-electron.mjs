@@ -8,11 +8,14 @@
 // runs the built file with exactly those globals.
 import { build } from 'esbuild';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = process.argv.indexOf('--outdir');
-const outdir = at > 0 ? path.resolve(process.argv[at + 1]) : path.resolve('dist');
+const outdir = at > 0 ? path.resolve(process.argv[at + 1]) : path.join(root, 'dist');
 
 const common = {
+  absWorkingDir: root,
   bundle: true,
   format: 'cjs',
   sourcemap: false,
