@@ -38,14 +38,16 @@ export interface TestApp {
 
 /** Services over a temporary database. Closed after the current test unless `keep` is set
  *  (then the caller closes it, e.g. in afterAll). */
-export function openTestApp(opts: { file?: string; clock?: () => Date; keep?: boolean } = {}): TestApp {
+export function openTestApp(
+  opts: { file?: string; clock?: () => Date; keep?: boolean; mode?: ServiceContext['mode'] } = {},
+): TestApp {
   const dir = opts.file ? path.dirname(opts.file) : tempDir('threshold-test-', { keep: opts.keep });
   const file = opts.file ?? path.join(dir, 'threshold.db');
   const db = openDatabase(file);
   const ctx = createContext(db, {
     dbPath: file,
     assetsDir: ASSETS_DIR,
-    mode: 'cli',
+    mode: opts.mode ?? 'cli',
     appVersion: 'test',
     clock: opts.clock,
   });
