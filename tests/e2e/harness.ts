@@ -177,15 +177,13 @@ export async function startE2E(
       await browser.close();
       await server?.close();
       app.close();
-      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+      const problems: string[] = [];
+      if (errors.length) problems.push(`The page reported errors:\n${errors.join('\n')}`);
       if (electronPage?.refused.length)
-        throw new Error(
-          `The desktop page made requests outside the app:\n${electronPage.refused.join('\n')}`,
-        );
+        problems.push(`The desktop page made requests outside the app:\n${electronPage.refused.join('\n')}`);
       if (desktop && downloads.length)
-        throw new Error(
-          `The desktop page downloaded instead of saving through main: ${downloads.join(', ')}`,
-        );
+        problems.push(`The desktop page downloaded instead of saving through main: ${downloads.join(', ')}`);
+      if (problems.length) throw new Error(problems.join('\n'));
     },
   };
 }
