@@ -52,7 +52,7 @@ const rendererDir = () =>
   process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
 
 /** The desktop app's side: built preload, IPC binding, file dialogs, over the test database. */
-function electronSide(app: TestApp): { main: MainSide; exposed: Record<string, unknown> } {
+function electronSide(app: TestApp): { main: MainSide; exposed: Record<string, unknown>; dir: string } {
   const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
   let dispatch: Dispatch | null = null;
   const main = createMainSide((channel, payload) => dispatch!(channel, payload));
@@ -61,7 +61,7 @@ function electronSide(app: TestApp): { main: MainSide; exposed: Record<string, u
     ...fileDialogHandlers(main.electron.module.dialog as never, () => main.window as never),
   } as Handlers);
   const preload = connectPreload(bundles.preload, main);
-  return { main, exposed: preload.exposed.get('threshold') as Record<string, unknown> };
+  return { main, exposed: preload.exposed.get('threshold') as Record<string, unknown>, dir: bundles.dir };
 }
 
 export async function startE2E(
@@ -177,6 +177,8 @@ export async function startE2E(
       await browser.close();
       await server?.close();
       app.close();
+      fs.rmSync(savedDir, { recursive: true, force: true });
+      if (desktop) fs.rmSync(desktop.dir, { recursive: true, force: true });
       const problems: string[] = [];
       if (errors.length) problems.push(`The page reported errors:\n${errors.join('\n')}`);
       if (electronPage?.refused.length)

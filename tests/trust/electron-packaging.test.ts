@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/db';
 
 const { build, Platform, Arch } = (await import('electron-builder')) as typeof import('electron-builder');
@@ -45,6 +45,7 @@ interface Packaged {
   desktopFile: string;
   error: Error | null;
   nodeBuildBefore: string;
+  stub: string;
 }
 let packaged: Packaged;
 
@@ -111,6 +112,7 @@ beforeAll(async () => {
   let desktopFile = '';
   let error: Error | null = null;
   const nodeBuildBefore = sha(NATIVE);
+  const stub = stubElectronDist();
   try {
     await build({
       projectDir: project,
@@ -118,7 +120,7 @@ beforeAll(async () => {
       publish: 'never',
       config: {
         ...config,
-        electronDist: stubElectronDist(),
+        electronDist: stub,
         directories: { ...(config.directories as object), output: out },
         beforePack,
         afterPack: path.join(REPO_ROOT, config.afterPack as string),
@@ -136,8 +138,22 @@ beforeAll(async () => {
   } catch (err) {
     error = err as Error;
   }
-  packaged = { project, out, fpmArgs, desktopFile, error, nodeBuildBefore };
+  packaged = {
+    project,
+    out,
+    fpmArgs,
+    desktopFile,
+    error,
+    nodeBuildBefore,
+    stub: path.join(stub, 'electron'),
+  };
 }, 240_000);
+
+afterAll(() => {
+  // The package is about 100 MB: leave nothing behind.
+  for (const dir of [packaged.project, packaged.out, path.dirname(packaged.stub)])
+    fs.rmSync(dir, { recursive: true, force: true });
+});
 
 const appOut = () => path.join(packaged.out, 'linux-unpacked');
 const archive = () => path.join(appOut(), 'resources', 'app.asar');

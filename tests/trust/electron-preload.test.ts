@@ -6,7 +6,7 @@
 // existed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/shared/ipc/contract';
 import { MENU_COMMANDS } from '../../src/shared/ipc/menu-commands';
 import { ASSETS_DIR, openTestApp, tempDir } from '../helpers/db';
@@ -23,6 +23,8 @@ let bundles: ElectronBundles;
 beforeAll(() => {
   bundles = buildElectronBundles(tempDir('trust-preload-build-', { keep: true }));
 });
+
+afterAll(() => fs.rmSync(bundles.dir, { recursive: true, force: true }));
 
 function start() {
   const app = openTestApp();

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/shared/ipc/contract';
 import { MENU_COMMANDS } from '../../src/shared/ipc/menu-commands';
 import { sniffFile } from '../../src/main/db/encryption';
@@ -111,6 +111,8 @@ beforeAll(async () => {
   });
   fs.writeFileSync(path.join(work, 'register.cjs'), REGISTER);
 });
+
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 function startMain(env: NodeJS.ProcessEnv): { report: Report; status: number | null; stderr: string } {
   const reportFile = path.join(tempDir('trust-startup-report-'), 'report.json');
