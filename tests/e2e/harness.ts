@@ -9,9 +9,9 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from 'axe-core';
 import { expect } from 'vitest';
+import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { createDispatcher, type Dispatch, type Handlers } from '../../src/main/ipc/dispatcher';
-import { fileDialogHandlers } from '../../src/main/electron/file-dialogs';
+import { openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
 import { menuTemplate } from '../../src/main/electron/menu';
 import { openTestApp, REPO_ROOT, tempDir, type TestApp } from '../helpers/db';
 import { buildElectronBundles } from '../helpers/electron/bundles';
@@ -51,29 +51,46 @@ const rendererDir = () =>
   // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
   process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
 
-/** The desktop app's side: built preload, IPC binding, file dialogs, over the test database. */
-function electronSide(app: TestApp): { main: MainSide; exposed: Record<string, unknown>; dir: string } {
+interface Desktop {
+  app: TestApp;
+  main: MainSide;
+  exposed: Record<string, unknown>;
+  dir: string;
+}
+
+/** The desktop app's side: the built preload, the IPC binding, and the shell's file dialogs as the
+ *  services' ports, over a test database. */
+function startDesktop(): Desktop {
   const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
-  let dispatch: Dispatch | null = null;
-  const main = createMainSide((channel, payload) => dispatch!(channel, payload));
-  dispatch = createDispatcher({
-    ...app.handlers,
-    ...fileDialogHandlers(main.electron.module.dialog as never, () => main.window as never),
-  } as Handlers);
+  let app: TestApp | null = null;
+  const main = createMainSide((channel, payload) => app!.dispatch(channel, payload));
+  const dialog = main.electron.module.dialog as never;
+  const parent = () => main.window as never;
+  app = openTestApp({
+    keep: true,
+    mode: 'electron',
+    ports: { saveFile: saveDialogPort(dialog, parent), openFile: openDialogPort(dialog, parent) },
+  });
   const preload = connectPreload(bundles.preload, main);
-  return { main, exposed: preload.exposed.get('threshold') as Record<string, unknown>, dir: bundles.dir };
+  return {
+    app,
+    main,
+    exposed: preload.exposed.get('threshold') as Record<string, unknown>,
+    dir: bundles.dir,
+  };
 }
 
 export async function startE2E(
   opts: { viewport?: { width: number; height: number }; locale?: string; transport?: Transport } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
-  const app = openTestApp({ keep: true, mode: transport === 'electron' ? 'electron' : 'cli' });
-  const server: BrowserServer | null =
-    transport === 'http'
-      ? await startBrowserServer({ dispatch: app.dispatch, staticDir: rendererDir() })
-      : null;
-  const desktop = transport === 'electron' ? electronSide(app) : null;
+  const desktop = transport === 'electron' ? startDesktop() : null;
+  // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
+  const shelf = new DownloadShelf();
+  const app = desktop?.app ?? openTestApp({ keep: true, ports: { saveFile: shelf } });
+  const server: BrowserServer | null = desktop
+    ? null
+    : await startBrowserServer({ dispatch: app.dispatch, staticDir: rendererDir(), downloads: shelf });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

@@ -4,13 +4,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileDialogHandlers, chooseAndWrite } from '../../src/main/electron/file-dialogs';
+import { chooseAndWrite, openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
+import { filesHandlers } from '../../src/main/files/service';
 import { tempDir } from '../helpers/db';
 import { createFakeElectron } from './fake-electron';
 
 function setup() {
   const electron = createFakeElectron();
-  const handlers = fileDialogHandlers(electron.module.dialog as never, () => null);
+  const dialog = electron.module.dialog as never;
+  // The files:* handlers as the desktop app builds them: the shell's dialogs as the services' ports.
+  const handlers = filesHandlers(
+    saveDialogPort(dialog, () => null),
+    openDialogPort(dialog, () => null),
+  );
   return { electron, handlers, dir: tempDir('trust-file-dialogs-') };
 }
 

@@ -148,7 +148,7 @@ describe('encryption at rest', () => {
     const secret = marker();
     const plain = openKeyed(file);
     await writeMarkedThreat(plain, secret);
-    plain.ctx.audit.append({ action: 'test.entry' });
+    new AuditLog(plain.ctx.db).append({ action: 'test.entry' });
     plain.close();
     expect(fileContains(file, secret)).toBe(true);
 

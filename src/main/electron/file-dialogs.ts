@@ -1,12 +1,14 @@
-// Files the official chooses in the desktop app, through the operating system's dialogs opened by the
-// main process (the page cannot open a file chooser without a click of its own, e.g. from the menu):
-//   files:open  reads the chosen file as UTF-8 text (the import limits) and hands it to the page;
-//   files:save  writes what the page sends under the chosen name.
-// chooseAndWrite and chooseAndRead are for main-process code that writes or reads a file itself
-// (a .docx straight from main to disk, say), without the content going through the page.
+// The desktop app's file ports: the operating system's dialogs, opened by the main process (the page
+// cannot open a file chooser without a click of its own, e.g. from the application menu), which then
+// reads or writes the file itself:
+//   saveDialogPort  where exports and drafts are written (files:save, a .docx straight from main);
+//   openDialogPort  reads the chosen file as UTF-8 text within the import limits (files:open).
+// `dialog` is injected, so that the harnesses can answer it.
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { OpenFilePort } from '../files/open-port';
+import type { SaveFilePort } from '../files/save-port';
 import { readImportText } from '../transfer/text-file';
 
 /** The part of Electron's `dialog` these need (injected, so that harnesses can answer it). */
@@ -46,24 +48,21 @@ export async function chooseAndRead(
   return { name: path.basename(file), path: file, content: readImportText(file) };
 }
 
-/** The shell's handlers for the files:* channels. */
-export function fileDialogHandlers(dialog: FileDialog, parent: ParentWindow) {
+export function saveDialogPort(dialog: FileDialog, parent: ParentWindow): SaveFilePort {
   return {
-    'files:save': async (req: { suggestedName: string; content: string; encoding: 'utf8' | 'base64' }) => {
-      const saved = await chooseAndWrite(
-        dialog,
-        parent,
-        req.suggestedName,
-        Buffer.from(req.content, req.encoding),
-      );
+    kind: 'dialog',
+    async save({ suggestedName, bytes }) {
+      const saved = await chooseAndWrite(dialog, parent, suggestedName, Buffer.from(bytes));
       return { saved: saved !== null, path: saved };
     },
-    'files:open': async (req: { filters: FileFilter[] }) => {
-      const chosen = await chooseAndRead(dialog, parent, req.filters);
-      // The page gets the name and the text, never the path on disk.
-      return chosen
-        ? { opened: true as const, name: chosen.name, content: chosen.content }
-        : { opened: false as const };
+  };
+}
+
+export function openDialogPort(dialog: FileDialog, parent: ParentWindow): OpenFilePort {
+  return {
+    async open(filters) {
+      const chosen = await chooseAndRead(dialog, parent, filters);
+      return chosen ? { name: chosen.name, content: chosen.content } : null;
     },
   };
 }

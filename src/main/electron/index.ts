@@ -9,7 +9,7 @@ import { openDesktopDatabase } from './database';
 import { bindIpc } from './ipc';
 import { APP_ORIGIN, hardenApp, hardenSession, isAllowedExternal } from './security';
 import { appProtocolHandler } from './app-protocol';
-import { fileDialogHandlers } from './file-dialogs';
+import { openDialogPort, saveDialogPort } from './file-dialogs';
 import { guardUnload } from './unload-guard';
 import { createAppWindow } from './window';
 import { aboutText, menuTemplate } from './menu';
@@ -125,7 +125,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     ...(nativeBinding ? { nativeBinding } : {}),
     parent: () => BrowserWindow.getFocusedWindow(),
-    extraHandlers: () => fileDialogHandlers(dialog, () => BrowserWindow.getFocusedWindow()),
+    saveFile: saveDialogPort(dialog, () => BrowserWindow.getFocusedWindow()),
+    openFile: openDialogPort(dialog, () => BrowserWindow.getFocusedWindow()),
   });
   if (!host) {
     app.exit(1);
