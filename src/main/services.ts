@@ -8,6 +8,7 @@ import { backupHandlers } from './backups/service';
 import { dashboardHandlers } from './dashboard/service';
 import { DraftingService } from './drafting/service';
 import { electionHandlers } from './elections/service';
+import { OrganisationService } from './organisation/service';
 import { partnerHandlers } from './partners/service';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
@@ -21,6 +22,7 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...dashboardHandlers(ctx),
     ...new DraftingService(ctx).handlers(),
     ...electionHandlers(ctx),
+    ...new OrganisationService(ctx).handlers(),
     ...partnerHandlers(ctx),
     ...stixHandlers(ctx),
     ...new ThreatService(ctx).handlers(),

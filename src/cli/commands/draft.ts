@@ -11,16 +11,17 @@ import type { Command } from '../command';
 import { json } from '../format';
 import { EXIT, UsageError } from '../io';
 
-const USAGE = `threshold draft <id>... [--cluster] --template ${TEMPLATE_IDS.join('|')} [--lang en|fr|en,fr] --out FILE.docx [--json] [--as-of ISO]
+const USAGE = `threshold draft <id>... [--cluster] --template ${TEMPLATE_IDS.join('|')} [--languages en|fr|en,fr] --out FILE.docx [--json] [--as-of ISO]
 
   <id>...      the threat to write about; several ids only with --cluster (they are assessed together, as one
                cluster, and make one plan and one draft). Several ids without --cluster is a usage error:
                run the command once per threat to get one draft each.
   --template   the kind of text
-  --lang       the languages to write, comma-separated (default: the election's official languages);
-               a bilingual document has one section per language
+  --languages  the languages to write, comma-separated (default: the election's official languages);
+               a bilingual document has one section per language. (--lang is the language of messages.)
   --out        the .docx file to write (overwritten)
-  --json       print {"file", "checks": [{"id", "severity", "message"}], "readability": {"grade"}} on stdout;
+  --json       print {"file", "checks": [{"id", "severity", "message", "messageId", "params", "lang",
+               "section"}], "readability": {"grade"}} on stdout (message in the --lang language);
                grade is the hardest language's reading grade (target 8)
   --as-of      the date and time the plan is made as of, e.g. 2027-05-12T12:00:00Z (default: now)
 
@@ -38,7 +39,7 @@ function parseLanguages(value: string | undefined): DraftLang[] | undefined {
     langs.some((l) => !(DRAFT_LANGS as readonly string[]).includes(l)) ||
     new Set(langs).size !== langs.length
   ) {
-    throw new UsageError(`--lang must be en, fr or en,fr (got "${value}")`);
+    throw new UsageError(`--languages must be en, fr or en,fr (got "${value}")`);
   }
   return langs as DraftLang[];
 }
@@ -50,12 +51,12 @@ export const draftCommand: Command = {
   options: {
     cluster: { type: 'boolean' },
     template: { type: 'string', short: 't' },
-    lang: { type: 'string' },
+    languages: { type: 'string' },
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
     'as-of': { type: 'string' },
   },
-  async run({ positionals, values, io, session }) {
+  async run({ positionals, values, io, i18n, session }) {
     const ids = positionals;
     if (ids.length === 0)
       throw new UsageError(`name the threat to write about\nUsage: ${USAGE.split('\n')[0]}`);
@@ -69,7 +70,7 @@ export const draftCommand: Command = {
     if (!template) throw new UsageError(`--template is required: ${TEMPLATE_IDS.join(', ')}`);
     if (!(TEMPLATE_IDS as readonly string[]).includes(template))
       throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')} (got "${template}")`);
-    const languages = parseLanguages(values.lang as string | undefined);
+    const languages = parseLanguages(values.languages as string | undefined);
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('--out FILE.docx is required');
     if (!/\.docx$/i.test(out)) throw new UsageError('--out must name a .docx file');
@@ -104,7 +105,15 @@ export const draftCommand: Command = {
       io.out(
         json({
           file,
-          checks: checks.map((c) => ({ id: c.id, severity: c.severity, message: c.message })),
+          checks: checks.map((c) => ({
+            id: c.id,
+            severity: c.severity,
+            message: i18n.render(c.message),
+            messageId: c.message.id,
+            params: c.message.params ?? {},
+            lang: c.lang,
+            section: c.sectionId,
+          })),
           readability: { grade: readability.grade },
         }),
       );
@@ -120,7 +129,7 @@ export const draftCommand: Command = {
         io.out(`Checks: ${exported.report.errors} error(s), ${exported.report.warnings} warning(s).`);
         for (const c of checks)
           io.out(
-            `  ${c.severity.padEnd(7)} ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${c.message}`,
+            `  ${c.severity.padEnd(7)} ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${i18n.render(c.message)}`,
           );
       }
     }

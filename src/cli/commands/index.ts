@@ -10,6 +10,7 @@ import { importCommand } from './import';
 import { listCommand } from './list';
 import { partnersCommand } from './partners';
 import { policyCommand } from './policy';
+import { profileCommand } from './profile';
 import { restoreCommand } from './restore';
 import { showCommand } from './show';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   policyCommand,
   auditCommand,
   draftCommand,
+  profileCommand,
   partnersCommand,
   backupCommand,
   restoreCommand,

@@ -9,6 +9,8 @@ import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
 import { importWorkspacePartners } from '../partners/transfer';
+import type { OrganisationProfile } from '../../shared/domain/organisation';
+import { OrganisationService } from '../organisation/service';
 import { ThreatRepository } from '../threats/repository';
 import { stableStringify } from '../threats/stable-json';
 import { summarise } from './json-import';
@@ -22,6 +24,8 @@ export interface ImportBatch {
   threats: Threat[];
   /** The workspace's `partners` field (validated), when the file has one. */
   partners?: Partner[];
+  /** The workspace's `organisation` block (validated), when the file has one: it replaces the profile. */
+  organisation?: OrganisationProfile;
   /** Top-level fields of a workspace document that Threshold does not model. */
   extra?: Record<string, unknown>;
 }
@@ -97,6 +101,8 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
       );
 
     if (batch.partners) report.partners = importWorkspacePartners(ctx, batch.partners, info);
+    if (batch.organisation)
+      new OrganisationService(ctx).setInTransaction(batch.organisation, `import of ${batch.fileName}`);
 
     if (batch.extra && Object.keys(batch.extra).length) {
       ctx.settings.set(EXTRA_KEY, {

@@ -11,6 +11,7 @@ import { exportWorkspace, type ExportOptions } from './export';
 import { parseWorkspaceJson, validateWorkspace } from './json-import';
 import { loadSamplePartners, validatePartners } from '../partners/transfer';
 import { importStixData } from '../stix/service';
+import { parseProfile } from '../organisation/service';
 
 type WorkspaceHandlers = Pick<
   HandlersOf<typeof threatsContract>,
@@ -38,7 +39,7 @@ export function importText(
   const data = tryParse(content);
   if (isBundle(data)) return importStixData(ctx, data, content, fileName);
   const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
-  const { format: _f, exportedAt: _e, elections, threats, partners, ...extra } = ws;
+  const { format: _f, exportedAt: _e, elections, threats, partners, organisation, ...extra } = ws;
   return applyImport(ctx, {
     format,
     fileName,
@@ -46,6 +47,9 @@ export function importText(
     elections,
     threats,
     ...(partners !== undefined ? { partners: validatePartners(partners, fileName) } : {}),
+    ...(organisation !== undefined
+      ? { organisation: parseProfile(organisation, ['organisation'], 'import-invalid') }
+      : {}),
     extra,
   });
 }

@@ -7,6 +7,7 @@ import { assessmentContract } from './assessment.contract';
 import { backupsContract } from './backups.contract';
 import { dashboardContract } from './dashboard.contract';
 import { draftingContract } from './drafting.contract';
+import { organisationContract } from './organisation.contract';
 import { partnersContract } from './partners.contract';
 import { stixContract } from './stix.contract';
 import { threatsContract } from './threats.contract';
@@ -17,6 +18,7 @@ export const contract = {
   ...backupsContract,
   ...dashboardContract,
   ...draftingContract,
+  ...organisationContract,
   ...partnersContract,
   ...stixContract,
   ...threatsContract,

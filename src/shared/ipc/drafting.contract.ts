@@ -1,9 +1,8 @@
-// "What do we say?": communication plans, drafts with versions and approvals, live checks, .docx export,
-// and the organisation profile the templates need.
+// "What do we say?": communication plans, drafts with versions and approvals, live checks, and the export
+// (the release and its sign-off record, two .docx files). The organisation profile is organisation.contract.ts.
 import { z } from 'zod';
 import { CommunicationPlanSchema, DRAFT_LANGS, TEMPLATE_IDS } from '../domain/drafting';
 import {
-  OrgProfileSchema,
   SectionEditsSchema,
   SignerSchema,
   type CheckReport,
@@ -11,7 +10,6 @@ import {
   type DraftRecord,
   type DraftSummary,
   type DraftVersionSummary,
-  type OrgProfile,
   type PlanRecord,
   type PlanSummary,
   type PlanVersionSummary,
@@ -29,12 +27,6 @@ const Languages = z
 const Title = z.partialRecord(z.enum(DRAFT_LANGS), z.string().max(LIMITS.title));
 
 export const draftingContract = {
-  'drafting:profile': { request: z.strictObject({}), response: returns<OrgProfile>() },
-  'drafting:saveProfile': {
-    request: z.strictObject({ profile: OrgProfileSchema }),
-    response: returns<OrgProfile>(),
-  },
-
   /** Plans and drafts about a threat (plans that include it, and their drafts), or all of them. */
   'drafting:list': {
     request: z.strictObject({ threatId: Id.optional() }),
@@ -120,7 +112,7 @@ export const draftingContract = {
     request: z.strictObject({ draftId: Id, expectedVersion: Version, signer: SignerSchema }),
     response: returns<DraftRecord>(),
   },
-  /** The Word document of a draft version (default the current one), base64, with the checks it fails. */
+  /** The release and its sign-off record, for a draft version (default the current one), base64, with the checks it fails. */
   'drafting:export': {
     request: z.strictObject({
       draftId: Id,

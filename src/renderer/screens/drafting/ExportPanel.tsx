@@ -1,4 +1,5 @@
-// Export to Word: the error-level checks and the draft marking said plainly before the file is made.
+// Export to Word: the error-level checks and the draft marking said plainly before the files are made. Two
+// files: the release (what leaves the organisation) and the internal sign-off record (who approved it).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftRecord } from '../../../shared/domain/drafting-records';
@@ -31,7 +32,13 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
     try {
       const result = await exportDraft();
       const where = await saveFile(result.fileName, fromBase64(result.base64), DOCX);
-      if (where) pushToast({ message: { key: 'drafting:export.done', values: { file: where } } });
+      if (!where) return;
+      const record = await saveFile(result.signoff.fileName, fromBase64(result.signoff.base64), DOCX);
+      pushToast({
+        message: record
+          ? { key: 'drafting:export.doneBoth', values: { file: where, record, marking: result.signoff.marking } }
+          : { key: 'drafting:export.done', values: { file: where } },
+      });
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -55,6 +62,7 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
           {record.draft.releasable ? t('export.approved') : t('export.internal')}
         </p>
       ) : null}
+      <p className="field__hint">{t('export.twoFiles')}</p>
       {dirty ? <p className="field__hint">{t('export.saveFirst')}</p> : null}
       {error ? (
         <p className="notice notice--error" role="alert">
