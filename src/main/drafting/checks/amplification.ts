@@ -1,6 +1,7 @@
 // amplification: the false claim repeated, in its own words or in others (shared runs of its content words).
 // A correction states the fact, then mentions the falsehood once, quoted and marked false, never in the
-// headline (Debunking Handbook 2020). Errors: in the headline, before the fact, or more than once in a language.
+// headline (Debunking Handbook 2020). Errors: in the headline, before or within the first statement of the
+// fact, or more than once in a language.
 import type { Check, DraftLang } from '../../../shared/domain/drafting';
 import { claimOccurrences } from '../text/claim-occurrences';
 import { finding, type CheckFn, type SectionView } from './run';
@@ -21,7 +22,7 @@ export const amplification: CheckFn = ({ ctx, sections }) => {
         out.push(finding('amplification', 'error', 'headline', {}, view, span.start, span.end));
       else if (count > 1)
         out.push(finding('amplification', 'error', 'repeated', { count }, view, span.start, span.end));
-      else if (fact && view.index < fact.index)
+      else if (!fact || view.index <= fact.index)
         out.push(finding('amplification', 'error', 'beforeFact', {}, view, span.start, span.end));
     }
   }

@@ -75,6 +75,9 @@ export function partnerNotification(
   for (const r of DEFAULT_RECIPIENTS) {
     if (!recipients.some((p) => canonical(p.id) === r.id)) recipients.push(r);
   }
+  // An organisation with a name speaks as the election authority (see buildPlan): it does not notify itself.
+  const self = ctx.organisation.name.en || ctx.organisation.name.fr;
+  if (self) recipients.splice(0, recipients.length, ...recipients.filter((r) => r.id !== 'election-authority'));
   const claims = falseClaims(ctx, lang);
   const facts = allFacts(ctx, lang);
   const attribution = attributionSentence(ctx, lang);

@@ -1,8 +1,8 @@
 // Where a false claim is repeated in a text, exactly or in other words. A claim is recognised by runs of
 // three of its content words in a row (function words skipped), e.g. "Friday May 14" in "ballots sent after
-// Friday, May 14 would be thrown out". Runs the verified facts also contain are the subject of the
-// correction, not the claim ("mail-in ballots … counted"), so they do not count. Matches close together are
-// one occurrence.
+// Friday, May 14 would be thrown out". The verified facts share the claim's subject ("mail-in ballots …
+// counted"): a run counts only when it holds two words that no fact uses, and never when a fact holds the
+// whole run. Matches close together are one occurrence.
 import { tokenize, type Token } from './normalize';
 import { isStopWord } from './stop-words';
 
@@ -39,13 +39,19 @@ export function buildClaimIndex(claims: readonly string[], facts: readonly strin
   const runs = new Set<string>();
   const sizes = new Set<number>();
   const factWords = facts.map(contentWords);
+  const factVocabulary = new Set(factWords.flat());
   for (const claim of claims) {
     const words = contentWords(claim);
     if (words.length < 2) continue;
     const n = Math.min(CLAIM_RUN, words.length);
     const inFacts = new Set(factWords.flatMap((f) => runsOf(f, n)));
+    // Words of the claim that no fact uses: what makes the claim the claim.
+    const own = new Set(words.filter((w) => !factVocabulary.has(w)));
+    const needed = Math.min(2, own.size);
+    if (needed === 0) continue;
     for (const run of runsOf(words, n)) {
       if (inFacts.has(run)) continue;
+      if (run.split(' ').filter((w) => own.has(w)).length < needed) continue;
       runs.add(run);
       sizes.add(n);
     }
