@@ -5,7 +5,7 @@ import { main } from '../../src/cli/main';
 import { EMPTY_PROFILE } from '../fixtures/organisation';
 import { openTestApp, tempDir } from '../helpers/db';
 
-export const AS_OF = '2027-05-12T12:00:00Z';
+export const AS_OF = '2027-05-13T12:00:00Z';
 
 export { PROFILE } from '../fixtures/organisation';
 

@@ -1,7 +1,8 @@
 // `threshold draft`: a communication plan and a draft from a template for one threat (or a cluster), written
-// as a Word document. The plan and the draft are saved in the workspace like those made in the app, and the
-// export is audited. Exit 0 when no error-level check fails; 3 when one does (the file is still written,
-// marked DRAFT — NOT FOR RELEASE, as every unapproved draft is).
+// as two Word documents: the text as it would be released, and its internal sign-off record. The plan and the
+// draft are saved in the workspace like those made in the app, and the export is audited. Exit 0 when no
+// error-level check fails; 3 when one does (the file is still written, marked DRAFT — NOT FOR RELEASE, as
+// every unapproved draft is). Messages are in the --lang language.
 import fs from 'node:fs';
 import path from 'node:path';
 import { DRAFT_LANGS, TEMPLATE_IDS, type DraftLang, type TemplateId } from '../../shared/domain/drafting';
@@ -19,9 +20,12 @@ const USAGE = `threshold draft <id>... [--cluster] --template ${TEMPLATE_IDS.joi
   --template   the kind of text
   --languages  the languages to write, comma-separated (default: the election's official languages);
                a bilingual document has one section per language. (--lang is the language of messages.)
-  --out        the .docx file to write (overwritten)
-  --json       print {"file", "checks": [{"id", "severity", "message", "messageId", "params", "lang",
-               "section"}], "readability": {"grade"}} on stdout (message in the --lang language);
+  --out        the .docx file to write (overwritten); the sign-off record (who drafted, reviewed and
+               approved it, marked with the highest classification it cites) goes beside it as
+               FILE.signoff.docx
+  --json       print {"file", "signoff": {"file", "marking"}, "draft", "warnings": [text],
+               "checks": [{"id", "severity", "message", "messageId", "params", "lang", "section"}],
+               "readability": {"grade"}} on stdout (messages in the --lang language);
                grade is the hardest language's reading grade (target 8)
   --as-of      the date and time the plan is made as of, e.g. 2027-05-12T12:00:00Z (default: now)
 
@@ -98,6 +102,11 @@ export const draftCommand: Command = {
     });
     const file = path.resolve(io.cwd, out);
     fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
+    const signoffFile = file.replace(/\.docx$/i, '.signoff.docx');
+    fs.writeFileSync(signoffFile, Buffer.from(exported.signoff.base64, 'base64'));
+    // What the person making the plan should know about the record (e.g. a first-seen time in the future).
+    const warnings = (plan.plan.warnings ?? []).map((w) => i18n.render(w));
+    for (const w of warnings) io.err(`threshold: warning: ${w}`);
 
     const { checks, readability } = exported.report;
     const failed = checks.some((c) => c.severity === 'error');
@@ -105,6 +114,9 @@ export const draftCommand: Command = {
       io.out(
         json({
           file,
+          signoff: { file: signoffFile, marking: exported.signoff.marking },
+          draft: draft.id,
+          warnings,
           checks: checks.map((c) => ({
             id: c.id,
             severity: c.severity,
@@ -122,6 +134,7 @@ export const draftCommand: Command = {
         .map(([lang, grade]) => `${lang} ${grade}`)
         .join(', ');
       io.out(`Wrote ${file}${exported.markedDraft ? ' (marked DRAFT — NOT FOR RELEASE)' : ''}.`);
+      io.out(`Wrote the sign-off record ${signoffFile} (marked ${exported.signoff.marking}).`);
       io.out(`Plan ${plan.id} (level ${plan.plan.level}), draft ${draft.id} version ${exported.version}.`);
       io.out(`Reading grade: ${grades} (target ${readability.target}).`);
       if (checks.length === 0) io.out('Checks: all pass.');

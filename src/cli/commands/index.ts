@@ -5,6 +5,7 @@ import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { decideCommand } from './decide';
 import { draftCommand } from './draft';
+import { draftsCommand } from './drafts';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   policyCommand,
   auditCommand,
   draftCommand,
+  draftsCommand,
   profileCommand,
   partnersCommand,
   backupCommand,

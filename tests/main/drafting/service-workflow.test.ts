@@ -73,7 +73,7 @@ describe('drafting workflow', () => {
     const check = (severity: Check['severity'], id: Check['id']): Check => ({
       id,
       severity,
-      message: '',
+      message: { id: 'checks:x' },
       sectionId: null,
       lang: 'en',
       start: 0,
