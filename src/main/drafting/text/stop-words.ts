@@ -1,12 +1,12 @@
 // Function words, folded as tokenize() folds them (lower case, no accents). They carry no claim of their own:
 // a repeated false claim is found by its content words. The English list holds only words that are not also
-// French words ("a", "on", "as", "en" are both), so that it can find English left in a French text.
+// French words ("a", "on", "as", "en", "but" are both), so that it can find English left in a French text.
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
     'the and of to is are was were with for that this these those it its be been being by from or at not ' +
     'have has had will would should could can cannot who what when where which how why our your their they ' +
     'we you he she them there here about after before into over than then any all some more most only also ' +
-    'very just do does did but so my his her him up out off because while until both each other such own ' +
+    'very just do does did so my his her him up out off because while until both each other such own ' +
     'same too through during against between under again further once were shall might must us'
   ).split(' '),
 );
