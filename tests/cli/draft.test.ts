@@ -415,3 +415,34 @@ describe('threshold profile', () => {
     expect(text.out).toContain('Media contact:   Sam Okoro');
   });
 });
+
+describe('threshold import', () => {
+  it('warns of threats first seen later than now', async () => {
+    const { dir, file } = await sampleDb();
+    const ws = {
+      format: 'threshold-workspace/1',
+      elections: [],
+      threats: [
+        {
+          id: 'future-1',
+          electionId: 'lakeshore-2027',
+          title: 'A threat from the future',
+          summary: 'Its first-seen year is a typo.',
+          purpose: 'other',
+          type: 'other',
+          target: { kind: 'general-public' },
+          time: { firstSeen: '2099-05-13T09:00:00Z' },
+          place: { level: 'national' },
+          source: { actor: 'unknown', confidence: 'low' },
+          reach: { breakout: 1 },
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(dir, 'ws.json'), JSON.stringify(ws));
+    const r = await run(['--db', file, 'import', 'ws.json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'warning: 1 threat(s) first seen later than now; check their dates: future-1 (2099-05-13T09:00:00Z).',
+    );
+  });
+});

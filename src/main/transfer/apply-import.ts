@@ -11,6 +11,7 @@ import { ElectionRepository } from '../elections/repository';
 import { importWorkspacePartners } from '../partners/transfer';
 import type { OrganisationProfile } from '../../shared/domain/organisation';
 import { OrganisationService } from '../organisation/service';
+import { firstSeenInFuture } from '../../shared/domain/threat-time';
 import { ThreatRepository } from '../threats/repository';
 import { stableStringify } from '../threats/stable-json';
 import { summarise } from './json-import';
@@ -99,6 +100,10 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
       report.warnings.push(
         `Related ids not in the log: ${[...dangling].slice(0, 10).join(', ')}${dangling.size > 10 ? ` and ${dangling.size - 10} more` : ''}.`,
       );
+
+    const future = batch.threats.filter((t) => firstSeenInFuture(t.time.firstSeen, ctx.clock()));
+    if (future.length)
+      report.firstSeenInFuture = future.map((t) => ({ id: t.id, firstSeen: t.time.firstSeen }));
 
     if (batch.partners) report.partners = importWorkspacePartners(ctx, batch.partners, info);
     if (batch.organisation)

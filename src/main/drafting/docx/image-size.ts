@@ -3,7 +3,8 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (b.length >= 24 && b.readUInt32BE(0) === 0x89504e47 && b.toString('ascii', 12, 16) === 'IHDR')
     return positive(b.readUInt32BE(16), b.readUInt32BE(20));
-  if (b.length >= 10 && b.toString('ascii', 0, 3) === 'GIF') return positive(b.readUInt16LE(6), b.readUInt16LE(8));
+  if (b.length >= 10 && b.toString('ascii', 0, 3) === 'GIF')
+    return positive(b.readUInt16LE(6), b.readUInt16LE(8));
   if (b.length >= 4 && b[0] === 0xff && b[1] === 0xd8) {
     let i = 2;
     while (i + 9 < b.length) {

@@ -99,35 +99,60 @@ const L = {
 };
 
 /** The highest marking among the text's and the cited threats'. */
-export function recordMarking(draft: Pick<Draft, 'classification'>, threats: readonly CitedThreat[]): Marking {
+export function recordMarking(
+  draft: Pick<Draft, 'classification'>,
+  threats: readonly CitedThreat[],
+): Marking {
   const rank = (m: Marking) => MARKINGS.indexOf(m);
   return [draft.classification, ...threats.map((t) => t.classification)].reduce((a, b) =>
     rank(b) > rank(a) ? b : a,
   );
 }
 
-export async function writeSignoffRecord(input: SignoffRecordInput): Promise<{ buffer: Buffer; marking: Marking }> {
+export async function writeSignoffRecord(
+  input: SignoffRecordInput,
+): Promise<{ buffer: Buffer; marking: Marking }> {
   const lang = input.languages[0] ?? 'en';
   const tag = languageTags(input.organisation)[lang];
   const marking = recordMarking(input.draft, input.threats);
   const markingText = `${MARKING_LABELS[marking][lang]} — ${L.internal[lang]}`;
   const run = (text: string, bold = false) =>
     new TextRun({ text: xmlSafe(text), ...(bold ? { bold } : {}), language: { value: tag } });
-  const p = (text: string, opts: { heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel]; style?: string; outlineLevel?: number } = {}) =>
-    new Paragraph({ ...opts, children: [run(text)], run: { language: { value: tag } } });
-  const cell = (text: string, bold = false) =>
+  const p = (
+    text: string,
+    opts: {
+      heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel];
+      style?: string;
+      outlineLevel?: number;
+    } = {},
+  ) => new Paragraph({ ...opts, children: [run(text)], run: { language: { value: tag } } });
+  const cell = (text: string, bold: boolean, keepNext: boolean) =>
     new TableCell({
       children: [
-        new Paragraph({ children: [run(text, bold)], spacing: { before: 40, after: 40 }, run: { language: { value: tag } } }),
+        new Paragraph({
+          children: [run(text, bold)],
+          keepNext,
+          spacing: { before: 40, after: 40 },
+          run: { language: { value: tag } },
+        }),
       ],
     });
-  const table = (columns: string[], rows: string[][]) =>
+  // keepNext on every row but the last keeps a table on one page.
+  const table = (columns: string[], rows: string[][], widths: number[]) =>
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      columnWidths: widths.map((w) => Math.round((w / 100) * 9360)),
       rows: [
         // Screen readers announce the columns from the header row, repeated on every page.
-        new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c, true)) }),
-        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c) => cell(c)) })),
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: columns.map((c) => cell(c, true, true)),
+        }),
+        ...rows.map(
+          (r, i) =>
+            new TableRow({ cantSplit: true, children: r.map((c) => cell(c, false, i < rows.length - 1)) }),
+        ),
       ],
     });
   const d = input.draft;
@@ -151,18 +176,24 @@ export async function writeSignoffRecord(input: SignoffRecordInput): Promise<{ b
         [L.checks[lang], L.checksValue[lang](input.report.errors, input.report.warnings)],
         [L.exported[lang], formatDate(input.date, lang)],
       ],
+      [40, 60],
     ),
     p(L.threats[lang], { heading: HeadingLevel.HEADING_1, outlineLevel: 1 }),
     table(
       L.threatColumns[lang],
       input.threats.map((t) => [t.id, t.title, String(t.version), MARKING_LABELS[t.classification][lang]]),
+      [16, 52, 10, 22],
     ),
     p(L.approvals[lang], { heading: HeadingLevel.HEADING_1, outlineLevel: 1 }),
-    table(L.columns[lang], [
-      [L.drafted[lang], ...signoff(d.approvals?.drafted)],
-      [L.reviewed[lang], ...signoff(d.approvals?.reviewed)],
-      [L.approved[lang], ...signoff(d.approvals?.approved)],
-    ]),
+    table(
+      L.columns[lang],
+      [
+        [L.drafted[lang], ...signoff(d.approvals?.drafted)],
+        [L.reviewed[lang], ...signoff(d.approvals?.reviewed)],
+        [L.approved[lang], ...signoff(d.approvals?.approved)],
+      ],
+      [22, 28, 30, 20],
+    ),
   ];
   const markingParagraph = () => p(markingText, { style: 'Marking' });
   const doc = new Document({

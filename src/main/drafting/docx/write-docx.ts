@@ -12,6 +12,7 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -56,12 +57,25 @@ const PAGE = { en: ['Page ', ' of '], fr: ['Page ', ' de '] } as const;
 const FOR_RELEASE = { en: 'FOR IMMEDIATE RELEASE', fr: 'POUR DIFFUSION IMMÉDIATE' };
 const NBSP = '\u00A0';
 
+/** A phone number's hyphens do not break the line ("1-800-555-0127" stays whole): Word's no-break hyphen. */
+function unbroken(text: string): (string | NoBreakHyphen)[] {
+  const out: (string | NoBreakHyphen)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/(?<![\p{L}\d-])\+?\d{1,4}(?:-\d{2,4}){2,}(?![\p{L}\d-])/gu)) {
+    out.push(text.slice(last, m.index));
+    m[0].split('-').forEach((group, i) => out.push(...(i === 0 ? [group] : [new NoBreakHyphen(), group])));
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out.filter((p) => p !== '');
+}
+
 /** Text runs of one line, placeholders highlighted so nobody misses them. */
 function runs(text: string, tag: string): TextRun[] {
   return splitPlaceholders(xmlSafe(text)).map(
     (part) =>
       new TextRun({
-        text: part.text,
+        children: unbroken(part.text),
         language: { value: tag },
         ...(part.placeholder ? { style: 'Placeholder' } : {}),
       }),
@@ -74,17 +88,28 @@ interface ParagraphOptions {
   outlineLevel?: number;
 }
 
-/** One paragraph per line. The lines of a block other than the last use BlockLine, so the block reads as one. */
-function paragraphs(text: string, tag: string, options: ParagraphOptions = {}, block = false): Paragraph[] {
+/**
+ * One paragraph per line. The lines of a block other than the last use BlockLine and stay with the next one,
+ * so the block reads as one and is never split across pages; `keepAll` keeps the last line with what follows
+ * too (the media contact with "-30-").
+ */
+function paragraphs(
+  text: string,
+  tag: string,
+  options: ParagraphOptions = {},
+  block = false,
+  keepAll = false,
+): Paragraph[] {
   const lines = xmlSafe(text)
     .split(/\r\n|\r|\n/)
     .filter((line) => line.trim() !== '');
   return lines.map((line, i) => {
-    const style =
-      block && !options.heading && !options.style && i < lines.length - 1 ? { style: 'BlockLine' } : {};
+    const inBlock = block && i < lines.length - 1;
+    const style = inBlock && !options.heading && !options.style ? { style: 'BlockLine' } : {};
     return new Paragraph({
       ...options,
       ...style,
+      ...(inBlock || keepAll ? { keepNext: true, keepLines: true } : {}),
       children: runs(line, tag),
       run: { language: { value: tag } },
     });
@@ -109,8 +134,8 @@ function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): 
   const bytes = Buffer.from(match[2]!, 'base64');
   const size = imageSize(bytes);
   if (!size) return [];
-  // At most 2 inches wide and 0.9 inch high, keeping its proportions.
-  const scale = Math.min(192 / size.width, 86 / size.height, 1);
+  // At most 2 inches wide and 0.7 inch high, keeping its proportions.
+  const scale = Math.min(192 / size.width, 67 / size.height, 1);
   const name = org.name[lang] || org.name.en || org.name.fr;
   const alt = lang === 'fr' ? `Logo ${name ? `: ${name}` : ''}` : `${name ? `${name} ` : ''}logo`;
   return [
@@ -170,6 +195,8 @@ function sectionBody(
   }
   let dateline: string | undefined;
   let previous: DraftSection | undefined;
+  const endMark = release && org.endMark === true;
+  const last = sections[sections.length - 1];
   for (const section of sections) {
     if (section === headline) continue;
     const answer = previous?.kind === 'question';
@@ -186,10 +213,16 @@ function sectionBody(
     }
     // Quoted source text (a classified note) is tagged with its own language.
     out.push(
-      ...sectionParagraphs(section, tag, section.sourceLang ? tags[section.sourceLang] : undefined, answer),
+      ...sectionParagraphs(
+        section,
+        tag,
+        section.sourceLang ? tags[section.sourceLang] : undefined,
+        answer,
+        endMark && section === last,
+      ),
     );
   }
-  if (release && org.endMark) out.push(...paragraphs('-30-', tag, { style: 'EndMark' }));
+  if (endMark) out.push(...paragraphs('-30-', tag, { style: 'EndMark' }));
   return out;
 }
 
@@ -220,12 +253,7 @@ function datelined(
       ...runs(lines[0] ?? '', tag),
     ],
   });
-  return [
-    ...(first ? [first] : []),
-    ...rest,
-    opening,
-    ...lines.slice(1).flatMap((l) => paragraphs(l, tag)),
-  ];
+  return [...(first ? [first] : []), ...rest, opening, ...lines.slice(1).flatMap((l) => paragraphs(l, tag))];
 }
 
 /**
@@ -237,6 +265,7 @@ function sectionParagraphs(
   tag: string,
   sourceTag?: string,
   answer = false,
+  keepWithNext = false,
 ): Paragraph[] {
   const text = section.heading?.trim() ?? '';
   const heading = !text
@@ -264,7 +293,7 @@ function sectionParagraphs(
         }),
     ];
   }
-  return [...heading, ...paragraphs(section.text, tag, {}, BLOCK_KINDS.has(section.kind))];
+  return [...heading, ...paragraphs(section.text, tag, {}, BLOCK_KINDS.has(section.kind), keepWithNext)];
 }
 
 function header(draft: Draft, lang: DraftLang, tag: string): Header {

@@ -4,6 +4,7 @@
 // is not told to release "before advance voting opens").
 import type { ElectionPhase, LocalizedText, Urgency } from '../../../shared/domain/drafting';
 import type { Election, Threat } from '../../../shared/domain/workspace';
+import { firstSeenInFuture } from '../../../shared/domain/threat-time';
 import { addDays, dateOf, daysBetween, formatDate } from '../text/dates';
 
 export interface Timing {
@@ -44,8 +45,7 @@ export function adviceDay(threats: readonly Threat[], asOf: string): string {
 
 /** Threats first seen later than the plan's "as of": a data problem the person making the plan should see. */
 export function seenInTheFuture(threats: readonly Threat[], asOf: string): Threat[] {
-  const now = Date.parse(asOf);
-  return threats.filter((t) => Date.parse(t.time.firstSeen) > now);
+  return threats.filter((t) => firstSeenInFuture(t.time.firstSeen, new Date(asOf)));
 }
 
 export function timingOf(threats: readonly Threat[], election: Election | undefined, asOf: string): Timing {

@@ -113,7 +113,7 @@ function assessmentText(ctx: TemplateContext, a: AssessmentResult, lang: DraftLa
   const reasonsFr = fr ? assessmentReasonsFr(a, ctx.threats) : undefined;
   const lines = [
     fr
-      ? `Note : ${num(a.score, lang)} sur 100. Niveau : ${LEVEL_LABELS[a.level].fr}. Écart par rapport au seuil d’intervention publique : ${signed(a.margins.speakPublicly, lang)}; par rapport au seuil d’intervention privée : ${signed(a.margins.engagePrivately, lang)}.`
+      ? `Note : ${num(a.score, lang)} sur 100. Niveau : ${LEVEL_LABELS[a.level].fr.toLowerCase()}. Écart par rapport au seuil d’intervention publique : ${signed(a.margins.speakPublicly, lang)}; par rapport au seuil d’intervention privée : ${signed(a.margins.engagePrivately, lang)}.`
       : `Score: ${num(a.score, lang)} of 100. Level: ${LEVEL_LABELS[a.level].en}. Margin to the threshold to speak publicly: ${signed(a.margins.speakPublicly, lang)}; to engage privately: ${signed(a.margins.engagePrivately, lang)}.`,
     ...a.factors.map((f) =>
       fr

@@ -215,5 +215,5 @@ export const HEADINGS = {
   whatIsBeingDone: { en: 'What is being done', fr: 'Ce qui est fait' },
   whatYouCanDo: { en: 'What you can do', fr: 'Ce que vous pouvez faire' },
   reliableInformation: { en: 'Where to find reliable information', fr: 'Où trouver de l’information fiable' },
-  mediaContact: { en: 'Media contact', fr: 'Relations avec les médias' },
+  mediaContact: { en: 'Media contact', fr: 'Personne-ressource pour les médias' },
 } satisfies Record<string, LocalizedText>;
