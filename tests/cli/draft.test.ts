@@ -279,7 +279,7 @@ describe('threshold draft', () => {
     const out: string[] = [];
     const code = await main(argv, {
       out: (t) => out.push(t),
-      err: () => {},
+      err: () => undefined,
       env: { THRESHOLD_LANG: 'fr' },
       cwd: dir,
     });

@@ -25,7 +25,8 @@ Review and approval are refused (exit 3) while an error-level check fails; the c
 
 export const draftsCommand: Command = {
   name: 'drafts',
-  summary: 'List drafts, show one, review or approve it (refused while an error-level check fails), export it',
+  summary:
+    'List drafts, show one, review or approve it (refused while an error-level check fails), export it',
   usage: USAGE,
   options: {
     threat: { type: 'string' },
@@ -67,7 +68,9 @@ export const draftsCommand: Command = {
     const errors = record.report.checks.filter((c) => c.severity === 'error');
     const listChecks = (checks: typeof record.report.checks) => {
       for (const c of checks)
-        io.out(`  ${c.severity.padEnd(7)} ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${i18n.render(c.message)}`);
+        io.out(
+          `  ${c.severity.padEnd(7)} ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${i18n.render(c.message)}`,
+        );
     };
     if (action === 'show') {
       if (values.json) {
@@ -82,7 +85,9 @@ export const draftsCommand: Command = {
         );
         return EXIT.ok;
       }
-      io.out(`${record.id} (${record.template}), version ${record.version} of ${record.currentVersion}: ${record.draft.status}`);
+      io.out(
+        `${record.id} (${record.template}), version ${record.version} of ${record.currentVersion}: ${record.draft.status}`,
+      );
       for (const lang of record.draft.languages) {
         io.out(`\n[${lang}] ${record.draft.title[lang] ?? ''}`);
         for (const section of record.draft.sections[lang] ?? [])
@@ -100,14 +105,18 @@ export const draftsCommand: Command = {
         io.err(
           `threshold: ${errors.length} error-level check(s) must be fixed before the draft can be ${action === 'review' ? 'reviewed' : 'approved'}:`,
         );
-        for (const c of errors) io.err(`  ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${i18n.render(c.message)}`);
+        for (const c of errors)
+          io.err(`  ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${i18n.render(c.message)}`);
       }
       try {
-        const signed = await s.call<DraftRecord>(action === 'review' ? 'drafting:review' : 'drafting:approve', {
-          draftId: id,
-          expectedVersion: record.currentVersion,
-          signer: { name: by, role },
-        });
+        const signed = await s.call<DraftRecord>(
+          action === 'review' ? 'drafting:review' : 'drafting:approve',
+          {
+            draftId: id,
+            expectedVersion: record.currentVersion,
+            signer: { name: by, role },
+          },
+        );
         io.out(`Draft ${id} version ${signed.version} is ${signed.draft.status}.`);
         return EXIT.ok;
       } catch (err) {

@@ -1,9 +1,6 @@
 // The organisation profile's handlers: read it, and replace it (validated, in one transaction with its audit
 // entry). Used by Settings, the CLI (`threshold profile`), workspace import and export, and drafting.
-import {
-  OrganisationProfileSchema,
-  type OrganisationProfile,
-} from '../../shared/domain/organisation';
+import { OrganisationProfileSchema, type OrganisationProfile } from '../../shared/domain/organisation';
 import { AppError } from '../../shared/errors';
 import { jsonPath } from '../../shared/domain/location';
 import type { HandlersOf } from '../../shared/ipc/define';
@@ -77,7 +74,11 @@ export class OrganisationService {
         subject: 'organisation:profile',
         actor: who?.name,
         role: who?.role,
-        details: { source, changed, profile: { ...rest, ...(logo ? { logo: `${logo.length} characters` } : {}) } },
+        details: {
+          source,
+          changed,
+          profile: { ...rest, ...(logo ? { logo: `${logo.length} characters` } : {}) },
+        },
       });
     }
     return this.repo.get();

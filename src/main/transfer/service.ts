@@ -39,7 +39,11 @@ export function importText(
   const data = tryParse(content);
   if (isBundle(data)) return importStixData(ctx, data, content, fileName);
   const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
-  const { format: _f, exportedAt: _e, elections, threats, partners, organisation, ...extra } = ws;
+  const { elections, threats, partners, organisation, ...rest } = ws;
+  // Fields the contract names are not "extra"; the rest is kept as the file gave it.
+  const extra = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => key !== 'format' && key !== 'exportedAt'),
+  );
   return applyImport(ctx, {
     format,
     fileName,

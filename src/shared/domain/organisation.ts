@@ -54,9 +54,7 @@ export const OrganisationProfileSchema = z.strictObject({
   /** Printed at the top of releases, with the organisation's name as its alternative text. */
   logo: logo.optional(),
   /** Spelling per language (default Canadian English and Canadian French). */
-  variety: z
-    .strictObject({ en: z.enum(ENGLISH_VARIETIES), fr: z.enum(FRENCH_VARIETIES) })
-    .optional(),
+  variety: z.strictObject({ en: z.enum(ENGLISH_VARIETIES), fr: z.enum(FRENCH_VARIETIES) }).optional(),
   /** Whether a release ends with "-30-" (the North American end mark). */
   endMark: z.boolean().optional(),
 });

@@ -80,7 +80,10 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
     expect(parts.document).toContain('descr="Elections Lakeshore logo"');
     expect(parts.document).toContain('descr="Logo : Élections Lakeshore"');
     // Without the end mark or the logo, neither is printed.
-    const plain = await writeDocx(statement(), { date: META.date, organisation: { ...PROFILE, endMark: false } });
+    const plain = await writeDocx(statement(), {
+      date: META.date,
+      organisation: { ...PROFILE, endMark: false },
+    });
     expect(await docxText(plain)).not.toContain('-30-');
     expect((await readDocx(plain)).files.filter((f) => f.startsWith('word/media/'))).toEqual([]);
   });
@@ -90,14 +93,26 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
     const langs = [...parts.document.matchAll(/<w:lang w:val="([^"]+)"\/>/g)].map((m) => m[1]);
     expect(new Set(langs)).toEqual(new Set(['en-CA', 'fr-CA']));
     // The French section's runs are all fr-CA: take the paragraphs after the one that ends the first section.
-    const french = parts.document.slice(parts.document.indexOf('</w:p>', parts.document.indexOf('</w:sectPr>')));
+    const french = parts.document.slice(
+      parts.document.indexOf('</w:p>', parts.document.indexOf('</w:sectPr>')),
+    );
     expect(french).not.toContain('w:val="en-CA"');
     expect(parts.styles).toMatch(/<w:docDefaults>.*<w:lang w:val="en-CA"\/>.*<\/w:docDefaults>/s);
     expect(parts.core).toContain('<dc:language>en-CA</dc:language>');
   });
 
   it('uses real Word styles, with outline levels for the title and headings', async () => {
-    for (const id of ['Title', 'Heading1', 'Heading2', 'Marking', 'BlockLine', 'Placeholder', 'Organisation', 'ReleaseLine', 'EndMark'])
+    for (const id of [
+      'Title',
+      'Heading1',
+      'Heading2',
+      'Marking',
+      'BlockLine',
+      'Placeholder',
+      'Organisation',
+      'ReleaseLine',
+      'EndMark',
+    ])
       expect(parts.styles).toContain(`w:styleId="${id}"`);
     const style = (id: string) =>
       parts.styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`))?.[0] ?? '';
@@ -114,12 +129,15 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
   it('marks every header and footer UNCLASSIFIED and DRAFT — NOT FOR RELEASE, in the section’s language', () => {
     const headers = parts.headers.map(xmlText);
     expect(headers).toEqual(
-      expect.arrayContaining(['UNCLASSIFIED — DRAFT — NOT FOR RELEASE', 'NON CLASSIFIÉ — ÉBAUCHE — NE PAS DIFFUSER']),
+      expect.arrayContaining([
+        'UNCLASSIFIED — DRAFT — NOT FOR RELEASE',
+        'NON CLASSIFIÉ — ÉBAUCHE — NE PAS DIFFUSER',
+      ]),
     );
     const footers = parts.footers.map(xmlText);
-    expect(footers.some((f) => f.startsWith('UNCLASSIFIED — DRAFT — NOT FOR RELEASE') && f.includes('Page '))).toBe(
-      true,
-    );
+    expect(
+      footers.some((f) => f.startsWith('UNCLASSIFIED — DRAFT — NOT FOR RELEASE') && f.includes('Page ')),
+    ).toBe(true);
     expect(footers.some((f) => f.includes(' de '))).toBe(true);
     for (const f of parts.footers) {
       expect(f).toContain('PAGE');
@@ -131,19 +149,25 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
     const approved = await writeDocx(approve(statement()), META);
     const all = Object.entries(await xmlParts(approved));
     const names = all.map(([n]) => n);
-    expect(names).not.toEqual(expect.arrayContaining([expect.stringMatching(/comments|people|commentsExtended/)]));
+    expect(names).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/comments|people|commentsExtended/)]),
+    );
     for (const [name, xml] of all) {
       for (const who of STAFF) expect(xml, `${who} in ${name}`).not.toContain(who);
       for (const id of ['lk27-001', 'THR-', 'plan ', 'draft', 'Threshold workspace'])
         expect(xml, `${id} in ${name}`).not.toContain(id);
-      expect(xml, name).not.toMatch(/<w:ins\b|<w:del\b|<w:commentReference|w:rsid|<w:trackRevisions|<cp:revision>/);
+      expect(xml, name).not.toMatch(
+        /<w:ins\b|<w:del\b|<w:commentReference|w:rsid|<w:trackRevisions|<cp:revision>/,
+      );
     }
     const core = all.find(([n]) => n === 'docProps/core.xml')![1];
     expect(core).toContain('<dc:creator>Elections Lakeshore</dc:creator>');
     expect(core).toContain('<cp:lastModifiedBy>Elections Lakeshore</cp:lastModifiedBy>');
     expect(core).toContain('<dc:title>How to vote: the facts</dc:title>');
     expect(core).toContain('<dc:subject>Public statement / Déclaration publique</dc:subject>');
-    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2027-05-05T00:00:00Z</dcterms:created>');
+    expect(core).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2027-05-05T00:00:00Z</dcterms:created>',
+    );
     expect(core).not.toContain('<cp:keywords>');
     const app = all.find(([n]) => n === 'docProps/app.xml')![1];
     expect(app).toContain('<Company>Elections Lakeshore</Company>');
@@ -154,7 +178,9 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
 describe('writeDocx: markings and options', () => {
   it('drops every marking once a public text is approved', async () => {
     const parts = await readDocx(await writeDocx(approve(statement()), META));
-    expect(parts.headers.concat(parts.footers).map(xmlText).join('')).not.toMatch(/DRAFT|ÉBAUCHE|CLASSIFIED|CLASSIFIÉ/);
+    expect(parts.headers.concat(parts.footers).map(xmlText).join('')).not.toMatch(
+      /DRAFT|ÉBAUCHE|CLASSIFIED|CLASSIFIÉ/,
+    );
   });
 
   it('marks a briefing note with the highest classification it quotes, and never for release', async () => {
@@ -205,9 +231,9 @@ describe('writeDocx: markings and options', () => {
   });
 
   it('refuses to export none of the draft’s languages', async () => {
-    await expect(writeDocx({ ...statement(), languages: ['en'] }, { ...META, languages: ['fr'] })).rejects.toThrow(
-      /Nothing to export/,
-    );
+    await expect(
+      writeDocx({ ...statement(), languages: ['en'] }, { ...META, languages: ['fr'] }),
+    ).rejects.toThrow(/Nothing to export/);
   });
 });
 
@@ -233,9 +259,21 @@ describe('the sign-off record', () => {
     expect(marking).toBe('UNCLASSIFIED');
     const parts = await readDocx(buffer);
     const text = xmlText(parts.document);
-    for (const s of ['Sign-off record', 'Drafted by', 'Reviewed by', 'Approved by', 'Chris Singh', 'Legal counsel'])
+    for (const s of [
+      'Sign-off record',
+      'Drafted by',
+      'Reviewed by',
+      'Approved by',
+      'Chris Singh',
+      'Legal counsel',
+    ])
       expect(text).toContain(s);
-    for (const s of ['D-20270505-abc123, version 3', 'P-20270505-def456, version 2', 'lk27-001', 'f'.repeat(64)])
+    for (const s of [
+      'D-20270505-abc123, version 3',
+      'P-20270505-def456, version 2',
+      'lk27-001',
+      'f'.repeat(64),
+    ])
       expect(text).toContain(s);
     expect(parts.document.match(/<w:tblHeader\/>/g)!.length).toBe(3);
     expect(parts.headers.map(xmlText)).toEqual(['UNCLASSIFIED — INTERNAL — NOT FOR RELEASE']);
@@ -268,6 +306,8 @@ describe('writeDocx: hostile text', () => {
     expect(parts.document).toContain('x'.repeat(100_000));
     expect(parts.core).toContain('<dc:creator>Org &lt;&amp;&gt; </dc:creator>');
     for (const xml of [parts.document, ...parts.footers, parts.core])
-      expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200B]/);
+      expect(xml).not.toMatch(
+        /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200B]/,
+      );
   });
 });

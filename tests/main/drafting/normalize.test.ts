@@ -57,8 +57,12 @@ describe('frenchTypography', () => {
     expect(frenchTypography('Rappelons-le : Les bulletins sont comptés.')).toBe(
       'Rappelons-le\u00A0: les bulletins sont comptés.',
     );
-    expect(frenchTypography('Porte-parole : Élections Lakeshore.')).toBe('Porte-parole\u00A0: Élections Lakeshore.');
-    expect(frenchTypography('Elle dit : « Les bulletins »')).toBe('Elle dit\u00A0: «\u00A0Les bulletins\u00A0»');
+    expect(frenchTypography('Porte-parole : Élections Lakeshore.')).toBe(
+      'Porte-parole\u00A0: Élections Lakeshore.',
+    );
+    expect(frenchTypography('Elle dit : « Les bulletins »')).toBe(
+      'Elle dit\u00A0: «\u00A0Les bulletins\u00A0»',
+    );
   });
 });
 

@@ -90,10 +90,17 @@ describe('buildPlan', () => {
 
   it('never advises a moment already past for the threat, and warns of a first-seen time in the future', () => {
     // As of December 2026, a threat first seen on May 13, 2027 (after advance voting opened on May 7).
-    const late = threat({ time: { firstSeen: '2027-05-13T09:00:00Z' }, reach: { breakout: 2, trend: 'stable' } });
+    const late = threat({
+      time: { firstSeen: '2027-05-13T09:00:00Z' },
+      reach: { breakout: 2, trend: 'stable' },
+    });
     const plan = buildPlan([late], election, assessment(), { asOf: '2026-12-01T12:00:00Z' });
     expect(plan.timing.text.en).not.toMatch(/before advance voting opens/i);
-    expect(plan.timing).toMatchObject({ phase: 'advance-voting', urgency: 'immediate', releaseBy: '2027-05-13' });
+    expect(plan.timing).toMatchObject({
+      phase: 'advance-voting',
+      urgency: 'immediate',
+      releaseBy: '2027-05-13',
+    });
     expect(plan.warnings).toEqual([
       {
         id: 'plan:firstSeenInFuture',
@@ -101,10 +108,13 @@ describe('buildPlan', () => {
       },
     ]);
     // Seen before the plan is made: advice from the plan's own date.
-    const early = threat({ time: { firstSeen: '2027-04-18T09:00:00Z' }, reach: { breakout: 2, trend: 'stable' } });
-    expect(buildPlan([early], election, assessment(), { asOf: '2027-04-20T12:00:00Z' }).timing.releaseBy).toBe(
-      '2027-05-06',
-    );
+    const early = threat({
+      time: { firstSeen: '2027-04-18T09:00:00Z' },
+      reach: { breakout: 2, trend: 'stable' },
+    });
+    expect(
+      buildPlan([early], election, assessment(), { asOf: '2027-04-20T12:00:00Z' }).timing.releaseBy,
+    ).toBe('2027-05-06');
   });
 
   it('works without an election calendar', () => {

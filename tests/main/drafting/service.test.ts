@@ -70,8 +70,12 @@ describe('organisation profile', () => {
     const draft = await newDraft();
     expect(section(draft, 'en', 'reliable-sources').text).toContain('[TO COMPLETE: web address]');
     expect(section(draft, 'fr', 'media-contact').text).toContain('[À COMPLÉTER');
-    const missing = draft.report.checks.filter((c) => c.id === 'placeholder').map((c) => c.message.params?.field);
-    expect(missing).toEqual(expect.arrayContaining(['organisation.website', 'organisation.mediaContact.email']));
+    const missing = draft.report.checks
+      .filter((c) => c.id === 'placeholder')
+      .map((c) => c.message.params?.field);
+    expect(missing).toEqual(
+      expect.arrayContaining(['organisation.website', 'organisation.mediaContact.email']),
+    );
   });
 
   it('reads a profile saved before it had its own key', async () => {
@@ -80,7 +84,11 @@ describe('organisation profile', () => {
       authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
       website: 'elections.lakeshore.example',
       phone: '1-800-555-0127',
-      mediaContact: { name: 'Sam Okoro', phone: '1-800-555-0199', email: 'media@elections.lakeshore.example' },
+      mediaContact: {
+        name: 'Sam Okoro',
+        phone: '1-800-555-0199',
+        email: 'media@elections.lakeshore.example',
+      },
     });
     expect(await fresh.call<OrganisationProfile>('profile:get')).toEqual({
       ...EMPTY_PROFILE,
@@ -103,7 +111,10 @@ describe('organisation profile', () => {
       }),
     );
     expect(bad.code).toBe('invalid-request');
-    expect(bad.problems!.map((p) => p.where).sort()).toEqual(['$.profile.mediaContact.email', '$.profile.website']);
+    expect(bad.problems!.map((p) => p.where).sort()).toEqual([
+      '$.profile.mediaContact.email',
+      '$.profile.website',
+    ]);
     expect((await app.call<OrganisationProfile>('profile:get')).website).toBe('');
 
     await app.call('profile:set', { profile: PROFILE });
@@ -119,7 +130,9 @@ describe('organisation profile', () => {
     expect((entries[0]!.details as { changed: string[] }).changed).toContain('mediaContact.email');
     // Saving the same profile again changes nothing and records nothing.
     await app.call('profile:set', { profile: PROFILE });
-    expect((await app.call<AuditPage>('audit:list', { subject: 'organisation:profile' })).entries).toHaveLength(3);
+    expect(
+      (await app.call<AuditPage>('audit:list', { subject: 'organisation:profile' })).entries,
+    ).toHaveLength(3);
 
     const draft = await newDraft();
     expect(section(draft, 'en', 'reliable-sources').text).toBe(
@@ -130,7 +143,9 @@ describe('organisation profile', () => {
   });
 
   it('refuses a logo that is not a small image', async () => {
-    const bad = await failure(app.call('profile:set', { profile: { ...PROFILE, logo: 'data:text/html;base64,PGI+' } }));
+    const bad = await failure(
+      app.call('profile:set', { profile: { ...PROFILE, logo: 'data:text/html;base64,PGI+' } }),
+    );
     expect(bad.problems!.map((p) => p.where)).toEqual(['$.profile.logo']);
   });
 });
@@ -531,7 +546,9 @@ describe('export', () => {
       'threats:get',
       { id: 'lk27-001' },
     );
-    expect(parts.headers.join(' ')).toContain(`${detail.threat.classifiedNotes[0]!.classification} — INTERNAL`);
+    expect(parts.headers.join(' ')).toContain(
+      `${detail.threat.classifiedNotes[0]!.classification} — INTERNAL`,
+    );
     expect(parts.headers.join(' ')).toContain('INTERNAL — NOT FOR RELEASE');
   });
 });

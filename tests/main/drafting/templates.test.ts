@@ -38,7 +38,9 @@ describe('every template', () => {
     expect(d.createdAt).toBe(AS_OF);
     for (const lang of ['en', 'fr'] as const) {
       expect(firstProse(d, lang).kind).toBe('fact');
-      expect(firstProse(d, lang).text).toContain(lang === 'en' ? 'Mail-in ballots are counted' : 'Les bulletins');
+      expect(firstProse(d, lang).text).toContain(
+        lang === 'en' ? 'Mail-in ballots are counted' : 'Les bulletins',
+      );
     }
   });
 });
@@ -91,7 +93,9 @@ describe('public statement', () => {
       '«\u00A0Les bulletins de vote postaux envoyés après le vendredi 14\u00A0mai ne seront pas comptés.\u00A0»',
     );
     // A small letter after a colon.
-    expect(nb(section(d, 'fr', 'fact-repeat').text)).toMatch(/^Rappelons-le : les bulletins postaux sont comptés/);
+    expect(nb(section(d, 'fr', 'fact-repeat').text)).toMatch(
+      /^Rappelons-le : les bulletins postaux sont comptés/,
+    );
     expect(nb(section(d, 'fr', 'context').text)).toBe(
       'Depuis le 3 mai 2027, de fausses informations circulent sur la façon de voter.',
     );
@@ -145,7 +149,9 @@ describe('public statement', () => {
     };
     const d2 = render('public-statement', [threat()], assessment(), empty);
     expect(section(d2, 'en', 'reliable-sources').text).toContain('[TO COMPLETE: web address]');
-    expect(nb(section(d2, 'fr', 'media-contact').text)).toContain('[À COMPLÉTER : courriel de la personne-ressource]');
+    expect(nb(section(d2, 'fr', 'media-contact').text)).toContain(
+      '[À COMPLÉTER : courriel de la personne-ressource]',
+    );
     const fields = runChecks(d2, { ...checkContext(), organisation: empty })
       .filter((c) => c.id === 'placeholder')
       .map((c) => `${c.lang} ${String(c.message.params?.field)}`);
@@ -184,7 +190,10 @@ describe('translations and names', () => {
   it('names the actor in each language, with French articles and contractions', () => {
     const varnia = threat({
       source: { actor: 'foreign-state', name: 'Republic of Varnia', confidence: 'high' },
-      translations: { ...threat().translations, fr: { ...threat().translations!.fr, sourceName: 'République de Varnia' } },
+      translations: {
+        ...threat().translations,
+        fr: { ...threat().translations!.fr, sourceName: 'République de Varnia' },
+      },
     });
     const a = assessment({ attributionMayBeStated: true });
     const d2 = render('public-statement', [varnia], a);
@@ -199,8 +208,14 @@ describe('translations and names', () => {
       'État étranger : République de Varnia. Degré de confiance de l’attribution : élevé.',
     );
     // Without a French name, a placeholder (an error), never "Republic of Varnia" in French.
-    const nameless = threat({ source: { actor: 'foreign-state', name: 'Republic of Varnia', confidence: 'high' } });
-    const d3 = render('public-statement', [{ ...nameless, translations: { fr: { ...threat().translations!.fr, sourceName: undefined } } }], a);
+    const nameless = threat({
+      source: { actor: 'foreign-state', name: 'Republic of Varnia', confidence: 'high' },
+    });
+    const d3 = render(
+      'public-statement',
+      [{ ...nameless, translations: { fr: { ...threat().translations!.fr, sourceName: undefined } } }],
+      a,
+    );
     expect(text(d3, 'fr')).not.toContain('Republic');
     expect(nb(section(d3, 'fr', 'context').text)).toContain('[TRADUCTION NÉCESSAIRE : nom de la source]');
   });
@@ -225,7 +240,9 @@ describe('translations and names', () => {
     const d2 = render('public-statement', [frenchFirst]);
     expect(section(d2, 'en', 'fact').text).toBe('Mail-in ballots are counted.');
     expect(section(d2, 'fr', 'fact').text).toBe('Les bulletins postaux sont comptés.');
-    expect(section(render('briefing-note', [frenchFirst]), 'en', 'degree').text).toContain('Regions: North Shore.');
+    expect(section(render('briefing-note', [frenchFirst]), 'en', 'degree').text).toContain(
+      'Regions: North Shore.',
+    );
   });
 });
 
@@ -299,7 +316,8 @@ describe('attribution', () => {
     const withheld = render('public-statement', [named], assessment({ attributionMayBeStated: false }));
     expect(text(withheld, 'en')).not.toContain('Storm-1516');
     expect(
-      section(render('media-lines', [named], assessment({ attributionMayBeStated: false })), 'en', 'a-who').text,
+      section(render('media-lines', [named], assessment({ attributionMayBeStated: false })), 'en', 'a-who')
+        .text,
     ).toBe(
       'We will not speculate about who is responsible while the facts are being established. Our priority is that voters have accurate information.',
     );
@@ -329,7 +347,9 @@ describe('social post', () => {
 
   it('keeps the fact, shortened, rather than falling back to a general sentence', () => {
     const long = threat({
-      facts: [`Mail-in ballots are counted. ${'They must arrive by May 24 at the latest. '.repeat(8).trim()}`],
+      facts: [
+        `Mail-in ballots are counted. ${'They must arrive by May 24 at the latest. '.repeat(8).trim()}`,
+      ],
     });
     const d = render('social-post', [long]);
     expect(section(d, 'en', 'fact').text).toBe('Mail-in ballots are counted.');
@@ -450,17 +470,23 @@ describe('briefing note', () => {
     expect(fr[2]).toBe(
       'Portée et tendance : 17,5 sur 25 points. Catégorie 3 de l’échelle Breakout (plusieurs plateformes et plusieurs communautés), en hausse, environ 420 000 personnes.',
     );
-    expect(fr[3]).toMatch(/^Règle appliquée : Attribution à faible degré de confiance\. Le degré de confiance de l’attribution est faible/);
+    expect(fr[3]).toMatch(
+      /^Règle appliquée : Attribution à faible degré de confiance\. Le degré de confiance de l’attribution est faible/,
+    );
   });
 
   it('agrees the type with its participle in French ("Piratage et fuite, observés")', () => {
     const d = render('briefing-note', [threat({ type: 'hack-and-leak' })]);
-    expect(nb(section(d, 'fr', 'behaviour').text)).toMatch(/^Piratage et fuite, observés pour la première fois le 3 mai 2027/);
+    expect(nb(section(d, 'fr', 'behaviour').text)).toMatch(
+      /^Piratage et fuite, observés pour la première fois le 3 mai 2027/,
+    );
     expect(section(d, 'en', 'behaviour').text).toMatch(/^Hack and leak, first seen on May 3, 2027/);
   });
 
   it('quotes the claim once: a summary that restates it gives way to what was observed', () => {
-    const t = threat({ summary: 'An account says mail-in ballots sent after Friday, May 14 would be thrown out.' });
+    const t = threat({
+      summary: 'An account says mail-in ballots sent after Friday, May 14 would be thrown out.',
+    });
     const d = render('briefing-note', [t]);
     expect(section(d, 'en', 'summary').text).toMatch(/^Disinformation aimed at the general public/);
     expect(runChecks(d, checkContext([t])).filter((c) => c.id === 'amplification')).toEqual([]);
@@ -532,7 +558,11 @@ describe('headlines', () => {
   );
 
   it('titles a voters-list leak as stolen data, not as how votes are counted', () => {
-    const leak = threat({ purpose: 'undermine-results', type: 'hack-and-leak', target: { kind: 'election-officials' } });
+    const leak = threat({
+      purpose: 'undermine-results',
+      type: 'hack-and-leak',
+      target: { kind: 'election-officials' },
+    });
     expect(section(render('public-statement', [leak]), 'en', 'headline').text).toBe(
       'Stolen election data: what happened and what is being done',
     );
@@ -545,11 +575,18 @@ describe('one spelling and one date style per language', () => {
       ...PROFILE,
       variety: { en: 'en-GB', fr: 'fr-FR' },
     });
-    expect(section(gb, 'en', 'handling').text).toBe('This notice is for your organisation. Please do not publish it.');
+    expect(section(gb, 'en', 'handling').text).toBe(
+      'This notice is for your organisation. Please do not publish it.',
+    );
     const ca = render('partner-notification');
-    expect(section(ca, 'en', 'handling').text).toBe('This notice is for your organization. Please do not publish it.');
+    expect(section(ca, 'en', 'handling').text).toBe(
+      'This notice is for your organization. Please do not publish it.',
+    );
     // France: a narrow no-break space before ? and "site web".
-    const media = render('media-lines', [threat()], assessment(), { ...PROFILE, variety: { en: 'en-GB', fr: 'fr-FR' } });
+    const media = render('media-lines', [threat()], assessment(), {
+      ...PROFILE,
+      variety: { en: 'en-GB', fr: 'fr-FR' },
+    });
     expect(section(media, 'fr', 'q-what').text).toBe('Que se passe-t-il\u202F?');
     expect(section(media, 'fr', 'key-sources').text).toContain('site web');
   });

@@ -25,13 +25,5 @@ export const readability: CheckFn = ({ ctx, sections }) =>
     if (stats.words < MIN_WORDS) return [];
     const grade = gradeFromStats(stats, view.lang);
     if (grade <= ctx.targetGrade) return [];
-    return [
-      finding(
-        'readability',
-        'warning',
-        'grade',
-        { grade, target: ctx.targetGrade },
-        view,
-      ),
-    ];
+    return [finding('readability', 'warning', 'grade', { grade, target: ctx.targetGrade }, view)];
   });

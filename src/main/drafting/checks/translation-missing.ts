@@ -10,9 +10,23 @@ export const translationMissing: CheckFn = ({ sections }) =>
       const span = [m.index, m.index + m[0].length] as const;
       const field = placeholderField(m[1] ?? '');
       if (!field)
-        return finding('translation-missing', 'error', 'missingText', { text: (m[1] ?? '').trim() }, view, ...span);
+        return finding(
+          'translation-missing',
+          'error',
+          'missingText',
+          { text: (m[1] ?? '').trim() },
+          view,
+          ...span,
+        );
       return field.n === undefined
         ? finding('translation-missing', 'error', 'missing', { field: field.field }, view, ...span)
-        : finding('translation-missing', 'error', 'missingItem', { field: field.field, n: field.n }, view, ...span);
+        : finding(
+            'translation-missing',
+            'error',
+            'missingItem',
+            { field: field.field, n: field.n },
+            view,
+            ...span,
+          );
     }),
   );

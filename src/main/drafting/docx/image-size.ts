@@ -9,7 +9,7 @@ export function imageSize(bytes: Uint8Array): { width: number; height: number } 
     let i = 2;
     while (i + 9 < b.length) {
       if (b[i] !== 0xff) return undefined;
-      const marker = b[i + 1]!;
+      const marker = b.readUInt8(i + 1);
       const length = b.readUInt16BE(i + 2);
       // Start-of-frame markers carry the size (not DHT C4, JPG C8, DAC CC).
       if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)

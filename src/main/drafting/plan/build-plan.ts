@@ -53,7 +53,6 @@ const unique = (xs: (string | undefined)[]) => [
   ...new Set(xs.map((x) => (x ?? '').trim()).filter((x) => x !== '')),
 ];
 
-
 export function buildPlan(
   threats: Threat[],
   election: Election | undefined,
@@ -68,7 +67,10 @@ export function buildPlan(
     en: englishSpelling(t.en, varieties.en),
     fr: frenchTypography(t.fr, variety),
   });
-  const name = org.name.en || org.name.fr ? { en: org.name.en || org.name.fr, fr: org.name.fr || org.name.en } : undefined;
+  const name =
+    org.name.en || org.name.fr
+      ? { en: org.name.en || org.name.fr, fr: org.name.fr || org.name.en }
+      : undefined;
   const roleLabels = name ? { 'election-authority': name } : undefined;
   const contact = org.mediaContact;
   const { purpose, reason } = communicationPurpose(threats, assessment.level);

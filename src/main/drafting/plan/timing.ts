@@ -39,7 +39,11 @@ const inDays = (n: number, lang: 'en' | 'fr') =>
 /** The day the advice is given from: the plan's date, or the latest first-seen date when that is later. */
 export function adviceDay(threats: readonly Threat[], asOf: string): string {
   const today = dateOf(asOf);
-  const latestSeen = threats.map((t) => dateOf(t.time.firstSeen)).sort().at(-1) ?? today;
+  const latestSeen =
+    threats
+      .map((t) => dateOf(t.time.firstSeen))
+      .sort()
+      .at(-1) ?? today;
   return latestSeen > today ? latestSeen : today;
 }
 

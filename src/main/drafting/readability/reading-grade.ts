@@ -62,7 +62,8 @@ export function textStats(text: string, lang: DraftLang): TextStats {
  * Web addresses, email addresses and phone numbers are read out as a unit, not as long words: each counts as
  * one short word, so that giving people a way to check never makes a text look harder than it is.
  */
-const ADDRESS = /\b(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:\/\S*)?\b|\S+@\S+\.\S+|\+?\d[\d\s().-]{5,}\d/gu;
+const ADDRESS =
+  /\b(?:https?:\/\/)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+(?:\/\S*)?\b|\S+@\S+\.\S+|\+?\d[\d\s().-]{5,}\d/gu;
 
 export function plainTokens(text: string): string {
   return text.replace(ADDRESS, (m) => (/\d/.test(m) && !/[\p{L}]/u.test(m) ? '1' : 'site'));

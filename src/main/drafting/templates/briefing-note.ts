@@ -23,7 +23,6 @@ import { assessmentReasonsFr } from './explanation-fr';
 import { sourceLanguage, threatFacts, threatText } from './free-text';
 import {
   ACTOR_LABELS,
-  BREAKOUT_LABELS,
   COMMUNICATION_PURPOSE_LABELS,
   CONFIDENCE_LABELS,
   LEVEL_LABELS,
@@ -32,6 +31,7 @@ import {
   TARGET_LABELS,
   TREND_LABELS,
   TYPE_LABELS,
+  breakoutLabel,
 } from './labels';
 import { observedText } from './observed';
 import { quote } from './sentences';
@@ -117,19 +117,19 @@ function assessmentText(ctx: TemplateContext, a: AssessmentResult, lang: DraftLa
       : `Score: ${num(a.score, lang)} of 100. Level: ${LEVEL_LABELS[a.level].en}. Margin to the threshold to speak publicly: ${signed(a.margins.speakPublicly, lang)}; to engage privately: ${signed(a.margins.engagePrivately, lang)}.`,
     ...a.factors.map((f) =>
       fr
-        ? `${name(f.id, f.label)} : ${num(f.points, lang)} sur ${num(f.weight, lang)} points. ${reasonsFr!.factors.get(f.id) ?? ''}`.trim()
+        ? `${name(f.id, f.label)} : ${num(f.points, lang)} sur ${num(f.weight, lang)} points. ${reasonsFr?.factors.get(f.id) ?? ''}`.trim()
         : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${f.reason}`.trim(),
     ),
     ...(a.mitigations ?? []).map((m) =>
       fr
-        ? `${name(m.id, m.label)} : moins ${num(m.points, lang)} points. ${reasonsFr!.mitigations.get(m.id) ?? ''}`.trim()
+        ? `${name(m.id, m.label)} : moins ${num(m.points, lang)} points. ${reasonsFr?.mitigations.get(m.id) ?? ''}`.trim()
         : `${m.label}: minus ${num(m.points, lang)} points. ${m.reason}`.trim(),
     ),
     ...a.gates
       .filter((g) => g.applied)
       .map((g) =>
         fr
-          ? `Règle appliquée : ${name(g.id, g.label)}. ${reasonsFr!.gates.get(g.id) ?? ''}`.trim()
+          ? `Règle appliquée : ${name(g.id, g.label)}. ${reasonsFr?.gates.get(g.id) ?? ''}`.trim()
           : `Gate applied: ${g.label}. ${g.reason}`.trim(),
       ),
     ...a.counterfactuals.map((c) =>
@@ -250,8 +250,8 @@ export function briefingNote(
         const regions = ctx.regions(t, lang);
         const parts = [
           fr
-            ? `Catégorie ${b} de l’échelle Breakout (${BREAKOUT_LABELS[b]!.fr}).`
-            : `Breakout Scale category ${b} (${BREAKOUT_LABELS[b]!.en}).`,
+            ? `Catégorie ${b} de l’échelle Breakout (${breakoutLabel(b, 'fr')}).`
+            : `Breakout Scale category ${b} (${breakoutLabel(b, 'en')}).`,
           t.reach.estimatedAudience !== undefined
             ? fr
               ? `Auditoire estimé : ${num(t.reach.estimatedAudience, lang)}.`

@@ -5,7 +5,7 @@ import type { AssessmentResult } from '../../../shared/domain/assessment';
 import type { TimingPhase } from '../../../shared/domain/policy';
 import type { Threat } from '../../../shared/domain/workspace';
 import { capitalize } from '../plan/role-labels';
-import { BREAKOUT_LABELS, CONFIDENCE_LABELS, PURPOSE_LABELS, TREND_LABELS, TYPE_LABELS } from './labels';
+import { CONFIDENCE_LABELS, PURPOSE_LABELS, TREND_LABELS, TYPE_LABELS, breakoutLabel } from './labels';
 
 const ACTOR_FR = {
   'foreign-state': 'un État étranger',
@@ -27,20 +27,23 @@ const PHASE_FR: Record<TimingPhase, string> = {
 const num = (n: number) => new Intl.NumberFormat('fr-CA').format(n);
 
 /** The member the engine explains a cluster's factor by: the one with the most reach. */
-function strongest(threats: readonly Threat[]): Threat {
-  return [...threats].sort((a, b) => b.reach.breakout - a.reach.breakout)[0]!;
+function strongest(threats: readonly Threat[]): Threat | undefined {
+  return [...threats].sort((a, b) => b.reach.breakout - a.reach.breakout)[0];
 }
 
 function factorFr(id: string, a: AssessmentResult, threats: readonly Threat[]): string | undefined {
   const t = strongest(threats);
+  if (!t) return undefined;
   switch (id) {
     case 'harm':
       return `But : ${PURPOSE_LABELS[t.purpose].fr}; moyen : ${TYPE_LABELS[t.type].fr}.`;
     case 'reach': {
       const audience =
-        t.reach.estimatedAudience !== undefined ? `, environ ${num(t.reach.estimatedAudience)} personnes` : '';
+        t.reach.estimatedAudience !== undefined
+          ? `, environ ${num(t.reach.estimatedAudience)} personnes`
+          : '';
       const trend = t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].fr}` : '';
-      return `Catégorie ${t.reach.breakout} de l’échelle Breakout (${BREAKOUT_LABELS[t.reach.breakout]!.fr})${trend}${audience}.`;
+      return `Catégorie ${t.reach.breakout} de l’échelle Breakout (${breakoutLabel(t.reach.breakout, 'fr')})${trend}${audience}.`;
     }
     case 'foreign':
       return t.source.actor === 'unknown'
@@ -108,6 +111,9 @@ export function assessmentReasonsFr(
     if (r) gates.set(g.id, r);
   }
   const mitigations = new Map<string, string>();
-  for (const m of a.mitigations ?? []) if (MITIGATION_FR[m.id]) mitigations.set(m.id, MITIGATION_FR[m.id]!);
+  for (const m of a.mitigations ?? []) {
+    const r = MITIGATION_FR[m.id];
+    if (r) mitigations.set(m.id, r);
+  }
   return { factors, gates, mitigations };
 }

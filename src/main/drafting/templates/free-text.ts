@@ -81,6 +81,5 @@ export function stringLeaves(value: unknown): string[] {
 
 /** All of a threat's text that is not classified: what may be said without pointing to a note. */
 export function unclassifiedText(threat: Threat): string[] {
-  const { classifiedNotes: _notes, ...rest } = threat;
-  return stringLeaves(rest);
+  return stringLeaves({ ...threat, classifiedNotes: undefined });
 }

@@ -51,7 +51,10 @@ const BY_TYPE: Partial<Record<ThreatType, (t: Threat) => LocalizedText>> = {
 const BY_PURPOSE: Record<Purpose, { topic: LocalizedText; safety?: boolean }> = {
   'mislead-voting-process': { topic: { en: 'How to vote', fr: 'Comment voter' } },
   'suppress-turnout': {
-    topic: { en: 'Every eligible voter can vote', fr: 'Toute personne qui a le droit de voter peut le faire' },
+    topic: {
+      en: 'Every eligible voter can vote',
+      fr: 'Toute personne qui a le droit de voter peut le faire',
+    },
   },
   'undermine-results': {
     topic: {

@@ -142,6 +142,10 @@ export const BREAKOUT_LABELS: Record<number, LocalizedText> = {
   6: { en: 'policy response or call for violence', fr: 'réponse politique ou appel à la violence' },
 };
 
+export function breakoutLabel(category: number, lang: DraftLang): string {
+  return BREAKOUT_LABELS[category]?.[lang] ?? String(category);
+}
+
 export const MARKING_LABELS: Record<Marking, LocalizedText> = {
   UNCLASSIFIED: { en: 'UNCLASSIFIED', fr: 'NON CLASSIFIÉ' },
   PROTECTED: { en: 'PROTECTED', fr: 'PROTÉGÉ' },

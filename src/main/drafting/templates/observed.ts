@@ -6,7 +6,7 @@ import { capitalize } from '../plan/role-labels';
 import { formatDate } from '../text/dates';
 import { agree } from '../text/french-grammar';
 import type { TemplateContext } from './context';
-import { BREAKOUT_LABELS, TARGET_OBJECT, TREND_LABELS, TYPE_LABELS, channelLabel } from './labels';
+import { TARGET_OBJECT, TREND_LABELS, TYPE_LABELS, channelLabel, breakoutLabel } from './labels';
 
 const num = (n: number, lang: DraftLang) =>
   new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
@@ -22,14 +22,13 @@ export function observedText(ctx: TemplateContext, t: Threat, lang: DraftLang): 
         `${capitalize(type.fr)} visant ${TARGET_OBJECT[t.target.kind].fr}, ${agree('observé', type.agreement)} depuis le ${since}.`,
         channels ? `Canaux : ${channels}.` : '',
         regions ? `Régions : ${regions}.` : '',
-        `Portée : catégorie ${t.reach.breakout} de l’échelle Breakout (${BREAKOUT_LABELS[t.reach.breakout]!.fr})${t.reach.estimatedAudience !== undefined ? `, environ ${num(t.reach.estimatedAudience, lang)} personnes` : ''}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].fr}` : ''}.`,
+        `Portée : catégorie ${t.reach.breakout} de l’échelle Breakout (${breakoutLabel(t.reach.breakout, 'fr')})${t.reach.estimatedAudience !== undefined ? `, environ ${num(t.reach.estimatedAudience, lang)} personnes` : ''}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].fr}` : ''}.`,
       ]
     : [
         `${capitalize(type.en)} aimed at ${TARGET_OBJECT[t.target.kind].en}, seen since ${since}.`,
         channels ? `Channels: ${channels}.` : '',
         regions ? `Regions: ${regions}.` : '',
-        `Reach: Breakout Scale category ${t.reach.breakout} (${BREAKOUT_LABELS[t.reach.breakout]!.en})${t.reach.estimatedAudience !== undefined ? `, about ${num(t.reach.estimatedAudience, lang)} people` : ''}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].en}` : ''}.`,
+        `Reach: Breakout Scale category ${t.reach.breakout} (${breakoutLabel(t.reach.breakout, 'en')})${t.reach.estimatedAudience !== undefined ? `, about ${num(t.reach.estimatedAudience, lang)} people` : ''}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].en}` : ''}.`,
       ];
   return parts.filter((p) => p !== '').join(' ');
 }
-

@@ -77,7 +77,8 @@ export function partnerNotification(
   }
   // An organisation with a name speaks as the election authority (see buildPlan): it does not notify itself.
   const self = ctx.organisation.name.en || ctx.organisation.name.fr;
-  if (self) recipients.splice(0, recipients.length, ...recipients.filter((r) => r.id !== 'election-authority'));
+  if (self)
+    recipients.splice(0, recipients.length, ...recipients.filter((r) => r.id !== 'election-authority'));
   const claims = falseClaims(ctx, lang);
   const facts = allFacts(ctx, lang);
   const attribution = attributionSentence(ctx, lang);

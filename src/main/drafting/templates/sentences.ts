@@ -137,7 +137,10 @@ export function attributionSentence(ctx: TemplateContext, lang: DraftLang): stri
   const speaker = capitalize(ctx.plan.spokesperson.label[lang]);
   if (lang === 'fr') {
     const who = named ?? 'd’un État étranger';
-    return ctx.safe(`${speaker} estime avec un degré de confiance élevé que cette activité est le fait ${who}.`, lang);
+    return ctx.safe(
+      `${speaker} estime avec un degré de confiance élevé que cette activité est le fait ${who}.`,
+      lang,
+    );
   }
   const who = named ?? 'a foreign state';
   return ctx.safe(`${speaker} assesses with high confidence that ${who} carried out this activity.`, lang);

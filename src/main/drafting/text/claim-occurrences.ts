@@ -74,9 +74,10 @@ export function claimOccurrences(
   const hits: [number, number][] = [];
   for (const size of index.sizes) {
     for (let k = 0; k + size <= content.length; k++) {
-      let key = content[k]!.t.norm;
-      for (let j = k + 1; j < k + size; j++) key += ' ' + content[j]!.t.norm;
-      if (index.runs.has(key)) hits.push([content[k]!.i, content[k + size - 1]!.i]);
+      const run = content.slice(k, k + size);
+      const first = run[0];
+      const last = run[run.length - 1];
+      if (first && last && index.runs.has(run.map((c) => c.t.norm).join(' '))) hits.push([first.i, last.i]);
     }
   }
   hits.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -86,5 +87,9 @@ export function claimOccurrences(
     if (last && h[0] <= last[1] + JOIN_GAP) last[1] = Math.max(last[1], h[1]);
     else merged.push([h[0], h[1]]);
   }
-  return merged.map(([a, b]) => ({ start: tokens[a]!.start, end: tokens[b]!.end }));
+  return merged.flatMap(([a, b]) => {
+    const start = tokens[a];
+    const end = tokens[b];
+    return start && end ? [{ start: start.start, end: end.end }] : [];
+  });
 }

@@ -58,7 +58,7 @@ const MONTHS: Record<DraftLang, readonly string[]> = {
 export function formatDate(date: string, lang: DraftLang): string {
   const t = new Date(utc(date));
   const day = t.getUTCDate();
-  const month = MONTHS[lang][t.getUTCMonth()]!;
+  const month = MONTHS[lang][t.getUTCMonth()] ?? '';
   const year = t.getUTCFullYear();
   if (lang === 'fr') return `${day === 1 ? '1er' : day} ${month} ${year}`;
   return `${month} ${day}, ${year}`;

@@ -51,18 +51,22 @@ function isSentenceStart(text: string, start: number): boolean {
 /** The text's tokens, codes joined, each with what makes it distinctive (or null). */
 export function textTokens(text: string, tokens: readonly Token[] = tokenize(text)): TextToken[] {
   const out: TextToken[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    let j = i;
-    // Join tokens separated by exactly one mark that is not a space ("44-B", "1.4", "T0089/2").
-    while (j + 1 < tokens.length) {
-      const gap = text.slice(tokens[j]!.end, tokens[j + 1]!.start);
-      if (gap.length !== 1 || /\s/.test(gap)) break;
-      j++;
-    }
-    const parts = tokens.slice(i, j + 1);
+  // Join tokens separated by exactly one mark that is not a space ("44-B", "1.4", "T0089/2").
+  const groups: Token[][] = [];
+  for (const token of tokens) {
+    const group = groups[groups.length - 1];
+    const previous = group?.[group.length - 1];
+    const gap = previous ? text.slice(previous.end, token.start) : ' ';
+    if (group && gap.length === 1 && !/\s/.test(gap)) group.push(token);
+    else groups.push([token]);
+  }
+  for (const parts of groups) {
+    const first = parts[0];
+    const last = parts[parts.length - 1];
+    if (!first || !last) continue;
     const key = parts.map((p) => p.norm).join('');
-    const start = parts[0]!.start;
-    const end = parts[parts.length - 1]!.end;
+    const start = first.start;
+    const end = last.end;
     const hasDigit = DIGIT.test(key);
     const hasLetter = LETTER.test(key);
     let kind: TokenKind | null = null;
@@ -75,7 +79,6 @@ export function textTokens(text: string, tokens: readonly Token[] = tokenize(tex
       else if (key.length >= 6) kind = 'rare-word';
     }
     out.push({ key, start, end, kind });
-    i = j;
   }
   return out;
 }

@@ -31,7 +31,8 @@ export function frenchTypography(text: string, variety: FrenchVariety = 'fr-CA')
           .replace(/([^\s;!?])([;!?])(?=\s|$|»|\))/gu, `$1${NNBSP}$2`)
       : out.replace(/[ \u00A0\u202F]+([;!?])/g, '$1');
   // A small letter after a colon, outside quotations (": Les bulletins" → ": les bulletins").
-  return out.replace(/(\u00A0:\s+)(?!«)([\p{L}][^\s]*)/gu, (_m, colon: string, word: string) =>
-    colon + afterColonFr(word),
+  return out.replace(
+    /(\u00A0:\s+)(?!«)([\p{L}][^\s]*)/gu,
+    (_m, colon: string, word: string) => colon + afterColonFr(word),
   );
 }

@@ -70,9 +70,9 @@ export function placeholderField(labelText: string): { field: PlaceholderField; 
   const text = labelText.replace(/\s+/g, ' ').trim();
   const direct = BY_LABEL.get(text);
   if (direct) return { field: direct };
-  const numbered = /^(.*\S) (\d{1,4})$/.exec(text);
-  const field = numbered ? BY_LABEL.get(numbered[1]!) : undefined;
-  return field ? { field, n: Number(numbered![2]) } : undefined;
+  const [, label, n] = /^(.*\S) (\d{1,4})$/.exec(text) ?? [];
+  const field = label ? BY_LABEL.get(label) : undefined;
+  return field && n ? { field, n: Number(n) } : undefined;
 }
 
 /** Splits text into plain and placeholder parts, e.g. to highlight placeholders in a document. */

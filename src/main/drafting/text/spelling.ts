@@ -12,17 +12,31 @@ const IZE_STEMS =
     ' ',
   );
 const IZE_ENDINGS = ['ze', 'zes', 'zed', 'zing', 'zer', 'zers', 'zation', 'zations', 'zational'];
-const OUR_STEMS =
-  'behavi col fav hon lab neighb rum harb endeav hum vig flav sav arm val od parl clam'.split(' ');
-const OUR_ENDINGS = ['our', 'ours', 'oured', 'ouring', 'ourful', 'ourable', 'ourite', 'ourites', 'oural', 'ourhood', 'ourhoods'];
+const OUR_STEMS = 'behavi col fav hon lab neighb rum harb endeav hum vig flav sav arm val od parl clam'.split(
+  ' ',
+);
+const OUR_ENDINGS = [
+  'our',
+  'ours',
+  'oured',
+  'ouring',
+  'ourful',
+  'ourable',
+  'ourite',
+  'ourites',
+  'oural',
+  'ourhood',
+  'ourhoods',
+];
 const RE_STEMS = 'cent theat met lit fib calib sab spect meag lust somb'.split(' ');
 const RE_ENDINGS: [string, string][] = [
   ['re', 'er'],
   ['res', 'ers'],
   ['red', 'ered'],
 ];
-const DOUBLE_L =
-  'travel cancel label model counsel fuel signal total level channel marshal equal dial'.split(' ');
+const DOUBLE_L = 'travel cancel label model counsel fuel signal total level channel marshal equal dial'.split(
+  ' ',
+);
 const DOUBLE_L_ENDINGS: [string, string][] = [
   ['lled', 'led'],
   ['lling', 'ling'],
@@ -41,7 +55,8 @@ function families(): Forms[] {
       out.push({ 'en-CA': uk, 'en-US': stem + end.replace('our', 'or'), 'en-GB': uk });
     }
   for (const stem of RE_STEMS)
-    for (const [uk, us] of RE_ENDINGS) out.push({ 'en-CA': stem + uk, 'en-US': stem + us, 'en-GB': stem + uk });
+    for (const [uk, us] of RE_ENDINGS)
+      out.push({ 'en-CA': stem + uk, 'en-US': stem + us, 'en-GB': stem + uk });
   for (const stem of DOUBLE_L)
     for (const [uk, us] of DOUBLE_L_ENDINGS)
       out.push({
@@ -83,7 +98,8 @@ let byForm: Map<string, Forms> | undefined;
 function lookup(word: string): Forms | undefined {
   if (!byForm) {
     byForm = new Map();
-    for (const f of families()) for (const form of Object.values(f)) if (!byForm.has(form)) byForm.set(form, f);
+    for (const f of families())
+      for (const form of Object.values(f)) if (!byForm.has(form)) byForm.set(form, f);
   }
   return byForm.get(word);
 }

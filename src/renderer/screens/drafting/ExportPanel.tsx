@@ -36,7 +36,10 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
       const record = await saveFile(result.signoff.fileName, fromBase64(result.signoff.base64), DOCX);
       pushToast({
         message: record
-          ? { key: 'drafting:export.doneBoth', values: { file: where, record, marking: result.signoff.marking } }
+          ? {
+              key: 'drafting:export.doneBoth',
+              values: { file: where, record, marking: result.signoff.marking },
+            }
           : { key: 'drafting:export.done', values: { file: where } },
       });
     } catch (err) {

@@ -29,7 +29,8 @@ type TextKey =
 function read(p: OrganisationProfile, k: TextKey): string {
   const [a, b] = k.split('.') as [keyof OrganisationProfile, string?];
   const v = p[a];
-  return typeof v === 'string' ? v : ((v as Record<string, string> | undefined)?.[b!] ?? '');
+  if (typeof v === 'string') return v;
+  return b ? ((v as Record<string, string> | undefined)?.[b] ?? '') : '';
 }
 
 function write(p: OrganisationProfile, k: TextKey, value: string): OrganisationProfile {
@@ -101,7 +102,7 @@ export function OrganisationSettings() {
       return;
     }
     const logo = await readAsDataUrl(file);
-    setErrors(({ logo: _old, ...rest }) => rest);
+    setErrors((x) => Object.fromEntries(Object.entries(x).filter(([key]) => key !== 'logo')));
     setValues((v) => ({ ...v, logo }));
   }
 
@@ -232,7 +233,7 @@ export function OrganisationSettings() {
                 <button
                   type="button"
                   className="button"
-                  onClick={() => setValues(({ logo: _logo, ...rest }) => rest)}
+                  onClick={() => setValues((v) => ({ ...v, logo: undefined }))}
                 >
                   {t('removeLogo')}
                 </button>

@@ -33,7 +33,11 @@ describe('amplification', () => {
         { text: FACT, kind: 'fact' },
       ],
     });
-    expect(c).toMatchObject({ severity: 'error', sectionId: 'h', message: { id: 'checks:amplification.headline' } });
+    expect(c).toMatchObject({
+      severity: 'error',
+      sectionId: 'h',
+      message: { id: 'checks:amplification.headline' },
+    });
   });
 
   it('is an error before the fact, or in the fact’s own paragraph', () => {
@@ -43,7 +47,11 @@ describe('amplification', () => {
         { id: 'p1', text: `Some say ${CLAIM.toLowerCase()}`, kind: 'fact' },
       ],
     });
-    expect(c).toMatchObject({ severity: 'error', sectionId: 'p1', message: { id: 'checks:amplification.beforeFact' } });
+    expect(c).toMatchObject({
+      severity: 'error',
+      sectionId: 'p1',
+      message: { id: 'checks:amplification.beforeFact' },
+    });
     const [d] = amp({
       en: [
         { id: 'ctx', text: `People say ${CLAIM}`, kind: 'context' },
@@ -65,7 +73,9 @@ describe('amplification', () => {
         },
       ],
     });
-    expect(checks.map((c) => [c.severity, c.sectionId, c.message.params?.count])).toEqual([['error', 'again', 2]]);
+    expect(checks.map((c) => [c.severity, c.sectionId, c.message.params?.count])).toEqual([
+      ['error', 'again', 2],
+    ]);
     const fr = amp({
       fr: [
         { text: 'Les bulletins de vote postaux sont comptés.', kind: 'fact' },
@@ -120,7 +130,9 @@ describe('amplification', () => {
   it('finds runs of the claim’s content words, function words skipped, and joins close matches', () => {
     const t = threat();
     const index = buildClaimIndex([t.falseClaim!], t.facts);
-    expect(claimOccurrences('They posted it after Friday, May 14 — and it will not be counted.', index)).toHaveLength(1);
+    expect(
+      claimOccurrences('They posted it after Friday, May 14 — and it will not be counted.', index),
+    ).toHaveLength(1);
     expect(claimOccurrences('Ballots are counted if they arrive by May 24.', index)).toEqual([]);
   });
 });

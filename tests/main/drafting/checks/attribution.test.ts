@@ -29,7 +29,9 @@ describe('attribution', () => {
     expect(c.map((x) => [x.severity, x.message.id, x.message.params?.text])).toEqual([
       ['error', 'checks:attribution.implied', 'foreign state'],
     ]);
-    expect(flagged('attribution', 'Un réseau lié à un État est en cause.', 'fr', ctx)).toEqual(['lié à un État']);
+    expect(flagged('attribution', 'Un réseau lié à un État est en cause.', 'fr', ctx)).toEqual([
+      'lié à un État',
+    ]);
   });
 
   it('allows all of it when attribution may be stated and confidence is high', () => {

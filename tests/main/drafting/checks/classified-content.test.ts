@@ -90,18 +90,22 @@ describe('classified-content', () => {
         c.message.params?.classification,
       ]);
     // The examples: a code alone, and the same sentence reworded.
-    expect(tokens('See reference 44-B.')).toEqual([['44-B', 'checks:classified-content.token', 'code', 'TOP SECRET']]);
-    // Five words of the note in a row: flagged as a passage.
-    expect(tokens('Signals intelligence reference 44-B points to a foreign military unit.').map((t) => t[0])).toEqual([
-      'Signals intelligence reference 44-B',
+    expect(tokens('See reference 44-B.')).toEqual([
+      ['44-B', 'checks:classified-content.token', 'code', 'TOP SECRET'],
     ]);
+    // Five words of the note in a row: flagged as a passage.
+    expect(
+      tokens('Signals intelligence reference 44-B points to a foreign military unit.').map((t) => t[0]),
+    ).toEqual(['Signals intelligence reference 44-B']);
     // Written another way, in another case, with look-alike letters: still the note's.
     expect(tokens('Ref. 44‐b and unit 4127.').map((t) => [t[0], t[2]])).toEqual([
       ['44‐b', 'code'],
       ['4127', 'number'],
     ]);
     expect(tokens('A Varnian body did it.').map((t) => [t[0], t[2]])).toEqual([['Varnian', 'proper-noun']]);
-    expect(tokens('There was exfiltration.').map((t) => [t[0], t[2]])).toEqual([['exfiltration', 'rare-word']]);
+    expect(tokens('There was exfiltration.').map((t) => [t[0], t[2]])).toEqual([
+      ['exfiltration', 'rare-word'],
+    ]);
     // Common words, small numbers and years point to nothing.
     expect(tokens('The server was down for six nights in 2027, on May 12.')).toEqual([]);
   });
