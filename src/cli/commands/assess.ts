@@ -2,6 +2,7 @@
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { Command } from '../command';
+import { unwrap } from '../session';
 import { json } from '../format';
 import { UsageError } from '../io';
 import { asOfOption, assessmentText } from './assessment-text';
@@ -24,17 +25,15 @@ export const assessCommand: Command = {
     const asOf = asOfOption(values['as-of']);
     const s = session();
     const results: AssessmentResult[] = values.cluster
-      ? [await s.call<AssessmentResult>('assessment:assessCluster', { threatIds: positionals, asOf })]
-      : await Promise.all(
-          positionals.map((threatId) => s.call<AssessmentResult>('assessment:assess', { threatId, asOf })),
-        );
+      ? [await unwrap(s.api.assessment.assessCluster({ threatIds: positionals, asOf }))]
+      : await Promise.all(positionals.map((threatId) => unwrap(s.api.assessment.assess({ threatId, asOf }))));
     if (values.json) {
       io.out(json(values.cluster ? results[0] : results));
       return 0;
     }
     const titles: Record<string, string> = {};
     for (const id of new Set(results.flatMap((r) => r.threatIds)))
-      titles[id] = (await s.call<ThreatDetail>('threats:get', { id })).threat.title;
+      titles[id] = (await unwrap(s.api.threats.get({ id }))).threat.title;
     io.out(results.map((r) => assessmentText(r, titles)).join(`\n\n${'─'.repeat(72)}\n\n`));
     return 0;
   },

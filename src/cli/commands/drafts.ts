@@ -3,11 +3,11 @@
 // language), and an approval needs a second person (four eyes).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DraftExport, DraftRecord, DraftSummary } from '../../shared/domain/drafting-records';
 import { AppError } from '../../shared/errors';
 import type { Command } from '../command';
 import { json, table } from '../format';
 import { EXIT, UsageError } from '../io';
+import { unwrap } from '../session';
 
 const USAGE = `threshold drafts list [--threat ID] [--json]
        threshold drafts show <draft-id> [--json]
@@ -40,9 +40,9 @@ export const draftsCommand: Command = {
     if (extra.length) throw new UsageError(`too many arguments\nUsage: ${USAGE}`);
     const s = session();
     if (action === 'list') {
-      const { drafts } = await s.call<{ drafts: DraftSummary[] }>('drafting:list', {
-        ...(values.threat ? { threatId: values.threat } : {}),
-      });
+      const { drafts } = await unwrap(
+        s.api.drafting.list({ ...(typeof values.threat === 'string' ? { threatId: values.threat } : {}) }),
+      );
       if (values.json) io.out(json(drafts));
       else
         io.out(
@@ -64,7 +64,7 @@ export const draftsCommand: Command = {
       return EXIT.ok;
     }
     if (!id) throw new UsageError(`name the draft\nUsage: ${USAGE}`);
-    const record = await s.call<DraftRecord>('drafting:getDraft', { draftId: id });
+    const record = await unwrap(s.api.drafting.getDraft({ draftId: id }));
     const errors = record.report.checks.filter((c) => c.severity === 'error');
     const listChecks = (checks: typeof record.report.checks) => {
       for (const c of checks)
@@ -109,13 +109,9 @@ export const draftsCommand: Command = {
           io.err(`  ${c.id} [${c.lang}${c.sectionId ? ` ${c.sectionId}` : ''}] ${i18n.render(c.message)}`);
       }
       try {
-        const signed = await s.call<DraftRecord>(
-          action === 'review' ? 'drafting:review' : 'drafting:approve',
-          {
-            draftId: id,
-            expectedVersion: record.currentVersion,
-            signer: { name: by, role },
-          },
+        const request = { draftId: id, expectedVersion: record.currentVersion, signer: { name: by, role } };
+        const signed = await unwrap(
+          action === 'review' ? s.api.drafting.review(request) : s.api.drafting.approve(request),
         );
         io.out(`Draft ${id} version ${signed.version} is ${signed.draft.status}.`);
         return EXIT.ok;
@@ -127,7 +123,7 @@ export const draftsCommand: Command = {
     if (action === 'export') {
       const out = values.out as string | undefined;
       if (!out || !/\.docx$/i.test(out)) throw new UsageError(`--out FILE.docx is required\nUsage: ${USAGE}`);
-      const exported = await s.call<DraftExport>('drafting:export', { draftId: id });
+      const exported = await unwrap(s.api.drafting.export({ draftId: id }));
       const file = path.resolve(io.cwd, out);
       fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
       const signoff = file.replace(/\.docx$/i, '.signoff.docx');

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors';
 import type { Command } from '../command';
 import { json } from '../format';
 import { UsageError } from '../io';
+import { unwrap } from '../session';
 
 const USAGE = `threshold profile show [--json]
        threshold profile set <file>
@@ -59,14 +60,14 @@ export const profileCommand: Command = {
     if (extra.length) throw new UsageError(`too many arguments\nUsage: ${USAGE}`);
     if (action === 'show') {
       if (file) throw new UsageError(`profile show takes no file\nUsage: ${USAGE}`);
-      const profile = await session().call<OrganisationProfile>('profile:get');
+      const profile = await unwrap(session().api.profile.get({}));
       io.out(values.json ? json(profile) : profileText(profile));
       return 0;
     }
     if (action === 'set') {
       if (!file) throw new UsageError(`name the profile file\nUsage: ${USAGE}`);
-      const profile = readProfileFile(io.cwd, file);
-      const saved = await session().call<OrganisationProfile>('profile:set', { profile });
+      const profile = readProfileFile(io.cwd, file) as OrganisationProfile;
+      const saved = await unwrap(session().api.profile.set({ profile }));
       io.out(`Saved the organisation profile.\n${profileText(saved)}`);
       return 0;
     }

@@ -1,12 +1,13 @@
 // "What do we say?" wired to the record: plans built from threats and the assessment under the current policy,
 // drafts from templates with every version kept, live checks, sign-offs and the Word document. Every write is
 // one transaction with its audit entry; the decisions are the pure functions of ./workflow and the core.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { CommunicationPlan, Draft, DraftLang, Signoff, TemplateId } from '../../shared/domain/drafting';
 import type {
   CheckReport,
   DraftExport,
+  DraftSaved,
   DraftRecord,
   DraftSummary,
   PlanRecord,
@@ -23,8 +24,10 @@ import { assessCluster, assessThreat } from '../assessment/engine';
 import { currentPolicy } from '../assessment/policy-store';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
+import type { SaveFilePort } from '../files/save-port';
 import { OrganisationRepository } from '../organisation/repository';
-import { ThreatRepository } from '../threats/repository';
+import { newRecordId } from '../records';
+import { ThreatStore } from '../threats/store';
 import { buildPlan, type PlanOptions } from './plan/build-plan';
 import { renderDraft } from './templates';
 import { runChecks, type CheckContext } from './checks';
@@ -54,12 +57,9 @@ import {
 
 type DraftingHandlers = HandlersOf<typeof draftingContract>;
 
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Plain-language target for general content (grade 8). */
 export const TARGET_GRADE = 8;
-
-function newId(prefix: string, now: Date): string {
-  return `${prefix}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
-}
 
 /** What the plan needs: the "as of" and the organisation (its name stands for the election authority). */
 export function planOptionsFrom(profile: OrganisationProfile, asOf: string): PlanOptions {
@@ -69,22 +69,26 @@ export function planOptionsFrom(profile: OrganisationProfile, asOf: string): Pla
 export class DraftingService {
   readonly repo: DraftingRepository;
   private readonly organisation: OrganisationRepository;
-  private readonly threats: ThreatRepository;
+  private readonly threats: ThreatStore;
   private readonly elections: ElectionRepository;
   /** Check contexts by record state, so that checking on every edit reuses the prepared indexes. */
   private readonly checkContexts = new Map<string, CheckContext>();
 
-  constructor(private readonly ctx: ServiceContext) {
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** Where Word documents are saved (the shell's dialog or download); absent in the CLI. */
+    private readonly saveFile?: SaveFilePort,
+  ) {
     this.repo = new DraftingRepository(ctx.db);
     this.organisation = new OrganisationRepository(ctx.settings);
-    this.threats = new ThreatRepository(ctx.db);
+    this.threats = new ThreatStore(ctx.db);
     this.elections = new ElectionRepository(ctx.db);
   }
 
   // Who and when
 
   private author(): Author {
-    const who = this.ctx.identity();
+    const who = this.ctx.actor();
     return { at: this.ctx.clock().toISOString(), by: who?.name ?? null, role: who?.role ?? null };
   }
 
@@ -93,23 +97,13 @@ export class DraftingService {
   }
 
   private drafted(): Signoff | undefined {
-    const who = this.ctx.identity();
+    const who = this.ctx.actor();
     return who ? { name: who.name, role: who.role, date: this.today() } : undefined;
   }
 
+  /** Audits as the acting person, or as the signer named on a sign-off. */
   private audit(action: string, subject: string, details: Record<string, unknown>, signer?: Signer): void {
-    const who = this.ctx.identity();
-    const actor = signer ?? who;
-    this.ctx.audit.append({
-      action,
-      subject,
-      actor: actor?.name,
-      role: actor?.role,
-      details:
-        signer && who && (who.name !== signer.name || who.role !== signer.role)
-          ? { ...details, recordedBy: who.name }
-          : details,
-    });
+    this.ctx.record(action, subject, details, { onBehalfOf: signer ?? null });
   }
 
   /** Who speaks in the drafts (Settings → Organisation). */
@@ -168,7 +162,7 @@ export class DraftingService {
         : assessThreat(threats[0]!, election, policy, { asOf: when, version: versions[ids[0]!] });
       const plan = buildPlan(threats, election, assessment, planOptionsFrom(this.profile(), when));
       const who = this.author();
-      const id = newId('P', this.ctx.clock());
+      const id = newRecordId('P', this.ctx.clock());
       this.repo.insertPlan(
         { id, electionId: election?.id ?? threats[0]!.electionId, cluster, plan, assessment },
         who,
@@ -300,7 +294,7 @@ export class DraftingService {
   createDraft(planId: string, template: TemplateId, languages?: DraftLang[]): DraftRecord {
     return this.ctx.db.transaction(() => {
       const { v } = this.storedPlanVersion(planId);
-      const id = newId('D', this.ctx.clock());
+      const id = newRecordId('D', this.ctx.clock());
       const who = this.author();
       const langs = languages ?? v.plan.where.languages;
       const rendered = this.render(template, v, langs, id, who.at);
@@ -451,15 +445,21 @@ export class DraftingService {
   }
 
   /**
-   * The two files of an export: the text as it leaves the organisation (no staff names but the media contact,
-   * no internal ids, marked DRAFT until approved) and the internal sign-off record that goes with it.
+   * The two files of an export: the text as it leaves the organisation (no staff names but the media
+   * contact, no internal ids, marked DRAFT until approved) and the internal sign-off record that goes with it
+   * (who drafted, reviewed and approved it, marked with the highest classification of what it cites).
    */
-  async exportDocx(
+  private async docx(
     id: string,
     version: number | undefined,
     languages: DraftLang[] | undefined,
     asOf: string | undefined,
-  ): Promise<DraftExport> {
+  ): Promise<{
+    bytes: Buffer;
+    signoffBytes: Buffer;
+    meta: Omit<DraftExport, 'base64' | 'signoff'> & { signoff: Omit<DraftExport['signoff'], 'base64'> };
+    audit: () => void;
+  }> {
     const { stored, v } = this.storedDraftVersion(id, version);
     const langs = languages ?? v.draft.languages;
     const missing = langs.filter((l) => !v.draft.languages.includes(l));
@@ -470,7 +470,7 @@ export class DraftingService {
     const report = this.report(v.draft, stored.planId, v.planVersion);
     const date = (asOf ?? this.ctx.clock().toISOString()).slice(0, 10);
     const organisation = this.profile();
-    const buffer = await writeDocx(v.draft, { date, organisation, languages: langs });
+    const bytes = await writeDocx(v.draft, { date, organisation, languages: langs });
     const markedDraft = !isApproved(v.draft);
     const fileName = releaseFileName(v.draft, { organisation, date, languages: langs, markedDraft });
     const threats = this.loadThreats(v.draft.threatIds, { allowDeleted: true });
@@ -495,27 +495,74 @@ export class DraftingService {
       organisation,
     });
     const signoffFile = signoffFileName(id, v.version);
-    this.ctx.db.transaction(() => {
-      this.audit('draft.exported', `draft:${id}`, {
+    const audit = () =>
+      this.ctx.db.transaction(() => {
+        this.audit('draft.exported', `draft:${id}`, {
+          version: v.version,
+          status: v.draft.status,
+          markedDraft,
+          languages: langs,
+          fileName,
+          signoffFile,
+          signoffMarking: signoff.marking,
+          errors: report.checks.filter((c) => c.severity === 'error').map((c) => c.id),
+        });
+      })();
+    return {
+      bytes,
+      signoffBytes: signoff.buffer,
+      meta: {
+        fileName,
         version: v.version,
         status: v.draft.status,
         markedDraft,
-        languages: langs,
-        fileName,
-        signoffFile,
-        signoffMarking: signoff.marking,
-        errors: report.checks.filter((c) => c.severity === 'error').map((c) => c.id),
-      });
-    })();
-    return {
-      fileName,
-      base64: buffer.toString('base64'),
-      version: v.version,
-      status: v.draft.status,
-      markedDraft,
-      report,
-      signoff: { fileName: signoffFile, base64: signoff.buffer.toString('base64'), marking: signoff.marking },
+        report,
+        signoff: { fileName: signoffFile, marking: signoff.marking },
+      },
+      audit,
     };
+  }
+
+  /** Both files, base64 (the CLI and other callers that write them themselves). */
+  async exportDocx(
+    id: string,
+    version: number | undefined,
+    languages: DraftLang[] | undefined,
+    asOf: string | undefined,
+  ): Promise<DraftExport> {
+    const { bytes, signoffBytes, meta, audit } = await this.docx(id, version, languages, asOf);
+    audit();
+    return {
+      ...meta,
+      base64: bytes.toString('base64'),
+      signoff: { ...meta.signoff, base64: signoffBytes.toString('base64') },
+    };
+  }
+
+  /**
+   * Saves both files where the user says, straight from main (the shell's save port): the release first,
+   * then its sign-off record (not asked for when the release was not saved).
+   */
+  async saveDocx(
+    id: string,
+    version: number | undefined,
+    languages: DraftLang[] | undefined,
+    asOf: string | undefined,
+  ): Promise<DraftSaved> {
+    if (!this.saveFile)
+      throw new AppError('unsupported', 'Saving a Word document needs the desktop app or browser mode.');
+    const { bytes, signoffBytes, meta, audit } = await this.docx(id, version, languages, asOf);
+    const saved = await this.saveFile.save({ suggestedName: meta.fileName, bytes, mimeType: DOCX_MIME });
+    const released = saved.saved || saved.download !== undefined;
+    const record = released
+      ? await this.saveFile.save({
+          suggestedName: meta.signoff.fileName,
+          bytes: signoffBytes,
+          mimeType: DOCX_MIME,
+        })
+      : { saved: false, path: null };
+    if (released) audit();
+    return { ...meta, ...saved, signoff: { ...meta.signoff, ...record } };
   }
 
   list(threatId?: string): { plans: ReturnType<DraftingRepository['listPlans']>; drafts: DraftSummary[] } {
@@ -566,6 +613,8 @@ export class DraftingService {
         this.signoff(draftId, expectedVersion, 'approved', signer),
       'drafting:export': ({ draftId, version, languages, asOf }) =>
         this.exportDocx(draftId, version, languages, asOf),
+      'drafting:saveDocx': ({ draftId, version, languages, asOf }) =>
+        this.saveDocx(draftId, version, languages, asOf),
     };
   }
 }

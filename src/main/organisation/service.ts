@@ -4,7 +4,7 @@ import { OrganisationProfileSchema, type OrganisationProfile } from '../../share
 import { AppError } from '../../shared/errors';
 import { jsonPath } from '../../shared/domain/location';
 import type { HandlersOf } from '../../shared/ipc/define';
-import type { organisationContract } from '../../shared/ipc/organisation.contract';
+import type { profileContract } from '../../shared/ipc/profile.contract';
 import type { ServiceContext } from '../context';
 import { OrganisationRepository } from './repository';
 
@@ -67,24 +67,17 @@ export class OrganisationService {
     const changed = changedPaths(before, profile);
     if (changed.length > 0 || !this.repo.exists()) {
       this.repo.set(profile);
-      const who = this.ctx.identity();
       const { logo, ...rest } = profile;
-      this.ctx.audit.append({
-        action: 'organisation.profile.saved',
-        subject: 'organisation:profile',
-        actor: who?.name,
-        role: who?.role,
-        details: {
-          source,
-          changed,
-          profile: { ...rest, ...(logo ? { logo: `${logo.length} characters` } : {}) },
-        },
+      this.ctx.record('organisation.profile.saved', 'organisation:profile', {
+        source,
+        changed,
+        profile: { ...rest, ...(logo ? { logo: `${logo.length} characters` } : {}) },
       });
     }
     return this.repo.get();
   }
 
-  handlers(): HandlersOf<typeof organisationContract> {
+  handlers(): HandlersOf<typeof profileContract> {
     return {
       'profile:get': () => this.get(),
       'profile:set': ({ profile }) => this.set(profile),

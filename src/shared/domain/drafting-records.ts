@@ -17,6 +17,7 @@ import {
   type TemplateId,
 } from './drafting';
 import { LIMITS } from './workspace';
+import type { SavedFile } from './files';
 
 /** Reading grade per language of a draft's prose, against the plain-language target. */
 export interface Readability {
@@ -124,6 +125,11 @@ export interface DraftExport {
   /** The internal sign-off record (who drafted, reviewed and approved), a separate file. */
   signoff: { fileName: string; base64: string; marking: Marking };
 }
+
+/** A draft's Word document saved where the user said (or offered as a download), straight from main. */
+/** What saving an export did with each of its two files (the release, then the sign-off record). */
+export type DraftSaved = Omit<DraftExport, 'base64' | 'signoff'> &
+  SavedFile & { signoff: Omit<DraftExport['signoff'], 'base64'> & SavedFile };
 
 /** Edited text of a draft: per language, the sections' new text by section id (others unchanged). */
 export const SectionEditsSchema = z.partialRecord(

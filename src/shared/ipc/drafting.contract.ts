@@ -1,5 +1,5 @@
 // "What do we say?": communication plans, drafts with versions and approvals, live checks, and the export
-// (the release and its sign-off record, two .docx files). The organisation profile is organisation.contract.ts.
+// (the release and its sign-off record, two .docx files). The organisation profile is profile.contract.ts.
 import { z } from 'zod';
 import { CommunicationPlanSchema, DRAFT_LANGS, TEMPLATE_IDS } from '../domain/drafting';
 import {
@@ -7,6 +7,7 @@ import {
   SignerSchema,
   type CheckReport,
   type DraftExport,
+  type DraftSaved,
   type DraftRecord,
   type DraftSummary,
   type DraftVersionSummary,
@@ -25,6 +26,15 @@ const Languages = z
   .max(DRAFT_LANGS.length)
   .refine((l) => new Set(l).size === l.length, 'lists a language twice');
 const Title = z.partialRecord(z.enum(DRAFT_LANGS), z.string().max(LIMITS.title));
+
+/** A draft version's Word document: which version (default the current one), in which languages. */
+const DocxRequest = z.strictObject({
+  draftId: Id,
+  version: Version.optional(),
+  languages: Languages.optional(),
+  /** The document's date (default today). */
+  asOf: DateTimeString.optional(),
+});
 
 export const draftingContract = {
   /** Plans and drafts about a threat (plans that include it, and their drafts), or all of them. */
@@ -112,15 +122,12 @@ export const draftingContract = {
     request: z.strictObject({ draftId: Id, expectedVersion: Version, signer: SignerSchema }),
     response: returns<DraftRecord>(),
   },
-  /** The release and its sign-off record, for a draft version (default the current one), base64, with the checks it fails. */
-  'drafting:export': {
-    request: z.strictObject({
-      draftId: Id,
-      version: Version.optional(),
-      languages: Languages.optional(),
-      /** The document's date (default today). */
-      asOf: DateTimeString.optional(),
-    }),
-    response: returns<DraftExport>(),
+  /** The release and its sign-off record, for a draft version (default the current one), base64, with the checks. */
+  'drafting:export': { request: DocxRequest, response: returns<DraftExport>() },
+  /** Both documents saved where the user says, written by main itself (desktop app: a save dialog;
+   *  browser mode: a download of this run's server). */
+  'drafting:saveDocx': {
+    request: DocxRequest,
+    response: returns<DraftSaved>(),
   },
 } as const;

@@ -4,20 +4,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftRecord } from '../../../shared/domain/drafting-records';
 import { useStore } from '../../store';
-import { saveFile } from '../../transfer';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function fromBase64(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
+import { followDownload } from '../../transfer';
 
 export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boolean }) {
   const { t } = useTranslation('drafting');
-  const exportDraft = useStore((s) => s.exportDraft);
+  const saveDraftDocx = useStore((s) => s.saveDraftDocx);
   const pushToast = useStore((s) => s.pushToast);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -30,18 +21,21 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
     setBusy(true);
     setError(null);
     try {
-      const result = await exportDraft();
-      const where = await saveFile(result.fileName, fromBase64(result.base64), DOCX);
-      if (!where) return;
-      const record = await saveFile(result.signoff.fileName, fromBase64(result.signoff.base64), DOCX);
-      pushToast({
-        message: record
-          ? {
-              key: 'drafting:export.doneBoth',
-              values: { file: where, record, marking: result.signoff.marking },
-            }
-          : { key: 'drafting:export.done', values: { file: where } },
-      });
+      // Main writes both documents itself (desktop: where the user says) or offers them as downloads.
+      const result = await saveDraftDocx();
+      if (result.download) followDownload(result.download, result.fileName);
+      if (result.signoff.download) followDownload(result.signoff.download, result.signoff.fileName);
+      const where = result.path ?? (result.download ? result.fileName : null);
+      const record = result.signoff.path ?? (result.signoff.download ? result.signoff.fileName : null);
+      if (where)
+        pushToast({
+          message: record
+            ? {
+                key: 'drafting:export.doneBoth',
+                values: { file: where, record, marking: result.signoff.marking },
+              }
+            : { key: 'drafting:export.done', values: { file: where } },
+        });
     } catch (err) {
       setError((err as Error).message);
     } finally {

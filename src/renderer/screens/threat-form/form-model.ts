@@ -13,6 +13,8 @@ import type {
   ThreatStatus,
 } from '../../../shared/domain/enums';
 import { jsonPath } from '../../../shared/domain/location';
+import { FORM_FIELD_OF_PATH } from '../../../shared/domain/threat-field-index';
+import { CONTEXT_FLAG_NAMES } from '../../../shared/domain/threat-fields';
 import { ThreatSchema, type Threat } from '../../../shared/domain/workspace';
 
 export interface NoteValues {
@@ -235,8 +237,7 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   t = put(t, 'classifiedNotes', notes.length ? notes : base?.classifiedNotes?.length === 0 ? [] : undefined);
 
   let context: Record<string, unknown> = { ...(base?.context ?? {}) };
-  for (const key of ['debunkedByPartner', 'investigationSensitive', 'nationalSecurityImplications'] as const)
-    context = put(context, key, v[key] ? true : undefined);
+  for (const key of CONTEXT_FLAG_NAMES) context = put(context, key, v[key] ? true : undefined);
   t = put(t, 'context', Object.keys(context).length ? context : undefined);
   t = put(
     t,
@@ -248,22 +249,10 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
 
 export type FormErrors = Partial<Record<string, string>>;
 
-/** Maps contract paths to the form field that shows them. */
+/** Maps contract paths to the form field that shows them: the field table's form inputs (shared with
+ *  the services), and the French translation's. */
 const FIELD_OF: Record<string, string> = {
-  'target.kind': 'targetKind',
-  'target.description': 'targetDescription',
-  'time.firstSeen': 'firstSeen',
-  'time.lastSeen': 'lastSeen',
-  'place.level': 'placeLevel',
-  'place.regions': 'regions',
-  'place.channels': 'channels',
-  'place.languages': 'languages',
-  'source.actor': 'actor',
-  'source.name': 'sourceName',
-  'source.confidence': 'confidence',
-  'reach.breakout': 'breakout',
-  'reach.estimatedAudience': 'audience',
-  'reach.trend': 'trend',
+  ...FORM_FIELD_OF_PATH,
   'translations.fr.title': 'frTitle',
   'translations.fr.summary': 'frSummary',
   'translations.fr.falseClaim': 'frFalseClaim',
@@ -289,11 +278,8 @@ export function validate(
     const field =
       FIELD_OF[path] ??
       Object.entries(FIELD_OF).find(([p]) => path.startsWith(`${p}.`))?.[1] ??
-      (path.startsWith('classifiedNotes')
-        ? 'notes'
-        : path.startsWith('context')
-          ? 'context'
-          : (path.split('.')[0] ?? jsonPath(issue.path)));
+      path.split('.')[0] ??
+      jsonPath(issue.path);
     errors[field] ??=
       issue.code === 'invalid_value' || issue.code === 'invalid_type' ? 'required' : issue.message;
   }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { OrganisationProfileSchema, type OrganisationProfile } from '../domain/organisation';
 import { returns } from './define';
 
-export const organisationContract = {
+export const profileContract = {
   'profile:get': { request: z.strictObject({}), response: returns<OrganisationProfile>() },
   'profile:set': {
     request: z.strictObject({ profile: OrganisationProfileSchema }),
