@@ -6,20 +6,25 @@ import { AppError } from '../shared/errors';
 import { defaultDbPath, appVersion } from '../main/paths';
 import type { Command } from './command';
 import { EXIT, REFUSAL_CODES, UsageError, processIo, type CliIo } from './io';
+import { cliTranslator, isCliLanguage, languageFromEnv } from './i18n';
 import { openSession, type CliSession } from './session';
 import { COMMANDS } from './commands';
 
-/** The global options, which may come before or after the command: --db FILE and --user NAME. */
-function extractGlobals(argv: string[]): { db: string | undefined; user: string | undefined; rest: string[] } {
+type GlobalOption = 'db' | 'user' | 'lang';
+const GLOBAL_OPTIONS: readonly GlobalOption[] = ['db', 'user', 'lang'];
+const GLOBAL_VALUE: Record<GlobalOption, string> = { db: 'a file path', user: 'a name', lang: 'en or fr' };
+
+/** The global options, which may come before or after the command: --db FILE, --user NAME, --lang en|fr. */
+function extractGlobals(argv: string[]): Record<GlobalOption, string | undefined> & { rest: string[] } {
   const rest: string[] = [];
-  const found: Record<'db' | 'user', string | undefined> = { db: undefined, user: undefined };
+  const found: Record<GlobalOption, string | undefined> = { db: undefined, user: undefined, lang: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
     }
-    const name = (['db', 'user'] as const).find((n) => arg === `--${n}` || arg.startsWith(`--${n}=`));
+    const name = GLOBAL_OPTIONS.find((n) => arg === `--${n}` || arg.startsWith(`--${n}=`));
     if (!name) {
       rest.push(arg);
       continue;
@@ -28,8 +33,7 @@ function extractGlobals(argv: string[]): { db: string | undefined; user: string 
       found[name] = arg.slice(name.length + 3);
     } else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--'))
-        throw new UsageError(`--${name} needs ${name === 'db' ? 'a file path' : 'a name'}`);
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs ${GLOBAL_VALUE[name]}`);
       found[name] = value;
       i++;
     }
@@ -51,8 +55,9 @@ function help(): string {
     "  --db FILE    the database (default: $THRESHOLD_DB, else the desktop app's own file)",
     '  --user NAME  who you are (default: $THRESHOLD_USER); every command that reads or writes acts as',
     '               that account, signed in with $THRESHOLD_PASSPHRASE (on a terminal, Threshold asks)',
+    '  --lang en|fr the language of messages (default: $THRESHOLD_LANG, else the locale, else English)',
     '  THRESHOLD_DB_KEY  the database key (64 hex digits; `threshold db key` shows it to administrators):',
-    '               opens the database without anyone\'s slot; people still sign in',
+    "               opens the database without anyone's slot; people still sign in",
     '  --help       this help; `threshold <command> --help` for a command',
     '  --version    the version',
   ].join('\n');
@@ -61,7 +66,12 @@ function help(): string {
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let session: Promise<CliSession> | undefined;
   try {
-    const { db, user, rest } = extractGlobals(argv);
+    const { db, user, lang, rest } = extractGlobals(argv);
+    if (lang !== undefined && !isCliLanguage(lang))
+      throw new UsageError(
+        `--lang is the language of messages: en or fr (got "${lang}"). A draft's languages are --languages.`,
+      );
+    const i18n = cliTranslator(lang ?? languageFromEnv(io.env));
     const [name, ...args] = rest;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
       io.out(help());
@@ -88,6 +98,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       positionals: parsed.positionals,
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       io,
+      i18n,
       dbPath,
       user,
       session: () =>

@@ -43,6 +43,7 @@ import {
   writeEncryptedCopy,
   type DbKey,
 } from './db/encryption';
+import type { OpenFilePort } from './files/open-port';
 import type { SaveFilePort } from './files/save-port';
 import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
 import {
@@ -79,6 +80,8 @@ export interface AppHostOptions {
   clock?: () => Date;
   /** Where files are saved: the desktop app's dialog, or browser mode's downloads. */
   saveFile?: SaveFilePort;
+  /** Where files the user chooses are opened: the desktop app's dialog. */
+  openFile?: OpenFilePort;
   /** Desktop app: shows the key in a window of its own. */
   showKey?: () => Promise<boolean>;
   /** Desktop app: keeps a new database's key in the operating system's key store (safeStorage), so that
@@ -277,6 +280,7 @@ export class AppHost implements DatabaseHostPort {
       sessions: this.sessions.store,
       database: this,
       ...(this.opts.saveFile ? { saveFile: this.opts.saveFile } : {}),
+      ...(this.opts.openFile ? { openFile: this.opts.openFile } : {}),
     });
     const needsSetup = accounts.repo.count() === 0;
     return {
@@ -399,7 +403,7 @@ export class AppHost implements DatabaseHostPort {
       await runAs(acting, async () => {
         ctx.db.transaction(() => {
           ctx.record('setup.completed', 'organisation', {
-            organisation: profile.authorityName,
+            organisation: profile.name,
             administrator: created.account.id,
             recoveryPublicKey: recoverySigning.publicKey,
             from,
@@ -407,7 +411,7 @@ export class AppHost implements DatabaseHostPort {
           });
           if (plainBackup) ctx.settings.set(PLAIN_BACKUP_SETTING, path.basename(plainBackup));
         })();
-        await handlers['drafting:saveProfile']({ profile });
+        await handlers['profile:set']({ profile });
         if (request.sample) {
           await handlers['workspace:loadSample']({});
           sampleLoaded = true;

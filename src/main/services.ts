@@ -21,7 +21,9 @@ import type { Db } from './db/types';
 import { DraftingService } from './drafting/service';
 import { ElectionRepository } from './elections/repository';
 import { electionHandlers } from './elections/service';
+import { OrganisationService } from './organisation/service';
 import { ServiceEvents } from './events';
+import type { OpenFilePort } from './files/open-port';
 import type { SaveFilePort } from './files/save-port';
 import { filesHandlers } from './files/service';
 import type { Handlers } from './ipc/dispatcher';
@@ -54,6 +56,8 @@ export interface HostPorts {
   database?: DatabaseHostPort;
   /** Saving files where the user says (the desktop app's dialog, browser mode's downloads). */
   saveFile?: SaveFilePort;
+  /** Opening a file the user chooses, read by the host (the desktop app's dialog). */
+  openFile?: OpenFilePort;
 }
 
 export function createContext(db: Db, opts: ContextOptions): ServiceContext {
@@ -161,9 +165,10 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
     ...dashboardHandlers(ctx),
     ...new DraftingService(ctx, (passphrase) => accounts.freshSigner(passphrase), ports.saveFile).handlers(),
     ...electionHandlers(ctx, elections, threats),
-    ...filesHandlers(ports.saveFile),
+    ...filesHandlers(ports.saveFile, ports.openFile),
     ...partnerHandlers(ctx),
     ...assessment.policyHandlers(),
+    ...new OrganisationService(ctx).handlers(),
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
     ...new ThreatService(ctx, threats, elections, levels).handlers(),

@@ -1,41 +1,110 @@
-// Browser mode on a temporary database, driven by Playwright in Debian's Chromium.
+// The renderer in Debian's Chromium, driven by Playwright, on a temporary database, through one of the
+// two doors the app has:
+//   'http'      browser mode: the HTTP server and its token (src/main/browser);
+//   'electron'  the desktop app's seam: the built preload in its sandbox exposing window.threshold, the
+//               shell's IPC binding, sender check and file dialogs, the page served by the app://
+//               handler (tests/e2e/electron-bridge.ts); the HTTP fallback is refused and checked unused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import AxeBuilder from 'axe-core';
+import { expect } from 'vitest';
 import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { openTestApp, REPO_ROOT, type TestApp } from '../helpers/db';
+import { openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
+import { menuTemplate } from '../../src/main/electron/menu';
+import { openTestApp, REPO_ROOT, tempDir, type TestApp } from '../helpers/db';
 import { ADMIN, type Person } from '../helpers/people';
+import { buildElectronBundles } from '../helpers/electron/bundles';
+import { connectPreload, createMainSide, type MainSide } from '../helpers/electron/main-side';
+import { APP_URL, installElectronPage } from './electron-bridge';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+export type Transport = 'http' | 'electron';
+/** The end-to-end files that run through both doors. */
+export const TRANSPORTS: readonly Transport[] = ['http', 'electron'];
+
+export interface SavedFile {
+  /** The name the app suggested (the download's name, or the save dialog's default). */
+  suggestedName: string;
+  path: string;
+}
+
 export interface E2E {
+  transport: Transport;
   app: TestApp;
-  server: BrowserServer;
   browser: Browser;
   page: Page;
-  /** Signs the browser in as someone else (as switching user does), and reloads the page. */
-  signInAs(person: Person): Promise<void>;
+  /** Electron only: the main process's side (its fake `electron`: dialogs' answers, the window). */
+  main: MainSide | null;
   shot(name: string): Promise<string>;
+  /** Runs `trigger` and returns the file the app saved: a download (http) or the file the save
+   *  dialog was answered with (electron). */
+  saveFile(trigger: () => Promise<unknown>): Promise<SavedFile>;
+  /** The same for an action that saves several files, in the order the app saved them. */
+  saveFiles(trigger: () => Promise<unknown>, count: number): Promise<SavedFile[]>;
+  /** Electron only: clicks a command of the application menu (src/main/electron/menu.ts) by label. */
+  menu(label: string): void;
+  /** Signs this browser (or desktop window) in as someone else, as switching user does, and reloads. */
+  signInAs(person: Person): Promise<void>;
   close(): Promise<void>;
+}
+
+const rendererDir = () =>
+  // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
+  process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
+
+interface Desktop {
+  app: TestApp;
+  main: MainSide;
+  exposed: Record<string, unknown>;
+  dir: string;
+}
+
+/** The desktop app's side: the built preload, the IPC binding, and the shell's file dialogs as the
+ *  services' ports, over a test database. */
+async function startDesktop(): Promise<Desktop> {
+  const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
+  let app: TestApp | null = null;
+  // The window's own session (src/main/electron/ipc.ts names it), as the desktop app has it.
+  const main = createMainSide((channel, payload, caller) => app!.host.dispatch(channel, payload, caller));
+  const dialog = main.electron.module.dialog as never;
+  const parent = () => main.window as never;
+  app = await openTestApp({
+    keep: true,
+    mode: 'electron',
+    saveFile: saveDialogPort(dialog, parent),
+    openFile: openDialogPort(dialog, parent),
+  });
+  const preload = connectPreload(bundles.preload, main);
+  return {
+    app,
+    main,
+    exposed: preload.exposed.get('threshold') as Record<string, unknown>,
+    dir: bundles.dir,
+  };
 }
 
 export async function startE2E(
   opts: {
     viewport?: { width: number; height: number };
     locale?: string;
-    /** Who the browser is signed in as before the page loads (default: the administrator); false: nobody. */
+    transport?: Transport;
+    /** Who is signed in before the page loads (default: the administrator, who holds every role);
+     *  false: nobody. */
     signIn?: Person | false;
   } = {},
 ): Promise<E2E> {
+  const transport = opts.transport ?? 'http';
+  const desktop = transport === 'electron' ? await startDesktop() : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
-  const downloads = new DownloadShelf();
-  const app = await openTestApp({ keep: true, saveFile: downloads });
-  // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
-  const staticDir = process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
-  const server = await startBrowserServer({ dispatch: app.dispatch, staticDir, downloads });
+  const shelf = new DownloadShelf();
+  const app = desktop?.app ?? (await openTestApp({ keep: true, saveFile: shelf }));
+  const server: BrowserServer | null = desktop
+    ? null
+    : await startBrowserServer({ dispatch: app.host.dispatch, staticDir: rendererDir(), downloads: shelf });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -51,18 +120,9 @@ export async function startE2E(
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     locale: opts.locale ?? 'en-CA',
+    acceptDownloads: transport === 'http',
   });
-  // Signed in as a browser signs in: the session cookie the server sets goes into this context's jar.
-  const signIn = async (person: Person) => {
-    const response = await context.request.post(`${server.origin}/api/session:signIn`, {
-      headers: { Authorization: `Bearer ${server.token}` },
-      data: { name: person.name, passphrase: person.passphrase },
-    });
-    const body = (await response.json()) as { ok: boolean; error?: { message: string } };
-    if (!body.ok) throw new Error(`The browser could not sign in: ${body.error?.message}`);
-  };
-  const person = opts.signIn ?? ADMIN;
-  if (person) await signIn(person);
+  const electronPage = desktop ? await installElectronPage(context, desktop.exposed, rendererDir()) : null;
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
@@ -89,29 +149,128 @@ export async function startE2E(
               b.slice(0, 200),
             ),
           )
-          .catch(() => {}),
+          .catch(() => undefined),
     );
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.goto(server.url);
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const artifacts = transport === 'electron' ? path.join(ARTIFACTS, 'electron') : ARTIFACTS;
+  fs.mkdirSync(artifacts, { recursive: true });
+  const savedDir = tempDir('e2e-saved-', { keep: true });
+  let saves = 0;
+  // A person signs in: in the desktop app, in this window's session; in browser mode, in this browser's
+  // session (its cookie, once the launch file has signed the browser in to this run).
+  const signIn = async (person: Person) => {
+    const result = desktop
+      ? await app.host.dispatch('session:signIn', person, { session: `window:${desktop.main.window.webContents.id}` })
+      : ((await (
+          await context.request.post(`${server!.origin}/api/session:signIn`, {
+            data: { name: person.name, passphrase: person.passphrase },
+          })
+        ).json()) as Awaited<ReturnType<TestApp['dispatch']>>);
+    if (!result.ok) throw new Error(`Could not sign ${person.name} in: ${result.error.message}`);
+  };
+  const person = opts.signIn ?? ADMIN;
+  if (desktop) {
+    if (person) await signIn(person);
+    await page.goto(`${APP_URL}/index.html`);
+  } else {
+    // Browser mode: the launch file signs the browser in and sends it on to the app; then the person.
+    await page.goto(server!.url);
+    await page.waitForURL((u) => u.origin === server!.origin && u.pathname === '/');
+    if (person) {
+      await signIn(person);
+      await page.reload();
+    }
+  }
+  if (desktop) {
+    // The page must have taken the preload's door, not the HTTP fallback.
+    expect(await page.evaluate(() => typeof window.threshold?.app?.info)).toBe('function');
+  }
+  async function saveFiles(trigger: () => Promise<unknown>, count: number): Promise<SavedFile[]> {
+    if (!desktop) {
+      const downloads: Download[] = [];
+      const all = new Promise<void>((resolve) => {
+        const take = (d: Download) => {
+          downloads.push(d);
+          if (downloads.length === count) {
+            page.off('download', take);
+            resolve();
+          }
+        };
+        page.on('download', take);
+      });
+      await trigger();
+      await all;
+      const out: SavedFile[] = [];
+      for (const download of downloads) {
+        const file = path.join(savedDir, `${++saves}-${download.suggestedFilename()}`);
+        await download.saveAs(file);
+        out.push({ suggestedName: download.suggestedFilename(), path: file });
+      }
+      return out;
+    }
+    const { calls } = desktop.main.electron;
+    const files = Array.from({ length: count }, () => path.join(savedDir, `saved-${++saves}`));
+    const before = calls.fileDialogs.length;
+    calls.saveDialogAnswers.push(...files);
+    await trigger();
+    // Written beside and renamed: once it exists, it is whole.
+    for (const file of files) await expect.poll(() => fs.existsSync(file), { timeout: 30_000 }).toBe(true);
+    const dialogs = calls.fileDialogs.slice(before).filter((d) => d.kind === 'save');
+    return files.map((file, i) => ({
+      suggestedName: (dialogs[i]?.options as { defaultPath: string } | undefined)?.defaultPath ?? '',
+      path: file,
+    }));
+  }
+
   return {
+    transport,
     app,
-    server,
     browser,
     page,
+    main: desktop?.main ?? null,
+    async shot(name) {
+      const file = path.join(artifacts, `${name}.png`);
+      await page.screenshot({ path: file, fullPage: false });
+      return file;
+    },
+    async saveFile(trigger) {
+      const [saved] = await saveFiles(trigger, 1);
+      if (!saved) throw new Error('Nothing was saved');
+      return saved;
+    },
+    saveFiles,
     async signInAs(who) {
       await signIn(who);
       await page.reload();
     },
-    async shot(name) {
-      const file = path.join(ARTIFACTS, `${name}.png`);
-      await page.screenshot({ path: file, fullPage: false });
-      return file;
+    menu(label) {
+      if (!desktop) throw new Error('The application menu exists only in the desktop app');
+      const win = desktop.main.window;
+      const template = menuTemplate({
+        send: (command) => win.webContents.send('menu:command', command),
+        about: () => undefined,
+        isMac: false,
+        devTools: false,
+      });
+      const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+      const item = items.find((i) => i.label === label);
+      if (!item?.click) throw new Error(`No menu command labelled ${label}`);
+      (item.click as () => void)();
     },
     async close() {
       await browser.close();
-      await server.close();
+      await server?.close();
       app.close();
-      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+      fs.rmSync(savedDir, { recursive: true, force: true });
+      if (desktop) fs.rmSync(desktop.dir, { recursive: true, force: true });
+      const problems: string[] = [];
+      if (errors.length) problems.push(`The page reported errors:\n${errors.join('\n')}`);
+      if (electronPage?.refused.length)
+        problems.push(`The desktop page made requests outside the app:\n${electronPage.refused.join('\n')}`);
+      if (desktop && downloads.length)
+        problems.push(`The desktop page downloaded instead of saving through main: ${downloads.join(', ')}`);
+      if (problems.length) throw new Error(problems.join('\n'));
     },
   };
 }

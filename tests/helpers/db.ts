@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../src/main/context';
 import type { Db } from '../../src/main/db/connection';
 import type { DbKey } from '../../src/main/db/encryption';
 import type { Caller, Dispatch } from '../../src/main/ipc/dispatcher';
+import type { OpenFilePort } from '../../src/main/files/open-port';
 import type { SaveFilePort } from '../../src/main/files/save-port';
 import { ROLES, type AccountView, type Role } from '../../src/shared/domain/accounts';
 import type { Result } from '../../src/shared/errors';
@@ -68,6 +69,10 @@ export interface TestAppOptions {
   /** Kept open after the current test (the caller closes it). */
   keep?: boolean;
   saveFile?: SaveFilePort;
+  /** Where files the user chooses are opened (the desktop app's dialog). */
+  openFile?: OpenFilePort;
+  /** The mode the services run in (default 'cli'; the e2e harness says which shell it stands for). */
+  mode?: ServiceContext['mode'];
   /** Load the sample workspace at setup. */
   sample?: boolean;
 }
@@ -99,12 +104,13 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const file = opts.file ?? path.join(dir, 'threshold.db');
   const host = AppHost.open({
     dbPath: file,
-    mode: 'cli',
+    mode: opts.mode ?? 'cli',
     assetsDir: ASSETS_DIR,
     appVersion: 'test',
     autoBackup: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.saveFile ? { saveFile: opts.saveFile } : {}),
+    ...(opts.openFile ? { openFile: opts.openFile } : {}),
     onInternalError: (err, channel) => {
       if (process.env.E2E_DEBUG) console.error('DISPATCH', channel, err);
     },

@@ -196,6 +196,31 @@ describe('encryption at rest, by default', () => {
     expect(sniffFile(plain)).toBe('plain');
   });
 
+  it('refuses a weak passphrase as a key for a new database, saying why, and creates nothing', () => {
+    const dir = tempDir('trust-weak-');
+    const file = path.join(dir, 'new', 'threshold.db');
+    for (const weak of ['x', 'password', 'Lakeshore2027!']) {
+      const err = appError(() => openDatabase(file, { key: parseKey(weak) }));
+      expect(err.code).toBe('weak-passphrase');
+      expect(err.message).toMatch(/too weak to protect the database: .*10\^\d+ tries.*Nothing was created/);
+      expect(fs.existsSync(path.join(dir, 'new'))).toBe(false);
+    }
+    // A raw key (256 random bits, not a passphrase) is no passphrase to judge.
+    const raw = path.join(dir, 'raw.db');
+    closeDatabase(openDatabase(raw, { key: parseKey('0'.repeat(64)) }));
+    expect(sniffFile(raw)).toBe('encrypted');
+  });
+
+  it('refuses to encrypt a plain database under a weak passphrase, and leaves it as it was', () => {
+    const file = path.join(tempDir('trust-weak-plain-'), 'threshold.db');
+    closeDatabase(openDatabase(file));
+    const before = sha(file);
+    const err = appError(() => openDatabase(file, { key: parseKey('12345678'), encryptPlain: true }));
+    expect(err.code).toBe('weak-passphrase');
+    expect(sha(file)).toBe(before);
+    expect(sniffFile(file)).toBe('plain');
+  });
+
   it("parses keys: 64 hex digits (or x'…') are raw keys, anything else a passphrase", () => {
     const hex = 'ab'.repeat(32);
     expect(parseKey(hex)).toEqual({ kind: 'raw', hex });
@@ -330,48 +355,74 @@ describe('key slots', () => {
   });
 });
 
-/** A stand-in for Electron's safeStorage (the only fake these tests use, as the real one needs Electron). */
+/** A stand-in for Electron 45's safeStorage (the only fake these tests use, as the real one needs
+ *  Electron). Its synchronous calls are deprecated there, so here they throw, as they will once removed. */
 function fakeProtection(
-  opts: { available?: boolean; backend?: string } = {},
+  opts: { available?: boolean; backend?: string; rotated?: boolean } = {},
 ): OsKeyProtection & { encrypted: number } {
   const mask = randomBytes(32);
   const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ mask[i % mask.length]!));
-  return {
+  const removed = (name: string) => () => {
+    throw new Error(`safeStorage.${name} is deprecated; use the asynchronous call`);
+  };
+  const protection = {
     encrypted: 0,
-    isEncryptionAvailable: () => opts.available ?? true,
-    encryptString(s: string) {
-      this.encrypted++;
-      return Buffer.concat([Buffer.from('OSK1'), xor(Buffer.from(s, 'utf8'))]);
+    isEncryptionAvailable: removed('isEncryptionAvailable'),
+    encryptString: removed('encryptString'),
+    decryptString: removed('decryptString'),
+    isAsyncEncryptionAvailable: () => Promise.resolve(opts.available ?? true),
+    encryptStringAsync(s: string) {
+      protection.encrypted++;
+      return Promise.resolve(Buffer.concat([Buffer.from('OSK1'), xor(Buffer.from(s, 'utf8'))]));
     },
-    decryptString(b: Buffer) {
-      if (!b.subarray(0, 4).equals(Buffer.from('OSK1'))) throw new Error('not ours');
-      return xor(b.subarray(4)).toString('utf8');
+    decryptStringAsync(b: Buffer) {
+      if (!b.subarray(0, 4).equals(Buffer.from('OSK1'))) return Promise.reject(new Error('not ours'));
+      return Promise.resolve({
+        result: xor(b.subarray(4)).toString('utf8'),
+        shouldReEncrypt: !!opts.rotated,
+      });
     },
     getSelectedStorageBackend: () => opts.backend ?? 'gnome_libsecret',
   };
+  return protection;
 }
 
 describe('desktop key store', () => {
   it('keeps a database key only in OS-protected form beside the database, and gives it back for that database', async () => {
     const app = await openTestApp();
     const protection = fakeProtection();
-    expect(rememberDesktopKey({ dbPath: app.file, key: app.key, protection, platform: 'linux' })).toBe(true);
+    expect(await rememberDesktopKey({ dbPath: app.file, key: app.key, protection, platform: 'linux' })).toBe(true);
     const keyFile = path.join(app.dir, KEY_FILE_NAME);
     const hex = formatKey(app.key);
     expect(fs.readFileSync(keyFile).toString('latin1')).not.toContain(hex);
     if (process.platform !== 'win32') expect(fs.statSync(keyFile).mode & 0o077).toBe(0);
     app.close();
-    expect(resolveDesktopKey({ dbPath: app.file, env: {}, protection, platform: 'linux' })).toEqual({
+    expect(await resolveDesktopKey({ dbPath: app.file, env: {}, protection, platform: 'linux' })).toEqual({
       key: app.key,
       source: 'os',
     });
+    expect(protection.encrypted).toBe(1);
   });
 
-  it('writes no key when the OS cannot protect it (Linux basic_text, or none): passphrases open the database', () => {
+  it('re-encrypts the key file when the OS key store says its key was rotated, and the key stays the same', async () => {
+    const app = await openTestApp();
+    app.close();
+    const keyFile = path.join(app.dir, KEY_FILE_NAME);
+    // The key file as a key store that has since rotated its own key would hold it.
+    const rotated = fakeProtection({ rotated: true });
+    const hex = formatKey(app.key);
+    fs.writeFileSync(keyFile, await rotated.encryptStringAsync(hex));
+    const again = await resolveDesktopKey({ dbPath: app.file, env: {}, protection: rotated, platform: 'linux' });
+    expect(again).toEqual({ key: app.key, source: 'os' });
+    expect(rotated.encrypted).toBe(2);
+    expect((await rotated.decryptStringAsync(fs.readFileSync(keyFile))).result).toBe(hex);
+  });
+
+  it('writes no key when the OS cannot protect it (Linux basic_text, or none): passphrases open the database', async () => {
     const dir = tempDir('trust-keystore-unprotected-');
     const dbPath = path.join(dir, 'threshold.db');
     for (const protection of [fakeProtection({ backend: 'basic_text' }), fakeProtection({ available: false })]) {
-      expect(rememberDesktopKey({ dbPath, key: generateKey(), protection, platform: 'linux' })).toBe(false);
+      expect(await rememberDesktopKey({ dbPath, key: generateKey(), protection, platform: 'linux' })).toBe(false);
       expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
     }
   });
@@ -380,20 +431,27 @@ describe('desktop key store', () => {
     const dir = tempDir('trust-keystore-stale-');
     const dbPath = path.join(dir, 'threshold.db');
     const protection = fakeProtection();
-    rememberDesktopKey({ dbPath, key: generateKey(), protection, platform: 'linux' });
-    expect(resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' })).toEqual({ key: null, source: null });
-    const hex = 'cd'.repeat(32);
-    expect(resolveDesktopKey({ dbPath, env: { THRESHOLD_DB_KEY: hex }, protection, platform: 'linux' })).toEqual({
-      key: { kind: 'raw', hex },
-      source: 'env',
+    await rememberDesktopKey({ dbPath, key: generateKey(), protection, platform: 'linux' });
+    expect(await resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' })).toEqual({
+      key: null,
+      source: null,
     });
+    const hex = 'cd'.repeat(32);
+    expect(
+      await resolveDesktopKey({ dbPath, env: { THRESHOLD_DB_KEY: hex }, protection, platform: 'linux' }),
+    ).toEqual({ key: { kind: 'raw', hex }, source: 'env' });
   });
 
   it('says so, and lets people sign in instead, when the kept key cannot be read by this account', async () => {
     const app = await openTestApp();
-    rememberDesktopKey({ dbPath: app.file, key: app.key, protection: fakeProtection(), platform: 'linux' });
+    await rememberDesktopKey({ dbPath: app.file, key: app.key, protection: fakeProtection(), platform: 'linux' });
     app.close();
-    const decision = resolveDesktopKey({ dbPath: app.file, env: {}, protection: fakeProtection(), platform: 'linux' });
+    const decision = await resolveDesktopKey({
+      dbPath: app.file,
+      env: {},
+      protection: fakeProtection(),
+      platform: 'linux',
+    });
     expect(decision.key).toBeNull();
     expect(decision.warning).toMatch(/cannot be decrypted by this user account.*sign in with your passphrase/);
   });

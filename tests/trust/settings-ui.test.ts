@@ -73,7 +73,9 @@ describe('Settings → backups, in the browser', () => {
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}#/settings`);
+      await page.goto(server.url);
+      await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
+      await page.goto(`${server.origin}/#/settings`);
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
       // Every database is encrypted; this one was opened with the administrator's passphrase (setup).
       await expect(page.getByTestId('settings-encryption').textContent()).resolves.toMatch(/^Encrypted \(SQLCipher 4, AES-256\)/);

@@ -18,11 +18,13 @@ import { KEY_ENV, formatKey, fsyncDir, parseKey, sniffFile, type DbKey } from '.
 
 export const KEY_FILE_NAME = 'threshold.key';
 
-/** The part of Electron's safeStorage the key store needs. */
+/** The part of Electron's safeStorage the key store needs: its asynchronous calls (Electron 45 marks
+ *  the synchronous ones deprecated; what they encrypted, the asynchronous ones decrypt). */
 export interface OsKeyProtection {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  /** shouldReEncrypt: the key store's own key changed since; the caller writes the blob again. */
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   /** Linux only: which backend protects the key ('basic_text' protects nothing). */
   getSelectedStorageBackend?(): string;
 }
@@ -31,11 +33,12 @@ export function keyFilePath(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), KEY_FILE_NAME);
 }
 
-export function osProtectionUsable(
+export async function osProtectionUsable(
   protection: OsKeyProtection,
   platform: NodeJS.Platform = process.platform,
-): boolean {
-  if (!protection.isEncryptionAvailable()) return false;
+): Promise<boolean> {
+  // Asked first: it initialises the asynchronous encryptor, and with it the backend named below.
+  if (!(await protection.isAsyncEncryptionAvailable())) return false;
   if (platform === 'linux' && protection.getSelectedStorageBackend) {
     const backend = protection.getSelectedStorageBackend();
     if (backend === 'basic_text' || backend === 'unknown') return false;
@@ -57,26 +60,29 @@ export interface DesktopKey {
  * an encrypted database, else none. A kept key beside a database that is not encrypted (deleted, or from an
  * earlier version) belongs to no database and is ignored: setup will keep the new one.
  */
-export function resolveDesktopKey(opts: {
+export async function resolveDesktopKey(opts: {
   dbPath: string;
   env: NodeJS.ProcessEnv;
   protection: OsKeyProtection;
   platform?: NodeJS.Platform;
-}): DesktopKey {
+}): Promise<DesktopKey> {
   const fromEnv = opts.env[KEY_ENV];
   if (fromEnv) return { key: parseKey(fromEnv), source: 'env' };
   const keyFile = keyFilePath(opts.dbPath);
   if (sniffFile(opts.dbPath) !== 'encrypted' || !fs.existsSync(keyFile)) return { key: null, source: null };
-  if (!osProtectionUsable(opts.protection, opts.platform))
+  if (!(await osProtectionUsable(opts.protection, opts.platform)))
     return {
       key: null,
       source: null,
       warning: `The database key kept in ${keyFile} is protected by this computer's key store, which is not available now: sign in with your passphrase to open the database.`,
     };
   try {
-    const text = opts.protection.decryptString(fs.readFileSync(keyFile));
+    const decrypted = await opts.protection.decryptStringAsync(fs.readFileSync(keyFile));
+    const text = decrypted.result;
     // The app only ever stores a generated raw key: anything else is a failed decryption.
     if (!/^[0-9a-f]{64}$/.test(text)) throw new Error('the decrypted key is not one Threshold wrote');
+    // The key store's own key was rotated: keep the same database key, protected the new way.
+    if (decrypted.shouldReEncrypt) writeKeyFile(keyFile, await opts.protection.encryptStringAsync(text));
     return { key: parseKey(text), source: 'os' };
   } catch (err) {
     return {
@@ -89,14 +95,14 @@ export function resolveDesktopKey(opts: {
 
 /** Keeps a database's key in the operating system's key store, when it offers real protection; false
  *  when it does not (nothing is written: passphrases open the database instead). */
-export function rememberDesktopKey(opts: {
+export async function rememberDesktopKey(opts: {
   dbPath: string;
   key: DbKey;
   protection: OsKeyProtection;
   platform?: NodeJS.Platform;
-}): boolean {
-  if (!osProtectionUsable(opts.protection, opts.platform)) return false;
-  writeKeyFile(keyFilePath(opts.dbPath), opts.protection.encryptString(formatKey(opts.key)));
+}): Promise<boolean> {
+  if (!(await osProtectionUsable(opts.protection, opts.platform))) return false;
+  writeKeyFile(keyFilePath(opts.dbPath), await opts.protection.encryptStringAsync(formatKey(opts.key)));
   return true;
 }
 

@@ -5,7 +5,7 @@ import { clipboard, dialog, safeStorage, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/errors';
 import { AppHost, type AppHostOptions } from '../app-host';
 import { formatKey, KEY_ENV, type DbKey } from '../db/encryption';
-import { rememberDesktopKey, resolveDesktopKey } from '../db/keys';
+import { rememberDesktopKey, resolveDesktopKey, type DesktopKey } from '../db/keys';
 
 const TITLE = 'Threshold';
 
@@ -23,15 +23,13 @@ function describe(err: unknown): string {
 /** Opens the database (or waits for setup or a sign-in to open it); null when the app must quit. */
 export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise<AppHost | null> {
   const { dbPath } = opts;
-  const decision = (() => {
-    try {
-      return resolveDesktopKey({ dbPath, env: process.env, protection: safeStorage });
-    } catch (err) {
-      dialog.showErrorBox('Threshold cannot open its database', `${describe(err)}\n\nThe file is ${dbPath}.`);
-      return null;
-    }
-  })();
-  if (!decision) return null;
+  let decision: DesktopKey;
+  try {
+    decision = await resolveDesktopKey({ dbPath, env: process.env, protection: safeStorage });
+  } catch (err) {
+    dialog.showErrorBox('Threshold cannot open its database', `${describe(err)}\n\nThe file is ${dbPath}.`);
+    return null;
+  }
   if (decision.warning) {
     await dialog.showMessageBox({
       type: 'warning',
@@ -49,8 +47,8 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
       key: decision.key,
       keySource: decision.source,
       // Kept for the next start, when this computer can protect it; otherwise passphrases open it.
-      rememberKey: (key) => {
-        rememberDesktopKey({ dbPath, key, protection: safeStorage });
+      rememberKey: async (key) => {
+        await rememberDesktopKey({ dbPath, key, protection: safeStorage });
       },
       showKey: () => showDatabaseKey(host, opts.parent()),
     });

@@ -13,6 +13,7 @@ import { electionsContract } from './elections.contract';
 import { filesContract } from './files.contract';
 import { partnersContract } from './partners.contract';
 import { policyContract } from './policy.contract';
+import { profileContract } from './profile.contract';
 import { securityContract } from './security.contract';
 import { sessionContract } from './session.contract';
 import { setupContract } from './setup.contract';
@@ -33,6 +34,7 @@ export const CONTRACTS = {
   files: filesContract,
   partners: partnersContract,
   policy: policyContract,
+  profile: profileContract,
   security: securityContract,
   session: sessionContract,
   setup: setupContract,
@@ -53,6 +55,7 @@ export const contract = {
   ...filesContract,
   ...partnersContract,
   ...policyContract,
+  ...profileContract,
   ...securityContract,
   ...sessionContract,
   ...setupContract,
