@@ -13,6 +13,7 @@ import type { Caller, Dispatch } from '../../src/main/ipc/dispatcher';
 import type { OpenFilePort } from '../../src/main/files/open-port';
 import type { SaveFilePort } from '../../src/main/files/save-port';
 import { ROLES, type AccountView, type Role } from '../../src/shared/domain/accounts';
+import { EMPTY_ORGANISATION_PROFILE } from '../../src/shared/domain/organisation';
 import type { Result } from '../../src/shared/errors';
 import { ADMIN, ORGANISATION, type Person } from './people';
 
@@ -178,6 +179,9 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   };
   return app;
 }
+
+/** The organisation profile setup gives a test database: its name, nothing else yet. */
+export const SETUP_PROFILE = { ...EMPTY_ORGANISATION_PROFILE, name: ORGANISATION };
 
 /** Every role: what the first administrator holds. */
 export const ALL_ROLES: Role[] = [...ROLES];

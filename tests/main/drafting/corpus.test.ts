@@ -20,7 +20,7 @@ import { ASSETS_DIR, openTestApp, type TestApp } from '../../helpers/db';
 
 const AS_OF = '2027-05-16T12:00:00Z';
 const LANGS: DraftLang[] = ['en', 'fr'];
-const STAFF = { name: 'Ana Ruiz', role: 'Communications lead' };
+const STAFF = { name: 'Ana Ruiz', role: 'communications' };
 const sample = JSON.parse(
   fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8'),
 ) as Workspace;
@@ -46,9 +46,10 @@ let app: TestApp;
 const made = new Map<string, Made>();
 
 beforeAll(async () => {
-  app = await openTestApp({ keep: true, clock: () => new Date(AS_OF) });
-  await app.call('workspace:loadSample');
-  await app.call('app:setIdentity', { identity: STAFF });
+  const admin = await openTestApp({ keep: true, clock: () => new Date(AS_OF) });
+  await admin.call('workspace:loadSample');
+  // Ana writes the drafts (the staff the sign-off record names).
+  app = await admin.as(STAFF.name, ['communications']);
   for (const t of threats) {
     const plan = await app.call<PlanRecord>('drafting:createPlan', {
       threatIds: [t.id],

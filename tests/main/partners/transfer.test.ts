@@ -8,7 +8,7 @@ import { MIGRATIONS } from '../../../src/main/db/migrations';
 import type { ExportResult, ImportReport } from '../../../src/shared/domain/transfer';
 import type { Partner, PartnerDetail } from '../../../src/shared/domain/partners';
 import { PartnersFileSchema } from '../../../src/shared/domain/partners';
-import { ASSETS_DIR, openTestApp, steppingClock, tempDir, type TestApp } from '../../helpers/db';
+import { ASSETS_DIR, openTestApp, SETUP_PROFILE, steppingClock, tempDir, type TestApp } from '../../helpers/db';
 import { workspace } from '../../fixtures/mini-workspace';
 
 const partners: Partner[] = [
@@ -30,9 +30,11 @@ const partners: Partner[] = [
   { id: 'p-tiktok', name: 'TikTok', kind: 'platform', handles: ['tiktok'], roles: [] },
 ];
 
+/** The exported workspace, without the organisation profile setup gave every test database. */
 async function exported(app: TestApp) {
   const result = await app.call<ExportResult>('workspace:export', { format: 'json' });
-  const { exportedAt: _e, ...ws } = JSON.parse(result.content) as Record<string, unknown>;
+  const { exportedAt: _e, organisation, ...ws } = JSON.parse(result.content) as Record<string, unknown>;
+  expect(organisation).toEqual(SETUP_PROFILE);
   return ws;
 }
 
