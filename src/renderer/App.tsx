@@ -31,7 +31,6 @@ function Screen() {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const info = useStore((s) => s.info);
   const route = useStore((s) => s.route);
   const elections = useStore((s) => s.elections);
   const electionId = useStore((s) => s.electionId);
@@ -39,6 +38,10 @@ export function App() {
   const navigate = useStore((s) => s.navigate);
   const loadInfo = useStore((s) => s.loadInfo);
   const signOut = useStore((s) => s.signOut);
+  const lockNow = useStore((s) => s.lockNow);
+  const switchUser = useStore((s) => s.switchUser);
+  const account = useStore((s) => s.session?.account ?? null);
+  const allowed = useStore((s) => s.session?.allowed);
   const loadElections = useStore((s) => s.loadElections);
   const syncRoute = useStore((s) => s.syncRouteFromLocation);
   const [startError, setStartError] = useState<string | null>(null);
@@ -78,7 +81,11 @@ export function App() {
   }, [navigate]);
 
   const current = route.screen === 'threat-new' || route.screen === 'threat-edit' ? 'log' : route.screen;
-  const nav = [{ screen: 'log', labelKey: 'nav.log' }, ...NAV_ENTRIES];
+  // Screens a person's roles do not allow are not offered (the services refuse them all the same).
+  const nav = [
+    { screen: 'log', labelKey: 'nav.log' },
+    ...NAV_ENTRIES.filter((e) => !e.requires || (allowed ?? []).includes(e.requires)),
+  ];
 
   useEffect(() => {
     const entry = nav.find((e) => e.screen === route.screen);
@@ -111,11 +118,41 @@ export function App() {
           </select>
         </label>
         <div className="app-header__tools">
-          {info?.identity ? (
+          {account ? (
             <span className="app-header__who" data-testid="identity">
-              {info.identity.name}
+              <span className="visually-hidden">
+                {t('session:header.signedInAs', { name: account.name })}{' '}
+              </span>
+              <span aria-hidden="true">{account.name}</span>
+              <span className="app-header__roles">
+                <span className="visually-hidden">
+                  {t('session:header.roles', {
+                    roles: account.roles.map((r) => t(`accounts:roles.${r}`)).join(', '),
+                  })}
+                </span>
+                <span aria-hidden="true">
+                  {' · '}
+                  {account.roles.map((r) => t(`accounts:roles.${r}`)).join(', ')}
+                </span>
+              </span>
             </span>
           ) : null}
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void lockNow()}
+            data-testid="lock"
+          >
+            {t('session:header.lock')}
+          </button>
+          <button
+            type="button"
+            className="button button--ghost"
+            onClick={() => void switchUser()}
+            data-testid="switch-user"
+          >
+            {t('session:header.switchUser')}
+          </button>
           <button
             type="button"
             className="button button--ghost"

@@ -2,10 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles/app.css';
-import { App } from './App';
+import { SessionGate } from './SessionGate';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SessionGate />
   </StrictMode>,
 );

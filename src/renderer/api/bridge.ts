@@ -38,7 +38,7 @@ export const isBrowserMode = window.threshold === undefined;
 
 /** Subscribes to the desktop menu's commands (no-op in browser mode). */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  return window.threshold?.onMenuCommand?.(listener) ?? (() => {});
+  return window.threshold?.onMenuCommand?.(listener) ?? (() => undefined);
 }
 
 /** An error from the services, carried to the UI as data. */
@@ -48,9 +48,24 @@ export class ServiceError extends Error {
   }
 }
 
+/** The errors that say this window's session is gone or locked: the shell shows the sign-in or the lock
+ *  screen over whatever is on screen (unsaved work stays where it is). */
+export const SESSION_ERRORS = ['session-locked', 'not-signed-in', 'needs-setup'] as const;
+export type SessionError = (typeof SESSION_ERRORS)[number];
+let sessionListener: ((code: SessionError) => void) | null = null;
+
+/** Tells the shell when a call finds the session locked or ended (one listener: the session gate). */
+export function onSessionError(listener: ((code: SessionError) => void) | null): void {
+  sessionListener = listener;
+}
+
 /** Unwraps a result envelope: the value, or a ServiceError to show. */
 export async function call<T>(promise: Promise<Result<T>>): Promise<T> {
   const result = await promise;
-  if (!result.ok) throw new ServiceError(result.error);
+  if (!result.ok) {
+    const code = result.error.code;
+    if ((SESSION_ERRORS as readonly string[]).includes(code)) sessionListener?.(code as SessionError);
+    throw new ServiceError(result.error);
+  }
   return result.value;
 }

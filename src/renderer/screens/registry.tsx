@@ -1,6 +1,8 @@
 // Where each domain plugs its screens and its tabs of the threat panel into the shell.
 import type { ComponentType } from 'react';
+import type { Action } from '../../shared/domain/permissions';
 import type { ThreatDetail } from '../../shared/domain/threat-log';
+import { AccountsScreen } from './accounts/AccountsScreen';
 import { AssessmentTab } from './assessment/AssessmentTab';
 import { AssessScreen } from './assessment/AssessScreen';
 import { PolicyScreen } from './assessment/PolicyScreen';
@@ -17,6 +19,8 @@ export interface NavEntry {
   /** i18n key in the common namespace. */
   labelKey: string;
   Component: ComponentType<{ params: Record<string, string> }>;
+  /** Offered only to people whose roles allow this (the services enforce it regardless). */
+  requires?: Action;
 }
 
 export interface DetailTab {
@@ -35,6 +39,7 @@ export const NAV_ENTRIES: NavEntry[] = [
   { screen: 'elections', labelKey: 'nav.elections', Component: ElectionsScreen },
   { screen: 'audit', labelKey: 'nav.audit', Component: AuditScreen },
   { screen: 'settings', labelKey: 'settings:nav', Component: SettingsScreen },
+  { screen: 'accounts', labelKey: 'accounts:nav', Component: AccountsScreen, requires: 'accounts.manage' },
 ];
 
 /** Tabs of the threat panel after Details and History. */

@@ -6,6 +6,7 @@ import { createDashboardSlice, type DashboardSlice } from './dashboard-slice';
 import { createDraftingSlice, type DraftingSlice } from './drafting-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createPartnersSlice, type PartnersSlice } from './partners-slice';
+import { createSessionSlice, type SessionSlice } from './session-slice';
 import { createThreatSlice, type ThreatSlice } from './threat-slice';
 import { createToastSlice, type ToastSlice } from './toast-slice';
 
@@ -16,7 +17,8 @@ export type StoreState = AppSlice &
   ToastSlice &
   DraftingSlice &
   PartnersSlice &
-  DashboardSlice;
+  DashboardSlice &
+  SessionSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -27,4 +29,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createDraftingSlice(...a),
   ...createPartnersSlice(...a),
   ...createDashboardSlice(...a),
+  ...createSessionSlice(...a),
 }));

@@ -1,6 +1,6 @@
 // The signed-in person's decision on the recommendation on screen: a level (which may differ), a rationale
-// (required when it differs), and, to speak publicly, their passphrase (a fresh signature). Recording it
-// stores the assessment and the decision together, signed and audited.
+// (required when it differs), and, to speak publicly, their passphrase typed again in a dialog (a fresh
+// signature). Recording it stores the assessment and the decision together, signed and audited.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
@@ -8,6 +8,7 @@ import { LEVELS, type Level } from '../../../shared/domain/enums';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store';
 import type { AssessmentSubject } from '../../store/assessment-slice';
+import { FreshPassphraseDialog } from '../session/FreshPassphraseDialog';
 
 export function DecisionForm({ subject, result }: { subject: AssessmentSubject; result: AssessmentResult }) {
   const { t } = useTranslation(['assessment', 'enums']);
@@ -15,7 +16,8 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
   const pushToast = useStore((s) => s.pushToast);
   const [level, setLevel] = useState<Level>(result.level);
   const [rationale, setRationale] = useState('');
-  const [passphrase, setPassphrase] = useState('');
+  const [signing, setSigning] = useState(false);
+  const me = useStore((s) => s.session?.account?.name ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -37,7 +39,6 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
     const e: Record<string, string> = {};
     if (differs && !rationale.trim())
       e.rationale = t('decision.rationaleRequired', { recommended: t(`enums:level.${result.level}`) });
-    if (signs && !passphrase) e.passphrase = t('decision.passphraseRequired');
     return e;
   }
 
@@ -54,24 +55,29 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
         );
       return;
     }
+    if (signs) return setSigning(true);
     setBusy(true);
     try {
-      const stored = await saveAssessment(subject, {
-        recommendedLevel: result.level,
-        level,
-        rationale: rationale.trim(),
-        ...(signs ? { passphrase } : {}),
-      });
-      setPassphrase('');
-      const message = t('decision.recorded', { id: stored.id, level: t(`enums:level.${level}`) });
-      setDone(message);
-      setRationale('');
-      pushToast({ message: { key: 'assessment:decision.recordedToast', values: { id: stored.id, level } } });
+      await record();
     } catch (err) {
       setServerError((err as Error).message);
     } finally {
       setBusy(false);
     }
+  }
+
+  /** Records the decision (with the passphrase typed again when it must be signed). */
+  async function record(passphrase?: string) {
+    const stored = await saveAssessment(subject, {
+      recommendedLevel: result.level,
+      level,
+      rationale: rationale.trim(),
+      ...(passphrase ? { passphrase } : {}),
+    });
+    const message = t('decision.recorded', { id: stored.id, level: t(`enums:level.${level}`) });
+    setDone(message);
+    setRationale('');
+    pushToast({ message: { key: 'assessment:decision.recordedToast', values: { id: stored.id, level } } });
   }
 
   async function saveOnly() {
@@ -88,86 +94,78 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
   }
 
   return (
-    <form
-      ref={formRef}
-      className="form-section decision-form"
-      aria-labelledby={legendId}
-      onSubmit={(e) => void submit(e)}
-      noValidate
-      data-testid="decision-form"
-    >
-      <h3 id={legendId}>{t('decision.title')}</h3>
-      <p className="form-section__hint">{t('decision.hint', { level: t(`enums:level.${result.level}`) })}</p>
-      <fieldset className="radio-group radio-group--stacked">
-        <legend>{t('decision.level')}</legend>
-        {LEVELS.map((l) => (
-          <label key={l}>
-            <input
-              type="radio"
-              name={`${legendId}-level`}
-              value={l}
-              checked={level === l}
-              onChange={() => setLevel(l)}
-            />
-            {t(`enums:level.${l}`)}
-            {l === result.level ? <span className="pill">{t('decision.recommended')}</span> : null}
-          </label>
-        ))}
-      </fieldset>
-      <Field
-        label={t('decision.rationale')}
-        hint={differs ? t('decision.rationaleHintRequired') : t('decision.rationaleHint')}
-        error={errors.rationale}
-        required={differs}
+    <>
+      <form
+        ref={formRef}
+        className="form-section decision-form"
+        aria-labelledby={legendId}
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        data-testid="decision-form"
       >
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            ref={rationaleRef}
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            aria-required={differs}
-            rows={3}
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-          />
-        )}
-      </Field>
-      {signs ? (
+        <h3 id={legendId}>{t('decision.title')}</h3>
+        <p className="form-section__hint">
+          {t('decision.hint', { level: t(`enums:level.${result.level}`) })}
+        </p>
+        <fieldset className="radio-group radio-group--stacked">
+          <legend>{t('decision.level')}</legend>
+          {LEVELS.map((l) => (
+            <label key={l}>
+              <input
+                type="radio"
+                name={`${legendId}-level`}
+                value={l}
+                checked={level === l}
+                onChange={() => setLevel(l)}
+              />
+              {t(`enums:level.${l}`)}
+              {l === result.level ? <span className="pill">{t('decision.recommended')}</span> : null}
+            </label>
+          ))}
+        </fieldset>
         <Field
-          label={t('decision.passphrase')}
-          hint={t('decision.passphraseHint')}
-          error={errors.passphrase}
-          required
+          label={t('decision.rationale')}
+          hint={differs ? t('decision.rationaleHintRequired') : t('decision.rationaleHint')}
+          error={errors.rationale}
+          required={differs}
         >
           {({ id, describedBy, invalid }) => (
-            <input
+            <textarea
+              ref={rationaleRef}
               id={id}
-              type="password"
               aria-describedby={describedBy}
               aria-invalid={invalid}
-              aria-required
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              autoComplete="current-password"
+              aria-required={differs}
+              rows={3}
+              value={rationale}
+              onChange={(e) => setRationale(e.target.value)}
             />
           )}
         </Field>
+        {serverError ? (
+          <p className="notice notice--error" role="alert">
+            {serverError}
+          </p>
+        ) : null}
+        <div aria-live="polite">{done ? <p className="notice notice--ok">{done}</p> : null}</div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('decision.record')}
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => void saveOnly()}>
+            {t('decision.saveOnly')}
+          </button>
+        </div>
+      </form>
+      {signing ? (
+        <FreshPassphraseDialog
+          title={t('decision.signTitle')}
+          description={t('decision.signDescription', { level: t(`enums:level.${level}`), name: me })}
+          submitLabel={t('decision.sign')}
+          onSign={record}
+          onClose={() => setSigning(false)}
+        />
       ) : null}
-      {serverError ? (
-        <p className="notice notice--error" role="alert">
-          {serverError}
-        </p>
-      ) : null}
-      <div aria-live="polite">{done ? <p className="notice notice--ok">{done}</p> : null}</div>
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('decision.record')}
-        </button>
-        <button type="button" className="button" disabled={busy} onClick={() => void saveOnly()}>
-          {t('decision.saveOnly')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

@@ -1,10 +1,12 @@
-// Status and approval: who drafted, reviewed and approved this version, and the next step, taken by the
-// signed-in person; approving asks for their passphrase again (a fresh signature).
+// Status and approval: who drafted, reviewed and approved this version (names from the accounts that
+// signed, never typed), and the next step, taken by the signed-in person; approving asks for their
+// passphrase again in a dialog (a fresh signature). The services refuse one's own draft and say why.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckReport, DraftRecord } from '../../../shared/domain/drafting-records';
 import { formatDate } from '../../format';
 import { useStore } from '../../store';
+import { FreshPassphraseDialog } from '../session/FreshPassphraseDialog';
 import { StatusBadge } from './StatusBadge';
 
 const STEPS = ['drafted', 'reviewed', 'approved'] as const;
@@ -23,7 +25,8 @@ export function ApprovalPanel({
   const { t } = useTranslation('drafting');
   const signDraft = useStore((s) => s.signDraft);
   const pushToast = useStore((s) => s.pushToast);
-  const [passphrase, setPassphrase] = useState('');
+  const me = useStore((s) => s.session?.account?.name ?? '');
+  const [approving, setApproving] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
@@ -32,7 +35,7 @@ export function ApprovalPanel({
 
   // Each step starts afresh.
   useEffect(() => {
-    setPassphrase('');
+    setApproving(false);
     setError(null);
   }, [draft.status, record.version]);
 
@@ -42,20 +45,24 @@ export function ApprovalPanel({
       ? t('approval.fixErrors', { count: report.errors })
       : null;
 
+  function signed(version: number, kind: 'review' | 'approve') {
+    pushToast({
+      message: {
+        key: kind === 'review' ? 'drafting:approval.reviewedToast' : 'drafting:approval.approvedToast',
+        values: { version },
+      },
+    });
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!step) return;
+    // Approving signs: the passphrase is asked in its own dialog.
+    if (step === 'approve') return setApproving(true);
     setBusy(true);
     setError(null);
     try {
-      const signed = await signDraft(step, step === 'approve' ? passphrase : undefined);
-      setPassphrase('');
-      pushToast({
-        message: {
-          key: step === 'review' ? 'drafting:approval.reviewedToast' : 'drafting:approval.approvedToast',
-          values: { version: signed.version },
-        },
-      });
+      signed((await signDraft('review')).version, 'review');
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -99,21 +106,6 @@ export function ApprovalPanel({
         <form onSubmit={(e) => void submit(e)} className="approval-form">
           <fieldset>
             <legend>{step === 'review' ? t('approval.reviewLegend') : t('approval.approveLegend')}</legend>
-            {step === 'approve' ? (
-              <div className="field">
-                <label className="field__label" htmlFor={`${ids}-passphrase`}>
-                  {t('approval.passphrase')}
-                </label>
-                <input
-                  id={`${ids}-passphrase`}
-                  type="password"
-                  value={passphrase}
-                  autoComplete="current-password"
-                  required
-                  onChange={(e) => setPassphrase(e.target.value)}
-                />
-              </div>
-            ) : null}
             {blockedBy ? (
               <p id={`${ids}-blocked`} className="field__hint approval-form__blocked">
                 {blockedBy}
@@ -127,13 +119,22 @@ export function ApprovalPanel({
             <button
               type="submit"
               className="button button--primary"
-              disabled={busy || Boolean(blockedBy) || (step === 'approve' && !passphrase)}
+              disabled={busy || Boolean(blockedBy)}
               aria-describedby={blockedBy ? `${ids}-blocked` : undefined}
             >
-              {step === 'review' ? t('approval.review') : t('approval.approve')}
+              {step === 'review' ? t('approval.review') : t('approval.approveOpen')}
             </button>
           </fieldset>
         </form>
+      ) : null}
+      {approving ? (
+        <FreshPassphraseDialog
+          title={t('approval.approveTitle', { version: record.version })}
+          description={t('approval.approveDescription', { version: record.version, name: me })}
+          submitLabel={t('approval.approve')}
+          onSign={async (passphrase) => signed((await signDraft('approve', passphrase)).version, 'approve')}
+          onClose={() => setApproving(false)}
+        />
       ) : null}
     </section>
   );

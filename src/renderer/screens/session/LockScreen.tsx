@@ -1,0 +1,99 @@
+// The session is locked (idle, or locked on purpose): the person's passphrase unlocks it, and whatever
+// was on screen, unsaved work included, is still there underneath (the app behind is inert, not gone).
+// "Sign in as someone else" switches user: the page then starts afresh for the other person.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../components/Field';
+import { useStore } from '../../store';
+import { signInErrorText } from './session-errors';
+import { SignInForm } from './SignInForm';
+
+export function LockScreen() {
+  const { t } = useTranslation('session');
+  const session = useStore((s) => s.session);
+  const switching = useStore((s) => s.switching);
+  const setSwitching = useStore((s) => s.setSwitching);
+  const unlock = useStore((s) => s.unlock);
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const passphraseRef = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const name = session?.account?.name ?? '';
+
+  useEffect(() => {
+    if (!switching) passphraseRef.current?.focus();
+  }, [switching]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!passphrase) {
+      setError(t('signIn.passphraseRequired'));
+      return passphraseRef.current?.focus();
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await unlock(passphrase);
+    } catch (err) {
+      setPassphrase('');
+      setError(signInErrorText(t, err));
+      passphraseRef.current?.focus();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
+      <section className="door__card">
+        <h1 id="lock-title" ref={headingRef} tabIndex={-1}>
+          {switching ? t('lock.switchTitle') : t('lock.title')}
+        </h1>
+        {switching ? (
+          <>
+            <p>{t('lock.switchLead', { name })}</p>
+            <SignInForm
+              onSignedIn={(status) => {
+                // Another person: the page starts afresh for them. The same person: nothing is lost.
+                if (status.account?.id !== session?.account?.id) window.location.reload();
+                else setSwitching(false);
+              }}
+            />
+            <button type="button" className="button button--link" onClick={() => setSwitching(false)}>
+              {t('lock.back')}
+            </button>
+          </>
+        ) : (
+          <>
+            <p>{t('lock.lead', { name })}</p>
+            <form onSubmit={(e) => void submit(e)} noValidate data-testid="unlock-form">
+              <Field label={t('lock.passphrase', { name })} error={error ?? undefined}>
+                {({ id, describedBy, invalid }) => (
+                  <input
+                    ref={passphraseRef}
+                    id={id}
+                    type="password"
+                    autoComplete="current-password"
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
+                    value={passphrase}
+                    onChange={(e) => setPassphrase(e.target.value)}
+                  />
+                )}
+              </Field>
+              <div className="form-actions">
+                <button type="submit" className="button button--primary" disabled={busy}>
+                  {busy ? t('lock.working') : t('lock.unlock')}
+                </button>
+                <button type="button" className="button" onClick={() => setSwitching(true)}>
+                  {t('lock.someoneElse')}
+                </button>
+              </div>
+            </form>
+          </>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// The sign-in form: Name, Passphrase, Sign in. Refusals are said in the person's language, including the
+// back-off after repeated failures; focus goes to the message so that a screen reader hears it.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionStatus } from '../../../shared/domain/session';
+import { Field } from '../../components/Field';
+import { useStore } from '../../store';
+import { signInErrorText } from './session-errors';
+
+export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): void }) {
+  const { t } = useTranslation('session');
+  const signIn = useStore((s) => s.signIn);
+  const [name, setName] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; passphrase?: string }>({});
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const nameRef = useRef<HTMLInputElement>(null);
+  const passphraseRef = useRef<HTMLInputElement>(null);
+  const refusalRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => nameRef.current?.focus(), []);
+  useEffect(() => {
+    if (refusal) refusalRef.current?.focus();
+  }, [refusal]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const found = {
+      ...(name.trim() ? {} : { name: t('signIn.nameRequired') }),
+      ...(passphrase ? {} : { passphrase: t('signIn.passphraseRequired') }),
+    };
+    setErrors(found);
+    setRefusal(null);
+    if (found.name) return nameRef.current?.focus();
+    if (found.passphrase) return passphraseRef.current?.focus();
+    setBusy(true);
+    try {
+      const status = await signIn(name.trim(), passphrase);
+      onSignedIn(status);
+    } catch (err) {
+      setPassphrase('');
+      setRefusal(signInErrorText(t, err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="sign-in-form" onSubmit={(e) => void submit(e)} noValidate data-testid="sign-in-form">
+      {refusal ? (
+        <p ref={refusalRef} className="notice notice--error" role="alert" tabIndex={-1}>
+          {refusal}
+        </p>
+      ) : null}
+      <Field label={t('signIn.name')} error={errors.name}>
+        {({ id, describedBy, invalid }) => (
+          <input
+            ref={nameRef}
+            id={id}
+            type="text"
+            autoComplete="username"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            aria-required
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('signIn.passphrase')} error={errors.passphrase}>
+        {({ id, describedBy, invalid }) => (
+          <input
+            ref={passphraseRef}
+            id={id}
+            type="password"
+            autoComplete="current-password"
+            aria-describedby={describedBy}
+            aria-invalid={invalid || undefined}
+            aria-required
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('signIn.working') : t('signIn.submit')}
+        </button>
+      </div>
+      <p className="field__hint">{t('signIn.disabledHint')}</p>
+    </form>
+  );
+}
