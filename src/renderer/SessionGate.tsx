@@ -71,7 +71,7 @@ export function SessionGate() {
       <div className="app-frame" inert={locked || undefined}>
         <App />
       </div>
-      {locked ? <LockScreen /> : null}
+      {locked ? <LockScreen overlay /> : null}
     </>
   );
 }

@@ -163,10 +163,15 @@ for (const transport of TRANSPORTS)
 
       await e2e.signInAs(marie);
       await editor().waitFor();
-      await approval.getByLabel(/Your passphrase/).fill(marie.passphrase);
-      await approval.getByRole('button', { name: 'Approve' }).click();
+      // Approving opens a dialog that asks for Marie's passphrase again (a fresh signature).
+      await approval.getByRole('button', { name: 'Approve…' }).click();
+      const sign = page.getByRole('dialog', { name: 'Approve version 2' });
+      await sign.getByLabel('Your passphrase').fill(marie.passphrase);
+      await sign.getByRole('button', { name: 'Approve', exact: true }).click();
       await page.getByText('Version 2 approved.').waitFor();
-      expect(await approval.getByTestId('signoff-approved').textContent()).toContain('Marie Gagnon, approver');
+      expect(await approval.getByTestId('signoff-approved').textContent()).toContain(
+        'Marie Gagnon, approver',
+      );
       expect(await page.getByLabel('What happened', { exact: true }).getAttribute('readonly')).not.toBeNull();
       expect(await page.getByRole('button', { name: 'Edit as a new version' }).isVisible()).toBe(true);
       const versions = page.getByTestId('draft-versions');

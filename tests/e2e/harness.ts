@@ -95,13 +95,24 @@ export async function startE2E(
     /** Who is signed in before the page loads (default: the administrator, who holds every role);
      *  false: nobody. */
     signIn?: Person | false;
+    /** false: a first run, before setup (nobody can be signed in yet). */
+    setUp?: boolean;
+    /** The services' clock (e.g. one a test moves on, to let a session go idle). */
+    clock?: () => Date;
   } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
   const desktop = transport === 'electron' ? await startDesktop() : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const shelf = new DownloadShelf();
-  const app = desktop?.app ?? (await openTestApp({ keep: true, saveFile: shelf }));
+  const app =
+    desktop?.app ??
+    (await openTestApp({
+      keep: true,
+      saveFile: shelf,
+      ...(opts.setUp === false ? { setUp: false } : {}),
+      ...(opts.clock ? { clock: opts.clock } : {}),
+    }));
   const server: BrowserServer | null = desktop
     ? null
     : await startBrowserServer({ dispatch: app.host.dispatch, staticDir: rendererDir(), downloads: shelf });
@@ -161,7 +172,9 @@ export async function startE2E(
   // session (its cookie, once the launch file has signed the browser in to this run).
   const signIn = async (person: Person) => {
     const result = desktop
-      ? await app.host.dispatch('session:signIn', person, { session: `window:${desktop.main.window.webContents.id}` })
+      ? await app.host.dispatch('session:signIn', person, {
+          session: `window:${desktop.main.window.webContents.id}`,
+        })
       : ((await (
           await context.request.post(`${server!.origin}/api/session:signIn`, {
             data: { name: person.name, passphrase: person.passphrase },
@@ -169,7 +182,7 @@ export async function startE2E(
         ).json()) as Awaited<ReturnType<TestApp['dispatch']>>);
     if (!result.ok) throw new Error(`Could not sign ${person.name} in: ${result.error.message}`);
   };
-  const person = opts.signIn ?? ADMIN;
+  const person = opts.setUp === false ? false : (opts.signIn ?? ADMIN);
   if (desktop) {
     if (person) await signIn(person);
     await page.goto(`${APP_URL}/index.html`);

@@ -76,6 +76,8 @@ export interface TestAppOptions {
   mode?: ServiceContext['mode'];
   /** Load the sample workspace at setup. */
   sample?: boolean;
+  /** false: leave a new database as a first run finds it (needing setup), with nobody signed in. */
+  setUp?: boolean;
 }
 
 let sessions = 0;
@@ -117,7 +119,9 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     },
   });
   const admin = actingAs(host, ADMIN);
-  if (host.databaseState() === 'needs-setup') {
+  if (opts.setUp === false) {
+    // A first run: setup is left to the test (e.g. through the interface).
+  } else if (host.databaseState() === 'needs-setup') {
     const r = await admin.dispatch('setup:run', {
       organisation: { name: ORGANISATION },
       administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
@@ -151,7 +155,11 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     get key() {
       return host.key!;
     },
-    async person(name, roles, passphrase = `${name.toLowerCase().replace(/\W+/g, '-')}-quartz-meadow-lantern-91`) {
+    async person(
+      name,
+      roles,
+      passphrase = `${name.toLowerCase().replace(/\W+/g, '-')}-quartz-meadow-lantern-91`,
+    ) {
       const account = await admin.call<AccountView>('accounts:create', { name, roles, passphrase });
       const acting = actingAs(host, { name, passphrase });
       await acting.call('session:signIn', { name, passphrase });

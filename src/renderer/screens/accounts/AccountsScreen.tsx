@@ -98,37 +98,37 @@ export function AccountsScreen() {
                       <button
                         type="button"
                         className="button button--small"
-                        aria-label={t('enableOf', { name: a.name })}
                         onClick={() => setDialog({ kind: 'enable', account: a })}
                       >
                         {t('enable')}
+                        <span className="visually-hidden"> — {a.name}</span>
                       </button>
                     ) : (
                       <>
                         <button
                           type="button"
                           className="button button--small"
-                          aria-label={t('editRolesOf', { name: a.name })}
                           onClick={() => setDialog({ kind: 'roles', account: a })}
                         >
                           {t('editRoles')}
+                          <span className="visually-hidden"> — {a.name}</span>
                         </button>
                         <button
                           type="button"
                           className="button button--small"
-                          aria-label={t('resetOf', { name: a.name })}
                           onClick={() => setDialog({ kind: 'reset', account: a })}
                         >
                           {t('reset')}
+                          <span className="visually-hidden"> — {a.name}</span>
                         </button>
                         {a.id !== me ? (
                           <button
                             type="button"
                             className="button button--small button--danger"
-                            aria-label={t('disableOf', { name: a.name })}
                             onClick={() => setDialog({ kind: 'disable', account: a })}
                           >
                             {t('disable')}
+                            <span className="visually-hidden"> — {a.name}</span>
                           </button>
                         ) : null}
                       </>

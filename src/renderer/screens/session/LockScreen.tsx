@@ -5,10 +5,11 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store';
+import { LanguageSwitch } from './DoorLayout';
 import { signInErrorText } from './session-errors';
 import { SignInForm } from './SignInForm';
 
-export function LockScreen() {
+export function LockScreen({ overlay = false }: { overlay?: boolean }) {
   const { t } = useTranslation('session');
   const session = useStore((s) => s.session);
   const switching = useStore((s) => s.switching);
@@ -47,6 +48,12 @@ export function LockScreen() {
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
       <section className="door__card">
+        {/* Over the app, whose header is out of reach while locked, the language is chosen here. */}
+        {overlay ? (
+          <div className="lock-screen__language">
+            <LanguageSwitch />
+          </div>
+        ) : null}
         <h1 id="lock-title" ref={headingRef} tabIndex={-1}>
           {switching ? t('lock.switchTitle') : t('lock.title')}
         </h1>
