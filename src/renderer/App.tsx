@@ -130,9 +130,12 @@ export function App() {
                     roles: account.roles.map((r) => t(`accounts:roles.${r}`)).join(', '),
                   })}
                 </span>
+                {/* Many roles (an administrator holds them all) would crowd the header: their count. */}
                 <span aria-hidden="true">
                   {' · '}
-                  {account.roles.map((r) => t(`accounts:roles.${r}`)).join(', ')}
+                  {account.roles.length > 2
+                    ? t('session:header.manyRoles', { count: account.roles.length })
+                    : account.roles.map((r) => t(`accounts:roles.${r}`)).join(', ')}
                 </span>
               </span>
             </span>

@@ -25,6 +25,12 @@ async function noAxeViolations(): Promise<void> {
   expect(await axeViolations(e2e.page)).toEqual([]);
 }
 
+/** Toasts go away on their own; for a screenshot, dismiss them now. */
+async function dismissToasts(): Promise<void> {
+  const buttons = e2e.page.locator('.toasts .toast > button:last-child');
+  while ((await buttons.count()) > 0) await buttons.first().click();
+}
+
 async function setFrench(french: boolean): Promise<void> {
   // The last one: the lock screen's own when it covers the app (whose header is then inert).
   await e2e.page
@@ -72,11 +78,12 @@ describe('people, sessions and signatures, end to end (http)', () => {
     await form.getByLabel('Phrase de passe de l’administrateur').fill('lakeshore2027!');
     await strength.getByText(/^Robustesse : /).waitFor();
     expect(await strength.locator('li').first().textContent()).toMatch(/essais|deviner|mots/);
+    await strength.scrollIntoViewIfNeeded();
     await e2e.shot('people-01-setup-fr');
     await setFrench(false);
 
     await form.getByLabel('Administrator’s passphrase').fill(ADMIN.passphrase);
-    await strength.getByText('Strength: strong Strong enough.').waitFor();
+    await strength.getByText('Strength: strong. Strong enough to use.').waitFor();
     await form.getByLabel('Passphrase again').fill(ADMIN.passphrase);
     await form.getByLabel('Load the sample workspace').check();
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -187,6 +194,7 @@ describe('people, sessions and signatures, end to end (http)', () => {
     // Nobody disables themselves: no such button on one's own row.
     expect(await page.getByRole('button', { name: `Disable… — ${ADMIN.name}` }).count()).toBe(0);
     await noAxeViolations();
+    await dismissToasts();
     await e2e.shot('people-05-accounts-en');
     await setFrench(true);
     await page.getByRole('heading', { name: 'Personnes et rôles' }).waitFor();

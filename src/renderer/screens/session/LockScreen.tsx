@@ -48,15 +48,13 @@ export function LockScreen({ overlay = false }: { overlay?: boolean }) {
   return (
     <div className="lock-screen" role="dialog" aria-modal="true" aria-labelledby="lock-title">
       <section className="door__card">
-        {/* Over the app, whose header is out of reach while locked, the language is chosen here. */}
-        {overlay ? (
-          <div className="lock-screen__language">
-            <LanguageSwitch />
-          </div>
-        ) : null}
-        <h1 id="lock-title" ref={headingRef} tabIndex={-1}>
-          {switching ? t('lock.switchTitle') : t('lock.title')}
-        </h1>
+        <div className="lock-screen__top">
+          <h1 id="lock-title" ref={headingRef} tabIndex={-1}>
+            {switching ? t('lock.switchTitle') : t('lock.title')}
+          </h1>
+          {/* Over the app, whose header is out of reach while locked, the language is chosen here. */}
+          {overlay ? <LanguageSwitch /> : null}
+        </div>
         {switching ? (
           <>
             <p>{t('lock.switchLead', { name })}</p>
