@@ -13,7 +13,7 @@ function extractDb(argv: string[]): { db: string | undefined; rest: string[] } {
   const rest: string[] = [];
   let db: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i] ?? '';
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;

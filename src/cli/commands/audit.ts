@@ -1,5 +1,4 @@
 // `threshold audit`: check the hash-chained audit log, or list its latest entries.
-import type { AuditPage, AuditVerificationResult } from '../../shared/domain/audit';
 import type { Command } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';

@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DRAFT_LANGS, TEMPLATE_IDS, type DraftLang, type TemplateId } from '../../shared/domain/drafting';
-import type { DraftExport, DraftRecord, PlanRecord } from '../../shared/domain/drafting-records';
 import { DateTimeString } from '../../shared/domain/workspace';
 import type { Command } from '../command';
 import { unwrap } from '../session';

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TLP, TLP_LEVELS } from '../../shared/domain/stix';
-import type { ExportResult } from '../../shared/domain/transfer';
 import { choice, flag, text, type Command } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';

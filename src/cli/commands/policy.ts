@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { PolicyPreview, PolicyVersionInfo } from '../../shared/domain/decision';
 import type { Policy } from '../../shared/domain/policy';
-import type { Command } from '../command';
+import { text, type Command } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
 import { UsageError } from '../io';
@@ -128,10 +127,11 @@ export const policyCommand: Command = {
       }
       case 'set': {
         if (rest.length !== 1) throw new UsageError('policy set takes exactly one file');
-        const note = typeof values.note === 'string' ? values.note : `set from ${path.basename(rest[0]!)}`;
+        const [file = ''] = rest;
+        const note = text(values, 'note') ?? `set from ${path.basename(file)}`;
         const saved = await unwrap(
           session().api.policy.save({
-            policy: readPolicyFile(io.cwd, rest[0]),
+            policy: readPolicyFile(io.cwd, file),
             note,
           }),
         );

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { text, flag, type Command } from '../command';
+import { flag, type Command } from '../command';
 import { UsageError } from '../io';
 import { json } from '../format';
 import { AppHost } from '../../main/app-host';

@@ -1,4 +1,3 @@
-import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { Command } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';

@@ -5,6 +5,9 @@
 import { WORD_SPLIT, isSignificant } from './text';
 
 const WORDS_PER_CLAIM = 3;
+
+/** An element of a list of numbers whose indices are in range by construction (0 otherwise). */
+const num = (list: ArrayLike<number>, i: number): number => list[i] ?? 0;
 const NEIGHBOURS = 8;
 
 export interface ClaimGroup {
@@ -45,7 +48,7 @@ export function overlappingClaims(
       }
       if (stamp[id] === c) continue;
       stamp[id] = c;
-      df[id]!++;
+      df[id] = num(df, id) + 1;
       scratch.push(id);
     }
     scratch.sort((a, b) => a - b);
@@ -59,11 +62,15 @@ export function overlappingClaims(
   const rare: number[] = [];
   for (let c = 0; c < n; c++) {
     rare.length = 0;
-    for (let k = start[c]!; k < start[c + 1]!; k++) {
-      const w = words[k]!;
-      if (df[w]! < 2) continue;
+    for (let k = num(start, c); k < num(start, c + 1); k++) {
+      const w = num(words, k);
+      if (num(df, w) < 2) continue;
       let at = rare.length;
-      while (at > 0 && (df[rare[at - 1]!]! > df[w]! || (df[rare[at - 1]!]! === df[w]! && rare[at - 1]! > w)))
+      while (
+        at > 0 &&
+        (num(df, num(rare, at - 1)) > num(df, w) ||
+          (num(df, num(rare, at - 1)) === num(df, w) && num(rare, at - 1) > w))
+      )
         at--;
       if (at < WORDS_PER_CLAIM) {
         rare.splice(at, 0, w);
@@ -79,14 +86,14 @@ export function overlappingClaims(
 
   /** At least two shared words, and at least half of the shorter claim's. */
   const overlap = (a: number, b: number): boolean => {
-    let i = start[a]!;
-    let j = start[b]!;
-    const ie = start[a + 1]!;
-    const je = start[b + 1]!;
+    let i = num(start, a);
+    let j = num(start, b);
+    const ie = num(start, a + 1);
+    const je = num(start, b + 1);
     let shared = 0;
     while (i < ie && j < je) {
-      const x = words[i]!;
-      const y = words[j]!;
+      const x = num(words, i);
+      const y = num(words, j);
       if (x === y) {
         shared++;
         i++;
@@ -94,21 +101,21 @@ export function overlappingClaims(
       } else if (x < y) i++;
       else j++;
     }
-    return shared >= 2 && shared * 2 >= Math.min(ie - start[a]!, je - start[b]!);
+    return shared >= 2 && shared * 2 >= Math.min(ie - num(start, a), je - num(start, b));
   };
 
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
   const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i]!]!;
+    while (parent[i] !== i) i = parent[i] = num(parent, num(parent, i));
     return i;
   };
   for (const members of byWord.values()) {
     for (let a = 0; a < members.length; a++) {
-      const i = members[a]!;
+      const i = num(members, a);
       for (let b = a + 1; b < members.length && b <= a + NEIGHBOURS; b++) {
-        const j = members[b]!;
-        if (ms[j]! - ms[i]! > windowMs) break;
+        const j = num(members, b);
+        if (num(ms, j) - num(ms, i) > windowMs) break;
         const ri = find(i);
         const rj = find(j);
         if (ri !== rj && overlap(i, j)) parent[ri] = rj;
@@ -118,11 +125,11 @@ export function overlappingClaims(
 
   // Only groups large enough are gathered.
   const size = new Int32Array(n);
-  for (let c = 0; c < n; c++) if (start[c + 1]! > start[c]!) size[find(c)]!++;
+  for (let c = 0; c < n; c++) if (num(start, c + 1) > num(start, c)) size[find(c)] = num(size, find(c)) + 1;
   const groups = new Map<number, number[]>();
   for (let c = 0; c < n; c++) {
     const r = find(c);
-    if (size[r]! < minSize || start[c + 1]! === start[c]!) continue;
+    if (num(size, r) < minSize || num(start, c + 1) === num(start, c)) continue;
     const g = groups.get(r);
     if (g) g.push(c);
     else groups.set(r, [c]);
@@ -131,11 +138,12 @@ export function overlappingClaims(
   for (const g of groups.values()) {
     const count = new Map<number, number>();
     for (const c of g)
-      for (let k = start[c]!; k < start[c + 1]!; k++) count.set(words[k]!, (count.get(words[k]!) ?? 0) + 1);
+      for (let k = num(start, c); k < num(start, c + 1); k++)
+        count.set(num(words, k), (count.get(num(words, k)) ?? 0) + 1);
     const top = [...count.entries()]
-      .sort((a, b) => b[1] - a[1] || (text[a[0]]! < text[b[0]]! ? -1 : 1))
+      .sort((a, b) => b[1] - a[1] || ((text[a[0]] ?? '') < (text[b[0]] ?? '') ? -1 : 1))
       .slice(0, 4);
-    out.push({ members: g, words: top.map(([w]) => text[w]!) });
+    out.push({ members: g, words: top.map(([w]) => text[w] ?? '') });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import type { Threat } from '../../shared/domain/workspace';
 import { DAY_MS } from './calendar';
 import { overlappingClaims } from './claim-links';
 import { normaliseKey } from './text';
+import { pushTo } from '../../shared/collections';
 
 export interface ClusterSuggestion {
   threatIds: string[];
@@ -50,15 +51,13 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
   const windowMs = Math.max(0, opts.windowDays) * DAY_MS;
 
   // Threats in time order (ties in input order); indices below are positions in this order.
-  const seen = new Float64Array(threats.length);
-  const order: number[] = [];
-  threats.forEach((t, i) => {
-    seen[i] = Date.parse(t.time.firstSeen);
-    if (Number.isFinite(seen[i])) order.push(i);
-  });
-  order.sort((a, b) => seen[a]! - seen[b]! || a - b);
-  const list = order.map((i) => threats[i]!);
-  const ms = Float64Array.from(order, (i) => seen[i]!);
+  const timed = threats
+    .map((t, i) => ({ t, i, ms: Date.parse(t.time.firstSeen) }))
+    .filter((e) => Number.isFinite(e.ms))
+    .sort((a, b) => a.ms - b.ms || a.i - b.i);
+  const list = timed.map((e) => e.t);
+  const ms = Float64Array.from(timed, (e) => e.ms);
+  const msAt = (k: number | undefined): number => (k === undefined ? 0 : (ms[k] ?? 0));
 
   const candidates: Candidate[] = [];
   const addRuns = (indices: number[], reason: string, weight: number): void => {
@@ -67,7 +66,7 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
     for (let i = 1; i <= indices.length; i++) {
       if (
         i === indices.length ||
-        ms[indices[i]!]! - ms[indices[i - 1]!]! > windowMs ||
+        msAt(indices[i]) - msAt(indices[i - 1]) > windowMs ||
         i - start === maxSize
       ) {
         if (i - start >= minSize)
@@ -100,15 +99,14 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
   const KINDS = 8; // more than the target kinds, so that kind and text make one number
   const PT = PURPOSES.length * THREAT_TYPES.length;
   const placeBuckets = new Map<number, Map<number, Bucket>>();
-  for (let i = 0; i < list.length; i++) {
-    const t = list[i]!;
+  list.forEach((t, i) => {
     const source = keyOf(t.source.name);
     if (source) put(source * 4, 'source', i);
     const target = keyOf(t.target.description);
     if (target) put((target * KINDS + kindIndex(t.target.kind)) * 4 + 1, 'target', i);
     const regions = t.place.regions;
     const channels = t.place.channels;
-    if (!regions || !channels) continue;
+    if (!regions || !channels) return;
     let pairs = 0;
     const pt = PURPOSES.indexOf(t.purpose) * THREAT_TYPES.length + THREAT_TYPES.indexOf(t.type);
     for (const r of regions) {
@@ -127,11 +125,13 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
         else inRegion.set(key, { kind: 'place', first: i, region: r, channel: c, members: [i] });
       }
     }
-  }
+  });
   const reasonOf = (b: Bucket): string => {
-    const t = list[b.first]!;
-    if (b.kind === 'source') return `same source: ${t.source.name!.trim()}`;
-    if (b.kind === 'target') return `same target: ${t.target.description!.trim()} (${t.target.kind})`;
+    const t = list[b.first];
+    if (!t) return '';
+    // A source or target bucket exists only for threats that name one.
+    if (b.kind === 'source') return `same source: ${(t.source.name ?? '').trim()}`;
+    if (b.kind === 'target') return `same target: ${(t.target.description ?? '').trim()} (${t.target.kind})`;
     return `same region, channel, purpose and type: ${b.region.trim()}, ${b.channel.trim()}, ${t.purpose}, ${t.type}`;
   };
   for (const b of buckets.values())
@@ -151,7 +151,7 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
 
   // Ranked before they are written out: the score needs only the weight and the size.
   const ranked = mergeCandidates(candidates)
-    .map((c) => ({ c, score: scoreOf(c), first: list[c.members[0]!]!.id }))
+    .map((c) => ({ c, score: scoreOf(c), first: list[c.members[0] ?? -1]?.id ?? '' }))
     .sort(
       (a, b) => b.score - a.score || b.c.members.length - a.c.members.length || (a.first < b.first ? -1 : 1),
     );
@@ -188,11 +188,12 @@ function mergeCandidates(candidates: Candidate[]): Candidate[] {
   const memberSets = new Map<Candidate, Set<number>>();
   const kept: Candidate[] = [];
   for (const c of unique) {
-    const host = (containing.get(c.members[0]!) ?? []).find((big) => {
+    const [anchor] = c.members;
+    const host = (anchor === undefined ? [] : (containing.get(anchor) ?? [])).find((big) => {
       if (c.members.length * 2 < big.members.length) return false;
-      let s = memberSets.get(big);
-      if (!s) memberSets.set(big, (s = new Set(big.members)));
-      return c.members.every((m) => s!.has(m));
+      const s = memberSets.get(big) ?? new Set(big.members);
+      memberSets.set(big, s);
+      return c.members.every((m) => s.has(m));
     });
     if (host) {
       for (const r of c.reasons) host.reasons.push(`${r} (${c.members.length} of ${host.members.length})`);
@@ -200,17 +201,13 @@ function mergeCandidates(candidates: Candidate[]): Candidate[] {
       continue;
     }
     kept.push(c);
-    for (const m of c.members) {
-      const l = containing.get(m);
-      if (l) l.push(c);
-      else containing.set(m, [c]);
-    }
+    for (const m of c.members) pushTo(containing, m, c);
   }
   return kept;
 }
 
 function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number): ClusterSuggestion {
-  const members = c.members.map((i) => list[i]!);
+  const members = c.members.flatMap((i) => list[i] ?? []);
   const reasons = [...c.reasons];
   // Supporting evidence, not grounds for a cluster on its own: a shared region or channel.
   for (const [field, label] of [

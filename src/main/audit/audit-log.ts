@@ -73,7 +73,7 @@ export class AuditLog {
       at: this.clock().toISOString(),
       actor: wellFormed(input.actor),
       role: wellFormed(input.role),
-      action: wellFormed(input.action)!,
+      action: wellFormed(input.action),
       subject: wellFormed(input.subject),
       details: JSON.stringify(input.details ?? {}),
       prev_hash: prev?.hash ?? GENESIS,
@@ -149,6 +149,8 @@ export class AuditLog {
 }
 
 /** String.prototype.toWellFormed (ES2024): lone surrogates become U+FFFD, as SQLite stores them. */
+function wellFormed(s: string): string;
+function wellFormed(s: string | null | undefined): string | null;
 function wellFormed(s: string | null | undefined): string | null {
   return s === undefined || s === null
     ? null

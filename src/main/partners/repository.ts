@@ -11,6 +11,7 @@ import {
 } from '../db/versioned-documents';
 import type { Partner, PartnerDetail, PartnerVersion } from '../../shared/domain/partners';
 import { lastContactDate } from './readiness';
+import { omit } from '../../shared/collections';
 
 export type { WriteInfo };
 
@@ -91,8 +92,7 @@ export class PartnerRepository {
 
   /** Replaces the current version, keeping it whole in partner_versions first. Returns the new version. */
   update(partner: Partner, info: WriteInfo): number {
-    const { id: _id, ...rest } = columns(partner);
-    return this.table.replace(partner.id, rest, info).version;
+    return this.table.replace(partner.id, omit(columns(partner), 'id'), info).version;
   }
 
   setDeleted(id: string, deleted: boolean, info: WriteInfo): number {

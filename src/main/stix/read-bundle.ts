@@ -26,6 +26,7 @@ import {
 import { setPath } from '../../shared/domain/paths';
 import { stixProperty } from '../../shared/domain/threat-field-index';
 import { THREAT_FIELDS, type ThreatField } from '../../shared/domain/threat-fields';
+import { optional, pushTo } from '../../shared/collections';
 import { tlpNameOf } from './tlp';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}';
@@ -155,7 +156,7 @@ export function checkBundle(data: unknown, fileName: string): Obj[] {
         message: `must be an identifier "${o.type}--<uuid>"`,
       });
     const first = seen.get(o.id as string);
-    if (first !== undefined && o.modified === (data.objects as Obj[])[first]!.modified)
+    if (first !== undefined && o.modified === (data.objects as Obj[])[first]?.modified)
       problems.push({ where: `${where}.id`, message: `repeats ${String(o.id)} of $.objects[${first}]` });
     else seen.set(o.id as string, i);
     const needsSpec =
@@ -207,10 +208,9 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
   const notesFor = new Map<string, Obj[]>();
   for (const { obj } of objects.values()) {
     if (obj.type === 'relationship' && typeof obj.source_ref === 'string')
-      (outgoing.get(obj.source_ref) ?? outgoing.set(obj.source_ref, []).get(obj.source_ref)!).push(obj);
+      pushTo(outgoing, obj.source_ref, obj);
     if (obj.type === 'note' && Array.isArray(obj.object_refs)) {
-      for (const ref of obj.object_refs)
-        if (typeof ref === 'string') (notesFor.get(ref) ?? notesFor.set(ref, []).get(ref)!).push(obj);
+      for (const ref of obj.object_refs) if (typeof ref === 'string') pushTo(notesFor, ref, obj);
     }
   }
   const rels = (id: string, type: string) =>
@@ -389,16 +389,14 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       type: oneOf(THREAT_TYPES, x('type')) ?? 'other',
       target: {
         kind: oneOf(TARGET_KINDS, x('target.kind')) ?? 'general-public',
-        ...(str(x('target.description'), LIMITS.shortText)
-          ? { description: str(x('target.description'), LIMITS.shortText)! }
-          : {}),
+        ...optional('description', str(x('target.description'), LIMITS.shortText)),
       },
       time: { firstSeen, ...(lastSeen ? { lastSeen } : {}) },
       place: {
         level: oneOf(PLACE_LEVELS, x('place.level')) ?? (regions ? 'regional' : 'national'),
         ...(regions ? { regions } : {}),
-        ...(strList(x('place.channels')) ? { channels: strList(x('place.channels'))! } : {}),
-        ...(strList(x('place.languages'), 35) ? { languages: strList(x('place.languages'), 35)! } : {}),
+        ...optional('channels', strList(x('place.channels'))),
+        ...optional('languages', strList(x('place.languages'), 35)),
       },
       source: {
         actor: actor ?? 'unknown',
@@ -410,15 +408,13 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
         ...(typeof audience === 'number' && Number.isInteger(audience) && audience >= 0
           ? { estimatedAudience: audience }
           : {}),
-        ...(oneOf(TRENDS, x('reach.trend')) ? { trend: oneOf(TRENDS, x('reach.trend'))! } : {}),
+        ...optional('trend', oneOf(TRENDS, x('reach.trend'))),
       },
       ...(falseClaim ? { falseClaim } : {}),
       ...(facts?.length ? { facts } : {}),
-      ...(strList(x('partnerActions'), LIMITS.text)
-        ? { partnerActions: strList(x('partnerActions'), LIMITS.text)! }
-        : {}),
+      ...optional('partnerActions', strList(x('partnerActions'), LIMITS.text)),
       status: oneOf(STATUSES, x('status')) ?? 'new',
-      ...(strList(x('relatedIds'), LIMITS.id) ? { relatedIds: strList(x('relatedIds'), LIMITS.id)! } : {}),
+      ...optional('relatedIds', strList(x('relatedIds'), LIMITS.id)),
       ...(translations ? { translations } : {}),
       ...(context ? { context } : {}),
       ...(disarm.length ? { disarmTechniques: [...new Set(disarm)] } : {}),

@@ -116,13 +116,14 @@ export function buildWhere(filter: ThreatFilter): BuiltWhere {
     clauses.push('t.first_seen < ?');
     params.push(`${formatISO(addDays(parseISO(filter.to), 1), { representation: 'date' })}T00:00:00.000Z`);
   }
-  const match = filter.search ? ftsQuery(filter.search) : null;
+  const search = filter.search ?? '';
+  const match = search ? ftsQuery(search) : null;
   if (match && !filter.deleted) {
     clauses.push('t.rowid IN (SELECT rowid FROM threats_fts WHERE threats_fts MATCH ?)');
     params.push(match);
   } else if (match) {
     // Deleted threats are not in the search index; there are few, so their text is scanned.
-    for (const word of searchWords(filter.search!)) {
+    for (const word of searchWords(search)) {
       clauses.push("(SELECT d.doc FROM threat_docs d WHERE d.rowid = t.rowid) LIKE ? ESCAPE '\\'");
       params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }

@@ -23,7 +23,7 @@ import type {
   ThreatVersion,
   SortField,
 } from '../../shared/domain/threat-log';
-import { columnReader, COLUMN_FIELDS, DERIVED_COLUMNS, searchText, toColumns } from './columns';
+import { columnReader, COLUMN_FIELDS, DERIVED_COLUMNS, searchText, toColumns, withoutNotes } from './columns';
 import { buildWhere, listStatements } from './list-query';
 
 export type { WriteInfo };
@@ -221,17 +221,17 @@ export class ThreatStore {
     const where = buildWhere({ ...opts.filter, deleted: undefined });
     const select =
       'SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
-    type Row = {
+    interface Row {
       doc: string;
       created_at: string;
       updated_at: string;
       level: Level | null;
       score: number | null;
-    };
+    }
     const toExportable = (row: Row): ExportableThreat => {
-      const { classifiedNotes: _never, ...threat } = JSON.parse(row.doc) as Threat;
       return {
-        threat: threat as Threat,
+        // Never the classified notes, whatever the document holds.
+        threat: withoutNotes(JSON.parse(row.doc) as Threat),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         level: row.level,

@@ -7,6 +7,7 @@ import { ThreatStore } from '../threats/store';
 import { threatsToCsv } from './csv';
 import { workspaceExtra } from './apply-import';
 import { partnersForExport } from '../partners/transfer';
+import { omit } from '../../shared/collections';
 
 export interface ExportOptions {
   format: 'json' | 'csv';
@@ -23,7 +24,7 @@ export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'f
     .filter((e) => (opts.electionId ? e.id === opts.electionId : opts.ids ? usedElections.has(e.id) : true));
   // Partners are not tied to one election; a selection of threats leaves them out.
   const partners = opts.ids ? undefined : partnersForExport(ctx);
-  const { partners: _older, ...extra } = workspaceExtra(ctx);
+  const extra = omit(workspaceExtra(ctx), 'partners');
   return {
     ...extra,
     format: WORKSPACE_FORMAT,

@@ -17,7 +17,7 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   const n = buf.length;
   let i = 0;
   while (i < n) {
-    const b = buf[i]!;
+    const b = buf[i] ?? 0;
     if (b < 0x80) {
       i++;
       continue;

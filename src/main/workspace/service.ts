@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { workspaceContract } from '../../shared/ipc/workspace.contract';
+import { isStixBundle, parseJsonText } from '../../shared/domain/json-text';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { loadSamplePartners, validatePartners } from '../partners/transfer';
@@ -13,6 +14,7 @@ import { applyImport } from '../transfer/apply-import';
 import { parseThreatsCsv } from '../transfer/csv';
 import { exportWorkspace, type ExportOptions } from '../transfer/export';
 import { parseWorkspaceJson, validateWorkspace } from '../transfer/json-import';
+import { omit } from '../../shared/collections';
 
 export const SAMPLE_FILE = 'sample-workspace.json';
 
@@ -34,9 +36,10 @@ export function importText(
   }
   // One parse: a STIX 2.1 bundle ("type": "bundle") goes to the STIX import, anything else is a workspace.
   const data = tryParse(content);
-  if (isBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
+  if (isStixBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
   const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
-  const { format: _f, exportedAt: _e, elections, threats, partners, ...extra } = ws;
+  const { elections, threats, partners, ...fields } = ws;
+  const extra = omit(fields, 'format', 'exportedAt');
   return applyImport(ctx, scoring, {
     format,
     fileName,
@@ -50,19 +53,10 @@ export function importText(
 
 function tryParse(content: string): unknown {
   try {
-    return JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+    return parseJsonText(content);
   } catch {
     return undefined; // parseWorkspaceJson says where the syntax is wrong
   }
-}
-
-function isBundle(data: unknown): boolean {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    !Array.isArray(data) &&
-    (data as { type?: unknown }).type === 'bundle'
-  );
 }
 
 export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {

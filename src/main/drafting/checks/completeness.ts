@@ -21,7 +21,8 @@ export const completeness: CheckFn = ({ draft, sections }) => {
       const written = mine.filter(
         (v) => v.section.kind === kind && withoutPlaceholders(v.section.text).split(/\s+/).length >= 2,
       );
-      if (written.length === 0) {
+      const [first] = written;
+      if (!first) {
         const existing = mine.find((v) => v.section.kind === kind);
         out.push(finding('completeness', 'error', message, existing ?? { lang, section: null }));
       } else if (
@@ -33,7 +34,7 @@ export const completeness: CheckFn = ({ draft, sections }) => {
             'completeness',
             'warning',
             'Give a web address or phone number where people can check.',
-            written[0]!,
+            first,
           ),
         );
       }

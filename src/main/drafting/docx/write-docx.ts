@@ -170,21 +170,20 @@ const PAGE_PROPERTIES = {
 
 export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
   const languages = (meta.languages ?? draft.languages).filter((l) => draft.languages.includes(l));
-  if (languages.length === 0)
-    throw new Error('Nothing to export: the draft has none of the languages asked for.');
+  const [first] = languages;
+  if (!first) throw new Error('Nothing to export: the draft has none of the languages asked for.');
   const tags = { ...DEFAULT_TAGS, ...meta.languageTags };
-  const first = languages[0]!;
   const sections: ISectionOptions[] = languages.map((lang) => ({
     properties: PAGE_PROPERTIES,
     headers: { default: header(draft, lang, tags[lang]) },
     footers: { default: footer(draft, lang, tags[lang], meta) },
     children: sectionBody(draft, lang, tags[lang], meta),
   }));
-  const title = xmlSafe(
-    (draft.sections[first]?.[0]?.kind === 'headline'
-      ? draft.sections[first]![0]!.text
-      : draft.title[first]) ?? '',
-  ).slice(0, 1000);
+  const opening = draft.sections[first]?.[0];
+  const title = xmlSafe((opening?.kind === 'headline' ? opening.text : draft.title[first]) ?? '').slice(
+    0,
+    1000,
+  );
   const core = {
     creator: xmlSafe(meta.creator ?? 'Threshold').slice(0, 500),
     title,

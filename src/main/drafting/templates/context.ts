@@ -23,7 +23,9 @@ export interface TemplateInput {
   includeClassified?: boolean;
 }
 
-export interface TemplateContext extends TemplateInput {
+export interface TemplateContext extends Omit<TemplateInput, 'threats'> {
+  /** The threats the text is about: at least one. */
+  threats: [Threat, ...Threat[]];
   template: TemplateId;
   external: boolean;
   classifiedIndex: PhraseIndex;
@@ -38,12 +40,15 @@ export function classifiedPhrases(threats: readonly Threat[]): string[] {
 }
 
 export function makeTemplateContext(template: TemplateId, input: TemplateInput): TemplateContext {
+  const [first, ...others] = input.threats;
+  if (!first) throw new Error('A text is written about at least one threat.');
   const external = isExternalTemplate(template);
   const classifiedIndex = buildPhraseIndex(classifiedPhrases(input.threats));
   const safe = (text: string, lang: DraftLang) =>
     external ? redactPhrases(text, classifiedIndex, removedClassified(lang)).text : text;
   return {
     ...input,
+    threats: [first, ...others],
     template,
     external,
     classifiedIndex,

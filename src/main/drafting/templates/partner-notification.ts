@@ -73,7 +73,7 @@ export function partnerNotification(
   for (const r of DEFAULT_RECIPIENTS) {
     if (!recipients.some((p) => canonical(p.id) === r.id)) recipients.push(r);
   }
-  const firstSeen = ctx.threats.map((t) => t.time.firstSeen.slice(0, 10)).sort()[0]!;
+  const firstSeen = ctx.threats.map((t) => t.time.firstSeen.slice(0, 10)).reduce((a, b) => (a < b ? a : b));
   const claims = falseClaims(ctx, lang);
   const facts = ctx.threats.flatMap((t) => ctx.facts(t, lang));
   const attribution = attributionSentence(ctx, lang);

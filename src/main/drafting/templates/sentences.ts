@@ -71,11 +71,14 @@ export function headline(threat: Threat, lang: DraftLang): string {
 }
 
 /** The first verified fact of each threat, or a placeholder asking for one. */
-export function leadFacts(ctx: TemplateContext, lang: DraftLang): string[] {
-  const facts = ctx.threats.map((t) => ctx.facts(t, lang)[0]).filter((f): f is string => f !== undefined);
-  return facts.length > 0
-    ? facts
-    : [toComplete(lang === 'fr' ? 'le fait vérifié' : 'the verified fact', lang)];
+/** The first fact of each threat, or a placeholder to complete when none has one: never empty. */
+export function leadFacts(ctx: TemplateContext, lang: DraftLang): [string, ...string[]] {
+  const [first, ...others] = ctx.threats
+    .map((t) => ctx.facts(t, lang)[0])
+    .filter((f): f is string => f !== undefined);
+  return first === undefined
+    ? [toComplete(lang === 'fr' ? 'le fait vérifié' : 'the verified fact', lang)]
+    : [first, ...others];
 }
 
 /** The facts after the first of each threat: they explain why the claim is false. */

@@ -73,7 +73,7 @@ export function socialPost(
   lang: DraftLang,
 ): { title: string; sections: DraftSection[] } {
   const title = lang === 'fr' ? 'Publication pour les médias sociaux' : 'Social media post';
-  const fact = leadFacts(ctx, lang)[0]!;
+  const [fact] = leadFacts(ctx, lang);
   const second =
     falseClaims(ctx, lang).length > 0
       ? CORRECTION[lang]
@@ -117,7 +117,7 @@ export function socialPost(
     const text = socialPostText(c);
     return postLength(lang === 'fr' ? frenchTypography(text) : text);
   };
-  const fitting =
-    candidates.find((c) => measure(c) <= SOCIAL_POST_LIMIT) ?? candidates[candidates.length - 1]!;
+  // The last candidate is the shortest: the general fact.
+  const fitting = candidates.find((c) => measure(c) <= SOCIAL_POST_LIMIT) ?? candidates.at(-1) ?? [];
   return { title, sections: fitting };
 }

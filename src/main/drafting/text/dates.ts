@@ -59,9 +59,9 @@ const WEEKDAYS: Record<DraftLang, readonly string[]> = {
 export function formatDate(date: string, lang: DraftLang, withWeekday = true): string {
   const t = new Date(utc(date));
   const day = t.getUTCDate();
-  const month = MONTHS[lang][t.getUTCMonth()]!;
+  const month = MONTHS[lang][t.getUTCMonth()] ?? '';
   const year = t.getUTCFullYear();
-  const weekday = WEEKDAYS[lang][t.getUTCDay()]!;
+  const weekday = WEEKDAYS[lang][t.getUTCDay()] ?? '';
   if (lang === 'fr') return `${withWeekday ? weekday + ' ' : ''}${day === 1 ? '1er' : day} ${month} ${year}`;
   return `${withWeekday ? weekday + ', ' : ''}${month} ${day}, ${year}`;
 }
