@@ -73,7 +73,7 @@ function startWriter(db: string, run: number, key: DbKey | null): Writer {
   });
   const lines: string[] = [];
   let buffer = '';
-  let onReady: () => void = () => {};
+  let onReady: (() => void) | undefined;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
   child.stdout!.setEncoding('utf8');
   child.stdout!.on('data', (chunk: string) => {
@@ -83,7 +83,7 @@ function startWriter(db: string, run: number, key: DbKey | null): Writer {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
       lines.push(line);
-      if (line === 'ready') onReady();
+      if (line === 'ready') onReady?.();
     }
   });
   let stderr = '';
@@ -91,7 +91,7 @@ function startWriter(db: string, run: number, key: DbKey | null): Writer {
   const exited = new Promise<void>((resolve) =>
     child.on('exit', () => {
       if (stderr) lines.push(`E stderr: ${stderr}`);
-      onReady();
+      onReady?.();
       resolve();
     }),
   );

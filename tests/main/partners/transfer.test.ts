@@ -10,6 +10,7 @@ import type { Partner, PartnerDetail } from '../../../src/shared/domain/partners
 import { PartnersFileSchema } from '../../../src/shared/domain/partners';
 import { ASSETS_DIR, openTestApp, steppingClock, tempDir } from '../../helpers/db';
 import { workspace } from '../../fixtures/mini-workspace';
+import { omit } from '../../../src/shared/collections';
 
 const partners: Partner[] = [
   {
@@ -32,8 +33,7 @@ const partners: Partner[] = [
 
 async function exported(app: ReturnType<typeof openTestApp>) {
   const result = await app.call<ExportResult>('workspace:export', { format: 'json' });
-  const { exportedAt: _e, ...ws } = JSON.parse(result.content) as Record<string, unknown>;
-  return ws;
+  return omit(JSON.parse(result.content) as Record<string, unknown>, 'exportedAt');
 }
 
 describe('partners in the workspace file', () => {
