@@ -14,15 +14,7 @@ export interface NewAssessment {
   createdAt: string;
 }
 
-export interface NewDecision {
-  assessmentId: number;
-  recommendedLevel: Level;
-  level: Level;
-  rationale: string;
-  decidedBy: string;
-  role: string;
-  decidedAt: string;
-}
+export type NewDecision = Omit<Decision, 'id'>;
 
 interface AssessmentRow {
   id: number;
@@ -37,17 +29,6 @@ interface AssessmentRow {
   created_by: string | null;
   created_role: string | null;
   created_at: string;
-}
-
-interface DecisionRow {
-  id: number;
-  assessment_id: number;
-  recommended_level: Level;
-  level: Level;
-  rationale: string;
-  decided_by: string;
-  role: string;
-  decided_at: string;
 }
 
 const SUMMARY_COLUMNS =
@@ -132,11 +113,11 @@ export class AssessmentRepository {
   }
 
   decisions(assessmentId: number): Decision[] {
-    return (
-      cached(this.db, 'SELECT * FROM decisions WHERE assessment_id = ? ORDER BY id').all(
-        assessmentId,
-      ) as DecisionRow[]
-    ).map(toDecision);
+    return cached(
+      this.db,
+      `SELECT id, assessment_id AS assessmentId, recommended_level AS recommendedLevel, level, rationale,
+          decided_by AS decidedBy, role, decided_at AS decidedAt FROM decisions WHERE assessment_id = ? ORDER BY id`,
+    ).all(assessmentId) as Decision[];
   }
 
   private summary(row: AssessmentRow): AssessmentSummary {
@@ -156,17 +137,4 @@ export class AssessmentRepository {
       decisions: this.decisions(row.id),
     };
   }
-}
-
-function toDecision(row: DecisionRow): Decision {
-  return {
-    id: row.id,
-    assessmentId: row.assessment_id,
-    recommendedLevel: row.recommended_level,
-    level: row.level,
-    rationale: row.rationale,
-    decidedBy: row.decided_by,
-    role: row.role,
-    decidedAt: row.decided_at,
-  };
 }

@@ -3,7 +3,7 @@
 // previous one. A shared region or channel alone is only supporting evidence.
 // Linear in the log: threats are bucketed by key (never compared all against all), claims are compared
 // only with a few neighbours in time (claim-links.ts), and runs longer than maxSize are cut.
-import { PURPOSES, THREAT_TYPES } from '../../shared/domain/enums';
+import { PURPOSES, TARGET_KINDS, THREAT_TYPES } from '../../shared/domain/enums';
 import type { Threat } from '../../shared/domain/workspace';
 import { DAY_MS } from './calendar';
 import { overlappingClaims } from './claim-links';
@@ -162,15 +162,7 @@ function scoreOf(c: Candidate): number {
   return Math.round((c.weight + Math.min(c.members.length, 10) / 10) * 10) / 10;
 }
 
-const kindIndex = (k: string): number =>
-  [
-    'general-public',
-    'community',
-    'candidate-or-party',
-    'election-officials',
-    'media',
-    'infrastructure',
-  ].indexOf(k) + 1;
+const kindIndex = (k: string): number => (TARGET_KINDS as readonly string[]).indexOf(k) + 1;
 
 /** Identical member sets are one suggestion; a candidate mostly inside a larger one becomes a reason of it. */
 function mergeCandidates(candidates: Candidate[]): Candidate[] {

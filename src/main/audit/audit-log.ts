@@ -19,17 +19,8 @@ export type AuditVerification = AuditVerificationResult;
 const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string | null;
-  role: string | null;
-  action: string;
-  subject: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
+/** An entry as the table holds it: its details as text, the chain's link in the column's name. */
+type AuditRow = Omit<AuditEntry, 'details' | 'prevHash'> & { details: string; prev_hash: string };
 
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   const canonical = JSON.stringify([
@@ -157,16 +148,6 @@ function wellFormed(s: string | null | undefined): string | null {
     : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    role: row.role,
-    action: row.action,
-    subject: row.subject,
-    details: JSON.parse(row.details) as unknown,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+function toEntry({ details, prev_hash, ...row }: AuditRow): AuditEntry {
+  return { ...row, details: JSON.parse(details) as unknown, prevHash: prev_hash };
 }

@@ -35,13 +35,10 @@ export interface StoredVersion {
 }
 
 export interface VersionedTableSpec {
-  /** The table of current rows: `id`, the record's own columns and the bookkeeping columns. */
-  table: string;
-  /** The table of superseded versions: `<key>`, version, doc, change, changed_by, changed_at, deleted_at. */
-  history: string;
-  key: string;
-  /** The whole document of a current row, as the history keeps it. */
-  snapshot(rowid: number): string;
+  /** The table holding each record's current document (`rowid`, `doc`): the records' own, or apart. */
+  documents: string;
+  /** The whole document of a current row, as the history keeps it (default: the stored document). */
+  whole?: (rowid: number, doc: string) => string;
 }
 
 const META = 'rowid, version, last_change, changed_by, created_at, updated_at, deleted_at';
@@ -54,11 +51,29 @@ function columnNames(columns: Record<string, unknown>): string[] {
   return names;
 }
 
+/**
+ * The tables of a kind of record named `name` ('threat'): `<name>s` (current rows: `id`, the record's own
+ * columns and the bookkeeping columns) and `<name>_versions` (`<name>_id`, version, doc, change,
+ * changed_by, changed_at, deleted_at).
+ */
 export class VersionedTable {
+  private readonly spec: { table: string; history: string; key: string };
+
   constructor(
     private readonly db: Db,
-    private readonly spec: VersionedTableSpec,
-  ) {}
+    name: string,
+    private readonly docs: VersionedTableSpec,
+  ) {
+    this.spec = { table: `${name}s`, history: `${name}_versions`, key: `${name}_id` };
+  }
+
+  /** The whole document of a current row, as the history keeps it. */
+  private snapshot(rowid: number): string {
+    const doc = cached(this.db, `SELECT doc FROM ${this.docs.documents} WHERE rowid = ?`)
+      .pluck()
+      .get(rowid) as string;
+    return this.docs.whole ? this.docs.whole(rowid, doc) : doc;
+  }
 
   exists(id: string): boolean {
     return cached(this.db, `SELECT 1 FROM ${this.spec.table} WHERE id = ?`).get(id) !== undefined;
@@ -132,7 +147,7 @@ export class VersionedTable {
     ).run(
       id,
       current.version,
-      this.spec.snapshot(current.rowid),
+      this.snapshot(current.rowid),
       current.last_change,
       current.changed_by,
       current.updated_at,

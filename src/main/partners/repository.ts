@@ -43,13 +43,7 @@ export class PartnerRepository {
   private readonly table: VersionedTable;
 
   constructor(private readonly db: Db) {
-    this.table = new VersionedTable(db, {
-      table: 'partners',
-      history: 'partner_versions',
-      key: 'partner_id',
-      snapshot: (rowid) =>
-        cached(db, 'SELECT doc FROM partners WHERE rowid = ?').pluck().get(rowid) as string,
-    });
+    this.table = new VersionedTable(db, 'partner', { documents: 'partners' });
   }
 
   exists(id: string): boolean {

@@ -307,49 +307,39 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
         facts: tr.facts,
       })),
     ];
+    /** A note on the incident: its false claim, or its verified facts, in one language. */
+    const note = (kind: string, lang: string | undefined, fields: Record<string, unknown>) => {
+      const noteId = stixId('note', `${t.id}|${kind}${lang ? `|${lang}` : ''}`);
+      objects.set(
+        noteId,
+        clean({
+          type: 'note',
+          spec_version: '2.1',
+          id: noteId,
+          created: createdAt,
+          modified: updatedAt,
+          lang,
+          ...fields,
+          object_refs: [id],
+          ...marks,
+          x_threshold_note_kind: kind,
+        }),
+      );
+    };
     for (const n of claimNotes) {
-      const suffix = n.lang ? `|${n.lang}` : '';
-      if (n.falseClaim?.trim()) {
-        const noteId = stixId('note', `${t.id}|false-claim${suffix}`);
-        objects.set(
-          noteId,
-          clean({
-            type: 'note',
-            spec_version: '2.1',
-            id: noteId,
-            created: createdAt,
-            modified: updatedAt,
-            lang: n.lang,
-            abstract:
-              n.lang === 'fr' ? 'Fausse affirmation (ne pas amplifier)' : 'False claim (do not amplify)',
-            content: n.falseClaim,
-            object_refs: [id],
-            ...marks,
-            x_threshold_note_kind: 'false-claim',
-          }),
-        );
-      }
+      if (n.falseClaim?.trim())
+        note('false-claim', n.lang, {
+          abstract:
+            n.lang === 'fr' ? 'Fausse affirmation (ne pas amplifier)' : 'False claim (do not amplify)',
+          content: n.falseClaim,
+        });
       const facts = (n.facts ?? []).filter((f) => f.trim());
-      if (facts.length) {
-        const noteId = stixId('note', `${t.id}|facts${suffix}`);
-        objects.set(
-          noteId,
-          clean({
-            type: 'note',
-            spec_version: '2.1',
-            id: noteId,
-            created: createdAt,
-            modified: updatedAt,
-            lang: n.lang,
-            abstract: n.lang === 'fr' ? 'Faits vérifiés' : 'Verified facts',
-            content: facts.map((f) => `- ${f}`).join('\n'),
-            object_refs: [id],
-            ...marks,
-            x_threshold_note_kind: 'facts',
-            x_threshold_facts: facts,
-          }),
-        );
-      }
+      if (facts.length)
+        note('facts', n.lang, {
+          abstract: n.lang === 'fr' ? 'Faits vérifiés' : 'Verified facts',
+          content: facts.map((f) => `- ${f}`).join('\n'),
+          x_threshold_facts: facts,
+        });
     }
 
     if (level) {

@@ -3,18 +3,7 @@
 // Pure: the caller resolves elections and merges with threats already in the log.
 import { z } from 'zod';
 import { AppError, type ProblemLocation } from '../../shared/errors';
-import {
-  ACTORS,
-  CONFIDENCES,
-  PLACE_LEVELS,
-  PURPOSES,
-  STATUSES,
-  TARGET_KINDS,
-  THREAT_TYPES,
-  TRENDS,
-  type Actor,
-  type Confidence,
-} from '../../shared/domain/enums';
+import * as enums from '../../shared/domain/enums';
 import { jsonPath } from '../../shared/domain/location';
 import {
   LIMITS,
@@ -110,7 +99,7 @@ function plainValue(f: ThreatField, v: unknown): unknown {
 }
 
 /** STIX confidence (0–100) as Threshold's attribution confidence. */
-export function confidenceOf(value: unknown): Confidence | undefined {
+export function confidenceOf(value: unknown): enums.Confidence | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
   return value >= 70 ? 'high' : value >= 30 ? 'moderate' : 'low';
 }
@@ -247,10 +236,10 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       ? String((own as { external_id: string }).external_id).slice(0, LIMITS.id)
       : `stix-${inc.id.slice('incident--'.length)}`;
 
-    // Actor: Threshold's own properties, else what the incident is attributed to (through a campaign too).
-    let actor: Actor | undefined = oneOf(ACTORS, x('source.actor'));
+    // enums.Actor: Threshold's own properties, else what the incident is attributed to (through a campaign too).
+    let actor: enums.Actor | undefined = oneOf(enums.ACTORS, x('source.actor'));
     let actorName = str(x('source.name'), LIMITS.name);
-    let confidence = oneOf(CONFIDENCES, x('source.confidence'));
+    let confidence = oneOf(enums.CONFIDENCES, x('source.confidence'));
     const attributions = rels(inc.id, 'attributed-to');
     const direct = attributions
       .map(target)
@@ -264,7 +253,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     if (actorObj) {
       actorName ??= str(actorObj.name, LIMITS.name);
       actor ??=
-        oneOf(ACTORS, actorObj[stixProperty('source.actor')]) ??
+        oneOf(enums.ACTORS, actorObj[stixProperty('source.actor')]) ??
         (Array.isArray(actorObj.threat_actor_types) && actorObj.threat_actor_types.includes('nation-state')
           ? 'foreign-state'
           : 'unknown');
@@ -385,15 +374,15 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       electionId: str(x('electionId'), LIMITS.id) ?? '',
       title: (str(inc.name, LIMITS.title) ?? id).trim(),
       summary: (str(inc.description) ?? str(inc.name) ?? id).trim(),
-      purpose: oneOf(PURPOSES, x('purpose')) ?? 'other',
-      type: oneOf(THREAT_TYPES, x('type')) ?? 'other',
+      purpose: oneOf(enums.PURPOSES, x('purpose')) ?? 'other',
+      type: oneOf(enums.THREAT_TYPES, x('type')) ?? 'other',
       target: {
-        kind: oneOf(TARGET_KINDS, x('target.kind')) ?? 'general-public',
+        kind: oneOf(enums.TARGET_KINDS, x('target.kind')) ?? 'general-public',
         ...optional('description', str(x('target.description'), LIMITS.shortText)),
       },
       time: { firstSeen, ...(lastSeen ? { lastSeen } : {}) },
       place: {
-        level: oneOf(PLACE_LEVELS, x('place.level')) ?? (regions ? 'regional' : 'national'),
+        level: oneOf(enums.PLACE_LEVELS, x('place.level')) ?? (regions ? 'regional' : 'national'),
         ...(regions ? { regions } : {}),
         ...optional('channels', strList(x('place.channels'))),
         ...optional('languages', strList(x('place.languages'), 35)),
@@ -408,12 +397,12 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
         ...(typeof audience === 'number' && Number.isInteger(audience) && audience >= 0
           ? { estimatedAudience: audience }
           : {}),
-        ...optional('trend', oneOf(TRENDS, x('reach.trend'))),
+        ...optional('trend', oneOf(enums.TRENDS, x('reach.trend'))),
       },
       ...(falseClaim ? { falseClaim } : {}),
       ...(facts?.length ? { facts } : {}),
       ...optional('partnerActions', strList(x('partnerActions'), LIMITS.text)),
-      status: oneOf(STATUSES, x('status')) ?? 'new',
+      status: oneOf(enums.STATUSES, x('status')) ?? 'new',
       ...optional('relatedIds', strList(x('relatedIds'), LIMITS.id)),
       ...(translations ? { translations } : {}),
       ...(context ? { context } : {}),

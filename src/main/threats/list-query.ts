@@ -2,7 +2,7 @@
 // column names come only from the fixed maps below.
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { LEVELS } from '../../shared/domain/enums';
-import type { SortField, ThreatFilter } from '../../shared/domain/threat-log';
+import { SORT_FIELDS, type SortField, type ThreatFilter } from '../../shared/domain/threat-log';
 import { COLUMN_FIELDS } from './columns';
 
 /** The column (as `t.<name>`) behind a log row's property, from the field table. */
@@ -150,17 +150,9 @@ export const ROW_COLUMNS = [
 ].join(', ');
 
 /** Sorts on columns of the covering index threats_log. */
-const INDEXED_SORTS = new Set<SortField>([
-  'firstSeen',
-  'purpose',
-  'type',
-  'targetKind',
-  'actor',
-  'confidence',
-  'breakout',
-  'status',
-  'level',
-]);
+const INDEXED_SORTS = new Set<SortField>(
+  SORT_FIELDS.filter((f) => !['lastSeen', 'title', 'audience', 'score', 'updatedAt'].includes(f)),
+);
 
 export interface ListStatements {
   count: BuiltWhere;

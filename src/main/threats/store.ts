@@ -103,15 +103,10 @@ export class ThreatStore {
   private readonly table: VersionedTable;
 
   constructor(private readonly db: Db) {
-    this.table = new VersionedTable(db, {
-      table: 'threats',
-      history: 'threat_versions',
-      key: 'threat_id',
+    this.table = new VersionedTable(db, 'threat', {
+      documents: 'threat_docs',
       // History keeps each version whole, classified notes included, so that it can be restored.
-      snapshot: (rowid) => {
-        const doc = cached(db, 'SELECT doc FROM threat_docs WHERE rowid = ?').pluck().get(rowid) as string;
-        return JSON.stringify(this.withNotes(rowid, JSON.parse(doc) as Threat));
-      },
+      whole: (rowid, doc) => JSON.stringify(this.withNotes(rowid, JSON.parse(doc) as Threat)),
     });
   }
 
