@@ -128,6 +128,21 @@ export class VersionedTable {
     return current.version + 1;
   }
 
+  /**
+   * Every version of a record, the current one first (`current` is its meta and document, as the store
+   * reads them), each with its document under the name `as` ('threat', 'partner').
+   */
+  versions<K extends string, T>(
+    id: string,
+    current: { meta: RecordMeta; doc: T } | undefined,
+    as: K,
+  ): (RecordVersionInfo & Record<K, T>)[] {
+    if (!current) return [];
+    return versionList(current, this.history(id), (doc) => JSON.parse(doc) as T).map(
+      ({ doc, ...v }) => ({ ...v, [as]: doc }) as RecordVersionInfo & Record<K, T>,
+    );
+  }
+
   /** The superseded versions of a record, newest first. */
   history(id: string): StoredVersion[] {
     return cached(

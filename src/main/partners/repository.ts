@@ -2,13 +2,7 @@
 // documents with their meta), never rows.
 import type { Db } from '../db/types';
 import { cached } from '../db/statements';
-import {
-  recordMeta,
-  versionList,
-  VersionedTable,
-  type StoredMeta,
-  type WriteInfo,
-} from '../db/versioned-documents';
+import { recordMeta, VersionedTable, type StoredMeta, type WriteInfo } from '../db/versioned-documents';
 import type { Partner, PartnerDetail, PartnerVersion } from '../../shared/domain/partners';
 import { lastContactDate } from './readiness';
 import { omit } from '../../shared/collections';
@@ -95,11 +89,6 @@ export class PartnerRepository {
 
   versions(id: string): PartnerVersion[] {
     const current = this.get(id);
-    if (!current) return [];
-    return versionList(
-      { meta: current.meta, doc: current.partner },
-      this.table.history(id),
-      (doc) => JSON.parse(doc) as Partner,
-    ).map(({ doc, ...v }) => ({ ...v, partner: doc }));
+    return this.table.versions(id, current && { meta: current.meta, doc: current.partner }, 'partner');
   }
 }

@@ -4,13 +4,7 @@
 // and row mapping come from the field table (./columns); history from the versioned table.
 import type { Db } from '../db/types';
 import { cached } from '../db/statements';
-import {
-  recordMeta,
-  versionList,
-  VersionedTable,
-  type StoredMeta,
-  type WriteInfo,
-} from '../db/versioned-documents';
+import { recordMeta, VersionedTable, type StoredMeta, type WriteInfo } from '../db/versioned-documents';
 import type { Level } from '../../shared/domain/enums';
 import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
 import type {
@@ -251,12 +245,7 @@ export class ThreatStore {
   /** Every version of a threat, the current one first. */
   versions(id: string): ThreatVersion[] {
     const current = this.get(id);
-    if (!current) return [];
-    return versionList(
-      { meta: current.meta, doc: current.threat },
-      this.table.history(id),
-      (doc) => JSON.parse(doc) as Threat,
-    ).map(({ doc, ...v }) => ({ ...v, threat: doc }));
+    return this.table.versions(id, current && { meta: current.meta, doc: current.threat }, 'threat');
   }
 
   // The log

@@ -82,37 +82,25 @@ export function socialPost(
         : '';
   const sources = ctx.safe(ctx.plan.reliableSources[lang][0] ?? '', lang);
   const short = shortSource(sources, lang) ?? sources;
-  const candidates: DraftSection[][] = (
+  /** The post: the fact, the correction if asked, what is being done, and where to check. */
+  const post = (correction: boolean, where: string): DraftSection[] => [
+    { id: 'fact', kind: 'fact', text: fact },
+    ...(correction ? [{ id: 'correction', kind: 'body' as const, text: second }] : []),
+    { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
+    { id: 'reliable-sources', kind: 'reliable-sources', text: where },
+  ];
+  // From the fullest to the shortest; the last states the general fact.
+  const candidates = [
+    post(true, sources),
+    post(false, sources),
+    post(true, short),
+    post(false, short),
     [
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'correction', kind: 'body', text: second },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'correction', kind: 'body', text: second },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: short },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: short },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: GENERAL_FACT[ctx.plan.purpose][lang] },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-      ],
-    ] satisfies DraftSection[][]
-  ).map((c) => c.filter((s) => s.text.trim() !== ''));
+      { id: 'fact', kind: 'fact', text: GENERAL_FACT[ctx.plan.purpose][lang] },
+      { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
+      { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
+    ] satisfies DraftSection[],
+  ].map((c) => c.filter((s) => s.text.trim() !== ''));
   const measure = (c: DraftSection[]) => {
     const text = socialPostText(c);
     return postLength(lang === 'fr' ? frenchTypography(text) : text);
