@@ -35,7 +35,8 @@ function extractDb(argv: string[]): { db: string | undefined; rest: string[] } {
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'Threshold: record threats to an election, check them against the intervention threshold, draft what to say.',
+    'Threshold: record threats to an election, check them against the intervention threshold, ' +
+      'draft what to say.',
     '',
     'Usage: threshold [--db FILE] <command> [options]',
     '',

@@ -62,7 +62,8 @@ export const draftCommand: Command = {
     const cluster = Boolean(values.cluster);
     if (ids.length > 1 && !cluster) {
       throw new UsageError(
-        'several threats make one draft only with --cluster; run the command once per threat for one draft each',
+        'several threats make one draft only with --cluster; run the command once per threat ' +
+          'for one draft each',
       );
     }
     const template = values.template as string | undefined;

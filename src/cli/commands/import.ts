@@ -42,7 +42,8 @@ export const importCommand: Command = {
     if (values.json) io.out(json(report));
     else {
       io.out(
-        `Imported ${path.basename(full)}${stix ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
+        `Imported ${path.basename(full)}${stix ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} ` +
+          `new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
           `elections ${report.elections.created} new, ${report.elections.updated} updated, ${report.elections.unchanged} unchanged` +
           `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}.`,
       );

@@ -32,7 +32,8 @@ interface AssessmentRow {
 }
 
 const SUMMARY_COLUMNS =
-  'a.id, a.threat_ids, a.cluster, a.election_id, a.level, a.score, a.policy_version, a.threat_versions, a.as_of, a.created_by, a.created_role, a.created_at';
+  'a.id, a.threat_ids, a.cluster, a.election_id, a.level, a.score, a.policy_version, ' +
+  'a.threat_versions, a.as_of, a.created_by, a.created_role, a.created_at';
 
 export class AssessmentRepository {
   constructor(private readonly db: Db) {}
@@ -107,7 +108,8 @@ export class AssessmentRepository {
   insertDecision(d: NewDecision): Decision {
     const info = cached(
       this.db,
-      'INSERT INTO decisions (assessment_id, recommended_level, level, rationale, decided_by, role, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO decisions (assessment_id, recommended_level, level, rationale, decided_by, ' +
+        'role, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(d.assessmentId, d.recommendedLevel, d.level, d.rationale, d.decidedBy, d.role, d.decidedAt);
     return { id: Number(info.lastInsertRowid), ...d };
   }

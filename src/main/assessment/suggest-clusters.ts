@@ -132,7 +132,10 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
     // A source or target bucket exists only for threats that name one.
     if (b.kind === 'source') return `same source: ${(t.source.name ?? '').trim()}`;
     if (b.kind === 'target') return `same target: ${(t.target.description ?? '').trim()} (${t.target.kind})`;
-    return `same region, channel, purpose and type: ${b.region.trim()}, ${b.channel.trim()}, ${t.purpose}, ${t.type}`;
+    return (
+      `same region, channel, purpose and type: ${b.region.trim()}, ${b.channel.trim()}, ` +
+      `${t.purpose}, ${t.type}`
+    );
   };
   for (const b of buckets.values())
     if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT[b.kind]);

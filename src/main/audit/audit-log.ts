@@ -46,7 +46,8 @@ export class AuditLog {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.insert = db.prepare(
-      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash)',
+      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, ' +
+        'hash) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash)',
     );
     this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.setHead = db.prepare(
@@ -87,7 +88,9 @@ export class AuditLog {
       where.push('seq < ?');
       params.push(opts.beforeSeq);
     }
-    const sql = `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ${limit}`;
+    const sql =
+      `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER ` +
+      `BY seq DESC LIMIT ${limit}`;
     return (this.db.prepare(sql).all(...params) as AuditRow[]).map(toEntry);
   }
 
@@ -128,7 +131,9 @@ export class AuditLog {
         if (head.seq !== count || head.hash !== lastHash) {
           problems.push({
             seq: head.seq,
-            message: `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were removed from the end`,
+            message:
+              `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were ` +
+              `removed from the end`,
           });
         }
       } else if (count > 0) {

@@ -154,7 +154,8 @@ export function withDatabaseFile<T>(
 export function keyRequired(file: string): AppError {
   return new AppError(
     'key-required',
-    `${file} is encrypted (or is not a database). Give its key: set ${KEY_ENV}, or type it when asked. Nothing was changed.`,
+    `${file} is encrypted (or is not a database). Give its key: set ${KEY_ENV}, or type ` +
+      `it when asked. Nothing was changed.`,
   );
 }
 
@@ -238,7 +239,8 @@ export function writeEncryptedCopy(
     }
     const tables = sourceDb
       .prepare(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+          "AND sql NOT LIKE 'CREATE VIRTUAL%'",
       )
       .pluck()
       .all() as string[];

@@ -247,7 +247,8 @@ export class DraftingService {
       if (plan.currentVersion !== expectedVersion) {
         throw new AppError(
           'conflict',
-          `Communication plan ${id} was changed (now version ${plan.currentVersion}) since you opened version ${expectedVersion}. Reopen it; your edits were not saved.`,
+          `Communication plan ${id} was changed (now version ${plan.currentVersion}) since you ` +
+            `opened version ${expectedVersion}. Reopen it; your edits were not saved.`,
         );
       }
       const merged = mergePlanEdits(v.plan, edited);
@@ -354,7 +355,8 @@ export class DraftingService {
     if (found.stored.currentVersion !== expectedVersion) {
       throw new AppError(
         'conflict',
-        `Draft ${id} was changed (now version ${found.stored.currentVersion}) since you opened version ${expectedVersion}. Reopen it; nothing was saved.`,
+        `Draft ${id} was changed (now version ${found.stored.currentVersion}) since you opened ` +
+          `version ${expectedVersion}. Reopen it; nothing was saved.`,
       );
     }
     return found;

@@ -112,7 +112,10 @@ export function checksProblem(checks: readonly Check[], step: SignoffStep): stri
   if (errors.length === 0) return null;
   const what = step === 'approved' ? 'approved' : 'marked as reviewed';
   const list = [...new Set(errors.map((c) => c.id))].join(', ');
-  return `${errors.length} check${errors.length === 1 ? '' : 's'} at error level must be fixed before the text can be ${what} (${list}).`;
+  return (
+    `${errors.length} check${errors.length === 1 ? '' : 's'} at error level must be fixed ` +
+    `before the text can be ${what} (${list}).`
+  );
 }
 
 /** The draft signed off for a step (its text unchanged). Throws when the step cannot be taken. */

@@ -356,7 +356,8 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
           explanation:
             `Threshold's current intervention level for this incident is ${LEVEL_WORDS[level]}` +
             `${score !== null ? `, score ${Math.round(score)} out of 100` : ''}. ` +
-            'The opinion says how strongly the exporting team holds that the incident threatens the election enough to respond: ' +
+            'The opinion says how strongly the exporting team holds that the incident threatens ' +
+            'the election enough to respond: ' +
             'neutral = monitor, agree = engage privately, strongly-agree = speak publicly.',
           object_refs: [id],
           ...marks,

@@ -55,7 +55,8 @@ function fail(fileName: string, problems: ProblemLocation[], total = problems.le
     .join('; ');
   throw new AppError(
     'import-invalid',
-    `${fileName} cannot be imported as a STIX 2.1 bundle: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. Nothing was imported.`,
+    `${fileName} cannot be imported as a STIX 2.1 bundle: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. ` +
+      `Nothing was imported.`,
     problems.slice(0, MAX_PROBLEMS),
   );
 }
@@ -113,7 +114,9 @@ export function checkBundle(data: unknown, fileName: string): Obj[] {
     fail(fileName, [
       {
         where: '$.spec_version',
-        message: `a bundle with a spec_version (${JSON.stringify(data.spec_version)}) is a STIX 2.0 bundle; Threshold reads STIX 2.1, whose objects carry "spec_version": "2.1"`,
+        message:
+          `a bundle with a spec_version (${JSON.stringify(data.spec_version)}) is a STIX 2.0 ` +
+          `bundle; Threshold reads STIX 2.1, whose objects carry "spec_version": "2.1"`,
       },
     ]);
   }
@@ -442,15 +445,18 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
 
   if (noBreakout)
     warnings.push(
-      `${noBreakout} incident${noBreakout === 1 ? ' has' : 's have'} no Breakout category; set to 1 (one platform, one community) until someone reviews ${noBreakout === 1 ? 'it' : 'them'}.`,
+      `${noBreakout} incident${noBreakout === 1 ? ' has' : 's have'} no Breakout category; ` +
+        `set to 1 (one platform, one community) until someone reviews ${noBreakout === 1 ? 'it' : 'them'}.`,
     );
   if (otherNotes)
     warnings.push(
-      `${otherNotes} note${otherNotes === 1 ? ' was' : 's were'} not imported: Threshold keeps false claims and verified facts only.`,
+      `${otherNotes} note${otherNotes === 1 ? ' was' : 's were'} not imported: Threshold ` +
+        `keeps false claims and verified facts only.`,
     );
   if (markings.size)
     warnings.push(
-      `The bundle is marked ${[...markings].sort().join(', ')}: share what came from it only as the marking allows.`,
+      `The bundle is marked ${[...markings].sort().join(', ')}: share what came from it ` +
+        `only as the marking allows.`,
     );
   return { threats, markings: [...markings].sort(), warnings };
 }

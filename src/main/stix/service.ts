@@ -106,7 +106,8 @@ export function importStixData(
       if (!electionId) {
         throw new AppError(
           'import-invalid',
-          `${fileName} cannot be imported: the workspace has no election to record its incidents under. Add the election first. Nothing was imported.`,
+          `${fileName} cannot be imported: the workspace has no election to record its incidents ` +
+            `under. Add the election first. Nothing was imported.`,
           [{ where: incoming.where, message: 'no election to record this incident under' }],
         );
       }

@@ -195,7 +195,9 @@ export function listStatements(
   return {
     count,
     page: {
-      sql: `SELECT ${ROW_COLUMNS} FROM threats t WHERE t.rowid IN (SELECT t.rowid FROM threats t ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+      sql:
+        `SELECT ${ROW_COLUMNS} FROM threats t WHERE t.rowid IN (SELECT t.rowid FROM threats ` +
+        `t ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
       params: where.params,
     },
   };

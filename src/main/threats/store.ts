@@ -89,7 +89,8 @@ const CLUSTERING = columnReader([
 const WRITTEN_COLUMNS = [...COLUMN_FIELDS.map((f) => f.column), ...DERIVED_COLUMNS];
 
 const DETAIL_SQL =
-  'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, t.deleted_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
+  'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, ' +
+  't.deleted_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
 
 type DetailRow = StoredMeta & { doc: string; level: Level | null; score: number | null };
 
@@ -190,7 +191,9 @@ export class ThreatStore {
       where.push('election_id = ?');
       params.push(opts.electionId);
     }
-    const sql = `SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ${where.join(' AND ')} ORDER BY t.rowid`;
+    const sql =
+      `SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ` +
+      `${where.join(' AND ')} ORDER BY t.rowid`;
     const wanted = opts.ids ? new Set(opts.ids) : null;
     for (const row of cached(this.db, sql).iterate(...params) as IterableIterator<{
       rowid: number;
@@ -209,7 +212,8 @@ export class ThreatStore {
   exportable(opts: { filter: ThreatFilter; ids?: readonly string[] | undefined }): ExportableThreat[] {
     const where = buildWhere({ ...opts.filter, deleted: undefined });
     const select =
-      'SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
+      'SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs ' +
+      'd ON d.rowid = t.rowid';
     interface Row {
       doc: string;
       created_at: string;
@@ -273,13 +277,15 @@ export class ThreatStore {
     const distinct = (table: string, column: string) =>
       cached(
         this.db,
-        `SELECT DISTINCT x.${column} AS v FROM ${table} x JOIN threats t ON t.rowid = x.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
+        `SELECT DISTINCT x.${column} AS v FROM ${table} x JOIN threats t ON t.rowid = x.threat_rowid ` +
+          `WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
       )
         .pluck()
         .all(...params) as string[];
     const counts = cached(
       this.db,
-      `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS total, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS deleted FROM threats t WHERE 1 ${scope}`,
+      `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS total, count(*) FILTER (WHERE ` +
+        `deleted_at IS NOT NULL) AS deleted FROM threats t WHERE 1 ${scope}`,
     ).get(...params) as { total: number; deleted: number };
     return {
       regions: distinct('threat_regions', 'region'),
@@ -316,7 +322,8 @@ export class ThreatStore {
         : '';
     const stmt = cached(
       this.db,
-      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE deleted_at IS NULL${filter}`,
+      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE deleted_at ` +
+        `IS NULL${filter}`,
     ).raw(true);
     const rows = (
       where.scoreBand && !where.missingLevel
@@ -435,7 +442,8 @@ export class ThreatStore {
   levelCountsOutside(band: readonly [number, number]): { level: Level; n: number }[] {
     return cached(
       this.db,
-      'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
+      'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT ' +
+        'NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
     ).all(band[0], band[1]) as { level: Level; n: number }[];
   }
 
@@ -455,7 +463,8 @@ export class ThreatStore {
   private indexForSearch(rowid: number, threat: Threat): void {
     cached(
       this.db,
-      'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, ' +
+        'translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(rowid, ...searchText(threat));
   }
 

@@ -34,7 +34,8 @@ export const amplification: CheckFn = ({ ctx, sections }) => {
           finding(
             'amplification',
             'error',
-            `The false claim appears ${count} times. Mention it once, clearly marked false, between two statements of the fact.`,
+            `The false claim appears ${count} times. Mention it once, clearly marked false, between ` +
+              `two statements of the fact.`,
             view,
             span.start,
             span.end,

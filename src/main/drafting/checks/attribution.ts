@@ -15,7 +15,8 @@ export const attribution: CheckFn = ({ ctx, sections }) => {
           ? finding(
               'attribution',
               'warning',
-              `"${what}" suggests who is behind the activity, but attribution may not be stated (confidence is below high).`,
+              `"${what}" suggests who is behind the activity, but attribution may not be stated ` +
+                `(confidence is below high).`,
               view,
               m.start,
               m.end,
@@ -24,8 +25,10 @@ export const attribution: CheckFn = ({ ctx, sections }) => {
               'attribution',
               'error',
               m.meta.actor
-                ? `Names the source of the activity ("${what}"), but attribution may not be stated (confidence is below high).`
-                : `Names a foreign country or state ("${what}"), but attribution may not be stated (confidence is below high).`,
+                ? `Names the source of the activity ("${what}"), but attribution may not be stated (confidence ` +
+                    `is below high).`
+                : `Names a foreign country or state ("${what}"), but attribution may not be stated (confidence ` +
+                    `is below high).`,
               view,
               m.start,
               m.end,

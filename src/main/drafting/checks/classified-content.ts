@@ -11,7 +11,8 @@ export const classifiedContent: CheckFn = ({ ctx, sections }) =>
         finding(
           'classified-content',
           'error',
-          `This passage matches a ${classification} note. Remove it: nothing classified may leave the organisation.`,
+          `This passage matches a ${classification} note. Remove it: nothing classified may ` +
+            `leave the organisation.`,
           view,
           span.start,
           span.end,

@@ -10,8 +10,10 @@ export const partisanName: CheckFn = ({ ctx, sections }) =>
         'partisan-name',
         m.meta.derived ? 'warning' : 'error',
         m.meta.derived
-          ? `This may refer to "${m.meta.of}", a party or candidate of the election. Non-partisan texts name no party or candidate.`
-          : `Names "${m.meta.of}", a party or candidate of the election. Non-partisan texts name no party or candidate.`,
+          ? `This may refer to "${m.meta.of}", a party or candidate of the election. Non-partisan ` +
+              `texts name no party or candidate.`
+          : `Names "${m.meta.of}", a party or candidate of the election. Non-partisan texts name ` +
+              `no party or candidate.`,
         view,
         m.start,
         m.end,

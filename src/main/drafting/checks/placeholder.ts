@@ -10,7 +10,8 @@ export const placeholder: CheckFn = ({ sections }) =>
         'placeholder',
         'error',
         /^\[(REMOVED|RETIRÉ)/.test(m[0])
-          ? 'A passage overlapping a classified note was removed here. Rewrite this sentence from unclassified facts.'
+          ? 'A passage overlapping a classified note was removed here. Rewrite this sentence from ' +
+              'unclassified facts.'
           : 'Complete this before release.',
         view,
         m.index,

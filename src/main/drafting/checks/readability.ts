@@ -29,7 +29,8 @@ export const readability: CheckFn = ({ ctx, sections }) =>
       finding(
         'readability',
         'warning',
-        `Reading grade ${grade.toFixed(1)}, above the target of ${ctx.targetGrade}. Use shorter sentences and shorter words.`,
+        `Reading grade ${grade.toFixed(1)}, above the target of ${ctx.targetGrade}. Use shorter ` +
+          `sentences and shorter words.`,
         view,
       ),
     ];

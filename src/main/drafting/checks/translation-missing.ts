@@ -9,7 +9,8 @@ export const translationMissing: CheckFn = ({ sections }) =>
       finding(
         'translation-missing',
         'error',
-        `Translation needed: add the ${view.lang === 'fr' ? 'French' : 'English'} text to the threat record, or write it here.`,
+        `Translation needed: add the ${view.lang === 'fr' ? 'French' : 'English'} text to ` +
+          `the threat record, or write it here.`,
         view,
         m.index,
         m.index + m[0].length,

@@ -6,28 +6,44 @@ import type { Threat } from '../../../shared/domain/workspace';
 
 const BY_TYPE: Record<ThreatType, LocalizedText> = {
   disinformation: {
-    en: 'We have alerted the online platforms. They can act on posts that mislead voters, under their own rules.',
-    fr: 'Nous avons alerté les plateformes en ligne. Selon leurs propres règles, elles peuvent agir sur les messages qui trompent les électeurs.',
+    en:
+      'We have alerted the online platforms. They can act on posts that mislead voters, ' +
+      'under their own rules.',
+    fr:
+      'Nous avons alerté les plateformes en ligne. Selon leurs propres règles, elles peuvent ' +
+      'agir sur les messages qui trompent les électeurs.',
   },
   misinformation: {
     en: 'We are sharing the facts with voters, the news media and community groups.',
     fr: 'Nous diffusons les faits auprès de l’électorat, des médias et des groupes communautaires.',
   },
   malinformation: {
-    en: 'We are working with the people and groups affected. We want to limit the harm from facts shared out of context.',
-    fr: 'Nous travaillons avec les personnes et les groupes touchés. Nous voulons limiter les torts causés par des faits sortis de leur contexte.',
+    en:
+      'We are working with the people and groups affected. We want to limit the harm from ' +
+      'facts shared out of context.',
+    fr:
+      'Nous travaillons avec les personnes et les groupes touchés. Nous voulons limiter ' +
+      'les torts causés par des faits sortis de leur contexte.',
   },
   'hack-and-leak': {
-    en: 'Security experts are looking at the documents and how they were taken. They are helping the groups affected.',
-    fr: 'Des spécialistes de la sécurité examinent les documents et la façon dont ils ont été obtenus. Ils aident les groupes touchés.',
+    en:
+      'Security experts are looking at the documents and how they were taken. They are helping ' +
+      'the groups affected.',
+    fr:
+      'Des spécialistes de la sécurité examinent les documents et la façon dont ils ont ' +
+      'été obtenus. Ils aident les groupes touchés.',
   },
   impersonation: {
     en: 'We have asked the platforms to remove fake accounts that pretend to be official.',
-    fr: 'Nous avons demandé aux plateformes de retirer les faux comptes qui se font passer pour des sources officielles.',
+    fr:
+      'Nous avons demandé aux plateformes de retirer les faux comptes qui se font passer ' +
+      'pour des sources officielles.',
   },
   'synthetic-media': {
     en: 'We have asked the platforms to label or remove the fake video, image or audio.',
-    fr: 'Nous avons demandé aux plateformes de signaler ou de retirer la fausse vidéo, la fausse image ou le faux enregistrement.',
+    fr:
+      'Nous avons demandé aux plateformes de signaler ou de retirer la fausse vidéo, la ' +
+      'fausse image ou le faux enregistrement.',
   },
   'inauthentic-behaviour': {
     en: 'We have told the platforms about networks of fake accounts.',
@@ -39,11 +55,17 @@ const BY_TYPE: Record<ThreatType, LocalizedText> = {
   },
   'denial-of-service': {
     en: 'The election authority and its suppliers are working to keep its websites and phone lines open.',
-    fr: 'L’autorité électorale et ses fournisseurs veillent à garder ses sites Web et ses lignes téléphoniques ouverts.',
+    fr:
+      'L’autorité électorale et ses fournisseurs veillent à garder ses sites Web et ses ' +
+      'lignes téléphoniques ouverts.',
   },
   intimidation: {
-    en: 'Police and the election authority are working together. They want voters, candidates and poll workers to be safe.',
-    fr: 'La police et l’autorité électorale travaillent ensemble. Elles veillent à la sécurité des électeurs, des candidats et du personnel électoral.',
+    en:
+      'Police and the election authority are working together. They want voters, candidates ' +
+      'and poll workers to be safe.',
+    fr:
+      'La police et l’autorité électorale travaillent ensemble. Elles veillent à la sécurité ' +
+      'des électeurs, des candidats et du personnel électoral.',
   },
   'covert-funding': {
     en: 'We have told the body in charge of the rules on political funding.',

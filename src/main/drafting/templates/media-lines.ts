@@ -38,20 +38,32 @@ const Q = {
 
 const NO_SPECULATION: LocalizedText = {
   en: 'We will not guess who is behind it. Our priority is that voters have the facts.',
-  fr: 'Nous ne ferons pas de suppositions sur les responsables. Notre priorité : que l’électorat connaisse les faits.',
+  fr:
+    'Nous ne ferons pas de suppositions sur les responsables. Notre priorité : que l’électorat ' +
+    'connaisse les faits.',
 };
 const INTEGRITY: LocalizedText = {
-  en: 'There are safeguards at each step of voting and counting. We will tell the public if anything threatens a free and fair vote.',
-  fr: 'Des mesures de protection sont en place à chaque étape du vote et du dépouillement. Nous informerons le public si quoi que ce soit menace un vote libre et juste.',
+  en:
+    'There are safeguards at each step of voting and counting. We will tell the public ' +
+    'if anything threatens a free and fair vote.',
+  fr:
+    'Des mesures de protection sont en place à chaque étape du vote et du dépouillement. ' +
+    'Nous informerons le public si quoi que ce soit menace un vote libre et juste.',
 };
 const NON_PARTISAN: LocalizedText = {
-  en: 'We do not comment on parties or candidates. Our role is to protect the vote, not to take part in the debate.',
-  fr: 'Nous ne commentons pas les partis ni les candidats. Notre rôle est de protéger le vote, non de prendre part au débat.',
+  en:
+    'We do not comment on parties or candidates. Our role is to protect the vote, not ' +
+    'to take part in the debate.',
+  fr:
+    'Nous ne commentons pas les partis ni les candidats. Notre rôle est de protéger le ' +
+    'vote, non de prendre part au débat.',
 };
 const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
   correct: {
     en: 'This false claim could mislead voters. People need the facts before they vote.',
-    fr: 'Cette fausse information pourrait tromper les électeurs. Chacun doit connaître les faits avant de voter.',
+    fr:
+      'Cette fausse information pourrait tromper les électeurs. Chacun doit connaître les ' +
+      'faits avant de voter.',
   },
   warn: {
     en: 'People could be fooled or put at risk. They need to know how to protect themselves.',
@@ -66,8 +78,12 @@ const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
     fr: 'Chacun a le droit de savoir ce que nous faisons pour protéger le vote.',
   },
   notify: {
-    en: 'We are aware of this activity and are working with our partners. We have nothing more to add at this time.',
-    fr: 'Nous sommes au courant de cette activité et nous travaillons avec nos partenaires. Nous n’avons rien à ajouter pour le moment.',
+    en:
+      'We are aware of this activity and are working with our partners. We have nothing ' +
+      'more to add at this time.',
+    fr:
+      'Nous sommes au courant de cette activité et nous travaillons avec nos partenaires. ' +
+      'Nous n’avons rien à ajouter pour le moment.',
   },
 };
 

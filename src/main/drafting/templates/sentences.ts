@@ -203,16 +203,28 @@ export function attributionSentence(ctx: TemplateContext, lang: DraftLang): stri
 
 const ACTIONS: Record<CommunicationPurpose, LocalizedText> = {
   correct: {
-    en: 'Check facts about the vote with official sources before you share them. If you see the false claim, do not share it.',
-    fr: 'Vérifiez les faits sur le vote auprès des sources officielles avant de les partager. Si vous voyez la fausse information, ne la partagez pas.',
+    en:
+      'Check facts about the vote with official sources before you share them. If you see ' +
+      'the false claim, do not share it.',
+    fr:
+      'Vérifiez les faits sur le vote auprès des sources officielles avant de les partager. ' +
+      'Si vous voyez la fausse information, ne la partagez pas.',
   },
   warn: {
-    en: 'Be careful with posts and accounts that seem official. Check them with the sources below. Report fake accounts to the platform.',
-    fr: 'Méfiez-vous des messages et des comptes qui semblent officiels. Vérifiez-les auprès des sources ci-dessous. Signalez les faux comptes à la plateforme.',
+    en:
+      'Be careful with posts and accounts that seem official. Check them with the sources ' +
+      'below. Report fake accounts to the platform.',
+    fr:
+      'Méfiez-vous des messages et des comptes qui semblent officiels. Vérifiez-les auprès ' +
+      'des sources ci-dessous. Signalez les faux comptes à la plateforme.',
   },
   reassure: {
-    en: 'Get facts about the vote and the results from official sources. If you have a question, ask the election authority.',
-    fr: 'Informez-vous sur le vote et les résultats auprès des sources officielles. Si vous avez une question, posez-la à l’autorité électorale.',
+    en:
+      'Get facts about the vote and the results from official sources. If you have a question, ' +
+      'ask the election authority.',
+    fr:
+      'Informez-vous sur le vote et les résultats auprès des sources officielles. Si vous ' +
+      'avez une question, posez-la à l’autorité électorale.',
   },
   inform: {
     en: 'Check facts about the vote with official sources before you share them.',

@@ -16,9 +16,11 @@ export function aFr(noun: string): string {
 
 /** Words that start a sentence but take a small letter after a colon; anything else may be a proper noun. */
 const COMMON_STARTS = new Set(
-  'le la les l un une des du de d ce cet cette ces il elle ils elles on nous vous tous toutes tout chaque aucun aucune seuls seules personne votre vos notre nos leur leurs son sa ses si en au aux à'.split(
-    ' ',
-  ),
+  (
+    'le la les l un une des du de d ce cet cette ces il elle ils elles on nous vous tous ' +
+    'toutes tout chaque aucun aucune seuls seules personne votre vos notre nos leur leurs ' +
+    'son sa ses si en au aux à'
+  ).split(' '),
 );
 
 /** In French, a sentence after a colon starts with a small letter, unless it starts with a proper noun. */
