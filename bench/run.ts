@@ -80,7 +80,8 @@ if (asJson) {
     out.push(line([f.id, String(results[f.id]), f.goalText, f.met(v) ? 'yes' : 'NO']));
   out.push(line(['memoryMB', String(results.memoryMB), 'report', '—']));
   process.stdout.write(
-    `${out.join('\n')}\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, ${machine.platform}, Node ${machine.node}\n`,
+    `${out.join('\n')}\n\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} ` +
+      `GB, ${machine.platform}, Node ${machine.node}\n`,
   );
 }
 fs.rmSync(workDir, { recursive: true, force: true });

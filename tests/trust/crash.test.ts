@@ -258,7 +258,9 @@ describe(`crash safety (SIGKILL × ${KILLS}, seed ${SEED})`, () => {
       expect(plain.transactions).toBeGreaterThan(KILLS);
       expect(encrypted.transactions).toBeGreaterThan(ENCRYPTED_KILLS);
       console.log(
-        `crash test: ${plain.kills + encrypted.kills} kills (${encrypted.kills} on an encrypted database), ${plain.transactions + encrypted.transactions} committed transactions checked, ${plain.beforeReady + encrypted.beforeReady} kills while opening; seed ${SEED}`,
+        `crash test: ${plain.kills + encrypted.kills} kills (${encrypted.kills} on an encrypted ` +
+          `database), ${plain.transactions + encrypted.transactions} committed transactions ` +
+          `checked, ${plain.beforeReady + encrypted.beforeReady} kills while opening; seed ${SEED}`,
       );
       recordFigures(LONG ? 'crash-long' : 'crash', {
         kills: plain.kills + encrypted.kills,

@@ -165,7 +165,8 @@ describe('writeDocx: markings and options', () => {
 describe('writeDocx: hostile text', () => {
   it('strips what XML forbids and escapes the rest, even in a 100,000-character field', async () => {
     const hostile =
-      'Start <w:t>&amp; "quoted" \u0000\u0001\u0008\u000B\u001F\uFFFE\uD800 \u202Eevil\u202C \u200Bzero\u2066 end';
+      'Start <w:t>&amp; "quoted" \u0000\u0001\u0008\u000B\u001F\uFFFE\uD800 \u202Eevil\u202C ' +
+      '\u200Bzero\u2066 end';
     const d = statement();
     d.sections.en![1]!.text = hostile;
     d.sections.en![2]!.text = 'x'.repeat(100_000);

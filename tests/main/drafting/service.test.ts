@@ -115,7 +115,8 @@ describe('organisation profile', () => {
 
     const draft = await newDraft();
     expect(section(draft, 'en', 'reliable-sources').text).toBe(
-      "Visit Elections Lakeshore's website: elections.lakeshore.example\nCall Elections Lakeshore: 1-800-555-0127",
+      "Visit Elections Lakeshore's website: elections.lakeshore.example\nCall Elections " +
+        'Lakeshore: 1-800-555-0127',
     );
     expect(section(draft, 'en', 'media-contact').text).toContain('Sam Okoro');
     expect(draft.report.checks.filter((c) => c.severity === 'error')).toEqual([]);

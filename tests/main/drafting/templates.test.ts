@@ -58,7 +58,8 @@ describe('public statement', () => {
     expect(nb(section(d, 'fr', 'headline').text)).toBe('Comment voter : les faits');
     expect(section(d, 'fr', 'headline').text).toContain('\u00A0:');
     expect(section(d, 'fr', 'falsehood').text).toContain(
-      '«\u00A0Les bulletins de vote postaux envoyés après le vendredi 14\u00A0mai ne seront pas comptés.\u00A0»',
+      '«\u00A0Les bulletins de vote postaux envoyés après le vendredi 14\u00A0mai ne seront ' +
+        'pas comptés.\u00A0»',
     );
     expect(nb(section(d, 'fr', 'fact-repeat').text)).toMatch(
       /^Rappelons-le : les bulletins postaux sont comptés/,
@@ -76,7 +77,8 @@ describe('public statement', () => {
   it('replaces a summary that repeats the false claim, so the claim is said once', () => {
     const t = threat({
       summary:
-        'Posts say that mail-in ballots posted after Friday, May 14 will not be counted, and it is spreading.',
+        'Posts say that mail-in ballots posted after Friday, May 14 will not be counted, and ' +
+        'it is spreading.',
     });
     const d2 = render('public-statement', [t]);
     expect(section(d2, 'en', 'context').text).toBe(
@@ -147,7 +149,9 @@ describe('translations', () => {
 
 describe('classified content never reaches a public template', () => {
   const leaky = threat({
-    summary: `Voters are being misled. ${CLASSIFIED_SENTENCE.toUpperCase().replace(/ /g, '  ')} More to follow.`,
+    summary:
+      `Voters are being misled. ${CLASSIFIED_SENTENCE.toUpperCase().replace(/ /g, '  ')} ` +
+      `More to follow.`,
     facts: [
       'Mail-in ballots are counted.',
       `registrar records obtained under a\u200B production order show the handle changed owners.`,
@@ -225,7 +229,9 @@ describe('social post', () => {
       );
     }
     expect(socialPostText(d.sections.en!)).toBe(
-      "Mail-in ballots are counted if they are postmarked by polling day and arrive by May 24. Posts saying otherwise are false. We are working with platforms to protect the vote. Visit Elections Lakeshore's website: elections.lakeshore.example",
+      'Mail-in ballots are counted if they are postmarked by polling day and arrive by May ' +
+        '24. Posts saying otherwise are false. We are working with platforms to protect the ' +
+        "vote. Visit Elections Lakeshore's website: elections.lakeshore.example",
     );
     expect(runChecks(d, checkContext()).filter((c) => c.severity === 'error')).toEqual([]);
   });
