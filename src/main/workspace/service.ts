@@ -14,7 +14,7 @@ import { applyImport } from '../transfer/apply-import';
 import { parseThreatsCsv } from '../transfer/csv';
 import { exportWorkspace, type ExportOptions } from '../transfer/export';
 import { parseWorkspaceJson, validateWorkspace } from '../transfer/json-import';
-import { omit } from '../../shared/collections';
+import { parseProfile } from '../organisation/service';
 
 export const SAMPLE_FILE = 'sample-workspace.json';
 
@@ -38,8 +38,11 @@ export function importText(
   const data = tryParse(content);
   if (isStixBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
   const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
-  const { elections, threats, partners, ...fields } = ws;
-  const extra = omit(fields, 'format', 'exportedAt');
+  const { elections, threats, partners, organisation, ...rest } = ws;
+  // Fields the contract names are not "extra"; the rest is kept as the file gave it.
+  const extra = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => key !== 'format' && key !== 'exportedAt'),
+  );
   return applyImport(ctx, scoring, {
     format,
     fileName,
@@ -47,6 +50,9 @@ export function importText(
     elections,
     threats,
     ...(partners !== undefined ? { partners: validatePartners(partners, fileName) } : {}),
+    ...(organisation !== undefined
+      ? { organisation: parseProfile(organisation, ['organisation'], 'import-invalid') }
+      : {}),
     extra,
   });
 }

@@ -2,6 +2,7 @@
 // in its own namespace file (i18n/<lang>/<namespace>.json).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MESSAGE_CATALOGS } from '../../shared/i18n/catalogs';
 
 const modules = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json', { eager: true });
 
@@ -13,6 +14,9 @@ for (const [file, mod] of Object.entries(modules)) {
   const [, lang, ns] = /\.\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
   if (lang && ns) (resources[lang] ??= {})[ns] = mod.default;
 }
+// The catalogs of the messages the core sends (check messages …), shared with the CLI.
+for (const [lang, namespaces] of Object.entries(MESSAGE_CATALOGS))
+  for (const [ns, catalog] of Object.entries(namespaces)) (resources[lang] ??= {})[ns] = catalog;
 
 const stored = localStorage.getItem('threshold.language');
 const initial: UiLanguage =

@@ -28,7 +28,7 @@ import './drafting.css';
 const CHECK_DELAY_MS = 350;
 
 export function DraftEditor({ draftId, version }: { draftId: string; version?: number }) {
-  const { t } = useTranslation('drafting');
+  const { t, i18n } = useTranslation('drafting');
   const editor = useStore((s) => s.editor);
   const editorError = useStore((s) => s.editorError);
   const openDraft = useStore((s) => s.openDraft);
@@ -263,11 +263,11 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
                         className={`field draft-section${issues.length ? ` draft-section--${hasError ? 'error' : 'warning'}` : ''}`}
                       >
                         <label htmlFor={id} className="field__label">
-                          {section.heading ? (
-                            <span lang={lang}>{section.heading}</span>
-                          ) : (
-                            `${t(`sections.${section.kind}`)}${n ? ` ${n}` : ''}`
-                          )}
+                          {/* Labels in the tab's language: the French tab is French throughout. */}
+                          <span lang={lang}>
+                            {section.heading ??
+                              `${i18n.getFixedT(lang, 'drafting')(`sections.${section.kind}`)}${n ? ` ${n}` : ''}`}
+                          </span>
                         </label>
                         {issues.length ? (
                           <span id={`${id}-checks`} className="visually-hidden">

@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { formatDateTime, formatNumber } from '../../format';
 import { useStore } from '../../store';
+import { OrganisationSettings } from './OrganisationSettings';
 import './settings.css';
 
 function formatSize(bytes: number): string {
@@ -111,6 +112,8 @@ export function SettingsScreen() {
           {error}
         </p>
       ) : null}
+
+      <OrganisationSettings />
 
       <section aria-labelledby="settings-security">
         <h2 id="settings-security">{t('security.title')}</h2>

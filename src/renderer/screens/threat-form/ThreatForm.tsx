@@ -29,6 +29,7 @@ import {
   type FormErrors,
   type ThreatFormValues,
 } from './form-model';
+import { firstSeenInFuture } from '../../../shared/domain/threat-time';
 
 type Setter = <K extends keyof ThreatFormValues>(key: K, value: ThreatFormValues[K]) => void;
 
@@ -268,7 +269,11 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
         {select('type', THREAT_TYPES, 'type', t('q.typeQuestion'), true)}
         {select('targetKind', TARGET_KINDS, 'targetKind', t('q.targetQuestion'), true)}
         {text('targetDescription', t('fields.targetDescription'), { hint: t('hints.targetDescription') })}
-        {text('firstSeen', t('q.timeQuestion'), { required: true, type: 'datetime-local' })}
+        {text('firstSeen', t('q.timeQuestion'), {
+          required: true,
+          type: 'datetime-local',
+          ...(firstSeenInFuture(values.firstSeen, new Date()) ? { hint: t('hints.firstSeenFuture') } : {}),
+        })}
         {text('lastSeen', t('fields.lastSeen'), { type: 'datetime-local' })}
         {select('placeLevel', PLACE_LEVELS, 'placeLevel', t('q.placeQuestion'), true)}
         {text('regions', t('fields.regions'), { hint: t('hints.commaList') })}
