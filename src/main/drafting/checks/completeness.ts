@@ -26,7 +26,7 @@ export const completeness: CheckFn = ({ draft, sections }) => {
         kind === 'reliable-sources' &&
         !written.some((v) => CONTACT_POINT.test(withoutPlaceholders(v.section.text)))
       ) {
-        out.push(finding('completeness', 'warning', 'contactPoint', {}, written[0]!));
+        out.push(finding('completeness', 'warning', 'contactPoint', {}, first));
       }
     }
   }

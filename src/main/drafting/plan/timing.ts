@@ -140,7 +140,9 @@ export function timingOf(threats: readonly Threat[], election: Election | undefi
           releaseBy,
           text: {
             en: `${now ? 'Immediately, and in any case b' : 'B'}efore advance voting opens on ${formatDate(advance, 'en')}.`,
-            fr: `${now ? 'Immédiatement et, au plus tard, a' : 'A'}vant l'ouverture du vote par anticipation le ${formatDate(advance, 'fr')}.`,
+            fr:
+              `${now ? 'Immédiatement et, au plus tard, a' : 'A'}vant l'ouverture du vote par anticipation ` +
+              `le ${formatDate(advance, 'fr')}.`,
           },
         };
       }

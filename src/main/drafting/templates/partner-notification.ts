@@ -48,8 +48,12 @@ const ASKS: Record<string, LocalizedText> = {
       'et nous signaler toute activité semblable.',
   },
   'fact-checkers-media': {
-    en: 'Fact-checkers and news organizations: the facts above are confirmed; please use them when you check or report on this claim.',
-    fr: 'Vérificateurs de faits et médias : les faits ci-dessus sont confirmés; veuillez vous en servir pour vérifier cette affirmation ou en parler.',
+    en:
+      'Fact-checkers and news organizations: the facts above are confirmed; please use them ' +
+      'when you check or report on this claim.',
+    fr:
+      'Vérificateurs de faits et médias : les faits ci-dessus sont confirmés; veuillez vous ' +
+      'en servir pour vérifier cette affirmation ou en parler.',
   },
   'security-agency': {
     en: 'Security agency: please tell us of anything that bears on the source of this activity.',

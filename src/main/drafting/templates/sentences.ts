@@ -168,7 +168,9 @@ const ACTIONS: Record<CommunicationPurpose, LocalizedText> = {
   },
   reassure: {
     en: 'Get facts about the vote and the results from official sources. If you have a question, ask us.',
-    fr: 'Informez-vous sur le vote et les résultats auprès des sources officielles. Si vous avez une question, posez-la-nous.',
+    fr:
+      'Informez-vous sur le vote et les résultats auprès des sources officielles. Si vous ' +
+      'avez une question, posez-la-nous.',
   },
   inform: {
     en: 'Check facts about the vote with official sources before you share them.',
