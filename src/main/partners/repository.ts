@@ -5,7 +5,6 @@ import { cached } from '../db/statements';
 import { recordMeta, VersionedTable, type StoredMeta, type WriteInfo } from '../db/versioned-documents';
 import type { Partner, PartnerDetail, PartnerVersion } from '../../shared/domain/partners';
 import { lastContactDate } from './readiness';
-import { omit } from '../../shared/collections';
 
 export type { WriteInfo };
 
@@ -21,6 +20,9 @@ function toDetail(row: StoredPartner): PartnerDetail {
     lastContacted: row.last_contacted,
   };
 }
+
+const COLUMNS_WRITTEN = ['id', 'doc', 'name', 'kind', 'last_contacted'];
+const COLUMNS_REPLACED = COLUMNS_WRITTEN.filter((c) => c !== 'id');
 
 /** The columns a partner fills. */
 function columns(partner: Partner) {
@@ -75,12 +77,12 @@ export class PartnerRepository {
   }
 
   insert(partner: Partner, info: WriteInfo): void {
-    this.table.insert(columns(partner), info);
+    this.table.insert(COLUMNS_WRITTEN, columns(partner), info);
   }
 
   /** Replaces the current version, keeping it whole in partner_versions first. Returns the new version. */
   update(partner: Partner, info: WriteInfo): number {
-    return this.table.replace(partner.id, omit(columns(partner), 'id'), info).version;
+    return this.table.replace(partner.id, COLUMNS_REPLACED, columns(partner), info).version;
   }
 
   setDeleted(id: string, deleted: boolean, info: WriteInfo): number {

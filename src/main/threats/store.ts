@@ -85,8 +85,9 @@ const CLUSTERING = columnReader([
   'falseClaim',
 ]);
 
-/** Every column a threat's fields fill, in the table's words. */
+/** Every column a threat's fields fill, in the table's words; with its level and score. */
 const WRITTEN_COLUMNS = [...COLUMN_FIELDS.map((f) => f.column), ...DERIVED_COLUMNS];
+const WRITTEN_WITH_LEVEL = [...WRITTEN_COLUMNS, 'level', 'score'];
 
 const DETAIL_SQL =
   'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, ' +
@@ -375,11 +376,10 @@ export class ThreatStore {
 
   /** Writes a new threat, once, with its level (null: not assessed yet). Returns its rowid. */
   insert(threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
-    const cols = toColumns(threat);
-    const rowid = this.table.insert(
-      { ...pick(cols, WRITTEN_COLUMNS), level: level?.level ?? null, score: level?.score ?? null },
-      info,
-    );
+    const cols: Record<string, unknown> & { doc: string } = toColumns(threat);
+    cols.level = level?.level ?? null;
+    cols.score = level?.score ?? null;
+    const rowid = this.table.insert(WRITTEN_WITH_LEVEL, cols, info);
     cached(this.db, 'INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)').run(rowid, cols.doc);
     this.writeSideTables(rowid, threat, false, true);
     return rowid;
@@ -388,11 +388,15 @@ export class ThreatStore {
   /** Replaces the current version (kept whole in the history first), with its level; null keeps the
    *  level stored. Returns the new version. */
   update(id: string, threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
-    const cols = toColumns(threat);
-    const columns = pick(cols, WRITTEN_COLUMNS);
+    const cols: Record<string, unknown> & { doc: string } = toColumns(threat);
+    if (level) {
+      cols.level = level.level;
+      cols.score = level.score;
+    }
     const { rowid, version, deleted } = this.table.replace(
       id,
-      level ? { ...columns, level: level.level, score: level.score } : columns,
+      level ? WRITTEN_WITH_LEVEL : WRITTEN_COLUMNS,
+      cols,
       info,
     );
     cached(this.db, 'UPDATE threat_docs SET doc = ? WHERE rowid = ?').run(cols.doc, rowid);
@@ -511,10 +515,4 @@ export class ThreatStore {
       })),
     };
   }
-}
-
-function pick(cols: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of names) out[name] = cols[name];
-  return out;
 }
