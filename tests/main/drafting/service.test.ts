@@ -91,6 +91,8 @@ describe('organisation profile', () => {
 
   it('reads a profile saved before it had its own key', async () => {
     const fresh = await openTestApp();
+    // A database from before the profile had its own key (setup saves one under the current key).
+    fresh.ctx.db.prepare("DELETE FROM settings WHERE key = 'organisation.profile'").run();
     fresh.ctx.settings.set('drafting.profile', {
       authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
       website: 'elections.lakeshore.example',
