@@ -19,7 +19,7 @@ function extractGlobals(argv: string[]): Record<GlobalOption, string | undefined
   const rest: string[] = [];
   const found: Record<GlobalOption, string | undefined> = { db: undefined, user: undefined, lang: undefined };
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i] ?? '';
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
@@ -44,7 +44,8 @@ function extractGlobals(argv: string[]): Record<GlobalOption, string | undefined
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'Threshold: record threats to an election, check them against the intervention threshold, draft what to say.',
+    'Threshold: record threats to an election, check them against the intervention threshold, ' +
+      'draft what to say.',
     '',
     'Usage: threshold [--db FILE] [--user NAME] <command> [options]',
     '',

@@ -165,11 +165,11 @@ describe('the shipped main process, started', { timeout: 600_000 }, () => {
     expect(at('session.setPermissionRequestHandler')).toBeLessThan(window);
     expect(at('session.webRequest.onBeforeRequest')).toBeLessThan(window);
     expect(at('protocol.handle')).toBeLessThan(window);
-    expect(at('safeStorage.isAsyncEncryptionAvailable')).toBeLessThan(window);
     for (const channel of CHANNELS) expect(at(`ipcMain.handle ${channel}`)).toBeLessThan(at('loadURL'));
     expect(at('Menu.setApplicationMenu')).toBeLessThan(at('loadURL'));
     expect(report.channels.sort()).toEqual([...CHANNELS].sort());
-    expect(sniffFile(path.join(userData, 'threshold.db'))).toBe('encrypted');
+    // No database before setup: setup creates it, encrypted (tests/trust/encryption.test.ts).
+    expect(sniffFile(path.join(userData, 'threshold.db'))).toBe('missing');
 
     // The window: hardened, with the built preload beside main, and the unsaved-changes prompt.
     expect(report.prefs).toEqual({

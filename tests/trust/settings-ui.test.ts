@@ -65,16 +65,14 @@ describe('Settings → backups, in the browser', () => {
       const sampleCount = await total();
 
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-CA' });
-      // Signed in as the administrator, as a browser signs in (the session cookie).
-      await context.request.post(`${server.origin}/api/session:signIn`, {
-        headers: { Authorization: `Bearer ${server.token}` },
-        data: ADMIN,
-      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // The launch file gives this browser its session (the cookie); then the administrator signs in to it.
       await page.goto(server.url);
       await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
+      const signedIn = await context.request.post(`${server.origin}/api/session:signIn`, { data: ADMIN });
+      expect(((await signedIn.json()) as { ok: boolean }).ok).toBe(true);
       await page.goto(`${server.origin}/#/settings`);
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
       // Every database is encrypted; this one was opened with the administrator's passphrase (setup).

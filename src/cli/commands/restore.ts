@@ -15,8 +15,11 @@ import { cliHostOptions } from '../session';
 export const restoreCommand: Command = {
   name: 'restore',
   summary:
-    'Replace the database with a backup, after checking it; the replaced database is kept in the backups folder',
-  usage: 'threshold --user NAME restore <file> [--yes] [--json]   (an administrator; close the desktop app first)',
+    'Replace the database with a backup, after checking it; the replaced database is kept ' +
+    'in the backups folder',
+  usage:
+    'threshold --user NAME restore <file> [--yes] [--json]   ' +
+    '(an administrator; close the desktop app first)',
   options: { yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' } },
   async run({ positionals, values, io, dbPath, session }) {
     const file = positionals[0];
@@ -35,7 +38,8 @@ export const restoreCommand: Command = {
 
     const checked = checkBackup(source, key, { restorer: restorerOf(acting) });
     io.err(
-      `${path.basename(source)}: a Threshold database, schema ${checked.schemaVersion}, ${checked.threats} threats, ` +
+      `${path.basename(source)}: a Threshold database, schema ${checked.schemaVersion}, ` +
+        `${checked.threats} threats, ` +
         `audit log intact (${checked.auditEntries} entries)${checked.encrypted ? ', encrypted' : ''}.`,
     );
     if (!flag(values, 'yes')) {
@@ -60,7 +64,8 @@ export const restoreCommand: Command = {
     if (flag(values, 'json')) io.out(json(report));
     else
       io.out(
-        `Restored ${target} from ${path.basename(source)}.${report.replacedBy ? ` The database it replaced is kept as ${report.replacedBy}.` : ''}`,
+        `Restored ${target} from ${path.basename(source)}.` +
+          (report.replacedBy ? ` The database it replaced is kept as ${report.replacedBy}.` : ''),
       );
     return 0;
   },

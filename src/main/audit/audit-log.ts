@@ -41,7 +41,9 @@ interface AuditRow {
 
 /** The entry's hash: its fields and the previous hash (and the acting account, for entries that have one;
  *  entries from before accounts hash as they always did). */
-export function entryHash(row: Omit<AuditRow, 'hash' | 'signature' | 'account_id'> & { account_id?: string | null }): string {
+export function entryHash(
+  row: Omit<AuditRow, 'hash' | 'signature' | 'account_id'> & { account_id?: string | null },
+): string {
   const fields: unknown[] = [
     row.seq,
     row.at,
@@ -66,7 +68,9 @@ export class AuditLog {
   private get insert() {
     return cached(
       this.db,
-      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash, account_id, signature) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash, @account_id, @signature)',
+      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash, ' +
+        'account_id, signature) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, ' +
+        '@prev_hash, @hash, @account_id, @signature)',
     );
   }
 
@@ -91,7 +95,7 @@ export class AuditLog {
       at: this.clock().toISOString(),
       actor: wellFormed(input.actor),
       role: wellFormed(input.role),
-      action: wellFormed(input.action)!,
+      action: wellFormed(input.action),
       subject: wellFormed(input.subject),
       details: JSON.stringify(input.details ?? {}),
       prev_hash: prev?.hash ?? GENESIS,
@@ -116,7 +120,9 @@ export class AuditLog {
       where.push('seq < ?');
       params.push(opts.beforeSeq);
     }
-    const sql = `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ${limit}`;
+    const sql =
+      `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER ` +
+      `BY seq DESC LIMIT ${limit}`;
     return (this.db.prepare(sql).all(...params) as AuditRow[]).map(toEntry);
   }
 
@@ -157,7 +163,9 @@ export class AuditLog {
         if (head.seq !== count || head.hash !== lastHash) {
           problems.push({
             seq: head.seq,
-            message: `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were removed from the end`,
+            message:
+              `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were ` +
+              `removed from the end`,
           });
         }
       } else if (count > 0) {
@@ -169,6 +177,8 @@ export class AuditLog {
 }
 
 /** String.prototype.toWellFormed (ES2024): lone surrogates become U+FFFD, as SQLite stores them. */
+function wellFormed(s: string): string;
+function wellFormed(s: string | null | undefined): string | null;
 function wellFormed(s: string | null | undefined): string | null {
   return s === undefined || s === null
     ? null

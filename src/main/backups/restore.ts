@@ -84,7 +84,8 @@ function inspect(
       if (version > LATEST_VERSION) {
         throw new AppError(
           'newer-database',
-          `${file} was written by a newer version of Threshold (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Threshold to restore it. Nothing was changed.`,
+          `${file} was written by a newer version of Threshold (schema ${version}; this version ` +
+            `knows up to ${LATEST_VERSION}). Update Threshold to restore it. Nothing was changed.`,
         );
       }
       if (version < 10)
@@ -101,7 +102,8 @@ function inspect(
       if (!audit.ok) {
         throw new AppError(
           'corrupt-database',
-          `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). Nothing was changed.`,
+          `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). ` +
+            `Nothing was changed.`,
         );
       }
       if (opts.restorer) assertKnowsRestorer(db, file, opts.restorer);

@@ -91,6 +91,8 @@ describe('organisation profile', () => {
 
   it('reads a profile saved before it had its own key', async () => {
     const fresh = await openTestApp();
+    // A database from before the profile had its own key (setup saves one under the current key).
+    fresh.ctx.db.prepare("DELETE FROM settings WHERE key = 'organisation.profile'").run();
     fresh.ctx.settings.set('drafting.profile', {
       authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
       website: 'elections.lakeshore.example',
@@ -529,7 +531,7 @@ describe('export', () => {
     const after = await readDocx(buffer);
     expect([...after.headers, ...after.footers].join(' ')).not.toMatch(/DRAFT|ÉBAUCHE/);
     const text = await docxText(buffer);
-    expect(text).toContain('Province du Lakeshore, le 13 mai 2027 —');
+    expect(text).toContain('Province du Lakeshore, le 13\u00A0mai 2027 —');
     expect(text).toContain('Élections Lakeshore');
     expect(text).not.toContain('Elections Lakeshore’s website');
     // Staff names are in the sign-off record only; the release names the media contact.

@@ -8,8 +8,16 @@ import { MIGRATIONS } from '../../../src/main/db/migrations';
 import type { ExportResult, ImportReport } from '../../../src/shared/domain/transfer';
 import type { Partner, PartnerDetail } from '../../../src/shared/domain/partners';
 import { PartnersFileSchema } from '../../../src/shared/domain/partners';
-import { ASSETS_DIR, openTestApp, SETUP_PROFILE, steppingClock, tempDir, type TestApp } from '../../helpers/db';
+import {
+  ASSETS_DIR,
+  openTestApp,
+  SETUP_PROFILE,
+  steppingClock,
+  tempDir,
+  type TestApp,
+} from '../../helpers/db';
 import { workspace } from '../../fixtures/mini-workspace';
+import { omit } from '../../../src/shared/collections';
 
 const partners: Partner[] = [
   {
@@ -33,7 +41,7 @@ const partners: Partner[] = [
 /** The exported workspace, without the organisation profile setup gave every test database. */
 async function exported(app: TestApp) {
   const result = await app.call<ExportResult>('workspace:export', { format: 'json' });
-  const { exportedAt: _e, organisation, ...ws } = JSON.parse(result.content) as Record<string, unknown>;
+  const { organisation, ...ws } = omit(JSON.parse(result.content) as Record<string, unknown>, 'exportedAt');
   expect(organisation).toEqual(SETUP_PROFILE);
   return ws;
 }
@@ -163,7 +171,8 @@ describe('migration 0050 (partners)', () => {
     expect(old.pragma('user_version', { simple: true })).toBe(previous[previous.length - 1]!.version);
     old
       .prepare(
-        "INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ('e1', '{}', 'E', '2027-05-17', 'now', 'now')",
+        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ' +
+          "('e1', '{}', 'E', '2027-05-17', 'now', 'now')",
       )
       .run();
     closeDatabase(old);
@@ -177,12 +186,14 @@ describe('migration 0050 (partners)', () => {
       .all();
     expect(tables).toEqual(['partner_versions', 'partners']);
     db.prepare(
-      "INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')",
+      'INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ' +
+        "('p', '{}', 'P', 'other', 'created', 'now', 'now')",
     ).run();
     expect(() =>
       db
         .prepare(
-          "INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')",
+          'INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ' +
+            "('p', '{}', 'P', 'other', 'created', 'now', 'now')",
         )
         .run(),
     ).toThrow(/UNIQUE/);
