@@ -48,6 +48,8 @@ export function App() {
 
   useEffect(() => {
     Promise.all([loadInfo(), loadElections()]).catch((err: Error) => setStartError(err.message));
+    // The address may have changed while the sign-in or the lock screen was shown.
+    syncRoute();
     const onPop = () => syncRoute();
     window.addEventListener('popstate', onPop);
     window.addEventListener('hashchange', onPop);

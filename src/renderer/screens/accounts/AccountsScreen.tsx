@@ -16,6 +16,8 @@ export function AccountsScreen() {
   const { t } = useTranslation(['accounts', 'common']);
   const me = useStore((s) => s.session?.account?.id ?? null);
   const idle = useStore((s) => s.session?.idleMinutes ?? null);
+  // Offered to administrators only; anyone else reaching this address sees the services' refusal.
+  const allowed = useStore((s) => s.session?.allowed.includes('accounts.manage') ?? false);
   const [accounts, setAccounts] = useState<AccountView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [dialog, setDialog] = useState<AccountDialog | null>(null);
@@ -46,11 +48,17 @@ export function AccountsScreen() {
     <section className="screen accounts-screen" aria-labelledby="accounts-title">
       <div className="screen-header">
         <h1 id="accounts-title">{t('title')}</h1>
-        <div className="screen-header__actions">
-          <button type="button" className="button button--primary" onClick={() => setDialog({ kind: 'add' })}>
-            {t('add')}
-          </button>
-        </div>
+        {allowed ? (
+          <div className="screen-header__actions">
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setDialog({ kind: 'add' })}
+            >
+              {t('add')}
+            </button>
+          </div>
+        ) : null}
       </div>
       <p className="accounts-screen__lead">{t('lead')}</p>
       {error ? (
@@ -140,7 +148,7 @@ export function AccountsScreen() {
           </tbody>
         </table>
       ) : null}
-      <IdleSetting key={idle ?? 'unknown'} idle={idle} />
+      {allowed ? <IdleSetting key={idle ?? 'unknown'} idle={idle} /> : null}
       {dialog ? <AccountDialogView dialog={dialog} onClose={() => setDialog(null)} onChanged={load} /> : null}
     </section>
   );
