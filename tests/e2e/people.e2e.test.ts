@@ -76,7 +76,7 @@ describe('people, sessions and signatures, end to end (http)', () => {
     await setFrench(true);
     await page.getByRole('heading', { name: 'Configurer Threshold' }).waitFor();
     await form.getByLabel('Phrase de passe de l’administrateur').fill('lakeshore2027!');
-    await strength.getByText(/^Robustesse : /).waitFor();
+    await strength.getByText(/^Robustesse\s:/).waitFor();
     expect(await strength.locator('li').first().textContent()).toMatch(/essais|deviner|mots/);
     await strength.scrollIntoViewIfNeeded();
     await e2e.shot('people-01-setup-fr');
@@ -246,6 +246,8 @@ describe('people, sessions and signatures, end to end (http)', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Threat log' }).waitFor();
     expect(await nav.getByRole('link', { name: 'People' }).count()).toBe(0);
+    await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Record a threat' }).count()).toBe(0);
     await page.evaluate(() => (window.location.hash = '#/accounts'));
     await page.getByText(/Li Wei may not do this/).waitFor();
   });

@@ -10,6 +10,8 @@ import { StixExportButton } from '../stix/StixExportButton';
 export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   const { t } = useTranslation('log');
   const navigate = useStore((s) => s.navigate);
+  // Recording threats is offered to those whose roles allow it (the services check it regardless).
+  const canRecord = useStore((s) => s.session?.allowed.includes('log.write') ?? false);
   const select = useStore((s) => s.select);
   const refreshLog = useStore((s) => s.refreshLog);
   const logCommand = useStore((s) => s.logCommand);
@@ -44,14 +46,16 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
           <div className="screen-header__actions">
             <TransferControls exportOpen={exportOpen} setExportOpen={setExportOpen} chooserRef={chooserRef} />
             <StixExportButton />
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => navigate({ screen: 'threat-new' })}
-              aria-keyshortcuts="N"
-            >
-              {t('newThreat')}
-            </button>
+            {canRecord ? (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => navigate({ screen: 'threat-new' })}
+                aria-keyshortcuts="N"
+              >
+                {t('newThreat')}
+              </button>
+            ) : null}
           </div>
         </div>
         <FilterBar />

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupOverview } from '../../../shared/domain/backups';
+import type { Action } from '../../../shared/domain/permissions';
 import { api, call } from '../../api/bridge';
 import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
@@ -29,6 +30,9 @@ export function SettingsScreen() {
   const [keep, setKeep] = useState('');
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [askKey, setAskKey] = useState(false);
+  // What the person's roles allow is offered; the services refuse the rest all the same.
+  const actions = useStore((s) => s.session?.allowed);
+  const allowed = (action: Action) => actions?.includes(action) ?? false;
 
   const load = useCallback(async () => {
     try {
@@ -113,7 +117,7 @@ export function SettingsScreen() {
         </p>
       ) : null}
 
-      <OrganisationSettings />
+      {allowed('organisation.edit') ? <OrganisationSettings /> : null}
 
       <section aria-labelledby="settings-security">
         <h2 id="settings-security">{t('security.title')}</h2>
@@ -130,7 +134,7 @@ export function SettingsScreen() {
         {overview && !overview.encrypted ? (
           <p className="notice notice--warning">{t('encryption.offAdvice')}</p>
         ) : null}
-        {overview?.canShowKey ? (
+        {overview?.canShowKey && allowed('database.key') ? (
           <button
             type="button"
             className="button"
@@ -148,44 +152,48 @@ export function SettingsScreen() {
       <section aria-labelledby="settings-backups">
         <h2 id="settings-backups">{t('backups.title')}</h2>
         <p>{overview ? t('backups.where', { dir: overview.dir }) : null}</p>
-        <div className="form-actions">
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => void backUpNow()}
-            disabled={busy || !overview}
-            data-testid="backup-now"
-          >
-            {t('backups.now')}
-          </button>
-        </div>
-        <form
-          className="settings-keep"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveKeep();
-          }}
-        >
-          <Field label={t('backups.keep')} hint={t('backups.keepHint')}>
-            {({ id, describedBy }) => (
-              <div className="settings-keep__row">
-                <input
-                  id={id}
-                  type="number"
-                  min={1}
-                  max={100}
-                  step={1}
-                  value={keep}
-                  aria-describedby={describedBy}
-                  onChange={(e) => setKeep(e.target.value)}
-                />
-                <button type="submit" className="button" disabled={busy}>
-                  {t('common:save')}
-                </button>
-              </div>
-            )}
-          </Field>
-        </form>
+        {allowed('backups.manage') ? (
+          <>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void backUpNow()}
+                disabled={busy || !overview}
+                data-testid="backup-now"
+              >
+                {t('backups.now')}
+              </button>
+            </div>
+            <form
+              className="settings-keep"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void saveKeep();
+              }}
+            >
+              <Field label={t('backups.keep')} hint={t('backups.keepHint')}>
+                {({ id, describedBy }) => (
+                  <div className="settings-keep__row">
+                    <input
+                      id={id}
+                      type="number"
+                      min={1}
+                      max={100}
+                      step={1}
+                      value={keep}
+                      aria-describedby={describedBy}
+                      onChange={(e) => setKeep(e.target.value)}
+                    />
+                    <button type="submit" className="button" disabled={busy}>
+                      {t('common:save')}
+                    </button>
+                  </div>
+                )}
+              </Field>
+            </form>
+          </>
+        ) : null}
         {overview && overview.backups.length === 0 ? <p>{t('backups.none')}</p> : null}
         {overview && overview.backups.length > 0 ? (
           <table className="data-table" data-testid="backups-table">
@@ -211,7 +219,7 @@ export function SettingsScreen() {
                   <td>{b.schemaVersion ?? <span title={b.problem}>{t('backups.unreadable')}</span>}</td>
                   <td>{b.encrypted ? t('backups.yes') : t('backups.no')}</td>
                   <td className="data-table__actions">
-                    {overview.canRestore ? (
+                    {overview.canRestore && allowed('backups.restore') ? (
                       <button
                         type="button"
                         className="button"
