@@ -31,7 +31,13 @@ import { checkBackup, swapDatabaseFile, type Restorer } from './backups/restore'
 import type { ServiceContext } from './context';
 import { deriveSecretKeys, signingKeyPairFromSeed } from './crypto/credentials';
 import { closeDatabase, openDatabase, type Db } from './db/connection';
-import { backupPathFor, createBackup, defaultBackupDir, freshBackupPath, rotateAutomaticBackups } from './db/backups';
+import {
+  backupPathFor,
+  createBackup,
+  defaultBackupDir,
+  freshBackupPath,
+  rotateAutomaticBackups,
+} from './db/backups';
 import {
   fsyncDir,
   fsyncFile,
@@ -62,6 +68,7 @@ import { createContext, createServices, type ServiceHandlers } from './services'
 import { SessionService } from './sessions/service';
 import { SessionStore } from './sessions/store';
 import { profileFromSetup } from './setup/organisation';
+import { unsignedBefore } from './audit/verify';
 
 export interface AppHostOptions {
   dbPath: string;
@@ -195,7 +202,10 @@ export class AppHost implements DatabaseHostPort {
   private start(): void {
     const kind = sniffFile(this.dbPath);
     if (kind === 'other')
-      throw new AppError('not-a-database', `${this.dbPath} is not a Threshold database. Nothing was changed.`);
+      throw new AppError(
+        'not-a-database',
+        `${this.dbPath} is not a Threshold database. Nothing was changed.`,
+      );
     if (kind === 'missing' || kind === 'empty' || kind === 'plain') {
       if (this.dbKey) throw keyNotNeeded(this.dbPath, kind);
       return;
@@ -258,7 +268,10 @@ export class AppHost implements DatabaseHostPort {
         updateKeyring(store, (k) => ({
           ...k,
           slots: k.slots.filter(
-            (s) => s.kind !== 'account' || s.accountId !== accountId || (keep !== undefined && s.kdf.salt === keep),
+            (s) =>
+              s.kind !== 'account' ||
+              s.accountId !== accountId ||
+              (keep !== undefined && s.kdf.salt === keep),
           ),
           revoked: revoke && !k.revoked.includes(accountId) ? [...k.revoked, accountId] : k.revoked,
         }));
@@ -321,7 +334,13 @@ export class AppHost implements DatabaseHostPort {
     const admin = request.administrator;
     assertStrongPassphrase(
       admin.passphrase,
-      [admin.name, ...admin.name.split(/\s+/), request.organisation.name.en, request.organisation.name.fr, 'threshold'],
+      [
+        admin.name,
+        ...admin.name.split(/\s+/),
+        request.organisation.name.en,
+        request.organisation.name.fr,
+        'threshold',
+      ],
       admin.name,
     );
 
@@ -407,6 +426,8 @@ export class AppHost implements DatabaseHostPort {
             administrator: created.account.id,
             recoveryPublicKey: recoverySigning.publicKey,
             from,
+            // What was decided, saved and signed off before accounts stays unsigned; anything after is not.
+            unsignedBefore: unsignedBefore(ctx.db),
             ...(plainBackup ? { plainBackup: path.basename(plainBackup) } : {}),
           });
           if (plainBackup) ctx.settings.set(PLAIN_BACKUP_SETTING, path.basename(plainBackup));
@@ -473,7 +494,8 @@ export class AppHost implements DatabaseHostPort {
       const fd = fs.openSync(file, 'r+');
       try {
         const zeros = Buffer.alloc(Math.min(size, 1024 * 1024));
-        for (let at = 0; at < size; at += zeros.length) fs.writeSync(fd, zeros, 0, Math.min(zeros.length, size - at), at);
+        for (let at = 0; at < size; at += zeros.length)
+          fs.writeSync(fd, zeros, 0, Math.min(zeros.length, size - at), at);
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
@@ -510,7 +532,14 @@ export class AppHost implements DatabaseHostPort {
     };
     // The backup passed its checks but may still not open as the app needs it (e.g. its migration
     // failed): then the database it replaced is put back where it was, and the app goes on with it.
-    const report = swapDatabaseFile({ dbPath: this.dbPath, source, key, restorer, open: reopen, reopenOld: reopen });
+    const report = swapDatabaseFile({
+      dbPath: this.dbPath,
+      source,
+      key,
+      restorer,
+      open: reopen,
+      reopenOld: reopen,
+    });
     this.afterRestore(report, acting);
     return report;
   }
@@ -549,7 +578,11 @@ export class AppHost implements DatabaseHostPort {
    * not disabled, go on (with the roles it gives them); the others end. The restore is recorded, signed by
    * the person who restored, when the backup knows them (with the same key).
    */
-  private afterRestore(report: RestoreReport, acting: Acting | null, details: Record<string, unknown> = {}): void {
+  private afterRestore(
+    report: RestoreReport,
+    acting: Acting | null,
+    details: Record<string, unknown> = {},
+  ): void {
     if (!this.current) {
       this.sessions.endAll();
       return;
@@ -558,7 +591,10 @@ export class AppHost implements DatabaseHostPort {
     const revoked = this.keyring.read()?.revoked ?? [];
     const known = (accountId: string, publicKey?: string) => {
       const a = accounts.repo.get(accountId);
-      return a && !a.disabledAt && !revoked.includes(a.id) && (publicKey === undefined || a.publicKey === publicKey)
+      return a &&
+        !a.disabledAt &&
+        !revoked.includes(a.id) &&
+        (publicKey === undefined || a.publicKey === publicKey)
         ? a
         : null;
     };

@@ -3,7 +3,7 @@
 // browser mode build the context (services.ts: createContext) and the handlers over it.
 import type { KeyObject } from 'node:crypto';
 import type { Identity } from '../shared/domain/app';
-import type { AuditEntry, AuditVerificationResult } from '../shared/domain/audit';
+import type { AuditCheckpoint, AuditEntry, AuditVerificationResult } from '../shared/domain/audit';
 import type { Action } from '../shared/domain/permissions';
 import type { Db } from './db/types';
 import type { WriteInfo } from './db/versioned-documents';
@@ -14,7 +14,8 @@ import type { Settings } from './settings/settings';
 /** Reading the audit log (entries are appended only through `record`). */
 export interface AuditReader {
   list(opts?: { subject?: string | undefined; limit?: number; beforeSeq?: number | undefined }): AuditEntry[];
-  verify(): AuditVerificationResult;
+  /** The whole check (audit/verify.ts): chain, signatures, signed records, and a checkpoint if given. */
+  verify(opts?: { checkpoint?: AuditCheckpoint | undefined }): AuditVerificationResult;
 }
 
 /** A record signed by the acting account: the SHA-256 of its canonical JSON, and the Ed25519 signature. */

@@ -14,6 +14,7 @@ import { AssessmentService } from './assessment/service';
 import { AuditLog } from './audit/audit-log';
 import { UNSIGNED_ACTIONS } from './audit/unsigned';
 import { auditHandlers } from './audit/service';
+import { verifyRecords } from './audit/verify';
 import { backupHandlers, securityHandlers, type DatabaseHostPort } from './backups/service';
 import type { ServiceContext } from './context';
 import { dashboardHandlers } from './dashboard/service';
@@ -86,7 +87,10 @@ export function createContext(db: Db, opts: ContextOptions): ServiceContext {
     mode: opts.mode,
     appVersion: opts.appVersion,
     events: new ServiceEvents(),
-    audit,
+    audit: {
+      list: (q) => audit.list(q),
+      verify: (o) => verifyRecords(db, o),
+    },
     acting,
     actor() {
       const who = acting();
@@ -160,7 +164,7 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
     ...accounts.handlers(),
     ...appHandlers(ctx),
     ...assessment.handlers(),
-    ...auditHandlers(ctx.audit),
+    ...auditHandlers(ctx),
     ...backupHandlers(ctx, ports.database),
     ...dashboardHandlers(ctx),
     ...new DraftingService(ctx, (passphrase) => accounts.freshSigner(passphrase), ports.saveFile).handlers(),

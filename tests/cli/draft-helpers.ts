@@ -20,10 +20,32 @@ export async function sampleDb(opts: { profile?: boolean } = {}): Promise<{ dir:
   return { dir, file: app.file };
 }
 
-export async function run(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+/** Runs the CLI in-process, as the test administrator unless `env` says who. */
+export async function run(
+  argv: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = cliEnv(),
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: cliEnv(), cwd };
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env, cwd };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Adds a person through `threshold user add` (as the administrator); what the CLI needs to act as them. */
+export async function addPerson(
+  file: string,
+  cwd: string,
+  name: string,
+  roles: string,
+): Promise<NodeJS.ProcessEnv> {
+  const passphrase = `${name.toLowerCase().replace(/\W+/g, '-')}-copper-willow-beacon-37`;
+  const added = await run(
+    ['--db', file, 'user', 'add', name, '--roles', roles],
+    cwd,
+    cliEnv(undefined, { THRESHOLD_NEW_PASSPHRASE: passphrase }),
+  );
+  if (added.code !== 0) throw new Error(`user add ${name}: ${added.err}`);
+  return cliEnv({ name, passphrase });
 }

@@ -11,7 +11,7 @@ import type { DraftSummary } from '../../src/shared/domain/drafting-records';
 import { openTestApp, REPO_ROOT } from '../helpers/db';
 import { cliEnv } from '../helpers/people';
 import { main } from '../../src/cli/main';
-import { AS_OF, PROFILE, run, sampleDb } from './draft-helpers';
+import { addPerson, AS_OF, PROFILE, run, sampleDb } from './draft-helpers';
 
 interface DraftJson {
   file: string;
@@ -337,10 +337,8 @@ describe('threshold drafts', () => {
         )
       ).out,
     ) as DraftJson;
-    const refused = await run(
-      ['--db', file, 'drafts', 'review', made.draft, '--by', 'Li Wei', '--role', 'Legal counsel'],
-      dir,
-    );
+    const li = await addPerson(file, dir, 'Li Wei', 'reviewer');
+    const refused = await run(['--db', file, 'drafts', 'review', made.draft], dir, li);
     expect(refused.code).toBe(3);
     expect(refused.err).toMatch(/error-level check\(s\) must be fixed before the draft can be reviewed/);
     expect(refused.err).toContain('placeholder [en key-sources] Missing: the organisation’s web address');
@@ -369,16 +367,18 @@ describe('threshold drafts', () => {
     ) as DraftJson;
     expect(clean.checks.filter((c) => c.severity === 'error')).toEqual([]);
     const base = ['--db', file2, 'drafts'];
-    expect(
-      (await run([...base, 'review', clean.draft, '--by', 'Li Wei', '--role', 'Legal counsel'], dir2)).code,
-    ).toBe(0);
-    const self = await run([...base, 'approve', clean.draft, '--by', 'Li Wei', '--role', 'CEO'], dir2);
-    expect(self.code).toBe(1);
-    expect(self.err).toMatch(/second person/);
-    const approved = await run(
-      [...base, 'approve', clean.draft, '--by', 'Marie Gagnon', '--role', 'Chief Electoral Officer'],
-      dir2,
-    );
+    const li2 = await addPerson(file2, dir2, 'Li Wei', 'reviewer,approver');
+    const marie = await addPerson(file2, dir2, 'Marie Gagnon', 'approver');
+    // The drafter (the administrator, who holds every role) reviews nothing they wrote: exit 4, and why.
+    const own = await run(['--db', file2, 'review', clean.draft], dir2);
+    expect(own.code).toBe(4);
+    expect(own.err).toMatch(/wrote|drafted/);
+    expect((await run(['--db', file2, 'review', clean.draft], dir2, li2)).code).toBe(0);
+    // Whoever reviewed it does not approve it too.
+    const self = await run(['--db', file2, 'approve', clean.draft], dir2, li2);
+    expect(self.code).toBe(4);
+    expect(self.err).toMatch(/reviewed/);
+    const approved = await run([...base, 'approve', clean.draft], dir2, marie);
     expect(approved.out).toContain('is approved');
     const exported = await run([...base, 'export', clean.draft, '--out', 'final.docx'], dir2);
     expect(exported.code).toBe(0);

@@ -320,7 +320,8 @@ describe('browser mode in Chromium: the token signs in once and leaves no trace'
       await expect(page.title()).resolves.toBe('t');
       // The page's own requests carry the session; scripts cannot read it.
       const fromPage = (await page.evaluate(
-        `fetch('/api/app:info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())`,
+        // (session:status answers anyone with the browser's session, before a person signs in to it.)
+        `fetch('/api/session:status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())`,
       )) as {
         ok: boolean;
       };

@@ -1,37 +1,87 @@
-// `threshold audit`: check the hash-chained audit log, or list its latest entries.
-import type { Command } from '../command';
+// `threshold audit`: check the audit log and everything signed in the database, export a signed checkpoint of
+// its head, or list its latest entries.
+import fs from 'node:fs';
+import path from 'node:path';
+import { AuditCheckpointSchema, type AuditCheckpoint } from '../../shared/domain/audit';
+import { AppError } from '../../shared/errors';
+import { text, type Command } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
 import { EXIT, UsageError } from '../io';
 
-const USAGE = `threshold audit verify [--json]
+const USAGE = `threshold audit verify [--checkpoint FILE] [--json]
+       threshold audit checkpoint --out FILE
        threshold audit list [--limit N] [--json]
 
-  verify   checks that no entry was edited, removed or reordered: exit 0 and "intact" when the chain
-           verifies, exit 1 with the first problem when not
-  list     the latest entries, newest first (default 50)`;
+  verify      checks that no entry was edited, removed, reordered or re-hashed (every entry is signed by
+              the account that acted), and that every decision, policy version and approval matches what
+              its author signed; with --checkpoint, that the log still holds the entry a checkpoint
+              recorded, unchanged. Exit 0 and "intact", or exit 1 with the problems found
+  checkpoint  writes a checkpoint of the log's head, signed by you, to FILE: keep it outside the database
+  list        the latest entries, newest first (default 50)`;
+
+/** A checkpoint file, as `audit checkpoint` wrote it. */
+function readCheckpoint(cwd: string, file: string): AuditCheckpoint {
+  const full = path.resolve(cwd, file);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(full, 'utf8')) as unknown;
+  } catch (err) {
+    throw new AppError(
+      'invalid-request',
+      `${full} cannot be read as a checkpoint (${(err as Error).message}).`,
+    );
+  }
+  const checkpoint = AuditCheckpointSchema.safeParse(parsed);
+  if (!checkpoint.success)
+    throw new AppError(
+      'invalid-request',
+      `${full} is not a checkpoint that \`threshold audit checkpoint\` wrote.`,
+    );
+  return checkpoint.data;
+}
 
 export const auditCommand: Command = {
   name: 'audit',
-  summary: 'Verify the hash-chained audit log, or list its latest entries',
+  summary: 'Verify the signed audit log and records, export a signed checkpoint, or list the latest entries',
   usage: USAGE,
-  options: { json: { type: 'boolean' }, limit: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    checkpoint: { type: 'string' },
+    out: { type: 'string' },
+  },
   async run({ positionals, values, io, session }) {
     const [sub, ...rest] = positionals;
     if (rest.length) throw new UsageError(`audit ${sub ?? ''} takes no other argument\nUsage: ${USAGE}`);
     if (sub === 'verify') {
-      const v = await unwrap((await session()).api.audit.verify({}));
+      const file = text(values, 'checkpoint');
+      const checkpoint = file === undefined ? undefined : readCheckpoint(io.cwd, file);
+      const v = await unwrap((await session()).api.audit.verify(checkpoint ? { checkpoint } : {}));
       if (values.json) io.out(json(v));
       else if (v.ok)
         io.out(
           `The audit log is intact: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}, none ` +
-            `edited, removed or reordered.`,
+            `edited, removed, reordered or re-signed; every signed record matches` +
+            (checkpoint ? `; the checkpoint's entry ${checkpoint.seq} is there, unchanged.` : '.'),
         );
       if (!v.ok) {
         io.err(`threshold: the audit log is NOT intact (${v.entries} entries checked):`);
         for (const p of v.problems) io.err(`  ${p.seq === null ? '' : `entry ${p.seq}: `}${p.message}`);
         return EXIT.error;
       }
+      return EXIT.ok;
+    }
+    if (sub === 'checkpoint') {
+      const out = text(values, 'out');
+      if (!out) throw new UsageError(`audit checkpoint needs --out FILE\nUsage: ${USAGE}`);
+      const target = path.resolve(io.cwd, out);
+      const checkpoint = await unwrap((await session()).api.audit.checkpoint({}));
+      fs.writeFileSync(target, `${JSON.stringify(checkpoint, null, 2)}\n`, { flag: 'wx' });
+      io.out(
+        `Checkpoint of entry ${checkpoint.seq}, signed by ${checkpoint.name}, written to ${target}. Keep it ` +
+          `outside the database: \`threshold audit verify --checkpoint ${out}\` checks the log against it.`,
+      );
       return EXIT.ok;
     }
     if (sub === 'list') {
@@ -55,6 +105,6 @@ export const auditCommand: Command = {
         );
       return EXIT.ok;
     }
-    throw new UsageError(`audit needs a subcommand: verify or list\nUsage: ${USAGE}`);
+    throw new UsageError(`audit needs a subcommand: verify, checkpoint or list\nUsage: ${USAGE}`);
   },
 };

@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { assessCommand } from './assess';
 import { auditCommand } from './audit';
 import { backupCommand } from './backup';
+import { dbCommand } from './db';
 import { decideCommand } from './decide';
 import { draftCommand } from './draft';
 import { approveCommand, draftsCommand, reviewCommand } from './drafts';
@@ -36,4 +37,5 @@ export const COMMANDS: readonly Command[] = [
   partnersCommand,
   backupCommand,
   restoreCommand,
+  dbCommand,
 ];

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { RestoreReport } from '../../shared/domain/backups';
-import { AuditLog } from '../audit/audit-log';
+import { verifyRecords } from '../audit/verify';
 import { APPLICATION_ID } from '../db/connection';
 import { LATEST_VERSION } from '../db/migrations';
 import { defaultBackupDir, freshBackupPath } from '../db/backups';
@@ -98,12 +98,13 @@ function inspect(
           `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing was changed.`,
         );
       }
-      const audit = new AuditLog(db).verify();
+      // The whole check: the chain, every signature, and the records against what was signed.
+      const audit = verifyRecords(db);
       if (!audit.ok) {
         throw new AppError(
           'corrupt-database',
-          `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). ` +
-            `Nothing was changed.`,
+          `${file} fails the audit check (${audit.problems[0]?.message ?? 'unknown problem'}): it was ` +
+            `altered. Nothing was changed.`,
         );
       }
       if (opts.restorer) assertKnowsRestorer(db, file, opts.restorer);
@@ -120,11 +121,15 @@ function inspect(
  */
 function assertKnowsRestorer(db: Database.Database, file: string, restorer: Restorer): void {
   const hasAccounts =
-    db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'accounts'").pluck().get() === 1;
+    db
+      .prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'accounts'")
+      .pluck()
+      .get() === 1;
   const row = hasAccounts
-    ? (db.prepare('SELECT roles, public_key, disabled_at FROM accounts WHERE id = ?').get(restorer.accountId) as
-        | { roles: string; public_key: string; disabled_at: string | null }
-        | undefined)
+    ? (db
+        .prepare('SELECT roles, public_key, disabled_at FROM accounts WHERE id = ?')
+        .get(restorer.accountId) as
+        { roles: string; public_key: string; disabled_at: string | null } | undefined)
     : undefined;
   const ok =
     row &&

@@ -1,4 +1,5 @@
 // The audit log as the services and the UI see it.
+import { z } from 'zod';
 
 /** One entry of the append-only, hash-chained audit log. */
 export interface AuditEntry {
@@ -31,3 +32,24 @@ export interface AuditVerificationResult {
   /** The first problem found, with the entry it concerns. */
   problems: { seq: number | null; message: string }[];
 }
+
+export const CHECKPOINT_FORMAT = 'threshold-audit-checkpoint/1';
+
+/**
+ * A signed record of the audit log's head, exported to be kept outside the database (`threshold audit
+ * checkpoint --out FILE`): `audit verify --checkpoint FILE` then detects a log cut or rewritten behind it.
+ */
+export const AuditCheckpointSchema = z.strictObject({
+  format: z.literal(CHECKPOINT_FORMAT),
+  /** The last entry when the checkpoint was made, and its hash. */
+  seq: z.number().int().min(1),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  at: z.string().max(40),
+  /** Who signed it: their account, name and public key (as the log recorded it). */
+  accountId: z.string().min(1).max(100),
+  name: z.string().max(200),
+  publicKey: z.string().min(1).max(100),
+  /** Ed25519 signature (base64) of the SHA-256 of the canonical JSON of the fields above but `name`. */
+  signature: z.string().min(1).max(200),
+});
+export type AuditCheckpoint = z.infer<typeof AuditCheckpointSchema>;

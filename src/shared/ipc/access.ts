@@ -28,6 +28,7 @@ export const CHANNEL_ACCESS: { readonly [K in Channel]: Access } = {
   'assessment:suggestClusters': 'log.read',
   'audit:list': 'log.read',
   'audit:verify': 'log.read',
+  'audit:checkpoint': 'audit.checkpoint',
   'backups:list': 'log.read',
   'backups:create': 'backups.manage',
   'backups:setKeep': 'backups.manage',

@@ -1,6 +1,11 @@
 // The append-only, hash-chained audit log: its latest entries, and a check of the whole chain.
 import { z } from 'zod';
-import type { AuditPage, AuditVerificationResult } from '../domain/audit';
+import {
+  AuditCheckpointSchema,
+  type AuditCheckpoint,
+  type AuditPage,
+  type AuditVerificationResult,
+} from '../domain/audit';
 import { returns } from './define';
 
 export const auditContract = {
@@ -12,5 +17,12 @@ export const auditContract = {
     }),
     response: returns<AuditPage>(),
   },
-  'audit:verify': { request: z.strictObject({}), response: returns<AuditVerificationResult>() },
+  /** The whole check: the chain, every signature, the records against what was signed, and (when given) a
+   *  checkpoint exported earlier. */
+  'audit:verify': {
+    request: z.strictObject({ checkpoint: AuditCheckpointSchema.optional() }),
+    response: returns<AuditVerificationResult>(),
+  },
+  /** A signed checkpoint of the log's head, to keep outside the database. */
+  'audit:checkpoint': { request: z.strictObject({}), response: returns<AuditCheckpoint>() },
 } as const;
