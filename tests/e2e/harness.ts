@@ -172,9 +172,13 @@ export async function startE2E(
   // session (its cookie, once the launch file has signed the browser in to this run).
   const signIn = async (person: Person) => {
     const result = desktop
-      ? await app.host.dispatch('session:signIn', person, {
-          session: `window:${desktop.main.window.webContents.id}`,
-        })
+      ? await app.host.dispatch(
+          'session:signIn',
+          { name: person.name, passphrase: person.passphrase },
+          {
+            session: `window:${desktop.main.window.webContents.id}`,
+          },
+        )
       : ((await (
           await context.request.post(`${server!.origin}/api/session:signIn`, {
             data: { name: person.name, passphrase: person.passphrase },

@@ -246,6 +246,7 @@ describe('people, sessions and signatures, end to end (http)', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Threat log' }).waitFor();
     expect(await nav.getByRole('link', { name: 'People' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Threat log' }).click();
     await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
     expect(await page.getByRole('button', { name: 'Record a threat' }).count()).toBe(0);
     await page.evaluate(() => (window.location.hash = '#/accounts'));
