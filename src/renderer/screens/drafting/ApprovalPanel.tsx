@@ -90,7 +90,7 @@ export function ApprovalPanel({
                 {signoff ? (
                   t('approval.signoff', {
                     name: signoff.name,
-                    role: signoff.role,
+                    role: t(`accounts:roles.${signoff.role}`, { defaultValue: signoff.role }).toLowerCase(),
                     date: formatDate(signoff.date),
                   })
                 ) : (

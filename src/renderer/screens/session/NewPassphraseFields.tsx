@@ -68,8 +68,8 @@ export function NewPassphraseFields({
   const strengthError =
     problem === 'required'
       ? t('signIn.passphraseRequired')
-      : problem === 'weak' && verdict
-        ? t('passphrase.weak', { reasons: verdict.reasons[0] ?? '' })
+      : problem === 'weak'
+        ? t('passphrase.weak')
         : undefined;
 
   return (

@@ -112,7 +112,7 @@ export function SetupScreen() {
         <fieldset className="setup__part">
           <legend>{t('setup:administrator.title')}</legend>
           <p className="field__hint">{t('setup:administrator.hint')}</p>
-          <div className="form-section__body">
+          <div className="setup__administrator">
             <Field label={t('setup:administrator.name')} error={adminNameError} required>
               {({ id, describedBy, invalid: bad }) => (
                 <input
