@@ -4,7 +4,9 @@ import './i18n';
 import './styles/app.css';
 import { SessionGate } from './SessionGate';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
   <StrictMode>
     <SessionGate />
   </StrictMode>,

@@ -1,7 +1,7 @@
 // The signed-in person's decision on the recommendation on screen: a level (which may differ), a rationale
 // (required when it differs), and, to speak publicly, their passphrase typed again in a dialog (a fresh
 // signature). Recording it stores the assessment and the decision together, signed and audited.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import { LEVELS, type Level } from '../../../shared/domain/enums';
@@ -27,11 +27,15 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
   const formRef = useRef<HTMLFormElement>(null);
 
   // A new recommendation (another threat, or the same one reassessed) resets the choice.
-  useEffect(() => {
+  // (Reset while rendering, as React advises, rather than in an effect.)
+  const recommendationKey = `${result.level}:${result.threatIds.join(',')}`;
+  const [shownRecommendation, setShownRecommendation] = useState(recommendationKey);
+  if (shownRecommendation !== recommendationKey) {
+    setShownRecommendation(recommendationKey);
     setLevel(result.level);
     setErrors({});
     setDone(null);
-  }, [result.level, result.threatIds.join(',')]);
+  }
   const differs = level !== result.level;
   const signs = level === 'speak-publicly';
 

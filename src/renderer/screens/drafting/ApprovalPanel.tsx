@@ -1,7 +1,7 @@
 // Status and approval: who drafted, reviewed and approved this version (names from the accounts that
 // signed, never typed), and the next step, taken by the signed-in person; approving asks for their
 // passphrase again in a dialog (a fresh signature). The services refuse one's own draft and say why.
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckReport, DraftRecord } from '../../../shared/domain/drafting-records';
 import { formatDate } from '../../format';
@@ -33,11 +33,14 @@ export function ApprovalPanel({
   const draft = record.draft;
   const step = draft.status === 'draft' ? 'review' : draft.status === 'reviewed' ? 'approve' : null;
 
-  // Each step starts afresh.
-  useEffect(() => {
+  // Each step starts afresh (reset while rendering, as React advises, rather than in an effect).
+  const stepKey = `${draft.status}:${record.version}`;
+  const [shownStep, setShownStep] = useState(stepKey);
+  if (shownStep !== stepKey) {
+    setShownStep(stepKey);
     setApproving(false);
     setError(null);
-  }, [draft.status, record.version]);
+  }
 
   const blockedBy = dirty
     ? t('approval.saveFirst')
