@@ -372,4 +372,32 @@ describe('people, sessions and signatures, end to end (http)', () => {
     const stored = await app.call<DraftRecord>('drafting:getDraft', { draftId: draft.id });
     expect(stored.draft.status).toBe('approved');
   });
+
+  it('asks the approver’s passphrase again, in a dialog, to decide to speak publicly', async () => {
+    const { page, app } = e2e;
+    await page.evaluate(() => (window.location.hash = '#/log/lk27-001'));
+    await page.getByTestId('detail-panel').waitFor();
+    await page.getByRole('tab', { name: 'Should we speak?' }).click();
+    const form = page.getByTestId('decision-form');
+    await form.scrollIntoViewIfNeeded();
+    await form.getByRole('radio', { name: /^Speak publicly/ }).check();
+    await form.getByLabel(/^Rationale/).fill('Voters are being told their mail-in ballots will not count.');
+    await form.getByRole('button', { name: 'Record the decision' }).click();
+    const sign = page.getByRole('dialog', { name: 'Sign the decision to speak publicly' });
+    await sign.getByText(`You decide “Speak publicly” as ${MARIE.name}.`, { exact: false }).waitFor();
+    await noAxeViolations();
+    await e2e.shot('people-15-decide-passphrase-en');
+    await sign.getByLabel('Your passphrase').fill(MARIE.passphrase);
+    await sign.getByRole('button', { name: 'Sign and record' }).click();
+    await sign.waitFor({ state: 'detached' });
+    await form.getByText(/Decision recorded with assessment #\d+/).waitFor();
+    const history = await app.call<
+      { decisions: { decidedBy: string; level: string; signature?: string }[] }[]
+    >('assessment:history', { threatId: 'lk27-001' });
+    expect(history[0]?.decisions[0]).toMatchObject({
+      decidedBy: MARIE.name,
+      level: 'speak-publicly',
+      signature: expect.any(String),
+    });
+  });
 });
