@@ -167,9 +167,22 @@ export function signDigest(privateKey: KeyObject, digestHex: string): string {
   return edSign(null, Buffer.from(digestHex, 'hex'), privateKey).toString('base64');
 }
 
+// Public keys as KeyObjects, made once each: a log's check verifies thousands of entries by a few people.
+const publicKeys = new Map<string, KeyObject>();
+
+function publicKeyObject(publicKey: string): KeyObject {
+  let key = publicKeys.get(publicKey);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    if (publicKeys.size > 1000) publicKeys.clear();
+    publicKeys.set(publicKey, key);
+  }
+  return key;
+}
+
 export function verifyDigest(publicKey: string, digestHex: string, signature: string): boolean {
   try {
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    const key = publicKeyObject(publicKey);
     return edVerify(null, Buffer.from(digestHex, 'hex'), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
