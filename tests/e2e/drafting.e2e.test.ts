@@ -166,7 +166,9 @@ for (const transport of TRANSPORTS)
       await approval.getByLabel(/Your passphrase/).fill(marie.passphrase);
       await approval.getByRole('button', { name: 'Approve' }).click();
       await page.getByText('Version 2 approved.').waitFor();
-      expect(await approval.getByTestId('signoff-approved').textContent()).toContain('Marie Gagnon, approver');
+      expect(await approval.getByTestId('signoff-approved').textContent()).toContain(
+        'Marie Gagnon, approver',
+      );
       expect(await page.getByLabel('What happened', { exact: true }).getAttribute('readonly')).not.toBeNull();
       expect(await page.getByRole('button', { name: 'Edit as a new version' }).isVisible()).toBe(true);
       const versions = page.getByTestId('draft-versions');

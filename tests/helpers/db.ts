@@ -151,7 +151,11 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     get key() {
       return host.key!;
     },
-    async person(name, roles, passphrase = `${name.toLowerCase().replace(/\W+/g, '-')}-quartz-meadow-lantern-91`) {
+    async person(
+      name,
+      roles,
+      passphrase = `${name.toLowerCase().replace(/\W+/g, '-')}-quartz-meadow-lantern-91`,
+    ) {
       const account = await admin.call<AccountView>('accounts:create', { name, roles, passphrase });
       const acting = actingAs(host, { name, passphrase });
       await acting.call('session:signIn', { name, passphrase });

@@ -138,7 +138,14 @@ export interface SigningKeyPair {
 
 export function newSigningKeyPair(): SigningKeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { publicKey: publicKey.export({ format: 'jwk' }).x!, privateKey };
+  return { publicKey: publicKeyText(publicKey), privateKey };
+}
+
+/** The public key of a key pair (given either half), as stored: the raw 32 bytes, base64url. */
+export function publicKeyText(key: KeyObject): string {
+  const x = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' }).x;
+  if (!x) throw new Error('not an Ed25519 key');
+  return x;
 }
 
 /** PKCS#8 prefix of an Ed25519 private key: the 32-byte seed follows. */
@@ -151,7 +158,7 @@ export function signingKeyPairFromSeed(seed: Buffer): SigningKeyPair {
     format: 'der',
     type: 'pkcs8',
   });
-  return { publicKey: createPublicKey(privateKey).export({ format: 'jwk' }).x!, privateKey };
+  return { publicKey: publicKeyText(privateKey), privateKey };
 }
 
 export function sealPrivateKey(key: Buffer, privateKey: KeyObject, purpose: string): Sealed {
