@@ -33,7 +33,8 @@ function extractGlobals(argv: string[]): Record<GlobalOption, string | undefined
       found[name] = arg.slice(name.length + 3);
     } else {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs ${GLOBAL_VALUE[name]}`);
+      if (value === undefined || value.startsWith('--'))
+        throw new UsageError(`--${name} needs ${GLOBAL_VALUE[name]}`);
       found[name] = value;
       i++;
     }

@@ -11,7 +11,7 @@
 // - locked: an encrypted database whose key nobody gave; the first person to sign in opens it with the
 //   key their slot holds;
 // - open.
-import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -20,7 +20,7 @@ import type { KeySource, RestoreReport } from '../shared/domain/backups';
 import type { Action } from '../shared/domain/permissions';
 import { SetupRequestSchema, type SetupRequest } from '../shared/domain/accounts';
 import type { SetupReport } from '../shared/domain/session';
-import { AppError, type Result } from '../shared/errors';
+import { AppError } from '../shared/errors';
 import { CHANNELS } from '../shared/ipc/contract';
 import type { HandlersOf } from '../shared/ipc/define';
 import type { setupContract } from '../shared/ipc/setup.contract';
@@ -29,7 +29,7 @@ import { assertStrongPassphrase } from './accounts/service';
 import { backupsKept, type DatabaseHostPort } from './backups/service';
 import { checkBackup, swapDatabaseFile, type Restorer } from './backups/restore';
 import type { ServiceContext } from './context';
-import { deriveSecretKeys, signingKeyPairFromSeed } from './crypto/credentials';
+import { deriveSecretKeys, publicKeyText, signingKeyPairFromSeed } from './crypto/credentials';
 import { closeDatabase, openDatabase, type Db } from './db/connection';
 import {
   backupPathFor,
@@ -179,6 +179,11 @@ export class AppHost implements DatabaseHostPort {
   get db(): Db {
     if (!this.current) throw this.notOpen();
     return this.current.db;
+  }
+
+  /** The open database's services (read afresh: opening happens in other methods). */
+  private openNow(): Open | null {
+    return this.current;
   }
 
   /** True once the database is open (with its key). */
@@ -355,7 +360,8 @@ export class AppHost implements DatabaseHostPort {
     let from: 'new' | 'plain' | 'encrypted';
     if (this.current) {
       // An earlier version's encrypted database, opened with its own key: that key stays.
-      key = this.dbKey!;
+      if (!this.dbKey) throw new Error('an open database without its key');
+      key = this.dbKey;
       from = 'encrypted';
       this.current.db.prepare('VACUUM INTO ?').run(temp);
       closeDatabase(this.current.db);
@@ -448,7 +454,8 @@ export class AppHost implements DatabaseHostPort {
       closeDatabase(open.db);
       open = null;
       // Slots first: a crash before the rename leaves the old file (or none) and setup to run again.
-      this.keyring.write(keyring.current!);
+      if (!keyring.current) throw new Error('setup wrote no key slots');
+      this.keyring.write(keyring.current);
       removeSidecars(this.dbPath);
       fs.renameSync(temp, this.dbPath);
       fsyncDir(path.dirname(this.dbPath));
@@ -468,8 +475,9 @@ export class AppHost implements DatabaseHostPort {
     this.openWith(key);
     if (this.opts.rememberKey) await this.opts.rememberKey(key);
     // The administrator is signed in where they set up.
-    const services = this.current!;
-    const account = services.accounts.repo.get(report.administrator.id)!;
+    const services = this.openNow();
+    const account = services?.accounts.repo.get(report.administrator.id);
+    if (!services || !account) throw new Error('the database set up did not open');
     const signedIn = await services.accounts.authenticate(account.name, admin.passphrase);
     if (signedIn && sessionKey)
       this.sessions.store.signIn(sessionKey, {
@@ -643,7 +651,7 @@ export function restorerOf(acting: Acting | null): Restorer | null {
 }
 
 function publicKeyOf(signer: KeyObject): string {
-  return createPublicKey(signer).export({ format: 'jwk' }).x!;
+  return publicKeyText(signer);
 }
 
 function keyNotNeeded(file: string, kind: string): AppError {

@@ -1,6 +1,5 @@
 // `threshold assess | decide | policy | audit` in-process on temporary databases loaded with the sample
 // workspace (its threats lk27-001…lk27-011 are the issue's six cases), and once for real through bin/.
-import Database from 'better-sqlite3-multiple-ciphers';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -368,16 +367,7 @@ describe('threshold decide', () => {
 describe('threshold audit verify', () => {
   it('says "intact" and exits 0 when the chain verifies, and names the problem with a non-zero exit when not', async () => {
     const db = copyOfSample();
-    await run([
-      'decide',
-      'lk27-002',
-      '--level',
-      'monitor',
-      '--as-of',
-      AS_OF,
-      '--db',
-      db,
-    ]);
+    await run(['decide', 'lk27-002', '--level', 'monitor', '--as-of', AS_OF, '--db', db]);
     const ok = await run(['audit', 'verify', '--db', db]);
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/intact/);

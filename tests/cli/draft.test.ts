@@ -245,7 +245,12 @@ describe('threshold draft', () => {
         '--as-of',
         AS_OF,
       ],
-      { cwd: dir, encoding: 'utf8', env: { ...process.env, ...cliEnv(), THRESHOLD_DB: file }, timeout: 55_000 },
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, ...cliEnv(), THRESHOLD_DB: file },
+        timeout: 55_000,
+      },
     );
     expect(result.status, result.stderr).toBe(0);
     const json = JSON.parse(result.stdout) as DraftJson;

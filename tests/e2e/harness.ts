@@ -175,9 +175,7 @@ export async function startE2E(
       ? await app.host.dispatch(
           'session:signIn',
           { name: person.name, passphrase: person.passphrase },
-          {
-            session: `window:${desktop.main.window.webContents.id}`,
-          },
+          { session: `window:${desktop.main.window.webContents.id}` },
         )
       : ((await (
           await context.request.post(`${server!.origin}/api/session:signIn`, {
@@ -191,13 +189,16 @@ export async function startE2E(
     if (person) await signIn(person);
     await page.goto(`${APP_URL}/index.html`);
   } else {
-    // Browser mode: the launch file signs the browser in and sends it on to the app; then the person.
-    await page.goto(server!.url);
-    await page.waitForURL((u) => u.origin === server!.origin && u.pathname === '/');
-    if (person) {
-      await signIn(person);
-      await page.reload();
-    }
+    // Browser mode: the launch token gives this browser its session (as the launch file posts it; the file
+    // itself is tested in tests/trust/browser-mode.test.ts), the person signs in to it, then the app opens.
+    const origin = server!.origin;
+    const exchanged = await context.request.post(`${origin}/session`, {
+      form: { token: server!.token },
+      headers: { Origin: origin },
+    });
+    expect(exchanged.status()).toBe(200);
+    if (person) await signIn(person);
+    await page.goto(`${origin}/`);
   }
   if (desktop) {
     // The page must have taken the preload's door, not the HTTP fallback.

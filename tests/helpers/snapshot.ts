@@ -19,7 +19,10 @@ export function databaseFingerprint(db: Db): string {
   };
   for (const table of tables) {
     hash.update(table);
-    for (const row of db.prepare(`SELECT * FROM "${table}" ${where[table] ?? ''} ORDER BY 1, 2`).raw().iterate())
+    for (const row of db
+      .prepare(`SELECT * FROM "${table}" ${where[table] ?? ''} ORDER BY 1, 2`)
+      .raw()
+      .iterate())
       hash.update(JSON.stringify(row));
   }
   hash.update(

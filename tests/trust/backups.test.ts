@@ -2,7 +2,6 @@
 // through AppHost, and from the CLI), which checks everything before replacing anything and keeps the
 // database it replaces.
 import Database from 'better-sqlite3-multiple-ciphers';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +9,7 @@ import { AppHost } from '../../src/main/app-host';
 import { AuditLog } from '../../src/main/audit/audit-log';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
 import { applyKey, generateKey, formatKey, sniffFile } from '../../src/main/db/encryption';
-import { LATEST_VERSION, MIGRATIONS } from '../../src/main/db/migrations';
+import { LATEST_VERSION } from '../../src/main/db/migrations';
 import type { BackupInfo, BackupOverview, RestoreReport } from '../../src/shared/domain/backups';
 import type { Result } from '../../src/shared/errors';
 import { election, threat } from '../fixtures/mini-workspace';
@@ -19,13 +18,14 @@ import { cliEnv, keyOf, openRaw } from '../helpers/people';
 import { databaseFingerprint } from '../helpers/snapshot';
 import { fileContains, runCli } from './helpers';
 
-const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
 /** The session every call of these tests is made in: the administrator's. */
 const CALLER = { session: 'test' };
 
 /** The host as browser mode opens it: set up on first use, signed in as the administrator after. */
-async function openHost(dbPath: string, opts: Partial<Parameters<typeof AppHost.open>[0]> = {}): Promise<AppHost> {
+async function openHost(
+  dbPath: string,
+  opts: Partial<Parameters<typeof AppHost.open>[0]> = {},
+): Promise<AppHost> {
   let t = Date.parse('2027-05-01T12:00:00Z') + Math.floor(Math.random() * 1e6) * 1000;
   const host = AppHost.open({
     dbPath,
@@ -39,7 +39,10 @@ async function openHost(dbPath: string, opts: Partial<Parameters<typeof AppHost.
     host.databaseState() === 'needs-setup'
       ? await host.dispatch(
           'setup:run',
-          { organisation: { name: ORGANISATION }, administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase } },
+          {
+            organisation: { name: ORGANISATION },
+            administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
+          },
           CALLER,
         )
       : await host.dispatch('session:signIn', ADMIN, CALLER);
@@ -301,7 +304,9 @@ describe('restore in the app (close, replace, reopen)', () => {
       expect(databaseFingerprint(host.db)).toBe(fingerprint);
     }
     // The first administrator can restore the backup that knows her.
-    expect((await host.dispatch('backups:restore', { name: before.name, confirm: true }, CALLER)).ok).toBe(true);
+    expect((await host.dispatch('backups:restore', { name: before.name, confirm: true }, CALLER)).ok).toBe(
+      true,
+    );
     expect(await threatIds(host)).toEqual(['T-LATER']);
     // Dana's session ended: the restored database does not know her.
     expect(await host.dispatch('threats:list', {}, danaCaller)).toMatchObject({
@@ -407,7 +412,10 @@ describe('backup and restore from the CLI', () => {
     const nobody = await runCli(['--db', dbPath, 'restore', file, '--yes'], { cwd: dir, env: {} });
     expect(nobody.code).toBe(2);
     expect(nobody.err).toMatch(/--user NAME/);
-    const notAdmin = await runCli(['--db', dbPath, 'restore', file, '--yes'], { cwd: dir, env: cliEnv(analyst) });
+    const notAdmin = await runCli(['--db', dbPath, 'restore', file, '--yes'], {
+      cwd: dir,
+      env: cliEnv(analyst),
+    });
     expect(notAdmin.code).toBe(4);
     expect(notAdmin.err).toMatch(/may not do this/);
     const wrong = await runCli(['--db', dbPath, 'restore', file, '--yes'], {

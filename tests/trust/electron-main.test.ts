@@ -64,7 +64,10 @@ describe('the main process', () => {
     expect(win!.webContents.windowOpenHandler).toBeTypeOf('function');
     // No database until setup: the first window sets it up (and is signed in as its administrator).
     expect(sniffFile(dbPath)).toBe('missing');
-    const topFrame = { sender: win!.webContents, senderFrame: { url: 'app://threshold/index.html', parent: null } };
+    const topFrame = {
+      sender: win!.webContents,
+      senderFrame: { url: 'app://threshold/index.html', parent: null },
+    };
     expect(await e.ipcHandlers.get('session:status')!(topFrame, {})).toMatchObject({
       ok: true,
       value: { state: 'needs-setup' },
@@ -77,7 +80,10 @@ describe('the main process', () => {
       organisation: { name: ORGANISATION },
       administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
     })) as { ok: boolean; value: { recoveryKey: string } };
-    expect(setup).toMatchObject({ ok: true, value: { recoveryKey: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/) } });
+    expect(setup).toMatchObject({
+      ok: true,
+      value: { recoveryKey: expect.stringMatching(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){12}$/) },
+    });
     // The database: created encrypted, its random key kept by the OS beside it, slots beside it too.
     expect(sniffFile(dbPath)).toBe('encrypted');
     expect(fs.existsSync(path.join(userData, 'threshold.key'))).toBe(true);
@@ -89,7 +95,10 @@ describe('the main process', () => {
       ok: boolean;
       value: { mode: string; dbPath: string };
     };
-    expect(info).toMatchObject({ ok: true, value: { mode: 'electron', dbPath, identity: { name: ADMIN.name } } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { mode: 'electron', dbPath, identity: { name: ADMIN.name } },
+    });
     const refused = await e.ipcHandlers.get('app:info')!(
       { sender: win!.webContents, senderFrame: { url: 'https://evil.example/', parent: null } },
       {},

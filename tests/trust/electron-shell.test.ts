@@ -199,10 +199,13 @@ describe('session', () => {
 describe('IPC', () => {
   function setup() {
     const electron = createFakeElectron();
-    const dispatch = vi.fn(async (channel: unknown, payload: unknown, _caller?: unknown) => ({
-      ok: true as const,
-      value: { channel, payload },
-    }));
+    // (The third argument, the caller, is checked from the recorded calls.)
+    const dispatch = vi.fn(
+      async (...[channel, payload]: [channel: unknown, payload: unknown, caller?: unknown]) => ({
+        ok: true as const,
+        value: { channel, payload },
+      }),
+    );
     const win = new electron.FakeBrowserWindow({});
     const windows = new Set([win]);
     bindIpc(
@@ -227,7 +230,7 @@ describe('IPC', () => {
     expect(good).toEqual({ ok: true, value: { channel: 'threats:list', payload: { limit: 5 } } });
     expect(dispatch).toHaveBeenCalledTimes(1);
     // The window's own session: the host knows who is signed in there; the page cannot say.
-    expect(dispatch.mock.calls[0]![2]).toEqual({ session: `window:${win.webContents.id}` });
+    expect(dispatch.mock.calls[0]?.[2]).toEqual({ session: `window:${win.webContents.id}` });
 
     const stranger = new electron.FakeBrowserWindow({}); // a window the app did not register
     const cases = [
@@ -365,14 +368,17 @@ describe("the desktop app's key", () => {
     again.close();
   });
 
-  it('leaves an earlier version\'s plain database to setup, which encrypts it in place', async () => {
+  it("leaves an earlier version's plain database to setup, which encrypts it in place", async () => {
     const dbPath = path.join(tempDir('trust-shell-plain-'), 'threshold.db');
     closeDatabase(openDatabase(dbPath));
     const host = (await open(dbPath))!;
     expect(host.databaseState()).toBe('needs-setup');
     expect(sniffFile(dbPath)).toBe('plain');
     const report = await setUp(host);
-    expect(report).toMatchObject({ ok: true, value: { plainBackup: expect.stringMatching(/^threshold-pre-encryption-/) } });
+    expect(report).toMatchObject({
+      ok: true,
+      value: { plainBackup: expect.stringMatching(/^threshold-pre-encryption-/) },
+    });
     host.close();
     expect(sniffFile(dbPath)).toBe('encrypted');
   });
@@ -425,7 +431,9 @@ describe("the desktop app's key", () => {
     const unconfirmed = await host.dispatch('security:showDatabaseKey', {}, caller);
     expect(unconfirmed.ok).toBe(false);
     // Another window, nobody signed in there: refused.
-    expect(await host.dispatch('security:showDatabaseKey', { confirm: true }, { session: 'window:2' })).toMatchObject({
+    expect(
+      await host.dispatch('security:showDatabaseKey', { confirm: true }, { session: 'window:2' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'not-signed-in' },
     });

@@ -54,7 +54,10 @@ const host = (dbPath: string, key?: DbKey | null) =>
 const setUp = (h: AppHost, session = 'setup') =>
   h.dispatch(
     'setup:run',
-    { organisation: { name: ORGANISATION }, administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase } },
+    {
+      organisation: { name: ORGANISATION },
+      administrator: { name: ADMIN.name, passphrase: ADMIN.passphrase },
+    },
     { session },
   );
 
@@ -152,7 +155,11 @@ describe('encryption at rest, by default', () => {
       ok: false,
       error: { code: 'not-signed-in' },
     });
-    const wrong = await locked.dispatch('session:signIn', { name: ADMIN.name, passphrase: 'not the passphrase' }, { session: 's' });
+    const wrong = await locked.dispatch(
+      'session:signIn',
+      { name: ADMIN.name, passphrase: 'not the passphrase' },
+      { session: 's' },
+    );
     expect(wrong).toMatchObject({ ok: false, error: { code: 'sign-in-refused' } });
     expect(locked.databaseState()).toBe('locked');
     await locked.dispatch('session:signIn', ADMIN, { session: 's' });
@@ -244,12 +251,21 @@ describe("an earlier version's database", () => {
     const h = host(file);
     expect(h.databaseState()).toBe('needs-setup');
     const report = await setUp(h);
-    expect(report).toMatchObject({ ok: true, value: { plainBackup: expect.stringMatching(/^threshold-pre-encryption-.*\.db$/) } });
-    const backup = path.join(dir, 'backups', (report as { value: { plainBackup: string } }).value.plainBackup);
+    expect(report).toMatchObject({
+      ok: true,
+      value: { plainBackup: expect.stringMatching(/^threshold-pre-encryption-.*\.db$/) },
+    });
+    const backup = path.join(
+      dir,
+      'backups',
+      (report as { value: { plainBackup: string } }).value.plainBackup,
+    );
     expect(sniffFile(backup)).toBe('plain');
     expect(fileContains(backup, secret)).toBe(true);
     // What it held is all there, encrypted.
-    expect(h.db.prepare("SELECT value FROM settings WHERE key = 'marker'").pluck().get()).toBe(JSON.stringify(secret));
+    expect(h.db.prepare("SELECT value FROM settings WHERE key = 'marker'").pluck().get()).toBe(
+      JSON.stringify(secret),
+    );
     expect(await h.dispatch('session:status', {}, { session: 'setup' })).toMatchObject({
       ok: true,
       value: { plainBackup: path.basename(backup) },
@@ -266,7 +282,9 @@ describe("an earlier version's database", () => {
       value: { removed: path.basename(backup) },
     });
     expect(fs.existsSync(backup)).toBe(false);
-    expect(await h.dispatch('session:status', {}, { session: 'setup' })).toMatchObject({ value: { plainBackup: null } });
+    expect(await h.dispatch('session:status', {}, { session: 'setup' })).toMatchObject({
+      value: { plainBackup: null },
+    });
     h.close();
   });
 
@@ -314,11 +332,18 @@ describe('key slots', () => {
     const key = formatKey(app.key);
     const slots = () => readKeyring(app.file)!.slots;
     // Setup: the administrator's slot and the recovery key's.
-    expect(slots().map((s) => s.kind).sort()).toEqual(['account', 'recovery']);
+    expect(
+      slots()
+        .map((s) => s.kind)
+        .sort(),
+    ).toEqual(['account', 'recovery']);
     const bea = await app.person('Bea Lind', ['analyst']);
     expect(slots().filter((s) => s.kind === 'account')).toHaveLength(2);
     const before = JSON.stringify(slots());
-    await bea.call('session:changePassphrase', { current: bea.passphrase, next: 'copper-lantern-orchard-sky-77' });
+    await bea.call('session:changePassphrase', {
+      current: bea.passphrase,
+      next: 'copper-lantern-orchard-sky-77',
+    });
     const after = slots();
     // One slot rewrapped (a new salt and wrap), the others as they were.
     const changed = after.filter((s) => !before.includes(JSON.stringify(s)));
@@ -333,7 +358,11 @@ describe('key slots', () => {
     // Her old passphrase no longer opens the database.
     const locked = host(app.file);
     expect(
-      await locked.dispatch('session:signIn', { name: 'Bea Lind', passphrase: 'copper-lantern-orchard-sky-77' }, { session: 'b' }),
+      await locked.dispatch(
+        'session:signIn',
+        { name: 'Bea Lind', passphrase: 'copper-lantern-orchard-sky-77' },
+        { session: 'b' },
+      ),
     ).toMatchObject({ ok: false, error: { code: 'sign-in-refused' } });
     expect(locked.databaseState()).toBe('locked');
     locked.close();
@@ -391,7 +420,9 @@ describe('desktop key store', () => {
   it('keeps a database key only in OS-protected form beside the database, and gives it back for that database', async () => {
     const app = await openTestApp();
     const protection = fakeProtection();
-    expect(await rememberDesktopKey({ dbPath: app.file, key: app.key, protection, platform: 'linux' })).toBe(true);
+    expect(await rememberDesktopKey({ dbPath: app.file, key: app.key, protection, platform: 'linux' })).toBe(
+      true,
+    );
     const keyFile = path.join(app.dir, KEY_FILE_NAME);
     const hex = formatKey(app.key);
     expect(fs.readFileSync(keyFile).toString('latin1')).not.toContain(hex);
@@ -412,7 +443,12 @@ describe('desktop key store', () => {
     const rotated = fakeProtection({ rotated: true });
     const hex = formatKey(app.key);
     fs.writeFileSync(keyFile, await rotated.encryptStringAsync(hex));
-    const again = await resolveDesktopKey({ dbPath: app.file, env: {}, protection: rotated, platform: 'linux' });
+    const again = await resolveDesktopKey({
+      dbPath: app.file,
+      env: {},
+      protection: rotated,
+      platform: 'linux',
+    });
     expect(again).toEqual({ key: app.key, source: 'os' });
     expect(rotated.encrypted).toBe(2);
     expect((await rotated.decryptStringAsync(fs.readFileSync(keyFile))).result).toBe(hex);
@@ -421,8 +457,13 @@ describe('desktop key store', () => {
   it('writes no key when the OS cannot protect it (Linux basic_text, or none): passphrases open the database', async () => {
     const dir = tempDir('trust-keystore-unprotected-');
     const dbPath = path.join(dir, 'threshold.db');
-    for (const protection of [fakeProtection({ backend: 'basic_text' }), fakeProtection({ available: false })]) {
-      expect(await rememberDesktopKey({ dbPath, key: generateKey(), protection, platform: 'linux' })).toBe(false);
+    for (const protection of [
+      fakeProtection({ backend: 'basic_text' }),
+      fakeProtection({ available: false }),
+    ]) {
+      expect(await rememberDesktopKey({ dbPath, key: generateKey(), protection, platform: 'linux' })).toBe(
+        false,
+      );
       expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
     }
   });
@@ -444,7 +485,12 @@ describe('desktop key store', () => {
 
   it('says so, and lets people sign in instead, when the kept key cannot be read by this account', async () => {
     const app = await openTestApp();
-    await rememberDesktopKey({ dbPath: app.file, key: app.key, protection: fakeProtection(), platform: 'linux' });
+    await rememberDesktopKey({
+      dbPath: app.file,
+      key: app.key,
+      protection: fakeProtection(),
+      platform: 'linux',
+    });
     app.close();
     const decision = await resolveDesktopKey({
       dbPath: app.file,
@@ -453,7 +499,9 @@ describe('desktop key store', () => {
       platform: 'linux',
     });
     expect(decision.key).toBeNull();
-    expect(decision.warning).toMatch(/cannot be decrypted by this user account.*sign in with your passphrase/);
+    expect(decision.warning).toMatch(
+      /cannot be decrypted by this user account.*sign in with your passphrase/,
+    );
   });
 });
 
@@ -469,7 +517,10 @@ describe('the CLI on an encrypted database', () => {
     expect(signedIn.code, signedIn.err).toBe(0);
     expect(signedIn.out).toContain('T-MARK');
 
-    const withKey = await runCli(['--db', file, 'list', '--json'], { cwd: dir, env: cliEnv(ADMIN, { THRESHOLD_DB_KEY: key }) });
+    const withKey = await runCli(['--db', file, 'list', '--json'], {
+      cwd: dir,
+      env: cliEnv(ADMIN, { THRESHOLD_DB_KEY: key }),
+    });
     expect(withKey.code, withKey.err).toBe(0);
 
     const asked: string[] = [];
@@ -485,11 +536,17 @@ describe('the CLI on an encrypted database', () => {
     expect(nobody.code).toBe(2);
     expect(nobody.err).toMatch(/--user NAME.*THRESHOLD_USER/);
 
-    const wrong = await runCli(['--db', file, 'list'], { cwd: dir, env: cliEnv({ ...ADMIN, passphrase: 'not it at all' }) });
+    const wrong = await runCli(['--db', file, 'list'], {
+      cwd: dir,
+      env: cliEnv({ ...ADMIN, passphrase: 'not it at all' }),
+    });
     expect(wrong.code).toBe(4);
     expect(wrong.err).toMatch(/The name or the passphrase is not right/);
 
-    const wrongKey = await runCli(['--db', file, 'list'], { cwd: dir, env: cliEnv(ADMIN, { THRESHOLD_DB_KEY: 'not the key' }) });
+    const wrongKey = await runCli(['--db', file, 'list'], {
+      cwd: dir,
+      env: cliEnv(ADMIN, { THRESHOLD_DB_KEY: 'not the key' }),
+    });
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.err).toMatch(/the key does not open .*nothing was changed/i);
   });

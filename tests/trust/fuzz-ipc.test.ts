@@ -51,7 +51,8 @@ const totalChanges = () => app.db.prepare('SELECT total_changes()').pluck().get(
  *  time): the next call signs in again, so that every channel is fuzzed by someone allowed to call it. */
 async function signedIn(): Promise<void> {
   const status = await app.call<{ state: string }>('session:status');
-  if (status.state !== 'signed-in') await app.call('session:signIn', { name: ADMIN.name, passphrase: ADMIN.passphrase });
+  if (status.state !== 'signed-in')
+    await app.call('session:signIn', { name: ADMIN.name, passphrase: ADMIN.passphrase });
 }
 
 async function check(channel: string, payload: unknown, how: string): Promise<void> {

@@ -76,7 +76,9 @@ describe('Settings → backups, in the browser', () => {
       await page.goto(`${server.origin}/#/settings`);
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
       // Every database is encrypted; this one was opened with the administrator's passphrase (setup).
-      await expect(page.getByTestId('settings-encryption').textContent()).resolves.toMatch(/^Encrypted \(SQLCipher 4, AES-256\)/);
+      await expect(page.getByTestId('settings-encryption').textContent()).resolves.toMatch(
+        /^Encrypted \(SQLCipher 4, AES-256\)/,
+      );
 
       await page.getByTestId('backup-now').click();
       const table = page.getByTestId('backups-table');

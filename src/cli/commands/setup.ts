@@ -6,6 +6,7 @@ import type { SetupReport } from '../../shared/domain/session';
 import { AppError, unwrap } from '../../shared/errors';
 import { flag, text, type Command } from '../command';
 import { json } from '../format';
+import { omit } from '../../shared/collections';
 import { UsageError, type CliIo } from '../io';
 import { AppHost } from '../../main/app-host';
 import { CLI_CALLER, cliHostOptions, PASSPHRASE_ENV } from '../session';
@@ -32,7 +33,8 @@ function newPassphrase(io: CliIo, name: string): string {
   if (first === null)
     throw new UsageError(`give ${name}'s passphrase: set ${PASSPHRASE_ENV}, or run this on a terminal`);
   const again = io.promptSecret?.('The same passphrase again: ') ?? null;
-  if (again !== first) throw new AppError('invalid-request', 'The two passphrases differ. Nothing was set up.');
+  if (again !== first)
+    throw new AppError('invalid-request', 'The two passphrases differ. Nothing was set up.');
   return first;
 }
 
@@ -53,7 +55,9 @@ export const setupCommand: Command = {
     if (flag(values, 'discard-plain-backup')) {
       const s = await session();
       const { removed } = await unwrap(s.api.setup.discardPlainBackup({ confirm: true }));
-      io.out(removed ? `Destroyed the unencrypted copy ${removed}.` : 'There is no unencrypted copy to destroy.');
+      io.out(
+        removed ? `Destroyed the unencrypted copy ${removed}.` : 'There is no unencrypted copy to destroy.',
+      );
       return 0;
     }
     const orgName = text(values, 'org-name');
@@ -78,8 +82,7 @@ export const setupCommand: Command = {
         ),
       )) as SetupReport;
       if (values.json) {
-        const { status: _status, ...rest } = report;
-        io.out(json(rest));
+        io.out(json(omit(report, 'status')));
       } else {
         io.out(
           [
@@ -97,7 +100,8 @@ export const setupCommand: Command = {
         io.err(
           `The database was not encrypted before: an unencrypted copy of it was kept at ${where}. It holds everything in clear.`,
         );
-        const destroy = io.confirm?.('Destroy the unencrypted copy now (check first that all is well)?') ?? null;
+        const destroy =
+          io.confirm?.('Destroy the unencrypted copy now (check first that all is well)?') ?? null;
         if (destroy) {
           await unwrap(host.dispatch('setup:discardPlainBackup', { confirm: true }, CLI_CALLER));
           io.err('Destroyed the unencrypted copy.');

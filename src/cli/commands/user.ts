@@ -31,16 +31,20 @@ function newPassphrase(io: CliIo, name: string): string {
   if (given) return given;
   const first = io.promptSecret?.(`New passphrase for ${name}: `) ?? null;
   if (first === null)
-    throw new UsageError(`give ${name}'s new passphrase: set ${NEW_PASSPHRASE_ENV}, or run this on a terminal`);
+    throw new UsageError(
+      `give ${name}'s new passphrase: set ${NEW_PASSPHRASE_ENV}, or run this on a terminal`,
+    );
   const again = io.promptSecret?.('The same passphrase again: ') ?? null;
-  if (again !== first) throw new AppError('invalid-request', 'The two passphrases differ. Nothing was changed.');
+  if (again !== first)
+    throw new AppError('invalid-request', 'The two passphrases differ. Nothing was changed.');
   return first;
 }
 
 function roles(value: string | undefined): Role[] {
   if (!value) throw new UsageError(`--roles is required (${ROLES.join(', ')})\nUsage: ${USAGE}`);
   const parsed = RolesSchema.safeParse(value.split(',').map((r) => r.trim()));
-  if (!parsed.success) throw new UsageError(`--roles must list roles among ${ROLES.join(', ')} (got "${value}")`);
+  if (!parsed.success)
+    throw new UsageError(`--roles must list roles among ${ROLES.join(', ')} (got "${value}")`);
   return parsed.data;
 }
 
@@ -88,7 +92,9 @@ export const userCommand: Command = {
     let result: AccountView;
     if (action === 'add') {
       const wanted = roles(text(values, 'roles'));
-      result = await unwrap(s.api.accounts.create({ name, roles: wanted, passphrase: newPassphrase(io, name) }));
+      result = await unwrap(
+        s.api.accounts.create({ name, roles: wanted, passphrase: newPassphrase(io, name) }),
+      );
       io.out(`Added ${describe(result)}.`);
     } else if (action === 'roles') {
       const wanted = roles(text(values, 'roles'));

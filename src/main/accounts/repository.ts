@@ -88,8 +88,7 @@ export class AccountRepository {
 
   byName(name: string): Account | undefined {
     const row = cached(this.db, 'SELECT * FROM accounts WHERE name_key = ?').get(nameKey(name)) as
-      | AccountRow
-      | undefined;
+      AccountRow | undefined;
     return row ? toAccount(row) : undefined;
   }
 

@@ -3,12 +3,7 @@
 // Every change is audited and signed by the administrator who made it; the entry that creates an account
 // records its public key, which is what `audit verify` later checks that person's signatures against.
 import { z } from 'zod';
-import {
-  NewAccountSchema,
-  type AccountView,
-  type NewAccount,
-  type Role,
-} from '../../shared/domain/accounts';
+import { NewAccountSchema, type AccountView, type NewAccount, type Role } from '../../shared/domain/accounts';
 import { AppError } from '../../shared/errors';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { accountsContract } from '../../shared/ipc/accounts.contract';
@@ -52,7 +47,9 @@ export function passphraseContext(ctx: ServiceContext, name: string): string[] {
 }
 
 const ProfileNames = z.looseObject({ name: z.looseObject({ en: z.string(), fr: z.string() }) });
-const LegacyProfileNames = z.looseObject({ authorityName: z.looseObject({ en: z.string(), fr: z.string() }) });
+const LegacyProfileNames = z.looseObject({
+  authorityName: z.looseObject({ en: z.string(), fr: z.string() }),
+});
 
 /** The organisation's name in each language (empty strings before setup). */
 export function organisationNames(ctx: ServiceContext): { en: string; fr: string } {
@@ -109,7 +106,10 @@ export class AccountsService {
    * with their own new key (the root every later signature leads back to); otherwise the acting
    * administrator signs it.
    */
-  async create(input: NewAccount, opts: { first?: boolean } = {}): Promise<{ account: Account; signer: KeyObject }> {
+  async create(
+    input: NewAccount,
+    opts: { first?: boolean } = {},
+  ): Promise<{ account: Account; signer: KeyObject }> {
     const parsed = NewAccountSchema.parse(input);
     const creator = opts.first ? null : this.ctx.require('accounts.manage');
     if (this.repo.byName(parsed.name))
@@ -127,7 +127,8 @@ export class AccountsService {
     try {
       const write = () =>
         this.ctx.db.transaction(() => {
-          if (this.repo.byName(parsed.name)) throw new AppError('conflict', `There is already an account named ${parsed.name}.`);
+          if (this.repo.byName(parsed.name))
+            throw new AppError('conflict', `There is already an account named ${parsed.name}.`);
           this.repo.insert({
             id,
             name: parsed.name,
@@ -149,7 +150,13 @@ export class AccountsService {
       if (opts.first) {
         // The first administrator vouches for themselves: the entry is signed with the key it records.
         runAs(
-          { accountId: id, name: parsed.name, roles: parsed.roles, signer: pair.privateKey, role: 'administrator' },
+          {
+            accountId: id,
+            name: parsed.name,
+            roles: parsed.roles,
+            signer: pair.privateKey,
+            role: 'administrator',
+          },
           write,
         );
       } else write();
@@ -258,10 +265,16 @@ export class AccountsService {
     const account = this.find(id);
     if (how === 'enable' && !account.disabledAt) return account;
     if (how === 'reset' && account.disabledAt)
-      throw new AppError('conflict', `${account.name}'s account is disabled: enable it with a new passphrase.`);
+      throw new AppError(
+        'conflict',
+        `${account.name}'s account is disabled: enable it with a new passphrase.`,
+      );
     const acting = this.ctx.acting();
     if (how === 'reset' && acting?.accountId === id)
-      throw new AppError('conflict', 'Change your own passphrase from your session (it needs your current one).');
+      throw new AppError(
+        'conflict',
+        'Change your own passphrase from your session (it needs your current one).',
+      );
     assertStrongPassphrase(passphrase, passphraseContext(this.ctx, account.name), account.name);
     const kdf = newKdf();
     const keys = await derivePassphraseKeys(passphrase, kdf);
@@ -304,7 +317,8 @@ export class AccountsService {
     const account = this.find(acting.accountId);
     const keys = await derivePassphraseKeys(current, account.credential.kdf);
     const ok = this.unlockWith(account, keys);
-    if (!ok) throw new AppError('sign-in-refused', 'Your current passphrase is not right. Nothing was changed.');
+    if (!ok)
+      throw new AppError('sign-in-refused', 'Your current passphrase is not right. Nothing was changed.');
     if (current === next)
       throw new AppError('invalid-request', 'The new passphrase is the same as the current one.');
     assertStrongPassphrase(next, passphraseContext(this.ctx, account.name), account.name);

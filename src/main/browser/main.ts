@@ -54,15 +54,18 @@ if (values.demo) {
     try {
       const demo = await setUpDemo(host.dispatch);
       console.log(`Set up a demo organisation (${demo.organisation}) with the sample workspace.`);
-      console.log(`Recovery key (shown once; it opens the database if every passphrase is lost): ${demo.recoveryKey}`);
-      for (const account of demo.accounts)
-        console.log(`demo account: ${account.name} ${account.passphrase}`);
+      console.log(
+        `Recovery key (shown once; it opens the database if every passphrase is lost): ${demo.recoveryKey}`,
+      );
+      for (const account of demo.accounts) console.log(`demo account: ${account.name} ${account.passphrase}`);
     } catch (err) {
       console.error(err instanceof AppError ? err.message : err);
       process.exit(1);
     }
   } else {
-    console.log('The database is already set up: sign in with an account of it (demo accounts are printed only when --demo sets one up).');
+    console.log(
+      'The database is already set up: sign in with an account of it (demo accounts are printed only when --demo sets one up).',
+    );
   }
 }
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');

@@ -138,7 +138,14 @@ export interface SigningKeyPair {
 
 export function newSigningKeyPair(): SigningKeyPair {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { publicKey: publicKey.export({ format: 'jwk' }).x!, privateKey };
+  return { publicKey: publicKeyText(publicKey), privateKey };
+}
+
+/** The public key of a key pair (given either half), as stored: the raw 32 bytes, base64url. */
+export function publicKeyText(key: KeyObject): string {
+  const x = (key.type === 'private' ? createPublicKey(key) : key).export({ format: 'jwk' }).x;
+  if (!x) throw new Error('not an Ed25519 key');
+  return x;
 }
 
 /** PKCS#8 prefix of an Ed25519 private key: the 32-byte seed follows. */
@@ -151,7 +158,7 @@ export function signingKeyPairFromSeed(seed: Buffer): SigningKeyPair {
     format: 'der',
     type: 'pkcs8',
   });
-  return { publicKey: createPublicKey(privateKey).export({ format: 'jwk' }).x!, privateKey };
+  return { publicKey: publicKeyText(privateKey), privateKey };
 }
 
 export function sealPrivateKey(key: Buffer, privateKey: KeyObject, purpose: string): Sealed {
@@ -167,9 +174,22 @@ export function signDigest(privateKey: KeyObject, digestHex: string): string {
   return edSign(null, Buffer.from(digestHex, 'hex'), privateKey).toString('base64');
 }
 
+// Public keys as KeyObjects, made once each: a log's check verifies thousands of entries by a few people.
+const publicKeys = new Map<string, KeyObject>();
+
+function publicKeyObject(publicKey: string): KeyObject {
+  let key = publicKeys.get(publicKey);
+  if (!key) {
+    key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    if (publicKeys.size > 1000) publicKeys.clear();
+    publicKeys.set(publicKey, key);
+  }
+  return key;
+}
+
 export function verifyDigest(publicKey: string, digestHex: string, signature: string): boolean {
   try {
-    const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
+    const key = publicKeyObject(publicKey);
     return edVerify(null, Buffer.from(digestHex, 'hex'), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;

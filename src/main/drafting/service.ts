@@ -105,7 +105,12 @@ export class DraftingService {
   private drafted(): Signoff | undefined {
     const who = this.ctx.acting();
     return who
-      ? { name: who.name, role: who.role ?? who.roles.join(', '), accountId: who.accountId, date: this.today() }
+      ? {
+          name: who.name,
+          role: who.role ?? who.roles.join(', '),
+          accountId: who.accountId,
+          date: this.today(),
+        }
       : undefined;
   }
 
@@ -454,7 +459,12 @@ export class DraftingService {
    * its exact text; an approval takes a fresh signature (`passphrase`). The four-eyes rule is enforced
    * here, on accounts: nobody reviews what they wrote, nobody approves what they wrote or reviewed.
    */
-  async signoff(id: string, expectedVersion: number, step: SignoffStep, passphrase?: string): Promise<DraftRecord> {
+  async signoff(
+    id: string,
+    expectedVersion: number,
+    step: SignoffStep,
+    passphrase?: string,
+  ): Promise<DraftRecord> {
     const acting = this.ctx.require(step === 'approved' ? 'draft.approve' : 'draft.review');
     // Refused before the passphrase is even checked when the rule already says no.
     const current = this.currentDraftVersion(id, expectedVersion).v;
@@ -462,7 +472,10 @@ export class DraftingService {
       stepProblem(current.draft.status, step) ??
       fourEyesProblem(current.draft, step, acting, this.authors(id, current.version));
     if (early)
-      throw new AppError(stepProblem(current.draft.status, step) ? 'conflict' : 'forbidden', `${early} Nothing was signed.`);
+      throw new AppError(
+        stepProblem(current.draft.status, step) ? 'conflict' : 'forbidden',
+        `${early} Nothing was signed.`,
+      );
     const signer = step === 'approved' ? await this.freshSigner(passphrase ?? '') : undefined;
     return this.ctx.db.transaction(() => {
       const who = this.ctx.require(step === 'approved' ? 'draft.approve' : 'draft.review');

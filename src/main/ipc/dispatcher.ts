@@ -1,7 +1,8 @@
 // The one guarded entry for every request, from Electron IPC, browser mode or the CLI: known channel,
-// safe shape, valid payload (zod), then the caller's session (the gate: signed in, unlocked, a role that
-// allows the channel), then the handler, run as the session's account; always a result envelope, never
-// a throw.
+// safe shape, then the caller's session (the gate: signed in, unlocked, a role that allows the channel:
+// someone who may not call a channel learns nothing from it, not even what its payload should be), then a
+// valid payload (zod), then the handler, run as the session's account; always a result envelope, never a
+// throw.
 import { AppError, type Result } from '../../shared/errors';
 import { contract, type Channel, type Contract } from '../../shared/ipc/contract';
 import type { HandlersOf } from '../../shared/ipc/define';
@@ -48,6 +49,7 @@ export function createDispatcher(
     try {
       const unsafe = findUnsafeShape(payload);
       if (unsafe) return fail('invalid-request', `The request was refused: ${unsafe}.`);
+      const acting = gate ? gate(channel, caller) : null;
       let parsed;
       try {
         parsed = contract[channel].request.safeParse(payload);
@@ -72,7 +74,6 @@ export function createDispatcher(
           },
         };
       }
-      const acting = gate ? gate(channel, caller) : null;
       const handler = handlerMap()[channel] as (request: unknown) => unknown;
       const value = await runInScope({ session: caller?.session ?? null, acting }, () =>
         handler(parsed.data),

@@ -73,7 +73,9 @@ export function keyringPath(dbPath: string): string {
 }
 
 export function nameHash(name: string): string {
-  return createHash('sha256').update(`threshold/name/${nameKey(name)}`, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(`threshold/name/${nameKey(name)}`, 'utf8')
+    .digest('hex');
 }
 
 /** The keyring beside `dbPath`, or null when there is none. A damaged one is an error, never ignored. */

@@ -47,16 +47,12 @@ export function newRecoveryKey(): { text: string; secret: Buffer } {
 }
 
 export function formatRecoveryKey(secret: Buffer): string {
-  return encode(secret).match(/.{1,4}/g)!.join('-');
+  return (encode(secret).match(/.{1,4}/g) ?? []).join('-');
 }
 
 /** The secret a typed recovery key stands for, or null when it is not one. */
 export function parseRecoveryKey(typed: string): Buffer | null {
-  const text = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
+  const text = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   if (text.length !== 52) return null;
   const secret = decode(text);
   return secret?.length === 32 ? secret : null;

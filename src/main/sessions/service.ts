@@ -8,6 +8,7 @@ import { SIGN_IN_REFUSED } from '../../shared/domain/accounts';
 import { DEFAULT_IDLE_MINUTES, type SessionStatus } from '../../shared/domain/session';
 import { allowedActions, roleFor } from '../../shared/domain/permissions';
 import { AppError } from '../../shared/errors';
+import { omit } from '../../shared/collections';
 import { CHANNEL_ACCESS, type Access } from '../../shared/ipc/access';
 import type { Channel } from '../../shared/ipc/contract';
 import type { HandlersOf } from '../../shared/ipc/define';
@@ -63,9 +64,7 @@ export class SessionService {
 
   idleMinutes(): number {
     const services = this.host.services();
-    return (
-      services?.ctx.settings.get(IDLE_SETTING, z.number().int().min(1).max(480)) ?? DEFAULT_IDLE_MINUTES
-    );
+    return services?.ctx.settings.get(IDLE_SETTING, z.number().int().min(1).max(480)) ?? DEFAULT_IDLE_MINUTES;
   }
 
   status(key: string | null): SessionStatus {
@@ -76,7 +75,14 @@ export class SessionService {
     const locksAt = session ? this.store.locksAt(session) : null;
     const org = services ? organisationNames(services.ctx) : null;
     return {
-      state: state === 'needs-setup' ? 'needs-setup' : !session ? 'signed-out' : session.locked ? 'locked' : 'signed-in',
+      state:
+        state === 'needs-setup'
+          ? 'needs-setup'
+          : !session
+            ? 'signed-out'
+            : session.locked
+              ? 'locked'
+              : 'signed-in',
       account: account && services ? services.accounts.view(account) : null,
       idleMinutes: this.idleMinutes(),
       locksAt: locksAt === null ? null : new Date(locksAt).toISOString(),
@@ -108,7 +114,10 @@ export class SessionService {
     if (!session) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
     if (access === 'session') return SessionStore.acting(session);
     if (session.locked)
-      throw new AppError('session-locked', `This session is locked: ${session.name}'s passphrase unlocks it.`);
+      throw new AppError(
+        'session-locked',
+        `This session is locked: ${session.name}'s passphrase unlocks it.`,
+      );
     this.store.touch(session);
     const acting = SessionStore.acting(session);
     if (access === 'signed-in') return acting;
@@ -210,13 +219,11 @@ export class SessionService {
     this.host.ensureSlot(ok.account.id, ok.account.name, ok.account.credential.kdf, ok.slotKey);
     const hash = nameHash(name);
     if (this.host.keyring.read()?.failures[hash])
-      updateKeyring(this.host.keyring, (k) => {
-        const { [hash]: _cleared, ...failures } = k.failures;
-        return { ...k, failures };
-      });
+      updateKeyring(this.host.keyring, (k) => ({ ...k, failures: omit(k.failures, hash) }));
     this.flushUnaudited(services);
     const previous = this.store.signOut(key);
-    if (previous && previous.signer && previous.accountId !== ok.account.id) this.recordSignOut(services.ctx, previous);
+    if (previous && previous.signer && previous.accountId !== ok.account.id)
+      this.recordSignOut(services.ctx, previous);
     const session = this.store.signIn(key, {
       accountId: ok.account.id,
       name: ok.account.name,
@@ -235,7 +242,8 @@ export class SessionService {
   async unlock(key: string, passphrase: string): Promise<SessionStatus> {
     const session = this.store.get(key);
     const services = this.host.services();
-    if (!session || !services) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+    if (!session || !services)
+      throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
     if (!session.locked) return this.status(key);
     this.assertNotWaiting(this.host.keyring.read(), session.name);
     const account = services.accounts.repo.get(session.accountId);

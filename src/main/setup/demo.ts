@@ -29,12 +29,13 @@ export async function setUpDemo(dispatch: Dispatch): Promise<{
   const caller = { session: `demo-setup-${randomBytes(8).toString('hex')}` };
   const accounts = DEMO_PEOPLE.map((p) => ({ ...p, passphrase: demoPassphrase() }));
   const [admin, ...others] = accounts;
+  if (!admin) throw new Error('no demo administrator');
   const report = await unwrap(
     dispatch(
       'setup:run',
       {
         organisation: { name: DEMO_ORGANISATION },
-        administrator: { name: admin!.name, passphrase: admin!.passphrase },
+        administrator: { name: admin.name, passphrase: admin.passphrase },
         sample: true,
       },
       caller,
@@ -44,7 +45,11 @@ export async function setUpDemo(dispatch: Dispatch): Promise<{
     await unwrap(
       dispatch(
         'accounts:create',
-        { name: person.name, roles: person.roles === 'all' ? [] : person.roles, passphrase: person.passphrase },
+        {
+          name: person.name,
+          roles: person.roles === 'all' ? [] : person.roles,
+          passphrase: person.passphrase,
+        },
         caller,
       ),
     );

@@ -2,7 +2,12 @@
 // stored, who saved it and when. `audit verify` rebuilds it from the policies table.
 import { contentHash } from '../crypto/content-hash';
 
-export function policyContent(p: { version: number; doc: unknown; accountId: string; savedAt: string }): unknown {
+export function policyContent(p: {
+  version: number;
+  doc: unknown;
+  accountId: string;
+  savedAt: string;
+}): unknown {
   return {
     kind: 'threshold/policy',
     version: p.version,

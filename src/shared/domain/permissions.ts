@@ -44,7 +44,14 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
-  analyst: ['log.read', 'log.write', 'assessment.save', 'partners.write', 'workspace.export', 'audit.checkpoint'],
+  analyst: [
+    'log.read',
+    'log.write',
+    'assessment.save',
+    'partners.write',
+    'workspace.export',
+    'audit.checkpoint',
+  ],
   communications: [
     'log.read',
     'drafts.write',

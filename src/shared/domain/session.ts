@@ -45,4 +45,3 @@ export interface SetupReport {
   sampleLoaded: boolean;
   status: SessionStatus;
 }
-

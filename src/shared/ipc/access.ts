@@ -10,7 +10,7 @@ import type { Channel } from './contract';
 
 export type Access = 'public' | 'session' | 'signed-in' | Action;
 
-export const CHANNEL_ACCESS: { readonly [K in Channel]: Access } = {
+export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
   'accounts:list': 'accounts.manage',
   'accounts:create': 'accounts.manage',
   'accounts:setRoles': 'accounts.manage',

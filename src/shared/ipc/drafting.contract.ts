@@ -121,7 +121,11 @@ export const draftingContract = {
   /** Approves the current version as the signed-in approver (neither an author nor its reviewer), with a
    *  fresh signature: their passphrase, typed again. */
   'drafting:approve': {
-    request: z.strictObject({ draftId: Id, expectedVersion: Version, passphrase: z.string().min(1).max(1024) }),
+    request: z.strictObject({
+      draftId: Id,
+      expectedVersion: Version,
+      passphrase: z.string().min(1).max(1024),
+    }),
     response: returns<DraftRecord>(),
   },
   /** The release and its sign-off record, for a draft version (default the current one), base64, with the checks. */

@@ -5,8 +5,8 @@ import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import path from 'node:path';
 import { tempDir } from '../../helpers/db';
 
-// The chain itself, on a bare database (no accounts, no signatures: tests/main/audit/signatures.test.ts
-// covers those, through the services).
+// The chain itself, on a bare database (no accounts, no signatures: tests/trust/forgery.test.ts covers
+// those, and the records checked against them, through the CLI).
 function bare(): { db: ReturnType<typeof openDatabase>; file: string } {
   const file = path.join(tempDir(), 'audit.db');
   return { db: openDatabase(file), file };

@@ -150,7 +150,10 @@ describe('browser mode server', () => {
     expect(JSON.parse(signedIn.body)).toMatchObject({ ok: true, value: { state: 'signed-in' } });
     const ok = await api(server, 'app:info', {}, { Cookie: cookie });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { empty: true, identity: { name: ADMIN.name } } });
+    expect(JSON.parse(ok.body)).toMatchObject({
+      ok: true,
+      value: { empty: true, identity: { name: ADMIN.name } },
+    });
     // Another browser, signed in to the run but not as anyone, is not signed in by it.
     const other = await session2(server);
     expect(JSON.parse((await api(server, 'app:info', {}, { Cookie: other })).body)).toMatchObject({
@@ -238,6 +241,60 @@ describe('browser mode server', () => {
       expect(JSON.parse(res.body), channel).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
     expect((await api(server, 'app%3Ainfo', {}, { Cookie: cookie })).status).toBe(200);
+    await server.close();
+  });
+});
+
+describe('the four-eyes rule over HTTP', () => {
+  it('refuses a drafter approving their own draft, even naming someone else; another approver may', async () => {
+    const { app, server } = await serve();
+    await app.call('workspace:loadSample');
+    const ana = { name: 'Ana Ruiz', passphrase: 'ana-ruiz-velvet-compass-harbour-4' };
+    const marie = { name: 'Marie Gagnon', passphrase: 'marie-gagnon-amber-kettle-window-9' };
+    await app.call('accounts:create', { ...ana, roles: ['communications', 'approver'] });
+    await app.call('accounts:create', { ...marie, roles: ['approver'] });
+    const browser = async (person: { name: string; passphrase: string }) => {
+      const cookie = await session2(server);
+      expect(JSON.parse((await api(server, 'session:signIn', person, { Cookie: cookie })).body).ok).toBe(
+        true,
+      );
+      return async (channel: string, body: unknown) =>
+        JSON.parse((await api(server, channel, body, { Cookie: cookie })).body) as {
+          ok: boolean;
+          value?: { id: string; draft: { status: string; approvals?: { approved?: { name: string } } } };
+          error?: { code: string; message: string };
+        };
+    };
+    const asAna = await browser(ana);
+    const plan = await asAna('drafting:createPlan', {
+      threatIds: ['lk27-001'],
+      cluster: false,
+      asOf: '2027-05-12T12:00:00Z',
+    });
+    const draft = await asAna('drafting:createDraft', {
+      planId: plan.value!.id,
+      template: 'public-statement',
+    });
+    const draftId = draft.value!.id;
+    const own = await asAna('drafting:approve', { draftId, expectedVersion: 1, passphrase: ana.passphrase });
+    expect(own).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(own.error!.message).toMatch(/wrote|drafted/);
+    // A request naming someone else as the signer is refused outright: who signs is the session's account.
+    const typed = await asAna('drafting:approve', {
+      draftId,
+      expectedVersion: 1,
+      passphrase: ana.passphrase,
+      signer: { name: marie.name, role: 'approver' },
+    });
+    expect(typed).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    const asMarie = await browser(marie);
+    const approved = await asMarie('drafting:approve', {
+      draftId,
+      expectedVersion: 1,
+      passphrase: marie.passphrase,
+    });
+    expect(approved.ok, JSON.stringify(approved.error)).toBe(true);
+    expect(approved.value!.draft.approvals?.approved?.name).toBe(marie.name);
     await server.close();
   });
 });

@@ -69,7 +69,12 @@ describe('drafting workflow', () => {
       approved: { name: 'Marie Gagnon', date: '2027-05-13', accountId: marie.accountId },
     });
     // Edited again, the text is a draft, signed only by whoever edited it.
-    const again = asNewDraftVersion(approved, { name: 'Ana', role: 'Comms', date: '2027-05-14', accountId: ana });
+    const again = asNewDraftVersion(approved, {
+      name: 'Ana',
+      role: 'Comms',
+      date: '2027-05-14',
+      accountId: ana,
+    });
     expect(again.status).toBe('draft');
     expect(again.approvals).toEqual({
       drafted: { name: 'Ana', role: 'Comms', date: '2027-05-14', accountId: ana },

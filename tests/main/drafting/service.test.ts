@@ -32,7 +32,11 @@ let approver: Acting;
 const review = (draftId: string, expectedVersion: number) =>
   reviewer.call<DraftRecord>('drafting:review', { draftId, expectedVersion });
 const approve = (draftId: string, expectedVersion: number) =>
-  approver.call<DraftRecord>('drafting:approve', { draftId, expectedVersion, passphrase: approver.passphrase });
+  approver.call<DraftRecord>('drafting:approve', {
+    draftId,
+    expectedVersion,
+    passphrase: approver.passphrase,
+  });
 
 async function failure(
   promise: Promise<unknown>,
@@ -74,7 +78,10 @@ describe('organisation profile', () => {
   it('starts empty in a new workspace, so that templates show placeholders that fail a check', async () => {
     const fresh = await openTestApp();
     // Setup records the organisation's name, and nothing else.
-    expect(await fresh.call<OrganisationProfile>('profile:get')).toEqual({ ...EMPTY_PROFILE, name: ORGANISATION });
+    expect(await fresh.call<OrganisationProfile>('profile:get')).toEqual({
+      ...EMPTY_PROFILE,
+      name: ORGANISATION,
+    });
     // The sample workspace carries its organisation; emptied again, drafts show what is missing.
     expect(await app.call<OrganisationProfile>('profile:get')).toMatchObject(PROFILE);
     await app.call('profile:set', { profile: EMPTY_PROFILE });
@@ -387,9 +394,7 @@ describe('drafts', () => {
     expect(saved.report.checks.some((c) => c.id === 'classified-content' && c.severity === 'error')).toBe(
       true,
     );
-    const refused = await failure(
-      review(d.id, 2),
-    );
+    const refused = await failure(review(d.id, 2));
     expect(refused.code).toBe('conflict');
     expect(refused.message).toContain('classified-content');
   });
@@ -423,12 +428,23 @@ describe('approval', () => {
     });
     // The reviewer does not approve what they reviewed (they would need the approver role anyway).
     expect(
-      (await failure(reviewer.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, passphrase: reviewer.passphrase })))
-        .code,
+      (
+        await failure(
+          reviewer.call('drafting:approve', {
+            draftId: d1.id,
+            expectedVersion: 1,
+            passphrase: reviewer.passphrase,
+          }),
+        )
+      ).code,
     ).toBe('forbidden');
     // An approval takes the approver's own passphrase, typed again.
     const wrong = await failure(
-      approver.call('drafting:approve', { draftId: d1.id, expectedVersion: 1, passphrase: 'not-my-passphrase-at-all' }),
+      approver.call('drafting:approve', {
+        draftId: d1.id,
+        expectedVersion: 1,
+        passphrase: 'not-my-passphrase-at-all',
+      }),
     );
     expect(wrong.code).toBe('sign-in-refused');
     const approved = await approve(d1.id, 1);
@@ -437,7 +453,11 @@ describe('approval', () => {
     expect(approved.draft.approvals).toMatchObject({
       drafted: { name: IDENTITY.name },
       reviewed: { name: REVIEWER.name },
-      approved: { name: APPROVER.name, signature: expect.any(String), textHash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      approved: {
+        name: APPROVER.name,
+        signature: expect.any(String),
+        textHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
     });
     expect((await failure(approve(d1.id, 1))).message).toMatch(/read-only/);
     // The database itself refuses to change an approved version.
@@ -496,7 +516,11 @@ describe('approval', () => {
   it('takes who signs from the session: a typed signer is refused', async () => {
     const d = await newDraft();
     const refused = await failure(
-      reviewer.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: { name: 'Li Wei', role: 'x' } }),
+      reviewer.call('drafting:review', {
+        draftId: d.id,
+        expectedVersion: 1,
+        signer: { name: 'Li Wei', role: 'x' },
+      }),
     );
     expect(refused.code).toBe('invalid-request');
   });
