@@ -33,13 +33,17 @@ export function SessionGate() {
   }, [refreshSession]);
 
   useEffect(() => {
-    if (state !== 'signed-in' && state !== 'locked') return;
-    const timer = setInterval(() => void refreshSession().catch(() => undefined), WATCH_MS);
-    const onFocus = () => void refreshSession().catch(() => undefined);
-    window.addEventListener('focus', onFocus);
+    // Not during setup: its last step (the recovery key) is shown before the session is taken up.
+    if (state === null || state === 'needs-setup') return;
+    // Browser mode's tabs share one session: one signed in (or out) elsewhere is noticed here too.
+    const recheck = () => void refreshSession().catch(() => undefined);
+    const timer = setInterval(recheck, WATCH_MS);
+    window.addEventListener('focus', recheck);
+    window.addEventListener('hashchange', recheck);
     return () => {
       clearInterval(timer);
-      window.removeEventListener('focus', onFocus);
+      window.removeEventListener('focus', recheck);
+      window.removeEventListener('hashchange', recheck);
     };
   }, [state, refreshSession]);
 
