@@ -4,6 +4,7 @@
 // chain; they cut the log behind an exported checkpoint. Each is detected by `threshold audit verify` and
 // refused by `threshold restore`; the untouched database verifies, and restores.
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +228,14 @@ describe('an insider with the file and its key', { timeout: 300_000 }, () => {
       rehash(raw);
     });
     await expectDetectedAndRefused(file, /signature does not match/);
+  });
+
+  it('swaps a person’s public key in the accounts table for one of their own: detected', async () => {
+    const file = await forged('account-key', (raw) => {
+      const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x;
+      raw.prepare('UPDATE accounts SET public_key = ? WHERE name = ?').run(other, built.approver.name);
+    });
+    await expectDetectedAndRefused(file, /signing key other than the one the audit log recorded/);
   });
 
   it('cuts the log behind an exported checkpoint: detected with the checkpoint', async () => {
