@@ -137,9 +137,9 @@ export function isRelease(draft: Pick<Draft, 'template'>): boolean {
 }
 
 function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): Paragraph[] {
-  const match = org.logo ? LOGO_DATA_URL.exec(org.logo) : null;
-  if (!match) return [];
-  const bytes = Buffer.from(match[2]!, 'base64');
+  const [, format, data] = (org.logo ? LOGO_DATA_URL.exec(org.logo) : null) ?? [];
+  if (!format || !data) return [];
+  const bytes = Buffer.from(data, 'base64');
   const size = imageSize(bytes);
   if (!size) return [];
   // At most 2 inches wide and 0.7 inch high, keeping its proportions.
@@ -151,7 +151,7 @@ function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): 
       run: { language: { value: tag } },
       children: [
         new ImageRun({
-          type: match[1] === 'jpeg' ? 'jpg' : (match[1] as 'png' | 'gif'),
+          type: format === 'jpeg' ? 'jpg' : (format as 'png' | 'gif'),
           data: bytes,
           transformation: {
             width: Math.max(1, Math.round(size.width * scale)),
@@ -293,10 +293,13 @@ function sectionParagraphs(
         .split(/\r\n|\r|\n/)
         .filter((l) => l.trim() !== '')
         .map((line) => {
-          const m = /^(\([^)]*\)\s*)([\s\S]*)$/.exec(line);
+          const [, marking, note] = /^(\([^)]*\)\s*)([\s\S]*)$/.exec(line) ?? [];
           return new Paragraph({
             run: { language: { value: tag } },
-            children: m ? [...runs(m[1]!, tag), ...runs(m[2]!, sourceTag)] : runs(line, sourceTag),
+            children:
+              marking !== undefined && note !== undefined
+                ? [...runs(marking, tag), ...runs(note, sourceTag)]
+                : runs(line, sourceTag),
           });
         }),
     ];
