@@ -349,22 +349,22 @@ export function languageTags(org: OrganisationProfile | undefined): Record<Draft
 
 export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
   const languages = (meta.languages ?? draft.languages).filter((l) => draft.languages.includes(l));
-  if (languages.length === 0)
+  const [first] = languages;
+  if (first === undefined)
     throw new Error('Nothing to export: the draft has none of the languages asked for.');
   const org = meta.organisation ?? EMPTY_ORGANISATION_PROFILE;
   const tags = languageTags(org);
-  const first = languages[0]!;
   const sections: ISectionOptions[] = languages.map((lang) => ({
     properties: PAGE_PROPERTIES,
     headers: { default: header(draft, lang, tags[lang]) },
     footers: { default: footer(draft, lang, tags[lang]) },
     children: sectionBody(draft, lang, tags, meta),
   }));
-  const title = xmlSafe(
-    (draft.sections[first]?.[0]?.kind === 'headline'
-      ? draft.sections[first]![0]!.text
-      : draft.title[first]) ?? '',
-  ).slice(0, 1000);
+  const opening = draft.sections[first]?.[0];
+  const title = xmlSafe((opening?.kind === 'headline' ? opening.text : draft.title[first]) ?? '').slice(
+    0,
+    1000,
+  );
   const author = xmlSafe(org.name[first] || org.name.en || org.name.fr).slice(0, 500);
   const core = {
     title,
