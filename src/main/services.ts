@@ -23,6 +23,7 @@ import type { OpenFilePort } from './files/open-port';
 import type { SaveFilePort } from './files/save-port';
 import { filesHandlers } from './files/service';
 import type { Handlers } from './ipc/dispatcher';
+import { OutcomeService } from './outcomes/service';
 import { partnerHandlers } from './partners/service';
 import { Settings } from './settings/settings';
 import { stixHandlers } from './stix/service';
@@ -110,6 +111,7 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
     ...new DraftingService(ctx, ports.saveFile).handlers(),
     ...electionHandlers(ctx, elections, threats),
     ...filesHandlers(ports.saveFile, ports.openFile),
+    ...new OutcomeService(ctx).handlers(),
     ...partnerHandlers(ctx),
     ...assessment.policyHandlers(),
     ...new OrganisationService(ctx).handlers(),

@@ -9,6 +9,7 @@ import { draftsCommand } from './drafts';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { outcomeCommand } from './outcome';
 import { partnersCommand } from './partners';
 import { policyCommand } from './policy';
 import { profileCommand } from './profile';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   draftsCommand,
   profileCommand,
   partnersCommand,
+  outcomeCommand,
   backupCommand,
   restoreCommand,
 ];

@@ -10,6 +10,7 @@ import { dashboardContract } from './dashboard.contract';
 import { draftingContract } from './drafting.contract';
 import { electionsContract } from './elections.contract';
 import { filesContract } from './files.contract';
+import { outcomesContract } from './outcomes.contract';
 import { partnersContract } from './partners.contract';
 import { policyContract } from './policy.contract';
 import { profileContract } from './profile.contract';
@@ -28,6 +29,7 @@ export const CONTRACTS = {
   drafting: draftingContract,
   elections: electionsContract,
   files: filesContract,
+  outcomes: outcomesContract,
   partners: partnersContract,
   policy: policyContract,
   profile: profileContract,
@@ -46,6 +48,7 @@ export const contract = {
   ...draftingContract,
   ...electionsContract,
   ...filesContract,
+  ...outcomesContract,
   ...partnersContract,
   ...policyContract,
   ...profileContract,
