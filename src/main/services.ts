@@ -25,6 +25,7 @@ import { filesHandlers } from './files/service';
 import type { Handlers } from './ipc/dispatcher';
 import { OutcomeService } from './outcomes/service';
 import { partnerHandlers } from './partners/service';
+import { ReportService } from './report/service';
 import { Settings } from './settings/settings';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
@@ -115,6 +116,7 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
     ...partnerHandlers(ctx),
     ...assessment.policyHandlers(),
     ...new OrganisationService(ctx).handlers(),
+    ...new ReportService(ctx, ports.saveFile).handlers(),
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
     ...new ThreatService(ctx, threats, elections, levels).handlers(),

@@ -13,6 +13,7 @@ import { outcomeCommand } from './outcome';
 import { partnersCommand } from './partners';
 import { policyCommand } from './policy';
 import { profileCommand } from './profile';
+import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { showCommand } from './show';
 
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   profileCommand,
   partnersCommand,
   outcomeCommand,
+  reportCommand,
   backupCommand,
   restoreCommand,
 ];

@@ -14,6 +14,7 @@ import { outcomesContract } from './outcomes.contract';
 import { partnersContract } from './partners.contract';
 import { policyContract } from './policy.contract';
 import { profileContract } from './profile.contract';
+import { reportContract } from './report.contract';
 import { securityContract } from './security.contract';
 import { stixContract } from './stix.contract';
 import { threatsContract } from './threats.contract';
@@ -33,6 +34,7 @@ export const CONTRACTS = {
   partners: partnersContract,
   policy: policyContract,
   profile: profileContract,
+  report: reportContract,
   security: securityContract,
   stix: stixContract,
   threats: threatsContract,
@@ -52,6 +54,7 @@ export const contract = {
   ...partnersContract,
   ...policyContract,
   ...profileContract,
+  ...reportContract,
   ...securityContract,
   ...stixContract,
   ...threatsContract,
