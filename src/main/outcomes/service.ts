@@ -4,11 +4,15 @@
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { outcomesContract } from '../../shared/ipc/outcomes.contract';
 import { AppError } from '../../shared/errors';
-import type { Outcome, OutcomeDetail, OutcomeFields } from '../../shared/domain/outcomes';
+import type { Outcome, OutcomeDetail, OutcomeFields, ThreatTimeline } from '../../shared/domain/outcomes';
 import type { ServiceContext } from '../context';
 import { assertEditable, newRecordId, unchanged } from '../records';
 import { ThreatStore } from '../threats/store';
+import { AssessmentRepository } from '../assessment/repository';
+import { DraftingRepository } from '../drafting/repository';
+import { PartnerRepository } from '../partners/repository';
 import { OutcomeRepository } from './repository';
+import { threatTimeline } from './timeline';
 
 export class OutcomeService {
   readonly repo: OutcomeRepository;
@@ -101,6 +105,38 @@ export class OutcomeService {
     return this.repo.forThreat(threatId, { deleted });
   }
 
+  /** The threat's story: first seen, assessments and decisions, releases, partner contacts that name it,
+   *  and outcome observations, with its reach over time. */
+  timeline(threatId: string): ThreatTimeline {
+    const detail = this.threats.get(threatId);
+    if (!detail) throw new AppError('not-found', `There is no threat with id ${threatId}.`);
+    const { threat } = detail;
+    const releases = new DraftingRepository(this.ctx.db)
+      .firstApprovals()
+      .filter((r) => r.releasable && r.threatIds.includes(threatId))
+      .map((r) => ({
+        draftId: r.draftId,
+        title: r.draft.title[r.draft.languages[0] ?? 'en'] ?? r.draftId,
+        approvedAt: r.approvedAt,
+      }));
+    const contacts = new PartnerRepository(this.ctx.db)
+      .list()
+      .flatMap((p) =>
+        (p.partner.contactLog ?? [])
+          .filter((c) => c.note?.includes(threatId))
+          .map((c) => ({ partner: p.partner.name, date: c.date, by: c.by })),
+      );
+    return threatTimeline({
+      threatId,
+      firstSeen: threat.time.firstSeen,
+      reach: { breakout: threat.reach.breakout, estimatedAudience: threat.reach.estimatedAudience },
+      assessments: new AssessmentRepository(this.ctx.db).listForThreat(threatId),
+      releases,
+      contacts,
+      outcomes: this.repo.forThreat(threatId).map((d) => d.outcome),
+    });
+  }
+
   handlers(): HandlersOf<typeof outcomesContract> {
     return {
       'outcomes:list': ({ threatId, deleted }) => this.list(threatId, deleted ?? false),
@@ -109,6 +145,7 @@ export class OutcomeService {
       'outcomes:update': ({ outcome, expectedVersion }) => this.update(outcome, expectedVersion),
       'outcomes:delete': ({ id }) => this.setDeleted(id, true),
       'outcomes:undelete': ({ id }) => this.setDeleted(id, false),
+      'outcomes:timeline': ({ threatId }) => this.timeline(threatId),
       'outcomes:history': ({ id }) => {
         this.detail(id);
         return this.repo.versions(id);

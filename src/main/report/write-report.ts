@@ -21,7 +21,6 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import { LEVELS, PURPOSES, TARGET_KINDS, THREAT_TYPES, type Level } from '../../shared/domain/enums';
 import type { Count } from '../../shared/domain/dashboard';
 import type { Spread } from '../../shared/domain/responses';
@@ -515,9 +514,8 @@ export async function writeReport(d: ReportData, meta: ReportMeta): Promise<Buff
   const styles = documentStyles(tags[first]);
   const doc = new Document({
     styles: { ...styles, paragraphStyles: [...(styles.paragraphStyles ?? []), CONTENTS_TITLE] },
-    // Page numbers of the contents written with the document (LibreOffice shows them as written); Word
-    // updates them again when it opens it.
-    pageNumbers: estimatePageNumbersWith({ guess: true }),
+    // The contents are written with an entry per heading (linked to it); Word fills in the page numbers when
+    // it opens the document (updateFields). Laying the pages out here to number them took seconds.
     features: { updateFields: true },
     sections,
   });

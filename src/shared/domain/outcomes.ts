@@ -3,7 +3,7 @@
 // platforms did, whether the media picked up the correction, what partners said, and a free note.
 // Observations are versioned, soft-deleted records, audited like threats and partners.
 import { z } from 'zod';
-import { TRENDS } from './enums';
+import { TRENDS, type Level, type Trend } from './enums';
 import type { RecordMeta, RecordVersionInfo } from './records';
 import { DateString, LIMITS } from './workspace';
 
@@ -67,3 +67,31 @@ export type OutcomeVersion = RecordVersionInfo & { outcome: Outcome };
 
 /** Days after a response with no observation before the dashboard asks for one (the policy may say). */
 export const DEFAULT_FOLLOW_UP_DAYS = 7;
+
+/** One step of a threat's story, for its timeline. */
+export type TimelineEvent =
+  | { kind: 'first-seen'; at: string }
+  | { kind: 'assessed'; at: string; level: Level; assessmentId: number; policyVersion: number }
+  | { kind: 'decided'; at: string; level: Level; recommendedLevel: Level; by: string; role: string }
+  | { kind: 'released'; at: string; draftId: string; title: string }
+  | { kind: 'partner-contacted'; at: string; partner: string; by: string }
+  | {
+      kind: 'outcome';
+      at: string;
+      outcomeId: string;
+      breakout: number;
+      estimatedAudience?: number | undefined;
+      trend: Trend;
+      stillSpreading?: boolean | undefined;
+      platformActions: PlatformAction[];
+      note?: string | undefined;
+    };
+
+export interface ThreatTimeline {
+  threatId: string;
+  events: TimelineEvent[];
+  /** Reach over time: as recorded on the threat when first seen, then each observation. */
+  reach: { date: string; breakout: number; estimatedAudience?: number | undefined; observed: boolean }[];
+  /** The first release of a statement about the threat (YYYY-MM-DD), marked on the chart. */
+  releasedOn: string | null;
+}

@@ -5,6 +5,7 @@ import {
   OutcomeSchema,
   type OutcomeDetail,
   type OutcomeVersion,
+  type ThreatTimeline,
 } from '../domain/outcomes';
 import { IdRequest, returns } from './define';
 
@@ -28,5 +29,10 @@ export const outcomesContract = {
   },
   'outcomes:delete': { request: IdRequest, response: returns<OutcomeDetail>() },
   'outcomes:undelete': { request: IdRequest, response: returns<OutcomeDetail>() },
+  /** The threat's timeline (first seen → outcomes) and its reach over time. */
+  'outcomes:timeline': {
+    request: z.strictObject({ threatId: ThreatId }),
+    response: returns<ThreatTimeline>(),
+  },
   'outcomes:history': { request: IdRequest, response: returns<OutcomeVersion[]>() },
 } as const;
