@@ -95,13 +95,17 @@ export async function startE2E(
     /** Who is signed in before the page loads (default: the administrator, who holds every role);
      *  false: nobody. */
     signIn?: Person | false;
+    /** The services' clock (default: the real one). */
+    clock?: () => Date;
   } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
   const desktop = transport === 'electron' ? await startDesktop() : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const shelf = new DownloadShelf();
-  const app = desktop?.app ?? (await openTestApp({ keep: true, saveFile: shelf }));
+  const app =
+    desktop?.app ??
+    (await openTestApp({ keep: true, saveFile: shelf, ...(opts.clock ? { clock: opts.clock } : {}) }));
   const server: BrowserServer | null = desktop
     ? null
     : await startBrowserServer({ dispatch: app.host.dispatch, staticDir: rendererDir(), downloads: shelf });
