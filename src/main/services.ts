@@ -28,8 +28,10 @@ import type { OpenFilePort } from './files/open-port';
 import type { SaveFilePort } from './files/save-port';
 import { filesHandlers } from './files/service';
 import type { Handlers } from './ipc/dispatcher';
+import { OutcomeService } from './outcomes/service';
 import { partnerHandlers } from './partners/service';
 import { currentActing, type Acting } from './scope';
+import { ReportService } from './report/service';
 import { Settings } from './settings/settings';
 import { contentHash } from './crypto/content-hash';
 import { stixHandlers } from './stix/service';
@@ -170,9 +172,11 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
     ...new DraftingService(ctx, (passphrase) => accounts.freshSigner(passphrase), ports.saveFile).handlers(),
     ...electionHandlers(ctx, elections, threats),
     ...filesHandlers(ports.saveFile, ports.openFile),
+    ...new OutcomeService(ctx).handlers(),
     ...partnerHandlers(ctx),
     ...assessment.policyHandlers(),
     ...new OrganisationService(ctx).handlers(),
+    ...new ReportService(ctx, ports.saveFile).handlers(),
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
     ...new ThreatService(ctx, threats, elections, levels).handlers(),

@@ -4,9 +4,11 @@
 // chain; they cut the log behind an exported checkpoint. Each is detected by `threshold audit verify` and
 // refused by `threshold restore`; the untouched database verifies, and restores.
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY } from '../../src/main/assessment/default-policy';
 import { entryHash } from '../../src/main/audit/audit-log';
 import type { DbKey } from '../../src/main/db/encryption';
 import type { StoredAssessment } from '../../src/shared/domain/decision';
@@ -57,6 +59,10 @@ beforeAll(async () => {
     draftId: draft.id,
     expectedVersion: 1,
     passphrase: approver.passphrase,
+  });
+  await app.call('policy:save', {
+    policy: { ...DEFAULT_POLICY, thresholds: { ...DEFAULT_POLICY.thresholds, speakPublicly: 80 } },
+    note: 'a higher bar to speak',
   });
   await app.call('threats:list', {});
   built = {
@@ -198,6 +204,19 @@ describe('an insider with the file and its key', { timeout: 300_000 }, () => {
     await expectDetectedAndRefused(file, /does not match what was approved/);
   });
 
+  it('edits the policy in force in its table: detected', async () => {
+    const file = await forged('policy', (raw) => {
+      const row = raw.prepare('SELECT version, doc FROM policies ORDER BY version DESC LIMIT 1').get() as {
+        version: number;
+        doc: string;
+      };
+      const doc = JSON.parse(row.doc) as { thresholds: Record<string, number> };
+      doc.thresholds.speakPublicly = 99;
+      raw.prepare('UPDATE policies SET doc = ? WHERE version = ?').run(JSON.stringify(doc), row.version);
+    });
+    await expectDetectedAndRefused(file, /policy version \d+ does not match/);
+  });
+
   it('deletes an entry and re-hashes the chain: detected', async () => {
     const file = await forged('delete', (raw) => {
       const seq = raw
@@ -227,6 +246,14 @@ describe('an insider with the file and its key', { timeout: 300_000 }, () => {
       rehash(raw);
     });
     await expectDetectedAndRefused(file, /signature does not match/);
+  });
+
+  it('swaps a person’s public key in the accounts table for one of their own: detected', async () => {
+    const file = await forged('account-key', (raw) => {
+      const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x;
+      raw.prepare('UPDATE accounts SET public_key = ? WHERE name = ?').run(other, built.approver.name);
+    });
+    await expectDetectedAndRefused(file, /signing key other than the one the audit log recorded/);
   });
 
   it('cuts the log behind an exported checkpoint: detected with the checkpoint', async () => {

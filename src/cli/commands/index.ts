@@ -10,9 +10,11 @@ import { approveCommand, draftsCommand, reviewCommand } from './drafts';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { outcomeCommand } from './outcome';
 import { partnersCommand } from './partners';
 import { policyCommand } from './policy';
 import { profileCommand } from './profile';
+import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { setupCommand } from './setup';
 import { showCommand } from './show';
@@ -35,6 +37,8 @@ export const COMMANDS: readonly Command[] = [
   approveCommand,
   profileCommand,
   partnersCommand,
+  outcomeCommand,
+  reportCommand,
   backupCommand,
   restoreCommand,
   dbCommand,

@@ -69,7 +69,7 @@ export function verifyRecords(
   };
   if (hasColumn(db, 'audit_log', 'signature')) {
     const signed = verifySignatures(db, add);
-    if (signed.rooted) verifyAccounts(db, signed, add);
+    if (signed.rooted && hasTable(db, 'accounts')) verifyAccounts(db, signed, add);
     verifyDecisions(db, signed, add);
     verifyPolicies(db, signed, add);
     verifySignoffs(db, signed, add);
@@ -218,14 +218,18 @@ interface DecisionJoinRow {
 }
 
 function verifyDecisions(db: Db, log: SignedLog, add: (seq: number | null, message: string) => void): void {
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.assessment_id, d.recommended_level, d.level, d.rationale, d.decided_at, d.account_id,
+  // A table gone is checked as empty: every record the log says was signed in it is then missing.
+  const rows =
+    !hasTable(db, 'decisions') || !hasTable(db, 'assessments')
+      ? []
+      : (db
+          .prepare(
+            `SELECT d.id, d.assessment_id, d.recommended_level, d.level, d.rationale, d.decided_at, d.account_id,
           d.content_hash, d.signature, a.threat_ids, a.cluster, a.level AS a_level, a.score, a.policy_version,
           a.threat_versions, a.as_of, a.result
        FROM decisions d LEFT JOIN assessments a ON a.id = d.assessment_id ORDER BY d.id`,
-    )
-    .all() as DecisionJoinRow[];
+          )
+          .all() as DecisionJoinRow[]);
   const seen = new Set<number>();
   for (const r of rows) {
     seen.add(r.id);
@@ -271,18 +275,20 @@ function verifyDecisions(db: Db, log: SignedLog, add: (seq: number | null, messa
 }
 
 function verifyPolicies(db: Db, log: SignedLog, add: (seq: number | null, message: string) => void): void {
-  const rows = db
-    .prepare(
-      'SELECT version, doc, saved_at, account_id, content_hash, signature FROM policies ORDER BY version',
-    )
-    .all() as {
-    version: number;
-    doc: string;
-    saved_at: string;
-    account_id: string | null;
-    content_hash: string | null;
-    signature: string | null;
-  }[];
+  const rows = !hasTable(db, 'policies')
+    ? []
+    : (db
+        .prepare(
+          'SELECT version, doc, saved_at, account_id, content_hash, signature FROM policies ORDER BY version',
+        )
+        .all() as {
+        version: number;
+        doc: string;
+        saved_at: string;
+        account_id: string | null;
+        content_hash: string | null;
+        signature: string | null;
+      }[]);
   const seen = new Set<number>();
   for (const r of rows) {
     seen.add(r.version);
@@ -449,6 +455,13 @@ function unsignedBeforeOf(value: unknown): UnsignedBefore {
     policies: typeof v.policies === 'number' ? v.policies : 1,
     signoffs: Array.isArray(v.signoffs) ? v.signoffs.filter((s) => typeof s === 'string') : [],
   };
+}
+
+function hasTable(db: Db, table: string): boolean {
+  return (
+    db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?").pluck().get(table) ===
+    1
+  );
 }
 
 function hasColumn(db: Db, table: string, column: string): boolean {

@@ -7,6 +7,9 @@ import type { workspaceContract } from '../../shared/ipc/workspace.contract';
 import { isStixBundle, parseJsonText } from '../../shared/domain/json-text';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
+import { AppError } from '../../shared/errors';
+import { can } from '../../shared/domain/permissions';
+import { loadSampleOutcomes } from '../outcomes/transfer';
 import { loadSamplePartners, validatePartners } from '../partners/transfer';
 import { importStixData } from '../stix/service';
 import type { ThreatScoring } from '../threats/scoring';
@@ -66,6 +69,17 @@ function tryParse(content: string): unknown {
 }
 
 export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
+  // Classified notes leave the database only with a role that allows it (administrators).
+  if (opts.includeClassified) {
+    const who = ctx.require('workspace.export');
+    if (!can(who.roles, 'export.classified'))
+      throw new AppError(
+        'forbidden',
+        `${who.name} may not export classified notes (an administrator may): export without them. ` +
+          `Nothing was exported.`,
+      );
+    ctx.require('export.classified');
+  }
   const result = exportWorkspace(ctx, opts);
   ctx.record('workspace.exported', 'workspace', {
     format: opts.format,
@@ -79,7 +93,7 @@ export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
 export function loadSample(ctx: ServiceContext, scoring: ThreatScoring): ImportReport {
   const file = path.join(ctx.assetsDir, SAMPLE_FILE);
   const report = importText(ctx, scoring, 'json', fs.readFileSync(file, 'utf8'), SAMPLE_FILE);
-  return { ...report, partners: loadSamplePartners(ctx) };
+  return { ...report, partners: loadSamplePartners(ctx), outcomes: loadSampleOutcomes(ctx) };
 }
 
 export function workspaceHandlers(

@@ -11,9 +11,11 @@ import { dashboardContract } from './dashboard.contract';
 import { draftingContract } from './drafting.contract';
 import { electionsContract } from './elections.contract';
 import { filesContract } from './files.contract';
+import { outcomesContract } from './outcomes.contract';
 import { partnersContract } from './partners.contract';
 import { policyContract } from './policy.contract';
 import { profileContract } from './profile.contract';
+import { reportContract } from './report.contract';
 import { securityContract } from './security.contract';
 import { sessionContract } from './session.contract';
 import { setupContract } from './setup.contract';
@@ -32,9 +34,11 @@ export const CONTRACTS = {
   drafting: draftingContract,
   elections: electionsContract,
   files: filesContract,
+  outcomes: outcomesContract,
   partners: partnersContract,
   policy: policyContract,
   profile: profileContract,
+  report: reportContract,
   security: securityContract,
   session: sessionContract,
   setup: setupContract,
@@ -53,9 +57,11 @@ export const contract = {
   ...draftingContract,
   ...electionsContract,
   ...filesContract,
+  ...outcomesContract,
   ...partnersContract,
   ...policyContract,
   ...profileContract,
+  ...reportContract,
   ...securityContract,
   ...sessionContract,
   ...setupContract,

@@ -210,3 +210,26 @@ describe('who acted', () => {
     expect(entry).toMatchObject({ actor: 'Sam Okoro', role: 'analyst', signature: expect.any(String) });
   });
 });
+
+describe('classified notes in an export', () => {
+  it('leave only with an administrator; others export without them', async () => {
+    const app = await openTestApp();
+    await app.call('workspace:loadSample');
+    const sam = await app.person('Sam Okoro', ['analyst']);
+    const refused = errorOf(
+      await sam.dispatch('workspace:export', { format: 'json', includeClassified: true }),
+    );
+    expect(refused.code).toBe('forbidden');
+    expect(refused.message).toMatch(/classified notes/);
+    const without = await sam.call<{ content: string }>('workspace:export', {
+      format: 'json',
+      includeClassified: false,
+    });
+    expect(without.content).not.toMatch(/"classifiedNotes":\s*\[\s*\{/);
+    const withNotes = await app.call<{ content: string }>('workspace:export', {
+      format: 'json',
+      includeClassified: true,
+    });
+    expect(withNotes.content).toMatch(/"classifiedNotes":\s*\[\s*\{/);
+  });
+});
