@@ -360,6 +360,22 @@ describe('social post', () => {
     expect(postLength(socialPostText(d.sections.en!))).toBeLessThanOrEqual(280);
   });
 
+  it.each([
+    ['cyber-intrusion', /Security experts are helping us/, /Des experts en sécurité nous aident/],
+    ['denial-of-service', /keep our websites and phone lines open/, /nos sites Web et nos lignes/],
+    ['intimidation', /with the police/, /avec la police/],
+    ['covert-funding', /rules on political funding/, /financement politique/],
+    ['disinformation', /working with platforms/, /avec les plateformes/],
+  ] as const)(
+    'says what is done about a %s threat in its own words, not always "platforms"',
+    (type, en, fr) => {
+      const d = render('social-post', [threat({ type })]);
+      expect(section(d, 'en', 'protection').text).toMatch(en);
+      expect(section(d, 'fr', 'protection').text).toMatch(fr);
+      if (type !== 'disinformation') expect(text(d, 'en') + text(d, 'fr')).not.toMatch(/platform/i);
+    },
+  );
+
   it('carries the French fact in 280 characters even with a placeholder for the source', () => {
     const d = render('social-post', [threat()], assessment(), {
       ...PROFILE,
