@@ -495,6 +495,21 @@ describe('briefing note', () => {
     );
   });
 
+  it('says "no audience reached" rather than "about 0 people", in both languages', () => {
+    const scan = threat({
+      type: 'cyber-intrusion',
+      reach: { breakout: 1, estimatedAudience: 0, trend: 'stable' },
+    });
+    const d = render('briefing-note', [scan]);
+    expect(`${text(d, 'en')}\n${nb(text(d, 'fr'))}`).not.toMatch(/about 0 people|environ 0 personnes/);
+    expect(nb(section(d, 'fr', 'assessment').text)).toContain('aucun public atteint');
+    const notice = render('partner-notification', [scan]);
+    expect(section(notice, 'en', 'context').text).toContain(
+      '(one platform, one community), no audience reached',
+    );
+    expect(nb(section(notice, 'fr', 'context').text)).toContain('communauté), aucun public atteint');
+  });
+
   it('agrees the type with its participle in French ("Piratage et fuite, observés")', () => {
     const d = render('briefing-note', [threat({ type: 'hack-and-leak' })]);
     expect(nb(section(d, 'fr', 'behaviour').text)).toMatch(
