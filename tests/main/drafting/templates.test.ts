@@ -364,7 +364,7 @@ describe('social post', () => {
     ['cyber-intrusion', /Security experts are helping us/, /Des experts en sécurité nous aident/],
     ['denial-of-service', /keep our websites and phone lines open/, /nos sites Web et nos lignes/],
     ['intimidation', /with the police/, /avec la police/],
-    ['covert-funding', /rules on political funding/, /financement politique/],
+    ['covert-funding', /enforces the rules on donations/, /fait respecter les règles sur les dons/],
     ['disinformation', /working with platforms/, /avec les plateformes/],
   ] as const)(
     'says what is done about a %s threat in its own words, not always "platforms"',

@@ -51,8 +51,8 @@ const PROTECTION_BY_TYPE: Partial<Record<ThreatType, LocalizedText>> = {
     fr: 'Nous travaillons avec la police pour protéger tout le monde.',
   },
   'covert-funding': {
-    en: 'We have told the body in charge of the rules on political funding.',
-    fr: 'Nous avons informé l’organisme chargé des règles sur le financement politique.',
+    en: 'We have told the body that enforces the rules on donations.',
+    fr: 'Nous avons alerté l’organisme qui fait respecter les règles sur les dons.',
   },
 };
 /** For a post short of room: what is being done, in fewer words. */
