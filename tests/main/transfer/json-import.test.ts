@@ -50,7 +50,7 @@ describe('JSON workspace import', () => {
   });
 
   it('takes the organisation block as the profile, or says where it is wrong and changes nothing', async () => {
-    const app = openTestApp();
+    const app = await openTestApp();
     const ok = await importJson(app, { ...workspace(), organisation: PROFILE });
     expect(ok.ok).toBe(true);
     expect(await app.call<OrganisationProfile>('profile:get')).toEqual(PROFILE);
