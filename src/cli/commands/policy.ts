@@ -1,13 +1,12 @@
 // `threshold policy`: show the intervention policy in force (or a past version), list its versions,
 // preview what an edited policy would change, and set a new one from a file.
-import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
 import type { Policy } from '../../shared/domain/policy';
 import { text, type Command } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
 import { UsageError } from '../io';
+import { readJsonFile } from '../json-file';
 import { LEVEL_TEXT } from './assessment-text';
 
 const USAGE = `threshold policy show [--json] [--version N]
@@ -24,17 +23,12 @@ const USAGE = `threshold policy show [--json] [--version N]
 
 function readPolicyFile(cwd: string, file: string | undefined): unknown {
   if (!file) throw new UsageError(`name the policy file\nUsage: ${USAGE}`);
-  const full = path.resolve(cwd, file);
-  const text = fs.readFileSync(full, 'utf8');
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (err) {
-    throw new AppError(
-      'policy-invalid',
-      `The policy was refused and the current one stays in force: ${path.basename(full)} ` +
-        `is not valid JSON (${(err as Error).message}).`,
-    );
-  }
+  return readJsonFile(
+    cwd,
+    file,
+    'policy-invalid',
+    (why) => `The policy was refused and the current one stays in force: ${why}.`,
+  );
 }
 
 function policyText(p: Policy): string {

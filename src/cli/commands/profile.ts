@@ -1,13 +1,11 @@
 // `threshold profile`: the organisation profile the drafts speak for (the same shape as Settings →
 // Organisation and the workspace file's `organisation` block). `show --json` prints it in the shape `set`
 // accepts back.
-import fs from 'node:fs';
-import path from 'node:path';
 import { missingProfileFields, type OrganisationProfile } from '../../shared/domain/organisation';
-import { AppError } from '../../shared/errors';
 import type { Command } from '../command';
 import { json } from '../format';
 import { UsageError } from '../io';
+import { readJsonFile } from '../json-file';
 import { unwrap } from '../session';
 
 const USAGE = `threshold profile show [--json]
@@ -20,16 +18,7 @@ const USAGE = `threshold profile show [--json]
          reasons and nothing changes.`;
 
 function readProfileFile(cwd: string, file: string): unknown {
-  const full = path.resolve(cwd, file);
-  const text = fs.readFileSync(full, 'utf8');
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (err) {
-    throw new AppError(
-      'invalid-request',
-      `${path.basename(full)} is not valid JSON (${(err as Error).message}). Nothing was changed.`,
-    );
-  }
+  return readJsonFile(cwd, file, 'invalid-request', (why) => `${why}. Nothing was changed.`);
 }
 
 function profileText(p: OrganisationProfile): string {

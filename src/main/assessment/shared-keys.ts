@@ -2,7 +2,7 @@
 // and kind), or a region and channel with the same purpose and type. Each key text is normalised once and
 // numbered; every (key, threat) pair is two numbers, and a counting sort by key lays each key's threats
 // out contiguously, in time order. Nothing is compared pair by pair.
-import { PURPOSES, THREAT_TYPES } from '../../shared/domain/enums';
+import { PURPOSES, TARGET_KINDS, THREAT_TYPES } from '../../shared/domain/enums';
 import { normaliseKey } from './text';
 
 /** What the index reads of each threat (one entry per threat in every column). */
@@ -40,14 +40,6 @@ export interface KeyIndex {
 }
 
 const MAX_REGION_CHANNEL_PAIRS = 9;
-const TARGET_KINDS = [
-  'general-public',
-  'community',
-  'candidate-or-party',
-  'election-officials',
-  'media',
-  'infrastructure',
-];
 const KINDS = 8; // more than the target kinds, so that kind and text make one number
 const PT = PURPOSES.length * THREAT_TYPES.length;
 const PURPOSE_INDEX = new Map<string, number>(PURPOSES.map((x, i) => [x, i]));
@@ -107,7 +99,7 @@ export function indexSharedKeys(columns: KeyColumns, order: readonly number[]): 
     const source = keyOf(columns.sourceName[i]);
     if (source) sourceOrTargetKey(source * 4, 'source', position);
     const target = keyOf(columns.targetDescription[i]);
-    const targetKind = TARGET_KINDS.indexOf(columns.targetKind[i] ?? '') + 1;
+    const targetKind = (TARGET_KINDS as readonly string[]).indexOf(columns.targetKind[i] ?? '') + 1;
     if (target) sourceOrTargetKey((target * KINDS + targetKind) * 4 + 1, 'target', position);
     const regions = columns.regions[i];
     const channels = columns.channels[i];
