@@ -18,37 +18,36 @@ beforeAll(async () => {
     viewport: { width: 1280, height: 800 },
     clock: steppingClock('2027-05-20T12:00:00.000Z'),
   });
-  await e2e.app.call('app:setIdentity', { identity: { name: 'Jo Tremblay', role: 'Panel chair' } });
+  // The people of the response, each signed in with an account of their own.
+  const nadia = await e2e.app.person('Nadia Roy', ['approver']);
+  const jo = await e2e.app.person('Jo Tremblay', ['communications']);
+  const li = await e2e.app.person('Li Wei', ['reviewer']);
+  const marie = await e2e.app.person('Marie Gagnon', ['approver']);
   await e2e.app.call('workspace:loadSample');
   // A response to the leak: a decision, and a statement approved for release.
-  const assessed = await e2e.app.call<{ level: string }>('assessment:assess', { threatId: 'lk27-004' });
-  await e2e.app.call('assessment:save', {
+  const assessed = await nadia.call<{ level: string }>('assessment:assess', { threatId: 'lk27-004' });
+  await nadia.call('assessment:save', {
     threatIds: ['lk27-004'],
     decision: {
       recommendedLevel: assessed.level,
       level: 'speak-publicly',
       rationale: '',
-      decidedBy: 'Nadia Roy',
-      role: 'Chief Electoral Officer',
+      passphrase: nadia.passphrase,
     },
   });
-  const plan = await e2e.app.call<PlanRecord>('drafting:createPlan', {
+  const plan = await jo.call<PlanRecord>('drafting:createPlan', {
     threatIds: ['lk27-004'],
     asOf: '2027-05-03T12:00:00Z',
   });
-  const draft = await e2e.app.call<DraftRecord>('drafting:createDraft', {
+  const draft = await jo.call<DraftRecord>('drafting:createDraft', {
     planId: plan.id,
     template: 'public-statement',
   });
-  await e2e.app.call('drafting:review', {
+  await li.call('drafting:review', { draftId: draft.id, expectedVersion: 1 });
+  await marie.call('drafting:approve', {
     draftId: draft.id,
     expectedVersion: 1,
-    signer: { name: 'Li Wei', role: 'Legal counsel' },
-  });
-  await e2e.app.call('drafting:approve', {
-    draftId: draft.id,
-    expectedVersion: 1,
-    signer: { name: 'Marie Gagnon', role: 'CEO' },
+    passphrase: marie.passphrase,
   });
   await e2e.page.reload();
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -74,7 +73,7 @@ describe('outcomes, end to end', () => {
     await timeline.waitFor();
     const text = (await timeline.textContent()) ?? '';
     expect(text).toContain('First seen');
-    expect(text).toContain('Decided: Speak publicly, by Nadia Roy (Chief Electoral Officer)');
+    expect(text).toContain('Decided: Speak publicly, by Nadia Roy');
     expect(text).toContain('Statement approved for release');
     expect(text.match(/Outcome observed/g)).toHaveLength(3);
     await page.getByTestId('reach-chart-release').waitFor();
