@@ -14,6 +14,7 @@ import { checkBackup, swapDatabaseFile } from './backups/restore';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher';
 import { createContext, createHandlers } from './services';
 import { backupsKept, type DatabaseHostPort } from './backups/service';
+import type { OpenFilePort } from './files/open-port';
 import type { SaveFilePort } from './files/save-port';
 
 export interface AppHostOptions {
@@ -32,6 +33,8 @@ export interface AppHostOptions {
   clock?: () => Date;
   /** Where files are saved: the desktop app's dialog, or browser mode's downloads. */
   saveFile?: SaveFilePort;
+  /** Where files the user chooses are opened: the desktop app's dialog. */
+  openFile?: OpenFilePort;
   /** Desktop app: shows the key in a window of its own. */
   showKey?: () => Promise<boolean>;
   onInternalError?: (err: unknown, channel: string) => void;
@@ -114,6 +117,7 @@ export class AppHost implements DatabaseHostPort {
       const handlers = createHandlers(ctx, {
         database: this,
         ...(opts.saveFile ? { saveFile: opts.saveFile } : {}),
+        ...(opts.openFile ? { openFile: opts.openFile } : {}),
       });
       if (encryptedBackup) {
         const plain = path.basename(encryptedBackup);

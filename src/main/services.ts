@@ -18,6 +18,7 @@ import { DraftingService } from './drafting/service';
 import { ElectionRepository } from './elections/repository';
 import { electionHandlers } from './elections/service';
 import { ServiceEvents } from './events';
+import type { OpenFilePort } from './files/open-port';
 import type { SaveFilePort } from './files/save-port';
 import { filesHandlers } from './files/service';
 import type { Handlers } from './ipc/dispatcher';
@@ -45,6 +46,8 @@ export interface HostPorts {
   database?: DatabaseHostPort;
   /** Saving files where the user says (the desktop app's dialog, browser mode's downloads). */
   saveFile?: SaveFilePort;
+  /** Opening a file the user chooses, read by the host (the desktop app's dialog). */
+  openFile?: OpenFilePort;
 }
 
 export function createContext(db: Db, opts: ContextOptions): ServiceContext {
@@ -108,7 +111,7 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
     ...dashboardHandlers(ctx),
     ...new DraftingService(ctx, ports.saveFile).handlers(),
     ...electionHandlers(ctx, elections, threats),
-    ...filesHandlers(ports.saveFile),
+    ...filesHandlers(ports.saveFile, ports.openFile),
     ...partnerHandlers(ctx),
     ...assessment.policyHandlers(),
     ...securityHandlers(ctx, ports.database),

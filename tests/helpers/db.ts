@@ -38,7 +38,13 @@ export interface TestApp {
 /** Services over a temporary database. Closed after the current test unless `keep` is set
  *  (then the caller closes it, e.g. in afterAll). */
 export function openTestApp(
-  opts: { file?: string; clock?: () => Date; keep?: boolean; ports?: HostPorts } = {},
+  opts: {
+    file?: string;
+    clock?: () => Date;
+    keep?: boolean;
+    ports?: HostPorts;
+    mode?: ServiceContext['mode'];
+  } = {},
 ): TestApp {
   const dir = opts.file ? path.dirname(opts.file) : tempDir('threshold-test-', { keep: opts.keep });
   const file = opts.file ?? path.join(dir, 'threshold.db');
@@ -46,7 +52,7 @@ export function openTestApp(
   const ctx = createContext(db, {
     dbPath: file,
     assetsDir: ASSETS_DIR,
-    mode: 'cli',
+    mode: opts.mode ?? 'cli',
     appVersion: 'test',
     clock: opts.clock,
   });

@@ -1,4 +1,5 @@
-// Files the app writes where the user says: a save dialog in the desktop app, a download in the browser.
+// Files the app writes where the user says (a save dialog in the desktop app, a download in the
+// browser), and files the user chooses to open.
 
 /** Where a file went: saved at `path`, not saved (the dialog was cancelled), or, in browser mode,
  *  offered to the page at `download` (an address of this run's server that downloads it once). */
@@ -7,3 +8,6 @@ export interface SavedFile {
   path: string | null;
   download?: string;
 }
+
+/** A file the user chose to open: its name (never its path) and its text; or nothing, if cancelled. */
+export type OpenedFile = { opened: false } | { opened: true; name: string; content: string };

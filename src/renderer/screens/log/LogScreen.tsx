@@ -15,7 +15,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   const logCommand = useStore((s) => s.logCommand);
   const clearLogCommand = useStore((s) => s.clearLogCommand);
   const [exportOpen, setExportOpen] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
+  const chooserRef = useRef<(() => void) | null>(null);
   const { exportAs } = useTransferActions();
   const electionId = useStore((s) => s.electionId);
 
@@ -25,7 +25,8 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
     clearLogCommand();
     if (logCommand === 'find')
       document.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
-    if (logCommand === 'import') fileRef.current?.click();
+    // The page may not open its own chooser without a click: the transfer controls ask main instead.
+    if (logCommand === 'import') chooserRef.current?.();
     if (logCommand === 'export-json') setExportOpen(true);
     if (logCommand === 'export-csv') void exportAs('csv', false, electionId || undefined);
   }, [logCommand, clearLogCommand, exportAs, electionId]);
@@ -41,7 +42,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
         <div className="screen-header">
           <h1 id="log-title">{t('title')}</h1>
           <div className="screen-header__actions">
-            <TransferControls exportOpen={exportOpen} setExportOpen={setExportOpen} fileRef={fileRef} />
+            <TransferControls exportOpen={exportOpen} setExportOpen={setExportOpen} chooserRef={chooserRef} />
             <StixExportButton />
             <button
               type="button"

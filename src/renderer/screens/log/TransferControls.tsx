@@ -1,8 +1,8 @@
 // Import a workspace or CSV into the log, and export it, from the log's header.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
-import { ServiceError, api, call } from '../../api/bridge';
+import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 import { importFile, saveFile } from '../../transfer';
@@ -31,16 +31,18 @@ export function useTransferActions() {
 export function TransferControls({
   exportOpen,
   setExportOpen,
-  fileRef,
+  chooserRef,
 }: {
   exportOpen: boolean;
   setExportOpen(open: boolean): void;
-  fileRef: React.RefObject<HTMLInputElement | null>;
+  /** Set here to what opens the chooser, for File → Import… in the desktop menu. */
+  chooserRef: React.RefObject<(() => void) | null>;
 }) {
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
   const pushToast = useStore((s) => s.pushToast);
   const { importChosen, exportAs } = useTransferActions();
+  const fileRef = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);
   const [error, setError] = useState<{
@@ -72,6 +74,27 @@ export function TransferControls({
     }
   }
 
+  /** Browser mode: the page's own chooser (it needs the click that called this). Desktop app: the
+   *  dialog opens in the main process, which needs no click (the menu has none), and sends the text. */
+  async function chooseAndImport() {
+    if (isBrowserMode) {
+      fileRef.current?.click();
+      return;
+    }
+    const result = await api.files.open({
+      filters: [{ name: t('transfer.importFileKind'), extensions: ['json', 'csv'] }],
+    });
+    if (!result.ok) {
+      setError({ message: result.error.message, problems: result.error.problems ?? [] });
+      return;
+    }
+    if (result.value.opened) await onFile(new File([result.value.content], result.value.name));
+  }
+
+  useEffect(() => {
+    chooserRef.current = () => void chooseAndImport();
+  });
+
   async function onExport() {
     const saved = await exportAs(format, includeClassified, electionId || undefined);
     setExportOpen(false);
@@ -93,7 +116,7 @@ export function TransferControls({
           e.target.value = '';
         }}
       />
-      <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+      <button type="button" className="button" onClick={() => void chooseAndImport()}>
         {t('transfer.import')}
       </button>
       <button type="button" className="button" onClick={() => setExportOpen(true)}>
