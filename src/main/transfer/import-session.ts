@@ -18,18 +18,13 @@ import { unchanged } from '../records';
 import type { ThreatScoring } from '../threats/scoring';
 import { ThreatStore } from '../threats/store';
 import { ThreatCsvReader } from './csv';
+import { SurrogateHalves } from './text-pieces';
 import { JsonStreamError, WorkspaceJsonReader, type StreamedList } from './json-stream';
 
 /** Threats written per batch (each batch's ids are looked up in one go). */
-export const IMPORT_BATCH = 500;
+export const IMPORT_BATCH = 200;
 const MAX_PROBLEMS = 20;
 const EXTRA_KEY = 'workspace.extra';
-
-interface Pending {
-  threat: Threat;
-  /** Where it is in the file, for a problem found later ("$.threats[3]" or "line 12"). */
-  where: string;
-}
 
 const anyRecord = z.record(z.string(), z.unknown());
 
@@ -42,9 +37,9 @@ export class ImportSession {
   private readonly info: WriteInfo;
   private readonly problems: ProblemLocation[] = [];
   private problemCount = 0;
-  private batch: Pending[] = [];
-  /** Every threat id of the file, with where it first is (repeats are refused). */
-  private readonly idsInFile = new Map<string, string>();
+  private batch: Threat[] = [];
+  /** Every threat id of the file, with where it first is (a CSV line, a JSON index): repeats are refused. */
+  private readonly idsInFile = new Map<string, number>();
   private readonly electionsInFile = new Map<string, number>();
   /** Elections the threats name, with the first place each is named (checked at the end). */
   private readonly electionsNamed = new Map<string, string>();
@@ -57,6 +52,7 @@ export class ImportSession {
   private readonly json: WorkspaceJsonReader | null;
   private readonly csv: ThreatCsvReader | null;
   private state: 'open' | 'committed' | 'rolled back' = 'open';
+  private readonly halves = new SurrogateHalves();
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -80,9 +76,7 @@ export class ImportSession {
         ? new WorkspaceJsonReader({ element: (list, i, v) => this.element(list, i, v) })
         : null;
     this.csv =
-      format === 'csv'
-        ? new ThreatCsvReader(fileName, (threat, line) => this.threat(threat, `line ${line}`))
-        : null;
+      format === 'csv' ? new ThreatCsvReader(fileName, (threat, line) => this.threat(threat, line)) : null;
     // One transaction from the first piece to the last. Foreign keys are checked at the commit, so that a
     // file may name its elections after its threats; the end says which are missing.
     ctx.db.exec('BEGIN IMMEDIATE');
@@ -95,8 +89,11 @@ export class ImportSession {
   }
 
   /** Reads the next piece of the file, writing what it completes. Throws (and rolls back) when the file is wrong. */
-  write(text: string): ImportProgress {
+  write(piece: string): ImportProgress {
     this.assertOpen();
+    // A piece may end between the two halves of a character outside the BMP (an emoji): the first half
+    // waits for the next piece, so that no character is read (or hashed) as two broken ones.
+    const text = this.halves.join(piece);
     this.hash.update(text, 'utf8');
     this.progress.bytes += Buffer.byteLength(text, 'utf8');
     this.guard(() => {
@@ -111,6 +108,13 @@ export class ImportSession {
   finish(): ImportReport {
     this.assertOpen();
     return this.guard(() => {
+      const rest = this.halves.rest();
+      if (rest) {
+        // The file ends with half a character: read as it is, the reader says where.
+        this.hash.update(rest, 'utf8');
+        if (this.json) this.json.write(rest);
+        else this.csv?.write(rest);
+      }
       let skeleton: unknown = undefined;
       if (this.json) skeleton = this.json.end();
       else this.csv?.end();
@@ -227,7 +231,7 @@ export class ImportSession {
     }
     const parsed = ThreatSchema.safeParse(value);
     if (!parsed.success) return this.zodProblems(list, index, parsed.error.issues);
-    this.threat(parsed.data, at);
+    this.threat(parsed.data, index);
   }
 
   private zodProblems(
@@ -239,24 +243,28 @@ export class ImportSession {
       this.problem({ where: jsonPath([list, index, ...issue.path]), message: issue.message });
   }
 
+  /** Where a threat is: `$.threats[i]` in a workspace, `line n` in a CSV file. */
+  private whereOf(place: number, field?: string): string {
+    if (this.format === 'csv') return `line ${place}${field ? ` (${field})` : ''}`;
+    return `$.threats[${place}]${field ? `.${field}` : ''}`;
+  }
+
   /** A valid threat: checked against the rest of the file, then queued for its batch. */
-  private threat(threat: Threat, where: string): void {
+  private threat(threat: Threat, place: number): void {
     const first = this.idsInFile.get(threat.id);
-    if (first !== undefined) {
-      const idWhere = where.startsWith('$') ? `${where}.id` : `${where} (id)`;
-      return this.problem({ where: idWhere, message: `repeats the id ${threat.id} of ${first}` });
-    }
-    this.idsInFile.set(threat.id, where);
+    if (first !== undefined)
+      return this.problem({
+        where: this.whereOf(place, 'id'),
+        message: `repeats the id ${threat.id} of ${this.whereOf(first)}`,
+      });
+    this.idsInFile.set(threat.id, place);
     if (!this.electionsNamed.has(threat.electionId))
-      this.electionsNamed.set(
-        threat.electionId,
-        where.startsWith('$') ? `${where}.electionId` : `${where} (electionId)`,
-      );
+      this.electionsNamed.set(threat.electionId, this.whereOf(place, 'electionId'));
     for (const r of threat.relatedIds ?? []) this.relatedIds.add(r);
     this.progress.threats++;
     // After a problem, the rest is only checked: nothing more is written.
     if (this.problems.length > 0) return;
-    this.batch.push({ threat, where });
+    this.batch.push(threat);
   }
 
   /** Writes the queued threats: one lookup of their ids, each written once with its level. */
@@ -267,8 +275,8 @@ export class ImportSession {
     }
     const batch = this.batch;
     this.batch = [];
-    const inLog = this.store.existingIds(batch.map((p) => p.threat.id));
-    for (const { threat } of batch) {
+    const inLog = this.store.existingIds(batch.map((t) => t.id));
+    for (const threat of batch) {
       const known = this.electionsInFile.has(threat.electionId) || this.elections.get(threat.electionId);
       if (!known) this.scoreLater.push(threat.id);
       const existing = inLog.has(threat.id) ? this.store.get(threat.id) : undefined;

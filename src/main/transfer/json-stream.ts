@@ -8,6 +8,7 @@
 import { TokenParser, Tokenizer, TokenType, type ParsedTokenInfo } from '@streamparser/json';
 import { FORBIDDEN_KEYS, MAX_DEPTH } from '../../shared/domain/safe-shape';
 import { jsonPath } from '../../shared/domain/location';
+import { SurrogateHalves } from './text-pieces';
 
 /** The top-level lists read one element at a time. */
 export const STREAMED_LISTS = ['elections', 'threats', 'partners'] as const;
@@ -91,6 +92,7 @@ export class WorkspaceJsonReader {
   private previousBytes = 0;
   private bytesFed = 0;
   private lastLength = 0;
+  private readonly halves = new SurrogateHalves();
 
   constructor(private readonly handlers: JsonStreamHandlers) {
     this.tokenizer.onToken = (token) => this.onToken(token);
@@ -108,6 +110,10 @@ export class WorkspaceJsonReader {
   /** Feeds the next piece of the text. Throws a JsonStreamError where the document is wrong. */
   write(text: string): void {
     if (this.ended) throw new Error('The reader has ended.');
+    this.feed(this.halves.join(text));
+  }
+
+  private feed(text: string): void {
     let chunk = text;
     if (!this.started && chunk.length > 0) {
       this.started = true;
@@ -131,6 +137,8 @@ export class WorkspaceJsonReader {
 
   /** The end of the text: the document's skeleton (the streamed lists left empty). */
   end(): unknown {
+    const rest = this.halves.rest();
+    if (rest) this.feed(rest);
     this.ended = true;
     if (!this.started) throw new JsonStreamError('line 1, column 1', 'the file is empty');
     try {
