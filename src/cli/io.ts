@@ -10,6 +10,8 @@ export interface CliIo {
   promptSecret?(question: string): string | null;
   /** Asks a yes/no question; null when no one can answer (not a TTY). */
   confirm?(question: string): boolean | null;
+  /** On a terminal only: shows a line of progress in place (null clears it). */
+  progress?(line: string | null): void;
 }
 
 export const EXIT = { ok: 0, error: 1, usage: 2, checksFailed: 3 } as const;
@@ -23,4 +25,13 @@ export const processIo: CliIo = {
   cwd: process.cwd(),
   promptSecret: promptSecretSync,
   confirm: confirmSync,
+  // Standard error only, and only on a terminal: a pipe or a log file gets no carriage returns.
+  ...(process.stderr.isTTY
+    ? {
+        progress: (line: string | null) =>
+          process.stderr.write(
+            line === null ? '\r\x1b[K' : `\r\x1b[K${line.slice(0, (process.stderr.columns || 80) - 1)}`,
+          ),
+      }
+    : {}),
 };

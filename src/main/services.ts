@@ -28,7 +28,8 @@ import { Settings } from './settings/settings';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
 import { ThreatStore } from './threats/store';
-import { workspaceHandlers } from './workspace/service';
+import { openImport, workspaceHandlers } from './workspace/service';
+import { StreamedImports } from './workspace/imports';
 
 export interface ContextOptions {
   dbPath: string;
@@ -100,8 +101,10 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
   levels.ensureCurrent();
 
   const assessment = new AssessmentService(ctx, threats, elections, policies, levels);
+  // While a streamed import holds its transaction open, every other channel waits (workspace/imports.ts).
+  const imports = new StreamedImports(ctx, levels, openImport);
   // One map per contract (src/shared/ipc/<domain>.contract.ts), each typed by its own contract.
-  return {
+  return imports.guard({
     ...appHandlers(ctx),
     ...assessment.handlers(),
     ...auditHandlers(ctx.audit),
@@ -116,6 +119,6 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
     ...new ThreatService(ctx, threats, elections, levels).handlers(),
-    ...workspaceHandlers(ctx, levels),
-  };
+    ...workspaceHandlers(ctx, levels, imports),
+  });
 }

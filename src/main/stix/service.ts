@@ -82,7 +82,7 @@ export function importStixData(
   data: unknown,
   content: string | undefined,
   fileName: string,
-  opts: { electionId?: string | undefined } = {},
+  opts: { electionId?: string | undefined; sha256?: string } = {},
 ): ImportReport {
   const unsafe = findUnsafeShape(data);
   if (unsafe)
@@ -122,6 +122,7 @@ export function importStixData(
       format: 'stix',
       fileName,
       ...(content !== undefined ? { content } : {}),
+      ...(opts.sha256 !== undefined ? { sha256: opts.sha256 } : {}),
       elections: [],
       threats: batch,
     });

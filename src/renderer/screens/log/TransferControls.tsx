@@ -5,15 +5,20 @@ import type { ImportReport } from '../../../shared/domain/transfer';
 import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
-import { importFile, saveFile } from '../../transfer';
+import { saveFile } from '../../transfer';
+import { NotUtf8Error } from '../../import-stream';
+import { ImportProgress, useStreamedImport } from './ImportProgress';
 
 export function useTransferActions() {
   const refreshLog = useStore((s) => s.refreshLog);
   const loadInfo = useStore((s) => s.loadInfo);
   const loadElections = useStore((s) => s.loadElections);
+  const importer = useStreamedImport();
   return {
+    /** The file imported in pieces, its progress shown (ImportProgress), cancel rolling it back. */
+    importer,
     async importChosen(file: File): Promise<ImportReport> {
-      const report = await importFile(file);
+      const report = await importer.run(file);
       await Promise.all([refreshLog(), loadInfo(), loadElections()]);
       return report;
     },
@@ -41,7 +46,7 @@ export function TransferControls({
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
   const pushToast = useStore((s) => s.pushToast);
-  const { importChosen, exportAs } = useTransferActions();
+  const { importer, importChosen, exportAs } = useTransferActions();
   const fileRef = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);
@@ -66,11 +71,16 @@ export function TransferControls({
         },
       });
     } catch (err) {
-      setError(
-        err instanceof ServiceError
-          ? { message: err.message, problems: err.shape.problems ?? [] }
-          : { message: String(err), problems: [] },
-      );
+      if (err instanceof DOMException && err.name === 'AbortError')
+        pushToast({ message: { key: 'log:transfer.importCancelled', values: { file: file.name } } });
+      else
+        setError(
+          err instanceof ServiceError
+            ? { message: err.message, problems: err.shape.problems ?? [] }
+            : err instanceof NotUtf8Error
+              ? { message: t('transfer.notUtf8', { file: file.name }), problems: [] }
+              : { message: String(err), problems: [] },
+        );
     }
   }
 
@@ -122,6 +132,7 @@ export function TransferControls({
       <button type="button" className="button" onClick={() => setExportOpen(true)}>
         {t('transfer.export')}
       </button>
+      <ImportProgress progress={importer.progress} onCancel={importer.cancel} />
       {error ? (
         <Modal open onOpenChange={() => setError(null)} title={t('transfer.importFailed')}>
           <p role="alert">
