@@ -12,6 +12,8 @@ export interface CliIo {
   confirm?(question: string): boolean | null;
   /** On a terminal only: shows a line of progress in place (null clears it). */
   progress?(line: string | null): void;
+  /** Whether standard output is a terminal (a file written there is then shown, not stored). */
+  outIsTerminal?: boolean;
 }
 
 export const EXIT = { ok: 0, error: 1, usage: 2, checksFailed: 3 } as const;
@@ -25,6 +27,7 @@ export const processIo: CliIo = {
   cwd: process.cwd(),
   promptSecret: promptSecretSync,
   confirm: confirmSync,
+  outIsTerminal: process.stdout.isTTY === true,
   // Standard error only, and only on a terminal: a pipe or a log file gets no carriage returns.
   ...(process.stderr.isTTY
     ? {

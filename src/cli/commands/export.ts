@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TLP, TLP_LEVELS } from '../../shared/domain/stix';
-import type { ExportResult } from '../../shared/domain/transfer';
 import { choice, flag, text, type Command } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';
@@ -20,7 +19,7 @@ export const exportCommand: Command = {
     tlp: { type: 'string' },
     country: { type: 'string' },
   },
-  async run({ positionals, values, io, session }) {
+  async run({ positionals, values, io, session, writeFile }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const format = choice(values, 'format', ['json', 'csv', 'stix'] as const) ?? 'json';
     const country = text(values, 'country');
@@ -47,7 +46,7 @@ export const exportCommand: Command = {
         `Wrote ${result.threats} threats to ${target}${format === 'stix' ? ` (STIX 2.1, TLP:${tlp.toUpperCase()})` : ''}.`,
       );
     } else {
-      io.out(result.content);
+      writeFile(result.content, format === 'csv' ? 'text' : 'json');
     }
     return 0;
   },
