@@ -33,7 +33,8 @@ export const importCommand: Command = {
     if (values.json) io.out(json(report));
     else {
       io.out(
-        `Imported ${fileName}${report.format === 'stix' ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
+        `Imported ${fileName}${report.format === 'stix' ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} ` +
+          `new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
           `elections ${report.elections.created} new, ${report.elections.updated} updated, ${report.elections.unchanged} unchanged` +
           `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}.`,
       );
@@ -105,7 +106,8 @@ function progressLine(io: CliIo, fileName: string, file: string) {
       last = now;
       const percent = total > 0 ? Math.min(100, Math.floor((p.bytes / total) * 100)) : 100;
       io.progress(
-        `Importing ${fileName}: ${percent}% (${mb(p.bytes)} of ${mb(total)}), ${p.threats.toLocaleString('en')} threats read`,
+        `Importing ${fileName}: ${percent}% (${mb(p.bytes)} of ${mb(total)}), ` +
+          `${p.threats.toLocaleString('en')} threats read`,
       );
     },
     done() {
