@@ -1,6 +1,6 @@
 // `threshold import` streams the file: on a terminal a progress line (and only there), the same report
 // as ever; Ctrl-C in a real process cancels and nothing is imported.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,40 @@ describe('threshold import', () => {
     // No carriage return, no escape sequence, no progress text.
     expect(r.err.includes('\r') || r.err.includes('\u001b') || r.err.includes('Importing')).toBe(false);
   });
+
+  it(
+    'in a real process on a real terminal (a pseudo-terminal), draws the line in place; into a pipe, none',
+    { timeout: 300_000 },
+    () => {
+      const dir = tempDir();
+      fs.writeFileSync(path.join(dir, 'ws.json'), JSON.stringify(workspace(many(2500))));
+      const command = (db: string) =>
+        [process.execPath, path.join(REPO_ROOT, 'bin', 'threshold.mjs'), '--db', db, 'import', 'ws.json']
+          .map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`)
+          .join(' ');
+      // `script` gives the command a terminal of its own (util-linux); what the terminal showed is its output.
+      const onTerminal = spawnSync('script', ['-qec', command(path.join(dir, 'a.db')), '/dev/null'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      expect(onTerminal.status, onTerminal.stdout).toBe(0);
+      // Each line drawn over the last: a carriage return, then "erase to the end of the line" (ESC [ K).
+      const drawn = onTerminal.stdout.split('\r\u001b[K').slice(1);
+      expect(drawn.length).toBeGreaterThan(1);
+      expect(drawn[0]).toMatch(/^Importing ws\.json: \d+% \(/);
+      expect(drawn.some((line) => /^Importing ws\.json: 100% .*2,500 threats read/.test(line))).toBe(true);
+      expect(onTerminal.stdout).toContain('Imported ws.json: threats 2500 new');
+      const piped = spawnSync('sh', ['-c', command(path.join(dir, 'b.db'))], { cwd: dir, encoding: 'utf8' });
+      expect(piped.status, piped.stderr).toBe(0);
+      expect(piped.stdout).toContain('Imported ws.json: threats 2500 new');
+      const printed = `${piped.stdout}${piped.stderr}`;
+      expect([printed.includes('\r'), printed.includes('\u001b'), printed.includes('Importing')]).toEqual([
+        false,
+        false,
+        false,
+      ]);
+    },
+  );
 
   it(
     'cancels on Ctrl-C in a real process: nothing is imported, and it says so',

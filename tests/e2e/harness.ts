@@ -13,6 +13,7 @@ import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
 import { openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
 import { menuTemplate } from '../../src/main/electron/menu';
+import type { Dispatch } from '../../src/main/ipc/dispatcher';
 import { openTestApp, REPO_ROOT, tempDir, type TestApp } from '../helpers/db';
 import { buildElectronBundles } from '../helpers/electron/bundles';
 import { connectPreload, createMainSide, type MainSide } from '../helpers/electron/main-side';
@@ -46,7 +47,45 @@ export interface E2E {
   saveFiles(trigger: () => Promise<unknown>, count: number): Promise<SavedFile[]>;
   /** Electron only: clicks a command of the application menu (src/main/electron/menu.ts) by label. */
   menu(label: string): void;
+  /** Lets `after` more calls of `channel` through, then holds the next ones until `release()`: a test
+   *  stops the app mid-work at a known point, whatever the machine's speed. */
+  hold(channel: string, after?: number): { held: Promise<void>; release(): void };
   close(): Promise<void>;
+}
+
+/** The calls of channels a test holds (E2E.hold), in front of the app's dispatcher, for both transports. */
+class Holds {
+  private readonly holds = new Map<
+    string,
+    { after: number; gate: Promise<void>; reached(): void; reachedOnce: Promise<void> }
+  >();
+
+  hold(channel: string, after = 0) {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reachedOnce = new Promise<void>((resolve) => (reached = resolve));
+    this.holds.set(channel, { after, gate, reached, reachedOnce });
+    return {
+      /** Settles when a call is first held. */
+      held: reachedOnce,
+      release: () => {
+        this.holds.delete(channel);
+        release();
+      },
+    };
+  }
+
+  wrap(dispatch: Dispatch): Dispatch {
+    return async (channel, payload) => {
+      const hold = typeof channel === 'string' ? this.holds.get(channel) : undefined;
+      if (hold && hold.after-- <= 0) {
+        hold.reached();
+        await hold.gate;
+      }
+      return dispatch(channel, payload);
+    };
+  }
 }
 
 const rendererDir = () =>
@@ -62,10 +101,10 @@ interface Desktop {
 
 /** The desktop app's side: the built preload, the IPC binding, and the shell's file dialogs as the
  *  services' ports, over a test database. */
-function startDesktop(): Desktop {
+function startDesktop(holds: Holds): Desktop {
   const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
   let app: TestApp | null = null;
-  const main = createMainSide((channel, payload) => app!.dispatch(channel, payload));
+  const main = createMainSide(holds.wrap((channel, payload) => app!.dispatch(channel, payload)));
   const dialog = main.electron.module.dialog as never;
   const parent = () => main.window as never;
   app = openTestApp({
@@ -86,13 +125,18 @@ export async function startE2E(
   opts: { viewport?: { width: number; height: number }; locale?: string; transport?: Transport } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
-  const desktop = transport === 'electron' ? startDesktop() : null;
+  const holds = new Holds();
+  const desktop = transport === 'electron' ? startDesktop(holds) : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const shelf = new DownloadShelf();
   const app = desktop?.app ?? openTestApp({ keep: true, ports: { saveFile: shelf } });
   const server: BrowserServer | null = desktop
     ? null
-    : await startBrowserServer({ dispatch: app.dispatch, staticDir: rendererDir(), downloads: shelf });
+    : await startBrowserServer({
+        dispatch: holds.wrap(app.dispatch),
+        staticDir: rendererDir(),
+        downloads: shelf,
+      });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -206,6 +250,7 @@ export async function startE2E(
       return saved;
     },
     saveFiles,
+    hold: (channel, after) => holds.hold(channel, after),
     menu(label) {
       if (!desktop) throw new Error('The application menu exists only in the desktop app');
       const win = desktop.main.window;

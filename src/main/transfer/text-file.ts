@@ -103,48 +103,82 @@ function incompleteTail(buf: Uint8Array): number {
 }
 
 /**
- * Reads `file` as strict UTF-8 text in pieces of about `pieceBytes`, handing each to `onText` (never
- * splitting a character), so that a file of any size is never held whole. Refused over the limit before
- * reading; a byte that is not text is reported with its exact offset and line, as readImportText does.
+ * A file read as strict UTF-8 text in pieces of about `pieceBytes` (never splitting a character), so that
+ * a file of any size is never held whole. Refused over the limit when it is opened, before anything of it
+ * is read; a byte that is not text is reported with its exact offset and line, as readImportText does.
  */
+export class ImportTextReader {
+  /** The file's size in bytes. */
+  readonly size: number;
+  /** Bytes handed over as text so far. */
+  bytesRead = 0;
+  private readonly name: string;
+  private readonly pieceBytes: number;
+  // Streaming, so that a U+FEFF that begins a later piece is kept as text: only the file's first is a BOM.
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private fd: number | null;
+  private carry: Uint8Array = new Uint8Array(0);
+  private line = 1; // of the first byte not yet handed over
+
+  constructor(file: string, opts: { maxBytes?: number; pieceBytes?: number } = {}) {
+    this.size = assertImportSize(file, opts.maxBytes);
+    this.name = path.basename(file);
+    this.pieceBytes = opts.pieceBytes ?? 1024 * 1024;
+    this.fd = fs.openSync(file, 'r');
+  }
+
+  /** The next piece of text, or null at the end of the file (which is then closed). Throws, closing the
+   *  file, at a byte that is not UTF-8. */
+  next(): string | null {
+    for (;;) {
+      if (this.fd === null) return null;
+      const fresh = Buffer.allocUnsafe(this.pieceBytes);
+      let read: number;
+      try {
+        read = fs.readSync(this.fd, fresh, 0, this.pieceBytes, null);
+      } catch (err) {
+        this.close();
+        throw err;
+      }
+      const end = read === 0;
+      const buf = Buffer.concat([this.carry, fresh.subarray(0, read)]);
+      const keep = end ? 0 : incompleteTail(buf);
+      const whole = buf.subarray(0, buf.length - keep);
+      let text: string;
+      try {
+        text = this.decoder.decode(whole, { stream: !end });
+      } catch {
+        this.close();
+        const at = firstInvalidUtf8(whole);
+        const bad = at < 0 ? whole.length : at;
+        let lineAt = this.line;
+        for (const byte of whole.subarray(0, bad)) if (byte === 0x0a) lineAt++;
+        throw notUtf8(this.name, whole, bad, lineAt, this.bytesRead);
+      }
+      for (const byte of whole) if (byte === 0x0a) this.line++;
+      this.bytesRead += whole.length;
+      this.carry = buf.subarray(buf.length - keep);
+      if (end) this.close();
+      if (text) return text;
+    }
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Reads `file` in pieces (ImportTextReader), handing each to `onText` with the bytes read so far. */
 export async function streamImportText(
   file: string,
   onText: (text: string, bytesRead: number) => void | Promise<void>,
   opts: { maxBytes?: number; pieceBytes?: number } = {},
 ): Promise<void> {
-  assertImportSize(file, opts.maxBytes);
-  const name = path.basename(file);
-  const pieceBytes = opts.pieceBytes ?? 1024 * 1024;
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const fd = fs.openSync(file, 'r');
+  const reader = new ImportTextReader(file, opts);
   try {
-    let carry: Uint8Array = new Uint8Array(0);
-    let offset = 0; // of carry's first byte in the file
-    let line = 1; // at that offset
-    for (;;) {
-      const fresh = Buffer.allocUnsafe(pieceBytes);
-      const read = fs.readSync(fd, fresh, 0, pieceBytes, null);
-      const end = read === 0;
-      const buf = Buffer.concat([carry, fresh.subarray(0, read)]);
-      const keep = end ? 0 : incompleteTail(buf);
-      const whole = buf.subarray(0, buf.length - keep);
-      let text: string;
-      try {
-        text = decoder.decode(whole);
-      } catch {
-        const at = firstInvalidUtf8(whole);
-        const bad = at < 0 ? whole.length : at;
-        let lineAt = line;
-        for (const byte of whole.subarray(0, bad)) if (byte === 0x0a) lineAt++;
-        throw notUtf8(name, whole, bad, lineAt, offset);
-      }
-      for (const byte of whole) if (byte === 0x0a) line++;
-      offset += whole.length;
-      carry = buf.subarray(buf.length - keep);
-      if (text) await onText(text, offset);
-      if (end) return;
-    }
+    for (let text = reader.next(); text !== null; text = reader.next()) await onText(text, reader.bytesRead);
   } finally {
-    fs.closeSync(fd);
+    reader.close();
   }
 }

@@ -11,8 +11,15 @@ import type { ServiceContext } from '../context';
 import type { ThreatScoring } from '../threats/scoring';
 import type { ImportSession } from '../transfer/import-session';
 
-/** The channels an open import answers; everything else waits for it. */
-const IMPORT_CHANNELS = new Set(['workspace:importChunk', 'workspace:importEnd', 'workspace:importCancel']);
+/** The channels an open import answers (and the desktop app's reads of the file it imports, which touch
+ *  no data); everything else waits for it. */
+const IMPORT_CHANNELS = new Set([
+  'workspace:importChunk',
+  'workspace:importEnd',
+  'workspace:importCancel',
+  'files:read',
+  'files:close',
+]);
 
 export interface ImportsOptions {
   /** An import without a piece for this long is cancelled (default: one minute). */

@@ -4,7 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
 import { Modal } from '../../components/Modal';
-import { streamImport, type StreamProgress } from '../../import-stream';
+import { streamImport, type ImportSource, type StreamProgress } from '../../import-stream';
 import './import-progress.css';
 
 export function useStreamedImport() {
@@ -13,7 +13,7 @@ export function useStreamedImport() {
   return {
     progress,
     /** Imports the file in pieces, showing its progress; rejects when it fails or is cancelled. */
-    async run(file: File): Promise<ImportReport> {
+    async run(file: ImportSource): Promise<ImportReport> {
       const controller = new AbortController();
       abort.current = controller;
       try {

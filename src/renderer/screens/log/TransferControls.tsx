@@ -6,7 +6,7 @@ import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 import { saveFile } from '../../transfer';
-import { NotUtf8Error } from '../../import-stream';
+import { fileSource, NotUtf8Error, openedFileSource, type ImportSource } from '../../import-stream';
 import { ImportProgress, useStreamedImport } from './ImportProgress';
 
 export function useTransferActions() {
@@ -17,7 +17,7 @@ export function useTransferActions() {
   return {
     /** The file imported in pieces, its progress shown (ImportProgress), cancel rolling it back. */
     importer,
-    async importChosen(file: File): Promise<ImportReport> {
+    async importChosen(file: ImportSource): Promise<ImportReport> {
       const report = await importer.run(file);
       await Promise.all([refreshLog(), loadInfo(), loadElections()]);
       return report;
@@ -55,7 +55,7 @@ export function TransferControls({
     problems: { where: string; message: string }[];
   } | null>(null);
 
-  async function onFile(file: File) {
+  async function onFile(file: ImportSource) {
     setError(null);
     try {
       const r = await importChosen(file);
@@ -85,7 +85,7 @@ export function TransferControls({
   }
 
   /** Browser mode: the page's own chooser (it needs the click that called this). Desktop app: the
-   *  dialog opens in the main process, which needs no click (the menu has none), and sends the text. */
+   *  dialog opens in the main process, which needs no click (the menu has none), and reads the file. */
   async function chooseAndImport() {
     if (isBrowserMode) {
       fileRef.current?.click();
@@ -98,7 +98,8 @@ export function TransferControls({
       setError({ message: result.error.message, problems: result.error.problems ?? [] });
       return;
     }
-    if (result.value.opened) await onFile(new File([result.value.content], result.value.name));
+    // Read in main a piece at a time (files:read), never sent whole.
+    if (result.value.opened) await onFile(openedFileSource(result.value));
   }
 
   useEffect(() => {
@@ -122,7 +123,7 @@ export function TransferControls({
         accept=".json,.csv,application/json,text/csv"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void onFile(file);
+          if (file) void onFile(fileSource(file));
           e.target.value = '';
         }}
       />
