@@ -106,7 +106,11 @@ export function reachOutcome(
   const value = clamp01(base + f.byTrend.values[trend] + audienceAdd);
   if (!withReason) return { value, reason: '' };
   const audience =
-    reach.estimatedAudience === undefined ? '' : `, about ${thousands(reach.estimatedAudience)} people`;
+    reach.estimatedAudience === undefined
+      ? ''
+      : reach.estimatedAudience === 0
+        ? ', no audience reached'
+        : `, about ${thousands(reach.estimatedAudience)} ${reach.estimatedAudience === 1 ? 'person' : 'people'}`;
   const trendText = reach.trend ? `, ${reach.trend}` : '';
   return {
     value,

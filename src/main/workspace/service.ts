@@ -6,6 +6,7 @@ import type { HandlersOf } from '../../shared/ipc/define';
 import type { workspaceContract } from '../../shared/ipc/workspace.contract';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
+import { loadSampleOutcomes } from '../outcomes/transfer';
 import type { ThreatScoring } from '../threats/scoring';
 import { exportWorkspace, type ExportOptions } from '../transfer/export';
 import { ImportSession } from '../transfer/import-session';
@@ -55,7 +56,7 @@ export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
 export function loadSample(ctx: ServiceContext, scoring: ThreatScoring): ImportReport {
   const file = path.join(ctx.assetsDir, SAMPLE_FILE);
   const report = importText(ctx, scoring, 'json', fs.readFileSync(file, 'utf8'), SAMPLE_FILE);
-  return { ...report, partners: loadSamplePartners(ctx) };
+  return { ...report, partners: loadSamplePartners(ctx), outcomes: loadSampleOutcomes(ctx) };
 }
 
 export function workspaceHandlers(

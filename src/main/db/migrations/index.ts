@@ -6,6 +6,7 @@ import { m0030Assessments } from './0030-assessments';
 import { m0040Drafting } from './0040-drafting';
 import { m0050Partners } from './0050-partners';
 import { m0060CoveringIndexes } from './0060-covering-indexes';
+import { m0090Outcomes } from './0090-outcomes';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0010ThreatLog,
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0040Drafting,
   m0050Partners,
   m0060CoveringIndexes,
+  m0090Outcomes,
 ];
 
 MIGRATIONS.forEach((migration, i) => {

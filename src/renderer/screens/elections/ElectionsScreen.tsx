@@ -7,6 +7,7 @@ import { ServiceError, api, call } from '../../api/bridge';
 import { Field } from '../../components/Field';
 import { formatDate } from '../../format';
 import { useStore } from '../../store';
+import { ReportButton } from '../outcomes/ReportDialog';
 import { fromElectionValues, toElectionValues, type ElectionFormValues } from './election-model';
 
 function ElectionForm({ election, onDone }: { election?: Election; onDone(): void }) {
@@ -166,6 +167,7 @@ export function ElectionsScreen() {
               <td>{e.parties?.length ?? 0}</td>
               <td>{(e.languages ?? []).join(', ')}</td>
               <td className="data-table__actions">
+                <ReportButton election={e} />
                 <button type="button" className="button button--small" onClick={() => setEditing(e)}>
                   {t('common:edit')}
                 </button>
