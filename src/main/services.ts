@@ -37,7 +37,8 @@ import { contentHash } from './crypto/content-hash';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
 import { ThreatStore } from './threats/store';
-import { workspaceHandlers } from './workspace/service';
+import { openImport, workspaceHandlers } from './workspace/service';
+import { StreamedImports } from './workspace/imports';
 
 export interface ContextOptions {
   dbPath: string;
@@ -161,8 +162,10 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
   const assessment = new AssessmentService(ctx, threats, elections, policies, levels, (passphrase) =>
     accounts.freshSigner(passphrase),
   );
+  // While a streamed import holds its transaction open, every other channel waits (workspace/imports.ts).
+  const imports = new StreamedImports(ctx, levels, openImport);
   // One map per contract (src/shared/ipc/<domain>.contract.ts), each typed by its own contract.
-  const handlers: ServiceHandlers = {
+  const handlers: ServiceHandlers = imports.guard({
     ...accounts.handlers(),
     ...appHandlers(ctx),
     ...assessment.handlers(),
@@ -180,7 +183,7 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
     ...new ThreatService(ctx, threats, elections, levels).handlers(),
-    ...workspaceHandlers(ctx, levels),
-  };
+    ...workspaceHandlers(ctx, levels, imports),
+  });
   return { handlers, accounts };
 }

@@ -80,7 +80,7 @@ export function importStixData(
   data: unknown,
   content: string | undefined,
   fileName: string,
-  opts: { electionId?: string | undefined } = {},
+  opts: { electionId?: string | undefined; sha256?: string } = {},
 ): ImportReport {
   refuseUnsafeImport(data, fileName);
   const read = readBundle(data, fileName);
@@ -117,6 +117,7 @@ export function importStixData(
       format: 'stix',
       fileName,
       ...(content !== undefined ? { content } : {}),
+      ...(opts.sha256 !== undefined ? { sha256: opts.sha256 } : {}),
       elections: [],
       threats: batch,
     });

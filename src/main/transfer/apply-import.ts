@@ -21,6 +21,8 @@ export interface ImportBatch {
   fileName: string;
   /** The file's text, hashed into the audit log entry. */
   content?: string;
+  /** Or its hash, when the text was read in pieces. */
+  sha256?: string;
   elections: Election[];
   threats: Threat[];
   /** The workspace's `partners` field (validated), when the file has one. */
@@ -117,7 +119,7 @@ export function applyImport(ctx: ServiceContext, scoring: ThreatScoring, batch: 
       file: batch.fileName,
       format: batch.format,
       sha256:
-        batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
+        batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : batch.sha256,
       elections: report.elections,
       threats: report.threats,
       ...(report.partners ? { partners: report.partners } : {}),

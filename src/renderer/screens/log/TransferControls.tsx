@@ -5,15 +5,20 @@ import type { ImportReport } from '../../../shared/domain/transfer';
 import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
-import { importFile, saveFile } from '../../transfer';
+import { saveFile } from '../../transfer';
+import { fileSource, NotUtf8Error, openedFileSource, type ImportSource } from '../../import-stream';
+import { ImportProgress, useStreamedImport } from './ImportProgress';
 
 export function useTransferActions() {
   const refreshLog = useStore((s) => s.refreshLog);
   const loadInfo = useStore((s) => s.loadInfo);
   const loadElections = useStore((s) => s.loadElections);
+  const importer = useStreamedImport();
   return {
-    async importChosen(file: File): Promise<ImportReport> {
-      const report = await importFile(file);
+    /** The file imported in pieces, its progress shown (ImportProgress), cancel rolling it back. */
+    importer,
+    async importChosen(file: ImportSource): Promise<ImportReport> {
+      const report = await importer.run(file);
       await Promise.all([refreshLog(), loadInfo(), loadElections()]);
       return report;
     },
@@ -41,7 +46,7 @@ export function TransferControls({
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
   const pushToast = useStore((s) => s.pushToast);
-  const { importChosen, exportAs } = useTransferActions();
+  const { importer, importChosen, exportAs } = useTransferActions();
   const fileRef = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);
@@ -50,7 +55,7 @@ export function TransferControls({
     problems: { where: string; message: string }[];
   } | null>(null);
 
-  async function onFile(file: File) {
+  async function onFile(file: ImportSource) {
     setError(null);
     try {
       const r = await importChosen(file);
@@ -66,16 +71,21 @@ export function TransferControls({
         },
       });
     } catch (err) {
-      setError(
-        err instanceof ServiceError
-          ? { message: err.message, problems: err.shape.problems ?? [] }
-          : { message: String(err), problems: [] },
-      );
+      if (err instanceof DOMException && err.name === 'AbortError')
+        pushToast({ message: { key: 'log:transfer.importCancelled', values: { file: file.name } } });
+      else
+        setError(
+          err instanceof ServiceError
+            ? { message: err.message, problems: err.shape.problems ?? [] }
+            : err instanceof NotUtf8Error
+              ? { message: t('transfer.notUtf8', { file: file.name }), problems: [] }
+              : { message: String(err), problems: [] },
+        );
     }
   }
 
   /** Browser mode: the page's own chooser (it needs the click that called this). Desktop app: the
-   *  dialog opens in the main process, which needs no click (the menu has none), and sends the text. */
+   *  dialog opens in the main process, which needs no click (the menu has none), and reads the file. */
   async function chooseAndImport() {
     if (isBrowserMode) {
       fileRef.current?.click();
@@ -88,7 +98,8 @@ export function TransferControls({
       setError({ message: result.error.message, problems: result.error.problems ?? [] });
       return;
     }
-    if (result.value.opened) await onFile(new File([result.value.content], result.value.name));
+    // Read in main a piece at a time (files:read), never sent whole.
+    if (result.value.opened) await onFile(openedFileSource(result.value));
   }
 
   useEffect(() => {
@@ -112,7 +123,7 @@ export function TransferControls({
         accept=".json,.csv,application/json,text/csv"
         onChange={(e) => {
           const file = e.target.files?.[0];
-          if (file) void onFile(file);
+          if (file) void onFile(fileSource(file));
           e.target.value = '';
         }}
       />
@@ -122,6 +133,7 @@ export function TransferControls({
       <button type="button" className="button" onClick={() => setExportOpen(true)}>
         {t('transfer.export')}
       </button>
+      <ImportProgress progress={importer.progress} onCancel={importer.cancel} />
       {error ? (
         <Modal open onOpenChange={() => setError(null)} title={t('transfer.importFailed')}>
           <p role="alert">
