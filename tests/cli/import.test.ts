@@ -8,13 +8,20 @@ import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
 import type { Threat } from '../../src/shared/domain/workspace';
-import { REPO_ROOT, tempDir } from '../helpers/db';
+import { openTestApp, REPO_ROOT, tempDir } from '../helpers/db';
+import { cliEnv, keyOf } from '../helpers/people';
 import { threat, workspace } from '../fixtures/mini-workspace';
 
 const many = (n: number): Threat[] =>
   Array.from({ length: n }, (_, i) =>
     threat(`C-${i}`, { summary: `${i} ${'Posts claim that ballots will not be counted. '.repeat(20)}` }),
   );
+
+/** A set-up database (every database has an administrator; the CLI signs in as them: cliEnv). */
+async function setUpDb(file: string): Promise<string> {
+  (await openTestApp({ file })).close();
+  return file;
+}
 
 async function cli(argv: string[], cwd: string, terminal: boolean) {
   const out: string[] = [];
@@ -23,7 +30,7 @@ async function cli(argv: string[], cwd: string, terminal: boolean) {
   const io: CliIo = {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
-    env: {},
+    env: cliEnv(),
     cwd,
     ...(terminal ? { progress: (line: string | null) => progress.push(line) } : {}),
   };
@@ -35,7 +42,7 @@ describe('threshold import', () => {
   it('shows a progress line on a terminal, up to 100%, and clears it before the report', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'ws.json'), JSON.stringify(workspace(many(2500))));
-    const r = await cli(['--db', path.join(dir, 'a.db'), 'import', 'ws.json'], dir, true);
+    const r = await cli(['--db', await setUpDb(path.join(dir, 'a.db')), 'import', 'ws.json'], dir, true);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Imported ws.json: threats 2500 new');
     const lines = r.progress.filter((l): l is string => l !== null);
@@ -49,7 +56,7 @@ describe('threshold import', () => {
   it('prints no progress where there is no terminal (a pipe, a log file)', async () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'ws.json'), JSON.stringify(workspace(many(300))));
-    const r = await cli(['--db', path.join(dir, 'a.db'), 'import', 'ws.json'], dir, false);
+    const r = await cli(['--db', await setUpDb(path.join(dir, 'a.db')), 'import', 'ws.json'], dir, false);
     expect(r.code, r.err).toBe(0);
     expect(r.progress).toEqual([]);
     // No carriage return, no escape sequence, no progress text.
@@ -59,16 +66,19 @@ describe('threshold import', () => {
   it(
     'in a real process on a real terminal (a pseudo-terminal), draws the line in place; into a pipe, none',
     { timeout: 300_000 },
-    () => {
+    async () => {
       const dir = tempDir();
+      const [a, b] = [await setUpDb(path.join(dir, 'a.db')), await setUpDb(path.join(dir, 'b.db'))];
+      const env = { ...process.env, ...cliEnv() };
       fs.writeFileSync(path.join(dir, 'ws.json'), JSON.stringify(workspace(many(2500))));
       const command = (db: string) =>
         [process.execPath, path.join(REPO_ROOT, 'bin', 'threshold.mjs'), '--db', db, 'import', 'ws.json']
           .map((arg) => `'${arg.replace(/'/g, `'\\''`)}'`)
           .join(' ');
       // `script` gives the command a terminal of its own (util-linux); what the terminal showed is its output.
-      const onTerminal = spawnSync('script', ['-qec', command(path.join(dir, 'a.db')), '/dev/null'], {
+      const onTerminal = spawnSync('script', ['-qec', command(a), '/dev/null'], {
         cwd: dir,
+        env,
         encoding: 'utf8',
       });
       expect(onTerminal.status, onTerminal.stdout).toBe(0);
@@ -78,7 +88,7 @@ describe('threshold import', () => {
       expect(drawn[0]).toMatch(/^Importing ws\.json: \d+% \(/);
       expect(drawn.some((line) => /^Importing ws\.json: 100% .*2,500 threats read/.test(line))).toBe(true);
       expect(onTerminal.stdout).toContain('Imported ws.json: threats 2500 new');
-      const piped = spawnSync('sh', ['-c', command(path.join(dir, 'b.db'))], { cwd: dir, encoding: 'utf8' });
+      const piped = spawnSync('sh', ['-c', command(b)], { cwd: dir, env, encoding: 'utf8' });
       expect(piped.status, piped.stderr).toBe(0);
       expect(piped.stdout).toContain('Imported ws.json: threats 2500 new');
       const printed = `${piped.stdout}${piped.stderr}`;
@@ -97,26 +107,33 @@ describe('threshold import', () => {
       const dir = tempDir();
       const file = path.join(dir, 'big.json');
       fs.writeFileSync(file, JSON.stringify(workspace(many(20_000))));
-      const db = path.join(dir, 'c.db');
+      const db = await setUpDb(path.join(dir, 'c.db'));
       const child = spawn(
         process.execPath,
         [path.join(REPO_ROOT, 'bin', 'threshold.mjs'), '--db', db, 'import', file],
         {
           cwd: dir,
+          env: { ...process.env, ...cliEnv() },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
       let stderr = '';
       child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      let gone = false;
+      const exited = new Promise<number | null>((resolve) =>
+        child.on('exit', (code) => {
+          gone = true;
+          resolve(code);
+        }),
+      );
       // Interrupted once it is writing: its write-ahead log has grown (batches are in the transaction).
       const wal = `${db}-wal`;
-      while (!(fs.existsSync(wal) && fs.statSync(wal).size > 4 * 1024 * 1024))
+      while (!gone && !(fs.existsSync(wal) && fs.statSync(wal).size > 4 * 1024 * 1024))
         await new Promise((resolve) => setTimeout(resolve, 20));
       child.kill('SIGINT');
       expect(await exited).toBe(1);
       expect(stderr).toMatch(/The import of big\.json was cancelled; nothing was imported\./);
-      const after = openDatabase(db, { readonly: true, check: 'none' });
+      const after = openDatabase(db, { readonly: true, check: 'none', key: await keyOf(db) });
       expect(after.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(0);
       closeDatabase(after);
     },

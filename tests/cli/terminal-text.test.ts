@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import type { CliIo } from '../../src/cli/io';
 import { escapeJsonText, visibleLine, visibleText } from '../../src/cli/terminal-text';
-import { tempDir } from '../helpers/db';
+import { openTestApp, tempDir } from '../helpers/db';
+import { cliEnv } from '../helpers/people';
 import { election, threat } from '../fixtures/mini-workspace';
 
 const ESC = '\u001b';
@@ -28,7 +29,7 @@ const ACTIONABLE =
 async function cli(argv: string[], cwd: string, outIsTerminal = false) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {}, cwd, outIsTerminal };
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: cliEnv(), cwd, outIsTerminal };
   const code = await main(argv, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -36,6 +37,8 @@ async function cli(argv: string[], cwd: string, outIsTerminal = false) {
 async function hostileDb() {
   const dir = tempDir();
   const db = path.join(dir, 't.db');
+  // Set up (an administrator, whom the CLI signs in as: cliEnv).
+  (await openTestApp({ file: db })).close();
   const t = threat('T-1', {
     title: HOSTILE.title,
     summary: HOSTILE.summary,
