@@ -93,7 +93,7 @@ describe('the streamed import', () => {
     const half = pieces(text, [Math.ceil(text.length / 2)]);
     await app.call('workspace:importChunk', { importId, text: half[0] });
     // Batches have been written inside the transaction: another connection still sees none of them.
-    const other = openDatabase(app.file, { readonly: true, check: 'none' });
+    const other = openDatabase(app.file, { readonly: true, check: 'none', key: app.key });
     expect(other.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(0);
     closeDatabase(other);
     for (const [channel, payload] of [
