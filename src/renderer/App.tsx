@@ -1,6 +1,8 @@
-// The shell: header with the election, navigation and language; the current screen; messages.
+// The shell: header with the election, navigation and language; the current screen; messages. On a narrow
+// window (or at a high zoom) the navigation and the header's choices fold behind a "Menu" button.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LeaveDialog } from './components/LeaveDialog';
 import { Toasts } from './components/Toasts';
 import { setLanguage, type UiLanguage } from './i18n';
 import { LogScreen } from './screens/log/LogScreen';
@@ -10,6 +12,7 @@ import { IdentityDialog } from './screens/welcome/IdentityDialog';
 import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
 import { useStore } from './store';
 import { onMenuCommand } from './api/bridge';
+import { isNewThreatShortcut } from './shortcuts';
 
 function Screen() {
   const route = useStore((s) => s.route);
@@ -30,6 +33,8 @@ function Screen() {
   }
 }
 
+const NAV = [{ screen: 'log', labelKey: 'nav.log' }, ...NAV_ENTRIES];
+
 export function App() {
   const { t, i18n } = useTranslation();
   const info = useStore((s) => s.info);
@@ -41,7 +46,9 @@ export function App() {
   const loadInfo = useStore((s) => s.loadInfo);
   const loadElections = useStore((s) => s.loadElections);
   const syncRoute = useStore((s) => s.syncRouteFromLocation);
+  const runMenuCommand = useStore((s) => s.runMenuCommand);
   const [identityOpen, setIdentityOpen] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -55,21 +62,13 @@ export function App() {
     };
   }, [loadInfo, loadElections, syncRoute]);
 
-  const runMenuCommand = useStore((s) => s.runMenuCommand);
   useEffect(() => onMenuCommand(runMenuCommand), [runMenuCommand]);
 
-  // "n" records a new threat from anywhere outside a text field.
+  // Alt+Shift+N records a new threat from anywhere: a shortcut with modifiers, so that no single key
+  // typed by a speech-input user or by mistake sets it off (WCAG 2.1.4).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (
-        e.key === 'n' &&
-        !e.ctrlKey &&
-        !e.metaKey &&
-        !e.altKey &&
-        !target.closest('input, textarea, select, [contenteditable]') &&
-        !document.querySelector('dialog[open]')
-      ) {
+      if (isNewThreatShortcut(e) && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         navigate({ screen: 'threat-new' });
       }
@@ -79,17 +78,14 @@ export function App() {
   }, [navigate]);
 
   const current = route.screen === 'threat-new' || route.screen === 'threat-edit' ? 'log' : route.screen;
-  const nav = [{ screen: 'log', labelKey: 'nav.log' }, ...NAV_ENTRIES];
-
+  const currentLabel = NAV.find((e) => e.screen === route.screen)?.labelKey;
+  const title = currentLabel ? t(currentLabel) : t(`nav.${route.screen}`, { defaultValue: '' });
   useEffect(() => {
-    const entry = nav.find((e) => e.screen === route.screen);
-    const label = entry ? t(entry.labelKey) : t(`nav.${route.screen}`, { defaultValue: '' });
-    document.title = label ? `${label} · ${t('appName')}` : t('appName');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [route.screen, t, i18n.language]);
+    document.title = title ? `${title} · ${t('appName')}` : t('appName');
+  }, [title, t, i18n.language]);
 
   return (
-    <div className="app">
+    <div className={`app${menuOpen ? ' app--menu-open' : ''}`}>
       <a href="#main" className="skip-link">
         {t('skipToContent')}
       </a>
@@ -100,49 +96,71 @@ export function App() {
           </span>
           <span className="app-header__name">{t('appName')}</span>
         </div>
-        <label className="app-header__election">
-          <span>{t('election')}</span>
-          <select value={electionId} onChange={(e) => setElection(e.target.value)}>
-            <option value="">{t('allElections')}</option>
-            {elections.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="app-header__tools">
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => setIdentityOpen(true)}
-            data-testid="identity-button"
-          >
-            {info?.identity ? `${info.identity.name} · ${info.identity.role}` : t('setIdentity')}
-          </button>
-          <label className="language-switch">
-            <span className="visually-hidden">{t('language')}</span>
-            <select
-              value={i18n.language}
-              onChange={(e) => setLanguage(e.target.value as UiLanguage)}
-              data-testid="language-switch"
-            >
-              <option value="en">English</option>
-              <option value="fr">Français</option>
+        <button
+          type="button"
+          className="button button--ghost app-header__menu"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {menuOpen ? t('menu.close') : t('menu.open')}
+        </button>
+        <div className="app-header__choices" id="app-menu-choices">
+          <label className="app-header__election">
+            <span>{t('election')}</span>
+            <select value={electionId} onChange={(e) => setElection(e.target.value)}>
+              <option value="">{t('allElections')}</option>
+              {elections.map((e) => (
+                <option key={e.id} value={e.id}>
+                  {e.name}
+                </option>
+              ))}
             </select>
           </label>
+          <div className="app-header__tools">
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => setIdentityOpen(true)}
+              data-testid="identity-button"
+            >
+              {info?.identity ? (
+                <>
+                  <bdi>{info.identity.name}</bdi> · <bdi>{info.identity.role}</bdi>
+                </>
+              ) : (
+                t('setIdentity')
+              )}
+            </button>
+            <label className="language-switch">
+              <span className="visually-hidden">{t('language')}</span>
+              <select
+                value={i18n.language}
+                onChange={(e) => setLanguage(e.target.value as UiLanguage)}
+                data-testid="language-switch"
+              >
+                <option value="en" lang="en">
+                  English
+                </option>
+                <option value="fr" lang="fr">
+                  Français
+                </option>
+              </select>
+            </label>
+          </div>
         </div>
       </header>
       <div className="app-body">
-        <nav aria-label={t('nav.label')} className="app-nav">
+        <nav aria-label={t('nav.label')} className="app-nav" id="app-menu">
           <ul>
-            {nav.map((entry) => (
+            {NAV.map((entry) => (
               <li key={entry.screen}>
                 <a
                   href={`#/${entry.screen}`}
                   aria-current={current === entry.screen ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
+                    setMenuOpen(false);
                     navigate({ screen: entry.screen } as never);
                   }}
                 >
@@ -163,6 +181,7 @@ export function App() {
         </main>
       </div>
       <Toasts />
+      <LeaveDialog />
       {identityOpen ? <IdentityDialog open={identityOpen} onOpenChange={setIdentityOpen} /> : null}
     </div>
   );

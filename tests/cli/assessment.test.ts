@@ -148,7 +148,7 @@ describe('threshold assess', () => {
     expect(r.out).toMatch(/Score: 67\.1 of 100 — engage privately at 35, speak publicly at 60/);
     expect(r.out).toMatch(/Harm to the electoral process +35\.8 \/ 40/);
     expect(r.out).toMatch(/Gates:\n {2}\[not applied\] Domestic political debate/);
-    expect(r.out).toMatch(/What would change it:\n {2}- If .*the level would be engage-privately\./);
+    expect(r.out).toMatch(/What would change it:\n {2}- If .*the level would be engage privately\./);
     expect(r.out).toMatch(/Spokesperson: Election authority — /);
     expect(r.out).toMatch(/Partners to engage:\n {2}- Platforms — /);
     expect(r.out).toMatch(/Policy version 1; as of 2027-05-12T12:00:00Z \(5 days before polling day/);

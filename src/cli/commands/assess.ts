@@ -5,6 +5,8 @@ import type { Command } from '../command';
 import { json } from '../format';
 import { UsageError } from '../io';
 import { asOfOption, assessmentText } from './assessment-text';
+import { resultInWords } from '../../shared/i18n/explain';
+import { translatorFor } from '../../shared/i18n/message-text';
 
 const USAGE = `threshold assess <id>... [--cluster] [--json] [--as-of ISO]
 
@@ -29,7 +31,10 @@ export const assessCommand: Command = {
           positionals.map((threatId) => s.call<AssessmentResult>('assessment:assess', { threatId, asOf })),
         );
     if (values.json) {
-      io.out(json(values.cluster ? results[0] : results));
+      // Reasons and changes in words (the engine gives them as message ids).
+      const t = translatorFor('en');
+      const inWords = results.map((r) => resultInWords(t, r));
+      io.out(json(values.cluster ? inWords[0] : inWords));
       return 0;
     }
     const titles: Record<string, string> = {};

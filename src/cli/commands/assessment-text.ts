@@ -4,6 +4,9 @@ import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { Level } from '../../shared/domain/enums';
 import { DateTimeString } from '../../shared/domain/workspace';
 import { UsageError } from '../io';
+import { counterfactualSentence, factorReason, loweringSentence, say } from '../../shared/i18n/explain';
+import { translatorFor } from '../../shared/i18n/message-text';
+import type { Translate } from '../../shared/i18n/render-message';
 
 export const LEVEL_TEXT: Record<Level, string> = {
   monitor: 'MONITOR',
@@ -25,7 +28,12 @@ export function asOfOption(value: unknown, now: () => Date = () => new Date()): 
   return parsed.data;
 }
 
-export function assessmentText(r: AssessmentResult, titles: Record<string, string>): string {
+/** The assessment as text; reasons and changes in the language of `t` (English by default). */
+export function assessmentText(
+  r: AssessmentResult,
+  titles: Record<string, string>,
+  t: Translate = translatorFor('en'),
+): string {
   const lines: string[] = [];
   if (r.cluster) {
     lines.push(`Cluster of ${r.threatIds.length} threats`);
@@ -54,19 +62,31 @@ export function assessmentText(r: AssessmentResult, titles: Record<string, strin
   );
   for (const f of r.factors)
     lines.push(
-      `  ${f.label.padEnd(width)}  ${f.points.toFixed(1).padStart(5)} / ${String(f.weight).padEnd(3)}  ${f.reason}`,
+      `  ${f.label.padEnd(width)}  ${f.points.toFixed(1).padStart(5)} / ${String(f.weight).padEnd(3)}  ${factorReason(t, f)}`,
     );
   for (const m of r.mitigations ?? [])
-    lines.push(`  ${m.label.padEnd(width)}  ${(-m.points).toFixed(1).padStart(5)}        ${m.reason}`);
+    lines.push(
+      `  ${m.label.padEnd(width)}  ${(-m.points).toFixed(1).padStart(5)}        ${say(t, m.reason)}`,
+    );
   lines.push('', 'Gates:');
-  for (const g of r.gates) lines.push(`  [${g.applied ? 'applied' : 'not applied'}] ${g.label}: ${g.reason}`);
+  for (const g of r.gates)
+    lines.push(`  [${g.applied ? 'applied' : 'not applied'}] ${g.label}: ${say(t, g.reason)}`);
   lines.push('', 'What would change it:');
-  if (r.counterfactuals.length === 0) lines.push('  No single change would move the level.');
-  for (const c of r.counterfactuals) lines.push(`  - ${c.sentence ?? `${c.change}: ${c.level}`}`);
-  lines.push('', `Spokesperson: ${r.spokesperson.name} — ${r.spokesperson.reason}`);
+  if (r.counterfactuals.length === 0 && !r.lowering) lines.push('  No single change would move the level.');
+  for (const c of r.counterfactuals) lines.push(`  - ${counterfactualSentence(t, c)}`);
+  if (r.lowering) {
+    lines.push('  No single change would lower the level. What lowers the score most:');
+    for (const c of r.lowering.single)
+      lines.push(`  - ${counterfactualSentence(t, c)} (score ${c.score.toFixed(1)})`);
+    if (r.lowering.together)
+      lines.push(
+        `  Together: ${loweringSentence(t, r.lowering.together)} (score ${r.lowering.together.score.toFixed(1)})`,
+      );
+  }
+  lines.push('', `Spokesperson: ${r.spokesperson.name} — ${say(t, r.spokesperson.reason)}`);
   if (r.partners.length) {
     lines.push('Partners to engage:');
-    for (const p of r.partners) lines.push(`  - ${p.name} — ${p.reason}`);
+    for (const p of r.partners) lines.push(`  - ${p.name} — ${say(t, p.reason)}`);
   }
   lines.push(
     `Attribution: ${r.attributionMayBeStated ? 'may be stated publicly' : 'not to be stated publicly'}`,

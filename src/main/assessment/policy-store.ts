@@ -44,9 +44,7 @@ export function savePolicy(ctx: ServiceContext, input: unknown, note?: string): 
     throw new AppError(
       'policy-invalid',
       `The policy was refused and the current one stays in force: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}.`,
-      parsed.errors
-        .slice(0, 50)
-        .map((e) => ({ where: e.split(':')[0] ?? 'policy', message: e.slice(e.indexOf(':') + 1).trim() })),
+      parsed.problems.slice(0, 50),
     );
   }
   return ctx.db.transaction(() => {

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/domain/decision';
 import { DecisionSchema } from '../../shared/domain/decision';
 import { parsePolicy, type Policy } from '../../shared/domain/policy';
+import { problemOfIssue } from '../../shared/domain/problems';
 import type { Election, Threat } from '../../shared/domain/workspace';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { assessmentContract } from '../../shared/ipc/assessment.contract';
@@ -208,8 +209,8 @@ export class AssessmentService {
     const parsed = DecisionSchema.safeParse(input);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => ({
+        ...problemOfIssue(i),
         where: i.path.join('.') || 'decision',
-        message: i.message,
       }));
       throw new AppError(
         'invalid-request',

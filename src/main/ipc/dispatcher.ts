@@ -3,7 +3,7 @@
 import { AppError, type Result } from '../../shared/errors';
 import { contract, type Channel, type Contract } from '../../shared/ipc/contract';
 import type { HandlersOf } from '../../shared/ipc/define';
-import { jsonPath } from '../../shared/domain/location';
+import { problemOfIssue } from '../../shared/domain/problems';
 import { findUnsafeShape } from '../../shared/domain/safe-shape';
 
 export type Handlers = HandlersOf<Contract>;
@@ -39,9 +39,7 @@ export function createDispatcher(
         );
       }
       if (!parsed.success) {
-        const problems = parsed.error.issues
-          .slice(0, 20)
-          .map((i) => ({ where: jsonPath(i.path), message: i.message }));
+        const problems = parsed.error.issues.slice(0, 20).map((i) => problemOfIssue(i));
         return {
           ok: false,
           error: {

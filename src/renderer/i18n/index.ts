@@ -1,17 +1,23 @@
-// The interface in English and French, switchable at run time. Each domain keeps its strings
-// in its own namespace file (i18n/<lang>/<namespace>.json).
+// The interface in English and French, switchable at run time. Each domain keeps its strings in its own
+// namespace file (i18n/<lang>/<namespace>.json); the assessment engine's messages live with the engine's
+// shared catalogue (src/shared/i18n) so that the command line renders them too. French strings get French
+// punctuation as they load.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { frenchResource } from './french-punctuation';
 
-const modules = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json', { eager: true });
+const modules = import.meta.glob<{ default: Record<string, unknown> }>(
+  ['./*/*.json', '../../shared/i18n/*/*.json'],
+  { eager: true },
+);
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, mod] of Object.entries(modules)) {
-  const [, lang, ns] = /\.\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
-  if (lang && ns) (resources[lang] ??= {})[ns] = mod.default;
+  const [, lang, ns] = /\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
+  if (lang && ns) (resources[lang] ??= {})[ns] = lang === 'fr' ? frenchResource(mod.default) : mod.default;
 }
 
 const stored = localStorage.getItem('threshold.language');

@@ -35,6 +35,7 @@ function requireRationale(
     ctx.addIssue({
       code: 'custom',
       path: ['rationale'],
+      params: { id: 'rationaleRequired', recommended: d.recommendedLevel },
       message: rationaleRequiredMessage(d.recommendedLevel, d.level),
     });
   }

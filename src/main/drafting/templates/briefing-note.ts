@@ -1,6 +1,8 @@
 // Internal briefing note, in the ABCDE shape (Actor, Behaviour, Content, Degree, Effect; Pamment 2020), then
 // the assessment, the recommendation and the decision sought. It may quote classified notes; it then carries
 // the highest classification quoted, and it is never marked for release.
+import { changeText, factorReason, say } from '../../../shared/i18n/explain';
+import { translatorFor } from '../../../shared/i18n/message-text';
 import type { AssessmentResult, Counterfactual } from '../../../shared/domain/assessment';
 import type { DraftLang, DraftSection, LocalizedText, Marking } from '../../../shared/domain/drafting';
 import {
@@ -97,6 +99,7 @@ function counterfactualFr(c: Counterfactual): string {
 
 function assessmentText(a: AssessmentResult, lang: DraftLang): string {
   const fr = lang === 'fr';
+  const english = translatorFor('en');
   const name = (id: string, label: string) => (fr ? (FR_NAMES[id] ?? label) : label);
   const lines = [
     fr
@@ -105,17 +108,19 @@ function assessmentText(a: AssessmentResult, lang: DraftLang): string {
     ...a.factors.map((f) =>
       fr
         ? `${name(f.id, f.label)} : ${num(f.points, lang)} sur ${num(f.weight, lang)} points.`
-        : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${f.reason}`,
+        : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${factorReason(english, f)}`,
     ),
     ...a.gates
       .filter((g) => g.applied)
       .map((g) =>
-        fr ? `Règle appliquée : ${name(g.id, g.label)}.` : `Gate applied: ${g.label}. ${g.reason}`,
+        fr
+          ? `Règle appliquée : ${name(g.id, g.label)}.`
+          : `Gate applied: ${g.label}. ${say(english, g.reason)}`,
       ),
     ...a.counterfactuals.map((c) =>
       fr
         ? `${counterfactualFr(c)}, le niveau serait : ${LEVEL_LABELS[c.level].fr.toLowerCase()} (note ${num(c.score, lang)}).`
-        : `${capitalize(/^if\b/i.test(c.change) ? c.change : `if ${c.change}`)}, the level would be ${LEVEL_LABELS[c.level].en.toLowerCase()} (score ${num(c.score, lang)}).`,
+        : `${capitalize(changeText(english, c))}, the level would be ${LEVEL_LABELS[c.level].en.toLowerCase()} (score ${num(c.score, lang)}).`,
     ),
   ];
   return lines.join('\n');

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import { LEVELS, type Level } from '../../../shared/domain/enums';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/form/TextField';
 import { useStore } from '../../store';
 import type { AssessmentSubject } from '../../store/assessment-slice';
 
@@ -23,7 +23,7 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
   const [serverError, setServerError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const legendId = useId();
-  const rationaleRef = useRef<HTMLTextAreaElement>(null);
+  const rationaleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
   // A new recommendation (another threat, or the same one reassessed) resets the choice.
@@ -123,52 +123,33 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
           </label>
         ))}
       </fieldset>
-      <Field
+      <TextField
         label={t('decision.rationale')}
         hint={differs ? t('decision.rationaleHintRequired') : t('decision.rationaleHint')}
         error={errors.rationale}
         required={differs}
-      >
-        {({ id, describedBy, invalid }) => (
-          <textarea
-            ref={rationaleRef}
-            id={id}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            aria-required={differs}
-            rows={3}
-            value={rationale}
-            onChange={(e) => setRationale(e.target.value)}
-          />
-        )}
-      </Field>
+        rows={3}
+        inputRef={rationaleRef}
+        value={rationale}
+        onChange={setRationale}
+      />
       <div className="decision-form__who">
-        <Field label={t('decision.name')} error={errors.name} required>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              aria-required
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              autoComplete="name"
-            />
-          )}
-        </Field>
-        <Field label={t('decision.role')} error={errors.role} required>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              aria-required
-              value={role}
-              onChange={(e) => setRole(e.target.value)}
-              autoComplete="organization-title"
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('decision.name')}
+          error={errors.name}
+          required
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+        />
+        <TextField
+          label={t('decision.role')}
+          error={errors.role}
+          required
+          autoComplete="organization-title"
+          value={role}
+          onChange={setRole}
+        />
       </div>
       {serverError ? (
         <p className="notice notice--error" role="alert">

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { EngineText } from './AssessmentView';
+import { EngineText } from './engine-text';
 
 export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void }) {
   const { t } = useTranslation('assessment');

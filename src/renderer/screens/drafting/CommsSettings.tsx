@@ -7,7 +7,8 @@ import {
   type OrgProfile,
 } from '../../../shared/domain/drafting-records';
 import { ServiceError } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { fieldErrors, problemsOfIssues } from '../../components/form/problems';
+import { TextField } from '../../components/form/TextField';
 import { useStore } from '../../store';
 
 type FieldKey =
@@ -54,14 +55,7 @@ export function CommsSettings() {
     setFailure(null);
     const parsed = OrgProfileSchema.safeParse(values);
     if (!parsed.success) {
-      const found: Partial<Record<FieldKey, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const kind = issue.code === 'too_big' ? 'tooLong' : String(issue.path[issue.path.length - 1]);
-        found[issue.path.join('.') as FieldKey] ??= t(`settings.errors.${kind}`, {
-          defaultValue: issue.message,
-        });
-      }
-      setErrors(found);
+      setErrors(fieldErrors(problemsOfIssues(parsed.error.issues), t));
       return;
     }
     setErrors({});
@@ -81,20 +75,16 @@ export function CommsSettings() {
     label: string,
     opts: { hint?: string; type?: string; lang?: string; autoComplete?: string } = {},
   ) => (
-    <Field label={label} hint={opts.hint} error={errors[k]}>
-      {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          type={opts.type ?? 'text'}
-          lang={opts.lang}
-          autoComplete={opts.autoComplete ?? 'off'}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          value={read(values, k)}
-          onChange={(e) => setValues((v) => write(v, k, e.target.value))}
-        />
-      )}
-    </Field>
+    <TextField
+      label={label}
+      hint={opts.hint}
+      error={errors[k]}
+      type={opts.type}
+      lang={opts.lang}
+      autoComplete={opts.autoComplete}
+      value={read(values, k)}
+      onChange={(v) => setValues((s) => write(s, k, v))}
+    />
   );
 
   const errorCount = Object.keys(errors).length;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftLang } from '../../../shared/domain/drafting';
 import { formatDate, formatDateTime } from '../../format';
 import { LevelBadge } from '../../components/LevelBadge';
+import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
 import { useStore } from '../../store';
 import type { DraftEditorData } from '../../store/drafting-slice';
 
@@ -36,7 +37,16 @@ export function PlanPanel({
   const { plan: record, planVersions } = editor;
   const plan = record.plan;
   const ui: DraftLang = i18n.language.startsWith('fr') ? 'fr' : 'en';
-  const [open, setOpen] = useState(true);
+  // The plan is read once; after that it starts folded to one line (remembered per plan version).
+  const readKey = `threshold.planRead.${record.id}@${record.version}`;
+  const [open, setOpenState] = useState(() => localStorage.getItem(readKey) === null);
+  const setOpen = (next: boolean) => {
+    localStorage.setItem(readKey, '1');
+    setOpenState(next);
+  };
+  useEffect(() => {
+    localStorage.setItem(readKey, '1');
+  }, [readKey]);
   const [protection, setProtection] = useState<Lines>(() => toLines(plan.protectionMeasures, languages));
   const [sources, setSources] = useState<Lines>(() => toLines(plan.reliableSources, languages));
   const [busy, setBusy] = useState(false);
@@ -55,6 +65,8 @@ export function PlanPanel({
       fromLines(protection[l]).join('\n') !== plan.protectionMeasures[l].join('\n') ||
       fromLines(sources[l]).join('\n') !== plan.reliableSources[l].join('\n'),
   );
+
+  useUnsavedGuard('draft-plan', changed && !old);
 
   async function save() {
     setBusy(true);
@@ -89,6 +101,12 @@ export function PlanPanel({
     <section className="form-section plan-panel" aria-labelledby={`${ids}-title`} data-testid="plan-panel">
       <div className="plan-panel__head">
         <h2 id={`${ids}-title`}>{t('plan.title')}</h2>
+        {!open ? (
+          <p className="plan-panel__line" data-testid="plan-line">
+            <LevelBadge level={plan.level} /> {t(`purposes.${plan.purpose}`)} ·{' '}
+            {capitalize(plan.spokesperson.label[ui])} · {plan.timing.text[ui]}
+          </p>
+        ) : null}
         <button
           type="button"
           className="button button--small"

@@ -1,11 +1,18 @@
+// The log screen: the header's actions, search and filters, the table, and the selected threat beside it
+// (a full-width view of its own on a narrow window). Closing the panel (×, or Esc) puts the focus back on
+// its row.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FileButtonHandle } from '../../components/FileButton';
+import { NEW_THREAT_KEYS } from '../../shortcuts';
 import { useStore } from '../../store';
+import { StixExportButton } from '../stix/StixExportButton';
 import { DetailPanel } from './DetailPanel';
 import { FilterBar } from './FilterBar';
-import { ThreatTable } from './ThreatTable';
+import { useLogPrefs } from './log-prefs';
+import { LogViewMenu } from './LogViewMenu';
+import { ThreatTable, type ThreatTableHandle } from './ThreatTable';
 import { TransferControls, useTransferActions } from './TransferControls';
-import { StixExportButton } from '../stix/StixExportButton';
 
 export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   const { t } = useTranslation('log');
@@ -15,9 +22,11 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   const logCommand = useStore((s) => s.logCommand);
   const clearLogCommand = useStore((s) => s.clearLogCommand);
   const [exportOpen, setExportOpen] = useState(false);
-  const fileRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<FileButtonHandle>(null);
+  const tableRef = useRef<ThreatTableHandle>(null);
   const { exportAs } = useTransferActions();
   const electionId = useStore((s) => s.electionId);
+  const [prefs, updatePrefs] = useLogPrefs();
 
   // Commands from the desktop menu: find, import, export.
   useEffect(() => {
@@ -25,7 +34,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
     clearLogCommand();
     if (logCommand === 'find')
       document.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
-    if (logCommand === 'import') fileRef.current?.click();
+    if (logCommand === 'import') fileRef.current?.open();
     if (logCommand === 'export-json') setExportOpen(true);
     if (logCommand === 'export-csv') void exportAs('csv', false, electionId || undefined);
   }, [logCommand, clearLogCommand, exportAs, electionId]);
@@ -34,6 +43,11 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
     void refreshLog();
   }, [refreshLog]);
   useEffect(() => select(threatId ?? null), [threatId, select]);
+
+  const closePanel = () => {
+    navigate({ screen: 'log' });
+    requestAnimationFrame(() => tableRef.current?.focusCurrentRow());
+  };
 
   return (
     <div className={`log-screen${threatId ? ' log-screen--with-detail' : ''}`}>
@@ -47,16 +61,30 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
               type="button"
               className="button button--primary"
               onClick={() => navigate({ screen: 'threat-new' })}
-              aria-keyshortcuts="N"
+              aria-keyshortcuts={NEW_THREAT_KEYS}
+              title={t('newThreatShortcut')}
             >
               {t('newThreat')}
             </button>
           </div>
         </div>
-        <FilterBar />
-        <ThreatTable onOpen={(id) => navigate({ screen: 'log', threatId: id })} />
+        <FilterBar view={<LogViewMenu prefs={prefs} onChange={updatePrefs} />} />
+        <ThreatTable
+          ref={tableRef}
+          prefs={prefs}
+          besidePanel={Boolean(threatId)}
+          onResize={(id, width) =>
+            updatePrefs((p) => {
+              const widths = { ...p.widths };
+              if (width === null) Reflect.deleteProperty(widths, id);
+              else widths[id] = width;
+              return { ...p, widths };
+            })
+          }
+          onOpen={(id) => navigate({ screen: 'log', threatId: id })}
+        />
       </section>
-      {threatId ? <DetailPanel threatId={threatId} onClose={() => navigate({ screen: 'log' })} /> : null}
+      {threatId ? <DetailPanel threatId={threatId} onClose={closePanel} /> : null}
     </div>
   );
 }

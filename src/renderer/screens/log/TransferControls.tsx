@@ -1,8 +1,9 @@
 // Import a workspace or CSV into the log, and export it, from the log's header.
-import { useRef, useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
 import { ServiceError, api, call } from '../../api/bridge';
+import { FileButton, type FileButtonHandle } from '../../components/FileButton';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 import { importFile, saveFile } from '../../transfer';
@@ -35,7 +36,7 @@ export function TransferControls({
 }: {
   exportOpen: boolean;
   setExportOpen(open: boolean): void;
-  fileRef: React.RefObject<HTMLInputElement | null>;
+  fileRef: Ref<FileButtonHandle>;
 }) {
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
@@ -80,22 +81,13 @@ export function TransferControls({
 
   return (
     <>
-      <input
+      <FileButton
         ref={fileRef}
-        type="file"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={t('transfer.import')}
         accept=".json,.csv,application/json,text/csv"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void onFile(file);
-          e.target.value = '';
-        }}
-      />
-      <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+        onFile={(file) => void onFile(file)}
+      >
         {t('transfer.import')}
-      </button>
+      </FileButton>
       <button type="button" className="button" onClick={() => setExportOpen(true)}>
         {t('transfer.export')}
       </button>

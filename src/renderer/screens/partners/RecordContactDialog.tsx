@@ -2,7 +2,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, type ContactChannel, type PartnerDetail } from '../../../shared/domain/partners';
-import { Field } from '../../components/Field';
+import { DateString } from '../../../shared/domain/workspace';
+import { DateField } from '../../components/form/DateField';
+import { SelectField } from '../../components/form/SelectField';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 
@@ -25,6 +28,7 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!date) return setError(t('contact.dateRequired'));
+    if (!DateString.safeParse(date).success) return setError(t('validation:date'));
     if (date > today()) return setError(t('contact.future'));
     if (!by.trim()) return setError(t('contact.byRequired'));
     setBusy(true);
@@ -57,43 +61,16 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
             {error}
           </p>
         ) : null}
-        <Field label={t('contact.date')} required>
-          {({ id }) => (
-            <input
-              id={id}
-              type="date"
-              value={date}
-              max={today()}
-              required
-              aria-required
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('contact.by')} required>
-          {({ id }) => (
-            <input id={id} value={by} required aria-required onChange={(e) => setBy(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t('contact.channel')}>
-          {({ id }) => (
-            <select
-              id={id}
-              value={channel}
-              onChange={(e) => setChannel(e.target.value as ContactChannel | '')}
-            >
-              <option value="">{t('contact.channelNone')}</option>
-              {CONTACT_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('contact.note')}>
-          {({ id }) => <textarea id={id} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
-        </Field>
+        <DateField label={t('contact.date')} required value={date} onChange={setDate} />
+        <TextField label={t('contact.by')} required value={by} onChange={setBy} />
+        <SelectField
+          label={t('contact.channel')}
+          placeholder={t('contact.channelNone')}
+          value={channel}
+          onChange={(v) => setChannel(v as ContactChannel | '')}
+          options={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
+        <TextField label={t('contact.note')} rows={3} value={note} onChange={setNote} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('contact.record')}

@@ -6,7 +6,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupOverview } from '../../../shared/domain/backups';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { DataTable } from '../../components/DataTable';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { formatDateTime, formatNumber } from '../../format';
 import { useStore } from '../../store';
@@ -163,66 +164,65 @@ export function SettingsScreen() {
             void saveKeep();
           }}
         >
-          <Field label={t('backups.keep')} hint={t('backups.keepHint')}>
-            {({ id, describedBy }) => (
-              <div className="settings-keep__row">
-                <input
-                  id={id}
-                  type="number"
-                  min={1}
-                  max={100}
-                  step={1}
-                  value={keep}
-                  aria-describedby={describedBy}
-                  onChange={(e) => setKeep(e.target.value)}
-                />
-                <button type="submit" className="button" disabled={busy}>
-                  {t('common:save')}
-                </button>
-              </div>
-            )}
-          </Field>
+          <div className="settings-keep__row">
+            <TextField
+              label={t('backups.keep')}
+              hint={t('backups.keepHint')}
+              type="number"
+              inputMode="numeric"
+              value={keep}
+              onChange={setKeep}
+            />
+            <button type="submit" className="button" disabled={busy}>
+              {t('common:save')}
+            </button>
+          </div>
         </form>
         {overview && overview.backups.length === 0 ? <p>{t('backups.none')}</p> : null}
         {overview && overview.backups.length > 0 ? (
-          <table className="data-table" data-testid="backups-table">
-            <caption className="visually-hidden">{t('backups.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backups.when')}</th>
-                <th scope="col">{t('backups.kind')}</th>
-                <th scope="col">{t('backups.size')}</th>
-                <th scope="col">{t('backups.schema')}</th>
-                <th scope="col">{t('backups.encrypted')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common:actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.backups.map((b) => (
-                <tr key={b.name}>
-                  <td title={b.name}>{formatDateTime(b.createdAt)}</td>
-                  <td>{t(`kinds.${b.kind}`)}</td>
-                  <td>{formatSize(b.size)}</td>
-                  <td>{b.schemaVersion ?? <span title={b.problem}>{t('backups.unreadable')}</span>}</td>
-                  <td>{b.encrypted ? t('backups.yes') : t('backups.no')}</td>
-                  <td className="data-table__actions">
-                    {overview.canRestore ? (
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={busy || b.schemaVersion === null}
-                        onClick={() => setRestoring(b)}
-                      >
-                        {t('restore.action')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('backups.title')}
+            testId="backups-table"
+            rows={overview.backups}
+            rowKey={(b) => b.name}
+            columns={[
+              {
+                id: 'when',
+                header: t('backups.when'),
+                rowHeader: true,
+                cell: (b) => <span title={b.name}>{formatDateTime(b.createdAt)}</span>,
+              },
+              { id: 'kind', header: t('backups.kind'), cell: (b) => t(`kinds.${b.kind}`) },
+              { id: 'size', header: t('backups.size'), numeric: true, cell: (b) => formatSize(b.size) },
+              {
+                id: 'schema',
+                header: t('backups.schema'),
+                numeric: true,
+                cell: (b) => b.schemaVersion ?? <span title={b.problem}>{t('backups.unreadable')}</span>,
+              },
+              {
+                id: 'encrypted',
+                header: t('backups.encrypted'),
+                cell: (b) => (b.encrypted ? t('backups.yes') : t('backups.no')),
+              },
+              overview.canRestore && {
+                id: 'restore',
+                header: t('common:actions'),
+                headerHidden: true,
+                cell: (b) => (
+                  <button
+                    type="button"
+                    className="button button--small"
+                    disabled={busy || b.schemaVersion === null}
+                    aria-label={t('restore.actionNamed', { date: formatDateTime(b.createdAt) })}
+                    onClick={() => setRestoring(b)}
+                  >
+                    {t('restore.action')}
+                  </button>
+                ),
+              },
+            ]}
+          />
         ) : null}
         {overview && !overview.canRestore ? <p className="field__hint">{t('restore.cli')}</p> : null}
       </section>

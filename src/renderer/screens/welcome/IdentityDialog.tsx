@@ -2,7 +2,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IdentitySchema } from '../../../shared/domain/app';
-import { Field } from '../../components/Field';
+import type { ProblemLocation } from '../../../shared/errors';
+import { failureOf, fieldErrors, problemsOfIssues } from '../../components/form/problems';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 
@@ -12,17 +14,25 @@ export function IdentityDialog({ open, onOpenChange }: { open: boolean; onOpenCh
   const setIdentity = useStore((s) => s.setIdentity);
   const [name, setName] = useState(identity?.name ?? '');
   const [role, setRole] = useState(identity?.role ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<ProblemLocation[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const errors = fieldErrors(problems, t);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const parsed = IdentitySchema.safeParse({ name, role });
     if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => i.message).join('. '));
+      setProblems(problemsOfIssues(parsed.error.issues));
       return;
     }
-    await setIdentity(parsed.data);
-    onOpenChange(false);
+    try {
+      await setIdentity(parsed.data);
+      onOpenChange(false);
+    } catch (err) {
+      const f = failureOf(err);
+      setProblems(f.problems.map((p) => ({ ...p, path: (p.path ?? []).slice(1) })));
+      setFailure(f.problems.length ? null : f.message);
+    }
   }
 
   return (
@@ -33,26 +43,28 @@ export function IdentityDialog({ open, onOpenChange }: { open: boolean; onOpenCh
       description={t('identity.body')}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {error ? (
+        {failure ? (
           <p className="notice notice--error" role="alert">
-            {error}
+            {failure}
           </p>
         ) : null}
-        <Field label={t('identity.name')} required>
-          {({ id }) => (
-            <input id={id} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" />
-          )}
-        </Field>
-        <Field label={t('identity.role')} required hint={t('identity.roleHint')}>
-          {({ id, describedBy }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              value={role}
-              onChange={(e) => setRole(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('identity.name')}
+          required
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+          error={errors.name}
+        />
+        <TextField
+          label={t('identity.role')}
+          required
+          hint={t('identity.roleHint')}
+          autoComplete="organization-title"
+          value={role}
+          onChange={setRole}
+          error={errors.role}
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary">
             {t('common:save')}

@@ -1,0 +1,12 @@
+// Catalogs of the messages the core emits (src/shared/domain/message.ts), per language and namespace.
+// The renderer adds them to its own resources; the CLI loads them into its i18next instance.
+import engineEn from './en/engine.json';
+import engineFr from './fr/engine.json';
+
+export const MESSAGE_LANGUAGES = ['en', 'fr'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+export const MESSAGE_CATALOGS: Record<MessageLanguage, Record<string, Record<string, unknown>>> = {
+  en: { engine: engineEn },
+  fr: { engine: engineFr },
+};
