@@ -209,7 +209,10 @@ describe('should we speak, end to end', () => {
     });
     const problems = page.getByTestId('policy-problems');
     await problems.filter({ hasText: 'bad-policy.json is not a valid policy' }).waitFor();
-    expect(await problems.textContent()).toMatch(/engagePrivately \(90\) must be below speakPublicly \(45\)/);
+    // Said in plain words (no setting names), and named by the part of the policy it is in.
+    expect(await problems.textContent()).toMatch(
+      /Thresholds: The level for engaging privately must be below the level for speaking publicly\./,
+    );
     expect(await problems.textContent()).toMatch(/The policy in force \(version 2\) stays unchanged/);
     expect(await page.getByTestId('threshold-engage').inputValue()).toBe('35');
     await e2e.shot('assessment-09b-policy-import-refused');
@@ -241,10 +244,10 @@ describe('should we speak, end to end', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Registre des menaces' }).click();
     await page.getByTestId('log-search').fill('voters-list');
     await page.locator('[role="row"][data-threat-id="lk27-004"]').click();
-    await page.getByRole('tab', { name: 'Faut-il parler?' }).click();
+    await page.getByRole('tab', { name: /^Faut-il parler\s\?$/ }).click();
     await page
       .getByTestId('level-banner')
-      .filter({ hasText: /Recommandation : Parler publiquement/ })
+      .filter({ hasText: /Recommandation\s:\sParler publiquement/ })
       .waitFor();
     expect(await page.getByTestId('score-chart').locator('[data-threshold="speak"] text').textContent()).toBe(
       'Parler publiquement 45',
@@ -307,8 +310,8 @@ describe('should we speak, end to end', () => {
       .getByTestId('audit-verification')
       .getByText(/The audit log is intact/)
       .waitFor();
-    await page.getByRole('cell', { name: 'Decision recorded' }).first().waitFor();
-    await page.getByRole('cell', { name: 'Intervention policy changed' }).first().waitFor();
+    await page.getByRole('rowheader', { name: 'Decision recorded' }).first().waitFor();
+    await page.getByRole('rowheader', { name: 'Intervention policy changed' }).first().waitFor();
     const entries = (await e2e.app.call<AuditPage>('audit:list', {})).entries.map((e) => e.action);
     expect(entries).toEqual(
       expect.arrayContaining(['decision.recorded', 'policy.changed', 'assessment.saved']),

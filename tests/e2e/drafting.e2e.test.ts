@@ -37,7 +37,7 @@ describe('drafting, end to end', () => {
   it('records the communications settings the templates need', async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: 'Load the sample workspace' }).click();
-    await page.getByRole('table', { name: 'Threat log' }).waitFor();
+    await page.getByRole('grid', { name: 'Threat log' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Communications' })
@@ -47,7 +47,7 @@ describe('drafting, end to end', () => {
     // A mistake is caught before anything is sent.
     await page.getByLabel('Website').fill('not a website');
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Enter a web address, e.g. elections.example.org.').waitFor();
+    await page.getByText('This is not a web address (e.g. elections.example.org).').waitFor();
     await page.getByLabel('Election authority’s name (English)').fill('Elections Lakeshore');
     await page.getByLabel('Election authority’s name (French)').fill('Élections Lakeshore');
     await page.getByLabel('Website').fill('elections.lakeshore.example');

@@ -29,12 +29,15 @@ export function PolicyProblems({
   problems,
   policy,
   testId,
+  note,
 }: {
   message: string;
   problems: readonly ProblemLocation[];
   /** The policy the problems are about (to name its factors). */
   policy: Policy | null;
   testId: string;
+  /** Said after the problems (e.g. that the policy in force stays). */
+  note?: string;
 }) {
   const { t } = useTranslation(['assessment', 'common']);
   return (
@@ -47,6 +50,7 @@ export function PolicyProblems({
           ))}
         </ul>
       ) : null}
+      {note ? <p>{note}</p> : null}
     </div>
   );
 }

@@ -147,15 +147,13 @@ export function PolicyScreen() {
       <PolicyDescription path="" text={policy.description} />
       <div aria-live="polite">{notice ? <p className="notice notice--ok">{notice}</p> : null}</div>
       {refusal ? (
-        <>
-          <PolicyProblems
-            message={refusal.message}
-            problems={refusal.problems}
-            policy={draft}
-            testId="policy-problems"
-          />
-          <p className="notice">{t('policy.currentStays', { version: policy.version })}</p>
-        </>
+        <PolicyProblems
+          message={refusal.message}
+          problems={refusal.problems}
+          policy={draft}
+          testId="policy-problems"
+          note={t('policy.currentStays', { version: policy.version })}
+        />
       ) : null}
 
       <div className="policy-screen__layout">
