@@ -2,6 +2,7 @@
 // window (or at a high zoom) the navigation and the header's choices fold behind a "Menu" button.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ElectionSelect } from './components/ElectionSelect';
 import { LeaveDialog } from './components/LeaveDialog';
 import { Toasts } from './components/Toasts';
 import { setLanguage, type UiLanguage } from './i18n';
@@ -39,7 +40,6 @@ export function App() {
   const { t, i18n } = useTranslation();
   const info = useStore((s) => s.info);
   const route = useStore((s) => s.route);
-  const elections = useStore((s) => s.elections);
   const electionId = useStore((s) => s.electionId);
   const setElection = useStore((s) => s.setElection);
   const navigate = useStore((s) => s.navigate);
@@ -108,14 +108,7 @@ export function App() {
         <div className="app-header__choices" id="app-menu-choices">
           <label className="app-header__election">
             <span>{t('election')}</span>
-            <select value={electionId} onChange={(e) => setElection(e.target.value)}>
-              <option value="">{t('allElections')}</option>
-              {elections.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </select>
+            <ElectionSelect value={electionId} onChange={setElection} all={t('allElections')} />
           </label>
           <div className="app-header__tools">
             <button

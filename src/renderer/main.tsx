@@ -4,7 +4,9 @@ import './i18n';
 import './styles/app.css';
 import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element.');
+createRoot(root).render(
   <StrictMode>
     <App />
   </StrictMode>,

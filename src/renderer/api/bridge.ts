@@ -49,7 +49,7 @@ export const isBrowserMode = window.threshold === undefined;
 
 /** Subscribes to the desktop menu's commands (no-op in browser mode). */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  return window.threshold?.onMenuCommand?.(listener) ?? (() => {});
+  return window.threshold?.onMenuCommand?.(listener) ?? (() => undefined);
 }
 
 /** An error from the services, carried to the UI as data. */

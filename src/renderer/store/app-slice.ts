@@ -31,6 +31,9 @@ export interface AppSlice {
   setIdentity(identity: Identity): Promise<void>;
   /** A command from the desktop menu that the log screen carries out (find, import, export). */
   logCommand: MenuCommand | null;
+  /** The log's export dialog is open (a menu command can open it). */
+  exportOpen: boolean;
+  setExportOpen(open: boolean): void;
   runMenuCommand(command: MenuCommand): void;
   clearLogCommand(): void;
 }
@@ -105,12 +108,17 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
     await get().loadInfo();
   },
   logCommand: null,
+  exportOpen: false,
+  setExportOpen(open) {
+    set({ exportOpen: open });
+  },
   runMenuCommand(command) {
     const screen = SCREEN_OF[command];
     if (screen) return get().navigate({ screen } as Route);
     if (command === 'new-threat') return get().navigate({ screen: 'threat-new' });
     get().navigate({ screen: 'log' });
-    set({ logCommand: command });
+    if (command === 'export-json') set({ exportOpen: true });
+    else set({ logCommand: command });
   },
   clearLogCommand() {
     set({ logCommand: null });

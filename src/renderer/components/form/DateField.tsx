@@ -7,7 +7,9 @@ import { Field, type FieldFrame } from './Field';
 /** "2027/5/12" or "2027.05.12" → "2027-05-12"; anything else is left as typed, for validation to name. */
 export function normaliseDate(text: string): string {
   const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(text);
-  return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : text.trim();
+  if (!m) return text.trim();
+  const [, year = '', month = '', day = ''] = m;
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 export function DateField({

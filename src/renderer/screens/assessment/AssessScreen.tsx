@@ -7,9 +7,7 @@ import { api, call } from '../../api/bridge';
 import { LevelBadge } from '../../components/LevelBadge';
 import { useStore } from '../../store';
 import { subjectKey, type AssessmentSubject } from '../../store/assessment-slice';
-import { AssessmentHistory } from './AssessmentHistory';
-import { AssessmentView } from './AssessmentView';
-import { DecisionForm } from './DecisionForm';
+import { AssessmentWithDecision } from './AssessmentWithDecision';
 import { SuggestedClusters } from './SuggestedClusters';
 import './assessment.css';
 
@@ -26,8 +24,10 @@ export function AssessScreen({ params }: { params: Record<string, string> }) {
   const { t } = useTranslation('assessment');
   const navigate = useStore((s) => s.navigate);
   const ids = useMemo(() => splitIds(params.ids), [params.ids]);
-  const [selected, setSelected] = useState<string[]>(ids);
-  useEffect(() => setSelected(ids), [ids]);
+  // The selection starts from the threats in the address, and again when the address changes.
+  const [picked, setPicked] = useState<{ for: string; ids: string[] }>({ for: params.ids ?? '', ids });
+  const selected = picked.for === (params.ids ?? '') ? picked.ids : ids;
+  const setSelected = (next: string[]) => setPicked({ for: params.ids ?? '', ids: next });
   const subject: AssessmentSubject | null = useMemo(
     () => (ids.length >= 2 ? { threatIds: ids, cluster: true } : null),
     [ids],
@@ -95,20 +95,7 @@ function ClusterAssessment({ subject }: { subject: AssessmentSubject }) {
       <h2 ref={headingRef} tabIndex={-1}>
         {t('screen.clusterTitle', { count: subject.threatIds.length })}
       </h2>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {result ? (
-        <>
-          <AssessmentView result={result} titles={titles} />
-          <DecisionForm subject={subject} result={result} />
-        </>
-      ) : !error ? (
-        <p className="muted">{t('loading')}</p>
-      ) : null}
-      <AssessmentHistory />
+      <AssessmentWithDecision subject={subject} result={result} error={error} titles={titles} />
     </div>
   );
 }

@@ -4,25 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import { changeText, counterfactualSentence, loweringSentence } from '../../../shared/i18n/explain';
 import { useTranslate } from './engine-text';
+import { ExplainSection, type SectionProps } from './ExplainSection';
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
-export function ChangesSection({
-  result,
-  H,
-  headingId,
-}: {
-  result: AssessmentResult;
-  H: 'h3' | 'h4';
-  headingId: string;
-}) {
+export function ChangesSection({ result, ...section }: SectionProps & { result: AssessmentResult }) {
   const { t } = useTranslation('assessment');
   const tr = useTranslate();
   const fmt = (n: number) => n.toLocaleString(t('locale'), { maximumFractionDigits: 1 });
   const lowering = result.lowering;
   return (
-    <section aria-labelledby={headingId} data-testid="what-would-change">
-      <H id={headingId}>{t('changes.title')}</H>
+    <ExplainSection {...section} title={t('changes.title')} testId="what-would-change">
       {result.counterfactuals.length ? (
         <ul className="assessment-view__changes">
           {result.counterfactuals.map((c, i) => (
@@ -60,6 +52,6 @@ export function ChangesSection({
       ) : (
         <p>{t('changes.none')}</p>
       )}
-    </section>
+    </ExplainSection>
   );
 }

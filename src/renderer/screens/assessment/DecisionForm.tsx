@@ -1,7 +1,9 @@
 // The people's decision on the recommendation on screen: a level (which may differ), a rationale
 // (required when it differs), who decides and in what role (prefilled from the app's identity).
-// Recording it stores the assessment and the decision together, audited.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+// Recording it stores the assessment and the decision together, audited. A new recommendation (another
+// threat, or the same one reassessed) starts a new form: the parent keys it by the result.
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import { LEVELS, type Level } from '../../../shared/domain/enums';
@@ -16,8 +18,11 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
   const pushToast = useStore((s) => s.pushToast);
   const [level, setLevel] = useState<Level>(result.level);
   const [rationale, setRationale] = useState('');
-  const [name, setName] = useState(identity?.name ?? '');
-  const [role, setRole] = useState(identity?.role ?? '');
+  // Who decides: the app's identity until the person types another (null: not typed yet).
+  const [typedName, setName] = useState<string | null>(null);
+  const [typedRole, setRole] = useState<string | null>(null);
+  const name = typedName ?? identity?.name ?? '';
+  const role = typedRole ?? identity?.role ?? '';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
@@ -25,19 +30,6 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
   const legendId = useId();
   const rationaleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-
-  // A new recommendation (another threat, or the same one reassessed) resets the choice.
-  useEffect(() => {
-    setLevel(result.level);
-    setErrors({});
-    setDone(null);
-  }, [result.level, result.threatIds.join(',')]);
-  useEffect(() => {
-    if (identity) {
-      setName((n) => n || identity.name);
-      setRole((r) => r || identity.role);
-    }
-  }, [identity]);
 
   const differs = level !== result.level;
 
@@ -151,11 +143,7 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
           onChange={setRole}
         />
       </div>
-      {serverError ? (
-        <p className="notice notice--error" role="alert">
-          {serverError}
-        </p>
-      ) : null}
+      <ErrorNotice error={serverError} />
       <div aria-live="polite">{done ? <p className="notice notice--ok">{done}</p> : null}</div>
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>

@@ -84,7 +84,7 @@ export function FactorsSection({
             {result.threatIds.map((tid) => (
               <li key={tid}>
                 <span className="pill">{tid}</span> <bdi>{titles?.[tid] ?? ''}</bdi> —{' '}
-                {t('members.alone', { score: fmt(result.memberScores![tid] ?? 0) })}
+                {t('members.alone', { score: fmt(result.memberScores?.[tid] ?? 0) })}
               </li>
             ))}
           </ul>

@@ -4,20 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import type { Said } from '../../../shared/i18n/explain';
 import { EngineText } from './engine-text';
+import { ExplainSection, type SectionProps } from './ExplainSection';
 
-export function GatesSection({
-  result,
-  H,
-  headingId,
-}: {
-  result: AssessmentResult;
-  H: 'h3' | 'h4';
-  headingId: string;
-}) {
+export function GatesSection({ result, ...section }: SectionProps & { result: AssessmentResult }) {
   const { t } = useTranslation('assessment');
   return (
-    <section aria-labelledby={headingId}>
-      <H id={headingId}>{t('gates.title')}</H>
+    <ExplainSection {...section} title={t('gates.title')}>
       <ul className="gate-list">
         {result.gates.map((g) => (
           <li
@@ -35,23 +27,14 @@ export function GatesSection({
         ))}
       </ul>
       <p>{result.attributionMayBeStated ? t('attribution.may') : t('attribution.mayNot')}</p>
-    </section>
+    </ExplainSection>
   );
 }
 
-export function WhoSection({
-  result,
-  H,
-  headingId,
-}: {
-  result: AssessmentResult;
-  H: 'h3' | 'h4';
-  headingId: string;
-}) {
+export function WhoSection({ result, ...section }: SectionProps & { result: AssessmentResult }) {
   const { t } = useTranslation('assessment');
   return (
-    <section aria-labelledby={headingId}>
-      <H id={headingId}>{t('who.title')}</H>
+    <ExplainSection {...section} title={t('who.title')}>
       <p data-testid="spokesperson">
         <strong>{t('who.spokesperson')}</strong>{' '}
         {t(`party.${result.spokesperson.id}`, { defaultValue: result.spokesperson.name })} —{' '}
@@ -71,6 +54,6 @@ export function WhoSection({
           </ul>
         </>
       ) : null}
-    </section>
+    </ExplainSection>
   );
 }

@@ -32,15 +32,8 @@ export function ScoreChart({ result }: { result: AssessmentResult }) {
   const titleId = useId();
   const descId = useId();
   const fmt = (n: number) => n.toLocaleString(t('locale'), { maximumFractionDigits: 1 });
-  let total = 0;
-  const segments = result.factors
-    .map((f, i) => ({ f, colour: FACTOR_COLOURS[i % FACTOR_COLOURS.length]! }))
-    .filter(({ f }) => f.points > 0)
-    .map(({ f, colour }) => {
-      const from = total;
-      total += f.points;
-      return { f, colour, from, to: total };
-    });
+  const segments = stack(result.factors);
+  const total = segments.at(-1)?.to ?? 0;
   const mitigation = (result.mitigations ?? []).reduce((s, m) => s + m.points, 0);
   // A cluster never scores below its highest member: the difference, when there is one, is shown too.
   const floor =
@@ -211,4 +204,20 @@ function Swatch({ fill, className }: { fill?: string; className?: string }) {
       <rect width="10" height="10" fill={fill} className={className} />
     </svg>
   );
+}
+
+/** The factors that add points, laid end to end from 0, each with its colour. */
+function stack(factors: AssessmentResult['factors']) {
+  const out: { f: AssessmentResult['factors'][number]; colour: string; from: number; to: number }[] = [];
+  factors.forEach((f, i) => {
+    if (f.points <= 0) return;
+    const from = out.at(-1)?.to ?? 0;
+    out.push({
+      f,
+      colour: FACTOR_COLOURS[i % FACTOR_COLOURS.length] ?? '#1d3f6e',
+      from,
+      to: from + f.points,
+    });
+  });
+  return out;
 }

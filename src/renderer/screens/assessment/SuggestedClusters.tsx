@@ -1,5 +1,7 @@
 // Candidate clusters among the log's live threats (shared source, target, place or claim within a window
 // of days), each with its reasons, for a person to confirm and assess as one.
+import { ElectionSelect } from '../../components/ElectionSelect';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
@@ -12,12 +14,10 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
   const suggestions = useStore((s) => s.suggestions);
   const error = useStore((s) => s.suggestionsError);
   const load = useStore((s) => s.loadSuggestions);
-  const [electionId, setElectionId] = useState(current || elections[0]?.id || '');
+  // The election chosen here, else the one in use, else the first (the list may arrive after the screen).
+  const [chosen, setElectionId] = useState('');
+  const electionId = chosen || current || elections[0]?.id || '';
   const [windowDays, setWindowDays] = useState(30);
-
-  useEffect(() => {
-    if (!electionId && elections[0]) setElectionId(current || elections[0].id);
-  }, [elections, current, electionId]);
   useEffect(() => {
     if (electionId && windowDays >= 1 && windowDays <= 366) void load(electionId, windowDays);
   }, [electionId, windowDays, load]);
@@ -33,13 +33,7 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
       <div className="suggested-clusters__controls">
         <label className="field">
           <span className="field__label">{t('suggest.election')}</span>
-          <select value={electionId} onChange={(e) => setElectionId(e.target.value)}>
-            {elections.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
+          <ElectionSelect value={electionId} onChange={setElectionId} />
         </label>
         <label className="field">
           <span className="field__label">{t('suggest.window')}</span>
@@ -52,11 +46,7 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
           />
         </label>
       </div>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       {suggestions && suggestions.length === 0 ? <p className="muted">{t('suggest.none')}</p> : null}
       <ol className="suggested-clusters__list">
         {(suggestions ?? []).map((s, i) => (

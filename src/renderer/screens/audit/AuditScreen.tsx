@@ -1,6 +1,7 @@
 // The audit log: every change and decision in plain words, with its details as labelled fields; filters by
 // person, action and date; an export of what is shown as CSV; and a check that no entry was edited or
 // removed.
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView, AuditVerificationResult } from '../../../shared/domain/audit';
@@ -115,11 +116,7 @@ export function AuditScreen() {
           )
         ) : null}
       </div>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       <AuditFilters filter={filter} onChange={setFilter} people={people} actions={actions} />
       <p className="filter-bar__count" aria-live="polite" data-testid="audit-count">
         {entries === null ? t('loading') : t('count', { count: shown.length, total: all.length })}

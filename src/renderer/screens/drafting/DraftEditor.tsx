@@ -50,9 +50,6 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   const [chosenLang, setActiveLang] = useState<DraftLang>('en');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [jump, setJump] = useState<{ lang: DraftLang; sectionId: string; start: number; end: number } | null>(
-    null,
-  );
 
   const edits = useMemo(() => (record ? editsOf(record.draft, texts) : {}), [record, texts]);
   const dirty = hasEdits(edits);
@@ -62,7 +59,9 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   const approved = record?.draft.status === 'approved';
   const editable = Boolean(record) && isCurrent && (!approved || unlocked);
   const activeLang =
-    record && !record.draft.languages.includes(chosenLang) ? record.draft.languages[0]! : chosenLang;
+    record && !record.draft.languages.includes(chosenLang)
+      ? (record.draft.languages[0] ?? chosenLang)
+      : chosenLang;
 
   // A newly created draft opens with its heading focused (not 35 Tabs away).
   useEffect(() => {
@@ -71,23 +70,22 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
     document.getElementById('draft-title')?.focus();
   }, [record, focusHeading, setFocusHeading]);
 
-  // Going to a check's passage: show its language, then focus the section and select the span.
-  useEffect(() => {
-    if (!jump || jump.lang !== activeLang) return;
-    const el = document.getElementById(textareaId(jump.lang, jump.sectionId)) as HTMLTextAreaElement | null;
-    if (el) {
-      const { start, end } = clampSpan(jump, el.value);
-      el.focus();
-      el.setSelectionRange(start, end);
-      el.scrollIntoView({ block: 'center' });
-    }
-    setJump(null);
-  }, [jump, activeLang]);
-
+  // Going to a check's passage: show its language, then (once the tab is drawn) focus the section and
+  // select the span.
   const goToCheck = useCallback((check: Check) => {
-    if (!check.sectionId) return;
+    const sectionId = check.sectionId;
+    if (!sectionId) return;
     setActiveLang(check.lang);
-    setJump({ lang: check.lang, sectionId: check.sectionId, start: check.start, end: check.end });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        const el = document.getElementById(textareaId(check.lang, sectionId));
+        if (!(el instanceof HTMLTextAreaElement)) return;
+        const { start, end } = clampSpan(check, el.value);
+        el.focus();
+        el.setSelectionRange(start, end);
+        el.scrollIntoView({ block: 'center' });
+      }),
+    );
   }, []);
 
   async function save() {

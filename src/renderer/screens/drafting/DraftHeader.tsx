@@ -10,7 +10,8 @@ export function DraftHeader({ record }: { record: DraftRecord }) {
   const navigate = useStore((s) => s.navigate);
   const draft = record.draft;
   const templateName = t(`templates.${record.template}`);
-  const firstLang = draft.languages[0]!;
+  const firstLang = draft.languages[0] ?? 'en';
+  const firstThreat = draft.threatIds[0] ?? '';
   const title = draft.title[firstLang] ?? templateName;
   return (
     <div className="screen-header draft-editor__header">
@@ -21,8 +22,8 @@ export function DraftHeader({ record }: { record: DraftRecord }) {
           </a>
           {' · '}
           <a
-            href={`#/log/${encodeURIComponent(draft.threatIds[0]!)}`}
-            onClick={(e) => (e.preventDefault(), navigate({ screen: 'log', threatId: draft.threatIds[0]! }))}
+            href={`#/log/${encodeURIComponent(firstThreat)}`}
+            onClick={(e) => (e.preventDefault(), navigate({ screen: 'log', threatId: firstThreat }))}
           >
             {t('editor.back')}
           </a>

@@ -47,7 +47,7 @@ export function SaveFrenchToThreat({ draft, texts }: { draft: Draft; texts: Text
   const { t } = useTranslation(['drafting', 'threat', 'common']);
   const pushToast = useStore((s) => s.pushToast);
   const [open, setOpen] = useState(false);
-  const [threatId, setThreatId] = useState(draft.threatIds[0]!);
+  const [threatId, setThreatId] = useState(draft.threatIds[0] ?? '');
   const [base, setBase] = useState<{ threat: Threat; version: number } | null>(null);
   const [values, setValues] = useState<FrenchValues | null>(null);
   const [error, setError] = useState<string | null>(null);

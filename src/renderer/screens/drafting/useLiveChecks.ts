@@ -24,7 +24,8 @@ export function useLiveChecks(
         .then((report) => {
           if (mine === run.current) setLive({ report, for: edits });
         })
-        .catch(() => {})
+        // A check that cannot run leaves the last report on screen; saving runs them again.
+        .catch(() => undefined)
         .finally(() => {
           if (mine === run.current) setChecking(false);
         });

@@ -8,6 +8,7 @@ import { ElectionSchema, type Election } from '../../../shared/domain/workspace'
 import type { ProblemLocation } from '../../../shared/errors';
 import { api, call } from '../../api/bridge';
 import { DateField } from '../../components/form/DateField';
+import { FormActions } from '../../components/FormActions';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { PickList } from '../../components/form/PickList';
 import { failureOf, fieldErrors, problemsOfIssues } from '../../components/form/problems';
@@ -128,14 +129,7 @@ export function ElectionForm({ election, onDone }: { election?: Election; onDone
         otherLabel={t('otherLanguages')}
         error={errors.languages}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary">
-          {t('common:save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('common:cancel')}
-        </button>
-      </div>
+      <FormActions onCancel={onDone} />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 // Managing elections: calendar, parties, candidates, official languages.
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Election } from '../../../shared/domain/workspace';
 import { api, call } from '../../api/bridge';
 import { DataTable } from '../../components/DataTable';
+import { RowActions } from '../../components/RowActions';
 import { formatDate } from '../../format';
 import { languageLabel } from '../../labels/places';
 import { useStore } from '../../store';
@@ -37,11 +39,7 @@ export function ElectionsScreen() {
         ) : null}
       </div>
       <p className="form-section__hint">{t('intro')}</p>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       {editing ? (
         <ElectionForm
           key={editing === 'new' ? 'new' : editing.id}
@@ -73,24 +71,7 @@ export function ElectionsScreen() {
             header: t('common:actions'),
             headerHidden: true,
             cell: (e) => (
-              <div className="data-table__actions">
-                <button
-                  type="button"
-                  className="button button--small"
-                  aria-label={t('common:editNamed', { name: e.name })}
-                  onClick={() => setEditing(e)}
-                >
-                  {t('common:edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--small button--danger"
-                  aria-label={t('common:deleteNamed', { name: e.name })}
-                  onClick={() => void remove(e.id)}
-                >
-                  {t('common:delete')}
-                </button>
-              </div>
+              <RowActions name={e.name} onEdit={() => setEditing(e)} onDelete={() => void remove(e.id)} />
             ),
           },
         ]}

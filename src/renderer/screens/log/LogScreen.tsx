@@ -1,7 +1,7 @@
 // The log screen: the header's actions, search and filters, the table, and the selected threat beside it
 // (a full-width view of its own on a narrow window). Closing the panel (×, or Esc) puts the focus back on
 // its row.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileButtonHandle } from '../../components/FileButton';
 import { NEW_THREAT_KEYS } from '../../shortcuts';
@@ -21,7 +21,6 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   const refreshLog = useStore((s) => s.refreshLog);
   const logCommand = useStore((s) => s.logCommand);
   const clearLogCommand = useStore((s) => s.clearLogCommand);
-  const [exportOpen, setExportOpen] = useState(false);
   const fileRef = useRef<FileButtonHandle>(null);
   const tableRef = useRef<ThreatTableHandle>(null);
   const { exportAs } = useTransferActions();
@@ -35,14 +34,15 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
     if (logCommand === 'find')
       document.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
     if (logCommand === 'import') fileRef.current?.open();
-    if (logCommand === 'export-json') setExportOpen(true);
     if (logCommand === 'export-csv') void exportAs('csv', false, electionId || undefined);
   }, [logCommand, clearLogCommand, exportAs, electionId]);
 
   useEffect(() => {
     void refreshLog();
   }, [refreshLog]);
-  useEffect(() => select(threatId ?? null), [threatId, select]);
+  useEffect(() => {
+    select(threatId ?? null);
+  }, [threatId, select]);
 
   const closePanel = () => {
     navigate({ screen: 'log' });
@@ -55,7 +55,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
         <div className="screen-header">
           <h1 id="log-title">{t('title')}</h1>
           <div className="screen-header__actions">
-            <TransferControls exportOpen={exportOpen} setExportOpen={setExportOpen} fileRef={fileRef} />
+            <TransferControls fileRef={fileRef} />
             <StixExportButton />
             <button
               type="button"

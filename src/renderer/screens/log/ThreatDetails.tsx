@@ -115,7 +115,7 @@ export function ThreatDetails({
         <section className="classified" aria-label={t('fields.classifiedNotes')}>
           <ClassificationBanner level={top} />
           <h3>{t('fields.classifiedNotes')}</h3>
-          {threat.classifiedNotes!.map((note, i) => (
+          {(threat.classifiedNotes ?? []).map((note, i) => (
             <div key={i} className="classified__note">
               <span
                 className={`marker marker--classified marker--${note.classification.toLowerCase().replace(' ', '-')}`}

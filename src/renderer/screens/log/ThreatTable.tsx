@@ -2,25 +2,16 @@
 // a time, aria-rowcount/rowindex, aria-sort), arrow-key navigation, columns people choose and resize, and a
 // compact density. Titles wrap to two lines; the whole title is the cell's text and its tooltip.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  useEffect,
-  useImperativeHandle,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type PointerEvent,
-  type Ref,
-} from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SortField, ThreatRow } from '../../../shared/domain/threat-log';
 import { useStore } from '../../store';
 import { rowAt } from '../../store/log-slice';
 import { BESIDE_PANEL, LOG_COLUMNS, type LogColumn } from './log-columns';
+import { ResizeHandle } from './ResizeHandle';
 import type { LogPrefs } from './log-prefs';
 
 const ROW_HEIGHT = { comfortable: 52, compact: 32 } as const;
-const RESIZE_STEP = 16;
-const MAX_WIDTH = 900;
 
 export interface ThreatTableHandle {
   /** Puts the focus back on the row last used (after the detail panel closes). */
@@ -118,9 +109,10 @@ export function ThreatTable({
       Home: 0,
       End: count - 1,
     };
-    if (event.key in moves) {
+    const to = moves[event.key];
+    if (to !== undefined) {
       event.preventDefault();
-      focusRow(moves[event.key]!);
+      focusRow(to);
     } else if ((event.key === 'Enter' || event.key === ' ') && row) {
       event.preventDefault();
       onOpen(row.id);
@@ -159,7 +151,7 @@ export function ThreatTable({
                 className={`threat-table__cell threat-table__cell--${c.id}`}
               >
                 {c.sort ? (
-                  <button type="button" className="sort-button" onClick={() => setSort(c.sort!)}>
+                  <button type="button" className="sort-button" onClick={() => c.sort && setSort(c.sort)}>
                     {t(`columns.${c.id}`)}
                     <span aria-hidden="true" className="sort-button__arrow">
                       {sort.field === c.sort ? (sort.direction === 'asc' ? '▲' : '▼') : ''}
@@ -231,56 +223,5 @@ export function ThreatTable({
         </div>
       </div>
     </div>
-  );
-}
-
-/** A column edge: drag it, or focus it and press ← or →; a double click (or Delete) goes back to the start. */
-function ResizeHandle({
-  label,
-  width,
-  min,
-  onResize,
-}: {
-  label: string;
-  width: number;
-  min: number;
-  onResize(width: number | null): void;
-}) {
-  const clamp = (w: number) => Math.max(min, Math.min(MAX_WIDTH, Math.round(w)));
-  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    const startX = e.clientX;
-    const target = e.currentTarget;
-    target.setPointerCapture(e.pointerId);
-    const move = (ev: globalThis.PointerEvent) => onResize(clamp(width + ev.clientX - startX));
-    const up = () => {
-      target.removeEventListener('pointermove', move);
-      target.removeEventListener('pointerup', up);
-    };
-    target.addEventListener('pointermove', move);
-    target.addEventListener('pointerup', up);
-  };
-  return (
-    <div
-      role="separator"
-      aria-orientation="vertical"
-      aria-label={label}
-      aria-valuenow={width}
-      aria-valuemin={min}
-      aria-valuemax={MAX_WIDTH}
-      tabIndex={0}
-      className="threat-table__resize"
-      onPointerDown={onPointerDown}
-      onDoubleClick={() => onResize(null)}
-      onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-          e.preventDefault();
-          onResize(clamp(width + (e.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP)));
-        } else if (e.key === 'Delete' || e.key === 'Backspace') {
-          e.preventDefault();
-          onResize(null);
-        }
-      }}
-    />
   );
 }

@@ -29,18 +29,12 @@ export function useTransferActions() {
   };
 }
 
-export function TransferControls({
-  exportOpen,
-  setExportOpen,
-  fileRef,
-}: {
-  exportOpen: boolean;
-  setExportOpen(open: boolean): void;
-  fileRef: Ref<FileButtonHandle>;
-}) {
+export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }) {
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
   const pushToast = useStore((s) => s.pushToast);
+  const exportOpen = useStore((s) => s.exportOpen);
+  const setExportOpen = useStore((s) => s.setExportOpen);
   const { importChosen, exportAs } = useTransferActions();
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { PartnerDetail } from '../../../shared/domain/partners';
 import type { ProblemLocation } from '../../../shared/errors';
+import { FormActions } from '../../components/FormActions';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { failureOf, problemText } from '../../components/form/problems';
 import { TextField } from '../../components/form/TextField';
@@ -152,14 +153,7 @@ export function PartnerEditor({
             error={form.error(fieldId(['notes']))}
           />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t('editor.save')}
-          </button>
-          <button type="button" className="button" onClick={onDone}>
-            {t('common:cancel')}
-          </button>
-        </div>
+        <FormActions save={t('editor.save')} onCancel={onDone} />
       </form>
 
       {detail ? (

@@ -1,4 +1,5 @@
 // Records that someone contacted an organisation: when, how, by whom, and a note (audited).
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, type ContactChannel, type PartnerDetail } from '../../../shared/domain/partners';
@@ -7,6 +8,7 @@ import { DateField } from '../../components/form/DateField';
 import { SelectField } from '../../components/form/SelectField';
 import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
+import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
 
 const today = () => {
@@ -22,8 +24,7 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
   const [by, setBy] = useState(identity?.name ?? '');
   const [channel, setChannel] = useState<ContactChannel | ''>(partner.partner.channels?.[0] ?? '');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,21 +32,16 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
     if (!DateString.safeParse(date).success) return setError(t('validation:date'));
     if (date > today()) return setError(t('contact.future'));
     if (!by.trim()) return setError(t('contact.byRequired'));
-    setBusy(true);
-    try {
-      await recordContact({
+    const done = await run(() =>
+      recordContact({
         id: partner.partner.id,
         date,
         by: by.trim(),
         ...(channel ? { channel } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (done) onClose();
   }
 
   return (
@@ -56,11 +52,7 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
       description={t('contact.description')}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNotice error={error} />
         <DateField label={t('contact.date')} required value={date} onChange={setDate} />
         <TextField label={t('contact.by')} required value={by} onChange={setBy} />
         <SelectField

@@ -128,11 +128,10 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
   const set = (k: string, value: unknown) => {
     const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
     // An empty list the document already had stays as it was, so an untouched form changes nothing.
-    const keptEmpty =
-      Array.isArray((base as Record<string, unknown> | undefined)?.[k]) &&
-      (base as Record<string, unknown[]>)[k]!.length === 0;
+    const before = (base as Record<string, unknown> | undefined)?.[k];
+    const keptEmpty = Array.isArray(before) && before.length === 0;
     if (!empty) out[k] = value;
-    else if (!keptEmpty) delete out[k];
+    else if (!keptEmpty) Reflect.deleteProperty(out, k);
   };
   set('name', v.name.trim());
   set('kind', v.kind);

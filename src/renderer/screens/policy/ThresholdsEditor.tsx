@@ -57,14 +57,22 @@ export function ThresholdsEditor({ draft, edit }: PolicyEdit) {
               value={ep.engagePrivately}
               min={0}
               max={100}
-              onChange={(v) => edit((p) => void (p.electionPeriodThresholds!.engagePrivately = v))}
+              onChange={(v) =>
+                edit((p) => {
+                  if (p.electionPeriodThresholds) p.electionPeriodThresholds.engagePrivately = v;
+                })
+              }
             />
             <NumberField
               label={t('policy.speakAt')}
               value={ep.speakPublicly}
               min={0}
               max={100}
-              onChange={(v) => edit((p) => void (p.electionPeriodThresholds!.speakPublicly = v))}
+              onChange={(v) =>
+                edit((p) => {
+                  if (p.electionPeriodThresholds) p.electionPeriodThresholds.speakPublicly = v;
+                })
+              }
             />
           </div>
         ) : null}

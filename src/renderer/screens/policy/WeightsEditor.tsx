@@ -22,7 +22,12 @@ export function WeightsEditor({ draft, edit }: PolicyEdit) {
           value={f.weight}
           min={0}
           max={100}
-          onChange={(v) => edit((p) => void (p.factors[i]!.weight = v))}
+          onChange={(v) =>
+            edit((p) => {
+              const factor = p.factors[i];
+              if (factor) factor.weight = v;
+            })
+          }
           testId={`weight-${f.id}`}
         />
       ))}

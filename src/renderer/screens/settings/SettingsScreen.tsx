@@ -8,8 +8,9 @@ import type { BackupInfo, BackupOverview } from '../../../shared/domain/backups'
 import { api, call } from '../../api/bridge';
 import { DataTable } from '../../components/DataTable';
 import { TextField } from '../../components/form/TextField';
-import { Modal } from '../../components/Modal';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, formatNumber } from '../../format';
+import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
 import './settings.css';
 
@@ -24,38 +25,28 @@ export function SettingsScreen() {
   const loadInfo = useStore((s) => s.loadInfo);
   const loadElections = useStore((s) => s.loadElections);
   const [overview, setOverview] = useState<BackupOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [keep, setKeep] = useState('');
+  const { busy, error, setError, run } = useAction();
+  // The number being typed; the saved setting until then.
+  const [typedKeep, setKeep] = useState<string | null>(null);
+  const keep = typedKeep ?? (overview ? String(overview.keep) : '');
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [askKey, setAskKey] = useState(false);
 
-  const load = useCallback(async () => {
-    try {
-      const o = await call(api.backups.list({}));
+  const show = useCallback(
+    (o: BackupOverview) => {
       setOverview(o);
-      setKeep(String(o.keep));
+      setKeep(null);
       setError(null);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, []);
-
+    },
+    [setError],
+  );
+  const load = useCallback(
+    () => call(api.backups.list({})).then(show, (err: Error) => setError(err.message)),
+    [show, setError],
+  );
   useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    void call(api.backups.list({})).then(show, (err: Error) => setError(err.message));
+  }, [show, setError]);
 
   const backUpNow = () =>
     run(async () => {
@@ -189,7 +180,6 @@ export function SettingsScreen() {
               {
                 id: 'when',
                 header: t('backups.when'),
-                rowHeader: true,
                 cell: (b) => <span title={b.name}>{formatDateTime(b.createdAt)}</span>,
               },
               { id: 'kind', header: t('backups.kind'), cell: (b) => t(`kinds.${b.kind}`) },
@@ -228,53 +218,31 @@ export function SettingsScreen() {
       </section>
 
       {restoring ? (
-        <Modal
-          open
-          onOpenChange={(open) => !open && setRestoring(null)}
+        <ConfirmDialog
           title={t('restore.title')}
           description={t('restore.description', { date: formatDateTime(restoring.createdAt) })}
+          confirm={t('restore.confirm')}
+          onConfirm={() => void restore(restoring)}
+          onCancel={() => setRestoring(null)}
+          busy={busy}
+          testId="confirm-restore"
         >
           <p>{t('restore.keeps')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() => void restore(restoring)}
-              data-testid="confirm-restore"
-            >
-              {t('restore.confirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setRestoring(null)}>
-              {t('common:cancel')}
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       ) : null}
 
       {askKey ? (
-        <Modal
-          open
-          onOpenChange={(open) => !open && setAskKey(false)}
+        <ConfirmDialog
           title={t('key.title')}
           description={t('key.warning')}
+          confirm={t('key.confirm')}
+          onConfirm={() => void showKey()}
+          onCancel={() => setAskKey(false)}
+          busy={busy}
+          testId="confirm-show-key"
         >
           <p>{t('key.how')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() => void showKey()}
-              data-testid="confirm-show-key"
-            >
-              {t('key.confirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setAskKey(false)}>
-              {t('common:cancel')}
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       ) : null}
     </section>
   );

@@ -167,7 +167,7 @@ export function toFormValues(t: Threat): ThreatFormValues {
 function put<T extends object>(obj: T, key: string, value: unknown): T {
   const out = { ...obj } as Record<string, unknown>;
   const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-  if (empty) delete out[key];
+  if (empty) Reflect.deleteProperty(out, key);
   else out[key] = value;
   return out as T;
 }

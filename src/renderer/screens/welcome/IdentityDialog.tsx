@@ -1,4 +1,5 @@
 // Who is using this copy of Threshold: recorded with every change and every decision.
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IdentitySchema } from '../../../shared/domain/app';
@@ -43,11 +44,7 @@ export function IdentityDialog({ open, onOpenChange }: { open: boolean; onOpenCh
       description={t('identity.body')}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {failure ? (
-          <p className="notice notice--error" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <ErrorNotice error={failure} />
         <TextField
           label={t('identity.name')}
           required

@@ -1,4 +1,5 @@
 // First run with an empty database: offer the sample workspace, an import, or a fresh start.
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/bridge';
@@ -32,11 +33,7 @@ export function WelcomeScreen() {
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">{t('title')}</h1>
       <p className="welcome__lead">{t('lead')}</p>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       <div className="welcome__choices">
         <div className="welcome__choice">
           <h2>{t('sample.title')}</h2>
