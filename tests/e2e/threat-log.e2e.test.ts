@@ -78,7 +78,9 @@ describe('threat log, end to end', () => {
       .poll(() => page.getByRole('columnheader', { name: 'Breakout' }).getAttribute('aria-sort'))
       .toBe('descending');
     await expect
-      .poll(() => page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]:nth-child(9)').textContent())
+      .poll(() =>
+        page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]:nth-child(9)').textContent(),
+      )
       .toBe('6');
     await page.getByRole('columnheader', { name: 'First seen' }).getByRole('button').click();
   });
