@@ -2,9 +2,8 @@
 // own folder (.electron-native/, so the Node build that tests and the CLI use is never touched),
 // and starts Electron.
 import { execFileSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
+import { ensureElectronNative } from './electron-native.mjs';
 import { ensureRenderer } from './renderer-fresh.mjs';
 
 const require = createRequire(import.meta.url);
@@ -22,39 +21,9 @@ function electronBinary() {
   }
 }
 
-function ensureElectronNative(electronVersion) {
-  const dir = path.resolve('.electron-native');
-  const stamp = path.join(dir, 'version.txt');
-  const target = path.join(dir, 'better_sqlite3.node');
-  const wanted = `electron-${electronVersion}`;
-  if (fs.existsSync(target) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === wanted) return;
-  console.log(`Building better-sqlite3 for Electron ${electronVersion} (once; about two minutes)…`);
-  const work = path.join(dir, 'src');
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.cpSync(path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json')), work, {
-    recursive: true,
-    filter: (p) => !p.includes(`${path.sep}build${path.sep}`),
-  });
-  const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  execFileSync(
-    process.execPath,
-    [
-      gyp,
-      'rebuild',
-      '--release',
-      `--target=${electronVersion}`,
-      '--runtime=electron',
-      '--dist-url=https://electronjs.org/headers',
-    ],
-    { cwd: work, stdio: 'inherit' },
-  );
-  fs.copyFileSync(path.join(work, 'build', 'Release', 'better_sqlite3.node'), target);
-  fs.writeFileSync(stamp, wanted);
-}
-
 const binary = electronBinary();
 ensureRenderer();
 execFileSync(process.execPath, ['scripts/build-electron.mjs'], { stdio: 'inherit' });
-ensureElectronNative(require('electron/package.json').version);
+ensureElectronNative({ electronVersion: require('electron/package.json').version });
 const child = spawn(binary, ['.', ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code) => process.exit(code ?? 0));

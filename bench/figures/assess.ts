@@ -1,14 +1,13 @@
 // assessAllRatio: assessing every threat of the log, reading included (the path that keeps every
 // threat's level current) ÷ reading every threat's row bare. clusterAllMs: suggesting clusters over
 // the whole log through the service.
-import { LevelKeeper } from '../../src/main/assessment/levels';
 import { currentPolicy } from '../../src/main/assessment/policy-store';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
 import { createHandlers } from '../../src/main/services';
 import { openDatabase } from '../../src/main/db/connection';
 import type { Figure } from '../figures';
 import { median, now } from '../measure';
-import { closeDatabase, contextFor } from './db';
+import { closeDatabase, contextFor, servicesFor } from './db';
 
 const RUNS = 5;
 const AS_OF = '2027-05-12T12:00:00.000Z';
@@ -23,7 +22,7 @@ export const assessAllRatio: Figure = {
   met: (v) => v <= 2,
   async measure(ctx) {
     const db = openDatabase(ctx.mainDb, { check: 'none' });
-    const keeper = new LevelKeeper(db);
+    const keeper = servicesFor(contextFor(db, ctx.mainDb)).levels;
     const policy = currentPolicy(db);
     const bareStmt = db.prepare(BARE_SQL).raw(true);
     const app = () => {

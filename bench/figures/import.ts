@@ -2,11 +2,10 @@
 // against a bare prepared INSERT of the same rows into the same tables.
 import fs from 'node:fs';
 import { toColumns, searchText } from '../../src/main/threats/columns';
-import { importText } from '../../src/main/transfer/service';
-import { createHandlers } from '../../src/main/services';
+import { importText } from '../../src/main/workspace/service';
 import type { Figure } from '../figures';
 import { median, now } from '../measure';
-import { closeDatabase, contextFor, freshDb } from './db';
+import { closeDatabase, contextFor, freshDb, servicesFor } from './db';
 
 const RUNS = 3;
 
@@ -15,9 +14,7 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
   // The baseline gets its rows ready-made: only the inserts are timed.
   const at = new Date().toISOString();
   // Levels too, as the app's import writes them (computed here, outside the timing).
-  const ctx = contextFor(db, file);
-  createHandlers(ctx);
-  const score = ctx.levels!.scorer();
+  const score = servicesFor(contextFor(db, file)).levels.scorer();
   const rows = ws.threats.map((t) => ({ t, cols: { ...toColumns(t), ...score(t), at }, fts: searchText(t) }));
   const election = db.prepare(
     'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -59,10 +56,10 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
 function appImport(file: string, text: string, keep: boolean): number {
   const db = freshDb(file);
   const ctx = contextFor(db, file);
-  // With every domain's handlers wired, as in the app: threats are scored as they are imported.
-  createHandlers(ctx);
+  // With the services as the app builds them: threats are scored as they are imported.
+  const { levels } = servicesFor(ctx);
   const t0 = now();
-  importText(ctx, 'json', text, 'bench-workspace.json');
+  importText(ctx, levels, 'json', text, 'bench-workspace.json');
   const ms = now() - t0;
   closeDatabase(db);
   if (!keep) for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });

@@ -3,13 +3,12 @@
 // Also reported: the first start's fill-in of levels never computed (the imported log has none here,
 // because the import figure runs the import without the app's handlers).
 import fs from 'node:fs';
-import { AssessmentService } from '../../src/main/assessment/service';
 import { DEFAULT_POLICY } from '../../src/main/assessment/default-policy';
-import { importText } from '../../src/main/transfer/service';
+import { importText } from '../../src/main/workspace/service';
 import { openDatabase } from '../../src/main/db/connection';
 import type { Figure } from '../figures';
 import { median, now } from '../measure';
-import { closeDatabase, contextFor, freshDb } from './db';
+import { closeDatabase, contextFor, freshDb, servicesFor } from './db';
 
 const RUNS = 3;
 
@@ -23,10 +22,11 @@ export const levelsRecomputeMs: Figure = {
     if (fs.existsSync(ctx.mainDb)) fs.copyFileSync(ctx.mainDb, file);
     const db = fs.existsSync(file) ? openDatabase(file, { check: 'none' }) : freshDb(file);
     const app = contextFor(db, file);
-    if (!fs.existsSync(ctx.mainDb)) importText(app, 'json', ctx.text, 'bench-workspace.json');
+    const { levels, assessment: service } = servicesFor(app);
+    if (!fs.existsSync(ctx.mainDb)) importText(app, levels, 'json', ctx.text, 'bench-workspace.json');
     db.prepare('UPDATE threats SET level = NULL, score = NULL').run();
     let t = now();
-    const service = new AssessmentService(app);
+    levels.ensureCurrent();
     ctx.progress(`  levels: first start fill-in ${(now() - t).toFixed(0)} ms`);
     // A change of weights moves every score: every threat is recomputed (the figure). Alternate between two
     // policies, so that every run moves levels and writes rows.

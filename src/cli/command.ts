@@ -1,5 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
-import type { CliIo } from './io';
+import { UsageError, type CliIo } from './io';
 import type { CliSession } from './session';
 
 export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
@@ -19,4 +19,26 @@ export interface Command {
   usage: string;
   options: OptionSpec;
   run(run: CommandRun): Promise<number>;
+}
+
+/** A string option's value, or undefined when it was not given. */
+export function text(values: CommandRun['values'], name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Whether a boolean option was given. */
+export function flag(values: CommandRun['values'], name: string): boolean {
+  return values[name] === true;
+}
+
+/** A string option that must be one of `allowed`; a usage error otherwise. */
+export function choice<T extends string>(
+  values: CommandRun['values'],
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
+  const v = text(values, name);
+  if (v === undefined || (allowed as readonly string[]).includes(v)) return v as T | undefined;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${v}")`);
 }

@@ -1,5 +1,5 @@
 // The CLI's streams and exit codes, injectable so that tests run commands in-process.
-import { confirmSync, promptSecretSync } from './prompt';
+import { confirmSync, promptSecretSync } from '../main/terminal/prompt';
 
 export interface CliIo {
   out(text: string): void;

@@ -1,19 +1,20 @@
-// Opens the database and the services for one CLI command, through the same dispatcher
-// (validation included) that the desktop app and browser mode use.
+// Opens the database and the services for one CLI command, and the same typed API the renderer uses
+// (createApi), over the same dispatcher (validation included) as the desktop app and browser mode.
 import path from 'node:path';
-import { AppError } from '../shared/errors';
+import { createApi, type ThresholdApi } from '../shared/ipc/contract';
 import { closeDatabase, openDatabase } from '../main/db/connection';
 import { resolveCliKey } from '../main/db/keys';
-import { createContext, type ServiceContext } from '../main/context';
-import { createDispatcher, type Dispatch } from '../main/ipc/dispatcher';
-import { createHandlers } from '../main/services';
+import type { ServiceContext } from '../main/context';
+import { createDispatcher } from '../main/ipc/dispatcher';
+import { createContext, createHandlers } from '../main/services';
 import { appVersion, sourceAssetsDir } from '../main/paths';
+
+export { unwrap } from '../shared/errors';
 
 export interface CliSession {
   ctx: ServiceContext;
-  dispatch: Dispatch;
-  /** Calls a channel; throws the AppError it returns. */
-  call<T>(channel: string, payload?: unknown): Promise<T>;
+  /** One function per channel, as window.threshold has them; unwrap() the results. */
+  api: ThresholdApi;
   close(): void;
 }
 
@@ -38,14 +39,5 @@ export function openSession(dbPath: string, opts: SessionOptions = {}): CliSessi
     appVersion: appVersion(),
   });
   const dispatch = createDispatcher(createHandlers(ctx));
-  return {
-    ctx,
-    dispatch,
-    async call<T>(channel: string, payload: unknown = {}) {
-      const result = await dispatch(channel, payload);
-      if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.problems);
-      return result.value as T;
-    },
-    close: () => closeDatabase(db),
-  };
+  return { ctx, api: createApi(dispatch), close: () => closeDatabase(db) };
 }

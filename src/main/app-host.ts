@@ -2,18 +2,20 @@
 // takes the automatic backup on start, serves the handlers through one dispatcher, and can swap the
 // database for a backup (close → replace → reopen) while the app keeps running. The shell binds IPC
 // (or HTTP) to `host.dispatch`, which always reaches the database currently open.
-import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type Result } from '../shared/errors';
+import type { Identity } from '../shared/domain/app';
 import type { KeySource, RestoreReport } from '../shared/domain/backups';
-import { createContext, type ServiceContext } from './context';
+import type { ServiceContext } from './context';
 import { closeDatabase, openDatabase, type Db } from './db/connection';
 import { backupPathFor, createBackup, rotateAutomaticBackups } from './db/backups';
-import { removeSidecars, sniffFile, useNativeBinding, type DbKey } from './db/encryption';
-import { checkBackup, replaceDatabase } from './db/restore';
-import { createDispatcher, type Dispatch, type Handlers } from './ipc/dispatcher';
-import { createHandlers } from './services';
-import { backupHandlers, backupsKept, type DatabaseHostPort } from './backups/service';
+import { sniffFile, useNativeBinding, type DbKey } from './db/encryption';
+import { checkBackup, swapDatabaseFile } from './backups/restore';
+import { createDispatcher, type Dispatch } from './ipc/dispatcher';
+import { createContext, createHandlers } from './services';
+import { backupsKept, type DatabaseHostPort } from './backups/service';
+import type { OpenFilePort } from './files/open-port';
+import type { SaveFilePort } from './files/save-port';
 
 export interface AppHostOptions {
   dbPath: string;
@@ -29,8 +31,10 @@ export interface AppHostOptions {
   /** Take a backup on start and rotate the automatic ones (default true). */
   autoBackup?: boolean;
   clock?: () => Date;
-  /** Handlers only the shell can give (e.g. files:save through a dialog). */
-  extraHandlers?: (ctx: ServiceContext) => Partial<Handlers>;
+  /** Where files are saved: the desktop app's dialog, or browser mode's downloads. */
+  saveFile?: SaveFilePort;
+  /** Where files the user chooses are opened: the desktop app's dialog. */
+  openFile?: OpenFilePort;
   /** Desktop app: shows the key in a window of its own. */
   showKey?: () => Promise<boolean>;
   onInternalError?: (err: unknown, channel: string) => void;
@@ -110,19 +114,15 @@ export class AppHost implements DatabaseHostPort {
         appVersion: opts.appVersion,
         ...(opts.clock ? { clock: opts.clock } : {}),
       });
-      const handlers: Handlers = {
-        ...createHandlers(ctx),
-        ...backupHandlers(ctx, this),
-        ...(opts.extraHandlers?.(ctx) ?? {}),
-      } as Handlers;
+      const handlers = createHandlers(ctx, {
+        database: this,
+        ...(opts.saveFile ? { saveFile: opts.saveFile } : {}),
+        ...(opts.openFile ? { openFile: opts.openFile } : {}),
+      });
       if (encryptedBackup) {
         const plain = path.basename(encryptedBackup);
         db.transaction(() =>
-          ctx.audit.append({
-            action: 'database.encrypted',
-            subject: 'database',
-            details: { cipher: 'sqlcipher-4', plainBackup: plain },
-          }),
+          ctx.record('database.encrypted', 'database', { cipher: 'sqlcipher-4', plainBackup: plain }),
         )();
         opts.onEncrypted?.(encryptedBackup);
       }
@@ -142,48 +142,76 @@ export class AppHost implements DatabaseHostPort {
   }
 
   restoreFile(source: string): RestoreReport {
-    const who = this.current.ctx.identity();
+    const who = this.current.ctx.actor();
     // Checked with the database still open: a bad backup changes nothing, not even for a moment.
     checkBackup(source, this.key);
     closeDatabase(this.current.db);
-    let report: RestoreReport;
+    const reopen = () => {
+      this.current = this.openCurrent({ encryptPlain: false });
+    };
+    // The backup passed its checks but may still not open as the app needs it (e.g. its migration
+    // failed): then the database it replaced is put back where it was, and the app goes on with it.
+    const report = swapDatabaseFile({
+      dbPath: this.dbPath,
+      source,
+      key: this.key,
+      open: reopen,
+      reopenOld: reopen,
+    });
+    this.recordRestore(report, who);
+    return report;
+  }
+
+  /**
+   * Restores a backup with the app closed (the CLI's `threshold restore`): the same checks and swap as
+   * restoreFile, without opening the database it replaces first (it may be the damaged one).
+   */
+  static restoreClosed(
+    opts: AppHostOptions,
+    source: string,
+    details: Record<string, unknown> = {},
+  ): RestoreReport {
+    const dbPath = path.resolve(opts.dbPath);
+    const key = opts.key ?? null;
+    checkBackup(source, key);
+    let host: AppHost | undefined;
+    const report = swapDatabaseFile({
+      dbPath,
+      source,
+      key,
+      open: () => {
+        // Opening it migrates an older schema (with its own backup first).
+        host = AppHost.open({ ...opts, autoBackup: false });
+      },
+      reopenOld: () => undefined,
+    });
     try {
-      report = replaceDatabase({ dbPath: this.dbPath, source, key: this.key });
-    } catch (err) {
-      this.current = this.openCurrent({ encryptPlain: false });
-      throw err;
+      host?.recordRestore(report, null, details);
+    } finally {
+      host?.close();
     }
-    try {
-      this.current = this.openCurrent({ encryptPlain: false });
-    } catch (err) {
-      // The backup passed its checks but does not open as the app needs it (e.g. its migration failed):
-      // put the database it replaced back where it was, and go on with that.
-      if (report.replacedBy) {
-        removeSidecars(this.dbPath);
-        fs.copyFileSync(report.replacedBy, `${this.dbPath}.restoring`);
-        fs.renameSync(`${this.dbPath}.restoring`, this.dbPath);
-      }
-      this.current = this.openCurrent({ encryptPlain: false });
-      throw new AppError(
-        'corrupt-database',
-        `The backup could not be opened after it was put in place (${(err as Error).message}); the database it replaced was put back. Nothing was lost.`,
-      );
-    }
+    return report;
+  }
+
+  private recordRestore(
+    report: RestoreReport,
+    who: Identity | null,
+    details: Record<string, unknown> = {},
+  ): void {
     const { ctx, db } = this.current;
     db.transaction(() =>
-      ctx.audit.append({
-        action: 'database.restored',
-        subject: 'database',
-        actor: who?.name,
-        role: who?.role,
-        details: {
+      ctx.record(
+        'database.restored',
+        'database',
+        {
           from: report.restoredFrom,
           replacedBy: report.replacedBy ? path.basename(report.replacedBy) : null,
           schemaVersion: report.schemaVersion,
+          ...details,
         },
-      }),
+        { onBehalfOf: who },
+      ),
     )();
-    return report;
   }
 
   close(): void {

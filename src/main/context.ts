@@ -1,55 +1,48 @@
-// What every domain service is given: the open database, the audit log, a clock and
-// who is acting. Services never import Electron; the shell, the CLI and browser mode build this.
-import type { Db } from './db/connection';
-import { AuditLog } from './audit/audit-log';
-import { Settings } from './settings/settings';
-import { IdentitySchema, type Identity } from '../shared/domain/app';
-import type { Level } from '../shared/domain/enums';
-import type { Threat } from '../shared/domain/workspace';
+// What every domain service is given: the open database, its settings, a clock, the events the
+// services tell each other, and who is acting. Services never import Electron; the shell, the CLI and
+// browser mode build the context (services.ts: createContext) and the handlers over it.
+import type { Identity } from '../shared/domain/app';
+import type { AuditEntry, AuditVerificationResult } from '../shared/domain/audit';
+import type { Db } from './db/types';
+import type { WriteInfo } from './db/versioned-documents';
+import type { ServiceEvents } from './events';
+import type { Settings } from './settings/settings';
+
+/** The person an audit entry names, when it is not the one acting (a decision taken by someone the
+ *  official records it for, a sign-off typed by name). */
+export type OnBehalfOf = Identity;
+
+/** Reading the audit log (entries are appended only through `record`). */
+export interface AuditReader {
+  list(opts?: { subject?: string | undefined; limit?: number; beforeSeq?: number | undefined }): AuditEntry[];
+  verify(): AuditVerificationResult;
+}
 
 export interface ServiceContext {
   db: Db;
   dbPath: string;
   /** Folder of the app's assets (sample workspace, default policy, schemas). */
   assetsDir: string;
-  audit: AuditLog;
   settings: Settings;
   clock: () => Date;
-  /** Who is acting, for history and the audit log (from settings; null until set). */
-  identity: () => Identity | null;
   mode: 'electron' | 'browser' | 'cli';
   appVersion: string;
-  /** Called inside the write transaction after threats are created, changed or (un)deleted,
-   *  so that derived data (e.g. each threat's current level) stays in step. */
-  threatsChanged: ((ids: readonly string[]) => void)[];
-  /** Scores threats as they are written, so that each row is written once with its current level
-   *  (set by the assessment service; null when no policy engine is wired, e.g. in small tests). */
-  levels: { scorer(): (threat: Threat) => { level: Level; score: number } } | null;
-}
-
-export function createContext(
-  db: Db,
-  opts: {
-    dbPath: string;
-    assetsDir: string;
-    mode: ServiceContext['mode'];
-    appVersion: string;
-    clock?: () => Date;
-  },
-): ServiceContext {
-  const clock = opts.clock ?? (() => new Date());
-  const settings = new Settings(db);
-  return {
-    db,
-    dbPath: opts.dbPath,
-    assetsDir: opts.assetsDir,
-    audit: new AuditLog(db, clock),
-    settings,
-    clock,
-    identity: () => settings.get('identity', IdentitySchema) ?? null,
-    mode: opts.mode,
-    appVersion: opts.appVersion,
-    threatsChanged: [],
-    levels: null,
-  };
+  events: ServiceEvents;
+  audit: AuditReader;
+  /** Who is acting, for history and the audit log; null until someone says who they are. The host
+   *  says (the desktop window, the HTTP session, the CLI); by default the identity in settings. */
+  actor(): Identity | null;
+  /**
+   * Appends an audit entry as the acting person: the one place audit entries are written. Call it
+   * inside the transaction of the change it records. With `onBehalfOf`, that person is the entry's
+   * actor, and whoever recorded it, when someone else, is kept in the details.
+   */
+  record(
+    action: string,
+    subject: string | null,
+    details?: Record<string, unknown>,
+    opts?: { onBehalfOf?: OnBehalfOf | null },
+  ): void;
+  /** Who changes a record now, and how, for its history. */
+  writeInfo(change: string): WriteInfo;
 }

@@ -24,12 +24,17 @@ export async function saveFile(
   if (result.error.code !== 'unsupported') throw new Error(result.error.message);
   const blob = new Blob([isText ? content : new Uint8Array(content)], { type: mimeType });
   const url = URL.createObjectURL(blob);
+  followDownload(url, name);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+/** Lets the browser download what is at `href` (a blob, or a file main offers) under `name`. */
+export function followDownload(href: string, name: string): void {
   const a = document.createElement('a');
-  a.href = url;
+  a.href = href;
   a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
 }

@@ -66,3 +66,24 @@ export function isAppErrorShape(x: unknown): x is AppErrorShape {
     typeof (x as AppErrorShape).message === 'string'
   );
 }
+
+/** The first five problems, `where: message; …`, and how many more there are. */
+export function listProblems(problems: readonly ProblemLocation[], total = problems.length): string {
+  const shown = problems
+    .slice(0, 5)
+    .map((p) => `${p.where}: ${p.message}`)
+    .join('; ');
+  return `${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}`;
+}
+
+/** Why a file cannot be imported, as one sentence for the person importing it. */
+export function importRefusal(fileName: string, problems: readonly ProblemLocation[], total: number): string {
+  return `${fileName} cannot be imported: ${listProblems(problems, total)}. Nothing was imported.`;
+}
+
+/** The value of a result envelope, or its error thrown as an AppError (for callers in main and the CLI). */
+export async function unwrap<T>(result: Promise<Result<T>> | Result<T>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.problems);
+  return r.value;
+}

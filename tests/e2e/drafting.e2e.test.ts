@@ -8,22 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, axeViolations, startE2E, type E2E } from './harness';
+import { ARTIFACTS, axeViolations, startE2E, TRANSPORTS, type E2E } from './harness';
 
 let e2e: E2E;
 const IDENTITY = { name: 'Ana Ruiz', role: 'Communications lead' };
 const PARTY = 'Heritage and Enterprise Party';
 let originalContext = '';
 let exported = '';
-
-beforeAll(async () => {
-  e2e = await startE2E();
-  await e2e.app.call('app:setIdentity', { identity: IDENTITY });
-  await e2e.page.reload();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
 
 const editor = () => e2e.page.getByTestId('draft-editor');
 /** Toasts go away on their own; for a screenshot, dismiss them now. */
@@ -33,218 +24,229 @@ async function dismissToasts(): Promise<void> {
 }
 const checks = () => e2e.page.getByTestId('checks-panel');
 
-describe('drafting, end to end', () => {
-  it('records the communications settings the templates need', async () => {
-    const { page } = e2e;
-    await page.getByRole('button', { name: 'Load the sample workspace' }).click();
-    await page.getByRole('grid', { name: 'Threat log' }).waitFor();
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Communications' })
-      .click();
-    await page.getByRole('heading', { name: 'Communications settings' }).waitFor();
-    expect(await page.getByText('No drafts yet.').isVisible()).toBe(true);
-    // A mistake is caught before anything is sent.
-    await page.getByLabel('Website').fill('not a website');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('This is not a web address (e.g. elections.example.org).').waitFor();
-    await page.getByLabel('Election authority’s name (English)').fill('Elections Lakeshore');
-    await page.getByLabel('Election authority’s name (French)').fill('Élections Lakeshore');
-    await page.getByLabel('Website').fill('elections.lakeshore.example');
-    await page.getByLabel('Phone line for the public').fill('1-800-555-0127');
-    await page.getByLabel('Media contact: name').fill('Sam Okoro');
-    await page.getByLabel('Media contact: phone').fill('1-800-555-0199');
-    await page.getByLabel('Media contact: email').fill('media@elections.lakeshore.example');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Communications settings saved.').waitFor();
-    await dismissToasts();
-    await e2e.shot('drafting-01-settings');
-    expect(await axeViolations(page)).toEqual([]);
-    expect((await e2e.app.call<{ website: string }>('drafting:profile')).website).toBe(
-      'elections.lakeshore.example',
-    );
-  });
-
-  it('creates a public statement from the Drafts tab of a threat', async () => {
-    const { page } = e2e;
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Threat log' }).click();
-    await page.getByRole('searchbox', { name: 'Search the log' }).fill('mail-in ballots posted after Friday');
-    await page.locator('[role="row"][data-threat-id="lk27-001"]').click();
-    await page.getByTestId('detail-panel').waitFor();
-    await page.getByRole('tab', { name: 'Drafts' }).click();
-    await page.getByText('No drafts about this threat yet.').waitFor();
-    expect(await page.getByLabel('Kind of text').inputValue()).toBe('public-statement');
-    expect(await page.getByRole('checkbox', { name: 'English' }).isChecked()).toBe(true);
-    expect(await page.getByRole('checkbox', { name: 'French' }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Create draft' }).click();
-    await editor().waitFor();
-    await page.getByRole('heading', { name: /^Public statement/ }).waitFor();
-    expect(await page.getByTestId('draft-version').textContent()).toBe('Version 1 of 1');
-    // The plan is at the top, with the spokesperson and partners from the assessment.
-    expect(await page.getByTestId('plan-panel').textContent()).toMatch(/Spokesperson/);
-    expect(await checks().textContent()).toMatch(/Errors: 0/);
-    originalContext = await page.getByLabel('What happened', { exact: true }).inputValue();
-    expect(originalContext.length).toBeGreaterThan(20);
-  });
-
-  it('flags a party name as it is typed, and the check leads to it', async () => {
-    const { page } = e2e;
-    const context = page.getByLabel('What happened', { exact: true });
-    await context.focus();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type(` The ${PARTY} shared the post.`);
-    const flagged = checks().locator('[data-check-id="partisan-name"]');
-    await flagged.waitFor();
-    expect(await flagged.textContent()).toMatch(/Error.*Party or candidate named.*English · What happened/);
-    expect(await context.getAttribute('aria-invalid')).toBe('true');
-    await dismissToasts();
-    await e2e.shot('drafting-02-editor-flagged');
-    expect(await axeViolations(page)).toEqual([]);
-
-    // Keyboard: the check is a button; Enter takes the focus to the passage, selected.
-    await flagged.getByRole('button').focus();
-    await page.keyboard.press('Enter');
-    const selected = await page.evaluate(() => {
-      const el = document.activeElement as HTMLTextAreaElement;
-      return { id: el.id, text: el.value.slice(el.selectionStart, el.selectionEnd) };
+// Once through browser mode's HTTP, once through the desktop app's preload and IPC.
+for (const transport of TRANSPORTS)
+  describe(`drafting, end to end (${transport})`, () => {
+    const artifacts = transport === 'electron' ? path.join(ARTIFACTS, 'electron') : ARTIFACTS;
+    beforeAll(async () => {
+      e2e = await startE2E({ transport });
+      await e2e.app.call('app:setIdentity', { identity: IDENTITY });
+      await e2e.page.reload();
     });
-    expect(selected.id).toBe('draft-en-context');
-    expect(selected.text).toContain(PARTY);
+    afterAll(async () => {
+      await e2e?.close();
+    });
 
-    // The approval waits until the text is saved and the error is fixed.
-    expect(await page.getByRole('button', { name: 'Mark as reviewed' }).isDisabled()).toBe(true);
-    await context.fill(originalContext);
-    await flagged.waitFor({ state: 'detached' });
-    await context.fill(`${originalContext} Posts repeating the claim were reported to the platforms.`);
-    await page.getByRole('button', { name: 'Save as version 2' }).click();
-    await page.getByText('Saved as version 2.').waitFor();
-    expect(await page.getByTestId('draft-version').textContent()).toBe('Version 2 of 2');
+    it('records the communications settings the templates need', async () => {
+      const { page } = e2e;
+      await page.getByRole('button', { name: 'Load the sample workspace' }).click();
+      await page.getByRole('grid', { name: 'Threat log' }).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Communications' })
+        .click();
+      await page.getByRole('heading', { name: 'Communications settings' }).waitFor();
+      expect(await page.getByText('No drafts yet.').isVisible()).toBe(true);
+      // A mistake is caught before anything is sent.
+      await page.getByLabel('Website').fill('not a website');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('This is not a web address (e.g. elections.example.org).').waitFor();
+      await page.getByLabel('Election authority’s name (English)').fill('Elections Lakeshore');
+      await page.getByLabel('Election authority’s name (French)').fill('Élections Lakeshore');
+      await page.getByLabel('Website').fill('elections.lakeshore.example');
+      await page.getByLabel('Phone line for the public').fill('1-800-555-0127');
+      await page.getByLabel('Media contact: name').fill('Sam Okoro');
+      await page.getByLabel('Media contact: phone').fill('1-800-555-0199');
+      await page.getByLabel('Media contact: email').fill('media@elections.lakeshore.example');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Communications settings saved.').waitFor();
+      await dismissToasts();
+      await e2e.shot('drafting-01-settings');
+      expect(await axeViolations(page)).toEqual([]);
+      expect((await e2e.app.call<{ website: string }>('drafting:profile')).website).toBe(
+        'elections.lakeshore.example',
+      );
+    });
+
+    it('creates a public statement from the Drafts tab of a threat', async () => {
+      const { page } = e2e;
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Threat log' }).click();
+      await page
+        .getByRole('searchbox', { name: 'Search the log' })
+        .fill('mail-in ballots posted after Friday');
+      await page.locator('[role="row"][data-threat-id="lk27-001"]').click();
+      await page.getByTestId('detail-panel').waitFor();
+      await page.getByRole('tab', { name: 'Drafts' }).click();
+      await page.getByText('No drafts about this threat yet.').waitFor();
+      expect(await page.getByLabel('Kind of text').inputValue()).toBe('public-statement');
+      expect(await page.getByRole('checkbox', { name: 'English' }).isChecked()).toBe(true);
+      expect(await page.getByRole('checkbox', { name: 'French' }).isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Create draft' }).click();
+      await editor().waitFor();
+      await page.getByRole('heading', { name: /^Public statement/ }).waitFor();
+      expect(await page.getByTestId('draft-version').textContent()).toBe('Version 1 of 1');
+      // The plan is at the top, with the spokesperson and partners from the assessment.
+      expect(await page.getByTestId('plan-panel').textContent()).toMatch(/Spokesperson/);
+      expect(await checks().textContent()).toMatch(/Errors: 0/);
+      originalContext = await page.getByLabel('What happened', { exact: true }).inputValue();
+      expect(originalContext.length).toBeGreaterThan(20);
+    });
+
+    it('flags a party name as it is typed, and the check leads to it', async () => {
+      const { page } = e2e;
+      const context = page.getByLabel('What happened', { exact: true });
+      await context.focus();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(` The ${PARTY} shared the post.`);
+      const flagged = checks().locator('[data-check-id="partisan-name"]');
+      await flagged.waitFor();
+      expect(await flagged.textContent()).toMatch(/Error.*Party or candidate named.*English · What happened/);
+      expect(await context.getAttribute('aria-invalid')).toBe('true');
+      await dismissToasts();
+      await e2e.shot('drafting-02-editor-flagged');
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Keyboard: the check is a button; Enter takes the focus to the passage, selected.
+      await flagged.getByRole('button').focus();
+      await page.keyboard.press('Enter');
+      const selected = await page.evaluate(() => {
+        const el = document.activeElement as HTMLTextAreaElement;
+        return { id: el.id, text: el.value.slice(el.selectionStart, el.selectionEnd) };
+      });
+      expect(selected.id).toBe('draft-en-context');
+      expect(selected.text).toContain(PARTY);
+
+      // The approval waits until the text is saved and the error is fixed.
+      expect(await page.getByRole('button', { name: 'Mark as reviewed' }).isDisabled()).toBe(true);
+      await context.fill(originalContext);
+      await flagged.waitFor({ state: 'detached' });
+      await context.fill(`${originalContext} Posts repeating the claim were reported to the platforms.`);
+      await page.getByRole('button', { name: 'Save as version 2' }).click();
+      await page.getByText('Saved as version 2.').waitFor();
+      expect(await page.getByTestId('draft-version').textContent()).toBe('Version 2 of 2');
+    });
+
+    it('is reviewed and approved by named people; approval freezes the version', async () => {
+      const { page } = e2e;
+      const approval = page.getByTestId('approval-panel');
+      expect(await approval.getByLabel('Name').inputValue()).toBe(IDENTITY.name);
+      expect(await approval.getByLabel('Role').inputValue()).toBe(IDENTITY.role);
+      await approval.getByRole('button', { name: 'Mark as reviewed' }).click();
+      await page.getByText('Version 2 marked as reviewed.').waitFor();
+      expect(await approval.getByTestId('signoff-reviewed').textContent()).toContain(IDENTITY.name);
+
+      await approval.getByLabel('Name').fill('Marie Gagnon');
+      await approval.getByLabel('Role').fill('Chief Electoral Officer');
+      await approval.getByRole('button', { name: 'Approve' }).click();
+      await page.getByText('Version 2 approved.').waitFor();
+      expect(await approval.getByTestId('signoff-approved').textContent()).toContain(
+        'Marie Gagnon, Chief Electoral Officer',
+      );
+      expect(await page.getByLabel('What happened', { exact: true }).getAttribute('readonly')).not.toBeNull();
+      expect(await page.getByRole('button', { name: 'Edit as a new version' }).isVisible()).toBe(true);
+      const versions = page.getByTestId('draft-versions');
+      expect(await versions.locator('[data-version="2"]').textContent()).toContain('Approved');
+      expect(await versions.locator('[data-version="1"]').textContent()).toContain('Draft');
+      await page.getByRole('button', { name: 'Hide the plan' }).click();
+      await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
+      await dismissToasts();
+      await e2e.shot('drafting-03-approved');
+      await page.getByRole('button', { name: 'Show the plan' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('exports the approved text without the draft marking', { timeout: 60_000 }, async () => {
+      const { page } = e2e;
+      expect(
+        await page.getByText('This version is approved: the file carries no draft marking.').isVisible(),
+      ).toBe(true);
+      const saved = await e2e.saveFile(() => page.getByRole('button', { name: 'Export .docx' }).click());
+      expect(saved.suggestedName).toBe('public-statement-lk27-001-v2.docx');
+      exported = path.join(artifacts, 'drafting-export.docx');
+      fs.copyFileSync(saved.path, exported);
+      const zip = await JSZip.loadAsync(fs.readFileSync(exported));
+      const parts = Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d+\.xml$/.test(n));
+      const marks = (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join(' ');
+      expect(marks).toContain('UNCLASSIFIED');
+      expect(marks).not.toMatch(/DRAFT|ÉBAUCHE/);
+      const body = await zip.file('word/document.xml')!.async('string');
+      expect(body).toContain('Marie Gagnon');
+      expect(body).toContain('Posts repeating the claim were reported to the platforms.');
+      expect(body).not.toContain(PARTY);
+
+      // Look at it: PDF, then one PNG per page, next to the screenshots.
+      const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
+      const pdf = spawnSync(
+        'soffice',
+        [
+          '--headless',
+          `-env:UserInstallation=file://${profile}`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          artifacts,
+          exported,
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 55_000,
+        },
+      );
+      fs.rmSync(profile, { recursive: true, force: true });
+      expect(pdf.status, pdf.stderr).toBe(0);
+      const pdfFile = exported.replace(/\.docx$/, '.pdf');
+      expect(fs.existsSync(pdfFile)).toBe(true);
+      const png = spawnSync(
+        'pdftoppm',
+        ['-png', '-r', '60', pdfFile, path.join(artifacts, 'drafting-export-page')],
+        { encoding: 'utf8' },
+      );
+      expect(png.status, png.stderr).toBe(0);
+      expect(
+        fs.readdirSync(artifacts).filter((f) => f.startsWith('drafting-export-page')).length,
+      ).toBeGreaterThan(1);
+    });
+
+    it('keeps the approved version when the text is edited again, and lists both', async () => {
+      const { page } = e2e;
+      await page.getByRole('button', { name: 'Edit as a new version' }).click();
+      const action = page.getByLabel('What you can do', { exact: true });
+      await action.fill('Check the facts with Elections Lakeshore before you share a post about voting.');
+      await page.getByRole('button', { name: 'Save as version 3' }).click();
+      await page.getByText('Saved as version 3.').waitFor();
+      expect(await page.getByTestId('approval-panel').getByTestId('signoff-approved').textContent()).toBe(
+        'Not yet',
+      );
+      await page.getByRole('button', { name: 'View version 2' }).click();
+      await page.getByText('You are viewing version 2. It is read-only.').waitFor();
+      expect(await page.getByLabel('What you can do', { exact: true }).inputValue()).not.toContain(
+        'Elections Lakeshore before',
+      );
+      await page.getByRole('button', { name: 'Show the current version' }).click();
+      await page.getByTestId('draft-version').filter({ hasText: 'Version 3 of 3' }).waitFor();
+
+      // The threat's Drafts tab lists the draft with its version, status and approved version.
+      await page.getByRole('link', { name: 'Back to the threat' }).click();
+      await page.getByRole('tab', { name: 'Drafts' }).click();
+      const row = page.getByTestId('drafts-table').locator('tbody tr').first();
+      await row.waitFor();
+      expect(await row.textContent()).toMatch(/Public statement.*3 \(version 2 approved\).*Draft/);
+      await dismissToasts();
+      await e2e.shot('drafting-05-drafts-tab');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('reads in French', async () => {
+      const { page } = e2e;
+      await page.getByRole('link', { name: /^Open Public statement/ }).click();
+      await editor().waitFor();
+      await page.getByTestId('language-switch').selectOption('fr');
+      await page.getByRole('heading', { name: /^Déclaration publique/ }).waitFor();
+      await page.getByRole('tab', { name: 'Français' }).click();
+      await page.getByLabel('Ce qui s’est passé', { exact: true }).waitFor();
+      await dismissToasts();
+      await e2e.shot('drafting-04-editor-fr');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByTestId('language-switch').selectOption('en');
+    });
   });
-
-  it('is reviewed and approved by named people; approval freezes the version', async () => {
-    const { page } = e2e;
-    const approval = page.getByTestId('approval-panel');
-    expect(await approval.getByLabel('Name').inputValue()).toBe(IDENTITY.name);
-    expect(await approval.getByLabel('Role').inputValue()).toBe(IDENTITY.role);
-    await approval.getByRole('button', { name: 'Mark as reviewed' }).click();
-    await page.getByText('Version 2 marked as reviewed.').waitFor();
-    expect(await approval.getByTestId('signoff-reviewed').textContent()).toContain(IDENTITY.name);
-
-    await approval.getByLabel('Name').fill('Marie Gagnon');
-    await approval.getByLabel('Role').fill('Chief Electoral Officer');
-    await approval.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText('Version 2 approved.').waitFor();
-    expect(await approval.getByTestId('signoff-approved').textContent()).toContain(
-      'Marie Gagnon, Chief Electoral Officer',
-    );
-    expect(await page.getByLabel('What happened', { exact: true }).getAttribute('readonly')).not.toBeNull();
-    expect(await page.getByRole('button', { name: 'Edit as a new version' }).isVisible()).toBe(true);
-    const versions = page.getByTestId('draft-versions');
-    expect(await versions.locator('[data-version="2"]').textContent()).toContain('Approved');
-    expect(await versions.locator('[data-version="1"]').textContent()).toContain('Draft');
-    await page.getByRole('button', { name: 'Hide the plan' }).click();
-    await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
-    await dismissToasts();
-    await e2e.shot('drafting-03-approved');
-    await page.getByRole('button', { name: 'Show the plan' }).click();
-    expect(await axeViolations(page)).toEqual([]);
-  });
-
-  it('exports the approved text without the draft marking', { timeout: 60_000 }, async () => {
-    const { page } = e2e;
-    expect(
-      await page.getByText('This version is approved: the file carries no draft marking.').isVisible(),
-    ).toBe(true);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export .docx' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('public-statement-lk27-001-v2.docx');
-    exported = path.join(ARTIFACTS, 'drafting-export.docx');
-    await download.saveAs(exported);
-    const zip = await JSZip.loadAsync(fs.readFileSync(exported));
-    const parts = Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d+\.xml$/.test(n));
-    const marks = (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join(' ');
-    expect(marks).toContain('UNCLASSIFIED');
-    expect(marks).not.toMatch(/DRAFT|ÉBAUCHE/);
-    const body = await zip.file('word/document.xml')!.async('string');
-    expect(body).toContain('Marie Gagnon');
-    expect(body).toContain('Posts repeating the claim were reported to the platforms.');
-    expect(body).not.toContain(PARTY);
-
-    // Look at it: PDF, then one PNG per page, next to the screenshots.
-    const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
-    const pdf = spawnSync(
-      'soffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${profile}`,
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        ARTIFACTS,
-        exported,
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 55_000,
-      },
-    );
-    fs.rmSync(profile, { recursive: true, force: true });
-    expect(pdf.status, pdf.stderr).toBe(0);
-    const pdfFile = exported.replace(/\.docx$/, '.pdf');
-    expect(fs.existsSync(pdfFile)).toBe(true);
-    const png = spawnSync(
-      'pdftoppm',
-      ['-png', '-r', '60', pdfFile, path.join(ARTIFACTS, 'drafting-export-page')],
-      { encoding: 'utf8' },
-    );
-    expect(png.status, png.stderr).toBe(0);
-    expect(
-      fs.readdirSync(ARTIFACTS).filter((f) => f.startsWith('drafting-export-page')).length,
-    ).toBeGreaterThan(1);
-  });
-
-  it('keeps the approved version when the text is edited again, and lists both', async () => {
-    const { page } = e2e;
-    await page.getByRole('button', { name: 'Edit as a new version' }).click();
-    const action = page.getByLabel('What you can do', { exact: true });
-    await action.fill('Check the facts with Elections Lakeshore before you share a post about voting.');
-    await page.getByRole('button', { name: 'Save as version 3' }).click();
-    await page.getByText('Saved as version 3.').waitFor();
-    expect(await page.getByTestId('approval-panel').getByTestId('signoff-approved').textContent()).toBe(
-      'Not yet',
-    );
-    await page.getByRole('button', { name: 'View version 2' }).click();
-    await page.getByText('You are viewing version 2. It is read-only.').waitFor();
-    expect(await page.getByLabel('What you can do', { exact: true }).inputValue()).not.toContain(
-      'Elections Lakeshore before',
-    );
-    await page.getByRole('button', { name: 'Show the current version' }).click();
-    await page.getByTestId('draft-version').filter({ hasText: 'Version 3 of 3' }).waitFor();
-
-    // The threat's Drafts tab lists the draft with its version, status and approved version.
-    await page.getByRole('link', { name: 'Back to the threat' }).click();
-    await page.getByRole('tab', { name: 'Drafts' }).click();
-    const row = page.getByTestId('drafts-table').locator('tbody tr').first();
-    await row.waitFor();
-    expect(await row.textContent()).toMatch(/Public statement.*3 \(version 2 approved\).*Draft/);
-    await dismissToasts();
-    await e2e.shot('drafting-05-drafts-tab');
-    expect(await axeViolations(page)).toEqual([]);
-  });
-
-  it('reads in French', async () => {
-    const { page } = e2e;
-    await page.getByRole('link', { name: /^Open Public statement/ }).click();
-    await editor().waitFor();
-    await page.getByTestId('language-switch').selectOption('fr');
-    await page.getByRole('heading', { name: /^Déclaration publique/ }).waitFor();
-    await page.getByRole('tab', { name: 'Français' }).click();
-    await page.getByLabel('Ce qui s’est passé', { exact: true }).waitFor();
-    await dismissToasts();
-    await e2e.shot('drafting-04-editor-fr');
-    expect(await axeViolations(page)).toEqual([]);
-    await page.getByTestId('language-switch').selectOption('en');
-  });
-});

@@ -1,30 +1,96 @@
-// Browser mode on a temporary database, driven by Playwright in Debian's Chromium.
+// The renderer in Debian's Chromium, driven by Playwright, on a temporary database, through one of the
+// two doors the app has:
+//   'http'      browser mode: the HTTP server and its token (src/main/browser);
+//   'electron'  the desktop app's seam: the built preload in its sandbox exposing window.threshold, the
+//               shell's IPC binding, sender check and file dialogs, the page served by the app://
+//               handler (tests/e2e/electron-bridge.ts); the HTTP fallback is refused and checked unused.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from 'axe-core';
+import { expect } from 'vitest';
+import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { openTestApp, REPO_ROOT, type TestApp } from '../helpers/db';
+import { openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
+import { menuTemplate } from '../../src/main/electron/menu';
+import { openTestApp, REPO_ROOT, tempDir, type TestApp } from '../helpers/db';
+import { buildElectronBundles } from '../helpers/electron/bundles';
+import { connectPreload, createMainSide, type MainSide } from '../helpers/electron/main-side';
+import { APP_URL, installElectronPage } from './electron-bridge';
 
 export const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+export type Transport = 'http' | 'electron';
+/** The end-to-end files that run through both doors. */
+export const TRANSPORTS: readonly Transport[] = ['http', 'electron'];
+
+export interface SavedFile {
+  /** The name the app suggested (the download's name, or the save dialog's default). */
+  suggestedName: string;
+  path: string;
+}
+
 export interface E2E {
+  transport: Transport;
   app: TestApp;
-  server: BrowserServer;
   browser: Browser;
   page: Page;
+  /** Electron only: the main process's side (its fake `electron`: dialogs' answers, the window). */
+  main: MainSide | null;
   shot(name: string): Promise<string>;
+  /** Runs `trigger` and returns the file the app saved: a download (http) or the file the save
+   *  dialog was answered with (electron). */
+  saveFile(trigger: () => Promise<unknown>): Promise<SavedFile>;
+  /** Electron only: clicks a command of the application menu (src/main/electron/menu.ts) by label. */
+  menu(label: string): void;
   close(): Promise<void>;
 }
 
-export async function startE2E(
-  opts: { viewport?: { width: number; height: number }; locale?: string } = {},
-): Promise<E2E> {
-  const app = openTestApp({ keep: true });
+const rendererDir = () =>
   // THRESHOLD_RENDERER_DIR lets parallel work build the renderer into its own folder.
-  const staticDir = process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
-  const server = await startBrowserServer({ dispatch: app.dispatch, staticDir });
+  process.env.THRESHOLD_RENDERER_DIR ?? path.join(REPO_ROOT, 'dist', 'renderer');
+
+interface Desktop {
+  app: TestApp;
+  main: MainSide;
+  exposed: Record<string, unknown>;
+  dir: string;
+}
+
+/** The desktop app's side: the built preload, the IPC binding, and the shell's file dialogs as the
+ *  services' ports, over a test database. */
+function startDesktop(): Desktop {
+  const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
+  let app: TestApp | null = null;
+  const main = createMainSide((channel, payload) => app!.dispatch(channel, payload));
+  const dialog = main.electron.module.dialog as never;
+  const parent = () => main.window as never;
+  app = openTestApp({
+    keep: true,
+    mode: 'electron',
+    ports: { saveFile: saveDialogPort(dialog, parent), openFile: openDialogPort(dialog, parent) },
+  });
+  const preload = connectPreload(bundles.preload, main);
+  return {
+    app,
+    main,
+    exposed: preload.exposed.get('threshold') as Record<string, unknown>,
+    dir: bundles.dir,
+  };
+}
+
+export async function startE2E(
+  opts: { viewport?: { width: number; height: number }; locale?: string; transport?: Transport } = {},
+): Promise<E2E> {
+  const transport = opts.transport ?? 'http';
+  const desktop = transport === 'electron' ? startDesktop() : null;
+  // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
+  const shelf = new DownloadShelf();
+  const app = desktop?.app ?? openTestApp({ keep: true, ports: { saveFile: shelf } });
+  const server: BrowserServer | null = desktop
+    ? null
+    : await startBrowserServer({ dispatch: app.dispatch, staticDir: rendererDir(), downloads: shelf });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -40,7 +106,9 @@ export async function startE2E(
   const context = await browser.newContext({
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     locale: opts.locale ?? 'en-CA',
+    acceptDownloads: transport === 'http',
   });
+  const electronPage = desktop ? await installElectronPage(context, desktop.exposed, rendererDir()) : null;
   const page = await context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
@@ -67,25 +135,74 @@ export async function startE2E(
               b.slice(0, 200),
             ),
           )
-          .catch(() => {}),
+          .catch(() => undefined),
     );
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  await page.goto(server.url);
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  const artifacts = transport === 'electron' ? path.join(ARTIFACTS, 'electron') : ARTIFACTS;
+  fs.mkdirSync(artifacts, { recursive: true });
+  const savedDir = tempDir('e2e-saved-', { keep: true });
+  let saves = 0;
+  await page.goto(server ? server.url : `${APP_URL}/index.html`);
+  if (desktop) {
+    // The page must have taken the preload's door, not the HTTP fallback.
+    expect(await page.evaluate(() => typeof window.threshold?.app?.info)).toBe('function');
+  }
   return {
+    transport,
     app,
-    server,
     browser,
     page,
+    main: desktop?.main ?? null,
     async shot(name) {
-      const file = path.join(ARTIFACTS, `${name}.png`);
+      const file = path.join(artifacts, `${name}.png`);
       await page.screenshot({ path: file, fullPage: false });
       return file;
     },
+    async saveFile(trigger) {
+      if (!desktop) {
+        const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
+        const file = path.join(savedDir, `${++saves}-${download.suggestedFilename()}`);
+        await download.saveAs(file);
+        return { suggestedName: download.suggestedFilename(), path: file };
+      }
+      const { calls } = desktop.main.electron;
+      const file = path.join(savedDir, `saved-${++saves}`);
+      const before = calls.fileDialogs.length;
+      calls.saveDialogAnswers.push(file);
+      await trigger();
+      // Written beside and renamed: once it exists, it is whole.
+      await expect.poll(() => fs.existsSync(file), { timeout: 30_000 }).toBe(true);
+      const dialog = calls.fileDialogs.slice(before).find((d) => d.kind === 'save')!;
+      return { suggestedName: (dialog.options as { defaultPath: string }).defaultPath, path: file };
+    },
+    menu(label) {
+      if (!desktop) throw new Error('The application menu exists only in the desktop app');
+      const win = desktop.main.window;
+      const template = menuTemplate({
+        send: (command) => win.webContents.send('menu:command', command),
+        about: () => undefined,
+        isMac: false,
+        devTools: false,
+      });
+      const items = template.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+      const item = items.find((i) => i.label === label);
+      if (!item?.click) throw new Error(`No menu command labelled ${label}`);
+      (item.click as () => void)();
+    },
     async close() {
       await browser.close();
-      await server.close();
+      await server?.close();
       app.close();
-      if (errors.length) throw new Error(`The page reported errors:\n${errors.join('\n')}`);
+      fs.rmSync(savedDir, { recursive: true, force: true });
+      if (desktop) fs.rmSync(desktop.dir, { recursive: true, force: true });
+      const problems: string[] = [];
+      if (errors.length) problems.push(`The page reported errors:\n${errors.join('\n')}`);
+      if (electronPage?.refused.length)
+        problems.push(`The desktop page made requests outside the app:\n${electronPage.refused.join('\n')}`);
+      if (desktop && downloads.length)
+        problems.push(`The desktop page downloaded instead of saving through main: ${downloads.join(', ')}`);
+      if (problems.length) throw new Error(problems.join('\n'));
     },
   };
 }

@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../src/main/db/connection';
-import { createContext, type ServiceContext } from '../../src/main/context';
-import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/services';
-import type { Handlers } from '../../src/main/ipc/dispatcher';
+import type { ServiceContext } from '../../src/main/context';
+import { createDispatcher, type Dispatch, type Handlers } from '../../src/main/ipc/dispatcher';
+import { createContext, createHandlers, type HostPorts } from '../../src/main/services';
 
 export const REPO_ROOT = path.resolve(__dirname, '../..');
 export const ASSETS_DIR = path.join(REPO_ROOT, 'assets');
@@ -38,18 +37,26 @@ export interface TestApp {
 
 /** Services over a temporary database. Closed after the current test unless `keep` is set
  *  (then the caller closes it, e.g. in afterAll). */
-export function openTestApp(opts: { file?: string; clock?: () => Date; keep?: boolean } = {}): TestApp {
+export function openTestApp(
+  opts: {
+    file?: string;
+    clock?: () => Date;
+    keep?: boolean;
+    ports?: HostPorts;
+    mode?: ServiceContext['mode'];
+  } = {},
+): TestApp {
   const dir = opts.file ? path.dirname(opts.file) : tempDir('threshold-test-', { keep: opts.keep });
   const file = opts.file ?? path.join(dir, 'threshold.db');
   const db = openDatabase(file);
   const ctx = createContext(db, {
     dbPath: file,
     assetsDir: ASSETS_DIR,
-    mode: 'cli',
+    mode: opts.mode ?? 'cli',
     appVersion: 'test',
     clock: opts.clock,
   });
-  const handlers = createHandlers(ctx);
+  const handlers = createHandlers(ctx, opts.ports);
   const dispatch = createDispatcher(handlers, (err, channel) => {
     if (process.env.E2E_DEBUG) console.error('DISPATCH', channel, err);
   });

@@ -9,7 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
 import { firstInvalidUtf8, MAX_IMPORT_BYTES } from '../../src/main/transfer/text-file';
-import { stableStringify } from '../../src/main/threats/stable-json';
+import { stableStringify } from '../../src/main/records';
 import type { Threat } from '../../src/shared/domain/workspace';
 import { arbThreat } from '../helpers/arbitraries';
 import { openTestApp, REPO_ROOT, tempDir } from '../helpers/db';

@@ -7,9 +7,8 @@
 // which starts in a third of the time: 200 kills fit in the default run)
 import fs from 'node:fs';
 import { closeDatabase, openDatabase } from '../../src/main/db/connection';
-import { createContext } from '../../src/main/context';
 import { createDispatcher } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/services';
+import { createContext, createHandlers } from '../../src/main/services';
 import type { Threat } from '../../src/shared/domain/workspace';
 import { election, threat } from '../fixtures/mini-workspace';
 

@@ -12,7 +12,7 @@ import type { FakeElectron } from './fake-electron';
 const fake = vi.hoisted(() => ({ electron: null as unknown as FakeElectron }));
 vi.mock('electron', async () => {
   const { createFakeElectron } = await import('./fake-electron');
-  fake.electron = createFakeElectron();
+  fake.electron = createFakeElectron({ ready: false });
   return fake.electron.module;
 });
 
@@ -94,6 +94,25 @@ describe('the main process', () => {
       expect(r.text, url).not.toContain('outside the renderer folder');
     }
     expect((await body('app://threshold/index.html')).csp).toMatch(/default-src 'none'/);
+    // A malformed escape is a bad request, not an exception; a missing file is not the page.
+    const status = async (url: string) => ((await serve({ url })) as Response).status;
+    expect(await status('app://threshold/%E0%A4%A')).toBe(400);
+    expect(await status('app://threshold/%')).toBe(400);
+    expect(await status('app://threshold/api/threats%3Alist')).toBe(404);
+    expect(await status('app://threshold/')).toBe(200);
+
+    // A page that cancels unloading (an unsaved form) gets Electron's missing prompt: Leave or Stay.
+    const unload = () => {
+      const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+      win!.webContents.emit('will-prevent-unload', event);
+      return event.prevented;
+    };
+    e.messageBoxAnswers.push(0);
+    expect(unload()).toBe(true); // Leave: the window closes, the app quits, the page reloads
+    const [box] = e.calls.messageBoxes.slice(-1);
+    expect(box).toMatchObject({ buttons: ['Leave', 'Stay'], defaultId: 1, cancelId: 1 });
+    e.messageBoxAnswers.push(1);
+    expect(unload()).toBe(false); // Stay: nothing is lost
 
     e.app.emit('will-quit');
     delete process.env.THRESHOLD_DB;

@@ -128,7 +128,7 @@ describe('web contents', () => {
 
   it('hardens every web contents the app creates', () => {
     const electron = createFakeElectron();
-    hardenApp(electron.app as never, () => {});
+    hardenApp(electron.app as never, () => undefined);
     const wc = new FakeWebContents();
     electron.app.emit('web-contents-created', {}, wc);
     expect(wc.windowOpenHandler).not.toBeNull();
@@ -391,11 +391,11 @@ describe("the desktop app's key", () => {
   it('shows the key in a native window when asked through IPC, never in the reply, and records that it was shown', async () => {
     const dbPath = path.join(tempDir('trust-shell-show-'), 'threshold.db');
     const host = (await open(dbPath))!;
-    const keyHex = Buffer.from(
-      fake.electron.safeStorage.decryptString(
+    const keyHex = (
+      await fake.electron.safeStorage.decryptStringAsync(
         fs.readFileSync(path.join(path.dirname(dbPath), KEY_FILE_NAME)),
-      ),
-    ).toString();
+      )
+    ).result;
     fake.electron.messageBoxAnswers.push(0); // "Copy to the clipboard"
     const reply = await host.dispatch('security:showDatabaseKey', { confirm: true });
     expect(reply).toEqual({ ok: true, value: { shown: true } });

@@ -148,7 +148,7 @@ describe('encryption at rest', () => {
     const secret = marker();
     const plain = openKeyed(file);
     await writeMarkedThreat(plain, secret);
-    plain.ctx.audit.append({ action: 'test.entry' });
+    new AuditLog(plain.ctx.db).append({ action: 'test.entry' });
     plain.close();
     expect(fileContains(file, secret)).toBe(true);
 
@@ -204,33 +204,54 @@ describe('encryption at rest', () => {
   });
 });
 
-/** A stand-in for Electron's safeStorage (the only fake these tests use, as the real one needs Electron). */
+async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (err) {
+    expect(err).toBeInstanceOf(AppError);
+    return err as AppError;
+  }
+  throw new Error('expected an AppError');
+}
+
+/** A stand-in for Electron 45's safeStorage (the only fake these tests use, as the real one needs
+ *  Electron). Its synchronous calls are deprecated there, so here they throw, as they will once removed. */
 function fakeProtection(
-  opts: { available?: boolean; backend?: string } = {},
+  opts: { available?: boolean; backend?: string; rotated?: boolean } = {},
 ): OsKeyProtection & { encrypted: number } {
   const mask = randomBytes(32);
   const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ mask[i % mask.length]!));
-  return {
+  const removed = (name: string) => () => {
+    throw new Error(`safeStorage.${name} is deprecated; use the asynchronous call`);
+  };
+  const protection = {
     encrypted: 0,
-    isEncryptionAvailable: () => opts.available ?? true,
-    encryptString(s: string) {
-      this.encrypted++;
-      return Buffer.concat([Buffer.from('OSK1'), xor(Buffer.from(s, 'utf8'))]);
+    isEncryptionAvailable: removed('isEncryptionAvailable'),
+    encryptString: removed('encryptString'),
+    decryptString: removed('decryptString'),
+    isAsyncEncryptionAvailable: () => Promise.resolve(opts.available ?? true),
+    encryptStringAsync(s: string) {
+      protection.encrypted++;
+      return Promise.resolve(Buffer.concat([Buffer.from('OSK1'), xor(Buffer.from(s, 'utf8'))]));
     },
-    decryptString(b: Buffer) {
-      if (!b.subarray(0, 4).equals(Buffer.from('OSK1'))) throw new Error('not ours');
-      return xor(b.subarray(4)).toString('utf8');
+    decryptStringAsync(b: Buffer) {
+      if (!b.subarray(0, 4).equals(Buffer.from('OSK1'))) return Promise.reject(new Error('not ours'));
+      return Promise.resolve({
+        result: xor(b.subarray(4)).toString('utf8'),
+        shouldReEncrypt: !!opts.rotated,
+      });
     },
     getSelectedStorageBackend: () => opts.backend ?? 'gnome_libsecret',
   };
+  return protection;
 }
 
 describe('desktop key store', () => {
-  it('generates a key once, keeps it only in OS-protected form beside the database, and reuses it', () => {
+  it('generates a key once, keeps it only in OS-protected form beside the database, and reuses it', async () => {
     const dir = tempDir('trust-keystore-');
     const dbPath = path.join(dir, 'threshold.db');
     const protection = fakeProtection();
-    const first = resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' });
+    const first = await resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' });
     expect(first).toMatchObject({ kind: 'key', source: 'os', created: true });
     const keyFile = path.join(dir, KEY_FILE_NAME);
     expect(fs.existsSync(keyFile)).toBe(true);
@@ -238,30 +259,51 @@ describe('desktop key store', () => {
     expect(hex).toMatch(/^[0-9a-f]{64}$/);
     expect(fs.readFileSync(keyFile).toString('latin1')).not.toContain(hex);
     if (process.platform !== 'win32') expect(fs.statSync(keyFile).mode & 0o077).toBe(0);
-    const second = resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' });
+    const second = await resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' });
     expect(second).toMatchObject({ kind: 'key', source: 'os', created: false });
     expect(second.kind === 'key' && second.key).toEqual(first.kind === 'key' && first.key);
     expect(protection.encrypted).toBe(1);
   });
 
-  it('writes no key when the OS cannot protect it (Linux basic_text), and says why', () => {
+  it('re-encrypts the key file when the OS key store says its key was rotated, and the key stays the same', async () => {
+    const dir = tempDir('trust-keystore-rotated-');
+    const dbPath = path.join(dir, 'threshold.db');
+    const first = await resolveDesktopKey({
+      dbPath,
+      env: {},
+      protection: fakeProtection(),
+      platform: 'linux',
+    });
+    const keyFile = path.join(dir, KEY_FILE_NAME);
+    // The key file as a key store that has since rotated its own key would hold it.
+    const rotated = fakeProtection({ rotated: true });
+    const hex = first.kind === 'key' && first.key.kind === 'raw' ? first.key.hex : '';
+    fs.writeFileSync(keyFile, await rotated.encryptStringAsync(hex));
+    const again = await resolveDesktopKey({ dbPath, env: {}, protection: rotated, platform: 'linux' });
+    expect(again).toMatchObject({ kind: 'key', source: 'os', created: false });
+    expect(again.kind === 'key' && again.key).toEqual(first.kind === 'key' && first.key);
+    expect(rotated.encrypted).toBe(2);
+    expect((await rotated.decryptStringAsync(fs.readFileSync(keyFile))).result).toBe(hex);
+  });
+
+  it('writes no key when the OS cannot protect it (Linux basic_text), and says why', async () => {
     const dir = tempDir('trust-keystore-unprotected-');
     const dbPath = path.join(dir, 'threshold.db');
     for (const protection of [
       fakeProtection({ backend: 'basic_text' }),
       fakeProtection({ available: false }),
     ]) {
-      const decision = resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' });
+      const decision = await resolveDesktopKey({ dbPath, env: {}, protection, platform: 'linux' });
       expect(decision.kind).toBe('unprotected');
       expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
     }
   });
 
-  it('never makes a new key for an encrypted database it has no key for', () => {
+  it('never makes a new key for an encrypted database it has no key for', async () => {
     const dir = tempDir('trust-keystore-foreign-');
     const dbPath = path.join(dir, 'threshold.db');
     closeDatabase(openDatabase(dbPath, { key: generateKey() }));
-    const err = appError(() =>
+    const err = await appErrorOf(
       resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' }),
     );
     expect(err.code).toBe('key-required');
@@ -269,20 +311,20 @@ describe('desktop key store', () => {
     expect(fs.existsSync(path.join(dir, KEY_FILE_NAME))).toBe(false);
   });
 
-  it('prefers THRESHOLD_DB_KEY, and refuses a key file another account protected', () => {
+  it('prefers THRESHOLD_DB_KEY, and refuses a key file another account protected', async () => {
     const dir = tempDir('trust-keystore-env-');
     const dbPath = path.join(dir, 'threshold.db');
     const hex = 'cd'.repeat(32);
     expect(
-      resolveDesktopKey({
+      await resolveDesktopKey({
         dbPath,
         env: { THRESHOLD_DB_KEY: hex },
         protection: fakeProtection(),
         platform: 'linux',
       }),
     ).toMatchObject({ kind: 'key', source: 'env', key: { kind: 'raw', hex } });
-    resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' });
-    const err = appError(() =>
+    await resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' });
+    const err = await appErrorOf(
       resolveDesktopKey({ dbPath, env: {}, protection: fakeProtection(), platform: 'linux' }),
     );
     expect(err.code).toBe('key-required');

@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeDatabase, openDatabase, type OpenOptions } from '../../src/main/db/connection';
-import { createContext, type ServiceContext } from '../../src/main/context';
+import type { ServiceContext } from '../../src/main/context';
 import { createDispatcher, type Dispatch } from '../../src/main/ipc/dispatcher';
-import { createHandlers } from '../../src/main/services';
+import { createContext, createHandlers } from '../../src/main/services';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
 import { election, threat } from '../fixtures/mini-workspace';

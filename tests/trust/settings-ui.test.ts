@@ -8,7 +8,6 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppHost } from '../../src/main/app-host';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { loadSample } from '../../src/main/transfer/service';
 import type { Result } from '../../src/shared/errors';
 import { ASSETS_DIR, REPO_ROOT, tempDir } from '../helpers/db';
 import { axeViolations } from '../e2e/harness';
@@ -61,7 +60,7 @@ describe('Settings → backups, in the browser', () => {
     async () => {
       const dbPath = path.join(tempDir('trust-settings-ui-'), 'threshold.db');
       host = AppHost.open({ dbPath, mode: 'browser', assetsDir: ASSETS_DIR, appVersion: 'test' });
-      loadSample(host.ctx);
+      await host.dispatch('workspace:loadSample', {});
       server = await startBrowserServer({ dispatch: host.dispatch, staticDir: rendererDir });
       const api = async <T>(channel: string, payload: unknown = {}): Promise<T> => {
         const r = (await host.dispatch(channel, payload)) as Result<T>;

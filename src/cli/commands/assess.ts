@@ -2,6 +2,7 @@
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { Command } from '../command';
+import { unwrap } from '../session';
 import { json } from '../format';
 import { UsageError } from '../io';
 import { asOfOption, assessmentText } from './assessment-text';
@@ -26,10 +27,8 @@ export const assessCommand: Command = {
     const asOf = asOfOption(values['as-of']);
     const s = session();
     const results: AssessmentResult[] = values.cluster
-      ? [await s.call<AssessmentResult>('assessment:assessCluster', { threatIds: positionals, asOf })]
-      : await Promise.all(
-          positionals.map((threatId) => s.call<AssessmentResult>('assessment:assess', { threatId, asOf })),
-        );
+      ? [await unwrap(s.api.assessment.assessCluster({ threatIds: positionals, asOf }))]
+      : await Promise.all(positionals.map((threatId) => unwrap(s.api.assessment.assess({ threatId, asOf }))));
     if (values.json) {
       // Reasons and changes in words (the engine gives them as message ids).
       const t = translatorFor('en');
@@ -39,7 +38,7 @@ export const assessCommand: Command = {
     }
     const titles: Record<string, string> = {};
     for (const id of new Set(results.flatMap((r) => r.threatIds)))
-      titles[id] = (await s.call<ThreatDetail>('threats:get', { id })).threat.title;
+      titles[id] = (await unwrap(s.api.threats.get({ id }))).threat.title;
     io.out(results.map((r) => assessmentText(r, titles)).join(`\n\n${'─'.repeat(72)}\n\n`));
     return 0;
   },

@@ -1,6 +1,7 @@
 // `threshold audit`: check the hash-chained audit log, or list its latest entries.
 import type { AuditPage, AuditVerificationResult } from '../../shared/domain/audit';
 import type { Command } from '../command';
+import { unwrap } from '../session';
 import { json, table } from '../format';
 import { EXIT, UsageError } from '../io';
 
@@ -20,7 +21,7 @@ export const auditCommand: Command = {
     const [sub, ...rest] = positionals;
     if (rest.length) throw new UsageError(`audit ${sub ?? ''} takes no other argument\nUsage: ${USAGE}`);
     if (sub === 'verify') {
-      const v = await session().call<AuditVerificationResult>('audit:verify');
+      const v = await unwrap(session().api.audit.verify({}));
       if (values.json) io.out(json(v));
       else if (v.ok)
         io.out(
@@ -37,7 +38,7 @@ export const auditCommand: Command = {
       const limit = values.limit === undefined ? 50 : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
         throw new UsageError('--limit must be a whole number from 1 to 1000');
-      const page = await session().call<AuditPage>('audit:list', { limit });
+      const page = await unwrap(session().api.audit.list({ limit }));
       if (values.json) io.out(json(page.entries));
       else
         io.out(

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { BackupInfo } from '../../shared/domain/backups';
-import type { Command } from '../command';
+import { text, type Command } from '../command';
+import { unwrap } from '../session';
 import { UsageError } from '../io';
 import { json } from '../format';
-import { writeBackupTo } from '../../main/db/backups';
+import { backupToFile } from '../../main/backups/service';
 
 export const backupCommand: Command = {
   name: 'backup',
@@ -14,19 +14,10 @@ export const backupCommand: Command = {
   async run({ positionals, values, io, session }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const s = session();
-    if (values.out) {
-      const target = path.resolve(io.cwd, values.out as string);
-      const written = writeBackupTo(s.ctx.db, target);
-      const who = s.ctx.identity();
-      s.ctx.db.transaction(() =>
-        s.ctx.audit.append({
-          action: 'backup.created',
-          subject: 'database',
-          actor: who?.name,
-          role: who?.role,
-          details: { file: path.basename(target), size: written.size },
-        }),
-      )();
+    const out = text(values, 'out');
+    if (out) {
+      const target = path.resolve(io.cwd, out);
+      const written = backupToFile(s.ctx, target);
       if (values.json) io.out(json({ file: target, ...written }));
       else
         io.out(
@@ -34,7 +25,7 @@ export const backupCommand: Command = {
         );
       return 0;
     }
-    const info = await s.call<BackupInfo>('backups:create', {});
+    const info = await unwrap(s.api.backups.create({}));
     const file = path.join(path.dirname(s.ctx.dbPath), 'backups', info.name);
     if (values.json) io.out(json({ file, ...info }));
     else

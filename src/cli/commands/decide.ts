@@ -1,9 +1,8 @@
 // `threshold decide`: records the people's decision on threats (several ids: as one cluster). The threats
 // are assessed, the assessment is stored, and the decision is recorded with it, in one transaction, audited.
-import type { AssessmentResult } from '../../shared/domain/assessment';
-import type { Decision, StoredAssessment } from '../../shared/domain/decision';
-import { LEVELS, type Level } from '../../shared/domain/enums';
-import type { Command } from '../command';
+import { LEVELS } from '../../shared/domain/enums';
+import { choice, text, type Command } from '../command';
+import { unwrap } from '../session';
 import { json } from '../format';
 import { UsageError } from '../io';
 import { LEVEL_TEXT, asOfOption } from './assessment-text';
@@ -33,34 +32,43 @@ export const decideCommand: Command = {
   async run({ positionals, values, io, session }) {
     if (positionals.length === 0)
       throw new UsageError(`name the threat decided on\nUsage: ${USAGE.split('\n')[0]}`);
-    const level = values.level as string | undefined;
-    if (!level || !(LEVELS as readonly string[]).includes(level))
-      throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
+    const level = choice(values, 'level', LEVELS);
+    if (!level) throw new UsageError(`--level must be one of ${LEVELS.join(', ')}`);
     const asOf = asOfOption(values['as-of']);
     const s = session();
-    const identity = s.ctx.identity();
-    const decidedBy = (values.by as string | undefined) ?? identity?.name;
-    const role = (values.role as string | undefined) ?? identity?.role;
+    const identity = s.ctx.actor();
+    const decidedBy = text(values, 'by') ?? identity?.name;
+    const role = text(values, 'role') ?? identity?.role;
     if (!decidedBy?.trim()) throw new UsageError('--by NAME is required (no identity is set in the app)');
     if (!role?.trim()) throw new UsageError('--role ROLE is required (no identity is set in the app)');
-    const rationale = ((values.rationale as string | undefined) ?? '').trim();
+    const rationale = (text(values, 'rationale') ?? '').trim();
     const threatIds = [...new Set(positionals)];
+    const [first = ''] = threatIds;
     const cluster = threatIds.length > 1;
     const recommendation = cluster
-      ? await s.call<AssessmentResult>('assessment:assessCluster', { threatIds, asOf })
-      : await s.call<AssessmentResult>('assessment:assess', { threatId: threatIds[0], asOf });
+      ? await unwrap(s.api.assessment.assessCluster({ threatIds, asOf }))
+      : await unwrap(s.api.assessment.assess({ threatId: first, asOf }));
     if (level !== recommendation.level && !rationale) {
       throw new UsageError(
         `the assessment recommends ${recommendation.level}; to decide ${level} instead, say why with --rationale TEXT. Nothing was recorded.`,
       );
     }
-    const stored = await s.call<StoredAssessment>('assessment:save', {
-      threatIds,
-      cluster,
-      asOf,
-      decision: { recommendedLevel: recommendation.level, level: level as Level, rationale, decidedBy, role },
-    });
-    const decision: Decision = stored.decisions[stored.decisions.length - 1]!;
+    const stored = await unwrap(
+      s.api.assessment.save({
+        threatIds,
+        cluster,
+        asOf,
+        decision: {
+          recommendedLevel: recommendation.level,
+          level,
+          rationale,
+          decidedBy,
+          role,
+        },
+      }),
+    );
+    const decision = stored.decisions.at(-1);
+    if (!decision) throw new Error('the decision was not stored');
     if (values.json) {
       io.out(json({ assessment: stored, decision }));
       return 0;

@@ -8,6 +8,7 @@ import { DRAFT_LANGS, TEMPLATE_IDS, type DraftLang, type TemplateId } from '../.
 import type { DraftExport, DraftRecord, PlanRecord } from '../../shared/domain/drafting-records';
 import { DateTimeString } from '../../shared/domain/workspace';
 import type { Command } from '../command';
+import { unwrap } from '../session';
 import { json } from '../format';
 import { EXIT, UsageError } from '../io';
 
@@ -81,20 +82,26 @@ export const draftCommand: Command = {
     }
 
     const s = session();
-    const plan = await s.call<PlanRecord>('drafting:createPlan', {
-      threatIds: ids,
-      cluster,
-      ...(asOf ? { asOf } : {}),
-    });
-    const draft = await s.call<DraftRecord>('drafting:createDraft', {
-      planId: plan.id,
-      template: template as TemplateId,
-      ...(languages ? { languages } : {}),
-    });
-    const exported = await s.call<DraftExport>('drafting:export', {
-      draftId: draft.id,
-      ...(asOf ? { asOf } : {}),
-    });
+    const plan = await unwrap(
+      s.api.drafting.createPlan({
+        threatIds: ids,
+        cluster,
+        ...(asOf ? { asOf } : {}),
+      }),
+    );
+    const draft = await unwrap(
+      s.api.drafting.createDraft({
+        planId: plan.id,
+        template: template as TemplateId,
+        ...(languages ? { languages } : {}),
+      }),
+    );
+    const exported = await unwrap(
+      s.api.drafting.export({
+        draftId: draft.id,
+        ...(asOf ? { asOf } : {}),
+      }),
+    );
     const file = path.resolve(io.cwd, out);
     fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
 

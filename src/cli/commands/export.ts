@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TLP, TLP_LEVELS } from '../../shared/domain/stix';
 import type { ExportResult } from '../../shared/domain/transfer';
-import type { Command } from '../command';
+import { choice, flag, text, type Command } from '../command';
+import { unwrap } from '../session';
 import { UsageError } from '../io';
 
 export const exportCommand: Command = {
@@ -21,29 +22,26 @@ export const exportCommand: Command = {
   },
   async run({ positionals, values, io, session }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
-    const format = (values.format as string | undefined) ?? 'json';
-    if (format !== 'json' && format !== 'csv' && format !== 'stix')
-      throw new UsageError('--format must be json, csv or stix');
-    if (format !== 'stix' && (values.tlp !== undefined || values.country !== undefined))
+    const format = choice(values, 'format', ['json', 'csv', 'stix'] as const) ?? 'json';
+    const country = text(values, 'country');
+    if (format !== 'stix' && (values.tlp !== undefined || country !== undefined))
       throw new UsageError('--tlp and --country are for --format stix');
-    const tlp = (values.tlp as string | undefined) ?? DEFAULT_TLP;
-    if (!(TLP_LEVELS as readonly string[]).includes(tlp))
-      throw new UsageError(`--tlp must be one of ${TLP_LEVELS.join(', ')}`);
+    const tlp = choice(values, 'tlp', TLP_LEVELS) ?? DEFAULT_TLP;
+    const electionId = text(values, 'election');
     // STIX never carries classified notes, whatever --no-classified says.
     const result =
       format === 'stix'
-        ? await session().call<ExportResult>('stix:export', {
-            tlp,
-            electionId: values.election,
-            country: values.country,
-          })
-        : await session().call<ExportResult>('workspace:export', {
-            format,
-            electionId: values.election,
-            includeClassified: !values['no-classified'],
-          });
-    if (values.out) {
-      const target = path.resolve(io.cwd, values.out as string);
+        ? await unwrap(session().api.stix.export({ tlp, electionId, country }))
+        : await unwrap(
+            session().api.workspace.export({
+              format,
+              electionId,
+              includeClassified: !flag(values, 'no-classified'),
+            }),
+          );
+    const out = text(values, 'out');
+    if (out) {
+      const target = path.resolve(io.cwd, out);
       fs.writeFileSync(target, result.content);
       io.err(
         `Wrote ${result.threats} threats to ${target}${format === 'stix' ? ` (STIX 2.1, TLP:${tlp.toUpperCase()})` : ''}.`,

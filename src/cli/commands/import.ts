@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ImportReport } from '../../shared/domain/transfer';
-import type { Command } from '../command';
+import { text, type Command } from '../command';
+import { unwrap } from '../session';
 import { UsageError } from '../io';
 import { json } from '../format';
 import { readImportText } from '../../main/transfer/text-file';
@@ -24,16 +25,20 @@ export const importCommand: Command = {
     const stix = format === 'json' && isStixBundle(content);
     if (values.election !== undefined && !stix) throw new UsageError('--election is for STIX bundles');
     const report = stix
-      ? await session().call<ImportReport>('stix:import', {
-          content,
-          fileName: path.basename(full),
-          electionId: values.election,
-        })
-      : await session().call<ImportReport>('workspace:import', {
-          format,
-          content,
-          fileName: path.basename(full),
-        });
+      ? await unwrap(
+          session().api.stix.import({
+            content,
+            fileName: path.basename(full),
+            electionId: text(values, 'election'),
+          }),
+        )
+      : await unwrap(
+          session().api.workspace.import({
+            format,
+            content,
+            fileName: path.basename(full),
+          }),
+        );
     if (values.json) io.out(json(report));
     else {
       io.out(

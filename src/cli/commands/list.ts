@@ -1,5 +1,6 @@
 import type { ThreatPage } from '../../shared/domain/threat-log';
-import type { Command } from '../command';
+import { flag, text, type Command } from '../command';
+import { unwrap } from '../session';
 import { json, table } from '../format';
 
 export const listCommand: Command = {
@@ -18,19 +19,21 @@ export const listCommand: Command = {
     const s = session();
     const limit = values.limit ? Number(values.limit) : undefined;
     const filter = {
-      search: values.search,
-      electionId: values.election,
-      deleted: values.deleted || undefined,
+      search: text(values, 'search'),
+      electionId: text(values, 'election'),
+      deleted: flag(values, 'deleted') || undefined,
     };
     const rows: ThreatPage['rows'] = [];
     let total = 0;
     // Without --limit, page through the whole log (500 at a time) rather than load it at once.
     for (let offset = values.offset ? Number(values.offset) : 0; ;) {
-      const page = await s.call<ThreatPage>('threats:list', {
-        filter,
-        offset,
-        limit: Math.min(limit ?? 500, 500),
-      });
+      const page = await unwrap(
+        s.api.threats.list({
+          filter,
+          offset,
+          limit: Math.min(limit ?? 500, 500),
+        }),
+      );
       total = page.total;
       rows.push(...page.rows);
       offset += page.rows.length;

@@ -1,12 +1,8 @@
 // `threshold partners`: the partner directory from a terminal — the list, pre-election
 // readiness, who to notify about threats, and recording a contact.
-import type {
-  PartnerDetail,
-  PartnerToNotify,
-  ReadinessGap,
-  ReadinessReport,
-} from '../../shared/domain/partners';
-import type { Command } from '../command';
+import { CONTACT_CHANNELS, type ReadinessGap } from '../../shared/domain/partners';
+import { choice, flag, text, type Command } from '../command';
+import { unwrap } from '../session';
 import { EXIT, UsageError } from '../io';
 import { json, table } from '../format';
 
@@ -62,9 +58,11 @@ export const partnersCommand: Command = {
     switch (sub) {
       case 'list': {
         if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}`);
-        const partners = await s.call<PartnerDetail[]>('partners:list', {
-          deleted: values.deleted || undefined,
-        });
+        const partners = await unwrap(
+          s.api.partners.list({
+            deleted: flag(values, 'deleted') || undefined,
+          }),
+        );
         if (values.json) {
           io.out(json(partners.map((p) => ({ ...p.partner, lastContacted: p.lastContacted }))));
           return EXIT.ok;
@@ -88,11 +86,13 @@ export const partnersCommand: Command = {
       }
       case 'readiness': {
         if (rest.length) throw new UsageError(`unexpected argument ${rest[0]}`);
-        const report = await s.call<ReadinessReport>('partners:readiness', {
-          electionId: values.election,
-          asOf: values['as-of'],
-          staleDays: positiveInt(values['stale-days'] as string | undefined, '--stale-days'),
-        });
+        const report = await unwrap(
+          s.api.partners.readiness({
+            electionId: text(values, 'election'),
+            asOf: text(values, 'as-of'),
+            staleDays: positiveInt(text(values, 'stale-days'), '--stale-days'),
+          }),
+        );
         if (values.json) {
           io.out(json(report));
           return EXIT.ok;
@@ -107,7 +107,7 @@ export const partnersCommand: Command = {
       }
       case 'notify': {
         if (rest.length === 0) throw new UsageError('notify takes one or more threat ids');
-        const result = await s.call<PartnerToNotify[]>('partners:forThreats', { ids: rest });
+        const result = await unwrap(s.api.partners.forThreats({ ids: rest }));
         if (values.json) {
           io.out(json(result));
           return EXIT.ok;
@@ -137,13 +137,15 @@ export const partnersCommand: Command = {
       case 'contacted': {
         const [id, ...extra] = rest;
         if (!id || extra.length) throw new UsageError('contacted takes exactly one partner id');
-        const detail = await s.call<PartnerDetail>('partners:recordContact', {
-          id,
-          date: (values.date as string | undefined) ?? s.ctx.clock().toISOString().slice(0, 10),
-          by: values.by,
-          channel: values.channel,
-          note: values.note,
-        });
+        const detail = await unwrap(
+          s.api.partners.recordContact({
+            id,
+            date: text(values, 'date') ?? s.ctx.clock().toISOString().slice(0, 10),
+            by: text(values, 'by'),
+            channel: choice(values, 'channel', CONTACT_CHANNELS),
+            note: text(values, 'note'),
+          }),
+        );
         io.out(`Recorded a contact with ${detail.partner.name} on ${detail.lastContacted}.`);
         return EXIT.ok;
       }

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { PolicyPreview, PolicyVersionInfo } from '../../shared/domain/decision';
 import type { Policy } from '../../shared/domain/policy';
 import type { Command } from '../command';
+import { unwrap } from '../session';
 import { json, table } from '../format';
 import { UsageError } from '../io';
 import { LEVEL_TEXT } from './assessment-text';
@@ -76,12 +77,12 @@ export const policyCommand: Command = {
           if (!Number.isInteger(version) || version < 1)
             throw new UsageError('--version must be a whole number, 1 or more');
         }
-        const policy = await session().call<Policy>('policy:get', version === undefined ? {} : { version });
+        const policy = await unwrap(session().api.policy.get(version === undefined ? {} : { version }));
         io.out(values.json ? json(policy) : policyText(policy));
         return 0;
       }
       case 'versions': {
-        const versions = await session().call<PolicyVersionInfo[]>('policy:versions');
+        const versions = await unwrap(session().api.policy.versions({}));
         if (values.json) io.out(json(versions));
         else
           io.out(
@@ -99,9 +100,11 @@ export const policyCommand: Command = {
       }
       case 'preview': {
         if (rest.length !== 1) throw new UsageError('policy preview takes exactly one file');
-        const preview = await session().call<PolicyPreview>('policy:preview', {
-          policy: readPolicyFile(io.cwd, rest[0]),
-        });
+        const preview = await unwrap(
+          session().api.policy.preview({
+            policy: readPolicyFile(io.cwd, rest[0]),
+          }),
+        );
         if (values.json) {
           io.out(json(preview));
           return 0;
@@ -126,10 +129,12 @@ export const policyCommand: Command = {
       case 'set': {
         if (rest.length !== 1) throw new UsageError('policy set takes exactly one file');
         const note = typeof values.note === 'string' ? values.note : `set from ${path.basename(rest[0]!)}`;
-        const saved = await session().call<Policy>('policy:save', {
-          policy: readPolicyFile(io.cwd, rest[0]),
-          note,
-        });
+        const saved = await unwrap(
+          session().api.policy.save({
+            policy: readPolicyFile(io.cwd, rest[0]),
+            note,
+          }),
+        );
         io.out(
           `Policy version ${saved.version} saved and in force: engage privately at ${saved.thresholds.engagePrivately}, speak publicly at ${saved.thresholds.speakPublicly}. Every threat's level was recomputed.`,
         );

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { Command } from '../command';
+import { text, flag, type Command } from '../command';
 import { UsageError } from '../io';
 import { json } from '../format';
-import { closeDatabase, openDatabase } from '../../main/db/connection';
+import { AppHost } from '../../main/app-host';
+import { checkBackup } from '../../main/backups/restore';
 import { sniffFile, KEY_ENV, parseKey, type DbKey } from '../../main/db/encryption';
-import { checkBackup, replaceDatabase } from '../../main/db/restore';
-import { AuditLog } from '../../main/audit/audit-log';
+import { appVersion, sourceAssetsDir } from '../../main/paths';
 
 export const restoreCommand: Command = {
   name: 'restore',
@@ -26,7 +26,8 @@ export const restoreCommand: Command = {
     // One key serves both files: an encrypted backup is written with the database's own key.
     let key: DbKey | null = null;
     const needsKey = sniffFile(target) === 'encrypted' || sniffFile(source) === 'encrypted';
-    if (io.env[KEY_ENV]) key = parseKey(io.env[KEY_ENV]!);
+    const fromEnv = io.env[KEY_ENV];
+    if (fromEnv) key = parseKey(fromEnv);
     else if (needsKey) {
       const typed = io.promptSecret?.('Database key: ') ?? null;
       if (!typed)
@@ -39,9 +40,10 @@ export const restoreCommand: Command = {
 
     const checked = checkBackup(source, key);
     io.err(
-      `${path.basename(source)}: a Threshold database, schema ${checked.schemaVersion}, ${checked.threats} threats, audit log intact (${checked.auditEntries} entries)${checked.encrypted ? ', encrypted' : ''}.`,
+      `${path.basename(source)}: a Threshold database, schema ${checked.schemaVersion}, ${checked.threats} threats, ` +
+        `audit log intact (${checked.auditEntries} entries)${checked.encrypted ? ', encrypted' : ''}.`,
     );
-    if (!values.yes) {
+    if (!flag(values, 'yes')) {
       const answer =
         io.confirm?.(`Replace ${target} with it? The current database is kept in the backups folder.`) ??
         null;
@@ -52,26 +54,14 @@ export const restoreCommand: Command = {
         return 1;
       }
     }
-    const report = replaceDatabase({ dbPath: target, source, key });
-    // Open it once: migrates an older schema (with its own backup first) and records the restore.
-    const db = openDatabase(target, { key });
-    try {
-      db.transaction(() =>
-        new AuditLog(db).append({
-          action: 'database.restored',
-          subject: 'database',
-          details: {
-            from: report.restoredFrom,
-            replacedBy: report.replacedBy ? path.basename(report.replacedBy) : null,
-            schemaVersion: report.schemaVersion,
-            via: 'cli',
-          },
-        }),
-      )();
-    } finally {
-      closeDatabase(db);
-    }
-    if (values.json) io.out(json(report));
+    // The same restore as the app's (AppHost), with the app closed: if the restored database does not
+    // open, the one it replaced is put back.
+    const report = AppHost.restoreClosed(
+      { dbPath: target, mode: 'cli', assetsDir: sourceAssetsDir(), appVersion: appVersion(), key },
+      source,
+      { via: 'cli' },
+    );
+    if (flag(values, 'json')) io.out(json(report));
     else
       io.out(
         `Restored ${target} from ${path.basename(source)}.${report.replacedBy ? ` The database it replaced is kept as ${report.replacedBy}.` : ''}`,

@@ -1,5 +1,6 @@
 import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { Command } from '../command';
+import { unwrap } from '../session';
 import { UsageError } from '../io';
 import { json } from '../format';
 
@@ -11,7 +12,7 @@ export const showCommand: Command = {
   async run({ positionals, values, io, session }) {
     const id = positionals[0];
     if (!id || positionals.length > 1) throw new UsageError('show takes exactly one threat id');
-    const detail = await session().call<ThreatDetail>('threats:get', { id });
+    const detail = await unwrap(session().api.threats.get({ id }));
     if (values.json) {
       io.out(json(detail.threat));
       return 0;

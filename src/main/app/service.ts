@@ -1,14 +1,15 @@
-// App-wide handlers: information about this installation, who is acting, the audit log.
-import { AppError } from '../../shared/errors';
+// App-wide handlers: information about this installation, and who is acting.
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { appContract } from '../../shared/ipc/app.contract';
 import type { ServiceContext } from '../context';
 import { schemaVersion } from '../db/connection';
 import { ElectionRepository } from '../elections/repository';
-import { ThreatRepository } from '../threats/repository';
+import { ThreatStore } from '../threats/store';
+
+export const IDENTITY_KEY = 'identity';
 
 export function appHandlers(ctx: ServiceContext): HandlersOf<typeof appContract> {
-  const threats = new ThreatRepository(ctx.db);
+  const threats = new ThreatStore(ctx.db);
   const elections = new ElectionRepository(ctx.db);
   return {
     'app:info': () => {
@@ -21,29 +22,16 @@ export function appHandlers(ctx: ServiceContext): HandlersOf<typeof appContract>
         threats: t,
         elections: e,
         empty: t === 0 && e === 0,
-        identity: ctx.identity(),
+        identity: ctx.actor(),
         mode: ctx.mode === 'electron' ? 'electron' : 'browser',
       };
     },
     'app:setIdentity': ({ identity }) =>
       ctx.db.transaction(() => {
-        ctx.settings.set('identity', identity);
-        ctx.audit.append({
-          action: 'identity.set',
-          subject: 'identity',
-          actor: identity.name,
-          role: identity.role,
-          details: {},
-        });
+        ctx.settings.set(IDENTITY_KEY, identity);
+        // Recorded as the person who now says who they are.
+        ctx.record('identity.set', 'identity', {}, { onBehalfOf: identity });
         return identity;
       })(),
-    'audit:list': (q) => ({ entries: ctx.audit.list(q).map(({ prevHash: _p, ...e }) => e) }),
-    'audit:verify': () => ctx.audit.verify(),
-    'files:save': () => {
-      throw new AppError(
-        'unsupported',
-        'Saving through a dialog needs the desktop app; the browser downloads the file instead.',
-      );
-    },
   };
 }

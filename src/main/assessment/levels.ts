@@ -1,6 +1,9 @@
 // Each threat's current level and score (threats.level / threats.score), kept in step with the policy in
-// force, as of now. The deciding is pure (levelOf, thresholdBand, previewLevels); LevelKeeper only reads and
-// writes rows: one prepared iterate to read, prepared statements to update, the policy compiled once.
+// force, as of now. The deciding is pure (levelOf, thresholdBand, previewLevels); LevelKeeper reads and
+// writes the rows through the threat store: one iterate to read, one statement to update, the policy
+// compiled once.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { Level } from '../../shared/domain/enums';
 import { levelRank } from '../../shared/domain/enums';
 import type { Election, Threat } from '../../shared/domain/workspace';
@@ -11,15 +14,15 @@ import {
   type LevelCounts,
   type PolicyPreview,
 } from '../../shared/domain/decision';
-import type { Db } from '../db/connection';
-import { cached } from '../db/statements';
+import type { LevelScore } from '../../shared/domain/threat-log';
+import type { ServiceContext } from '../context';
+import type { ElectionRepository } from '../elections/repository';
+import type { ScoringRow, ThreatStore } from '../threats/store';
+import type { ThreatScoring } from '../threats/scoring';
 import { compilePolicy, scoreThreat } from './engine';
-import { ThreatRepository, type ScoringRow } from '../threats/repository';
+import type { PolicyInForce } from './policy-store';
 
-export interface LevelScore {
-  level: Level;
-  score: number;
-}
+export type { LevelScore };
 
 /** The level and score of one threat under a policy, as of an instant (no explanation: bulk use).
  *  The same level and score as assessThreat gives (tested as a property). */
@@ -133,43 +136,50 @@ export function previewLevels(
   return preview;
 }
 
-/** Reads and writes the level columns. Call inside the transaction of the change that prompted it. */
-export class LevelKeeper {
-  private readonly threats: ThreatRepository;
+const LEVELS_KEY = 'assessment.levels';
+/** What the stored levels are "as of": the policy, the day and the elections' calendars. */
+const LevelsStampSchema = z.object({ policyVersion: z.number(), day: z.string(), elections: z.string() });
+type LevelsStamp = z.infer<typeof LevelsStampSchema>;
 
-  constructor(private readonly db: Db) {
-    this.threats = new ThreatRepository(db);
+/**
+ * Keeps each threat's level and score (in the threat store) in step with the policy in force, as of
+ * now: scores threats as they are written (the ThreatScoring port), re-scores those changed without
+ * it and an election's threats when its calendar changes (events wired in services.ts), every threat
+ * when the policy changes, and at start whatever is stale. Call inside the transaction of the change.
+ */
+export class LevelKeeper implements ThreatScoring {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly threats: ThreatStore,
+    private readonly elections: ElectionRepository,
+    private readonly policies: PolicyInForce,
+  ) {}
+
+  private now(): string {
+    return this.ctx.clock().toISOString();
   }
 
-  /** Every election (deleted ones too, so that their threats still have a calendar), parsed once. */
-  elections(): Map<string, Election> {
-    const map = new Map<string, Election>();
-    for (const row of cached(this.db, 'SELECT id, doc FROM elections').all() as {
-      id: string;
-      doc: string;
-    }[]) {
-      map.set(row.id, JSON.parse(row.doc) as Election);
-    }
-    return map;
+  /** A scorer for one batch of writes: the policy, the calendars and the instant are read once. */
+  scorer(): (threat: Threat) => LevelScore {
+    const elections = this.elections.allById();
+    const policy = this.policies.get();
+    const asOf = this.now();
+    return (threat) => levelOf(threat, elections.get(threat.electionId), policy, asOf);
   }
 
-  /** Recomputes the given threats (deleted ones too). Returns how many rows changed. */
-  recompute(ids: readonly string[], policy: Policy, asOf: string): number {
+  /** Re-scores the given threats (deleted ones too). Returns how many rows changed. */
+  recompute(ids: readonly string[]): number {
     if (ids.length === 0) return 0;
-    const elections = this.elections();
-    const read = cached(
-      this.db,
-      'SELECT t.rowid, d.doc, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?',
-    );
+    const score = this.scorer();
     let changed = 0;
-    for (const id of ids) {
-      const row = read.get(id) as StoredLevelRow | undefined;
-      if (!row) continue;
-      const threat = JSON.parse(row.doc) as Threat;
-      const next = levelOf(threat, elections.get(threat.electionId), policy, asOf);
-      if (this.write(row, next)) changed++;
-    }
+    for (const row of [...this.threats.scoringRows(ids)])
+      if (this.threats.writeLevel(row, score(row.threat))) changed++;
     return changed;
+  }
+
+  /** Re-scores an election's live threats (its calendar drives their timing). */
+  recomputeElection(electionId: string): number {
+    return this.recompute(this.threats.liveIds(electionId));
   }
 
   /**
@@ -182,19 +192,16 @@ export class LevelKeeper {
     asOf: string,
     opts: { onlyMissing?: boolean; scoreBand?: [number, number] } = {},
   ): number {
-    const elections = this.elections();
-    compilePolicy(policy);
     // The changes are kept while the rows are read, then written.
-    const changes: { row: Pick<StoredLevelRow, 'rowid' | 'level' | 'score'>; next: LevelScore }[] = [];
+    const changes: { row: ScoringRow; next: LevelScore }[] = [];
     for (const { row, next } of this.scoreAll(
       policy,
       asOf,
       opts.onlyMissing ? { missingLevel: true } : opts.scoreBand ? { scoreBand: opts.scoreBand } : {},
-      elections,
     )) {
       if (next.level !== row.level || next.score !== row.score) changes.push({ row, next });
     }
-    for (const { row, next } of changes) this.write(row, next);
+    for (const { row, next } of changes) this.threats.writeLevel(row, next);
     return changes.length;
   }
 
@@ -203,47 +210,70 @@ export class LevelKeeper {
     policy: Policy,
     asOf: string,
     where: { missingLevel?: boolean; scoreBand?: readonly [number, number] } = {},
-    elections = this.elections(),
   ): Generator<{ row: ScoringRow; next: LevelScore }> {
+    const elections = this.elections.allById();
     compilePolicy(policy);
     for (const row of this.threats.iterateForScoring(where)) {
       yield { row, next: levelOf(row.threat, elections.get(row.threat.electionId), policy, asOf) };
     }
   }
 
-  /** Writes a changed level and score; the score alone when the level stays, which leaves the indexes on
-   *  the level untouched (three times faster over a whole log). Returns whether anything changed. */
-  private write(row: Pick<StoredLevelRow, 'rowid' | 'level' | 'score'>, next: LevelScore): boolean {
-    if (next.level !== row.level) {
-      cached(this.db, 'UPDATE threats SET level = ?, score = ? WHERE rowid = ?').run(
-        next.level,
-        next.score,
-        row.rowid,
-      );
-      return true;
-    }
-    if (next.score !== row.score) {
-      cached(this.db, 'UPDATE threats SET score = ? WHERE rowid = ?').run(next.score, row.rowid);
-      return true;
-    }
-    return false;
+  private stamp(policyVersion: number): LevelsStamp {
+    return {
+      policyVersion,
+      day: this.now().slice(0, 10),
+      elections: createHash('sha256')
+        .update(JSON.stringify(this.elections.versions()))
+        .digest('hex')
+        .slice(0, 32),
+    };
+  }
+
+  /**
+   * Levels are "as of now": at start, recompute them all when the policy, the day or any election changed
+   * since the last run, else fill in the threats never assessed (e.g. recorded before levels were kept).
+   */
+  ensureCurrent(): void {
+    const policy = this.policies.get();
+    const stamp = this.stamp(policy.version);
+    const previous = this.ctx.settings.get(LEVELS_KEY, LevelsStampSchema);
+    const stale =
+      !previous ||
+      previous.policyVersion !== stamp.policyVersion ||
+      previous.day !== stamp.day ||
+      previous.elections !== stamp.elections;
+    if (!stale && this.threats.missingLevels() === 0) return;
+    this.ctx.db.transaction(() => {
+      this.recomputeAll(policy, this.now(), { onlyMissing: !stale });
+      this.ctx.settings.set(LEVELS_KEY, stamp);
+    })();
+  }
+
+  /** After a new policy is saved (inside its transaction): when the stored levels were in step with the
+   *  previous policy today and only thresholds changed, no score moves, and only the threats whose score
+   *  lies between an old and a new threshold are redone. */
+  policyChanged(previous: Policy, saved: Policy): void {
+    const stamp = this.stamp(saved.version);
+    const before = this.ctx.settings.get(LEVELS_KEY, LevelsStampSchema);
+    const inStep =
+      before?.policyVersion === previous.version &&
+      before.day === stamp.day &&
+      before.elections === stamp.elections;
+    const band = inStep ? thresholdBand(previous, saved) : null;
+    this.recomputeAll(saved, this.now(), band ? { scoreBand: band } : {});
+    this.ctx.settings.set(LEVELS_KEY, stamp);
   }
 
   /**
    * What a proposed policy would change, from the levels the log shows now. After a change of thresholds
    * alone only the threats in the band are read; the others are counted at their stored level.
    */
-  preview(current: Policy, proposed: Policy, asOf: string, limit: number): PolicyPreview {
-    const elections = this.elections();
+  preview(proposed: Policy, limit: number): PolicyPreview {
+    const current = this.policies.get();
+    const elections = this.elections.allById();
     const band = thresholdBand(current, proposed);
     const unchanged = emptyCounts();
-    if (band) {
-      const outside = cached(
-        this.db,
-        'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
-      ).all(band[0], band[1]) as { level: Level; n: number }[];
-      for (const { level, n } of outside) unchanged[level] = n;
-    }
+    if (band) for (const { level, n } of this.threats.levelCountsOutside(band)) unchanged[level] = n;
     const threats = this.threats;
     function* rows(): Generator<PreviewRow> {
       for (const row of threats.iterateForScoring(band ? { scoreBand: band } : {}))
@@ -254,31 +284,12 @@ export class LevelKeeper {
       (id) => elections.get(id),
       current,
       proposed,
-      asOf,
+      this.now(),
       limit,
       unchanged,
     );
     // Titles only for the changes shown.
-    const title = cached(this.db, 'SELECT title FROM threats WHERE id = ?').pluck();
-    for (const change of preview.changes)
-      change.title = (title.get(change.id) as string | undefined) ?? change.id;
+    for (const change of preview.changes) change.title = this.threats.titleOf(change.id) ?? change.id;
     return preview;
   }
-
-  /** How many live threats have no level yet. */
-  missing(): number {
-    return (
-      cached(
-        this.db,
-        'SELECT count(*) AS n FROM threats WHERE level IS NULL AND deleted_at IS NULL',
-      ).get() as { n: number }
-    ).n;
-  }
-}
-
-interface StoredLevelRow {
-  rowid: number;
-  doc: string;
-  level: Level | null;
-  score: number | null;
 }

@@ -1,7 +1,8 @@
 // The intervention policy in force, and every version saved before it.
+import type { ProblemLocation } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import { parsePolicy, type Policy } from '../../shared/domain/policy';
-import type { Db } from '../db/connection';
+import type { Db } from '../db/types';
 import { cached } from '../db/statements';
 import type { ServiceContext } from '../context';
 import { DEFAULT_POLICY } from './default-policy';
@@ -11,6 +12,13 @@ export function currentPolicy(db: Db): Policy {
   const row = cached(db, 'SELECT doc FROM policies ORDER BY version DESC LIMIT 1').get() as
     { doc: string } | undefined;
   return row ? (JSON.parse(row.doc) as Policy) : DEFAULT_POLICY;
+}
+
+/** The version of the policy in force. */
+export function latestPolicyVersion(db: Db): number {
+  return (
+    (cached(db, 'SELECT max(version) FROM policies').pluck().get() as number | null) ?? DEFAULT_POLICY.version
+  );
 }
 
 export function policyAtVersion(db: Db, version: number): Policy | undefined {
@@ -34,26 +42,41 @@ export function listPolicyVersions(
   }[];
 }
 
+/** The policy in force, parsed once per saved version (so that it is compiled once too). */
+export class PolicyInForce {
+  private cache: Policy | null = null;
+
+  constructor(private readonly db: Db) {}
+
+  get(): Policy {
+    if (this.cache?.version !== latestPolicyVersion(this.db)) this.cache = currentPolicy(this.db);
+    return this.cache;
+  }
+}
+
+/** A policy refused by validation, with its reasons located (where, what, the values a message needs). */
+export function policyInvalid(
+  intro: string,
+  refused: { errors: readonly string[]; problems: readonly ProblemLocation[] },
+): AppError {
+  const { errors } = refused;
+  const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+  return new AppError('policy-invalid', `${intro}: ${errors.slice(0, 5).join('; ')}${more}.`, [
+    ...refused.problems.slice(0, 50),
+  ]);
+}
+
 /**
  * Validates and saves a policy as the next version (whatever version the file claims), in one
  * transaction with its audit entry. A bad policy is refused with its reasons; the current stays.
  */
 export function savePolicy(ctx: ServiceContext, input: unknown, note?: string): Policy {
   const parsed = parsePolicy(input);
-  if (!parsed.ok) {
-    throw new AppError(
-      'policy-invalid',
-      `The policy was refused and the current one stays in force: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}.`,
-      parsed.problems.slice(0, 50),
-    );
-  }
+  if (!parsed.ok) throw policyInvalid('The policy was refused and the current one stays in force', parsed);
   return ctx.db.transaction(() => {
     const previous = currentPolicy(ctx.db);
-    const latest =
-      (cached(ctx.db, 'SELECT max(version) AS v FROM policies').get() as { v: number | null }).v ??
-      DEFAULT_POLICY.version;
-    const policy: Policy = { ...parsed.policy, version: latest + 1 };
-    const who = ctx.identity();
+    const policy: Policy = { ...parsed.policy, version: latestPolicyVersion(ctx.db) + 1 };
+    const who = ctx.actor();
     cached(
       ctx.db,
       'INSERT INTO policies (version, doc, saved_at, saved_by, saved_role, note) VALUES (?, ?, ?, ?, ?, ?)',
@@ -65,17 +88,11 @@ export function savePolicy(ctx: ServiceContext, input: unknown, note?: string): 
       who?.role ?? null,
       note ?? null,
     );
-    ctx.audit.append({
-      action: 'policy.changed',
-      subject: 'policy',
-      actor: who?.name,
-      role: who?.role,
-      details: {
-        from: previous.version,
-        to: policy.version,
-        thresholds: policy.thresholds,
-        note: note ?? null,
-      },
+    ctx.record('policy.changed', 'policy', {
+      from: previous.version,
+      to: policy.version,
+      thresholds: policy.thresholds,
+      note: note ?? null,
     });
     return policy;
   })();

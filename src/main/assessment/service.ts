@@ -1,8 +1,6 @@
 // "Should we speak?" handlers: assess a threat or a cluster, keep assessments and decisions (audited),
-// suggest clusters, and the policy (get, versions, save, preview). Keeps each threat's level and score
-// in step with the policy in force: on every threat change (inside its transaction), on every policy
-// change, and at start (threats never assessed, a new day, or elections changed since the last run).
-import { createHash } from 'node:crypto';
+// suggest clusters, and the policy (get, versions, save, preview). Each threat's level and score is kept
+// in step with the policy in force by the LevelKeeper (./levels), which services.ts wires to the changes.
 import { AppError } from '../../shared/errors';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type {
@@ -18,103 +16,42 @@ import { problemOfIssue } from '../../shared/domain/problems';
 import type { Election, Threat } from '../../shared/domain/workspace';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { assessmentContract } from '../../shared/ipc/assessment.contract';
-import { z } from 'zod';
+import type { policyContract } from '../../shared/ipc/policy.contract';
 import type { ServiceContext } from '../context';
-import { cached } from '../db/statements';
-import { ElectionRepository } from '../elections/repository';
-import { ThreatRepository } from '../threats/repository';
+import type { ElectionRepository } from '../elections/repository';
+import type { ThreatStore } from '../threats/store';
 import { DEFAULT_POLICY } from './default-policy';
 import { assessCluster, assessThreat, suggestClusters } from './engine';
-import { LevelKeeper, levelOf, thresholdBand } from './levels';
-import { currentPolicy, listPolicyVersions, policyAtVersion, savePolicy } from './policy-store';
+import type { LevelKeeper } from './levels';
+import {
+  listPolicyVersions,
+  policyAtVersion,
+  policyInvalid,
+  savePolicy,
+  type PolicyInForce,
+} from './policy-store';
 import { AssessmentRepository } from './repository';
-
-type AssessmentHandlers = HandlersOf<typeof assessmentContract>;
-
-const LEVELS_KEY = 'assessment.levels';
-const LevelsStampSchema = z.object({ policyVersion: z.number(), day: z.string(), elections: z.string() });
-type LevelsStamp = z.infer<typeof LevelsStampSchema>;
 
 export class AssessmentService {
   readonly assessments: AssessmentRepository;
-  readonly levels: LevelKeeper;
-  private readonly threats: ThreatRepository;
-  private readonly elections: ElectionRepository;
-  private policyCache: Policy | null = null;
-  private policyCacheVersion = -1;
 
-  constructor(private readonly ctx: ServiceContext) {
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly threats: ThreatStore,
+    private readonly elections: ElectionRepository,
+    private readonly policies: PolicyInForce,
+    readonly levels: LevelKeeper,
+  ) {
     this.assessments = new AssessmentRepository(ctx.db);
-    this.levels = new LevelKeeper(ctx.db);
-    this.threats = new ThreatRepository(ctx.db);
-    this.elections = new ElectionRepository(ctx.db);
-    ctx.threatsChanged.push((ids) => {
-      this.levels.recompute(ids, this.policy(), this.now());
-    });
-    // Writers that can score as they write (create, edit, import) do so with this, once per batch.
-    ctx.levels = {
-      scorer: () => {
-        const elections = this.levels.elections();
-        const policy = this.policy();
-        const asOf = this.now();
-        return (threat) => levelOf(threat, elections.get(threat.electionId), policy, asOf);
-      },
-    };
-    this.ensureLevels();
   }
 
-  /** The policy in force, parsed once per saved version (so that it is compiled once too). */
+  /** The policy in force. */
   policy(): Policy {
-    const latest =
-      (cached(this.ctx.db, 'SELECT max(version) AS v FROM policies').get() as { v: number | null }).v ??
-      DEFAULT_POLICY.version;
-    if (!this.policyCache || this.policyCacheVersion !== latest) {
-      this.policyCache = currentPolicy(this.ctx.db);
-      this.policyCacheVersion = latest;
-    }
-    return this.policyCache;
+    return this.policies.get();
   }
 
   private now(): string {
     return this.ctx.clock().toISOString();
-  }
-
-  /**
-   * Levels are "as of now": at start, recompute them all when the policy, the day or any election changed
-   * since the last run, else fill in the threats never assessed (e.g. recorded before this feature).
-   */
-  ensureLevels(): void {
-    const now = this.now();
-    const policy = this.policy();
-    const stamp: LevelsStamp = {
-      policyVersion: policy.version,
-      day: now.slice(0, 10),
-      elections: this.electionsFingerprint(),
-    };
-    const previous = this.ctx.settings.get(LEVELS_KEY, LevelsStampSchema);
-    const stale =
-      !previous ||
-      previous.policyVersion !== stamp.policyVersion ||
-      previous.day !== stamp.day ||
-      previous.elections !== stamp.elections;
-    if (!stale && this.levels.missing() === 0) return;
-    this.ctx.db.transaction(() => {
-      this.levels.recomputeAll(policy, now, { onlyMissing: !stale });
-      this.ctx.settings.set(LEVELS_KEY, stamp);
-    })();
-  }
-
-  /** Recomputes every live threat's level under the policy in force (one transaction). */
-  recomputeAll(): number {
-    return this.ctx.db.transaction(() => this.levels.recomputeAll(this.policy(), this.now()))();
-  }
-
-  private electionsFingerprint(): string {
-    const rows = cached(
-      this.ctx.db,
-      'SELECT id, version, deleted_at AS d FROM elections ORDER BY id',
-    ).all() as { id: string; version: number; d: string | null }[];
-    return createHash('sha256').update(JSON.stringify(rows)).digest('hex').slice(0, 32);
   }
 
   /** The live threats, with their stored versions, all in one election. */
@@ -143,7 +80,7 @@ export class AssessmentService {
         `A cluster is assessed within one election, but these threats belong to ${electionIds.join(', ')}. Choose threats of one election.`,
       );
     }
-    const electionId = electionIds[0]!;
+    const [electionId = ''] = electionIds;
     return {
       threats,
       versions,
@@ -162,9 +99,11 @@ export class AssessmentService {
     const { threats, versions, election, electionId } = this.load(threatIds);
     const policy = this.policy();
     const at = asOf ?? this.now();
-    const result = cluster
-      ? assessCluster(threats, election, policy, { asOf: at, versions })
-      : assessThreat(threats[0]!, election, policy, { asOf: at, version: versions[threats[0]!.id]! });
+    const [first] = threats;
+    const result =
+      cluster || !first
+        ? assessCluster(threats, election, policy, { asOf: at, versions })
+        : assessThreat(first, election, policy, { asOf: at, version: versions[first.id] ?? 1 });
     return { result, electionId };
   }
 
@@ -176,7 +115,7 @@ export class AssessmentService {
   ): StoredAssessment {
     return this.ctx.db.transaction(() => {
       const { result, electionId } = this.assess(threatIds, cluster, asOf);
-      const who = this.ctx.identity();
+      const who = this.ctx.actor();
       const at = this.now();
       const id = this.assessments.insert({
         result,
@@ -185,23 +124,17 @@ export class AssessmentService {
         createdRole: who?.role ?? null,
         createdAt: at,
       });
-      this.ctx.audit.append({
-        action: 'assessment.saved',
-        subject: `assessment:${id}`,
-        actor: who?.name,
-        role: who?.role,
-        details: {
-          threatIds: result.threatIds,
-          cluster: result.cluster,
-          level: result.level,
-          score: result.score,
-          policyVersion: result.policyVersion,
-          threatVersions: result.threatVersions,
-          asOf: result.asOf,
-        },
+      this.ctx.record('assessment.saved', `assessment:${id}`, {
+        threatIds: result.threatIds,
+        cluster: result.cluster,
+        level: result.level,
+        score: result.score,
+        policyVersion: result.policyVersion,
+        threatVersions: result.threatVersions,
+        asOf: result.asOf,
       });
       if (decision) this.decide(id, decision);
-      return this.assessments.get(id)!;
+      return this.stored(id);
     })();
   }
 
@@ -220,8 +153,7 @@ export class AssessmentService {
     }
     const d = parsed.data;
     return this.ctx.db.transaction(() => {
-      const stored = this.assessments.get(assessmentId);
-      if (!stored) throw new AppError('not-found', `There is no stored assessment ${assessmentId}.`);
+      const stored = this.stored(assessmentId);
       if (stored.level !== d.recommendedLevel) {
         throw new AppError(
           'conflict',
@@ -237,13 +169,11 @@ export class AssessmentService {
         role: d.role,
         decidedAt: this.now(),
       });
-      const who = this.ctx.identity();
-      this.ctx.audit.append({
-        action: 'decision.recorded',
-        subject: `assessment:${assessmentId}`,
-        actor: d.decidedBy,
-        role: d.role,
-        details: {
+      // The entry names who decided; whoever recorded it for them, if someone else, is kept with it.
+      this.ctx.record(
+        'decision.recorded',
+        `assessment:${assessmentId}`,
+        {
           decision: decision.id,
           threatIds: stored.threatIds,
           recommended: stored.level,
@@ -251,18 +181,21 @@ export class AssessmentService {
           followsRecommendation: d.level === stored.level,
           rationale: d.rationale,
           policyVersion: stored.policyVersion,
-          ...(who && (who.name !== d.decidedBy || who.role !== d.role)
-            ? { recordedBy: who.name, recordedByRole: who.role }
-            : {}),
         },
-      });
+        { onBehalfOf: { name: d.decidedBy, role: d.role } },
+      );
       return decision;
     })();
   }
 
-  record(id: number): AssessmentRecord {
+  private stored(id: number): StoredAssessment {
     const stored = this.assessments.get(id);
     if (!stored) throw new AppError('not-found', `There is no stored assessment ${id}.`);
+    return stored;
+  }
+
+  record(id: number): AssessmentRecord {
+    const stored = this.stored(id);
     const threatsThen = stored.threatIds.map((threatId) => {
       const version = stored.threatVersions[threatId] ?? 1;
       const all = this.threats.versions(threatId);
@@ -288,28 +221,13 @@ export class AssessmentService {
     }));
   }
 
+  /** Saves the policy as the next version and brings every threat's level in step with it, in one
+   *  transaction. */
   savePolicy(input: unknown, note?: string): Policy {
     return this.ctx.db.transaction(() => {
       const previous = this.policy();
       const saved = savePolicy(this.ctx, input, note);
-      this.policyCache = saved;
-      this.policyCacheVersion = saved.version;
-      const now = this.now();
-      const stamp: LevelsStamp = {
-        policyVersion: saved.version,
-        day: now.slice(0, 10),
-        elections: this.electionsFingerprint(),
-      };
-      // When the stored levels are in step with the previous policy today and only thresholds changed,
-      // no score moves: only the threats whose score lies between an old and a new threshold are redone.
-      const before = this.ctx.settings.get(LEVELS_KEY, LevelsStampSchema);
-      const inStep =
-        before?.policyVersion === previous.version &&
-        before.day === stamp.day &&
-        before.elections === stamp.elections;
-      const band = inStep ? thresholdBand(previous, saved) : null;
-      this.levels.recomputeAll(saved, now, band ? { scoreBand: band } : {});
-      this.ctx.settings.set(LEVELS_KEY, stamp);
+      this.levels.policyChanged(previous, saved);
       return saved;
     })();
   }
@@ -332,19 +250,11 @@ export class AssessmentService {
 
   preview(input: unknown, limit: number) {
     const parsed = parsePolicy(input);
-    if (!parsed.ok) {
-      throw new AppError(
-        'policy-invalid',
-        `The edited policy is not valid: ${parsed.errors.slice(0, 5).join('; ')}${parsed.errors.length > 5 ? ` (and ${parsed.errors.length - 5} more)` : ''}.`,
-        parsed.errors
-          .slice(0, 50)
-          .map((e) => ({ where: e.split(':')[0] ?? 'policy', message: e.slice(e.indexOf(':') + 1).trim() })),
-      );
-    }
-    return this.levels.preview(this.policy(), parsed.policy, this.now(), limit);
+    if (!parsed.ok) throw policyInvalid('The edited policy is not valid', parsed);
+    return this.levels.preview(parsed.policy, limit);
   }
 
-  handlers(): AssessmentHandlers {
+  handlers(): HandlersOf<typeof assessmentContract> {
     return {
       'assessment:assess': ({ threatId, asOf }) => this.assess([threatId], false, asOf).result,
       'assessment:assessCluster': ({ threatIds, asOf }) => this.assess(threatIds, true, asOf).result,
@@ -360,6 +270,11 @@ export class AssessmentService {
       'assessment:decide': ({ assessmentId, ...decision }) => this.decide(assessmentId, decision),
       'assessment:suggestClusters': ({ electionId, windowDays, minSize, limit }) =>
         this.suggest(electionId, windowDays, minSize, limit),
+    };
+  }
+
+  policyHandlers(): HandlersOf<typeof policyContract> {
+    return {
       'policy:get': ({ version }) => {
         if (version === undefined) return this.policy();
         const p = policyAtVersion(this.ctx.db, version);

@@ -2,7 +2,8 @@
 // hash, so an edited, deleted or reordered entry breaks the chain; the head (last seq and hash)
 // is also kept in settings so that entries cut from the end are detected too.
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/connection';
+import type { AuditEntry, AuditVerificationResult } from '../../shared/domain/audit';
+import type { Db } from '../db/types';
 
 export interface AuditInput {
   action: string;
@@ -12,24 +13,8 @@ export interface AuditInput {
   details?: unknown;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string | null;
-  role: string | null;
-  action: string;
-  subject: string | null;
-  details: unknown;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  /** The first problem found, with the entry it concerns. */
-  problems: { seq: number | null; message: string }[];
-}
+export type { AuditEntry };
+export type AuditVerification = AuditVerificationResult;
 
 const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';

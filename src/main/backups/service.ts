@@ -10,8 +10,17 @@ import {
 } from '../../shared/domain/backups';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { backupsContract } from '../../shared/ipc/backups.contract';
+import type { securityContract } from '../../shared/ipc/security.contract';
 import type { ServiceContext } from '../context';
-import { clampKeep, createBackup, defaultBackupDir, KEEP_SETTING, listBackups } from '../db/backups';
+import path from 'node:path';
+import {
+  clampKeep,
+  createBackup,
+  defaultBackupDir,
+  KEEP_SETTING,
+  listBackups,
+  writeBackupTo,
+} from '../db/backups';
 import type { DbKey } from '../db/encryption';
 import { sniffFile } from '../db/encryption';
 import { z } from 'zod';
@@ -31,8 +40,16 @@ export function backupsKept(ctx: ServiceContext): number {
   return clampKeep(ctx.settings.get(KEEP_SETTING, z.number()) ?? DEFAULT_BACKUPS_KEPT);
 }
 
+/** A backup written to a file the user names (the CLI's `backup --out`), audited. */
+export function backupToFile(ctx: ServiceContext, target: string): { size: number; encrypted: boolean } {
+  const written = writeBackupTo(ctx.db, target);
+  ctx.db.transaction(() =>
+    ctx.record('backup.created', 'database', { file: path.basename(target), size: written.size }),
+  )();
+  return written;
+}
+
 export function backupHandlers(ctx: ServiceContext, host?: DatabaseHostPort): BackupHandlers {
-  const who = () => ctx.identity();
   return {
     'backups:list': (): BackupOverview => ({
       dir: defaultBackupDir(ctx.dbPath),
@@ -47,26 +64,14 @@ export function backupHandlers(ctx: ServiceContext, host?: DatabaseHostPort): Ba
     'backups:create': () => {
       const info = createBackup(ctx.db, ctx.dbPath, 'manual', { now: ctx.clock() });
       ctx.db.transaction(() =>
-        ctx.audit.append({
-          action: 'backup.created',
-          subject: 'database',
-          actor: who()?.name,
-          role: who()?.role,
-          details: { name: info.name, size: info.size },
-        }),
+        ctx.record('backup.created', 'database', { name: info.name, size: info.size }),
       )();
       return info;
     },
     'backups:setKeep': ({ keep }) =>
       ctx.db.transaction(() => {
         ctx.settings.set(KEEP_SETTING, keep);
-        ctx.audit.append({
-          action: 'backups.keep-changed',
-          subject: 'database',
-          actor: who()?.name,
-          role: who()?.role,
-          details: { keep },
-        });
+        ctx.record('backups.keep-changed', 'database', { keep });
         return { keep };
       })(),
     'backups:restore': ({ name }) => {
@@ -77,6 +82,14 @@ export function backupHandlers(ctx: ServiceContext, host?: DatabaseHostPort): Ba
         );
       return host.restore(name);
     },
+  };
+}
+
+export function securityHandlers(
+  ctx: ServiceContext,
+  host?: DatabaseHostPort,
+): HandlersOf<typeof securityContract> {
+  return {
     'security:showDatabaseKey': async () => {
       if (!host?.showKey)
         throw new AppError(
@@ -85,15 +98,7 @@ export function backupHandlers(ctx: ServiceContext, host?: DatabaseHostPort): Ba
         );
       const shown = await host.showKey();
       if (shown) {
-        ctx.db.transaction(() =>
-          ctx.audit.append({
-            action: 'database.key-shown',
-            subject: 'database',
-            actor: who()?.name,
-            role: who()?.role,
-            details: {},
-          }),
-        )();
+        ctx.db.transaction(() => ctx.record('database.key-shown', 'database', {}))();
       }
       return { shown };
     },

@@ -5,11 +5,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
-import { promptSecretSync } from '../../cli/prompt';
+import type { AppInfo } from '../../shared/domain/app';
+import type { ImportReport } from '../../shared/domain/transfer';
 import { AppHost } from '../app-host';
 import { resolveCliKey } from '../db/keys';
 import { appVersion, defaultDbPath, sourceAssetsDir } from '../paths';
-import { loadSample } from '../transfer/service';
+import { promptSecretSync } from '../terminal/prompt';
+import { DownloadShelf } from './downloads';
 import { startBrowserServer } from './server';
 
 const { values } = parseArgs({
@@ -25,6 +27,8 @@ const { values } = parseArgs({
 
 const dbPath = path.resolve(values.db ?? defaultDbPath());
 // The key of an encrypted database: THRESHOLD_DB_KEY, else asked on the terminal.
+// What the page saves from main (a Word document) is offered to it as a download.
+const downloads = new DownloadShelf();
 let host: AppHost;
 try {
   const { key, source } = resolveCliKey({ dbPath, env: process.env, prompt: promptSecretSync });
@@ -35,6 +39,7 @@ try {
     appVersion: appVersion(),
     key,
     keySource: source,
+    saveFile: downloads,
   });
 } catch (err) {
   console.error(err instanceof AppError ? err.message : err);
@@ -44,13 +49,23 @@ if (host.startBackup)
   console.log(
     `Backed up the database on start: ${path.join(path.dirname(dbPath), 'backups', host.startBackup)}`,
   );
-if (values.demo && (host.db.prepare('SELECT count(*) AS n FROM threats').get() as { n: number }).n === 0) {
-  const report = loadSample(host.ctx);
+/** Calls a channel as the page would; exits with the message when it fails. */
+async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
+  const result = await host.dispatch(channel, payload);
+  if (!result.ok) {
+    console.error(result.error.message);
+    process.exit(1);
+  }
+  return result.value as T;
+}
+if (values.demo && (await call<AppInfo>('app:info')).threats === 0) {
+  const report = await call<ImportReport>('workspace:loadSample');
   console.log(`Loaded the sample workspace: ${report.threats.created} threats.`);
 }
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
 const server = await startBrowserServer({
   dispatch: host.dispatch,
+  downloads,
   staticDir,
   port: values.port ? Number(values.port) : 0,
 });

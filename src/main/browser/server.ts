@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Dispatch } from '../ipc/dispatcher';
+import { attachment, DOWNLOAD_PATH, type DownloadShelf } from './downloads';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 
 export interface BrowserServerOptions {
@@ -18,6 +19,8 @@ export interface BrowserServerOptions {
   host?: '127.0.0.1' | '::1';
   token?: string;
   maxBodyBytes?: number;
+  /** Files main made for the page to download (the save port's shelf). */
+  downloads?: DownloadShelf;
 }
 
 export interface BrowserServer {
@@ -109,6 +112,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const queryToken = url.searchParams.get('token') ?? undefined;
     const authorised = sameSecret(queryToken, token) || sameSecret(cookieToken(req), token);
     if (!authorised) return send(res, 401, 'This address needs the token printed when Threshold started.');
+    if (url.pathname.startsWith(DOWNLOAD_PATH))
+      return download(res, url.pathname.slice(DOWNLOAD_PATH.length));
     return serveStatic(res, url.pathname, sameSecret(queryToken, token));
   }
 
@@ -146,6 +151,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const result = await options.dispatch(channel, payload);
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
+      'Cache-Control': 'no-store',
+    });
+  }
+
+  function download(res: http.ServerResponse, id: string): void {
+    const file = options.downloads?.take(id);
+    if (!file) return send(res, 404, 'This download has expired; export the file again.');
+    send(res, 200, Buffer.from(file.bytes), file.mimeType, {
+      'Content-Disposition': attachment(file.suggestedName),
       'Cache-Control': 'no-store',
     });
   }

@@ -12,11 +12,12 @@ import {
   type BackupKind,
 } from '../../shared/domain/backups';
 import { AppError } from '../../shared/errors';
-import type { Db } from './connection';
-import { defaultBackupDir } from './backup';
+import type { Db } from './types';
 import { fsyncDir, fsyncFile, sniffFile, withDatabaseFile, type DbKey } from './encryption';
 
-export { defaultBackupDir };
+export function defaultBackupDir(dbFile: string): string {
+  return path.join(path.dirname(path.resolve(dbFile)), 'backups');
+}
 
 export const KEEP_SETTING = 'backups.keep';
 
@@ -67,6 +68,19 @@ export function freshBackupPath(dir: string, dbFile: string, kind: BackupKind, d
     candidate = path.join(dir, base.replace(/\.db$/, `-${i}.db`));
   }
   return candidate;
+}
+
+/** The copy kept before a migration: `threshold.db.pre-migration-v20-<stamp>.bak` (the name parseBackupName
+ *  reads as kind "pre-migration"). */
+export function backupBeforeMigration(db: Db, file: string, fromVersion: number, backupDir?: string): string {
+  const dir = backupDir ?? defaultBackupDir(file);
+  const target = path.join(
+    dir,
+    `${path.basename(file)}.pre-migration-v${fromVersion}-${fileStamp(new Date())}.bak`,
+  );
+  fs.mkdirSync(dir, { recursive: true });
+  db.prepare('VACUUM INTO ?').run(target);
+  return target;
 }
 
 /** Writes a consistent copy of the open database into the backups folder and returns what it wrote. */

@@ -3,9 +3,9 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { Db } from './types';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
-import { backupBeforeMigration, defaultBackupDir } from './backup';
-import { freshBackupPath } from './backups';
+import { backupBeforeMigration, defaultBackupDir, freshBackupPath } from './backups';
 import {
   applyKey,
   fsyncDir,
@@ -19,7 +19,7 @@ import {
   type DbKey,
 } from './encryption';
 
-export type Db = Database.Database;
+export type { Db };
 
 /** "THSH": marks a SQLite file as a Threshold database (PRAGMA application_id). */
 export const APPLICATION_ID = 0x54485348;

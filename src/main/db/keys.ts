@@ -20,11 +20,13 @@ import { KEY_ENV, fsyncDir, generateKey, parseKey, sniffFile, type DbKey } from 
 
 export const KEY_FILE_NAME = 'threshold.key';
 
-/** The part of Electron's safeStorage the key store needs. */
+/** The part of Electron's safeStorage the key store needs: its asynchronous calls (Electron 45 marks
+ *  the synchronous ones deprecated; what they encrypted, the asynchronous ones decrypt). */
 export interface OsKeyProtection {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  /** shouldReEncrypt: the key store's own key changed since; the caller writes the blob again. */
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   /** Linux only: which backend protects the key ('basic_text' protects nothing). */
   getSelectedStorageBackend?(): string;
 }
@@ -33,11 +35,12 @@ export function keyFilePath(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), KEY_FILE_NAME);
 }
 
-export function osProtectionUsable(
+export async function osProtectionUsable(
   protection: OsKeyProtection,
   platform: NodeJS.Platform = process.platform,
-): boolean {
-  if (!protection.isEncryptionAvailable()) return false;
+): Promise<boolean> {
+  // Asked first: it initialises the asynchronous encryptor, and with it the backend named below.
+  if (!(await protection.isAsyncEncryptionAvailable())) return false;
   if (platform === 'linux' && protection.getSelectedStorageBackend) {
     const backend = protection.getSelectedStorageBackend();
     if (backend === 'basic_text' || backend === 'unknown') return false;
@@ -54,17 +57,17 @@ export type DesktopKey =
  * Decides the desktop app's key. Throws an AppError (key-required) when the database is encrypted and
  * no key for it can be found; never creates a key for a database that is already encrypted.
  */
-export function resolveDesktopKey(opts: {
+export async function resolveDesktopKey(opts: {
   dbPath: string;
   env: NodeJS.ProcessEnv;
   protection: OsKeyProtection;
   platform?: NodeJS.Platform;
-}): DesktopKey {
+}): Promise<DesktopKey> {
   const fromEnv = opts.env[KEY_ENV];
   if (fromEnv) return { kind: 'key', key: parseKey(fromEnv), source: 'env', created: false, keyFile: null };
 
   const keyFile = keyFilePath(opts.dbPath);
-  const usable = osProtectionUsable(opts.protection, opts.platform);
+  const usable = await osProtectionUsable(opts.protection, opts.platform);
   if (fs.existsSync(keyFile)) {
     if (!usable) {
       throw new AppError(
@@ -73,8 +76,11 @@ export function resolveDesktopKey(opts: {
       );
     }
     let text: string;
+    let reEncrypt: boolean;
     try {
-      text = opts.protection.decryptString(fs.readFileSync(keyFile));
+      const decrypted = await opts.protection.decryptStringAsync(fs.readFileSync(keyFile));
+      text = decrypted.result;
+      reEncrypt = decrypted.shouldReEncrypt;
       // The app only ever stores a generated raw key: anything else is a failed decryption.
       if (!/^[0-9a-f]{64}$/.test(text)) throw new Error('the decrypted key is not one Threshold wrote');
     } catch (err) {
@@ -83,6 +89,8 @@ export function resolveDesktopKey(opts: {
         `The database key in ${keyFile} cannot be decrypted by this user account (${(err as Error).message}). Start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
       );
     }
+    // The key store's own key was rotated: keep the same database key, protected the new way.
+    if (reEncrypt) writeKeyFile(keyFile, await opts.protection.encryptStringAsync(text));
     return { kind: 'key', key: parseKey(text), source: 'os', created: false, keyFile };
   }
 
@@ -100,7 +108,7 @@ export function resolveDesktopKey(opts: {
     };
   }
   const key = generateKey();
-  writeKeyFile(keyFile, opts.protection.encryptString(key.kind === 'raw' ? key.hex : key.text));
+  writeKeyFile(keyFile, await opts.protection.encryptStringAsync(key.kind === 'raw' ? key.hex : key.text));
   return { kind: 'key', key, source: 'os', created: true, keyFile };
 }
 

@@ -1,7 +1,6 @@
 // "What do we say?" wired to the record: plans built from threats and the assessment under the current policy,
 // drafts from templates with every version kept, live checks, sign-offs and the Word document. Every write is
 // one transaction with its audit entry; the decisions are the pure functions of ./workflow and the core.
-import { randomBytes } from 'node:crypto';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { CommunicationPlan, Draft, DraftLang, Signoff, TemplateId } from '../../shared/domain/drafting';
 import {
@@ -9,6 +8,7 @@ import {
   OrgProfileSchema,
   type CheckReport,
   type DraftExport,
+  type DraftSaved,
   type DraftRecord,
   type DraftSummary,
   type OrgProfile,
@@ -24,7 +24,9 @@ import { assessCluster, assessThreat } from '../assessment/engine';
 import { currentPolicy } from '../assessment/policy-store';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
-import { ThreatRepository } from '../threats/repository';
+import type { SaveFilePort } from '../files/save-port';
+import { newRecordId } from '../records';
+import { ThreatStore } from '../threats/store';
 import { buildPlan, type PlanOptions } from './plan/build-plan';
 import { renderDraft } from './templates';
 import { runChecks, type CheckContext } from './checks';
@@ -53,12 +55,9 @@ import {
 type DraftingHandlers = HandlersOf<typeof draftingContract>;
 
 export const PROFILE_KEY = 'drafting.profile';
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Plain-language target for general content (grade 8). */
 export const TARGET_GRADE = 8;
-
-function newId(prefix: string, now: Date): string {
-  return `${prefix}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
-}
 
 /** What the templates need from the organisation profile; what is empty stays a "to complete" placeholder. */
 export function planOptionsFrom(profile: OrgProfile, asOf: string): PlanOptions {
@@ -84,21 +83,25 @@ export function planOptionsFrom(profile: OrgProfile, asOf: string): PlanOptions 
 
 export class DraftingService {
   readonly repo: DraftingRepository;
-  private readonly threats: ThreatRepository;
+  private readonly threats: ThreatStore;
   private readonly elections: ElectionRepository;
   /** Check contexts by record state, so that checking on every edit reuses the prepared indexes. */
   private readonly checkContexts = new Map<string, CheckContext>();
 
-  constructor(private readonly ctx: ServiceContext) {
+  constructor(
+    private readonly ctx: ServiceContext,
+    /** Where Word documents are saved (the shell's dialog or download); absent in the CLI. */
+    private readonly saveFile?: SaveFilePort,
+  ) {
     this.repo = new DraftingRepository(ctx.db);
-    this.threats = new ThreatRepository(ctx.db);
+    this.threats = new ThreatStore(ctx.db);
     this.elections = new ElectionRepository(ctx.db);
   }
 
   // Who and when
 
   private author(): Author {
-    const who = this.ctx.identity();
+    const who = this.ctx.actor();
     return { at: this.ctx.clock().toISOString(), by: who?.name ?? null, role: who?.role ?? null };
   }
 
@@ -107,23 +110,13 @@ export class DraftingService {
   }
 
   private drafted(): Signoff | undefined {
-    const who = this.ctx.identity();
+    const who = this.ctx.actor();
     return who ? { name: who.name, role: who.role, date: this.today() } : undefined;
   }
 
+  /** Audits as the acting person, or as the signer named on a sign-off. */
   private audit(action: string, subject: string, details: Record<string, unknown>, signer?: Signer): void {
-    const who = this.ctx.identity();
-    const actor = signer ?? who;
-    this.ctx.audit.append({
-      action,
-      subject,
-      actor: actor?.name,
-      role: actor?.role,
-      details:
-        signer && who && (who.name !== signer.name || who.role !== signer.role)
-          ? { ...details, recordedBy: who.name }
-          : details,
-    });
+    this.ctx.record(action, subject, details, { onBehalfOf: signer ?? null });
   }
 
   // Organisation profile
@@ -193,7 +186,7 @@ export class DraftingService {
         : assessThreat(threats[0]!, election, policy, { asOf: when, version: versions[ids[0]!] });
       const plan = buildPlan(threats, election, assessment, planOptionsFrom(this.profile(), when));
       const who = this.author();
-      const id = newId('P', this.ctx.clock());
+      const id = newRecordId('P', this.ctx.clock());
       this.repo.insertPlan(
         { id, electionId: election?.id ?? threats[0]!.electionId, cluster, plan, assessment },
         who,
@@ -324,7 +317,7 @@ export class DraftingService {
   createDraft(planId: string, template: TemplateId, languages?: DraftLang[]): DraftRecord {
     return this.ctx.db.transaction(() => {
       const { v } = this.storedPlanVersion(planId);
-      const id = newId('D', this.ctx.clock());
+      const id = newRecordId('D', this.ctx.clock());
       const who = this.author();
       const langs = languages ?? v.plan.where.languages;
       const rendered = this.render(template, v, langs, id, who.at);
@@ -467,12 +460,13 @@ export class DraftingService {
     })();
   }
 
-  async exportDocx(
+  /** The Word document of a draft version, with what the export tells about it; audited when `audit`. */
+  private async docx(
     id: string,
     version: number | undefined,
     languages: DraftLang[] | undefined,
     asOf: string | undefined,
-  ): Promise<DraftExport> {
+  ): Promise<{ bytes: Buffer; meta: Omit<DraftExport, 'base64'>; audit: () => void }> {
     const { stored, v } = this.storedDraftVersion(id, version);
     const langs = languages ?? v.draft.languages;
     const missing = langs.filter((l) => !v.draft.languages.includes(l));
@@ -482,34 +476,59 @@ export class DraftingService {
       ]);
     const report = this.report(v.draft, stored.planId, v.planVersion);
     const date = (asOf ?? this.ctx.clock().toISOString()).slice(0, 10);
-    const buffer = await writeDocx(v.draft, {
+    const bytes = await writeDocx(v.draft, {
       documentId: id,
       version: v.version,
       date,
-      creator: this.ctx.identity()?.name ?? 'Threshold',
+      creator: this.ctx.actor()?.name ?? 'Threshold',
       languages: langs,
       keywords: [`plan ${stored.planId} v${v.planVersion}`],
     });
     const markedDraft = !isApproved(v.draft);
     const fileName = exportFileName(v.draft, v.version, markedDraft, langs);
-    this.ctx.db.transaction(() => {
-      this.audit('draft.exported', `draft:${id}`, {
-        version: v.version,
-        status: v.draft.status,
-        markedDraft,
-        languages: langs,
-        fileName,
-        errors: report.checks.filter((c) => c.severity === 'error').map((c) => c.id),
-      });
-    })();
+    const audit = () =>
+      this.ctx.db.transaction(() => {
+        this.audit('draft.exported', `draft:${id}`, {
+          version: v.version,
+          status: v.draft.status,
+          markedDraft,
+          languages: langs,
+          fileName,
+          errors: report.checks.filter((c) => c.severity === 'error').map((c) => c.id),
+        });
+      })();
     return {
-      fileName,
-      base64: buffer.toString('base64'),
-      version: v.version,
-      status: v.draft.status,
-      markedDraft,
-      report,
+      bytes,
+      meta: { fileName, version: v.version, status: v.draft.status, markedDraft, report },
+      audit,
     };
+  }
+
+  /** The Word document, base64 (the CLI and other callers that write it themselves). */
+  async exportDocx(
+    id: string,
+    version: number | undefined,
+    languages: DraftLang[] | undefined,
+    asOf: string | undefined,
+  ): Promise<DraftExport> {
+    const { bytes, meta, audit } = await this.docx(id, version, languages, asOf);
+    audit();
+    return { ...meta, base64: bytes.toString('base64') };
+  }
+
+  /** Saves the Word document where the user says, straight from main (the shell's save port). */
+  async saveDocx(
+    id: string,
+    version: number | undefined,
+    languages: DraftLang[] | undefined,
+    asOf: string | undefined,
+  ): Promise<DraftSaved> {
+    if (!this.saveFile)
+      throw new AppError('unsupported', 'Saving a Word document needs the desktop app or browser mode.');
+    const { bytes, meta, audit } = await this.docx(id, version, languages, asOf);
+    const saved = await this.saveFile.save({ suggestedName: meta.fileName, bytes, mimeType: DOCX_MIME });
+    if (saved.saved || saved.download) audit();
+    return { ...meta, ...saved };
   }
 
   list(threatId?: string): { plans: ReturnType<DraftingRepository['listPlans']>; drafts: DraftSummary[] } {
@@ -562,6 +581,8 @@ export class DraftingService {
         this.signoff(draftId, expectedVersion, 'approved', signer),
       'drafting:export': ({ draftId, version, languages, asOf }) =>
         this.exportDocx(draftId, version, languages, asOf),
+      'drafting:saveDocx': ({ draftId, version, languages, asOf }) =>
+        this.saveDocx(draftId, version, languages, asOf),
     };
   }
 }

@@ -1,5 +1,5 @@
 // Elections in SQLite, stored as their contract document.
-import type { Db } from '../db/connection';
+import type { Db } from '../db/types';
 import { cached } from '../db/statements';
 import type { Election } from '../../shared/domain/workspace';
 
@@ -62,12 +62,21 @@ export class ElectionRepository {
     cached(this.db, 'UPDATE elections SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
   }
 
-  liveThreatCount(id: string): number {
-    return (
-      cached(this.db, 'SELECT count(*) AS n FROM threats WHERE election_id = ? AND deleted_at IS NULL').get(
-        id,
-      ) as { n: number }
-    ).n;
+  /** Every election (deleted ones too, so that their threats still have a calendar), parsed once. */
+  allById(): Map<string, Election> {
+    const map = new Map<string, Election>();
+    for (const row of cached(this.db, 'SELECT id, doc FROM elections').all() as { id: string; doc: string }[])
+      map.set(row.id, JSON.parse(row.doc) as Election);
+    return map;
+  }
+
+  /** Each election's id, version and deletion, in id order: what changes when any calendar may have. */
+  versions(): { id: string; version: number; d: string | null }[] {
+    return cached(this.db, 'SELECT id, version, deleted_at AS d FROM elections ORDER BY id').all() as {
+      id: string;
+      version: number;
+      d: string | null;
+    }[];
   }
 
   count(): number {

@@ -2,21 +2,22 @@
 import { AppError } from '../../shared/errors';
 import { calendarProblems } from '../../shared/domain/election-calendar';
 import type { HandlersOf } from '../../shared/ipc/define';
-import type { threatsContract } from '../../shared/ipc/threats.contract';
+import type { electionsContract } from '../../shared/ipc/elections.contract';
 import type { ServiceContext } from '../context';
-import { ElectionRepository } from './repository';
+import type { ElectionRepository } from './repository';
 
-type ElectionHandlers = Pick<
-  HandlersOf<typeof threatsContract>,
-  'elections:list' | 'elections:save' | 'elections:delete'
->;
+/** What the elections need to know of the threat log (given by services.ts, so that the elections do
+ *  not depend on the log, which depends on them). */
+export interface ElectionThreats {
+  /** How many live threats are recorded under an election. */
+  count(electionId: string): number;
+}
 
-export function electionHandlers(ctx: ServiceContext): ElectionHandlers {
-  const repo = new ElectionRepository(ctx.db);
-  const audit = (action: string, id: string, details: object) => {
-    const who = ctx.identity();
-    ctx.audit.append({ action, subject: `election:${id}`, actor: who?.name, role: who?.role, details });
-  };
+export function electionHandlers(
+  ctx: ServiceContext,
+  repo: ElectionRepository,
+  threats: ElectionThreats,
+): HandlersOf<typeof electionsContract> {
   return {
     'elections:list': () => repo.list(),
     'elections:save': ({ election }) => {
@@ -30,26 +31,23 @@ export function electionHandlers(ctx: ServiceContext): ElectionHandlers {
       }
       return ctx.db.transaction(() => {
         const outcome = repo.upsert(election, ctx.clock().toISOString());
-        if (outcome !== 'unchanged') audit(`election.${outcome}`, election.id, { name: election.name });
+        if (outcome !== 'unchanged')
+          ctx.record(`election.${outcome}`, `election:${election.id}`, { name: election.name });
         // The calendar drives the timing factor: the election's threats are re-scored with it.
-        if (outcome === 'updated') {
-          const ids = ctx.db
-            .prepare('SELECT id FROM threats WHERE election_id = ? AND deleted_at IS NULL')
-            .pluck()
-            .all(election.id) as string[];
-          if (ids.length) for (const listener of ctx.threatsChanged) listener(ids);
-        }
-        return repo.get(election.id)!;
+        if (outcome === 'updated') ctx.events.emit('electionChanged', { id: election.id });
+        const saved = repo.get(election.id);
+        if (!saved) throw new Error(`election ${election.id} was not saved`);
+        return saved;
       })();
     },
     'elections:delete': ({ id }) =>
       ctx.db.transaction(() => {
         if (!repo.get(id)) throw new AppError('not-found', `There is no election with id ${id}.`);
-        const live = repo.liveThreatCount(id);
+        const live = threats.count(id);
         if (live > 0)
           throw new AppError('conflict', `The election has ${live} threats; delete or move them first.`);
         repo.softDelete(id, ctx.clock().toISOString());
-        audit('election.deleted', id, {});
+        ctx.record('election.deleted', `election:${id}`, {});
         return { id };
       })(),
   };

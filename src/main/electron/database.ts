@@ -24,7 +24,7 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
   const { dbPath } = opts;
   let decision: DesktopKey;
   try {
-    decision = resolveDesktopKey({ dbPath, env: process.env, protection: safeStorage });
+    decision = await resolveDesktopKey({ dbPath, env: process.env, protection: safeStorage });
   } catch (err) {
     dialog.showErrorBox('Threshold cannot open its database', `${describe(err)}\n\nThe file is ${dbPath}.`);
     return null;

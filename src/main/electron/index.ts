@@ -7,23 +7,15 @@ import type { AppHost } from '../app-host';
 import { DB_FILE_NAME } from '../paths';
 import { openDesktopDatabase } from './database';
 import { bindIpc } from './ipc';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, hardenApp, hardenSession, isAllowedExternal } from './security';
-import { saveFileHandler } from './save-file';
+import { APP_ORIGIN, hardenApp, hardenSession, isAllowedExternal } from './security';
+import { appProtocolHandler } from './app-protocol';
+import { openDialogPort, saveDialogPort } from './file-dialogs';
+import { guardUnload } from './unload-guard';
 import { createAppWindow } from './window';
 import { aboutText, menuTemplate } from './menu';
 import { DEFAULT_STATE, readState, writeState } from './window-state';
 import { schemaVersion } from '../db/connection';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -48,19 +40,7 @@ function electronNativeBinding(): string | undefined {
 }
 
 function serveRenderer(): void {
-  const root = rendererDir();
-  protocol.handle('app', (request) => {
-    const { pathname } = new URL(request.url);
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    let file = path.resolve(root, relative);
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file)) file = path.join(root, 'index.html');
-    return new Response(fs.readFileSync(file), {
-      headers: {
-        'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      },
-    });
-  });
+  protocol.handle('app', appProtocolHandler(rendererDir()));
 }
 
 function windowStateFile(): string {
@@ -80,6 +60,7 @@ function createWindow(): BrowserWindow {
     icon: path.join(app.getAppPath(), 'assets', 'icons', '512x512.png'),
   });
   windows.add(win);
+  guardUnload(win.webContents, (options) => dialog.showMessageBoxSync(win, options));
   const remember = () =>
     writeState(windowStateFile(), { bounds: win.getNormalBounds(), maximized: win.isMaximized() });
   win.on('close', remember);
@@ -144,7 +125,8 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     ...(nativeBinding ? { nativeBinding } : {}),
     parent: () => BrowserWindow.getFocusedWindow(),
-    extraHandlers: () => ({ 'files:save': saveFileHandler(() => BrowserWindow.getFocusedWindow()) }),
+    saveFile: saveDialogPort(dialog, () => BrowserWindow.getFocusedWindow()),
+    openFile: openDialogPort(dialog, () => BrowserWindow.getFocusedWindow()),
   });
   if (!host) {
     app.exit(1);
@@ -166,7 +148,18 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     }
   });
-  void app.whenReady().then(start);
+  // A failure to start must not leave an invisible process holding the single-instance lock.
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox(
+        'Threshold could not start',
+        `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\nStart Threshold again; if it fails again, report the text above.`,
+      );
+      host?.close(); // app.exit skips will-quit
+      app.exit(1);
+    });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     host?.close();

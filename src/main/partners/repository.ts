@@ -1,26 +1,20 @@
-// Partners in SQLite. Returns domain objects (partner documents with their meta), never rows.
-import type { Db } from '../db/connection';
+// Partners in SQLite, kept as versioned, soft-deleted documents. Returns domain objects (partner
+// documents with their meta), never rows.
+import type { Db } from '../db/types';
 import { cached } from '../db/statements';
+import {
+  recordMeta,
+  versionList,
+  VersionedTable,
+  type StoredMeta,
+  type WriteInfo,
+} from '../db/versioned-documents';
 import type { Partner, PartnerDetail, PartnerVersion } from '../../shared/domain/partners';
-import { lastContactDate, type UsageCount } from './readiness';
+import { lastContactDate } from './readiness';
 
-interface StoredPartner {
-  rowid: number;
-  doc: string;
-  version: number;
-  last_change: string;
-  changed_by: string | null;
-  created_at: string;
-  updated_at: string;
-  deleted_at: string | null;
-  last_contacted: string | null;
-}
+export type { WriteInfo };
 
-export interface WriteInfo {
-  change: string;
-  by: string | null;
-  at: string;
-}
+type StoredPartner = StoredMeta & { doc: string; last_contacted: string | null };
 
 const COLUMNS =
   'rowid, doc, version, last_change, changed_by, created_at, updated_at, deleted_at, last_contacted';
@@ -28,23 +22,37 @@ const COLUMNS =
 function toDetail(row: StoredPartner): PartnerDetail {
   return {
     partner: JSON.parse(row.doc) as Partner,
-    meta: {
-      version: row.version,
-      lastChange: row.last_change,
-      changedBy: row.changed_by,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      deletedAt: row.deleted_at,
-    },
+    meta: recordMeta(row),
     lastContacted: row.last_contacted,
   };
 }
 
+/** The columns a partner fills. */
+function columns(partner: Partner) {
+  return {
+    id: partner.id,
+    doc: JSON.stringify(partner),
+    name: partner.name,
+    kind: partner.kind,
+    last_contacted: lastContactDate(partner),
+  };
+}
+
 export class PartnerRepository {
-  constructor(private readonly db: Db) {}
+  private readonly table: VersionedTable;
+
+  constructor(private readonly db: Db) {
+    this.table = new VersionedTable(db, {
+      table: 'partners',
+      history: 'partner_versions',
+      key: 'partner_id',
+      snapshot: (rowid) =>
+        cached(db, 'SELECT doc FROM partners WHERE rowid = ?').pluck().get(rowid) as string,
+    });
+  }
 
   exists(id: string): boolean {
-    return cached(this.db, 'SELECT 1 FROM partners WHERE id = ?').get(id) !== undefined;
+    return this.table.exists(id);
   }
 
   get(id: string): PartnerDetail | undefined {
@@ -74,118 +82,30 @@ export class PartnerRepository {
   }
 
   count(): number {
-    return (
-      (cached(this.db, 'SELECT count(*) FROM partners WHERE deleted_at IS NULL').pluck().get() as number) ?? 0
-    );
+    return cached(this.db, 'SELECT count(*) FROM partners WHERE deleted_at IS NULL').pluck().get() as number;
   }
 
   insert(partner: Partner, info: WriteInfo): void {
-    cached(
-      this.db,
-      `INSERT INTO partners (id, doc, name, kind, last_contacted, version, last_change, changed_by, created_at, updated_at)
-       VALUES (@id, @doc, @name, @kind, @lastContacted, 1, @change, @by, @at, @at)`,
-    ).run({ ...columns(partner), change: info.change, by: info.by, at: info.at });
+    this.table.insert(columns(partner), info);
   }
 
   /** Replaces the current version, keeping it whole in partner_versions first. Returns the new version. */
   update(partner: Partner, info: WriteInfo): number {
-    this.keepCurrentVersion(partner.id);
-    cached(
-      this.db,
-      `UPDATE partners SET doc = @doc, name = @name, kind = @kind, last_contacted = @lastContacted, version = version + 1,
-        last_change = @change, changed_by = @by, updated_at = @at WHERE id = @id`,
-    ).run({ ...columns(partner), change: info.change, by: info.by, at: info.at });
-    return this.version(partner.id);
+    const { id: _id, ...rest } = columns(partner);
+    return this.table.replace(partner.id, rest, info).version;
   }
 
   setDeleted(id: string, deleted: boolean, info: WriteInfo): number {
-    this.keepCurrentVersion(id);
-    cached(
-      this.db,
-      'UPDATE partners SET deleted_at = @deletedAt, version = version + 1, last_change = @change, changed_by = @by, updated_at = @at WHERE id = @id',
-    ).run({ id, deletedAt: deleted ? info.at : null, change: info.change, by: info.by, at: info.at });
-    return this.version(id);
+    return this.table.setDeleted(id, deleted, info);
   }
 
   versions(id: string): PartnerVersion[] {
     const current = this.get(id);
     if (!current) return [];
-    const older = cached(
-      this.db,
-      'SELECT version, doc, change, changed_by, changed_at, deleted_at FROM partner_versions WHERE partner_id = ? ORDER BY version DESC',
-    ).all(id) as {
-      version: number;
-      doc: string;
-      change: string;
-      changed_by: string | null;
-      changed_at: string;
-      deleted_at: string | null;
-    }[];
-    return [
-      {
-        version: current.meta.version,
-        change: current.meta.lastChange,
-        changedBy: current.meta.changedBy,
-        changedAt: current.meta.updatedAt,
-        deletedAt: current.meta.deletedAt,
-        current: true,
-        partner: current.partner,
-      },
-      ...older.map((v) => ({
-        version: v.version,
-        change: v.change,
-        changedBy: v.changed_by,
-        changedAt: v.changed_at,
-        deletedAt: v.deleted_at,
-        current: false,
-        partner: JSON.parse(v.doc) as Partner,
-      })),
-    ];
+    return versionList(
+      { meta: current.meta, doc: current.partner },
+      this.table.history(id),
+      (doc) => JSON.parse(doc) as Partner,
+    ).map(({ doc, ...v }) => ({ ...v, partner: doc }));
   }
-
-  /** How many live threats (of one election, or all) use each channel or region. */
-  threatUsage(what: 'channel' | 'region', electionId: string | null): UsageCount[] {
-    const table = what === 'channel' ? 'threat_channels' : 'threat_regions';
-    const scope = electionId ? 'AND t.election_id = ?' : '';
-    return cached(
-      this.db,
-      `SELECT x.${what} AS name, count(*) AS threats FROM threats t CROSS JOIN ${table} x ON x.threat_rowid = t.rowid
-       WHERE t.deleted_at IS NULL ${scope} GROUP BY x.${what} ORDER BY threats DESC LIMIT 1000`,
-    ).all(...(electionId ? [electionId] : [])) as UsageCount[];
-  }
-
-  private version(id: string): number {
-    return cached(this.db, 'SELECT version FROM partners WHERE id = ?').pluck().get(id) as number;
-  }
-
-  private keepCurrentVersion(id: string): void {
-    const row = cached(
-      this.db,
-      'SELECT doc, version, last_change, changed_by, updated_at, deleted_at FROM partners WHERE id = ?',
-    ).get(id) as
-      | {
-          doc: string;
-          version: number;
-          last_change: string;
-          changed_by: string | null;
-          updated_at: string;
-          deleted_at: string | null;
-        }
-      | undefined;
-    if (!row) throw new Error(`partner ${id} does not exist`);
-    cached(
-      this.db,
-      'INSERT INTO partner_versions (partner_id, version, doc, change, changed_by, changed_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(id, row.version, row.doc, row.last_change, row.changed_by, row.updated_at, row.deleted_at);
-  }
-}
-
-function columns(partner: Partner) {
-  return {
-    id: partner.id,
-    doc: JSON.stringify(partner),
-    name: partner.name,
-    kind: partner.kind,
-    lastContacted: lastContactDate(partner),
-  };
 }

@@ -2,6 +2,7 @@
 // record a contact, who to notify about threats, and pre-election readiness.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { slug } from '../../shared/slug';
 import { AppError } from '../../shared/errors';
 import {
   DEFAULT_STALE_DAYS,
@@ -16,27 +17,15 @@ import type { HandlersOf } from '../../shared/ipc/define';
 import type { partnersContract, PartnerInputSchema } from '../../shared/ipc/partners.contract';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
-import { ThreatRepository } from '../threats/repository';
-import { stableStringify } from '../threats/stable-json';
+import { assertEditable, assertRestorable, unchanged } from '../records';
+import { ThreatStore } from '../threats/store';
 import { partnersToNotify } from './notify';
 import { readinessGaps, staleBefore } from './readiness';
-import { PartnerRepository, type WriteInfo } from './repository';
+import { PartnerRepository } from './repository';
 
 type PartnerInput = z.output<typeof PartnerInputSchema>;
 
 export const STALE_DAYS_KEY = 'partners.staleDays';
-
-export function slug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'partner'
-  );
-}
 
 export class PartnerService {
   readonly repo: PartnerRepository;
@@ -53,17 +42,12 @@ export class PartnerService {
     return found;
   }
 
-  writeInfo(change: string): WriteInfo {
-    return { change, by: this.ctx.identity()?.name ?? null, at: this.ctx.clock().toISOString() };
-  }
-
   private audit(action: string, id: string, details: Record<string, unknown>): void {
-    const who = this.ctx.identity();
-    this.ctx.audit.append({ action, subject: `partner:${id}`, actor: who?.name, role: who?.role, details });
+    this.ctx.record(action, `partner:${id}`, details);
   }
 
   private newId(name: string): string {
-    const base = `p-${slug(name)}`;
+    const base = `p-${slug(name, 'partner')}`;
     return this.repo.exists(base) ? `${base}-${randomBytes(3).toString('hex')}` : base;
   }
 
@@ -72,7 +56,7 @@ export class PartnerService {
       const partner = { ...input, id: input.id ?? this.newId(input.name) } as Partner;
       if (this.repo.exists(partner.id))
         throw new AppError('conflict', `A partner with id ${partner.id} already exists.`);
-      this.repo.insert(partner, this.writeInfo('created'));
+      this.repo.insert(partner, this.ctx.writeInfo('created'));
       this.audit('partner.created', partner.id, { name: partner.name, kind: partner.kind });
       return this.detail(partner.id);
     })();
@@ -81,19 +65,9 @@ export class PartnerService {
   update(partner: Partner, expectedVersion: number, change = 'edited'): PartnerDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(partner.id);
-      if (current.meta.deletedAt)
-        throw new AppError(
-          'conflict',
-          `Partner ${partner.id} is deleted; undo the delete before editing it.`,
-        );
-      if (current.meta.version !== expectedVersion) {
-        throw new AppError(
-          'conflict',
-          `Partner ${partner.id} was changed (now version ${current.meta.version}) since you opened version ${expectedVersion}. Reopen it to see the changes; your edits were not saved.`,
-        );
-      }
-      if (stableStringify(current.partner) === stableStringify(partner)) return current;
-      const version = this.repo.update(partner, this.writeInfo(change));
+      assertEditable('Partner', partner.id, current.meta, expectedVersion);
+      if (unchanged(current.partner, partner)) return current;
+      const version = this.repo.update(partner, this.ctx.writeInfo(change));
       this.audit('partner.edited', partner.id, { version });
       return this.detail(partner.id);
     })();
@@ -103,7 +77,11 @@ export class PartnerService {
     return this.ctx.db.transaction(() => {
       const current = this.detail(id);
       if (Boolean(current.meta.deletedAt) === deleted) return current;
-      const version = this.repo.setDeleted(id, deleted, this.writeInfo(deleted ? 'deleted' : 'undeleted'));
+      const version = this.repo.setDeleted(
+        id,
+        deleted,
+        this.ctx.writeInfo(deleted ? 'deleted' : 'undeleted'),
+      );
       this.audit(deleted ? 'partner.deleted' : 'partner.undeleted', id, { version });
       return this.detail(id);
     })();
@@ -115,12 +93,8 @@ export class PartnerService {
       const target = this.repo.versions(id).find((v) => v.version === version);
       if (!target) throw new AppError('not-found', `Partner ${id} has no version ${version}.`);
       if (target.current) return current;
-      if (current.meta.deletedAt)
-        throw new AppError(
-          'conflict',
-          `Partner ${id} is deleted; undo the delete before restoring a version.`,
-        );
-      const newVersion = this.repo.update(target.partner, this.writeInfo(`restored version ${version}`));
+      assertRestorable('Partner', id, current.meta);
+      const newVersion = this.repo.update(target.partner, this.ctx.writeInfo(`restored version ${version}`));
       this.audit('partner.restored', id, { from: version, version: newVersion });
       return this.detail(id);
     })();
@@ -148,7 +122,7 @@ export class PartnerService {
           [{ where: '$.date', message: 'must not be in the future' }],
         );
       }
-      const by = req.by ?? this.ctx.identity()?.name;
+      const by = req.by ?? this.ctx.actor()?.name;
       if (!by) {
         throw new AppError(
           'invalid-request',
@@ -166,7 +140,7 @@ export class PartnerService {
         ...current.partner,
         contactLog: [...(current.partner.contactLog ?? []), record],
       };
-      const version = this.repo.update(partner, this.writeInfo(`contact recorded (${req.date})`));
+      const version = this.repo.update(partner, this.ctx.writeInfo(`contact recorded (${req.date})`));
       this.audit('partner.contacted', req.id, { version, date: req.date, by, channel: req.channel ?? null });
       return this.detail(req.id);
     })();
@@ -184,13 +158,9 @@ export class PartnerService {
       const before = this.settings();
       if (before.staleDays !== settings.staleDays) {
         this.ctx.settings.set(STALE_DAYS_KEY, settings.staleDays);
-        const who = this.ctx.identity();
-        this.ctx.audit.append({
-          action: 'partners.settings',
-          subject: 'partners',
-          actor: who?.name,
-          role: who?.role,
-          details: { staleDays: settings.staleDays, was: before.staleDays },
+        this.ctx.record('partners.settings', 'partners', {
+          staleDays: settings.staleDays,
+          was: before.staleDays,
         });
       }
       return this.settings();
@@ -200,9 +170,7 @@ export class PartnerService {
   forThreats(req: { ids?: string[] | undefined; threats?: Threat[] | undefined }) {
     const threats: Threat[] = [...(req.threats ?? [])];
     if (req.ids?.length) {
-      const found = [...new ThreatRepository(this.ctx.db).iteratePublic({ ids: req.ids })].map(
-        (t) => t.threat,
-      );
+      const found = [...new ThreatStore(this.ctx.db).iteratePublic({ ids: req.ids })].map((t) => t.threat);
       const missing = req.ids.filter((id) => !found.some((t) => t.id === id));
       if (missing.length)
         throw new AppError(
@@ -237,10 +205,11 @@ export class PartnerService {
     const staleDays = req.staleDays ?? this.settings().staleDays;
     const election = this.electionFor(req.electionId, asOf);
     const partners = this.repo.list();
+    const threats = new ThreatStore(this.ctx.db);
     const gaps = readinessGaps({
       partners: partners.map((p) => ({ partner: p.partner, lastContacted: p.lastContacted })),
-      channels: this.repo.threatUsage('channel', election?.id ?? null),
-      regions: this.repo.threatUsage('region', election?.id ?? null),
+      channels: threats.usage('channel', election?.id ?? null),
+      regions: threats.usage('region', election?.id ?? null),
       pollingDay: election?.pollingDay ?? null,
       asOf,
       staleDays,

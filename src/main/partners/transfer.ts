@@ -3,26 +3,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { AppError, type ProblemLocation } from '../../shared/errors';
+import { AppError, importRefusal, type ProblemLocation } from '../../shared/errors';
 import { jsonPath } from '../../shared/domain/location';
 import { PartnerSchema, PartnersFileSchema, type Partner } from '../../shared/domain/partners';
 import type { ImportCounts } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
-import { stableStringify } from '../threats/stable-json';
-import { PartnerRepository, type WriteInfo } from './repository';
+import type { WriteInfo } from '../db/versioned-documents';
+import { unchanged } from '../records';
+import { PartnerRepository } from './repository';
 
 export const SAMPLE_PARTNERS_FILE = 'sample-partners.json';
 /** Set when an imported workspace carried a `partners` field, so an empty list is exported again. */
 const FIELD_SEEN_KEY = 'workspace.partnersField';
 const MAX_PROBLEMS = 20;
-
-function summarise(fileName: string, problems: ProblemLocation[], total: number): string {
-  const shown = problems
-    .slice(0, 5)
-    .map((p) => `${p.where}: ${p.message}`)
-    .join('; ');
-  return `${fileName} cannot be imported: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. Nothing was imported.`;
-}
 
 /** Validates a `partners` array from a file; throws a located error (e.g. `$.partners[2].roles[0].primary.email`). */
 export function validatePartners(
@@ -35,7 +28,11 @@ export function validatePartners(
     const problems = parsed.error.issues
       .slice(0, MAX_PROBLEMS)
       .map((i) => ({ where: jsonPath([...at, ...i.path]), message: i.message }));
-    throw new AppError('import-invalid', summarise(fileName, problems, parsed.error.issues.length), problems);
+    throw new AppError(
+      'import-invalid',
+      importRefusal(fileName, problems, parsed.error.issues.length),
+      problems,
+    );
   }
   const problems: ProblemLocation[] = [];
   const seen = new Map<string, number>();
@@ -51,7 +48,7 @@ export function validatePartners(
   if (problems.length)
     throw new AppError(
       'import-invalid',
-      summarise(fileName, problems, problems.length),
+      importRefusal(fileName, problems, problems.length),
       problems.slice(0, MAX_PROBLEMS),
     );
   return parsed.data;
@@ -70,10 +67,7 @@ export function upsertPartners(
     if (!existing) {
       repo.insert(partner, info);
       counts.created++;
-    } else if (
-      existing.meta.deletedAt === null &&
-      stableStringify(existing.partner) === stableStringify(partner)
-    ) {
+    } else if (existing.meta.deletedAt === null && unchanged(existing.partner, partner)) {
       counts.unchanged++;
     } else {
       repo.update(partner, info);
@@ -112,20 +106,9 @@ export function loadSamplePartners(ctx: ServiceContext): ImportCounts {
       `${SAMPLE_PARTNERS_FILE} is not valid: ${data.error.issues[0]?.message ?? 'unknown problem'}.`,
     );
   const partners = validatePartners(data.data.partners, SAMPLE_PARTNERS_FILE);
-  const who = ctx.identity();
   return ctx.db.transaction(() => {
-    const counts = upsertPartners(ctx, partners, {
-      change: 'imported (sample)',
-      by: who?.name ?? null,
-      at: ctx.clock().toISOString(),
-    });
-    ctx.audit.append({
-      action: 'partners.imported',
-      subject: 'partners',
-      actor: who?.name,
-      role: who?.role,
-      details: { file: SAMPLE_PARTNERS_FILE, partners: counts },
-    });
+    const counts = upsertPartners(ctx, partners, ctx.writeInfo('imported (sample)'));
+    ctx.record('partners.imported', 'partners', { file: SAMPLE_PARTNERS_FILE, partners: counts });
     return counts;
   })();
 }

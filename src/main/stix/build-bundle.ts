@@ -13,18 +13,15 @@
 // field on it is dropped before anything else looks at it.
 import type { Actor, Confidence, Level } from '../../shared/domain/enums';
 import type { TlpLevel } from '../../shared/domain/stix';
+import { getPath } from '../../shared/domain/paths';
+import { stixProperty } from '../../shared/domain/threat-field-index';
+import { THREAT_FIELDS } from '../../shared/domain/threat-fields';
 import type { Threat } from '../../shared/domain/workspace';
+import type { ExportableThreat } from '../threats/store';
 import { tlpMarking } from './tlp';
 import { stixId, uuidv5 } from './uuid';
 
-export interface ExportableThreat {
-  /** The public document (classified notes are never exported). */
-  threat: Threat;
-  createdAt: string;
-  updatedAt: string;
-  level: Level | null;
-  score: number | null;
-}
+export type { ExportableThreat };
 
 export interface BuildOptions {
   tlp: TlpLevel;
@@ -68,6 +65,24 @@ function clean<T extends Record<string, unknown>>(o: T): T {
     out[k] = v;
   }
   return out as T;
+}
+
+/** The fields STIX carries as plain incident properties (the field table's), empty ones left out. */
+const PLAIN_FIELDS = THREAT_FIELDS.filter((f) => f.stix !== undefined && f.stixWrite !== 'custom');
+
+function plainProperties(t: Threat): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of PLAIN_FIELDS) {
+    const value = getPath(t, f.path);
+    const empty =
+      value === '' ||
+      (typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        Object.keys(value).length === 0);
+    if (f.stix && value !== undefined && !empty) out[f.stix] = value;
+  }
+  return out;
 }
 
 const minIso = (a: string, b: string) => (a < b ? a : b);
@@ -201,35 +216,14 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
         labels: ['election-interference', t.purpose, t.type],
         external_references: [{ source_name: 'threshold', external_id: t.id }],
         ...marks,
-        x_threshold_election_id: t.electionId,
-        x_threshold_purpose: t.purpose,
-        x_threshold_threat_type: t.type,
-        x_threshold_target_kind: t.target.kind,
-        x_threshold_target_description: t.target.description || undefined,
-        // As recorded (any offset), so that re-importing gives back the same threat.
-        x_threshold_first_seen: t.time.firstSeen,
-        x_threshold_last_seen: t.time.lastSeen,
-        x_threshold_place_level: t.place.level,
-        x_threshold_regions: t.place.regions,
-        x_threshold_channels: t.place.channels,
-        x_threshold_languages: t.place.languages,
+        ...plainProperties(t),
         ...(withheld(t)
           ? { x_threshold_attribution_withheld: true }
           : {
-              x_threshold_actor: t.source.actor,
-              x_threshold_actor_name: t.source.name || undefined,
-              x_threshold_attribution_confidence: t.source.confidence,
+              [stixProperty('source.actor')]: t.source.actor,
+              [stixProperty('source.name')]: t.source.name || undefined,
+              [stixProperty('source.confidence')]: t.source.confidence,
             }),
-        x_threshold_breakout: t.reach.breakout,
-        x_threshold_estimated_audience: t.reach.estimatedAudience,
-        x_threshold_trend: t.reach.trend,
-        x_threshold_status: t.status,
-        x_threshold_related_ids: t.relatedIds,
-        x_threshold_partner_actions: t.partnerActions,
-        x_threshold_disarm_techniques: t.disarmTechniques,
-        x_threshold_context: t.context && Object.keys(t.context).length ? t.context : undefined,
-        x_threshold_translations:
-          t.translations && Object.keys(t.translations).length ? t.translations : undefined,
       }),
     );
 
@@ -253,7 +247,7 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
                   ? 'Acts for a foreign state (a proxy), as recorded in Threshold.'
                   : 'A foreign state, as recorded in Threshold.',
               ...marks,
-              x_threshold_actor: kind,
+              [stixProperty('source.actor')]: kind,
             })
           : clean({
               type: 'identity',
@@ -268,7 +262,7 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
                   ? 'A domestic source, as recorded in Threshold.'
                   : 'A source of unknown origin, as recorded in Threshold.',
               ...marks,
-              x_threshold_actor: kind,
+              [stixProperty('source.actor')]: kind,
             }),
       );
       relate('attributed-to', id, actorId, createdAt, updatedAt, {

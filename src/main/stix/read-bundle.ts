@@ -23,6 +23,9 @@ import {
   type Threat,
   type Translation,
 } from '../../shared/domain/workspace';
+import { setPath } from '../../shared/domain/paths';
+import { stixProperty } from '../../shared/domain/threat-field-index';
+import { THREAT_FIELDS, type ThreatField } from '../../shared/domain/threat-fields';
 import { tlpNameOf } from './tlp';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}';
@@ -82,6 +85,28 @@ const oneOf = <T extends string>(values: readonly T[], v: unknown): T | undefine
   typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 const isTime = (v: unknown): v is string =>
   typeof v === 'string' && !Number.isNaN(Date.parse(v)) && /T/.test(v);
+
+/** Fields read as plain incident properties (the others have code of their own below). */
+const PLAIN_FIELDS = THREAT_FIELDS.filter((f) => f.stix !== undefined && f.stixRead !== 'custom');
+
+/** A plain property's value, if it is one the field can hold. */
+function plainValue(f: ThreatField, v: unknown): unknown {
+  switch (f.kind) {
+    case 'text':
+      return str(v);
+    case 'enum':
+      return oneOf(f.values ?? [], v);
+    case 'int':
+      return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
+    case 'datetime':
+      return isTime(v) ? v : undefined;
+    case 'list':
+      return strList(v);
+    case 'json':
+    case 'flags':
+      return isObject(v) ? v : undefined;
+  }
+}
 
 /** STIX confidence (0–100) as Threshold's attribution confidence. */
 export function confidenceOf(value: unknown): Confidence | undefined {
@@ -210,7 +235,8 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
   for (const { obj: inc, index } of objects.values()) {
     if (inc.type !== 'incident') continue;
     const where = `$.objects[${index}]`;
-    const x = (k: string) => inc[`x_threshold_${k}`];
+    /** A field's property on the incident (the field table names it). */
+    const x = (path: string) => inc[stixProperty(path)];
     const carried = new Set<string>();
     const own = Array.isArray(inc.external_references)
       ? (inc.external_references as unknown[]).find(
@@ -222,9 +248,9 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       : `stix-${inc.id.slice('incident--'.length)}`;
 
     // Actor: Threshold's own properties, else what the incident is attributed to (through a campaign too).
-    let actor: Actor | undefined = oneOf(ACTORS, x('actor'));
-    let actorName = str(x('actor_name'), LIMITS.name);
-    let confidence = oneOf(CONFIDENCES, x('attribution_confidence'));
+    let actor: Actor | undefined = oneOf(ACTORS, x('source.actor'));
+    let actorName = str(x('source.name'), LIMITS.name);
+    let confidence = oneOf(CONFIDENCES, x('source.confidence'));
     const attributions = rels(inc.id, 'attributed-to');
     const direct = attributions
       .map(target)
@@ -238,7 +264,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     if (actorObj) {
       actorName ??= str(actorObj.name, LIMITS.name);
       actor ??=
-        oneOf(ACTORS, actorObj.x_threshold_actor) ??
+        oneOf(ACTORS, actorObj[stixProperty('source.actor')]) ??
         (Array.isArray(actorObj.threat_actor_types) && actorObj.threat_actor_types.includes('nation-state')
           ? 'foreign-state'
           : 'unknown');
@@ -248,7 +274,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     if (actor || actorName || confidence) carried.add('source');
 
     // Places: Threshold's list, else the locations the incident targets or is located at.
-    let regions = strList(x('regions'));
+    let regions = strList(x('place.regions'));
     if (!regions) {
       const locs = [...rels(inc.id, 'targets'), ...rels(inc.id, 'located-at')]
         .map(target)
@@ -291,7 +317,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     if (falseClaim !== undefined) carried.add('falseClaim');
     if (facts !== undefined) carried.add('facts');
 
-    const listed = strList(x('disarm_techniques'), 20)?.filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
+    const listed = strList(x('disarmTechniques'), 20)?.filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
     const disarm =
       listed ??
       rels(inc.id, 'uses')
@@ -309,24 +335,24 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
         .filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
 
     const breakout =
-      typeof x('breakout') === 'number' &&
-      Number.isInteger(x('breakout')) &&
-      (x('breakout') as number) >= 1 &&
-      (x('breakout') as number) <= 6
-        ? (x('breakout') as number)
+      typeof x('reach.breakout') === 'number' &&
+      Number.isInteger(x('reach.breakout')) &&
+      (x('reach.breakout') as number) >= 1 &&
+      (x('reach.breakout') as number) <= 6
+        ? (x('reach.breakout') as number)
         : undefined;
     if (breakout === undefined) noBreakout++;
-    const firstSeen = isTime(x('first_seen'))
-      ? (x('first_seen') as string)
+    const firstSeen = isTime(x('time.firstSeen'))
+      ? (x('time.firstSeen') as string)
       : isTime(inc.first_seen)
         ? (inc.first_seen as string)
         : ((inc.created as string | undefined) ?? new Date(0).toISOString());
-    const lastSeen = isTime(x('last_seen'))
-      ? (x('last_seen') as string)
+    const lastSeen = isTime(x('time.lastSeen'))
+      ? (x('time.lastSeen') as string)
       : isTime(inc.last_seen)
         ? (inc.last_seen as string)
         : undefined;
-    const audience = x('estimated_audience');
+    const audience = x('reach.estimatedAudience');
     const translationsParsed = z
       .record(z.string().min(1).max(35), TranslationSchema)
       .safeParse(x('translations'));
@@ -339,13 +365,13 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
 
     for (const [key, value] of Object.entries({
       purpose: x('purpose'),
-      type: x('threat_type'),
-      target: x('target_kind'),
-      place: x('place_level') ?? x('regions') ?? x('channels'),
-      reach: x('breakout'),
+      type: x('type'),
+      target: x('target.kind'),
+      place: x('place.level') ?? x('place.regions') ?? x('place.channels'),
+      reach: x('reach.breakout'),
       status: x('status'),
-      relatedIds: x('related_ids'),
-      partnerActions: x('partner_actions'),
+      relatedIds: x('relatedIds'),
+      partnerActions: x('partnerActions'),
       translations,
       context,
     })) {
@@ -356,23 +382,23 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
 
     const threat: Threat = {
       id,
-      electionId: str(x('election_id'), LIMITS.id) ?? '',
+      electionId: str(x('electionId'), LIMITS.id) ?? '',
       title: (str(inc.name, LIMITS.title) ?? id).trim(),
       summary: (str(inc.description) ?? str(inc.name) ?? id).trim(),
       purpose: oneOf(PURPOSES, x('purpose')) ?? 'other',
-      type: oneOf(THREAT_TYPES, x('threat_type')) ?? 'other',
+      type: oneOf(THREAT_TYPES, x('type')) ?? 'other',
       target: {
-        kind: oneOf(TARGET_KINDS, x('target_kind')) ?? 'general-public',
-        ...(str(x('target_description'), LIMITS.shortText)
-          ? { description: str(x('target_description'), LIMITS.shortText)! }
+        kind: oneOf(TARGET_KINDS, x('target.kind')) ?? 'general-public',
+        ...(str(x('target.description'), LIMITS.shortText)
+          ? { description: str(x('target.description'), LIMITS.shortText)! }
           : {}),
       },
       time: { firstSeen, ...(lastSeen ? { lastSeen } : {}) },
       place: {
-        level: oneOf(PLACE_LEVELS, x('place_level')) ?? (regions ? 'regional' : 'national'),
+        level: oneOf(PLACE_LEVELS, x('place.level')) ?? (regions ? 'regional' : 'national'),
         ...(regions ? { regions } : {}),
-        ...(strList(x('channels')) ? { channels: strList(x('channels'))! } : {}),
-        ...(strList(x('languages'), 35) ? { languages: strList(x('languages'), 35)! } : {}),
+        ...(strList(x('place.channels')) ? { channels: strList(x('place.channels'))! } : {}),
+        ...(strList(x('place.languages'), 35) ? { languages: strList(x('place.languages'), 35)! } : {}),
       },
       source: {
         actor: actor ?? 'unknown',
@@ -384,19 +410,27 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
         ...(typeof audience === 'number' && Number.isInteger(audience) && audience >= 0
           ? { estimatedAudience: audience }
           : {}),
-        ...(oneOf(TRENDS, x('trend')) ? { trend: oneOf(TRENDS, x('trend'))! } : {}),
+        ...(oneOf(TRENDS, x('reach.trend')) ? { trend: oneOf(TRENDS, x('reach.trend'))! } : {}),
       },
       ...(falseClaim ? { falseClaim } : {}),
       ...(facts?.length ? { facts } : {}),
-      ...(strList(x('partner_actions'), LIMITS.text)
-        ? { partnerActions: strList(x('partner_actions'), LIMITS.text)! }
+      ...(strList(x('partnerActions'), LIMITS.text)
+        ? { partnerActions: strList(x('partnerActions'), LIMITS.text)! }
         : {}),
       status: oneOf(STATUSES, x('status')) ?? 'new',
-      ...(strList(x('related_ids'), LIMITS.id) ? { relatedIds: strList(x('related_ids'), LIMITS.id)! } : {}),
+      ...(strList(x('relatedIds'), LIMITS.id) ? { relatedIds: strList(x('relatedIds'), LIMITS.id)! } : {}),
       ...(translations ? { translations } : {}),
       ...(context ? { context } : {}),
       ...(disarm.length ? { disarmTechniques: [...new Set(disarm)] } : {}),
     };
+
+    // Fields the bundle mapping has no code of its own for: read as plain properties.
+    for (const f of PLAIN_FIELDS) {
+      const value = plainValue(f, f.stix ? inc[f.stix] : undefined);
+      if (value === undefined) continue;
+      setPath(threat as unknown as Record<string, unknown>, f.path, value);
+      carried.add(f.path.split('.')[0] ?? f.path);
+    }
 
     const check = ThreatSchema.safeParse({ ...threat, electionId: threat.electionId || 'check' });
     if (!check.success) {
@@ -411,7 +445,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       where,
       stixId: inc.id,
       threat,
-      attributionWithheld: x('attribution_withheld') === true,
+      attributionWithheld: inc.x_threshold_attribution_withheld === true,
       carried,
     });
   }

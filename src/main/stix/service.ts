@@ -12,11 +12,11 @@ import type { stixContract } from '../../shared/ipc/stix.contract';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
-import { ThreatRepository } from '../threats/repository';
+import type { ThreatScoring } from '../threats/scoring';
+import { ThreatStore } from '../threats/store';
 import { applyImport } from '../transfer/apply-import';
 import { buildBundle, type StixBundle } from './build-bundle';
 import { pickElection, readBundle, type IncomingThreat } from './read-bundle';
-import { StixRepository } from './repository';
 
 export type StixExportOptions = z.output<typeof StixExportRequestSchema>;
 
@@ -26,27 +26,20 @@ export function buildStixBundle(ctx: ServiceContext, opts: StixExportOptions): S
     ...(opts.electionId ? { electionId: opts.electionId } : {}),
     deleted: undefined,
   };
-  const rows = new StixRepository(ctx.db).exportable({ filter, ids: opts.ids });
+  const rows = new ThreatStore(ctx.db).exportable({ filter, ids: opts.ids });
   return buildBundle(rows, { tlp: opts.tlp, country: opts.country });
 }
 
 export function exportStix(ctx: ServiceContext, opts: StixExportOptions): StixExportResult {
   const bundle = buildStixBundle(ctx, opts);
   const threats = bundle.objects.filter((o) => o.type === 'incident').length;
-  const who = ctx.identity();
-  ctx.audit.append({
-    action: 'stix.exported',
-    subject: 'workspace',
-    actor: who?.name,
-    role: who?.role,
-    details: {
-      tlp: opts.tlp,
-      threats,
-      objects: bundle.objects.length,
-      bundle: bundle.id,
-      electionId: opts.electionId,
-      selection: opts.ids?.length,
-    },
+  ctx.record('stix.exported', 'workspace', {
+    tlp: opts.tlp,
+    threats,
+    objects: bundle.objects.length,
+    bundle: bundle.id,
+    electionId: opts.electionId,
+    selection: opts.ids?.length,
   });
   const date = ctx.clock().toISOString().slice(0, 10);
   return {
@@ -85,6 +78,7 @@ export function mergeIncoming(
 
 export function importStixData(
   ctx: ServiceContext,
+  scoring: ThreatScoring,
   data: unknown,
   content: string | undefined,
   fileName: string,
@@ -97,7 +91,7 @@ export function importStixData(
     ]);
   const read = readBundle(data, fileName);
   const elections = new ElectionRepository(ctx.db);
-  const threats = new ThreatRepository(ctx.db);
+  const threats = new ThreatStore(ctx.db);
   if (opts.electionId && !elections.get(opts.electionId))
     throw new AppError('not-found', `There is no election with id ${opts.electionId}.`);
   const all = elections.list();
@@ -124,7 +118,7 @@ export function importStixData(
       }
       batch.push(mergeIncoming(existing, incoming, electionId));
     }
-    const report = applyImport(ctx, {
+    const report = applyImport(ctx, scoring, {
       format: 'stix',
       fileName,
       ...(content !== undefined ? { content } : {}),
@@ -137,6 +131,7 @@ export function importStixData(
 
 export function importStixText(
   ctx: ServiceContext,
+  scoring: ThreatScoring,
   content: string,
   fileName: string,
   opts: { electionId?: string | undefined } = {},
@@ -151,13 +146,13 @@ export function importStixText(
       [{ where: '$', message: 'not valid JSON' }],
     );
   }
-  return importStixData(ctx, data, content, fileName, opts);
+  return importStixData(ctx, scoring, data, content, fileName, opts);
 }
 
-export function stixHandlers(ctx: ServiceContext): HandlersOf<typeof stixContract> {
+export function stixHandlers(ctx: ServiceContext, scoring: ThreatScoring): HandlersOf<typeof stixContract> {
   return {
     'stix:export': (req) => exportStix(ctx, req),
     'stix:import': ({ content, fileName, electionId }) =>
-      importStixText(ctx, content, fileName ?? 'the STIX bundle', { electionId }),
+      importStixText(ctx, scoring, content, fileName ?? 'the STIX bundle', { electionId }),
   };
 }

@@ -1,51 +1,27 @@
-// Splits a contract threat into what the database stores: the public document, the
-// classified notes kept apart, and the columns the log filters and sorts on.
-import type { Classification } from '../../shared/domain/enums';
+// A contract threat as the database holds it, driven by the field table: the public document (in
+// threat_docs), the classified notes kept apart, and the columns the log filters, sorts and scores on;
+// and threats rebuilt from those columns by name, for whole-log passes that parse no JSON.
 import { highestClassification } from '../../shared/domain/classification';
-import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
+import { getPath, setPath } from '../../shared/domain/paths';
+import {
+  contextFromFlags,
+  contextToFlags,
+  THREAT_FIELDS,
+  type ThreatField,
+} from '../../shared/domain/threat-fields';
+import type { Threat } from '../../shared/domain/workspace';
 
-export interface ThreatColumns {
-  id: string;
-  election_id: string;
-  doc: string;
-  title: string;
-  purpose: string;
-  type: string;
-  target_kind: string;
-  place_level: string;
-  actor: string;
-  actor_name: string | null;
-  confidence: string;
-  breakout: number;
-  audience: number | null;
-  trend: string | null;
-  status: string | null;
-  first_seen: string;
-  last_seen: string | null;
-  classification: Classification | null;
-  context_flags: number;
-  target_description: string | null;
-  false_claim: string | null;
-  regions: string | null;
-  channels: string | null;
-}
+/** The fields that have a column of the `threats` table. */
+export const COLUMN_FIELDS: readonly (ThreatField & { column: string })[] = THREAT_FIELDS.filter(
+  (f): f is ThreatField & { column: string } => f.column !== undefined,
+);
 
-/** Bits of threats.context_flags (the CEIPP context factors the policy reads). */
-export const CONTEXT_FLAGS = {
-  debunkedByPartner: 1,
-  investigationSensitive: 2,
-  nationalSecurityImplications: 4,
-} as const;
+/** Columns derived from the whole threat rather than one field: the highest classification among its
+ *  classified notes (the notes themselves live in their own table). */
+export const DERIVED_COLUMNS = ['classification'] as const;
 
-export function contextFlags(threat: Threat): number {
-  const c = threat.context;
-  if (!c) return 0;
-  return (
-    (c.debunkedByPartner ? 1 : 0) |
-    (c.investigationSensitive ? 2 : 0) |
-    (c.nationalSecurityImplications ? 4 : 0)
-  );
-}
+/** A threat's columns, by name (the `threats` table's), and its public document. */
+export type ThreatColumns = Record<string, unknown> & { doc: string };
 
 /** UTC ISO form, so that text order is time order whatever offset the source used. */
 export function toUtcIso(dateTime: string): string {
@@ -59,32 +35,86 @@ export function publicDocument(threat: Threat): Threat {
   return classifiedNotes ? { ...rest, classifiedNotes: [] } : rest;
 }
 
+/** A field's value as its column holds it. */
+function toColumn(kind: ThreatField['kind'], value: unknown): unknown {
+  if (kind === 'flags') return contextToFlags(value as Threat['context']);
+  if (value === undefined || value === null) return null;
+  if (kind === 'datetime') return toUtcIso(value as string);
+  if (kind === 'list' || kind === 'json') return JSON.stringify(value);
+  return value;
+}
+
+/** A column's value as the field holds it; undefined for an empty column. */
+function fromColumn(kind: ThreatField['kind'], value: unknown): unknown {
+  if (value === null || value === undefined) return undefined;
+  if (kind === 'flags') return contextFromFlags(value as number);
+  if (kind === 'list' || kind === 'json') return JSON.parse(value as string) as unknown;
+  return value;
+}
+
+const columnWriters = COLUMN_FIELDS.map((f) => ({ column: f.column, kind: f.kind, get: getter(f.path) }));
+
 export function toColumns(threat: Threat): ThreatColumns {
-  return {
-    id: threat.id,
-    election_id: threat.electionId,
+  const cols: ThreatColumns = {
     doc: JSON.stringify(publicDocument(threat)),
-    title: threat.title,
-    purpose: threat.purpose,
-    type: threat.type,
-    target_kind: threat.target.kind,
-    place_level: threat.place.level,
-    actor: threat.source.actor,
-    actor_name: threat.source.name ?? null,
-    confidence: threat.source.confidence,
-    breakout: threat.reach.breakout,
-    audience: threat.reach.estimatedAudience ?? null,
-    trend: threat.reach.trend ?? null,
-    status: threat.status ?? null,
-    first_seen: toUtcIso(threat.time.firstSeen),
-    last_seen: threat.time.lastSeen ? toUtcIso(threat.time.lastSeen) : null,
     classification: highestClassification(threat.classifiedNotes),
-    context_flags: contextFlags(threat),
-    target_description: threat.target.description ?? null,
-    false_claim: threat.falseClaim ?? null,
-    regions: threat.place.regions ? JSON.stringify(threat.place.regions) : null,
-    channels: threat.place.channels ? JSON.stringify(threat.place.channels) : null,
   };
+  for (const w of columnWriters) cols[w.column] = toColumn(w.kind, w.get(threat));
+  return cols;
+}
+
+/**
+ * Reads threats from the columns of some fields, by name: the SQL column list to select, and a
+ * function that builds a threat from a raw row (the columns in that order, from `offset`). Fields
+ * without a column are left out; required text the columns do not hold is empty.
+ */
+export function columnReader(paths: readonly string[]): {
+  columns: string[];
+  read(row: readonly unknown[], offset?: number): Threat;
+} {
+  const fields = paths.map((p) => {
+    const field = COLUMN_FIELDS.find((f) => f.path === p);
+    if (!field) throw new Error(`${p} has no column`);
+    return field;
+  });
+  const containers = [
+    ...new Set(fields.flatMap((f) => (f.path.includes('.') ? [f.path.split('.')[0]] : []))),
+  ];
+  const setters = fields.map((f, i) => {
+    const [a, b, ...deeper] = f.path.split('.') as [string, string | undefined, ...string[]];
+    const kind = f.kind;
+    if (deeper.length)
+      return (t: Record<string, unknown>, row: readonly unknown[], at: number) => {
+        const v = fromColumn(kind, row[at + i]);
+        if (v !== undefined) setPath(t, f.path, v);
+      };
+    return b === undefined
+      ? (t: Record<string, unknown>, row: readonly unknown[], at: number) => {
+          const v = fromColumn(kind, row[at + i]);
+          if (v !== undefined) t[a] = v;
+        }
+      : (t: Record<string, unknown>, row: readonly unknown[], at: number) => {
+          const v = fromColumn(kind, row[at + i]);
+          if (v !== undefined) (t[a] as Record<string, unknown>)[b] = v;
+        };
+  });
+  return {
+    columns: fields.map((f) => f.column),
+    read(row, offset = 0) {
+      const t: Record<string, unknown> = { title: '', summary: '' };
+      for (const c of containers) if (c) t[c] = {};
+      for (const set of setters) set(t, row, offset);
+      return t as Threat;
+    },
+  };
+}
+
+/** A fast reader of one dotted path. */
+function getter(path: string): (obj: object) => unknown {
+  const [a, b, ...more] = path.split('.') as [string, string | undefined, ...string[]];
+  if (more.length) return (obj) => getPath(obj, path);
+  if (b === undefined) return (obj) => (obj as Record<string, unknown>)[a];
+  return (obj) => (obj as Record<string, Record<string, unknown> | undefined>)[a]?.[b];
 }
 
 /** The text the log's full-text search indexes, column by column (threats_fts). */

@@ -1,38 +1,55 @@
 // Builds the log's windowed, filtered, sorted query. Every value is a bound parameter;
 // column names come only from the fixed maps below.
 import { addDays, formatISO, parseISO } from 'date-fns';
+import { LEVELS } from '../../shared/domain/enums';
 import type { SortField, ThreatFilter } from '../../shared/domain/threat-log';
+import { COLUMN_FIELDS } from './columns';
+
+/** The column (as `t.<name>`) behind a log row's property, from the field table. */
+function column(row: string): string {
+  const field = COLUMN_FIELDS.find((f) => f.row === row);
+  if (!field) throw new Error(`the log has no column for ${row}`);
+  return `t.${field.column}`;
+}
+
+/** Sorts an enum column in the enum's order (its values are the contract's, never input). */
+function inOrder(sql: string, values: readonly string[]): string {
+  return `CASE ${sql} ${values.map((v, i) => `WHEN '${v}' THEN ${i + 1}`).join(' ')} ELSE 0 END`;
+}
+
+function valuesOf(row: string): readonly string[] {
+  return COLUMN_FIELDS.find((f) => f.row === row)?.values ?? [];
+}
 
 const SORT_COLUMNS: Record<SortField, string> = {
-  firstSeen: 't.first_seen',
-  lastSeen: 't.last_seen',
-  title: 't.title COLLATE NOCASE',
-  purpose: 't.purpose',
-  type: 't.type',
-  targetKind: 't.target_kind',
-  actor: 't.actor',
-  confidence: "CASE t.confidence WHEN 'low' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END",
-  breakout: 't.breakout',
-  audience: 't.audience',
-  status:
-    "CASE t.status WHEN 'new' THEN 1 WHEN 'monitoring' THEN 2 WHEN 'assessed' THEN 3 WHEN 'responded' THEN 4 WHEN 'closed' THEN 5 ELSE 0 END",
-  level:
-    "CASE t.level WHEN 'monitor' THEN 1 WHEN 'engage-privately' THEN 2 WHEN 'speak-publicly' THEN 3 ELSE 0 END",
+  firstSeen: column('firstSeen'),
+  lastSeen: column('lastSeen'),
+  title: `${column('title')} COLLATE NOCASE`,
+  purpose: column('purpose'),
+  type: column('type'),
+  targetKind: column('targetKind'),
+  actor: column('actor'),
+  confidence: inOrder(column('confidence'), valuesOf('confidence')),
+  breakout: column('breakout'),
+  audience: column('audience'),
+  status: inOrder(column('status'), valuesOf('status')),
+  level: inOrder('t.level', LEVELS),
   score: 't.score',
   updatedAt: 't.updated_at',
 };
 
-const ENUM_COLUMNS = {
-  purpose: 't.purpose',
-  type: 't.type',
-  targetKind: 't.target_kind',
-  placeLevel: 't.place_level',
-  actor: 't.actor',
-  confidence: 't.confidence',
-  trend: 't.trend',
-  status: 't.status',
-  breakout: 't.breakout',
-} as const;
+/** The filters that pick values of one column. */
+const ENUM_FILTERS = [
+  'purpose',
+  'type',
+  'targetKind',
+  'placeLevel',
+  'actor',
+  'confidence',
+  'trend',
+  'status',
+  'breakout',
+] as const;
 
 export interface BuiltWhere {
   sql: string;
@@ -63,10 +80,10 @@ export function buildWhere(filter: ThreatFilter): BuiltWhere {
     clauses.push('t.election_id = ?');
     params.push(filter.electionId);
   }
-  for (const [key, column] of Object.entries(ENUM_COLUMNS) as [keyof typeof ENUM_COLUMNS, string][]) {
+  for (const key of ENUM_FILTERS) {
     const values = filter[key] as readonly (string | number)[] | undefined;
     if (values && values.length > 0) {
-      clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      clauses.push(`${column(key)} IN (${values.map(() => '?').join(', ')})`);
       params.push(...values);
     }
   }
@@ -118,11 +135,18 @@ export function orderBy(field: SortField, direction: 'asc' | 'desc'): string {
   return `${SORT_COLUMNS[field]} ${dir}, t.rowid ${dir}`;
 }
 
-/** The columns of one line of the log (ThreatRow). */
-export const ROW_COLUMNS = `t.id, t.election_id AS electionId, t.title, t.purpose, t.type, t.target_kind AS targetKind,
-  t.place_level AS placeLevel, t.actor, t.actor_name AS actorName, t.confidence, t.breakout, t.audience, t.trend,
-  t.status, t.first_seen AS firstSeen, t.last_seen AS lastSeen, t.classification, t.level, t.score, t.version,
-  t.updated_at AS updatedAt, t.deleted_at AS deletedAt`;
+/** The columns of one line of the log (ThreatRow): the fields the log shows, then the record's own. */
+export const ROW_COLUMNS = [
+  ...COLUMN_FIELDS.flatMap((f) =>
+    f.row === undefined ? [] : [f.row === f.column ? `t.${f.column}` : `t.${f.column} AS ${f.row}`],
+  ),
+  't.classification',
+  't.level',
+  't.score',
+  't.version',
+  't.updated_at AS updatedAt',
+  't.deleted_at AS deletedAt',
+].join(', ');
 
 /** Sorts on columns of the covering index threats_log. */
 const INDEXED_SORTS = new Set<SortField>([

@@ -1,49 +1,30 @@
-// The threat log's handlers: create, edit with history, soft delete and undo, restore, list.
-import { randomBytes } from 'node:crypto';
+// The threat log's handlers: create, edit with history, soft delete and undo, restore, list. Every
+// write is one transaction with its audit entry, writes each threat once with its level (the scoring
+// port), and announces the change (threatsChanged).
 import { AppError } from '../../shared/errors';
+import { newRecordId } from '../records';
 import type { Threat } from '../../shared/domain/workspace';
 import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { threatsContract } from '../../shared/ipc/threats.contract';
 import type { ServiceContext } from '../context';
-import { ElectionRepository } from '../elections/repository';
-import { ThreatRepository, type WriteInfo } from './repository';
-import { stableStringify } from './stable-json';
-
-type ThreatHandlers = Pick<
-  HandlersOf<typeof threatsContract>,
-  | 'threats:list'
-  | 'threats:get'
-  | 'threats:create'
-  | 'threats:update'
-  | 'threats:delete'
-  | 'threats:undelete'
-  | 'threats:history'
-  | 'threats:restoreVersion'
-  | 'threats:facets'
->;
-
-export function newThreatId(now: Date): string {
-  return `T-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
-}
+import type { ElectionRepository } from '../elections/repository';
+import { assertEditable, assertRestorable, unchanged } from '../records';
+import type { ThreatScoring } from './scoring';
+import type { ThreatStore } from './store';
 
 export class ThreatService {
-  readonly repo: ThreatRepository;
-  private readonly elections: ElectionRepository;
-
-  constructor(private readonly ctx: ServiceContext) {
-    this.repo = new ThreatRepository(ctx.db);
-    this.elections = new ElectionRepository(ctx.db);
-  }
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly store: ThreatStore,
+    private readonly elections: ElectionRepository,
+    private readonly scoring: ThreatScoring,
+  ) {}
 
   detail(id: string): ThreatDetail {
-    const found = this.repo.get(id);
+    const found = this.store.get(id);
     if (!found) throw new AppError('not-found', `There is no threat with id ${id}.`);
     return found;
-  }
-
-  writeInfo(change: string): WriteInfo {
-    return { change, by: this.ctx.identity()?.name ?? null, at: this.ctx.clock().toISOString() };
   }
 
   private assertElection(electionId: string): void {
@@ -56,33 +37,20 @@ export class ThreatService {
     }
   }
 
-  private audit(action: string, id: string, details: Record<string, unknown>): void {
-    const who = this.ctx.identity();
-    this.ctx.audit.append({ action, subject: `threat:${id}`, actor: who?.name, role: who?.role, details });
-  }
-
-  private scoreOf(threat: Threat) {
-    return this.ctx.levels?.scorer()(threat);
-  }
-
-  /** Threats written with their level already need no recomputing by the listeners. */
-  private changedUnlessScored(ids: readonly string[]): void {
-    if (!this.ctx.levels) this.changed(ids);
-  }
-
-  private changed(ids: readonly string[]): void {
-    for (const listener of this.ctx.threatsChanged) listener(ids);
+  /** Audits a change to one threat and announces it. */
+  private changed(action: string, id: string, details: Record<string, unknown>, scored: boolean): void {
+    this.ctx.record(action, `threat:${id}`, details);
+    this.ctx.events.emit('threatsChanged', { ids: [id], scored });
   }
 
   create(input: Omit<Threat, 'id'> & { id?: string | undefined }): ThreatDetail {
     return this.ctx.db.transaction(() => {
-      const threat = { ...input, id: input.id ?? newThreatId(this.ctx.clock()) } as Threat;
-      if (this.repo.exists(threat.id))
+      const threat = { ...input, id: input.id ?? newRecordId('T', this.ctx.clock()) } as Threat;
+      if (this.store.exists(threat.id))
         throw new AppError('conflict', `A threat with id ${threat.id} already exists.`);
       this.assertElection(threat.electionId);
-      this.repo.insert(threat, this.writeInfo('created'), this.scoreOf(threat));
-      this.audit('threat.created', threat.id, { title: threat.title });
-      this.changedUnlessScored([threat.id]);
+      this.store.insert(threat, this.ctx.writeInfo('created'), this.scoring.scorer()(threat));
+      this.changed('threat.created', threat.id, { title: threat.title }, true);
       return this.detail(threat.id);
     })();
   }
@@ -90,19 +58,16 @@ export class ThreatService {
   update(threat: Threat, expectedVersion: number): ThreatDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(threat.id);
-      if (current.meta.deletedAt)
-        throw new AppError('conflict', `Threat ${threat.id} is deleted; undo the delete before editing it.`);
-      if (current.meta.version !== expectedVersion) {
-        throw new AppError(
-          'conflict',
-          `Threat ${threat.id} was changed (now version ${current.meta.version}) since you opened version ${expectedVersion}. Reopen it to see the changes; your edits were not saved.`,
-        );
-      }
-      if (stableStringify(current.threat) === stableStringify(threat)) return current;
+      assertEditable('Threat', threat.id, current.meta, expectedVersion);
+      if (unchanged(current.threat, threat)) return current;
       this.assertElection(threat.electionId);
-      const version = this.repo.update(threat.id, threat, this.writeInfo('edited'), this.scoreOf(threat));
-      this.audit('threat.edited', threat.id, { version });
-      this.changedUnlessScored([threat.id]);
+      const version = this.store.update(
+        threat.id,
+        threat,
+        this.ctx.writeInfo('edited'),
+        this.scoring.scorer()(threat),
+      );
+      this.changed('threat.edited', threat.id, { version }, true);
       return this.detail(threat.id);
     })();
   }
@@ -111,9 +76,13 @@ export class ThreatService {
     return this.ctx.db.transaction(() => {
       const current = this.detail(id);
       if (Boolean(current.meta.deletedAt) === deleted) return current;
-      const version = this.repo.setDeleted(id, deleted, this.writeInfo(deleted ? 'deleted' : 'undeleted'));
-      this.audit(deleted ? 'threat.deleted' : 'threat.undeleted', id, { version });
-      this.changed([id]);
+      const version = this.store.setDeleted(
+        id,
+        deleted,
+        this.ctx.writeInfo(deleted ? 'deleted' : 'undeleted'),
+      );
+      // Undeleted threats come back at their level as of now: re-scored by the listener.
+      this.changed(deleted ? 'threat.deleted' : 'threat.undeleted', id, { version }, false);
       return this.detail(id);
     })();
   }
@@ -121,30 +90,25 @@ export class ThreatService {
   restoreVersion(id: string, version: number): ThreatDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(id);
-      const target = this.repo.versions(id).find((v) => v.version === version);
+      const target = this.store.versions(id).find((v) => v.version === version);
       if (!target) throw new AppError('not-found', `Threat ${id} has no version ${version}.`);
       if (target.current) return current;
-      if (current.meta.deletedAt)
-        throw new AppError(
-          'conflict',
-          `Threat ${id} is deleted; undo the delete before restoring a version.`,
-        );
+      assertRestorable('Threat', id, current.meta);
       this.assertElection(target.threat.electionId);
-      const newVersion = this.repo.update(
+      const newVersion = this.store.update(
         id,
         target.threat,
-        this.writeInfo(`restored version ${version}`),
-        this.scoreOf(target.threat),
+        this.ctx.writeInfo(`restored version ${version}`),
+        this.scoring.scorer()(target.threat),
       );
-      this.audit('threat.restored', id, { from: version, version: newVersion });
-      this.changedUnlessScored([id]);
+      this.changed('threat.restored', id, { from: version, version: newVersion }, true);
       return this.detail(id);
     })();
   }
 
-  handlers(): ThreatHandlers {
+  handlers(): HandlersOf<typeof threatsContract> {
     return {
-      'threats:list': (q) => this.repo.list(q.filter, q.sort, q.offset, q.limit),
+      'threats:list': (q) => this.store.list(q.filter, q.sort, q.offset, q.limit),
       'threats:get': ({ id }) => this.detail(id),
       'threats:create': ({ threat }) => this.create(threat),
       'threats:update': ({ threat, expectedVersion }) => this.update(threat, expectedVersion),
@@ -152,10 +116,10 @@ export class ThreatService {
       'threats:undelete': ({ id }) => this.setDeleted(id, false),
       'threats:history': ({ id }) => {
         this.detail(id);
-        return this.repo.versions(id);
+        return this.store.versions(id);
       },
       'threats:restoreVersion': ({ id, version }) => this.restoreVersion(id, version),
-      'threats:facets': ({ electionId }) => this.repo.facets(electionId),
+      'threats:facets': ({ electionId }) => this.store.facets(electionId),
     };
   }
 }

@@ -2,16 +2,16 @@
 // Re-importing the same ids updates them (keeping history), never duplicates them.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { AppError, type ProblemLocation } from '../../shared/errors';
+import { AppError, importRefusal, type ProblemLocation } from '../../shared/errors';
 import type { Election, Threat } from '../../shared/domain/workspace';
 import type { Partner } from '../../shared/domain/partners';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
 import { importWorkspacePartners } from '../partners/transfer';
-import { ThreatRepository } from '../threats/repository';
-import { stableStringify } from '../threats/stable-json';
-import { summarise } from './json-import';
+import { unchanged } from '../records';
+import type { ThreatScoring } from '../threats/scoring';
+import { ThreatStore } from '../threats/store';
 
 export interface ImportBatch {
   format: ImportReport['format'];
@@ -28,17 +28,18 @@ export interface ImportBatch {
 
 const EXTRA_KEY = 'workspace.extra';
 
-export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportReport {
+/** Writes a batch in one transaction: each threat once, with its level (`scoring`), audited, announced. */
+export function applyImport(ctx: ServiceContext, scoring: ThreatScoring, batch: ImportBatch): ImportReport {
   const elections = new ElectionRepository(ctx.db);
-  const threats = new ThreatRepository(ctx.db);
+  const threats = new ThreatStore(ctx.db);
   const report: ImportReport = {
     format: batch.format,
     elections: { created: 0, updated: 0, unchanged: 0 },
     threats: { created: 0, updated: 0, unchanged: 0 },
     warnings: [],
   };
-  const who = ctx.identity();
-  const at = ctx.clock().toISOString();
+  const info = ctx.writeInfo('imported');
+  const at = info.at;
 
   ctx.db.transaction(() => {
     for (const election of batch.elections) report.elections[elections.upsert(election, at)]++;
@@ -56,29 +57,25 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
     if (missing.length)
       throw new AppError(
         'import-invalid',
-        summarise(batch.fileName, missing.slice(0, 20), missing.length),
+        importRefusal(batch.fileName, missing.slice(0, 20), missing.length),
         missing.slice(0, 20),
       );
 
     const inLog = threats.existingIds(batch.threats.map((t) => t.id));
     const changedIds: string[] = [];
-    const info = { change: 'imported', by: who?.name ?? null, at };
     // Each row is written once, with its level under the policy in force.
-    const score = ctx.levels?.scorer();
+    const score = scoring.scorer();
     for (const threat of batch.threats) {
       // One lookup of every id already in the log, rather than a query per imported threat.
       const existing = inLog.has(threat.id) ? threats.get(threat.id) : undefined;
       if (!existing) {
-        threats.insert(threat, info, score?.(threat));
+        threats.insert(threat, info, score(threat));
         report.threats.created++;
         changedIds.push(threat.id);
-      } else if (
-        existing.meta.deletedAt === null &&
-        stableStringify(existing.threat) === stableStringify(threat)
-      ) {
+      } else if (existing.meta.deletedAt === null && unchanged(existing.threat, threat)) {
         report.threats.unchanged++;
       } else {
-        threats.update(threat.id, threat, info, score?.(threat));
+        threats.update(threat.id, threat, info, score(threat));
         if (existing.meta.deletedAt)
           threats.setDeleted(threat.id, false, { ...info, change: 'undeleted by import' });
         report.threats.updated++;
@@ -105,22 +102,16 @@ export function applyImport(ctx: ServiceContext, batch: ImportBatch): ImportRepo
       });
     }
 
-    ctx.audit.append({
-      action: 'workspace.imported',
-      subject: 'workspace',
-      actor: who?.name,
-      role: who?.role,
-      details: {
-        file: batch.fileName,
-        format: batch.format,
-        sha256:
-          batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
-        elections: report.elections,
-        threats: report.threats,
-        ...(report.partners ? { partners: report.partners } : {}),
-      },
+    ctx.record('workspace.imported', 'workspace', {
+      file: batch.fileName,
+      format: batch.format,
+      sha256:
+        batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
+      elections: report.elections,
+      threats: report.threats,
+      ...(report.partners ? { partners: report.partners } : {}),
     });
-    if (changedIds.length && !score) for (const listener of ctx.threatsChanged) listener(changedIds);
+    if (changedIds.length) ctx.events.emit('threatsChanged', { ids: changedIds, scored: true });
   })();
   return report;
 }

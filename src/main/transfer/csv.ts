@@ -4,45 +4,31 @@
 // formula are neutralised with a leading apostrophe, which import removes again.
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { AppError, type ProblemLocation } from '../../shared/errors';
+import { AppError, importRefusal, type ProblemLocation } from '../../shared/errors';
 import { jsonPath } from '../../shared/domain/location';
 import { findUnsafeShape } from '../../shared/domain/safe-shape';
+import { getPath, setPath } from '../../shared/domain/paths';
+import { THREAT_FIELDS, type ThreatField } from '../../shared/domain/threat-fields';
 import { ThreatSchema, type Threat } from '../../shared/domain/workspace';
-import { summarise } from './json-import';
 
 type Kind = 'text' | 'int' | 'json' | 'list';
-const COLUMNS: readonly (readonly [string, Kind])[] = [
-  ['id', 'text'],
-  ['electionId', 'text'],
-  ['title', 'text'],
-  ['summary', 'text'],
-  ['purpose', 'text'],
-  ['type', 'text'],
-  ['target.kind', 'text'],
-  ['target.description', 'text'],
-  ['time.firstSeen', 'text'],
-  ['time.lastSeen', 'text'],
-  ['place.level', 'text'],
-  ['place.regions', 'list'],
-  ['place.channels', 'list'],
-  ['place.languages', 'list'],
-  ['source.actor', 'text'],
-  ['source.name', 'text'],
-  ['source.confidence', 'text'],
-  ['reach.breakout', 'int'],
-  ['reach.estimatedAudience', 'int'],
-  ['reach.trend', 'text'],
-  ['falseClaim', 'text'],
-  ['facts', 'list'],
-  ['partnerActions', 'list'],
-  ['status', 'text'],
-  ['relatedIds', 'list'],
-  ['translations', 'json'],
-  ['classifiedNotes', 'json'],
-  ['context', 'json'],
-  ['disarmTechniques', 'list'],
-];
-export const CSV_HEADER = [...COLUMNS.map(([name]) => name), 'extra'];
+/** A CSV column: its header (the field's contract path) and how its cells hold values. */
+interface Column {
+  name: string;
+  kind: Kind;
+}
+const CELL_KIND: Record<ThreatField['kind'], Kind> = {
+  text: 'text',
+  enum: 'text',
+  datetime: 'text',
+  int: 'int',
+  list: 'list',
+  json: 'json',
+  flags: 'json',
+};
+/** One column per field of the field table, in its order. */
+const COLUMNS: readonly Column[] = THREAT_FIELDS.map((f) => ({ name: f.path, kind: CELL_KIND[f.kind] }));
+export const CSV_HEADER = [...COLUMNS.map((c) => c.name), 'extra'];
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -57,17 +43,6 @@ export function unescapeCell(value: string): string {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function getPath(obj: Obj, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (isObj(o) ? o[k] : undefined), obj);
-}
-
-function setPath(obj: Obj, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let o = obj;
-  for (const k of keys.slice(0, -1)) o = (o[k] = isObj(o[k]) ? o[k] : {}) as Obj;
-  o[keys[keys.length - 1]!] = value;
-}
 
 function cellOf(value: unknown, kind: Kind): string {
   if (value === undefined || value === null) return '';
@@ -111,9 +86,14 @@ function applyPatch(target: Obj, patch: Obj): void {
   }
 }
 
+/** The cell at a column's index in a record, or empty when the file has no such column. */
+function cellAt(record: readonly string[], at: number | undefined): string {
+  return at === undefined ? '' : (record[at] ?? '');
+}
+
 function rowToObject(cells: readonly string[]): Obj {
   const obj: Obj = {};
-  COLUMNS.forEach(([name, kind], i) => {
+  COLUMNS.forEach(({ name, kind }, i) => {
     const value = valueOf(cells[i] ?? '', kind);
     if (value !== undefined) setPath(obj, name, value);
   });
@@ -123,7 +103,7 @@ function rowToObject(cells: readonly string[]): Obj {
 export function threatsToCsv(threats: Iterable<Threat>): string {
   const rows: string[][] = [CSV_HEADER];
   for (const threat of threats) {
-    const cells = COLUMNS.map(([name, kind]) => cellOf(getPath(threat, name), kind));
+    const cells = COLUMNS.map(({ name, kind }) => cellOf(getPath(threat, name), kind));
     const extra = missingPatch(threat, rowToObject(cells));
     cells.push(extra ? JSON.stringify(extra) : '');
     rows.push(cells.map(escapeCell));
@@ -156,12 +136,13 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
       [{ where, message: e.message }],
     );
   }
-  if (records.length === 0)
+  const [headerRow, ...rows] = records;
+  if (!headerRow)
     throw new AppError('import-invalid', `${fileName} is empty. Nothing was imported.`, [
       { where: 'line 1', message: 'no header row' },
     ]);
 
-  const header = records[0]!.map((h) => unescapeCell(h).trim());
+  const header = headerRow.map((h) => unescapeCell(h).trim());
   const problems: ProblemLocation[] = [];
   const index = new Map(header.map((h, i) => [h, i]));
   for (const required of ['id', 'electionId', 'title']) {
@@ -173,18 +154,19 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
       problems.push({ where: `line 1, column ${i + 1}`, message: `unknown column "${h}"` });
   }
   if (problems.length)
-    throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
+    throw new AppError('import-invalid', importRefusal(fileName, problems, problems.length), problems);
 
   const threats: Threat[] = [];
   const seen = new Map<string, number>();
-  for (let r = 1; r < records.length && problems.length < 20; r++) {
-    const line = lines[r]!;
-    const raw = records[r]!.map(unescapeCell);
-    const ordered = COLUMNS.map(([name]) => (index.has(name) ? (raw[index.get(name)!] ?? '') : ''));
+  for (const [r, record] of rows.entries()) {
+    if (problems.length >= 20) break;
+    const line = lines[r + 1] ?? r + 2;
+    const raw = record.map(unescapeCell);
+    const ordered = COLUMNS.map(({ name }) => cellAt(raw, index.get(name)));
     let obj: Obj;
     try {
       obj = rowToObject(ordered);
-      const extraCell = index.has('extra') ? (raw[index.get('extra')!] ?? '') : '';
+      const extraCell = cellAt(raw, index.get('extra'));
       if (extraCell) {
         const patch = JSON.parse(extraCell) as unknown;
         if (!isObj(patch)) throw new Error('the extra column must hold a JSON object');
@@ -206,7 +188,8 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
     if (!parsed.success) {
       for (const issue of parsed.error.issues.slice(0, 5)) {
         const columnName = columnFor(issue.path);
-        const col = index.has(columnName) ? index.get(columnName)! + 1 : undefined;
+        const at = index.get(columnName);
+        const col = at === undefined ? undefined : at + 1;
         problems.push({
           where: `line ${line}${col ? `, column ${col} (${columnName})` : ` (${columnName})`}`,
           message: `${jsonPath(issue.path)} ${issue.message}`,
@@ -217,14 +200,14 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
     const first = seen.get(parsed.data.id);
     if (first !== undefined)
       problems.push({
-        where: `line ${line}, column ${index.get('id')! + 1} (id)`,
+        where: `line ${line}, column ${(index.get('id') ?? 0) + 1} (id)`,
         message: `repeats the id ${parsed.data.id} of line ${first}`,
       });
     seen.set(parsed.data.id, line);
     threats.push(parsed.data);
   }
   if (problems.length)
-    throw new AppError('import-invalid', summarise(fileName, problems, problems.length), problems);
+    throw new AppError('import-invalid', importRefusal(fileName, problems, problems.length), problems);
   return threats;
 }
 
@@ -232,7 +215,7 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
 function columnFor(path: readonly PropertyKey[]): string {
   const dotted = path.filter((k) => typeof k === 'string').join('.');
   let best = 'extra';
-  for (const [name] of COLUMNS) {
+  for (const { name } of COLUMNS) {
     if (
       (dotted === name || dotted.startsWith(`${name}.`)) &&
       name.length > (best === 'extra' ? 0 : best.length)

@@ -3,7 +3,7 @@ import { WORKSPACE_FORMAT, type Workspace } from '../../shared/domain/workspace'
 import type { ExportResult } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
-import { ThreatRepository } from '../threats/repository';
+import { ThreatStore } from '../threats/store';
 import { threatsToCsv } from './csv';
 import { workspaceExtra } from './apply-import';
 import { partnersForExport } from '../partners/transfer';
@@ -16,7 +16,7 @@ export interface ExportOptions {
 }
 
 export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'format'>): Workspace {
-  const threats = [...new ThreatRepository(ctx.db).iterateForExport(opts)];
+  const threats = [...new ThreatStore(ctx.db).iterateForExport(opts)];
   const usedElections = new Set(threats.map((t) => t.electionId));
   const elections = new ElectionRepository(ctx.db)
     .listInOrder()
@@ -37,7 +37,7 @@ export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'f
 export function exportWorkspace(ctx: ServiceContext, opts: ExportOptions): ExportResult {
   const date = ctx.clock().toISOString().slice(0, 10);
   if (opts.format === 'csv') {
-    const threats = [...new ThreatRepository(ctx.db).iterateForExport(opts)];
+    const threats = [...new ThreatStore(ctx.db).iterateForExport(opts)];
     return {
       fileName: `threshold-threats-${date}.csv`,
       mimeType: 'text/csv',

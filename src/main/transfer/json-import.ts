@@ -1,6 +1,6 @@
 // Reads a workspace JSON file into validated contract objects, or says exactly where it is wrong.
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { AppError, type ProblemLocation } from '../../shared/errors';
+import { AppError, importRefusal, type ProblemLocation } from '../../shared/errors';
 import { jsonPath, lineAndColumn } from '../../shared/domain/location';
 import { findUnsafeShape } from '../../shared/domain/safe-shape';
 import { WorkspaceSchema, type Workspace } from '../../shared/domain/workspace';
@@ -32,13 +32,17 @@ export function validateWorkspace(data: unknown, fileName = 'the file'): Workspa
     const problems: ProblemLocation[] = parsed.error.issues
       .slice(0, MAX_PROBLEMS)
       .map((i) => ({ where: jsonPath(i.path), message: i.message }));
-    throw new AppError('import-invalid', summarise(fileName, problems, parsed.error.issues.length), problems);
+    throw new AppError(
+      'import-invalid',
+      importRefusal(fileName, problems, parsed.error.issues.length),
+      problems,
+    );
   }
   const problems = crossCheck(parsed.data);
   if (problems.length > 0)
     throw new AppError(
       'import-invalid',
-      summarise(fileName, problems, problems.length),
+      importRefusal(fileName, problems, problems.length),
       problems.slice(0, MAX_PROBLEMS),
     );
   return parsed.data;
@@ -68,15 +72,6 @@ function crossCheck(ws: Workspace): ProblemLocation[] {
     else threatIds.set(t.id, i);
   });
   return problems;
-}
-
-export function summarise(fileName: string, problems: ProblemLocation[], total: number): string {
-  const shown = problems
-    .slice(0, 5)
-    .map((p) => `${p.where}: ${p.message}`)
-    .join('; ');
-  const more = total > 5 ? ` (and ${total - 5} more)` : '';
-  return `${fileName} cannot be imported: ${shown}${more}. Nothing was imported.`;
 }
 
 /** JSON.parse does not always say where; a tolerant parser run on the failed text does. */

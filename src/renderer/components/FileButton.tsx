@@ -7,6 +7,9 @@ export interface FileButtonHandle {
   open(): void;
 }
 
+/** A chooser of one's own (the desktop app's, opened by the main process): a file, or null if cancelled. */
+export type Chooser = () => Promise<File | null>;
+
 export function FileButton({
   accept,
   onFile,
@@ -14,6 +17,7 @@ export function FileButton({
   className = 'button',
   testId,
   ref,
+  chooser,
 }: {
   accept: string;
   onFile(file: File): void;
@@ -21,9 +25,15 @@ export function FileButton({
   className?: string;
   testId?: string;
   ref?: Ref<FileButtonHandle>;
+  /** When given, used instead of the page's own chooser (which needs a click to open). */
+  chooser?: Chooser;
 }) {
   const input = useRef<HTMLInputElement>(null);
-  useImperativeHandle(ref, () => ({ open: () => input.current?.click() }), []);
+  const open = () => {
+    if (!chooser) return input.current?.click();
+    void chooser().then((file) => file && onFile(file));
+  };
+  useImperativeHandle(ref, () => ({ open }));
   return (
     <>
       <input
@@ -38,7 +48,7 @@ export function FileButton({
           if (file) onFile(file);
         }}
       />
-      <button type="button" className={className} onClick={() => input.current?.click()}>
+      <button type="button" className={className} onClick={open}>
         {children}
       </button>
     </>

@@ -3,7 +3,7 @@
 import type { StateCreator } from 'zustand';
 import type { CommunicationPlan, DraftLang, TemplateId } from '../../shared/domain/drafting';
 import type {
-  DraftExport,
+  DraftSaved,
   DraftRecord,
   DraftSummary,
   DraftVersionSummary,
@@ -47,7 +47,8 @@ export interface DraftingSlice {
   signDraft(step: 'review' | 'approve', signer: Signer): Promise<DraftRecord>;
   saveDraftPlan(plan: CommunicationPlan, note?: string): Promise<void>;
   viewPlanVersion(version: number): Promise<void>;
-  exportDraft(languages?: DraftLang[]): Promise<DraftExport>;
+  /** Saves the open version's Word document where the user says (main writes it, or the browser downloads it). */
+  saveDraftDocx(languages?: DraftLang[]): Promise<DraftSaved>;
 }
 
 export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice> = (set, get) => {
@@ -142,17 +143,16 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
       const plan = await call(api.drafting.getPlan({ planId: editor.plan.id, version }));
       set({ editor: { ...editor, plan } });
     },
-    async exportDraft(languages) {
+    async saveDraftDocx(languages) {
       const editor = get().editor;
       if (!editor) throw new Error('No draft is open.');
-      const result = await call(
-        api.drafting.export({
+      return call(
+        api.drafting.saveDocx({
           draftId: editor.record.id,
           version: editor.record.version,
           ...(languages ? { languages } : {}),
         }),
       );
-      return result;
     },
   };
 };

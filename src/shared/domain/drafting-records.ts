@@ -15,6 +15,7 @@ import {
   type TemplateId,
 } from './drafting';
 import { LIMITS } from './workspace';
+import type { SavedFile } from './files';
 
 const trimmed = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
 
@@ -156,6 +157,9 @@ export interface DraftExport {
   markedDraft: boolean;
   report: CheckReport;
 }
+
+/** A draft's Word document saved where the user said (or offered as a download), straight from main. */
+export type DraftSaved = Omit<DraftExport, 'base64'> & SavedFile;
 
 /** Edited text of a draft: per language, the sections' new text by section id (others unchanged). */
 export const SectionEditsSchema = z.partialRecord(

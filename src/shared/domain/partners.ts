@@ -11,6 +11,7 @@ import {
   type ThreatType,
 } from './enums';
 import { DateString, LIMITS } from './workspace';
+import type { RecordMeta, RecordVersionInfo } from './records';
 
 export const PARTNERS_FORMAT = 'threshold-partners/1';
 
@@ -131,14 +132,7 @@ export const PartnersFileSchema = z.looseObject({
   partners: z.array(PartnerSchema),
 });
 
-export interface PartnerMeta {
-  version: number;
-  lastChange: string;
-  changedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+export type PartnerMeta = RecordMeta;
 
 export interface PartnerDetail {
   partner: Partner;
@@ -147,13 +141,7 @@ export interface PartnerDetail {
   lastContacted: string | null;
 }
 
-export interface PartnerVersion {
-  version: number;
-  change: string;
-  changedBy: string | null;
-  changedAt: string;
-  deletedAt: string | null;
-  current: boolean;
+export interface PartnerVersion extends RecordVersionInfo {
   partner: Partner;
 }
 

@@ -21,6 +21,7 @@ import {
   type ThreatType,
   type Trend,
 } from './enums';
+import type { RecordMeta, RecordVersionInfo } from './records';
 import { DateString, LIMITS, type Threat } from './workspace';
 
 export const SORT_FIELDS = [
@@ -109,19 +110,20 @@ export interface ThreatRow {
   deletedAt: string | null;
 }
 
+/** A threat's level under a policy and the score that gives it. */
+export interface LevelScore {
+  level: Level;
+  score: number;
+}
+
 export interface ThreatPage {
   total: number;
   offset: number;
   rows: ThreatRow[];
 }
 
-export interface ThreatMeta {
-  version: number;
-  lastChange: string;
-  changedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
+/** A threat's history bookkeeping, and its current level and score under the policy in force. */
+export interface ThreatMeta extends RecordMeta {
   level: Level | null;
   score: number | null;
 }
@@ -131,13 +133,7 @@ export interface ThreatDetail {
   meta: ThreatMeta;
 }
 
-export interface ThreatVersion {
-  version: number;
-  change: string;
-  changedBy: string | null;
-  changedAt: string;
-  deletedAt: string | null;
-  current: boolean;
+export interface ThreatVersion extends RecordVersionInfo {
   threat: Threat;
 }
 

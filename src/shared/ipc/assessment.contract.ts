@@ -1,5 +1,5 @@
 // "Should we speak?": assess threats and clusters against the intervention policy, keep the assessments and
-// the humans' decisions, suggest clusters, and edit the policy with a preview of what a change would do.
+// the humans' decisions, suggest clusters.
 import { z } from 'zod';
 import type { AssessmentResult } from '../domain/assessment';
 import {
@@ -9,11 +9,8 @@ import {
   type AssessmentSummary,
   type ClusterSuggestionView,
   type Decision,
-  type PolicyPreview,
-  type PolicyVersionInfo,
   type StoredAssessment,
 } from '../domain/decision';
-import type { Policy } from '../domain/policy';
 import { DateTimeString, LIMITS } from '../domain/workspace';
 import { returns } from './define';
 
@@ -25,7 +22,6 @@ const ThreatIds = z
   .min(1, 'name at least one threat')
   .max(1_000, 'a cluster has at most 1,000 threats')
   .transform((ids) => [...new Set(ids)]);
-const Note = z.string().trim().max(2_000, 'is longer than 2,000 characters');
 
 export const assessmentContract = {
   /** One threat, with the full explanation (counterfactuals included); the election is the threat's own. */
@@ -78,22 +74,5 @@ export const assessmentContract = {
       limit: z.number().int().min(1).max(500).default(50),
     }),
     response: returns<ClusterSuggestionView[]>(),
-  },
-
-  /** The policy in force, or a saved version of it. */
-  'policy:get': {
-    request: z.strictObject({ version: z.number().int().min(1).optional() }),
-    response: returns<Policy>(),
-  },
-  'policy:versions': { request: z.strictObject({}), response: returns<PolicyVersionInfo[]>() },
-  /** Validates and saves the policy as the next version; a bad policy is refused with its reasons. */
-  'policy:save': {
-    request: z.strictObject({ policy: z.unknown(), note: Note.optional() }),
-    response: returns<Policy>(),
-  },
-  /** What an edited policy (not saved) would do to the live log: counts at each level and the changes. */
-  'policy:preview': {
-    request: z.strictObject({ policy: z.unknown(), limit: z.number().int().min(0).max(1_000).default(200) }),
-    response: returns<PolicyPreview>(),
   },
 } as const;

@@ -5,7 +5,7 @@ import {
   type BackupOverview,
   type RestoreReport,
 } from '../domain/backups';
-import { returns } from './define';
+import { Confirmed, returns } from './define';
 
 /** A file name inside the backups folder: no folders, no path tricks. */
 export const BackupNameSchema = z
@@ -13,9 +13,6 @@ export const BackupNameSchema = z
   .min(1)
   .max(255)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be the name of a file in the backups folder');
-
-/** A confirmation the user gave in the interface; required for what replaces or reveals. */
-const Confirmed = z.literal(true);
 
 export const backupsContract = {
   'backups:list': { request: z.strictObject({}), response: returns<BackupOverview>() },
@@ -28,10 +25,5 @@ export const backupsContract = {
   'backups:restore': {
     request: z.strictObject({ name: BackupNameSchema, confirm: Confirmed }),
     response: returns<RestoreReport>(),
-  },
-  /** Shows the database key in a window of the desktop app (never sent to the page). Browser mode: unsupported. */
-  'security:showDatabaseKey': {
-    request: z.strictObject({ confirm: Confirmed }),
-    response: returns<{ shown: boolean }>(),
   },
 } as const;

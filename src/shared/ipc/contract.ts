@@ -4,22 +4,52 @@ import type { Result } from '../errors';
 import type { ContractMap, RequestOf, ResponseOf } from './define';
 import { appContract } from './app.contract';
 import { assessmentContract } from './assessment.contract';
+import { auditContract } from './audit.contract';
 import { backupsContract } from './backups.contract';
 import { dashboardContract } from './dashboard.contract';
 import { draftingContract } from './drafting.contract';
+import { electionsContract } from './elections.contract';
+import { filesContract } from './files.contract';
 import { partnersContract } from './partners.contract';
+import { policyContract } from './policy.contract';
+import { securityContract } from './security.contract';
 import { stixContract } from './stix.contract';
 import { threatsContract } from './threats.contract';
+import { workspaceContract } from './workspace.contract';
+
+/** Each domain's contract, by the prefix of its channels (`threats:list` is in `threats`). */
+export const CONTRACTS = {
+  app: appContract,
+  assessment: assessmentContract,
+  audit: auditContract,
+  backups: backupsContract,
+  dashboard: dashboardContract,
+  drafting: draftingContract,
+  elections: electionsContract,
+  files: filesContract,
+  partners: partnersContract,
+  policy: policyContract,
+  security: securityContract,
+  stix: stixContract,
+  threats: threatsContract,
+  workspace: workspaceContract,
+} as const;
 
 export const contract = {
   ...appContract,
   ...assessmentContract,
+  ...auditContract,
   ...backupsContract,
   ...dashboardContract,
   ...draftingContract,
+  ...electionsContract,
+  ...filesContract,
   ...partnersContract,
+  ...policyContract,
+  ...securityContract,
   ...stixContract,
   ...threatsContract,
+  ...workspaceContract,
 } as const satisfies ContractMap;
 
 export type Contract = typeof contract;

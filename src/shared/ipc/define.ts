@@ -1,5 +1,6 @@
 // Building blocks of the IPC contract: one entry per channel, a request schema and a response type.
-import type { z } from 'zod';
+import { z } from 'zod';
+import { LIMITS } from '../domain/workspace';
 
 export interface ChannelSpec<Req extends z.ZodType = z.ZodType, Res = unknown> {
   request: Req;
@@ -22,3 +23,9 @@ export type ResponseOf<C extends ChannelSpec> = C['response'];
 export type HandlersOf<M extends { [K in keyof M]: ChannelSpec }> = {
   [K in keyof M]: (request: ParsedRequestOf<M[K]>) => ResponseOf<M[K]> | Promise<ResponseOf<M[K]>>;
 };
+
+/** A request naming one record by its id. */
+export const IdRequest = z.strictObject({ id: z.string().min(1).max(LIMITS.id) });
+
+/** A confirmation the user gave in the interface; required for what replaces or reveals. */
+export const Confirmed = z.literal(true);

@@ -8,6 +8,7 @@ import {
   SignerSchema,
   type CheckReport,
   type DraftExport,
+  type DraftSaved,
   type DraftRecord,
   type DraftSummary,
   type DraftVersionSummary,
@@ -27,6 +28,15 @@ const Languages = z
   .max(DRAFT_LANGS.length)
   .refine((l) => new Set(l).size === l.length, 'lists a language twice');
 const Title = z.partialRecord(z.enum(DRAFT_LANGS), z.string().max(LIMITS.title));
+
+/** A draft version's Word document: which version (default the current one), in which languages. */
+const DocxRequest = z.strictObject({
+  draftId: Id,
+  version: Version.optional(),
+  languages: Languages.optional(),
+  /** The document's date (default today). */
+  asOf: DateTimeString.optional(),
+});
 
 export const draftingContract = {
   'drafting:profile': { request: z.strictObject({}), response: returns<OrgProfile>() },
@@ -121,14 +131,11 @@ export const draftingContract = {
     response: returns<DraftRecord>(),
   },
   /** The Word document of a draft version (default the current one), base64, with the checks it fails. */
-  'drafting:export': {
-    request: z.strictObject({
-      draftId: Id,
-      version: Version.optional(),
-      languages: Languages.optional(),
-      /** The document's date (default today). */
-      asOf: DateTimeString.optional(),
-    }),
-    response: returns<DraftExport>(),
+  'drafting:export': { request: DocxRequest, response: returns<DraftExport>() },
+  /** The Word document saved where the user says, written by main itself (desktop app: a save dialog;
+   *  browser mode: a download of this run's server). */
+  'drafting:saveDocx': {
+    request: DocxRequest,
+    response: returns<DraftSaved>(),
   },
 } as const;

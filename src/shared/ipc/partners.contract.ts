@@ -9,9 +9,7 @@ import {
   type PartnerVersion,
   type ReadinessReport,
 } from '../domain/partners';
-import { returns } from './define';
-
-const Id = z.strictObject({ id: z.string().min(1).max(LIMITS.id) });
+import { IdRequest, returns } from './define';
 
 /** A partner as the form sends it: the id may be left out for a new one. */
 export const PartnerInputSchema = PartnerSchema.extend({
@@ -23,7 +21,7 @@ export const partnersContract = {
     request: z.strictObject({ deleted: z.boolean().optional() }),
     response: returns<PartnerDetail[]>(),
   },
-  'partners:get': { request: Id, response: returns<PartnerDetail>() },
+  'partners:get': { request: IdRequest, response: returns<PartnerDetail>() },
   'partners:create': {
     request: z.strictObject({ partner: PartnerInputSchema }),
     response: returns<PartnerDetail>(),
@@ -32,9 +30,9 @@ export const partnersContract = {
     request: z.strictObject({ partner: PartnerSchema, expectedVersion: z.number().int().min(1) }),
     response: returns<PartnerDetail>(),
   },
-  'partners:delete': { request: Id, response: returns<PartnerDetail>() },
-  'partners:undelete': { request: Id, response: returns<PartnerDetail>() },
-  'partners:history': { request: Id, response: returns<PartnerVersion[]>() },
+  'partners:delete': { request: IdRequest, response: returns<PartnerDetail>() },
+  'partners:undelete': { request: IdRequest, response: returns<PartnerDetail>() },
+  'partners:history': { request: IdRequest, response: returns<PartnerVersion[]>() },
   'partners:restoreVersion': {
     request: z.strictObject({ id: z.string().min(1).max(LIMITS.id), version: z.number().int().min(1) }),
     response: returns<PartnerDetail>(),

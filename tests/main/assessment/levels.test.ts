@@ -184,7 +184,7 @@ describe('levels follow the election calendar', () => {
 describe('scoring the whole log from its columns', () => {
   it('gives every threat the same level and score as scoring its whole document', async () => {
     const { openTestApp } = await import('../../helpers/db');
-    const { ThreatRepository } = await import('../../../src/main/threats/repository');
+    const { ThreatStore } = await import('../../../src/main/threats/store');
     const election = fc.sample(arbElection(), { numRuns: 1, seed: 7 })[0]!;
     const threats = fc
       .sample(arbThreat(), { numRuns: 300, seed: 11 })
@@ -197,7 +197,7 @@ describe('scoring the whole log from its columns', () => {
     const byId = new Map(threats.map((t) => [t.id, t]));
     const asOf = '2027-05-12T12:00:00Z';
     let seen = 0;
-    for (const row of new ThreatRepository(app.db).iterateForScoring()) {
+    for (const row of new ThreatStore(app.db).iterateForScoring()) {
       const whole = byId.get(row.threat.id)!;
       expect(levelOf(row.threat, election, DEFAULT_POLICY, asOf), row.threat.id).toEqual(
         levelOf(whole, election, DEFAULT_POLICY, asOf),

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { ElectionRepository } from '../../../src/main/elections/repository';
-import { ThreatRepository } from '../../../src/main/threats/repository';
+import { ThreatStore } from '../../../src/main/threats/store';
 import type { ThreatDetail } from '../../../src/shared/domain/threat-log';
 import { assessThreat } from '../../../src/main/assessment/engine';
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
@@ -20,7 +20,7 @@ describe('migration 0030 (assessments and decisions)', () => {
     const old = openDatabase(file, { migrations: upTo(20) });
     expect(old.pragma('user_version', { simple: true })).toBe(20);
     new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
-    new ThreatRepository(old).insert(threat('T-1'), {
+    new ThreatStore(old).insert(threat('T-1'), {
       change: 'created',
       by: 'Ana',
       at: '2027-05-01T00:00:00Z',

@@ -7,7 +7,7 @@ import { openTestApp } from '../../helpers/db';
 function withEntries(n: number) {
   const app = openTestApp();
   for (let i = 1; i <= n; i++)
-    app.ctx.audit.append({
+    new AuditLog(app.db).append({
       action: 'decision.recorded',
       subject: `threat:T-${i}`,
       actor: 'Ana',
@@ -41,7 +41,7 @@ describe('audit log', () => {
 
   it('refuses edits and deletes through SQL', () => {
     const app = openTestApp();
-    app.ctx.audit.append({ action: 'x' });
+    new AuditLog(app.db).append({ action: 'x' });
     expect(() => app.db.exec("UPDATE audit_log SET action = 'y'")).toThrow(/append-only/);
     expect(() => app.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });

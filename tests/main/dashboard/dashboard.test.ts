@@ -10,8 +10,8 @@ import { bucketEnd, bucketList, bucketStart, chooseBucket } from '../../../src/m
 import { dashboardSeries } from '../../../src/main/dashboard/service';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { createContext } from '../../../src/main/context';
-import { ThreatRepository } from '../../../src/main/threats/repository';
+import { createContext } from '../../../src/main/services';
+import { ThreatStore } from '../../../src/main/threats/store';
 import { arbElection, arbThreat } from '../../helpers/arbitraries';
 import { ASSETS_DIR, openTestApp, tempDir, type TestApp } from '../../helpers/db';
 import { election, threat, workspace } from '../../fixtures/mini-workspace';
@@ -231,7 +231,7 @@ describe('work awaiting', () => {
       db.prepare(
         'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(election.id, JSON.stringify(election), election.name, election.pollingDay, at, at);
-      const repo = new ThreatRepository(db);
+      const repo = new ThreatStore(db);
       repo.insert(threat('T-1', { status: 'new' }), { change: 'created', by: null, at });
       repo.insert(threat('T-2', { status: 'responded' }), { change: 'created', by: null, at });
       repo.setLevel('T-1', 'speak-publicly', 80);

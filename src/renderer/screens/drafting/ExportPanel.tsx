@@ -3,20 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftRecord } from '../../../shared/domain/drafting-records';
 import { useStore } from '../../store';
-import { saveFile } from '../../transfer';
-
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function fromBase64(b64: string): Uint8Array {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
+import { followDownload } from '../../transfer';
 
 export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boolean }) {
   const { t } = useTranslation('drafting');
-  const exportDraft = useStore((s) => s.exportDraft);
+  const saveDraftDocx = useStore((s) => s.saveDraftDocx);
   const pushToast = useStore((s) => s.pushToast);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -29,8 +20,10 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
     setBusy(true);
     setError(null);
     try {
-      const result = await exportDraft();
-      const where = await saveFile(result.fileName, fromBase64(result.base64), DOCX);
+      // Main writes the document itself (desktop: where the user says) or offers it as a download.
+      const result = await saveDraftDocx();
+      if (result.download) followDownload(result.download, result.fileName);
+      const where = result.path ?? (result.download ? result.fileName : null);
       if (where) pushToast({ message: { key: 'drafting:export.done', values: { file: where } } });
     } catch (err) {
       setError((err as Error).message);

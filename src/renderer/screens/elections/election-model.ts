@@ -1,5 +1,6 @@
 // The election form's values and conversion to the contract.
 import type { Election } from '../../../shared/domain/workspace';
+import { slug } from '../../../shared/slug';
 
 export interface ElectionFormValues {
   id: string;
@@ -36,17 +37,7 @@ export function toElectionValues(e?: Election): ElectionFormValues {
   };
 }
 
-export function slugId(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'election'
-  );
-}
+export const slugId = (name: string): string => slug(name, 'election');
 
 export function fromElectionValues(v: ElectionFormValues, base?: Election): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(base ?? {}) };

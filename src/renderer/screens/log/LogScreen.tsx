@@ -33,6 +33,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
     clearLogCommand();
     if (logCommand === 'find')
       document.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
+    // The desktop app's chooser opens from main (a menu command has no click to open the page's own).
     if (logCommand === 'import') fileRef.current?.open();
     if (logCommand === 'export-csv') void exportAs('csv', false, electionId || undefined);
   }, [logCommand, clearLogCommand, exportAs, electionId]);

@@ -2,7 +2,7 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
-import { ServiceError, api, call } from '../../api/bridge';
+import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
 import { FileButton, type FileButtonHandle } from '../../components/FileButton';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
@@ -67,6 +67,19 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
     }
   }
 
+  /** The desktop app's chooser opens in the main process, which needs no click (the menu has none), and
+   *  sends the file's text; browser mode uses the page's own. */
+  async function chooseInMain(): Promise<File | null> {
+    const result = await api.files.open({
+      filters: [{ name: t('transfer.importFileKind'), extensions: ['json', 'csv'] }],
+    });
+    if (!result.ok) {
+      setError({ message: result.error.message, problems: result.error.problems ?? [] });
+      return null;
+    }
+    return result.value.opened ? new File([result.value.content], result.value.name) : null;
+  }
+
   async function onExport() {
     const saved = await exportAs(format, includeClassified, electionId || undefined);
     setExportOpen(false);
@@ -79,6 +92,7 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
         ref={fileRef}
         accept=".json,.csv,application/json,text/csv"
         onFile={(file) => void onFile(file)}
+        chooser={isBrowserMode ? undefined : chooseInMain}
       >
         {t('transfer.import')}
       </FileButton>

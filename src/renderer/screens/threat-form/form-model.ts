@@ -13,6 +13,8 @@ import type {
   ThreatStatus,
 } from '../../../shared/domain/enums';
 import { problemOfIssue } from '../../../shared/domain/problems';
+import { FORM_FIELD_OF_PATH } from '../../../shared/domain/threat-field-index';
+import { CONTEXT_FLAG_NAMES } from '../../../shared/domain/threat-fields';
 import type { ProblemLocation } from '../../../shared/errors';
 import { ThreatSchema, type Threat } from '../../../shared/domain/workspace';
 
@@ -234,8 +236,7 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   t = put(t, 'classifiedNotes', notes.length ? notes : base?.classifiedNotes?.length === 0 ? [] : undefined);
 
   let context: Record<string, unknown> = { ...(base?.context ?? {}) };
-  for (const key of ['debunkedByPartner', 'investigationSensitive', 'nationalSecurityImplications'] as const)
-    context = put(context, key, v[key] ? true : undefined);
+  for (const key of CONTEXT_FLAG_NAMES) context = put(context, key, v[key] ? true : undefined);
   t = put(t, 'context', Object.keys(context).length ? context : undefined);
   t = put(
     t,
@@ -245,22 +246,10 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   return t;
 }
 
-/** Maps contract paths to the form field that shows them. */
-const FIELD_OF: Record<string, keyof ThreatFormValues> = {
-  'target.kind': 'targetKind',
-  'target.description': 'targetDescription',
-  'time.firstSeen': 'firstSeen',
-  'time.lastSeen': 'lastSeen',
-  'place.level': 'placeLevel',
-  'place.regions': 'regions',
-  'place.channels': 'channels',
-  'place.languages': 'languages',
-  'source.actor': 'actor',
-  'source.name': 'sourceName',
-  'source.confidence': 'confidence',
-  'reach.breakout': 'breakout',
-  'reach.estimatedAudience': 'audience',
-  'reach.trend': 'trend',
+/** Maps contract paths to the form field that shows them: the field table's form inputs (shared with
+ *  the services), and the French translation's. */
+const FIELD_OF: Record<string, string> = {
+  ...FORM_FIELD_OF_PATH,
   'translations.fr.title': 'frTitle',
   'translations.fr.summary': 'frSummary',
   'translations.fr.falseClaim': 'frFalseClaim',
@@ -273,7 +262,8 @@ export function fieldOfPath(path: readonly (string | number)[]): keyof ThreatFor
   if (names[0] === 'threat') names.shift();
   const joined = names.join('.');
   const found = FIELD_OF[joined] ?? Object.entries(FIELD_OF).find(([p]) => joined.startsWith(`${p}.`))?.[1];
-  if (found) return found;
+  // The three context flags are one group of checkboxes: its first one shows the problem.
+  if (found) return (found === 'context' ? 'debunkedByPartner' : found) as keyof ThreatFormValues;
   if (joined.startsWith('classifiedNotes')) return 'notes';
   if (joined.startsWith('context')) return 'debunkedByPartner';
   return (names[0] ?? 'title') as keyof ThreatFormValues;

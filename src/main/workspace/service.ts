@@ -1,32 +1,30 @@
-// The workspace's handlers: import and export files, load the sample.
+// The workspace's handlers: import and export files (JSON workspace, CSV of threats, and STIX bundles
+// detected on import), load the sample.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../../shared/ipc/define';
-import type { threatsContract } from '../../shared/ipc/threats.contract';
+import type { workspaceContract } from '../../shared/ipc/workspace.contract';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
-import { applyImport } from './apply-import';
-import { parseThreatsCsv } from './csv';
-import { exportWorkspace, type ExportOptions } from './export';
-import { parseWorkspaceJson, validateWorkspace } from './json-import';
 import { loadSamplePartners, validatePartners } from '../partners/transfer';
 import { importStixData } from '../stix/service';
-
-type WorkspaceHandlers = Pick<
-  HandlersOf<typeof threatsContract>,
-  'workspace:import' | 'workspace:export' | 'workspace:loadSample'
->;
+import type { ThreatScoring } from '../threats/scoring';
+import { applyImport } from '../transfer/apply-import';
+import { parseThreatsCsv } from '../transfer/csv';
+import { exportWorkspace, type ExportOptions } from '../transfer/export';
+import { parseWorkspaceJson, validateWorkspace } from '../transfer/json-import';
 
 export const SAMPLE_FILE = 'sample-workspace.json';
 
 export function importText(
   ctx: ServiceContext,
+  scoring: ThreatScoring,
   format: 'json' | 'csv',
   content: string,
   fileName: string,
 ): ImportReport {
   if (format === 'csv') {
-    return applyImport(ctx, {
+    return applyImport(ctx, scoring, {
       format,
       fileName,
       content,
@@ -36,10 +34,10 @@ export function importText(
   }
   // One parse: a STIX 2.1 bundle ("type": "bundle") goes to the STIX import, anything else is a workspace.
   const data = tryParse(content);
-  if (isBundle(data)) return importStixData(ctx, data, content, fileName);
+  if (isBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
   const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
   const { format: _f, exportedAt: _e, elections, threats, partners, ...extra } = ws;
-  return applyImport(ctx, {
+  return applyImport(ctx, scoring, {
     format,
     fileName,
     content,
@@ -69,33 +67,29 @@ function isBundle(data: unknown): boolean {
 
 export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
   const result = exportWorkspace(ctx, opts);
-  const who = ctx.identity();
-  ctx.audit.append({
-    action: 'workspace.exported',
-    subject: 'workspace',
-    actor: who?.name,
-    role: who?.role,
-    details: {
-      format: opts.format,
-      threats: result.threats,
-      includeClassified: opts.includeClassified,
-      electionId: opts.electionId,
-    },
+  ctx.record('workspace.exported', 'workspace', {
+    format: opts.format,
+    threats: result.threats,
+    includeClassified: opts.includeClassified,
+    electionId: opts.electionId,
   });
   return result;
 }
 
-export function loadSample(ctx: ServiceContext): ImportReport {
+export function loadSample(ctx: ServiceContext, scoring: ThreatScoring): ImportReport {
   const file = path.join(ctx.assetsDir, SAMPLE_FILE);
-  const report = importText(ctx, 'json', fs.readFileSync(file, 'utf8'), SAMPLE_FILE);
+  const report = importText(ctx, scoring, 'json', fs.readFileSync(file, 'utf8'), SAMPLE_FILE);
   return { ...report, partners: loadSamplePartners(ctx) };
 }
 
-export function workspaceHandlers(ctx: ServiceContext): WorkspaceHandlers {
+export function workspaceHandlers(
+  ctx: ServiceContext,
+  scoring: ThreatScoring,
+): HandlersOf<typeof workspaceContract> {
   return {
     'workspace:import': ({ format, content, fileName }) =>
-      importText(ctx, format, content, fileName ?? `the ${format.toUpperCase()} file`),
+      importText(ctx, scoring, format, content, fileName ?? `the ${format.toUpperCase()} file`),
     'workspace:export': (opts) => exportAudited(ctx, opts),
-    'workspace:loadSample': () => loadSample(ctx),
+    'workspace:loadSample': () => loadSample(ctx, scoring),
   };
 }

@@ -1,16 +1,17 @@
 // Restoring a backup: everything is checked before anything is replaced, the new file is written
 // beside the database and renamed over it (atomic), and the replaced database is kept in the backups
 // folder as `<name>-replaced-<date>.db`. The caller closes the database first and reopens it after:
-// the desktop app and browser mode through AppHost, the CLI by not having it open.
+// through AppHost (the desktop app and browser mode; the CLI with the app closed).
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { RestoreReport } from '../../shared/domain/backups';
 import { AuditLog } from '../audit/audit-log';
-import { APPLICATION_ID } from './connection';
-import { LATEST_VERSION } from './migrations';
-import { defaultBackupDir, freshBackupPath } from './backups';
+import { APPLICATION_ID } from '../db/connection';
+import { LATEST_VERSION } from '../db/migrations';
+import { defaultBackupDir, freshBackupPath } from '../db/backups';
+import { ThreatStore } from '../threats/store';
 import {
   applyKey,
   fsyncDir,
@@ -21,7 +22,7 @@ import {
   withDatabaseFile,
   writeEncryptedCopy,
   type DbKey,
-} from './encryption';
+} from '../db/encryption';
 
 export interface BackupCheck {
   file: string;
@@ -93,10 +94,7 @@ function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBind
           `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). Nothing was changed.`,
         );
       }
-      const threats = db
-        .prepare('SELECT count(*) FROM threats WHERE deleted_at IS NULL')
-        .pluck()
-        .get() as number;
+      const threats = new ThreatStore(db).count();
       return { file, schemaVersion: version, encrypted, threats, auditEntries: audit.entries };
     },
     opts,
@@ -141,7 +139,8 @@ export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
   try {
     const src = new Database(source, { readonly: true, fileMustExist: true, ...nb });
     try {
-      if (checked.encrypted) applyKey(src, key!);
+      // An encrypted backup opened (checkBackup) with the key, so there is one.
+      if (checked.encrypted && key) applyKey(src, key);
       if (key && !checked.encrypted) writeEncryptedCopy(src, temp, key, nb);
       else src.prepare('VACUUM INTO ?').run(temp);
     } finally {
@@ -197,4 +196,43 @@ function foldWal(dbPath: string, key: DbKey | null, nb: { nativeBinding?: string
   } finally {
     db.close();
   }
+}
+
+/**
+ * Puts `source` in place of the (closed) database and opens it with `open`. When the restored file does
+ * not open as the app needs it (its migration failed, say), the database it replaced is put back where
+ * it was, and nothing is lost. Either way, when the restore fails, `reopenOld` is called to go on with
+ * the database as it was.
+ */
+export function swapDatabaseFile(opts: {
+  dbPath: string;
+  source: string;
+  key: DbKey | null;
+  open: () => void;
+  reopenOld: () => void;
+}): RestoreReport {
+  const { dbPath } = opts;
+  let report: RestoreReport;
+  try {
+    report = replaceDatabase({ dbPath, source: opts.source, key: opts.key });
+  } catch (err) {
+    opts.reopenOld();
+    throw err;
+  }
+  try {
+    opts.open();
+  } catch (err) {
+    if (report.replacedBy) {
+      removeSidecars(dbPath);
+      fs.copyFileSync(report.replacedBy, `${dbPath}.restoring`);
+      fs.renameSync(`${dbPath}.restoring`, dbPath);
+    }
+    opts.reopenOld();
+    throw new AppError(
+      'corrupt-database',
+      `The backup could not be opened after it was put in place (${(err as Error).message}); ` +
+        'the database it replaced was put back. Nothing was lost.',
+    );
+  }
+  return report;
 }

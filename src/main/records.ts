@@ -1,0 +1,50 @@
+// What every versioned, soft-deleted record (threats, partners) obeys when it is written: new ids,
+// no edit of a deleted record or of a version someone else has changed since, and no new version
+// for an edit that changes nothing.
+import { randomBytes } from 'node:crypto';
+import type { RecordMeta } from '../shared/domain/records';
+import { AppError } from '../shared/errors';
+
+/** `T-20270512-a1b2c3`: the kind, the day it was made (UTC) and six random hex digits. */
+export function newRecordId(prefix: string, now: Date): string {
+  return `${prefix}-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+/** JSON with object keys sorted, so that two equal documents compare equal as text. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+/** Whether two documents are the same whatever the order of their keys. */
+export function unchanged(a: unknown, b: unknown): boolean {
+  return stableStringify(a) === stableStringify(b);
+}
+
+/** A record may be edited when it is live and still at the version the editor opened. */
+export function assertEditable(kind: string, id: string, meta: RecordMeta, expectedVersion: number): void {
+  if (meta.deletedAt)
+    throw new AppError('conflict', `${kind} ${id} is deleted; undo the delete before editing it.`);
+  if (meta.version !== expectedVersion) {
+    throw new AppError(
+      'conflict',
+      `${kind} ${id} was changed (now version ${meta.version}) since you opened version ${expectedVersion}. ` +
+        'Reopen it to see the changes; your edits were not saved.',
+    );
+  }
+}
+
+/** An older version may be restored while the record is live. */
+export function assertRestorable(kind: string, id: string, meta: RecordMeta): void {
+  if (meta.deletedAt)
+    throw new AppError('conflict', `${kind} ${id} is deleted; undo the delete before restoring a version.`);
+}

@@ -1,0 +1,527 @@
+// The one owner of the threat log's tables: every read and every write of `threats` (levels and
+// scores included), of the documents, notes, history, search index and the region and channel lists
+// goes through here. Returns domain objects (contract threats, log rows), never raw rows. Columns
+// and row mapping come from the field table (./columns); history from the versioned table.
+import type { Db } from '../db/types';
+import { cached } from '../db/statements';
+import {
+  recordMeta,
+  versionList,
+  VersionedTable,
+  type StoredMeta,
+  type WriteInfo,
+} from '../db/versioned-documents';
+import type { Level } from '../../shared/domain/enums';
+import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
+import type {
+  Facets,
+  LevelScore,
+  ThreatDetail,
+  ThreatFilter,
+  ThreatPage,
+  ThreatRow,
+  ThreatVersion,
+  SortField,
+} from '../../shared/domain/threat-log';
+import { columnReader, COLUMN_FIELDS, DERIVED_COLUMNS, searchText, toColumns } from './columns';
+import { buildWhere, listStatements } from './list-query';
+
+export type { WriteInfo };
+
+interface NoteRow {
+  classification: ClassifiedNote['classification'];
+  text: string;
+  extra: string | null;
+}
+
+/** A live threat as scoring reads it (from the columns), with the level and score stored for it. */
+export interface ScoringRow {
+  rowid: number;
+  level: Level | null;
+  score: number | null;
+  threat: Threat;
+}
+
+/** A public document with its dates and current level, as STIX export reads it. */
+export interface ExportableThreat {
+  /** The public document (classified notes are never exported). */
+  threat: Threat;
+  createdAt: string;
+  updatedAt: string;
+  level: Level | null;
+  score: number | null;
+}
+
+/** The fields the policy engine reads: scoring the whole log reads these columns, no document. */
+const SCORING = columnReader([
+  'id',
+  'electionId',
+  'purpose',
+  'type',
+  'target.kind',
+  'place.level',
+  'source.actor',
+  'source.name',
+  'source.confidence',
+  'reach.breakout',
+  'reach.estimatedAudience',
+  'reach.trend',
+  'time.firstSeen',
+  'time.lastSeen',
+  'context',
+]);
+
+/** The fields cluster suggestions read: identity, title, the five Ws, false claim. */
+const CLUSTERING = columnReader([
+  'id',
+  'electionId',
+  'title',
+  'purpose',
+  'type',
+  'target.kind',
+  'target.description',
+  'place.level',
+  'place.regions',
+  'place.channels',
+  'source.actor',
+  'source.name',
+  'source.confidence',
+  'reach.breakout',
+  'time.firstSeen',
+  'falseClaim',
+]);
+
+/** Every column a threat's fields fill, in the table's words. */
+const WRITTEN_COLUMNS = [...COLUMN_FIELDS.map((f) => f.column), ...DERIVED_COLUMNS];
+
+const DETAIL_SQL =
+  'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, t.deleted_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
+
+type DetailRow = StoredMeta & { doc: string; level: Level | null; score: number | null };
+
+export class ThreatStore {
+  private readonly table: VersionedTable;
+
+  constructor(private readonly db: Db) {
+    this.table = new VersionedTable(db, {
+      table: 'threats',
+      history: 'threat_versions',
+      key: 'threat_id',
+      // History keeps each version whole, classified notes included, so that it can be restored.
+      snapshot: (rowid) => {
+        const doc = cached(db, 'SELECT doc FROM threat_docs WHERE rowid = ?').pluck().get(rowid) as string;
+        return JSON.stringify(this.withNotes(rowid, JSON.parse(doc) as Threat));
+      },
+    });
+  }
+
+  // Which threats there are
+
+  /** Which of these ids are already in the log (deleted or not). */
+  existingIds(ids: readonly string[]): Set<string> {
+    const found = new Set<string>();
+    if (ids.length === 0) return found;
+    // For a big batch, reading every id is cheaper than one query per id.
+    if (ids.length > 500) {
+      const wanted = new Set(ids);
+      for (const id of cached(this.db, 'SELECT id FROM threats')
+        .pluck()
+        .iterate() as IterableIterator<string>)
+        if (wanted.has(id)) found.add(id);
+      return found;
+    }
+    for (const id of ids) if (this.table.exists(id)) found.add(id);
+    return found;
+  }
+
+  exists(id: string): boolean {
+    return this.table.exists(id);
+  }
+
+  /** How many live threats there are, in one election or all. */
+  count(electionId?: string): number {
+    return electionId === undefined
+      ? (cached(this.db, 'SELECT count(*) FROM threats WHERE deleted_at IS NULL').pluck().get() as number)
+      : (cached(this.db, 'SELECT count(*) FROM threats WHERE election_id = ? AND deleted_at IS NULL')
+          .pluck()
+          .get(electionId) as number);
+  }
+
+  /** The ids of an election's live threats. */
+  liveIds(electionId: string): string[] {
+    return cached(this.db, 'SELECT id FROM threats WHERE election_id = ? AND deleted_at IS NULL')
+      .pluck()
+      .all(electionId) as string[];
+  }
+
+  // Documents
+
+  /** The stored threat with its classified notes, or undefined. */
+  get(id: string): ThreatDetail | undefined {
+    const row = cached(this.db, `${DETAIL_SQL} WHERE t.id = ?`).get(id) as DetailRow | undefined;
+    if (!row) return undefined;
+    return {
+      threat: this.withNotes(row.rowid, JSON.parse(row.doc) as Threat),
+      meta: { ...recordMeta(row), level: row.level, score: row.score },
+    };
+  }
+
+  /** Public documents only (no classified notes), for bulk readers such as assessment. */
+  *iteratePublic(
+    filter: { electionId?: string; ids?: readonly string[] } = {},
+  ): Generator<{ threat: Threat; version: number }> {
+    const select = 'SELECT d.doc, t.version FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
+    if (filter.ids) {
+      const stmt = cached(this.db, `${select} WHERE t.id = ? AND t.deleted_at IS NULL`);
+      for (const id of filter.ids) {
+        const row = stmt.get(id) as { doc: string; version: number } | undefined;
+        if (row) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
+      }
+      return;
+    }
+    const stmt = filter.electionId
+      ? cached(this.db, `${select} WHERE t.deleted_at IS NULL AND t.election_id = ? ORDER BY t.rowid`)
+      : cached(this.db, `${select} WHERE t.deleted_at IS NULL ORDER BY t.rowid`);
+    const rows = (filter.electionId ? stmt.iterate(filter.electionId) : stmt.iterate()) as IterableIterator<{
+      doc: string;
+      version: number;
+    }>;
+    for (const row of rows) yield { threat: JSON.parse(row.doc) as Threat, version: row.version };
+  }
+
+  /** Whole threats (with classified notes) for export, in the order they were first recorded. */
+  *iterateForExport(opts: {
+    electionId?: string | undefined;
+    ids?: readonly string[] | undefined;
+    includeClassified: boolean;
+  }): Generator<Threat> {
+    const where = ['deleted_at IS NULL'];
+    const params: unknown[] = [];
+    if (opts.electionId) {
+      where.push('election_id = ?');
+      params.push(opts.electionId);
+    }
+    const sql = `SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ${where.join(' AND ')} ORDER BY t.rowid`;
+    const wanted = opts.ids ? new Set(opts.ids) : null;
+    for (const row of cached(this.db, sql).iterate(...params) as IterableIterator<{
+      rowid: number;
+      doc: string;
+    }>) {
+      const threat = JSON.parse(row.doc) as Threat;
+      if (wanted && !wanted.has(threat.id)) continue;
+      yield opts.includeClassified ? this.withNotes(row.rowid, threat) : threat;
+    }
+  }
+
+  /**
+   * Live public documents with their dates and level, for STIX export: a selection (in the order given)
+   * or those matching a log filter (in the order recorded). Never reads the classified notes.
+   */
+  exportable(opts: { filter: ThreatFilter; ids?: readonly string[] | undefined }): ExportableThreat[] {
+    const where = buildWhere({ ...opts.filter, deleted: undefined });
+    const select =
+      'SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
+    type Row = {
+      doc: string;
+      created_at: string;
+      updated_at: string;
+      level: Level | null;
+      score: number | null;
+    };
+    const toExportable = (row: Row): ExportableThreat => {
+      const { classifiedNotes: _never, ...threat } = JSON.parse(row.doc) as Threat;
+      return {
+        threat: threat as Threat,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        level: row.level,
+        score: row.score,
+      };
+    };
+    if (opts.ids) {
+      const stmt = cached(this.db, `${select} WHERE t.id = ? AND ${where.sql}`);
+      const out: ExportableThreat[] = [];
+      for (const id of new Set(opts.ids)) {
+        const row = stmt.get(id, ...where.params) as Row | undefined;
+        if (row) out.push(toExportable(row));
+      }
+      return out;
+    }
+    const rows = cached(this.db, `${select} WHERE ${where.sql} ORDER BY t.rowid`).iterate(
+      ...where.params,
+    ) as IterableIterator<Row>;
+    return Array.from(rows, toExportable);
+  }
+
+  /** Every version of a threat, the current one first. */
+  versions(id: string): ThreatVersion[] {
+    const current = this.get(id);
+    if (!current) return [];
+    return versionList(
+      { meta: current.meta, doc: current.threat },
+      this.table.history(id),
+      (doc) => JSON.parse(doc) as Threat,
+    ).map(({ doc, ...v }) => ({ ...v, threat: doc }));
+  }
+
+  // The log
+
+  /**
+   * A window of the log. Live threats are counted and paged on the covering index threats_log, so only
+   * the rows shown are read from the table; a search alone is counted by the search index itself.
+   */
+  list(
+    filter: ThreatFilter,
+    sort: { field: SortField; direction: 'asc' | 'desc' },
+    offset: number,
+    limit: number,
+  ): ThreatPage {
+    const q = listStatements(filter, sort);
+    const total = (cached(this.db, q.count.sql).get(...q.count.params) as { n: number }).n;
+    if (total === 0 || offset >= total) return { total, offset, rows: [] };
+    const rows = cached(this.db, q.page.sql).all(...q.page.params, limit, offset) as ThreatRow[];
+    return { total, offset, rows };
+  }
+
+  facets(electionId?: string): Facets {
+    const scope = electionId ? 'AND t.election_id = ?' : '';
+    const params = electionId ? [electionId] : [];
+    const distinct = (table: string, column: string) =>
+      cached(
+        this.db,
+        `SELECT DISTINCT x.${column} AS v FROM ${table} x JOIN threats t ON t.rowid = x.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
+      )
+        .pluck()
+        .all(...params) as string[];
+    const counts = cached(
+      this.db,
+      `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS total, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS deleted FROM threats t WHERE 1 ${scope}`,
+    ).get(...params) as { total: number; deleted: number };
+    return {
+      regions: distinct('threat_regions', 'region'),
+      channels: distinct('threat_channels', 'channel'),
+      total: counts.total,
+      deleted: counts.deleted,
+    };
+  }
+
+  /** How many live threats (of one election, or all) name each channel or region, most first. */
+  usage(what: 'channel' | 'region', electionId: string | null): { name: string; threats: number }[] {
+    const table = what === 'channel' ? 'threat_channels' : 'threat_regions';
+    const scope = electionId ? 'AND t.election_id = ?' : '';
+    return cached(
+      this.db,
+      `SELECT x.${what} AS name, count(*) AS threats FROM threats t CROSS JOIN ${table} x ON x.threat_rowid = t.rowid
+       WHERE t.deleted_at IS NULL ${scope} GROUP BY x.${what} ORDER BY threats DESC LIMIT 1000`,
+    ).all(...(electionId ? [electionId] : [])) as { name: string; threats: number }[];
+  }
+
+  // Columns for whole-log passes (no document parsed)
+
+  /**
+   * Every live threat as the policy engine reads it, built from the log's columns — or only those never
+   * assessed, or only those whose score lies in a band (after a change of thresholds alone).
+   */
+  *iterateForScoring(
+    where: { missingLevel?: boolean; scoreBand?: readonly [number, number] } = {},
+  ): Generator<ScoringRow> {
+    const filter = where.missingLevel
+      ? ' AND level IS NULL'
+      : where.scoreBand
+        ? ' AND (level IS NULL OR score IS NULL OR score BETWEEN ? AND ?)'
+        : '';
+    const stmt = cached(
+      this.db,
+      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE deleted_at IS NULL${filter}`,
+    ).raw(true);
+    const rows = (
+      where.scoreBand && !where.missingLevel
+        ? stmt.iterate(where.scoreBand[0], where.scoreBand[1])
+        : stmt.iterate()
+    ) as IterableIterator<unknown[]>;
+    for (const r of rows)
+      yield {
+        rowid: r[0] as number,
+        level: r[1] as Level | null,
+        score: r[2] as number | null,
+        threat: SCORING.read(r, 3),
+      };
+  }
+
+  /** These threats (deleted ones too) as the policy engine reads them; unknown ids are left out. */
+  *scoringRows(ids: readonly string[]): Generator<ScoringRow> {
+    const stmt = cached(
+      this.db,
+      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE id = ?`,
+    ).raw(true);
+    for (const id of ids) {
+      const r = stmt.get(id) as unknown[] | undefined;
+      if (r)
+        yield {
+          rowid: r[0] as number,
+          level: r[1] as Level | null,
+          score: r[2] as number | null,
+          threat: SCORING.read(r, 3),
+        };
+    }
+  }
+
+  /**
+   * Every live threat of an election as cluster suggestions read it, from the log's columns (no
+   * document parsed); the other text is empty.
+   */
+  forClustering(electionId: string): Threat[] {
+    const rows = cached(
+      this.db,
+      `SELECT ${CLUSTERING.columns.join(', ')} FROM threats WHERE deleted_at IS NULL AND election_id = ?`,
+    )
+      .raw(true)
+      .all(electionId) as unknown[][];
+    return rows.map((r) => CLUSTERING.read(r));
+  }
+
+  // Writes (inside the caller's transaction)
+
+  /** Writes a new threat, once, with its level (null: not assessed yet). Returns its rowid. */
+  insert(threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
+    const cols = toColumns(threat);
+    const rowid = this.table.insert(
+      { ...pick(cols, WRITTEN_COLUMNS), level: level?.level ?? null, score: level?.score ?? null },
+      info,
+    );
+    cached(this.db, 'INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)').run(rowid, cols.doc);
+    this.writeSideTables(rowid, threat, false, true);
+    return rowid;
+  }
+
+  /** Replaces the current version (kept whole in the history first), with its level; null keeps the
+   *  level stored. Returns the new version. */
+  update(id: string, threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
+    const cols = toColumns(threat);
+    const columns = pick(cols, WRITTEN_COLUMNS);
+    const { rowid, version, deleted } = this.table.replace(
+      id,
+      level ? { ...columns, level: level.level, score: level.score } : columns,
+      info,
+    );
+    cached(this.db, 'UPDATE threat_docs SET doc = ? WHERE rowid = ?').run(cols.doc, rowid);
+    this.writeSideTables(rowid, threat, true, !deleted);
+    return version;
+  }
+
+  /** Marks deleted (or live again), keeping the version before the change; the search index holds
+   *  live threats only. Returns the new version. */
+  setDeleted(id: string, deleted: boolean, info: WriteInfo): number {
+    const version = this.table.setDeleted(id, deleted, info);
+    const row = cached(
+      this.db,
+      'SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE t.id = ?',
+    ).get(id) as { rowid: number; doc: string };
+    cached(this.db, 'DELETE FROM threats_fts WHERE rowid = ?').run(row.rowid);
+    if (!deleted) this.indexForSearch(row.rowid, JSON.parse(row.doc) as Threat);
+    return version;
+  }
+
+  // Levels
+
+  /** Writes a changed level and score; the score alone when the level stays, which leaves the indexes on
+   *  the level untouched (three times faster over a whole log). Returns whether anything changed. */
+  writeLevel(row: Pick<ScoringRow, 'rowid' | 'level' | 'score'>, next: LevelScore): boolean {
+    if (next.level !== row.level) {
+      cached(this.db, 'UPDATE threats SET level = ?, score = ? WHERE rowid = ?').run(
+        next.level,
+        next.score,
+        row.rowid,
+      );
+      return true;
+    }
+    if (next.score !== row.score) {
+      cached(this.db, 'UPDATE threats SET score = ? WHERE rowid = ?').run(next.score, row.rowid);
+      return true;
+    }
+    return false;
+  }
+
+  /** Sets a threat's level directly (tools and tests; the app keeps levels through the LevelKeeper). */
+  setLevel(id: string, level: Level | null, score: number | null): void {
+    cached(this.db, 'UPDATE threats SET level = ?, score = ? WHERE id = ?').run(level, score, id);
+  }
+
+  /** Live threats at each stored level whose score lies outside a band. */
+  levelCountsOutside(band: readonly [number, number]): { level: Level; n: number }[] {
+    return cached(
+      this.db,
+      'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
+    ).all(band[0], band[1]) as { level: Level; n: number }[];
+  }
+
+  /** How many live threats have no level yet. */
+  missingLevels(): number {
+    return cached(this.db, 'SELECT count(*) FROM threats WHERE level IS NULL AND deleted_at IS NULL')
+      .pluck()
+      .get() as number;
+  }
+
+  titleOf(id: string): string | undefined {
+    return cached(this.db, 'SELECT title FROM threats WHERE id = ?').pluck().get(id) as string | undefined;
+  }
+
+  // Side tables
+
+  private indexForSearch(rowid: number, threat: Threat): void {
+    cached(
+      this.db,
+      'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(rowid, ...searchText(threat));
+  }
+
+  private writeSideTables(rowid: number, threat: Threat, replace: boolean, live: boolean): void {
+    if (replace) {
+      cached(this.db, 'DELETE FROM threats_fts WHERE rowid = ?').run(rowid);
+      cached(this.db, 'DELETE FROM threat_regions WHERE threat_rowid = ?').run(rowid);
+      cached(this.db, 'DELETE FROM threat_channels WHERE threat_rowid = ?').run(rowid);
+      cached(this.db, 'DELETE FROM classified_notes WHERE threat_rowid = ?').run(rowid);
+    }
+    if (live) this.indexForSearch(rowid, threat);
+    const region = cached(
+      this.db,
+      'INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)',
+    );
+    for (const r of threat.place.regions ?? []) region.run(r, rowid);
+    const channel = cached(
+      this.db,
+      'INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)',
+    );
+    for (const c of threat.place.channels ?? []) channel.run(c, rowid);
+    const note = cached(
+      this.db,
+      'INSERT INTO classified_notes (threat_rowid, seq, classification, text, extra) VALUES (?, ?, ?, ?, ?)',
+    );
+    (threat.classifiedNotes ?? []).forEach((n, i) => {
+      const { classification, text, ...extra } = n;
+      note.run(rowid, i, classification, text, Object.keys(extra).length ? JSON.stringify(extra) : null);
+    });
+  }
+
+  private withNotes(rowid: number, doc: Threat): Threat {
+    const notes = cached(
+      this.db,
+      'SELECT classification, text, extra FROM classified_notes WHERE threat_rowid = ? ORDER BY seq',
+    ).all(rowid) as NoteRow[];
+    if (notes.length === 0) return doc;
+    return {
+      ...doc,
+      classifiedNotes: notes.map((n) => ({
+        ...(n.extra ? (JSON.parse(n.extra) as object) : {}),
+        classification: n.classification,
+        text: n.text,
+      })),
+    };
+  }
+}
+
+function pick(cols: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of names) out[name] = cols[name];
+  return out;
+}
