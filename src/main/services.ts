@@ -27,6 +27,7 @@ import { Settings } from './settings/settings';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
 import { ThreatStore } from './threats/store';
+import { isResponse } from './threats/workflow';
 import { workspaceHandlers } from './workspace/service';
 
 export interface ContextOptions {
@@ -99,6 +100,15 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
   levels.ensureCurrent();
 
   const assessment = new AssessmentService(ctx, threats, elections, policies, levels);
+  const threatService = new ThreatService(ctx, threats, elections, levels);
+  // A threat's status follows the work: decided → assessed; a public text approved → responded.
+  ctx.events.on('decisionRecorded', ({ threatIds, assessmentId }) =>
+    threatService.advanceStatus(threatIds, 'assessed', { assessment: assessmentId }),
+  );
+  ctx.events.on('draftApproved', ({ threatIds, draftId, template, version }) => {
+    if (isResponse(template))
+      threatService.advanceStatus(threatIds, 'responded', { draft: draftId, draftVersion: version });
+  });
   // One map per contract (src/shared/ipc/<domain>.contract.ts), each typed by its own contract.
   return {
     ...appHandlers(ctx),
@@ -113,7 +123,7 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
     ...assessment.policyHandlers(),
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
-    ...new ThreatService(ctx, threats, elections, levels).handlers(),
+    ...threatService.handlers(),
     ...workspaceHandlers(ctx, levels),
   };
 }

@@ -184,6 +184,7 @@ export class AssessmentService {
         },
         { onBehalfOf: { name: d.decidedBy, role: d.role } },
       );
+      this.ctx.events.emit('decisionRecorded', { threatIds: stored.threatIds, assessmentId });
       return decision;
     })();
   }

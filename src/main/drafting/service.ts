@@ -456,6 +456,13 @@ export class DraftingService {
         },
         signer,
       );
+      if (step === 'approved')
+        this.ctx.events.emit('draftApproved', {
+          threatIds: v.draft.threatIds,
+          draftId: id,
+          template: stored.template,
+          version: v.version,
+        });
       return this.draftRecord(id);
     })();
   }

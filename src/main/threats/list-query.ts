@@ -1,5 +1,6 @@
 // Builds the log's windowed, filtered, sorted query. Every value is a bound parameter;
 // column names come only from the fixed maps below.
+import { withoutInvisible } from '../../shared/text/invisible';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { LEVELS } from '../../shared/domain/enums';
 import type { SortField, ThreatFilter } from '../../shared/domain/threat-log';
@@ -59,7 +60,7 @@ export interface BuiltWhere {
 /** Words of a search box as an FTS5 query: every word must match, as a prefix. */
 export function searchWords(search: string): string[] {
   return (
-    search
+    withoutInvisible(search)
       .normalize('NFKC')
       .match(/[\p{L}\p{N}]+/gu)
       ?.slice(0, 20) ?? []

@@ -147,6 +147,13 @@ export class ThreatStore {
           .get(electionId) as number);
   }
 
+  /** The ids of an election's threats, deleted ones included (new ids follow their style). */
+  idsOf(electionId: string): string[] {
+    return cached(this.db, 'SELECT id FROM threats WHERE election_id = ?')
+      .pluck()
+      .all(electionId) as string[];
+  }
+
   /** The ids of an election's live threats. */
   liveIds(electionId: string): string[] {
     return cached(this.db, 'SELECT id FROM threats WHERE election_id = ? AND deleted_at IS NULL')
