@@ -204,7 +204,6 @@ export function SettingsScreen() {
                     type="button"
                     className="button button--small"
                     disabled={busy || b.schemaVersion === null}
-                    aria-label={t('restore.actionNamed', { date: formatDateTime(b.createdAt) })}
                     onClick={() => setRestoring(b)}
                   >
                     {t('restore.action')}
