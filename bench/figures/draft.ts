@@ -8,16 +8,17 @@ import { DEFAULT_POLICY } from '../../src/main/assessment/default-policy';
 import { buildPlan, renderDraft, runChecks, writeDocx } from '../../src/main/drafting';
 import { planOptionsFrom, TARGET_GRADE } from '../../src/main/drafting/service';
 import type { Draft } from '../../src/shared/domain/drafting';
-import type { OrgProfile } from '../../src/shared/domain/drafting-records';
+import type { OrganisationProfile } from '../../src/shared/domain/organisation';
 import type { Figure } from '../figures';
 import { median, now } from '../measure';
 
 const RUNS = 30;
-const PROFILE: OrgProfile = {
-  authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
+const PROFILE: OrganisationProfile = {
+  name: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
   website: 'elections.lakeshore.example',
   phone: '1-800-555-0127',
   mediaContact: { name: 'Sam Okoro', phone: '1-800-555-0199', email: 'media@elections.lakeshore.example' },
+  endMark: true,
 };
 
 export const draftDocxRatio: Figure = {
@@ -40,6 +41,7 @@ export const draftDocxRatio: Figure = {
         election,
         assessment,
         plan,
+        organisation: PROFILE,
         languages: ['en', 'fr'],
         draftId: `D-${i}`,
         createdAt: asOf,
@@ -49,13 +51,10 @@ export const draftDocxRatio: Figure = {
         election,
         assessment: { attributionMayBeStated: assessment.attributionMayBeStated },
         targetGrade: TARGET_GRADE,
+        organisation: PROFILE,
       });
-      await writeDocx(draft, {
-        documentId: `D-${i}`,
-        version: 1,
-        date: asOf.slice(0, 10),
-        languages: ['en', 'fr'],
-      });
+      // The release (the sign-off record that goes with it is a separate, small document).
+      await writeDocx(draft, { date: asOf.slice(0, 10), organisation: PROFILE, languages: ['en', 'fr'] });
       return draft;
     };
     const bare = async (draft: Draft) => {

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { CliTranslator } from './i18n';
 import { UsageError, type CliIo } from './io';
 import type { CliSession } from './session';
 
@@ -8,6 +9,8 @@ export interface CommandRun {
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
   io: CliIo;
+  /** Renders the core's messages in the person's language (--lang). */
+  i18n: CliTranslator;
   dbPath: string;
   /** Opens the database (once) for commands that need it. */
   session(): CliSession;

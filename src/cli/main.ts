@@ -6,12 +6,19 @@ import { AppError } from '../shared/errors';
 import { defaultDbPath, appVersion } from '../main/paths';
 import type { Command } from './command';
 import { EXIT, UsageError, processIo, type CliIo } from './io';
+import { cliTranslator, isCliLanguage, languageFromEnv } from './i18n';
 import { openSession, type CliSession } from './session';
 import { COMMANDS } from './commands';
 
-function extractDb(argv: string[]): { db: string | undefined; rest: string[] } {
+/** The global options, which may come before or after the command: --db FILE and --lang en|fr. */
+function extractGlobals(argv: string[]): {
+  db: string | undefined;
+  lang: string | undefined;
+  rest: string[];
+} {
   const rest: string[] = [];
   let db: string | undefined;
+  let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -25,11 +32,18 @@ function extractDb(argv: string[]): { db: string | undefined; rest: string[] } {
       i++;
     } else if (arg.startsWith('--db=')) {
       db = arg.slice(5);
+    } else if (arg === '--lang') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--')) throw new UsageError('--lang needs en or fr');
+      lang = value;
+      i++;
+    } else if (arg.startsWith('--lang=')) {
+      lang = arg.slice(7);
     } else {
       rest.push(arg);
     }
   }
-  return { db, rest };
+  return { db, lang, rest };
 }
 
 function help(): string {
@@ -44,6 +58,7 @@ function help(): string {
     '',
     'Global options:',
     "  --db FILE    the database (default: $THRESHOLD_DB, else the desktop app's own file)",
+    '  --lang en|fr the language of messages (default: $THRESHOLD_LANG, else the locale, else English)',
     '  THRESHOLD_DB_KEY  the key of an encrypted database (64 hex digits, or a passphrase);',
     '               on a terminal Threshold asks for it instead. The desktop app shows its key in Settings.',
     '  --help       this help; `threshold <command> --help` for a command',
@@ -54,7 +69,12 @@ function help(): string {
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let session: CliSession | undefined;
   try {
-    const { db, rest } = extractDb(argv);
+    const { db, lang, rest } = extractGlobals(argv);
+    if (lang !== undefined && !isCliLanguage(lang))
+      throw new UsageError(
+        `--lang is the language of messages: en or fr (got "${lang}"). A draft's languages are --languages.`,
+      );
+    const i18n = cliTranslator(lang ?? languageFromEnv(io.env));
     const [name, ...args] = rest;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
       io.out(help());
@@ -81,6 +101,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       positionals: parsed.positionals,
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       io,
+      i18n,
       dbPath,
       session: () =>
         (session ??= openSession(dbPath, {

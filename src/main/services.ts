@@ -17,6 +17,7 @@ import type { Db } from './db/types';
 import { DraftingService } from './drafting/service';
 import { ElectionRepository } from './elections/repository';
 import { electionHandlers } from './elections/service';
+import { OrganisationService } from './organisation/service';
 import { ServiceEvents } from './events';
 import type { OpenFilePort } from './files/open-port';
 import type { SaveFilePort } from './files/save-port';
@@ -121,6 +122,7 @@ export function createHandlers(ctx: ServiceContext, ports: HostPorts = {}): Hand
     ...filesHandlers(ports.saveFile, ports.openFile),
     ...partnerHandlers(ctx),
     ...assessment.policyHandlers(),
+    ...new OrganisationService(ctx).handlers(),
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
     ...threatService.handlers(),

@@ -154,6 +154,35 @@ describe('threshold assess', () => {
     expect(r.out).toMatch(/Policy version 1; as of 2027-05-12T12:00:00Z \(5 days before polling day/);
   });
 
+  it('with --lang fr says it all in French: level, factors and their reasons, gates, changes, who speaks', async () => {
+    const r = await run(['--lang', 'fr', '--db', sampleFile, 'assess', 'lk27-001', '--as-of', AS_OF]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Niveau : S’EXPRIMER PUBLIQUEMENT/);
+    expect(r.out).toMatch(/Score : 67,1 sur 100 — intervenir en privé à 35, s’exprimer publiquement à 60/);
+    expect(r.out).toMatch(/Atteinte au processus électoral +35,8 \/ 40 +Elle trompe les gens sur la façon/);
+    expect(r.out).toMatch(/Catégorie Breakout 3 \(plusieurs plateformes et plusieurs communautés\)/);
+    expect(r.out).toMatch(
+      /Règles :\n {2}\[non appliquée\] Débat politique national : Il ne s’agit pas de débat/,
+    );
+    expect(r.out).toMatch(/Ce qui le changerait :\n {2}- Si .*le niveau serait « intervenir en privé »\./);
+    expect(r.out).toMatch(/Porte-parole : Autorité électorale — Cela concerne la façon/);
+    expect(r.out).not.toMatch(/\b(the level would be|Breakout category|Spokesperson)\b/);
+    // The same in JSON: the reasons in words, in French.
+    const json = await run([
+      '--lang',
+      'fr',
+      '--db',
+      sampleFile,
+      'assess',
+      'lk27-001',
+      '--json',
+      '--as-of',
+      AS_OF,
+    ]);
+    const [a] = JSON.parse(json.out) as { factors: { reason: string }[] }[];
+    expect(a!.factors[0]!.reason).toMatch(/^Elle trompe les gens/);
+  });
+
   it('refuses an unknown threat and a malformed --as-of', async () => {
     const unknown = await run(['assess', 'nope', '--db', sampleFile]);
     expect(unknown.code).toBe(1);

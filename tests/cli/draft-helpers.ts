@@ -2,24 +2,19 @@
 import path from 'node:path';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
-import type { OrgProfile } from '../../src/shared/domain/drafting-records';
+import { EMPTY_PROFILE } from '../fixtures/organisation';
 import { openTestApp, tempDir } from '../helpers/db';
 
-export const AS_OF = '2027-05-12T12:00:00Z';
+export const AS_OF = '2027-05-13T12:00:00Z';
 
-export const PROFILE: OrgProfile = {
-  authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
-  website: 'elections.lakeshore.example',
-  phone: '1-800-555-0127',
-  mediaContact: { name: 'Sam Okoro', phone: '1-800-555-0199', email: 'media@elections.lakeshore.example' },
-};
+export { PROFILE } from '../fixtures/organisation';
 
-/** A database holding the sample workspace (and the organisation profile, unless told otherwise), closed again. */
+/** A database holding the sample workspace (with its organisation profile, unless told otherwise), closed again. */
 export async function sampleDb(opts: { profile?: boolean } = {}): Promise<{ dir: string; file: string }> {
   const dir = tempDir('threshold-cli-draft-');
   const app = openTestApp({ file: path.join(dir, 'threshold.db') });
   await app.call('workspace:loadSample');
-  if (opts.profile !== false) await app.call('drafting:saveProfile', { profile: PROFILE });
+  if (opts.profile === false) await app.call('profile:set', { profile: EMPTY_PROFILE });
   app.close();
   return { dir, file: app.file };
 }

@@ -26,7 +26,7 @@ describe('threshold draft → LibreOffice', () => {
         'lk27-001',
         '--template',
         'public-statement',
-        '--lang',
+        '--languages',
         'en,fr',
         '--out',
         'statement.docx',

@@ -9,11 +9,23 @@ import { describe, expect, it } from 'vitest';
 import type { AuditPage } from '../../src/shared/domain/audit';
 import type { DraftSummary } from '../../src/shared/domain/drafting-records';
 import { openTestApp, REPO_ROOT } from '../helpers/db';
-import { AS_OF, run, sampleDb } from './draft-helpers';
+import { main } from '../../src/cli/main';
+import { AS_OF, PROFILE, run, sampleDb } from './draft-helpers';
 
 interface DraftJson {
   file: string;
-  checks: { id: string; severity: string; message: string }[];
+  signoff: { file: string; marking: string };
+  draft: string;
+  warnings: string[];
+  checks: {
+    id: string;
+    severity: string;
+    message: string;
+    messageId: string;
+    params: Record<string, string | number>;
+    lang: string;
+    section: string | null;
+  }[];
   readability: { grade: number };
 }
 
@@ -34,7 +46,7 @@ describe('threshold draft', () => {
         'lk27-001',
         '--template',
         'public-statement',
-        '--lang',
+        '--languages',
         'en,fr',
         '--out',
         'statement.docx',
@@ -47,21 +59,42 @@ describe('threshold draft', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as DraftJson;
-    expect(Object.keys(out).sort()).toEqual(['checks', 'file', 'readability']);
+    expect(Object.keys(out).sort()).toEqual([
+      'checks',
+      'draft',
+      'file',
+      'readability',
+      'signoff',
+      'warnings',
+    ]);
     expect(out.file).toBe(path.join(dir, 'statement.docx'));
+    expect(out.signoff).toEqual({ file: path.join(dir, 'statement.signoff.docx'), marking: 'PROTECTED' });
+    expect(out.warnings).toEqual([]);
     expect(typeof out.readability.grade).toBe('number');
     expect(out.readability.grade).toBeGreaterThan(0);
     for (const c of out.checks) {
-      expect(Object.keys(c).sort()).toEqual(['id', 'message', 'severity']);
+      expect(Object.keys(c).sort()).toEqual([
+        'id',
+        'lang',
+        'message',
+        'messageId',
+        'params',
+        'section',
+        'severity',
+      ]);
       expect(c.severity).toBe('warning');
     }
     // A valid .docx in both languages, marked DRAFT (nobody has approved it).
     const buffer = fs.readFileSync(out.file);
     const text = (await mammoth.extractRawText({ buffer })).value;
-    expect(text).toContain('Mail-in ballots postmarked on or before polling day');
+    expect(text).toContain('Mail-in ballots are counted if they are postmarked by polling day');
     expect(text).toContain('Où trouver de l’information fiable');
     expect(text).toContain('elections.lakeshore.example');
     expect(await headerText(out.file)).toContain('DRAFT — NOT FOR RELEASE');
+    // The sign-off record beside it names who drafted it; the release names nobody but the media contact.
+    const record = (await mammoth.extractRawText({ buffer: fs.readFileSync(out.signoff.file) })).value;
+    expect(record).toContain('Sign-off record');
+    expect(text).not.toContain('Sign-off');
 
     // The plan and the draft are in the workspace, and the export is in the audit log.
     const app = openTestApp({ file });
@@ -87,7 +120,7 @@ describe('threshold draft', () => {
         'lk27-001',
         '--template',
         'social-post',
-        '--lang',
+        '--languages',
         'fr',
         '--out',
         'post.docx',
@@ -101,6 +134,16 @@ describe('threshold draft', () => {
     const out = JSON.parse(r.out) as DraftJson;
     expect(out.checks.filter((c) => c.severity === 'error').map((c) => c.id)).toContain('placeholder');
     expect(out.checks[0]!.severity).toBe('error');
+    // The placeholder checks say which field, in which language and section (here in English, the default).
+    const website = out.checks.find((c) => c.params.field === 'organisation.website')!;
+    expect(website).toMatchObject({
+      messageId: 'checks:placeholder.missing',
+      lang: 'fr',
+      section: 'reliable-sources',
+    });
+    expect(website.message).toBe(
+      'Missing: the organisation’s web address (French text, section “Where to find reliable information”). Add it in Settings → Organisation.',
+    );
     expect(fs.existsSync(out.file)).toBe(true);
     const header = await headerText(out.file);
     expect(header).toContain('ÉBAUCHE — NE PAS DIFFUSER');
@@ -154,8 +197,12 @@ describe('threshold draft', () => {
       [['draft', 'lk27-001', '--template', 'public-statement'], /--out FILE\.docx is required/],
       [['draft', 'lk27-001', '--template', 'public-statement', '--out', 'a.pdf'], /\.docx/],
       [
-        ['draft', 'lk27-001', '--template', 'public-statement', '--lang', 'de', '--out', 'a.docx'],
-        /--lang must be/,
+        ['draft', 'lk27-001', '--template', 'public-statement', '--languages', 'de', '--out', 'a.docx'],
+        /--languages must be/,
+      ],
+      [
+        ['draft', 'lk27-001', '--template', 'public-statement', '--lang', 'en,fr', '--out', 'a.docx'],
+        /--languages/,
       ],
       [
         ['draft', 'lk27-001', '--template', 'public-statement', '--out', 'a.docx', '--as-of', 'May 12'],
@@ -189,7 +236,7 @@ describe('threshold draft', () => {
         'lk27-013',
         '--template',
         'public-statement',
-        '--lang',
+        '--languages',
         'en',
         '--out',
         out,
@@ -205,5 +252,197 @@ describe('threshold draft', () => {
     expect(json.checks.every((c) => c.severity === 'warning')).toBe(true);
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(await zip.file('word/document.xml')!.async('string')).toContain('w:lang w:val="en-CA"');
+  });
+
+  it('speaks the person’s language with --lang (or THRESHOLD_LANG)', async () => {
+    const { dir, file } = await sampleDb({ profile: false });
+    const argv = [
+      '--db',
+      file,
+      'draft',
+      'lk27-001',
+      '--template',
+      'social-post',
+      '--languages',
+      'fr',
+      '--out',
+      'p.docx',
+      '--json',
+      '--as-of',
+      AS_OF,
+    ];
+    const fr = JSON.parse((await run(['--lang', 'fr', ...argv], dir)).out) as DraftJson;
+    const website = fr.checks.find((c) => c.params.field === 'organisation.website')!;
+    expect(website.message).toBe(
+      'Il manque l’adresse Web de l’organisation (texte en français, section «\u00a0Où trouver de l’information fiable\u00a0»). Ajoutez-la dans Paramètres → Organisation.',
+    );
+    const out: string[] = [];
+    const code = await main(argv, {
+      out: (t) => out.push(t),
+      err: () => undefined,
+      env: { THRESHOLD_LANG: 'fr' },
+      cwd: dir,
+    });
+    expect(code).toBe(3);
+    expect((JSON.parse(out.join('\n')) as DraftJson).checks[0]!.message).toMatch(/^Il manque /);
+  });
+
+  it('warns when a threat was first seen later than the plan is made', async () => {
+    const { dir, file } = await sampleDb();
+    const r = await run(
+      [
+        '--db',
+        file,
+        'draft',
+        'lk27-013',
+        '--template',
+        'public-statement',
+        '--out',
+        's.docx',
+        '--json',
+        '--as-of',
+        '2026-12-01T12:00:00Z',
+      ],
+      dir,
+    );
+    const out = JSON.parse(r.out) as DraftJson;
+    expect(out.warnings).toEqual([
+      'Threat lk27-013 was first seen on 2027-05-14T16:00:00Z, later than the time this plan is made (2026-12-01T12:00:00Z). Check its date: the timing is advised from its first-seen date.',
+    ]);
+    expect(r.err).toContain('threshold: warning: Threat lk27-013 was first seen');
+  });
+});
+
+describe('threshold drafts', () => {
+  it('refuses review while an error-level check fails, saying which; reviews and approves a clean draft', async () => {
+    const { dir, file } = await sampleDb({ profile: false });
+    const made = JSON.parse(
+      (
+        await run(
+          [
+            '--db',
+            file,
+            'draft',
+            'lk27-001',
+            '--template',
+            'media-lines',
+            '--out',
+            'm.docx',
+            '--json',
+            '--as-of',
+            AS_OF,
+          ],
+          dir,
+        )
+      ).out,
+    ) as DraftJson;
+    const refused = await run(
+      ['--db', file, 'drafts', 'review', made.draft, '--by', 'Li Wei', '--role', 'Legal counsel'],
+      dir,
+    );
+    expect(refused.code).toBe(3);
+    expect(refused.err).toMatch(/error-level check\(s\) must be fixed before the draft can be reviewed/);
+    expect(refused.err).toContain('placeholder [en key-sources] Missing: the organisation’s web address');
+
+    // With the organisation's details, the same kind of draft is clean: review, then approval by someone else.
+    const { dir: dir2, file: file2 } = await sampleDb();
+    const clean = JSON.parse(
+      (
+        await run(
+          [
+            '--db',
+            file2,
+            'draft',
+            'lk27-001',
+            '--template',
+            'media-lines',
+            '--out',
+            'm.docx',
+            '--json',
+            '--as-of',
+            AS_OF,
+          ],
+          dir2,
+        )
+      ).out,
+    ) as DraftJson;
+    expect(clean.checks.filter((c) => c.severity === 'error')).toEqual([]);
+    const base = ['--db', file2, 'drafts'];
+    expect(
+      (await run([...base, 'review', clean.draft, '--by', 'Li Wei', '--role', 'Legal counsel'], dir2)).code,
+    ).toBe(0);
+    const self = await run([...base, 'approve', clean.draft, '--by', 'Li Wei', '--role', 'CEO'], dir2);
+    expect(self.code).toBe(1);
+    expect(self.err).toMatch(/second person/);
+    const approved = await run(
+      [...base, 'approve', clean.draft, '--by', 'Marie Gagnon', '--role', 'Chief Electoral Officer'],
+      dir2,
+    );
+    expect(approved.out).toContain('is approved');
+    const exported = await run([...base, 'export', clean.draft, '--out', 'final.docx'], dir2);
+    expect(exported.code).toBe(0);
+    expect(exported.out).not.toContain('DRAFT');
+    const list = await run([...base, 'list', '--json'], dir2);
+    expect((JSON.parse(list.out) as DraftSummary[])[0]).toMatchObject({
+      id: clean.draft,
+      status: 'approved',
+    });
+  });
+});
+
+describe('threshold profile', () => {
+  it('shows the profile as JSON in the shape it sets, and refuses a bad one', async () => {
+    const { dir, file } = await sampleDb({ profile: false });
+    const shown = await run(['--db', file, 'profile', 'show', '--json'], dir);
+    expect(JSON.parse(shown.out)).toEqual({
+      name: { en: '', fr: '' },
+      website: '',
+      phone: '',
+      mediaContact: { name: '', email: '', phone: '' },
+    });
+    const profile = { ...PROFILE, name: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' } };
+    fs.writeFileSync(path.join(dir, 'profile.json'), JSON.stringify(profile));
+    const set = await run(['--db', file, 'profile', 'set', 'profile.json'], dir);
+    expect(set.code, set.err).toBe(0);
+    expect(set.out).toContain('Complete.');
+    expect(JSON.parse((await run(['--db', file, 'profile', 'show', '--json'], dir)).out)).toEqual(profile);
+    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...profile, website: 'nope' }));
+    const bad = await run(['--db', file, 'profile', 'set', 'bad.json'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('$.profile.website');
+    expect(JSON.parse((await run(['--db', file, 'profile', 'show', '--json'], dir)).out)).toEqual(profile);
+    const text = await run(['--db', file, 'profile', 'show'], dir);
+    expect(text.out).toContain('Media contact:   Sam Okoro');
+  });
+});
+
+describe('threshold import', () => {
+  it('warns of threats first seen later than now', async () => {
+    const { dir, file } = await sampleDb();
+    const ws = {
+      format: 'threshold-workspace/1',
+      elections: [],
+      threats: [
+        {
+          id: 'future-1',
+          electionId: 'lakeshore-2027',
+          title: 'A threat from the future',
+          summary: 'Its first-seen year is a typo.',
+          purpose: 'other',
+          type: 'other',
+          target: { kind: 'general-public' },
+          time: { firstSeen: '2099-05-13T09:00:00Z' },
+          place: { level: 'national' },
+          source: { actor: 'unknown', confidence: 'low' },
+          reach: { breakout: 1 },
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(dir, 'ws.json'), JSON.stringify(ws));
+    const r = await run(['--db', file, 'import', 'ws.json'], dir);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      'warning: 1 threat(s) first seen later than now; check their dates: future-1 (2099-05-13T09:00:00Z).',
+    );
   });
 });

@@ -1,6 +1,7 @@
-// "What do we say?" in real Chromium: communications settings, a public statement drafted from a threat's
-// Drafts tab, a party name flagged as it is typed (and the check leading to it), fixed, saved, reviewed,
-// approved, and exported as a Word document without the draft marking. Screenshots go to test-artifacts/e2e/.
+// "What do we say?" in real Chromium: the organisation profile in Settings, a public statement drafted from a
+// threat's Drafts tab, a party name flagged as it is typed (and the check leading to it), fixed, saved,
+// reviewed, approved, and exported as two Word documents: the release without the draft marking or any staff
+// name, and the sign-off record. Screenshots go to test-artifacts/e2e/.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -37,35 +38,48 @@ for (const transport of TRANSPORTS)
       await e2e?.close();
     });
 
-    it('records the communications settings the templates need', async () => {
+    it('keeps the organisation profile in Settings, with a logo', async () => {
       const { page } = e2e;
       await page.getByRole('button', { name: 'Load the sample workspace' }).click();
       await page.getByRole('grid', { name: 'Threat log' }).waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+      const form = page.getByTestId('organisation-settings');
+      await form.getByRole('heading', { name: 'Organisation' }).waitFor();
+      // The sample workspace carries its organisation.
+      expect(await form.getByLabel('Organisation’s name (English)').inputValue()).toBe('Elections Lakeshore');
+      // A mistake is caught before anything is sent.
+      await form.getByLabel('Website').fill('not a website');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('This is not a web address (e.g. elections.example.org).').waitFor();
+      await form.getByLabel('Website').fill('elections.lakeshore.example');
+      await form.getByLabel('Media contact: name').fill('Sam Okoro-Lee');
+      await form.getByLabel('Logo').setInputFiles({
+        name: 'logo.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwQZYAwAW9QF+0sLJ7MAAAAASUVORK5CYII=',
+          'base64',
+        ),
+      });
+      await form.getByRole('img', { name: 'Logo of Elections Lakeshore' }).waitFor();
+      await form.getByRole('button', { name: 'Save' }).click();
+      await page.getByText('Organisation profile saved.').waitFor();
+      await dismissToasts();
+      await e2e.shot('drafting-01-settings');
+      expect(await axeViolations(page)).toEqual([]);
+      const profile = await e2e.app.call<{ website: string; mediaContact: { name: string }; logo?: string }>(
+        'profile:get',
+      );
+      expect(profile.website).toBe('elections.lakeshore.example');
+      expect(profile.mediaContact.name).toBe('Sam Okoro-Lee');
+      expect(profile.logo).toMatch(/^data:image\/png;base64,/);
+      // Communications no longer holds these settings.
       await page
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Communications' })
         .click();
-      await page.getByRole('heading', { name: 'Communications settings' }).waitFor();
-      expect(await page.getByText('No drafts yet.').isVisible()).toBe(true);
-      // A mistake is caught before anything is sent.
-      await page.getByLabel('Website').fill('not a website');
-      await page.getByRole('button', { name: 'Save settings' }).click();
-      await page.getByText('This is not a web address (e.g. elections.example.org).').waitFor();
-      await page.getByLabel('Election authority’s name (English)').fill('Elections Lakeshore');
-      await page.getByLabel('Election authority’s name (French)').fill('Élections Lakeshore');
-      await page.getByLabel('Website').fill('elections.lakeshore.example');
-      await page.getByLabel('Phone line for the public').fill('1-800-555-0127');
-      await page.getByLabel('Media contact: name').fill('Sam Okoro');
-      await page.getByLabel('Media contact: phone').fill('1-800-555-0199');
-      await page.getByLabel('Media contact: email').fill('media@elections.lakeshore.example');
-      await page.getByRole('button', { name: 'Save settings' }).click();
-      await page.getByText('Communications settings saved.').waitFor();
-      await dismissToasts();
-      await e2e.shot('drafting-01-settings');
-      expect(await axeViolations(page)).toEqual([]);
-      expect((await e2e.app.call<{ website: string }>('drafting:profile')).website).toBe(
-        'elections.lakeshore.example',
-      );
+      await page.getByText('No drafts yet.').waitFor();
+      expect(await page.getByTestId('organisation-settings').count()).toBe(0);
     });
 
     it('creates a public statement from the Drafts tab of a threat', async () => {
@@ -155,57 +169,76 @@ for (const transport of TRANSPORTS)
       expect(await axeViolations(page)).toEqual([]);
     });
 
-    it('exports the approved text without the draft marking', { timeout: 60_000 }, async () => {
-      const { page } = e2e;
-      expect(
-        await page.getByText('This version is approved: the file carries no draft marking.').isVisible(),
-      ).toBe(true);
-      const saved = await e2e.saveFile(() => page.getByRole('button', { name: 'Export .docx' }).click());
-      expect(saved.suggestedName).toBe('public-statement-lk27-001-v2.docx');
-      exported = path.join(artifacts, 'drafting-export.docx');
-      fs.copyFileSync(saved.path, exported);
-      const zip = await JSZip.loadAsync(fs.readFileSync(exported));
-      const parts = Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d+\.xml$/.test(n));
-      const marks = (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join(' ');
-      expect(marks).toContain('UNCLASSIFIED');
-      expect(marks).not.toMatch(/DRAFT|ÉBAUCHE/);
-      const body = await zip.file('word/document.xml')!.async('string');
-      expect(body).toContain('Marie Gagnon');
-      expect(body).toContain('Posts repeating the claim were reported to the platforms.');
-      expect(body).not.toContain(PARTY);
+    it(
+      'exports the approved text without the draft marking, and its sign-off record apart',
+      { timeout: 60_000 },
+      async () => {
+        const { page } = e2e;
+        expect(
+          await page.getByText('This version is approved: the file carries no draft marking.').isVisible(),
+        ).toBe(true);
+        const [saved, signoff] = await e2e.saveFiles(
+          () => page.getByRole('button', { name: 'Export .docx' }).click(),
+          2,
+        );
+        expect(path.basename(saved!.suggestedName)).toMatch(
+          /^elections-lakeshore-public-statement-\d{4}-\d\d-\d\d\.docx$/,
+        );
+        expect(path.basename(signoff!.suggestedName)).toMatch(/^signoff-D-\d{8}-[0-9a-f]{6}-v2\.docx$/);
+        exported = path.join(artifacts, 'drafting-export.docx');
+        fs.copyFileSync(saved!.path, exported);
+        const zip = await JSZip.loadAsync(fs.readFileSync(exported));
+        const parts = Object.keys(zip.files).filter((n) => /^word\/(header|footer)\d+\.xml$/.test(n));
+        const marks = (await Promise.all(parts.map((n) => zip.file(n)!.async('string')))).join(' ');
+        expect(marks).not.toMatch(/DRAFT|ÉBAUCHE/);
+        const body = await zip.file('word/document.xml')!.async('string');
+        expect(body).not.toContain('Marie Gagnon');
+        expect(body).not.toContain(IDENTITY.name);
+        expect(body).toContain('Sam Okoro-Lee');
+        expect(body).toContain('FOR IMMEDIATE RELEASE');
+        expect(body).toContain('Posts repeating the claim were reported to the platforms.');
+        expect(body).not.toContain(PARTY);
+        const record = await (
+          await JSZip.loadAsync(fs.readFileSync(signoff!.path))
+        )
+          .file('word/document.xml')!
+          .async('string');
+        expect(record).toContain('Marie Gagnon');
+        expect(record).toContain(IDENTITY.name);
 
-      // Look at it: PDF, then one PNG per page, next to the screenshots.
-      const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
-      const pdf = spawnSync(
-        'soffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${profile}`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          artifacts,
-          exported,
-        ],
-        {
-          encoding: 'utf8',
-          timeout: 55_000,
-        },
-      );
-      fs.rmSync(profile, { recursive: true, force: true });
-      expect(pdf.status, pdf.stderr).toBe(0);
-      const pdfFile = exported.replace(/\.docx$/, '.pdf');
-      expect(fs.existsSync(pdfFile)).toBe(true);
-      const png = spawnSync(
-        'pdftoppm',
-        ['-png', '-r', '60', pdfFile, path.join(artifacts, 'drafting-export-page')],
-        { encoding: 'utf8' },
-      );
-      expect(png.status, png.stderr).toBe(0);
-      expect(
-        fs.readdirSync(artifacts).filter((f) => f.startsWith('drafting-export-page')).length,
-      ).toBeGreaterThan(1);
-    });
+        // Look at it: PDF, then one PNG per page, next to the screenshots.
+        const profile = path.join(os.tmpdir(), `lo-${randomUUID()}`);
+        const pdf = spawnSync(
+          'soffice',
+          [
+            '--headless',
+            `-env:UserInstallation=file://${profile}`,
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            artifacts,
+            exported,
+          ],
+          {
+            encoding: 'utf8',
+            timeout: 55_000,
+          },
+        );
+        fs.rmSync(profile, { recursive: true, force: true });
+        expect(pdf.status, pdf.stderr).toBe(0);
+        const pdfFile = exported.replace(/\.docx$/, '.pdf');
+        expect(fs.existsSync(pdfFile)).toBe(true);
+        const png = spawnSync(
+          'pdftoppm',
+          ['-png', '-r', '60', pdfFile, path.join(artifacts, 'drafting-export-page')],
+          { encoding: 'utf8' },
+        );
+        expect(png.status, png.stderr).toBe(0);
+        expect(
+          fs.readdirSync(artifacts).filter((f) => f.startsWith('drafting-export-page')).length,
+        ).toBeGreaterThan(1);
+      },
+    );
 
     it('keeps the approved version when the text is edited again, and lists both', async () => {
       const { page } = e2e;
@@ -240,6 +273,10 @@ for (const transport of TRANSPORTS)
       const { page } = e2e;
       await page.getByRole('link', { name: /^Open Public statement/ }).click();
       await editor().waitFor();
+      // In the English interface, the French tab's section labels are French.
+      await page.getByRole('tab', { name: 'French' }).click();
+      await page.getByLabel('Ce qui s’est passé', { exact: true }).waitFor();
+      await page.getByRole('tab', { name: 'English' }).click();
       await page.getByTestId('language-switch').selectOption('fr');
       await page.getByRole('heading', { name: /^Déclaration publique/ }).waitFor();
       await page.getByRole('tab', { name: 'Français' }).click();

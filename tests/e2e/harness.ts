@@ -6,7 +6,7 @@
 //               handler (tests/e2e/electron-bridge.ts); the HTTP fallback is refused and checked unused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import AxeBuilder from 'axe-core';
 import { expect } from 'vitest';
 import { DownloadShelf } from '../../src/main/browser/downloads';
@@ -42,6 +42,8 @@ export interface E2E {
   /** Runs `trigger` and returns the file the app saved: a download (http) or the file the save
    *  dialog was answered with (electron). */
   saveFile(trigger: () => Promise<unknown>): Promise<SavedFile>;
+  /** The same for an action that saves several files, in the order the app saved them. */
+  saveFiles(trigger: () => Promise<unknown>, count: number): Promise<SavedFile[]>;
   /** Electron only: clicks a command of the application menu (src/main/electron/menu.ts) by label. */
   menu(label: string): void;
   close(): Promise<void>;
@@ -148,6 +150,43 @@ export async function startE2E(
     // The page must have taken the preload's door, not the HTTP fallback.
     expect(await page.evaluate(() => typeof window.threshold?.app?.info)).toBe('function');
   }
+  async function saveFiles(trigger: () => Promise<unknown>, count: number): Promise<SavedFile[]> {
+    if (!desktop) {
+      const downloads: Download[] = [];
+      const all = new Promise<void>((resolve) => {
+        const take = (d: Download) => {
+          downloads.push(d);
+          if (downloads.length === count) {
+            page.off('download', take);
+            resolve();
+          }
+        };
+        page.on('download', take);
+      });
+      await trigger();
+      await all;
+      const out: SavedFile[] = [];
+      for (const download of downloads) {
+        const file = path.join(savedDir, `${++saves}-${download.suggestedFilename()}`);
+        await download.saveAs(file);
+        out.push({ suggestedName: download.suggestedFilename(), path: file });
+      }
+      return out;
+    }
+    const { calls } = desktop.main.electron;
+    const files = Array.from({ length: count }, () => path.join(savedDir, `saved-${++saves}`));
+    const before = calls.fileDialogs.length;
+    calls.saveDialogAnswers.push(...files);
+    await trigger();
+    // Written beside and renamed: once it exists, it is whole.
+    for (const file of files) await expect.poll(() => fs.existsSync(file), { timeout: 30_000 }).toBe(true);
+    const dialogs = calls.fileDialogs.slice(before).filter((d) => d.kind === 'save');
+    return files.map((file, i) => ({
+      suggestedName: (dialogs[i]?.options as { defaultPath: string } | undefined)?.defaultPath ?? '',
+      path: file,
+    }));
+  }
+
   return {
     transport,
     app,
@@ -160,22 +199,11 @@ export async function startE2E(
       return file;
     },
     async saveFile(trigger) {
-      if (!desktop) {
-        const [download] = await Promise.all([page.waitForEvent('download'), trigger()]);
-        const file = path.join(savedDir, `${++saves}-${download.suggestedFilename()}`);
-        await download.saveAs(file);
-        return { suggestedName: download.suggestedFilename(), path: file };
-      }
-      const { calls } = desktop.main.electron;
-      const file = path.join(savedDir, `saved-${++saves}`);
-      const before = calls.fileDialogs.length;
-      calls.saveDialogAnswers.push(file);
-      await trigger();
-      // Written beside and renamed: once it exists, it is whole.
-      await expect.poll(() => fs.existsSync(file), { timeout: 30_000 }).toBe(true);
-      const dialog = calls.fileDialogs.slice(before).find((d) => d.kind === 'save')!;
-      return { suggestedName: (dialog.options as { defaultPath: string }).defaultPath, path: file };
+      const [saved] = await saveFiles(trigger, 1);
+      if (!saved) throw new Error('Nothing was saved');
+      return saved;
     },
+    saveFiles,
     menu(label) {
       if (!desktop) throw new Error('The application menu exists only in the desktop app');
       const win = desktop.main.window;

@@ -47,6 +47,14 @@ export const importCommand: Command = {
           `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}.`,
       );
       for (const w of report.warnings) io.err(`warning: ${w}`);
+      const future = report.firstSeenInFuture ?? [];
+      if (future.length)
+        io.err(
+          `warning: ${future.length} threat(s) first seen later than now; check their dates: ${future
+            .slice(0, 10)
+            .map((t) => `${t.id} (${t.firstSeen})`)
+            .join(', ')}${future.length > 10 ? ` and ${future.length - 10} more` : ''}.`,
+        );
     }
     return 0;
   },

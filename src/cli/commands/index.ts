@@ -5,11 +5,13 @@ import { auditCommand } from './audit';
 import { backupCommand } from './backup';
 import { decideCommand } from './decide';
 import { draftCommand } from './draft';
+import { draftsCommand } from './drafts';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { partnersCommand } from './partners';
 import { policyCommand } from './policy';
+import { profileCommand } from './profile';
 import { restoreCommand } from './restore';
 import { showCommand } from './show';
 
@@ -23,6 +25,8 @@ export const COMMANDS: readonly Command[] = [
   policyCommand,
   auditCommand,
   draftCommand,
+  draftsCommand,
+  profileCommand,
   partnersCommand,
   backupCommand,
   restoreCommand,

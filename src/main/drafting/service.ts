@@ -1,21 +1,21 @@
 // "What do we say?" wired to the record: plans built from threats and the assessment under the current policy,
 // drafts from templates with every version kept, live checks, sign-offs and the Word document. Every write is
 // one transaction with its audit entry; the decisions are the pure functions of ./workflow and the core.
+import { createHash } from 'node:crypto';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { CommunicationPlan, Draft, DraftLang, Signoff, TemplateId } from '../../shared/domain/drafting';
-import {
-  EMPTY_ORG_PROFILE,
-  OrgProfileSchema,
-  type CheckReport,
-  type DraftExport,
-  type DraftSaved,
-  type DraftRecord,
-  type DraftSummary,
-  type OrgProfile,
-  type PlanRecord,
-  type SectionEdits,
-  type Signer,
+import type {
+  CheckReport,
+  DraftExport,
+  DraftSaved,
+  DraftRecord,
+  DraftSummary,
+  PlanRecord,
+  SectionEdits,
+  Signer,
 } from '../../shared/domain/drafting-records';
+import { highestClassification } from '../../shared/domain/classification';
+import type { OrganisationProfile } from '../../shared/domain/organisation';
 import type { Election, Threat } from '../../shared/domain/workspace';
 import { AppError } from '../../shared/errors';
 import type { HandlersOf } from '../../shared/ipc/define';
@@ -25,6 +25,7 @@ import { currentPolicy } from '../assessment/policy-store';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
 import type { SaveFilePort } from '../files/save-port';
+import { OrganisationRepository } from '../organisation/repository';
 import { newRecordId } from '../records';
 import { ThreatStore } from '../threats/store';
 import { buildPlan, type PlanOptions } from './plan/build-plan';
@@ -32,6 +33,7 @@ import { renderDraft } from './templates';
 import { runChecks, type CheckContext } from './checks';
 import { isApproved } from './docx/markings';
 import { writeDocx } from './docx/write-docx';
+import { writeSignoffRecord } from './docx/signoff-record';
 import {
   DraftingRepository,
   type Author,
@@ -44,7 +46,8 @@ import {
   asNewDraftVersion,
   checkReport,
   checksProblem,
-  exportFileName,
+  releaseFileName,
+  signoffFileName,
   mergePlanEdits,
   readabilityOf,
   sameText,
@@ -54,35 +57,18 @@ import {
 
 type DraftingHandlers = HandlersOf<typeof draftingContract>;
 
-export const PROFILE_KEY = 'drafting.profile';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** Plain-language target for general content (grade 8). */
 export const TARGET_GRADE = 8;
 
-/** What the templates need from the organisation profile; what is empty stays a "to complete" placeholder. */
-export function planOptionsFrom(profile: OrgProfile, asOf: string): PlanOptions {
-  const en = profile.authorityName.en || profile.authorityName.fr;
-  const fr = profile.authorityName.fr || profile.authorityName.en;
-  const name = en ? { en, fr } : undefined;
-  const contact = profile.mediaContact;
-  return {
-    asOf,
-    authority: {
-      ...(name ? { name } : {}),
-      ...(profile.website ? { website: profile.website } : {}),
-      ...(profile.phone ? { phone: profile.phone } : {}),
-    },
-    mediaContact: {
-      ...(contact.name ? { name: contact.name } : {}),
-      ...(contact.email ? { email: contact.email } : {}),
-      ...(contact.phone ? { phone: contact.phone } : {}),
-    },
-    ...(name ? { roleLabels: { 'election-authority': name } } : {}),
-  };
+/** What the plan needs: the "as of" and the organisation (its name stands for the election authority). */
+export function planOptionsFrom(profile: OrganisationProfile, asOf: string): PlanOptions {
+  return { asOf, organisation: profile };
 }
 
 export class DraftingService {
   readonly repo: DraftingRepository;
+  private readonly organisation: OrganisationRepository;
   private readonly threats: ThreatStore;
   private readonly elections: ElectionRepository;
   /** Check contexts by record state, so that checking on every edit reuses the prepared indexes. */
@@ -94,6 +80,7 @@ export class DraftingService {
     private readonly saveFile?: SaveFilePort,
   ) {
     this.repo = new DraftingRepository(ctx.db);
+    this.organisation = new OrganisationRepository(ctx.settings);
     this.threats = new ThreatStore(ctx.db);
     this.elections = new ElectionRepository(ctx.db);
   }
@@ -119,20 +106,9 @@ export class DraftingService {
     this.ctx.record(action, subject, details, { onBehalfOf: signer ?? null });
   }
 
-  // Organisation profile
-
-  profile(): OrgProfile {
-    return this.ctx.settings.get(PROFILE_KEY, OrgProfileSchema) ?? EMPTY_ORG_PROFILE;
-  }
-
-  saveProfile(profile: OrgProfile): OrgProfile {
-    return this.ctx.db.transaction(() => {
-      const before = this.profile();
-      this.ctx.settings.set(PROFILE_KEY, profile);
-      const changed = changedPaths(before, profile);
-      if (changed.length > 0) this.audit('drafting.profile.saved', 'drafting:profile', { changed, profile });
-      return profile;
-    })();
+  /** Who speaks in the drafts (Settings → Organisation). */
+  profile(): OrganisationProfile {
+    return this.organisation.get();
   }
 
   // The record
@@ -308,6 +284,7 @@ export class DraftingService {
       election: this.electionOf(threats),
       assessment: pv.assessment,
       plan: pv.plan,
+      organisation: this.profile(),
       languages,
       draftId,
       createdAt,
@@ -360,7 +337,13 @@ export class DraftingService {
   private checkContext(threatIds: readonly string[], attributionMayBeStated: boolean): CheckContext {
     const threats = this.loadThreats(threatIds, { allowDeleted: true });
     const election = this.electionOf(threats);
-    const key = JSON.stringify([this.threatVersions(threatIds), attributionMayBeStated, election ?? null]);
+    const organisation = this.profile();
+    const key = JSON.stringify([
+      this.threatVersions(threatIds),
+      attributionMayBeStated,
+      election ?? null,
+      { ...organisation, logo: undefined },
+    ]);
     const hit = this.checkContexts.get(key);
     if (hit) return hit;
     const context: CheckContext = {
@@ -368,6 +351,7 @@ export class DraftingService {
       election,
       assessment: { attributionMayBeStated },
       targetGrade: TARGET_GRADE,
+      organisation,
     };
     if (this.checkContexts.size >= 20) this.checkContexts.delete(this.checkContexts.keys().next().value!);
     this.checkContexts.set(key, context);
@@ -467,13 +451,22 @@ export class DraftingService {
     })();
   }
 
-  /** The Word document of a draft version, with what the export tells about it; audited when `audit`. */
+  /**
+   * The two files of an export: the text as it leaves the organisation (no staff names but the media
+   * contact, no internal ids, marked DRAFT until approved) and the internal sign-off record that goes with it
+   * (who drafted, reviewed and approved it, marked with the highest classification of what it cites).
+   */
   private async docx(
     id: string,
     version: number | undefined,
     languages: DraftLang[] | undefined,
     asOf: string | undefined,
-  ): Promise<{ bytes: Buffer; meta: Omit<DraftExport, 'base64'>; audit: () => void }> {
+  ): Promise<{
+    bytes: Buffer;
+    signoffBytes: Buffer;
+    meta: Omit<DraftExport, 'base64' | 'signoff'> & { signoff: Omit<DraftExport['signoff'], 'base64'> };
+    audit: () => void;
+  }> {
     const { stored, v } = this.storedDraftVersion(id, version);
     const langs = languages ?? v.draft.languages;
     const missing = langs.filter((l) => !v.draft.languages.includes(l));
@@ -483,16 +476,32 @@ export class DraftingService {
       ]);
     const report = this.report(v.draft, stored.planId, v.planVersion);
     const date = (asOf ?? this.ctx.clock().toISOString()).slice(0, 10);
-    const bytes = await writeDocx(v.draft, {
-      documentId: id,
-      version: v.version,
-      date,
-      creator: this.ctx.actor()?.name ?? 'Threshold',
-      languages: langs,
-      keywords: [`plan ${stored.planId} v${v.planVersion}`],
-    });
+    const organisation = this.profile();
+    const bytes = await writeDocx(v.draft, { date, organisation, languages: langs });
     const markedDraft = !isApproved(v.draft);
-    const fileName = exportFileName(v.draft, v.version, markedDraft, langs);
+    const fileName = releaseFileName(v.draft, { organisation, date, languages: langs, markedDraft });
+    const threats = this.loadThreats(v.draft.threatIds, { allowDeleted: true });
+    const versions = this.threatVersions(v.draft.threatIds);
+    const signoff = await writeSignoffRecord({
+      draft: v.draft,
+      draftId: id,
+      version: v.version,
+      planId: stored.planId,
+      planVersion: v.planVersion,
+      threats: threats.map((t) => ({
+        id: t.id,
+        title: t.title,
+        version: versions[t.id] ?? 0,
+        classification: highestClassification(t.classifiedNotes) ?? 'UNCLASSIFIED',
+      })),
+      report,
+      textHash: textFingerprint(v.draft, langs),
+      releaseFile: fileName,
+      languages: langs,
+      date,
+      organisation,
+    });
+    const signoffFile = signoffFileName(id, v.version);
     const audit = () =>
       this.ctx.db.transaction(() => {
         this.audit('draft.exported', `draft:${id}`, {
@@ -501,29 +510,46 @@ export class DraftingService {
           markedDraft,
           languages: langs,
           fileName,
+          signoffFile,
+          signoffMarking: signoff.marking,
           errors: report.checks.filter((c) => c.severity === 'error').map((c) => c.id),
         });
       })();
     return {
       bytes,
-      meta: { fileName, version: v.version, status: v.draft.status, markedDraft, report },
+      signoffBytes: signoff.buffer,
+      meta: {
+        fileName,
+        version: v.version,
+        status: v.draft.status,
+        markedDraft,
+        report,
+        signoff: { fileName: signoffFile, marking: signoff.marking },
+      },
       audit,
     };
   }
 
-  /** The Word document, base64 (the CLI and other callers that write it themselves). */
+  /** Both files, base64 (the CLI and other callers that write them themselves). */
   async exportDocx(
     id: string,
     version: number | undefined,
     languages: DraftLang[] | undefined,
     asOf: string | undefined,
   ): Promise<DraftExport> {
-    const { bytes, meta, audit } = await this.docx(id, version, languages, asOf);
+    const { bytes, signoffBytes, meta, audit } = await this.docx(id, version, languages, asOf);
     audit();
-    return { ...meta, base64: bytes.toString('base64') };
+    return {
+      ...meta,
+      base64: bytes.toString('base64'),
+      signoff: { ...meta.signoff, base64: signoffBytes.toString('base64') },
+    };
   }
 
-  /** Saves the Word document where the user says, straight from main (the shell's save port). */
+  /**
+   * Saves both files where the user says, straight from main (the shell's save port): the release first,
+   * then its sign-off record (not asked for when the release was not saved).
+   */
   async saveDocx(
     id: string,
     version: number | undefined,
@@ -532,10 +558,18 @@ export class DraftingService {
   ): Promise<DraftSaved> {
     if (!this.saveFile)
       throw new AppError('unsupported', 'Saving a Word document needs the desktop app or browser mode.');
-    const { bytes, meta, audit } = await this.docx(id, version, languages, asOf);
+    const { bytes, signoffBytes, meta, audit } = await this.docx(id, version, languages, asOf);
     const saved = await this.saveFile.save({ suggestedName: meta.fileName, bytes, mimeType: DOCX_MIME });
-    if (saved.saved || saved.download) audit();
-    return { ...meta, ...saved };
+    const released = saved.saved || saved.download !== undefined;
+    const record = released
+      ? await this.saveFile.save({
+          suggestedName: meta.signoff.fileName,
+          bytes: signoffBytes,
+          mimeType: DOCX_MIME,
+        })
+      : { saved: false, path: null };
+    if (released) audit();
+    return { ...meta, ...saved, signoff: { ...meta.signoff, ...record } };
   }
 
   list(threatId?: string): { plans: ReturnType<DraftingRepository['listPlans']>; drafts: DraftSummary[] } {
@@ -560,8 +594,6 @@ export class DraftingService {
 
   handlers(): DraftingHandlers {
     return {
-      'drafting:profile': () => this.profile(),
-      'drafting:saveProfile': ({ profile }) => this.saveProfile(profile),
       'drafting:list': ({ threatId }) => this.list(threatId),
       'drafting:createPlan': ({ threatIds, cluster, asOf }) => this.createPlan(threatIds, cluster, asOf),
       'drafting:getPlan': ({ planId, version }) => this.planRecord(planId, version),
@@ -594,17 +626,12 @@ export class DraftingService {
   }
 }
 
-/** Dotted paths of the fields that differ between two profiles (for the audit entry). */
-function changedPaths(a: unknown, b: unknown, prefix = ''): string[] {
-  if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    return [...keys].flatMap((k) =>
-      changedPaths(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        prefix ? `${prefix}.${k}` : k,
-      ),
-    );
-  }
-  return a === b ? [] : [prefix];
+/** SHA-256 of the exported text (title and sections of each language), for the sign-off record. */
+export function textFingerprint(draft: Draft, languages: readonly DraftLang[]): string {
+  const text = languages.map((l) => ({
+    lang: l,
+    title: draft.title[l] ?? '',
+    sections: (draft.sections[l] ?? []).map((s) => [s.id, s.heading ?? '', s.text]),
+  }));
+  return createHash('sha256').update(JSON.stringify(text)).digest('hex');
 }

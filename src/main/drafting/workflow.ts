@@ -11,6 +11,7 @@ import type {
   Signoff,
 } from '../../shared/domain/drafting';
 import type { CheckReport, Readability, SectionEdits, Signer } from '../../shared/domain/drafting-records';
+import type { OrganisationProfile } from '../../shared/domain/organisation';
 import { AppError } from '../../shared/errors';
 import { NOT_PROSE } from './checks/readability';
 import { readingGrade } from './readability/reading-grade';
@@ -202,21 +203,35 @@ export function checkReport(checks: Check[], readability: Readability): CheckRep
   return { checks, readability, errors, warnings: checks.length - errors };
 }
 
-/** "public-statement-lk27-001-v3-DRAFT.docx": template, threats, version, and DRAFT while not approved. */
-export function exportFileName(
-  draft: Draft,
-  version: number,
-  markedDraft: boolean,
-  languages: readonly DraftLang[],
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+
+/**
+ * The release file's name: the organisation, the kind of text, the date, the languages when not all of the
+ * draft's, and DRAFT while not approved ("elections-lakeshore-public-statement-2027-05-12-DRAFT.docx"). It
+ * leaves the organisation, so it carries no internal id.
+ */
+export function releaseFileName(
+  draft: Pick<Draft, 'template' | 'languages'>,
+  opts: {
+    organisation: Pick<OrganisationProfile, 'name'>;
+    date: string;
+    languages: readonly DraftLang[];
+    markedDraft: boolean;
+  },
 ): string {
-  const ids =
-    draft.threatIds.length > 3
-      ? `${draft.threatIds[0]}+${draft.threatIds.length - 1}-more`
-      : draft.threatIds.join('+');
-  const langs = languages.length === draft.languages.length ? '' : `-${languages.join('-')}`;
-  const base = `${draft.template}-${ids}-v${version}${langs}${markedDraft ? '-DRAFT' : ''}`;
-  return `${base
-    .replace(/[^\p{L}\p{N}._+-]+/gu, '-')
-    .replace(/-{2,}/g, '-')
-    .slice(0, 150)}.docx`;
+  const org = slug(opts.organisation.name[opts.languages[0] ?? 'en'] || opts.organisation.name.en);
+  const langs = opts.languages.length === draft.languages.length ? '' : `-${opts.languages.join('-')}`;
+  const base = `${org ? `${org}-` : ''}${draft.template}-${opts.date}${langs}${opts.markedDraft ? '-DRAFT' : ''}`;
+  return `${base.slice(0, 150)}.docx`;
+}
+
+/** The internal sign-off record's name: "signoff-D-20270512-a1b2c3-v3.docx". */
+export function signoffFileName(draftId: string, version: number): string {
+  return `signoff-${draftId.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 120)}-v${version}.docx`;
 }

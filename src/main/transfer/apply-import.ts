@@ -9,6 +9,9 @@ import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
 import { importWorkspacePartners } from '../partners/transfer';
+import type { OrganisationProfile } from '../../shared/domain/organisation';
+import { firstSeenInFuture } from '../../shared/domain/threat-time';
+import { OrganisationService } from '../organisation/service';
 import { unchanged } from '../records';
 import type { ThreatScoring } from '../threats/scoring';
 import { ThreatStore } from '../threats/store';
@@ -22,6 +25,8 @@ export interface ImportBatch {
   threats: Threat[];
   /** The workspace's `partners` field (validated), when the file has one. */
   partners?: Partner[];
+  /** The workspace's `organisation` block (validated), when the file has one: it replaces the profile. */
+  organisation?: OrganisationProfile;
   /** Top-level fields of a workspace document that Threshold does not model. */
   extra?: Record<string, unknown>;
 }
@@ -93,7 +98,13 @@ export function applyImport(ctx: ServiceContext, scoring: ThreatScoring, batch: 
         `Related ids not in the log: ${[...dangling].slice(0, 10).join(', ')}${dangling.size > 10 ? ` and ${dangling.size - 10} more` : ''}.`,
       );
 
+    const future = batch.threats.filter((t) => firstSeenInFuture(t.time.firstSeen, ctx.clock()));
+    if (future.length)
+      report.firstSeenInFuture = future.map((t) => ({ id: t.id, firstSeen: t.time.firstSeen }));
+
     if (batch.partners) report.partners = importWorkspacePartners(ctx, batch.partners, info);
+    if (batch.organisation)
+      new OrganisationService(ctx).setInTransaction(batch.organisation, `import of ${batch.fileName}`);
 
     if (batch.extra && Object.keys(batch.extra).length) {
       ctx.settings.set(EXTRA_KEY, {

@@ -7,6 +7,7 @@ import { ThreatStore } from '../threats/store';
 import { threatsToCsv } from './csv';
 import { workspaceExtra } from './apply-import';
 import { partnersForExport } from '../partners/transfer';
+import { OrganisationRepository } from '../organisation/repository';
 
 export interface ExportOptions {
   format: 'json' | 'csv';
@@ -23,11 +24,18 @@ export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'f
     .filter((e) => (opts.electionId ? e.id === opts.electionId : opts.ids ? usedElections.has(e.id) : true));
   // Partners are not tied to one election; a selection of threats leaves them out.
   const partners = opts.ids ? undefined : partnersForExport(ctx);
-  const { partners: _older, ...extra } = workspaceExtra(ctx);
+  // Partners and the organisation are written from their own stores, never from older extra fields.
+  const extra = Object.fromEntries(
+    Object.entries(workspaceExtra(ctx)).filter(([key]) => key !== 'partners' && key !== 'organisation'),
+  );
+  // The organisation profile travels with a whole workspace, once one was saved.
+  const profiles = new OrganisationRepository(ctx.settings);
+  const organisation = !opts.ids && profiles.exists() ? profiles.get() : undefined;
   return {
     ...extra,
     format: WORKSPACE_FORMAT,
     exportedAt: ctx.clock().toISOString(),
+    ...(organisation ? { organisation } : {}),
     elections,
     threats,
     ...(partners ? { partners } : {}),

@@ -13,6 +13,7 @@ import { applyImport } from '../transfer/apply-import';
 import { parseThreatsCsv } from '../transfer/csv';
 import { exportWorkspace, type ExportOptions } from '../transfer/export';
 import { parseWorkspaceJson, validateWorkspace } from '../transfer/json-import';
+import { parseProfile } from '../organisation/service';
 
 export const SAMPLE_FILE = 'sample-workspace.json';
 
@@ -36,7 +37,11 @@ export function importText(
   const data = tryParse(content);
   if (isBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
   const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
-  const { format: _f, exportedAt: _e, elections, threats, partners, ...extra } = ws;
+  const { elections, threats, partners, organisation, ...rest } = ws;
+  // Fields the contract names are not "extra"; the rest is kept as the file gave it.
+  const extra = Object.fromEntries(
+    Object.entries(rest).filter(([key]) => key !== 'format' && key !== 'exportedAt'),
+  );
   return applyImport(ctx, scoring, {
     format,
     fileName,
@@ -44,6 +49,9 @@ export function importText(
     elections,
     threats,
     ...(partners !== undefined ? { partners: validatePartners(partners, fileName) } : {}),
+    ...(organisation !== undefined
+      ? { organisation: parseProfile(organisation, ['organisation'], 'import-invalid') }
+      : {}),
     extra,
   });
 }

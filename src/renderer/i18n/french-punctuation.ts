@@ -11,9 +11,9 @@ export function frenchPunctuation(text: string): string {
     text
       // ; ! ? that end a phrase: a narrow no-break space before them, whatever space was typed (also at the
       // start of a fragment that is put after a word, such as " ; " joining a list).
-      .replace(new RegExp(`(^|\\S)${SPACES}*([;!?])(?=\\s|$|[»)”"])`, 'gu'), `$1${NNBSP}$2`)
+      .replace(new RegExp(`(?<=^|\\S)${SPACES}*([;!?])(?=\\s|$|[»)”"])`, 'gu'), `${NNBSP}$1`)
       // A colon that ends a phrase (not in 9:30 or https://): a no-break space before it.
-      .replace(new RegExp(`(^|\\S)${SPACES}*:(?=\\s|$)`, 'gu'), `$1${NBSP}:`)
+      .replace(new RegExp(`(?<=^|\\S)${SPACES}*:(?=\\s|$)`, 'gu'), `${NBSP}:`)
       .replace(new RegExp(`«${SPACES}*`, 'gu'), `«${NBSP}`)
       .replace(new RegExp(`${SPACES}*»`, 'gu'), `${NBSP}»`)
   );

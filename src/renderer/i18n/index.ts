@@ -4,21 +4,24 @@
 // punctuation as they load.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { MESSAGE_CATALOGS } from '../../shared/i18n/catalogs';
 import { frenchResource } from './french-punctuation';
 
-const modules = import.meta.glob<{ default: Record<string, unknown> }>(
-  ['./*/*.json', '../../shared/i18n/*/*.json'],
-  { eager: true },
-);
+const modules = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json', { eager: true });
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, mod] of Object.entries(modules)) {
-  const [, lang, ns] = /\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
+  const [, lang, ns] = /\.\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
   if (lang && ns) (resources[lang] ??= {})[ns] = lang === 'fr' ? frenchResource(mod.default) : mod.default;
 }
+// The catalogs of the messages the core sends (the assessment's explanation, check messages …), shared
+// with the CLI.
+for (const [lang, namespaces] of Object.entries(MESSAGE_CATALOGS))
+  for (const [ns, catalog] of Object.entries(namespaces))
+    (resources[lang] ??= {})[ns] = lang === 'fr' ? frenchResource(catalog) : catalog;
 
 const stored = localStorage.getItem('threshold.language');
 const initial: UiLanguage =

@@ -1,4 +1,4 @@
-// "What do we say?": the organisation profile, the drafts about a threat, and the draft open in the editor
+// "What do we say?": the drafts about a threat, and the draft open in the editor
 // (its plan and versions). Text being edited stays in the editor until it is saved.
 import type { StateCreator } from 'zustand';
 import type { CommunicationPlan, DraftLang, TemplateId } from '../../shared/domain/drafting';
@@ -7,7 +7,6 @@ import type {
   DraftRecord,
   DraftSummary,
   DraftVersionSummary,
-  OrgProfile,
   PlanRecord,
   PlanSummary,
   PlanVersionSummary,
@@ -25,13 +24,10 @@ export interface DraftEditorData {
 }
 
 export interface DraftingSlice {
-  draftingProfile: OrgProfile | null;
   threatDrafts: { threatId: string; plans: PlanSummary[]; drafts: DraftSummary[] } | null;
   allDrafts: DraftSummary[] | null;
   editor: DraftEditorData | null;
   editorError: string | null;
-  loadDraftingProfile(): Promise<void>;
-  saveDraftingProfile(profile: OrgProfile): Promise<void>;
   loadThreatDrafts(threatId: string): Promise<void>;
   loadAllDrafts(): Promise<void>;
   /** A new draft about one threat, from its latest plan (or a new plan built from today's record). */
@@ -62,17 +58,10 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
     set({ editor: { record, plan, versions, planVersions }, editorError: null });
   }
   return {
-    draftingProfile: null,
     threatDrafts: null,
     allDrafts: null,
     editor: null,
     editorError: null,
-    async loadDraftingProfile() {
-      set({ draftingProfile: await call(api.drafting.profile({})) });
-    },
-    async saveDraftingProfile(profile) {
-      set({ draftingProfile: await call(api.drafting.saveProfile({ profile })) });
-    },
     async loadThreatDrafts(threatId) {
       const { plans, drafts } = await call(api.drafting.list({ threatId }));
       set({ threatDrafts: { threatId, plans, drafts } });

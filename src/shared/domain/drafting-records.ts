@@ -1,5 +1,6 @@
-// What the drafting service keeps and answers: the organisation profile the templates need, saved plans
-// and drafts with their versions, status and approvals, and the checks and reading grades of a text.
+// What the drafting service keeps and answers: saved plans and drafts with their versions, status and
+// approvals, the checks and reading grades of a text, and the files of an export. (The organisation profile
+// the templates need is in ./organisation.ts.)
 // Read by the IPC contract, the CLI and the renderer; no Node, no DOM.
 import { z } from 'zod';
 import type { AssessmentResult } from './assessment';
@@ -11,48 +12,12 @@ import {
   type Draft,
   type DraftLang,
   type DraftStatus,
+  type Marking,
   type Signoff,
   type TemplateId,
 } from './drafting';
 import { LIMITS } from './workspace';
 import type { SavedFile } from './files';
-
-const trimmed = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
-
-/** A web address people can type: "elections.example.org", "https://elections.example.org/vote". */
-const WEBSITE = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d{1,5})?([/?#]\S*)?$/u;
-/** A phone number as printed: digits with spaces, dashes, dots, brackets, an optional leading +, an extension. */
-const PHONE = /^\+?[\d\s().-]+((ext\.?|x|poste)\s*\d{1,6})?$/i;
-
-const website = trimmed(500).refine((s) => s === '' || WEBSITE.test(s), {
-  message: 'is not a web address (e.g. elections.example.org)',
-  params: { id: 'website' },
-});
-const phone = trimmed(100).refine((s) => s === '' || (PHONE.test(s) && (s.match(/\d/g)?.length ?? 0) >= 7), {
-  message: 'is not a phone number (digits, spaces and dashes, e.g. 1-800-555-0127)',
-  params: { id: 'phone' },
-});
-const email = trimmed(320).refine((s) => s === '' || z.email().safeParse(s).success, {
-  message: 'is not an email address',
-  params: { id: 'email' },
-});
-
-/** The organisation's own details that public texts need. Empty strings are "not recorded yet". */
-export const OrgProfileSchema = z.strictObject({
-  /** The election authority's name as used in a sentence, in each language ("Elections Lakeshore"). */
-  authorityName: z.strictObject({ en: trimmed(LIMITS.title), fr: trimmed(LIMITS.title) }),
-  website,
-  phone,
-  mediaContact: z.strictObject({ name: trimmed(LIMITS.title), phone, email }),
-});
-export type OrgProfile = z.infer<typeof OrgProfileSchema>;
-
-export const EMPTY_ORG_PROFILE: OrgProfile = {
-  authorityName: { en: '', fr: '' },
-  website: '',
-  phone: '',
-  mediaContact: { name: '', phone: '', email: '' },
-};
 
 /** Reading grade per language of a draft's prose, against the plain-language target. */
 export interface Readability {
@@ -148,6 +113,7 @@ export interface DraftSummary {
 }
 
 export interface DraftExport {
+  /** The release file: the text as it leaves the organisation. */
   fileName: string;
   /** The .docx, base64-encoded. */
   base64: string;
@@ -156,10 +122,14 @@ export interface DraftExport {
   /** True when the document carries "DRAFT — NOT FOR RELEASE". */
   markedDraft: boolean;
   report: CheckReport;
+  /** The internal sign-off record (who drafted, reviewed and approved), a separate file. */
+  signoff: { fileName: string; base64: string; marking: Marking };
 }
 
 /** A draft's Word document saved where the user said (or offered as a download), straight from main. */
-export type DraftSaved = Omit<DraftExport, 'base64'> & SavedFile;
+/** What saving an export did with each of its two files (the release, then the sign-off record). */
+export type DraftSaved = Omit<DraftExport, 'base64' | 'signoff'> &
+  SavedFile & { signoff: Omit<DraftExport['signoff'], 'base64'> & SavedFile };
 
 /** Edited text of a draft: per language, the sections' new text by section id (others unchanged). */
 export const SectionEditsSchema = z.partialRecord(

@@ -2,6 +2,7 @@
 // Produced by src/main/drafting (pure functions); read by the IPC contract, the CLI and the renderer.
 import { z } from 'zod';
 import { CLASSIFICATIONS, LEVELS, TARGET_KINDS, THREAT_TYPES } from './enums';
+import { MessageSchema } from './message';
 import { DateString, DateTimeString, LIMITS } from './workspace';
 
 /** The languages Threshold drafts in: Canada's official languages, of equal quality. */
@@ -90,6 +91,8 @@ export const CommunicationPlanSchema = z.object({
   /** Where to find reliable information: plain sentences, editable. */
   reliableSources: LocalizedListSchema,
   mediaContact: MediaContactSchema,
+  /** What the person making the plan should know about the record (e.g. a first-seen time in the future). */
+  warnings: z.array(MessageSchema).max(LIMITS.listItems).optional(),
 });
 export type CommunicationPlan = z.infer<typeof CommunicationPlanSchema>;
 
@@ -113,6 +116,7 @@ export function isPublicTemplate(t: TemplateId): boolean {
 
 export const SECTION_KINDS = [
   'headline',
+  'dateline',
   'fact',
   'context',
   'falsehood',
@@ -137,6 +141,8 @@ export const DraftSectionSchema = z.object({
   heading: z.string().max(LIMITS.title).optional(),
   text: z.string().max(LIMITS.text),
   kind: z.enum(SECTION_KINDS),
+  /** The language of quoted source text in this section, when it is not the draft's (a classified note). */
+  sourceLang: z.enum(DRAFT_LANGS).optional(),
 });
 export type DraftSection = z.infer<typeof DraftSectionSchema>;
 
@@ -194,7 +200,8 @@ export type CheckId = (typeof CHECK_IDS)[number];
 export const CheckSchema = z.object({
   id: z.enum(CHECK_IDS),
   severity: z.enum(['error', 'warning']),
-  message: z.string(),
+  /** What is wrong and what to do, as a message id with parameters (rendered in each person's language). */
+  message: MessageSchema,
   /** The section the span is in; null when the check is about something missing from the draft. */
   sectionId: z.string().nullable(),
   lang: z.enum(DRAFT_LANGS),

@@ -14,6 +14,8 @@ export interface ImportReport {
   partners?: ImportCounts;
   /** Things worth knowing that did not stop the import (e.g. a related id not in the log). */
   warnings: string[];
+  /** Threats whose first-seen time is later than the time of the import (most often a wrong date). */
+  firstSeenInFuture?: { id: string; firstSeen: string }[];
 }
 
 export interface ExportResult {

@@ -54,6 +54,12 @@ const requiredText = (max: number = LIMITS.text) =>
 const textList = (max: number = LIMITS.text) =>
   z.array(text(max)).max(LIMITS.listItems, `has more than ${LIMITS.listItems} items`);
 
+/** An election's names in another language (the name, and the jurisdiction as used in a dateline). */
+export const ElectionTranslationSchema = z.looseObject({
+  name: text(LIMITS.name).optional(),
+  jurisdiction: text(LIMITS.name).optional(),
+});
+
 export const ElectionSchema = z.looseObject({
   id: requiredText(LIMITS.id),
   name: requiredText(LIMITS.name),
@@ -65,12 +71,15 @@ export const ElectionSchema = z.looseObject({
   parties: textList(LIMITS.shortText).optional(),
   candidates: textList(LIMITS.shortText).optional(),
   languages: z.array(requiredText(35)).max(50).optional(),
+  translations: z.record(z.string().min(1).max(35), ElectionTranslationSchema).optional(),
 });
 export type Election = z.infer<typeof ElectionSchema>;
 
 export const ClassifiedNoteSchema = z.looseObject({
   classification: z.enum(CLASSIFICATIONS),
   text: requiredText(),
+  /** The language the note is written in, when it is not the threat's ("fr", "en-CA"). */
+  language: z.string().min(1).max(35).optional(),
 });
 export type ClassifiedNote = z.infer<typeof ClassifiedNoteSchema>;
 
@@ -79,6 +88,10 @@ export const TranslationSchema = z.looseObject({
   summary: text().optional(),
   falseClaim: text().optional(),
   facts: textList().optional(),
+  /** The actor's name in this language ("la République de Varnia" for "Republic of Varnia"). */
+  sourceName: text(LIMITS.name).optional(),
+  /** The places in this language, in the order of `place.regions`. */
+  regions: textList(LIMITS.name).optional(),
 });
 export type Translation = z.infer<typeof TranslationSchema>;
 
@@ -148,6 +161,8 @@ export type Threat = z.infer<typeof ThreatSchema>;
 export const WorkspaceSchema = z.looseObject({
   format: z.literal(WORKSPACE_FORMAT, { error: `must be "${WORKSPACE_FORMAT}"` }),
   exportedAt: DateTimeString.optional(),
+  /** The organisation profile (validated as OrganisationProfileSchema when the workspace is imported). */
+  organisation: z.unknown().optional(),
   elections: z.array(ElectionSchema),
   threats: z.array(ThreatSchema),
 });

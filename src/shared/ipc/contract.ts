@@ -12,6 +12,7 @@ import { electionsContract } from './elections.contract';
 import { filesContract } from './files.contract';
 import { partnersContract } from './partners.contract';
 import { policyContract } from './policy.contract';
+import { profileContract } from './profile.contract';
 import { securityContract } from './security.contract';
 import { stixContract } from './stix.contract';
 import { threatsContract } from './threats.contract';
@@ -29,6 +30,7 @@ export const CONTRACTS = {
   files: filesContract,
   partners: partnersContract,
   policy: policyContract,
+  profile: profileContract,
   security: securityContract,
   stix: stixContract,
   threats: threatsContract,
@@ -46,6 +48,7 @@ export const contract = {
   ...filesContract,
   ...partnersContract,
   ...policyContract,
+  ...profileContract,
   ...securityContract,
   ...stixContract,
   ...threatsContract,

@@ -1,9 +1,8 @@
-// "What do we say?": communication plans, drafts with versions and approvals, live checks, .docx export,
-// and the organisation profile the templates need.
+// "What do we say?": communication plans, drafts with versions and approvals, live checks, and the export
+// (the release and its sign-off record, two .docx files). The organisation profile is profile.contract.ts.
 import { z } from 'zod';
 import { CommunicationPlanSchema, DRAFT_LANGS, TEMPLATE_IDS } from '../domain/drafting';
 import {
-  OrgProfileSchema,
   SectionEditsSchema,
   SignerSchema,
   type CheckReport,
@@ -12,7 +11,6 @@ import {
   type DraftRecord,
   type DraftSummary,
   type DraftVersionSummary,
-  type OrgProfile,
   type PlanRecord,
   type PlanSummary,
   type PlanVersionSummary,
@@ -39,12 +37,6 @@ const DocxRequest = z.strictObject({
 });
 
 export const draftingContract = {
-  'drafting:profile': { request: z.strictObject({}), response: returns<OrgProfile>() },
-  'drafting:saveProfile': {
-    request: z.strictObject({ profile: OrgProfileSchema }),
-    response: returns<OrgProfile>(),
-  },
-
   /** Plans and drafts about a threat (plans that include it, and their drafts), or all of them. */
   'drafting:list': {
     request: z.strictObject({ threatId: Id.optional() }),
@@ -130,9 +122,9 @@ export const draftingContract = {
     request: z.strictObject({ draftId: Id, expectedVersion: Version, signer: SignerSchema }),
     response: returns<DraftRecord>(),
   },
-  /** The Word document of a draft version (default the current one), base64, with the checks it fails. */
+  /** The release and its sign-off record, for a draft version (default the current one), base64, with the checks. */
   'drafting:export': { request: DocxRequest, response: returns<DraftExport>() },
-  /** The Word document saved where the user says, written by main itself (desktop app: a save dialog;
+  /** Both documents saved where the user says, written by main itself (desktop app: a save dialog;
    *  browser mode: a download of this run's server). */
   'drafting:saveDocx': {
     request: DocxRequest,

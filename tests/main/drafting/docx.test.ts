@@ -1,19 +1,36 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { renderDraft, writeDocx } from '../../../src/main/drafting';
+import { writeSignoffRecord } from '../../../src/main/drafting/docx/signoff-record';
 import type { Draft } from '../../../src/shared/domain/drafting';
+import type { OrganisationProfile } from '../../../src/shared/domain/organisation';
+import { PROFILE } from '../../fixtures/organisation';
 import { assessment, election, planFor, threat } from './fixtures';
 import { docxHtml, docxText, readDocx, xmlText } from './docx-helpers';
 
-const META = { documentId: 'THR-2027-0042', version: 3, date: '2027-05-05' };
+/** A 2×1 red PNG. */
+const LOGO =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwQZYAwAW9QF+0sLJ7MAAAAASUVORK5CYII=';
+const ORG: OrganisationProfile = { ...PROFILE, logo: LOGO };
+const META = { date: '2027-05-05', organisation: ORG };
+const STAFF = ['Alex Tremblay', 'Morgan Lee', 'Chris Singh', 'Communications advisor', 'Legal counsel'];
+
 const statement = () =>
   renderDraft('public-statement', {
     threats: [threat()],
     election,
     assessment: assessment(),
     plan: planFor(),
+    organisation: ORG,
   });
 const briefing = () =>
-  renderDraft('briefing-note', { threats: [threat()], election, assessment: assessment(), plan: planFor() });
+  renderDraft('briefing-note', {
+    threats: [threat()],
+    election,
+    assessment: assessment(),
+    plan: planFor(),
+    organisation: ORG,
+  });
 const approve = (d: Draft): Draft => ({
   ...d,
   status: 'approved',
@@ -24,7 +41,16 @@ const approve = (d: Draft): Draft => ({
   },
 });
 
-describe('writeDocx: a bilingual public statement', async () => {
+/** Every XML part of the package, by name. */
+async function xmlParts(buffer: Buffer): Promise<Record<string, string>> {
+  const zip = await JSZip.loadAsync(buffer);
+  const out: Record<string, string> = {};
+  for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.xml') || n.endsWith('.rels')))
+    out[name] = await zip.file(name)!.async('string');
+  return out;
+}
+
+describe('writeDocx: a bilingual public statement, as a release', async () => {
   const buffer = await writeDocx(statement(), META);
   const parts = await readDocx(buffer);
 
@@ -39,22 +65,62 @@ describe('writeDocx: a bilingual public statement', async () => {
     expect(text).toContain('Une fausse information circule.');
   });
 
+  it('looks like a release: name, logo, FOR IMMEDIATE RELEASE, dateline, media contact, -30-', async () => {
+    const text = await docxText(buffer);
+    expect(text).toMatch(
+      /Elections Lakeshore\s+FOR IMMEDIATE RELEASE\s+How to vote: the facts\s+Province of Lakeshore, Canada, May 5, 2027 — Mail-in ballots are counted/,
+    );
+    expect(text).toMatch(
+      /Élections Lakeshore\s+POUR DIFFUSION IMMÉDIATE\s+Comment voter\u00A0: les faits\s+Province du Lakeshore, le 5 mai 2027 — Les bulletins postaux sont comptés/,
+    );
+    expect(text).toMatch(/Sam Okoro\s+Media relations, Elections Lakeshore/);
+    expect(text.match(/^-30-$/gm)).toHaveLength(2);
+    // The logo, once per language, with the organisation's name as its alternative text.
+    expect(parts.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
+    expect(parts.document).toContain('descr="Elections Lakeshore logo"');
+    expect(parts.document).toContain('descr="Logo : Élections Lakeshore"');
+    // Without the end mark or the logo, neither is printed.
+    const plain = await writeDocx(statement(), {
+      date: META.date,
+      organisation: { ...PROFILE, endMark: false },
+    });
+    expect(await docxText(plain)).not.toContain('-30-');
+    expect((await readDocx(plain)).files.filter((f) => f.startsWith('word/media/'))).toEqual([]);
+  });
+
   it('puts each language in its own section, with language set on every run and in the styles', () => {
     expect(parts.document.match(/<w:sectPr/g)).toHaveLength(2);
     const langs = [...parts.document.matchAll(/<w:lang w:val="([^"]+)"\/>/g)].map((m) => m[1]);
     expect(new Set(langs)).toEqual(new Set(['en-CA', 'fr-CA']));
-    // The French section's runs are all fr-CA: take the text after the first section break.
-    const french = parts.document.slice(parts.document.indexOf('</w:sectPr>'));
+    // The French section's runs are all fr-CA: take the paragraphs after the one that ends the first section.
+    const french = parts.document.slice(
+      parts.document.indexOf('</w:p>', parts.document.indexOf('</w:sectPr>')),
+    );
     expect(french).not.toContain('w:val="en-CA"');
     expect(parts.styles).toMatch(/<w:docDefaults>.*<w:lang w:val="en-CA"\/>.*<\/w:docDefaults>/s);
     expect(parts.core).toContain('<dc:language>en-CA</dc:language>');
   });
 
-  it('uses real Word styles: Title, Subtitle, Heading 1 and Normal paragraphs', async () => {
-    for (const id of ['Title', 'Subtitle', 'Heading1', 'Heading2', 'Marking', 'BlockLine', 'Placeholder'])
+  it('uses real Word styles, with outline levels for the title and headings', async () => {
+    for (const id of [
+      'Title',
+      'Heading1',
+      'Heading2',
+      'Marking',
+      'BlockLine',
+      'Placeholder',
+      'Organisation',
+      'ReleaseLine',
+      'EndMark',
+    ])
       expect(parts.styles).toContain(`w:styleId="${id}"`);
+    const style = (id: string) =>
+      parts.styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}"[\\s\\S]*?</w:style>`))?.[0] ?? '';
+    expect(style('Title')).toContain('<w:outlineLvl w:val="0"/>');
+    expect(style('Heading1')).toContain('<w:outlineLvl w:val="1"/>');
+    expect(style('Heading2')).toContain('<w:outlineLvl w:val="2"/>');
     expect(parts.document).toContain('<w:pStyle w:val="Title"/>');
-    expect(parts.document).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(parts.document).toContain('<w:outlineLvl w:val="1"/>');
     const html = await docxHtml(buffer);
     expect(html).toContain('<h1>What is being done</h1>');
     expect(html).toContain('<h1>Ce qui est fait</h1>');
@@ -70,11 +136,7 @@ describe('writeDocx: a bilingual public statement', async () => {
     );
     const footers = parts.footers.map(xmlText);
     expect(
-      footers.some(
-        (f) =>
-          f.startsWith('UNCLASSIFIED — DRAFT — NOT FOR RELEASE') &&
-          f.includes('THR-2027-0042 · Version 3 · 2027-05-05 · Page '),
-      ),
+      footers.some((f) => f.startsWith('UNCLASSIFIED — DRAFT — NOT FOR RELEASE') && f.includes('Page ')),
     ).toBe(true);
     expect(footers.some((f) => f.includes(' de '))).toBe(true);
     for (const f of parts.footers) {
@@ -83,41 +145,42 @@ describe('writeDocx: a bilingual public statement', async () => {
     }
   });
 
-  it('has an approval block with drafted, reviewed and approved rows and a header row', () => {
-    const text = xmlText(parts.document);
-    for (const s of [
-      'Approval',
-      'Drafted by',
-      'Reviewed by',
-      'Approved by',
-      'Approbation',
-      'Rédigé par',
-      'Approuvé par',
-    ])
-      expect(text).toContain(s);
-    expect(parts.document).toContain('<w:tblHeader/>');
-  });
-
-  it('records title, subject, keywords and creator in the core properties', () => {
-    expect(parts.core).toContain('<dc:title>How to vote: the facts</dc:title>');
-    expect(parts.core).toContain('<dc:subject>Public statement / Déclaration publique</dc:subject>');
-    expect(parts.core).toMatch(
-      /<cp:keywords>election; public-statement; UNCLASSIFIED; lk27-001<\/cp:keywords>/,
+  it('names no staff, carries no internal ids, and no comment or revision data', async () => {
+    const approved = await writeDocx(approve(statement()), META);
+    const all = Object.entries(await xmlParts(approved));
+    const names = all.map(([n]) => n);
+    expect(names).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/comments|people|commentsExtended/)]),
     );
-    expect(parts.core).toContain('<dc:creator>Threshold</dc:creator>');
-    expect(parts.core).toContain('<cp:revision>3</cp:revision>');
+    for (const [name, xml] of all) {
+      for (const who of STAFF) expect(xml, `${who} in ${name}`).not.toContain(who);
+      for (const id of ['lk27-001', 'THR-', 'plan ', 'draft', 'Threshold workspace'])
+        expect(xml, `${id} in ${name}`).not.toContain(id);
+      expect(xml, name).not.toMatch(
+        /<w:ins\b|<w:del\b|<w:commentReference|w:rsid|<w:trackRevisions|<cp:revision>/,
+      );
+    }
+    const core = all.find(([n]) => n === 'docProps/core.xml')![1];
+    expect(core).toContain('<dc:creator>Elections Lakeshore</dc:creator>');
+    expect(core).toContain('<cp:lastModifiedBy>Elections Lakeshore</cp:lastModifiedBy>');
+    expect(core).toContain('<dc:title>How to vote: the facts</dc:title>');
+    expect(core).toContain('<dc:subject>Public statement / Déclaration publique</dc:subject>');
+    expect(core).toContain(
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2027-05-05T00:00:00Z</dcterms:created>',
+    );
+    expect(core).not.toContain('<cp:keywords>');
+    const app = all.find(([n]) => n === 'docProps/app.xml')![1];
+    expect(app).toContain('<Company>Elections Lakeshore</Company>');
+    expect(all.find(([n]) => n === 'docProps/custom.xml')![1]).not.toContain('<property');
   });
 });
 
 describe('writeDocx: markings and options', () => {
-  it('drops the draft marking once the text is approved, and fills the approval block', async () => {
-    const buffer = await writeDocx(approve(statement()), META);
-    const parts = await readDocx(buffer);
-    expect(parts.headers.map(xmlText)).toEqual(expect.arrayContaining(['UNCLASSIFIED', 'NON CLASSIFIÉ']));
-    expect(parts.headers.concat(parts.footers).join('')).not.toMatch(/DRAFT|ÉBAUCHE/);
-    const text = await docxText(buffer);
-    expect(text).toContain('Chris Singh');
-    expect(text).toContain('Chief Electoral Officer');
+  it('drops every marking once a public text is approved', async () => {
+    const parts = await readDocx(await writeDocx(approve(statement()), META));
+    expect(parts.headers.concat(parts.footers).map(xmlText).join('')).not.toMatch(
+      /DRAFT|ÉBAUCHE|CLASSIFIED|CLASSIFIÉ/,
+    );
   });
 
   it('marks a briefing note with the highest classification it quotes, and never for release', async () => {
@@ -126,12 +189,23 @@ describe('writeDocx: markings and options', () => {
     const approved = await readDocx(await writeDocx(approve(briefing()), { ...META, languages: ['en'] }));
     expect(approved.headers.map(xmlText)).toEqual(['SECRET — INTERNAL — NOT FOR RELEASE']);
     expect(approved.footers.map(xmlText)[0]).toMatch(/^SECRET — INTERNAL — NOT FOR RELEASE/);
-    expect(approved.core).toContain('SECRET');
+    expect(xmlText(approved.document)).not.toContain('FOR IMMEDIATE RELEASE');
   });
 
-  it('exports one language, with the language tag asked for', async () => {
+  it('tags a quoted note with its own language inside the French section', async () => {
+    const parts = await readDocx(await writeDocx(briefing(), { ...META, languages: ['fr'] }));
+    expect(parts.document).toMatch(
+      /<w:lang w:val="fr-CA"\/><\/w:rPr><w:t[^>]*>\(SECRET\) <\/w:t>[\s\S]*?<w:lang w:val="en-CA"\/><\/w:rPr><w:t[^>]*>Registrar records/,
+    );
+  });
+
+  it('exports one language, tagged with the organisation’s variety', async () => {
     const parts = await readDocx(
-      await writeDocx(statement(), { ...META, languages: ['fr'], languageTags: { fr: 'fr-FR' } }),
+      await writeDocx(statement(), {
+        ...META,
+        languages: ['fr'],
+        organisation: { ...ORG, variety: { en: 'en-GB', fr: 'fr-FR' } },
+      }),
     );
     expect(parts.document.match(/<w:sectPr/g)).toHaveLength(1);
     expect(new Set([...parts.document.matchAll(/<w:lang w:val="([^"]+)"\/>/g)].map((m) => m[1]))).toEqual(
@@ -148,10 +222,11 @@ describe('writeDocx: markings and options', () => {
       election,
       assessment: assessment(),
       plan: planFor([untranslated]),
+      organisation: ORG,
     });
     const parts = await readDocx(await writeDocx(d, META));
     expect(parts.document).toMatch(
-      /<w:rStyle w:val="Placeholder"\/>.*?<w:t[^>]*>\[TRANSLATION NEEDED\u00A0: fait 1\]<\/w:t>/s,
+      /<w:rStyle w:val="Placeholder"\/>.*?<w:t[^>]*>\[TRADUCTION NÉCESSAIRE\u00A0: fait 1\]<\/w:t>/s,
     );
   });
 
@@ -162,23 +237,77 @@ describe('writeDocx: markings and options', () => {
   });
 });
 
+describe('the sign-off record', () => {
+  const record = async (d: Draft, notes: 'UNCLASSIFIED' | 'TOP SECRET') =>
+    writeSignoffRecord({
+      draft: d,
+      draftId: 'D-20270505-abc123',
+      version: 3,
+      planId: 'P-20270505-def456',
+      planVersion: 2,
+      threats: [{ id: 'lk27-001', title: threat().title, version: 4, classification: notes }],
+      report: { checks: [], readability: { target: 8, grade: 6, byLanguage: {} }, errors: 0, warnings: 1 },
+      textHash: 'f'.repeat(64),
+      releaseFile: 'elections-lakeshore-public-statement-2027-05-05.docx',
+      languages: ['en', 'fr'],
+      date: '2027-05-05',
+      organisation: ORG,
+    });
+
+  it('holds who drafted, reviewed and approved, in a table with a marked header row', async () => {
+    const { buffer, marking } = await record(approve(statement()), 'UNCLASSIFIED');
+    expect(marking).toBe('UNCLASSIFIED');
+    const parts = await readDocx(buffer);
+    const text = xmlText(parts.document);
+    for (const s of [
+      'Sign-off record',
+      'Drafted by',
+      'Reviewed by',
+      'Approved by',
+      'Chris Singh',
+      'Legal counsel',
+    ])
+      expect(text).toContain(s);
+    for (const s of [
+      'D-20270505-abc123, version 3',
+      'P-20270505-def456, version 2',
+      'lk27-001',
+      'f'.repeat(64),
+    ])
+      expect(text).toContain(s);
+    expect(parts.document.match(/<w:tblHeader\/>/g)!.length).toBe(3);
+    expect(parts.headers.map(xmlText)).toEqual(['UNCLASSIFIED — INTERNAL — NOT FOR RELEASE']);
+  });
+
+  it('is marked with the highest classification of what it cites', async () => {
+    const { buffer, marking } = await record(statement(), 'TOP SECRET');
+    expect(marking).toBe('TOP SECRET');
+    const parts = await readDocx(buffer);
+    expect(parts.headers.map(xmlText)).toEqual(['TOP SECRET — INTERNAL — NOT FOR RELEASE']);
+    expect(xmlText(parts.document)).toContain('Marked TOP SECRET: the highest classification of the text');
+    const note = await record(briefing(), 'UNCLASSIFIED');
+    expect(note.marking).toBe('SECRET');
+  });
+});
+
 describe('writeDocx: hostile text', () => {
   it('strips what XML forbids and escapes the rest, even in a 100,000-character field', async () => {
     const hostile =
       'Start <w:t>&amp; "quoted" \u0000\u0001\u0008\u000B\u001F\uFFFE\uD800 \u202Eevil\u202C \u200Bzero\u2066 end';
     const d = statement();
-    d.sections.en![1]!.text = hostile;
-    d.sections.en![2]!.text = 'x'.repeat(100_000);
-    d.sections.en![3]!.heading = '</w:p><w:p>';
-    const parts = await readDocx(await writeDocx(d, { ...META, documentId: 'ID <&> \u0007' }));
+    d.sections.en![2]!.text = hostile;
+    d.sections.en![3]!.text = 'x'.repeat(100_000);
+    d.sections.en![4]!.heading = '</w:p><w:p>';
+    const parts = await readDocx(
+      await writeDocx(d, { ...META, organisation: { ...ORG, name: { en: 'Org <&> \u0007', fr: 'Org' } } }),
+    );
     expect(parts.document).toContain('Start &lt;w:t&gt;&amp;amp; &quot;quoted&quot;  evil zero end');
     expect(parts.document).toContain('&lt;/w:p&gt;&lt;w:p&gt;');
     expect(parts.document).toContain('x'.repeat(100_000));
-
-    for (const xml of [parts.document, ...parts.footers])
+    expect(parts.core).toContain('<dc:creator>Org &lt;&amp;&gt; </dc:creator>');
+    for (const xml of [parts.document, ...parts.footers, parts.core])
       expect(xml).not.toMatch(
         /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200B]/,
       );
-    expect(parts.footers.map(xmlText).join('')).toContain('ID &lt;&amp;&gt;');
   });
 });

@@ -4,7 +4,9 @@
 import { message } from '../../../src/shared/domain/message';
 import type { AssessmentResult } from '../../../src/shared/domain/assessment';
 import type { Election, Threat } from '../../../src/shared/domain/workspace';
-import { buildPlan, type PlanOptions } from '../../../src/main/drafting';
+import { buildPlan } from '../../../src/main/drafting';
+import type { OrganisationProfile } from '../../../src/shared/domain/organisation';
+import { PROFILE } from '../../fixtures/organisation';
 
 export const AS_OF = '2027-05-05T15:00:00Z';
 
@@ -25,6 +27,9 @@ export const election: Election = {
   ],
   candidates: ['Marguerite Lindqvist-Okafor', 'Daniel Thibodeau-Reyes', 'Hélène Drouin-Vasquez'],
   languages: ['en-CA', 'fr-CA'],
+  translations: {
+    fr: { name: 'Élection générale provinciale du Lakeshore 2027', jurisdiction: 'Province du Lakeshore' },
+  },
 };
 
 export const CLASSIFIED_SENTENCE =
@@ -71,6 +76,8 @@ export function threat(overrides: Partial<Threat> = {}): Threat {
         summary:
           'Un compte très suivi affirme aux électeurs que les bulletins postaux en retard seront rejetés. La publication a été relayée sur trois plateformes.',
         falseClaim: 'Les bulletins de vote postaux envoyés après le vendredi 14 mai ne seront pas comptés.',
+        sourceName: '@LakeshoreVoterWatch (environ 180 000 abonnés)',
+        regions: ['Rive-Nord'],
         facts: [
           'Les bulletins postaux sont comptés s’ils sont oblitérés au plus tard le jour du scrutin et reçus au plus tard le 24 mai.',
           'Vous pouvez aussi déposer votre bulletin dans tout lieu de scrutin jusqu’à 20 h le jour du scrutin.',
@@ -147,22 +154,17 @@ export function assessment(overrides: Partial<AssessmentResult> = {}): Assessmen
   };
 }
 
-export const AUTHORITY: PlanOptions['authority'] = {
-  name: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
-  website: 'elections.lakeshore.example',
-  phone: '1-800-555-0127',
-};
+export { PROFILE as ORGANISATION } from '../../fixtures/organisation';
 
-export const MEDIA = {
-  name: 'Sam Okoro',
-  email: 'media@elections.lakeshore.example',
-  phone: '1-800-555-0199',
-};
-
-export function planFor(threats: Threat[] = [threat()], a: AssessmentResult = assessment(), asOf = AS_OF) {
-  return buildPlan(threats, election, a, { asOf, authority: AUTHORITY, mediaContact: MEDIA });
+export function planFor(
+  threats: Threat[] = [threat()],
+  a: AssessmentResult = assessment(),
+  asOf = AS_OF,
+  organisation: OrganisationProfile = PROFILE,
+) {
+  return buildPlan(threats, election, a, { asOf, organisation });
 }
 
 export function checkContext(threats: Threat[] = [threat()], a: AssessmentResult = assessment()) {
-  return { threats, election, assessment: a };
+  return { threats, election, assessment: a, organisation: PROFILE };
 }

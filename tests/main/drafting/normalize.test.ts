@@ -35,15 +35,34 @@ describe('tokenize', () => {
 });
 
 describe('frenchTypography', () => {
-  it('puts no-break spaces before : ; ! ? and inside guillemets, and leaves times and addresses alone', () => {
+  it('puts no-break spaces before : ; ! ? (France) and inside guillemets, and leaves times and addresses alone', () => {
     const out = frenchTypography(
       'Attention: "votez par texto"! Vrai? Oui; à 9:30, https://example.org/a?b=1 le 17 mai à 20 h.',
+      'fr-FR',
     );
     expect(out).toBe(
       'Attention\u00A0: «\u00A0votez par texto\u00A0»\u202F! Vrai\u202F? Oui\u202F; à 9:30, https://example.org/a?b=1 le 17\u00A0mai à 20\u00A0h.',
     );
-    expect(frenchTypography(out)).toBe(out);
+    expect(frenchTypography(out, 'fr-FR')).toBe(out);
     expect(frenchTypography("l'élection")).toBe('l’élection');
+  });
+
+  it('in Canadian French, puts no space before ; ! ? and a no-break space before the colon', () => {
+    const out = frenchTypography('Attention : vrai ? Oui ; non !', 'fr-CA');
+    expect(out).toBe('Attention\u00A0: vrai? Oui; non!');
+    expect(frenchTypography(out, 'fr-CA')).toBe(out);
+  });
+
+  it('puts a small letter after a colon, unless a proper noun follows', () => {
+    expect(frenchTypography('Rappelons-le : Les bulletins sont comptés.')).toBe(
+      'Rappelons-le\u00A0: les bulletins sont comptés.',
+    );
+    expect(frenchTypography('Porte-parole : Élections Lakeshore.')).toBe(
+      'Porte-parole\u00A0: Élections Lakeshore.',
+    );
+    expect(frenchTypography('Elle dit : « Les bulletins »')).toBe(
+      'Elle dit\u00A0: «\u00A0Les bulletins\u00A0»',
+    );
   });
 });
 

@@ -19,10 +19,15 @@ describe('buildPlan', () => {
       regions: ['North Shore'],
       languages: ['en', 'fr'],
     });
+    // The organisation's name stands for the election authority.
     expect(plan.spokesperson).toMatchObject({
       id: 'election-authority',
-      label: { en: 'the election authority' },
+      label: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
     });
+    expect(buildPlan([threat()], election, assessment(), { asOf: AS_OF }).spokesperson.label.en).toBe(
+      'the election authority',
+    );
+    expect(plan.warnings).toBeUndefined();
     expect(plan.partners.map((p) => p.id)).toEqual(['platforms', 'party-security-contacts']);
     expect(plan.mediaContact.name).toBe('Sam Okoro');
   });
@@ -51,16 +56,20 @@ describe('buildPlan', () => {
 
   it('times the release from the election calendar', () => {
     const at = (asOf: string) =>
-      buildPlan([threat({ reach: { breakout: 2, trend: 'stable' } })], election, assessment(), { asOf })
-        .timing;
+      buildPlan(
+        [threat({ time: { firstSeen: '2027-02-20T10:00:00Z' }, reach: { breakout: 2, trend: 'stable' } })],
+        election,
+        assessment(),
+        { asOf },
+      ).timing;
     const before = at('2027-04-20T12:00:00Z');
     expect(before).toMatchObject({ phase: 'campaign', urgency: 'before-date', releaseBy: '2027-05-06' });
-    expect(before.text.en).toBe('Before advance voting opens on Friday, May 7, 2027.');
-    expect(nb(before.text.fr)).toBe('Avant l’ouverture du vote par anticipation le vendredi 7 mai 2027.');
+    expect(before.text.en).toBe('Before advance voting opens on May 7, 2027.');
+    expect(nb(before.text.fr)).toBe('Avant l’ouverture du vote par anticipation le 7 mai 2027.');
     expect(at('2027-05-09T12:00:00Z')).toMatchObject({ phase: 'advance-voting', urgency: 'immediate' });
     const soon = at('2027-05-15T12:00:00Z');
     expect(soon.text.en).toBe(
-      'Immediately: advance voting is under way and polling day is in 2 days (Monday, May 17, 2027).',
+      'Immediately: advance voting is under way and polling day is in 2 days (May 17, 2027).',
     );
     expect(at('2027-05-17T08:00:00-04:00')).toMatchObject({
       phase: 'polling-day',
@@ -75,8 +84,37 @@ describe('buildPlan', () => {
   it('says "immediately: polling day is in 2 days" when there is no advance voting left to wait for', () => {
     const noAdvance = { ...election, advanceVotingStart: undefined };
     const t = buildPlan([threat()], noAdvance, assessment(), { asOf: '2027-05-15T12:00:00Z' }).timing;
-    expect(t.text.en).toBe('Immediately: polling day is in 2 days (Monday, May 17, 2027).');
-    expect(nb(t.text.fr)).toBe('Immédiatement : le jour du scrutin est dans 2 jours (lundi 17 mai 2027).');
+    expect(t.text.en).toBe('Immediately: polling day is in 2 days (May 17, 2027).');
+    expect(nb(t.text.fr)).toBe('Immédiatement : le jour du scrutin est dans 2 jours (17 mai 2027).');
+  });
+
+  it('never advises a moment already past for the threat, and warns of a first-seen time in the future', () => {
+    // As of December 2026, a threat first seen on May 13, 2027 (after advance voting opened on May 7).
+    const late = threat({
+      time: { firstSeen: '2027-05-13T09:00:00Z' },
+      reach: { breakout: 2, trend: 'stable' },
+    });
+    const plan = buildPlan([late], election, assessment(), { asOf: '2026-12-01T12:00:00Z' });
+    expect(plan.timing.text.en).not.toMatch(/before advance voting opens/i);
+    expect(plan.timing).toMatchObject({
+      phase: 'advance-voting',
+      urgency: 'immediate',
+      releaseBy: '2027-05-13',
+    });
+    expect(plan.warnings).toEqual([
+      {
+        id: 'plan:firstSeenInFuture',
+        params: { threat: 'lk27-001', firstSeen: '2027-05-13T09:00:00Z', asOf: '2026-12-01T12:00:00Z' },
+      },
+    ]);
+    // Seen before the plan is made: advice from the plan's own date.
+    const early = threat({
+      time: { firstSeen: '2027-04-18T09:00:00Z' },
+      reach: { breakout: 2, trend: 'stable' },
+    });
+    expect(
+      buildPlan([early], election, assessment(), { asOf: '2027-04-20T12:00:00Z' }).timing.releaseBy,
+    ).toBe('2027-05-06');
   });
 
   it('works without an election calendar', () => {
@@ -108,7 +146,7 @@ describe('buildPlan', () => {
   it('points to the election authority’s website and phone line, with placeholders when they are not recorded', () => {
     const plan = planFor();
     expect(plan.reliableSources.en).toEqual([
-      "Visit Elections Lakeshore's website: elections.lakeshore.example",
+      'Visit Elections Lakeshore’s website: elections.lakeshore.example',
       'Call Elections Lakeshore: 1-800-555-0127',
     ]);
     expect(nb(plan.reliableSources.fr[0]!)).toBe(

@@ -7,11 +7,12 @@ import {
   applySectionEdits,
   asNewDraftVersion,
   checksProblem,
-  exportFileName,
   mergePlanEdits,
   readabilityOf,
+  releaseFileName,
   sameText,
   signOff,
+  signoffFileName,
   stepProblem,
 } from '../../../src/main/drafting/workflow';
 import type { Check } from '../../../src/shared/domain/drafting';
@@ -72,7 +73,7 @@ describe('drafting workflow', () => {
     const check = (severity: Check['severity'], id: Check['id']): Check => ({
       id,
       severity,
-      message: '',
+      message: { id: 'checks:x' },
       sectionId: null,
       lang: 'en',
       start: 0,
@@ -139,10 +140,16 @@ describe('drafting workflow', () => {
 
   it('names the exported file by template, threats, version, languages and draft status', () => {
     const d = draft();
-    expect(exportFileName(d, 3, true, ['en', 'fr'])).toBe('public-statement-lk27-001-v3-DRAFT.docx');
-    expect(exportFileName(d, 3, false, ['fr'])).toBe('public-statement-lk27-001-v3-fr.docx');
-    const many = { ...d, threatIds: ['a/b', 'c', 'd', 'e'] };
-    expect(exportFileName(many, 1, false, ['en', 'fr'])).toBe('public-statement-a-b+3-more-v1.docx');
+    const org = { name: { en: 'Élections Lakeshore / Est', fr: '' } };
+    const opts = { organisation: org, date: '2027-05-12' };
+    // The release names no internal id: the organisation, the kind of text, the date.
+    expect(releaseFileName(d, { ...opts, languages: ['en', 'fr'], markedDraft: true })).toBe(
+      'elections-lakeshore-est-public-statement-2027-05-12-DRAFT.docx',
+    );
+    expect(releaseFileName(d, { ...opts, languages: ['fr'], markedDraft: false })).toBe(
+      'elections-lakeshore-est-public-statement-2027-05-12-fr.docx',
+    );
+    expect(signoffFileName('D-20270512-a1b2c3', 3)).toBe('signoff-D-20270512-a1b2c3-v3.docx');
   });
 });
 

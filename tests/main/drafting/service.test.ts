@@ -8,7 +8,6 @@ import type {
   DraftRecord,
   DraftSummary,
   DraftVersionSummary,
-  OrgProfile,
   PlanRecord,
   PlanSummary,
   PlanVersionSummary,
@@ -20,12 +19,8 @@ import { docxText, readDocx } from './docx-helpers';
 
 const AS_OF = '2027-05-12T12:00:00Z';
 const IDENTITY = { name: 'Ana Ruiz', role: 'Communications lead' };
-export const PROFILE: OrgProfile = {
-  authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
-  website: 'elections.lakeshore.example',
-  phone: '1-800-555-0127',
-  mediaContact: { name: 'Sam Okoro', phone: '1-800-555-0199', email: 'media@elections.lakeshore.example' },
-};
+import type { OrganisationProfile } from '../../../src/shared/domain/organisation';
+import { EMPTY_PROFILE, PROFILE } from '../../fixtures/organisation';
 const REVIEWER = { name: 'Li Wei', role: 'Legal counsel' };
 const APPROVER = { name: 'Marie Gagnon', role: 'Chief Electoral Officer' };
 
@@ -66,23 +61,48 @@ beforeEach(async () => {
 });
 
 describe('organisation profile', () => {
-  it('starts empty, so that templates show placeholders that fail a check', async () => {
-    const profile = await app.call<OrgProfile>('drafting:profile');
-    expect(profile).toEqual({
-      authorityName: { en: '', fr: '' },
-      website: '',
-      phone: '',
-      mediaContact: { name: '', phone: '', email: '' },
-    });
+  it('starts empty in a new workspace, so that templates show placeholders that fail a check', async () => {
+    const fresh = openTestApp();
+    expect(await fresh.call<OrganisationProfile>('profile:get')).toEqual(EMPTY_PROFILE);
+    // The sample workspace carries its organisation; emptied again, drafts show what is missing.
+    expect(await app.call<OrganisationProfile>('profile:get')).toMatchObject(PROFILE);
+    await app.call('profile:set', { profile: EMPTY_PROFILE });
     const draft = await newDraft();
     expect(section(draft, 'en', 'reliable-sources').text).toContain('[TO COMPLETE: web address]');
     expect(section(draft, 'fr', 'media-contact').text).toContain('[À COMPLÉTER');
-    expect(draft.report.checks.some((c) => c.id === 'placeholder' && c.severity === 'error')).toBe(true);
+    const missing = draft.report.checks
+      .filter((c) => c.id === 'placeholder')
+      .map((c) => c.message.params?.field);
+    expect(missing).toEqual(
+      expect.arrayContaining(['organisation.website', 'organisation.mediaContact.email']),
+    );
+  });
+
+  it('reads a profile saved before it had its own key', async () => {
+    const fresh = openTestApp();
+    fresh.ctx.settings.set('drafting.profile', {
+      authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
+      website: 'elections.lakeshore.example',
+      phone: '1-800-555-0127',
+      mediaContact: {
+        name: 'Sam Okoro',
+        phone: '1-800-555-0199',
+        email: 'media@elections.lakeshore.example',
+      },
+    });
+    expect(await fresh.call<OrganisationProfile>('profile:get')).toEqual({
+      ...EMPTY_PROFILE,
+      name: PROFILE.name,
+      website: PROFILE.website,
+      phone: PROFILE.phone,
+      mediaContact: PROFILE.mediaContact,
+    });
   });
 
   it('is validated, saved, audited and used by new plans', async () => {
+    await app.call('profile:set', { profile: EMPTY_PROFILE });
     const bad = await failure(
-      app.call('drafting:saveProfile', {
+      app.call('profile:set', {
         profile: {
           ...PROFILE,
           website: 'not a website',
@@ -95,30 +115,38 @@ describe('organisation profile', () => {
       '$.profile.mediaContact.email',
       '$.profile.website',
     ]);
-    expect((await app.call<OrgProfile>('drafting:profile')).website).toBe('');
+    expect((await app.call<OrganisationProfile>('profile:get')).website).toBe('');
 
-    await app.call('drafting:saveProfile', { profile: PROFILE });
-    expect(await app.call<OrgProfile>('drafting:profile')).toEqual(PROFILE);
-    const entries = (await app.call<AuditPage>('audit:list', { subject: 'drafting:profile' })).entries;
-    expect(entries).toHaveLength(1);
+    await app.call('profile:set', { profile: PROFILE });
+    expect(await app.call<OrganisationProfile>('profile:get')).toEqual(PROFILE);
+    const entries = (await app.call<AuditPage>('audit:list', { subject: 'organisation:profile' })).entries;
+    // Imported with the sample, emptied, then saved.
+    expect(entries).toHaveLength(3);
     expect(entries[0]).toMatchObject({
-      action: 'drafting.profile.saved',
+      action: 'organisation.profile.saved',
       actor: IDENTITY.name,
       role: IDENTITY.role,
     });
     expect((entries[0]!.details as { changed: string[] }).changed).toContain('mediaContact.email');
     // Saving the same profile again changes nothing and records nothing.
-    await app.call('drafting:saveProfile', { profile: PROFILE });
-    expect((await app.call<AuditPage>('audit:list', { subject: 'drafting:profile' })).entries).toHaveLength(
-      1,
-    );
+    await app.call('profile:set', { profile: PROFILE });
+    expect(
+      (await app.call<AuditPage>('audit:list', { subject: 'organisation:profile' })).entries,
+    ).toHaveLength(3);
 
     const draft = await newDraft();
     expect(section(draft, 'en', 'reliable-sources').text).toBe(
-      "Visit Elections Lakeshore's website: elections.lakeshore.example\nCall Elections Lakeshore: 1-800-555-0127",
+      'Visit Elections Lakeshore’s website: elections.lakeshore.example\nCall Elections Lakeshore: 1-800-555-0127',
     );
     expect(section(draft, 'en', 'media-contact').text).toContain('Sam Okoro');
     expect(draft.report.checks.filter((c) => c.severity === 'error')).toEqual([]);
+  });
+
+  it('refuses a logo that is not a small image', async () => {
+    const bad = await failure(
+      app.call('profile:set', { profile: { ...PROFILE, logo: 'data:text/html;base64,PGI+' } }),
+    );
+    expect(bad.problems!.map((p) => p.where)).toEqual(['$.profile.logo']);
   });
 });
 
@@ -363,10 +391,6 @@ describe('drafts', () => {
 });
 
 describe('approval', () => {
-  beforeEach(async () => {
-    await app.call('drafting:saveProfile', { profile: PROFILE });
-  });
-
   it('goes draft → reviewed → approved by named people, freezes the version, and is audited', async () => {
     const d1 = await newDraft();
     expect(
@@ -450,12 +474,12 @@ describe('approval', () => {
 });
 
 describe('export', () => {
-  it('marks the document DRAFT until it is approved, and not after', async () => {
-    await app.call('drafting:saveProfile', { profile: PROFILE });
+  it('gives the release, marked DRAFT until it is approved, and its sign-off record', async () => {
     const d = await newDraft();
     const draftExport = await app.call<DraftExport>('drafting:export', { draftId: d.id });
     expect(draftExport).toMatchObject({ version: 1, status: 'draft', markedDraft: true });
-    expect(draftExport.fileName).toBe('public-statement-lk27-001-v1-DRAFT.docx');
+    expect(draftExport.fileName).toBe('elections-lakeshore-public-statement-2027-05-12-DRAFT.docx');
+    expect(draftExport.signoff.fileName).toBe(`signoff-${d.id}-v1.docx`);
     const before = await readDocx(Buffer.from(draftExport.base64, 'base64'));
     expect(before.headers.join(' ')).toContain('DRAFT — NOT FOR RELEASE');
     expect(before.headers.join(' ')).toContain('ÉBAUCHE — NE PAS DIFFUSER');
@@ -472,16 +496,23 @@ describe('export', () => {
     expect(final).toMatchObject({
       status: 'approved',
       markedDraft: false,
-      fileName: 'public-statement-lk27-001-v1-fr.docx',
+      fileName: 'elections-lakeshore-public-statement-2027-05-13-fr.docx',
     });
     const buffer = Buffer.from(final.base64, 'base64');
     const after = await readDocx(buffer);
     expect([...after.headers, ...after.footers].join(' ')).not.toMatch(/DRAFT|ÉBAUCHE/);
-    expect(after.footers.join(' ')).toContain('2027-05-13');
     const text = await docxText(buffer);
-    expect(text).toContain(APPROVER.name);
+    expect(text).toContain('Province du Lakeshore, le 13 mai 2027 —');
     expect(text).toContain('Élections Lakeshore');
     expect(text).not.toContain('Elections Lakeshore’s website');
+    // Staff names are in the sign-off record only; the release names the media contact.
+    for (const who of [APPROVER.name, REVIEWER.name, IDENTITY.name]) expect(text).not.toContain(who);
+    expect(text).toContain('Sam Okoro');
+    const record = await docxText(Buffer.from(final.signoff.base64, 'base64'));
+    for (const who of [APPROVER.name, REVIEWER.name, IDENTITY.name]) expect(record).toContain(who);
+    // lk27-001 holds a PROTECTED note: the record that cites it is marked so.
+    expect(final.signoff.marking).toBe('PROTECTED');
+    expect(record).toContain('PROTÉGÉ');
     expect(await auditActions(`draft:${d.id}`)).toEqual([
       'draft.created',
       'draft.exported',
@@ -493,6 +524,7 @@ describe('export', () => {
   });
 
   it('refuses nothing but reports the error-level checks', async () => {
+    await app.call('profile:set', { profile: EMPTY_PROFILE });
     const d = await newDraft();
     const out = await app.call<DraftExport>('drafting:export', { draftId: d.id });
     expect(out.markedDraft).toBe(true);
@@ -505,7 +537,6 @@ describe('export', () => {
   });
 
   it('exports a classified briefing note marked for internal use only, even approved', async () => {
-    await app.call('drafting:saveProfile', { profile: PROFILE });
     const d = await newDraft('briefing-note');
     await app.call('drafting:review', { draftId: d.id, expectedVersion: 1, signer: REVIEWER });
     await app.call('drafting:approve', { draftId: d.id, expectedVersion: 1, signer: APPROVER });

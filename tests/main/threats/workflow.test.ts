@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '../../../src/shared/domain/assessment';
 import type { AuditPage } from '../../../src/shared/domain/audit';
-import type { DraftRecord, OrgProfile, PlanRecord } from '../../../src/shared/domain/drafting-records';
+import type { DraftRecord, PlanRecord } from '../../../src/shared/domain/drafting-records';
 import type { ThreatDetail, ThreatVersion } from '../../../src/shared/domain/threat-log';
 import type { ThreatStatus } from '../../../src/shared/domain/enums';
 import { statusAfter } from '../../../src/main/threats/workflow';
@@ -12,12 +12,6 @@ import { openTestApp, steppingClock, type TestApp } from '../../helpers/db';
 
 const AS_OF = '2027-05-12T12:00:00Z';
 const ME = { name: 'Ana Ruiz', role: 'Communications lead' };
-const PROFILE: OrgProfile = {
-  authorityName: { en: 'Elections Lakeshore', fr: 'Élections Lakeshore' },
-  website: 'elections.lakeshore.example',
-  phone: '1-800-555-0127',
-  mediaContact: { name: 'Sam Okoro', phone: '1-800-555-0199', email: 'media@elections.lakeshore.example' },
-};
 const ID = 'lk27-001';
 
 let app: TestApp;
@@ -62,7 +56,7 @@ beforeEach(async () => {
   app = openTestApp({ clock: steppingClock('2027-05-12T12:00:00.000Z') });
   await app.call('workspace:loadSample');
   await app.call('app:setIdentity', { identity: ME });
-  await app.call('drafting:saveProfile', { profile: PROFILE });
+  // The sample workspace carries its organisation: the drafts are complete enough to approve.
   await setStatus('new');
 });
 

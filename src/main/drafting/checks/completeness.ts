@@ -4,12 +4,9 @@ import type { Check, SectionKind } from '../../../shared/domain/drafting';
 import { withoutPlaceholders } from '../text/placeholders';
 import { finding, type CheckFn } from './run';
 
-const REQUIRED: { kind: SectionKind; message: string }[] = [
-  { kind: 'protection', message: 'Say what is being done to protect the election.' },
-  {
-    kind: 'reliable-sources',
-    message: 'Say where to find reliable information (the election authority’s website and phone line).',
-  },
+const REQUIRED: { kind: SectionKind; key: string }[] = [
+  { kind: 'protection', key: 'protection' },
+  { kind: 'reliable-sources', key: 'sources' },
 ];
 const CONTACT_POINT = /(https?:\/\/|www\.|\b[\w-]+(\.[\w-]+)+\b|\+?\d[\d\s().-]{6,}\d|@)/;
 
@@ -17,25 +14,18 @@ export const completeness: CheckFn = ({ draft, sections }) => {
   const out: Check[] = [];
   for (const lang of draft.languages) {
     const mine = sections.filter((v) => v.lang === lang);
-    for (const { kind, message } of REQUIRED) {
+    for (const { kind, key } of REQUIRED) {
       const written = mine.filter(
         (v) => v.section.kind === kind && withoutPlaceholders(v.section.text).split(/\s+/).length >= 2,
       );
       if (written.length === 0) {
         const existing = mine.find((v) => v.section.kind === kind);
-        out.push(finding('completeness', 'error', message, existing ?? { lang, section: null }));
+        out.push(finding('completeness', 'error', key, {}, existing ?? { lang, section: null }));
       } else if (
         kind === 'reliable-sources' &&
         !written.some((v) => CONTACT_POINT.test(withoutPlaceholders(v.section.text)))
       ) {
-        out.push(
-          finding(
-            'completeness',
-            'warning',
-            'Give a web address or phone number where people can check.',
-            written[0]!,
-          ),
-        );
+        out.push(finding('completeness', 'warning', 'contactPoint', {}, written[0]!));
       }
     }
   }

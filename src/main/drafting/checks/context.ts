@@ -2,15 +2,17 @@
 // names, claims) so that checking a draft on every edit stays fast.
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import type { Classification } from '../../../shared/domain/enums';
-import { CLASSIFICATIONS } from '../../../shared/domain/enums';
+import { CLASSIFICATIONS, classificationRank } from '../../../shared/domain/enums';
+import type { OrganisationProfile } from '../../../shared/domain/organisation';
 import type { Election, Threat } from '../../../shared/domain/workspace';
 import { DRAFT_LANGS } from '../../../shared/domain/drafting';
 import { buildClaimIndex, type ClaimIndex } from '../text/claim-occurrences';
+import { distinctiveTokens, type DistinctiveToken } from '../text/distinctive-tokens';
 import { foldText } from '../text/normalize';
 import { buildPhraseIndex, type PhraseIndex } from '../text/phrase-index';
 import { withoutPlaceholders } from '../text/placeholders';
 import { buildTermMatcher, memoMatcher, mergeTermMatchers, type TermMatcher } from '../text/term-matcher';
-import { threatText } from '../templates/free-text';
+import { stringLeaves, threatFacts, threatText, unclassifiedText } from '../templates/free-text';
 import { foreignNames } from './foreign-names';
 import { partisanNames } from './partisan-names';
 import { PARTISAN_WORDS } from './partisan-words';
@@ -26,6 +28,8 @@ export interface CheckContext {
   extraPartisanNames?: string[];
   /** Region codes of the election's own country, whose name is not a foreign attribution (default ["CA"]). */
   homeCountries?: string[];
+  /** The organisation's own names and contacts: words that never point to a classified note. */
+  organisation?: OrganisationProfile;
 }
 
 export interface PreparedContext {
@@ -38,6 +42,8 @@ export interface PreparedContext {
   attribution: TermMatcher<{ generic: boolean; actor: boolean }>;
   /** The false claims in every language (a claim in the other language is still the claim). */
   falseClaims: ClaimIndex;
+  /** Identifying tokens of the classified notes that the unclassified record does not hold. */
+  classifiedTokens: Map<string, DistinctiveToken<Classification>>;
 }
 
 const prepared = new WeakMap<CheckContext, PreparedContext>();
@@ -122,7 +128,19 @@ export function prepareCheckContext(ctx: CheckContext): PreparedContext {
         ),
       ),
     ),
-    falseClaims: buildClaimIndex(claims),
+    falseClaims: buildClaimIndex(
+      claims,
+      ctx.threats.flatMap((t) => DRAFT_LANGS.flatMap((lang) => threatFacts(t, lang))),
+    ),
+    classifiedTokens: distinctiveTokens(
+      notes,
+      [
+        ...ctx.threats.flatMap(unclassifiedText),
+        ...(ctx.election ? stringLeaves(ctx.election) : []),
+        ...(ctx.organisation ? stringLeaves({ ...ctx.organisation, logo: undefined }) : []),
+      ],
+      classificationRank,
+    ),
   };
   prepared.set(ctx, result);
   return result;

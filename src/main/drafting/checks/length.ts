@@ -24,7 +24,8 @@ export const length: CheckFn = ({ sections }) => {
           finding(
             'length',
             'error',
-            `The post has ${total} characters; the limit is ${SOCIAL_POST_LIMIT}. Shorten it.`,
+            'over',
+            { count: total, limit: SOCIAL_POST_LIMIT },
             view,
             start,
             view.section.text.length,

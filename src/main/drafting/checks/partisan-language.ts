@@ -9,7 +9,8 @@ export const partisanLanguage: CheckFn = ({ ctx, sections }) =>
       finding(
         'partisan-language',
         'warning',
-        `"${view.section.text.slice(m.start, m.end)}" is loaded or campaigning language. Use neutral words.`,
+        'loaded',
+        { text: view.section.text.slice(m.start, m.end) },
         view,
         m.start,
         m.end,

@@ -9,9 +9,8 @@ export const partisanName: CheckFn = ({ ctx, sections }) =>
       finding(
         'partisan-name',
         m.meta.derived ? 'warning' : 'error',
-        m.meta.derived
-          ? `This may refer to "${m.meta.of}", a party or candidate of the election. Non-partisan texts name no party or candidate.`
-          : `Names "${m.meta.of}", a party or candidate of the election. Non-partisan texts name no party or candidate.`,
+        m.meta.derived ? 'derived' : 'named',
+        { name: m.meta.of },
         view,
         m.start,
         m.end,

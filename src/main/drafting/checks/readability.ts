@@ -25,12 +25,5 @@ export const readability: CheckFn = ({ ctx, sections }) =>
     if (stats.words < MIN_WORDS) return [];
     const grade = gradeFromStats(stats, view.lang);
     if (grade <= ctx.targetGrade) return [];
-    return [
-      finding(
-        'readability',
-        'warning',
-        `Reading grade ${grade.toFixed(1)}, above the target of ${ctx.targetGrade}. Use shorter sentences and shorter words.`,
-        view,
-      ),
-    ];
+    return [finding('readability', 'warning', 'grade', { grade, target: ctx.targetGrade }, view)];
   });

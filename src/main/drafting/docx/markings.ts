@@ -1,6 +1,7 @@
 // The security and release markings printed in every header and footer. There is no watermark in Word that
 // survives every viewer, so the marking is text: the classification, then "DRAFT — NOT FOR RELEASE" until
-// the draft is approved; an internal document (the briefing note) is never marked for release.
+// the draft is approved; an internal document (the briefing note) is never marked for release. An approved
+// text that leaves the organisation carries no marking.
 import type { Draft, DraftLang } from '../../../shared/domain/drafting';
 import { MARKING_LABELS } from '../templates/labels';
 
@@ -22,8 +23,12 @@ export function releaseMarking(draft: Draft, lang: DraftLang): string | undefine
   return undefined;
 }
 
-/** "UNCLASSIFIED — DRAFT — NOT FOR RELEASE" (the full line in headers and footers). */
+/**
+ * "UNCLASSIFIED — DRAFT — NOT FOR RELEASE" (the full line in headers and footers); empty for an approved
+ * text that leaves the organisation, which goes out as the public will read it.
+ */
 export function markingLine(draft: Draft, lang: DraftLang): string {
   const release = releaseMarking(draft, lang);
-  return [classificationMarking(draft, lang), release].filter((s) => s !== undefined).join(' — ');
+  if (release === undefined) return '';
+  return [classificationMarking(draft, lang), release].join(' — ');
 }

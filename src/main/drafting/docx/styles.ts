@@ -1,5 +1,6 @@
-// Real Word styles (Normal, Title, Subtitle, Heading 1 and 2, and a style for markings), so that the
-// document can be edited in the organisation's own template and read by screen readers as structure.
+// Real Word styles (Normal, Title, Subtitle, Heading 1 and 2, and styles for markings and the parts of a
+// release), so that the document can be edited in the organisation's own template and read by screen readers
+// as structure. Title and headings carry outline levels: Word's navigation pane and PDF bookmarks follow them.
 import type { IStylesOptions } from 'docx';
 import { AlignmentType, LineRuleType } from 'docx';
 
@@ -20,15 +21,16 @@ export function documentStyles(languageTag: string): IStylesOptions {
         paragraph: {
           spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO },
           keepNext: true,
+          outlineLevel: 0,
         },
       },
       heading1: {
         run: { font: FONT, size: 28, bold: true, color: ACCENT },
-        paragraph: { spacing: { before: 320, after: 120 }, keepNext: true },
+        paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, outlineLevel: 1 },
       },
       heading2: {
         run: { font: FONT, size: 24, bold: true, color: INK },
-        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true },
+        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 2 },
       },
     },
     paragraphStyles: [
@@ -56,6 +58,41 @@ export function documentStyles(languageTag: string): IStylesOptions {
         basedOn: 'Normal',
         next: 'Normal',
         paragraph: { spacing: { after: 0 } },
+      },
+      {
+        // The organisation's name at the top of a document.
+        id: 'Organisation',
+        name: 'Organisation',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 26, bold: true, color: ACCENT },
+        paragraph: { spacing: { after: 60 } },
+      },
+      {
+        // "FOR IMMEDIATE RELEASE".
+        id: 'ReleaseLine',
+        name: 'Release Line',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { size: 20, bold: true, allCaps: true, color: INK },
+        paragraph: { spacing: { before: 120, after: 240 } },
+      },
+      {
+        // A label before a block ("Answer 1").
+        id: 'Label',
+        name: 'Label',
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { bold: true },
+        paragraph: { spacing: { after: 40 }, keepNext: true },
+      },
+      {
+        // "-30-", the end of a release.
+        id: 'EndMark',
+        name: 'End Mark',
+        basedOn: 'Normal',
+        run: { bold: true },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360 } },
       },
       {
         id: 'DocumentInfo',

@@ -1,13 +1,18 @@
-// The Word document of a draft: real styles, a header and footer with the classification and release
-// markings, the document id, version, date and page numbers, an approval block, the language of every
-// paragraph (en-CA / fr-CA) and the core properties. A bilingual export puts each language in its own
-// section. Every string is made XML-safe first, so hostile text still gives a valid document.
+// The Word document of a draft, as it leaves the organisation: real styles; the organisation's name and logo
+// (with its name as alternative text); for a public statement "FOR IMMEDIATE RELEASE", a dateline, the media
+// contact and "-30-" where the organisation wants it; headings with outline levels; the language of every
+// paragraph (per section in a bilingual document); markings in the header and footer until it is approved.
+// It names no staff but the media contact and carries no internal ids: who drafted, reviewed and approved is
+// in the sign-off record, a separate file (./signoff-record.ts). Every string is made XML-safe first, so
+// hostile text still gives a valid document.
 import {
   AlignmentType,
   Document,
   Footer,
   Header,
   HeadingLevel,
+  ImageRun,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -16,30 +21,29 @@ import {
   type Table,
 } from 'docx';
 import type { Draft, DraftLang, DraftSection, TemplateId } from '../../../shared/domain/drafting';
+import {
+  EMPTY_ORGANISATION_PROFILE,
+  LOGO_DATA_URL,
+  varietiesOf,
+  type OrganisationProfile,
+} from '../../../shared/domain/organisation';
 import { formatDate } from '../text/dates';
 import { splitPlaceholders } from '../text/placeholders';
 import { xmlSafe } from '../text/sanitize';
 import { postLength, socialPostText, SOCIAL_POST_LIMIT } from '../templates/social-post';
-import { approvalBlock } from './approval-block';
-import { classificationMarking, markingLine } from './markings';
+import { imageSize } from './image-size';
+import { markingLine } from './markings';
+import { coreXml, appXml, EMPTY_CUSTOM_XML } from './properties';
 import { documentStyles } from './styles';
 
 export interface DocxMeta {
-  documentId: string;
-  version: number | string;
-  /** YYYY-MM-DD. */
+  /** The document's date (YYYY-MM-DD): the dateline and the properties. */
   date: string;
-  /** Author recorded in the document's properties (default "Threshold"). */
-  creator?: string;
-  /** Language tags written into the document (default en-CA and fr-CA). */
-  languageTags?: Partial<Record<DraftLang, string>>;
+  /** Who speaks: the author in the properties, the name and logo at the top, "-30-", spelling tags. */
+  organisation?: OrganisationProfile;
   /** Which of the draft's languages to export (default all: a bilingual document when there are two). */
   languages?: DraftLang[];
-  /** Extra keywords for the document's properties. */
-  keywords?: string[];
 }
-
-const DEFAULT_TAGS: Record<DraftLang, string> = { en: 'en-CA', fr: 'fr-CA' };
 
 export const TEMPLATE_NAMES: Record<TemplateId, Record<DraftLang, string>> = {
   'public-statement': { en: 'Public statement', fr: 'Déclaration publique' },
@@ -50,14 +54,28 @@ export const TEMPLATE_NAMES: Record<TemplateId, Record<DraftLang, string>> = {
 };
 
 const PAGE = { en: ['Page ', ' of '], fr: ['Page ', ' de '] } as const;
-const VERSION = { en: 'Version', fr: 'Version' };
+const FOR_RELEASE = { en: 'FOR IMMEDIATE RELEASE', fr: 'POUR DIFFUSION IMMÉDIATE' };
+const NBSP = '\u00A0';
+
+/** A phone number's hyphens do not break the line ("1-800-555-0127" stays whole): Word's no-break hyphen. */
+function unbroken(text: string): (string | NoBreakHyphen)[] {
+  const out: (string | NoBreakHyphen)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/(?<![\p{L}\d-])\+?\d{1,4}(?:-\d{2,4}){2,}(?![\p{L}\d-])/gu)) {
+    out.push(text.slice(last, m.index));
+    m[0].split('-').forEach((group, i) => out.push(...(i === 0 ? [group] : [new NoBreakHyphen(), group])));
+    last = m.index + m[0].length;
+  }
+  out.push(text.slice(last));
+  return out.filter((p) => p !== '');
+}
 
 /** Text runs of one line, placeholders highlighted so nobody misses them. */
 function runs(text: string, tag: string): TextRun[] {
   return splitPlaceholders(xmlSafe(text)).map(
     (part) =>
       new TextRun({
-        text: part.text,
+        children: unbroken(part.text),
         language: { value: tag },
         ...(part.placeholder ? { style: 'Placeholder' } : {}),
       }),
@@ -67,19 +85,31 @@ function runs(text: string, tag: string): TextRun[] {
 interface ParagraphOptions {
   heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel];
   style?: string;
+  outlineLevel?: number;
 }
 
-/** One paragraph per line. The lines of a block other than the last use BlockLine, so the block reads as one. */
-function paragraphs(text: string, tag: string, options: ParagraphOptions = {}, block = false): Paragraph[] {
+/**
+ * One paragraph per line. The lines of a block other than the last use BlockLine and stay with the next one,
+ * so the block reads as one and is never split across pages; `keepAll` keeps the last line with what follows
+ * too (the media contact with "-30-").
+ */
+function paragraphs(
+  text: string,
+  tag: string,
+  options: ParagraphOptions = {},
+  block = false,
+  keepAll = false,
+): Paragraph[] {
   const lines = xmlSafe(text)
     .split(/\r\n|\r|\n/)
     .filter((line) => line.trim() !== '');
   return lines.map((line, i) => {
-    const style =
-      block && !options.heading && !options.style && i < lines.length - 1 ? { style: 'BlockLine' } : {};
+    const inBlock = block && i < lines.length - 1;
+    const style = inBlock && !options.heading && !options.style ? { style: 'BlockLine' } : {};
     return new Paragraph({
       ...options,
       ...style,
+      ...(inBlock || keepAll ? { keepNext: true, keepLines: true } : {}),
       children: runs(line, tag),
       run: { language: { value: tag } },
     });
@@ -93,15 +123,60 @@ const BLOCK_KINDS: ReadonlySet<DraftSection['kind']> = new Set([
   'recipients',
 ]);
 
-function sectionBody(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta): (Paragraph | Table)[] {
+/** A public statement is a news release: it gets the release line, the dateline and "-30-". */
+export function isRelease(draft: Pick<Draft, 'template'>): boolean {
+  return draft.template === 'public-statement';
+}
+
+function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): Paragraph[] {
+  const match = org.logo ? LOGO_DATA_URL.exec(org.logo) : null;
+  if (!match) return [];
+  const bytes = Buffer.from(match[2]!, 'base64');
+  const size = imageSize(bytes);
+  if (!size) return [];
+  // At most 2 inches wide and 0.7 inch high, keeping its proportions.
+  const scale = Math.min(192 / size.width, 67 / size.height, 1);
+  const name = org.name[lang] || org.name.en || org.name.fr;
+  const alt = lang === 'fr' ? `Logo ${name ? `: ${name}` : ''}` : `${name ? `${name} ` : ''}logo`;
+  return [
+    new Paragraph({
+      run: { language: { value: tag } },
+      children: [
+        new ImageRun({
+          type: match[1] === 'jpeg' ? 'jpg' : (match[1] as 'png' | 'gif'),
+          data: bytes,
+          transformation: {
+            width: Math.max(1, Math.round(size.width * scale)),
+            height: Math.max(1, Math.round(size.height * scale)),
+          },
+          altText: { name: 'Logo', title: xmlSafe(alt), description: xmlSafe(alt) },
+        }),
+      ],
+    }),
+  ];
+}
+
+function sectionBody(
+  draft: Draft,
+  lang: DraftLang,
+  tags: Record<DraftLang, string>,
+  meta: DocxMeta,
+): (Paragraph | Table)[] {
+  const tag = tags[lang];
+  const org = meta.organisation ?? EMPTY_ORGANISATION_PROFILE;
   const sections = draft.sections[lang] ?? [];
   const headline = sections[0]?.kind === 'headline' ? sections[0] : undefined;
   const title = headline?.text ?? draft.title[lang] ?? TEMPLATE_NAMES[draft.template][lang];
   const name = TEMPLATE_NAMES[draft.template][lang];
   const date = formatDate(meta.date, lang);
+  const release = isRelease(draft);
+  const orgName = org.name[lang].trim();
   const out: (Paragraph | Table)[] = [
-    ...paragraphs(title.replace(/\s*\n\s*/g, ' '), tag, { heading: HeadingLevel.TITLE }),
-    ...paragraphs(title === name ? date : `${name} — ${date}`, tag, { style: 'Subtitle' }),
+    ...logoParagraph(org, lang, tag),
+    ...(orgName ? paragraphs(orgName, tag, { style: 'Organisation' }) : []),
+    ...(release ? paragraphs(FOR_RELEASE[lang], tag, { style: 'ReleaseLine' }) : []),
+    ...paragraphs(title.replace(/\s*\n\s*/g, ' '), tag, { heading: HeadingLevel.TITLE, outlineLevel: 0 }),
+    ...(release ? [] : paragraphs(title === name ? date : `${name} — ${date}`, tag, { style: 'Subtitle' })),
   ];
   if (draft.template === 'social-post') {
     // A post is published as one paragraph: show it so, with its length.
@@ -110,47 +185,134 @@ function sectionBody(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta)
       ...paragraphs(post.replace(/\s*\n\s*/g, ' '), tag),
       ...paragraphs(
         lang === 'fr'
-          ? `Caractères : ${postLength(post)} sur ${SOCIAL_POST_LIMIT}`
+          ? `Caractères${NBSP}: ${postLength(post)} sur ${SOCIAL_POST_LIMIT}`
           : `Characters: ${postLength(post)} of ${SOCIAL_POST_LIMIT}`,
         tag,
         { style: 'DocumentInfo' },
       ),
     );
-  } else {
-    for (const section of sections) {
-      if (section === headline) continue;
-      out.push(...sectionParagraphs(section, tag));
-    }
+    return out;
   }
-  out.push(...approvalBlock(draft, lang, tag));
+  let dateline: string | undefined;
+  let previous: DraftSection | undefined;
+  const endMark = release && org.endMark === true;
+  const last = sections[sections.length - 1];
+  for (const section of sections) {
+    if (section === headline) continue;
+    const answer = previous?.kind === 'question';
+    previous = section;
+    if (section.kind === 'dateline') {
+      dateline = section.text.trim();
+      continue;
+    }
+    if (dateline !== undefined) {
+      // "Province of Lakeshore, May 12, 2027 — " before the first paragraph, as releases begin.
+      out.push(...datelined(section, dateline, date, lang, tag));
+      dateline = undefined;
+      continue;
+    }
+    // Quoted source text (a classified note) is tagged with its own language.
+    out.push(
+      ...sectionParagraphs(
+        section,
+        tag,
+        section.sourceLang ? tags[section.sourceLang] : undefined,
+        answer,
+        endMark && section === last,
+      ),
+    );
+  }
+  if (endMark) out.push(...paragraphs('-30-', tag, { style: 'EndMark' }));
   return out;
 }
 
-function sectionParagraphs(section: DraftSection, tag: string): Paragraph[] {
-  const heading = section.heading?.trim()
-    ? paragraphs(section.heading, tag, { heading: HeadingLevel.HEADING_1 })
-    : [];
-  if (section.kind === 'question')
-    return [...heading, ...paragraphs(section.text, tag, { heading: HeadingLevel.HEADING_2 })];
-  return [...heading, ...paragraphs(section.text, tag, {}, BLOCK_KINDS.has(section.kind))];
+function datelined(
+  section: DraftSection,
+  place: string,
+  date: string,
+  lang: DraftLang,
+  tag: string,
+): Paragraph[] {
+  const [first, ...rest] = sectionParagraphs({ ...section, text: '' }, tag);
+  const lines = xmlSafe(section.text)
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '');
+  const lead = lang === 'fr' ? `${place}, le ${date} — ` : `${place}, ${date} — `;
+  const opening = new Paragraph({
+    run: { language: { value: tag } },
+    children: [
+      ...splitPlaceholders(xmlSafe(lead)).map(
+        (p) =>
+          new TextRun({
+            text: p.text,
+            bold: true,
+            language: { value: tag },
+            ...(p.placeholder ? { style: 'Placeholder' } : {}),
+          }),
+      ),
+      ...runs(lines[0] ?? '', tag),
+    ],
+  });
+  return [...(first ? [first] : []), ...rest, opening, ...lines.slice(1).flatMap((l) => paragraphs(l, tag))];
+}
+
+/**
+ * A section's paragraphs: its heading (Heading 1; Heading 2 for a question; a bold label for the answer that
+ * follows a question), then its lines.
+ */
+function sectionParagraphs(
+  section: DraftSection,
+  tag: string,
+  sourceTag?: string,
+  answer = false,
+  keepWithNext = false,
+): Paragraph[] {
+  const text = section.heading?.trim() ?? '';
+  const heading = !text
+    ? []
+    : section.kind === 'question'
+      ? paragraphs(text, tag, { heading: HeadingLevel.HEADING_2, outlineLevel: 2 })
+      : answer
+        ? paragraphs(text, tag, { style: 'Label' })
+        : paragraphs(text, tag, { heading: HeadingLevel.HEADING_1, outlineLevel: 1 });
+  if (section.text === '') return heading;
+  if (section.kind === 'question') return [...heading, ...paragraphs(section.text, tag, { style: 'Label' })];
+  if (section.kind === 'classified' && sourceTag) {
+    // "(SECRET) note": the marking in the document's language, the quoted note in its own.
+    return [
+      ...heading,
+      ...xmlSafe(section.text)
+        .split(/\r\n|\r|\n/)
+        .filter((l) => l.trim() !== '')
+        .map((line) => {
+          const m = /^(\([^)]*\)\s*)([\s\S]*)$/.exec(line);
+          return new Paragraph({
+            run: { language: { value: tag } },
+            children: m ? [...runs(m[1]!, tag), ...runs(m[2]!, sourceTag)] : runs(line, sourceTag),
+          });
+        }),
+    ];
+  }
+  return [...heading, ...paragraphs(section.text, tag, {}, BLOCK_KINDS.has(section.kind), keepWithNext)];
 }
 
 function header(draft: Draft, lang: DraftLang, tag: string): Header {
-  return new Header({ children: paragraphs(markingLine(draft, lang), tag, { style: 'Marking' }) });
+  const line = markingLine(draft, lang);
+  return new Header({ children: line ? paragraphs(line, tag, { style: 'Marking' }) : [new Paragraph({})] });
 }
 
-function footer(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta): Footer {
-  const info = xmlSafe(`${meta.documentId} · ${VERSION[lang]} ${meta.version} · ${meta.date} · `);
+function footer(draft: Draft, lang: DraftLang, tag: string): Footer {
   const [page, of] = PAGE[lang];
+  const line = markingLine(draft, lang);
   return new Footer({
     children: [
-      ...paragraphs(markingLine(draft, lang), tag, { style: 'Marking' }),
+      ...(line ? paragraphs(line, tag, { style: 'Marking' }) : []),
       new Paragraph({
         style: 'DocumentInfo',
         alignment: AlignmentType.CENTER,
         run: { language: { value: tag } },
         children: [
-          new TextRun({ text: info + page, language: { value: tag } }),
+          new TextRun({ text: page, language: { value: tag } }),
           new TextRun({ children: [PageNumber.CURRENT], language: { value: tag } }),
           new TextRun({ text: of, language: { value: tag } }),
           new TextRun({ children: [PageNumber.TOTAL_PAGES], language: { value: tag } }),
@@ -161,98 +323,56 @@ function footer(draft: Draft, lang: DraftLang, tag: string, meta: DocxMeta): Foo
 }
 
 /** Letter paper (the North American default) with one-inch margins. */
-const PAGE_PROPERTIES = {
+export const PAGE_PROPERTIES = {
   page: {
     size: { width: 12240, height: 15840 },
     margin: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 720, footer: 720 },
   },
 };
 
+/** The language tags of the document: the organisation's spelling varieties (en-CA, fr-CA by default). */
+export function languageTags(org: OrganisationProfile | undefined): Record<DraftLang, string> {
+  const v = varietiesOf(org ?? EMPTY_ORGANISATION_PROFILE);
+  return { en: v.en, fr: v.fr };
+}
+
 export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
   const languages = (meta.languages ?? draft.languages).filter((l) => draft.languages.includes(l));
   if (languages.length === 0)
     throw new Error('Nothing to export: the draft has none of the languages asked for.');
-  const tags = { ...DEFAULT_TAGS, ...meta.languageTags };
+  const org = meta.organisation ?? EMPTY_ORGANISATION_PROFILE;
+  const tags = languageTags(org);
   const first = languages[0]!;
   const sections: ISectionOptions[] = languages.map((lang) => ({
     properties: PAGE_PROPERTIES,
     headers: { default: header(draft, lang, tags[lang]) },
-    footers: { default: footer(draft, lang, tags[lang], meta) },
-    children: sectionBody(draft, lang, tags[lang], meta),
+    footers: { default: footer(draft, lang, tags[lang]) },
+    children: sectionBody(draft, lang, tags, meta),
   }));
   const title = xmlSafe(
     (draft.sections[first]?.[0]?.kind === 'headline'
       ? draft.sections[first]![0]!.text
       : draft.title[first]) ?? '',
   ).slice(0, 1000);
+  const author = xmlSafe(org.name[first] || org.name.en || org.name.fr).slice(0, 500);
   const core = {
-    creator: xmlSafe(meta.creator ?? 'Threshold').slice(0, 500),
     title,
     subject: languages.map((l) => TEMPLATE_NAMES[draft.template][l]).join(' / '),
-    keywords: xmlSafe(
-      [
-        'election',
-        draft.template,
-        classificationMarking(draft, 'en'),
-        ...draft.threatIds,
-        ...(meta.keywords ?? []),
-      ].join('; '),
-    ).slice(0, 1000),
-    description: xmlSafe(
-      `${meta.documentId}, ${VERSION.en.toLowerCase()} ${meta.version}, ${draft.status}`,
-    ).slice(0, 1000),
-    revision:
-      typeof meta.version === 'number' && Number.isInteger(meta.version) && meta.version > 0
-        ? meta.version
-        : undefined,
+    creator: author,
+    language: tags[first],
+    date: meta.date,
   };
   const doc = new Document({
-    ...core,
-    lastModifiedBy: core.creator,
-    customProperties: [
-      { name: 'DocumentId', value: xmlSafe(meta.documentId) },
-      { name: 'Classification', value: draft.classification },
-      { name: 'Status', value: draft.status },
-    ],
+    title,
+    creator: author,
     styles: documentStyles(tags[first]),
     sections,
   });
-  // The core properties are written whole here, with the document's language, which the docx
-  // library has no option for (re-zipping its output to add it would cost as much as packing).
+  // The properties are written whole: the docx library would add a revision number, "Un-named" as the last
+  // author and an empty custom part, and has no option for the document's language.
   return Packer.toBuffer(doc, false, [
-    { path: 'docProps/core.xml', data: coreXml({ ...core, language: tags[first] }) },
+    { path: 'docProps/core.xml', data: coreXml(core) },
+    { path: 'docProps/app.xml', data: appXml(author) },
+    { path: 'docProps/custom.xml', data: EMPTY_CUSTOM_XML },
   ]);
-}
-
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-export function coreXml(
-  p: {
-    title: string;
-    subject: string;
-    creator: string;
-    keywords: string;
-    description: string;
-    revision: number | undefined;
-    language: string;
-  },
-  now = new Date(),
-): string {
-  const when = now.toISOString();
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escapeXml(p.title)}</dc:title>` +
-    `<dc:subject>${escapeXml(p.subject)}</dc:subject>` +
-    `<dc:creator>${escapeXml(p.creator)}</dc:creator>` +
-    `<cp:keywords>${escapeXml(p.keywords)}</cp:keywords>` +
-    `<dc:description>${escapeXml(p.description)}</dc:description>` +
-    `<cp:lastModifiedBy>${escapeXml(p.creator)}</cp:lastModifiedBy>` +
-    (p.revision !== undefined ? `<cp:revision>${p.revision}</cp:revision>` : '') +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified>` +
-    `<dc:language>${escapeXml(p.language)}</dc:language>` +
-    '</cp:coreProperties>'
-  );
 }

@@ -6,24 +6,24 @@ import type { Threat } from '../../../shared/domain/workspace';
 
 const BY_TYPE: Record<ThreatType, LocalizedText> = {
   disinformation: {
-    en: 'We have alerted the online platforms. They can act on posts that mislead voters, under their own rules.',
-    fr: 'Nous avons alerté les plateformes en ligne. Selon leurs propres règles, elles peuvent agir sur les messages qui trompent les électeurs.',
+    en: 'We have told the online platforms. Under their own rules, they can act on posts that mislead voters.',
+    fr: 'Nous avons alerté les plateformes en ligne. Selon leurs règles, elles peuvent agir sur les messages qui trompent les électeurs.',
   },
   misinformation: {
     en: 'We are sharing the facts with voters, the news media and community groups.',
-    fr: 'Nous diffusons les faits auprès de l’électorat, des médias et des groupes communautaires.',
+    fr: 'Nous faisons connaître les faits aux électeurs, aux médias et aux groupes de la région.',
   },
   malinformation: {
-    en: 'We are working with the people and groups affected. We want to limit the harm from facts shared out of context.',
-    fr: 'Nous travaillons avec les personnes et les groupes touchés. Nous voulons limiter les torts causés par des faits sortis de leur contexte.',
+    en: 'We are working with the people and groups affected. We want to limit the harm from facts taken out of context.',
+    fr: 'Nous travaillons avec les personnes et les groupes touchés. Nous voulons limiter le tort causé par des faits sortis de leur contexte.',
   },
   'hack-and-leak': {
-    en: 'Security experts are looking at the documents and how they were taken. They are helping the groups affected.',
-    fr: 'Des spécialistes de la sécurité examinent les documents et la façon dont ils ont été obtenus. Ils aident les groupes touchés.',
+    en: 'Security experts are looking at the files and how they were taken. They are helping the groups affected.',
+    fr: 'Des experts en sécurité examinent les fichiers et la façon dont ils ont été pris. Ils aident les groupes touchés.',
   },
   impersonation: {
     en: 'We have asked the platforms to remove fake accounts that pretend to be official.',
-    fr: 'Nous avons demandé aux plateformes de retirer les faux comptes qui se font passer pour des sources officielles.',
+    fr: 'Nous avons demandé aux plateformes de retirer les faux comptes qui se font passer pour nous.',
   },
   'synthetic-media': {
     en: 'We have asked the platforms to label or remove the fake video, image or audio.',
@@ -31,19 +31,19 @@ const BY_TYPE: Record<ThreatType, LocalizedText> = {
   },
   'inauthentic-behaviour': {
     en: 'We have told the platforms about networks of fake accounts.',
-    fr: 'Nous avons signalé aux plateformes des réseaux de faux comptes.',
+    fr: 'Nous avons signalé des réseaux de faux comptes aux plateformes.',
   },
   'cyber-intrusion': {
-    en: 'Cyber security experts are helping the election authority protect its systems.',
-    fr: 'Des spécialistes de la cybersécurité aident l’autorité électorale à protéger ses systèmes.',
+    en: 'Cyber security experts are helping the election authority keep its systems safe.',
+    fr: 'Des experts en sécurité des réseaux aident l’autorité électorale à protéger ses systèmes.',
   },
   'denial-of-service': {
     en: 'The election authority and its suppliers are working to keep its websites and phone lines open.',
-    fr: 'L’autorité électorale et ses fournisseurs veillent à garder ses sites Web et ses lignes téléphoniques ouverts.',
+    fr: 'L’autorité électorale et ses fournisseurs font en sorte que ses sites Web et ses lignes de téléphone restent ouverts.',
   },
   intimidation: {
-    en: 'Police and the election authority are working together. They want voters, candidates and poll workers to be safe.',
-    fr: 'La police et l’autorité électorale travaillent ensemble. Elles veillent à la sécurité des électeurs, des candidats et du personnel électoral.',
+    en: 'We are working with the police to keep everyone safe.',
+    fr: 'Nous travaillons avec la police pour protéger tout le monde.',
   },
   'covert-funding': {
     en: 'We have told the body in charge of the rules on political funding.',
@@ -51,13 +51,13 @@ const BY_TYPE: Record<ThreatType, LocalizedText> = {
   },
   other: {
     en: 'We are working with our partners to limit the effect of this activity on the vote.',
-    fr: 'Nous travaillons avec nos partenaires pour limiter les effets de cette activité sur le vote.',
+    fr: 'Nous travaillons avec nos partenaires pour limiter l’effet de cette activité sur le vote.',
   },
 };
 
 const ALWAYS: LocalizedText = {
   en: 'Election staff and security agencies keep watch at every step of the vote.',
-  fr: 'Le personnel électoral et les organismes de sécurité veillent à chaque étape du vote.',
+  fr: 'Le personnel électoral et les services de sécurité veillent à chaque étape du vote.',
 };
 
 const DEBUNKED: LocalizedText = {

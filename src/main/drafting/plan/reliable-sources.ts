@@ -1,4 +1,4 @@
-// Where people can find reliable information: by default the election authority's website and phone line.
+// Where people can find reliable information: by default the organisation's website and phone line.
 // When the organisation has not recorded them, a visible placeholder asks for them (and blocks release).
 import type { LocalizedList, LocalizedText } from '../../../shared/domain/drafting';
 import { deFr } from '../text/french-grammar';
@@ -15,14 +15,15 @@ export function defaultReliableSources(authority: ElectionAuthority = {}): Local
   const name = authority.name ?? { en: 'the election authority', fr: 'l’autorité électorale' };
   const website = authority.website?.trim() || undefined;
   const phone = authority.phone?.trim() || undefined;
+  const possessive = /^the /i.test(name.en) ? `the website of ${name.en}` : `${name.en}’s website`;
   return {
     en: [
-      `Visit ${name.en}'s website: ${website ?? toComplete('web address', 'en')}`,
-      `Call ${name.en}: ${phone ?? toComplete('phone number', 'en')}`,
+      `Visit ${possessive}: ${website ?? toComplete('organisation.website', 'en')}`,
+      `Call ${name.en}: ${phone ?? toComplete('organisation.phone', 'en')}`,
     ],
     fr: [
-      `Consultez le site Web ${deFr(name.fr)} : ${website ?? toComplete('adresse Web', 'fr')}`,
-      `Appelez ${name.fr} : ${phone ?? toComplete('numéro de téléphone', 'fr')}`,
+      `Consultez le site Web ${deFr(name.fr)} : ${website ?? toComplete('organisation.website', 'fr')}`,
+      `Appelez ${name.fr} : ${phone ?? toComplete('organisation.phone', 'fr')}`,
     ],
   };
 }

@@ -1,6 +1,10 @@
-// When to release, from the election calendar and how fast the threats are moving.
+// When to release, from the election calendar, the threats' own dates and how fast they are moving, as of
+// the moment the plan is made. Advice is given from the later of "now" and the latest first-seen date, so
+// that it never names a moment already past for the threat (a threat first seen after advance voting opened
+// is not told to release "before advance voting opens").
 import type { ElectionPhase, LocalizedText, Urgency } from '../../../shared/domain/drafting';
 import type { Election, Threat } from '../../../shared/domain/workspace';
+import { firstSeenInFuture } from '../../../shared/domain/threat-time';
 import { addDays, dateOf, daysBetween, formatDate } from '../text/dates';
 
 export interface Timing {
@@ -32,8 +36,24 @@ function phaseOf(election: Election, today: string): ElectionPhase {
 const inDays = (n: number, lang: 'en' | 'fr') =>
   lang === 'fr' ? (n === 1 ? 'demain' : `dans ${n} jours`) : n === 1 ? 'tomorrow' : `in ${n} days`;
 
-export function timingOf(threats: readonly Threat[], election: Election | undefined, asOf: string): Timing {
+/** The day the advice is given from: the plan's date, or the latest first-seen date when that is later. */
+export function adviceDay(threats: readonly Threat[], asOf: string): string {
   const today = dateOf(asOf);
+  const latestSeen =
+    threats
+      .map((t) => dateOf(t.time.firstSeen))
+      .sort()
+      .at(-1) ?? today;
+  return latestSeen > today ? latestSeen : today;
+}
+
+/** Threats first seen later than the plan's "as of": a data problem the person making the plan should see. */
+export function seenInTheFuture(threats: readonly Threat[], asOf: string): Threat[] {
+  return threats.filter((t) => firstSeenInFuture(t.time.firstSeen, new Date(asOf)));
+}
+
+export function timingOf(threats: readonly Threat[], election: Election | undefined, asOf: string): Timing {
+  const today = adviceDay(threats, asOf);
   const growing = threats.some((t) => t.reach.trend === 'growing' && t.reach.breakout >= 3);
   if (!election) {
     return {
@@ -58,8 +78,8 @@ export function timingOf(threats: readonly Threat[], election: Election | undefi
         urgency: 'immediate',
         releaseBy: today,
         text: {
-          en: 'Immediately: polling day is today, before the polls close.',
-          fr: "Immédiatement : c'est aujourd'hui le jour du scrutin, avant la fermeture des bureaux de vote.",
+          en: 'Immediately: it is polling day; release before the polls close.',
+          fr: "Immédiatement : c'est le jour du scrutin; diffuser avant la fermeture des bureaux de vote.",
         },
       };
     case 'count':
@@ -105,14 +125,16 @@ export function timingOf(threats: readonly Threat[], election: Election | undefi
       const advance = election.advanceVotingStart;
       if (advance && daysBetween(today, advance) > 0) {
         const toAdvance = daysBetween(today, advance);
-        const releaseBy = addDays(advance, -1);
+        // The day before advance voting opens, but never a day already past.
+        const releaseBy = addDays(advance, -1) < today ? today : addDays(advance, -1);
+        const now = toAdvance <= 2 || growing;
         return {
           ...base,
-          urgency: toAdvance <= 2 || growing ? 'immediate' : 'before-date',
+          urgency: now ? 'immediate' : 'before-date',
           releaseBy,
           text: {
-            en: `${toAdvance <= 2 || growing ? 'Immediately, and in any case b' : 'B'}efore advance voting opens on ${formatDate(advance, 'en')}.`,
-            fr: `${toAdvance <= 2 || growing ? 'Immédiatement et, au plus tard, a' : 'A'}vant l'ouverture du vote par anticipation le ${formatDate(advance, 'fr')}.`,
+            en: `${now ? 'Immediately, and in any case b' : 'B'}efore advance voting opens on ${formatDate(advance, 'en')}.`,
+            fr: `${now ? 'Immédiatement et, au plus tard, a' : 'A'}vant l'ouverture du vote par anticipation le ${formatDate(advance, 'fr')}.`,
           },
         };
       }

@@ -1,6 +1,8 @@
-// Internal briefing note, in the ABCDE shape (Actor, Behaviour, Content, Degree, Effect; Pamment 2020), then
-// the assessment, the recommendation and the decision sought. It may quote classified notes; it then carries
-// the highest classification quoted, and it is never marked for release.
+// Internal briefing note: the key facts first, then the purpose and the ABCDE shape (Actor, Behaviour,
+// Content, Degree, Effect; Pamment 2020), the assessment with its reasons, the recommendation and the decision
+// sought. It may quote classified notes, each in its own language; it then carries the highest classification
+// quoted, and it is never marked for release. The false claim is quoted once, in "Content": a summary that
+// repeats it is replaced by what was observed, from the record's fields.
 import { changeText, factorReason, say } from '../../../shared/i18n/explain';
 import { translatorFor } from '../../../shared/i18n/message-text';
 import type { AssessmentResult, Counterfactual } from '../../../shared/domain/assessment';
@@ -14,11 +16,15 @@ import {
 } from '../../../shared/domain/enums';
 import type { Threat } from '../../../shared/domain/workspace';
 import { capitalize } from '../plan/role-labels';
+import { buildClaimIndex, claimOccurrences } from '../text/claim-occurrences';
 import { formatDate } from '../text/dates';
+import { agree, withArticleFr, withoutArticleFr } from '../text/french-grammar';
+import { toComplete } from '../text/placeholders';
 import type { TemplateContext } from './context';
+import { assessmentReasonsFr } from './explanation-fr';
+import { sourceLanguage, threatFacts, threatText } from './free-text';
 import {
   ACTOR_LABELS,
-  BREAKOUT_LABELS,
   COMMUNICATION_PURPOSE_LABELS,
   CONFIDENCE_LABELS,
   LEVEL_LABELS,
@@ -27,11 +33,13 @@ import {
   TARGET_LABELS,
   TREND_LABELS,
   TYPE_LABELS,
+  breakoutLabel,
 } from './labels';
+import { observedText } from './observed';
 import { quote } from './sentences';
 
 /** French names of the default policy's factors and gates; an organisation's own keep the label it gave them. */
-const FR_NAMES: Record<string, string> = {
+export const FR_NAMES: Record<string, string> = {
   harm: 'Préjudice au processus électoral',
   reach: 'Portée et tendance',
   foreign: 'Implication étrangère',
@@ -46,6 +54,7 @@ const FR_NAMES: Record<string, string> = {
 };
 
 const H = {
+  facts: { en: 'Key facts', fr: 'Faits essentiels' },
   purpose: { en: 'Purpose', fr: 'Objet' },
   summary: { en: 'Summary', fr: 'Résumé' },
   actor: { en: 'Actor', fr: 'Acteur' },
@@ -55,7 +64,10 @@ const H = {
   effect: { en: 'Effect', fr: 'Effet' },
   assessment: { en: 'Assessment', fr: 'Évaluation' },
   recommendation: { en: 'Recommendation', fr: 'Recommandation' },
-  classified: { en: 'Classified information', fr: 'Renseignements classifiés' },
+  classified: {
+    en: 'Classified information (quoted in the language it was written in)',
+    fr: 'Renseignements classifiés (cités dans leur langue d’origine)',
+  },
   decision: { en: 'Decision sought', fr: 'Décision demandée' },
 } satisfies Record<string, LocalizedText>;
 
@@ -97,25 +109,31 @@ function counterfactualFr(c: Counterfactual): string {
   return `Si ${fields[c.field] ?? c.field} passait de ${value(c.from)} à ${value(c.to)}`;
 }
 
-function assessmentText(a: AssessmentResult, lang: DraftLang): string {
+function assessmentText(ctx: TemplateContext, a: AssessmentResult, lang: DraftLang): string {
   const fr = lang === 'fr';
   const english = translatorFor('en');
   const name = (id: string, label: string) => (fr ? (FR_NAMES[id] ?? label) : label);
+  const reasonsFr = fr ? assessmentReasonsFr(a, ctx.threats) : undefined;
   const lines = [
     fr
-      ? `Note : ${num(a.score, lang)} sur 100. Niveau : ${LEVEL_LABELS[a.level].fr}. Écart par rapport au seuil d’intervention publique : ${signed(a.margins.speakPublicly, lang)}; par rapport au seuil d’intervention privée : ${signed(a.margins.engagePrivately, lang)}.`
+      ? `Note : ${num(a.score, lang)} sur 100. Niveau : ${LEVEL_LABELS[a.level].fr.toLowerCase()}. Écart par rapport au seuil d’intervention publique : ${signed(a.margins.speakPublicly, lang)}; par rapport au seuil d’intervention privée : ${signed(a.margins.engagePrivately, lang)}.`
       : `Score: ${num(a.score, lang)} of 100. Level: ${LEVEL_LABELS[a.level].en}. Margin to the threshold to speak publicly: ${signed(a.margins.speakPublicly, lang)}; to engage privately: ${signed(a.margins.engagePrivately, lang)}.`,
     ...a.factors.map((f) =>
       fr
-        ? `${name(f.id, f.label)} : ${num(f.points, lang)} sur ${num(f.weight, lang)} points.`
-        : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${factorReason(english, f)}`,
+        ? `${name(f.id, f.label)} : ${num(f.points, lang)} sur ${num(f.weight, lang)} points. ${reasonsFr?.factors.get(f.id) ?? ''}`.trim()
+        : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${factorReason(english, f)}`.trim(),
+    ),
+    ...(a.mitigations ?? []).map((m) =>
+      fr
+        ? `${name(m.id, m.label)} : moins ${num(m.points, lang)} points. ${reasonsFr?.mitigations.get(m.id) ?? ''}`.trim()
+        : `${m.label}: minus ${num(m.points, lang)} points. ${say(english, m.reason)}`.trim(),
     ),
     ...a.gates
       .filter((g) => g.applied)
       .map((g) =>
         fr
-          ? `Règle appliquée : ${name(g.id, g.label)}.`
-          : `Gate applied: ${g.label}. ${say(english, g.reason)}`,
+          ? `Règle appliquée : ${name(g.id, g.label)}. ${reasonsFr?.gates.get(g.id) ?? ''}`.trim()
+          : `Gate applied: ${g.label}. ${say(english, g.reason)}`.trim(),
       ),
     ...a.counterfactuals.map((c) =>
       fr
@@ -124,6 +142,28 @@ function assessmentText(a: AssessmentResult, lang: DraftLang): string {
     ),
   ];
   return lines.join('\n');
+}
+
+/** The analyst's summary, unless it repeats the false claim (then what was observed, from the fields). */
+function summaryOf(ctx: TemplateContext, t: Threat, lang: DraftLang): string {
+  const summary = ctx.text(t, 'summary', lang);
+  const claims = (['en', 'fr'] as const)
+    .map((l) => threatText(t, 'falseClaim', l))
+    .filter((c): c is string => c !== undefined);
+  const facts = (['en', 'fr'] as const).flatMap((l) => threatFacts(t, l));
+  const repeats =
+    summary !== undefined && claimOccurrences(summary, buildClaimIndex(claims, facts)).length > 0;
+  return summary !== undefined && !repeats ? summary : observedText(ctx, t, lang);
+}
+
+function actorLine(ctx: TemplateContext, t: Threat, lang: DraftLang): string {
+  const name = ctx.actor(t, lang);
+  const kind = capitalize(ACTOR_LABELS[t.source.actor][lang]);
+  if (lang === 'fr') {
+    const who = name ? `${kind} : ${withoutArticleFr(withArticleFr(name))}` : kind;
+    return `${who}. Degré de confiance de l’attribution : ${CONFIDENCE_LABELS[t.source.confidence].fr}.`;
+  }
+  return `${name ? `${kind}: ${name}` : kind}. Attribution confidence: ${CONFIDENCE_LABELS[t.source.confidence].en}.`;
 }
 
 export function briefingNote(
@@ -135,13 +175,28 @@ export function briefingNote(
   const titles = ctx.threats.map((t) => ctx.text(t, 'title', lang) ?? t.id);
   // The document's subtitle says it is a briefing note; the title says what about.
   const title = titles.join(' / ');
-  const notes = ctx.includeClassified === false ? [] : ctx.threats.flatMap((t) => t.classifiedNotes ?? []);
+  const notes =
+    ctx.includeClassified === false
+      ? []
+      : ctx.threats.flatMap((t) =>
+          (t.classifiedNotes ?? []).map((n) => ({
+            ...n,
+            lang: noteLanguage(n.language, t),
+          })),
+        );
   const highest = notes.reduce<Classification | undefined>(
     (h, n) =>
       h === undefined || classificationRank(n.classification) > classificationRank(h) ? n.classification : h,
     undefined,
   );
+  const facts = ctx.threats.flatMap((t) => ctx.facts(t, lang));
   const sections: DraftSection[] = [
+    {
+      id: 'facts',
+      kind: 'fact',
+      heading: H.facts[lang],
+      text: (facts.length > 0 ? facts : [toComplete('threat.facts', lang)]).join('\n'),
+    },
     {
       id: 'purpose',
       kind: 'body',
@@ -154,30 +209,26 @@ export function briefingNote(
       id: 'summary',
       kind: 'context',
       heading: H.summary[lang],
-      text: perThreat(ctx, lang, (t) => ctx.text(t, 'summary', lang) ?? ''),
+      text: perThreat(ctx, lang, (t) => summaryOf(ctx, t, lang)),
     },
     {
       id: 'actor',
       kind: 'body',
       heading: H.actor[lang],
-      text: perThreat(ctx, lang, (t) => {
-        const who = `${capitalize(ACTOR_LABELS[t.source.actor][lang])}${t.source.name ? ` — ${t.source.name}` : ''}`;
-        return fr
-          ? `${who}. Degré de confiance de l’attribution : ${CONFIDENCE_LABELS[t.source.confidence].fr}.`
-          : `${who}. Attribution confidence: ${CONFIDENCE_LABELS[t.source.confidence].en}.`;
-      }),
+      text: perThreat(ctx, lang, (t) => actorLine(ctx, t, lang)),
     },
     {
       id: 'behaviour',
       kind: 'body',
       heading: H.behaviour[lang],
       text: perThreat(ctx, lang, (t) => {
-        const seen = formatDate(t.time.firstSeen.slice(0, 10), lang, false);
-        const last = t.time.lastSeen ? formatDate(t.time.lastSeen.slice(0, 10), lang, false) : undefined;
+        const seen = formatDate(t.time.firstSeen.slice(0, 10), lang);
+        const last = t.time.lastSeen ? formatDate(t.time.lastSeen.slice(0, 10), lang) : undefined;
         const disarm = t.disarmTechniques?.length ? ` DISARM : ${t.disarmTechniques.join(', ')}.` : '';
+        const type = TYPE_LABELS[t.type];
         return fr
-          ? `${capitalize(TYPE_LABELS[t.type].fr)}, observée pour la première fois le ${seen}${last ? ` et pour la dernière fois le ${last}` : ''}.${disarm}`
-          : `${capitalize(TYPE_LABELS[t.type].en)}, first seen on ${seen}${last ? ` and last seen on ${last}` : ''}.${disarm.replace(' :', ':')}`;
+          ? `${capitalize(type.fr)}, ${agree('observé', type.agreement)} pour la première fois le ${seen}${last ? ` et pour la dernière fois le ${last}` : ''}.${disarm}`
+          : `${capitalize(type.en)}, first seen on ${seen}${last ? ` and last seen on ${last}` : ''}.${disarm.replace(' :', ':')}`;
       }),
     },
     {
@@ -186,17 +237,11 @@ export function briefingNote(
       heading: H.content[lang],
       text: perThreat(ctx, lang, (t) => {
         const claim = ctx.text(t, 'falseClaim', lang);
-        const facts = ctx.facts(t, lang);
-        return [
-          claim
-            ? fr
-              ? `Fausse affirmation : ${quote(claim, lang)}`
-              : `False claim: ${quote(claim, lang)}`
-            : '',
-          facts.length ? `${fr ? 'Faits vérifiés :' : 'Verified facts:'} ${facts.join(' ')}` : '',
-        ]
-          .filter((s) => s !== '')
-          .join(' ');
+        if (claim)
+          return fr
+            ? `Fausse affirmation, que les faits ci-dessus contredisent : ${quote(claim, lang)}`
+            : `False claim, which the facts above contradict: ${quote(claim, lang)}`;
+        return fr ? 'Aucune fausse affirmation n’est consignée.' : 'No false claim is recorded.';
       }),
     },
     {
@@ -205,10 +250,11 @@ export function briefingNote(
       heading: H.degree[lang],
       text: perThreat(ctx, lang, (t) => {
         const b = t.reach.breakout;
+        const regions = ctx.regions(t, lang);
         const parts = [
           fr
-            ? `Catégorie ${b} de l’échelle Breakout (${BREAKOUT_LABELS[b]!.fr}).`
-            : `Breakout Scale category ${b} (${BREAKOUT_LABELS[b]!.en}).`,
+            ? `Catégorie ${b} de l’échelle Breakout (${breakoutLabel(b, 'fr')}).`
+            : `Breakout Scale category ${b} (${breakoutLabel(b, 'en')}).`,
           t.reach.estimatedAudience !== undefined
             ? fr
               ? `Auditoire estimé : ${num(t.reach.estimatedAudience, lang)}.`
@@ -219,6 +265,7 @@ export function briefingNote(
               ? `Tendance : ${TREND_LABELS[t.reach.trend].fr}.`
               : `Trend: ${TREND_LABELS[t.reach.trend].en}.`
             : '',
+          regions.length ? `${fr ? 'Régions :' : 'Regions:'} ${regions.join(', ')}.` : '',
         ];
         return parts.filter((p) => p !== '').join(' ');
       }),
@@ -237,7 +284,7 @@ export function briefingNote(
       id: 'assessment',
       kind: 'assessment',
       heading: H.assessment[lang],
-      text: assessmentText(assessment, lang),
+      text: assessmentText(ctx, assessment, lang),
     },
     {
       id: 'recommendation',
@@ -264,18 +311,15 @@ export function briefingNote(
         .join('\n'),
     },
   ];
-  if (notes.length > 0)
+  notes.forEach((n, i) =>
     sections.push({
-      id: 'classified',
+      id: `classified-${i + 1}`,
       kind: 'classified',
-      heading: H.classified[lang],
-      text: notes
-        .map(
-          (n) =>
-            `(${MARKING_LABELS[n.classification][lang]}) ${fr ? '[citation dans la langue d’origine] ' : ''}${n.text}`,
-        )
-        .join('\n'),
-    });
+      ...(i === 0 ? { heading: H.classified[lang] } : {}),
+      text: `(${MARKING_LABELS[n.classification][lang]}) ${n.text}`,
+      ...(n.lang !== lang ? { sourceLang: n.lang } : {}),
+    }),
+  );
   sections.push({
     id: 'decision',
     kind: 'body',
@@ -289,4 +333,10 @@ export function briefingNote(
     sections: sections.filter((s) => s.text.trim() !== ''),
     classification: highest ?? 'UNCLASSIFIED',
   };
+}
+
+/** The language a classified note is written in: its own tag, else its threat's. */
+function noteLanguage(tag: string | undefined, threat: Threat): DraftLang {
+  if (typeof tag === 'string' && tag.trim() !== '') return tag.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return sourceLanguage(threat);
 }

@@ -3,13 +3,14 @@
 // visible placeholder (and an error-level check), never the other language.
 import type { DraftLang } from '../../../shared/domain/drafting';
 import type { Threat, Translation } from '../../../shared/domain/workspace';
-import { translationNeeded } from '../text/placeholders';
+import { translationNeeded, type PlaceholderField } from '../text/placeholders';
 
 export type FreeTextField = 'title' | 'summary' | 'falseClaim';
 
-const FIELD_LABELS: Record<DraftLang, Record<FreeTextField | 'fact', string>> = {
-  en: { title: 'title', summary: 'summary', falseClaim: 'false claim', fact: 'fact' },
-  fr: { title: 'titre', summary: 'résumé', falseClaim: 'fausse affirmation', fact: 'fait' },
+const FIELD: Record<FreeTextField, PlaceholderField> = {
+  title: 'threat.title',
+  summary: 'threat.summary',
+  falseClaim: 'threat.falseClaim',
 };
 
 /**
@@ -21,7 +22,7 @@ export function sourceLanguage(threat: Threat): DraftLang {
   return tag.startsWith('fr') ? 'fr' : 'en';
 }
 
-function translationFor(threat: Threat, lang: DraftLang): Translation | undefined {
+export function translationFor(threat: Threat, lang: DraftLang): Translation | undefined {
   const all = threat.translations ?? {};
   if (all[lang]) return all[lang];
   const key = Object.keys(all).find((k) => k.toLowerCase().split(/[-_]/)[0] === lang);
@@ -36,7 +37,7 @@ export function threatText(threat: Threat, field: FreeTextField, lang: DraftLang
   if (!present(own)) return undefined;
   if (sourceLanguage(threat) === lang) return own.trim();
   const translated = translationFor(threat, lang)?.[field];
-  return present(translated) ? translated.trim() : translationNeeded(FIELD_LABELS[lang][field]);
+  return present(translated) ? translated.trim() : translationNeeded(FIELD[field], lang);
 }
 
 /** The verified facts in `lang`, one placeholder for each fact without a translation. */
@@ -46,6 +47,39 @@ export function threatFacts(threat: Threat, lang: DraftLang): string[] {
   const translated = translationFor(threat, lang)?.facts ?? [];
   return own.map((_, i) => {
     const t = translated[i];
-    return present(t) ? t.trim() : translationNeeded(`${FIELD_LABELS[lang].fact} ${i + 1}`);
+    return present(t) ? t.trim() : translationNeeded('threat.fact', lang, i + 1);
   });
+}
+
+/** The name of the actor behind the threat in `lang` (`translations[lang].sourceName`); undefined when unnamed. */
+export function actorName(threat: Threat, lang: DraftLang): string | undefined {
+  const own = threat.source.name;
+  if (!present(own)) return undefined;
+  if (sourceLanguage(threat) === lang) return own.trim();
+  const translated = translationFor(threat, lang)?.sourceName;
+  return present(translated) ? translated.trim() : translationNeeded('threat.sourceName', lang);
+}
+
+/** The places the threat was seen, in `lang` (`translations[lang].regions`, in the same order). */
+export function regionNames(threat: Threat, lang: DraftLang): string[] {
+  const own = (threat.place.regions ?? []).filter(present);
+  if (sourceLanguage(threat) === lang) return own.map((r) => r.trim());
+  const translated = translationFor(threat, lang)?.regions ?? [];
+  return own.map((_, i) => {
+    const t = translated[i];
+    return present(t) ? t.trim() : translationNeeded('threat.region', lang, i + 1);
+  });
+}
+
+/** Every string in a value (objects and lists walked), e.g. all of a record's text. */
+export function stringLeaves(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringLeaves);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(stringLeaves);
+  return [];
+}
+
+/** All of a threat's text that is not classified: what may be said without pointing to a note. */
+export function unclassifiedText(threat: Threat): string[] {
+  return stringLeaves({ ...threat, classifiedNotes: undefined });
 }

@@ -4,6 +4,7 @@
 import type { Draft, DraftLang, DraftSection, Marking, TemplateId } from '../../../shared/domain/drafting';
 import { isExternalTemplate } from '../../../shared/domain/drafting';
 import { frenchTypography } from '../text/french-typography';
+import { englishSpelling, frenchSpelling } from '../text/spelling';
 import { briefingNote } from './briefing-note';
 import { makeTemplateContext, type TemplateContext, type TemplateInput } from './context';
 import { mediaLines } from './media-lines';
@@ -30,10 +31,14 @@ export function renderDraft(template: TemplateId, input: TemplateInput): Draft {
   if (input.threats.length === 0) throw new Error('A draft needs at least one threat.');
   const ctx = makeTemplateContext(template, input);
   const languages = input.languages ?? input.plan.where.languages;
-  // Quoted classified notes stay exactly as written (they may be in another language).
+  // One spelling and one typography per language; quoted classified notes stay exactly as written (they
+  // may be in another language), and so does anything in quotation marks.
   const finish = (text: string, lang: DraftLang, kind?: DraftSection['kind']) => {
     const safe = ctx.safe(text, lang);
-    return lang === 'fr' && kind !== 'classified' ? frenchTypography(safe) : safe;
+    if (kind === 'classified') return safe;
+    return lang === 'fr'
+      ? frenchSpelling(frenchTypography(safe, ctx.varieties.fr), ctx.varieties.fr)
+      : englishSpelling(safe, ctx.varieties.en);
   };
   const title: Draft['title'] = {};
   const sections: Draft['sections'] = {};

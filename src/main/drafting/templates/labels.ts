@@ -10,6 +10,7 @@ import type {
   ThreatType,
   Trend,
 } from '../../../shared/domain/enums';
+import type { Agreement } from '../text/french-grammar';
 import type {
   CommunicationPurpose,
   DraftLang,
@@ -28,8 +29,8 @@ export const LEVEL_LABELS: Labels<Level> = {
 export const ACTOR_LABELS: Labels<Actor> = {
   'foreign-state': { en: 'foreign state', fr: 'État étranger' },
   'foreign-proxy': { en: 'proxy of a foreign state', fr: 'intermédiaire d’un État étranger' },
-  domestic: { en: 'domestic', fr: 'national' },
-  unknown: { en: 'unknown', fr: 'inconnu' },
+  domestic: { en: 'domestic actor', fr: 'acteur national' },
+  unknown: { en: 'unknown actor', fr: 'acteur inconnu' },
 };
 
 export const CONFIDENCE_LABELS: Labels<Confidence> = {
@@ -62,19 +63,20 @@ export const PURPOSE_LABELS: Labels<Purpose> = {
   other: { en: 'other', fr: 'autre' },
 };
 
-export const TYPE_LABELS: Labels<ThreatType> = {
-  disinformation: { en: 'disinformation', fr: 'désinformation' },
-  misinformation: { en: 'misinformation', fr: 'mésinformation' },
-  malinformation: { en: 'malinformation', fr: 'malinformation' },
-  'hack-and-leak': { en: 'hack and leak', fr: 'piratage et fuite' },
-  impersonation: { en: 'impersonation', fr: 'usurpation d’identité' },
-  'synthetic-media': { en: 'synthetic media', fr: 'contenu synthétique' },
-  'inauthentic-behaviour': { en: 'inauthentic behaviour', fr: 'comportement inauthentique' },
-  'cyber-intrusion': { en: 'cyber intrusion', fr: 'intrusion informatique' },
-  'denial-of-service': { en: 'denial of service', fr: 'déni de service' },
-  intimidation: { en: 'intimidation', fr: 'intimidation' },
-  'covert-funding': { en: 'covert funding', fr: 'financement occulte' },
-  other: { en: 'other', fr: 'autre' },
+/** Threat types as nouns, with the French noun's gender and number (for agreement: "piratage et fuite, observés"). */
+export const TYPE_LABELS: Record<ThreatType, LocalizedText & { agreement: Agreement }> = {
+  disinformation: { en: 'disinformation', fr: 'désinformation', agreement: 'fs' },
+  misinformation: { en: 'misinformation', fr: 'mésinformation', agreement: 'fs' },
+  malinformation: { en: 'malinformation', fr: 'malinformation', agreement: 'fs' },
+  'hack-and-leak': { en: 'hack and leak', fr: 'piratage et fuite', agreement: 'mp' },
+  impersonation: { en: 'impersonation', fr: 'usurpation d’identité', agreement: 'fs' },
+  'synthetic-media': { en: 'synthetic media', fr: 'contenu synthétique', agreement: 'ms' },
+  'inauthentic-behaviour': { en: 'inauthentic behaviour', fr: 'comportement inauthentique', agreement: 'ms' },
+  'cyber-intrusion': { en: 'cyber intrusion', fr: 'intrusion informatique', agreement: 'fs' },
+  'denial-of-service': { en: 'denial of service', fr: 'déni de service', agreement: 'ms' },
+  intimidation: { en: 'intimidation', fr: 'intimidation', agreement: 'fs' },
+  'covert-funding': { en: 'covert funding', fr: 'financement occulte', agreement: 'ms' },
+  other: { en: 'other activity', fr: 'autre activité', agreement: 'fs' },
 };
 
 export const TARGET_LABELS: Labels<TargetKind> = {
@@ -85,6 +87,39 @@ export const TARGET_LABELS: Labels<TargetKind> = {
   media: { en: 'media', fr: 'médias' },
   infrastructure: { en: 'election infrastructure', fr: 'infrastructure électorale' },
 };
+
+/** Targets as the object of a sentence ("aimed at the general public" / "visant le grand public"). */
+export const TARGET_OBJECT: Labels<TargetKind> = {
+  'general-public': { en: 'the general public', fr: 'le grand public' },
+  community: { en: 'a community', fr: 'une communauté' },
+  'candidate-or-party': { en: 'a candidate or party', fr: 'un candidat ou un parti' },
+  'election-officials': { en: 'election officials', fr: 'les responsables électoraux' },
+  media: { en: 'the news media', fr: 'les médias' },
+  infrastructure: { en: 'election infrastructure', fr: 'l’infrastructure électorale' },
+};
+
+/** The channels the sample and the form use, by id; any other id is shown as recorded. */
+const CHANNEL_LABELS: Record<string, LocalizedText> = {
+  x: { en: 'X', fr: 'X' },
+  facebook: { en: 'Facebook', fr: 'Facebook' },
+  instagram: { en: 'Instagram', fr: 'Instagram' },
+  tiktok: { en: 'TikTok', fr: 'TikTok' },
+  youtube: { en: 'YouTube', fr: 'YouTube' },
+  telegram: { en: 'Telegram', fr: 'Telegram' },
+  whatsapp: { en: 'WhatsApp', fr: 'WhatsApp' },
+  wechat: { en: 'WeChat', fr: 'WeChat' },
+  website: { en: 'websites', fr: 'sites Web' },
+  email: { en: 'email', fr: 'courriel' },
+  sms: { en: 'text messages', fr: 'textos' },
+  robocall: { en: 'automated calls', fr: 'appels automatisés' },
+  print: { en: 'print', fr: 'imprimés' },
+  broadcast: { en: 'radio and television', fr: 'radio et télévision' },
+  'in-person': { en: 'in person', fr: 'en personne' },
+};
+
+export function channelLabel(id: string, lang: DraftLang): string {
+  return CHANNEL_LABELS[id.toLowerCase()]?.[lang] ?? id;
+}
 
 export const COMMUNICATION_PURPOSE_LABELS: Labels<CommunicationPurpose> = {
   inform: { en: 'inform', fr: 'informer' },
@@ -106,6 +141,10 @@ export const BREAKOUT_LABELS: Record<number, LocalizedText> = {
   5: { en: 'amplified by high-profile people', fr: 'amplifiée par des personnalités en vue' },
   6: { en: 'policy response or call for violence', fr: 'réponse politique ou appel à la violence' },
 };
+
+export function breakoutLabel(category: number, lang: DraftLang): string {
+  return BREAKOUT_LABELS[category]?.[lang] ?? String(category);
+}
 
 export const MARKING_LABELS: Record<Marking, LocalizedText> = {
   UNCLASSIFIED: { en: 'UNCLASSIFIED', fr: 'NON CLASSIFIÉ' },

@@ -1,5 +1,7 @@
-// Media lines: three key messages, then the questions journalists are likely to ask, with answers. The false
-// claim appears once, in the answer that corrects it, never in a question (a question would repeat it).
+// Media lines: key messages (the fact first, what is being done, where to find reliable information, once),
+// then the questions journalists are likely to ask, numbered and paired with their answers ("Question 1" /
+// "Answer 1"), as a spokesperson would say them. The false claim appears once, in the answer that corrects
+// it, after the fact, never in a question (a question would repeat it).
 import type {
   CommunicationPurpose,
   DraftLang,
@@ -15,8 +17,8 @@ import {
   leadFacts,
   protectionText,
   reliableSourcesText,
-  whatHappened,
   supportingFacts,
+  whatHappened,
 } from './sentences';
 
 const Q = {
@@ -24,7 +26,7 @@ const Q = {
   true: { en: 'Is the information circulating true?', fr: 'L’information qui circule est-elle vraie ?' },
   who: { en: 'Who is behind this?', fr: 'Qui est derrière cette activité ?' },
   done: { en: 'What is being done?', fr: 'Que fait-on pour y remédier ?' },
-  voters: { en: 'What should voters do?', fr: 'Que doivent faire les électeurs et les électrices ?' },
+  voters: { en: 'What should voters do?', fr: 'Que doivent faire les électeurs ?' },
   integrity: {
     en: 'Does this affect the integrity of the election?',
     fr: 'Cela compromet-il l’intégrité de l’élection ?',
@@ -37,16 +39,16 @@ const Q = {
 } satisfies Record<string, LocalizedText>;
 
 const NO_SPECULATION: LocalizedText = {
-  en: 'We will not guess who is behind it. Our priority is that voters have the facts.',
-  fr: 'Nous ne ferons pas de suppositions sur les responsables. Notre priorité : que l’électorat connaisse les faits.',
+  en: 'We will not speculate about who is responsible while the facts are being established. Our priority is that voters have accurate information.',
+  fr: 'Nous ne ferons pas d’hypothèses sur les responsables tant que les faits sont en cours d’établissement. Notre priorité est que les électeurs aient une information exacte.',
 };
 const INTEGRITY: LocalizedText = {
-  en: 'There are safeguards at each step of voting and counting. We will tell the public if anything threatens a free and fair vote.',
-  fr: 'Des mesures de protection sont en place à chaque étape du vote et du dépouillement. Nous informerons le public si quoi que ce soit menace un vote libre et juste.',
+  en: 'There are safeguards at every step of voting and counting. If anything threatens a free and fair vote, we will tell the public.',
+  fr: 'Des mesures de protection sont en place à chaque étape du vote et du dépouillement. Si quoi que ce soit menace un vote libre et juste, nous en informerons le public.',
 };
 const NON_PARTISAN: LocalizedText = {
-  en: 'We do not comment on parties or candidates. Our role is to protect the vote, not to take part in the debate.',
-  fr: 'Nous ne commentons pas les partis ni les candidats. Notre rôle est de protéger le vote, non de prendre part au débat.',
+  en: 'We do not comment on parties or candidates. Our role is to protect the election for every voter.',
+  fr: 'Nous ne commentons pas les partis ni les candidats. Notre rôle est de protéger l’élection pour chaque électeur.',
 };
 const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
   correct: {
@@ -54,7 +56,7 @@ const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
     fr: 'Cette fausse information pourrait tromper les électeurs. Chacun doit connaître les faits avant de voter.',
   },
   warn: {
-    en: 'People could be fooled or put at risk. They need to know how to protect themselves.',
+    en: 'People could be misled or put at risk. They need to know how to protect themselves.',
     fr: 'Des gens pourraient être trompés ou mis en danger. Ils doivent savoir comment se protéger.',
   },
   reassure: {
@@ -71,6 +73,11 @@ const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
   },
 };
 
+const LABEL = {
+  question: { en: 'Question', fr: 'Question' },
+  answer: { en: 'Answer', fr: 'Réponse' },
+} satisfies Record<string, LocalizedText>;
+
 export function mediaLines(
   ctx: TemplateContext,
   lang: DraftLang,
@@ -85,15 +92,16 @@ export function mediaLines(
     { id: 'key-protection', kind: 'protection', text: protectionText(ctx, lang) },
     { id: 'key-sources', kind: 'reliable-sources', text: reliableSourcesText(ctx, lang) },
   ];
-  const qaHeading = fr ? 'Questions et réponses' : 'Questions and answers';
+  let n = 0;
   const qa = (id: string, q: LocalizedText, answer: string, kind: DraftSection['kind'] = 'answer') => {
-    const first = !sections.some((s) => s.kind === 'question');
+    if (answer.trim() === '') return;
+    n++;
     sections.push(
-      { id: `q-${id}`, kind: 'question', ...(first ? { heading: qaHeading } : {}), text: q[lang] },
-      { id: `a-${id}`, kind, text: answer },
+      { id: `q-${id}`, kind: 'question', heading: `${LABEL.question[lang]} ${n}`, text: q[lang] },
+      { id: `a-${id}`, kind, heading: `${LABEL.answer[lang]} ${n}`, text: answer },
     );
   };
-  qa('what', Q.what, whatHappened(ctx, lang).join(' ') || facts.join(' '), 'context');
+  qa('what', Q.what, whatHappened(ctx, lang).join(' '), 'context');
   if (claims.length > 0)
     qa(
       'true',
@@ -106,9 +114,8 @@ export function mediaLines(
   qa('who', Q.who, attribution ?? NO_SPECULATION[lang]);
   qa('done', Q.done, protectionText(ctx, lang), 'protection');
   qa('voters', Q.voters, actionText(ctx, lang), 'action');
-  sections.push({ id: 'a-voters-sources', kind: 'reliable-sources', text: reliableSourcesText(ctx, lang) });
   qa('integrity', Q.integrity, INTEGRITY[lang]);
   qa('partisan', Q.partisan, NON_PARTISAN[lang]);
   qa('why', Q.why, WHY_NOW[ctx.plan.purpose][lang]);
-  return { title, sections: sections.filter((s) => s.text.trim() !== '') };
+  return { title, sections };
 }

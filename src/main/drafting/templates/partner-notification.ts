@@ -1,17 +1,19 @@
-// Notification to partners (the election authority, platforms, parties' security contacts): what was
-// observed, the false claim and the facts, what we ask of each, what is being done, and whom to call.
-// It leaves the organisation, so it is unclassified and attributes only at high confidence.
+// Notification to partners (the election authority, platforms, parties' security contacts): the facts first,
+// then what was observed (from the record's fields: type, target, channels, places, reach), the false claim
+// once, what we ask of each, what is being done, and whom to call. It leaves the organisation, so it is
+// unclassified and attributes only at high confidence.
 import type { DraftLang, DraftSection, LocalizedText } from '../../../shared/domain/drafting';
 import { capitalize } from '../plan/role-labels';
-import { formatDate } from '../text/dates';
+import { toComplete } from '../text/placeholders';
 import type { TemplateContext } from './context';
+import { observedText } from './observed';
 import {
+  allFacts,
   attributionSentence,
   falseClaims,
   mediaContactText,
   protectionText,
   quote,
-  summaries,
 } from './sentences';
 
 /** The recipients the brief always names, whatever the assessment lists. */
@@ -38,7 +40,7 @@ const ASKS: Record<string, LocalizedText> = {
     fr: 'Responsables de la sécurité des partis : veuillez informer vos équipes de campagne et nous signaler toute activité semblable.',
   },
   'fact-checkers-media': {
-    en: 'Fact-checkers and news organisations: the facts above are confirmed; please use them when you check or report on this claim.',
+    en: 'Fact-checkers and news organizations: the facts above are confirmed; please use them when you check or report on this claim.',
     fr: 'Vérificateurs de faits et médias : les faits ci-dessus sont confirmés; veuillez vous en servir pour vérifier cette affirmation ou en parler.',
   },
   'security-agency': {
@@ -50,7 +52,7 @@ const ASKS: Record<string, LocalizedText> = {
     fr: 'Police : veuillez évaluer si une partie de cette activité constitue un crime.',
   },
   'civil-society': {
-    en: 'Community organisations: please share the facts above with the people you serve.',
+    en: 'Community organizations: please share the facts above with the people you serve.',
     fr: 'Organismes communautaires : veuillez transmettre les faits ci-dessus aux personnes que vous servez.',
   },
   'election-regulator': {
@@ -73,9 +75,12 @@ export function partnerNotification(
   for (const r of DEFAULT_RECIPIENTS) {
     if (!recipients.some((p) => canonical(p.id) === r.id)) recipients.push(r);
   }
-  const firstSeen = ctx.threats.map((t) => t.time.firstSeen.slice(0, 10)).sort()[0]!;
+  // An organisation with a name speaks as the election authority (see buildPlan): it does not notify itself.
+  const self = ctx.organisation.name.en || ctx.organisation.name.fr;
+  if (self)
+    recipients.splice(0, recipients.length, ...recipients.filter((r) => r.id !== 'election-authority'));
   const claims = falseClaims(ctx, lang);
-  const facts = ctx.threats.flatMap((t) => ctx.facts(t, lang));
+  const facts = allFacts(ctx, lang);
   const attribution = attributionSentence(ctx, lang);
   const asks = recipients
     .map((r) => ASKS[canonical(r.id)]?.[lang])
@@ -88,17 +93,22 @@ export function partnerNotification(
       text: recipients.map((r) => capitalize(r.label[lang])).join('\n'),
     },
     {
-      id: 'introduction',
-      kind: 'body',
-      text: fr
-        ? `Nous vous informons d’une activité que nous suivons depuis le ${formatDate(firstSeen, 'fr', false)} et qui pourrait nuire au bon déroulement de l’élection.`
-        : `We are writing to tell you about activity we have been following since ${formatDate(firstSeen, 'en', false)} that could affect the election.`,
+      id: 'fact',
+      kind: 'fact',
+      heading: fr ? 'Les faits' : 'The facts',
+      text: (facts.length > 0 ? facts : [toComplete('threat.facts', lang)]).join('\n'),
     },
     {
       id: 'context',
       kind: 'context',
       heading: fr ? 'Ce que nous avons observé' : 'What we observed',
-      text: [...summaries(ctx, lang), ...(attribution ? [attribution] : [])].join(' '),
+      text: [
+        fr
+          ? 'Nous vous informons d’une activité qui pourrait nuire au bon déroulement de l’élection.'
+          : 'We are writing to tell you about activity that could affect the election.',
+        ...ctx.threats.map((t) => observedText(ctx, t, lang)),
+        ...(attribution ? [attribution] : []),
+      ].join('\n'),
     },
   ];
   if (claims.length > 0)
@@ -113,13 +123,6 @@ export function partnerNotification(
             : `The following claim is false: ${quote(c, lang)}`,
         )
         .join('\n'),
-    });
-  if (facts.length > 0)
-    sections.push({
-      id: 'fact',
-      kind: 'fact',
-      heading: fr ? 'Les faits' : 'The facts',
-      text: facts.join('\n'),
     });
   sections.push(
     {
@@ -139,7 +142,7 @@ export function partnerNotification(
       kind: 'body',
       text: fr
         ? 'Cet avis est destiné à votre organisation. Veuillez ne pas le publier.'
-        : 'This notice is for your organisation. Please do not publish it.',
+        : 'This notice is for your organization. Please do not publish it.',
     },
     {
       id: 'contact',

@@ -1,6 +1,8 @@
-// Public statement, built as a "truth sandwich" (Debunking Handbook 2020): a neutral headline that does not
-// repeat the falsehood; the fact first; what happened; the falsehood once, clearly marked false, with why;
-// the fact again; what is being done; what people can do and where to find reliable information; media contact.
+// Public statement (a news release), built as a "truth sandwich" (Debunking Handbook 2020): a headline that
+// does not repeat the falsehood; the place for the dateline; the fact first; what happened, in plain words
+// from the record; the falsehood once, quoted and marked false, with why; the fact again; what is being done;
+// what people can do and where to find reliable information; the media contact. The Word document adds the
+// organisation's name and logo, "FOR IMMEDIATE RELEASE", the dateline's date and "-30-".
 import type { DraftLang, DraftSection } from '../../../shared/domain/drafting';
 import { afterColonFr } from '../text/french-grammar';
 import type { TemplateContext } from './context';
@@ -8,6 +10,7 @@ import {
   HEADINGS,
   actionText,
   attributionSentence,
+  datelinePlace,
   falseClaims,
   falsehoodParagraph,
   headline,
@@ -15,8 +18,8 @@ import {
   mediaContactText,
   protectionText,
   reliableSourcesText,
-  whatHappened,
   supportingFacts,
+  whatHappened,
 } from './sentences';
 
 export function publicStatement(
@@ -30,6 +33,7 @@ export function publicStatement(
   const attribution = attributionSentence(ctx, lang);
   const sections: DraftSection[] = [
     { id: 'headline', kind: 'headline', text: title },
+    { id: 'dateline', kind: 'dateline', text: datelinePlace(ctx, lang) },
     { id: 'fact', kind: 'fact', text: facts.join(' ') },
     {
       id: 'context',

@@ -1,12 +1,9 @@
 // Social media post: at most 280 characters per language. It never repeats the false claim (a post is
-// shared out of context); it gives the fact, says what is being done and where to check. When the fact is
-// too long it falls back to a shorter, general fact rather than cutting someone's words.
-import type {
-  CommunicationPurpose,
-  DraftLang,
-  DraftSection,
-  LocalizedText,
-} from '../../../shared/domain/drafting';
+// shared out of context); it opens with the fact, says what is being done and where to check. What does not
+// fit is shortened in this order: the correction goes, the source line becomes just the address, the
+// protection sentence gets shorter; then the fact is cut to its first sentence, and only as a last resort to
+// its first words, so that every post carries the fact.
+import type { DraftLang, DraftSection, LocalizedText } from '../../../shared/domain/drafting';
 import { frenchTypography } from '../text/french-typography';
 import type { TemplateContext } from './context';
 import { falseClaims, leadFacts } from './sentences';
@@ -38,35 +35,31 @@ const PROTECTION: LocalizedText = {
   en: 'We are working with platforms to protect the vote.',
   fr: 'Nous travaillons avec les plateformes pour protéger le vote.',
 };
+/** For a post short of room: what is being done, in fewer words. */
+const PROTECTION_SHORT: LocalizedText = {
+  en: 'We are acting to protect the vote.',
+  fr: 'Nous agissons pour protéger le vote.',
+};
 const DETAILS: LocalizedText = { en: 'Details:', fr: 'Détails :' };
 
-/** "Visit the election authority's website: example.org" → "Details: example.org", for a post short of room. */
+/** "Visit Elections Lakeshore’s website: example.org" → "Details: example.org", for a post short of room. */
 function shortSource(line: string, lang: DraftLang): string | undefined {
   const address = /:\s*(\S+)\s*$/.exec(line)?.[1];
-  return address ? `${DETAILS[lang]} ${address}` : undefined;
+  return address && !address.endsWith(']') ? `${DETAILS[lang]} ${address}` : undefined;
 }
-const GENERAL_FACT: Record<CommunicationPurpose, LocalizedText> = {
-  correct: {
-    en: 'False information about the election is circulating.',
-    fr: 'De la fausse information sur l’élection circule.',
-  },
-  warn: {
-    en: 'Be careful with accounts that pretend to be official.',
-    fr: 'Méfiez-vous des comptes qui se font passer pour des sources officielles.',
-  },
-  reassure: {
-    en: 'Election services and safeguards are in place.',
-    fr: 'Les services et les mesures de protection électoraux sont en place.',
-  },
-  inform: {
-    en: 'We are aware of activity that could mislead voters.',
-    fr: 'Nous sommes au courant d’une activité qui pourrait tromper l’électorat.',
-  },
-  notify: {
-    en: 'We are aware of activity that could mislead voters.',
-    fr: 'Nous sommes au courant d’une activité qui pourrait tromper l’électorat.',
-  },
-};
+
+/** The first sentence of a fact, or its first words with an ellipsis when even that is too long. */
+function shorterFact(fact: string, room: number): string {
+  const first = /^.+?[.!?](?=\s|$)/u.exec(fact)?.[0] ?? fact;
+  if ([...first].length <= room) return first;
+  const words = first.split(/\s+/);
+  let out = '';
+  for (const w of words) {
+    if ([...`${out} ${w} …`].length > room) break;
+    out = out ? `${out} ${w}` : w;
+  }
+  return `${out} …`;
+}
 
 export function socialPost(
   ctx: TemplateContext,
@@ -82,42 +75,46 @@ export function socialPost(
         : '';
   const sources = ctx.safe(ctx.plan.reliableSources[lang][0] ?? '', lang);
   const short = shortSource(sources, lang) ?? sources;
-  const candidates: DraftSection[][] = (
+  const post = (factText: string, parts: [string, string][]): DraftSection[] =>
     [
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'correction', kind: 'body', text: second },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'correction', kind: 'body', text: second },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: short },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: fact },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: short },
-      ],
-      [
-        { id: 'fact', kind: 'fact', text: GENERAL_FACT[ctx.plan.purpose][lang] },
-        { id: 'protection', kind: 'protection', text: PROTECTION[lang] },
-        { id: 'reliable-sources', kind: 'reliable-sources', text: sources },
-      ],
-    ] satisfies DraftSection[][]
-  ).map((c) => c.filter((s) => s.text.trim() !== ''));
+      { id: 'fact', kind: 'fact', text: factText } as DraftSection,
+      ...parts.map(([id, text]) => ({
+        id,
+        kind: (id === 'correction' ? 'body' : id) as DraftSection['kind'],
+        text,
+      })),
+    ].filter((s) => s.text.trim() !== '');
   const measure = (c: DraftSection[]) => {
     const text = socialPostText(c);
-    return postLength(lang === 'fr' ? frenchTypography(text) : text);
+    return postLength(lang === 'fr' ? frenchTypography(text, ctx.varieties.fr) : text);
   };
-  const fitting =
-    candidates.find((c) => measure(c) <= SOCIAL_POST_LIMIT) ?? candidates[candidates.length - 1]!;
-  return { title, sections: fitting };
+  const candidates: DraftSection[][] = [
+    post(fact, [
+      ['correction', second],
+      ['protection', PROTECTION[lang]],
+      ['reliable-sources', sources],
+    ]),
+    post(fact, [
+      ['correction', second],
+      ['protection', PROTECTION[lang]],
+      ['reliable-sources', short],
+    ]),
+    post(fact, [
+      ['protection', PROTECTION[lang]],
+      ['reliable-sources', short],
+    ]),
+    post(fact, [
+      ['protection', PROTECTION_SHORT[lang]],
+      ['reliable-sources', short],
+    ]),
+  ];
+  const fitting = candidates.find((c) => measure(c) <= SOCIAL_POST_LIMIT);
+  if (fitting) return { title, sections: fitting };
+  // The fact is too long: keep its first sentence (or first words), what is done and where to check.
+  const rest: [string, string][] = [
+    ['protection', PROTECTION_SHORT[lang]],
+    ['reliable-sources', short],
+  ];
+  const room = SOCIAL_POST_LIMIT - rest.reduce((n, [, t]) => n + (t ? postLength(t) + 1 : 0), 0);
+  return { title, sections: post(shorterFact(fact, room), rest) };
 }

@@ -50,18 +50,16 @@ const MONTHS: Record<DraftLang, readonly string[]> = {
     'décembre',
   ],
 };
-const WEEKDAYS: Record<DraftLang, readonly string[]> = {
-  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
-  fr: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
-};
 
-/** "Monday, October 19, 2026" / "lundi 19 octobre 2026" (written out, as plain-language guides advise). */
-export function formatDate(date: string, lang: DraftLang, withWeekday = true): string {
+/**
+ * The one date style of a document, per language: "May 17, 2027" / "17 mai 2027" ("1er mai 2027"), written
+ * out as plain-language guides advise, without the weekday.
+ */
+export function formatDate(date: string, lang: DraftLang): string {
   const t = new Date(utc(date));
   const day = t.getUTCDate();
-  const month = MONTHS[lang][t.getUTCMonth()]!;
+  const month = MONTHS[lang][t.getUTCMonth()] ?? '';
   const year = t.getUTCFullYear();
-  const weekday = WEEKDAYS[lang][t.getUTCDay()]!;
-  if (lang === 'fr') return `${withWeekday ? weekday + ' ' : ''}${day === 1 ? '1er' : day} ${month} ${year}`;
-  return `${withWeekday ? weekday + ', ' : ''}${month} ${day}, ${year}`;
+  if (lang === 'fr') return `${day === 1 ? '1er' : day} ${month} ${year}`;
+  return `${month} ${day}, ${year}`;
 }

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Check, Draft } from '../../../shared/domain/drafting';
 import type { CheckReport } from '../../../shared/domain/drafting-records';
+import { renderMessage } from '../../../shared/i18n/render-message';
 import { uiLocale } from '../../i18n';
 
 export function ChecksPanel({
@@ -16,8 +17,7 @@ export function ChecksPanel({
   checking: boolean;
   onJump(check: Check): void;
 }) {
-  const { t, i18n } = useTranslation('drafting');
-  const english = !i18n.language.startsWith('fr');
+  const { t } = useTranslation('drafting');
   const where = (c: Check) => {
     const lang = t(`languages.${c.lang}`);
     if (!c.sectionId) return `${lang} · ${t('checks.general')}`;
@@ -42,7 +42,7 @@ export function ChecksPanel({
                 <span className={`severity severity--${c.severity}`}>{t(`severity.${c.severity}`)}</span>
                 <span className="checks-list__name">{t(`checks.names.${c.id}`)}</span>
                 <span className="checks-list__where">{where(c)}</span>
-                <span className="checks-list__message">{english ? c.message : t(`checks.help.${c.id}`)}</span>
+                <span className="checks-list__message">{renderMessage(t, c.message)}</span>
               </>
             );
             return (

@@ -1,9 +1,8 @@
-// The Communications screen: every draft and the communications settings, or one draft in the editor
+// The Communications screen: every draft, or one draft in the editor
 // (#/drafting/<draft id>, optionally ?version=N).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { CommsSettings } from './CommsSettings';
 import { DraftEditor } from './DraftEditor';
 import { DraftsTable } from './DraftsTable';
 import './drafting.css';
@@ -40,7 +39,6 @@ function DraftsHome() {
       ) : (
         <p aria-busy="true">{t('editor.loading')}</p>
       )}
-      <CommsSettings />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// Export to Word: the error-level checks and the draft marking said plainly before the file is made.
+// Export to Word: the error-level checks and the draft marking said plainly before the files are made. Two
+// files: the release (what leaves the organisation) and the internal sign-off record (who approved it).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftRecord } from '../../../shared/domain/drafting-records';
@@ -20,11 +21,21 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
     setBusy(true);
     setError(null);
     try {
-      // Main writes the document itself (desktop: where the user says) or offers it as a download.
+      // Main writes both documents itself (desktop: where the user says) or offers them as downloads.
       const result = await saveDraftDocx();
       if (result.download) followDownload(result.download, result.fileName);
+      if (result.signoff.download) followDownload(result.signoff.download, result.signoff.fileName);
       const where = result.path ?? (result.download ? result.fileName : null);
-      if (where) pushToast({ message: { key: 'drafting:export.done', values: { file: where } } });
+      const record = result.signoff.path ?? (result.signoff.download ? result.signoff.fileName : null);
+      if (where)
+        pushToast({
+          message: record
+            ? {
+                key: 'drafting:export.doneBoth',
+                values: { file: where, record, marking: result.signoff.marking },
+              }
+            : { key: 'drafting:export.done', values: { file: where } },
+        });
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -48,6 +59,7 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
           {record.draft.releasable ? t('export.approved') : t('export.internal')}
         </p>
       ) : null}
+      <p className="field__hint">{t('export.twoFiles')}</p>
       {dirty ? <p className="field__hint">{t('export.saveFirst')}</p> : null}
       {error ? (
         <p className="notice notice--error" role="alert">

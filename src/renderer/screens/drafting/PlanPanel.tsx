@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftLang } from '../../../shared/domain/drafting';
+import { renderMessage } from '../../../shared/i18n/render-message';
 import { formatDate, formatDateTime } from '../../format';
 import { LevelBadge } from '../../components/LevelBadge';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
@@ -134,6 +135,15 @@ export function PlanPanel({
           <span className="muted">{t('plan.writtenFrom', { version: editor.record.planVersion })}</span>
         </div>
         {old ? <p className="notice notice--warning">{t('plan.oldVersion')}</p> : null}
+        {(plan.warnings ?? []).map((w) => (
+          <p
+            key={`${w.id}-${String(w.params?.threat)}`}
+            className="notice notice--warning"
+            data-testid="plan-warning"
+          >
+            {renderMessage(t, w)}
+          </p>
+        ))}
         <dl className="plan-grid">
           <div>
             <dt>{t('plan.level')}</dt>

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, formatNumber } from '../../format';
 import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
+import { OrganisationSettings } from './OrganisationSettings';
 import './settings.css';
 
 function formatSize(bytes: number): string {
@@ -103,6 +104,8 @@ export function SettingsScreen() {
           {error}
         </p>
       ) : null}
+
+      <OrganisationSettings />
 
       <section aria-labelledby="settings-security">
         <h2 id="settings-security">{t('security.title')}</h2>

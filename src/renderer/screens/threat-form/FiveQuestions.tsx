@@ -1,6 +1,7 @@
 // The five questions: purpose, type (each type with a short description), target, time and place, with the
 // channels and languages picked from labelled lists.
 import { useTranslation } from 'react-i18next';
+import { firstSeenInFuture } from '../../../shared/domain/threat-time';
 import { PLACE_LEVELS, PURPOSES, TARGET_KINDS, THREAT_TYPES } from '../../../shared/domain/enums';
 import { ChoiceGroup } from '../../components/form/ChoiceGroup';
 import { PickList } from '../../components/form/PickList';
@@ -64,6 +65,7 @@ export function FiveQuestions({ form }: { form: ThreatFormApi }) {
         id={controlId('firstSeen')}
         label={t('q.timeQuestion')}
         required
+        hint={firstSeenInFuture(values.firstSeen, new Date()) ? t('hints.firstSeenFuture') : undefined}
         type="datetime-local"
         value={values.firstSeen}
         onChange={(v) => set('firstSeen', v)}

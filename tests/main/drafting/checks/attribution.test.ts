@@ -23,9 +23,15 @@ describe('attribution', () => {
     ]);
   });
 
-  it('warns about phrases that attribute to "a foreign state"', () => {
-    const c = checksOf('attribution', 'A foreign state is behind this.', 'en', checkContext([named]));
-    expect(c.map((x) => [x.severity])).toEqual([['warning']]);
+  it('is an error on phrases that imply who is behind it ("a foreign state-linked network")', () => {
+    const ctx = checkContext([named]);
+    const c = checksOf('attribution', 'It comes from a foreign state-linked network.', 'en', ctx);
+    expect(c.map((x) => [x.severity, x.message.id, x.message.params?.text])).toEqual([
+      ['error', 'checks:attribution.implied', 'foreign state'],
+    ]);
+    expect(flagged('attribution', 'Un réseau lié à un État est en cause.', 'fr', ctx)).toEqual([
+      'lié à un État',
+    ]);
   });
 
   it('allows all of it when attribution may be stated and confidence is high', () => {

@@ -10,8 +10,10 @@ describe('classified-content', () => {
     expect(rest).toEqual([]);
     expect(c).toMatchObject({ severity: 'error', lang: 'en', sectionId: 's0' });
     expect(text.slice(c!.start, c!.end)).toBe(CLASSIFIED_SENTENCE.slice(0, -1));
-    expect(c!.message).toContain('SECRET');
-    expect(c!.message).not.toContain('Registrar');
+    expect(c!.message).toEqual({
+      id: 'checks:classified-content.passage',
+      params: { lang: 'en', section: 'body', classification: 'SECRET' },
+    });
   });
 
   it('flags it with changed punctuation, case and spacing', () => {
@@ -67,6 +69,56 @@ describe('classified-content', () => {
     expect(checksOf('classified-content', 'The operation continued into the nightfall.', 'en', ctx)).toEqual(
       [],
     );
+  });
+
+  it('flags the identifying tokens of a note that the unclassified record does not hold', () => {
+    const ctx = checkContext([
+      threat({
+        classifiedNotes: [
+          {
+            classification: 'TOP SECRET',
+            text: 'Signals intelligence reference 44-B ties the server to Unit 4127 of the Varnian Directorate; exfiltration took six nights.',
+          },
+        ],
+      }),
+    ]);
+    const tokens = (text: string) =>
+      checksOf('classified-content', text, 'en', ctx).map((c) => [
+        text.slice(c.start, c.end),
+        c.message.id,
+        c.message.params?.kind,
+        c.message.params?.classification,
+      ]);
+    // The examples: a code alone, and the same sentence reworded.
+    expect(tokens('See reference 44-B.')).toEqual([
+      ['44-B', 'checks:classified-content.token', 'code', 'TOP SECRET'],
+    ]);
+    // Five words of the note in a row: flagged as a passage.
+    expect(
+      tokens('Signals intelligence reference 44-B points to a foreign military unit.').map((t) => t[0]),
+    ).toEqual(['Signals intelligence reference 44-B']);
+    // Written another way, in another case, with look-alike letters: still the note's.
+    expect(tokens('Ref. 44‐b and unit 4127.').map((t) => [t[0], t[2]])).toEqual([
+      ['44‐b', 'code'],
+      ['4127', 'number'],
+    ]);
+    expect(tokens('A Varnian body did it.').map((t) => [t[0], t[2]])).toEqual([['Varnian', 'proper-noun']]);
+    expect(tokens('There was exfiltration.').map((t) => [t[0], t[2]])).toEqual([
+      ['exfiltration', 'rare-word'],
+    ]);
+    // Common words, small numbers and years point to nothing.
+    expect(tokens('The server was down for six nights in 2027, on May 12.')).toEqual([]);
+  });
+
+  it('does not flag a token the unclassified record also holds', () => {
+    const ctx = checkContext([
+      threat({
+        facts: ['Unit 4127 of the city’s works department fixed the ballot scanner.'],
+        classifiedNotes: [{ classification: 'SECRET', text: 'Unit 4127 is watched by the Varnian service.' }],
+      }),
+    ]);
+    expect(checksOf('classified-content', 'Unit 4127 fixed it.', 'en', ctx)).toEqual([]);
+    expect(checksOf('classified-content', 'The Varnian service.', 'en', ctx)).toHaveLength(1);
   });
 
   it('does not run on the internal briefing note, which may quote notes', () => {

@@ -31,7 +31,7 @@ describe('completeness', () => {
         severity: 'error',
         lang: 'en',
         sectionId: null,
-        message: expect.stringMatching(/being done/),
+        message: { id: 'checks:completeness.protection', params: { lang: 'en', section: 'document' } },
       }),
     ]);
   });
@@ -39,7 +39,7 @@ describe('completeness', () => {
   it('is an error when where to find reliable information is missing or only a placeholder', () => {
     expect(check({ en: [PROTECTION] })[0]).toMatchObject({
       severity: 'error',
-      message: expect.stringMatching(/reliable information/),
+      message: expect.objectContaining({ id: 'checks:completeness.sources' }),
     });
     const placeholderOnly = check({
       en: [PROTECTION, { id: 'src', text: '[TO COMPLETE: web address]', kind: 'reliable-sources' }],

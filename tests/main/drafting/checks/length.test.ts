@@ -16,7 +16,7 @@ describe('length', () => {
   it('is an error over 280, pointing at the part beyond the limit', () => {
     const [c] = check({ en: [{ text: 'a'.repeat(200) }, { id: 'tail', text: 'b'.repeat(100) }] });
     expect(c).toMatchObject({ severity: 'error', sectionId: 'tail', start: 79, end: 100 });
-    expect(c!.message).toContain('301 characters');
+    expect(c!.message).toMatchObject({ id: 'checks:length.over', params: { count: 301, limit: 280 } });
   });
 
   it('counts characters as people do (an emoji is one) and checks each language', () => {

@@ -20,7 +20,25 @@ describe('placeholder', () => {
       ['fr', 'error'],
       ['fr', 'error'],
     ]);
-    expect(checks[1]!.message).toMatch(/classified note was removed/);
+    expect(checks[1]!.message.id).toBe('checks:placeholder.removed');
+  });
+
+  it('says which field is missing, in which language and section', () => {
+    const d = draftOf({
+      en: [{ id: 'src', kind: 'reliable-sources', text: 'Visit [TO COMPLETE: web address]' }],
+      fr: [{ id: 'mc', kind: 'media-contact', text: '[À COMPLÉTER : courriel de la personne-ressource]' }],
+    });
+    const checks = runChecks(d, checkContext()).filter((c) => c.id === 'placeholder');
+    expect(checks.map((c) => c.message)).toEqual([
+      {
+        id: 'checks:placeholder.missing',
+        params: { lang: 'en', section: 'reliable-sources', field: 'organisation.website' },
+      },
+      {
+        id: 'checks:placeholder.missing',
+        params: { lang: 'fr', section: 'media-contact', field: 'organisation.mediaContact.email' },
+      },
+    ]);
   });
 
   it('does not fire on finished text', () => {

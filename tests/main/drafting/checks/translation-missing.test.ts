@@ -6,13 +6,27 @@ import { draftOf } from './draft-of';
 
 describe('translation-missing', () => {
   it.each(TEMPLATE_IDS)('is an error on each placeholder in a %s, in either spacing', (template) => {
-    const text = 'Les faits : [TRANSLATION NEEDED: résumé] et [TRANSLATION NEEDED\u00A0: fait 2].';
+    const text = 'Les faits : [TRADUCTION NÉCESSAIRE\u00A0: résumé] et [TRANSLATION NEEDED: fait 2].';
     const checks = runChecks(draftOf({ fr: [{ text }] }, template), checkContext()).filter(
       (c) => c.id === 'translation-missing',
     );
-    expect(checks.map((c) => [c.severity, text.slice(c.start, c.end)])).toEqual([
-      ['error', '[TRANSLATION NEEDED: résumé]'],
-      ['error', '[TRANSLATION NEEDED\u00A0: fait 2]'],
+    expect(checks.map((c) => [c.severity, text.slice(c.start, c.end), c.message])).toEqual([
+      [
+        'error',
+        '[TRADUCTION NÉCESSAIRE\u00A0: résumé]',
+        {
+          id: 'checks:translation-missing.missing',
+          params: { lang: 'fr', section: 'body', field: 'threat.summary' },
+        },
+      ],
+      [
+        'error',
+        '[TRANSLATION NEEDED: fait 2]',
+        {
+          id: 'checks:translation-missing.missingItem',
+          params: { lang: 'fr', section: 'body', field: 'threat.fact', n: 2 },
+        },
+      ],
     ]);
   });
 
