@@ -8,10 +8,12 @@ import type { Threat } from '../../shared/domain/workspace';
 import { DAY_MS } from './calendar';
 import { overlappingClaims } from './claim-links';
 import { normaliseKey } from './text';
+import { message, type Message } from '../../shared/domain/message';
 
 export interface ClusterSuggestion {
   threatIds: string[];
-  reasons: string[];
+  /** Why they may belong together, as messages (engine:cluster.*). */
+  reasons: Message[];
   /** Strength of the suggestion, for ordering: higher is more related. */
   score?: number;
 }
@@ -31,7 +33,7 @@ const WEIGHT = { source: 3, target: 2, place: 1.5, claim: 3 } as const;
 
 interface Candidate {
   members: number[];
-  reasons: string[];
+  reasons: Message[];
   weight: number;
 }
 
@@ -61,7 +63,7 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
   const ms = Float64Array.from(order, (i) => seen[i]!);
 
   const candidates: Candidate[] = [];
-  const addRuns = (indices: number[], reason: string, weight: number): void => {
+  const addRuns = (indices: number[], reason: Message, weight: number): void => {
     // Split where a gap exceeds the window, and cut long runs.
     let start = 0;
     for (let i = 1; i <= indices.length; i++) {
@@ -128,11 +130,20 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
       }
     }
   }
-  const reasonOf = (b: Bucket): string => {
+  const reasonOf = (b: Bucket): Message => {
     const t = list[b.first]!;
-    if (b.kind === 'source') return `same source: ${t.source.name!.trim()}`;
-    if (b.kind === 'target') return `same target: ${t.target.description!.trim()} (${t.target.kind})`;
-    return `same region, channel, purpose and type: ${b.region.trim()}, ${b.channel.trim()}, ${t.purpose}, ${t.type}`;
+    if (b.kind === 'source') return message('engine:cluster.source', { name: (t.source.name ?? '').trim() });
+    if (b.kind === 'target')
+      return message('engine:cluster.target', {
+        description: (t.target.description ?? '').trim(),
+        kind: t.target.kind,
+      });
+    return message('engine:cluster.place', {
+      region: b.region.trim(),
+      channel: b.channel.trim(),
+      purpose: t.purpose,
+      type: t.type,
+    });
   };
   for (const b of buckets.values())
     if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT[b.kind]);
@@ -147,7 +158,7 @@ export function suggestClusters(threats: Threat[], opts: SuggestOptions): Cluste
     windowMs,
     minSize,
   ))
-    addRuns(g.members, `overlapping false claims: ${g.words.join(', ')}`, WEIGHT.claim);
+    addRuns(g.members, message('engine:cluster.claim', { words: g.words.join(', ') }), WEIGHT.claim);
 
   // Ranked before they are written out: the score needs only the weight and the size.
   const ranked = mergeCandidates(candidates)
@@ -195,7 +206,11 @@ function mergeCandidates(candidates: Candidate[]): Candidate[] {
       return c.members.every((m) => s!.has(m));
     });
     if (host) {
-      for (const r of c.reasons) host.reasons.push(`${r} (${c.members.length} of ${host.members.length})`);
+      for (const r of c.reasons)
+        host.reasons.push({
+          id: r.id,
+          params: { ...r.params, part: c.members.length, of: host.members.length },
+        });
       host.weight += (c.weight * c.members.length) / host.members.length;
       continue;
     }
@@ -213,9 +228,9 @@ function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number
   const members = c.members.map((i) => list[i]!);
   const reasons = [...c.reasons];
   // Supporting evidence, not grounds for a cluster on its own: a shared region or channel.
-  for (const [field, label] of [
-    ['regions', 'region'],
-    ['channels', 'channel'],
+  for (const [field, id] of [
+    ['regions', 'engine:cluster.region'],
+    ['channels', 'engine:cluster.channel'],
   ] as const) {
     const count = new Map<number, { n: number; text: string }>();
     for (const t of members) {
@@ -230,7 +245,10 @@ function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number
     const best = [...count.values()].sort((a, b) => b.n - a.n || (a.text < b.text ? -1 : 1))[0];
     if (best && best.n * 2 >= members.length && best.n >= 2)
       reasons.push(
-        `same ${label}: ${best.text}${best.n < members.length ? ` (${best.n} of ${members.length})` : ''}`,
+        message(id, {
+          name: best.text,
+          ...(best.n < members.length ? { part: best.n, of: members.length } : {}),
+        }),
       );
   }
   return {

@@ -142,6 +142,8 @@ export const ROW_COLUMNS = [
     f.row === undefined ? [] : [f.row === f.column ? `t.${f.column}` : `t.${f.column} AS ${f.row}`],
   ),
   't.classification',
+  // The French title, for a French interface: read from the document, for the rows of a page only.
+  "(SELECT json_extract(d.doc, '$.translations.fr.title') FROM threat_docs d WHERE d.rowid = t.rowid) AS titleFr",
   't.level',
   't.score',
   't.version',

@@ -1,6 +1,7 @@
 // Stored assessments, the humans' decisions on them, and what a policy change would do.
 // An assessment is the engine's recommendation, kept whole with the policy version and the threat
 // versions it used; a decision is separate: who decided, in what role, what, why, when.
+import type { Message } from './message';
 import { z } from 'zod';
 import type { AssessmentResult } from './assessment';
 import { LEVELS, type Level } from './enums';
@@ -143,7 +144,8 @@ export interface PolicyVersionInfo {
 export interface ClusterSuggestionView {
   threatIds: string[];
   titles: Record<string, string>;
-  reasons: string[];
+  /** Why they may belong together (engine:cluster.*, said by shared/i18n/explain). */
+  reasons: Message[];
   score?: number;
 }
 

@@ -103,6 +103,8 @@ export interface ThreatRow {
   lastSeen: string | null;
   /** Highest classification among its classified notes, if any. */
   classification: Classification | null;
+  /** The title of its French version, if it has one (a French interface shows it). */
+  titleFr: string | null;
   level: Level | null;
   score: number | null;
   version: number;

@@ -36,7 +36,10 @@ export function say(t: Translate, m: Said): string {
     ].join(', ');
     return t('engine:factor.pattern', { ...p, shape });
   }
-  return renderMessage(t, m);
+  const text = renderMessage(t, m);
+  // A reason that holds for part of a group: "(4 of 6)".
+  const part = m.params?.part;
+  return part !== undefined ? t('engine:cluster.part', { reason: text, part, of: m.params?.of }) : text;
 }
 
 /** "a, b and c" in the language of `t`. */

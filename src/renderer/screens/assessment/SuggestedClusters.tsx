@@ -5,10 +5,12 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
-import { EngineText } from './engine-text';
+import { say, type Said } from '../../../shared/i18n/explain';
+import { useTranslate } from './engine-text';
 
 export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void }) {
   const { t } = useTranslation('assessment');
+  const tr = useTranslate();
   const elections = useStore((s) => s.elections);
   const current = useStore((s) => s.electionId);
   const suggestions = useStore((s) => s.suggestions);
@@ -53,7 +55,8 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
           <li key={s.threatIds.join(',')} className="suggested-clusters__item" data-testid="suggestion">
             <h3>{t('suggest.item', { n: i + 1, count: s.threatIds.length })}</h3>
             <p>
-              <strong>{t('suggest.why')}</strong> <EngineText>{s.reasons.join('; ')}</EngineText>
+              <strong>{t('suggest.why')}</strong>{' '}
+              {s.reasons.map((r) => say(tr, r as Said)).join(t('suggest.join'))}
             </p>
             <ul className="suggested-clusters__members">
               {s.threatIds.map((id) => (

@@ -1,6 +1,6 @@
 // Status and approval: who drafted, reviewed and approved this version, and the next step, taken by a named
 // person in a role (prefilled with whoever is using Threshold).
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckReport, DraftRecord } from '../../../shared/domain/drafting-records';
 import { formatDate } from '../../format';
@@ -24,20 +24,16 @@ export function ApprovalPanel({
   const identity = useStore((s) => s.info?.identity ?? null);
   const signDraft = useStore((s) => s.signDraft);
   const pushToast = useStore((s) => s.pushToast);
-  const [name, setName] = useState(identity?.name ?? '');
-  const [role, setRole] = useState(identity?.role ?? '');
+  // Each step starts from whoever is using Threshold (the editor keys this panel by step and version).
+  const [typedName, setName] = useState<string | null>(null);
+  const [typedRole, setRole] = useState<string | null>(null);
+  const name = typedName ?? identity?.name ?? '';
+  const role = typedRole ?? identity?.role ?? '';
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = useId();
   const draft = record.draft;
   const step = draft.status === 'draft' ? 'review' : draft.status === 'reviewed' ? 'approve' : null;
-
-  // Each step starts from whoever is using Threshold.
-  useEffect(() => {
-    setName(identity?.name ?? '');
-    setRole(identity?.role ?? '');
-    setError(null);
-  }, [identity?.name, identity?.role, draft.status, record.version]);
 
   const blockedBy = dirty
     ? t('approval.saveFirst')

@@ -2,6 +2,7 @@
 // as the text is edited; one click goes to the passage), the approval steps, the versions, and the export.
 // Leaving with unsaved text asks first.
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Check, DraftLang } from '../../../shared/domain/drafting';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
@@ -70,22 +71,17 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
     document.getElementById('draft-title')?.focus();
   }, [record, focusHeading, setFocusHeading]);
 
-  // Going to a check's passage: show its language, then (once the tab is drawn) focus the section and
-  // select the span.
+  // Going to a check's passage: show its language (drawn at once), then focus the section and select the span.
   const goToCheck = useCallback((check: Check) => {
     const sectionId = check.sectionId;
     if (!sectionId) return;
-    setActiveLang(check.lang);
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        const el = document.getElementById(textareaId(check.lang, sectionId));
-        if (!(el instanceof HTMLTextAreaElement)) return;
-        const { start, end } = clampSpan(check, el.value);
-        el.focus();
-        el.setSelectionRange(start, end);
-        el.scrollIntoView({ block: 'center' });
-      }),
-    );
+    flushSync(() => setActiveLang(check.lang));
+    const el = document.getElementById(textareaId(check.lang, sectionId));
+    if (!(el instanceof HTMLTextAreaElement)) return;
+    const { start, end } = clampSpan(check, el.value);
+    el.focus();
+    el.setSelectionRange(start, end);
+    el.scrollIntoView({ block: 'center' });
   }, []);
 
   async function save() {
@@ -213,7 +209,13 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
         </div>
         <aside className="draft-editor__side" aria-label={t('editor.side')}>
           <ChecksPanel report={report} draft={draft} checking={checking} onJump={goToCheck} />
-          <ApprovalPanel record={record} report={report} dirty={dirty} isCurrent={isCurrent} />
+          <ApprovalPanel
+            key={`${draft.status}@${record.version}`}
+            record={record}
+            report={report}
+            dirty={dirty}
+            isCurrent={isCurrent}
+          />
           <ExportPanel record={record} dirty={dirty} />
           <VersionsPanel editor={editor} />
         </aside>

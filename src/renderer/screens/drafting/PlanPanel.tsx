@@ -48,17 +48,17 @@ export function PlanPanel({
   useEffect(() => {
     localStorage.setItem(readKey, '1');
   }, [readKey]);
-  const [protection, setProtection] = useState<Lines>(() => toLines(plan.protectionMeasures, languages));
-  const [sources, setSources] = useState<Lines>(() => toLines(plan.reliableSources, languages));
+  // What is being typed, for the plan version it was typed on (another version starts from its own text).
+  const key = `${record.id}@${record.version}/${languages.join()}`;
+  const [typed, setTyped] = useState<{ key: string; protection: Lines; sources: Lines } | null>(null);
+  const mine = typed?.key === key ? typed : null;
+  const protection = mine?.protection ?? toLines(plan.protectionMeasures, languages);
+  const sources = mine?.sources ?? toLines(plan.reliableSources, languages);
+  const setProtection = (change: (p: Lines) => Lines) =>
+    setTyped({ key, protection: change(protection), sources });
+  const setSources = (change: (s: Lines) => Lines) => setTyped({ key, protection, sources: change(sources) });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const key = `${record.id}@${record.version}`;
-  useEffect(() => {
-    setProtection(toLines(plan.protectionMeasures, languages));
-    setSources(toLines(plan.reliableSources, languages));
-    setError(null);
-  }, [key, languages.join()]);
 
   const old = record.version !== record.currentVersion;
   const changed = languages.some(

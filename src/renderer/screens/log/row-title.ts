@@ -3,8 +3,7 @@
 import type { ThreatRow } from '../../../shared/domain/threat-log';
 
 export function rowTitle(row: ThreatRow, uiLang: string): { text: string; lang: string | undefined } {
-  const fr = (row as ThreatRow & { titleFr?: string | null }).titleFr;
-  if (uiLang === 'fr' && fr) return { text: fr, lang: undefined };
+  if (uiLang === 'fr' && row.titleFr) return { text: row.titleFr, lang: undefined };
   // Titles are recorded in English (the French goes into the translation); say so inside a French page.
   return { text: row.title, lang: uiLang === 'en' ? undefined : 'en' };
 }
