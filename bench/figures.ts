@@ -7,11 +7,14 @@ import { firstRowsMs, filterMs } from './figures/browser';
 import { draftDocxRatio } from './figures/draft';
 import { assessAllRatio, clusterAllMs } from './figures/assess';
 import { levelsRecomputeMs } from './figures/levels';
+import { importPeakMB } from './figures/import-memory';
 
 export interface BenchContext {
   workDir: string;
   workspace: Workspace;
   text: string;
+  /** The generated workspace as a file, for the figures that import it from disk. */
+  workspaceFile: string;
   threats: number;
   mainDb: string;
   progress(msg: string): void;
@@ -21,8 +24,10 @@ export interface Figure {
   id: string;
   what: string;
   goalText: string;
+  /** Whether the goal holds, judged on the median of the runs. */
   met(value: number): boolean;
-  measure(ctx: BenchContext): Promise<number>;
+  /** The figure's value in each of its runs (a ratio: app ÷ bare, paired run by run). */
+  measure(ctx: BenchContext): Promise<number[]>;
 }
 
 export const FIGURES: Figure[] = [
@@ -36,4 +41,5 @@ export const FIGURES: Figure[] = [
   rendererBundleGzKB,
   firstRowsMs,
   filterMs,
+  importPeakMB,
 ];

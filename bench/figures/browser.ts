@@ -8,7 +8,7 @@ import { createHandlers } from '../../src/main/services';
 import { openDatabase, type Db } from '../../src/main/db/connection';
 import type { BenchContext, Figure } from '../figures';
 import { SEARCH_TERMS } from '../generate';
-import { median, now } from '../measure';
+import { now } from '../measure';
 import { buildRenderer } from './bundle';
 import { closeDatabase, contextFor } from './db';
 
@@ -77,6 +77,16 @@ const TYPE_AND_WAIT = `async (word) => {
   });
 }`;
 
+/** A browser context signed in to the server (its launch file used once), to open pages in. */
+async function signedIn(browser: Browser, server: BrowserServer) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(server.launch().url);
+  await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
+  await page.close();
+  return context;
+}
+
 export const firstRowsMs: Figure = {
   id: 'firstRowsMs',
   what: 'browser mode, 100,000 threats: navigation to the first rows visible',
@@ -84,18 +94,21 @@ export const firstRowsMs: Figure = {
   met: (v) => v <= 1500,
   async measure(ctx) {
     const { server, browser } = await open(ctx);
+    // Signed in once; each run opens the app in a new page (the sign-in itself is not timed).
+    const context = await signedIn(browser, server);
     const times: number[] = [];
     for (let i = 0; i < 6; i++) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await context.newPage();
       const t = now();
-      await page.goto(server.url);
+      await page.goto(`${server.origin}/`);
       await page.locator(ROW).first().waitFor({ state: 'visible', timeout: 30_000 });
       const ms = now() - t;
       if (i > 0) times.push(ms);
       await page.close();
     }
+    await context.close();
     ctx.progress(`  first rows: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    return median(times);
+    return times;
   },
 };
 
@@ -106,8 +119,9 @@ export const filterMs: Figure = {
   met: (v) => v <= 100,
   async measure(ctx) {
     const { server, browser } = await open(ctx);
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.url);
+    const context = await signedIn(browser, server);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
     await page.locator(ROW).first().waitFor({ state: 'visible', timeout: 30_000 });
     const terms = [...new Set(SEARCH_TERMS)].slice(0, 12);
     const times: number[] = [];
@@ -123,9 +137,9 @@ export const filterMs: Figure = {
       if (ms < 0) throw new Error(`The log never showed the rows for "${term}".`);
       if (i > 1) times.push(ms);
     }
-    await page.close();
+    await context.close();
     await close();
     ctx.progress(`  filter: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    return median(times);
+    return times;
   },
 };

@@ -26,6 +26,6 @@ export const rendererBundleGzKB: Figure = {
       if (f.endsWith('.js'))
         bytes += gzipSync(fs.readFileSync(path.join(out, 'assets', f)), { level: 9 }).length;
     }
-    return bytes / 1024;
+    return [bytes / 1024];
   },
 };

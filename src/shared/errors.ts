@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'corrupt-database',
   'key-required',
   'wrong-key',
+  'weak-passphrase',
   'locked',
   'unsupported',
   'internal',

@@ -146,6 +146,8 @@ export async function startE2E(
   const savedDir = tempDir('e2e-saved-', { keep: true });
   let saves = 0;
   await page.goto(server ? server.url : `${APP_URL}/index.html`);
+  // Browser mode: the launch file signs the browser in and sends it on to the app.
+  if (server) await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
   if (desktop) {
     // The page must have taken the preload's door, not the HTTP fallback.
     expect(await page.evaluate(() => typeof window.threshold?.app?.info)).toBe('function');

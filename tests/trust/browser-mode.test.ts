@@ -1,12 +1,17 @@
 // Nobody in, in browser mode: the server's socket is bound to loopback only (a connection to any of the
 // machine's other addresses is refused, while a control server on all addresses is reachable there);
-// requests without the token, from other origins or other host names are refused before they reach the
-// services, and the database does not change.
+// requests without a session, from other origins or other host names are refused before they reach the
+// services, and the database does not change. The launch token signs a browser in once, in real
+// Chromium: a replay is refused, and no file of Chromium's profile (history, sessions, top sites, caches)
+// ever holds it.
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { AppHost } from '../../src/main/app-host';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
@@ -41,7 +46,7 @@ function connect(host: string, port: number): Promise<'connected' | string> {
 function request(
   server: BrowserServer,
   opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string },
-): Promise<{ status: number; body: string }> {
+): Promise<{ status: number; body: string; cookie: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -54,7 +59,9 @@ function request(
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body, cookie: res.headers['set-cookie']?.[0] }),
+        );
       },
     );
     req.on('error', reject);
@@ -118,36 +125,59 @@ describe('browser mode listens on loopback only', () => {
   });
 });
 
-describe('browser mode refuses requests without the token, from other origins, for other hosts', () => {
+/** Signs in with the server's launch token, as the launch file does; the session cookie. */
+async function signIn(server: BrowserServer): Promise<string> {
+  const reply = await request(server, {
+    method: 'POST',
+    path: '/session',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
+    body: new URLSearchParams({ token: server.token }).toString(),
+  });
+  expect(reply.status).toBe(200);
+  return reply.cookie!.split(';')[0]!;
+}
+
+describe('browser mode refuses requests without a session, from other origins, for other hosts', () => {
   it('never lets a refused request reach the services: the database is unchanged', async () => {
     const { app, server } = await serve();
     const before = databaseFingerprint(app.db);
     const body = JSON.stringify({ election });
     const json = { 'Content-Type': 'application/json' };
-    const auth = { Authorization: `Bearer ${server.token}` };
+    const token = server.token;
+    const session = { Cookie: await signIn(server) };
     const refused: [string, Parameters<typeof request>[1], number][] = [
-      ['no token', { method: 'POST', path: '/api/elections:save', headers: json, body }, 401],
+      ['no session', { method: 'POST', path: '/api/elections:save', headers: json, body }, 401],
       [
-        'wrong token',
+        'the launch token as a bearer token',
         {
           method: 'POST',
           path: '/api/elections:save',
-          headers: { ...json, Authorization: `Bearer ${'A'.repeat(server.token.length)}` },
+          headers: { ...json, Authorization: `Bearer ${token}` },
           body,
         },
         401,
       ],
       [
-        'token in the query only',
-        { method: 'POST', path: `/api/elections:save?token=${server.token}`, headers: json, body },
+        'the launch token in the query',
+        { method: 'POST', path: `/api/elections:save?token=${token}`, headers: json, body },
         401,
       ],
       [
-        'token as a cookie only',
+        'the launch token as the session cookie',
         {
           method: 'POST',
           path: '/api/elections:save',
-          headers: { ...json, Cookie: `threshold_token=${server.token}` },
+          headers: { ...json, Cookie: `threshold_session=${token}` },
+          body,
+        },
+        401,
+      ],
+      [
+        'a made-up session',
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          headers: { ...json, Cookie: `threshold_session=${'A'.repeat(43)}` },
           body,
         },
         401,
@@ -157,14 +187,19 @@ describe('browser mode refuses requests without the token, from other origins, f
         {
           method: 'POST',
           path: '/api/elections:save',
-          headers: { ...json, ...auth, Origin: 'http://evil.example' },
+          headers: { ...json, ...session, Origin: 'http://evil.example' },
           body,
         },
         403,
       ],
       [
         'null origin',
-        { method: 'POST', path: '/api/elections:save', headers: { ...json, ...auth, Origin: 'null' }, body },
+        {
+          method: 'POST',
+          path: '/api/elections:save',
+          headers: { ...json, ...session, Origin: 'null' },
+          body,
+        },
         403,
       ],
       [
@@ -172,7 +207,7 @@ describe('browser mode refuses requests without the token, from other origins, f
         {
           method: 'POST',
           path: '/api/elections:save',
-          headers: { ...json, ...auth, Origin: `http://127.0.0.1:${server.port}.evil.example` },
+          headers: { ...json, ...session, Origin: `http://127.0.0.1:${server.port}.evil.example` },
           body,
         },
         403,
@@ -183,7 +218,7 @@ describe('browser mode refuses requests without the token, from other origins, f
           method: 'POST',
           path: '/api/elections:save',
           host: `evil.example:${server.port}`,
-          headers: { ...json, ...auth },
+          headers: { ...json, ...session },
           body,
         },
         421,
@@ -194,7 +229,7 @@ describe('browser mode refuses requests without the token, from other origins, f
           method: 'POST',
           path: '/api/elections:save',
           host: `127.0.0.1:${server.port + 1}`,
-          headers: { ...json, ...auth },
+          headers: { ...json, ...session },
           body,
         },
         421,
@@ -204,24 +239,35 @@ describe('browser mode refuses requests without the token, from other origins, f
         {
           method: 'POST',
           path: '/api/elections:save',
-          headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+          headers: { ...session, 'Content-Type': 'application/x-www-form-urlencoded' },
           body,
         },
         415,
       ],
-      ['GET on the API', { method: 'GET', path: '/api/elections:list', headers: auth }, 405],
-      ['page without token', { path: '/' }, 401],
+      ['GET on the API', { method: 'GET', path: '/api/elections:list', headers: session }, 405],
+      ['page without a session', { path: '/' }, 401],
+      ['page with the token in the address', { path: `/?token=${token}` }, 401],
+      [
+        'the spent launch token again',
+        {
+          method: 'POST',
+          path: '/session',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },
+          body: new URLSearchParams({ token }).toString(),
+        },
+        401,
+      ],
     ];
     for (const [what, opts, status] of refused) {
       const r = await request(server, opts);
       expect(r.status, what).toBe(status);
     }
     expect(databaseFingerprint(app.db)).toBe(before);
-    // The same request with the token is served and writes: the refusals above were the guard at work.
+    // The same request with the session is served and writes: the refusals above were the guard at work.
     const ok = await request(server, {
       method: 'POST',
       path: '/api/elections:save',
-      headers: { ...json, ...auth },
+      headers: { ...json, ...session },
       body,
     });
     expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { id: election.id } });
@@ -230,14 +276,14 @@ describe('browser mode refuses requests without the token, from other origins, f
     const key = await request(server, {
       method: 'POST',
       path: '/api/security:showDatabaseKey',
-      headers: { ...json, ...auth },
+      headers: { ...json, ...session },
       body: '{"confirm":true}',
     });
     expect(JSON.parse(key.body)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     const overview = await request(server, {
       method: 'POST',
       path: '/api/backups:list',
-      headers: { ...json, ...auth },
+      headers: { ...json, ...session },
       body: '{}',
     });
     expect(JSON.parse(overview.body)).toMatchObject({
@@ -249,3 +295,80 @@ describe('browser mode refuses requests without the token, from other origins, f
     app.close();
   });
 });
+
+describe('browser mode in Chromium: the token signs in once and leaves no trace', () => {
+  it(
+    'signs in from the launch file; a replay fails; history, sessions and caches never hold the token',
+    { timeout: 180_000 },
+    async () => {
+      const { app, server } = await serve();
+      const launchHtml = fs.readFileSync(fileURLToPath(server.url), 'utf8');
+      const profile = tempDir('trust-chromium-profile-');
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+      });
+      const page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(server.url);
+      await page.waitForURL(`${server.origin}/`);
+      await expect(page.title()).resolves.toBe('t');
+      // The page's own requests carry the session; scripts cannot read it.
+      const fromPage = (await page.evaluate(
+        `fetch('/api/app:info', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())`,
+      )) as {
+        ok: boolean;
+      };
+      expect(fromPage.ok).toBe(true);
+      await expect(page.evaluate('document.cookie')).resolves.toBe('');
+      expect(page.url()).not.toContain(server.token);
+      // The launch file is gone; the same token, replayed from a copy of it in a fresh browser, is refused.
+      expect(fs.existsSync(fileURLToPath(server.url))).toBe(false);
+      const copy = path.join(tempDir('trust-replay-'), 'copy.html');
+      fs.writeFileSync(copy, launchHtml);
+      const fresh = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
+      const replay = await (await fresh.newContext()).newPage();
+      await replay.goto(pathToFileURL(copy).href);
+      await replay.waitForURL(`${server.origin}/session`);
+      await expect(replay.textContent('body')).resolves.toContain('has been used already');
+      // It got no session: no cookie at all.
+      await expect(replay.context().cookies()).resolves.toEqual([]);
+      await fresh.close();
+      await page.goto(`${server.origin}/#/elsewhere`);
+      await context.close();
+      // Chromium's profile, closed: its history knows the addresses visited, none with the token; no file
+      // of the profile (history, sessions, top sites, caches) holds it.
+      const history = new Database(path.join(profile, 'Default', 'History'), { readonly: true });
+      const urls = history.prepare('SELECT url FROM urls').pluck().all() as string[];
+      history.close();
+      expect(urls).toContain(`${server.origin}/`);
+      expect(urls.filter((u) => u.includes(server.token))).toEqual([]);
+      const holding = filesHolding(profile, server.token);
+      expect(holding).toEqual([]);
+      recordFigures('browser-sign-in', {
+        historyUrls: urls.length,
+        profileFilesSearched: countFiles(profile),
+      });
+      await server.close();
+      app.close();
+    },
+  );
+});
+
+function filesHolding(dir: string, secret: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesHolding(full, secret));
+    else if (entry.isFile() && fs.readFileSync(full).includes(secret)) out.push(full);
+  }
+  return out;
+}
+
+function countFiles(dir: string): number {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .reduce((n, e) => n + (e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1), 0);
+}

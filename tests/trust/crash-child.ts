@@ -1,5 +1,7 @@
 // The writer the crash test kills: imports and edits through the real services in a loop, and prints
-// one line per transaction, only after it committed:
+//   B                        when a transaction has begun (before its first write), so that the test can
+//                            kill it mid-work however slow the machine is;
+// and one line per transaction, only after it committed:
 //   C <threatId> <facts>     a threat created with <facts> facts (plus notes, regions, channels, audit)
 //   U <threatId> <version>   a threat edited to <version> (one more fact, a history row, an audit entry)
 //   I <batch>                a workspace file of two threats imported as one transaction
@@ -51,6 +53,13 @@ async function main(): Promise<void> {
     check: 'none',
     ...(keyHex ? { key: { kind: 'raw' as const, hex: keyHex } } : {}),
   });
+  // Every transaction the services run says so as it begins (inside it, before its first statement).
+  const begin = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) =>
+    begin(function (this: unknown, ...args: unknown[]) {
+      say('B');
+      return fn.apply(this, args);
+    })) as typeof db.transaction;
   let t = Date.parse('2027-05-01T00:00:00Z') + run * 1e7;
   const ctx = createContext(db, {
     dbPath: dbPath!,

@@ -64,10 +64,10 @@ async function afterStart() {
 }
 setImmediate(() => {
   fake.app.becomeReady();
-  const started = Date.now();
+  // However long start-up takes on a busy machine: the test's own timeout guards against a hang.
   const timer = setInterval(() => {
     const done = fake.windows.length > 0 || fake.calls.exitCode !== null;
-    if (!done && Date.now() - started < 30000) return;
+    if (!done) return;
     clearInterval(timer);
     void afterStart();
   }, 20);
@@ -129,7 +129,7 @@ function startMain(env: NodeJS.ProcessEnv): { report: Report; status: number | n
     cwd: work,
     encoding: 'utf8',
     env: childEnv,
-    timeout: 60_000,
+    timeout: 600_000,
   });
   const report = fs.existsSync(reportFile)
     ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as Report)
@@ -137,7 +137,8 @@ function startMain(env: NodeJS.ProcessEnv): { report: Report; status: number | n
   return { report, status: run.status, stderr: run.stderr };
 }
 
-describe('the shipped main process, started', () => {
+// Each start is a real process: on a busy two-core machine it takes what it takes (a hang guard, no goal).
+describe('the shipped main process, started', { timeout: 600_000 }, () => {
   it('registers its scheme and the sandbox before ready, hardens the session, binds every channel, then opens the hardened window', () => {
     const userData = tempDir('trust-startup-userdata-');
     const { report, status, stderr } = startMain({

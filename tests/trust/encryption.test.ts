@@ -133,6 +133,44 @@ describe('encryption at rest', () => {
     again.close();
   });
 
+  it('refuses a weak passphrase for a new database, saying why, and creates nothing', async () => {
+    const dir = tempDir('trust-weak-');
+    const file = path.join(dir, 'new', 'threshold.db');
+    for (const weak of ['x', 'password', 'Lakeshore2027!']) {
+      const err = appError(() => openDatabase(file, { key: parseKey(weak) }));
+      expect(err.code).toBe('weak-passphrase');
+      expect(err.message).toMatch(/too weak to protect the database: .*10\^\d+ tries.*Nothing was created/);
+      expect(fs.existsSync(path.join(dir, 'new'))).toBe(false);
+    }
+    // Through the command line, as an official would meet it.
+    const cli = await runCli(['--db', file, 'list'], { cwd: dir, env: { THRESHOLD_DB_KEY: 'x' } });
+    expect(cli.code).toBe(1);
+    expect(cli.err).toMatch(/THRESHOLD_DB_KEY.*too weak.*Nothing was created/s);
+    expect(fs.existsSync(path.join(dir, 'new'))).toBe(false);
+    // A strong passphrase, and a raw key (256 random bits, not a passphrase), create the database.
+    const strong = await runCli(['--db', file, 'list'], {
+      cwd: dir,
+      env: { THRESHOLD_DB_KEY: 'vague otter lantern quietly' },
+    });
+    expect(strong.code, strong.err).toBe(0);
+    expect(sniffFile(file)).toBe('encrypted');
+    const raw = path.join(dir, 'raw.db');
+    closeDatabase(openDatabase(raw, { key: parseKey('0'.repeat(64)) }));
+    expect(sniffFile(raw)).toBe('encrypted');
+  });
+
+  it('refuses to encrypt a plain database under a weak passphrase, and leaves it as it was', async () => {
+    const file = path.join(tempDir('trust-weak-plain-'), 'threshold.db');
+    const app = openKeyed(file, {});
+    await writeMarkedThreat(app, 'plain');
+    app.close();
+    const before = sha(file);
+    const err = appError(() => openDatabase(file, { key: parseKey('12345678'), encryptPlain: true }));
+    expect(err.code).toBe('weak-passphrase');
+    expect(sha(file)).toBe(before);
+    expect(sniffFile(file)).toBe('plain');
+  });
+
   it("parses keys: 64 hex digits (or x'…') are raw keys, anything else a passphrase", () => {
     const hex = 'ab'.repeat(32);
     expect(parseKey(hex)).toEqual({ kind: 'raw', hex });

@@ -75,7 +75,9 @@ describe('Settings → backups, in the browser', () => {
       ).newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${server.url}#/settings`);
+      await page.goto(server.url);
+      await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
+      await page.goto(`${server.origin}/#/settings`);
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
       await expect(page.getByTestId('settings-encryption').textContent()).resolves.toBe('Not encrypted.');
 

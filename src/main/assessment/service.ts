@@ -21,7 +21,8 @@ import type { ServiceContext } from '../context';
 import type { ElectionRepository } from '../elections/repository';
 import type { ThreatStore } from '../threats/store';
 import { DEFAULT_POLICY } from './default-policy';
-import { assessCluster, assessThreat, suggestClusters } from './engine';
+import { assessCluster, assessThreat } from './engine';
+import { suggestFromColumns } from './suggest-clusters';
 import type { LevelKeeper } from './levels';
 import {
   listPolicyVersions,
@@ -214,12 +215,21 @@ export class AssessmentService {
   suggest(electionId: string, windowDays: number, minSize: number, limit: number): ClusterSuggestionView[] {
     if (!this.elections.get(electionId))
       throw new AppError('not-found', `There is no election with id ${electionId}.`);
-    const threats = this.threats.forClustering(electionId);
-    const titles = new Map(threats.map((t) => [t.id, t.title]));
-    return suggestClusters(threats, { windowDays, minSize, limit }).map((s) => ({
-      ...s,
-      titles: Object.fromEntries(s.threatIds.map((id) => [id, titles.get(id) ?? id])),
-    }));
+    const { rowids, columns } = this.threats.clusterColumns(electionId);
+    const suggestions = suggestFromColumns(columns, { windowDays, minSize, limit });
+    // Ids and titles are read only for the threats suggested.
+    const named = this.threats.idsAndTitles([
+      ...new Set(suggestions.flatMap((s) => s.members.map((i) => rowids[i] ?? 0))),
+    ]);
+    return suggestions.map((s) => {
+      const members = s.members.flatMap((i) => named.get(rowids[i] ?? 0) ?? []);
+      return {
+        threatIds: members.map((t) => t.id),
+        reasons: s.reasons,
+        score: s.score,
+        titles: Object.fromEntries(members.map((t) => [t.id, t.title])),
+      };
+    });
   }
 
   /** Saves the policy as the next version and brings every threat's level in step with it, in one

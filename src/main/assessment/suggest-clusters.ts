@@ -1,13 +1,14 @@
 // Candidate clusters for a person to confirm: threats sharing a source name, a target, a region and
 // channel (with the same purpose and type), or overlapping false claims, each within `windowDays` of the
 // previous one. A shared region or channel alone is only supporting evidence.
-// Linear in the log: threats are bucketed by key (never compared all against all), claims are compared
-// only with a few neighbours in time (claim-links.ts), and runs longer than maxSize are cut.
-import { PURPOSES, THREAT_TYPES } from '../../shared/domain/enums';
+// Linear in the log, never pairwise: threats are found by an index of shared keys (shared-keys.ts), claims
+// are compared only with a few neighbours in time (claim-links.ts), and runs longer than maxSize are cut.
+// The log arrives as columns, so that the service reads only what this needs and builds no threat object;
+// reasons are written only for the suggestions returned.
 import type { Threat } from '../../shared/domain/workspace';
 import { DAY_MS } from './calendar';
 import { overlappingClaims } from './claim-links';
-import { normaliseKey } from './text';
+import { indexSharedKeys, type KeyColumns, type KeyKind } from './shared-keys';
 import { message, type Message } from '../../shared/domain/message';
 
 export interface ClusterSuggestion {
@@ -28,213 +29,249 @@ export interface SuggestOptions {
   limit?: number;
 }
 
-const MAX_REGION_CHANNEL_PAIRS = 9;
-const WEIGHT = { source: 3, target: 2, place: 1.5, claim: 3 } as const;
+/** What suggesting clusters reads of each threat: one entry per threat in every column, in any order. */
+export interface ClusterColumns extends KeyColumns {
+  /** Milliseconds since the epoch; NaN leaves the threat out. */
+  firstSeenMs: ArrayLike<number>;
+  falseClaim: readonly (string | null | undefined)[];
+}
 
-interface Candidate {
+/** A suggestion over columns: `members` are indices into them, in time order. */
+export interface ColumnSuggestion {
   members: number[];
   reasons: Message[];
+  score: number;
+}
+
+const WEIGHT: Record<KeyKind | 'claim', number> = { source: 3, target: 2, place: 1.5, claim: 3 };
+
+/** Why a candidate was made, written out only for the suggestions returned. */
+type Reason = { key: number } | { claim: number } | { inner: Reason; of: number; host: number };
+
+interface Candidate {
+  /** Positions in time order, ascending. */
+  members: Int32Array;
+  reasons: Reason[];
   weight: number;
 }
 
-interface Bucket {
-  kind: 'source' | 'target' | 'place';
-  /** The first member and, for "place", which region and channel: to write the reason. */
-  first: number;
-  region: string;
-  channel: string;
-  members: number[];
+/** The pure function on whole threats (tests, small logs): the same work as on columns. */
+export function suggestClusters(threats: Threat[], opts: SuggestOptions): ClusterSuggestion[] {
+  const columns: ClusterColumns = {
+    firstSeenMs: threats.map((t) => Date.parse(t.time.firstSeen)),
+    sourceName: threats.map((t) => t.source.name),
+    targetKind: threats.map((t) => t.target.kind),
+    targetDescription: threats.map((t) => t.target.description),
+    purpose: threats.map((t) => t.purpose),
+    type: threats.map((t) => t.type),
+    regions: threats.map((t) => t.place.regions),
+    channels: threats.map((t) => t.place.channels),
+    falseClaim: threats.map((t) => t.falseClaim),
+  };
+  return suggestFromColumns(columns, opts).map((s) => ({
+    threatIds: s.members.map((i) => threats[i]?.id ?? ''),
+    reasons: s.reasons,
+    score: s.score,
+  }));
 }
 
-export function suggestClusters(threats: Threat[], opts: SuggestOptions): ClusterSuggestion[] {
+/** Input indices with a time, in time order (ties in input order). */
+function timeOrder(firstSeenMs: ArrayLike<number>): number[] {
+  const ms = (i: number): number => firstSeenMs[i] ?? NaN;
+  const order: number[] = [];
+  for (let i = 0; i < firstSeenMs.length; i++) if (Number.isFinite(ms(i))) order.push(i);
+  // The service gives them in time order already; sorting is only for other callers.
+  if (order.some((i, p) => p > 0 && ms(order[p - 1] ?? i) > ms(i)))
+    order.sort((a, b) => ms(a) - ms(b) || a - b);
+  return order;
+}
+
+export function suggestFromColumns(columns: ClusterColumns, opts: SuggestOptions): ColumnSuggestion[] {
   const minSize = Math.max(2, opts.minSize ?? 3);
   const maxSize = Math.max(minSize, opts.maxSize ?? 200);
   const windowMs = Math.max(0, opts.windowDays) * DAY_MS;
-
-  // Threats in time order (ties in input order); indices below are positions in this order.
-  const seen = new Float64Array(threats.length);
-  const order: number[] = [];
-  threats.forEach((t, i) => {
-    seen[i] = Date.parse(t.time.firstSeen);
-    if (Number.isFinite(seen[i])) order.push(i);
-  });
-  order.sort((a, b) => seen[a]! - seen[b]! || a - b);
-  const list = order.map((i) => threats[i]!);
-  const ms = Float64Array.from(order, (i) => seen[i]!);
+  const order = timeOrder(columns.firstSeenMs);
+  const ms = Float64Array.from(order, (i) => columns.firstSeenMs[i] ?? NaN);
 
   const candidates: Candidate[] = [];
-  const addRuns = (indices: number[], reason: Message, weight: number): void => {
-    // Split where a gap exceeds the window, and cut long runs.
-    let start = 0;
-    for (let i = 1; i <= indices.length; i++) {
-      if (
-        i === indices.length ||
-        ms[indices[i]!]! - ms[indices[i - 1]!]! > windowMs ||
-        i - start === maxSize
-      ) {
-        if (i - start >= minSize)
-          candidates.push({ members: indices.slice(start, i), reasons: [reason], weight });
-        start = i;
+  /** Runs of `members[from..to)` split where a gap exceeds the window, and cut at maxSize. */
+  const addRuns = (members: Int32Array, from: number, to: number, reason: Reason, weight: number): void => {
+    let start = from;
+    let previous = ms[members[from] ?? 0] ?? 0;
+    for (let k = from + 1; k <= to; k++) {
+      const current = k < to ? (ms[members[k] ?? 0] ?? 0) : previous;
+      if (k === to || current - previous > windowMs || k - start === maxSize) {
+        if (k - start >= minSize)
+          candidates.push({ members: members.slice(start, k), reasons: [reason], weight });
+        start = k;
       }
+      previous = current;
     }
   };
 
-  // 1. Exact keys, as numbers: names repeat across a log, so each distinct text is normalised once.
-  const normal = new Map<string, number>();
-  const normalIds = new Map<string, number>();
-  const keyOf = (raw: string | undefined): number => {
-    if (!raw) return 0;
-    let id = normal.get(raw);
-    if (id === undefined) {
-      const k = normaliseKey(raw);
-      id = k === '' ? 0 : normalIds.get(k);
-      if (id === undefined) normalIds.set(k, (id = normalIds.size + 1));
-      normal.set(raw, id);
-    }
-    return id;
-  };
-  const buckets = new Map<number, Bucket>();
-  const put = (key: number, kind: Bucket['kind'], i: number, region = '', channel = ''): void => {
-    const b = buckets.get(key);
-    if (b) b.members.push(i);
-    else buckets.set(key, { kind, first: i, region, channel, members: [i] });
-  };
-  const KINDS = 8; // more than the target kinds, so that kind and text make one number
-  const PT = PURPOSES.length * THREAT_TYPES.length;
-  const placeBuckets = new Map<number, Map<number, Bucket>>();
-  for (let i = 0; i < list.length; i++) {
-    const t = list[i]!;
-    const source = keyOf(t.source.name);
-    if (source) put(source * 4, 'source', i);
-    const target = keyOf(t.target.description);
-    if (target) put((target * KINDS + kindIndex(t.target.kind)) * 4 + 1, 'target', i);
-    const regions = t.place.regions;
-    const channels = t.place.channels;
-    if (!regions || !channels) continue;
-    let pairs = 0;
-    const pt = PURPOSES.indexOf(t.purpose) * THREAT_TYPES.length + THREAT_TYPES.indexOf(t.type);
-    for (const r of regions) {
-      const rk = keyOf(r);
-      if (!rk) continue;
-      let inRegion = placeBuckets.get(rk);
-      if (!inRegion) placeBuckets.set(rk, (inRegion = new Map()));
-      for (const c of channels) {
-        if (pairs++ >= MAX_REGION_CHANNEL_PAIRS) break;
-        const ck = keyOf(c);
-        if (!ck) continue;
-        // A region and a channel alone are shared by unrelated threats; the same kind of threat there is a lead.
-        const key = ck * PT + pt;
-        const b = inRegion.get(key);
-        if (b) b.members.push(i);
-        else inRegion.set(key, { kind: 'place', first: i, region: r, channel: c, members: [i] });
-      }
-    }
+  // 1. Shared keys.
+  const index = indexSharedKeys(columns, order);
+  for (const k of index.order) {
+    const start = index.start[k] ?? 0;
+    const end = index.end[k] ?? 0;
+    if (end - start >= minSize)
+      addRuns(index.members, start, end, { key: k }, WEIGHT[index.kind[k] ?? 'place']);
   }
-  const reasonOf = (b: Bucket): Message => {
-    const t = list[b.first]!;
-    if (b.kind === 'source') return message('engine:cluster.source', { name: (t.source.name ?? '').trim() });
-    if (b.kind === 'target')
-      return message('engine:cluster.target', {
-        description: (t.target.description ?? '').trim(),
-        kind: t.target.kind,
-      });
-    return message('engine:cluster.place', {
-      region: b.region.trim(),
-      channel: b.channel.trim(),
-      purpose: t.purpose,
-      type: t.type,
-    });
-  };
-  for (const b of buckets.values())
-    if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT[b.kind]);
-  for (const inRegion of placeBuckets.values())
-    for (const b of inRegion.values())
-      if (b.members.length >= minSize) addRuns(b.members, reasonOf(b), WEIGHT.place);
 
   // 2. Overlapping false claims.
-  for (const g of overlappingClaims(
-    list.map((t) => t.falseClaim),
+  const claimGroups = overlappingClaims(
+    order.map((i) => columns.falseClaim[i]),
     ms,
     windowMs,
     minSize,
-  ))
-    addRuns(g.members, message('engine:cluster.claim', { words: g.words.join(', ') }), WEIGHT.claim);
+  );
+  claimGroups.forEach((g, k) => {
+    const members = Int32Array.from(g.members);
+    addRuns(members, 0, members.length, { claim: k }, WEIGHT.claim);
+  });
 
-  // Ranked before they are written out: the score needs only the weight and the size.
-  const ranked = mergeCandidates(candidates)
-    .map((c) => ({ c, score: scoreOf(c), first: list[c.members[0]!]!.id }))
+  // Ranked before they are written out: the score needs only the weight and the size. Ties go to the
+  // earlier cluster.
+  const ranked = mergeCandidates(candidates, order.length)
+    .map((c) => ({ c, score: scoreOf(c) }))
     .sort(
-      (a, b) => b.score - a.score || b.c.members.length - a.c.members.length || (a.first < b.first ? -1 : 1),
+      (a, b) =>
+        b.score - a.score ||
+        b.c.members.length - a.c.members.length ||
+        (a.c.members[0] ?? 0) - (b.c.members[0] ?? 0),
     );
-  return ranked.slice(0, opts.limit ?? ranked.length).map(({ c }) => toSuggestion(c, list, keyOf));
+
+  const text = (s: string | null | undefined): string => (s ?? '').trim();
+  const reasonText = (reason: Reason): Message => {
+    if ('inner' in reason) {
+      const inner = reasonText(reason.inner);
+      return message(inner.id, { ...inner.params, part: reason.of, of: reason.host });
+    }
+    if ('claim' in reason)
+      return message('engine:cluster.claim', {
+        words: (claimGroups[reason.claim]?.words ?? []).join(', '),
+      });
+    const k = reason.key;
+    const i = order[index.first[k] ?? 0] ?? 0;
+    if (index.kind[k] === 'source')
+      return message('engine:cluster.source', { name: text(columns.sourceName[i]) });
+    if (index.kind[k] === 'target')
+      return message('engine:cluster.target', {
+        description: text(columns.targetDescription[i]),
+        kind: columns.targetKind[i] ?? '',
+      });
+    return message('engine:cluster.place', {
+      region: text(index.region[k]),
+      channel: text(index.channel[k]),
+      purpose: columns.purpose[i] ?? '',
+      type: columns.type[i] ?? '',
+    });
+  };
+
+  return ranked.slice(0, opts.limit ?? ranked.length).map(({ c, score }) => {
+    const members = Array.from(c.members, (p) => order[p] ?? 0);
+    return {
+      members,
+      reasons: [...c.reasons.map(reasonText), ...supportingReasons(members, columns, index.keyOf)],
+      score,
+    };
+  });
 }
 
 function scoreOf(c: Candidate): number {
   return Math.round((c.weight + Math.min(c.members.length, 10) / 10) * 10) / 10;
 }
 
-const kindIndex = (k: string): number =>
-  [
-    'general-public',
-    'community',
-    'candidate-or-party',
-    'election-officials',
-    'media',
-    'infrastructure',
-  ].indexOf(k) + 1;
+function sameMembers(a: Int32Array, b: Int32Array): boolean {
+  return a.length === b.length && a.every((x, k) => x === b[k]);
+}
+
+function hashOf(members: Int32Array): number {
+  let h = members.length;
+  for (const m of members) h = Math.imul(h ^ m, 0x01000193);
+  return h;
+}
+
+/** Whether every member of `small` is in `big` (both ascending): a binary search for each, moving on. */
+function containedIn(small: Int32Array, big: Int32Array): boolean {
+  let lo = 0;
+  for (const x of small) {
+    let hi = big.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((big[mid] ?? 0) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (big[lo] !== x) return false;
+  }
+  return true;
+}
 
 /** Identical member sets are one suggestion; a candidate mostly inside a larger one becomes a reason of it. */
-function mergeCandidates(candidates: Candidate[]): Candidate[] {
-  const bySet = new Map<string, Candidate>();
+function mergeCandidates(candidates: Candidate[], positions: number): Candidate[] {
+  const byHash = new Map<number, Candidate[]>();
+  const unique: Candidate[] = [];
   for (const c of candidates) {
-    const key = c.members.join(',');
-    const hit = bySet.get(key);
+    const h = hashOf(c.members);
+    const same = byHash.get(h);
+    const hit = same?.find((d) => sameMembers(d.members, c.members));
     if (hit) {
       hit.reasons.push(...c.reasons);
       hit.weight += c.weight;
-    } else bySet.set(key, { members: c.members, reasons: [...c.reasons], weight: c.weight });
+      continue;
+    }
+    const copy = { members: c.members, reasons: [...c.reasons], weight: c.weight };
+    if (same) same.push(copy);
+    else byHash.set(h, [copy]);
+    unique.push(copy);
   }
-  const unique = [...bySet.values()].sort((a, b) => b.members.length - a.members.length);
-  const containing = new Map<number, Candidate[]>();
-  const memberSets = new Map<Candidate, Set<number>>();
+  unique.sort((a, b) => b.members.length - a.members.length);
+  // For each position, the kept candidates that hold it: linked lists in flat arrays (a position is in
+  // several candidates; an array for each would be garbage).
+  const head = new Int32Array(positions).fill(-1);
+  const next: number[] = [];
+  const holder: number[] = [];
   const kept: Candidate[] = [];
+  const hostOf = (c: Candidate): Candidate | undefined => {
+    for (let e = head[c.members[0] ?? 0] ?? -1; e >= 0; e = next[e] ?? -1) {
+      const big = kept[holder[e] ?? 0];
+      if (big && c.members.length * 2 >= big.members.length && containedIn(c.members, big.members))
+        return big;
+    }
+    return undefined;
+  };
   for (const c of unique) {
-    const host = (containing.get(c.members[0]!) ?? []).find((big) => {
-      if (c.members.length * 2 < big.members.length) return false;
-      let s = memberSets.get(big);
-      if (!s) memberSets.set(big, (s = new Set(big.members)));
-      return c.members.every((m) => s!.has(m));
-    });
+    const host = hostOf(c);
     if (host) {
       for (const r of c.reasons)
-        host.reasons.push({
-          id: r.id,
-          params: { ...r.params, part: c.members.length, of: host.members.length },
-        });
+        host.reasons.push({ inner: r, of: c.members.length, host: host.members.length });
       host.weight += (c.weight * c.members.length) / host.members.length;
       continue;
     }
     kept.push(c);
-    for (const m of c.members) {
-      const l = containing.get(m);
-      if (l) l.push(c);
-      else containing.set(m, [c]);
+    for (const p of c.members) {
+      next.push(head[p] ?? -1);
+      holder.push(kept.length - 1);
+      head[p] = next.length - 1;
     }
   }
   return kept;
 }
 
-function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number): ClusterSuggestion {
-  const members = c.members.map((i) => list[i]!);
-  const reasons = [...c.reasons];
-  // Supporting evidence, not grounds for a cluster on its own: a shared region or channel.
+/** Supporting evidence, not grounds for a cluster on its own: a region or channel most members share. */
+function supportingReasons(
+  members: readonly number[],
+  columns: ClusterColumns,
+  keyOf: (s: string) => number,
+): Message[] {
+  const reasons: Message[] = [];
   for (const [field, id] of [
     ['regions', 'engine:cluster.region'],
     ['channels', 'engine:cluster.channel'],
   ] as const) {
     const count = new Map<number, { n: number; text: string }>();
-    for (const t of members) {
-      for (const v of new Set(t.place[field] ?? [])) {
+    for (const i of members) {
+      for (const v of new Set(columns[field][i] ?? [])) {
         const k = keyOf(v);
         if (!k) continue;
         const e = count.get(k);
@@ -251,9 +288,5 @@ function toSuggestion(c: Candidate, list: Threat[], keyOf: (s: string) => number
         }),
       );
   }
-  return {
-    threatIds: members.map((t) => t.id),
-    reasons,
-    score: scoreOf(c),
-  };
+  return reasons;
 }

@@ -71,8 +71,9 @@ const server = await startBrowserServer({
 });
 
 console.log(`Threshold (browser mode) is using ${dbPath}`);
-console.log("Open this address in your browser (it carries this run's secret token):");
+console.log('Open this file in your browser: it signs the browser in to this run, once.');
 console.log(server.url);
+console.log(`(Or open ${server.origin}/ and give the sign-in code ${server.token} — it works once.)`);
 
 if (!values['no-open']) {
   const opener =

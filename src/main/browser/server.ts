@@ -1,14 +1,24 @@
-// Browser mode: the renderer and the same IPC handlers over HTTP, on loopback only, guarded by a
-// per-run secret token. The page is opened with ?token=…, which sets a same-site cookie for the
-// static files; every API call carries the token in its Authorization header.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// Browser mode: the renderer and the same IPC handlers over HTTP, on loopback only. A browser signs in
+// once per launch token (session.ts): the address printed at start is a local file that posts the token
+// (sign-in-pages.ts), so the token never sits in an address the browser records, and is spent on first
+// use; from then on the session cookie (HttpOnly, SameSite=Strict) opens the page and every API call.
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Dispatch } from '../ipc/dispatcher';
 import { attachment, DOWNLOAD_PATH, type DownloadShelf } from './downloads';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { BrowserSessions } from './session';
+import {
+  SIGNED_IN_PAGE,
+  SIGN_IN_PAGE_POLICY,
+  signInPage,
+  writeLaunchFile,
+  type SignInProblem,
+} from './sign-in-pages';
 
 export interface BrowserServerOptions {
   dispatch: Dispatch;
@@ -17,17 +27,23 @@ export interface BrowserServerOptions {
   port?: number;
   /** Loopback only: anything else is refused. */
   host?: '127.0.0.1' | '::1';
-  token?: string;
+  /** The sessions (default: a store of this server's own). */
+  sessions?: BrowserSessions;
   maxBodyBytes?: number;
   /** Files main made for the page to download (the save port's shelf). */
   downloads?: DownloadShelf;
 }
 
 export interface BrowserServer {
+  /** What to open in a browser: the launch file (a file: URL) that signs it in, once. */
   url: string;
+  /** The server's own address (http://127.0.0.1:port). */
   origin: string;
   port: number;
+  /** The launch token of `url`: one sign-in, then spent. */
   token: string;
+  /** Another launch file, with a token of its own: for another browser (or a test's fresh context). */
+  launch(): { url: string; token: string };
   close(): Promise<void>;
 }
 
@@ -43,23 +59,6 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
 };
-
-const COOKIE = 'threshold_token';
-
-function sameSecret(a: string | undefined, b: string): boolean {
-  if (!a) return false;
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function cookieToken(req: http.IncomingMessage): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return undefined;
-}
 
 function send(
   res: http.ServerResponse,
@@ -81,14 +80,32 @@ function send(
   res.end(body);
 }
 
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  send(res, status, JSON.stringify(body), 'application/json; charset=utf-8', { 'Cache-Control': 'no-store' });
+}
+
+/** The channel named in the path, or null when its percent-encoding is malformed (a client error, 400). */
+export function decodeChannel(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+
+const MAX_SIGN_IN_BYTES = 4096;
+
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1' && host !== '::1') throw new Error('Browser mode listens on loopback only.');
-  const token = options.token ?? randomBytes(32).toString('base64url');
+  const sessions = options.sessions ?? new BrowserSessions();
   const maxBody = options.maxBodyBytes ?? 256 * 1024 * 1024;
   const staticRoot = path.resolve(options.staticDir);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  // Launch files live in a folder of this run's own, readable by its owner only; each is deleted once used.
+  const launchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'threshold-browser-'));
+  const launchFiles = new Map<string, string>();
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -97,31 +114,70 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    // DNS rebinding and cross-site requests: the Host must be us, and an Origin, if sent, too.
+    // DNS rebinding: the Host must be us. And nothing but this machine.
     if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 421, 'Misdirected request');
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
-      return send(res, 403, 'Cross-origin requests are refused');
     const remote = req.socket.remoteAddress ?? '';
     if (!['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(remote)) return send(res, 403, 'Loopback only');
-
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    const origin = req.headers.origin;
+    const sameOrigin = origin === undefined || allowedHosts().has(origin.replace(/^http:\/\//, ''));
+    // The sign-in alone may come from the launch file, whose origin is "null": it carries the secret.
+    if (url.pathname === '/session' && (sameOrigin || origin === 'null')) return signIn(req, res);
+    // Cross-site requests: an Origin, if sent, must be us.
+    if (!sameOrigin) return send(res, 403, 'Cross-origin requests are refused');
 
-    const queryToken = url.searchParams.get('token') ?? undefined;
-    const authorised = sameSecret(queryToken, token) || sameSecret(cookieToken(req), token);
-    if (!authorised) return send(res, 401, 'This address needs the token printed when Threshold started.');
+    if (url.pathname.startsWith('/api/')) {
+      const channel = decodeChannel(url.pathname.slice(5));
+      if (channel === null)
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid-request', message: 'The channel name is not valid percent-encoding.' },
+        });
+      return api(req, res, channel);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
+    if (!sessions.authenticate(req.headers.cookie)) return sendSignIn(res, 401, 'none');
     if (url.pathname.startsWith(DOWNLOAD_PATH))
       return download(res, url.pathname.slice(DOWNLOAD_PATH.length));
-    return serveStatic(res, url.pathname, sameSecret(queryToken, token));
+    return serveStatic(res, url.pathname);
+  }
+
+  /** POST /session with the launch token (form-encoded): a session cookie, then on to the app. */
+  async function signIn(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+    let body = '';
+    for await (const chunk of req) {
+      body += (chunk as Buffer).toString('utf8');
+      if (body.length > MAX_SIGN_IN_BYTES) {
+        send(res, 413, 'Request too large');
+        req.destroy();
+        return;
+      }
+    }
+    const token = new URLSearchParams(body).get('token')?.trim() ?? undefined;
+    const result = sessions.exchange(token);
+    if (!result.ok) return sendSignIn(res, 401, result.reason);
+    // The launch file has done its work: its token is spent, and it leaves the disk.
+    const file = launchFiles.get(token ?? '');
+    if (file) fs.rmSync(file, { force: true });
+    launchFiles.delete(token ?? '');
+    send(res, 200, SIGNED_IN_PAGE, 'text/html; charset=utf-8', {
+      'Set-Cookie': BrowserSessions.cookie(result.sessionId),
+      'Content-Security-Policy': SIGN_IN_PAGE_POLICY,
+      'Cache-Control': 'no-store',
+    });
+  }
+
+  function sendSignIn(res: http.ServerResponse, status: number, problem: SignInProblem): void {
+    send(res, status, signInPage(problem), 'text/html; charset=utf-8', {
+      'Content-Security-Policy': SIGN_IN_PAGE_POLICY,
+      'Cache-Control': 'no-store',
+    });
   }
 
   async function api(req: http.IncomingMessage, res: http.ServerResponse, channel: string): Promise<void> {
     if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
-    const auth = req.headers.authorization ?? '';
-    if (!sameSecret(auth.startsWith('Bearer ') ? auth.slice(7) : undefined, token))
-      return send(res, 401, 'Missing or wrong token');
+    if (!sessions.authenticate(req.headers.cookie)) return send(res, 401, 'Not signed in');
     if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
       return send(res, 415, 'JSON only');
     const chunks: Buffer[] = [];
@@ -139,16 +195,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       payload = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
     } catch {
-      return send(
-        res,
-        400,
-        JSON.stringify({
-          ok: false,
-          error: { code: 'invalid-request', message: 'The request body is not valid JSON.' },
-        }),
-        'application/json',
-      );
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'invalid-request', message: 'The request body is not valid JSON.' },
+      });
     }
+    // The handlers run synchronously: yield once first, so that answers already given (the first page
+    // of the log) leave before a slower request holds the process.
+    await new Promise((resolve) => setImmediate(resolve));
     const result = await options.dispatch(channel, payload);
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
       'Cache-Control': 'no-store',
@@ -164,7 +218,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     });
   }
 
-  function serveStatic(res: http.ServerResponse, pathname: string, setCookie: boolean): void {
+  function serveStatic(res: http.ServerResponse, pathname: string): void {
     const relative = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
     const file = path.resolve(staticRoot, relative);
     const inside = file.startsWith(staticRoot + path.sep);
@@ -177,7 +231,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const type = MIME[path.extname(target)] ?? 'application/octet-stream';
     const headers: http.OutgoingHttpHeaders = { 'Cache-Control': 'no-store' };
     if (type.startsWith('text/html')) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
-    if (setCookie) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     send(res, 200, fs.readFileSync(target), type, headers);
   }
 
@@ -187,13 +240,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   });
   port = (server.address() as AddressInfo).port;
   const origin = `http://${host === '::1' ? '[::1]' : '127.0.0.1'}:${port}`;
+  const launch = () => {
+    const token = sessions.issueLaunchToken();
+    const file = writeLaunchFile(launchDir, `${origin}/session`, token);
+    launchFiles.set(token, file);
+    return { url: pathToFileURL(file).href, token };
+  };
+  const first = launch();
   return {
-    url: `${origin}/?token=${token}`,
+    url: first.url,
     origin,
     port,
-    token,
+    token: first.token,
+    launch,
     close: () =>
       new Promise<void>((resolve) => {
+        fs.rmSync(launchDir, { recursive: true, force: true });
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -8,6 +8,7 @@ import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { backupBeforeMigration, defaultBackupDir, freshBackupPath } from './backups';
 import {
   applyKey,
+  assertStrongPassphrase,
   fsyncDir,
   fsyncFile,
   keyRequired,
@@ -45,11 +46,14 @@ export interface OpenOptions {
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const { check = 'full' } = options;
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let kind = file === ':memory:' ? 'missing' : sniffFile(file);
   const existed = kind !== 'missing' && kind !== 'empty';
   const key = file === ':memory:' ? null : (options.key ?? null);
   if (kind === 'encrypted' && !key) throw keyRequired(file);
+  // A passphrase about to protect a database is judged first, before anything is created.
+  const protecting = !existed || (kind === 'plain' && options.encryptPlain && !options.readonly);
+  if (key && protecting) assertStrongPassphrase(key, file);
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (kind === 'plain' && key && options.encryptPlain && !options.readonly) {
     const backup = encryptInPlace(file, key, options);
     kind = 'encrypted';

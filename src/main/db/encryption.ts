@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { checkPassphrase } from '../../shared/security/passphrase-strength';
 
 export const CIPHER = 'sqlcipher';
 export const CIPHER_LEGACY = 4;
@@ -161,6 +162,24 @@ export function wrongKey(file: string): AppError {
   return new AppError(
     'wrong-key',
     `The key does not open ${file}; nothing was changed. Check the key and try again.`,
+  );
+}
+
+/**
+ * A passphrase about to protect a database (a new one, or a plain one being encrypted) must be strong:
+ * the same check as account passphrases (shared/security/passphrase-strength.ts). A raw 64-hex-digit key
+ * is 256 random bits, not a passphrase, and always passes. The key of an existing encrypted database is
+ * not judged here: it is that database's key, and refusing it would only lock its owner out.
+ */
+export function assertStrongPassphrase(key: DbKey, file: string): void {
+  if (key.kind !== 'passphrase') return;
+  const name = path.basename(file, path.extname(file));
+  const verdict = checkPassphrase(key.text, { context: ['threshold', 'elections', name] });
+  if (verdict.ok) return;
+  throw new AppError(
+    'weak-passphrase',
+    `The passphrase given for ${file} (${KEY_ENV}, or typed) is too weak to protect the database: ${verdict.reasons.join(' ')} Or give a 64-hex-digit key instead. Nothing was created or changed.`,
+    [{ where: KEY_ENV, message: verdict.reasons[0] ?? 'too weak' }],
   );
 }
 

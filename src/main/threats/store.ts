@@ -71,25 +71,43 @@ const SCORING = columnReader([
   'context',
 ]);
 
-/** The fields cluster suggestions read: identity, title, the five Ws, false claim. */
-const CLUSTERING = columnReader([
-  'id',
-  'electionId',
-  'title',
-  'purpose',
-  'type',
+/** What cluster suggestion reads of each live threat of an election, one array per column, in time order
+ *  (assessment's ClusterColumns). */
+export interface ClusterReadColumns {
+  firstSeenMs: number[];
+  sourceName: (string | null)[];
+  targetKind: string[];
+  targetDescription: (string | null)[];
+  purpose: string[];
+  type: string[];
+  regions: (string[] | null)[];
+  channels: (string[] | null)[];
+  falseClaim: (string | null)[];
+}
+
+/** The column of a field, by its path in the contract (the field table's). */
+function columnOf(path: string): string {
+  const field = COLUMN_FIELDS.find((f) => f.path === path);
+  if (!field) throw new Error(`${path} has no column`);
+  return field.column;
+}
+
+/** What cluster suggestions read, column by column, from the per-election covering index (0060). */
+const CLUSTER_SQL = `SELECT rowid, ${[
+  'time.firstSeen',
+  'source.name',
   'target.kind',
   'target.description',
-  'place.level',
+  'purpose',
+  'type',
   'place.regions',
   'place.channels',
-  'source.actor',
-  'source.name',
-  'source.confidence',
-  'reach.breakout',
-  'time.firstSeen',
   'falseClaim',
-]);
+]
+  .map(columnOf)
+  .join(', ')}
+  FROM threats INDEXED BY threats_dashboard_election
+  WHERE deleted_at IS NULL AND ${columnOf('electionId')} = ? ORDER BY ${columnOf('time.firstSeen')}, rowid`;
 
 /** Every column a threat's fields fill, in the table's words. */
 const WRITTEN_COLUMNS = [...COLUMN_FIELDS.map((f) => f.column), ...DERIVED_COLUMNS];
@@ -290,25 +308,41 @@ export class ThreatStore {
     return { total, offset, rows };
   }
 
+  /**
+   * The regions and channels in use (for the filter menus) and the counts. Each distinct value is found
+   * by a skip-scan of its table's primary key, and kept if one live threat (of the election) has it: a
+   * handful of lookups per value, never a pass over every threat's row. Counts read partial indexes.
+   */
   facets(electionId?: string): Facets {
     const scope = electionId ? 'AND t.election_id = ?' : '';
     const params = electionId ? [electionId] : [];
-    const distinct = (table: string, column: string) =>
+    const inUse = (table: 'threat_regions' | 'threat_channels', column: 'region' | 'channel') =>
       cached(
         this.db,
-        `SELECT DISTINCT x.${column} AS v FROM ${table} x JOIN threats t ON t.rowid = x.threat_rowid WHERE t.deleted_at IS NULL ${scope} ORDER BY 1 COLLATE NOCASE LIMIT 1000`,
+        `WITH RECURSIVE d(v) AS (
+           SELECT min(${column}) FROM ${table}
+           UNION ALL
+           SELECT (SELECT min(${column}) FROM ${table} WHERE ${column} > d.v) FROM d WHERE d.v IS NOT NULL
+         )
+         SELECT v FROM d WHERE v IS NOT NULL AND EXISTS (
+           SELECT 1 FROM ${table} x JOIN threats t ON t.rowid = x.threat_rowid
+           WHERE x.${column} = d.v AND t.deleted_at IS NULL ${scope}
+         ) LIMIT 1000`,
       )
         .pluck()
         .all(...params) as string[];
-    const counts = cached(
-      this.db,
-      `SELECT count(*) FILTER (WHERE deleted_at IS NULL) AS total, count(*) FILTER (WHERE deleted_at IS NOT NULL) AS deleted FROM threats t WHERE 1 ${scope}`,
-    ).get(...params) as { total: number; deleted: number };
+    const count = (live: boolean) =>
+      cached(
+        this.db,
+        `SELECT count(*) FROM threats t WHERE t.deleted_at IS ${live ? '' : 'NOT '}NULL ${scope}`,
+      )
+        .pluck()
+        .get(...params) as number;
     return {
-      regions: distinct('threat_regions', 'region'),
-      channels: distinct('threat_channels', 'channel'),
-      total: counts.total,
-      deleted: counts.deleted,
+      regions: inUse('threat_regions', 'region'),
+      channels: inUse('threat_channels', 'channel'),
+      total: count(true),
+      deleted: count(false),
     };
   }
 
@@ -374,17 +408,60 @@ export class ThreatStore {
   }
 
   /**
-   * Every live threat of an election as cluster suggestions read it, from the log's columns (no
-   * document parsed); the other text is empty.
+   * What suggesting clusters reads of an election's live threats, as columns in time order (ties by
+   * rowid), with no threat object built: read from the covering index threats_dashboard_election, so the
+   * table itself is not touched. `rowids` say which threat each entry is (see idsAndTitles).
    */
-  forClustering(electionId: string): Threat[] {
-    const rows = cached(
+  clusterColumns(electionId: string): { rowids: number[]; columns: ClusterReadColumns } {
+    const rowids: number[] = [];
+    const columns: ClusterReadColumns = {
+      firstSeenMs: [],
+      sourceName: [],
+      targetKind: [],
+      targetDescription: [],
+      purpose: [],
+      type: [],
+      regions: [],
+      channels: [],
+      falseClaim: [],
+    };
+    // Region and channel lists repeat: each distinct JSON text is parsed once.
+    const lists = new Map<string, string[]>();
+    const list = (json: string | null): string[] | null => {
+      if (json === null) return null;
+      let parsed = lists.get(json);
+      if (!parsed) lists.set(json, (parsed = JSON.parse(json) as string[]));
+      return parsed;
+    };
+    for (const r of cached(this.db, CLUSTER_SQL).raw(true).iterate(electionId) as IterableIterator<
+      unknown[]
+    >) {
+      rowids.push(r[0] as number);
+      columns.firstSeenMs.push(Date.parse(r[1] as string));
+      columns.sourceName.push(r[2] as string | null);
+      columns.targetKind.push(r[3] as string);
+      columns.targetDescription.push(r[4] as string | null);
+      columns.purpose.push(r[5] as string);
+      columns.type.push(r[6] as string);
+      columns.regions.push(list(r[7] as string | null));
+      columns.channels.push(list(r[8] as string | null));
+      columns.falseClaim.push(r[9] as string | null);
+    }
+    return { rowids, columns };
+  }
+
+  /** The ids and titles of the threats with these rowids. */
+  idsAndTitles(rowids: readonly number[]): Map<number, { id: string; title: string }> {
+    const out = new Map<number, { id: string; title: string }>();
+    const statement = cached(
       this.db,
-      `SELECT ${CLUSTERING.columns.join(', ')} FROM threats WHERE deleted_at IS NULL AND election_id = ?`,
-    )
-      .raw(true)
-      .all(electionId) as unknown[][];
-    return rows.map((r) => CLUSTERING.read(r));
+      'SELECT t.rowid, t.id, t.title FROM json_each(?) j JOIN threats t ON t.rowid = j.value',
+    ).raw(true);
+    for (const [rowid, id, title] of statement.iterate(JSON.stringify(rowids)) as IterableIterator<
+      [number, string, string]
+    >)
+      out.set(rowid, { id, title });
+    return out;
   }
 
   // Writes (inside the caller's transaction)

@@ -10,6 +10,7 @@ import { findUnsafeShape } from '../../shared/domain/safe-shape';
 import { getPath, setPath } from '../../shared/domain/paths';
 import { THREAT_FIELDS, type ThreatField } from '../../shared/domain/threat-fields';
 import { ThreatSchema, type Threat } from '../../shared/domain/workspace';
+import { CSV_WRITE_OPTIONS, neutraliseCell, restoreCell } from './csv-cell';
 
 type Kind = 'text' | 'int' | 'json' | 'list';
 /** A CSV column: its header (the field's contract path) and how its cells hold values. */
@@ -30,16 +31,9 @@ const CELL_KIND: Record<ThreatField['kind'], Kind> = {
 const COLUMNS: readonly Column[] = THREAT_FIELDS.map((f) => ({ name: f.path, kind: CELL_KIND[f.kind] }));
 export const CSV_HEADER = [...COLUMNS.map((c) => c.name), 'extra'];
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** Neutralises spreadsheet formula injection; a leading apostrophe is escaped too, so import can undo it exactly. */
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
-}
-
-export function unescapeCell(value: string): string {
-  return value.startsWith("'") ? value.slice(1) : value;
-}
+export const escapeCell = neutraliseCell;
+export const unescapeCell = restoreCell;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -108,7 +102,7 @@ export function threatsToCsv(threats: Iterable<Threat>): string {
     cells.push(extra ? JSON.stringify(extra) : '');
     rows.push(cells.map(escapeCell));
   }
-  return stringify(rows, { record_delimiter: '\r\n' });
+  return stringify(rows, CSV_WRITE_OPTIONS);
 }
 
 export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {

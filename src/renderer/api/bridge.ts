@@ -1,5 +1,5 @@
 // The renderer's one door to the services: window.threshold from the preload in Electron,
-// or the same API over HTTP in browser mode (token from the address it was opened with).
+// or the same API over HTTP in browser mode (signed in by its session cookie).
 import { createApi, type ThresholdApi } from '../../shared/ipc/contract';
 import type { AppErrorShape, Result } from '../../shared/errors';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
@@ -11,26 +11,15 @@ declare global {
   }
 }
 
-const TOKEN_KEY = 'threshold.token';
-
-function browserToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    // Keep the secret out of the address bar, history and screenshots.
-    window.history.replaceState(null, '', window.location.pathname + window.location.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
 function httpApi(): ThresholdApi {
-  const token = browserToken();
+  // Signed in by the session cookie (HttpOnly, SameSite=Strict) the server set when this browser
+  // signed in: nothing secret is kept in the page.
   return createApi(async (channel, request) => {
     try {
       const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
         body: JSON.stringify(request),
       });
       if (!response.ok) return { ok: false, error: { code: 'forbidden', message: await response.text() } };

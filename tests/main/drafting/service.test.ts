@@ -502,7 +502,7 @@ describe('export', () => {
     const after = await readDocx(buffer);
     expect([...after.headers, ...after.footers].join(' ')).not.toMatch(/DRAFT|ÉBAUCHE/);
     const text = await docxText(buffer);
-    expect(text).toContain('Province du Lakeshore, le 13 mai 2027 —');
+    expect(text).toContain('Province du Lakeshore, le 13\u00A0mai 2027 —');
     expect(text).toContain('Élections Lakeshore');
     expect(text).not.toContain('Elections Lakeshore’s website');
     // Staff names are in the sign-off record only; the release names the media contact.

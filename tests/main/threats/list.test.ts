@@ -108,6 +108,53 @@ describe('threat log queries', () => {
     expect(facets.channels).toEqual(['facebook', 'robocall', 'telegram', 'website']);
   });
 
+  it('leaves out the values only deleted threats or other elections use, and counts per election', async () => {
+    const app = await logWith();
+    const other = { ...election, id: 'el-other', name: 'Other' };
+    await app.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({
+        format: 'threshold-workspace/1',
+        elections: [other],
+        threats: [
+          threat('D', {
+            electionId: 'el-other',
+            place: { level: 'local', regions: ['Lakeside'], channels: ['sms'] },
+          }),
+          threat('E', {
+            place: { level: 'local', regions: ['north shore', 'Gone'], channels: ['Robocall', 'fax'] },
+          }),
+        ],
+      }),
+    });
+    await app.call('threats:delete', { id: 'E' });
+    await app.call('threats:delete', { id: 'A' });
+    const all = await app.call<Facets>('threats:facets', {});
+    expect(all).toEqual({
+      regions: ['Eastern Townships', 'Lakeside'],
+      channels: ['facebook', 'sms', 'telegram', 'website'],
+      total: 3,
+      deleted: 2,
+    });
+    expect(await app.call<Facets>('threats:facets', { electionId: election.id })).toEqual({
+      regions: ['Eastern Townships'],
+      channels: ['facebook', 'telegram', 'website'],
+      total: 2,
+      deleted: 2,
+    });
+    await app.call('threats:undelete', { id: 'E' });
+    const back = await app.call<Facets>('threats:facets', { electionId: election.id });
+    // One entry per value whatever its case: the first in sort order.
+    expect(back.regions.map((r) => r.toLowerCase())).toEqual(['eastern townships', 'gone', 'north shore']);
+    expect(back.channels.map((c) => c.toLowerCase())).toEqual([
+      'facebook',
+      'fax',
+      'robocall',
+      'telegram',
+      'website',
+    ]);
+  });
+
   it('keeps the search index in step with edits', async () => {
     const app = await logWith();
     await app.call('threats:update', {

@@ -1,6 +1,6 @@
 // Zero-width and other invisible characters never hide a word from the search: a claim that shows
 // "Vote on Tuesday" (with a zero-width space inside "Tuesday") is found by "Tuesday", and a search typed
-// with one is read as the word it shows. Databases indexed before are indexed again (migration 0060).
+// with one is read as the word it shows. Databases indexed before are indexed again (migration 0070).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
@@ -39,9 +39,9 @@ describe('search ignores invisible characters', () => {
     ]);
   });
 
-  it('indexes again the threats of a database written before (migration 0060)', () => {
-    const file = path.join(tempDir(), 'v50.db');
-    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 50) });
+  it('indexes again the threats of a database written before (migration 0070)', () => {
+    const file = path.join(tempDir(), 'v60.db');
+    const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 60) });
     new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
     const store = new ThreatStore(old);
     store.insert(disguised, { change: 'created', by: 'Ana', at: '2027-05-01T00:00:00Z' });
@@ -59,8 +59,8 @@ describe('search ignores invisible characters', () => {
     ).toEqual([]);
     closeDatabase(old);
 
-    const migrated = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 60) });
-    expect(migrated.pragma('user_version', { simple: true })).toBe(60);
+    const migrated = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 70) });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(70);
     const after = new ThreatStore(migrated);
     const sort = { field: 'firstSeen', direction: 'desc' } as const;
     expect(found(after.list({ search: 'Tuesday' }, sort, 0, 10))).toEqual(['T-zw']);

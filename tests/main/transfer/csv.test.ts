@@ -7,22 +7,31 @@ import { openTestApp } from '../../helpers/db';
 import { databaseFingerprint } from '../../helpers/snapshot';
 import { election, threat, workspace } from '../../fixtures/mini-workspace';
 import fc from 'fast-check';
+import { isFormulaLike } from '../../../src/main/transfer/csv-cell';
 
 describe('CSV formula injection', () => {
-  it.each(['=HYPERLINK("http://x","y")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'])(
-    'neutralises a cell starting %j',
-    (cell) => {
-      expect(escapeCell(cell)).toBe(`'${cell}`);
-    },
-  );
+  it.each([
+    '=HYPERLINK("http://x","y")',
+    '+1+1',
+    '-2+3',
+    '@SUM(A1)',
+    '\tcmd',
+    '\rcmd',
+    '\ncmd',
+    '\n=3+4',
+    ' =1+1',
+    '\r\n  @x',
+  ])('neutralises a cell starting %j', (cell) => {
+    expect(escapeCell(cell)).toBe(`'${cell}`);
+  });
 
   it('leaves ordinary text alone and undoes its own escaping exactly', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         const escaped = escapeCell(s);
-        expect(escaped).not.toMatch(/^[=+\-@\t\r]/);
+        expect(isFormulaLike(escaped)).toBe(false);
         expect(unescapeCell(escaped)).toBe(s);
-        if (!/^[=+\-@\t\r']/.test(s)) expect(escaped).toBe(s);
+        if (!isFormulaLike(s) && !s.startsWith("'")) expect(escaped).toBe(s);
       }),
     );
   });

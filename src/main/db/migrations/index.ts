@@ -5,7 +5,8 @@ import { m0020Policies } from './0020-policies';
 import { m0030Assessments } from './0030-assessments';
 import { m0040Drafting } from './0040-drafting';
 import { m0050Partners } from './0050-partners';
-import { m0060SearchInvisible } from './0060-search-invisible';
+import { m0060CoveringIndexes } from './0060-covering-indexes';
+import { m0070SearchInvisible } from './0070-search-invisible';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0010ThreatLog,
@@ -13,7 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0030Assessments,
   m0040Drafting,
   m0050Partners,
-  m0060SearchInvisible,
+  m0060CoveringIndexes,
+  m0070SearchInvisible,
 ];
 
 for (let i = 1; i < MIGRATIONS.length; i++) {

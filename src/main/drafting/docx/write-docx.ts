@@ -57,6 +57,14 @@ const PAGE = { en: ['Page ', ' of '], fr: ['Page ', ' de '] } as const;
 const FOR_RELEASE = { en: 'FOR IMMEDIATE RELEASE', fr: 'POUR DIFFUSION IMMÉDIATE' };
 const NBSP = '\u00A0';
 
+const MONTH_DAY =
+  /\b(January|February|March|April|May|June|July|August|September|October|November|December) (\d{1,2})\b|\b(\d{1,2}(?:er)?) (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b/g;
+
+/** A date's day stays on the line of its month ("May\u00A024", "24\u00A0mai"). */
+function keepDatesTogether(text: string): string {
+  return text.replace(MONTH_DAY, (m) => m.replace(' ', '\u00A0'));
+}
+
 /** A phone number's hyphens do not break the line ("1-800-555-0127" stays whole): Word's no-break hyphen. */
 function unbroken(text: string): (string | NoBreakHyphen)[] {
   const out: (string | NoBreakHyphen)[] = [];
@@ -72,7 +80,7 @@ function unbroken(text: string): (string | NoBreakHyphen)[] {
 
 /** Text runs of one line, placeholders highlighted so nobody misses them. */
 function runs(text: string, tag: string): TextRun[] {
-  return splitPlaceholders(xmlSafe(text)).map(
+  return splitPlaceholders(keepDatesTogether(xmlSafe(text))).map(
     (part) =>
       new TextRun({
         children: unbroken(part.text),
@@ -241,7 +249,7 @@ function datelined(
   const opening = new Paragraph({
     run: { language: { value: tag } },
     children: [
-      ...splitPlaceholders(xmlSafe(lead)).map(
+      ...splitPlaceholders(keepDatesTogether(xmlSafe(lead))).map(
         (p) =>
           new TextRun({
             text: p.text,

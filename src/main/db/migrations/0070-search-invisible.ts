@@ -38,8 +38,8 @@ function columns(d: Doc): string[] {
   ].map(clean);
 }
 
-export const m0060SearchInvisible: Migration = {
-  version: 60,
+export const m0070SearchInvisible: Migration = {
+  version: 70,
   name: 'search-invisible',
   up(db) {
     const rows = db
