@@ -105,10 +105,12 @@ const VERBS = [
   'are being shredded',
   'were changed overnight',
 ];
-const WORDS =
-  'posts messages accounts videos claims rumours shared widely across several groups community members voters reported officials confirmed the election authority platform partners monitoring amplified by coordinated networks unusual activity overnight regional outlets picked up the story'.split(
-    ' ',
-  );
+const WORDS = (
+  'posts messages accounts videos claims rumours shared widely across several groups ' +
+  'community members voters reported officials confirmed the election authority platform ' +
+  'partners monitoring amplified by coordinated networks unusual activity overnight ' +
+  'regional outlets picked up the story'
+).split(' ');
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const some = <T>(r: () => number, xs: readonly T[], max: number): T[] => {

@@ -23,7 +23,9 @@ const PROFILE: OrganisationProfile = {
 
 export const draftDocxRatio: Figure = {
   id: 'draftDocxRatio',
-  what: 'a full public-statement draft (plan, templates, all checks, .docx) ÷ packing a bare .docx of the same paragraphs',
+  what:
+    'a full public-statement draft (plan, templates, all checks, .docx) ÷ packing a bare ' +
+    '.docx of the same paragraphs',
   goalText: '≤ 3',
   met: (v) => v <= 3,
   async measure(ctx) {

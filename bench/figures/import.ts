@@ -29,7 +29,8 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
   );
   const doc = db.prepare('INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)');
   const fts = db.prepare(
-    'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, ' +
+      'translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const region = db.prepare('INSERT OR IGNORE INTO threat_regions (region, threat_rowid) VALUES (?, ?)');
   const channel = db.prepare('INSERT OR IGNORE INTO threat_channels (channel, threat_rowid) VALUES (?, ?)');

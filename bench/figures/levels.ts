@@ -14,7 +14,9 @@ const RUNS = 3;
 
 export const levelsRecomputeMs: Figure = {
   id: 'levelsRecomputeMs',
-  what: 'ms to save a change of factor weights and recompute every threat’s level and score (one transaction)',
+  what:
+    'ms to save a change of factor weights and recompute every threat’s level and score ' +
+    '(one transaction)',
   goalText: '≤ 2000 at 100,000 threats',
   met: (v) => v <= 2000,
   async measure(ctx) {

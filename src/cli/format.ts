@@ -6,7 +6,7 @@ export function table(headers: string[], rows: string[][], maxWidths: number[] =
   const cut = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => cut(c, widths[i]!))
+      .map((c, i) => cut(c, widths[i] ?? c.length))
       .join('  ')
       .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');

@@ -20,7 +20,7 @@ function extractGlobals(argv: string[]): {
   let db: string | undefined;
   let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
+    const arg = argv[i] ?? '';
     if (arg === '--') {
       rest.push(...argv.slice(i));
       break;
@@ -49,7 +49,8 @@ function extractGlobals(argv: string[]): {
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   return [
-    'Threshold: record threats to an election, check them against the intervention threshold, draft what to say.',
+    'Threshold: record threats to an election, check them against the intervention threshold, ' +
+      'draft what to say.',
     '',
     'Usage: threshold [--db FILE] <command> [options]',
     '',

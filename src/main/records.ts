@@ -37,7 +37,8 @@ export function assertEditable(kind: string, id: string, meta: RecordMeta, expec
   if (meta.version !== expectedVersion) {
     throw new AppError(
       'conflict',
-      `${kind} ${id} was changed (now version ${meta.version}) since you opened version ${expectedVersion}. ` +
+      `${kind} ${id} was changed (now version ${meta.version}) since you opened version ` +
+        `${expectedVersion}. ` +
         'Reopen it to see the changes; your edits were not saved.',
     );
   }

@@ -154,7 +154,8 @@ describe('threshold export --format stix / import bundle.json', () => {
     const imported = await run(['import', 'amber.json']);
     expect(imported.code, imported.err).toBe(0);
     expect(imported.out).toBe(
-      'Imported amber.json (STIX 2.1 bundle): threats 34 new, 0 updated, 0 unchanged; elections 0 new, 0 updated, 0 unchanged.',
+      'Imported amber.json (STIX 2.1 bundle): threats 34 new, 0 updated, 0 unchanged; elections ' +
+        '0 new, 0 updated, 0 unchanged.',
     );
     expect(imported.err).toContain('TLP:AMBER');
     const again = await run(['import', 'amber.json', '--election', 'lakeshore-2027', '--json']);

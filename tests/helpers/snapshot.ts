@@ -6,7 +6,8 @@ export function databaseFingerprint(db: Db): string {
   const hash = createHash('sha256');
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+        "AND name NOT LIKE '%fts%' ORDER BY name",
     )
     .pluck()
     .all() as string[];

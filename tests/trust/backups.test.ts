@@ -163,7 +163,8 @@ describe('restore in the app (close, replace, reopen)', () => {
       const raw = new Database(f);
       raw.pragma('journal_mode = DELETE');
       raw.exec(
-        `CREATE TABLE filler (x TEXT); INSERT INTO filler SELECT hex(randomblob(500)) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 400) SELECT i FROM c);`,
+        `CREATE TABLE filler (x TEXT); INSERT INTO filler SELECT hex(randomblob(500)) FROM ` +
+          `(WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 400) SELECT i FROM c);`,
       );
       raw.close();
       const buf = fs.readFileSync(f);

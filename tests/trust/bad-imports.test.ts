@@ -286,7 +286,8 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
     closeDatabase(db);
     count('100 MB imports');
     console.log(
-      `100 MB import: ${sizeMb} MB, ${threats} threats; peak RSS ${ok.peakMb} MB imported, ${refused.peakMb} MB refused`,
+      `100 MB import: ${sizeMb} MB, ${threats} threats; peak RSS ${ok.peakMb} MB imported, ` +
+        `${refused.peakMb} MB refused`,
     );
     recordFigures('import-100mb', {
       fileMb: sizeMb,

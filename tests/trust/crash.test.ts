@@ -78,7 +78,7 @@ function startWriter(db: string, run: number, key: DbKey | null): Writer {
   });
   const lines: string[] = [];
   let buffer = '';
-  let onReady: () => void = () => {};
+  let onReady: (() => void) | undefined;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
   let begun = 0;
   let exitedNow = false;
@@ -97,7 +97,7 @@ function startWriter(db: string, run: number, key: DbKey | null): Writer {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
       lines.push(line);
-      if (line === 'ready') onReady();
+      if (line === 'ready') onReady?.();
       if (line === 'B') begun++;
     }
     wake();
@@ -108,7 +108,7 @@ function startWriter(db: string, run: number, key: DbKey | null): Writer {
     child.on('exit', () => {
       if (stderr) lines.push(`E stderr: ${stderr}`);
       exitedNow = true;
-      onReady();
+      onReady?.();
       wake();
       resolve();
     }),

@@ -254,7 +254,7 @@ function setAt(
   const replaced = fn(node[key], node, key);
   if (replaced === DELETE) {
     if (Array.isArray(node)) node.splice(Number(key), 1);
-    else delete node[key];
+    else Reflect.deleteProperty(node, key);
   } else node[key] = replaced;
   return copy;
 }
@@ -267,7 +267,7 @@ export function mutation(): fc.Arbitrary<Mutation & { pick: number }> {
     .tuple(
       fc.nat(),
       fc.oneof(
-        badLeaf.map((leaf) => ({ kind: 'wrong value', apply: (_old: unknown) => leaf })),
+        badLeaf.map((leaf) => ({ kind: 'wrong value', apply: () => leaf })),
         fc.constant({ kind: 'missing field', apply: () => DELETE as unknown }),
         fc.constantFrom(...POLLUTION_KEYS).map((key) => ({
           kind: `pollution key ${key}`,

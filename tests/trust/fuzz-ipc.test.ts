@@ -190,7 +190,8 @@ describe(`fuzzing every IPC channel (${CHANNELS.length} channels)`, () => {
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(tally.invalid).toBeGreaterThan(CHANNELS.length * RUNS_PER_CHANNEL * 0.5);
     console.log(
-      `IPC fuzz: ${tally.cases} calls over ${CHANNELS.length} channels (${tally.invalid} invalid, ${tally.valid} valid); codes ${JSON.stringify(tally.codes)}`,
+      `IPC fuzz: ${tally.cases} calls over ${CHANNELS.length} channels (${tally.invalid} ` +
+        `invalid, ${tally.valid} valid); codes ${JSON.stringify(tally.codes)}`,
     );
     recordFigures(LONG ? 'fuzz-ipc-long' : 'fuzz-ipc', {
       channels: CHANNELS.length,

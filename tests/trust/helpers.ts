@@ -21,7 +21,9 @@ export interface KeyedApp {
 export function openKeyed(file: string, options: OpenOptions = {}): KeyedApp {
   const db = openDatabase(file, options);
   const ctx = createContext(db, { dbPath: file, assetsDir: ASSETS_DIR, mode: 'cli', appVersion: 'test' });
-  const dispatch = createDispatcher(createHandlers(ctx), () => {});
+  // Internal errors answer as such in the envelope; they are kept here rather than logged.
+  const internal: unknown[] = [];
+  const dispatch = createDispatcher(createHandlers(ctx), (err) => internal.push(err));
   return {
     ctx,
     dispatch,

@@ -1,5 +1,4 @@
 // `threshold audit`: check the hash-chained audit log, or list its latest entries.
-import type { AuditPage, AuditVerificationResult } from '../../shared/domain/audit';
 import type { Command } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
@@ -25,7 +24,8 @@ export const auditCommand: Command = {
       if (values.json) io.out(json(v));
       else if (v.ok)
         io.out(
-          `The audit log is intact: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}, none edited, removed or reordered.`,
+          `The audit log is intact: ${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}, none ` +
+            `edited, removed or reordered.`,
         );
       if (!v.ok) {
         io.err(`threshold: the audit log is NOT intact (${v.entries} entries checked):`);

@@ -50,7 +50,8 @@ export const decideCommand: Command = {
       : await unwrap(s.api.assessment.assess({ threatId: first, asOf }));
     if (level !== recommendation.level && !rationale) {
       throw new UsageError(
-        `the assessment recommends ${recommendation.level}; to decide ${level} instead, say why with --rationale TEXT. Nothing was recorded.`,
+        `the assessment recommends ${recommendation.level}; to decide ${level} instead, say ` +
+          `why with --rationale TEXT. Nothing was recorded.`,
       );
     }
     const stored = await unwrap(
@@ -74,9 +75,11 @@ export const decideCommand: Command = {
       return 0;
     }
     io.out(
-      `Decision recorded on assessment #${stored.id} (${cluster ? `cluster of ${threatIds.length}` : threatIds[0]}): ${LEVEL_TEXT[decision.level]}, ` +
+      `Decision recorded on assessment #${stored.id} (${cluster ? `cluster of ${threatIds.length}` : threatIds[0]}): ` +
+        `${LEVEL_TEXT[decision.level]}, ` +
         `${decision.level === decision.recommendedLevel ? 'as recommended' : `where ${LEVEL_TEXT[decision.recommendedLevel]} was recommended`} ` +
-        `(score ${stored.score.toFixed(1)}, policy version ${stored.policyVersion}), by ${decision.decidedBy} (${decision.role}).` +
+        `(score ${stored.score.toFixed(1)}, policy version ${stored.policyVersion}), by ${decision.decidedBy} ` +
+        `(${decision.role}).` +
         (decision.rationale ? `\nRationale: ${decision.rationale}` : ''),
     );
     return 0;

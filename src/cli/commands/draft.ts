@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DRAFT_LANGS, TEMPLATE_IDS, type DraftLang, type TemplateId } from '../../shared/domain/drafting';
-import type { DraftExport, DraftRecord, PlanRecord } from '../../shared/domain/drafting-records';
 import { DateTimeString } from '../../shared/domain/workspace';
 import type { Command } from '../command';
 import { unwrap } from '../session';
@@ -68,7 +67,8 @@ export const draftCommand: Command = {
     const cluster = Boolean(values.cluster);
     if (ids.length > 1 && !cluster) {
       throw new UsageError(
-        'several threats make one draft only with --cluster; run the command once per threat for one draft each',
+        'several threats make one draft only with --cluster; run the command once per threat ' +
+          'for one draft each',
       );
     }
     const template = values.template as string | undefined;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TLP, TLP_LEVELS } from '../../shared/domain/stix';
-import type { ExportResult } from '../../shared/domain/transfer';
 import { choice, flag, text, type Command } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';
@@ -9,9 +8,11 @@ import { UsageError } from '../io';
 export const exportCommand: Command = {
   name: 'export',
   summary:
-    'Export the workspace as JSON (the interchange contract), the threats as CSV, or a STIX 2.1 bundle (TLP:AMBER unless --tlp)',
+    'Export the workspace as JSON (the interchange contract), the threats as CSV, or a ' +
+    'STIX 2.1 bundle (TLP:AMBER unless --tlp)',
   usage:
-    'threshold export --format json|csv|stix [--out FILE] [--election ID] [--no-classified] [--tlp clear|green|amber|red] [--country CC]',
+    'threshold export --format json|csv|stix [--out FILE] [--election ID] [--no-classified] ' +
+    '[--tlp clear|green|amber|red] [--country CC]',
   options: {
     format: { type: 'string' },
     out: { type: 'string', short: 'o' },

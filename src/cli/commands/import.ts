@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { ImportReport } from '../../shared/domain/transfer';
 import { text, type Command } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';
 import { json } from '../format';
 import { readImportText } from '../../main/transfer/text-file';
+import { isStixBundle, parseJsonText } from '../../shared/domain/json-text';
 
 export const importCommand: Command = {
   name: 'import',
@@ -22,7 +22,7 @@ export const importCommand: Command = {
     // Strict UTF-8, refused over the documented size before it is read (see transfer/text-file.ts).
     const content = readImportText(full);
     // A STIX bundle ("type": "bundle") goes to the STIX import, which can be told the election.
-    const stix = format === 'json' && isStixBundle(content);
+    const stix = format === 'json' && isStixBundleText(content);
     if (values.election !== undefined && !stix) throw new UsageError('--election is for STIX bundles');
     const report = stix
       ? await unwrap(
@@ -42,7 +42,8 @@ export const importCommand: Command = {
     if (values.json) io.out(json(report));
     else {
       io.out(
-        `Imported ${path.basename(full)}${stix ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
+        `Imported ${path.basename(full)}${stix ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} ` +
+          `new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
           `elections ${report.elections.created} new, ${report.elections.updated} updated, ${report.elections.unchanged} unchanged` +
           `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}.`,
       );
@@ -60,13 +61,11 @@ export const importCommand: Command = {
   },
 };
 
-function isStixBundle(content: string): boolean {
+/** Whether the file is a STIX bundle (the import says where the JSON is wrong if it is not JSON). */
+function isStixBundleText(content: string): boolean {
   try {
-    const data = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content) as {
-      type?: unknown;
-    } | null;
-    return typeof data === 'object' && data !== null && !Array.isArray(data) && data.type === 'bundle';
+    return isStixBundle(parseJsonText(content));
   } catch {
-    return false; // the import says where the JSON is wrong
+    return false;
   }
 }

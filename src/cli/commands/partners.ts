@@ -10,7 +10,8 @@ const USAGE = [
   'threshold partners [list] [--deleted] [--json]',
   '       threshold partners readiness [--election ID] [--as-of YYYY-MM-DD] [--stale-days N] [--json]',
   '       threshold partners notify <threat-id>... [--json]',
-  '       threshold partners contacted <partner-id> [--date YYYY-MM-DD] [--by NAME] [--channel phone|secure-line|email] [--note TEXT]',
+  '       threshold partners contacted <partner-id> [--date YYYY-MM-DD] [--by NAME] ' +
+    '[--channel phone|secure-line|email] [--note TEXT]',
 ].join('\n');
 
 function gapLine(g: ReadinessGap): string {
@@ -98,7 +99,8 @@ export const partnersCommand: Command = {
           return EXIT.ok;
         }
         io.out(
-          `Readiness${report.electionId ? ` for ${report.electionId} (polling day ${report.pollingDay})` : ''} as of ${report.asOf}: ` +
+          `Readiness${report.electionId ? ` for ${report.electionId} (polling day ${report.pollingDay})` : ''} ` +
+            `as of ${report.asOf}: ` +
             `${report.gaps.length} gap${report.gaps.length === 1 ? '' : 's'} among ${report.partners} partners; ` +
             `contacts before ${report.staleBefore} are stale (${report.staleDays} days).`,
         );

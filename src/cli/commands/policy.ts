@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { PolicyPreview, PolicyVersionInfo } from '../../shared/domain/decision';
 import type { Policy } from '../../shared/domain/policy';
-import type { Command } from '../command';
+import { text, type Command } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
 import { UsageError } from '../io';
@@ -32,7 +31,8 @@ function readPolicyFile(cwd: string, file: string | undefined): unknown {
   } catch (err) {
     throw new AppError(
       'policy-invalid',
-      `The policy was refused and the current one stays in force: ${path.basename(full)} is not valid JSON (${(err as Error).message}).`,
+      `The policy was refused and the current one stays in force: ${path.basename(full)} ` +
+        `is not valid JSON (${(err as Error).message}).`,
     );
   }
 }
@@ -42,21 +42,28 @@ function policyText(p: Policy): string {
     `${p.name} — version ${p.version}`,
     p.description,
     '',
-    `Thresholds: engage privately at ${p.thresholds.engagePrivately}, speak publicly at ${p.thresholds.speakPublicly}`,
+    `Thresholds: engage privately at ${p.thresholds.engagePrivately}, speak publicly at ` +
+      `${p.thresholds.speakPublicly}`,
     p.electionPeriodThresholds
-      ? `During the election period: engage privately at ${p.electionPeriodThresholds.engagePrivately}, speak publicly at ${p.electionPeriodThresholds.speakPublicly}`
+      ? `During the election period: engage privately at ${p.electionPeriodThresholds.engagePrivately}, ` +
+        `speak publicly at ${p.electionPeriodThresholds.speakPublicly}`
       : 'During the election period: the same thresholds',
     '',
     'Factors (weight):',
     ...p.factors.map((f) => `  ${String(f.weight).padStart(5)}  ${f.label} — ${f.description}`),
     `  ${String(p.factors.reduce((s, f) => s + f.weight, 0)).padStart(5)}  total`,
     '',
-    `Critical window: opens ${p.criticalWindow.daysBeforeAdvanceVoting.value} days before advance voting (${p.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.value} days before polling day without it)`,
+    `Critical window: opens ${p.criticalWindow.daysBeforeAdvanceVoting.value} days before ` +
+      `advance voting (${p.criticalWindow.daysBeforePollingDayIfNoAdvanceVoting.value} days ` +
+      `before polling day without it)`,
     '',
     'Gates:',
-    `  [${p.gates.domesticPoliticalDebate.enabled ? 'on' : 'off'}] Domestic political debate — ${p.gates.domesticPoliticalDebate.description}`,
-    `  [${p.gates.containedItem.enabled ? 'on' : 'off'}] Contained item (Breakout ≤ ${p.gates.containedItem.maxBreakout.value}) — ${p.gates.containedItem.description}`,
-    `  [${p.gates.lowConfidenceAttribution.enabled ? 'on' : 'off'}] Low-confidence attribution (below ${p.gates.lowConfidenceAttribution.minimumConfidence.value}) — ${p.gates.lowConfidenceAttribution.description}`,
+    `  [${p.gates.domesticPoliticalDebate.enabled ? 'on' : 'off'}] Domestic political ` +
+      `debate — ${p.gates.domesticPoliticalDebate.description}`,
+    `  [${p.gates.containedItem.enabled ? 'on' : 'off'}] Contained item (Breakout ≤ ${p.gates.containedItem.maxBreakout.value}) ` +
+      `— ${p.gates.containedItem.description}`,
+    `  [${p.gates.lowConfidenceAttribution.enabled ? 'on' : 'off'}] Low-confidence attribution ` +
+      `(below ${p.gates.lowConfidenceAttribution.minimumConfidence.value}) — ${p.gates.lowConfidenceAttribution.description}`,
   ];
   return lines.join('\n');
 }
@@ -128,15 +135,17 @@ export const policyCommand: Command = {
       }
       case 'set': {
         if (rest.length !== 1) throw new UsageError('policy set takes exactly one file');
-        const note = typeof values.note === 'string' ? values.note : `set from ${path.basename(rest[0]!)}`;
+        const [file = ''] = rest;
+        const note = text(values, 'note') ?? `set from ${path.basename(file)}`;
         const saved = await unwrap(
           session().api.policy.save({
-            policy: readPolicyFile(io.cwd, rest[0]),
+            policy: readPolicyFile(io.cwd, file),
             note,
           }),
         );
         io.out(
-          `Policy version ${saved.version} saved and in force: engage privately at ${saved.thresholds.engagePrivately}, speak publicly at ${saved.thresholds.speakPublicly}. Every threat's level was recomputed.`,
+          `Policy version ${saved.version} saved and in force: engage privately at ${saved.thresholds.engagePrivately}, ` +
+            `speak publicly at ${saved.thresholds.speakPublicly}. Every threat's level was recomputed.`,
         );
         return 0;
       }

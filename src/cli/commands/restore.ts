@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { text, flag, type Command } from '../command';
+import { flag, type Command } from '../command';
 import { UsageError } from '../io';
 import { json } from '../format';
 import { AppHost } from '../../main/app-host';
@@ -12,7 +12,8 @@ import { appVersion, sourceAssetsDir } from '../../main/paths';
 export const restoreCommand: Command = {
   name: 'restore',
   summary:
-    'Replace the database with a backup, after checking it; the replaced database is kept in the backups folder',
+    'Replace the database with a backup, after checking it; the replaced database is kept ' +
+    'in the backups folder',
   usage: 'threshold restore <file> [--yes] [--json]   (close the desktop app first)',
   options: { yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' } },
   async run({ positionals, values, io, dbPath }) {
@@ -33,14 +34,16 @@ export const restoreCommand: Command = {
       if (!typed)
         throw new AppError(
           'key-required',
-          `The database or the backup is encrypted: set ${KEY_ENV} to the database key (or run this on a terminal to be asked). Nothing was changed.`,
+          `The database or the backup is encrypted: set ${KEY_ENV} to the database key (or run ` +
+            `this on a terminal to be asked). Nothing was changed.`,
         );
       key = parseKey(typed);
     }
 
     const checked = checkBackup(source, key);
     io.err(
-      `${path.basename(source)}: a Threshold database, schema ${checked.schemaVersion}, ${checked.threats} threats, ` +
+      `${path.basename(source)}: a Threshold database, schema ${checked.schemaVersion}, ` +
+        `${checked.threats} threats, ` +
         `audit log intact (${checked.auditEntries} entries)${checked.encrypted ? ', encrypted' : ''}.`,
     );
     if (!flag(values, 'yes')) {

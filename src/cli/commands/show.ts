@@ -1,4 +1,3 @@
-import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { Command } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';
@@ -27,7 +26,8 @@ export const showCommand: Command = {
       `Target:   ${t.target.kind}${t.target.description ? ` — ${t.target.description}` : ''}`,
       `Time:     ${t.time.firstSeen}${t.time.lastSeen ? ` → ${t.time.lastSeen}` : ''}`,
       `Place:    ${t.place.level}${t.place.regions?.length ? `; ${t.place.regions.join(', ')}` : ''}${t.place.channels?.length ? `; via ${t.place.channels.join(', ')}` : ''}`,
-      `Source:   ${t.source.actor}${t.source.name ? ` (${t.source.name})` : ''}, attribution confidence ${t.source.confidence}`,
+      `Source:   ${t.source.actor}${t.source.name ? ` (${t.source.name})` : ''}, attribution ` +
+        `confidence ${t.source.confidence}`,
       `Reach:    Breakout ${t.reach.breakout}${t.reach.estimatedAudience !== undefined ? `, ~${t.reach.estimatedAudience.toLocaleString('en')} people` : ''}${t.reach.trend ? `, ${t.reach.trend}` : ''}`,
       `Status:   ${t.status ?? '—'}   Level: ${detail.meta.level ?? 'not assessed'}`,
       '',

@@ -6,6 +6,7 @@
 import { WORD_SPLIT, isSignificant } from './text';
 
 const WORDS_PER_CLAIM = 3;
+
 const NEIGHBOURS = 8;
 
 export interface ClaimGroup {

@@ -65,7 +65,12 @@ export function thresholdBand(from: Policy, to: Policy): [number, number] | null
   const a = thresholdValues(from);
   const b = thresholdValues(to);
   const sameShape = a.length === b.length;
-  const moved = sameShape ? a.flatMap((v, i) => (v === b[i] ? [] : [v, b[i]!])) : [...a, ...b];
+  const moved = sameShape
+    ? a.flatMap((v, i) => {
+        const w = b[i] ?? v;
+        return v === w ? [] : [v, w];
+      })
+    : [...a, ...b];
   if (moved.length === 0) return [1, 0];
   return [Math.min(...moved), Math.max(...moved)];
 }

@@ -14,15 +14,7 @@ export interface NewAssessment {
   createdAt: string;
 }
 
-export interface NewDecision {
-  assessmentId: number;
-  recommendedLevel: Level;
-  level: Level;
-  rationale: string;
-  decidedBy: string;
-  role: string;
-  decidedAt: string;
-}
+export type NewDecision = Omit<Decision, 'id'>;
 
 interface AssessmentRow {
   id: number;
@@ -39,19 +31,9 @@ interface AssessmentRow {
   created_at: string;
 }
 
-interface DecisionRow {
-  id: number;
-  assessment_id: number;
-  recommended_level: Level;
-  level: Level;
-  rationale: string;
-  decided_by: string;
-  role: string;
-  decided_at: string;
-}
-
 const SUMMARY_COLUMNS =
-  'a.id, a.threat_ids, a.cluster, a.election_id, a.level, a.score, a.policy_version, a.threat_versions, a.as_of, a.created_by, a.created_role, a.created_at';
+  'a.id, a.threat_ids, a.cluster, a.election_id, a.level, a.score, a.policy_version, ' +
+  'a.threat_versions, a.as_of, a.created_by, a.created_role, a.created_at';
 
 export class AssessmentRepository {
   constructor(private readonly db: Db) {}
@@ -126,17 +108,18 @@ export class AssessmentRepository {
   insertDecision(d: NewDecision): Decision {
     const info = cached(
       this.db,
-      'INSERT INTO decisions (assessment_id, recommended_level, level, rationale, decided_by, role, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO decisions (assessment_id, recommended_level, level, rationale, decided_by, ' +
+        'role, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ).run(d.assessmentId, d.recommendedLevel, d.level, d.rationale, d.decidedBy, d.role, d.decidedAt);
     return { id: Number(info.lastInsertRowid), ...d };
   }
 
   decisions(assessmentId: number): Decision[] {
-    return (
-      cached(this.db, 'SELECT * FROM decisions WHERE assessment_id = ? ORDER BY id').all(
-        assessmentId,
-      ) as DecisionRow[]
-    ).map(toDecision);
+    return cached(
+      this.db,
+      `SELECT id, assessment_id AS assessmentId, recommended_level AS recommendedLevel, level, rationale,
+          decided_by AS decidedBy, role, decided_at AS decidedAt FROM decisions WHERE assessment_id = ? ORDER BY id`,
+    ).all(assessmentId) as Decision[];
   }
 
   private summary(row: AssessmentRow): AssessmentSummary {
@@ -156,17 +139,4 @@ export class AssessmentRepository {
       decisions: this.decisions(row.id),
     };
   }
-}
-
-function toDecision(row: DecisionRow): Decision {
-  return {
-    id: row.id,
-    assessmentId: row.assessment_id,
-    recommendedLevel: row.recommended_level,
-    level: row.level,
-    rationale: row.rationale,
-    decidedBy: row.decided_by,
-    role: row.role,
-    decidedAt: row.decided_at,
-  };
 }

@@ -19,6 +19,7 @@ import type { assessmentContract } from '../../shared/ipc/assessment.contract';
 import type { policyContract } from '../../shared/ipc/policy.contract';
 import type { ServiceContext } from '../context';
 import type { ElectionRepository } from '../elections/repository';
+import { withoutNotes } from '../threats/columns';
 import type { ThreatStore } from '../threats/store';
 import { DEFAULT_POLICY } from './default-policy';
 import { assessCluster, assessThreat } from './engine';
@@ -70,8 +71,7 @@ export class AssessmentService {
       if (found.meta.deletedAt)
         throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before assessing it.`);
       // The engine reads the public document only; classified notes never enter a result.
-      const { classifiedNotes: _notes, ...doc } = found.threat;
-      threats.push(doc as Threat);
+      threats.push(withoutNotes(found.threat));
       versions[id] = found.meta.version;
     }
     const electionIds = [...new Set(threats.map((t) => t.electionId))];

@@ -87,6 +87,6 @@ export function situationOf(threats: readonly Threat[], cp: CompiledPolicy): Sit
     if (t.context?.debunkedByPartner) s.debunked = true;
     if (t.context?.investigationSensitive) s.investigationSensitive = true;
   }
-  s.lowestConfidence = CONFIDENCES[lowest]!;
+  s.lowestConfidence = CONFIDENCES[lowest] ?? 'high';
   return s;
 }

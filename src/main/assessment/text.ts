@@ -13,11 +13,15 @@ export function normaliseKey(s: string | undefined): string {
 // Common English and French words that say nothing about which claim it is.
 const STOPWORDS = new Set(
   (
-    'the and for are but not you all any can had her was one our out has him his how its may new now old see two who ' +
-    'did get let say she too use that with have this will your from they been were said each which their there what ' +
-    'when them than then these some would could should about after before into over only also just more most such very ' +
+    'the and for are but not you all any can had her was one our out has him his how its ' +
+    'may new now old see two who ' +
+    'did get let say she too use that with have this will your from they been were said ' +
+    'each which their there what ' +
+    'when them than then these some would could should about after before into over only ' +
+    'also just more most such very ' +
     'being does done because while where ' +
-    'les des une est pas que qui dans pour par sur avec sont mais ont aux ces ses leur plus tout elle nous vous ils été être'
+    'les des une est pas que qui dans pour par sur avec sont mais ont aux ces ses leur ' +
+    'plus tout elle nous vous ils été être'
   ).split(' '),
 );
 

@@ -19,17 +19,8 @@ export type AuditVerification = AuditVerificationResult;
 const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string | null;
-  role: string | null;
-  action: string;
-  subject: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
+/** An entry as the table holds it: its details as text, the chain's link in the column's name. */
+type AuditRow = Omit<AuditEntry, 'details' | 'prevHash'> & { details: string; prev_hash: string };
 
 export function entryHash(row: Omit<AuditRow, 'hash'>): string {
   const canonical = JSON.stringify([
@@ -55,7 +46,8 @@ export class AuditLog {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.insert = db.prepare(
-      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, hash) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash)',
+      'INSERT INTO audit_log (seq, at, actor, role, action, subject, details, prev_hash, ' +
+        'hash) VALUES (@seq, @at, @actor, @role, @action, @subject, @details, @prev_hash, @hash)',
     );
     this.last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
     this.setHead = db.prepare(
@@ -73,7 +65,7 @@ export class AuditLog {
       at: this.clock().toISOString(),
       actor: wellFormed(input.actor),
       role: wellFormed(input.role),
-      action: wellFormed(input.action)!,
+      action: wellFormed(input.action),
       subject: wellFormed(input.subject),
       details: JSON.stringify(input.details ?? {}),
       prev_hash: prev?.hash ?? GENESIS,
@@ -96,7 +88,9 @@ export class AuditLog {
       where.push('seq < ?');
       params.push(opts.beforeSeq);
     }
-    const sql = `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ${limit}`;
+    const sql =
+      `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER ` +
+      `BY seq DESC LIMIT ${limit}`;
     return (this.db.prepare(sql).all(...params) as AuditRow[]).map(toEntry);
   }
 
@@ -137,7 +131,9 @@ export class AuditLog {
         if (head.seq !== count || head.hash !== lastHash) {
           problems.push({
             seq: head.seq,
-            message: `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were removed from the end`,
+            message:
+              `the log should end at entry ${head.seq}, but ends at entry ${count}: entries were ` +
+              `removed from the end`,
           });
         }
       } else if (count > 0) {
@@ -149,22 +145,14 @@ export class AuditLog {
 }
 
 /** String.prototype.toWellFormed (ES2024): lone surrogates become U+FFFD, as SQLite stores them. */
+function wellFormed(s: string): string;
+function wellFormed(s: string | null | undefined): string | null;
 function wellFormed(s: string | null | undefined): string | null {
   return s === undefined || s === null
     ? null
     : s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    role: row.role,
-    action: row.action,
-    subject: row.subject,
-    details: JSON.parse(row.details) as unknown,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+function toEntry({ details, prev_hash, ...row }: AuditRow): AuditEntry {
+  return { ...row, details: JSON.parse(details) as unknown, prevHash: prev_hash };
 }

@@ -74,7 +74,8 @@ function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBind
       if (version > LATEST_VERSION) {
         throw new AppError(
           'newer-database',
-          `${file} was written by a newer version of Threshold (schema ${version}; this version knows up to ${LATEST_VERSION}). Update Threshold to restore it. Nothing was changed.`,
+          `${file} was written by a newer version of Threshold (schema ${version}; this version ` +
+            `knows up to ${LATEST_VERSION}). Update Threshold to restore it. Nothing was changed.`,
         );
       }
       if (version < 10)
@@ -91,7 +92,8 @@ function inspect(file: string, key: DbKey | null | undefined, opts: { nativeBind
       if (!audit.ok) {
         throw new AppError(
           'corrupt-database',
-          `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). Nothing was changed.`,
+          `${file} has a broken audit log (${audit.problems[0]?.message ?? 'unknown problem'}). ` +
+            `Nothing was changed.`,
         );
       }
       const threats = new ThreatStore(db).count();

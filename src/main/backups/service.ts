@@ -78,7 +78,8 @@ export function backupHandlers(ctx: ServiceContext, host?: DatabaseHostPort): Ba
       if (!host)
         throw new AppError(
           'unsupported',
-          'Restoring needs the database closed: use the desktop app, browser mode, or `threshold restore <file>` with the app closed.',
+          'Restoring needs the database closed: use the desktop app, browser mode, or `threshold ' +
+            'restore <file>` with the app closed.',
         );
       return host.restore(name);
     },
@@ -94,7 +95,8 @@ export function securityHandlers(
       if (!host?.showKey)
         throw new AppError(
           'unsupported',
-          'Only the desktop app can show the database key. In browser mode and the CLI the key is the one you gave (THRESHOLD_DB_KEY).',
+          'Only the desktop app can show the database key. In browser mode and the CLI the key ' +
+            'is the one you gave (THRESHOLD_DB_KEY).',
         );
       const shown = await host.showKey();
       if (shown) {

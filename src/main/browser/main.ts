@@ -79,7 +79,8 @@ if (!values['no-open']) {
   const opener =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   spawn(opener, [server.url], { stdio: 'ignore', detached: true })
-    .on('error', () => {})
+    // No browser opener on this machine: the address printed above is enough.
+    .on('error', () => console.log('(Could not open a browser; open the address above.)'))
     .unref();
 }
 

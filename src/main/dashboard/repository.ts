@@ -57,7 +57,8 @@ export class DashboardRepository {
     const w = this.where(scope);
     const row = cached(
       this.db,
-      `SELECT substr(min(t.first_seen), 1, 10) AS first, substr(max(t.first_seen), 1, 10) AS last FROM ${this.threats(scope)} WHERE ${w.sql}`,
+      `SELECT substr(min(t.first_seen), 1, 10) AS first, substr(max(t.first_seen), 1, 10) ` +
+        `AS last FROM ${this.threats(scope)} WHERE ${w.sql}`,
     ).get(...w.params) as {
       first: string | null;
       last: string | null;
@@ -69,7 +70,8 @@ export class DashboardRepository {
     const w = this.where(scope);
     return cached(
       this.db,
-      `SELECT ${GROUP_COLUMNS[field]} AS key, count(*) AS count FROM ${this.threats(scope)} WHERE ${w.sql} GROUP BY 1 ORDER BY 2 DESC, 1`,
+      `SELECT ${GROUP_COLUMNS[field]} AS key, count(*) AS count FROM ${this.threats(scope)} ` +
+        `WHERE ${w.sql} GROUP BY 1 ORDER BY 2 DESC, 1`,
     ).all(...w.params) as Count[];
   }
 
@@ -78,7 +80,8 @@ export class DashboardRepository {
     const w = this.where(scope);
     return cached(
       this.db,
-      `SELECT ${BUCKET_SQL[bucket]} AS bucket, t.type AS key, count(*) AS count FROM ${this.threats(scope)} WHERE ${w.sql} GROUP BY 1, 2`,
+      `SELECT ${BUCKET_SQL[bucket]} AS bucket, t.type AS key, count(*) AS count FROM ${this.threats(scope)} ` +
+        `WHERE ${w.sql} GROUP BY 1, 2`,
     ).all(...w.params) as {
       bucket: string;
       key: string;
@@ -96,7 +99,9 @@ export class DashboardRepository {
     const table = what === 'region' ? 'threat_regions' : 'threat_channels';
     const all = cached(
       this.db,
-      `SELECT x.${what} AS key, count(*) AS count FROM ${this.threats(scope)} CROSS JOIN ${table} x ON x.threat_rowid = t.rowid WHERE ${w.sql} GROUP BY x.${what} ORDER BY 2 DESC, 1 COLLATE NOCASE`,
+      `SELECT x.${what} AS key, count(*) AS count FROM ${this.threats(scope)} CROSS JOIN ` +
+        `${table} x ON x.threat_rowid = t.rowid WHERE ${w.sql} GROUP BY x.${what} ORDER BY ` +
+        `2 DESC, 1 COLLATE NOCASE`,
     ).all(...w.params) as Count[];
     return { top: all.slice(0, limit), others: all.slice(limit).reduce((n, c) => n + c.count, 0) };
   }
@@ -131,7 +136,8 @@ export class DashboardRepository {
     const w = this.where(scope);
     return cached(
       this.db,
-      `SELECT count(*) FROM threats t WHERE ${w.sql} AND t.level IN ('engage-privately', 'speak-publicly') AND coalesce(t.status, '') NOT IN ('responded', 'closed')`,
+      `SELECT count(*) FROM threats t WHERE ${w.sql} AND t.level IN ('engage-privately', ` +
+        `'speak-publicly') AND coalesce(t.status, '') NOT IN ('responded', 'closed')`,
     )
       .pluck()
       .get(...w.params) as number;
@@ -146,7 +152,8 @@ export class DashboardRepository {
     if (electionId && drafts.has('plan_id') && plans.has('election_id')) {
       return cached(
         this.db,
-        `SELECT count(*) FROM drafts d JOIN comm_plans p ON p.id = d.plan_id WHERE d.status <> 'approved' ${live} AND p.election_id = ?${plans.has('deleted_at') ? ' AND p.deleted_at IS NULL' : ''}`,
+        `SELECT count(*) FROM drafts d JOIN comm_plans p ON p.id = d.plan_id WHERE d.status ` +
+          `<> 'approved' ${live} AND p.election_id = ?${plans.has('deleted_at') ? ' AND p.deleted_at IS NULL' : ''}`,
       )
         .pluck()
         .get(electionId) as number;

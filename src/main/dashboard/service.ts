@@ -66,15 +66,9 @@ export function dashboardSeries(
     const i = index.get(bucketStart(row.bucket, bucket));
     if (i === undefined) continue;
     const key = row.key as ThreatType;
-    const counts =
-      series.get(key) ??
-      series
-        .set(
-          key,
-          buckets.map(() => 0),
-        )
-        .get(key)!;
-    counts[i]! += row.count;
+    let counts = series.get(key);
+    if (!counts) series.set(key, (counts = buckets.map(() => 0)));
+    counts[i] = (counts[i] ?? 0) + row.count;
   }
 
   const hasDecisions = repo.hasDecisions();
@@ -86,7 +80,10 @@ export function dashboardSeries(
     total: repo.total(scope),
     overTime: {
       buckets,
-      series: THREAT_TYPES.filter((t) => series.has(t)).map((key) => ({ key, counts: series.get(key)! })),
+      series: THREAT_TYPES.flatMap((key) => {
+        const counts = series.get(key);
+        return counts ? [{ key, counts }] : [];
+      }),
     },
     byType: complete<ThreatType>(THREAT_TYPES, repo.countBy(scope, 'type')),
     byPurpose: complete<Purpose>(PURPOSES, repo.countBy(scope, 'purpose')),

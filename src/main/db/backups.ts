@@ -48,11 +48,11 @@ export function parseBackupName(
 ): { kind: BackupKind; createdAt: string | null } | null {
   const kinds = BACKUP_KINDS.join('|');
   const ours = new RegExp(`^${escapeRe(stem(dbFile))}-(${kinds})-([0-9T-]+Z)(?:-\\d+)?\\.db$`).exec(name);
-  if (ours) return { kind: ours[1] as BackupKind, createdAt: stampToIso(ours[2]!) };
+  if (ours) return { kind: ours[1] as BackupKind, createdAt: stampToIso(ours[2] ?? '') };
   const legacy = new RegExp(
     `^${escapeRe(path.basename(dbFile))}\\.(pre-migration|pre-encryption)-v\\d+-([0-9T-]+Z)\\.(?:bak|db)$`,
   ).exec(name);
-  if (legacy) return { kind: legacy[1] as BackupKind, createdAt: stampToIso(legacy[2]!) };
+  if (legacy) return { kind: legacy[1] as BackupKind, createdAt: stampToIso(legacy[2] ?? '') };
   return null;
 }
 
@@ -181,12 +181,11 @@ export function rotateAutomaticBackups(dbFile: string, keep: number, opts: { dir
   if (!fs.existsSync(dir)) return [];
   const autos = fs
     .readdirSync(dir)
-    .map((name) => ({ name, parsed: parseBackupName(dbFile, name) }))
-    .filter((b) => b.parsed?.kind === 'auto')
-    .sort(
-      (a, b) =>
-        (b.parsed!.createdAt ?? '').localeCompare(a.parsed!.createdAt ?? '') || b.name.localeCompare(a.name),
-    );
+    .flatMap((name) => {
+      const parsed = parseBackupName(dbFile, name);
+      return parsed?.kind === 'auto' ? [{ name, createdAt: parsed.createdAt ?? '' }] : [];
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
   const removed: string[] = [];
   for (const old of autos.slice(Math.max(1, clampKeep(keep)))) {
     fs.rmSync(path.join(dir, old.name), { force: true });

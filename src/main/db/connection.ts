@@ -129,7 +129,8 @@ function assertIntegrity(db: Db, file: string, check: 'full' | 'quick'): void {
   if (problems.length > 0) {
     throw new AppError(
       'corrupt-database',
-      `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing was changed; restore a backup.`,
+      `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing ` +
+        `was changed; restore a backup.`,
     );
   }
 }
@@ -145,7 +146,8 @@ function migrate(
   if (current > LATEST_VERSION) {
     throw new AppError(
       'newer-database',
-      `${file} was written by a newer version of Threshold (schema ${current}; this version knows up to ${LATEST_VERSION}). Update Threshold to open it.`,
+      `${file} was written by a newer version of Threshold (schema ${current}; this version ` +
+        `knows up to ${LATEST_VERSION}). Update Threshold to open it.`,
     );
   }
   const pending = migrations.filter((m) => m.version > current);
@@ -196,7 +198,8 @@ function encryptInPlace(file: string, key: DbKey, options: OpenOptions): string 
     fs.rmSync(temp, { force: true });
     throw new AppError(
       'locked',
-      `${file} is open in another program, so it was not encrypted. Close it and start again; nothing was changed.`,
+      `${file} is open in another program, so it was not encrypted. Close it and start again; ` +
+        `nothing was changed.`,
     );
   }
   removeSidecars(file);

@@ -51,7 +51,7 @@ export function parseKey(input: string): DbKey {
   const trimmed = text.trim();
   if (HEX_KEY.test(trimmed)) return { kind: 'raw', hex: trimmed.toLowerCase() };
   const quoted = QUOTED_HEX_KEY.exec(trimmed);
-  if (quoted) return { kind: 'raw', hex: quoted[1]!.toLowerCase() };
+  if (quoted?.[1]) return { kind: 'raw', hex: quoted[1].toLowerCase() };
   return { kind: 'passphrase', text };
 }
 
@@ -134,15 +134,16 @@ export function withDatabaseFile<T>(
   if (kind === 'missing') throw new AppError('not-found', `${file} does not exist.`);
   if (kind === 'empty' || kind === 'other')
     throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
-  if (kind === 'encrypted' && !key) throw keyRequired(file);
+  const useKey = kind === 'encrypted' ? key : null;
+  if (kind === 'encrypted' && !useKey) throw keyRequired(file);
   const db = new Database(file, {
     readonly: true,
     fileMustExist: true,
     ...nativeOptions(opts.nativeBinding),
   });
   try {
-    if (kind === 'encrypted') {
-      applyKey(db, key!);
+    if (useKey) {
+      applyKey(db, useKey);
       assertKeyOpens(db, file);
     }
     return use(db, kind === 'encrypted');
@@ -154,7 +155,8 @@ export function withDatabaseFile<T>(
 export function keyRequired(file: string): AppError {
   return new AppError(
     'key-required',
-    `${file} is encrypted (or is not a database). Give its key: set ${KEY_ENV}, or type it when asked. Nothing was changed.`,
+    `${file} is encrypted (or is not a database). Give its key: set ${KEY_ENV}, or type ` +
+      `it when asked. Nothing was changed.`,
   );
 }
 
@@ -256,7 +258,8 @@ export function writeEncryptedCopy(
     }
     const tables = sourceDb
       .prepare(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'",
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
+          "AND sql NOT LIKE 'CREATE VIRTUAL%'",
       )
       .pluck()
       .all() as string[];

@@ -72,7 +72,9 @@ export async function resolveDesktopKey(opts: {
     if (!usable) {
       throw new AppError(
         'key-required',
-        `The database key in ${keyFile} is protected by this computer's key store, which is not available now. Unlock it (or log in to your desktop session) and start again, or start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
+        `The database key in ${keyFile} is protected by this computer's key store, which is ` +
+          `not available now. Unlock it (or log in to your desktop session) and start again, ` +
+          `or start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
       );
     }
     let text: string;
@@ -86,7 +88,8 @@ export async function resolveDesktopKey(opts: {
     } catch (err) {
       throw new AppError(
         'key-required',
-        `The database key in ${keyFile} cannot be decrypted by this user account (${(err as Error).message}). Start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
+        `The database key in ${keyFile} cannot be decrypted by this user account (${(err as Error).message}). ` +
+          `Start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
       );
     }
     // The key store's own key was rotated: keep the same database key, protected the new way.
@@ -97,14 +100,16 @@ export async function resolveDesktopKey(opts: {
   if (sniffFile(opts.dbPath) === 'encrypted') {
     throw new AppError(
       'key-required',
-      `${opts.dbPath} is encrypted, but this computer holds no key for it (${keyFile} is missing). Start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
+      `${opts.dbPath} is encrypted, but this computer holds no key for it (${keyFile} is ` +
+        `missing). Start Threshold with ${KEY_ENV} set to the key. Nothing was changed.`,
     );
   }
   if (!usable) {
     return {
       kind: 'unprotected',
       reason:
-        'This computer offers no protected storage for secrets (on Linux: no keyring such as GNOME Keyring or KWallet is running), so Threshold cannot keep an encryption key safely.',
+        'This computer offers no protected storage for secrets (on Linux: no keyring such ' +
+        'as GNOME Keyring or KWallet is running), so Threshold cannot keep an encryption key safely.',
     };
   }
   const key = generateKey();

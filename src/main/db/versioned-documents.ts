@@ -35,30 +35,57 @@ export interface StoredVersion {
 }
 
 export interface VersionedTableSpec {
-  /** The table of current rows: `id`, the record's own columns and the bookkeeping columns. */
-  table: string;
-  /** The table of superseded versions: `<key>`, version, doc, change, changed_by, changed_at, deleted_at. */
-  history: string;
-  key: string;
-  /** The whole document of a current row, as the history keeps it. */
-  snapshot(rowid: number): string;
+  /** The table holding each record's current document (`rowid`, `doc`): the records' own, or apart. */
+  documents: string;
+  /** The whole document of a current row, as the history keeps it (default: the stored document). */
+  whole?: (rowid: number, doc: string) => string;
 }
 
 const META = 'rowid, version, last_change, changed_by, created_at, updated_at, deleted_at';
 const NAME = /^[a-z_]+$/;
 
 /** Column lists come from the stores' own tables, never from input; refuse anything else. */
-function columnNames(columns: Record<string, unknown>): string[] {
-  const names = Object.keys(columns);
+function checkNames(names: readonly string[]): readonly string[] {
   for (const name of names) if (!NAME.test(name)) throw new Error(`not a column name: ${name}`);
   return names;
 }
 
+/** The SQL for a list of columns, made once per list (the stores' lists are constants). */
+function sqlFor(
+  cache: WeakMap<readonly string[], string>,
+  names: readonly string[],
+  make: () => string,
+): string {
+  let sql = cache.get(names);
+  if (sql === undefined) cache.set(names, (sql = make()));
+  return sql;
+}
+
+/**
+ * The tables of a kind of record named `name` ('threat'): `<name>s` (current rows: `id`, the record's own
+ * columns and the bookkeeping columns) and `<name>_versions` (`<name>_id`, version, doc, change,
+ * changed_by, changed_at, deleted_at).
+ */
 export class VersionedTable {
+  private readonly spec: { table: string; history: string; key: string };
+  private readonly inserts = new WeakMap<readonly string[], string>();
+  private readonly updates = new WeakMap<readonly string[], string>();
+
   constructor(
     private readonly db: Db,
-    private readonly spec: VersionedTableSpec,
-  ) {}
+    name: string,
+    private readonly docs: VersionedTableSpec,
+  ) {
+    this.spec = { table: `${name}s`, history: `${name}_versions`, key: `${name}_id` };
+  }
+
+  /** The whole document of a current row, as the history keeps it. */
+  private snapshot(rowid: number): string {
+    const doc = cached(this.db, `SELECT doc FROM ${this.docs.documents} WHERE rowid = ?`)
+      .pluck()
+      .get(rowid) as string;
+    return this.docs.whole ? this.docs.whole(rowid, doc) : doc;
+  }
 
   exists(id: string): boolean {
     return cached(this.db, `SELECT 1 FROM ${this.spec.table} WHERE id = ?`).get(id) !== undefined;
@@ -69,30 +96,39 @@ export class VersionedTable {
       StoredMeta | undefined;
   }
 
-  /** Writes a new record at version 1; returns its rowid. */
-  insert(columns: Record<string, unknown>, info: WriteInfo): number {
-    const names = columnNames(columns);
-    const result = cached(
-      this.db,
-      `INSERT INTO ${this.spec.table} (${names.join(', ')}, version, last_change, changed_by, created_at, updated_at)
-       VALUES (${names.map((n) => `@${n}`).join(', ')}, 1, @change, @by, @at, @at)`,
-    ).run({ ...columns, change: info.change, by: info.by, at: info.at });
+  /**
+   * Writes a new record at version 1; returns its rowid. `values` holds the record's columns by name (it
+   * may hold more; `names` says which are written) and receives the bookkeeping values.
+   */
+  insert(names: readonly string[], values: Record<string, unknown>, info: WriteInfo): number {
+    const sql = sqlFor(this.inserts, names, () => {
+      const columns = checkNames(names);
+      return (
+        `INSERT INTO ${this.spec.table} (${columns.join(', ')}, version, last_change, changed_by, ` +
+        `created_at, updated_at) VALUES (${columns.map((n) => `@${n}`).join(', ')}, 1, @change, @by, @at, @at)`
+      );
+    });
+    const result = cached(this.db, sql).run(Object.assign(values, info));
     return Number(result.lastInsertRowid);
   }
 
-  /** Replaces the current version's columns, keeping it whole in the history first. */
+  /** Replaces the current version's columns (`names` of `values`, as insert), keeping it whole in the
+   *  history first. */
   replace(
     id: string,
-    columns: Record<string, unknown>,
+    names: readonly string[],
+    values: Record<string, unknown>,
     info: WriteInfo,
   ): { rowid: number; version: number; deleted: boolean } {
     const current = this.keepCurrentVersion(id);
-    const names = columnNames(columns);
-    cached(
-      this.db,
-      `UPDATE ${this.spec.table} SET ${names.map((n) => `${n} = @${n}`).join(', ')},
-        version = version + 1, last_change = @change, changed_by = @by, updated_at = @at WHERE rowid = @rowid`,
-    ).run({ ...columns, change: info.change, by: info.by, at: info.at, rowid: current.rowid });
+    const sql = sqlFor(this.updates, names, () => {
+      const columns = checkNames(names);
+      return (
+        `UPDATE ${this.spec.table} SET ${columns.map((n) => `${n} = @${n}`).join(', ')}, ` +
+        'version = version + 1, last_change = @change, changed_by = @by, updated_at = @at WHERE rowid = @rowid'
+      );
+    });
+    cached(this.db, sql).run(Object.assign(values, info, { rowid: current.rowid }));
     return { rowid: current.rowid, version: current.version + 1, deleted: current.deleted_at !== null };
   }
 
@@ -111,6 +147,21 @@ export class VersionedTable {
       at: info.at,
     });
     return current.version + 1;
+  }
+
+  /**
+   * Every version of a record, the current one first (`current` is its meta and document, as the store
+   * reads them), each with its document under the name `as` ('threat', 'partner').
+   */
+  versions<K extends string, T>(
+    id: string,
+    current: { meta: RecordMeta; doc: T } | undefined,
+    as: K,
+  ): (RecordVersionInfo & Record<K, T>)[] {
+    if (!current) return [];
+    return versionList(current, this.history(id), (doc) => JSON.parse(doc) as T).map(
+      ({ doc, ...v }) => ({ ...v, [as]: doc }) as RecordVersionInfo & Record<K, T>,
+    );
   }
 
   /** The superseded versions of a record, newest first. */
@@ -132,7 +183,7 @@ export class VersionedTable {
     ).run(
       id,
       current.version,
-      this.spec.snapshot(current.rowid),
+      this.snapshot(current.rowid),
       current.last_change,
       current.changed_by,
       current.updated_at,

@@ -163,7 +163,8 @@ export class DraftingRepository {
   getPlan(id: string): StoredPlan | undefined {
     const row = cached(
       this.db,
-      'SELECT id, election_id, cluster, threat_ids, version, created_at, created_by, updated_at FROM comm_plans WHERE id = ? AND deleted_at IS NULL',
+      'SELECT id, election_id, cluster, threat_ids, version, created_at, created_by, updated_at ' +
+        'FROM comm_plans WHERE id = ? AND deleted_at IS NULL',
     ).get(id) as PlanRow | undefined;
     return row ? toPlan(row) : undefined;
   }
@@ -171,7 +172,8 @@ export class DraftingRepository {
   planVersion(id: string, version: number): StoredPlanVersion | undefined {
     const row = cached(
       this.db,
-      'SELECT version, doc, assessment, change, saved_at, saved_by, saved_role FROM comm_plan_versions WHERE plan_id = ? AND version = ?',
+      'SELECT version, doc, assessment, change, saved_at, saved_by, saved_role FROM comm_plan_versions ' +
+        'WHERE plan_id = ? AND version = ?',
     ).get(id, version) as
       | {
           version: number;
@@ -199,7 +201,8 @@ export class DraftingRepository {
     return (
       cached(
         this.db,
-        'SELECT version, change, saved_at, saved_by, saved_role FROM comm_plan_versions WHERE plan_id = ? ORDER BY version DESC',
+        'SELECT version, change, saved_at, saved_by, saved_role FROM comm_plan_versions WHERE ' +
+          'plan_id = ? ORDER BY version DESC',
       ).all(id) as {
         version: number;
         change: string;
@@ -299,7 +302,8 @@ export class DraftingRepository {
   getDraft(id: string): StoredDraft | undefined {
     const row = cached(
       this.db,
-      'SELECT id, plan_id, template, version, status, created_at, created_by, updated_at, updated_by FROM drafts WHERE id = ? AND deleted_at IS NULL',
+      'SELECT id, plan_id, template, version, status, created_at, created_by, updated_at, ' +
+        'updated_by FROM drafts WHERE id = ? AND deleted_at IS NULL',
     ).get(id) as DraftRow | undefined;
     return row ? toDraft(row) : undefined;
   }
@@ -307,7 +311,8 @@ export class DraftingRepository {
   draftVersion(id: string, version: number): StoredDraftVersion | undefined {
     const row = cached(
       this.db,
-      'SELECT version, plan_version, doc, status, change, saved_at, saved_by, saved_role FROM draft_versions WHERE draft_id = ? AND version = ?',
+      'SELECT version, plan_version, doc, status, change, saved_at, saved_by, saved_role ' +
+        'FROM draft_versions WHERE draft_id = ? AND version = ?',
     ).get(id, version) as DraftVersionRow | undefined;
     return row ? toDraftVersion(row) : undefined;
   }
@@ -316,7 +321,8 @@ export class DraftingRepository {
     return (
       cached(
         this.db,
-        'SELECT version, plan_version, doc, status, change, saved_at, saved_by, saved_role FROM draft_versions WHERE draft_id = ? ORDER BY version DESC',
+        'SELECT version, plan_version, doc, status, change, saved_at, saved_by, saved_role ' +
+          'FROM draft_versions WHERE draft_id = ? ORDER BY version DESC',
       ).all(id) as DraftVersionRow[]
     ).map((r) => {
       const v = toDraftVersion(r);

@@ -25,6 +25,7 @@ import { currentPolicy } from '../assessment/policy-store';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
 import type { SaveFilePort } from '../files/save-port';
+import { evictOldest } from '../../shared/collections';
 import { OrganisationRepository } from '../organisation/repository';
 import { newRecordId } from '../records';
 import { ThreatStore } from '../threats/store';
@@ -136,7 +137,8 @@ export class DraftingService {
         `A communication plan is about one election; these threats belong to ${ids.join(', ')}.`,
       );
     }
-    return this.elections.get(ids[0]!, { includeDeleted: true });
+    const [id] = ids;
+    return id === undefined ? undefined : this.elections.get(id, { includeDeleted: true });
   }
 
   // Plans
@@ -154,17 +156,19 @@ export class DraftingService {
     const when = asOf ?? this.ctx.clock().toISOString();
     return this.ctx.db.transaction(() => {
       const threats = this.loadThreats(ids);
+      const [first] = threats;
+      if (!first) throw new AppError('invalid-request', 'Name at least one threat to write about.');
       const election = this.electionOf(threats);
       const versions = this.threatVersions(ids);
       const policy = currentPolicy(this.ctx.db);
       const assessment: AssessmentResult = cluster
         ? assessCluster(threats, election, policy, { asOf: when, versions })
-        : assessThreat(threats[0]!, election, policy, { asOf: when, version: versions[ids[0]!] });
+        : assessThreat(first, election, policy, { asOf: when, version: versions[first.id] });
       const plan = buildPlan(threats, election, assessment, planOptionsFrom(this.profile(), when));
       const who = this.author();
       const id = newRecordId('P', this.ctx.clock());
       this.repo.insertPlan(
-        { id, electionId: election?.id ?? threats[0]!.electionId, cluster, plan, assessment },
+        { id, electionId: election?.id ?? first.electionId, cluster, plan, assessment },
         who,
       );
       this.audit('plan.created', `plan:${id}`, {
@@ -219,7 +223,8 @@ export class DraftingService {
       if (plan.currentVersion !== expectedVersion) {
         throw new AppError(
           'conflict',
-          `Communication plan ${id} was changed (now version ${plan.currentVersion}) since you opened version ${expectedVersion}. Reopen it; your edits were not saved.`,
+          `Communication plan ${id} was changed (now version ${plan.currentVersion}) since you ` +
+            `opened version ${expectedVersion}. Reopen it; your edits were not saved.`,
         );
       }
       const merged = mergePlanEdits(v.plan, edited);
@@ -327,7 +332,8 @@ export class DraftingService {
     if (found.stored.currentVersion !== expectedVersion) {
       throw new AppError(
         'conflict',
-        `Draft ${id} was changed (now version ${found.stored.currentVersion}) since you opened version ${expectedVersion}. Reopen it; nothing was saved.`,
+        `Draft ${id} was changed (now version ${found.stored.currentVersion}) since you opened ` +
+          `version ${expectedVersion}. Reopen it; nothing was saved.`,
       );
     }
     return found;
@@ -353,7 +359,7 @@ export class DraftingService {
       targetGrade: TARGET_GRADE,
       organisation,
     };
-    if (this.checkContexts.size >= 20) this.checkContexts.delete(this.checkContexts.keys().next().value!);
+    evictOldest(this.checkContexts, 20);
     this.checkContexts.set(key, context);
     return context;
   }
@@ -389,7 +395,7 @@ export class DraftingService {
     title?: Partial<Record<DraftLang, string>>,
   ): DraftRecord {
     return this.ctx.db.transaction(() => {
-      const { v } = this.currentDraftVersion(id, expectedVersion);
+      const { stored, v } = this.currentDraftVersion(id, expectedVersion);
       const edited = applySectionEdits(v.draft, edits, title);
       if (sameText(edited, v.draft)) return this.draftRecord(id);
       const doc = asNewDraftVersion(edited, this.drafted());
@@ -400,7 +406,7 @@ export class DraftingService {
         v.status === 'approved' ? `edited after approval of version ${v.version}` : 'edited',
         this.author(),
       );
-      const report = this.report(doc, this.repo.getDraft(id)!.planId, v.planVersion);
+      const report = this.report(doc, stored.planId, v.planVersion);
       this.audit('draft.edited', `draft:${id}`, {
         version,
         from: v.version,
@@ -582,7 +588,7 @@ export class DraftingService {
         template: d.template,
         threatIds: d.threatIds,
         languages: d.languages,
-        title: d.title[d.languages[0]!] ?? '',
+        title: (d.languages[0] && d.title[d.languages[0]]) ?? '',
         version: d.currentVersion,
         status: d.status,
         updatedAt: d.updatedAt,

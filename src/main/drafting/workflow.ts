@@ -16,6 +16,7 @@ import { AppError } from '../../shared/errors';
 import { NOT_PROSE } from './checks/readability';
 import { readingGrade } from './readability/reading-grade';
 import { withoutPlaceholders } from './text/placeholders';
+import { omit } from '../../shared/collections';
 
 export type SignoffStep = 'reviewed' | 'approved';
 
@@ -45,9 +46,10 @@ export function applySectionEdits(
         ]);
       }
     }
-    sections[lang] = current.map((s) =>
-      byId.has(s.id) ? { ...s, text: normalizeNewlines(byId.get(s.id)!) } : s,
-    );
+    sections[lang] = current.map((s) => {
+      const text = byId.get(s.id);
+      return text === undefined ? s : { ...s, text: normalizeNewlines(text) };
+    });
   }
   const newTitle: Draft['title'] = { ...draft.title };
   // The headline is the document's title: an edited headline retitles the draft.
@@ -81,18 +83,19 @@ export function sameText(a: Draft, b: Draft): boolean {
     const sb = b.sections[lang] ?? [];
     return (
       sa.length === sb.length &&
-      sa.every(
-        (s, i) =>
-          s.id === sb[i]!.id && s.text === sb[i]!.text && (s.heading ?? '') === (sb[i]!.heading ?? ''),
-      )
+      sa.every((s, i) => {
+        const t = sb[i];
+        return (
+          t !== undefined && s.id === t.id && s.text === t.text && (s.heading ?? '') === (t.heading ?? '')
+        );
+      })
     );
   });
 }
 
 /** A new version of edited text: back to "draft", signed off as drafted by whoever edited it. */
 export function asNewDraftVersion(draft: Draft, drafted: Signoff | undefined): Draft {
-  const { approvals: _old, ...rest } = draft;
-  return { ...rest, status: 'draft', ...(drafted ? { approvals: { drafted } } : {}) };
+  return { ...omit(draft, 'approvals'), status: 'draft', ...(drafted ? { approvals: { drafted } } : {}) };
 }
 
 /** Why a step cannot be taken on a draft in this status, or null when it can. */
@@ -110,7 +113,10 @@ export function checksProblem(checks: readonly Check[], step: SignoffStep): stri
   if (errors.length === 0) return null;
   const what = step === 'approved' ? 'approved' : 'marked as reviewed';
   const list = [...new Set(errors.map((c) => c.id))].join(', ');
-  return `${errors.length} check${errors.length === 1 ? '' : 's'} at error level must be fixed before the text can be ${what} (${list}).`;
+  return (
+    `${errors.length} check${errors.length === 1 ? '' : 's'} at error level must be fixed ` +
+    `before the text can be ${what} (${list}).`
+  );
 }
 
 /** The draft signed off for a step (its text unchanged). Throws when the step cannot be taken. */

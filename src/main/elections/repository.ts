@@ -46,14 +46,16 @@ export class ElectionRepository {
     if (!existing) {
       cached(
         this.db,
-        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ' +
+          '(?, ?, ?, ?, ?, ?)',
       ).run(election.id, doc, election.name, election.pollingDay, at, at);
       return 'created';
     }
     if (existing.doc === doc && existing.deleted_at === null) return 'unchanged';
     cached(
       this.db,
-      'UPDATE elections SET doc = ?, name = ?, polling_day = ?, version = version + 1, updated_at = ?, deleted_at = NULL WHERE id = ?',
+      'UPDATE elections SET doc = ?, name = ?, polling_day = ?, version = version + 1, updated_at ' +
+        '= ?, deleted_at = NULL WHERE id = ?',
     ).run(doc, election.name, election.pollingDay, at, election.id);
     return 'updated';
   }

@@ -41,8 +41,10 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
       noLink: true,
       message: 'The database cannot be encrypted on this computer',
       detail:
-        `${decision.reason}\n\nIf you continue, the database (${dbPath}) stays unencrypted on disk: protect this computer with full-disk encryption. ` +
-        `To encrypt it anyway, quit and start Threshold with ${KEY_ENV} set to a key of your own (64 hexadecimal digits, or a passphrase); you will need that key every time.`,
+        `${decision.reason}\n\nIf you continue, the database (${dbPath}) stays unencrypted ` +
+        `on disk: protect this computer with full-disk encryption. ` +
+        `To encrypt it anyway, quit and start Threshold with ${KEY_ENV} set to a key of your ` +
+        `own (64 hexadecimal digits, or a passphrase); you will need that key every time.`,
     });
     if (response !== 1) return null;
   }
@@ -77,9 +79,11 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
       buttons: ['OK'],
       message: 'Your database is now encrypted',
       detail:
-        `Threshold encrypted ${dbPath} with a key that this computer's key store protects (${decision.kind === 'key' && decision.keyFile ? decision.keyFile : KEY_ENV}).\n\n` +
+        `Threshold encrypted ${dbPath} with a key that this computer's key store protects ` +
+        `(${decision.kind === 'key' && decision.keyFile ? decision.keyFile : KEY_ENV}).\n\n` +
         `An unencrypted copy made just before was kept at:\n${plainBackup}\n\n` +
-        'It holds everything the database held, in clear. Once you have checked that Threshold works, delete it or move it somewhere safe. ' +
+        'It holds everything the database held, in clear. Once you have checked that Threshold ' +
+        'works, delete it or move it somewhere safe. ' +
         'To use the command line on this database, open Settings → Security → Show the database key.',
     });
   }
@@ -99,9 +103,12 @@ export async function showDatabaseKey(key: DbKey, parent: BrowserWindow | null):
     message: 'The database key',
     detail:
       `${KEY_ENV}=${value}\n\n` +
-      'Anyone with this key and a copy of the database can read everything in it, classified notes included. ' +
-      `Use it to run the command line on this computer (set ${KEY_ENV} in the terminal, or type it when asked), ` +
-      'and keep a copy offline, somewhere as safe as the data: without it, no one can open the database or its backups.',
+      'Anyone with this key and a copy of the database can read everything in it, classified ' +
+      'notes included. ' +
+      `Use it to run the command line on this computer (set ${KEY_ENV} in the terminal, ` +
+      `or type it when asked), ` +
+      'and keep a copy offline, somewhere as safe as the data: without it, no one can open ' +
+      'the database or its backups.',
   };
   const { response } = parent
     ? await dialog.showMessageBox(parent, options)

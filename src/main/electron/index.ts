@@ -155,7 +155,8 @@ if (!app.requestSingleInstanceLock()) {
     .catch((err: unknown) => {
       dialog.showErrorBox(
         'Threshold could not start',
-        `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\nStart Threshold again; if it fails again, report the text above.`,
+        `${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n\nStart Threshold ` +
+          `again; if it fails again, report the text above.`,
       );
       host?.close(); // app.exit skips will-quit
       app.exit(1);

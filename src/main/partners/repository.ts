@@ -2,13 +2,7 @@
 // documents with their meta), never rows.
 import type { Db } from '../db/types';
 import { cached } from '../db/statements';
-import {
-  recordMeta,
-  versionList,
-  VersionedTable,
-  type StoredMeta,
-  type WriteInfo,
-} from '../db/versioned-documents';
+import { recordMeta, VersionedTable, type StoredMeta, type WriteInfo } from '../db/versioned-documents';
 import type { Partner, PartnerDetail, PartnerVersion } from '../../shared/domain/partners';
 import { lastContactDate } from './readiness';
 
@@ -27,6 +21,9 @@ function toDetail(row: StoredPartner): PartnerDetail {
   };
 }
 
+const COLUMNS_WRITTEN = ['id', 'doc', 'name', 'kind', 'last_contacted'];
+const COLUMNS_REPLACED = COLUMNS_WRITTEN.filter((c) => c !== 'id');
+
 /** The columns a partner fills. */
 function columns(partner: Partner) {
   return {
@@ -42,13 +39,7 @@ export class PartnerRepository {
   private readonly table: VersionedTable;
 
   constructor(private readonly db: Db) {
-    this.table = new VersionedTable(db, {
-      table: 'partners',
-      history: 'partner_versions',
-      key: 'partner_id',
-      snapshot: (rowid) =>
-        cached(db, 'SELECT doc FROM partners WHERE rowid = ?').pluck().get(rowid) as string,
-    });
+    this.table = new VersionedTable(db, 'partner', { documents: 'partners' });
   }
 
   exists(id: string): boolean {
@@ -86,13 +77,12 @@ export class PartnerRepository {
   }
 
   insert(partner: Partner, info: WriteInfo): void {
-    this.table.insert(columns(partner), info);
+    this.table.insert(COLUMNS_WRITTEN, columns(partner), info);
   }
 
   /** Replaces the current version, keeping it whole in partner_versions first. Returns the new version. */
   update(partner: Partner, info: WriteInfo): number {
-    const { id: _id, ...rest } = columns(partner);
-    return this.table.replace(partner.id, rest, info).version;
+    return this.table.replace(partner.id, COLUMNS_REPLACED, columns(partner), info).version;
   }
 
   setDeleted(id: string, deleted: boolean, info: WriteInfo): number {
@@ -101,11 +91,6 @@ export class PartnerRepository {
 
   versions(id: string): PartnerVersion[] {
     const current = this.get(id);
-    if (!current) return [];
-    return versionList(
-      { meta: current.meta, doc: current.partner },
-      this.table.history(id),
-      (doc) => JSON.parse(doc) as Partner,
-    ).map(({ doc, ...v }) => ({ ...v, partner: doc }));
+    return this.table.versions(id, current && { meta: current.meta, doc: current.partner }, 'partner');
   }
 }

@@ -17,7 +17,9 @@ import { getPath } from '../../shared/domain/paths';
 import { stixProperty } from '../../shared/domain/threat-field-index';
 import { THREAT_FIELDS } from '../../shared/domain/threat-fields';
 import type { Threat } from '../../shared/domain/workspace';
+import { withoutNotes } from '../threats/columns';
 import type { ExportableThreat } from '../threats/store';
+import { pushTo } from '../../shared/collections';
 import { tlpMarking } from './tlp';
 import { stixId, uuidv5 } from './uuid';
 
@@ -114,7 +116,7 @@ export function campaignClusters(threats: readonly Threat[]): Threat[][] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let r = x;
-    while (parent.get(r) !== r) r = parent.get(r)!;
+    for (let up = parent.get(r); up !== undefined && up !== r; up = parent.get(r)) r = up;
     parent.set(x, r);
     return r;
   };
@@ -132,10 +134,7 @@ export function campaignClusters(threats: readonly Threat[]): Threat[][] {
     }
   }
   const groups = new Map<string, Threat[]>();
-  for (const t of threats) {
-    const root = find(t.id);
-    (groups.get(root) ?? groups.set(root, []).get(root)!).push(t);
-  }
+  for (const t of threats) pushTo(groups, find(t.id), t);
   return [...groups.values()].filter((g) => g.length > 1);
 }
 
@@ -181,10 +180,9 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
 
   // Never look at classified notes, whatever the caller passed.
   const rows = input.map((r) => {
-    const { classifiedNotes: _never, ...threat } = r.threat;
     return {
       ...r,
-      threat: threat as Threat,
+      threat: withoutNotes(r.threat),
       createdAt: stixTime(r.createdAt),
       updatedAt: stixTime(maxIso(stixTime(r.updatedAt), stixTime(r.createdAt))),
     };
@@ -193,16 +191,19 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
   /** Attribution is written unless the bundle is public (TLP:CLEAR) and the confidence is low:
    *  low-confidence attribution is never stated publicly. */
   const withheld = (t: Threat) => publicOnly && t.source.confidence === 'low' && t.source.actor !== 'unknown';
-  const attributable = (t: Threat) => Boolean(t.source.name?.trim()) && !withheld(t);
-
-  const actorObjectId = (t: Threat): string => {
-    const type = FOREIGN.has(t.source.actor) ? 'threat-actor' : 'identity';
-    return stixId(type, actorKey(t)!);
+  /** The named source a threat is attributed to, when the bundle may say so. */
+  const attributedTo = (t: Threat): { key: string; name: string } | null => {
+    const key = actorKey(t);
+    const name = t.source.name?.trim();
+    return key && name && !withheld(t) ? { key, name } : null;
   };
+
+  const actorObjectId = (t: Threat, key: string): string =>
+    stixId(FOREIGN.has(t.source.actor) ? 'threat-actor' : 'identity', key);
 
   for (const { threat: t, createdAt, updatedAt, level, score } of rows) {
     const id = incidentId(t.id);
-    const showActor = attributable(t);
+    const attribution = attributedTo(t);
     objects.set(
       id,
       clean({
@@ -227,9 +228,9 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
       }),
     );
 
-    if (showActor) {
-      const actorId = actorObjectId(t);
-      const name = t.source.name!.trim();
+    if (attribution) {
+      const actorId = actorObjectId(t, attribution.key);
+      const { name } = attribution;
       const kind = t.source.actor;
       addShared(actorId, createdAt, updatedAt, (s) =>
         FOREIGN.has(kind)
@@ -306,49 +307,39 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
         facts: tr.facts,
       })),
     ];
+    /** A note on the incident: its false claim, or its verified facts, in one language. */
+    const note = (kind: string, lang: string | undefined, fields: Record<string, unknown>) => {
+      const noteId = stixId('note', `${t.id}|${kind}${lang ? `|${lang}` : ''}`);
+      objects.set(
+        noteId,
+        clean({
+          type: 'note',
+          spec_version: '2.1',
+          id: noteId,
+          created: createdAt,
+          modified: updatedAt,
+          lang,
+          ...fields,
+          object_refs: [id],
+          ...marks,
+          x_threshold_note_kind: kind,
+        }),
+      );
+    };
     for (const n of claimNotes) {
-      const suffix = n.lang ? `|${n.lang}` : '';
-      if (n.falseClaim?.trim()) {
-        const noteId = stixId('note', `${t.id}|false-claim${suffix}`);
-        objects.set(
-          noteId,
-          clean({
-            type: 'note',
-            spec_version: '2.1',
-            id: noteId,
-            created: createdAt,
-            modified: updatedAt,
-            lang: n.lang,
-            abstract:
-              n.lang === 'fr' ? 'Fausse affirmation (ne pas amplifier)' : 'False claim (do not amplify)',
-            content: n.falseClaim,
-            object_refs: [id],
-            ...marks,
-            x_threshold_note_kind: 'false-claim',
-          }),
-        );
-      }
+      if (n.falseClaim?.trim())
+        note('false-claim', n.lang, {
+          abstract:
+            n.lang === 'fr' ? 'Fausse affirmation (ne pas amplifier)' : 'False claim (do not amplify)',
+          content: n.falseClaim,
+        });
       const facts = (n.facts ?? []).filter((f) => f.trim());
-      if (facts.length) {
-        const noteId = stixId('note', `${t.id}|facts${suffix}`);
-        objects.set(
-          noteId,
-          clean({
-            type: 'note',
-            spec_version: '2.1',
-            id: noteId,
-            created: createdAt,
-            modified: updatedAt,
-            lang: n.lang,
-            abstract: n.lang === 'fr' ? 'Faits vérifiés' : 'Verified facts',
-            content: facts.map((f) => `- ${f}`).join('\n'),
-            object_refs: [id],
-            ...marks,
-            x_threshold_note_kind: 'facts',
-            x_threshold_facts: facts,
-          }),
-        );
-      }
+      if (facts.length)
+        note('facts', n.lang, {
+          abstract: n.lang === 'fr' ? 'Faits vérifiés' : 'Verified facts',
+          content: facts.map((f) => `- ${f}`).join('\n'),
+          x_threshold_facts: facts,
+        });
     }
 
     if (level) {
@@ -365,7 +356,8 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
           explanation:
             `Threshold's current intervention level for this incident is ${LEVEL_WORDS[level]}` +
             `${score !== null ? `, score ${Math.round(score)} out of 100` : ''}. ` +
-            'The opinion says how strongly the exporting team holds that the incident threatens the election enough to respond: ' +
+            'The opinion says how strongly the exporting team holds that the incident threatens ' +
+            'the election enough to respond: ' +
             'neutral = monitor, agree = engage privately, strongly-agree = speak publicly.',
           object_refs: [id],
           ...marks,
@@ -395,15 +387,17 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
 
   // Campaigns: related threats sharing one actor. The id follows the earliest member.
   const byThreatId = new Map(rows.map((r) => [r.threat.id, r]));
-  for (const cluster of campaignClusters(rows.map((r) => r.threat).filter(attributable))) {
+  for (const cluster of campaignClusters(rows.map((r) => r.threat).filter((t) => attributedTo(t)))) {
     const members = cluster
-      .map((t) => byThreatId.get(t.id)!)
+      .flatMap((t) => byThreatId.get(t.id) ?? [])
       .sort(
         (a, b) =>
           a.threat.time.firstSeen.localeCompare(b.threat.time.firstSeen) ||
           a.threat.id.localeCompare(b.threat.id),
       );
-    const anchor = members[0]!.threat;
+    const anchor = members[0]?.threat;
+    const anchorSource = anchor && attributedTo(anchor);
+    if (!anchor || !anchorSource) continue;
     const campaignId = stixId('campaign', anchor.id);
     const created = members.map((m) => m.createdAt).reduce(minIso);
     const modified = members.map((m) => m.updatedAt).reduce(maxIso);
@@ -419,7 +413,7 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
         id: campaignId,
         created,
         modified,
-        name: `${anchor.source.name!.trim()}: ${members.length} related threats`,
+        name: `${anchorSource.name}: ${members.length} related threats`,
         description: `Related threats recorded in Threshold and attributed to the same source (${anchor.source.actor}).`,
         first_seen: firstSeen,
         last_seen: maxIso(firstSeen, lastSeen),
@@ -429,7 +423,7 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
     );
     for (const m of members)
       relate('attributed-to', incidentId(m.threat.id), campaignId, m.createdAt, m.updatedAt);
-    relate('attributed-to', campaignId, actorObjectId(anchor), created, modified, {
+    relate('attributed-to', campaignId, actorObjectId(anchor, anchorSource.key), created, modified, {
       confidence: Math.min(...members.map((m) => CONFIDENCE_VALUE[m.threat.source.confidence])),
     });
   }

@@ -3,18 +3,7 @@
 // Pure: the caller resolves elections and merges with threats already in the log.
 import { z } from 'zod';
 import { AppError, type ProblemLocation } from '../../shared/errors';
-import {
-  ACTORS,
-  CONFIDENCES,
-  PLACE_LEVELS,
-  PURPOSES,
-  STATUSES,
-  TARGET_KINDS,
-  THREAT_TYPES,
-  TRENDS,
-  type Actor,
-  type Confidence,
-} from '../../shared/domain/enums';
+import * as enums from '../../shared/domain/enums';
 import { jsonPath } from '../../shared/domain/location';
 import {
   LIMITS,
@@ -26,6 +15,7 @@ import {
 import { setPath } from '../../shared/domain/paths';
 import { stixProperty } from '../../shared/domain/threat-field-index';
 import { THREAT_FIELDS, type ThreatField } from '../../shared/domain/threat-fields';
+import { optional, pushTo } from '../../shared/collections';
 import { tlpNameOf } from './tlp';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}';
@@ -65,7 +55,8 @@ function fail(fileName: string, problems: ProblemLocation[], total = problems.le
     .join('; ');
   throw new AppError(
     'import-invalid',
-    `${fileName} cannot be imported as a STIX 2.1 bundle: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. Nothing was imported.`,
+    `${fileName} cannot be imported as a STIX 2.1 bundle: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. ` +
+      `Nothing was imported.`,
     problems.slice(0, MAX_PROBLEMS),
   );
 }
@@ -109,7 +100,7 @@ function plainValue(f: ThreatField, v: unknown): unknown {
 }
 
 /** STIX confidence (0–100) as Threshold's attribution confidence. */
-export function confidenceOf(value: unknown): Confidence | undefined {
+export function confidenceOf(value: unknown): enums.Confidence | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
   return value >= 70 ? 'high' : value >= 30 ? 'moderate' : 'low';
 }
@@ -123,7 +114,9 @@ export function checkBundle(data: unknown, fileName: string): Obj[] {
     fail(fileName, [
       {
         where: '$.spec_version',
-        message: `a bundle with a spec_version (${JSON.stringify(data.spec_version)}) is a STIX 2.0 bundle; Threshold reads STIX 2.1, whose objects carry "spec_version": "2.1"`,
+        message:
+          `a bundle with a spec_version (${JSON.stringify(data.spec_version)}) is a STIX 2.0 ` +
+          `bundle; Threshold reads STIX 2.1, whose objects carry "spec_version": "2.1"`,
       },
     ]);
   }
@@ -155,7 +148,7 @@ export function checkBundle(data: unknown, fileName: string): Obj[] {
         message: `must be an identifier "${o.type}--<uuid>"`,
       });
     const first = seen.get(o.id as string);
-    if (first !== undefined && o.modified === (data.objects as Obj[])[first]!.modified)
+    if (first !== undefined && o.modified === (data.objects as Obj[])[first]?.modified)
       problems.push({ where: `${where}.id`, message: `repeats ${String(o.id)} of $.objects[${first}]` });
     else seen.set(o.id as string, i);
     const needsSpec =
@@ -207,10 +200,9 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
   const notesFor = new Map<string, Obj[]>();
   for (const { obj } of objects.values()) {
     if (obj.type === 'relationship' && typeof obj.source_ref === 'string')
-      (outgoing.get(obj.source_ref) ?? outgoing.set(obj.source_ref, []).get(obj.source_ref)!).push(obj);
+      pushTo(outgoing, obj.source_ref, obj);
     if (obj.type === 'note' && Array.isArray(obj.object_refs)) {
-      for (const ref of obj.object_refs)
-        if (typeof ref === 'string') (notesFor.get(ref) ?? notesFor.set(ref, []).get(ref)!).push(obj);
+      for (const ref of obj.object_refs) if (typeof ref === 'string') pushTo(notesFor, ref, obj);
     }
   }
   const rels = (id: string, type: string) =>
@@ -247,10 +239,10 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       ? String((own as { external_id: string }).external_id).slice(0, LIMITS.id)
       : `stix-${inc.id.slice('incident--'.length)}`;
 
-    // Actor: Threshold's own properties, else what the incident is attributed to (through a campaign too).
-    let actor: Actor | undefined = oneOf(ACTORS, x('source.actor'));
+    // enums.Actor: Threshold's own properties, else what the incident is attributed to (through a campaign too).
+    let actor: enums.Actor | undefined = oneOf(enums.ACTORS, x('source.actor'));
     let actorName = str(x('source.name'), LIMITS.name);
-    let confidence = oneOf(CONFIDENCES, x('source.confidence'));
+    let confidence = oneOf(enums.CONFIDENCES, x('source.confidence'));
     const attributions = rels(inc.id, 'attributed-to');
     const direct = attributions
       .map(target)
@@ -264,7 +256,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     if (actorObj) {
       actorName ??= str(actorObj.name, LIMITS.name);
       actor ??=
-        oneOf(ACTORS, actorObj[stixProperty('source.actor')]) ??
+        oneOf(enums.ACTORS, actorObj[stixProperty('source.actor')]) ??
         (Array.isArray(actorObj.threat_actor_types) && actorObj.threat_actor_types.includes('nation-state')
           ? 'foreign-state'
           : 'unknown');
@@ -385,20 +377,18 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       electionId: str(x('electionId'), LIMITS.id) ?? '',
       title: (str(inc.name, LIMITS.title) ?? id).trim(),
       summary: (str(inc.description) ?? str(inc.name) ?? id).trim(),
-      purpose: oneOf(PURPOSES, x('purpose')) ?? 'other',
-      type: oneOf(THREAT_TYPES, x('type')) ?? 'other',
+      purpose: oneOf(enums.PURPOSES, x('purpose')) ?? 'other',
+      type: oneOf(enums.THREAT_TYPES, x('type')) ?? 'other',
       target: {
-        kind: oneOf(TARGET_KINDS, x('target.kind')) ?? 'general-public',
-        ...(str(x('target.description'), LIMITS.shortText)
-          ? { description: str(x('target.description'), LIMITS.shortText)! }
-          : {}),
+        kind: oneOf(enums.TARGET_KINDS, x('target.kind')) ?? 'general-public',
+        ...optional('description', str(x('target.description'), LIMITS.shortText)),
       },
       time: { firstSeen, ...(lastSeen ? { lastSeen } : {}) },
       place: {
-        level: oneOf(PLACE_LEVELS, x('place.level')) ?? (regions ? 'regional' : 'national'),
+        level: oneOf(enums.PLACE_LEVELS, x('place.level')) ?? (regions ? 'regional' : 'national'),
         ...(regions ? { regions } : {}),
-        ...(strList(x('place.channels')) ? { channels: strList(x('place.channels'))! } : {}),
-        ...(strList(x('place.languages'), 35) ? { languages: strList(x('place.languages'), 35)! } : {}),
+        ...optional('channels', strList(x('place.channels'))),
+        ...optional('languages', strList(x('place.languages'), 35)),
       },
       source: {
         actor: actor ?? 'unknown',
@@ -410,15 +400,13 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
         ...(typeof audience === 'number' && Number.isInteger(audience) && audience >= 0
           ? { estimatedAudience: audience }
           : {}),
-        ...(oneOf(TRENDS, x('reach.trend')) ? { trend: oneOf(TRENDS, x('reach.trend'))! } : {}),
+        ...optional('trend', oneOf(enums.TRENDS, x('reach.trend'))),
       },
       ...(falseClaim ? { falseClaim } : {}),
       ...(facts?.length ? { facts } : {}),
-      ...(strList(x('partnerActions'), LIMITS.text)
-        ? { partnerActions: strList(x('partnerActions'), LIMITS.text)! }
-        : {}),
-      status: oneOf(STATUSES, x('status')) ?? 'new',
-      ...(strList(x('relatedIds'), LIMITS.id) ? { relatedIds: strList(x('relatedIds'), LIMITS.id)! } : {}),
+      ...optional('partnerActions', strList(x('partnerActions'), LIMITS.text)),
+      status: oneOf(enums.STATUSES, x('status')) ?? 'new',
+      ...optional('relatedIds', strList(x('relatedIds'), LIMITS.id)),
       ...(translations ? { translations } : {}),
       ...(context ? { context } : {}),
       ...(disarm.length ? { disarmTechniques: [...new Set(disarm)] } : {}),
@@ -457,15 +445,18 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
 
   if (noBreakout)
     warnings.push(
-      `${noBreakout} incident${noBreakout === 1 ? ' has' : 's have'} no Breakout category; set to 1 (one platform, one community) until someone reviews ${noBreakout === 1 ? 'it' : 'them'}.`,
+      `${noBreakout} incident${noBreakout === 1 ? ' has' : 's have'} no Breakout category; ` +
+        `set to 1 (one platform, one community) until someone reviews ${noBreakout === 1 ? 'it' : 'them'}.`,
     );
   if (otherNotes)
     warnings.push(
-      `${otherNotes} note${otherNotes === 1 ? ' was' : 's were'} not imported: Threshold keeps false claims and verified facts only.`,
+      `${otherNotes} note${otherNotes === 1 ? ' was' : 's were'} not imported: Threshold ` +
+        `keeps false claims and verified facts only.`,
     );
   if (markings.size)
     warnings.push(
-      `The bundle is marked ${[...markings].sort().join(', ')}: share what came from it only as the marking allows.`,
+      `The bundle is marked ${[...markings].sort().join(', ')}: share what came from it ` +
+        `only as the marking allows.`,
     );
   return { threats, markings: [...markings].sort(), warnings };
 }

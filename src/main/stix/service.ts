@@ -2,7 +2,8 @@
 // classified notes table); import maps incidents to threats and writes them in one transaction,
 // keeping what the log holds that a bundle cannot carry (classified notes, local fields).
 import { AppError } from '../../shared/errors';
-import { findUnsafeShape } from '../../shared/domain/safe-shape';
+import { parseJsonText } from '../../shared/domain/json-text';
+import { refuseUnsafeImport } from '../../shared/domain/safe-shape';
 import { StixExportRequestSchema, type StixExportResult, type TlpLevel } from '../../shared/domain/stix';
 import type { ThreatFilter } from '../../shared/domain/threat-log';
 import type { ImportReport } from '../../shared/domain/transfer';
@@ -66,14 +67,11 @@ export function mergeIncoming(
     summary: mapped.summary,
     time: mapped.time,
   };
-  for (const key of incoming.carried) {
-    const value = (mapped as Record<string, unknown>)[key];
-    if (value === undefined) delete merged[key];
-    else merged[key] = value;
-  }
+  // What the bundle carried replaces the log's, even when the bundle left it out (undefined).
+  for (const key of incoming.carried) merged[key] = (mapped as Record<string, unknown>)[key];
   if (incoming.attributionWithheld) merged.source = existing.source;
   merged.electionId = electionId;
-  return merged as Threat;
+  return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Threat;
 }
 
 export function importStixData(
@@ -84,11 +82,7 @@ export function importStixData(
   fileName: string,
   opts: { electionId?: string | undefined } = {},
 ): ImportReport {
-  const unsafe = findUnsafeShape(data);
-  if (unsafe)
-    throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [
-      { where: unsafe.split(':')[0]!, message: unsafe },
-    ]);
+  refuseUnsafeImport(data, fileName);
   const read = readBundle(data, fileName);
   const elections = new ElectionRepository(ctx.db);
   const threats = new ThreatStore(ctx.db);
@@ -112,7 +106,8 @@ export function importStixData(
       if (!electionId) {
         throw new AppError(
           'import-invalid',
-          `${fileName} cannot be imported: the workspace has no election to record its incidents under. Add the election first. Nothing was imported.`,
+          `${fileName} cannot be imported: the workspace has no election to record its incidents ` +
+            `under. Add the election first. Nothing was imported.`,
           [{ where: incoming.where, message: 'no election to record this incident under' }],
         );
       }
@@ -138,7 +133,7 @@ export function importStixText(
 ): ImportReport {
   let data: unknown;
   try {
-    data = JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+    data = parseJsonText(content);
   } catch (err) {
     throw new AppError(
       'import-invalid',

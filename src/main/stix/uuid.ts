@@ -14,8 +14,8 @@ function bytesOf(uuid: string): Buffer {
 export function uuidv5(name: string, namespace: string = THRESHOLD_NAMESPACE): string {
   const hash = createHash('sha1').update(bytesOf(namespace)).update(Buffer.from(name, 'utf8')).digest();
   const b = hash.subarray(0, 16);
-  b[6] = (b[6]! & 0x0f) | 0x50;
-  b[8] = (b[8]! & 0x3f) | 0x80;
+  b[6] = (b.readUInt8(6) & 0x0f) | 0x50;
+  b[8] = (b.readUInt8(8) & 0x3f) | 0x80;
   const hex = b.toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

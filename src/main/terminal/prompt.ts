@@ -22,12 +22,12 @@ function readLineSync(hidden: boolean): string | null {
         throw err;
       }
       if (n === 0) return bytes.length ? Buffer.from(bytes).toString('utf8') : null;
-      const c = one[0]!;
+      const c = one.readUInt8(0);
       if (c === 0x0d || c === 0x0a) break;
       if (hidden && (c === 0x03 || c === 0x04)) return null; // Ctrl-C, Ctrl-D
       if (hidden && (c === 0x7f || c === 0x08)) {
         // Backspace: drop the last character (all bytes of a multi-byte one).
-        while (bytes.length && (bytes[bytes.length - 1]! & 0xc0) === 0x80) bytes.pop();
+        while (((bytes.at(-1) ?? 0) & 0xc0) === 0x80) bytes.pop();
         bytes.pop();
         continue;
       }

@@ -36,6 +36,13 @@ export function publicDocument(threat: Threat): Threat {
   return classifiedNotes ? { ...rest, classifiedNotes: [] } : rest;
 }
 
+/** The threat with no classified notes field at all: what scoring and STIX may read. */
+export function withoutNotes(threat: Threat): Threat {
+  const copy = { ...threat };
+  delete copy.classifiedNotes;
+  return copy;
+}
+
 /** A field's value as its column holds it. */
 function toColumn(kind: ThreatField['kind'], value: unknown): unknown {
   if (kind === 'flags') return contextToFlags(value as Threat['context']);

@@ -3,7 +3,7 @@
 import { withoutInvisible } from '../../shared/text/invisible';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { LEVELS } from '../../shared/domain/enums';
-import type { SortField, ThreatFilter } from '../../shared/domain/threat-log';
+import { SORT_FIELDS, type SortField, type ThreatFilter } from '../../shared/domain/threat-log';
 import { COLUMN_FIELDS } from './columns';
 
 /** The column (as `t.<name>`) behind a log row's property, from the field table. */
@@ -117,13 +117,14 @@ export function buildWhere(filter: ThreatFilter): BuiltWhere {
     clauses.push('t.first_seen < ?');
     params.push(`${formatISO(addDays(parseISO(filter.to), 1), { representation: 'date' })}T00:00:00.000Z`);
   }
-  const match = filter.search ? ftsQuery(filter.search) : null;
+  const search = filter.search ?? '';
+  const match = search ? ftsQuery(search) : null;
   if (match && !filter.deleted) {
     clauses.push('t.rowid IN (SELECT rowid FROM threats_fts WHERE threats_fts MATCH ?)');
     params.push(match);
   } else if (match) {
     // Deleted threats are not in the search index; there are few, so their text is scanned.
-    for (const word of searchWords(filter.search!)) {
+    for (const word of searchWords(search)) {
       clauses.push("(SELECT d.doc FROM threat_docs d WHERE d.rowid = t.rowid) LIKE ? ESCAPE '\\'");
       params.push(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
@@ -152,17 +153,9 @@ export const ROW_COLUMNS = [
 ].join(', ');
 
 /** Sorts on columns of the covering index threats_log. */
-const INDEXED_SORTS = new Set<SortField>([
-  'firstSeen',
-  'purpose',
-  'type',
-  'targetKind',
-  'actor',
-  'confidence',
-  'breakout',
-  'status',
-  'level',
-]);
+const INDEXED_SORTS = new Set<SortField>(
+  SORT_FIELDS.filter((f) => !['lastSeen', 'title', 'audience', 'score', 'updatedAt'].includes(f)),
+);
 
 export interface ListStatements {
   count: BuiltWhere;
@@ -205,7 +198,9 @@ export function listStatements(
   return {
     count,
     page: {
-      sql: `SELECT ${ROW_COLUMNS} FROM threats t WHERE t.rowid IN (SELECT t.rowid FROM threats t ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
+      sql:
+        `SELECT ${ROW_COLUMNS} FROM threats t WHERE t.rowid IN (SELECT t.rowid FROM threats ` +
+        `t ${index} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?) ORDER BY ${order}`,
       params: where.params,
     },
   };

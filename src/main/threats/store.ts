@@ -4,13 +4,7 @@
 // and row mapping come from the field table (./columns); history from the versioned table.
 import type { Db } from '../db/types';
 import { cached } from '../db/statements';
-import {
-  recordMeta,
-  versionList,
-  VersionedTable,
-  type StoredMeta,
-  type WriteInfo,
-} from '../db/versioned-documents';
+import { recordMeta, VersionedTable, type StoredMeta, type WriteInfo } from '../db/versioned-documents';
 import type { Level } from '../../shared/domain/enums';
 import type { ClassifiedNote, Threat } from '../../shared/domain/workspace';
 import type {
@@ -23,7 +17,7 @@ import type {
   ThreatVersion,
   SortField,
 } from '../../shared/domain/threat-log';
-import { columnReader, COLUMN_FIELDS, DERIVED_COLUMNS, searchText, toColumns } from './columns';
+import { columnReader, COLUMN_FIELDS, DERIVED_COLUMNS, searchText, toColumns, withoutNotes } from './columns';
 import { buildWhere, listStatements } from './list-query';
 
 export type { WriteInfo };
@@ -109,11 +103,13 @@ const CLUSTER_SQL = `SELECT rowid, ${[
   FROM threats INDEXED BY threats_dashboard_election
   WHERE deleted_at IS NULL AND ${columnOf('electionId')} = ? ORDER BY ${columnOf('time.firstSeen')}, rowid`;
 
-/** Every column a threat's fields fill, in the table's words. */
+/** Every column a threat's fields fill, in the table's words; with its level and score. */
 const WRITTEN_COLUMNS = [...COLUMN_FIELDS.map((f) => f.column), ...DERIVED_COLUMNS];
+const WRITTEN_WITH_LEVEL = [...WRITTEN_COLUMNS, 'level', 'score'];
 
 const DETAIL_SQL =
-  'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, t.deleted_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
+  'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, ' +
+  't.deleted_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
 
 type DetailRow = StoredMeta & { doc: string; level: Level | null; score: number | null };
 
@@ -121,15 +117,10 @@ export class ThreatStore {
   private readonly table: VersionedTable;
 
   constructor(private readonly db: Db) {
-    this.table = new VersionedTable(db, {
-      table: 'threats',
-      history: 'threat_versions',
-      key: 'threat_id',
+    this.table = new VersionedTable(db, 'threat', {
+      documents: 'threat_docs',
       // History keeps each version whole, classified notes included, so that it can be restored.
-      snapshot: (rowid) => {
-        const doc = cached(db, 'SELECT doc FROM threat_docs WHERE rowid = ?').pluck().get(rowid) as string;
-        return JSON.stringify(this.withNotes(rowid, JSON.parse(doc) as Threat));
-      },
+      whole: (rowid, doc) => JSON.stringify(this.withNotes(rowid, JSON.parse(doc) as Threat)),
     });
   }
 
@@ -226,7 +217,9 @@ export class ThreatStore {
       where.push('election_id = ?');
       params.push(opts.electionId);
     }
-    const sql = `SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ${where.join(' AND ')} ORDER BY t.rowid`;
+    const sql =
+      `SELECT t.rowid, d.doc FROM threats t JOIN threat_docs d ON d.rowid = t.rowid WHERE ` +
+      `${where.join(' AND ')} ORDER BY t.rowid`;
     const wanted = opts.ids ? new Set(opts.ids) : null;
     for (const row of cached(this.db, sql).iterate(...params) as IterableIterator<{
       rowid: number;
@@ -245,18 +238,19 @@ export class ThreatStore {
   exportable(opts: { filter: ThreatFilter; ids?: readonly string[] | undefined }): ExportableThreat[] {
     const where = buildWhere({ ...opts.filter, deleted: undefined });
     const select =
-      'SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
-    type Row = {
+      'SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs ' +
+      'd ON d.rowid = t.rowid';
+    interface Row {
       doc: string;
       created_at: string;
       updated_at: string;
       level: Level | null;
       score: number | null;
-    };
+    }
     const toExportable = (row: Row): ExportableThreat => {
-      const { classifiedNotes: _never, ...threat } = JSON.parse(row.doc) as Threat;
       return {
-        threat: threat as Threat,
+        // Never the classified notes, whatever the document holds.
+        threat: withoutNotes(JSON.parse(row.doc) as Threat),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
         level: row.level,
@@ -281,12 +275,7 @@ export class ThreatStore {
   /** Every version of a threat, the current one first. */
   versions(id: string): ThreatVersion[] {
     const current = this.get(id);
-    if (!current) return [];
-    return versionList(
-      { meta: current.meta, doc: current.threat },
-      this.table.history(id),
-      (doc) => JSON.parse(doc) as Threat,
-    ).map(({ doc, ...v }) => ({ ...v, threat: doc }));
+    return this.table.versions(id, current && { meta: current.meta, doc: current.threat }, 'threat');
   }
 
   // The log
@@ -373,7 +362,8 @@ export class ThreatStore {
         : '';
     const stmt = cached(
       this.db,
-      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE deleted_at IS NULL${filter}`,
+      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE deleted_at ` +
+        `IS NULL${filter}`,
     ).raw(true);
     const rows = (
       where.scoreBand && !where.missingLevel
@@ -468,11 +458,10 @@ export class ThreatStore {
 
   /** Writes a new threat, once, with its level (null: not assessed yet). Returns its rowid. */
   insert(threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
-    const cols = toColumns(threat);
-    const rowid = this.table.insert(
-      { ...pick(cols, WRITTEN_COLUMNS), level: level?.level ?? null, score: level?.score ?? null },
-      info,
-    );
+    const cols: Record<string, unknown> & { doc: string } = toColumns(threat);
+    cols.level = level?.level ?? null;
+    cols.score = level?.score ?? null;
+    const rowid = this.table.insert(WRITTEN_WITH_LEVEL, cols, info);
     cached(this.db, 'INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)').run(rowid, cols.doc);
     this.writeSideTables(rowid, threat, false, true);
     return rowid;
@@ -481,11 +470,15 @@ export class ThreatStore {
   /** Replaces the current version (kept whole in the history first), with its level; null keeps the
    *  level stored. Returns the new version. */
   update(id: string, threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
-    const cols = toColumns(threat);
-    const columns = pick(cols, WRITTEN_COLUMNS);
+    const cols: Record<string, unknown> & { doc: string } = toColumns(threat);
+    if (level) {
+      cols.level = level.level;
+      cols.score = level.score;
+    }
     const { rowid, version, deleted } = this.table.replace(
       id,
-      level ? { ...columns, level: level.level, score: level.score } : columns,
+      level ? WRITTEN_WITH_LEVEL : WRITTEN_COLUMNS,
+      cols,
       info,
     );
     cached(this.db, 'UPDATE threat_docs SET doc = ? WHERE rowid = ?').run(cols.doc, rowid);
@@ -535,7 +528,8 @@ export class ThreatStore {
   levelCountsOutside(band: readonly [number, number]): { level: Level; n: number }[] {
     return cached(
       this.db,
-      'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
+      'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT ' +
+        'NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
     ).all(band[0], band[1]) as { level: Level; n: number }[];
   }
 
@@ -555,7 +549,8 @@ export class ThreatStore {
   private indexForSearch(rowid: number, threat: Threat): void {
     cached(
       this.db,
-      'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, ' +
+        'translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(rowid, ...searchText(threat));
   }
 
@@ -602,10 +597,4 @@ export class ThreatStore {
       })),
     };
   }
-}
-
-function pick(cols: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const name of names) out[name] = cols[name];
-  return out;
 }

@@ -2,7 +2,8 @@
 import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { AppError, importRefusal, type ProblemLocation } from '../../shared/errors';
 import { jsonPath, lineAndColumn } from '../../shared/domain/location';
-import { findUnsafeShape } from '../../shared/domain/safe-shape';
+import { parseJsonText } from '../../shared/domain/json-text';
+import { refuseUnsafeImport } from '../../shared/domain/safe-shape';
 import { WorkspaceSchema, type Workspace } from '../../shared/domain/workspace';
 
 const MAX_PROBLEMS = 20;
@@ -10,7 +11,7 @@ const MAX_PROBLEMS = 20;
 export function parseWorkspaceJson(text: string, fileName = 'the file'): Workspace {
   let data: unknown;
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    data = parseJsonText(text);
   } catch (err) {
     throw new AppError(
       'import-invalid',
@@ -22,11 +23,7 @@ export function parseWorkspaceJson(text: string, fileName = 'the file'): Workspa
 }
 
 export function validateWorkspace(data: unknown, fileName = 'the file'): Workspace {
-  const unsafe = findUnsafeShape(data);
-  if (unsafe)
-    throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [
-      { where: unsafe.split(':')[0]!, message: unsafe },
-    ]);
+  refuseUnsafeImport(data, fileName);
   const parsed = WorkspaceSchema.safeParse(data);
   if (!parsed.success) {
     const problems: ProblemLocation[] = parsed.error.issues

@@ -17,7 +17,7 @@ export function firstInvalidUtf8(buf: Uint8Array): number {
   const n = buf.length;
   let i = 0;
   while (i < n) {
-    const b = buf[i]!;
+    const b = buf[i] ?? 0;
     if (b < 0x80) {
       i++;
       continue;
@@ -53,7 +53,9 @@ export function readImportText(file: string, opts: { maxBytes?: number } = {}): 
   if (size > max) {
     throw new AppError(
       'import-invalid',
-      `${name} is ${mb(size)}; Threshold imports files of up to ${mb(max)}. Split it into smaller files (for example one election each) and import them one after another. Nothing was imported.`,
+      `${name} is ${mb(size)}; Threshold imports files of up to ${mb(max)}. Split it into ` +
+        `smaller files (for example one election each) and import them one after another. ` +
+        `Nothing was imported.`,
       [{ where: name, message: `${size} bytes, over the limit of ${max} bytes` }],
     );
   }
@@ -72,7 +74,9 @@ export function readImportText(file: string, opts: { maxBytes?: number } = {}): 
       .trim();
     throw new AppError(
       'import-invalid',
-      `${name} is not UTF-8 text: the byte${hex.includes(' ') ? 's' : ''} ${hex} at byte offset ${offset} (line ${line}) cannot be read. Save the file as UTF-8 and import it again. Nothing was imported.`,
+      `${name} is not UTF-8 text: the byte${hex.includes(' ') ? 's' : ''} ${hex} at byte ` +
+        `offset ${offset} (line ${line}) cannot be read. Save the file as UTF-8 and import ` +
+        `it again. Nothing was imported.`,
       [{ where: `byte offset ${offset} (line ${line})`, message: `invalid UTF-8 (${hex})` }],
     );
   }

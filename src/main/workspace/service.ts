@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { workspaceContract } from '../../shared/ipc/workspace.contract';
+import { isStixBundle, parseJsonText } from '../../shared/domain/json-text';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { loadSamplePartners, validatePartners } from '../partners/transfer';
@@ -35,7 +36,7 @@ export function importText(
   }
   // One parse: a STIX 2.1 bundle ("type": "bundle") goes to the STIX import, anything else is a workspace.
   const data = tryParse(content);
-  if (isBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
+  if (isStixBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
   const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
   const { elections, threats, partners, organisation, ...rest } = ws;
   // Fields the contract names are not "extra"; the rest is kept as the file gave it.
@@ -58,19 +59,10 @@ export function importText(
 
 function tryParse(content: string): unknown {
   try {
-    return JSON.parse(content.charCodeAt(0) === 0xfeff ? content.slice(1) : content);
+    return parseJsonText(content);
   } catch {
     return undefined; // parseWorkspaceJson says where the syntax is wrong
   }
-}
-
-function isBundle(data: unknown): boolean {
-  return (
-    typeof data === 'object' &&
-    data !== null &&
-    !Array.isArray(data) &&
-    (data as { type?: unknown }).type === 'bundle'
-  );
 }
 
 export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {

@@ -1,5 +1,6 @@
 // Refuses input shapes that no legitimate client sends: prototype-pollution keys and
 // nesting deeper than any document of ours, checked before any schema walks the value.
+import { AppError } from '../errors';
 
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const MAX_DEPTH = 64;
@@ -7,8 +8,8 @@ export const MAX_DEPTH = 64;
 export function findUnsafeShape(value: unknown, maxDepth = MAX_DEPTH): string | null {
   // Iterative, so that a 10,000-deep value cannot overflow the stack here.
   const stack: { v: unknown; depth: number; path: string }[] = [{ v: value, depth: 0, path: '$' }];
-  while (stack.length > 0) {
-    const { v, depth, path } = stack.pop()!;
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { v, depth, path } = item;
     if (v === null || typeof v !== 'object') continue;
     if (depth >= maxDepth) return `${path}: nested more than ${maxDepth} levels deep`;
     if (Array.isArray(v)) {
@@ -21,4 +22,13 @@ export function findUnsafeShape(value: unknown, maxDepth = MAX_DEPTH): string | 
     }
   }
   return null;
+}
+
+/** Refuses a file to import whose data has an unsafe shape, saying where. */
+export function refuseUnsafeImport(data: unknown, fileName: string): void {
+  const unsafe = findUnsafeShape(data);
+  if (unsafe)
+    throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [
+      { where: unsafe.split(':')[0] ?? '$', message: unsafe },
+    ]);
 }

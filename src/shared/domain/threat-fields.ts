@@ -4,16 +4,7 @@
 // STIX 2.1 property. Adding a field is adding an entry here (with a migration when it has a
 // column); the zod schema in ./workspace mirrors the contract and a test keeps the two in step.
 // Lookups by path are in ./threat-field-index, so that everything is derived from this one list.
-import {
-  ACTORS,
-  CONFIDENCES,
-  PLACE_LEVELS,
-  PURPOSES,
-  STATUSES,
-  TARGET_KINDS,
-  THREAT_TYPES,
-  TRENDS,
-} from './enums';
+import * as enums from './enums';
 
 /**
  * How a value is held, which decides how each layer writes it: text and enum values as they are,
@@ -86,7 +77,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'purpose',
     kind: 'enum',
-    values: PURPOSES,
+    values: enums.PURPOSES,
     column: 'purpose',
     row: 'purpose',
     form: 'purpose',
@@ -96,7 +87,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'type',
     kind: 'enum',
-    values: THREAT_TYPES,
+    values: enums.THREAT_TYPES,
     column: 'type',
     row: 'type',
     form: 'type',
@@ -106,7 +97,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'target.kind',
     kind: 'enum',
-    values: TARGET_KINDS,
+    values: enums.TARGET_KINDS,
     column: 'target_kind',
     row: 'targetKind',
     form: 'targetKind',
@@ -142,7 +133,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'place.level',
     kind: 'enum',
-    values: PLACE_LEVELS,
+    values: enums.PLACE_LEVELS,
     column: 'place_level',
     row: 'placeLevel',
     form: 'placeLevel',
@@ -175,7 +166,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'source.actor',
     kind: 'enum',
-    values: ACTORS,
+    values: enums.ACTORS,
     column: 'actor',
     row: 'actor',
     form: 'actor',
@@ -196,7 +187,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'source.confidence',
     kind: 'enum',
-    values: CONFIDENCES,
+    values: enums.CONFIDENCES,
     column: 'confidence',
     row: 'confidence',
     form: 'confidence',
@@ -225,7 +216,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'reach.trend',
     kind: 'enum',
-    values: TRENDS,
+    values: enums.TRENDS,
     column: 'trend',
     row: 'trend',
     form: 'trend',
@@ -244,7 +235,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
   {
     path: 'status',
     kind: 'enum',
-    values: STATUSES,
+    values: enums.STATUSES,
     column: 'status',
     row: 'status',
     form: 'status',

@@ -1,26 +1,6 @@
 // The threat log as the UI and CLI see it: list queries, rows, details, history.
 import { z } from 'zod';
-import {
-  ACTORS,
-  CONFIDENCES,
-  LEVELS,
-  PLACE_LEVELS,
-  PURPOSES,
-  STATUSES,
-  TARGET_KINDS,
-  THREAT_TYPES,
-  TRENDS,
-  type Actor,
-  type Classification,
-  type Confidence,
-  type Level,
-  type PlaceLevel,
-  type Purpose,
-  type TargetKind,
-  type ThreatStatus,
-  type ThreatType,
-  type Trend,
-} from './enums';
+import * as enums from './enums';
 import type { RecordMeta, RecordVersionInfo } from './records';
 import { DateString, LIMITS, type Threat } from './workspace';
 
@@ -47,16 +27,16 @@ const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const ThreatFilterSchema = z.strictObject({
   electionId: z.string().max(LIMITS.id).optional(),
-  purpose: enumList(PURPOSES),
-  type: enumList(THREAT_TYPES),
-  targetKind: enumList(TARGET_KINDS),
-  placeLevel: enumList(PLACE_LEVELS),
-  actor: enumList(ACTORS),
-  confidence: enumList(CONFIDENCES),
-  trend: enumList(TRENDS),
-  status: enumList(STATUSES),
+  purpose: enumList(enums.PURPOSES),
+  type: enumList(enums.THREAT_TYPES),
+  targetKind: enumList(enums.TARGET_KINDS),
+  placeLevel: enumList(enums.PLACE_LEVELS),
+  actor: enumList(enums.ACTORS),
+  confidence: enumList(enums.CONFIDENCES),
+  trend: enumList(enums.TRENDS),
+  status: enumList(enums.STATUSES),
   level: z
-    .array(z.enum([...LEVELS, 'unassessed']))
+    .array(z.enum([...enums.LEVELS, 'unassessed']))
     .max(4)
     .optional(),
   breakout: z.array(z.number().int().min(1).max(6)).max(6).optional(),
@@ -88,24 +68,24 @@ export interface ThreatRow {
   id: string;
   electionId: string;
   title: string;
-  purpose: Purpose;
-  type: ThreatType;
-  targetKind: TargetKind;
-  placeLevel: PlaceLevel;
-  actor: Actor;
+  purpose: enums.Purpose;
+  type: enums.ThreatType;
+  targetKind: enums.TargetKind;
+  placeLevel: enums.PlaceLevel;
+  actor: enums.Actor;
   actorName: string | null;
-  confidence: Confidence;
+  confidence: enums.Confidence;
   breakout: number;
   audience: number | null;
-  trend: Trend | null;
-  status: ThreatStatus | null;
+  trend: enums.Trend | null;
+  status: enums.ThreatStatus | null;
   firstSeen: string;
   lastSeen: string | null;
   /** Highest classification among its classified notes, if any. */
-  classification: Classification | null;
+  classification: enums.Classification | null;
   /** The title of its French version, if it has one (a French interface shows it). */
   titleFr: string | null;
-  level: Level | null;
+  level: enums.Level | null;
   score: number | null;
   version: number;
   updatedAt: string;
@@ -114,7 +94,7 @@ export interface ThreatRow {
 
 /** A threat's level under a policy and the score that gives it. */
 export interface LevelScore {
-  level: Level;
+  level: enums.Level;
   score: number;
 }
 
@@ -126,7 +106,7 @@ export interface ThreatPage {
 
 /** A threat's history bookkeeping, and its current level and score under the policy in force. */
 export interface ThreatMeta extends RecordMeta {
-  level: Level | null;
+  level: enums.Level | null;
   score: number | null;
 }
 

@@ -3,17 +3,7 @@
 // export(import(x)) keeps every field of x.
 import { z } from 'zod';
 import './messages';
-import {
-  ACTORS,
-  CLASSIFICATIONS,
-  CONFIDENCES,
-  PLACE_LEVELS,
-  PURPOSES,
-  STATUSES,
-  TARGET_KINDS,
-  THREAT_TYPES,
-  TRENDS,
-} from './enums';
+import * as enums from './enums';
 
 export const WORKSPACE_FORMAT = 'threshold-workspace/1';
 
@@ -76,7 +66,7 @@ export const ElectionSchema = z.looseObject({
 export type Election = z.infer<typeof ElectionSchema>;
 
 export const ClassifiedNoteSchema = z.looseObject({
-  classification: z.enum(CLASSIFICATIONS),
+  classification: z.enum(enums.CLASSIFICATIONS),
   text: requiredText(),
   /** The language the note is written in, when it is not the threat's ("fr", "en-CA"). */
   language: z.string().min(1).max(35).optional(),
@@ -101,10 +91,10 @@ export const ThreatSchema = z.looseObject({
   title: requiredText(LIMITS.title),
   summary: requiredText(),
   classifiedNotes: z.array(ClassifiedNoteSchema).max(LIMITS.listItems).optional(),
-  purpose: z.enum(PURPOSES),
-  type: z.enum(THREAT_TYPES),
+  purpose: z.enum(enums.PURPOSES),
+  type: z.enum(enums.THREAT_TYPES),
   target: z.looseObject({
-    kind: z.enum(TARGET_KINDS),
+    kind: z.enum(enums.TARGET_KINDS),
     description: text(LIMITS.shortText).optional(),
   }),
   time: z.looseObject({
@@ -112,15 +102,15 @@ export const ThreatSchema = z.looseObject({
     lastSeen: DateTimeString.optional(),
   }),
   place: z.looseObject({
-    level: z.enum(PLACE_LEVELS),
+    level: z.enum(enums.PLACE_LEVELS),
     regions: textList(LIMITS.name).optional(),
     channels: textList(LIMITS.name).optional(),
     languages: z.array(requiredText(35)).max(50).optional(),
   }),
   source: z.looseObject({
-    actor: z.enum(ACTORS),
+    actor: z.enum(enums.ACTORS),
     name: text(LIMITS.name).optional(),
-    confidence: z.enum(CONFIDENCES),
+    confidence: z.enum(enums.CONFIDENCES),
   }),
   reach: z.looseObject({
     breakout: z.number().int('must be a whole number').min(1).max(6),
@@ -130,12 +120,12 @@ export const ThreatSchema = z.looseObject({
       .min(0)
       .max(Number.MAX_SAFE_INTEGER)
       .optional(),
-    trend: z.enum(TRENDS).optional(),
+    trend: z.enum(enums.TRENDS).optional(),
   }),
   falseClaim: text().optional(),
   facts: textList().optional(),
   partnerActions: textList().optional(),
-  status: z.enum(STATUSES).optional(),
+  status: z.enum(enums.STATUSES).optional(),
   relatedIds: z.array(requiredText(LIMITS.id)).max(LIMITS.listItems).optional(),
   translations: z.record(z.string().min(1).max(35), TranslationSchema).optional(),
   // Optional additions to the contract (allowed: "add optional fields freely").

@@ -74,7 +74,8 @@ describe('audit log', () => {
     const file = withEntries(5);
     tamper(
       file,
-      `UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 100;`,
+      `UPDATE audit_log SET seq = 100 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE ` +
+        `seq = 3; UPDATE audit_log SET seq = 3 WHERE seq = 100;`,
     );
     const result = verify(file);
     expect(result.ok).toBe(false);

@@ -134,7 +134,8 @@ describe('dashboard:series', () => {
         fc.constantFrom('day' as const, 'week' as const, 'month' as const),
         async (e, threats, bucket) => {
           app.db.exec(
-            'DELETE FROM classified_notes; DELETE FROM threat_regions; DELETE FROM threat_channels; DELETE FROM threats_fts; DELETE FROM threat_versions; DELETE FROM threats;',
+            'DELETE FROM classified_notes; DELETE FROM threat_regions; DELETE FROM threat_channels; ' +
+              'DELETE FROM threats_fts; DELETE FROM threat_versions; DELETE FROM threats;',
           );
           const unique = [...new Map(threats.map((t) => [t.id, t])).values()];
           await app.call('workspace:import', {
@@ -174,7 +175,8 @@ describe('work awaiting', () => {
     await app.call('workspace:loadSample', {});
     const pending = app.db
       .prepare(
-        "SELECT id, level FROM threats WHERE election_id = 'lakeshore-2027' AND level IN ('engage-privately', 'speak-publicly') AND deleted_at IS NULL",
+        "SELECT id, level FROM threats WHERE election_id = 'lakeshore-2027' AND level IN ('engage-privately', " +
+          "'speak-publicly') AND deleted_at IS NULL",
       )
       .all() as { id: string; level: 'engage-privately' | 'speak-publicly' }[];
     expect(pending.length).toBeGreaterThan(0);
@@ -202,11 +204,13 @@ describe('work awaiting', () => {
     const now = '2027-05-01T00:00:00.000Z';
     app.db
       .prepare(
-        'INSERT INTO comm_plans (id, election_id, cluster, threat_ids, version, created_at, updated_at) VALUES (?, ?, 0, ?, 1, ?, ?)',
+        'INSERT INTO comm_plans (id, election_id, cluster, threat_ids, version, created_at, ' +
+          'updated_at) VALUES (?, ?, 0, ?, 1, ?, ?)',
       )
       .run('plan-1', 'lakeshore-2027', '["lk27-001"]', now, now);
     const draft = app.db.prepare(
-      'INSERT INTO drafts (id, plan_id, template, version, status, created_at, updated_at, deleted_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)',
+      'INSERT INTO drafts (id, plan_id, template, version, status, created_at, updated_at, ' +
+        'deleted_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)',
     );
     draft.run('d-1', 'plan-1', 'public-statement', 'draft', now, now, null);
     draft.run('d-2', 'plan-1', 'media-lines', 'reviewed', now, now, null);
@@ -229,7 +233,8 @@ describe('work awaiting', () => {
       const ctx = createContext(db, { dbPath: file, assetsDir: ASSETS_DIR, mode: 'cli', appVersion: 'test' });
       const at = '2027-05-01T00:00:00.000Z';
       db.prepare(
-        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ' +
+          '(?, ?, ?, ?, ?, ?)',
       ).run(election.id, JSON.stringify(election), election.name, election.pollingDay, at, at);
       const repo = new ThreatStore(db);
       repo.insert(threat('T-1', { status: 'new' }), { change: 'created', by: null, at });

@@ -12,10 +12,14 @@ import { assessment, election } from './fixtures';
 
 // Words of the templates and of arbThreat's sentences, so that notes collide with both.
 const VOCAB = (
-  'the a false claim is circulating it says this we have alerted online platforms they can act on posts that mislead ' +
-  'voters under their own rules election staff and security agencies keep watch at every step of vote ballots mail ' +
-  'polling station closed friday count fraud candidate registry leak check facts with official sources before you ' +
-  'share them les bulletins de vote postaux le jour du scrutin une fausse information circule c’est faux nous avons ' +
+  'the a false claim is circulating it says this we have alerted online platforms they ' +
+  'can act on posts that mislead ' +
+  'voters under their own rules election staff and security agencies keep watch at every ' +
+  'step of vote ballots mail ' +
+  'polling station closed friday count fraud candidate registry leak check facts with ' +
+  'official sources before you ' +
+  'share them les bulletins de vote postaux le jour du scrutin une fausse information ' +
+  'circule c’est faux nous avons ' +
   'alerté plateformes en ligne électeurs élection'
 ).split(' ');
 

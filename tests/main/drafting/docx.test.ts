@@ -294,7 +294,8 @@ describe('the sign-off record', () => {
 describe('writeDocx: hostile text', () => {
   it('strips what XML forbids and escapes the rest, even in a 100,000-character field', async () => {
     const hostile =
-      'Start <w:t>&amp; "quoted" \u0000\u0001\u0008\u000B\u001F\uFFFE\uD800 \u202Eevil\u202C \u200Bzero\u2066 end';
+      'Start <w:t>&amp; "quoted" \u0000\u0001\u0008\u000B\u001F\uFFFE\uD800 \u202Eevil\u202C ' +
+      '\u200Bzero\u2066 end';
     const d = statement();
     d.sections.en![2]!.text = hostile;
     d.sections.en![3]!.text = 'x'.repeat(100_000);
@@ -308,6 +309,7 @@ describe('writeDocx: hostile text', () => {
     expect(parts.core).toContain('<dc:creator>Org &lt;&amp;&gt; </dc:creator>');
     for (const xml of [parts.document, ...parts.footers, parts.core])
       expect(xml).not.toMatch(
+        // eslint-disable-next-line no-control-regex -- the characters XML 1.0 forbids are what is looked for
         /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\u200B]/,
       );
   });

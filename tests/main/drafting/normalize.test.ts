@@ -41,7 +41,8 @@ describe('frenchTypography', () => {
       'fr-FR',
     );
     expect(out).toBe(
-      'Attention\u00A0: «\u00A0votez par texto\u00A0»\u202F! Vrai\u202F? Oui\u202F; à 9:30, https://example.org/a?b=1 le 17\u00A0mai à 20\u00A0h.',
+      'Attention\u00A0: «\u00A0votez par texto\u00A0»\u202F! Vrai\u202F? Oui\u202F; à 9:30, ' +
+        'https://example.org/a?b=1 le 17\u00A0mai à 20\u00A0h.',
     );
     expect(frenchTypography(out, 'fr-FR')).toBe(out);
     expect(frenchTypography("l'élection")).toBe('l’élection');

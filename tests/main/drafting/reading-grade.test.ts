@@ -37,7 +37,8 @@ describe('readingGrade', () => {
     expect(readingGrade(text, 'en')).toBe(0);
     // 19 words, 32 syllables, one sentence: 0.39 × 19 + 11.8 × 32 / 19 − 15.59 = 11.69
     const one =
-      'Mail-in ballots postmarked on or before polling day and received by the election authority within one week are counted.';
+      'Mail-in ballots postmarked on or before polling day and received by the election ' +
+      'authority within one week are counted.';
     expect(textStats(one, 'en')).toEqual({ sentences: 1, words: 19, syllables: 32 });
     expect(readingGrade(one, 'en')).toBe(11.7);
   });
@@ -45,7 +46,8 @@ describe('readingGrade', () => {
   it('uses Kandel & Moles in French, mapped to Flesch’s grade table', () => {
     const easy = 'Vous pouvez voter par la poste. Nous comptons votre bulletin.';
     const hard =
-      'Nonobstant les considérations susmentionnées, les autorités administratives ont déterminé que des procédures supplémentaires seront systématiquement appliquées.';
+      'Nonobstant les considérations susmentionnées, les autorités administratives ont déterminé ' +
+      'que des procédures supplémentaires seront systématiquement appliquées.';
     expect(readingGrade(easy, 'fr')).toBeLessThan(8);
     expect(readingGrade(hard, 'fr')).toBeGreaterThan(12);
     expect(textStats(easy, 'fr')).toEqual({ sentences: 2, words: 10, syllables: expect.any(Number) });
@@ -54,7 +56,8 @@ describe('readingGrade', () => {
   it('rises with longer sentences and longer words', () => {
     const short = 'We count every vote. We check every ballot. You can trust the result.';
     const long =
-      'We carefully count every single vote and we meticulously verify every ballot so that everybody can confidently trust the announced result.';
+      'We carefully count every single vote and we meticulously verify every ballot so that ' +
+      'everybody can confidently trust the announced result.';
     expect(readingGrade(long, 'en')).toBeGreaterThan(readingGrade(short, 'en'));
   });
 

@@ -90,7 +90,8 @@ describe('public statement', () => {
     expect(section(d, 'fr', 'headline').text).toContain('\u00A0:');
     expect(section(d, 'fr', 'dateline').text).toBe('Province du Lakeshore');
     expect(section(d, 'fr', 'falsehood').text).toContain(
-      '«\u00A0Les bulletins de vote postaux envoyés après le vendredi 14\u00A0mai ne seront pas comptés.\u00A0»',
+      '«\u00A0Les bulletins de vote postaux envoyés après le vendredi 14\u00A0mai ne seront ' +
+        'pas comptés.\u00A0»',
     );
     // A small letter after a colon.
     expect(nb(section(d, 'fr', 'fact-repeat').text)).toMatch(
@@ -248,7 +249,9 @@ describe('translations and names', () => {
 
 describe('classified content never reaches a public template', () => {
   const leaky = threat({
-    summary: `Voters are being misled. ${CLASSIFIED_SENTENCE.toUpperCase().replace(/ /g, '  ')} More to follow.`,
+    summary:
+      `Voters are being misled. ${CLASSIFIED_SENTENCE.toUpperCase().replace(/ /g, '  ')} ` +
+      `More to follow.`,
     facts: [
       'Mail-in ballots are counted.',
       `registrar records obtained under a\u200B production order show the handle changed owners.`,

@@ -10,6 +10,7 @@ import type { Partner, PartnerDetail } from '../../../src/shared/domain/partners
 import { PartnersFileSchema } from '../../../src/shared/domain/partners';
 import { ASSETS_DIR, openTestApp, steppingClock, tempDir } from '../../helpers/db';
 import { workspace } from '../../fixtures/mini-workspace';
+import { omit } from '../../../src/shared/collections';
 
 const partners: Partner[] = [
   {
@@ -32,8 +33,7 @@ const partners: Partner[] = [
 
 async function exported(app: ReturnType<typeof openTestApp>) {
   const result = await app.call<ExportResult>('workspace:export', { format: 'json' });
-  const { exportedAt: _e, ...ws } = JSON.parse(result.content) as Record<string, unknown>;
-  return ws;
+  return omit(JSON.parse(result.content) as Record<string, unknown>, 'exportedAt');
 }
 
 describe('partners in the workspace file', () => {
@@ -161,7 +161,8 @@ describe('migration 0050 (partners)', () => {
     expect(old.pragma('user_version', { simple: true })).toBe(previous[previous.length - 1]!.version);
     old
       .prepare(
-        "INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ('e1', '{}', 'E', '2027-05-17', 'now', 'now')",
+        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ' +
+          "('e1', '{}', 'E', '2027-05-17', 'now', 'now')",
       )
       .run();
     closeDatabase(old);
@@ -175,12 +176,14 @@ describe('migration 0050 (partners)', () => {
       .all();
     expect(tables).toEqual(['partner_versions', 'partners']);
     db.prepare(
-      "INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')",
+      'INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ' +
+        "('p', '{}', 'P', 'other', 'created', 'now', 'now')",
     ).run();
     expect(() =>
       db
         .prepare(
-          "INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ('p', '{}', 'P', 'other', 'created', 'now', 'now')",
+          'INSERT INTO partners (id, doc, name, kind, last_change, created_at, updated_at) VALUES ' +
+            "('p', '{}', 'P', 'other', 'created', 'now', 'now')",
         )
         .run(),
     ).toThrow(/UNIQUE/);

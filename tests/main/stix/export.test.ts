@@ -229,7 +229,8 @@ describe('STIX export of the sample', () => {
     });
     const expected = app.db
       .prepare(
-        "SELECT count(*) FROM threats WHERE purpose = 'polarize' AND election_id = 'lakeshore-2027' AND deleted_at IS NULL",
+        "SELECT count(*) FROM threats WHERE purpose = 'polarize' AND election_id = 'lakeshore-2027' " +
+          'AND deleted_at IS NULL',
       )
       .pluck()
       .get() as number;

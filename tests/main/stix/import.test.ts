@@ -11,6 +11,7 @@ import path from 'node:path';
 import { ASSETS_DIR, openTestApp, steppingClock, type TestApp } from '../../helpers/db';
 import { threat, workspace, election } from '../../fixtures/mini-workspace';
 import { validateBundle } from './validator';
+import { omit } from '../../../src/shared/collections';
 
 const MARKER = 'OSPREY-5521-CLASSIFIED';
 
@@ -30,10 +31,7 @@ async function electionsOnly(): Promise<TestApp> {
   return app;
 }
 
-const withoutNotes = (t: Threat): Threat => {
-  const { classifiedNotes: _c, ...rest } = t;
-  return rest as Threat;
-};
+const withoutNotes = (t: Threat): Threat => omit(t, 'classifiedNotes') as Threat;
 
 async function errorOf(
   p: Promise<unknown>,

@@ -25,7 +25,9 @@ const { parseThreatsCsv } = await import('../../../src/main/transfer/csv');
 const form = await import('../../../src/renderer/screens/threat-form/form-model');
 const index = await import('../../../src/shared/domain/threat-field-index');
 
-type Reach = { platforms?: number };
+interface Reach {
+  platforms?: number;
+}
 const withPlatforms = (id: string, platforms: number) =>
   threat(id, { reach: { breakout: 3, platforms } as { breakout: number } });
 

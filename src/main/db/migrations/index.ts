@@ -18,11 +18,11 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070SearchInvisible,
 ];
 
-for (let i = 1; i < MIGRATIONS.length; i++) {
-  if (MIGRATIONS[i]!.version <= MIGRATIONS[i - 1]!.version) {
-    throw new Error(`Migration versions must increase: ${MIGRATIONS[i]!.name}`);
-  }
-}
+MIGRATIONS.forEach((migration, i) => {
+  const before = MIGRATIONS[i - 1];
+  if (before && migration.version <= before.version)
+    throw new Error(`Migration versions must increase: ${migration.name}`);
+});
 
-export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+export const LATEST_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 export type { Migration };

@@ -18,14 +18,15 @@ export const completeness: CheckFn = ({ draft, sections }) => {
       const written = mine.filter(
         (v) => v.section.kind === kind && withoutPlaceholders(v.section.text).split(/\s+/).length >= 2,
       );
-      if (written.length === 0) {
+      const [first] = written;
+      if (!first) {
         const existing = mine.find((v) => v.section.kind === kind);
         out.push(finding('completeness', 'error', key, {}, existing ?? { lang, section: null }));
       } else if (
         kind === 'reliable-sources' &&
         !written.some((v) => CONTACT_POINT.test(withoutPlaceholders(v.section.text)))
       ) {
-        out.push(finding('completeness', 'warning', 'contactPoint', {}, written[0]!));
+        out.push(finding('completeness', 'warning', 'contactPoint', {}, first));
       }
     }
   }

@@ -18,7 +18,7 @@ function initials(name: string): string | undefined {
   const letters = name
     .split(/[\s-]+/)
     .filter((w) => w !== '' && !SMALL_WORDS.has(w.toLowerCase()))
-    .map((w) => w[0]!)
+    .map((w) => w.charAt(0))
     .join('');
   return letters.length >= 2 && letters.length <= 6 ? letters : undefined;
 }
@@ -53,9 +53,8 @@ function candidateForms(entry: string): PartisanName[] {
   const name = entry.replace(/\s+/g, ' ').trim();
   const parts = name.split(' ');
   const out: PartisanName[] = [{ phrase: name, of: entry, derived: false }];
-  if (parts.length >= 3)
-    out.push({ phrase: `${parts[0]} ${parts[parts.length - 1]}`, of: entry, derived: false });
-  const surname = parts[parts.length - 1]!;
+  const surname = parts.at(-1) ?? name;
+  if (parts.length >= 3) out.push({ phrase: `${parts[0]} ${surname}`, of: entry, derived: false });
   if (parts.length >= 2 && surname.replace(/[^\p{L}]/gu, '').length >= 3)
     out.push({ phrase: surname, of: entry, derived: true });
   return out;

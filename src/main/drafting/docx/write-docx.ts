@@ -137,9 +137,9 @@ export function isRelease(draft: Pick<Draft, 'template'>): boolean {
 }
 
 function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): Paragraph[] {
-  const match = org.logo ? LOGO_DATA_URL.exec(org.logo) : null;
-  if (!match) return [];
-  const bytes = Buffer.from(match[2]!, 'base64');
+  const [, kind = '', data = ''] = (org.logo && LOGO_DATA_URL.exec(org.logo)) || [];
+  if (!data) return [];
+  const bytes = Buffer.from(data, 'base64');
   const size = imageSize(bytes);
   if (!size) return [];
   // At most 2 inches wide and 0.7 inch high, keeping its proportions.
@@ -151,7 +151,7 @@ function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): 
       run: { language: { value: tag } },
       children: [
         new ImageRun({
-          type: match[1] === 'jpeg' ? 'jpg' : (match[1] as 'png' | 'gif'),
+          type: kind === 'jpeg' ? 'jpg' : (kind as 'png' | 'gif'),
           data: bytes,
           transformation: {
             width: Math.max(1, Math.round(size.width * scale)),
@@ -296,7 +296,7 @@ function sectionParagraphs(
           const m = /^(\([^)]*\)\s*)([\s\S]*)$/.exec(line);
           return new Paragraph({
             run: { language: { value: tag } },
-            children: m ? [...runs(m[1]!, tag), ...runs(m[2]!, sourceTag)] : runs(line, sourceTag),
+            children: m ? [...runs(m[1] ?? '', tag), ...runs(m[2] ?? '', sourceTag)] : runs(line, sourceTag),
           });
         }),
     ];
@@ -346,22 +346,21 @@ export function languageTags(org: OrganisationProfile | undefined): Record<Draft
 
 export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
   const languages = (meta.languages ?? draft.languages).filter((l) => draft.languages.includes(l));
-  if (languages.length === 0)
-    throw new Error('Nothing to export: the draft has none of the languages asked for.');
+  const [first] = languages;
+  if (!first) throw new Error('Nothing to export: the draft has none of the languages asked for.');
   const org = meta.organisation ?? EMPTY_ORGANISATION_PROFILE;
   const tags = languageTags(org);
-  const first = languages[0]!;
   const sections: ISectionOptions[] = languages.map((lang) => ({
     properties: PAGE_PROPERTIES,
     headers: { default: header(draft, lang, tags[lang]) },
     footers: { default: footer(draft, lang, tags[lang]) },
     children: sectionBody(draft, lang, tags, meta),
   }));
-  const title = xmlSafe(
-    (draft.sections[first]?.[0]?.kind === 'headline'
-      ? draft.sections[first]![0]!.text
-      : draft.title[first]) ?? '',
-  ).slice(0, 1000);
+  const opening = draft.sections[first]?.[0];
+  const title = xmlSafe((opening?.kind === 'headline' ? opening.text : draft.title[first]) ?? '').slice(
+    0,
+    1000,
+  );
   const author = xmlSafe(org.name[first] || org.name.en || org.name.fr).slice(0, 500);
   const core = {
     title,

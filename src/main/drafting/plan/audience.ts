@@ -36,8 +36,9 @@ export function audienceOf(threats: readonly Threat[]): {
   ];
   const join = (lang: 'en' | 'fr') => {
     const parts = kinds.map((k) => AUDIENCE[k][lang]);
-    if (parts.length <= 1) return parts[0] ?? '';
-    const last = parts.pop()!;
+    const last = parts.pop();
+    if (last === undefined) return '';
+    if (parts.length === 0) return last;
     return `${parts.join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${last}`;
   };
   return { kinds, text: { en: join('en'), fr: join('fr') }, descriptions };

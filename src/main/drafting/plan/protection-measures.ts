@@ -6,20 +6,32 @@ import type { Threat } from '../../../shared/domain/workspace';
 
 const BY_TYPE: Record<ThreatType, LocalizedText> = {
   disinformation: {
-    en: 'We have told the online platforms. Under their own rules, they can act on posts that mislead voters.',
-    fr: 'Nous avons alerté les plateformes en ligne. Selon leurs règles, elles peuvent agir sur les messages qui trompent les électeurs.',
+    en:
+      'We have told the online platforms. Under their own rules, they can act on posts that ' +
+      'mislead voters.',
+    fr:
+      'Nous avons alerté les plateformes en ligne. Selon leurs règles, elles peuvent agir ' +
+      'sur les messages qui trompent les électeurs.',
   },
   misinformation: {
     en: 'We are sharing the facts with voters, the news media and community groups.',
     fr: 'Nous faisons connaître les faits aux électeurs, aux médias et aux groupes de la région.',
   },
   malinformation: {
-    en: 'We are working with the people and groups affected. We want to limit the harm from facts taken out of context.',
-    fr: 'Nous travaillons avec les personnes et les groupes touchés. Nous voulons limiter le tort causé par des faits sortis de leur contexte.',
+    en:
+      'We are working with the people and groups affected. We want to limit the harm from ' +
+      'facts taken out of context.',
+    fr:
+      'Nous travaillons avec les personnes et les groupes touchés. Nous voulons limiter ' +
+      'le tort causé par des faits sortis de leur contexte.',
   },
   'hack-and-leak': {
-    en: 'Security experts are looking at the files and how they were taken. They are helping the groups affected.',
-    fr: 'Des experts en sécurité examinent les fichiers et la façon dont ils ont été pris. Ils aident les groupes touchés.',
+    en:
+      'Security experts are looking at the files and how they were taken. They are helping ' +
+      'the groups affected.',
+    fr:
+      'Des experts en sécurité examinent les fichiers et la façon dont ils ont été pris. ' +
+      'Ils aident les groupes touchés.',
   },
   impersonation: {
     en: 'We have asked the platforms to remove fake accounts that pretend to be official.',
@@ -27,7 +39,9 @@ const BY_TYPE: Record<ThreatType, LocalizedText> = {
   },
   'synthetic-media': {
     en: 'We have asked the platforms to label or remove the fake video, image or audio.',
-    fr: 'Nous avons demandé aux plateformes de signaler ou de retirer la fausse vidéo, la fausse image ou le faux enregistrement.',
+    fr:
+      'Nous avons demandé aux plateformes de signaler ou de retirer la fausse vidéo, la ' +
+      'fausse image ou le faux enregistrement.',
   },
   'inauthentic-behaviour': {
     en: 'We have told the platforms about networks of fake accounts.',
@@ -39,7 +53,9 @@ const BY_TYPE: Record<ThreatType, LocalizedText> = {
   },
   'denial-of-service': {
     en: 'The election authority and its suppliers are working to keep its websites and phone lines open.',
-    fr: 'L’autorité électorale et ses fournisseurs font en sorte que ses sites Web et ses lignes de téléphone restent ouverts.',
+    fr:
+      'L’autorité électorale et ses fournisseurs font en sorte que ses sites Web et ses ' +
+      'lignes de téléphone restent ouverts.',
   },
   intimidation: {
     en: 'We are working with the police to keep everyone safe.',

@@ -32,7 +32,9 @@ export function communicationPurpose(
       purpose: 'correct',
       reason: {
         en: 'A false claim is circulating: lead with the fact and correct the claim once.',
-        fr: "Une fausse affirmation circule : commencer par le fait et corriger l'affirmation une seule fois.",
+        fr:
+          "Une fausse affirmation circule : commencer par le fait et corriger l'affirmation " +
+          'une seule fois.',
       },
     };
   if (threats.some((t) => WARN_TYPES.has(t.type) || t.purpose === 'intimidate'))

@@ -97,7 +97,9 @@ export function timingOf(threats: readonly Threat[], election: Election | undefi
               }
             : {
                 en: 'As soon as the text is approved: the election is over, so explain what happened and what was done.',
-                fr: "Dès l'approbation du texte : l'élection est terminée; expliquer ce qui s'est passé et ce qui a été fait.",
+                fr:
+                  "Dès l'approbation du texte : l'élection est terminée; expliquer ce qui s'est passé " +
+                  'et ce qui a été fait.',
               },
       };
     }
@@ -107,8 +109,12 @@ export function timingOf(threats: readonly Threat[], election: Election | undefi
         urgency: 'immediate',
         releaseBy: today,
         text: {
-          en: `Immediately: advance voting is under way and polling day is ${inDays(days, 'en')} (${polling.en}).`,
-          fr: `Immédiatement : le vote par anticipation est en cours et le jour du scrutin est ${inDays(days, 'fr')} (${polling.fr}).`,
+          en:
+            `Immediately: advance voting is under way and polling day is ${inDays(days, 'en')} ` +
+            `(${polling.en}).`,
+          fr:
+            `Immédiatement : le vote par anticipation est en cours et le jour du scrutin est ${inDays(days, 'fr')} ` +
+            `(${polling.fr}).`,
         },
       };
     default: {
@@ -134,7 +140,9 @@ export function timingOf(threats: readonly Threat[], election: Election | undefi
           releaseBy,
           text: {
             en: `${now ? 'Immediately, and in any case b' : 'B'}efore advance voting opens on ${formatDate(advance, 'en')}.`,
-            fr: `${now ? 'Immédiatement et, au plus tard, a' : 'A'}vant l'ouverture du vote par anticipation le ${formatDate(advance, 'fr')}.`,
+            fr:
+              `${now ? 'Immédiatement et, au plus tard, a' : 'A'}vant l'ouverture du vote par anticipation ` +
+              `le ${formatDate(advance, 'fr')}.`,
           },
         };
       }
@@ -144,8 +152,12 @@ export function timingOf(threats: readonly Threat[], election: Election | undefi
         urgency: growing ? 'immediate' : 'before-date',
         releaseBy,
         text: {
-          en: `${growing ? 'Immediately, and in any case b' : 'B'}efore ${formatDate(releaseBy, 'en')}, well ahead of polling day on ${polling.en}.`,
-          fr: `${growing ? 'Immédiatement et, au plus tard, a' : 'A'}vant le ${formatDate(releaseBy, 'fr')}, bien avant le jour du scrutin le ${polling.fr}.`,
+          en:
+            `${growing ? 'Immediately, and in any case b' : 'B'}efore ${formatDate(releaseBy, 'en')}, ` +
+            `well ahead of polling day on ${polling.en}.`,
+          fr:
+            `${growing ? 'Immédiatement et, au plus tard, a' : 'A'}vant le ${formatDate(releaseBy, 'fr')}, ` +
+            `bien avant le jour du scrutin le ${polling.fr}.`,
         },
       };
     }

@@ -8,6 +8,7 @@ import retextEnglish from 'retext-english';
 import retextLatin from 'retext-latin';
 import { syllable } from 'syllable';
 import type { DraftLang } from '../../../shared/domain/drafting';
+import { evictOldest } from '../../../shared/collections';
 import { frenchSyllables } from './french-syllables';
 
 interface NlcstNode {
@@ -53,7 +54,7 @@ export function textStats(text: string, lang: DraftLang): TextStats {
       .join('\n\n'),
     lang,
   );
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  evictOldest(cache, CACHE_SIZE);
   cache.set(key, stats);
   return stats;
 }
@@ -108,13 +109,17 @@ const EASE_TO_GRADE: readonly (readonly [number, number])[] = [
 ];
 
 export function easeToGrade(ease: number): number {
-  if (ease >= EASE_TO_GRADE[0]![0]) return EASE_TO_GRADE[0]![1];
-  for (let i = 1; i < EASE_TO_GRADE.length; i++) {
-    const [e1, g1] = EASE_TO_GRADE[i - 1]!;
-    const [e2, g2] = EASE_TO_GRADE[i]!;
-    if (ease >= e2) return g1 + ((e1 - ease) / (e1 - e2)) * (g2 - g1);
+  let above: readonly [number, number] | undefined;
+  for (const point of EASE_TO_GRADE) {
+    const [e2, g2] = point;
+    if (ease >= e2) {
+      if (!above) return g2;
+      const [e1, g1] = above;
+      return g1 + ((e1 - ease) / (e1 - e2)) * (g2 - g1);
+    }
+    above = point;
   }
-  return EASE_TO_GRADE[EASE_TO_GRADE.length - 1]![1];
+  return above?.[1] ?? 18;
 }
 
 /** Kandel & Moles reading ease of French text (higher is easier). */

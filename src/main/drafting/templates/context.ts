@@ -32,7 +32,9 @@ export interface TemplateInput {
   includeClassified?: boolean;
 }
 
-export interface TemplateContext extends TemplateInput {
+export interface TemplateContext extends Omit<TemplateInput, 'threats'> {
+  /** The threats the text is about: at least one. */
+  threats: [Threat, ...Threat[]];
   template: TemplateId;
   external: boolean;
   organisation: OrganisationProfile;
@@ -51,6 +53,8 @@ export function classifiedPhrases(threats: readonly Threat[]): string[] {
 }
 
 export function makeTemplateContext(template: TemplateId, input: TemplateInput): TemplateContext {
+  const [first, ...others] = input.threats;
+  if (!first) throw new Error('A text is written about at least one threat.');
   const external = isExternalTemplate(template);
   const classifiedIndex = buildPhraseIndex(classifiedPhrases(input.threats));
   const safe = (text: string, lang: DraftLang) =>
@@ -58,6 +62,7 @@ export function makeTemplateContext(template: TemplateId, input: TemplateInput):
   const organisation = input.organisation ?? EMPTY_ORGANISATION_PROFILE;
   return {
     ...input,
+    threats: [first, ...others],
     template,
     external,
     organisation,

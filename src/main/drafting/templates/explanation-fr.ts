@@ -76,15 +76,25 @@ function factorFr(id: string, a: AssessmentResult, threats: readonly Threat[]): 
 function gateFr(id: string, threats: readonly Threat[]): string | undefined {
   switch (id) {
     case 'domestic-political-debate':
-      return 'Un acteur national vise un candidat ou un parti : le gouvernement n’arbitre pas le débat politique. L’organisme de surveillance des élections, les vérificateurs de faits ou la plateforme répondent.';
+      return (
+        'Un acteur national vise un candidat ou un parti : le gouvernement n’arbitre pas le ' +
+        'débat politique. L’organisme de surveillance des élections, les vérificateurs de ' +
+        'faits ou la plateforme répondent.'
+      );
     case 'contained-item': {
       const b = Math.max(...threats.map((t) => t.reach.breakout));
-      return `Contenu circonscrit (catégorie Breakout ${b}) qui ne trompe pas sur le vote : en parler publiquement pourrait l’amplifier.`;
+      return (
+        `Contenu circonscrit (catégorie Breakout ${b}) qui ne trompe pas sur le vote : en ` +
+        `parler publiquement pourrait l’amplifier.`
+      );
     }
     case 'low-confidence-attribution': {
       const order = ['low', 'moderate', 'high'] as const;
       const lowest = order.find((c) => threats.some((t) => t.source.confidence === c)) ?? 'low';
-      return `Le degré de confiance de l’attribution est ${CONFIDENCE_LABELS[lowest].fr} : l’attribution n’est pas communiquée publiquement, mais les faits peuvent l’être.`;
+      return (
+        `Le degré de confiance de l’attribution est ${CONFIDENCE_LABELS[lowest].fr} : l’attribution ` +
+        `n’est pas communiquée publiquement, mais les faits peuvent l’être.`
+      );
     }
     default:
       return undefined;

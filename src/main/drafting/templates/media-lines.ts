@@ -39,21 +39,33 @@ const Q = {
 } satisfies Record<string, LocalizedText>;
 
 const NO_SPECULATION: LocalizedText = {
-  en: 'We will not speculate about who is responsible while the facts are being established. Our priority is that voters have accurate information.',
-  fr: 'Nous ne ferons pas d’hypothèses sur les responsables tant que les faits sont en cours d’établissement. Notre priorité est que les électeurs aient une information exacte.',
+  en:
+    'We will not speculate about who is responsible while the facts are being established. ' +
+    'Our priority is that voters have accurate information.',
+  fr:
+    'Nous ne ferons pas d’hypothèses sur les responsables tant que les faits sont en cours ' +
+    'd’établissement. Notre priorité est que les électeurs aient une information exacte.',
 };
 const INTEGRITY: LocalizedText = {
-  en: 'There are safeguards at every step of voting and counting. If anything threatens a free and fair vote, we will tell the public.',
-  fr: 'Des mesures de protection sont en place à chaque étape du vote et du dépouillement. Si quoi que ce soit menace un vote libre et juste, nous en informerons le public.',
+  en:
+    'There are safeguards at every step of voting and counting. If anything threatens ' +
+    'a free and fair vote, we will tell the public.',
+  fr:
+    'Des mesures de protection sont en place à chaque étape du vote et du dépouillement. ' +
+    'Si quoi que ce soit menace un vote libre et juste, nous en informerons le public.',
 };
 const NON_PARTISAN: LocalizedText = {
   en: 'We do not comment on parties or candidates. Our role is to protect the election for every voter.',
-  fr: 'Nous ne commentons pas les partis ni les candidats. Notre rôle est de protéger l’élection pour chaque électeur.',
+  fr:
+    'Nous ne commentons pas les partis ni les candidats. Notre rôle est de protéger l’élection ' +
+    'pour chaque électeur.',
 };
 const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
   correct: {
     en: 'This false claim could mislead voters. People need the facts before they vote.',
-    fr: 'Cette fausse information pourrait tromper les électeurs. Chacun doit connaître les faits avant de voter.',
+    fr:
+      'Cette fausse information pourrait tromper les électeurs. Chacun doit connaître les ' +
+      'faits avant de voter.',
   },
   warn: {
     en: 'People could be misled or put at risk. They need to know how to protect themselves.',
@@ -68,8 +80,12 @@ const WHY_NOW: Record<CommunicationPurpose, LocalizedText> = {
     fr: 'Chacun a le droit de savoir ce que nous faisons pour protéger le vote.',
   },
   notify: {
-    en: 'We are aware of this activity and are working with our partners. We have nothing more to add at this time.',
-    fr: 'Nous sommes au courant de cette activité et nous travaillons avec nos partenaires. Nous n’avons rien à ajouter pour le moment.',
+    en:
+      'We are aware of this activity and are working with our partners. We have nothing ' +
+      'more to add at this time.',
+    fr:
+      'Nous sommes au courant de cette activité et nous travaillons avec nos partenaires. ' +
+      'Nous n’avons rien à ajouter pour le moment.',
   },
 };
 

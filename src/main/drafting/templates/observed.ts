@@ -19,7 +19,8 @@ export function observedText(ctx: TemplateContext, t: Threat, lang: DraftLang): 
   const regions = ctx.regions(t, lang).join(', ');
   const parts = fr
     ? [
-        `${capitalize(type.fr)} visant ${TARGET_OBJECT[t.target.kind].fr}, ${agree('observé', type.agreement)} depuis le ${since}.`,
+        `${capitalize(type.fr)} visant ${TARGET_OBJECT[t.target.kind].fr}, ${agree('observé', type.agreement)} ` +
+          `depuis le ${since}.`,
         channels ? `Canaux : ${channels}.` : '',
         regions ? `Régions : ${regions}.` : '',
         `Portée : catégorie ${t.reach.breakout} de l’échelle Breakout (${breakoutLabel(t.reach.breakout, 'fr')})${t.reach.estimatedAudience !== undefined ? `, environ ${num(t.reach.estimatedAudience, lang)} personnes` : ''}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].fr}` : ''}.`,

@@ -28,24 +28,38 @@ const DEFAULT_RECIPIENTS: { id: string; label: LocalizedText }[] = [
 
 const ASKS: Record<string, LocalizedText> = {
   'election-authority': {
-    en: 'Election authority: please confirm the facts above and, if needed, repeat them on your official channels.',
-    fr: 'Autorité électorale : veuillez confirmer les faits ci-dessus et, au besoin, les rappeler sur vos canaux officiels.',
+    en:
+      'Election authority: please confirm the facts above and, if needed, repeat them on ' +
+      'your official channels.',
+    fr:
+      'Autorité électorale : veuillez confirmer les faits ci-dessus et, au besoin, les rappeler ' +
+      'sur vos canaux officiels.',
   },
   platforms: {
     en: 'Online platforms: please review this content under your policies and tell us what action you take.',
-    fr: 'Plateformes en ligne : veuillez examiner ce contenu au regard de vos politiques et nous informer des mesures prises.',
+    fr:
+      'Plateformes en ligne : veuillez examiner ce contenu au regard de vos politiques et ' +
+      'nous informer des mesures prises.',
   },
   'party-security-contacts': {
     en: "Parties' security contacts: please brief your campaign teams and report anything similar to us.",
-    fr: 'Responsables de la sécurité des partis : veuillez informer vos équipes de campagne et nous signaler toute activité semblable.',
+    fr:
+      'Responsables de la sécurité des partis : veuillez informer vos équipes de campagne ' +
+      'et nous signaler toute activité semblable.',
   },
   'fact-checkers-media': {
-    en: 'Fact-checkers and news organizations: the facts above are confirmed; please use them when you check or report on this claim.',
-    fr: 'Vérificateurs de faits et médias : les faits ci-dessus sont confirmés; veuillez vous en servir pour vérifier cette affirmation ou en parler.',
+    en:
+      'Fact-checkers and news organizations: the facts above are confirmed; please use them ' +
+      'when you check or report on this claim.',
+    fr:
+      'Vérificateurs de faits et médias : les faits ci-dessus sont confirmés; veuillez vous ' +
+      'en servir pour vérifier cette affirmation ou en parler.',
   },
   'security-agency': {
     en: 'Security agency: please tell us of anything that bears on the source of this activity.',
-    fr: 'Organisme de sécurité : veuillez nous faire part de tout élément concernant la source de cette activité.',
+    fr:
+      'Organisme de sécurité : veuillez nous faire part de tout élément concernant la source ' +
+      'de cette activité.',
   },
   police: {
     en: 'Police: please assess whether any of this activity is a crime.',
@@ -57,7 +71,9 @@ const ASKS: Record<string, LocalizedText> = {
   },
   'election-regulator': {
     en: 'Election regulator: please assess whether election law applies to this activity.',
-    fr: 'Organisme de surveillance des élections : veuillez évaluer si la loi électorale s’applique à cette activité.',
+    fr:
+      'Organisme de surveillance des élections : veuillez évaluer si la loi électorale s’applique ' +
+      'à cette activité.',
   },
 };
 

@@ -27,7 +27,7 @@ export function publicStatement(
   lang: DraftLang,
 ): { title: string; sections: DraftSection[] } {
   const fr = lang === 'fr';
-  const title = headline(ctx.threats[0]!, lang);
+  const title = headline(ctx.threats[0], lang);
   const facts = leadFacts(ctx, lang);
   const claims = falseClaims(ctx, lang);
   const attribution = attributionSentence(ctx, lang);

@@ -17,9 +17,12 @@ import type { TemplateContext } from './context';
 export { headline } from './headline';
 
 /** The first verified fact of each threat, or a placeholder asking for one. */
-export function leadFacts(ctx: TemplateContext, lang: DraftLang): string[] {
-  const facts = ctx.threats.map((t) => ctx.facts(t, lang)[0]).filter((f): f is string => f !== undefined);
-  return facts.length > 0 ? facts : [toComplete('threat.facts', lang)];
+/** The first fact of each threat, or a placeholder to complete when none has one: never empty. */
+export function leadFacts(ctx: TemplateContext, lang: DraftLang): [string, ...string[]] {
+  const [first, ...others] = ctx.threats
+    .map((t) => ctx.facts(t, lang)[0])
+    .filter((f): f is string => f !== undefined);
+  return first === undefined ? [toComplete('threat.facts', lang)] : [first, ...others];
 }
 
 /** The facts after the first of each threat: they explain why the claim is false. */
@@ -148,16 +151,26 @@ export function attributionSentence(ctx: TemplateContext, lang: DraftLang): stri
 
 const ACTIONS: Record<CommunicationPurpose, LocalizedText> = {
   correct: {
-    en: 'Check facts about the vote with official sources before you share them. If you see the false claim, do not share it.',
-    fr: 'Vérifiez les faits sur le vote auprès des sources officielles avant de les partager. Si vous voyez la fausse information, ne la partagez pas.',
+    en:
+      'Check facts about the vote with official sources before you share them. If you see ' +
+      'the false claim, do not share it.',
+    fr:
+      'Vérifiez les faits sur le vote auprès des sources officielles avant de les partager. ' +
+      'Si vous voyez la fausse information, ne la partagez pas.',
   },
   warn: {
-    en: 'Be careful with posts and accounts that seem official. Check them with the sources below. Report fake accounts to the platform.',
-    fr: 'Méfiez-vous des messages et des comptes qui semblent officiels. Vérifiez-les auprès des sources ci-dessous. Signalez les faux comptes à la plateforme.',
+    en:
+      'Be careful with posts and accounts that seem official. Check them with the sources ' +
+      'below. Report fake accounts to the platform.',
+    fr:
+      'Méfiez-vous des messages et des comptes qui semblent officiels. Vérifiez-les auprès ' +
+      'des sources ci-dessous. Signalez les faux comptes à la plateforme.',
   },
   reassure: {
     en: 'Get facts about the vote and the results from official sources. If you have a question, ask us.',
-    fr: 'Informez-vous sur le vote et les résultats auprès des sources officielles. Si vous avez une question, posez-la-nous.',
+    fr:
+      'Informez-vous sur le vote et les résultats auprès des sources officielles. Si vous ' +
+      'avez une question, posez-la-nous.',
   },
   inform: {
     en: 'Check facts about the vote with official sources before you share them.',

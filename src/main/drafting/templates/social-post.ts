@@ -66,7 +66,7 @@ export function socialPost(
   lang: DraftLang,
 ): { title: string; sections: DraftSection[] } {
   const title = lang === 'fr' ? 'Publication pour les médias sociaux' : 'Social media post';
-  const fact = leadFacts(ctx, lang)[0]!;
+  const [fact] = leadFacts(ctx, lang);
   const second =
     falseClaims(ctx, lang).length > 0
       ? CORRECTION[lang]

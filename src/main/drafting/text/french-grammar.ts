@@ -19,14 +19,18 @@ export function aFr(noun: string): string {
 
 /** Head nouns of names that take an article in a French sentence, by gender. */
 const FEMININE_HEADS = new Set(
-  'république fédération principauté confédération union monarchie agence direction unité division brigade société compagnie association coalition alliance commission organisation armée garde police cellule équipe entreprise fondation chambre assemblée'.split(
-    ' ',
-  ),
+  (
+    'république fédération principauté confédération union monarchie agence direction ' +
+    'unité division brigade société compagnie association coalition alliance commission ' +
+    'organisation armée garde police cellule équipe entreprise fondation chambre assemblée'
+  ).split(' '),
 );
 const MASCULINE_HEADS = new Set(
-  'royaume état émirat sultanat gouvernement ministère service bureau centre groupe réseau front parti mouvement comité conseil collectif consortium institut office département commandement régiment régime site compte média journal'.split(
-    ' ',
-  ),
+  (
+    'royaume état émirat sultanat gouvernement ministère service bureau centre groupe ' +
+    'réseau front parti mouvement comité conseil collectif consortium institut office ' +
+    'département commandement régiment régime site compte média journal'
+  ).split(' '),
 );
 const PLURAL_HEADS = new Set('états émirats pays-bas services groupes réseaux'.split(' '));
 
@@ -82,9 +86,12 @@ export function agree(participle: string, agreement: Agreement): string {
 
 /** Words that start a sentence but take a small letter after a colon; anything else may be a proper noun. */
 const COMMON_STARTS = new Set(
-  'le la les l un une des du de d ce cet cette ces c il elle ils elles on nous vous tous toutes tout chaque aucun aucune seuls seules personne votre vos notre nos leur leurs son sa ses si en au aux à dans depuis pour par sur avec sans mais et ou quand comme dès avant après immédiatement plusieurs certains certaines environ'.split(
-    ' ',
-  ),
+  (
+    'le la les l un une des du de d ce cet cette ces c il elle ils elles on nous vous ' +
+    'tous toutes tout chaque aucun aucune seuls seules personne votre vos notre nos leur ' +
+    'leurs son sa ses si en au aux à dans depuis pour par sur avec sans mais et ou quand ' +
+    'comme dès avant après immédiatement plusieurs certains certaines environ'
+  ).split(' '),
 );
 
 /** In French, a sentence after a colon starts with a small letter, unless it starts with a proper noun. */

@@ -28,8 +28,9 @@ export function foldChar(ch: string): string {
   const cached = foldCache.get(ch);
   if (cached !== undefined) return cached;
   let out = '';
+  const glyph = HOMOGLYPHS.get(ch);
   if (INVISIBLE.test(ch)) out = '';
-  else if (HOMOGLYPHS.has(ch)) out = HOMOGLYPHS.get(ch)!;
+  else if (glyph !== undefined) out = glyph;
   else {
     for (const c of ch.normalize('NFKD').replace(MARKS, '')) {
       const upper = HOMOGLYPHS.get(c);
@@ -56,9 +57,9 @@ export function tokenize(text: string): Token[] {
     start = -1;
   };
   for (let i = 0; i < text.length;) {
-    const cp = text.codePointAt(i)!;
+    const cp = text.codePointAt(i) ?? 0;
     const len = cp > 0xffff ? 2 : 1;
-    const folded = foldChar(len === 1 ? text[i]! : text.slice(i, i + len));
+    const folded = foldChar(len === 1 ? text.charAt(i) : text.slice(i, i + len));
     if (folded === '') {
       // Invisible: neither part of a word nor a break between words.
       i += len;

@@ -47,11 +47,10 @@ export function findPhraseSpans(text: string, index: PhraseIndex, tokens: Token[
   if (index.runs.size === 0) return [];
   // Mark, for each token, the furthest token a matching run starting there reaches.
   const ranges: [number, number][] = [];
+  const norms = tokens.map((t) => t.norm);
   for (const size of index.sizes) {
-    for (let i = 0; i + size <= tokens.length; i++) {
-      let key = tokens[i]!.norm;
-      for (let j = i + 1; j < i + size; j++) key += ' ' + tokens[j]!.norm;
-      if (index.runs.has(key)) ranges.push([i, i + size - 1]);
+    for (let i = 0; i + size <= norms.length; i++) {
+      if (index.runs.has(norms.slice(i, i + size).join(' '))) ranges.push([i, i + size - 1]);
     }
   }
   if (ranges.length === 0) return [];
@@ -62,7 +61,11 @@ export function findPhraseSpans(text: string, index: PhraseIndex, tokens: Token[
     if (last && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
   }
-  return merged.map(([a, b]) => ({ start: tokens[a]!.start, end: tokens[b]!.end, words: b - a + 1 }));
+  return merged.flatMap(([a, b]) => {
+    const from = tokens[a];
+    const to = tokens[b];
+    return from && to ? [{ start: from.start, end: to.end, words: b - a + 1 }] : [];
+  });
 }
 
 /** Replaces each span with `placeholder`, from the end so that earlier offsets stay valid. */

@@ -7,10 +7,12 @@ import type { EnglishVariety, FrenchVariety } from '../../../shared/domain/organ
 
 type Forms = Record<EnglishVariety, string>;
 
-const IZE_STEMS =
-  'organi authori recogni prioriti minimi maximi apologi reali summari categori mobili utili finali characteri centrali speciali standardi neutrali polari normali critici emphasi capitali familiari legali memori optimi scrutini stabili symboli synchroni visuali customi digiti penali jeopardi hospitali civili globali locali harmoni rationali subsidi'.split(
-    ' ',
-  );
+const IZE_STEMS = (
+  'organi authori recogni prioriti minimi maximi apologi reali summari categori mobili ' +
+  'utili finali characteri centrali speciali standardi neutrali polari normali critici ' +
+  'emphasi capitali familiari legali memori optimi scrutini stabili symboli synchroni ' +
+  'visuali customi digiti penali jeopardi hospitali civili globali locali harmoni rationali subsidi'
+).split(' ');
 const IZE_ENDINGS = ['ze', 'zes', 'zed', 'zing', 'zer', 'zers', 'zation', 'zations', 'zational'];
 const OUR_STEMS = 'behavi col fav hon lab neighb rum harb endeav hum vig flav sav arm val od parl clam'.split(
   ' ',

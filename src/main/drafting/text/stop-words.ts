@@ -13,9 +13,12 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
 
 const FRENCH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'le la les l un une des du de d au aux a et ou ni mais donc or car ce cet cette ces ca cela ceci il elle ' +
-    'ils elles on nous vous je tu se s sa son ses leur leurs notre nos votre vos qui que qu quoi dont ou en ' +
-    'y ne pas plus moins tres tout toute tous toutes est sont etait etaient sera seront ete etre avoir a ont ' +
+    'le la les l un une des du de d au aux a et ou ni mais donc or car ce cet cette ces ' +
+    'ca cela ceci il elle ' +
+    'ils elles on nous vous je tu se s sa son ses leur leurs notre nos votre vos qui que ' +
+    'qu quoi dont ou en ' +
+    'y ne pas plus moins tres tout toute tous toutes est sont etait etaient sera seront ' +
+    'ete etre avoir a ont ' +
     'avait avaient aura auront par pour sur sous dans avec sans entre vers chez apres avant depuis pendant ' +
     'si comme aussi meme lui eux celui celle ceux celles autre autres'
   ).split(' '),

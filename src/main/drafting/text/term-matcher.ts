@@ -1,6 +1,7 @@
 // Whole-word matching of a list of names or phrases, case- and accent-insensitive and robust to the same
 // disguises as the classified-content check (it works on folded words).
 import { tokenize, type Token } from './normalize';
+import { evictOldest, pushTo } from '../../../shared/collections';
 
 export interface Term<M> {
   words: string[];
@@ -23,13 +24,12 @@ export function buildTermMatcher<M>(entries: Iterable<{ phrase: string; meta: M 
   const seen = new Set<string>();
   for (const { phrase, meta } of entries) {
     const words = tokenize(phrase).map((t) => t.norm);
-    if (words.length === 0) continue;
+    const [first] = words;
+    if (first === undefined) continue;
     const key = words.join(' ');
     if (seen.has(key)) continue; // the first entry for a phrase wins (callers list stronger ones first)
     seen.add(key);
-    const list = byFirst.get(words[0]!) ?? [];
-    list.push({ words, meta });
-    byFirst.set(words[0]!, list);
+    pushTo(byFirst, first, { words, meta });
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
   return { byFirst };
@@ -39,11 +39,13 @@ export function buildTermMatcher<M>(entries: Iterable<{ phrase: string; meta: M 
 export function matchTerms<M>(tokens: readonly Token[], matcher: TermMatcher<M>): TermMatch<M>[] {
   const out: TermMatch<M>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = matcher.byFirst.get(tokens[i]!.norm);
-    if (!candidates) continue;
+    const token = tokens[i];
+    const candidates = token && matcher.byFirst.get(token.norm);
+    if (!token || !candidates) continue;
     const hit = candidates.find((c) => c.words.every((w, k) => tokens[i + k]?.norm === w));
-    if (!hit) continue;
-    out.push({ start: tokens[i]!.start, end: tokens[i + hit.words.length - 1]!.end, meta: hit.meta });
+    const last = hit && tokens[i + hit.words.length - 1];
+    if (!hit || !last) continue;
+    out.push({ start: token.start, end: last.end, meta: hit.meta });
     i += hit.words.length - 1;
   }
   return out;
@@ -77,7 +79,7 @@ export function memoMatcher<M>(
   const hit = cache.get(key);
   if (hit) return hit;
   const made = build();
-  if (cache.size >= max) cache.delete(cache.keys().next().value!);
+  evictOldest(cache, max);
   cache.set(key, made);
   return made;
 }

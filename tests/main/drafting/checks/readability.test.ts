@@ -4,13 +4,21 @@ import { checkContext } from '../fixtures';
 import { checksOf, draftOf } from './draft-of';
 
 const HARD_EN =
-  'Notwithstanding the aforementioned considerations, the administrative authorities responsible for electoral administration have determined that additional verification procedures, including comprehensive authentication of identification documentation, will be systematically implemented at every polling location throughout the jurisdiction.';
+  'Notwithstanding the aforementioned considerations, the administrative authorities ' +
+  'responsible for electoral administration have determined that additional verification ' +
+  'procedures, including comprehensive authentication of identification documentation, ' +
+  'will be systematically implemented at every polling location throughout the jurisdiction.';
 const EASY_EN =
-  'You can vote by mail. Send your ballot by polling day. We will count it if it arrives by May 24. Call us if you need help.';
+  'You can vote by mail. Send your ballot by polling day. We will count it if it arrives ' +
+  'by May 24. Call us if you need help.';
 const HARD_FR =
-  'Nonobstant les considérations susmentionnées, les autorités administratives responsables de l’administration électorale ont déterminé que des procédures de vérification supplémentaires, notamment l’authentification exhaustive des pièces d’identité, seront systématiquement appliquées dans chaque lieu de scrutin.';
+  'Nonobstant les considérations susmentionnées, les autorités administratives responsables ' +
+  'de l’administration électorale ont déterminé que des procédures de vérification supplémentaires, ' +
+  'notamment l’authentification exhaustive des pièces d’identité, seront systématiquement ' +
+  'appliquées dans chaque lieu de scrutin.';
 const EASY_FR =
-  'Vous pouvez voter par la poste. Postez votre bulletin avant le jour du vote. Nous le compterons s’il arrive avant le 24 mai. Appelez-nous si vous avez besoin d’aide.';
+  'Vous pouvez voter par la poste. Postez votre bulletin avant le jour du vote. Nous ' +
+  'le compterons s’il arrive avant le 24 mai. Appelez-nous si vous avez besoin d’aide.';
 
 describe('readability', () => {
   it('warns when English prose is above grade 8', () => {

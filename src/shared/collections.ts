@@ -1,0 +1,27 @@
+// Small helpers over objects and maps that the rest of the code would otherwise write again.
+
+/** A copy of `obj` without `keys`. */
+export function omit<T extends object, K extends keyof T>(obj: T, ...keys: K[]): Omit<T, K> {
+  const out = { ...obj };
+  for (const key of keys) Reflect.deleteProperty(out, key);
+  return out;
+}
+
+/** Appends `value` to the list kept under `key`, making the list on first use. */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Removes the oldest entry of a map used as a small cache, when it holds `max` already. */
+export function evictOldest<K, V>(cache: Map<K, V>, max: number): void {
+  if (cache.size < max) return;
+  const oldest = cache.keys().next();
+  if (!oldest.done) cache.delete(oldest.value);
+}
+
+/** `{ [key]: value }` when there is a value, `{}` when not: for optional fields of a document. */
+export function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
