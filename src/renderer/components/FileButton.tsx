@@ -1,5 +1,6 @@
 // A button that asks for a file. The file input behind it is `hidden`: out of the page and of the
-// accessibility tree, so that screen readers meet one "Import…" button, not two.
+// accessibility tree, so that screen readers meet one "Import…" button, not two. It still carries the
+// button's name, for checkers that read the markup rather than the tree.
 import { useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 
 export interface FileButtonHandle {
@@ -16,6 +17,7 @@ export function FileButton({
   children,
   className = 'button',
   testId,
+  label,
   ref,
   chooser,
 }: {
@@ -24,6 +26,8 @@ export function FileButton({
   children: ReactNode;
   className?: string;
   testId?: string;
+  /** The name of the input behind the button (the button's text). */
+  label?: string;
   ref?: Ref<FileButtonHandle>;
   /** When given, used instead of the page's own chooser (which needs a click to open). */
   chooser?: Chooser;
@@ -40,6 +44,8 @@ export function FileButton({
         ref={input}
         type="file"
         hidden
+        tabIndex={-1}
+        aria-label={label ?? (typeof children === 'string' ? children : undefined)}
         accept={accept}
         data-testid={testId}
         onChange={(e) => {

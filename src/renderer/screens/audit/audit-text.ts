@@ -21,16 +21,23 @@ export function detailLabel(key: string, t: TFunction): string {
 
 const LEVEL_KEYS = new Set(['level', 'recommendedLevel', 'from', 'to']);
 
-/** A detail value as text: levels and booleans in words, lists joined, anything else as compact JSON. */
+/** A detail value as text: levels and booleans in words, lists joined, and a record's fields as labelled
+ *  pairs ("Created: 13 · Updated: 0"), never raw JSON. */
 export function detailValue(key: string, value: unknown, t: TFunction): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('audit:yes') : t('audit:no');
   if (typeof value === 'string')
     return LEVEL_KEYS.has(key) ? t(`enums:level.${value}`, { defaultValue: value }) : value;
   if (typeof value === 'number') return value.toLocaleString(t('audit:locale'));
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
-    return value.join(', ');
-  return JSON.stringify(value);
+  if (Array.isArray(value))
+    return value
+      .map((v) => detailValue(key, v, t))
+      .join(value.some((v) => typeof v === 'object' && v !== null) ? '; ' : ', ');
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => t('audit:pair', { label: detailLabel(k, t), value: detailValue(k, v, t) }))
+      .join(' · ');
+  return String(value as string);
 }
 
 export function detailEntries(details: unknown): [string, unknown][] {

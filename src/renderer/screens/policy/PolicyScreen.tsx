@@ -159,7 +159,10 @@ export function PolicyScreen() {
       <div className="policy-screen__layout">
         <form
           className="policy-screen__editor"
-          onSubmit={(e) => e.preventDefault()}
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (dirty) void save();
+          }}
           aria-label={t('policy.editorLabel')}
         >
           <ThresholdsEditor draft={draft} edit={edit} />
@@ -169,12 +172,7 @@ export function PolicyScreen() {
             <legend>{t('policy.saveTitle')}</legend>
             <TextField label={t('policy.note')} value={note} onChange={setNote} maxLength={2000} />
             <div className="form-actions">
-              <button
-                type="button"
-                className="button button--primary"
-                disabled={!dirty}
-                onClick={() => void save()}
-              >
+              <button type="submit" className="button button--primary" disabled={!dirty}>
                 {t('policy.save')}
               </button>
               <button

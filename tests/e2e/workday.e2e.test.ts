@@ -1,0 +1,285 @@
+// A working day with the app, in English at 1440×900 and in French at 1280×800 (issue 13): the log a
+// person arranges and keeps, a title that stays readable beside the panel, record text that cannot turn the
+// app's words around, search through invisible characters, the assessment and the audit log in French,
+// the draft editor's leave guard, and focus that goes where the person is.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { omit } from '../../src/shared/collections';
+import { ASSETS_DIR, REPO_ROOT } from '../helpers/db';
+import { axeViolations, startE2E, type E2E } from './harness';
+
+let e2e: E2E;
+const SIZES = { en: { width: 1440, height: 900 }, fr: { width: 1280, height: 800 } } as const;
+const RLO = '\u202E';
+const ZWSP = '\u200B';
+/** A threat whose record text carries a right-to-left override and zero-width spaces. */
+const TRICKY_TITLE = `Flyer ${RLO}gnitov dnes${'\u202C'} outside the Greywater Coast office`;
+const TRICKY_SOURCE = `${RLO}LakeshoreTruth (reversed)`;
+
+beforeAll(async () => {
+  e2e = await startE2E({ viewport: SIZES.en });
+  await e2e.page.getByRole('button', { name: 'Load the sample workspace' }).click();
+  await e2e.page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
+  await e2e.app.call('app:setIdentity', { identity: { name: 'Noor Haddad', role: 'Analyst' } });
+  const sample = JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8')) as {
+    threats: Record<string, unknown>[];
+  };
+  const base = omit(sample.threats[0]!, 'id', 'translations', 'status');
+  await e2e.app.call('threats:create', {
+    threat: {
+      ...base,
+      title: TRICKY_TITLE,
+      source: { actor: 'unknown', name: TRICKY_SOURCE, confidence: 'low' },
+      falseClaim: `Vote on Tues${ZWSP}day, not on Mon${ZWSP}day.`,
+    },
+  });
+  await e2e.page.reload();
+  await e2e.page.getByTestId('log-count').filter({ hasText: '35 threats' }).waitFor();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function useLanguage(lang: 'en' | 'fr') {
+  const { page } = e2e;
+  await page.setViewportSize(SIZES[lang]);
+  await page.getByTestId('language-switch').selectOption(lang);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+async function openLog() {
+  const { page } = e2e;
+  await page.evaluate(() => (location.hash = '#/log'));
+  await page.getByTestId('threat-table').waitFor();
+}
+
+/** Text nodes holding `needle` that no <bdi> or unicode-bidi: isolate element encloses within `root`. */
+async function unisolated(needle: string): Promise<string[]> {
+  return e2e.page.evaluate((n) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.includes(n)) continue;
+      let el = node.parentElement;
+      let isolated = false;
+      while (el && !isolated) {
+        const bidi = getComputedStyle(el).unicodeBidi;
+        isolated = el.tagName === 'BDI' || bidi === 'isolate' || bidi === 'plaintext';
+        el = el.parentElement;
+      }
+      if (!isolated) out.push(node.parentElement?.outerHTML.slice(0, 120) ?? '');
+    }
+    return out;
+  }, needle);
+}
+
+describe('the threat log a person keeps open all day', () => {
+  it('finds a claim through zero-width characters, and isolates record text from the app’s own labels', async () => {
+    const { page } = e2e;
+    for (const lang of ['en', 'fr'] as const) {
+      await useLanguage(lang);
+      await openLog();
+      await page.getByTestId('log-search').fill('Tuesday');
+      await page.getByTestId('log-count').filter({ hasText: /^1 / }).waitFor();
+      const row = page.locator('[role="row"][data-threat-id]').first();
+      await row.click();
+      const panel = page.getByTestId('detail-panel');
+      await panel.waitFor();
+      await page.getByTestId('detail-source-name').waitFor();
+      // Every piece of record text with the override sits in an isolate: the labels beside it read as
+      // written ("Confidence in the attribution: Low").
+      expect(await unisolated(RLO)).toEqual([]);
+      const label = lang === 'en' ? 'Confidence in the attribution' : 'Confiance dans l’attribution';
+      const dt = panel.locator('dt', { hasText: label });
+      expect(await dt.evaluate((el) => el.closest('bdi'))).toBeNull();
+      expect(await dt.locator('xpath=following-sibling::dd[1]').textContent()).toBe(
+        lang === 'en' ? 'Low' : 'Faible',
+      );
+      await e2e.shot(`workday-${lang}-bidi`);
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.getByTestId('log-search').fill('');
+    }
+  });
+
+  it('remembers the columns, widths and density a person chose, after a reload (French, 1280×800)', async () => {
+    const { page } = e2e;
+    await useLanguage('fr');
+    await openLog();
+    const headers = () => page.locator('[role="columnheader"]').allInnerTexts();
+    expect((await headers()).join('|')).toMatch(/Objectif/);
+    // The chooser is a named dialog.
+    await page.getByTestId('log-view').click();
+    const chooser = page.getByRole('dialog', { name: 'Colonnes et densité' });
+    await chooser.waitFor();
+    await chooser.getByRole('checkbox', { name: 'Objectif' }).uncheck();
+    await chooser.getByRole('checkbox', { name: 'Identifiant' }).check();
+    await chooser.getByRole('radio', { name: /^Compacte/ }).check();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await chooser.waitFor({ state: 'detached' });
+    // The title column is made wider with the keyboard.
+    const edge = page.getByRole('separator', { name: 'Largeur de la colonne Titre' });
+    const before = Number(await edge.getAttribute('aria-valuenow'));
+    await edge.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(Number(await edge.getAttribute('aria-valuenow'))).toBe(before + 32);
+
+    await page.reload();
+    await page.getByTestId('threat-table').waitFor();
+    await page.locator('[role="row"][data-threat-id]').first().waitFor();
+    const after = (await headers()).join('|');
+    expect(after).not.toMatch(/Objectif/);
+    expect(after).toMatch(/Identifiant/);
+    expect(await page.getByTestId('threat-table').getAttribute('class')).toMatch(/compact/);
+    expect(
+      Number(
+        await page
+          .getByRole('separator', { name: 'Largeur de la colonne Titre' })
+          .getAttribute('aria-valuenow'),
+      ),
+    ).toBe(before + 32);
+    await e2e.shot('workday-fr-log-compact');
+    // Back to the standard view for what follows.
+    await page.getByTestId('log-view').click();
+    await page.getByRole('button', { name: 'Revenir aux colonnes et aux largeurs par défaut' }).click();
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows French titles in the French log, and keeps the title readable beside the panel at 1280×800', async () => {
+    const { page } = e2e;
+    await useLanguage('fr');
+    await openLog();
+    const row = page.locator('[role="row"][data-threat-id="lk27-001"]');
+    await row.scrollIntoViewIfNeeded();
+    const title = row.locator('.cell__title');
+    expect(await title.textContent()).toMatch(/^Fausse affirmation selon laquelle les bulletins/);
+    expect(await title.getAttribute('title')).toBe(await title.textContent());
+    await row.click();
+    await page.getByTestId('detail-panel').waitFor();
+    const cell = (await row.locator('.threat-table__cell--title').boundingBox())!;
+    expect(cell.width).toBeGreaterThanOrEqual(300);
+    // Two lines of it are on screen, whole words, nothing cut off inside the cell's box.
+    const lines = await title.evaluate((el) =>
+      Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)),
+    );
+    expect(lines).toBe(2);
+    // Every badge of the level is whole in French.
+    const clipped = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('[role="row"] .level-badge')].filter(
+          (b) =>
+            (b as HTMLElement).scrollWidth > (b as HTMLElement).clientWidth + 1 ||
+            b.getBoundingClientRect().right >
+              b.closest('[role="gridcell"]')!.getBoundingClientRect().right + 1,
+        ).length,
+    );
+    expect(clipped).toBe(0);
+    await e2e.shot('workday-fr-log-panel');
+    // Esc closes the panel and puts the focus back on the row.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-threat-id')))
+      .toBe('lk27-001');
+  });
+});
+
+describe('French everywhere', () => {
+  it('speaks French in “Faut-il parler ?”: no sentence of the engine’s English catalogue is left', async () => {
+    const { page } = e2e;
+    await useLanguage('fr');
+    await page.evaluate(() => (location.hash = '#/log/lk27-001'));
+    await page.getByTestId('detail-panel').waitFor();
+    await page.getByRole('tab', { name: /^Faut-il parler/ }).click();
+    const tab = page.getByRole('tabpanel');
+    await tab
+      .getByText(/^Recommandation/)
+      .first()
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    const text = await tab.innerText();
+    // Each English sentence of the engine's messages, cut before its first placeholder.
+    const catalog = JSON.parse(
+      fs.readFileSync(path.join(REPO_ROOT, 'src/shared/i18n/en/engine.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const english: string[] = [];
+    const walk = (o: unknown) => {
+      if (typeof o === 'string') {
+        const head = o.split('{{')[0]!.trim();
+        if (head.length >= 14) english.push(head);
+      } else if (o && typeof o === 'object') Object.values(o).forEach(walk);
+    };
+    walk(catalog);
+    expect(english.length).toBeGreaterThan(20);
+    expect(english.filter((s) => text.includes(s))).toEqual([]);
+    // French typography: a no-break space before the colon.
+    expect(text).toMatch(/\u00A0:/);
+    expect(text).not.toMatch(/\S:\s/u);
+    await e2e.shot('workday-fr-assessment');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('names audit actions in French, shows details as labelled fields, filters by action, and exports CSV', async () => {
+    const { page } = e2e;
+    await useLanguage('fr');
+    await page.evaluate(() => (location.hash = '#/audit'));
+    const table = page.getByTestId('audit-table');
+    await table.waitFor();
+    await page
+      .getByTestId('audit-count')
+      .filter({ hasText: /entrées? affichées?/ })
+      .waitFor();
+    const text = await table.innerText();
+    expect(text).toMatch(/Menace consignée/);
+    expect(text).not.toMatch(/[{}]"|":/);
+    await page.getByLabel('Action', { exact: true }).selectOption({ label: 'Menace consignée' });
+    await expect
+      .poll(async () =>
+        (await table.locator('tbody tr').allInnerTexts()).every((r) => r.includes('Menace consignée')),
+      )
+      .toBe(true);
+    const saved = await e2e.saveFile(() =>
+      page.getByRole('button', { name: /^Exporter .* \(CSV\)/ }).click(),
+    );
+    const csv = fs.readFileSync(saved.path, 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/Action/);
+    expect(csv).toMatch(/Menace consignée/);
+    await e2e.shot('workday-fr-audit');
+  });
+});
+
+describe('nothing typed is lost', () => {
+  it('the draft editor asks, in the app’s own dialog, before leaving with unsaved changes (French)', async () => {
+    const { page } = e2e;
+    await useLanguage('fr');
+    await page.evaluate(() => (location.hash = '#/log/lk27-001'));
+    await page.getByTestId('detail-panel').waitFor();
+    await page.getByRole('tab', { name: 'Ébauches' }).click();
+    await page.getByRole('button', { name: 'Créer l’ébauche' }).click();
+    const editor = page.getByTestId('draft-editor');
+    await editor.waitFor();
+    await page.getByRole('tab', { name: 'Français' }).click();
+    const context = page.getByLabel('Ce qui s’est passé', { exact: true });
+    await context.fill('Texte tapé à la main, pas encore enregistré.');
+    let native = false;
+    page.once('dialog', (d) => {
+      native = true;
+      void d.dismiss();
+    });
+    await page.getByRole('navigation').first().getByRole('link', { name: 'Tableau de bord' }).click();
+    const ask = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+    await ask.waitFor();
+    expect(native).toBe(false);
+    await e2e.shot('workday-fr-draft-leave');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Rester et continuer' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await context.inputValue()).toBe('Texte tapé à la main, pas encore enregistré.');
+    await page.getByRole('navigation').first().getByRole('link', { name: 'Tableau de bord' }).click();
+    await page.getByRole('button', { name: 'Quitter et perdre les modifications' }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/dashboard');
+  });
+});
