@@ -31,7 +31,7 @@ beforeAll(async () => {
       ...base,
       title: TRICKY_TITLE,
       source: { actor: 'unknown', name: TRICKY_SOURCE, confidence: 'low' },
-      falseClaim: `Vote on Tues${ZWSP}day, not on Mon${ZWSP}day.`,
+      falseClaim: `Vote at the ki${ZWSP}osk on Tues${ZWSP}day, not at the polling place.`,
     },
   });
   await e2e.page.reload();
@@ -80,7 +80,7 @@ describe('the threat log a person keeps open all day', () => {
     for (const lang of ['en', 'fr'] as const) {
       await useLanguage(lang);
       await openLog();
-      await page.getByTestId('log-search').fill('Tuesday');
+      await page.getByTestId('log-search').fill('kiosk');
       await page.getByTestId('log-count').filter({ hasText: /^1 / }).waitFor();
       const row = page.locator('[role="row"][data-threat-id]').first();
       await row.click();
@@ -273,6 +273,12 @@ describe('nothing typed is lost', () => {
     const ask = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
     await ask.waitFor();
     expect(native).toBe(false);
+    // Its buttons are whole inside it, in French too.
+    const box = (await ask.boundingBox())!;
+    for (const button of await ask.getByRole('button').all()) {
+      const b = (await button.boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+    }
     await e2e.shot('workday-fr-draft-leave');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Rester et continuer' }).click();

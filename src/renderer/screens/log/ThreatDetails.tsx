@@ -78,7 +78,8 @@ export function ThreatDetails({
           {threat.target.description ? (
             <>
               {' — '}
-              <bdi>{threat.target.description}</bdi>
+              {/* Not translated in the record: English under a French interface (WCAG 3.1.2). */}
+              <bdi lang={ui === 'en' ? undefined : 'en'}>{threat.target.description}</bdi>
             </>
           ) : null}
         </dd>

@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { SortField, ThreatRow } from '../../../shared/domain/threat-log';
 import { LevelBadge } from '../../components/LevelBadge';
-import { formatDateTime, formatDateTimeShort, formatNumber } from '../../format';
+import { formatDateAndTimeShort, formatDateTime, formatNumber } from '../../format';
 import { rowTitle } from './row-title';
 
 export interface LogColumn {
@@ -20,6 +20,15 @@ export interface LogColumn {
   render(row: ThreatRow, t: TFunction, lang: string): ReactNode;
 }
 
+function DateTimeCell({ iso }: { iso: string | null | undefined }) {
+  const [date, time] = formatDateAndTimeShort(iso);
+  return (
+    <span title={formatDateTime(iso)}>
+      <span className="nowrap">{date}</span> <span className="nowrap">{time}</span>
+    </span>
+  );
+}
+
 const enumCell = (ns: string, value: string | null) => (t: TFunction) =>
   value ? t(`enums:${ns}.${value}`) : '—';
 
@@ -30,7 +39,7 @@ export const LOG_COLUMNS: readonly LogColumn[] = [
     width: 136,
     minWidth: 90,
     shown: true,
-    render: (r) => <span title={formatDateTime(r.firstSeen)}>{formatDateTimeShort(r.firstSeen)}</span>,
+    render: (r) => <DateTimeCell iso={r.firstSeen} />,
   },
   {
     id: 'title',
@@ -150,7 +159,7 @@ export const LOG_COLUMNS: readonly LogColumn[] = [
     width: 136,
     minWidth: 90,
     shown: false,
-    render: (r) => (r.lastSeen ? formatDateTimeShort(r.lastSeen) : '—'),
+    render: (r) => (r.lastSeen ? <DateTimeCell iso={r.lastSeen} /> : '—'),
   },
 ];
 

@@ -146,7 +146,7 @@ export function OrganisationSettings() {
       <div className="form-section__body">
         {input('name.en', { hint: t('hints.name'), lang: 'en' })}
         {input('name.fr', { lang: 'fr' })}
-        {input('website', { hint: t('hints.website'), type: 'url', autoComplete: 'url' })}
+        {input('website', { hint: t('hints.website'), type: 'url' })}
         {input('phone', { type: 'tel' })}
         {input('mediaContact.name', { hint: t('hints.mediaContact') })}
         {input('mediaContact.email', { type: 'email' })}
