@@ -158,7 +158,7 @@ describe('threshold assess', () => {
     const r = await run(['--lang', 'fr', '--db', sampleFile, 'assess', 'lk27-001', '--as-of', AS_OF]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Niveau : S’EXPRIMER PUBLIQUEMENT/);
-    expect(r.out).toMatch(/Score : 67,1 sur 100 — intervenir en privé à 35, s’exprimer publiquement à 60/);
+    expect(r.out).toMatch(/Pointage : 67,1 sur 100 — intervenir en privé à 35, s’exprimer publiquement à 60/);
     expect(r.out).toMatch(/Atteinte au processus électoral +35,8 \/ 40 +Elle trompe les gens sur la façon/);
     expect(r.out).toMatch(/Catégorie Breakout 3 \(plusieurs plateformes et plusieurs communautés\)/);
     expect(r.out).toMatch(

@@ -218,6 +218,10 @@ describe('French everywhere', () => {
     // French typography: a no-break space before the colon.
     expect(text).toMatch(/\u00A0:/);
     expect(text).not.toMatch(/\S:\s/u);
+    // At speak-publicly, "what would change it" says what would lower it, not a dead end.
+    const changes = await page.getByTestId('what-would-change').innerText();
+    expect(changes).not.toContain('Aucun changement isolé ne ferait changer le niveau.');
+    expect(changes).toMatch(/intervenir en privé|baisser/i);
     await e2e.shot('workday-fr-assessment');
     expect(await axeViolations(page)).toEqual([]);
   });
@@ -261,6 +265,9 @@ describe('nothing typed is lost', () => {
     await page.getByRole('button', { name: 'Créer l’ébauche' }).click();
     const editor = page.getByTestId('draft-editor');
     await editor.waitFor();
+    // The new draft opens with the focus on its heading, not 35 Tabs away.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('draft-title');
+    expect(await page.locator('#draft-title').textContent()).toMatch(/^Déclaration publique/);
     await page.getByRole('tab', { name: 'Français' }).click();
     const context = page.getByLabel('Ce qui s’est passé', { exact: true });
     await context.fill('Texte tapé à la main, pas encore enregistré.');
@@ -287,5 +294,50 @@ describe('nothing typed is lost', () => {
     await page.getByRole('navigation').first().getByRole('link', { name: 'Tableau de bord' }).click();
     await page.getByRole('button', { name: 'Quitter et perdre les modifications' }).click();
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/dashboard');
+  });
+});
+
+describe('filters and forms that say what they want', () => {
+  it('takes dates in the French log as the log writes them, and filters by them', async () => {
+    const { page } = e2e;
+    await useLanguage('fr');
+    await openLog();
+    const from = page.getByLabel('Du', { exact: true });
+    expect(await from.getAttribute('placeholder')).toBe('AAAA-MM-JJ');
+    await from.fill('2027-05-14');
+    await page.getByTestId('log-count').filter({ hasNotText: '35 menaces' }).waitFor();
+    const firstSeen = await page
+      .locator('[role="row"][data-threat-id] .threat-table__cell--firstSeen')
+      .allInnerTexts();
+    expect(firstSeen.length).toBeGreaterThan(0);
+    for (const cell of firstSeen) expect(cell.replace(/\s+/g, ' ') >= '2027-05-14').toBe(true);
+    await from.fill('');
+    await page.getByTestId('log-count').filter({ hasText: '35 menaces' }).waitFor();
+  });
+
+  it('marks the required radio groups in words and links their errors; the summary names the fields', async () => {
+    const { page } = e2e;
+    await useLanguage('en');
+    await page.evaluate(() => (location.hash = '#/threat/new'));
+    await page.getByRole('heading', { name: 'Record a threat' }).waitFor();
+    await page.getByRole('button', { name: 'Record threat' }).click();
+    const summary = page.getByText(/fields need attention before saving/);
+    await summary.waitFor();
+    const group = page.getByRole('radiogroup', { name: /Confidence in the attribution/ });
+    expect(await group.getAttribute('aria-required')).toBe('true');
+    expect(await group.getAttribute('aria-invalid')).toBe('true');
+    const described = await group.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(described).toMatch(/Choose one of the options/);
+    // The summary links to the field by its name.
+    await page.getByRole('link', { name: /^Confidence in the attribution/ }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('radio');
+    expect(await axeViolations(page)).toEqual([]);
+    await e2e.shot('workday-en-form-errors');
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 });
