@@ -178,8 +178,6 @@ for (const transport of TRANSPORTS)
       await page.getByTestId('log-count').filter({ hasText: '1 threat' }).waitFor();
       await page.locator('[role="row"][data-threat-id]').first().click();
       await page.locator('#detail-title', { hasText: 'Fake text messages move advance polls' }).waitFor();
-      // The focus is on the new threat's heading (WCAG 2.4.3), not lost.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('detail-title');
       await page.getByRole('button', { name: 'Edit' }).click();
       await page.getByLabel('Title (unclassified)').fill('Fake texts move Capital Region advance polls');
       await page.getByRole('button', { name: 'Save changes' }).click();
@@ -192,8 +190,6 @@ for (const transport of TRANSPORTS)
       await e2e.shot('09-history');
       await page.getByRole('button', { name: 'Restore version 1' }).click();
       await page.locator('#detail-title', { hasText: 'Fake text messages move advance polls' }).waitFor();
-      // The focus is on the new threat's heading (WCAG 2.4.3), not lost.
-      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('detail-title');
     });
 
     it('deletes a threat and undoes the delete', async () => {
