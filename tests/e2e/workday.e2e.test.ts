@@ -268,6 +268,10 @@ describe('nothing typed is lost', () => {
     // The new draft opens with the focus on its heading, not 35 Tabs away.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('draft-title');
     expect(await page.locator('#draft-title').textContent()).toMatch(/^Déclaration publique/);
+    // The plan names channels by their labels and writes dates as the interface does, not as codes and stamps.
+    const plan = await page.getByTestId('plan-panel').innerText();
+    expect(plan).toMatch(/Facebook/);
+    expect(plan).not.toMatch(/\bfacebook\b|\d{4}-\d{2}-\d{2}T\d{2}/);
     await page.getByRole('tab', { name: 'Français' }).click();
     const context = page.getByLabel('Ce qui s’est passé', { exact: true });
     await context.fill('Texte tapé à la main, pas encore enregistré.');

@@ -73,4 +73,12 @@ describe('audit details', () => {
     expect(detailValue('x', [{ count: 1 }, { count: 2 }], t('en'))).toBe('Count: 1; Count: 2');
     expect(detailValue('x', ['a', 'b'], t('en'))).toBe('a, b');
   });
+
+  it('writes a moment as the interface writes dates, not as an ISO stamp', () => {
+    const en = detailValue('asOf', '2026-12-01T16:18:41.499Z', t('en'));
+    const fr = detailValue('asOf', '2026-12-01T16:18:41.499Z', t('fr'));
+    expect(en).toMatch(/2026/);
+    expect(en).not.toMatch(/T16:18/);
+    expect(fr).toMatch(/déc\. 2026/);
+  });
 });

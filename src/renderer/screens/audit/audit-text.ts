@@ -19,6 +19,7 @@ export function detailLabel(key: string, t: TFunction): string {
   return t(`audit:detail.${key}`, { defaultValue: words });
 }
 
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const LEVEL_KEYS = new Set(['level', 'recommendedLevel', 'from', 'to']);
 
 /** A detail value as text: levels and booleans in words, lists joined, and a record's fields as labelled
@@ -26,6 +27,10 @@ const LEVEL_KEYS = new Set(['level', 'recommendedLevel', 'from', 'to']);
 export function detailValue(key: string, value: unknown, t: TFunction): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? t('audit:yes') : t('audit:no');
+  if (typeof value === 'string' && ISO_DATE_TIME.test(value))
+    return new Intl.DateTimeFormat(t('audit:locale'), { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(value),
+    );
   if (typeof value === 'string')
     return LEVEL_KEYS.has(key) ? t(`enums:level.${value}`, { defaultValue: value }) : value;
   if (typeof value === 'number') return value.toLocaleString(t('audit:locale'));

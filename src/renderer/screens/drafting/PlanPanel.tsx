@@ -4,7 +4,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftLang } from '../../../shared/domain/drafting';
-import { renderMessage } from '../../../shared/i18n/render-message';
+import { uiMessage } from '../../message';
+import { channelLabel } from '../../labels/places';
 import { formatDate, formatDateTime } from '../../format';
 import { LevelBadge } from '../../components/LevelBadge';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
@@ -89,7 +90,9 @@ export function PlanPanel({
 
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : t('plan.none'));
   const where = [
-    plan.where.channels.length ? t('plan.channels', { list: plan.where.channels.join(', ') }) : null,
+    plan.where.channels.length
+      ? t('plan.channels', { list: plan.where.channels.map((c) => channelLabel(c, t)).join(', ') })
+      : null,
     plan.where.regions.length ? t('plan.regions', { list: plan.where.regions.join(', ') }) : null,
     t('plan.languages', {
       list: [...plan.where.languages.map((l) => t(`languages.${l}`)), ...plan.where.otherLanguages].join(
@@ -141,7 +144,7 @@ export function PlanPanel({
             className="notice notice--warning"
             data-testid="plan-warning"
           >
-            {renderMessage(t, w)}
+            {uiMessage(t, w)}
           </p>
         ))}
         <dl className="plan-grid">
