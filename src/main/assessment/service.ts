@@ -228,6 +228,7 @@ export class AssessmentService {
         reasons: s.reasons,
         score: s.score,
         titles: Object.fromEntries(members.map((t) => [t.id, t.title])),
+        titlesFr: Object.fromEntries(members.flatMap((t) => (t.titleFr ? [[t.id, t.titleFr]] : []))),
       };
     });
   }

@@ -144,6 +144,8 @@ export interface PolicyVersionInfo {
 export interface ClusterSuggestionView {
   threatIds: string[];
   titles: Record<string, string>;
+  /** The French titles of those that have one (shown in a French interface). */
+  titlesFr?: Record<string, string>;
   /** Why they may belong together (engine:cluster.*, said by shared/i18n/explain). */
   reasons: Message[];
   score?: number;

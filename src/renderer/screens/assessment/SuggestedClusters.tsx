@@ -6,7 +6,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { say, type Said } from '../../../shared/i18n/explain';
+import type { ClusterSuggestionView } from '../../../shared/domain/decision';
 import { useTranslate } from './engine-text';
+
+/** A member's title in the interface language when the record has it; English marked as such otherwise. */
+function SuggestedTitle({ id, suggestion }: { id: string; suggestion: ClusterSuggestionView }) {
+  const { i18n } = useTranslation();
+  const fr = suggestion.titlesFr?.[id];
+  if (i18n.language === 'fr' && fr) return <bdi>{fr}</bdi>;
+  return <bdi lang={i18n.language === 'en' ? undefined : 'en'}>{suggestion.titles[id]}</bdi>;
+}
 
 export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void }) {
   const { t } = useTranslation('assessment');
@@ -61,7 +70,7 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
             <ul className="suggested-clusters__members">
               {s.threatIds.map((id) => (
                 <li key={id}>
-                  <span className="pill">{id}</span> {s.titles[id]}
+                  <span className="pill">{id}</span> <SuggestedTitle id={id} suggestion={s} />
                 </li>
               ))}
             </ul>
