@@ -1,5 +1,5 @@
 // LibreOffice opens what we write: a bilingual statement, a classified briefing note, and a document full of
-// hostile text are converted to PDF. Each run uses its own LibreOffice profile so parallel runs don't clash.
+// hostile text are converted to PDF, and the statement's headings become the PDF's bookmarks. Each run uses its own LibreOffice profile so parallel runs don't clash.
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -51,5 +51,24 @@ describe.skipIf(!hasSoffice)('LibreOffice opens the documents', () => {
       expect(statSync(pdf).size).toBeGreaterThan(1000);
       expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }
+    // The title and headings carry outline levels, so the PDF has bookmarks: each language's title, with
+    // its headings under it (poppler's pdftohtml lists the outline).
+    const outline = spawnSync('pdftohtml', ['-xml', '-i', '-stdout', join(dir, 'statement.pdf')], {
+      encoding: 'utf8',
+    });
+    expect(outline.status, outline.stderr).toBe(0);
+    const items = [...outline.stdout.matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]);
+    expect(items).toEqual(
+      expect.arrayContaining([
+        'How to vote: the facts',
+        'What is being done',
+        'Media contact',
+        'Comment voter\u00A0: les faits',
+        'Ce qui est fait',
+      ]),
+    );
+    expect(outline.stdout).toMatch(
+      /<item page="\d+">How to vote: the facts<\/item>\s*<outline>\s*<item page="\d+">What is being done/,
+    );
   });
 });

@@ -76,6 +76,9 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
     );
     expect(text).toMatch(/Sam Okoro\s+Media relations, Elections Lakeshore/);
     expect(text.match(/^-30-$/gm)).toHaveLength(2);
+    // "-30-" ends the text; the media contact follows it, as in Canadian news releases.
+    expect(text).toMatch(/-30-\s+Media contact\s+Sam Okoro/);
+    expect(text).toMatch(/-30-\s+Personne-ressource pour les médias\s+Sam Okoro/);
     // The logo, once per language, with the organisation's name as its alternative text.
     expect(parts.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
     expect(parts.document).toContain('descr="Elections Lakeshore logo"');
@@ -139,7 +142,9 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
     expect(
       footers.some((f) => f.startsWith('UNCLASSIFIED — DRAFT — NOT FOR RELEASE') && f.includes('Page ')),
     ).toBe(true);
-    expect(footers.some((f) => f.includes(' de '))).toBe(true);
+    // "Page 3 sur 4" in French ("de" is an anglicism here).
+    expect(footers.some((f) => f.includes('NON CLASSIFIÉ') && f.includes('Page  sur '))).toBe(true);
+    expect(footers.some((f) => f.includes(' de '))).toBe(false);
     for (const f of parts.footers) {
       expect(f).toContain('PAGE');
       expect(f).toContain('NUMPAGES');
@@ -177,6 +182,18 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
 });
 
 describe('writeDocx: markings and options', () => {
+  it('raises the ending of “1er” in French, and only there', async () => {
+    const parts = await readDocx(await writeDocx(statement(), { ...META, date: '2027-06-01' }));
+    const raised = [...parts.document.matchAll(/<w:r>((?:(?!<\/w:r>).)*)<\/w:r>/gs)]
+      .map((m) => m[1]!)
+      .filter((r) => r.includes('<w:vertAlign w:val="superscript"/>'));
+    expect(raised.map(xmlText)).toEqual(['er']);
+    expect(raised[0]).toContain('w:val="fr-CA"');
+    expect(await docxText(await writeDocx(statement(), { ...META, date: '2027-06-01' }))).toMatch(
+      /Province du Lakeshore, le 1er\u00A0juin 2027 — /,
+    );
+  });
+
   it('drops every marking once a public text is approved', async () => {
     const parts = await readDocx(await writeDocx(approve(statement()), META));
     expect(parts.headers.concat(parts.footers).map(xmlText).join('')).not.toMatch(

@@ -64,6 +64,16 @@ describe('frenchTypography', () => {
     expect(frenchTypography('Elle dit : « Les bulletins »')).toBe(
       'Elle dit\u00A0: «\u00A0Les bulletins\u00A0»',
     );
+    // Determiners and pronouns that start a fact ("Toute personne…", "Seul le personnel…").
+    for (const [word, small] of [
+      ['Toute', 'toute'],
+      ['Seul', 'seul'],
+      ['Ni', 'ni'],
+      ['Lors', 'lors'],
+    ])
+      expect(frenchTypography(`Rappelons-le : ${word} personne inscrite peut voter.`)).toBe(
+        `Rappelons-le\u00A0: ${small} personne inscrite peut voter.`,
+      );
   });
 });
 

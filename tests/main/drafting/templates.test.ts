@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderDraft, runChecks, socialPostText, postLength } from '../../../src/main/drafting';
 import { DraftSchema, TEMPLATE_IDS, type Draft, type DraftLang } from '../../../src/shared/domain/drafting';
+import { PURPOSES, THREAT_TYPES } from '../../../src/shared/domain/enums';
 import type { OrganisationProfile } from '../../../src/shared/domain/organisation';
 import type { Threat } from '../../../src/shared/domain/workspace';
 import { PROFILE } from '../../fixtures/organisation';
@@ -474,7 +475,7 @@ describe('briefing note', () => {
       'Portée et tendance : 17,5 sur 25 points. Catégorie 3 de l’échelle Breakout (plusieurs plateformes et plusieurs communautés), en hausse, environ 420 000 personnes.',
     );
     expect(fr[3]).toMatch(
-      /^Règle appliquée : Attribution à faible degré de confiance\. Le degré de confiance de l’attribution est faible/,
+      /^Règle appliquée : attribution à faible degré de confiance\. Le degré de confiance de l’attribution est faible/,
     );
   });
 
@@ -569,6 +570,56 @@ describe('headlines', () => {
     expect(section(render('public-statement', [leak]), 'en', 'headline').text).toBe(
       'Stolen election data: what happened and what is being done',
     );
+  });
+});
+
+describe('what happened', () => {
+  /** What the context paragraph says happened: the type when it is the story, else the purpose. */
+  const HAPPENED: Partial<
+    Record<(typeof PURPOSES)[number] | (typeof THREAT_TYPES)[number], [RegExp, RegExp]>
+  > = {
+    'hack-and-leak': [/stolen election data has been published online/, /données volées sur l’élection/],
+    impersonation: [/pretend to come from official sources/, /se font passer pour des sources officielles/],
+    'synthetic-media': [/posts with fake video, images or sound/, /des sons truqués/],
+    'denial-of-service': [
+      /attacks have been getting in the way of election websites/,
+      /des attaques nuisent/,
+    ],
+    'cyber-intrusion': [
+      /someone has been trying to break into election computers/,
+      /tente d’entrer dans les systèmes informatiques/,
+    ],
+    intimidation: [/threats linked to the election/, /des menaces liées à l’élection/],
+    'covert-funding': [/paid for with money that was not declared/, /payées par des fonds non déclarés/],
+    'inauthentic-behaviour': [/fake accounts have been spreading posts/, /de faux comptes diffusent/],
+    'mislead-voting-process': [/false information about how to vote/, /sur la façon de voter/],
+    'suppress-turnout': [/could keep people from voting/, /empêcher des gens de voter/],
+    'undermine-results': [/about the vote and its results/, /sur le vote et ses résultats/],
+    'disrupt-administration': [/getting in the way of election services/, /nuisent aux services électoraux/],
+    intimidate: [/threats linked to the election/, /des menaces liées à l’élection/],
+    'discredit-candidate': [/misleading posts about the election/, /des messages trompeurs/],
+    'promote-candidate': [/misleading posts about the election/, /des messages trompeurs/],
+    polarize: [/misleading posts about the election/, /des messages trompeurs/],
+    other: [/misleading posts about the election/, /des messages trompeurs/],
+  };
+  it.each(PURPOSES.flatMap((p) => THREAT_TYPES.map((t) => [p, t] as const)))(
+    'fits a threat with purpose %s and type %s, in both languages',
+    (purpose, type) => {
+      const t = threat({ purpose, type });
+      const d = render('public-statement', [t]);
+      const content = ['disinformation', 'misinformation', 'malinformation', 'other'].includes(type);
+      const [en, fr] = HAPPENED[content ? purpose : type]!;
+      expect(section(d, 'en', 'context').text).toMatch(/^Since May 3, 2027, /);
+      expect(section(d, 'en', 'context').text).toMatch(en);
+      expect(nb(section(d, 'fr', 'context').text)).toMatch(/^Depuis le 3 mai 2027, /);
+      expect(section(d, 'fr', 'context').text).toMatch(fr);
+    },
+  );
+
+  it('says a cyber intrusion is one, not "false information about the vote and its results"', () => {
+    const scan = threat({ purpose: 'undermine-results', type: 'cyber-intrusion' });
+    const media = section(render('media-lines', [scan]), 'en', 'a-what').text;
+    expect(media).toBe('Since May 3, 2027, someone has been trying to break into election computers.');
   });
 });
 

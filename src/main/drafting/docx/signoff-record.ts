@@ -182,7 +182,7 @@ export async function writeSignoffRecord(
     table(
       L.threatColumns[lang],
       input.threats.map((t) => [t.id, t.title, String(t.version), MARKING_LABELS[t.classification][lang]]),
-      [16, 52, 10, 22],
+      [14, 50, 13, 23],
     ),
     p(L.approvals[lang], { heading: HeadingLevel.HEADING_1, outlineLevel: 1 }),
     table(

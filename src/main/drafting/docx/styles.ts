@@ -14,7 +14,7 @@ export function documentStyles(languageTag: string): IStylesOptions {
       document: {
         run: { font: FONT, size: 22, color: INK, language: { value: languageTag } },
         // lineRule is written out: LibreOffice does not read a missing one as "auto".
-        paragraph: { spacing: { after: 160, line: 276, lineRule: LineRuleType.AUTO } },
+        paragraph: { spacing: { after: 140, line: 259, lineRule: LineRuleType.AUTO } },
       },
       title: {
         run: { font: FONT, size: 40, bold: true, color: ACCENT },
@@ -26,7 +26,7 @@ export function documentStyles(languageTag: string): IStylesOptions {
       },
       heading1: {
         run: { font: FONT, size: 28, bold: true, color: ACCENT },
-        paragraph: { spacing: { before: 320, after: 120 }, keepNext: true, outlineLevel: 1 },
+        paragraph: { spacing: { before: 240, after: 80 }, keepNext: true, outlineLevel: 1 },
       },
       heading2: {
         run: { font: FONT, size: 24, bold: true, color: INK },
@@ -92,7 +92,7 @@ export function documentStyles(languageTag: string): IStylesOptions {
         name: 'End Mark',
         basedOn: 'Normal',
         run: { bold: true },
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 360 } },
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 240 } },
       },
       {
         id: 'DocumentInfo',

@@ -1,6 +1,6 @@
 // The Word document of a draft, as it leaves the organisation: real styles; the organisation's name and logo
-// (with its name as alternative text); for a public statement "FOR IMMEDIATE RELEASE", a dateline, the media
-// contact and "-30-" where the organisation wants it; headings with outline levels; the language of every
+// (with its name as alternative text); for a public statement "FOR IMMEDIATE RELEASE", a dateline, "-30-"
+// at the end of the text where the organisation wants it, then the media contact; headings with outline levels; the language of every
 // paragraph (per section in a bilingual document); markings in the header and footer until it is approved.
 // It names no staff but the media contact and carries no internal ids: who drafted, reviewed and approved is
 // in the sign-off record, a separate file (./signoff-record.ts). Every string is made XML-safe first, so
@@ -53,7 +53,7 @@ export const TEMPLATE_NAMES: Record<TemplateId, Record<DraftLang, string>> = {
   'briefing-note': { en: 'Briefing note', fr: 'Note d’information' },
 };
 
-const PAGE = { en: ['Page ', ' of '], fr: ['Page ', ' de '] } as const;
+const PAGE = { en: ['Page ', ' of '], fr: ['Page ', ' sur '] } as const;
 const FOR_RELEASE = { en: 'FOR IMMEDIATE RELEASE', fr: 'POUR DIFFUSION IMMÉDIATE' };
 const NBSP = '\u00A0';
 
@@ -79,15 +79,28 @@ function unbroken(text: string): (string | NoBreakHyphen)[] {
 }
 
 /** Text runs of one line, placeholders highlighted so nobody misses them. */
-function runs(text: string, tag: string): TextRun[] {
-  return splitPlaceholders(keepDatesTogether(xmlSafe(text))).map(
-    (part) =>
-      new TextRun({
-        children: unbroken(part.text),
-        language: { value: tag },
-        ...(part.placeholder ? { style: 'Placeholder' } : {}),
-      }),
+function runs(text: string, tag: string, bold = false): TextRun[] {
+  return splitPlaceholders(keepDatesTogether(xmlSafe(text))).flatMap((part) =>
+    ordinals(part.text, tag).map(
+      (piece) =>
+        new TextRun({
+          children: unbroken(piece.text),
+          language: { value: tag },
+          ...(bold ? { bold } : {}),
+          ...(piece.superScript ? { superScript: true } : {}),
+          ...(part.placeholder ? { style: 'Placeholder' } : {}),
+        }),
+    ),
   );
+}
+
+/** French writes the ending of "1er" and "1re" raised ("1<sup>er</sup> mai"); other text is one piece. */
+function ordinals(text: string, tag: string): { text: string; superScript?: boolean }[] {
+  if (!tag.startsWith('fr')) return [{ text }];
+  return text
+    .split(/(?<=\b1)(er|re)(?=[\s\u00A0]|$)/)
+    .map((piece, i) => (i % 2 === 1 ? { text: piece, superScript: true } : { text: piece }))
+    .filter((p) => p.text !== '');
 }
 
 interface ParagraphOptions {
@@ -99,7 +112,7 @@ interface ParagraphOptions {
 /**
  * One paragraph per line. The lines of a block other than the last use BlockLine and stay with the next one,
  * so the block reads as one and is never split across pages; `keepAll` keeps the last line with what follows
- * too (the media contact with "-30-").
+ * too (the end of the text with "-30-").
  */
 function paragraphs(
   text: string,
@@ -137,13 +150,13 @@ export function isRelease(draft: Pick<Draft, 'template'>): boolean {
 }
 
 function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): Paragraph[] {
-  const [, kind = '', data = ''] = (org.logo && LOGO_DATA_URL.exec(org.logo)) || [];
-  if (!data) return [];
+  const [, format, data] = (org.logo ? LOGO_DATA_URL.exec(org.logo) : null) ?? [];
+  if (!format || !data) return [];
   const bytes = Buffer.from(data, 'base64');
   const size = imageSize(bytes);
   if (!size) return [];
-  // At most 2 inches wide and 0.7 inch high, keeping its proportions.
-  const scale = Math.min(192 / size.width, 67 / size.height, 1);
+  // At most 2 inches wide and 0.55 inch high, keeping its proportions.
+  const scale = Math.min(192 / size.width, 53 / size.height, 1);
   const name = org.name[lang] || org.name.en || org.name.fr;
   const alt = lang === 'fr' ? `Logo ${name ? `: ${name}` : ''}` : `${name ? `${name} ` : ''}logo`;
   return [
@@ -151,7 +164,7 @@ function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): 
       run: { language: { value: tag } },
       children: [
         new ImageRun({
-          type: kind === 'jpeg' ? 'jpg' : (kind as 'png' | 'gif'),
+          type: format === 'jpeg' ? 'jpg' : (format as 'png' | 'gif'),
           data: bytes,
           transformation: {
             width: Math.max(1, Math.round(size.width * scale)),
@@ -203,10 +216,20 @@ function sectionBody(
   }
   let dateline: string | undefined;
   let previous: DraftSection | undefined;
+  // "-30-" ends the release's text; the media contact follows it, as Canadian news releases do. The
+  // paragraph before it is kept on its page, so that the mark never starts a page alone.
   const endMark = release && org.endMark === true;
-  const last = sections[sections.length - 1];
+  const contactAt = sections.findIndex((s) => s.kind === 'media-contact');
+  const endAt = contactAt > 0 ? contactAt : sections.length;
+  const beforeEnd = sections[endAt - 1];
+  let endMarked = false;
+  const pushEndMark = () => {
+    if (endMark && !endMarked) out.push(...paragraphs('-30-', tag, { style: 'EndMark' }));
+    endMarked = true;
+  };
   for (const section of sections) {
     if (section === headline) continue;
+    if (section.kind === 'media-contact') pushEndMark();
     const answer = previous?.kind === 'question';
     previous = section;
     if (section.kind === 'dateline') {
@@ -226,11 +249,11 @@ function sectionBody(
         tag,
         section.sourceLang ? tags[section.sourceLang] : undefined,
         answer,
-        endMark && section === last,
+        endMark && section === beforeEnd,
       ),
     );
   }
-  if (endMark) out.push(...paragraphs('-30-', tag, { style: 'EndMark' }));
+  pushEndMark();
   return out;
 }
 
@@ -248,18 +271,7 @@ function datelined(
   const lead = lang === 'fr' ? `${place}, le ${date} — ` : `${place}, ${date} — `;
   const opening = new Paragraph({
     run: { language: { value: tag } },
-    children: [
-      ...splitPlaceholders(keepDatesTogether(xmlSafe(lead))).map(
-        (p) =>
-          new TextRun({
-            text: p.text,
-            bold: true,
-            language: { value: tag },
-            ...(p.placeholder ? { style: 'Placeholder' } : {}),
-          }),
-      ),
-      ...runs(lines[0] ?? '', tag),
-    ],
+    children: [...runs(lead, tag, true), ...runs(lines[0] ?? '', tag)],
   });
   return [...(first ? [first] : []), ...rest, opening, ...lines.slice(1).flatMap((l) => paragraphs(l, tag))];
 }
@@ -293,10 +305,13 @@ function sectionParagraphs(
         .split(/\r\n|\r|\n/)
         .filter((l) => l.trim() !== '')
         .map((line) => {
-          const m = /^(\([^)]*\)\s*)([\s\S]*)$/.exec(line);
+          const [, marking, note] = /^(\([^)]*\)\s*)([\s\S]*)$/.exec(line) ?? [];
           return new Paragraph({
             run: { language: { value: tag } },
-            children: m ? [...runs(m[1] ?? '', tag), ...runs(m[2] ?? '', sourceTag)] : runs(line, sourceTag),
+            children:
+              marking !== undefined && note !== undefined
+                ? [...runs(marking, tag), ...runs(note, sourceTag)]
+                : runs(line, sourceTag),
           });
         }),
     ];
@@ -330,11 +345,12 @@ function footer(draft: Draft, lang: DraftLang, tag: string): Footer {
   });
 }
 
-/** Letter paper (the North American default) with one-inch margins. */
+/** Letter paper (the North American default) with one-inch side margins and ¾-inch top and bottom ones, so
+ *  that a release of usual length fits on one page per language. */
 export const PAGE_PROPERTIES = {
   page: {
     size: { width: 12240, height: 15840 },
-    margin: { top: 1440, bottom: 1440, left: 1440, right: 1440, header: 720, footer: 720 },
+    margin: { top: 1080, bottom: 1080, left: 1440, right: 1440, header: 540, footer: 540 },
   },
 };
 
@@ -347,7 +363,8 @@ export function languageTags(org: OrganisationProfile | undefined): Record<Draft
 export async function writeDocx(draft: Draft, meta: DocxMeta): Promise<Buffer> {
   const languages = (meta.languages ?? draft.languages).filter((l) => draft.languages.includes(l));
   const [first] = languages;
-  if (!first) throw new Error('Nothing to export: the draft has none of the languages asked for.');
+  if (first === undefined)
+    throw new Error('Nothing to export: the draft has none of the languages asked for.');
   const org = meta.organisation ?? EMPTY_ORGANISATION_PROFILE;
   const tags = languageTags(org);
   const sections: ISectionOptions[] = languages.map((lang) => ({

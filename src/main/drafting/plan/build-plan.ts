@@ -36,7 +36,7 @@ export function officialLanguages(election: Election | undefined): {
   const languages: DraftLang[] = [];
   const other: string[] = [];
   for (const tag of tags) {
-    const base = tag.toLowerCase().split(/[-_]/)[0]!;
+    const [base = ''] = tag.toLowerCase().split(/[-_]/);
     const lang = DRAFT_LANGS.find(
       (l) =>
         l === base ||

@@ -53,6 +53,12 @@ export const FR_NAMES: Record<string, string> = {
   'low-confidence-attribution': 'Attribution à faible degré de confiance',
 };
 
+/** A gate's name after a colon: French takes a small letter there (a name of our own is left as written). */
+function gateNameFr(id: string, label: string): string {
+  const known = FR_NAMES[id];
+  return known ? known.charAt(0).toLowerCase() + known.slice(1) : label;
+}
+
 const H = {
   facts: { en: 'Key facts', fr: 'Faits essentiels' },
   purpose: { en: 'Purpose', fr: 'Objet' },
@@ -132,7 +138,7 @@ function assessmentText(ctx: TemplateContext, a: AssessmentResult, lang: DraftLa
       .filter((g) => g.applied)
       .map((g) =>
         fr
-          ? `Règle appliquée : ${name(g.id, g.label)}. ${reasonsFr?.gates.get(g.id) ?? ''}`.trim()
+          ? `Règle appliquée : ${gateNameFr(g.id, g.label)}. ${reasonsFr?.gates.get(g.id) ?? ''}`.trim()
           : `Gate applied: ${g.label}. ${say(english, g.reason)}`.trim(),
       ),
     ...a.counterfactuals.map((c) =>

@@ -7,7 +7,8 @@ import type {
   LocalizedText,
   MediaContact,
 } from '../../../shared/domain/drafting';
-import type { Purpose } from '../../../shared/domain/enums';
+import type { Purpose, ThreatType } from '../../../shared/domain/enums';
+import type { Threat } from '../../../shared/domain/workspace';
 import { capitalize } from '../plan/role-labels';
 import { formatDate } from '../text/dates';
 import { deFr, withArticleEn, withArticleFr } from '../text/french-grammar';
@@ -78,18 +79,68 @@ const HAPPENED: Record<Purpose, LocalizedText> = {
   },
 };
 
-/** "Since May 12, 2027, false information about how to vote has been circulating." One per purpose. */
+/** Types that are what happened whatever their purpose (as for headlines): a cyber intrusion is not "false
+ *  information", covert funding is not "misleading posts". */
+const HAPPENED_BY_TYPE: Partial<Record<ThreatType, (t: Threat) => LocalizedText>> = {
+  'hack-and-leak': (t) =>
+    t.target.kind === 'candidate-or-party'
+      ? {
+          en: 'stolen campaign documents have been published online.',
+          fr: 'des documents de campagne volés sont publiés en ligne.',
+        }
+      : {
+          en: 'stolen election data has been published online.',
+          fr: 'des données volées sur l’élection sont publiées en ligne.',
+        },
+  impersonation: () => ({
+    en: 'messages that pretend to come from official sources have been going around.',
+    fr: 'des messages qui se font passer pour des sources officielles circulent.',
+  }),
+  'synthetic-media': () => ({
+    en: 'posts with fake video, images or sound have been going around.',
+    fr: 'des vidéos, des images ou des sons truqués circulent.',
+  }),
+  'denial-of-service': () => ({
+    en: 'attacks have been getting in the way of election websites.',
+    fr: 'des attaques nuisent aux sites Web électoraux.',
+  }),
+  'cyber-intrusion': () => ({
+    en: 'someone has been trying to break into election computers.',
+    fr: 'quelqu’un tente d’entrer dans les systèmes informatiques des élections.',
+  }),
+  intimidation: () => ({
+    en: 'threats linked to the election have been going around.',
+    fr: 'des menaces liées à l’élection circulent.',
+  }),
+  'covert-funding': () => ({
+    en: 'ads about the election have been running. They may have been paid for with money that was not declared.',
+    fr: 'des publicités sur l’élection circulent. Elles ont peut-être été payées par des fonds non déclarés.',
+  }),
+  'inauthentic-behaviour': () => ({
+    en: 'fake accounts have been spreading posts about the election.',
+    fr: 'de faux comptes diffusent des messages sur l’élection.',
+  }),
+};
+
+/** What happened to a threat, in words: from its type when the type is the story, else from its purpose. */
+function happened(t: Threat): LocalizedText {
+  return HAPPENED_BY_TYPE[t.type]?.(t) ?? HAPPENED[t.purpose];
+}
+
+/** "Since May 12, 2027, false information about how to vote has been going around." One per kind of event,
+ *  dated from the earliest threat of that kind. */
 export function whatHappened(ctx: TemplateContext, lang: DraftLang): string[] {
-  const since = new Map<Purpose, string>();
+  const since = new Map<string, { what: LocalizedText; day: string }>();
   for (const t of ctx.threats) {
+    const what = happened(t);
     const day = t.time.firstSeen.slice(0, 10);
-    const had = since.get(t.purpose);
-    if (had === undefined || day < had) since.set(t.purpose, day);
+    const had = since.get(what.en);
+    if (had === undefined || day < had.day) since.set(what.en, { what, day });
   }
-  return [...since].map(([purpose, day]) =>
+  return [...since.values()].map(({ what, day }) =>
     lang === 'fr'
-      ? `Depuis le ${formatDate(day, 'fr')}, ${HAPPENED[purpose].fr}`
-      : `Since ${formatDate(day, 'en')}, ${HAPPENED[purpose].en}`,
+      ? `Depuis le ${formatDate(day, 'fr')}, ${what.fr}`
+      : `Since ${formatDate(day, 'en')}, ${what.en}`,
   );
 }
 

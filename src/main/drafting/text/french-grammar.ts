@@ -90,7 +90,11 @@ const COMMON_STARTS = new Set(
     'le la les l un une des du de d ce cet cette ces c il elle ils elles on nous vous ' +
     'tous toutes tout chaque aucun aucune seuls seules personne votre vos notre nos leur ' +
     'leurs son sa ses si en au aux à dans depuis pour par sur avec sans mais et ou quand ' +
-    'comme dès avant après immédiatement plusieurs certains certaines environ'
+    'comme dès avant après immédiatement plusieurs certains certaines environ toute seul seule ni ne ' +
+    'lors selon ici cela ceci ça y même autre autres quelques quelque nul nulle lorsque puisque parce ' +
+    'pendant entre chacun chacune rien jamais aujourd hier demain dont où qui que qu je j tu me te se ' +
+    'lui eux mon ma mes ton ta tes sous vers chez contre malgré sauf grâce afin ainsi alors aussi ' +
+    'cependant pourtant donc enfin puis ensuite toujours souvent parfois oui non là plus moins'
   ).split(' '),
 );
 
