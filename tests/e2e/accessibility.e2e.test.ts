@@ -1,5 +1,5 @@
-// Every screen read by two checkers (axe-core and HTML_CodeSniffer, the engine pa11y runs), in English at
-// 1440×900 and in French at 1280×800; then the same screens at 200 % zoom of a 1280 px window (640 CSS px)
+// Every screen read by two checkers (axe-core and HTML_CodeSniffer, the engine pa11y runs), in English and in
+// French at 1440×900 and at 1280×800; then the same screens at 200 % zoom of a 1280 px window (640 CSS px)
 // and at 400 % (320 CSS px), where nothing may scroll the page sideways (WCAG 1.4.10) and the menu folds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, codeSnifferErrors, sidewaysOverflow, startE2E, type E2E } from './harness';
@@ -53,6 +53,8 @@ describe('every screen, read by axe and by HTML_CodeSniffer', () => {
   for (const [lang, width, height] of [
     ['en', 1440, 900],
     ['fr', 1280, 800],
+    ['en', 1280, 800],
+    ['fr', 1440, 900],
   ] as const) {
     it(`in ${lang === 'en' ? 'English' : 'French'} at ${width}×${height}`, async () => {
       const { page } = e2e;

@@ -169,7 +169,11 @@ export function PlanPanel({
             <dd>
               {plan.audience.text[ui]}
               {plan.audience.descriptions.length ? (
-                <span className="muted"> ({plan.audience.descriptions.join('; ')})</span>
+                <span className="muted">
+                  {' ('}
+                  {/* The record's own words, not translated: English under a French interface. */}
+                  <bdi lang={ui === 'en' ? undefined : 'en'}>{plan.audience.descriptions.join('; ')}</bdi>)
+                </span>
               ) : null}
             </dd>
           </div>
