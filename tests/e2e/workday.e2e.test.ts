@@ -226,6 +226,22 @@ describe('French everywhere', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('suggests clusters in French: French titles, channels by their labels', async () => {
+    const { page } = e2e;
+    await useLanguage('fr');
+    await page.evaluate(() => (location.hash = '#/assess'));
+    const first = page.getByTestId('suggestion').first();
+    await first.waitFor();
+    const text = await first.innerText();
+    expect(text).toMatch(/Un média lié à l’étranger affirme/);
+    expect(text).not.toMatch(/Foreign-linked outlet|\bfacebook\b/);
+    expect(text).toMatch(/Facebook/);
+    // The action's long French name stays inside its column.
+    const button = (await first.getByRole('button').boundingBox())!;
+    const item = (await first.boundingBox())!;
+    expect(button.x + button.width).toBeLessThanOrEqual(item.x + item.width + 1);
+  });
+
   it('names audit actions in French, shows details as labelled fields, filters by action, and exports CSV', async () => {
     const { page } = e2e;
     await useLanguage('fr');

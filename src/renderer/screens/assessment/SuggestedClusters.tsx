@@ -3,11 +3,24 @@
 import { ElectionSelect } from '../../components/ElectionSelect';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../store';
 import { say, type Said } from '../../../shared/i18n/explain';
 import type { ClusterSuggestionView } from '../../../shared/domain/decision';
+import { channelLabel } from '../../labels/places';
 import { useTranslate } from './engine-text';
+
+/** A reason names a channel by its label ("Facebook"), not by the code the record stores. */
+function withChannelLabels(reason: Said, t: TFunction): Said {
+  if (typeof reason === 'string' || !reason.params) return reason;
+  const key =
+    reason.id === 'engine:cluster.channel' ? 'name' : reason.id === 'engine:cluster.place' ? 'channel' : null;
+  const code = key ? reason.params[key] : undefined;
+  return typeof code === 'string' && key
+    ? { ...reason, params: { ...reason.params, [key]: channelLabel(code, t) } }
+    : reason;
+}
 
 /** A member's title in the interface language when the record has it; English marked as such otherwise. */
 function SuggestedTitle({ id, suggestion }: { id: string; suggestion: ClusterSuggestionView }) {
@@ -65,7 +78,7 @@ export function SuggestedClusters({ onAssess }: { onAssess(ids: string[]): void 
             <h3>{t('suggest.item', { n: i + 1, count: s.threatIds.length })}</h3>
             <p>
               <strong>{t('suggest.why')}</strong>{' '}
-              {s.reasons.map((r) => say(tr, r as Said)).join(t('suggest.join'))}
+              {s.reasons.map((r) => say(tr, withChannelLabels(r, t))).join(t('suggest.join'))}
             </p>
             <ul className="suggested-clusters__members">
               {s.threatIds.map((id) => (
