@@ -29,7 +29,8 @@ await build({
   ...common,
   platform: 'node',
   target: 'node20',
-  external: ['electron', 'better-sqlite3-multiple-ciphers'],
+  // resvg (the report's charts) is a Node-API binary: loaded from node_modules, outside the archive.
+  external: ['electron', 'better-sqlite3-multiple-ciphers', '@resvg/resvg-js'],
   // paths.ts uses import.meta.url when run from source; in the bundle it is this file's URL.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -70,7 +70,13 @@ function help(): string {
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let session: CliSession | undefined;
   try {
-    const { db, lang, rest } = extractGlobals(argv);
+    const globals = extractGlobals(argv);
+    const { db, rest } = globals;
+    // A command with a --lang of its own (the report's languages, "en,fr") takes it; messages then follow
+    // the environment.
+    const owner = COMMANDS.find((c) => c.name === rest[0] && 'lang' in c.options);
+    if (owner && globals.lang !== undefined) rest.push('--lang', globals.lang);
+    const lang = owner ? undefined : globals.lang;
     if (lang !== undefined && !isCliLanguage(lang))
       throw new UsageError(
         `--lang is the language of messages: en or fr (got "${lang}"). A draft's languages are --languages.`,

@@ -83,13 +83,19 @@ function startDesktop(): Desktop {
 }
 
 export async function startE2E(
-  opts: { viewport?: { width: number; height: number }; locale?: string; transport?: Transport } = {},
+  opts: {
+    viewport?: { width: number; height: number };
+    locale?: string;
+    transport?: Transport;
+    /** The services' clock (default: the real one). */
+    clock?: () => Date;
+  } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
   const desktop = transport === 'electron' ? startDesktop() : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const shelf = new DownloadShelf();
-  const app = desktop?.app ?? openTestApp({ keep: true, ports: { saveFile: shelf } });
+  const app = desktop?.app ?? openTestApp({ keep: true, ports: { saveFile: shelf }, clock: opts.clock });
   const server: BrowserServer | null = desktop
     ? null
     : await startBrowserServer({ dispatch: app.dispatch, staticDir: rendererDir(), downloads: shelf });

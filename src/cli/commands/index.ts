@@ -9,9 +9,11 @@ import { draftsCommand } from './drafts';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { listCommand } from './list';
+import { outcomeCommand } from './outcome';
 import { partnersCommand } from './partners';
 import { policyCommand } from './policy';
 import { profileCommand } from './profile';
+import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { showCommand } from './show';
 
@@ -28,6 +30,8 @@ export const COMMANDS: readonly Command[] = [
   draftsCommand,
   profileCommand,
   partnersCommand,
+  outcomeCommand,
+  reportCommand,
   backupCommand,
   restoreCommand,
 ];

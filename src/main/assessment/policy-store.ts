@@ -42,6 +42,26 @@ export function listPolicyVersions(
   }[];
 }
 
+/** Who saved each policy version, in what role, oldest first (the after-action report's policy changes). */
+export function policyChangeLog(db: Db): {
+  version: number;
+  savedAt: string;
+  savedBy: string | null;
+  savedRole: string | null;
+  note: string | null;
+}[] {
+  return cached(
+    db,
+    'SELECT version, saved_at AS savedAt, saved_by AS savedBy, saved_role AS savedRole, note FROM policies ORDER BY version',
+  ).all() as {
+    version: number;
+    savedAt: string;
+    savedBy: string | null;
+    savedRole: string | null;
+    note: string | null;
+  }[];
+}
+
 /** The policy in force, parsed once per saved version (so that it is compiled once too). */
 export class PolicyInForce {
   private cache: Policy | null = null;

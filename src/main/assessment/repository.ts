@@ -122,6 +122,15 @@ export class AssessmentRepository {
     ).all(assessmentId) as Decision[];
   }
 
+  /** Every decision with each threat its assessment looked at, oldest first ("responses and their effect"). */
+  decisionTimes(): { threatId: string; decidedAt: string }[] {
+    return cached(
+      this.db,
+      `SELECT l.threat_id AS threatId, d.decided_at AS decidedAt FROM decisions d
+       JOIN assessment_threats l ON l.assessment_id = d.assessment_id ORDER BY d.id`,
+    ).all() as { threatId: string; decidedAt: string }[];
+  }
+
   private summary(row: AssessmentRow): AssessmentSummary {
     return {
       id: row.id,

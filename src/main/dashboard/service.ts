@@ -20,6 +20,7 @@ import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
 import { bucketList, bucketStart, chooseBucket } from './buckets';
 import { DashboardRepository } from './repository';
+import { responsesIn } from './responses';
 
 const TAG_LIMIT = 25;
 
@@ -96,6 +97,7 @@ export function dashboardSeries(
       : { count: repo.awaitingByStatus(scope), basis: 'status' },
     draftsAwaiting: repo.draftsAwaiting(q.electionId),
     calendar,
+    responses: responsesIn(ctx, scope),
   };
 }
 

@@ -347,6 +347,38 @@ export class DraftingRepository {
     return row.v;
   }
 
+  /**
+   * Each live draft's first approved version: when it was approved (the approver's date, else when the
+   * version was saved), the threats it is about and whether it leaves the organisation. The release record.
+   */
+  firstApprovals(): {
+    draftId: string;
+    version: number;
+    approvedAt: string;
+    threatIds: string[];
+    releasable: boolean;
+    draft: Draft;
+  }[] {
+    const rows = cached(
+      this.db,
+      `SELECT v.draft_id AS draftId, v.version, v.saved_at AS savedAt, v.doc FROM draft_versions v
+       JOIN drafts d ON d.id = v.draft_id WHERE d.deleted_at IS NULL AND v.status = 'approved'
+       AND v.version = (SELECT min(a.version) FROM draft_versions a WHERE a.draft_id = v.draft_id AND a.status = 'approved')
+       ORDER BY v.saved_at, v.draft_id`,
+    ).all() as { draftId: string; version: number; savedAt: string; doc: string }[];
+    return rows.map((r) => {
+      const draft = JSON.parse(r.doc) as Draft;
+      return {
+        draftId: r.draftId,
+        version: r.version,
+        approvedAt: draft.approvals?.approved?.date ?? r.savedAt,
+        threatIds: draft.threatIds,
+        releasable: draft.releasable,
+        draft,
+      };
+    });
+  }
+
   /** Drafts written from the given plans (or every draft), newest first, with their current title. */
   listDrafts(planIds?: readonly string[]): (StoredDraft & {
     threatIds: string[];

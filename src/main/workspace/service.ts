@@ -7,6 +7,7 @@ import type { workspaceContract } from '../../shared/ipc/workspace.contract';
 import { isStixBundle, parseJsonText } from '../../shared/domain/json-text';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
+import { loadSampleOutcomes } from '../outcomes/transfer';
 import { loadSamplePartners, validatePartners } from '../partners/transfer';
 import { importStixData } from '../stix/service';
 import type { ThreatScoring } from '../threats/scoring';
@@ -79,7 +80,7 @@ export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
 export function loadSample(ctx: ServiceContext, scoring: ThreatScoring): ImportReport {
   const file = path.join(ctx.assetsDir, SAMPLE_FILE);
   const report = importText(ctx, scoring, 'json', fs.readFileSync(file, 'utf8'), SAMPLE_FILE);
-  return { ...report, partners: loadSamplePartners(ctx) };
+  return { ...report, partners: loadSamplePartners(ctx), outcomes: loadSampleOutcomes(ctx) };
 }
 
 export function workspaceHandlers(

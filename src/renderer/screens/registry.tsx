@@ -9,6 +9,7 @@ import { DashboardEntry } from './dashboard';
 import { DraftingScreen } from './drafting/DraftingScreen';
 import { DraftsTab } from './drafting/DraftsTab';
 import { ElectionsScreen } from './elections/ElectionsScreen';
+import { OutcomesTab } from './outcomes/OutcomesTab';
 import { PartnersScreen } from './partners/PartnersScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
@@ -41,4 +42,5 @@ export const NAV_ENTRIES: NavEntry[] = [
 export const DETAIL_TABS: DetailTab[] = [
   { id: 'assessment', labelKey: 'assessment:tab.label', Component: AssessmentTab },
   { id: 'drafts', labelKey: 'drafting:tab', Component: DraftsTab },
+  { id: 'timeline', labelKey: 'outcomes:tab', Component: OutcomesTab },
 ];

@@ -1,6 +1,7 @@
 // The dashboard: the log in pictures, every number one click away from the threats behind it.
 import { z } from 'zod';
 import type { Level, Purpose, TargetKind, ThreatType } from './enums';
+import type { ResponsesData } from './responses';
 import { DateString, LIMITS } from './workspace';
 
 export const BUCKETS = ['auto', 'day', 'week', 'month'] as const;
@@ -55,4 +56,6 @@ export interface DashboardData {
   draftsAwaiting: number | null;
   /** The critical window of the election's calendar, when one election is shown. */
   calendar: { advanceVotingStart: string | null; pollingDay: string; resultsCertified: string | null } | null;
+  /** Responses and their effect: time to decide and to speak, whether reach fell, outcomes overdue. */
+  responses: ResponsesData;
 }

@@ -214,6 +214,8 @@ export const PolicySchema = z
       burstShare: setting(unit),
       unsharedShare: setting(unit),
     }),
+    /** After a response: days with no outcome observation before the dashboard lists it (default 7). */
+    outcomes: z.strictObject({ description, followUpDays: setting(days) }).optional(),
     mitigations: z.strictObject({
       description,
       debunkedByPartner: z.strictObject({ description, points: z.number().min(0).max(100) }),

@@ -12,6 +12,8 @@ export interface ImportReport {
   threats: ImportCounts;
   /** Partner directory entries, when the file carried any (workspace `partners` field, sample). */
   partners?: ImportCounts;
+  /** Outcome observations (the sample's). */
+  outcomes?: ImportCounts;
   /** Things worth knowing that did not stop the import (e.g. a related id not in the log). */
   warnings: string[];
   /** Threats whose first-seen time is later than the time of the import (most often a wrong date). */

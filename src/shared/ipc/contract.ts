@@ -10,9 +10,11 @@ import { dashboardContract } from './dashboard.contract';
 import { draftingContract } from './drafting.contract';
 import { electionsContract } from './elections.contract';
 import { filesContract } from './files.contract';
+import { outcomesContract } from './outcomes.contract';
 import { partnersContract } from './partners.contract';
 import { policyContract } from './policy.contract';
 import { profileContract } from './profile.contract';
+import { reportContract } from './report.contract';
 import { securityContract } from './security.contract';
 import { stixContract } from './stix.contract';
 import { threatsContract } from './threats.contract';
@@ -28,9 +30,11 @@ export const CONTRACTS = {
   drafting: draftingContract,
   elections: electionsContract,
   files: filesContract,
+  outcomes: outcomesContract,
   partners: partnersContract,
   policy: policyContract,
   profile: profileContract,
+  report: reportContract,
   security: securityContract,
   stix: stixContract,
   threats: threatsContract,
@@ -46,9 +50,11 @@ export const contract = {
   ...draftingContract,
   ...electionsContract,
   ...filesContract,
+  ...outcomesContract,
   ...partnersContract,
   ...policyContract,
   ...profileContract,
+  ...reportContract,
   ...securityContract,
   ...stixContract,
   ...threatsContract,

@@ -2,6 +2,7 @@
 // window on the timeline, and the sentence each chart gives screen readers.
 import { describe, expect, it } from 'vitest';
 import type { DashboardData } from '../../../src/shared/domain/dashboard';
+import { noResponses } from '../../../src/shared/domain/responses';
 import { chartSpecs, PALETTE, LEVEL_COLOURS } from '../../../src/renderer/screens/dashboard/dashboard-model';
 
 const t = (key: string, opts: Record<string, unknown> = {}) =>
@@ -41,6 +42,7 @@ const data: DashboardData = {
   decisionsAwaiting: { count: 2, basis: 'decisions' },
   draftsAwaiting: 0,
   calendar: { advanceVotingStart: '2027-05-12', pollingDay: '2027-05-17', resultsCertified: '2027-05-30' },
+  responses: noResponses('2027-05-20', 7),
 };
 
 describe('chart specs', () => {

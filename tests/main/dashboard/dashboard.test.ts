@@ -244,6 +244,8 @@ describe('work awaiting', () => {
       const d = dashboardSeries(ctx, { electionId: election.id, bucket: 'auto' });
       expect(d.decisionsAwaiting).toEqual({ count: 1, basis: 'status' });
       expect(d.draftsAwaiting).toBeNull();
+      // Responses and their effect: T-2 is marked responded, with no outcome table to look in yet.
+      expect(d.responses).toMatchObject({ responded: 1, reach: { fell: 0, didNotFall: 0, noOutcome: 1 } });
       expect(d.byLevel).toEqual([
         { key: 'monitor', count: 0 },
         { key: 'engage-privately', count: 1 },

@@ -1,4 +1,4 @@
-// The partner directory's, the dashboard's and STIX export's strings exist in English and French, key for key.
+// The partner directory's, the dashboard's, STIX export's and outcomes' strings exist in English and French, key for key.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const load = (lang: string, ns: string) =>
 /** French plurals use _one for 0 and 1; English the same keys: both files carry _one and _other. */
 const base = (k: string) => k.replace(/_(one|other)$/, '');
 
-describe.each(['partners', 'dashboard', 'stix'])('%s strings', (ns) => {
+describe.each(['partners', 'dashboard', 'stix', 'outcomes'])('%s strings', (ns) => {
   const en = load('en', ns);
   const fr = load('fr', ns);
 

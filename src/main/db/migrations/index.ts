@@ -7,6 +7,7 @@ import { m0040Drafting } from './0040-drafting';
 import { m0050Partners } from './0050-partners';
 import { m0060CoveringIndexes } from './0060-covering-indexes';
 import { m0070SearchInvisible } from './0070-search-invisible';
+import { m0090Outcomes } from './0090-outcomes';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0010ThreatLog,
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0050Partners,
   m0060CoveringIndexes,
   m0070SearchInvisible,
+  m0090Outcomes,
 ];
 
 MIGRATIONS.forEach((migration, i) => {

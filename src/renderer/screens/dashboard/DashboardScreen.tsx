@@ -7,6 +7,8 @@ import { BUCKETS, type BucketChoice } from '../../../shared/domain/dashboard';
 import { formatDate, formatNumber } from '../../format';
 import { uiLocale } from '../../i18n';
 import { useStore } from '../../store';
+import { ResponsesCard } from '../outcomes/ResponsesCard';
+import '../outcomes/outcomes.css';
 import { ChartCard } from './ChartCard';
 import { barColours, categoryKeys, chartSpecs, CHART_IDS } from './dashboard-model';
 import './dashboard.css';
@@ -130,6 +132,7 @@ export default function DashboardScreen() {
             ) : null}
           </ul>
           {data.total === 0 ? <p className="notice">{t('empty')}</p> : null}
+          <ResponsesCard data={data.responses} onChanged={() => void loadDashboard()} />
           <div className="dashboard__grid">
             {specs.map(({ id, spec, colours }) => (
               <ChartCard

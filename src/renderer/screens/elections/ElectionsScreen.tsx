@@ -9,6 +9,7 @@ import { RowActions } from '../../components/RowActions';
 import { formatDate } from '../../format';
 import { languageLabel } from '../../labels/places';
 import { useStore } from '../../store';
+import { ReportButton } from '../outcomes/ReportDialog';
 import { ElectionForm } from './ElectionForm';
 
 export function ElectionsScreen() {
@@ -71,7 +72,10 @@ export function ElectionsScreen() {
             header: t('common:actions'),
             headerHidden: true,
             cell: (e) => (
-              <RowActions name={e.name} onEdit={() => setEditing(e)} onDelete={() => void remove(e.id)} />
+              <div className="data-table__actions">
+                <ReportButton election={e} />
+                <RowActions name={e.name} onEdit={() => setEditing(e)} onDelete={() => void remove(e.id)} />
+              </div>
             ),
           },
         ]}
