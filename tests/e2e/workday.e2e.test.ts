@@ -361,3 +361,47 @@ describe('filters and forms that say what they want', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
   });
 });
+
+describe('the workflow shows itself', () => {
+  it('starts a draft from Communications, and saves the French typed in it back to the threat', async () => {
+    const { page } = e2e;
+    await useLanguage('en');
+    await page.evaluate(() => (location.hash = '#/drafting'));
+    await page.getByRole('button', { name: 'New draft…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New draft' });
+    await dialog.waitFor();
+    await dialog.getByTestId('picker-search').fill('kiosk');
+    await dialog.getByRole('checkbox', { name: /Flyer/ }).check();
+    await dialog.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByTestId('draft-editor').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('draft-title');
+    const about = await page.getByTestId('draft-editor').innerText();
+    const id = /lk27-\d+/.exec(about)?.[0];
+    expect(id).toBeDefined();
+
+    // The threat has no French yet: what is typed in the draft's French becomes its French version.
+    await page.getByRole('tab', { name: 'French' }).click();
+    await page
+      .getByLabel('Ce qui s’est passé', { exact: true })
+      .fill('Un dépliant invite à voter au kiosque.');
+    await page.getByRole('button', { name: /^Save this French to the threat/ }).click();
+    const save = page.getByRole('dialog', { name: 'Save the French text to the threat' });
+    await save.waitFor();
+    expect(await save.getByLabel('Summary in French').inputValue()).toBe(
+      'Un dépliant invite à voter au kiosque.',
+    );
+    await save.getByLabel('Title in French').fill('Un dépliant appelle à voter au kiosque');
+    await save.getByRole('button', { name: /^Save to / }).click();
+    await page
+      .getByText(/The French text is saved to/)
+      .first()
+      .waitFor();
+    const threat = await e2e.app.call<{
+      threat: { translations?: { fr?: { title?: string; summary?: string } } };
+    }>('threats:get', { id });
+    expect(threat.threat.translations?.fr).toMatchObject({
+      title: 'Un dépliant appelle à voter au kiosque',
+      summary: 'Un dépliant invite à voter au kiosque.',
+    });
+  });
+});
