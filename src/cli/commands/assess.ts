@@ -1,6 +1,5 @@
 // `threshold assess`: "Should we speak?" for threats, one by one or as one cluster.
 import type { AssessmentResult } from '../../shared/domain/assessment';
-import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { Command } from '../command';
 import { unwrap } from '../session';
 import { json } from '../format';

@@ -15,9 +15,6 @@ export const LEVEL_TEXT: Record<Level, string> = {
   'speak-publicly': 'SPEAK PUBLICLY',
 };
 
-const margin = (n: number, name: string): string =>
-  `${Math.abs(n).toFixed(1)} ${n >= 0 ? 'above' : 'below'} ${name}`;
-
 /** The --as-of option: an ISO date-time with a zone, default now. */
 export function asOfOption(value: unknown, now: () => Date = () => new Date()): string {
   if (value === undefined) return now().toISOString();
