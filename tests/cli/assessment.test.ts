@@ -157,15 +157,19 @@ describe('threshold assess', () => {
   it('with --lang fr says it all in French: level, factors and their reasons, gates, changes, who speaks', async () => {
     const r = await run(['--lang', 'fr', '--db', sampleFile, 'assess', 'lk27-001', '--as-of', AS_OF]);
     expect(r.code, r.err).toBe(0);
-    expect(r.out).toMatch(/Niveau : S’EXPRIMER PUBLIQUEMENT/);
-    expect(r.out).toMatch(/Pointage : 67,1 sur 100 — intervenir en privé à 35, s’exprimer publiquement à 60/);
+    expect(r.out).toMatch(/Niveau\u00A0: S’EXPRIMER PUBLIQUEMENT/);
+    expect(r.out).toMatch(
+      /Pointage\u00A0: 67,1 sur 100 — intervenir en privé à 35, s’exprimer publiquement à 60/,
+    );
     expect(r.out).toMatch(/Atteinte au processus électoral +35,8 \/ 40 +Elle trompe les gens sur la façon/);
     expect(r.out).toMatch(/Catégorie Breakout 3 \(plusieurs plateformes et plusieurs communautés\)/);
     expect(r.out).toMatch(
-      /Règles :\n {2}\[non appliquée\] Débat politique national : Il ne s’agit pas de débat/,
+      /Règles\u00A0:\n {2}\[non appliquée\] Débat politique national\u00A0: Il ne s’agit pas de débat/,
     );
-    expect(r.out).toMatch(/Ce qui le changerait :\n {2}- Si .*le niveau serait « intervenir en privé »\./);
-    expect(r.out).toMatch(/Porte-parole : Autorité électorale — Cela concerne la façon/);
+    expect(r.out).toMatch(
+      /Ce qui le changerait\u00A0:\n {2}- Si .*le niveau serait «\u00A0intervenir en privé\u00A0»\./,
+    );
+    expect(r.out).toMatch(/Porte-parole\u00A0: Autorité électorale — Cela concerne la façon/);
     expect(r.out).not.toMatch(/\b(the level would be|Breakout category|Spokesperson)\b/);
     // The same in JSON: the reasons in words, in French.
     const json = await run([

@@ -169,6 +169,16 @@ for (const transport of TRANSPORTS)
       expect(await page.getByText('This is required.').count()).toBeGreaterThan(3);
       await e2e.shot('08-form-errors');
       expect(await axeViolations(page)).toEqual([]);
+      // A first-seen time later than now is almost always a mistake: the form says so, and not otherwise.
+      const firstSeen = page.getByLabel('Time: when was it first seen?');
+      const future = page.getByText(/^Warning: this is later than now\./);
+      await firstSeen.fill('2099-05-13T10:00');
+      await future.waitFor();
+      expect(await firstSeen.getAttribute('aria-describedby')).toBeTruthy();
+      await firstSeen.fill('2020-05-13T10:00');
+      await future.waitFor({ state: 'detached' });
+      // The form has changed: leaving asks first.
+      page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: 'Cancel' }).click();
     });
 

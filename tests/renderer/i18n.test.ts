@@ -45,22 +45,22 @@ describe.each(namespaces)('$dir/$ns', ({ dir, ns }) => {
       }
   });
 
-  it('reads with French punctuation once loaded: no plain space before : ; ! ? or inside « »', () => {
+  it('reads with French punctuation once loaded (Canadian): a no-break space before : and inside « », none before ; ! ?', () => {
     for (const [k, v] of Object.entries(frenchResource(fr))) {
-      expect(v, k).not.toMatch(/ [:;!?»]|« /);
-      expect(v, k).not.toMatch(/\S[;!?](\s|$)/u);
+      expect(v, k).not.toMatch(/ [:»]|« /);
+      expect(v, k).not.toMatch(/[ \u00A0\u202F][;!?](\s|$)/u);
     }
   });
 });
 
 describe('French punctuation', () => {
-  it('puts a no-break space before the colon and a narrow one before ; ! ?', () => {
-    expect(frenchPunctuation('Objectif : que cherche-t-on à obtenir?')).toBe(
-      'Objectif\u00A0: que cherche-t-on à obtenir\u202F?',
+  it('puts a no-break space before the colon and inside « », and none before ; ! ? (Canadian usage)', () => {
+    expect(frenchPunctuation('Objectif : que cherche-t-on à obtenir ?')).toBe(
+      'Objectif\u00A0: que cherche-t-on à obtenir?',
     );
-    expect(frenchPunctuation('Qui utilise Threshold?')).toBe('Qui utilise Threshold\u202F?');
+    expect(frenchPunctuation('Qui utilise Threshold ?')).toBe('Qui utilise Threshold?');
     expect(frenchPunctuation('« Parler »')).toBe('«\u00A0Parler\u00A0»');
-    expect(frenchPunctuation(' ; ')).toBe('\u202F; ');
+    expect(frenchPunctuation('{{a}} ; {{b}}')).toBe('{{a}}; {{b}}');
   });
 
   it('leaves times, addresses and placeholders alone, and is idempotent', () => {

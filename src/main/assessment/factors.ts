@@ -112,7 +112,9 @@ export function reachOutcome(
   if (!withReason) return { value, reason: NO_REASON };
   const params: Record<string, string | number> = { breakout: reach.breakout };
   if (reach.trend) params.trend = reach.trend;
-  if (reach.estimatedAudience !== undefined) params.audience = Math.round(reach.estimatedAudience);
-  const id = `engine:factor.reach${reach.trend ? 'Trend' : ''}${reach.estimatedAudience !== undefined ? 'Audience' : ''}`;
-  return { value, reason: message(id, params) };
+  const audience = reach.estimatedAudience;
+  // "about 50,000 people", "about 1 person" (count picks the plural), "no audience reached".
+  if (audience !== undefined && audience > 0) params.count = Math.round(audience);
+  const said = audience === undefined ? '' : audience === 0 ? 'NoAudience' : 'Audience';
+  return { value, reason: message(`engine:factor.reach${reach.trend ? 'Trend' : ''}${said}`, params) };
 }

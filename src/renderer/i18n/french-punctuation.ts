@@ -1,22 +1,29 @@
-// French punctuation for the interface's own strings (Canadian federal usage): a no-break space before the
-// colon and inside « guillemets », a narrow no-break space before ; ! and ?. Applied once to the French
-// strings as they load, before any value is put into them, so names, times ("9:30") and addresses
-// ("https://") that fill a placeholder are never touched. Idempotent.
+// French punctuation (Canadian usage, as the drafts and the organisation profile follow it): a no-break
+// space before the colon and inside « guillemets », no space before ; ! and ?. The catalogs are written so;
+// this is applied once more to the French strings as they load, before any value is put into them, so names,
+// times ("9:30") and addresses ("https://") that fill a placeholder are never touched, nor are the
+// placeholders and nested keys themselves ({{n}}, $t(…, {"count": n})). Idempotent.
 const NBSP = '\u00A0';
-const NNBSP = '\u202F';
 const SPACES = '[ \\u00A0\\u202F]';
+const PLACEHOLDER = /(\{\{[^}]*\}\}|\$t\([^)]*\))/u;
 
-export function frenchPunctuation(text: string): string {
+function punctuate(text: string): string {
   return (
     text
-      // ; ! ? that end a phrase: a narrow no-break space before them, whatever space was typed (also at the
-      // start of a fragment that is put after a word, such as " ; " joining a list).
-      .replace(new RegExp(`(?<=^|\\S)${SPACES}*([;!?])(?=\\s|$|[»)”"])`, 'gu'), `${NNBSP}$1`)
+      // ; ! ? that end a phrase: no space before them, whatever space was typed.
+      .replace(new RegExp(`(?<=^|\\S)${SPACES}+([;!?])(?=\\s|$|[»)”"])`, 'gu'), '$1')
       // A colon that ends a phrase (not in 9:30 or https://): a no-break space before it.
       .replace(new RegExp(`(?<=^|\\S)${SPACES}*:(?=\\s|$)`, 'gu'), `${NBSP}:`)
       .replace(new RegExp(`«${SPACES}*`, 'gu'), `«${NBSP}`)
       .replace(new RegExp(`${SPACES}*»`, 'gu'), `${NBSP}»`)
   );
+}
+
+export function frenchPunctuation(text: string): string {
+  return text
+    .split(PLACEHOLDER)
+    .map((part, i) => (i % 2 === 1 ? part : punctuate(part)))
+    .join('');
 }
 
 /** The same, through every string of a translation resource. */

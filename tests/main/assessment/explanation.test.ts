@@ -22,6 +22,24 @@ const campaign = threat({
 const asOf = daysBeforePolling(29);
 
 describe('explanation', () => {
+  it('gives the audience in words: "about 50,000 people", "1 person", "no audience reached"', () => {
+    const reason = (estimatedAudience: number) =>
+      factorReason(
+        en,
+        assessThreat(
+          threat({ ...campaign, reach: { breakout: 1, estimatedAudience } }),
+          ELECTION,
+          DEFAULT_POLICY,
+          {
+            asOf,
+          },
+        ).factors.find((f) => f.id === 'reach')!,
+      );
+    expect(reason(50_000)).toMatch(/, about 50,000 people\.$/);
+    expect(reason(1)).toMatch(/, about 1 person\.$/);
+    expect(reason(0)).toMatch(/, no audience reached\.$/);
+  });
+
   it('lists each factor with its points and a reason, and the score is their sum', () => {
     const r = assessThreat(campaign, ELECTION, DEFAULT_POLICY, { asOf });
     expect(r.factors.map((f) => f.id)).toEqual(['harm', 'reach', 'foreign', 'timing', 'national-security']);
@@ -64,7 +82,7 @@ describe('explanation', () => {
       'If attribution confidence were high, the level would be speak publicly.',
     );
     expect(counterfactualSentence(fr, high!)).toBe(
-      'Si la confiance dans l’attribution était élevée, le niveau serait « s’exprimer publiquement ».',
+      'Si la confiance dans l’attribution était élevée, le niveau serait «\u00A0s’exprimer publiquement\u00A0».',
     );
     expect(r.counterfactuals.find((c) => c.field === 'reach.breakout' && c.to === 4)?.level).toBe(
       'speak-publicly',

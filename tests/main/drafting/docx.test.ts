@@ -82,7 +82,7 @@ describe('writeDocx: a bilingual public statement, as a release', async () => {
     // The logo, once per language, with the organisation's name as its alternative text.
     expect(parts.files.filter((f) => f.startsWith('word/media/'))).toHaveLength(1);
     expect(parts.document).toContain('descr="Elections Lakeshore logo"');
-    expect(parts.document).toContain('descr="Logo : Élections Lakeshore"');
+    expect(parts.document).toContain('descr="Logo d’Élections Lakeshore"');
     // Without the end mark or the logo, neither is printed.
     const plain = await writeDocx(statement(), {
       date: META.date,

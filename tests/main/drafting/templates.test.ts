@@ -360,6 +360,22 @@ describe('social post', () => {
     expect(postLength(socialPostText(d.sections.en!))).toBeLessThanOrEqual(280);
   });
 
+  it.each([
+    ['cyber-intrusion', /Security experts are helping us/, /Des experts en sécurité nous aident/],
+    ['denial-of-service', /keep our websites and phone lines open/, /nos sites Web et nos lignes/],
+    ['intimidation', /with the police/, /avec la police/],
+    ['covert-funding', /enforces the rules on donations/, /fait respecter les règles sur les dons/],
+    ['disinformation', /working with platforms/, /avec les plateformes/],
+  ] as const)(
+    'says what is done about a %s threat in its own words, not always "platforms"',
+    (type, en, fr) => {
+      const d = render('social-post', [threat({ type })]);
+      expect(section(d, 'en', 'protection').text).toMatch(en);
+      expect(section(d, 'fr', 'protection').text).toMatch(fr);
+      if (type !== 'disinformation') expect(text(d, 'en') + text(d, 'fr')).not.toMatch(/platform/i);
+    },
+  );
+
   it('carries the French fact in 280 characters even with a placeholder for the source', () => {
     const d = render('social-post', [threat()], assessment(), {
       ...PROFILE,
@@ -477,6 +493,21 @@ describe('briefing note', () => {
     expect(fr[3]).toMatch(
       /^Règle appliquée : attribution à faible degré de confiance\. Le degré de confiance de l’attribution est faible/,
     );
+  });
+
+  it('says "no audience reached" rather than "about 0 people", in both languages', () => {
+    const scan = threat({
+      type: 'cyber-intrusion',
+      reach: { breakout: 1, estimatedAudience: 0, trend: 'stable' },
+    });
+    const d = render('briefing-note', [scan]);
+    expect(`${text(d, 'en')}\n${nb(text(d, 'fr'))}`).not.toMatch(/about 0 people|environ 0 personnes/);
+    expect(nb(section(d, 'fr', 'assessment').text)).toContain('aucun public atteint');
+    const notice = render('partner-notification', [scan]);
+    expect(section(notice, 'en', 'context').text).toContain(
+      '(one platform, one community), no audience reached',
+    );
+    expect(nb(section(notice, 'fr', 'context').text)).toContain('communauté), aucun public atteint');
   });
 
   it('agrees the type with its participle in French ("Piratage et fuite, observés")', () => {

@@ -8,6 +8,8 @@ import { ASSETS_DIR, openTestApp } from '../../helpers/db';
 import { databaseFingerprint } from '../../helpers/snapshot';
 import { threat, workspace } from '../../fixtures/mini-workspace';
 import { omit } from '../../../src/shared/collections';
+import type { OrganisationProfile } from '../../../src/shared/domain/organisation';
+import { PROFILE } from '../../fixtures/organisation';
 
 async function importJson(app: ReturnType<typeof openTestApp>, doc: unknown) {
   return app.dispatch('workspace:import', {
@@ -45,6 +47,25 @@ describe('JSON workspace import', () => {
       expect(result.error.message).toContain('Nothing was imported');
     }
     expect(databaseFingerprint(app.db)).toBe(before);
+  });
+
+  it('takes the organisation block as the profile, or says where it is wrong and changes nothing', async () => {
+    const app = openTestApp();
+    const ok = await importJson(app, { ...workspace(), organisation: PROFILE });
+    expect(ok.ok).toBe(true);
+    expect(await app.call<OrganisationProfile>('profile:get')).toEqual(PROFILE);
+    const before = databaseFingerprint(app.db);
+    const bad = await importJson(app, {
+      ...workspace([threat('T-1', { title: 'changed' })]),
+      organisation: { ...PROFILE, name: { en: 'Elections Lakeshore' }, mediaContact: { email: 'sam@' } },
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok)
+      expect(bad.error.problems?.map((p) => p.where)).toEqual(
+        expect.arrayContaining(['$.organisation.name.fr', '$.organisation.mediaContact.email']),
+      );
+    expect(databaseFingerprint(app.db)).toBe(before);
+    expect(await app.call<OrganisationProfile>('profile:get')).toEqual(PROFILE);
   });
 
   it('gives the line and column of a JSON syntax error', async () => {

@@ -28,6 +28,7 @@ import {
   type OrganisationProfile,
 } from '../../../shared/domain/organisation';
 import { formatDate } from '../text/dates';
+import { deFr, withArticleFr } from '../text/french-grammar';
 import { splitPlaceholders } from '../text/placeholders';
 import { xmlSafe } from '../text/sanitize';
 import { postLength, socialPostText, SOCIAL_POST_LIMIT } from '../templates/social-post';
@@ -158,7 +159,9 @@ function logoParagraph(org: OrganisationProfile, lang: DraftLang, tag: string): 
   // At most 2 inches wide and 0.55 inch high, keeping its proportions.
   const scale = Math.min(192 / size.width, 53 / size.height, 1);
   const name = org.name[lang] || org.name.en || org.name.fr;
-  const alt = lang === 'fr' ? `Logo ${name ? `: ${name}` : ''}` : `${name ? `${name} ` : ''}logo`;
+  // "Logo d’Élections Lakeshore", "Logo de la Commission électorale": the name with its article, as said.
+  const alt =
+    lang === 'fr' ? (name ? `Logo ${deFr(withArticleFr(name))}` : 'Logo') : `${name ? `${name} ` : ''}logo`;
   return [
     new Paragraph({
       run: { language: { value: tag } },

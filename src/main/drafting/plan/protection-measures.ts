@@ -62,8 +62,8 @@ const BY_TYPE: Record<ThreatType, LocalizedText> = {
     fr: 'Nous travaillons avec la police pour protéger tout le monde.',
   },
   'covert-funding': {
-    en: 'We have told the body in charge of the rules on political funding.',
-    fr: 'Nous avons informé l’organisme chargé des règles sur le financement politique.',
+    en: 'We have told the body that enforces the rules on donations.',
+    fr: 'Nous avons alerté l’organisme qui fait respecter les règles sur les dons.',
   },
   other: {
     en: 'We are working with our partners to limit the effect of this activity on the vote.',

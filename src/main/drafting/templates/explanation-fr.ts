@@ -5,7 +5,14 @@ import type { AssessmentResult } from '../../../shared/domain/assessment';
 import type { TimingPhase } from '../../../shared/domain/policy';
 import type { Threat } from '../../../shared/domain/workspace';
 import { capitalize } from '../plan/role-labels';
-import { CONFIDENCE_LABELS, PURPOSE_LABELS, TREND_LABELS, TYPE_LABELS, breakoutLabel } from './labels';
+import {
+  CONFIDENCE_LABELS,
+  PURPOSE_LABELS,
+  TREND_LABELS,
+  TYPE_LABELS,
+  audiencePhrase,
+  breakoutLabel,
+} from './labels';
 
 const ACTOR_FR = {
   'foreign-state': 'un État étranger',
@@ -38,10 +45,7 @@ function factorFr(id: string, a: AssessmentResult, threats: readonly Threat[]): 
     case 'harm':
       return `But : ${PURPOSE_LABELS[t.purpose].fr}; moyen : ${TYPE_LABELS[t.type].fr}.`;
     case 'reach': {
-      const audience =
-        t.reach.estimatedAudience !== undefined
-          ? `, environ ${num(t.reach.estimatedAudience)} personnes`
-          : '';
+      const audience = audiencePhrase(t.reach.estimatedAudience, 'fr');
       const trend = t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].fr}` : '';
       return `Catégorie ${t.reach.breakout} de l’échelle Breakout (${breakoutLabel(t.reach.breakout, 'fr')})${trend}${audience}.`;
     }

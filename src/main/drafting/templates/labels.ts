@@ -142,6 +142,16 @@ export const BREAKOUT_LABELS: Record<number, LocalizedText> = {
   6: { en: 'policy response or call for violence', fr: 'réponse politique ou appel à la violence' },
 };
 
+/** ", about 420,000 people" after a reach; nothing when the audience is not recorded; none when it is 0. */
+export function audiencePhrase(audience: number | undefined, lang: DraftLang): string {
+  if (audience === undefined) return '';
+  const fr = lang === 'fr';
+  if (audience === 0) return fr ? ', aucun public atteint' : ', no audience reached';
+  const n = new Intl.NumberFormat(fr ? 'fr-CA' : 'en-CA').format(audience);
+  if (audience === 1) return fr ? ', 1 personne' : ', 1 person';
+  return fr ? `, environ ${n} personnes` : `, about ${n} people`;
+}
+
 export function breakoutLabel(category: number, lang: DraftLang): string {
   return BREAKOUT_LABELS[category]?.[lang] ?? String(category);
 }

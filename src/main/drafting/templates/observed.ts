@@ -6,10 +6,14 @@ import { capitalize } from '../plan/role-labels';
 import { formatDate } from '../text/dates';
 import { agree } from '../text/french-grammar';
 import type { TemplateContext } from './context';
-import { TARGET_OBJECT, TREND_LABELS, TYPE_LABELS, channelLabel, breakoutLabel } from './labels';
-
-const num = (n: number, lang: DraftLang) =>
-  new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);
+import {
+  TARGET_OBJECT,
+  TREND_LABELS,
+  TYPE_LABELS,
+  audiencePhrase,
+  breakoutLabel,
+  channelLabel,
+} from './labels';
 
 export function observedText(ctx: TemplateContext, t: Threat, lang: DraftLang): string {
   const fr = lang === 'fr';
@@ -23,13 +27,13 @@ export function observedText(ctx: TemplateContext, t: Threat, lang: DraftLang): 
           `depuis le ${since}.`,
         channels ? `Canaux : ${channels}.` : '',
         regions ? `Régions : ${regions}.` : '',
-        `Portée : catégorie ${t.reach.breakout} de l’échelle Breakout (${breakoutLabel(t.reach.breakout, 'fr')})${t.reach.estimatedAudience !== undefined ? `, environ ${num(t.reach.estimatedAudience, lang)} personnes` : ''}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].fr}` : ''}.`,
+        `Portée : catégorie ${t.reach.breakout} de l’échelle Breakout (${breakoutLabel(t.reach.breakout, 'fr')})${audiencePhrase(t.reach.estimatedAudience, 'fr')}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].fr}` : ''}.`,
       ]
     : [
         `${capitalize(type.en)} aimed at ${TARGET_OBJECT[t.target.kind].en}, seen since ${since}.`,
         channels ? `Channels: ${channels}.` : '',
         regions ? `Regions: ${regions}.` : '',
-        `Reach: Breakout Scale category ${t.reach.breakout} (${breakoutLabel(t.reach.breakout, 'en')})${t.reach.estimatedAudience !== undefined ? `, about ${num(t.reach.estimatedAudience, lang)} people` : ''}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].en}` : ''}.`,
+        `Reach: Breakout Scale category ${t.reach.breakout} (${breakoutLabel(t.reach.breakout, 'en')})${audiencePhrase(t.reach.estimatedAudience, 'en')}${t.reach.trend ? `, ${TREND_LABELS[t.reach.trend].en}` : ''}.`,
       ];
   return parts.filter((p) => p !== '').join(' ');
 }
