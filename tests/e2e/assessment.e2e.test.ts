@@ -248,7 +248,7 @@ for (const transport of TRANSPORTS)
       await page.getByRole('navigation').getByRole('link', { name: 'Registre des menaces' }).click();
       await page.getByTestId('log-search').fill('voters-list');
       await page.locator('[role="row"][data-threat-id="lk27-004"]').click();
-      await page.getByRole('tab', { name: /^Faut-il parler\s\?$/ }).click();
+      await page.getByRole('tab', { name: /^Faut-il parler\s?\?$/ }).click();
       await page
         .getByTestId('level-banner')
         .filter({ hasText: /Recommandation\s:\sParler publiquement/ })

@@ -297,7 +297,7 @@ describe('nothing typed is lost', () => {
       void d.dismiss();
     });
     await page.getByRole('navigation').first().getByRole('link', { name: 'Tableau de bord' }).click();
-    const ask = page.getByRole('dialog', { name: 'Quitter sans enregistrer ?' });
+    const ask = page.getByRole('dialog', { name: 'Quitter sans enregistrer?' });
     await ask.waitFor();
     expect(native).toBe(false);
     // Its buttons are whole inside it, in French too.
