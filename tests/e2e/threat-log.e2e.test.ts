@@ -177,9 +177,10 @@ for (const transport of TRANSPORTS)
       expect(await firstSeen.getAttribute('aria-describedby')).toBeTruthy();
       await firstSeen.fill('2020-05-13T10:00');
       await future.waitFor({ state: 'detached' });
-      // The form has changed: leaving asks first.
-      page.once('dialog', (d) => void d.accept());
+      // The form has changed: leaving asks first, in the app's own dialog.
       await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Leave and lose the changes' }).click();
+      await page.getByRole('heading', { name: 'Threat log' }).waitFor();
     });
 
     it('edits a threat and shows its history, then restores the first version', async () => {

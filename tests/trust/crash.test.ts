@@ -49,7 +49,7 @@ beforeAll(async () => {
     target: 'node20',
     format: 'cjs',
     mainFields: ['module', 'main'],
-    external: ['better-sqlite3-multiple-ciphers'],
+    external: ['better-sqlite3-multiple-ciphers', '@resvg/resvg-js'],
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'error',
