@@ -37,6 +37,7 @@ import { contentHash } from './crypto/content-hash';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
 import { ThreatStore } from './threats/store';
+import { isResponse } from './threats/workflow';
 import { openImport, workspaceHandlers } from './workspace/service';
 import { StreamedImports } from './workspace/imports';
 
@@ -164,6 +165,15 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
   );
   // While a streamed import holds its transaction open, every other channel waits (workspace/imports.ts).
   const imports = new StreamedImports(ctx, levels, openImport);
+  const threatService = new ThreatService(ctx, threats, elections, levels);
+  // A threat's status follows the work: decided → assessed; a public text approved → responded.
+  ctx.events.on('decisionRecorded', ({ threatIds, assessmentId }) =>
+    threatService.advanceStatus(threatIds, 'assessed', { assessment: assessmentId }),
+  );
+  ctx.events.on('draftApproved', ({ threatIds, draftId, template, version }) => {
+    if (isResponse(template))
+      threatService.advanceStatus(threatIds, 'responded', { draft: draftId, draftVersion: version });
+  });
   // One map per contract (src/shared/ipc/<domain>.contract.ts), each typed by its own contract.
   const handlers: ServiceHandlers = imports.guard({
     ...accounts.handlers(),
@@ -182,7 +192,7 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
     ...new ReportService(ctx, ports.saveFile).handlers(),
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
-    ...new ThreatService(ctx, threats, elections, levels).handlers(),
+    ...threatService.handlers(),
     ...workspaceHandlers(ctx, levels, imports),
   });
   return { handlers, accounts };

@@ -49,7 +49,7 @@ for (const transport of TRANSPORTS)
     it('keeps the organisation profile in Settings, with a logo', async () => {
       const { page } = e2e;
       await page.getByRole('button', { name: 'Load the sample workspace' }).click();
-      await page.getByRole('table', { name: 'Threat log' }).waitFor();
+      await page.getByRole('grid', { name: 'Threat log' }).waitFor();
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       const form = page.getByTestId('organisation-settings');
       await form.getByRole('heading', { name: 'Organisation' }).waitFor();
@@ -58,7 +58,7 @@ for (const transport of TRANSPORTS)
       // A mistake is caught before anything is sent.
       await form.getByLabel('Website').fill('not a website');
       await form.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('Enter a web address, e.g. elections.example.org.').waitFor();
+      await page.getByText('This is not a web address (e.g. elections.example.org).').waitFor();
       await form.getByLabel('Website').fill('elections.lakeshore.example');
       await form.getByLabel('Media contact: name').fill('Sam Okoro-Lee');
       await form.getByLabel('Logo').setInputFiles({

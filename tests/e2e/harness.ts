@@ -385,3 +385,62 @@ export async function axeViolations(
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
+
+export interface CodeSnifferError {
+  code: string;
+  message: string;
+  element: string;
+}
+
+/** Runs HTML_CodeSniffer (the engine pa11y runs by default) at WCAG 2 AA in the page; returns its errors
+ *  (not its warnings or notices, which ask a person to look), as pa11y reports them. Injected through the DevTools protocol, so the
+ *  page's strict CSP stays on. */
+export async function codeSnifferErrors(page: Page): Promise<CodeSnifferError[]> {
+  await page.evaluate(HTMLCS_SOURCE());
+  return page.evaluate(
+    () =>
+      new Promise<CodeSnifferError[]>((resolve) => {
+        const htmlcs = (
+          window as unknown as {
+            HTMLCS: {
+              process(standard: string, doc: Document, done: () => void): void;
+              getMessages(): { type: number; code: string; msg: string; element: Element }[];
+            };
+          }
+        ).HTMLCS;
+        htmlcs.process('WCAG2AA', document, () =>
+          resolve(
+            htmlcs
+              .getMessages()
+              .filter((m) => m.type === 1)
+              // The app's own addresses ("#/log") are routes of the hash router, not in-page anchors.
+              .filter(
+                (m) => !(m.code.endsWith('.NoSuchID') && m.element.getAttribute('href')?.startsWith('#/')),
+              )
+              .map((m) => ({
+                code: m.code,
+                message: m.msg,
+                element: (m.element as Element).outerHTML?.slice(0, 160) ?? String(m.element),
+              })),
+          ),
+        );
+      }),
+  );
+}
+
+let htmlcsSource: string | null = null;
+function HTMLCS_SOURCE(): string {
+  htmlcsSource ??= fs.readFileSync(
+    path.join(REPO_ROOT, 'node_modules', 'html_codesniffer', 'build', 'HTMLCS.js'),
+    'utf8',
+  );
+  return htmlcsSource;
+}
+
+/** How far the page scrolls sideways (WCAG 1.4.10: content reflows, nothing needs two-way scrolling). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    return el.scrollWidth - el.clientWidth;
+  });
+}

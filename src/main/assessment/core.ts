@@ -6,7 +6,8 @@ import type { FactorContribution, GateResult, Mitigation } from '../../shared/do
 import type { PolicyThresholds } from '../../shared/domain/policy';
 import { dayOfInstant, timingAt, type ElectionCalendar, type TimingInfo } from './calendar';
 import type { CompiledPolicy } from './compile';
-import { evaluateFactor, reachOutcome, type FactorOutcome } from './factors';
+import { message } from '../../shared/domain/message';
+import { evaluateFactor, NO_REASON, reachOutcome, type FactorOutcome } from './factors';
 import { applyGates } from './gates';
 import { patternOf } from './pattern';
 import { round1 } from './phrases';
@@ -68,7 +69,7 @@ function mitigationsOf(t: Threat, cp: CompiledPolicy, withReason: boolean): Miti
       id: 'debunked-by-partner',
       label: 'Already debunked by a partner',
       points: cp.mitigations.debunked,
-      reason: withReason ? 'A partner has already debunked it, which lowers the need for us to speak.' : '',
+      reason: withReason ? message('engine:mitigation.debunked') : NO_REASON,
     });
   if (c.investigationSensitive)
     out.push({
@@ -76,8 +77,12 @@ function mitigationsOf(t: Threat, cp: CompiledPolicy, withReason: boolean): Miti
       label: 'Would harm an investigation',
       points: cp.mitigations.investigation,
       reason: withReason
-        ? `Speaking could harm an ongoing investigation${cp.mitigations.investigationWithholds ? ', so attribution is withheld' : ''}.`
-        : '',
+        ? message(
+            cp.mitigations.investigationWithholds
+              ? 'engine:mitigation.investigationWithheld'
+              : 'engine:mitigation.investigation',
+          )
+        : NO_REASON,
     });
   return out;
 }
@@ -120,6 +125,7 @@ export function runCore(input: CoreInput): CoreResult {
         value: round4(o.value),
         points: round1(f.weight * o.value),
         reason: o.reason,
+        ...(o.detail ? { detail: o.detail } : {}),
       });
     });
     mitigations = m.mitigations;
@@ -132,21 +138,26 @@ export function runCore(input: CoreInput): CoreResult {
       for (let j = 1; j < members.length; j++)
         if (members[j]!.outcomes[i]!.value > members[best]!.outcomes[i]!.value) best = j;
       let o = members[best]!.outcomes[i]!;
-      let reason = withReason
-        ? `${o.reason.replace(/\.$/, '')} (strongest member, ${threats[best]!.id}).`
-        : '';
+      let from: { strongestMember: string } | { wholeCluster: true } = { strongestMember: threats[best]!.id };
       if (f.type === 'reach') {
         const whole = reachOutcome(f, combinedReach(threats), cp, withReason);
         if (whole.value > o.value) {
           o = whole;
-          reason = withReason
-            ? `Across the cluster: ${whole.reason.charAt(0).toLowerCase()}${whole.reason.slice(1)}`
-            : '';
+          from = { wholeCluster: true };
         }
       }
       const points = round1(f.weight * o.value);
       sum += points;
-      factors.push({ id: f.id, label: f.label, weight: f.weight, value: round4(o.value), points, reason });
+      factors.push({
+        id: f.id,
+        label: f.label,
+        weight: f.weight,
+        value: round4(o.value),
+        points,
+        reason: o.reason,
+        ...(o.detail ? { detail: o.detail } : {}),
+        ...(withReason ? from : {}),
+      });
     });
     // A mitigation counts for the cluster only if it holds for every member.
     mitigations = (members[0]?.mitigations ?? []).filter((m) =>

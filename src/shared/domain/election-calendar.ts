@@ -1,4 +1,5 @@
 // The election calendar's own consistency: dates in the order an election runs.
+import type { ProblemLocation } from '../errors';
 import type { Election } from './workspace';
 
 const ORDER: [keyof Election, string][] = [
@@ -8,8 +9,8 @@ const ORDER: [keyof Election, string][] = [
   ['resultsCertified', 'certification of results'],
 ];
 
-export function calendarProblems(election: Election): { where: string; message: string }[] {
-  const problems: { where: string; message: string }[] = [];
+export function calendarProblems(election: Election): ProblemLocation[] {
+  const problems: ProblemLocation[] = [];
   const present = ORDER.filter(([key]) => typeof election[key] === 'string');
   for (let i = 1; i < present.length; i++) {
     const [prevKey, prevLabel] = present[i - 1]!;
@@ -17,6 +18,9 @@ export function calendarProblems(election: Election): { where: string; message: 
     if ((election[key] as string) < (election[prevKey] as string)) {
       problems.push({
         where: `$.election.${String(key)}`,
+        path: ['election', String(key)],
+        code: 'calendarOrder',
+        params: { field: String(key), before: String(prevKey) },
         message: `${label} (${String(election[key])}) comes before ${prevLabel} (${String(election[prevKey])})`,
       });
     }

@@ -3,6 +3,8 @@
 // the people who tune it, and the people who review it, read what each number is for.
 // The engine that applies it lives in src/main/assessment (pure functions).
 import { z } from 'zod';
+import type { ProblemLocation } from '../errors';
+import { problemOfIssue } from './problems';
 import { ACTORS, CONFIDENCES, PURPOSES, THREAT_TYPES, TRENDS } from './enums';
 
 export const FACTOR_TYPES = ['harm', 'reach', 'foreign-involvement', 'timing', 'national-security'] as const;
@@ -78,6 +80,7 @@ const ReachFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byBreakout', 'values'],
+        params: { id: 'policy.breakoutRising' },
         message: 'must not decrease from category 1 to 6 (more reach never lowers the score)',
       });
     const t = f.byTrend.values;
@@ -85,6 +88,7 @@ const ReachFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byTrend', 'values'],
+        params: { id: 'policy.trendOrder' },
         message: 'must be ordered declining ≤ stable ≤ growing',
       });
     const bands = f.byAudience.values;
@@ -92,6 +96,7 @@ const ReachFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byAudience', 'values'],
+        params: { id: 'policy.audienceBands' },
         message:
           'bands must be listed from the smallest audience up, each adding at least as much as the one before',
       });
@@ -109,6 +114,7 @@ const ForeignFactorSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['byActorAndConfidence', 'values', actor],
+          params: { id: 'policy.confidenceRising' },
           message:
             'must not decrease from low to moderate to high confidence (more confidence never lowers the score)',
         });
@@ -134,6 +140,7 @@ const TimingFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byPhase', 'values'],
+        params: { id: 'policy.timingRising' },
         message:
           'must rise towards polling day: outside-election-period ≤ election-period ≤ critical-window ≤ polling-day, and after-certification ≤ count ≤ polling-day',
       });
@@ -162,6 +169,7 @@ const FactorSchema = z.discriminatedUnion(
 const ThresholdsSchema = z
   .strictObject({ description, engagePrivately: score, speakPublicly: score })
   .refine((t) => t.engagePrivately < t.speakPublicly, {
+    params: { id: 'policy.thresholdOrder' },
     error: (iss) => {
       const t = iss.input as { engagePrivately: number; speakPublicly: number };
       return `engagePrivately (${t.engagePrivately}) must be below speakPublicly (${t.speakPublicly})`;
@@ -224,6 +232,7 @@ export const PolicySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['factors'],
+        params: { id: 'policy.weightsSum', sum: Math.round(total * 1000) / 1000 },
         message: `weights must add up to 100 so that the score runs from 0 to 100; they add up to ${Math.round(total * 1000) / 1000}`,
       });
     const seen = new Set<string>();
@@ -232,6 +241,7 @@ export const PolicySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['factors', i, 'id'],
+          params: { id: 'policy.duplicateFactor', factor: f.id },
           message: `"${f.id}" is used by more than one factor`,
         });
       seen.add(f.id);
@@ -244,6 +254,7 @@ export const PolicySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['electionPeriodThresholds'],
+        params: { id: 'policy.electionStricter' },
         message: 'must be at least as strict (as high) as thresholds during the election period',
       });
   });
@@ -252,16 +263,17 @@ export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyFactor = Policy['factors'][number];
 export type PolicyThresholds = Pick<Policy['thresholds'], 'engagePrivately' | 'speakPublicly'>;
 
-export type ParsePolicyResult = { ok: true; policy: Policy } | { ok: false; errors: string[] };
+export type ParsePolicyResult =
+  { ok: true; policy: Policy } | { ok: false; errors: string[]; problems: ProblemLocation[] };
 
 /** Validates a policy document; errors read "path: message", e.g. "thresholds: engagePrivately (70) must be below …". */
 export function parsePolicy(json: unknown): ParsePolicyResult {
   const r = PolicySchema.safeParse(json);
   if (r.success) return { ok: true, policy: r.data };
+  const where = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : 'policy');
   return {
     ok: false,
-    errors: r.error.issues.map(
-      (i) => `${i.path.length ? i.path.map(String).join('.') : 'policy'}: ${i.message}`,
-    ),
+    errors: r.error.issues.map((i) => `${where(i.path)}: ${i.message}`),
+    problems: r.error.issues.map((i) => ({ ...problemOfIssue(i), where: where(i.path) })),
   };
 }

@@ -1,8 +1,9 @@
 // Import a workspace or CSV into the log, and export it, from the log's header.
-import { useEffect, useRef, useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
 import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
+import { FileButton, type FileButtonHandle } from '../../components/FileButton';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 import { saveFile } from '../../transfer';
@@ -33,21 +34,13 @@ export function useTransferActions() {
   };
 }
 
-export function TransferControls({
-  exportOpen,
-  setExportOpen,
-  chooserRef,
-}: {
-  exportOpen: boolean;
-  setExportOpen(open: boolean): void;
-  /** Set here to what opens the chooser, for File → Import… in the desktop menu. */
-  chooserRef: React.RefObject<(() => void) | null>;
-}) {
+export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }) {
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
   const pushToast = useStore((s) => s.pushToast);
+  const exportOpen = useStore((s) => s.exportOpen);
+  const setExportOpen = useStore((s) => s.setExportOpen);
   const { importer, importChosen, exportAs } = useTransferActions();
-  const fileRef = useRef<HTMLInputElement>(null);
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);
   const [error, setError] = useState<{
@@ -84,13 +77,10 @@ export function TransferControls({
     }
   }
 
-  /** Browser mode: the page's own chooser (it needs the click that called this). Desktop app: the
-   *  dialog opens in the main process, which needs no click (the menu has none), and reads the file. */
-  async function chooseAndImport() {
-    if (isBrowserMode) {
-      fileRef.current?.click();
-      return;
-    }
+  /** The desktop app's chooser opens in the main process, which needs no click (the menu has none); the
+   *  file is then read in main a piece at a time (files:read), never sent whole. Browser mode uses the
+   *  page's own chooser. */
+  async function chooseInMain(): Promise<void> {
     const result = await api.files.open({
       filters: [{ name: t('transfer.importFileKind'), extensions: ['json', 'csv'] }],
     });
@@ -98,13 +88,8 @@ export function TransferControls({
       setError({ message: result.error.message, problems: result.error.problems ?? [] });
       return;
     }
-    // Read in main a piece at a time (files:read), never sent whole.
     if (result.value.opened) await onFile(openedFileSource(result.value));
   }
-
-  useEffect(() => {
-    chooserRef.current = () => void chooseAndImport();
-  });
 
   async function onExport() {
     const saved = await exportAs(format, includeClassified, electionId || undefined);
@@ -114,22 +99,14 @@ export function TransferControls({
 
   return (
     <>
-      <input
+      <FileButton
         ref={fileRef}
-        type="file"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={t('transfer.import')}
         accept=".json,.csv,application/json,text/csv"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void onFile(fileSource(file));
-          e.target.value = '';
-        }}
-      />
-      <button type="button" className="button" onClick={() => void chooseAndImport()}>
+        onFile={(file) => void onFile(fileSource(file))}
+        chooser={isBrowserMode ? undefined : chooseInMain}
+      >
         {t('transfer.import')}
-      </button>
+      </FileButton>
       <button type="button" className="button" onClick={() => setExportOpen(true)}>
         {t('transfer.export')}
       </button>

@@ -1,11 +1,13 @@
 // "Export STIX" in the log: the threats matching the current filter, or the selected one, as a
 // STIX 2.1 bundle under the TLP marking the official chooses (classified notes never leave).
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TLP, TLP_LEVELS, type TlpLevel } from '../../../shared/domain/stix';
 import { api, call } from '../../api/bridge';
 import { Modal } from '../../components/Modal';
 import { formatNumber } from '../../format';
+import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
 import { saveFile } from '../../transfer';
 
@@ -30,15 +32,13 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
   const pushToast = useStore((s) => s.pushToast);
   const [scope, setScope] = useState<'filter' | 'selection'>(selectedId ? 'selection' : 'filter');
   const [tlp, setTlp] = useState<TlpLevel>(DEFAULT_TLP);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: attempt } = useAction();
   const name = useId();
 
   async function run() {
-    setBusy(true);
-    setError(null);
-    try {
-      const { deleted: _d, ...live } = filter;
+    const done = await attempt(async () => {
+      // Deleted threats never leave in a bundle.
+      const live = { ...filter, deleted: undefined };
       const result = await call(
         api.stix.export(
           scope === 'selection' && selectedId ? { tlp, ids: [selectedId] } : { tlp, filter: live },
@@ -48,21 +48,13 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
       pushToast({
         message: { key: 'stix:exported', values: { count: result.threats, tlp: `TLP:${tlp.toUpperCase()}` } },
       });
-      onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (done) onClose();
   }
 
   return (
     <Modal open onOpenChange={(o) => !o && onClose()} title={t('title')} description={t('description')}>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       <fieldset className="radio-group radio-group--stacked">
         <legend>{t('scope')}</legend>
         <label>
