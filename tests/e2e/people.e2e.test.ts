@@ -146,6 +146,8 @@ describe('people, sessions and signatures, end to end (http)', () => {
     await page.getByText(`${MARIE.name} can now sign in.`).waitFor();
     const table = page.getByTestId('accounts-table');
     const row = (name: string) => table.locator(`tr[data-account="${name}"]`);
+    // The list is read again after the toast: wait for the row rather than read it at once.
+    await row(MARIE.name).waitFor();
     expect(await row(MARIE.name).textContent()).toContain('Approver');
     const marie = (await app.call<{ accounts: AccountView[] }>('accounts:list')).accounts.find(
       (a) => a.name === MARIE.name,
@@ -186,6 +188,8 @@ describe('people, sessions and signatures, end to end (http)', () => {
       .getByRole('button', { name: 'Disable the account' })
       .click();
     await page.getByText('Sam Temp is disabled.').waitFor();
+    // The list is read again after the toast: wait until the row shows the new state.
+    await row('Sam Temp').getByText('Disabled', { exact: true }).waitFor();
     expect(await row('Sam Temp').textContent()).toContain('Disabled');
     const sam = await app.host.dispatch(
       'session:signIn',
@@ -366,6 +370,7 @@ describe('people, sessions and signatures, end to end (http)', () => {
     await sign.getByRole('button', { name: 'Approve', exact: true }).click();
     await sign.waitFor({ state: 'detached' });
     await page.getByText('Version 1 approved.').waitFor();
+    await approval.getByTestId('signoff-approved').getByText(MARIE.name, { exact: false }).waitFor();
     expect(await approval.getByTestId('signoff-drafted').textContent()).toContain(ANA.name);
     expect(await approval.getByTestId('signoff-reviewed').textContent()).toContain(LI.name);
     expect(await approval.getByTestId('signoff-approved').textContent()).toContain(MARIE.name);
