@@ -21,7 +21,6 @@ beforeAll(async () => {
   e2e = await startE2E({ viewport: SIZES.en });
   await e2e.page.getByRole('button', { name: 'Load the sample workspace' }).click();
   await e2e.page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
-  await e2e.app.call('app:setIdentity', { identity: { name: 'Noor Haddad', role: 'Analyst' } });
   const sample = JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8')) as {
     threats: Record<string, unknown>[];
   };

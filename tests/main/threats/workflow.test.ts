@@ -8,13 +8,16 @@ import type { DraftRecord, PlanRecord } from '../../../src/shared/domain/draftin
 import type { ThreatDetail, ThreatVersion } from '../../../src/shared/domain/threat-log';
 import type { ThreatStatus } from '../../../src/shared/domain/enums';
 import { statusAfter } from '../../../src/main/threats/workflow';
-import { openTestApp, steppingClock, type TestApp } from '../../helpers/db';
+import { openTestApp, steppingClock, type Acting, type TestApp } from '../../helpers/db';
 
 const AS_OF = '2027-05-12T12:00:00Z';
-const ME = { name: 'Ana Ruiz', role: 'Communications lead' };
+const ME = 'Ana Ruiz';
 const ID = 'lk27-001';
 
+/** Ana logs, decides and drafts; Li reviews; Marie approves (four eyes: people of their own). */
 let app: TestApp;
+let li: Acting;
+let marie: Acting;
 const detail = (id = ID) => app.call<ThreatDetail>('threats:get', { id });
 const statusOf = async (id = ID) => (await detail(id)).threat.status;
 
@@ -29,7 +32,7 @@ async function decide(id = ID): Promise<void> {
     threatIds: [id],
     cluster: false,
     asOf: AS_OF,
-    decision: { recommendedLevel: r.level, level: r.level, rationale: '', decidedBy: ME.name, role: ME.role },
+    decision: { recommendedLevel: r.level, level: r.level, rationale: '', passphrase: app.passphrase },
   });
 }
 
@@ -40,22 +43,20 @@ async function approve(template: string, id = ID): Promise<void> {
     asOf: AS_OF,
   });
   const d = await app.call<DraftRecord>('drafting:createDraft', { planId: plan.id, template });
-  await app.call('drafting:review', {
+  await li.call('drafting:review', { draftId: d.id, expectedVersion: 1 });
+  await marie.call('drafting:approve', {
     draftId: d.id,
     expectedVersion: 1,
-    signer: { name: 'Li Wei', role: 'Legal' },
-  });
-  await app.call('drafting:approve', {
-    draftId: d.id,
-    expectedVersion: 1,
-    signer: { name: 'Marie Gagnon', role: 'Chief Electoral Officer' },
+    passphrase: marie.passphrase,
   });
 }
 
 beforeEach(async () => {
-  app = await openTestApp({ clock: steppingClock('2027-05-12T12:00:00.000Z') });
-  await app.call('workspace:loadSample');
-  await app.call('app:setIdentity', { identity: ME });
+  const admin = await openTestApp({ clock: steppingClock('2027-05-12T12:00:00.000Z') });
+  await admin.call('workspace:loadSample');
+  app = await admin.as(ME, ['analyst', 'approver', 'communications']);
+  li = await admin.person('Li Wei', ['reviewer']);
+  marie = await admin.person('Marie Gagnon', ['approver']);
   // The sample workspace carries its organisation: the drafts are complete enough to approve.
   await setStatus('new');
 });
@@ -81,7 +82,7 @@ describe('the status follows the work', () => {
     expect(versions[0]).toMatchObject({
       version: before + 1,
       change: 'status: assessed',
-      changedBy: ME.name,
+      changedBy: ME,
     });
     const entries = (await app.call<AuditPage>('audit:list', { subject: `threat:${ID}` })).entries;
     expect(entries[0]).toMatchObject({ action: 'threat.status', details: { from: 'new', to: 'assessed' } });
@@ -124,17 +125,13 @@ describe('the status follows the work', () => {
       planId: plan.id,
       template: 'public-statement',
     });
-    await app.call('drafting:review', {
-      draftId: d.id,
-      expectedVersion: 1,
-      signer: { name: 'Li Wei', role: 'Legal' },
-    });
+    await li.call('drafting:review', { draftId: d.id, expectedVersion: 1 });
     await app.call('threats:delete', { id: ID });
     const before = (await detail()).meta.version;
-    await app.call('drafting:approve', {
+    await marie.call('drafting:approve', {
       draftId: d.id,
       expectedVersion: 1,
-      signer: { name: 'Marie Gagnon', role: 'Chief Electoral Officer' },
+      passphrase: marie.passphrase,
     });
     expect((await detail()).meta.version).toBe(before);
     expect(await statusOf()).toBe('new');

@@ -5,7 +5,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountNameSchema, type AccountView, type Role } from '../../../shared/domain/accounts';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 import {
@@ -141,13 +141,11 @@ function AddDialog({ onClose, onChanged }: Props) {
       }}
     >
       <Field label={t('name')} error={nameError} required>
-        {({ id, describedBy, invalid }) => (
+        {(control) => (
           <input
-            id={id}
+            {...control}
             type="text"
             autoComplete="off"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
             aria-required
             value={name}
             onChange={(e) => setName(e.target.value)}

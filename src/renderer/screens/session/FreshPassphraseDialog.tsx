@@ -4,7 +4,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceError } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 import { Modal } from '../../components/Modal';
 
 export function FreshPassphraseDialog({
@@ -62,13 +62,11 @@ export function FreshPassphraseDialog({
           </p>
         ) : null}
         <Field label={t('fresh.label')} hint={t('fresh.hint')} error={error}>
-          {({ id, describedBy, invalid }) => (
+          {(control) => (
             <input
-              id={id}
+              {...control}
               type="password"
               autoComplete="current-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
               value={passphrase}
               onChange={(e) => setPassphrase(e.target.value)}
               className="fresh-passphrase__input"

@@ -3,7 +3,7 @@
 // "Sign in as someone else" switches user: the page then starts afresh for the other person.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 import { useStore } from '../../store';
 import { LanguageSwitch } from './DoorLayout';
 import { signInErrorText } from './session-errors';
@@ -74,14 +74,12 @@ export function LockScreen({ overlay = false }: { overlay?: boolean }) {
             <p>{t('lock.lead', { name })}</p>
             <form onSubmit={(e) => void submit(e)} noValidate data-testid="unlock-form">
               <Field label={t('lock.passphrase', { name })} error={error ?? undefined}>
-                {({ id, describedBy, invalid }) => (
+                {(control) => (
                   <input
                     ref={passphraseRef}
-                    id={id}
+                    {...control}
                     type="password"
                     autoComplete="current-password"
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid || undefined}
                     value={passphrase}
                     onChange={(e) => setPassphrase(e.target.value)}
                   />

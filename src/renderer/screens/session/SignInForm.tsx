@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../shared/domain/session';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 import { useStore } from '../../store';
 import { signInErrorText } from './session-errors';
 
@@ -54,14 +54,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): 
         </p>
       ) : null}
       <Field label={t('signIn.name')} error={errors.name}>
-        {({ id, describedBy, invalid }) => (
+        {(control) => (
           <input
             ref={nameRef}
-            id={id}
+            {...control}
             type="text"
             autoComplete="username"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
             aria-required
             value={name}
             onChange={(e) => setName(e.target.value)}
@@ -69,14 +67,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): 
         )}
       </Field>
       <Field label={t('signIn.passphrase')} error={errors.passphrase}>
-        {({ id, describedBy, invalid }) => (
+        {(control) => (
           <input
             ref={passphraseRef}
-            id={id}
+            {...control}
             type="password"
             autoComplete="current-password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
             aria-required
             value={passphrase}
             onChange={(e) => setPassphrase(e.target.value)}

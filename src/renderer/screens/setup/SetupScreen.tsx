@@ -9,7 +9,7 @@ import { AccountNameSchema } from '../../../shared/domain/accounts';
 import { EMPTY_ORGANISATION_PROFILE, type OrganisationProfile } from '../../../shared/domain/organisation';
 import type { SetupReport } from '../../../shared/domain/session';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 import { useStore } from '../../store';
 import { DoorLayout } from '../session/DoorLayout';
 import {
@@ -114,13 +114,11 @@ export function SetupScreen() {
           <p className="field__hint">{t('setup:administrator.hint')}</p>
           <div className="setup__administrator">
             <Field label={t('setup:administrator.name')} error={adminNameError} required>
-              {({ id, describedBy, invalid: bad }) => (
+              {(control) => (
                 <input
-                  id={id}
+                  {...control}
                   type="text"
                   autoComplete="name"
-                  aria-describedby={describedBy}
-                  aria-invalid={bad || undefined}
                   aria-required
                   value={adminName}
                   onChange={(e) => setAdminName(e.target.value)}
