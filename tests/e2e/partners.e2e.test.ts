@@ -171,13 +171,9 @@ describe('partner directory, end to end', () => {
     await page.getByRole('button', { name: 'Record a contact with TikTok — Trust and safety' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record a contact with TikTok — Trust and safety' });
     await dialog.waitFor();
-    // The dialog starts from the signed-in person; the contact may have been made by someone else, and
-    // someone must be named.
-    expect(await dialog.getByLabel('By').inputValue()).toBe(ADMIN.name);
-    await dialog.getByLabel('By').fill('');
-    await dialog.getByRole('button', { name: 'Record the contact' }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'Say who made the contact.' }).waitFor();
-    await dialog.getByLabel('By').fill('Amara Nwosu');
+    // Who made the contact is the signed-in person, shown and not typed.
+    expect(await dialog.getByTestId('contact-by').textContent()).toContain(ADMIN.name);
+    expect(await dialog.getByRole('textbox', { name: /By/ }).count()).toBe(0);
     await dialog.getByLabel('Note').fill('Confirmed the escalation address and named a backup.');
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Record the contact' }).click();
@@ -189,6 +185,7 @@ describe('partner directory, end to end', () => {
     expect(tiktok.lastContacted).not.toBeNull();
     expect(e2e.app.ctx.audit.list({ subject: 'partner:p-tiktok', limit: 1 })[0]).toMatchObject({
       action: 'partner.contacted',
+      details: expect.objectContaining({ by: ADMIN.name }),
     });
   });
 

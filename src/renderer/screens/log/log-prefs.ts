@@ -42,7 +42,8 @@ export function readPrefs(who: string): LogPrefs {
 }
 
 export function useLogPrefs(): [LogPrefs, (change: (p: LogPrefs) => LogPrefs) => void] {
-  const who = useStore((s) => s.info?.identity?.name ?? '');
+  // Per account (not per name: a name can be reused after an account is disabled).
+  const who = useStore((s) => s.session?.account?.id ?? '');
   const [state, setState] = useState<{ who: string; prefs: LogPrefs }>(() => ({
     who,
     prefs: readPrefs(who),

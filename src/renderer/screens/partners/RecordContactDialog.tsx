@@ -1,4 +1,5 @@
-// Records that someone contacted an organisation: when, how, by whom, and a note (audited).
+// Records that the signed-in person contacted an organisation: when, how, and a note (audited). Who made
+// the contact is the account, shown and never typed.
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,10 +19,9 @@ const today = () => {
 
 export function RecordContactDialog({ partner, onClose }: { partner: PartnerDetail; onClose(): void }) {
   const { t } = useTranslation(['partners', 'common']);
-  const identity = useStore((s) => s.info?.identity ?? null);
+  const me = useStore((s) => s.session?.account?.name ?? '');
   const recordContact = useStore((s) => s.recordContact);
   const [date, setDate] = useState(today());
-  const [by, setBy] = useState(identity?.name ?? '');
   const [channel, setChannel] = useState<ContactChannel | ''>(partner.partner.channels?.[0] ?? '');
   const [note, setNote] = useState('');
   const { busy, error, setError, run } = useAction();
@@ -31,12 +31,10 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
     if (!date) return setError(t('contact.dateRequired'));
     if (!DateString.safeParse(date).success) return setError(t('validation:date'));
     if (date > today()) return setError(t('contact.future'));
-    if (!by.trim()) return setError(t('contact.byRequired'));
     const done = await run(() =>
       recordContact({
         id: partner.partner.id,
         date,
-        by: by.trim(),
         ...(channel ? { channel } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
       }),
@@ -54,7 +52,9 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
       <form onSubmit={(e) => void submit(e)} noValidate>
         <ErrorNotice error={error} />
         <DateField label={t('contact.date')} required value={date} onChange={setDate} />
-        <TextField label={t('contact.by')} required value={by} onChange={setBy} />
+        <p className="field__static" data-testid="contact-by">
+          {t('contact.by')} <bdi>{me}</bdi>
+        </p>
         <SelectField
           label={t('contact.channel')}
           placeholder={t('contact.channelNone')}
