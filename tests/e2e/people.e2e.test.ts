@@ -255,6 +255,10 @@ describe('people, sessions and signatures, end to end (http)', () => {
     await nav.getByRole('link', { name: 'Threat log' }).click();
     await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
     expect(await page.getByRole('button', { name: 'Record a threat' }).count()).toBe(0);
+    // Nor import or export, which the services refuse a reviewer.
+    expect(await page.getByRole('button', { name: 'Import…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Export/ }).count()).toBe(0);
+    expect(await page.getByTestId('stix-export').count()).toBe(0);
     await page.evaluate(() => (window.location.hash = '#/accounts'));
     await page.getByText(/Li Wei may not do this/).waitFor();
   });

@@ -19,6 +19,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
   const navigate = useStore((s) => s.navigate);
   // Recording threats is offered to those whose roles allow it (the services check it regardless).
   const canRecord = useStore((s) => s.session?.allowed.includes('log.write') ?? false);
+  const canExport = useStore((s) => s.session?.allowed.includes('workspace.export') ?? false);
   const select = useStore((s) => s.select);
   const refreshLog = useStore((s) => s.refreshLog);
   const logCommand = useStore((s) => s.logCommand);
@@ -37,8 +38,8 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
       document.querySelector<HTMLInputElement>('[data-testid="log-search"]')?.focus();
     // The desktop app's chooser opens from main (a menu command has no click to open the page's own).
     if (logCommand === 'import') fileRef.current?.open();
-    if (logCommand === 'export-csv') void exportAs('csv', false, electionId || undefined);
-  }, [logCommand, clearLogCommand, exportAs, electionId]);
+    if (logCommand === 'export-csv' && canExport) void exportAs('csv', false, electionId || undefined);
+  }, [logCommand, clearLogCommand, exportAs, electionId, canExport]);
 
   useEffect(() => {
     void refreshLog();
@@ -59,7 +60,7 @@ export function LogScreen({ threatId }: { threatId?: string | undefined }) {
           <h1 id="log-title">{t('title')}</h1>
           <div className="screen-header__actions">
             <TransferControls fileRef={fileRef} />
-            <StixExportButton />
+            {canExport ? <StixExportButton /> : null}
             {canRecord ? (
               <button
                 type="button"

@@ -41,6 +41,10 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
   const exportOpen = useStore((s) => s.exportOpen);
   const setExportOpen = useStore((s) => s.setExportOpen);
   const { importer, importChosen, exportAs } = useTransferActions();
+  // Offered to those whose roles allow it; the services refuse the others regardless.
+  const canImport = useStore((s) => s.session?.allowed.includes('log.write') ?? false);
+  const canExport = useStore((s) => s.session?.allowed.includes('workspace.export') ?? false);
+  const canExportClassified = useStore((s) => s.session?.allowed.includes('export.classified') ?? false);
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);
   const [error, setError] = useState<{
@@ -92,24 +96,28 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
   }
 
   async function onExport() {
-    const saved = await exportAs(format, includeClassified, electionId || undefined);
+    const saved = await exportAs(format, includeClassified && canExportClassified, electionId || undefined);
     setExportOpen(false);
     if (saved) pushToast({ message: { key: 'log:transfer.exported', values: { file: saved } } });
   }
 
   return (
     <>
-      <FileButton
-        ref={fileRef}
-        accept=".json,.csv,application/json,text/csv"
-        onFile={(file) => void onFile(fileSource(file))}
-        chooser={isBrowserMode ? undefined : chooseInMain}
-      >
-        {t('transfer.import')}
-      </FileButton>
-      <button type="button" className="button" onClick={() => setExportOpen(true)}>
-        {t('transfer.export')}
-      </button>
+      {canImport ? (
+        <FileButton
+          ref={fileRef}
+          accept=".json,.csv,application/json,text/csv"
+          onFile={(file) => void onFile(fileSource(file))}
+          chooser={isBrowserMode ? undefined : chooseInMain}
+        >
+          {t('transfer.import')}
+        </FileButton>
+      ) : null}
+      {canExport ? (
+        <button type="button" className="button" onClick={() => setExportOpen(true)}>
+          {t('transfer.export')}
+        </button>
+      ) : null}
       <ImportProgress progress={importer.progress} onCancel={importer.cancel} />
       {error ? (
         <Modal open onOpenChange={() => setError(null)} title={t('transfer.importFailed')}>
@@ -129,7 +137,7 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
           ) : null}
         </Modal>
       ) : null}
-      <Modal open={exportOpen} onOpenChange={setExportOpen} title={t('transfer.exportTitle')}>
+      <Modal open={exportOpen && canExport} onOpenChange={setExportOpen} title={t('transfer.exportTitle')}>
         <fieldset className="radio-group">
           <legend>{t('transfer.format')}</legend>
           <label>
@@ -151,15 +159,17 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
             {t('transfer.csv')}
           </label>
         </fieldset>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={includeClassified}
-            onChange={(e) => setIncludeClassified(e.target.checked)}
-          />
-          {t('transfer.includeClassified')}
-        </label>
-        {includeClassified ? (
+        {canExportClassified ? (
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={includeClassified}
+              onChange={(e) => setIncludeClassified(e.target.checked)}
+            />
+            {t('transfer.includeClassified')}
+          </label>
+        ) : null}
+        {includeClassified && canExportClassified ? (
           <p className="notice notice--warning">{t('transfer.classifiedWarning')}</p>
         ) : null}
         <p className="muted">{electionId ? t('transfer.scopeElection') : t('transfer.scopeAll')}</p>
