@@ -12,6 +12,7 @@ import { applyGates } from './gates';
 import { patternOf } from './pattern';
 import { round1 } from './phrases';
 import { situationOf, type Situation } from './situation';
+import { at } from '../../shared/collections';
 
 export interface CoreInput {
   threats: readonly Threat[];
@@ -115,9 +116,9 @@ export function runCore(input: CoreInput): CoreResult {
   let score: number;
 
   if (!input.cluster) {
-    const m = members[0]!;
+    const m = at(members, 0);
     cp.factors.forEach((f, i) => {
-      const o = m.outcomes[i]!;
+      const o = at(m.outcomes, i);
       factors.push({
         id: f.id,
         label: f.label,
@@ -136,9 +137,11 @@ export function runCore(input: CoreInput): CoreResult {
     cp.factors.forEach((f, i) => {
       let best = 0;
       for (let j = 1; j < members.length; j++)
-        if (members[j]!.outcomes[i]!.value > members[best]!.outcomes[i]!.value) best = j;
-      let o = members[best]!.outcomes[i]!;
-      let from: { strongestMember: string } | { wholeCluster: true } = { strongestMember: threats[best]!.id };
+        if (at(at(members, j).outcomes, i).value > at(at(members, best).outcomes, i).value) best = j;
+      let o = at(at(members, best).outcomes, i);
+      let from: { strongestMember: string } | { wholeCluster: true } = {
+        strongestMember: at(threats, best).id,
+      };
       if (f.type === 'reach') {
         const whole = reachOutcome(f, combinedReach(threats), cp, withReason);
         if (whole.value > o.value) {

@@ -7,6 +7,7 @@ import { ACTORS, CONFIDENCES, TRENDS, levelRank, type Level } from '../../shared
 import type { Threat } from '../../shared/domain/workspace';
 import type { Counterfactual, LoweringChange } from '../../shared/domain/assessment';
 import { message, type Message } from '../../shared/domain/message';
+import { at } from '../../shared/collections';
 
 export type Rescore = (threats: Threat[], shiftDays: number) => { score: number; level: Level };
 
@@ -27,7 +28,7 @@ const LOWERING_SHOWN = 3;
 
 function variantsOf(threats: Threat[]): Variant[] {
   const common = <T>(get: (t: Threat) => T): T | 'mixed' => {
-    const v = get(threats[0]!);
+    const v = get(at(threats, 0));
     return threats.every((t) => get(t) === v) ? v : 'mixed';
   };
   const variants: Variant[] = [];

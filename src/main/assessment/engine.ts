@@ -9,6 +9,7 @@ import { runCore } from './core';
 import { counterfactuals, loweringChanges } from './counterfactuals';
 import { round1 } from './phrases';
 import { chooseSpokesperson, partnersFor } from './spokesperson';
+import { at } from '../../shared/collections';
 
 export { compilePolicy, type CompiledPolicy } from './compile';
 export { suggestClusters, type ClusterSuggestion } from './suggest-clusters';
@@ -141,7 +142,8 @@ function assess(
     timingPhase: core.timing.phase,
     electionPeriod: core.timing.electionPeriod,
   };
-  if (cluster) result.memberScores = Object.fromEntries(threats.map((t, i) => [t.id, core.memberScores[i]!]));
+  if (cluster)
+    result.memberScores = Object.fromEntries(threats.map((t, i) => [t.id, at(core.memberScores, i)]));
   if (opts.explain !== false) {
     const rescore = (changed: Threat[], shiftDays: number) => {
       const r = runCore({ threats: changed, cluster, cal, cp, asOfDay, shiftDays, withReason: false });

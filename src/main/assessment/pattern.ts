@@ -7,6 +7,7 @@ import { normaliseKey, significantWords, wordsOverlap } from './text';
 import { message, type Message } from '../../shared/domain/message';
 import { NO_REASON } from './factors';
 import { round1 } from './phrases';
+import { at } from '../../shared/collections';
 
 /** What every member may share, by the id of its name (engine:trait.*). */
 export type Trait = 'actorName' | 'target' | 'region' | 'claim';
@@ -56,7 +57,7 @@ function sharedTraits(threats: readonly Threat[]): Trait[] {
   if (threats.length < 2) return [];
   const traits: Trait[] = [];
   const same = (key: (t: Threat) => string): boolean => {
-    const k = key(threats[0]!);
+    const k = key(at(threats, 0));
     return k !== '' && threats.every((t) => key(t) === k);
   };
   if (same((t) => normaliseKey(t.source.name))) traits.push('actorName');
@@ -77,7 +78,7 @@ function claimsOverlap(threats: readonly Threat[]): boolean {
   return words.every((w, i) => {
     const lo = threats.length > 200 ? Math.max(0, i - 5) : 0;
     const hi = threats.length > 200 ? Math.min(words.length, i + 6) : words.length;
-    for (let j = lo; j < hi; j++) if (j !== i && wordsOverlap(w, sets[j]!)) return true;
+    for (let j = lo; j < hi; j++) if (j !== i && wordsOverlap(w, at(sets, j))) return true;
     return false;
   });
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ProblemLocation } from '../errors';
 import { problemOfIssue } from './problems';
 import { ACTORS, CONFIDENCES, PURPOSES, THREAT_TYPES, TRENDS } from './enums';
+import { at } from '../collections';
 
 export const FACTOR_TYPES = ['harm', 'reach', 'foreign-involvement', 'timing', 'national-security'] as const;
 export type FactorType = (typeof FACTOR_TYPES)[number];
@@ -42,7 +43,7 @@ const table = <T extends z.ZodType>(values: T) => z.strictObject({ description, 
 
 /** Checks that a list of numbers never decreases (the engine's "more X never lowers the score" rests on it). */
 function nonDecreasing(values: number[]): boolean {
-  return values.every((v, i) => i === 0 || v >= values[i - 1]!);
+  return values.every((v, i) => i === 0 || v >= at(values, i - 1));
 }
 
 const factorBase = {

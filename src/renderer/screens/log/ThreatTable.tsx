@@ -63,6 +63,8 @@ export function ThreatTable({
   const minWidth = columns.reduce((s, c) => s + widthOf(c), 0);
 
   const count = total ?? 0;
+  // TanStack Virtual's functions change every render; nothing here is memoised by the React Compiler.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
