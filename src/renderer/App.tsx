@@ -14,10 +14,14 @@ import { useStore } from './store';
 import { onMenuCommand } from './api/bridge';
 import { isNewThreatShortcut } from './shortcuts';
 
+const NEEDS_THREATS = new Set(['log', 'dashboard', 'assess', 'drafting']);
+
 function Screen() {
   const route = useStore((s) => s.route);
   const info = useStore((s) => s.info);
-  if (info?.empty && route.screen !== 'elections') return <WelcomeScreen />;
+  // An empty workspace greets on the screens that show threats; people, partners, the policy, settings and
+  // the audit log can be set up before the first threat.
+  if (info?.empty && NEEDS_THREATS.has(route.screen)) return <WelcomeScreen />;
   switch (route.screen) {
     case 'log':
       return <LogScreen threatId={'threatId' in route ? route.threatId : undefined} />;

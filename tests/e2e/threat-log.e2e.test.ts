@@ -24,6 +24,12 @@ for (const transport of TRANSPORTS)
       await page.getByRole('heading', { name: 'Welcome to Threshold' }).waitFor();
       await e2e.shot('01-welcome');
       expect(await axeViolations(page)).toEqual([]);
+      // Before the first threat, the screens that need none open as themselves (people, partners …).
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Partners' }).click();
+      await page.getByRole('heading', { name: 'Partner directory', level: 1 }).waitFor();
+      await nav.getByRole('link', { name: 'Threat log' }).click();
+      await page.getByRole('heading', { name: 'Welcome to Threshold' }).waitFor();
       await page.getByRole('button', { name: 'Load the sample workspace' }).click();
       await page.getByRole('grid', { name: 'Threat log' }).waitFor();
       await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
