@@ -58,7 +58,7 @@ for (const transport of TRANSPORTS)
       // A mistake is caught before anything is sent.
       await form.getByLabel('Website').fill('not a website');
       await form.getByRole('button', { name: 'Save' }).click();
-      await page.getByText('This is not a web address (e.g. elections.example.org).').waitFor();
+      await page.getByText('Enter a web address, e.g. elections.example.org.').waitFor();
       await form.getByLabel('Website').fill('elections.lakeshore.example');
       await form.getByLabel('Media contact: name').fill('Sam Okoro-Lee');
       await form.getByLabel('Logo').setInputFiles({
@@ -177,7 +177,8 @@ for (const transport of TRANSPORTS)
       const versions = page.getByTestId('draft-versions');
       expect(await versions.locator('[data-version="2"]').textContent()).toContain('Approved');
       expect(await versions.locator('[data-version="1"]').textContent()).toContain('Draft');
-      await page.getByRole('button', { name: 'Hide the plan' }).click();
+      // The plan was read before the sign-ins: it stays folded to one line after the reloads.
+      await page.getByRole('button', { name: 'Show the plan' }).waitFor();
       await page.locator('#main').evaluate((el) => el.scrollTo(0, 0));
       await dismissToasts();
       await e2e.shot('drafting-03-approved');

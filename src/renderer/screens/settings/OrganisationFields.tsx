@@ -122,7 +122,7 @@ export function OrganisationFields({
     <div className="form-section__body organisation-fields">
       {input('name.en', { hint: t('hints.name'), lang: 'en', required: nameRequired })}
       {input('name.fr', { lang: 'fr' })}
-      {input('website', { hint: t('hints.website'), type: 'url', autoComplete: 'url' })}
+      {input('website', { hint: t('hints.website'), type: 'url' })}
       {input('phone', { type: 'tel' })}
       {input('mediaContact.name', { hint: t('hints.mediaContact') })}
       {input('mediaContact.email', { type: 'email' })}
