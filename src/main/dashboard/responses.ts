@@ -1,8 +1,8 @@
 // Gathers what "responses and their effect" is computed from, for the dashboard's scope (an election, a
 // range of first-seen days): the decisions, the statements released and the outcome observations of the
 // threats in scope. Read by the dashboard and the after-action report alike, so their figures agree.
-import { z } from 'zod';
 import { DEFAULT_FOLLOW_UP_DAYS } from '../../shared/domain/outcomes';
+import { FollowUpDaysSchema } from '../../shared/domain/policy';
 import type { ResponsesData } from '../../shared/domain/responses';
 import type { ThreatFilter } from '../../shared/domain/threat-log';
 import { AssessmentRepository } from '../assessment/repository';
@@ -16,7 +16,7 @@ import { responseFigures, type ResponseFacts } from './response-figures';
 /** Days after a response with no outcome before it is listed: the policy's `outcomes.followUpDays`. */
 export function followUpDays(ctx: ServiceContext): number {
   const policy = currentPolicy(ctx.db) as { outcomes?: { followUpDays?: { value?: unknown } } };
-  const days = z.number().int().min(1).max(365).safeParse(policy.outcomes?.followUpDays?.value);
+  const days = FollowUpDaysSchema.safeParse(policy.outcomes?.followUpDays?.value);
   return days.success ? days.data : DEFAULT_FOLLOW_UP_DAYS;
 }
 

@@ -7,6 +7,7 @@ import type { ProblemLocation } from '../errors';
 import { problemOfIssue } from './problems';
 import { ACTORS, CONFIDENCES, PURPOSES, THREAT_TYPES, TRENDS } from './enums';
 import { at } from '../collections';
+import { DEFAULT_FOLLOW_UP_DAYS } from './outcomes';
 
 export const FACTOR_TYPES = ['harm', 'reach', 'foreign-involvement', 'timing', 'national-security'] as const;
 export type FactorType = (typeof FACTOR_TYPES)[number];
@@ -35,6 +36,15 @@ const days = z
   .int('must be a whole number of days')
   .min(0, 'must not be negative')
   .max(366, 'must be at most 366 days');
+
+/** Days after a response with no outcome observation before the dashboard asks for one: at least a day
+ *  (a response is followed up after it, not on it), at most a year. */
+export const FOLLOW_UP_DAYS = { min: 1, max: 365 } as const;
+export const FollowUpDaysSchema = z
+  .number()
+  .int('must be a whole number of days')
+  .min(FOLLOW_UP_DAYS.min, `must be ${FOLLOW_UP_DAYS.min} or more`)
+  .max(FOLLOW_UP_DAYS.max, `must be at most ${FOLLOW_UP_DAYS.max} days`);
 
 /** A single value with its reason for being. */
 const setting = <T extends z.ZodType>(value: T) => z.strictObject({ value, description });
@@ -216,7 +226,7 @@ export const PolicySchema = z
       unsharedShare: setting(unit),
     }),
     /** After a response: days with no outcome observation before the dashboard lists it (default 7). */
-    outcomes: z.strictObject({ description, followUpDays: setting(days) }).optional(),
+    outcomes: z.strictObject({ description, followUpDays: setting(FollowUpDaysSchema) }).optional(),
     mitigations: z.strictObject({
       description,
       debunkedByPartner: z.strictObject({ description, points: z.number().min(0).max(100) }),
@@ -276,5 +286,19 @@ export function parsePolicy(json: unknown): ParsePolicyResult {
     ok: false,
     errors: r.error.issues.map((i) => `${where(i.path)}: ${i.message}`),
     problems: r.error.issues.map((i) => ({ ...problemOfIssue(i), where: where(i.path) })),
+  };
+}
+
+/** The policy's `outcomes` section as the editors first write it (a policy without one follows up after
+ *  DEFAULT_FOLLOW_UP_DAYS). Its descriptions are the shipped words, translated on screen. */
+export function outcomesSection(
+  followUpDays: number = DEFAULT_FOLLOW_UP_DAYS,
+): NonNullable<Policy['outcomes']> {
+  return {
+    description: 'After a response: days with no outcome observation before the dashboard lists it.',
+    followUpDays: {
+      value: followUpDays,
+      description: 'Days after a response before an outcome observation is due.',
+    },
   };
 }

@@ -148,8 +148,10 @@ describe('outcome observations in the workspace file', () => {
 
   it('imports observations listed before the threats they are about (the streamed import, in pieces)', async () => {
     const app = await openTestApp();
-    const { outcomes: first, ...rest } = file();
-    const text = JSON.stringify({ format: rest.format, outcomes: first, ...rest });
+    const { format, outcomes: first, ...rest } = file();
+    // Written in this order: the observations come before the elections and threats.
+    const text = JSON.stringify({ format, outcomes: first, ...rest });
+    expect(text.indexOf('"outcomes"')).toBeLessThan(text.indexOf('"threats"'));
     const importId = (
       await app.call<{ importId: string }>('workspace:importBegin', { format: 'json', fileName: 'w.json' })
     ).importId;

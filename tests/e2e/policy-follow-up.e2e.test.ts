@@ -1,0 +1,116 @@
+// The policy's outcome follow-up (`outcomes.followUpDays`: days after a response with no outcome observation
+// before the dashboard lists it), edited on the Policy screen in real Chromium: shown at its default, checked
+// as it is typed (a bad value named at the field and refused on save, the policy in force staying), guarded
+// against leaving with unsaved edits, saved as a new version the dashboard then uses; in English and French.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Policy } from '../../src/shared/domain/policy';
+import { steppingClock } from '../helpers/db';
+import { axeViolations, startE2E, type E2E } from './harness';
+
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E({
+    viewport: { width: 1280, height: 800 },
+    clock: steppingClock('2027-05-20T12:00:00.000Z'),
+  });
+  await e2e.app.call('workspace:loadSample');
+  await e2e.page.reload();
+}, 120_000);
+afterAll(async () => {
+  await e2e?.close();
+});
+
+const LABEL = 'Days after a response before an outcome is due';
+
+describe('the outcome follow-up on the Policy screen', () => {
+  it('shows the default, names a bad value at the field, and refuses to save it', async () => {
+    const { page } = e2e;
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Intervention policy' })
+      .click();
+    await page.getByRole('heading', { name: 'Intervention policy', level: 1 }).waitFor();
+    const section = page.getByRole('group', { name: 'After a response' });
+    const days = section.getByLabel(LABEL);
+    expect(await days.inputValue()).toBe('7');
+    // Its help is the setting's description.
+    await section.getByText('Days after a response before an outcome observation is due.').waitFor();
+
+    await days.fill('0');
+    await expect.poll(() => days.getAttribute('aria-invalid')).toBe('true');
+    const error = section.locator('.field__error');
+    expect(await error.textContent()).toMatch(/1/);
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    const refused = page.getByTestId('policy-problems');
+    await refused.waitFor();
+    expect(await refused.textContent()).toMatch(/After a response/);
+    expect(await refused.textContent()).toMatch(/The policy in force \(version 1\) stays unchanged/);
+    await e2e.shot('policy-follow-up-invalid-en');
+    expect((await e2e.app.call<Policy>('policy:get', {})).version).toBe(1);
+
+    await days.fill('366');
+    await expect.poll(() => days.getAttribute('aria-invalid')).toBe('true');
+    await days.fill('3.5');
+    await expect.poll(() => days.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('asks before leaving with the edit unsaved, then saves it as a new version the dashboard uses', async () => {
+    const { page } = e2e;
+    const days = page.getByRole('group', { name: 'After a response' }).getByLabel(LABEL);
+    await days.fill('3');
+    await expect.poll(() => days.getAttribute('aria-invalid')).toBeNull();
+    // Leaving asks in the app's own dialog; staying (the default) keeps the edit.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    const ask = page.getByRole('dialog', { name: 'Leave without saving?' });
+    await ask.waitFor();
+    await page.keyboard.press('Enter');
+    await ask.waitFor({ state: 'detached' });
+    expect(await days.inputValue()).toBe('3');
+
+    await page.getByLabel('Note for the record (why the change)').fill('Follow up sooner');
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await page.getByText('Policy version 2 saved and in force.', { exact: false }).first().waitFor();
+    await page.getByText('No edits to save.').waitFor();
+    const policy = await e2e.app.call<Policy>('policy:get', {});
+    expect(policy.version).toBe(2);
+    expect(policy.outcomes?.followUpDays.value).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('group', { name: 'After a response' }).scrollIntoViewIfNeeded();
+    await e2e.shot('policy-follow-up-saved-en');
+
+    // Saved: leaving asks nothing, and the dashboard counts with 3 days.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    const card = page.getByTestId('responses-card');
+    await card.waitFor();
+    expect(await ask.count()).toBe(0);
+    expect(await card.getByLabel(LABEL).inputValue()).toBe('3');
+  });
+
+  it('reads in French, with French typography', async () => {
+    const { page } = e2e;
+    await page.getByTestId('language-switch').selectOption('fr');
+    await page.getByRole('navigation').getByRole('link', { name: 'Politique d’intervention' }).click();
+    await page.getByRole('heading', { name: 'Politique d’intervention', level: 1 }).waitFor();
+    const section = page.getByRole('group', { name: 'Après une réponse' });
+    const days = section.getByLabel(
+      'Jours après une réponse avant qu’une observation de résultat soit attendue',
+    );
+    expect(await days.inputValue()).toBe('3');
+    await section
+      .getByText('Jours après une réponse avant qu’une observation de résultat soit attendue.', {
+        exact: true,
+      })
+      .waitFor();
+    await days.fill('0');
+    const error = (await section.locator('.field__error').textContent()) ?? '';
+    expect(error.length).toBeGreaterThan(0);
+    // Canadian French: a no-break space before a colon, none before ; ! ?
+    expect(error).not.toMatch(/[^\u00a0\u202f]:|[ \u00a0\u202f][;!?]/);
+    await section.scrollIntoViewIfNeeded();
+    await e2e.shot('policy-follow-up-invalid-fr');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Abandonner les modifications' }).click();
+    expect(await days.inputValue()).toBe('3');
+  });
+});
