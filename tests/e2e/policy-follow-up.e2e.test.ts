@@ -35,7 +35,11 @@ describe('the outcome follow-up on the Policy screen', () => {
     const days = section.getByLabel(LABEL);
     expect(await days.inputValue()).toBe('7');
     // Its help is the setting's description.
-    await section.getByText('Days after a response before an outcome observation is due.').waitFor();
+    await section
+      .getByText(
+        'A response with no outcome observation after this many days is listed on the dashboard, to be followed up.',
+      )
+      .waitFor();
 
     await days.fill('0');
     await expect.poll(() => days.getAttribute('aria-invalid')).toBe('true');
@@ -92,15 +96,16 @@ describe('the outcome follow-up on the Policy screen', () => {
     await page.getByTestId('language-switch').selectOption('fr');
     await page.getByRole('navigation').getByRole('link', { name: 'Politique d’intervention' }).click();
     await page.getByRole('heading', { name: 'Politique d’intervention', level: 1 }).waitFor();
-    const section = page.getByRole('group', { name: 'Après une réponse' });
-    const days = section.getByLabel(
-      'Jours après une réponse avant qu’une observation de résultat soit attendue',
-    );
+    const section = page.getByRole('group', { name: 'Après une intervention' });
+    const days = section.getByLabel('Jours après une intervention avant qu’un résultat soit attendu');
     expect(await days.inputValue()).toBe('3');
     await section
-      .getByText('Jours après une réponse avant qu’une observation de résultat soit attendue.', {
-        exact: true,
-      })
+      .getByText(
+        'Une intervention sans observation de résultat après ce nombre de jours est signalée au tableau de bord, pour un suivi.',
+        {
+          exact: true,
+        },
+      )
       .waitFor();
     await days.fill('0');
     const error = (await section.locator('.field__error').textContent()) ?? '';

@@ -295,10 +295,12 @@ export function outcomesSection(
   followUpDays: number = DEFAULT_FOLLOW_UP_DAYS,
 ): NonNullable<Policy['outcomes']> {
   return {
-    description: 'After a response: days with no outcome observation before the dashboard lists it.',
+    description:
+      'After a response (a decision, a statement approved for release, partners notified): how long to wait for an outcome observation before the dashboard asks for one.',
     followUpDays: {
       value: followUpDays,
-      description: 'Days after a response before an outcome observation is due.',
+      description:
+        'A response with no outcome observation after this many days is listed on the dashboard, to be followed up.',
     },
   };
 }
