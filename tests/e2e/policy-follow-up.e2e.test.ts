@@ -112,6 +112,10 @@ describe('the outcome follow-up on the Policy screen', () => {
     expect(error.length).toBeGreaterThan(0);
     // Canadian French: a no-break space before a colon, none before ; ! ?
     expect(error).not.toMatch(/[^\u00a0\u202f]:|[ \u00a0\u202f][;!?]/);
+    // The preview names the part of the policy in French too.
+    await page.getByTestId('preview-problems').filter({ hasText: 'Après une intervention' }).waitFor();
+    const toasts = page.getByRole('button', { name: 'Masquer' });
+    for (let n = await toasts.count(); n > 0; n--) await toasts.first().click();
     await section.scrollIntoViewIfNeeded();
     await e2e.shot('policy-follow-up-invalid-fr');
     expect(await axeViolations(page)).toEqual([]);
