@@ -66,7 +66,7 @@ export interface OutcomeDetail {
 export type OutcomeVersion = RecordVersionInfo & { outcome: Outcome };
 
 /** Days after a response with no observation before the dashboard asks for one (the policy may say). */
-export const DEFAULT_FOLLOW_UP_DAYS = 7;
+export { DEFAULT_FOLLOW_UP_DAYS } from './policy';
 
 /** One step of a threat's story, for its timeline. */
 export type TimelineEvent =

@@ -7,7 +7,6 @@ import type { ProblemLocation } from '../errors';
 import { problemOfIssue } from './problems';
 import { ACTORS, CONFIDENCES, PURPOSES, THREAT_TYPES, TRENDS } from './enums';
 import { at } from '../collections';
-import { DEFAULT_FOLLOW_UP_DAYS } from './outcomes';
 
 export const FACTOR_TYPES = ['harm', 'reach', 'foreign-involvement', 'timing', 'national-security'] as const;
 export type FactorType = (typeof FACTOR_TYPES)[number];
@@ -40,6 +39,9 @@ const days = z
 /** Days after a response with no outcome observation before the dashboard asks for one: at least a day
  *  (a response is followed up after it, not on it), at most a year. */
 export const FOLLOW_UP_DAYS = { min: 1, max: 365 } as const;
+/** The follow-up of a policy without an `outcomes` section. (Not imported from ./outcomes: that module
+ *  brings the workspace's zod messages, which policy messages do not use.) */
+export const DEFAULT_FOLLOW_UP_DAYS = 7;
 export const FollowUpDaysSchema = z
   .number()
   .int('must be a whole number of days')
