@@ -74,6 +74,8 @@ export type TimelineEvent =
   | { kind: 'assessed'; at: string; level: Level; assessmentId: number; policyVersion: number }
   | { kind: 'decided'; at: string; level: Level; recommendedLevel: Level; by: string; role: string }
   | { kind: 'released'; at: string; draftId: string; title: string }
+  /** A partner notification approved: partners notified (a response, not a release to the public). */
+  | { kind: 'partner-notified'; at: string; draftId: string; title: string }
   | { kind: 'partner-contacted'; at: string; partner: string; by: string }
   | {
       kind: 'outcome';

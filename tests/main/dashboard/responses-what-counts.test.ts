@@ -60,6 +60,13 @@ describe('what counts as a response', () => {
       respondedOn: '2027-05-20',
       effect: 'no-outcome',
     });
+    // Its timeline says the same: partners notified, no statement released.
+    const notified = await app.call<ThreatTimeline>('outcomes:timeline', { threatId: T.NOTIFY });
+    expect(notified.events.map((e) => e.kind)).toContain('partner-notified');
+    expect(notified.events.map((e) => e.kind)).not.toContain('released');
+    expect(notified.releasedOn).toBeNull();
+    const briefed = await app.call<ThreatTimeline>('outcomes:timeline', { threatId: T.BRIEF });
+    expect(briefed.events.map((e) => e.kind)).toEqual(['first-seen']);
     expect(effects.get(T.STATEMENT)).toMatchObject({
       releasedOn: expect.stringMatching(/^2027-05-20/),
       partnerNotifiedOn: null,
