@@ -38,7 +38,8 @@ export const importCommand: Command = {
         `Imported ${fileName}${report.format === 'stix' ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} ` +
           `new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
           `elections ${report.elections.created} new, ${report.elections.updated} updated, ${report.elections.unchanged} unchanged` +
-          `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}.`,
+          `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}` +
+          `${report.outcomes ? `; outcome observations ${report.outcomes.created} new, ${report.outcomes.updated} updated, ${report.outcomes.unchanged} unchanged` : ''}.`,
       );
       for (const w of report.warnings) io.err(`warning: ${w}`);
       const future = report.firstSeenInFuture ?? [];

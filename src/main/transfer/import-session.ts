@@ -1,5 +1,5 @@
 // One import, streamed: the file arrives in pieces (from the CLI's reads, or the app's chunks), each
-// election, threat and partner is validated as soon as it is read, and threats are written in batches,
+// election, threat, partner and outcome observation is validated as soon as it is read, and threats are written in batches,
 // all inside one transaction that commits at the end or rolls back (a problem, a cancel): all of it or
 // none of it, without ever holding the whole file or all its threats. Re-importing the same ids updates
 // them (keeping history), never duplicates them. A STIX 2.1 bundle read this way goes to the STIX import.
@@ -14,6 +14,8 @@ import type { ServiceContext } from '../context';
 import type { WriteInfo } from '../db/versioned-documents';
 import { ElectionRepository } from '../elections/repository';
 import { importWorkspacePartners, validatePartners } from '../partners/transfer';
+import { importWorkspaceOutcomes, parseOutcome } from '../outcomes/transfer';
+import type { Outcome } from '../../shared/domain/outcomes';
 import { unchanged } from '../records';
 import { OrganisationService, parseProfile } from '../organisation/service';
 import { firstSeenInFuture } from '../../shared/domain/threat-time';
@@ -50,6 +52,9 @@ export class ImportSession {
   /** Threats written before their election was read: scored again at the end. */
   private readonly scoreLater: string[] = [];
   private readonly partners: unknown[] = [];
+  /** The file's outcome observations, validated one by one, written after its threats (a file may list
+   *  them first). */
+  private readonly outcomes: Outcome[] = [];
   /** Threats first seen later than the import (most often a wrong date): said in the report. */
   private readonly inFuture: { id: string; firstSeen: string }[] = [];
   private readonly now: Date;
@@ -138,6 +143,14 @@ export class ImportSession {
           validatePartners(this.partners, this.fileName),
           this.info,
         );
+      if (this.outcomes.length > 0)
+        this.report.outcomes = importWorkspaceOutcomes(
+          this.ctx,
+          this.outcomes,
+          this.info,
+          this.fileName,
+          (id) => this.idsInFile.has(id),
+        );
       const organisation = isObject(skeleton) ? skeleton.organisation : undefined;
       if (organisation !== undefined)
         new OrganisationService(this.ctx).setInTransaction(
@@ -153,6 +166,7 @@ export class ImportSession {
         elections: this.report.elections,
         threats: this.report.threats,
         ...(this.report.partners ? { partners: this.report.partners } : {}),
+        ...(this.report.outcomes ? { outcomes: this.report.outcomes } : {}),
       });
       const scored = this.changedIds.filter((id) => !this.scoreLater.includes(id));
       if (scored.length) this.ctx.events.emit('threatsChanged', { ids: scored, scored: true });
@@ -223,6 +237,12 @@ export class ImportSession {
     }
     const unsafe = findUnsafeShape(value);
     if (unsafe) return this.problem({ where: `${at}${unsafe.slice(1)}`, message: unsafe });
+    if (list === 'outcomes') {
+      const parsed = parseOutcome(value, index);
+      if (parsed.problems) for (const p of parsed.problems) this.problem(p);
+      else this.outcomes.push(parsed.outcome);
+      return;
+    }
     if (list === 'elections') {
       const parsed = ElectionSchema.safeParse(value);
       if (!parsed.success) return this.zodProblems(list, index, parsed.error.issues);
@@ -317,6 +337,8 @@ export class ImportSession {
     if (unsafe) return this.problem({ where: unsafe.split(':')[0] ?? '$', message: unsafe });
     if (isObject(skeleton) && 'partners' in skeleton && !Array.isArray(skeleton.partners))
       this.problem({ where: '$.partners', message: 'must be a list of partners' });
+    if (isObject(skeleton) && 'outcomes' in skeleton && !Array.isArray(skeleton.outcomes))
+      this.problem({ where: '$.outcomes', message: 'must be a list of outcome observations' });
     const parsed = WorkspaceSchema.safeParse(skeleton);
     if (!parsed.success)
       for (const issue of parsed.error.issues.slice(0, MAX_PROBLEMS))
@@ -341,7 +363,15 @@ export class ImportSession {
   /** Top-level fields Threshold does not model are kept, to be exported again. */
   private keepExtra(skeleton: unknown): void {
     if (!isObject(skeleton)) return;
-    const modelled = new Set(['format', 'exportedAt', 'elections', 'threats', 'partners', 'organisation']);
+    const modelled = new Set([
+      'format',
+      'exportedAt',
+      'elections',
+      'threats',
+      'partners',
+      'organisation',
+      'outcomes',
+    ]);
     const extra = Object.fromEntries(Object.entries(skeleton).filter(([key]) => !modelled.has(key)));
     if (Object.keys(extra).length === 0) return;
     this.ctx.settings.set(EXTRA_KEY, {

@@ -1,5 +1,5 @@
 // Reads a workspace JSON document as a stream of text chunks, so that a file of any size is never held
-// whole: each election, threat and partner is handed over as soon as its closing brace arrives, then
+// whole: each election, threat, partner and outcome observation is handed over as soon as its closing brace arrives, then
 // forgotten; everything else (format, exportedAt, fields Threshold does not model, or a whole STIX bundle)
 // is kept as the document's "skeleton", with those lists left empty. Tokens come from @streamparser/json;
 // a structure check of its own refuses what no document of ours holds before a value is built: keys that
@@ -11,7 +11,7 @@ import { jsonPath } from '../../shared/domain/location';
 import { SurrogateHalves } from './text-pieces';
 
 /** The top-level lists read one element at a time. */
-export const STREAMED_LISTS = ['elections', 'threats', 'partners'] as const;
+export const STREAMED_LISTS = ['elections', 'threats', 'partners', 'outcomes'] as const;
 export type StreamedList = (typeof STREAMED_LISTS)[number];
 
 export interface JsonStreamHandlers {

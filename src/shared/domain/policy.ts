@@ -36,6 +36,18 @@ const days = z
   .min(0, 'must not be negative')
   .max(366, 'must be at most 366 days');
 
+/** Days after a response with no outcome observation before the dashboard asks for one: at least a day
+ *  (a response is followed up after it, not on it), at most a year. */
+export const FOLLOW_UP_DAYS = { min: 1, max: 365 } as const;
+/** The follow-up of a policy without an `outcomes` section. (Not imported from ./outcomes: that module
+ *  brings the workspace's zod messages, which policy messages do not use.) */
+export const DEFAULT_FOLLOW_UP_DAYS = 7;
+export const FollowUpDaysSchema = z
+  .number()
+  .int('must be a whole number of days')
+  .min(FOLLOW_UP_DAYS.min, `must be ${FOLLOW_UP_DAYS.min} or more`)
+  .max(FOLLOW_UP_DAYS.max, `must be at most ${FOLLOW_UP_DAYS.max} days`);
+
 /** A single value with its reason for being. */
 const setting = <T extends z.ZodType>(value: T) => z.strictObject({ value, description });
 /** A lookup table with its reason for being. */
@@ -216,7 +228,7 @@ export const PolicySchema = z
       unsharedShare: setting(unit),
     }),
     /** After a response: days with no outcome observation before the dashboard lists it (default 7). */
-    outcomes: z.strictObject({ description, followUpDays: setting(days) }).optional(),
+    outcomes: z.strictObject({ description, followUpDays: setting(FollowUpDaysSchema) }).optional(),
     mitigations: z.strictObject({
       description,
       debunkedByPartner: z.strictObject({ description, points: z.number().min(0).max(100) }),
@@ -276,5 +288,21 @@ export function parsePolicy(json: unknown): ParsePolicyResult {
     ok: false,
     errors: r.error.issues.map((i) => `${where(i.path)}: ${i.message}`),
     problems: r.error.issues.map((i) => ({ ...problemOfIssue(i), where: where(i.path) })),
+  };
+}
+
+/** The policy's `outcomes` section as the editors first write it (a policy without one follows up after
+ *  DEFAULT_FOLLOW_UP_DAYS). Its descriptions are the shipped words, translated on screen. */
+export function outcomesSection(
+  followUpDays: number = DEFAULT_FOLLOW_UP_DAYS,
+): NonNullable<Policy['outcomes']> {
+  return {
+    description:
+      'After a response (a decision, a statement approved for release, partners notified): how long to wait for an outcome observation before the dashboard asks for one.',
+    followUpDays: {
+      value: followUpDays,
+      description:
+        'A response with no outcome observation after this many days is listed on the dashboard, to be followed up.',
+    },
   };
 }

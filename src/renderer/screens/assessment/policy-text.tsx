@@ -4,9 +4,13 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import shipped from '../../../../assets/policy/default-policy.json';
+import shippedPolicy from '../../../../assets/policy/default-policy.json';
+import { outcomesSection } from '../../../shared/domain/policy';
 
 type Node = Record<string, unknown>;
+
+/** The shipped words: the default policy's, and those of the optional sections the editors write. */
+const shipped: Node = { ...shippedPolicy, outcomes: outcomesSection() };
 
 /** The shipped policy's text at a path: "thresholds", "gates.containedItem", "factors.harm" (by id). */
 function shippedText(path: string, key: 'description' | 'label'): string | undefined {

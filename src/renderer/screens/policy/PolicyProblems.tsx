@@ -13,6 +13,7 @@ const PART_LABELS: Record<string, string> = {
   factors: 'policy.weights',
   criticalWindow: 'policy.criticalWindow',
   gates: 'policy.gates',
+  outcomes: 'policy.outcomes',
 };
 
 /** "Factor weights › Reach and trend" for ['factors', 1, 'weight']; the raw location otherwise. */

@@ -1,5 +1,5 @@
 // The intervention policy editor: thresholds, election-period thresholds, factor weights (summing to 100,
-// shown live), the critical window and the gates, each with its description as help; a live preview over
+// shown live), the critical window and the gates, the outcome follow-up, each with its description as help; a live preview over
 // the current log of what the edits would change; save with a note; past versions; import a policy file
 // and export the current one. A bad policy shows its reasons and the current one stays in force.
 import { useEffect, useMemo, useState } from 'react';
@@ -19,6 +19,7 @@ import { PolicyVersions } from './PolicyVersions';
 import { ThresholdsEditor } from './ThresholdsEditor';
 import { WeightsEditor } from './WeightsEditor';
 import { WindowAndGates } from './WindowAndGates';
+import { FollowUpEditor } from './FollowUpEditor';
 import '../assessment/assessment.css';
 
 const PREVIEW_DELAY_MS = 400;
@@ -168,6 +169,7 @@ export function PolicyScreen() {
           <ThresholdsEditor draft={draft} edit={edit} />
           <WeightsEditor draft={draft} edit={edit} />
           <WindowAndGates draft={draft} edit={edit} />
+          <FollowUpEditor draft={draft} edit={edit} />
           <fieldset className="form-section">
             <legend>{t('policy.saveTitle')}</legend>
             <TextField label={t('policy.note')} value={note} onChange={setNote} maxLength={2000} />
