@@ -57,7 +57,6 @@ export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): 
       <TextField
         label={t('signIn.name')}
         error={errors.name}
-        required
         autoComplete="username"
         inputRef={nameRef}
         value={name}
@@ -66,7 +65,6 @@ export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): 
       <PassphraseField
         label={t('signIn.passphrase')}
         error={errors.passphrase}
-        required
         inputRef={passphraseRef}
         value={passphrase}
         onChange={setPassphrase}
