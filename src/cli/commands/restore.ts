@@ -10,6 +10,7 @@ import { UsageError } from '../io';
 import { json } from '../format';
 import { AppHost, restorerOf } from '../../main/app-host';
 import { checkBackup } from '../../main/backups/restore';
+import { assertNotHeld } from '../../main/concurrency/database-lock';
 import { cliHostOptions } from '../session';
 
 export const restoreCommand: Command = {
@@ -28,6 +29,8 @@ export const restoreCommand: Command = {
     if (!fs.existsSync(source))
       throw new AppError('not-found', `${source} does not exist. Nothing was changed.`);
     const target = path.resolve(dbPath);
+    // Refused first, before any question: a running app or server holds the database.
+    assertNotHeld(target, 'it cannot be restored now');
 
     // Signed in on the database being replaced, as someone allowed to restore; one key serves both
     // files (a backup is written with the database's own key).

@@ -32,7 +32,7 @@ export interface DispatcherOptions {
   /** The process's one writer queue: every write channel runs in it, one at a time. */
   writer?: WriterQueue;
   /** Told after a write channel answered ok (what live updates announce). */
-  onWritten?: (channel: Channel) => void;
+  onWritten?: (channel: Channel, acting: Acting | null) => void;
 }
 
 export function isChannel(channel: unknown): channel is Channel {
@@ -99,7 +99,7 @@ export function createDispatcher(
           return handler(parsed.data);
         });
       const value = await (write && writer ? writer.run(run) : run());
-      if (write) onWritten?.(channel);
+      if (write) onWritten?.(channel, acting);
       return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
