@@ -90,7 +90,8 @@ export function acquireDatabaseLock(dbPath: string, program: string, now = new D
           released = true;
           // Only our own lock: never one another program took after ours was judged stale.
           const still = readHolder(file);
-          if (still && still.pid === holder.pid && still.host === holder.host) fs.rmSync(file, { force: true });
+          if (still && still.pid === holder.pid && still.host === holder.host)
+            fs.rmSync(file, { force: true });
         },
       };
     } catch (err) {

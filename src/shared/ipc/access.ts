@@ -114,7 +114,10 @@ export function accessOf(channel: Channel): Access {
 }
 
 /** Channels that only read: they never wait behind a write. Everything else goes through the writer queue. */
-const READ_ONLY_SESSION_CHANNELS: ReadonlySet<Channel> = new Set(['session:status', 'session:checkPassphrase']);
+const READ_ONLY_SESSION_CHANNELS: ReadonlySet<Channel> = new Set([
+  'session:status',
+  'session:checkPassphrase',
+]);
 
 export function isWriteChannel(channel: Channel): boolean {
   return CHANNEL_ACCESS[channel] !== 'log.read' && !READ_ONLY_SESSION_CHANNELS.has(channel);
