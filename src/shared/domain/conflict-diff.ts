@@ -45,3 +45,26 @@ export function differingFields(
   walk(theirs, yours, '', 0, out);
   return out.filter((d) => !ignore.has(d.path.split('.').pop() ?? d.path));
 }
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => sameValue(a[k], b[k]));
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * "Apply mine on top": their version, with what the person changed (between the version they opened and
+ * what they tried to save) laid over it, field by field; a field they did not touch keeps their value.
+ */
+export function applyEditsOnTop<T>(opened: T, theirs: T, yours: T, depth = 0): T {
+  if (!isPlainObject(opened) || !isPlainObject(theirs) || !isPlainObject(yours) || depth > MAX_DEPTH)
+    return sameValue(yours, opened) ? theirs : yours;
+  const out: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(theirs), ...Object.keys(yours)])) {
+    const value = applyEditsOnTop(opened[key], theirs[key], yours[key], depth + 1);
+    if (value !== undefined) out[key] = value;
+  }
+  return out as T;
+}

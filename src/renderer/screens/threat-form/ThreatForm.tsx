@@ -21,6 +21,7 @@ import { ServiceError, api, call } from '../../api/bridge';
 import { ClassificationBanner } from '../../components/ClassificationBanner';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import type { ConflictDetails } from '../../../shared/errors';
+import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store';
 import {
@@ -178,10 +179,15 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     requestAnimationFrame(() => titleRef.current?.focus());
   }
 
-  /** The person's version, saved again as the next one after theirs. */
+  /** The person's edits laid over their version (fields the person did not touch keep theirs), saved as
+   *  the next version after theirs. */
   async function applyMine(c: ConflictDetails) {
-    setBase({ threat: c.theirs.record as Threat, version: c.theirs.version });
-    await save(c.yours.record as Threat, c.theirs.version);
+    const theirs = c.theirs.record as Threat;
+    const mine = base
+      ? applyEditsOnTop(base.threat, theirs, c.yours.record as Threat)
+      : (c.yours.record as Threat);
+    setBase({ threat: theirs, version: c.theirs.version });
+    await save(mine, c.theirs.version);
   }
 
   /** A differing field's label as the form shows it (`place.regions` → Regions). */
