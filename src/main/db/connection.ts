@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Db } from './types';
 import { BUSY_TIMEOUT_MS } from '../concurrency/busy';
+import { beginTransactionsImmediately } from '../concurrency/immediate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { backupBeforeMigration, defaultBackupDir, freshBackupPath } from './backups';
 import {
@@ -83,6 +84,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    if (!options.readonly) beginTransactionsImmediately(db);
     if (existed && check !== 'none') assertIntegrity(db, file, check);
     if (!options.readonly) migrate(db, file, existed, options.backupDir, options.migrations ?? MIGRATIONS);
     return db;
