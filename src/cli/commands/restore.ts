@@ -25,12 +25,12 @@ export const restoreCommand: Command = {
   async run({ positionals, values, io, dbPath, session }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('restore takes exactly one file');
-    const source = path.resolve(io.cwd, file);
-    if (!fs.existsSync(source))
-      throw new AppError('not-found', `${source} does not exist. Nothing was changed.`);
     const target = path.resolve(dbPath);
     // Refused first, before any question: a running app or server holds the database.
     assertNotHeld(target, 'it cannot be restored now');
+    const source = path.resolve(io.cwd, file);
+    if (!fs.existsSync(source))
+      throw new AppError('not-found', `${source} does not exist. Nothing was changed.`);
 
     // Signed in on the database being replaced, as someone allowed to restore; one key serves both
     // files (a backup is written with the database's own key).
