@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { BackupInfo } from '../../src/shared/domain/backups';
 import type { ThreatDetail, ThreatPage } from '../../src/shared/domain/threat-log';
 import { ARTIFACTS, axeViolations, startE2E, type E2E } from './harness';
 
@@ -132,5 +133,20 @@ describe('two people on one server, live (http)', () => {
     await avery
       .getByText('Automated calls tell voters the election is on Tuesday; it is on Monday.')
       .waitFor();
+  });
+
+  it('tells every window when someone restores a backup, and reloads what it shows', async () => {
+    const backup = await e2e.app.call<BackupInfo>('backups:create', {});
+    await e2e.app.call('backups:restore', { name: backup.name, confirm: true });
+    const notice = dana.getByTestId('restored-notice');
+    // Dana's window is in French since the last test.
+    await notice
+      .filter({
+        hasText: `Avery Admin a restauré la base de données à partir d’une sauvegarde (${backup.name})`,
+      })
+      .waitFor();
+    await dana.screenshot({ path: path.join(ARTIFACTS, 'team-restored-fr.png') });
+    await notice.getByRole('button').click();
+    await notice.waitFor({ state: 'detached' });
   });
 });
