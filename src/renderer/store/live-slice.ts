@@ -88,7 +88,7 @@ export const createLiveSlice: StateCreator<StoreState, [], [], LiveSlice> = (set
     const has = (t: LiveTopic) => topics.includes(t);
     if (has('threats')) {
       work.push(s.reloadLog(), s.loadInfo());
-      if (s.detail && affects(s.detail.threat.id)) work.push(s.loadDetail(s.detail.threat.id));
+      if (s.detail && affects(s.detail.threat.id)) work.push(s.refreshDetail(s.detail.threat.id));
       if (s.threatDrafts && affects(s.threatDrafts.threatId))
         work.push(s.loadThreatDrafts(s.threatDrafts.threatId));
     }
