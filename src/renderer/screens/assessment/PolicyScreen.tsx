@@ -175,6 +175,13 @@ export function PolicyScreen() {
     1000;
   const ep = draft.electionPeriodThresholds ?? null;
 
+  /** A differing field as the editor names it (a gate by its label), else its path in the policy. */
+  function policyFieldLabel(field: string): string {
+    const gate = /^gates\.(\w+)\.enabled$/.exec(field)?.[1];
+    if (!gate) return field;
+    return t(`gate.${gate.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { defaultValue: field });
+  }
+
   async function save(edited: Policy | null = draft, over?: number) {
     setSaveProblems(null);
     try {
@@ -235,6 +242,7 @@ export function PolicyScreen() {
           setConflict(null);
           void loadPolicy();
         }}
+        fieldLabel={policyFieldLabel}
         onApplyMine={async (c) => {
           // The edits made here, laid over the newer policy, saved as the version after it.
           const mine = applyEditsOnTop(policy, c.theirs.record as Policy, draft);
