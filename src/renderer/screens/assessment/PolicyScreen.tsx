@@ -145,6 +145,12 @@ export function PolicyScreen() {
     const timer = setTimeout(() => void previewPolicy(JSON.parse(draftJson) as unknown), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [draftJson, previewPolicy]);
+  // Live updates leave unsaved edits alone (their save meets the conflict path instead).
+  const unsavedPolicy = Boolean(policy && draft && draftJson !== JSON.stringify(policy));
+  useEffect(() => {
+    setUnsaved('policy', unsavedPolicy);
+    return () => setUnsaved('policy', false);
+  }, [unsavedPolicy, setUnsaved]);
 
   if (loadError)
     return (
@@ -154,12 +160,6 @@ export function PolicyScreen() {
         </p>
       </section>
     );
-  // Live updates leave unsaved edits alone (their save meets the conflict path instead).
-  const unsavedPolicy = Boolean(policy && draft && draftJson !== JSON.stringify(policy));
-  useEffect(() => {
-    setUnsaved('policy', unsavedPolicy);
-    return () => setUnsaved('policy', false);
-  }, [unsavedPolicy, setUnsaved]);
   if (!policy || !draft) return <section className="screen" aria-busy="true" />;
 
   const edit = (fn: (p: Policy) => void) =>
