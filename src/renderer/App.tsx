@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ElectionSelect } from './components/ElectionSelect';
 import { LeaveDialog } from './components/LeaveDialog';
+import { LiveBanner } from './components/LiveBanner';
 import { Toasts } from './components/Toasts';
 import { setLanguage, type UiLanguage } from './i18n';
 import { LogScreen } from './screens/log/LogScreen';
@@ -69,6 +70,9 @@ export function App() {
   }, [loadInfo, loadElections, syncRoute]);
 
   useEffect(() => onMenuCommand(runMenuCommand), [runMenuCommand]);
+  // What others change (here, in another window, in another program) shows here within a moment.
+  const startLive = useStore((s) => s.startLive);
+  useEffect(() => startLive(), [startLive]);
 
   // Alt+Shift+N records a new threat from anywhere: a shortcut with modifiers, so that no single key
   // typed by a speech-input user or by mistake sets it off (WCAG 2.1.4).
@@ -186,6 +190,7 @@ export function App() {
           </div>
         </div>
       </header>
+      <LiveBanner />
       <div className="app-body">
         <nav aria-label={t('nav.label')} className="app-nav" id="app-menu">
           <ul>

@@ -78,6 +78,8 @@ export interface TestAppOptions {
   sample?: boolean;
   /** false: leave a new database as a first run finds it (needing setup), with nobody signed in. */
   setUp?: boolean;
+  /** Hold the database as a running app or server does (its lock file), under this program's name. */
+  holdAs?: string;
 }
 
 let sessions = 0;
@@ -108,6 +110,7 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const host = AppHost.open({
     dbPath: file,
     mode: opts.mode ?? 'cli',
+    ...(opts.holdAs ? { holdAs: opts.holdAs } : {}),
     assetsDir: ASSETS_DIR,
     appVersion: 'test',
     autoBackup: false,

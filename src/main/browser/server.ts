@@ -12,6 +12,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Dispatch } from '../ipc/dispatcher';
 import { attachment, DOWNLOAD_PATH, type DownloadShelf } from './downloads';
+import { LIVE_PATH, serveLiveUpdates } from './live-updates';
+import type { LiveFeed } from '../live/hub';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { BrowserSessions } from './session';
 import {
@@ -34,6 +36,8 @@ export interface BrowserServerOptions {
   maxBodyBytes?: number;
   /** Files main made for the page to download (the save port's shelf). */
   downloads?: DownloadShelf;
+  /** Live updates, streamed to signed-in browsers at /live (live-updates.ts). */
+  live?: LiveFeed;
 }
 
 export interface BrowserServer {
@@ -139,6 +143,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     if (!sessions.authenticate(req.headers.cookie)) return sendSignIn(res, 401, 'none');
+    if (url.pathname === LIVE_PATH && options.live) return serveLiveUpdates(req, res, options.live);
     if (url.pathname.startsWith(DOWNLOAD_PATH))
       return download(res, url.pathname.slice(DOWNLOAD_PATH.length));
     return serveStatic(res, url.pathname);

@@ -4,7 +4,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import type { Check, DraftLang } from '../../../shared/domain/drafting';
+import type { Check, Draft, DraftLang } from '../../../shared/domain/drafting';
+import type { ConflictDetails } from '../../../shared/errors';
+import { ServiceError } from '../../api/bridge';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
 import { useStore } from '../../store';
 import { ApprovalPanel } from './ApprovalPanel';
@@ -51,6 +54,7 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   const [chosenLang, setActiveLang] = useState<DraftLang>('en');
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
 
   const edits = useMemo(() => (record ? editsOf(record.draft, texts) : {}), [record, texts]);
   const dirty = hasEdits(edits);
@@ -84,16 +88,20 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
     el.scrollIntoView({ block: 'center' });
   }, []);
 
-  async function save() {
+  async function save(over?: number) {
     if (!record) return;
     setSaving(true);
     setSaveError(null);
     try {
-      const saved = await saveDraftText(edits);
+      // Only the sections edited here are sent: over a newer version, they go on top of it.
+      const saved = await saveDraftText(edits, over);
+      setConflict(null);
       setEdited(null);
       pushToast({ message: { key: 'drafting:editor.saved', values: { version: saved.version } } });
     } catch (err) {
-      setSaveError((err as Error).message);
+      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict)
+        setConflict(err.shape.conflict);
+      else setSaveError((err as Error).message);
     } finally {
       setSaving(false);
     }
@@ -127,8 +135,26 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
       texts: { ...texts, [lang]: { ...texts[lang], [sectionId]: text } },
     });
 
+  // The two versions of a refused save, section by section (lang.sectionId → text), for the dialog.
+  const asTexts = (c: ConflictDetails): ConflictDetails => ({
+    ...c,
+    theirs: { ...c.theirs, record: textsOf(c.theirs.record as Draft) },
+    yours: { ...c.yours, record: textsOf(c.yours.record as Draft) },
+  });
+
   return (
     <section className="screen draft-editor" aria-labelledby="draft-title" data-testid="draft-editor">
+      <ConflictDialog
+        conflict={conflict ? asTexts(conflict) : null}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={() => {
+          // The newer version replaces the text on screen; the edits made here are set aside.
+          setConflict(null);
+          setEdited(null);
+          void openDraft(record.id);
+        }}
+        onApplyMine={(c) => save(c.theirs.version)}
+      />
       <div className="draft-editor__top">
         <DraftHeader record={record} />
         {editable ? (

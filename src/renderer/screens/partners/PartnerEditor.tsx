@@ -3,8 +3,11 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { PartnerDetail } from '../../../shared/domain/partners';
-import type { ProblemLocation } from '../../../shared/errors';
+import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import type { Partner, PartnerDetail } from '../../../shared/domain/partners';
+import type { ConflictDetails, ProblemLocation } from '../../../shared/errors';
+import { ServiceError } from '../../api/bridge';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import { FormActions } from '../../components/FormActions';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { failureOf, problemText } from '../../components/form/problems';
@@ -74,6 +77,18 @@ export function PartnerEditor({
   const [contactOpen, setContactOpen] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   useUnsavedGuard('partner-editor', dirty);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
+  const me = useStore((s) => s.session?.account?.name ?? null);
+  // The version the edits here start from. A newer one (a live update) replaces it only when nothing is
+  // typed here, or when the change was this person's own (a contact recorded); someone else's change
+  // under unsaved edits is met by the conflict path on save, never slipped under them.
+  const [base, setBase] = useState<PartnerDetail | null>(existing);
+  if (detail && detail.meta.version !== base?.meta.version) {
+    if (!dirty) {
+      setBase(detail);
+      setValues(toFormValues(detail.partner));
+    } else if (detail.meta.changedBy === me) setBase(detail);
+  }
 
   const errors = new Map<string, string>();
   for (const p of problems) {
@@ -102,25 +117,56 @@ export function PartnerEditor({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const checked = validatePartnerForm(fromFormValues(values, detail?.partner));
+    const checked = validatePartnerForm(fromFormValues(values, base?.partner ?? detail?.partner));
     if (!checked.ok) return show(checked.problems, null);
     setProblems([]);
     setFailure(null);
+    await save(checked.partner, base?.meta.version);
+  }
+
+  async function save(partner: Record<string, unknown>, version: number | undefined) {
     try {
-      setSaved(await savePartner(checked.partner, detail?.meta.version));
+      setSaved(await savePartner(partner, version));
+      setConflict(null);
       setDirty(false);
       setUnsaved('partner-editor', false);
       onDone();
     } catch (err) {
+      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
+        setConflict(err.shape.conflict);
+        return;
+      }
       const f = failureOf(err);
       show(f.problems, f.problems.length ? t('errors.summaryTitle') : f.message);
     }
+  }
+
+  /** Their version replaces the form; the edits made here are set aside. */
+  function keepTheirs(c: ConflictDetails) {
+    const theirs = c.theirs.record as Partner;
+    if (base) setBase({ ...base, partner: theirs, meta: { ...base.meta, version: c.theirs.version } });
+    setValues(toFormValues(theirs));
+    setDirty(false);
+    setConflict(null);
   }
 
   const title = detail ? detail.partner.name : t('editor.newTitle');
 
   return (
     <section className="screen partner-editor" aria-labelledby="partner-editor-title">
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={keepTheirs}
+        onApplyMine={(c) =>
+          // The edits made here, laid over their version, saved as the version after it.
+          save(
+            base ? applyEditsOnTop(base.partner, c.theirs.record as Partner, c.yours.record as Partner) : {},
+            c.theirs.version,
+          )
+        }
+        fieldLabel={(field) => labelOf(field.split('.'), t)}
+      />
       <div className="screen-header">
         <h1 id="partner-editor-title">
           <bdi>{title}</bdi>

@@ -5,7 +5,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parsePolicy, type Policy } from '../../../shared/domain/policy';
-import type { ProblemLocation } from '../../../shared/errors';
+import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import type { ConflictDetails, ProblemLocation } from '../../../shared/errors';
+import { ServiceError } from '../../api/bridge';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import { FileButton } from '../../components/FileButton';
 import { TextField } from '../../components/form/TextField';
 import { failureOf } from '../../components/form/problems';
@@ -39,6 +42,10 @@ export function PolicyScreen() {
   const [refusal, setRefusal] = useState<{ message: string; problems: ProblemLocation[] } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
+  // The policy the edits started from: a live update may load a newer one under them, and the save must
+  // then meet the conflict path rather than quietly replace it.
+  const [base, setBase] = useState<Policy | null>(null);
 
   useEffect(() => {
     loadPolicy().catch((err: Error) => setLoadError(err.message));
@@ -71,18 +78,35 @@ export function PolicyScreen() {
   const edit = (change: (p: Policy) => void) => {
     const copy = structuredClone(draft);
     change(copy);
+    if (!edited) setBase(policy);
     setEdited(copy);
   };
 
-  async function save() {
+  /** A differing field as the editor names it (a gate by its label), else its path in the policy. */
+  function policyFieldLabel(field: string): string {
+    const gate = /^gates\.(\w+)\.enabled$/.exec(field)?.[1];
+    if (!gate) return field;
+    return t(`gate.${gate.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { defaultValue: field });
+  }
+
+  async function save(
+    changed: Policy = draft as Policy,
+    over: number | undefined = (base ?? policy)?.version,
+  ) {
     setRefusal(null);
     try {
-      const saved = await savePolicy(draft, note);
+      const saved = await savePolicy(changed, note, over);
+      setConflict(null);
       setEdited(null);
+      setBase(null);
       setNote('');
       setNotice(t('policy.saved', { version: saved.version }));
       pushToast({ message: { key: 'assessment:policy.saved', values: { version: saved.version } } });
     } catch (err) {
+      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
+        setConflict(err.shape.conflict);
+        return;
+      }
       const f = failureOf(err);
       setRefusal({ message: f.message, problems: f.problems });
     }
@@ -106,17 +130,37 @@ export function PolicyScreen() {
       setRefusal({ message: t('policy.importInvalid', { file: file.name }), problems: parsed.problems });
       return;
     }
+    if (!edited) setBase(policy);
     setEdited(parsed.policy);
     setNotice(t('policy.imported', { file: file.name }));
   }
 
   async function loadVersion(version: number) {
-    setEdited(structuredClone(await policyAtVersion(version)));
+    const older = structuredClone(await policyAtVersion(version));
+    if (!edited) setBase(policy);
+    setEdited(older);
     setNotice(t('policy.versionLoaded', { version }));
   }
 
   return (
     <section className="screen policy-screen" aria-labelledby="policy-title">
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={() => {
+          // The policy in force now replaces the edits (the screen shows what it loads).
+          setConflict(null);
+          setEdited(null);
+          setBase(null);
+          void loadPolicy();
+        }}
+        fieldLabel={policyFieldLabel}
+        onApplyMine={async (c) => {
+          // The edits made here, laid over the newer policy, saved as the version after it.
+          const theirs = c.theirs.record as Policy;
+          await save(applyEditsOnTop(base ?? policy, theirs, draft), c.theirs.version);
+        }}
+      />
       <div className="screen-header">
         <h1 id="policy-title">{t('policy.title')}</h1>
         <div className="screen-header__actions">
@@ -183,6 +227,7 @@ export function PolicyScreen() {
                 disabled={!dirty}
                 onClick={() => {
                   setEdited(null);
+                  setBase(null);
                   setRefusal(null);
                   setNotice(null);
                 }}

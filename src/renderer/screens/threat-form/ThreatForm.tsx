@@ -3,8 +3,10 @@
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Threat } from '../../../shared/domain/workspace';
-import type { ProblemLocation } from '../../../shared/errors';
-import { api, call } from '../../api/bridge';
+import type { ConflictDetails, ProblemLocation } from '../../../shared/errors';
+import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import { ServiceError, api, call } from '../../api/bridge';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { failureOf, fieldErrors } from '../../components/form/problems';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
@@ -44,6 +46,7 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
@@ -92,21 +95,60 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     setFailure(null);
     setSaving(true);
     try {
-      const detail = base
-        ? await updateThreat(checked.threat, base.version)
-        : await createThreat(checked.threat);
+      await save(checked.threat, base?.version);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  /** Saves over `version` (the one this form started from); a stale save opens the conflict dialog. */
+  async function save(threat: Threat, version: number | undefined): Promise<void> {
+    try {
+      const detail = version ? await updateThreat(threat, version) : await createThreat(threat);
+      setConflict(null);
       setDirty(false);
       setUnsaved('threat-form', false);
       // The saved threat opens beside the log, and its heading takes the focus.
       setFocusHeading(true);
       navigate({ screen: 'log', threatId: detail.threat.id });
     } catch (err) {
+      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
+        setConflict(err.shape.conflict);
+        return;
+      }
       const f = failureOf(err);
       showProblems(f.problems, f.message);
-    } finally {
-      setSaving(false);
     }
   }
+
+  /** Their version replaces the form; the person's edits are set aside. */
+  function keepTheirs(c: ConflictDetails) {
+    const theirs = c.theirs.record as Threat;
+    setBase({ threat: theirs, version: c.theirs.version });
+    setValues(toFormValues(theirs));
+    setDirty(false);
+    setConflict(null);
+    setProblems([]);
+    setFailure(null);
+    requestAnimationFrame(() => titleRef.current?.focus());
+  }
+
+  /** The person's edits laid over their version (fields the person did not touch keep theirs), saved as
+   *  the next version after theirs. */
+  async function applyMine(c: ConflictDetails) {
+    const theirs = c.theirs.record as Threat;
+    const mine = base
+      ? applyEditsOnTop(base.threat, theirs, c.yours.record as Threat)
+      : (c.yours.record as Threat);
+    setBase({ threat: theirs, version: c.theirs.version });
+    await save(mine, c.theirs.version);
+  }
+
+  /** A differing field's label as the form shows it (`place.regions` → Regions). */
+  const fieldLabel = (path: string) => {
+    const leaf = path.split('.').pop() ?? path;
+    return t(`fields.${leaf}`, { defaultValue: path });
+  };
 
   // Ctrl+S (or ⌘S, or Ctrl+Enter) saves from anywhere in the form.
   const saveFromKeyboard = useEffectEvent(() => void submit());
@@ -141,6 +183,13 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
       <ClaimAndHandling form={form} />
       <FrenchVersion form={form} />
       <ClassifiedNotes form={form} />
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={keepTheirs}
+        onApplyMine={applyMine}
+        fieldLabel={fieldLabel}
+      />
       <div className="form-actions">
         <button
           type="submit"
