@@ -1,0 +1,105 @@
+// STIX identifiers: random version 4 UUIDs (OASIS's best practice for SDOs, SROs and bundles), kept in
+// the stix_ids table so that exporting the same thing again gives the same id. An id is looked up by
+// what Threshold calls the thing (its type and a key: a threat's id, "threat-id|facts|fr" for a note…).
+// New ids wait in memory until `save()`, which the caller runs in the transaction of the export or
+// import, so that a bundle never names an id the database did not keep.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/types';
+
+/** Where a bundle's builder gets its ids. */
+export interface StixIds {
+  /** The id of the thing of this type with this key: the kept one, else a new random one. */
+  id(type: string, key: string): string;
+  /** When the id was first given (a kept row's time, or now for a new one). */
+  since(type: string, key: string): string;
+}
+
+/** A `type--<uuid>` id whose UUID is version 4 (random), as the validator's uuid-check wants. */
+export const UUID4_ID = /^([a-z][a-z0-9-]+[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+const newId = (type: string) => `${type}--${randomUUID()}`;
+
+/** Ids for a bundle that is built once and never again (no database): new random ids, consistent within it. */
+export function oneOffIds(now: string = new Date().toISOString()): StixIds {
+  const made = new Map<string, string>();
+  return {
+    id(type, key) {
+      const k = `${type}\u0000${key}`;
+      let id = made.get(k);
+      if (!id) made.set(k, (id = newId(type)));
+      return id;
+    },
+    since: () => now,
+  };
+}
+
+interface Row {
+  stix_id: string;
+  created_at: string;
+}
+
+/** Ids kept in the database (table stix_ids). */
+export class StixIdStore implements StixIds {
+  private readonly pending = new Map<string, { type: string; key: string; id: string }>();
+  private readonly taken = new Set<string>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: string,
+  ) {}
+
+  private row(type: string, key: string): Row | undefined {
+    return this.db
+      .prepare('SELECT stix_id, created_at FROM stix_ids WHERE type = ? AND key = ?')
+      .get(type, key) as Row | undefined;
+  }
+
+  id(type: string, key: string): string {
+    const k = `${type}\u0000${key}`;
+    const waiting = this.pending.get(k);
+    if (waiting) return waiting.id;
+    const kept = this.row(type, key);
+    if (kept) return kept.stix_id;
+    const id = newId(type);
+    this.pending.set(k, { type, key, id });
+    return id;
+  }
+
+  since(type: string, key: string): string {
+    return this.row(type, key)?.created_at ?? this.now;
+  }
+
+  /** The thing a kept id stands for, if any. */
+  keyOf(stixId: string): { type: string; key: string } | undefined {
+    for (const p of this.pending.values()) if (p.id === stixId) return { type: p.type, key: p.key };
+    return this.db.prepare('SELECT type, key FROM stix_ids WHERE stix_id = ?').get(stixId) as
+      | { type: string; key: string }
+      | undefined;
+  }
+
+  /**
+   * Keeps a partner's id for a thing that has none yet (on import), so that a re-export names it as the
+   * partner does. Only version 4 ids (others would be replaced on export anyway), and never an id that
+   * already stands for something else. Returns whether it was kept.
+   */
+  adopt(type: string, key: string, stixId: string): boolean {
+    if (!UUID4_ID.test(stixId) || !stixId.startsWith(`${type}--`)) return false;
+    const k = `${type}\u0000${key}`;
+    if (this.pending.has(k) || this.row(type, key) || this.taken.has(stixId) || this.keyOf(stixId))
+      return false;
+    this.taken.add(stixId);
+    this.pending.set(k, { type, key, id: stixId });
+    return true;
+  }
+
+  /** Writes the new ids. Call inside the transaction of the export or import that named them. */
+  save(): number {
+    // A plain INSERT: the caller's transaction read the table, so a clash is a bug and rolls it all back.
+    const insert = this.db.prepare('INSERT INTO stix_ids (type, key, stix_id, created_at) VALUES (?, ?, ?, ?)');
+    let n = 0;
+    for (const p of this.pending.values()) n += insert.run(p.type, p.key, p.id, this.now).changes;
+    this.pending.clear();
+    this.taken.clear();
+    return n;
+  }
+}
