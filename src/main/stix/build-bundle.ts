@@ -356,9 +356,17 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
               ...extension({ [stixProperty('source.actor')]: kind }),
             }),
       );
-      link('attributed-to', id, actorId, `${name} (confidence ${t.source.confidence})`, createdAt, updatedAt, {
-        confidence: CONFIDENCE_VALUE[t.source.confidence],
-      });
+      link(
+        'attributed-to',
+        id,
+        actorId,
+        `${name} (confidence ${t.source.confidence})`,
+        createdAt,
+        updatedAt,
+        {
+          confidence: CONFIDENCE_VALUE[t.source.confidence],
+        },
+      );
     }
 
     // Places: a location only where the bundle can say where they are (a country or a region of
@@ -531,8 +539,7 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
     // unknown source) it is only related.
     if (FOREIGN.has(anchor.source.actor))
       relate('attributed-to', 'attributed-to', campaignId, actorId, created, modified, { confidence });
-    else
-      link('attributed-to', campaignId, actorId, anchorSource.name, created, modified, { confidence });
+    else link('attributed-to', campaignId, actorId, anchorSource.name, created, modified, { confidence });
   }
 
   // Elections: a report of each election's incidents, the election in its extension (an import into a

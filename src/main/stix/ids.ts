@@ -15,7 +15,8 @@ export interface StixIds {
 }
 
 /** A `type--<uuid>` id whose UUID is version 4 (random), as the validator's uuid-check wants. */
-export const UUID4_ID = /^([a-z][a-z0-9-]+[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const UUID4_ID =
+  /^([a-z][a-z0-9-]+[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const newId = (type: string) => `${type}--${randomUUID()}`;
 
@@ -73,8 +74,7 @@ export class StixIdStore implements StixIds {
   keyOf(stixId: string): { type: string; key: string } | undefined {
     for (const p of this.pending.values()) if (p.id === stixId) return { type: p.type, key: p.key };
     return this.db.prepare('SELECT type, key FROM stix_ids WHERE stix_id = ?').get(stixId) as
-      | { type: string; key: string }
-      | undefined;
+      { type: string; key: string } | undefined;
   }
 
   /**
@@ -95,7 +95,9 @@ export class StixIdStore implements StixIds {
   /** Writes the new ids. Call inside the transaction of the export or import that named them. */
   save(): number {
     // A plain INSERT: the caller's transaction read the table, so a clash is a bug and rolls it all back.
-    const insert = this.db.prepare('INSERT INTO stix_ids (type, key, stix_id, created_at) VALUES (?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT INTO stix_ids (type, key, stix_id, created_at) VALUES (?, ?, ?, ?)',
+    );
     let n = 0;
     for (const p of this.pending.values()) n += insert.run(p.type, p.key, p.id, this.now).changes;
     this.pending.clear();
