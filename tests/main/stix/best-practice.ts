@@ -282,7 +282,8 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** What OASIS's validator in --strict mode, and the three checks above, find wrong (none: accepted). */
-export function bestPracticeProblems(bundle: { id: string; objects: Obj[] }): string[] {
+export function bestPracticeProblems(data: unknown): string[] {
+  const bundle = data as { id: string; objects: Obj[] };
   const problems: string[] = [];
   const byId = new Map(bundle.objects.map((o) => [o.id, o]));
   if (!UUID4.test(bundle.id)) problems.push(`${bundle.id}: not a UUIDv4 id (uuid-check)`);
