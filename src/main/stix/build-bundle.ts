@@ -286,7 +286,7 @@ export function buildBundle(input: readonly ExportableThreat[], opts: BuildOptio
   const actorObjectId = (t: Threat, key: string): string =>
     ids.id(FOREIGN.has(t.source.actor) ? 'threat-actor' : 'identity', key);
   const incidentIds = new Map(rows.map((r) => [r.threat.id, ids.id('incident', r.threat.id)]));
-  const incidentOf = (threatId: string) => incidentIds.get(threatId)!;
+  const incidentOf = (threatId: string) => incidentIds.get(threatId) ?? ids.id('incident', threatId);
   const country = opts.country?.toUpperCase();
 
   for (const { threat: t, createdAt, updatedAt, level, score } of rows) {

@@ -40,7 +40,9 @@ const DATE = { type: 'string', format: 'date' };
 
 /** The extension's JSON Schema (draft 2020-12): the properties allowed on each kind of object. */
 export function extensionSchema(): JsonSchema {
-  const incident = Object.fromEntries(INCIDENT_EXTENSION_FIELDS.map((f) => [f.stix!, fieldSchema(f)]));
+  const incident = Object.fromEntries(
+    INCIDENT_EXTENSION_FIELDS.map((f) => [f.stix ?? f.path, fieldSchema(f)]),
+  );
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     title: EXTENSION_NAME,

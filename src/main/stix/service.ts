@@ -142,7 +142,8 @@ export function importStixData(
       for (const incoming of read.threats) {
         const existing = threats.get(incoming.threat.id)?.threat;
         const named = incoming.threat.electionId;
-        if (!chosen && named && !known(named) && carried.has(named)) created.set(named, carried.get(named)!);
+        const inBundle = named ? carried.get(named) : undefined;
+        if (!chosen && inBundle && !known(inBundle.id)) created.set(inBundle.id, inBundle);
         const electionId =
           chosen ??
           (named && known(named) ? named : undefined) ??
