@@ -6,7 +6,12 @@
 import { AppError } from '../../shared/errors';
 import { parseJsonText } from '../../shared/domain/json-text';
 import { refuseUnsafeImport } from '../../shared/domain/safe-shape';
-import { StixExportRequestSchema, type StixExportResult, type TlpLevel } from '../../shared/domain/stix';
+import {
+  NO_ELECTION_PROBLEM,
+  StixExportRequestSchema,
+  type StixExportResult,
+  type TlpLevel,
+} from '../../shared/domain/stix';
 import type { ThreatFilter } from '../../shared/domain/threat-log';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { Threat } from '../../shared/domain/workspace';
@@ -104,9 +109,6 @@ export interface StixImportOptions {
   /** A new election to create and record every incident under (a fresh workspace has none). */
   newElection?: Pick<Election, 'id' | 'name' | 'jurisdiction' | 'pollingDay'> | undefined;
 }
-
-/** The refusal that asks for the election (the CLI and the import dialog offer to name one). */
-export const NO_ELECTION_PROBLEM = 'which election do these incidents belong to?';
 
 export function importStixData(
   ctx: ServiceContext,

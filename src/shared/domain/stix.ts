@@ -44,6 +44,10 @@ export const REGION_OV = [
   'antarctica',
 ] as const;
 
+/** The problem of an import refused because the bundle does not say its election, and the workspace has
+ *  none to put it under: the CLI and the import dialog then offer to name one. */
+export const NO_ELECTION_PROBLEM = 'which election do these incidents belong to?';
+
 /** A new election named on import, for a bundle's incidents (what the election form requires). */
 export const NewElectionSchema = z.strictObject({
   id: ElectionSchema.shape.id,
