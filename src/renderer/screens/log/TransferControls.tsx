@@ -6,6 +6,7 @@ import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 import { importFile, saveFile } from '../../transfer';
+import { BundleElectionDialog, asksForElection, type PendingBundle } from '../stix/BundleElectionDialog';
 
 export function useTransferActions() {
   const refreshLog = useStore((s) => s.refreshLog);
@@ -49,23 +50,35 @@ export function TransferControls({
     message: string;
     problems: { where: string; message: string }[];
   } | null>(null);
+  const [pendingBundle, setPendingBundle] = useState<PendingBundle | null>(null);
+  const refreshLog = useStore((s) => s.refreshLog);
+  const loadInfo = useStore((s) => s.loadInfo);
+  const loadElections = useStore((s) => s.loadElections);
+
+  function announce(fileName: string, r: ImportReport) {
+    pushToast({
+      message: {
+        key: 'log:transfer.imported',
+        values: {
+          file: fileName,
+          created: r.threats.created,
+          updated: r.threats.updated,
+          unchanged: r.threats.unchanged,
+        },
+      },
+    });
+  }
 
   async function onFile(file: File) {
     setError(null);
     try {
-      const r = await importChosen(file);
-      pushToast({
-        message: {
-          key: 'log:transfer.imported',
-          values: {
-            file: file.name,
-            created: r.threats.created,
-            updated: r.threats.updated,
-            unchanged: r.threats.unchanged,
-          },
-        },
-      });
+      announce(file.name, await importChosen(file));
     } catch (err) {
+      // A STIX bundle that does not say its election, in a workspace without one: ask for it.
+      if (asksForElection(err)) {
+        setPendingBundle({ content: await file.text(), fileName: file.name });
+        return;
+      }
       setError(
         err instanceof ServiceError
           ? { message: err.message, problems: err.shape.problems ?? [] }
@@ -122,6 +135,17 @@ export function TransferControls({
       <button type="button" className="button" onClick={() => setExportOpen(true)}>
         {t('transfer.export')}
       </button>
+      {pendingBundle ? (
+        <BundleElectionDialog
+          bundle={pendingBundle}
+          onCancel={() => setPendingBundle(null)}
+          onImported={(report) => {
+            setPendingBundle(null);
+            announce(pendingBundle.fileName, report);
+            void Promise.all([refreshLog(), loadInfo(), loadElections()]);
+          }}
+        />
+      ) : null}
       {error ? (
         <Modal open onOpenChange={() => setError(null)} title={t('transfer.importFailed')}>
           <p role="alert">

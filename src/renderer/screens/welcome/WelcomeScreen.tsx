@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/bridge';
 import { useStore } from '../../store';
 import { importFile } from '../../transfer';
+import { BundleElectionDialog, asksForElection, type PendingBundle } from '../stix/BundleElectionDialog';
 
 export function WelcomeScreen() {
   const { t } = useTranslation('welcome');
@@ -13,16 +14,23 @@ export function WelcomeScreen() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const [pendingBundle, setPendingBundle] = useState<PendingBundle | null>(null);
 
-  async function run(work: () => Promise<unknown>) {
+  async function opened() {
+    await Promise.all([loadInfo(), loadElections()]);
+    navigate({ screen: 'log' });
+  }
+
+  async function run(work: () => Promise<unknown>, file?: File) {
     setBusy(true);
     setError(null);
     try {
       await work();
-      await Promise.all([loadInfo(), loadElections()]);
-      navigate({ screen: 'log' });
+      await opened();
     } catch (err) {
-      setError((err as Error).message);
+      // A STIX bundle that does not say its election (a fresh workspace has none): ask for it.
+      if (file && asksForElection(err)) setPendingBundle({ content: await file.text(), fileName: file.name });
+      else setError((err as Error).message);
     } finally {
       setBusy(false);
     }
@@ -30,6 +38,16 @@ export function WelcomeScreen() {
 
   return (
     <section className="welcome" aria-labelledby="welcome-title">
+      {pendingBundle ? (
+        <BundleElectionDialog
+          bundle={pendingBundle}
+          onCancel={() => setPendingBundle(null)}
+          onImported={() => {
+            setPendingBundle(null);
+            void opened();
+          }}
+        />
+      ) : null}
       <h1 id="welcome-title">{t('title')}</h1>
       <p className="welcome__lead">{t('lead')}</p>
       {error ? (
@@ -62,7 +80,7 @@ export function WelcomeScreen() {
             tabIndex={-1}
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void run(() => importFile(file));
+              if (file) void run(() => importFile(file), file);
               e.target.value = '';
             }}
           />
