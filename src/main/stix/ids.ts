@@ -3,7 +3,7 @@
 // what Threshold calls the thing (its type and a key: a threat's id, "threat-id|facts|fr" for a note…).
 // New ids wait in memory until `save()`, which the caller runs in the transaction of the export or
 // import, so that a bundle never names an id the database did not keep.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/types';
 
 /** Where a bundle's builder gets its ids. */
@@ -19,6 +19,16 @@ export const UUID4_ID =
   /^([a-z][a-z0-9-]+[a-z0-9])--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const newId = (type: string) => `${type}--${randomUUID()}`;
+
+/** A version 4 UUID made from a name rather than at random: for a database that cannot keep a new id
+ *  (opened read-only), so that the same database still gives the same bundle. */
+export function derivedId(type: string, key: string): string {
+  const b = createHash('sha256').update(`threshold-stix|${type}|${key}`).digest().subarray(0, 16);
+  b[6] = (b.readUInt8(6) & 0x0f) | 0x40;
+  b[8] = (b.readUInt8(8) & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${type}--${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 
 /** Ids for a bundle that is built once and never again (no database): new random ids, consistent within it. */
 export function oneOffIds(now: string = new Date().toISOString()): StixIds {
@@ -61,7 +71,8 @@ export class StixIdStore implements StixIds {
     if (waiting) return waiting.id;
     const kept = this.row(type, key);
     if (kept) return kept.stix_id;
-    const id = newId(type);
+    // A read-only database keeps nothing: a name-made id, the same on every export of the same state.
+    const id = this.db.readonly ? derivedId(type, key) : newId(type);
     this.pending.set(k, { type, key, id });
     return id;
   }
@@ -94,6 +105,7 @@ export class StixIdStore implements StixIds {
 
   /** Writes the new ids. Call inside the transaction of the export or import that named them. */
   save(): number {
+    if (this.db.readonly) return 0;
     // A plain INSERT: the caller's transaction read the table, so a clash is a bug and rolls it all back.
     const insert = this.db.prepare(
       'INSERT INTO stix_ids (type, key, stix_id, created_at) VALUES (?, ?, ?, ?)',
