@@ -2,8 +2,10 @@
 // STIX 2.1 bundle under the TLP marking the official chooses (classified notes never leave).
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TLP, TLP_LEVELS, type TlpLevel } from '../../../shared/domain/stix';
+import { DEFAULT_TLP, REGION_OV, TLP_LEVELS, type TlpLevel } from '../../../shared/domain/stix';
+import { omit } from '../../../shared/collections';
 import { api, call } from '../../api/bridge';
+import { Field } from '../../components/Field';
 import { Modal } from '../../components/Modal';
 import { formatNumber } from '../../format';
 import { useStore } from '../../store';
@@ -30,6 +32,10 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
   const pushToast = useStore((s) => s.pushToast);
   const [scope, setScope] = useState<'filter' | 'selection'>(selectedId ? 'selection' : 'filter');
   const [tlp, setTlp] = useState<TlpLevel>(DEFAULT_TLP);
+  // Where the places are: a country (ISO code) and/or a region of STIX's vocabulary; without either,
+  // the bundle has no locations (its incidents still name their places).
+  const [country, setCountry] = useState('');
+  const [region, setRegion] = useState<(typeof REGION_OV)[number] | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const name = useId();
@@ -38,10 +44,17 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const { deleted: _d, ...live } = filter;
+      // Deleted threats never leave.
+      const live = omit(filter, 'deleted');
+      const where = {
+        ...(country.trim() ? { country: country.trim() } : {}),
+        ...(region ? { region } : {}),
+      };
       const result = await call(
         api.stix.export(
-          scope === 'selection' && selectedId ? { tlp, ids: [selectedId] } : { tlp, filter: live },
+          scope === 'selection' && selectedId
+            ? { tlp, ids: [selectedId], ...where }
+            : { tlp, filter: live, ...where },
         ),
       );
       await saveFile(result.fileName, result.content, 'application/json');
@@ -101,6 +114,40 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
             </span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="stix-places">
+        <legend>{t('places')}</legend>
+        <p className="field__hint">{t('placesHint')}</p>
+        <Field label={t('country')} hint={t('countryHint')}>
+          {({ id, describedBy }) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              maxLength={2}
+              size={4}
+              autoComplete="off"
+              value={country}
+              onChange={(e) => setCountry(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('region')}>
+          {({ id, describedBy }) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              value={region}
+              onChange={(e) => setRegion(e.target.value as typeof region)}
+            >
+              <option value="">{t('regionNone')}</option>
+              {REGION_OV.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </fieldset>
       <p className="field__hint">{t('never')}</p>
       <div className="form-actions">
