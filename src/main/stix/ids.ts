@@ -4,6 +4,7 @@
 // New ids wait in memory until `save()`, which the caller runs in the transaction of the export or
 // import, so that a bundle never names an id the database did not keep.
 import { createHash, randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/types';
 
 /** Where a bundle's builder gets its ids. */
@@ -52,40 +53,41 @@ interface Row {
 /** Ids kept in the database (table stix_ids). */
 export class StixIdStore implements StixIds {
   private readonly pending = new Map<string, { type: string; key: string; id: string }>();
-  private readonly taken = new Set<string>();
+  /** The same, by id (an adopted id must stand for one thing only). */
+  private readonly pendingIds = new Set<string>();
+  private readonly byKey: Database.Statement<[string, string], Row>;
+  private readonly byId: Database.Statement<[string], { type: string; key: string }>;
 
   constructor(
     private readonly db: Db,
     private readonly now: string,
-  ) {}
-
-  private row(type: string, key: string): Row | undefined {
-    return this.db
-      .prepare('SELECT stix_id, created_at FROM stix_ids WHERE type = ? AND key = ?')
-      .get(type, key) as Row | undefined;
+  ) {
+    this.byKey = db.prepare('SELECT stix_id, created_at FROM stix_ids WHERE type = ? AND key = ?');
+    this.byId = db.prepare('SELECT type, key FROM stix_ids WHERE stix_id = ?');
   }
 
   id(type: string, key: string): string {
     const k = `${type}\u0000${key}`;
     const waiting = this.pending.get(k);
     if (waiting) return waiting.id;
-    const kept = this.row(type, key);
+    const kept = this.byKey.get(type, key);
     if (kept) return kept.stix_id;
     // A read-only database keeps nothing: a name-made id, the same on every export of the same state.
     const id = this.db.readonly ? derivedId(type, key) : newId(type);
     this.pending.set(k, { type, key, id });
+    this.pendingIds.add(id);
     return id;
   }
 
   since(type: string, key: string): string {
-    return this.row(type, key)?.created_at ?? this.now;
+    return this.byKey.get(type, key)?.created_at ?? this.now;
   }
 
   /** The thing a kept id stands for, if any. */
   keyOf(stixId: string): { type: string; key: string } | undefined {
-    for (const p of this.pending.values()) if (p.id === stixId) return { type: p.type, key: p.key };
-    return this.db.prepare('SELECT type, key FROM stix_ids WHERE stix_id = ?').get(stixId) as
-      { type: string; key: string } | undefined;
+    if (this.pendingIds.has(stixId))
+      for (const p of this.pending.values()) if (p.id === stixId) return { type: p.type, key: p.key };
+    return this.byId.get(stixId);
   }
 
   /**
@@ -96,10 +98,15 @@ export class StixIdStore implements StixIds {
   adopt(type: string, key: string, stixId: string): boolean {
     if (!UUID4_ID.test(stixId) || !stixId.startsWith(`${type}--`)) return false;
     const k = `${type}\u0000${key}`;
-    if (this.pending.has(k) || this.row(type, key) || this.taken.has(stixId) || this.keyOf(stixId))
+    if (
+      this.pending.has(k) ||
+      this.byKey.get(type, key) ||
+      this.pendingIds.has(stixId) ||
+      this.byId.get(stixId)
+    )
       return false;
-    this.taken.add(stixId);
     this.pending.set(k, { type, key, id: stixId });
+    this.pendingIds.add(stixId);
     return true;
   }
 
@@ -113,7 +120,7 @@ export class StixIdStore implements StixIds {
     let n = 0;
     for (const p of this.pending.values()) n += insert.run(p.type, p.key, p.id, this.now).changes;
     this.pending.clear();
-    this.taken.clear();
+    this.pendingIds.clear();
     return n;
   }
 }
