@@ -119,6 +119,43 @@ describe('Threshold bundles, back again', () => {
     ).toBe('Lakeshore Provincial General Election 2027');
   });
 
+  it('reads bundles written before the extension (top-level x_threshold_* properties) the same way', async () => {
+    const source = await sampleApp();
+    const { content } = await source.call<StixExportResult>('stix:export', { tlp: 'amber' });
+    const bundle = JSON.parse(content) as { objects: Record<string, unknown>[] };
+    const definition = bundle.objects.find((o) => o.type === 'extension-definition')!;
+    // As Threshold wrote them before: each extension property as x_threshold_<name>, no definition.
+    const legacy = {
+      ...bundle,
+      objects: bundle.objects
+        .filter((o) => o !== definition)
+        .map((o) => {
+          const extensions = (o.extensions ?? {}) as Record<string, Record<string, unknown>>;
+          const own = extensions[definition.id as string];
+          if (!own) return o;
+          const others = omit(extensions, definition.id as string);
+          const props = omit(own, 'extension_type');
+          const out: Record<string, unknown> = {
+            ...o,
+            extensions: Object.keys(others).length ? others : undefined,
+          };
+          for (const [k, v] of Object.entries(props)) out[`x_threshold_${k}`] = v;
+          return out;
+        }),
+    };
+    expect(JSON.stringify(legacy)).toContain('"x_threshold_breakout"');
+    expect(JSON.stringify(legacy)).not.toContain(definition.id as string);
+    const target = await electionsOnly();
+    const report = await target.call<ImportReport>('stix:import', { content: JSON.stringify(legacy) });
+    expect(report.threats.created).toBe(34);
+    for (const id of ['lk27-001', 'lk27-004', 'lk27-009']) {
+      const before = (await source.call<ThreatDetail>('threats:get', { id })).threat;
+      expect((await target.call<ThreatDetail>('threats:get', { id })).threat, id).toEqual(
+        withoutNotes(before),
+      );
+    }
+  });
+
   it('updates the same ids on re-import, and keeps what the log holds that a bundle cannot carry', async () => {
     const app = await openTestApp({ clock: steppingClock() });
     await app.call('workspace:import', {
