@@ -51,6 +51,7 @@ export function buildStixBundle(ctx: ServiceContext, opts: StixExportOptions, id
 }
 
 export function exportStix(ctx: ServiceContext, opts: StixExportOptions): StixExportResult {
+  ctx.require('workspace.export');
   // One write transaction: the ids given, and the audit entry, are kept together or not at all. The
   // same database gives the same bundle, byte for byte: ids once given are read back, never made anew.
   return ctx.db
@@ -118,6 +119,8 @@ export function importStixData(
   fileName: string,
   opts: StixImportOptions = {},
 ): ImportReport {
+  // Recording threats (and the elections they need) is the log's writers' to do.
+  ctx.require('log.write');
   refuseUnsafeImport(data, fileName);
   const read = readBundle(data, fileName);
   const elections = new ElectionRepository(ctx.db);
