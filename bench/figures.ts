@@ -24,6 +24,8 @@ export interface Figure {
   id: string;
   what: string;
   goalText: string;
+  /** True for a figure that reads nothing of the imported database (`--only` then skips the import). */
+  standalone?: boolean;
   /** Whether the goal holds, judged on the median of the runs. */
   met(value: number): boolean;
   /** The figure's value in each of its runs (a ratio: app ÷ bare, paired run by run). */

@@ -56,7 +56,8 @@ interface Result {
   runs: number[];
 }
 const round = (x: number) => Math.round(x * 1000) / 1000;
-if (only && !only.includes('importRatio')) {
+const needsDb = FIGURES.some((f) => only?.includes(f.id) && !f.standalone);
+if (only && !only.includes('importRatio') && needsDb) {
   progress('importing the workspace for the figures asked for (not timed)');
   buildMainDb(ctx);
   release(ctx);

@@ -12,6 +12,7 @@ export const importPeakMB: Figure = {
   id: 'importPeakMB',
   what: 'peak memory of `threshold import` of the 100,000-threat workspace file, in its own process',
   goalText: '≤ 400 MB',
+  standalone: true,
   met: (v) => v <= 400,
   async measure(ctx) {
     const reporter = path.join(ctx.workDir, 'peak-rss.cjs');

@@ -8,7 +8,11 @@ export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
 export interface CommandRun {
   positionals: string[];
   values: Record<string, string | boolean | string[] | undefined>;
+  /** Everything written through it is shown as text (terminal-text.ts). */
   io: CliIo;
+  /** Writes a file's content to standard output, exact: JSON with \u escapes for what a terminal could
+   *  act on; other text as it is when it goes to a file or a pipe, made visible on a terminal. */
+  writeFile(content: string, kind: 'json' | 'text'): void;
   /** Renders the core's messages in the person's language (--lang). */
   i18n: CliTranslator;
   dbPath: string;

@@ -10,6 +10,10 @@ export interface CliIo {
   promptSecret?(question: string): string | null;
   /** Asks a yes/no question; null when no one can answer (not a TTY). */
   confirm?(question: string): boolean | null;
+  /** On a terminal only: shows a line of progress in place (null clears it). */
+  progress?(line: string | null): void;
+  /** Whether standard output is a terminal (a file written there is then shown, not stored). */
+  outIsTerminal?: boolean;
 }
 
 /** 4: refused because of who is acting (a wrong passphrase, a role that does not allow it, the four-eyes
@@ -35,4 +39,14 @@ export const processIo: CliIo = {
   cwd: process.cwd(),
   promptSecret: promptSecretSync,
   confirm: confirmSync,
+  outIsTerminal: process.stdout.isTTY === true,
+  // Standard error only, and only on a terminal: a pipe or a log file gets no carriage returns.
+  ...(process.stderr.isTTY
+    ? {
+        progress: (line: string | null) =>
+          process.stderr.write(
+            line === null ? '\r\x1b[K' : `\r\x1b[K${line.slice(0, (process.stderr.columns || 80) - 1)}`,
+          ),
+      }
+    : {}),
 };

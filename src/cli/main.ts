@@ -9,6 +9,7 @@ import { EXIT, REFUSAL_CODES, UsageError, processIo, type CliIo } from './io';
 import { cliTranslator, isCliLanguage, languageFromEnv } from './i18n';
 import { openSession, type CliSession } from './session';
 import { COMMANDS } from './commands';
+import { escapeJsonText, visibleLine, visibleText } from './terminal-text';
 
 type GlobalOption = 'db' | 'user' | 'lang';
 const GLOBAL_OPTIONS: readonly GlobalOption[] = ['db', 'user', 'lang'];
@@ -65,7 +66,19 @@ function help(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], terminal: CliIo = processIo): Promise<number> {
+  // Everything printed is text, never a command to the terminal (terminal-text.ts).
+  const { progress, promptSecret, confirm } = terminal;
+  const io: CliIo = {
+    ...terminal,
+    out: (text) => terminal.out(visibleText(text)),
+    err: (text) => terminal.err(visibleText(text)),
+    ...(progress
+      ? { progress: (line: string | null) => progress(line === null ? null : visibleLine(line)) }
+      : {}),
+    ...(promptSecret ? { promptSecret: (question: string) => promptSecret(visibleLine(question)) } : {}),
+    ...(confirm ? { confirm: (question: string) => confirm(visibleLine(question)) } : {}),
+  };
   let session: Promise<CliSession> | undefined;
   try {
     const globals = extractGlobals(argv);
@@ -107,6 +120,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       io,
       i18n,
+      writeFile: (content, kind) =>
+        terminal.out(
+          kind === 'json' ? escapeJsonText(content) : terminal.outIsTerminal ? visibleText(content) : content,
+        ),
       dbPath,
       user,
       session: () =>

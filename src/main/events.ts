@@ -8,6 +8,10 @@ export interface ServiceEventMap {
   threatsChanged: { ids: readonly string[]; scored: boolean };
   /** An election was changed: its calendar drives the timing of its threats. */
   electionChanged: { id: string };
+  /** People recorded a decision on an assessment of these threats. */
+  decisionRecorded: { threatIds: readonly string[]; assessmentId: number };
+  /** A version of a draft about these threats was approved. */
+  draftApproved: { threatIds: readonly string[]; draftId: string; template: string; version: number };
 }
 
 export type ServiceEvent = keyof ServiceEventMap;
@@ -17,6 +21,8 @@ export class ServiceEvents {
   private readonly listeners: { [K in ServiceEvent]: Listener<K>[] } = {
     threatsChanged: [],
     electionChanged: [],
+    decisionRecorded: [],
+    draftApproved: [],
   };
 
   /** Subscribes; returns the unsubscribe function. */

@@ -37,7 +37,9 @@ import { contentHash } from './crypto/content-hash';
 import { stixHandlers } from './stix/service';
 import { ThreatService } from './threats/service';
 import { ThreatStore } from './threats/store';
-import { workspaceHandlers } from './workspace/service';
+import { isResponse } from './threats/workflow';
+import { openImport, workspaceHandlers } from './workspace/service';
+import { StreamedImports } from './workspace/imports';
 
 export interface ContextOptions {
   dbPath: string;
@@ -161,8 +163,19 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
   const assessment = new AssessmentService(ctx, threats, elections, policies, levels, (passphrase) =>
     accounts.freshSigner(passphrase),
   );
+  // While a streamed import holds its transaction open, every other channel waits (workspace/imports.ts).
+  const imports = new StreamedImports(ctx, levels, openImport);
+  const threatService = new ThreatService(ctx, threats, elections, levels);
+  // A threat's status follows the work: decided → assessed; a public text approved → responded.
+  ctx.events.on('decisionRecorded', ({ threatIds, assessmentId }) =>
+    threatService.advanceStatus(threatIds, 'assessed', { assessment: assessmentId }),
+  );
+  ctx.events.on('draftApproved', ({ threatIds, draftId, template, version }) => {
+    if (isResponse(template))
+      threatService.advanceStatus(threatIds, 'responded', { draft: draftId, draftVersion: version });
+  });
   // One map per contract (src/shared/ipc/<domain>.contract.ts), each typed by its own contract.
-  const handlers: ServiceHandlers = {
+  const handlers: ServiceHandlers = imports.guard({
     ...accounts.handlers(),
     ...appHandlers(ctx),
     ...assessment.handlers(),
@@ -179,8 +192,8 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
     ...new ReportService(ctx, ports.saveFile).handlers(),
     ...securityHandlers(ctx, ports.database),
     ...stixHandlers(ctx, levels),
-    ...new ThreatService(ctx, threats, elections, levels).handlers(),
-    ...workspaceHandlers(ctx, levels),
-  };
+    ...threatService.handlers(),
+    ...workspaceHandlers(ctx, levels, imports),
+  });
   return { handlers, accounts };
 }

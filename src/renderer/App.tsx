@@ -1,6 +1,9 @@
-// The shell: header with the election, navigation and language; the current screen; messages.
+// The shell: header with the election, navigation and language; the current screen; messages. On a narrow
+// window (or at a high zoom) the navigation and the header's choices fold behind a "Menu" button.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ElectionSelect } from './components/ElectionSelect';
+import { LeaveDialog } from './components/LeaveDialog';
 import { Toasts } from './components/Toasts';
 import { setLanguage, type UiLanguage } from './i18n';
 import { LogScreen } from './screens/log/LogScreen';
@@ -9,11 +12,16 @@ import { ThreatForm } from './screens/threat-form/ThreatForm';
 import { WelcomeScreen } from './screens/welcome/WelcomeScreen';
 import { useStore } from './store';
 import { onMenuCommand } from './api/bridge';
+import { isNewThreatShortcut } from './shortcuts';
+
+const NEEDS_THREATS = new Set(['log', 'dashboard', 'assess', 'drafting']);
 
 function Screen() {
   const route = useStore((s) => s.route);
   const info = useStore((s) => s.info);
-  if (info?.empty && route.screen !== 'elections') return <WelcomeScreen />;
+  // An empty workspace greets on the screens that show threats; people, partners, the policy, settings and
+  // the audit log can be set up before the first threat.
+  if (info?.empty && NEEDS_THREATS.has(route.screen)) return <WelcomeScreen />;
   switch (route.screen) {
     case 'log':
       return <LogScreen threatId={'threatId' in route ? route.threatId : undefined} />;
@@ -32,18 +40,19 @@ function Screen() {
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useStore((s) => s.route);
-  const elections = useStore((s) => s.elections);
   const electionId = useStore((s) => s.electionId);
   const setElection = useStore((s) => s.setElection);
   const navigate = useStore((s) => s.navigate);
   const loadInfo = useStore((s) => s.loadInfo);
+  const loadElections = useStore((s) => s.loadElections);
+  const syncRoute = useStore((s) => s.syncRouteFromLocation);
+  const runMenuCommand = useStore((s) => s.runMenuCommand);
   const signOut = useStore((s) => s.signOut);
   const lockNow = useStore((s) => s.lockNow);
   const switchUser = useStore((s) => s.switchUser);
   const account = useStore((s) => s.session?.account ?? null);
   const allowed = useStore((s) => s.session?.allowed);
-  const loadElections = useStore((s) => s.loadElections);
-  const syncRoute = useStore((s) => s.syncRouteFromLocation);
+  const [menuOpen, setMenuOpen] = useState(false);
   const [startError, setStartError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -59,21 +68,13 @@ export function App() {
     };
   }, [loadInfo, loadElections, syncRoute]);
 
-  const runMenuCommand = useStore((s) => s.runMenuCommand);
   useEffect(() => onMenuCommand(runMenuCommand), [runMenuCommand]);
 
-  // "n" records a new threat from anywhere outside a text field.
+  // Alt+Shift+N records a new threat from anywhere: a shortcut with modifiers, so that no single key
+  // typed by a speech-input user or by mistake sets it off (WCAG 2.1.4).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (
-        e.key === 'n' &&
-        !e.ctrlKey &&
-        !e.metaKey &&
-        !e.altKey &&
-        !target.closest('input, textarea, select, [contenteditable]') &&
-        !document.querySelector('dialog[open]')
-      ) {
+      if (isNewThreatShortcut(e) && !document.querySelector('dialog[open]')) {
         e.preventDefault();
         navigate({ screen: 'threat-new' });
       }
@@ -88,16 +89,14 @@ export function App() {
     { screen: 'log', labelKey: 'nav.log' },
     ...NAV_ENTRIES.filter((e) => !e.requires || (allowed ?? []).includes(e.requires)),
   ];
-
+  const currentLabel = nav.find((e) => e.screen === route.screen)?.labelKey;
+  const title = currentLabel ? t(currentLabel) : t(`nav.${route.screen}`, { defaultValue: '' });
   useEffect(() => {
-    const entry = nav.find((e) => e.screen === route.screen);
-    const label = entry ? t(entry.labelKey) : t(`nav.${route.screen}`, { defaultValue: '' });
-    document.title = label ? `${label} · ${t('appName')}` : t('appName');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [route.screen, t, i18n.language]);
+    document.title = title ? `${title} · ${t('appName')}` : t('appName');
+  }, [title, t, i18n.language]);
 
   return (
-    <div className="app">
+    <div className={`app${menuOpen ? ' app--menu-open' : ''}`}>
       <a href="#main" className="skip-link">
         {t('skipToContent')}
       </a>
@@ -108,79 +107,87 @@ export function App() {
           </span>
           <span className="app-header__name">{t('appName')}</span>
         </div>
-        <label className="app-header__election">
-          <span>{t('election')}</span>
-          <select value={electionId} onChange={(e) => setElection(e.target.value)}>
-            <option value="">{t('allElections')}</option>
-            {elections.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="app-header__tools">
-          {account ? (
-            <span className="app-header__who" data-testid="identity">
-              <span className="visually-hidden">
-                {t('session:header.signedInAs', { name: account.name })}{' '}
-              </span>
-              <span aria-hidden="true">{account.name}</span>
-              <span className="app-header__roles">
-                <span className="visually-hidden">
-                  {t('session:header.roles', {
-                    roles: account.roles.map((r) => t(`accounts:roles.${r}`)).join(', '),
-                  })}
-                </span>
-                {/* Many roles (an administrator holds them all) would crowd the header: their count. */}
-                <span aria-hidden="true">
-                  {' · '}
-                  {account.roles.length > 2
-                    ? t('session:header.manyRoles', { count: account.roles.length })
-                    : account.roles.map((r) => t(`accounts:roles.${r}`)).join(', ')}
-                </span>
-              </span>
-            </span>
-          ) : null}
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => void lockNow()}
-            data-testid="lock"
-          >
-            {t('session:header.lock')}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => void switchUser()}
-            data-testid="switch-user"
-          >
-            {t('session:header.switchUser')}
-          </button>
-          <button
-            type="button"
-            className="button button--ghost"
-            onClick={() => void signOut()}
-            data-testid="sign-out"
-          >
-            {t('signOut')}
-          </button>
-          <label className="language-switch">
-            <span className="visually-hidden">{t('language')}</span>
-            <select
-              value={i18n.language}
-              onChange={(e) => setLanguage(e.target.value as UiLanguage)}
-              data-testid="language-switch"
-            >
-              <option value="en">English</option>
-              <option value="fr">Français</option>
-            </select>
+        <button
+          type="button"
+          className="button button--ghost app-header__menu"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {menuOpen ? t('menu.close') : t('menu.open')}
+        </button>
+        <div className="app-header__choices" id="app-menu-choices">
+          <label className="app-header__election">
+            <span>{t('election')}</span>
+            <ElectionSelect value={electionId} onChange={setElection} all={t('allElections')} />
           </label>
+          <div className="app-header__tools">
+            {account ? (
+              <span className="app-header__who" data-testid="identity">
+                <span className="visually-hidden">
+                  {t('session:header.signedInAs', { name: account.name })}{' '}
+                </span>
+                <bdi aria-hidden="true">{account.name}</bdi>
+                <span className="app-header__roles">
+                  <span className="visually-hidden">
+                    {t('session:header.roles', {
+                      roles: account.roles.map((r) => t(`accounts:roles.${r}`)).join(', '),
+                    })}
+                  </span>
+                  {/* Many roles (an administrator holds them all) would crowd the header: their count. */}
+                  <span aria-hidden="true">
+                    {' · '}
+                    {account.roles.length > 2
+                      ? t('session:header.manyRoles', { count: account.roles.length })
+                      : account.roles.map((r) => t(`accounts:roles.${r}`)).join(', ')}
+                  </span>
+                </span>
+              </span>
+            ) : null}
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => void lockNow()}
+              data-testid="lock"
+            >
+              {t('session:header.lock')}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => void switchUser()}
+              data-testid="switch-user"
+            >
+              {t('session:header.switchUser')}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => void signOut()}
+              data-testid="sign-out"
+            >
+              {t('signOut')}
+            </button>
+            <label className="language-switch">
+              <span className="visually-hidden">{t('language')}</span>
+              <select
+                value={i18n.language}
+                onChange={(e) => setLanguage(e.target.value as UiLanguage)}
+                data-testid="language-switch"
+              >
+                <option value="en" lang="en">
+                  English
+                </option>
+                <option value="fr" lang="fr">
+                  Français
+                </option>
+              </select>
+            </label>
+          </div>
         </div>
       </header>
       <div className="app-body">
-        <nav aria-label={t('nav.label')} className="app-nav">
+        <nav aria-label={t('nav.label')} className="app-nav" id="app-menu">
           <ul>
             {nav.map((entry) => (
               <li key={entry.screen}>
@@ -189,6 +196,7 @@ export function App() {
                   aria-current={current === entry.screen ? 'page' : undefined}
                   onClick={(e) => {
                     e.preventDefault();
+                    setMenuOpen(false);
                     navigate({ screen: entry.screen } as never);
                   }}
                 >
@@ -209,6 +217,7 @@ export function App() {
         </main>
       </div>
       <Toasts />
+      <LeaveDialog />
     </div>
   );
 }

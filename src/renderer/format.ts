@@ -22,10 +22,14 @@ export function formatNumber(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : new Intl.NumberFormat(uiLocale()).format(n);
 }
 
-/** Date and time in a table cell: short, still unambiguous (en-CA "2027-05-15, 10:00 p.m."). */
-export function formatDateTimeShort(iso: string | null | undefined): string {
-  if (!iso) return '—';
+/** The date and the time of a table cell apart, so that a cell that wraps breaks between them, never inside
+ *  "22 h 00". */
+export function formatDateAndTimeShort(iso: string | null | undefined): [string, string] {
+  if (!iso) return ['—', ''];
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'short', timeStyle: 'short' }).format(d);
+  if (Number.isNaN(d.getTime())) return [iso, ''];
+  return [
+    new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'short' }).format(d),
+    new Intl.DateTimeFormat(uiLocale(), { timeStyle: 'short' }).format(d),
+  ];
 }

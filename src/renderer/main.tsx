@@ -5,7 +5,7 @@ import './styles/app.css';
 import { SessionGate } from './SessionGate';
 
 const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
+if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <SessionGate />

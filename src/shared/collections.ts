@@ -25,3 +25,11 @@ export function evictOldest<K, V>(cache: Map<K, V>, max: number): void {
 export function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
   return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
+
+/** The item at `index`, which the caller knows is there (a loop bound, a non-empty list): a broken
+ *  assumption fails loudly here instead of flowing on as `undefined`. */
+export function at<T>(items: readonly T[], index: number): T {
+  if (index < 0 || index >= items.length)
+    throw new RangeError(`No item ${index} in a list of ${items.length}`);
+  return items[index] as T;
+}

@@ -29,7 +29,14 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** One located problem, e.g. in an imported file: `$.threats[3].purpose` or `line 12, column 4`. */
 export interface ProblemLocation {
   where: string;
+  /** In English, for logs, the command line and anything that cannot translate. */
   message: string;
+  /** The path into the request or document, for a form to show the problem beside its field. */
+  path?: (string | number)[];
+  /** What is wrong, as an id the interface translates ("required", "too_big", "date" …). */
+  code?: string;
+  /** The values the translated message needs ("maximum", "values" …). */
+  params?: Record<string, string | number>;
 }
 
 export interface AppErrorShape {

@@ -148,10 +148,43 @@ describe('threshold assess', () => {
     expect(r.out).toMatch(/Score: 67\.1 of 100 — engage privately at 35, speak publicly at 60/);
     expect(r.out).toMatch(/Harm to the electoral process +35\.8 \/ 40/);
     expect(r.out).toMatch(/Gates:\n {2}\[not applied\] Domestic political debate/);
-    expect(r.out).toMatch(/What would change it:\n {2}- If .*the level would be engage-privately\./);
+    expect(r.out).toMatch(/What would change it:\n {2}- If .*the level would be engage privately\./);
     expect(r.out).toMatch(/Spokesperson: Election authority — /);
     expect(r.out).toMatch(/Partners to engage:\n {2}- Platforms — /);
     expect(r.out).toMatch(/Policy version 1; as of 2027-05-12T12:00:00Z \(5 days before polling day/);
+  });
+
+  it('with --lang fr says it all in French: level, factors and their reasons, gates, changes, who speaks', async () => {
+    const r = await run(['--lang', 'fr', '--db', sampleFile, 'assess', 'lk27-001', '--as-of', AS_OF]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Niveau\u00A0: S’EXPRIMER PUBLIQUEMENT/);
+    expect(r.out).toMatch(
+      /Pointage\u00A0: 67,1 sur 100 — intervenir en privé à 35, s’exprimer publiquement à 60/,
+    );
+    expect(r.out).toMatch(/Atteinte au processus électoral +35,8 \/ 40 +Elle trompe les gens sur la façon/);
+    expect(r.out).toMatch(/Catégorie Breakout 3 \(plusieurs plateformes et plusieurs communautés\)/);
+    expect(r.out).toMatch(
+      /Règles\u00A0:\n {2}\[non appliquée\] Débat politique national\u00A0: Il ne s’agit pas de débat/,
+    );
+    expect(r.out).toMatch(
+      /Ce qui le changerait\u00A0:\n {2}- Si .*le niveau serait «\u00A0intervenir en privé\u00A0»\./,
+    );
+    expect(r.out).toMatch(/Porte-parole\u00A0: Autorité électorale — Cela concerne la façon/);
+    expect(r.out).not.toMatch(/\b(the level would be|Breakout category|Spokesperson)\b/);
+    // The same in JSON: the reasons in words, in French.
+    const json = await run([
+      '--lang',
+      'fr',
+      '--db',
+      sampleFile,
+      'assess',
+      'lk27-001',
+      '--json',
+      '--as-of',
+      AS_OF,
+    ]);
+    const [a] = JSON.parse(json.out) as { factors: { reason: string }[] }[];
+    expect(a!.factors[0]!.reason).toMatch(/^Elle trompe les gens/);
   });
 
   it('refuses an unknown threat and a malformed --as-of', async () => {

@@ -1,4 +1,5 @@
 // `threshold outcome add|list`, in-process on a temporary database holding the sample workspace.
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
@@ -23,7 +24,7 @@ beforeEach(async () => {
   db = app.file;
 });
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+async function run(argv: string[], database = db): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
@@ -32,7 +33,7 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
     env: cliEnv(),
     cwd: dir,
   };
-  const code = await main([...argv, '--db', db], io);
+  const code = await main([...argv, '--db', database], io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -125,5 +126,31 @@ describe('threshold outcome', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/breakout/);
     expect(JSON.parse((await run(['outcome', 'list', 'lk27-017', '--json'])).out)).toHaveLength(1);
+  });
+
+  it('carries observations through `threshold export` and `threshold import` into a fresh database', async () => {
+    const exported = await run(['export', '--out', 'ws.json']);
+    expect(exported.code, exported.err).toBe(0);
+    const file = JSON.parse(fs.readFileSync(path.join(dir, 'ws.json'), 'utf8')) as {
+      outcomes?: { threatId: string }[];
+    };
+    expect(file.outcomes?.filter((o) => o.threatId === 'lk27-004')).toHaveLength(3);
+
+    const fresh = await openTestApp({ file: path.join(dir, 'fresh.db') });
+    fresh.close();
+    const imported = await run(['import', 'ws.json'], fresh.file);
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toMatch(
+      new RegExp(`; outcome observations ${file.outcomes!.length} new, 0 updated, 0 unchanged\\.$`),
+    );
+    const list = async (database: string) =>
+      (
+        JSON.parse((await run(['outcome', 'list', 'lk27-004', '--json'], database)).out) as {
+          version: number;
+        }[]
+      ).map(({ version, ...o }) => ({ ...o, version: typeof version }));
+    const mine = await list(db);
+    expect(mine).toHaveLength(3);
+    expect(await list(fresh.file)).toEqual(mine);
   });
 });

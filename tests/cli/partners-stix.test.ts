@@ -93,8 +93,6 @@ describe('threshold partners', () => {
       'p-tiktok',
       '--date',
       '2026-11-20',
-      '--by',
-      'Amara Nwosu',
       '--channel',
       'email',
       '--note',
@@ -108,6 +106,8 @@ describe('threshold partners', () => {
     }[];
     expect(list.find((p) => p.id === 'p-tiktok')!.lastContacted).toBe('2026-11-20');
     expect((await run(['partners', 'frobnicate'])).code).toBe(2);
+    // Who made the contact is the signed-in person; a typed name is not an option.
+    expect((await run(['partners', 'contacted', 'p-tiktok', '--by', 'Someone Else'])).code).toBe(2);
   });
 });
 

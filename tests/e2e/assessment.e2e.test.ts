@@ -216,8 +216,9 @@ for (const transport of TRANSPORTS)
       });
       const problems = page.getByTestId('policy-problems');
       await problems.filter({ hasText: 'bad-policy.json is not a valid policy' }).waitFor();
+      // Said in plain words (no setting names), and named by the part of the policy it is in.
       expect(await problems.textContent()).toMatch(
-        /engagePrivately \(90\) must be below speakPublicly \(45\)/,
+        /Thresholds: The level for engaging privately must be below the level for speaking publicly\./,
       );
       expect(await problems.textContent()).toMatch(/The policy in force \(version 2\) stays unchanged/);
       expect(await page.getByTestId('threshold-engage').inputValue()).toBe('35');
@@ -250,10 +251,10 @@ for (const transport of TRANSPORTS)
       await page.getByRole('navigation').getByRole('link', { name: 'Registre des menaces' }).click();
       await page.getByTestId('log-search').fill('voters-list');
       await page.locator('[role="row"][data-threat-id="lk27-004"]').click();
-      await page.getByRole('tab', { name: 'Faut-il parler?' }).click();
+      await page.getByRole('tab', { name: /^Faut-il parler\s?\?$/ }).click();
       await page
         .getByTestId('level-banner')
-        .filter({ hasText: /Recommandation : Parler publiquement/ })
+        .filter({ hasText: /Recommandation\s:\sParler publiquement/ })
         .waitFor();
       expect(
         await page.getByTestId('score-chart').locator('[data-threshold="speak"] text').textContent(),
@@ -316,8 +317,8 @@ for (const transport of TRANSPORTS)
         .getByTestId('audit-verification')
         .getByText(/The audit log is intact/)
         .waitFor();
-      await page.getByRole('cell', { name: 'Decision recorded' }).first().waitFor();
-      await page.getByRole('cell', { name: 'Intervention policy changed' }).first().waitFor();
+      await page.getByRole('rowheader', { name: 'Decision recorded' }).first().waitFor();
+      await page.getByRole('rowheader', { name: 'Intervention policy changed' }).first().waitFor();
       const entries = (await e2e.app.call<AuditPage>('audit:list', {})).entries.map((e) => e.action);
       expect(entries).toEqual(
         expect.arrayContaining(['decision.recorded', 'policy.changed', 'assessment.saved']),

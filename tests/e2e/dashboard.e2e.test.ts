@@ -70,7 +70,7 @@ describe('dashboard, end to end', () => {
   it('shows every chart with its critical window, accessible', async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: 'Load the sample workspace' }).click();
-    await page.getByRole('table', { name: 'Threat log' }).waitFor();
+    await page.getByRole('grid', { name: 'Threat log' }).waitFor();
     await page.locator('.app-header__election select').selectOption('lakeshore-2027');
     await openDashboard();
     data = await e2e.app.call<DashboardData>('dashboard:series', { electionId: 'lakeshore-2027' });
@@ -121,7 +121,7 @@ describe('dashboard, end to end', () => {
     await page.getByTestId('chart-purpose').scrollIntoViewIfNeeded();
     const point = await barPixel('chart-purpose', [0x1f, 0x5f, 0xa8]);
     await page.mouse.click(point.x, point.y);
-    await page.getByRole('table', { name: 'Threat log' }).waitFor();
+    await page.getByRole('grid', { name: 'Threat log' }).waitFor();
     await page
       .getByTestId('log-count')
       .filter({ hasText: `${first.count} threat` })
@@ -181,7 +181,7 @@ describe('dashboard, end to end', () => {
     await e2e.shot('dashboard-03-table');
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
-    await page.getByRole('table', { name: 'Threat log' }).waitFor();
+    await page.getByRole('grid', { name: 'Threat log' }).waitFor();
     await page
       .getByTestId('log-count')
       .filter({ hasText: `${region.count} threats` })

@@ -13,6 +13,7 @@ import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
 import { openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
 import { menuTemplate } from '../../src/main/electron/menu';
+import type { Dispatch } from '../../src/main/ipc/dispatcher';
 import { openTestApp, REPO_ROOT, tempDir, type TestApp } from '../helpers/db';
 import { ADMIN, type Person } from '../helpers/people';
 import { buildElectronBundles } from '../helpers/electron/bundles';
@@ -49,7 +50,45 @@ export interface E2E {
   menu(label: string): void;
   /** Signs this browser (or desktop window) in as someone else, as switching user does, and reloads. */
   signInAs(person: Person): Promise<void>;
+  /** Lets `after` more calls of `channel` through, then holds the next ones until `release()`: a test
+   *  stops the app mid-work at a known point, whatever the machine's speed. */
+  hold(channel: string, after?: number): { held: Promise<void>; release(): void };
   close(): Promise<void>;
+}
+
+/** The calls of channels a test holds (E2E.hold), in front of the app's dispatcher, for both transports. */
+class Holds {
+  private readonly holds = new Map<
+    string,
+    { after: number; gate: Promise<void>; reached(): void; reachedOnce: Promise<void> }
+  >();
+
+  hold(channel: string, after = 0) {
+    let release!: () => void;
+    let reached!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const reachedOnce = new Promise<void>((resolve) => (reached = resolve));
+    this.holds.set(channel, { after, gate, reached, reachedOnce });
+    return {
+      /** Settles when a call is first held. */
+      held: reachedOnce,
+      release: () => {
+        this.holds.delete(channel);
+        release();
+      },
+    };
+  }
+
+  wrap(dispatch: Dispatch): Dispatch {
+    return async (channel, payload, caller) => {
+      const hold = typeof channel === 'string' ? this.holds.get(channel) : undefined;
+      if (hold && hold.after-- <= 0) {
+        hold.reached();
+        await hold.gate;
+      }
+      return dispatch(channel, payload, caller);
+    };
+  }
 }
 
 const rendererDir = () =>
@@ -65,11 +104,13 @@ interface Desktop {
 
 /** The desktop app's side: the built preload, the IPC binding, and the shell's file dialogs as the
  *  services' ports, over a test database. */
-async function startDesktop(): Promise<Desktop> {
+async function startDesktop(holds: Holds): Promise<Desktop> {
   const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
   let app: TestApp | null = null;
   // The window's own session (src/main/electron/ipc.ts names it), as the desktop app has it.
-  const main = createMainSide((channel, payload, caller) => app!.host.dispatch(channel, payload, caller));
+  const main = createMainSide(
+    holds.wrap((channel, payload, caller) => app!.host.dispatch(channel, payload, caller)),
+  );
   const dialog = main.electron.module.dialog as never;
   const parent = () => main.window as never;
   app = await openTestApp({
@@ -102,7 +143,8 @@ export async function startE2E(
   } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
-  const desktop = transport === 'electron' ? await startDesktop() : null;
+  const holds = new Holds();
+  const desktop = transport === 'electron' ? await startDesktop(holds) : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const shelf = new DownloadShelf();
   const app =
@@ -115,7 +157,11 @@ export async function startE2E(
     }));
   const server: BrowserServer | null = desktop
     ? null
-    : await startBrowserServer({ dispatch: app.host.dispatch, staticDir: rendererDir(), downloads: shelf });
+    : await startBrowserServer({
+        dispatch: holds.wrap(app.host.dispatch),
+        staticDir: rendererDir(),
+        downloads: shelf,
+      });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -262,6 +308,7 @@ export async function startE2E(
       await signIn(who);
       await page.reload();
     },
+    hold: (channel, after) => holds.hold(channel, after),
     menu(label) {
       if (!desktop) throw new Error('The application menu exists only in the desktop app');
       const win = desktop.main.window;
@@ -337,4 +384,63 @@ export async function axeViolations(
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+export interface CodeSnifferError {
+  code: string;
+  message: string;
+  element: string;
+}
+
+/** Runs HTML_CodeSniffer (the engine pa11y runs by default) at WCAG 2 AA in the page; returns its errors
+ *  (not its warnings or notices, which ask a person to look), as pa11y reports them. Injected through the DevTools protocol, so the
+ *  page's strict CSP stays on. */
+export async function codeSnifferErrors(page: Page): Promise<CodeSnifferError[]> {
+  await page.evaluate(HTMLCS_SOURCE());
+  return page.evaluate(
+    () =>
+      new Promise<CodeSnifferError[]>((resolve) => {
+        const htmlcs = (
+          window as unknown as {
+            HTMLCS: {
+              process(standard: string, doc: Document, done: () => void): void;
+              getMessages(): { type: number; code: string; msg: string; element: Element }[];
+            };
+          }
+        ).HTMLCS;
+        htmlcs.process('WCAG2AA', document, () =>
+          resolve(
+            htmlcs
+              .getMessages()
+              .filter((m) => m.type === 1)
+              // The app's own addresses ("#/log") are routes of the hash router, not in-page anchors.
+              .filter(
+                (m) => !(m.code.endsWith('.NoSuchID') && m.element.getAttribute('href')?.startsWith('#/')),
+              )
+              .map((m) => ({
+                code: m.code,
+                message: m.msg,
+                element: (m.element as Element).outerHTML?.slice(0, 160) ?? String(m.element),
+              })),
+          ),
+        );
+      }),
+  );
+}
+
+let htmlcsSource: string | null = null;
+function HTMLCS_SOURCE(): string {
+  htmlcsSource ??= fs.readFileSync(
+    path.join(REPO_ROOT, 'node_modules', 'html_codesniffer', 'build', 'HTMLCS.js'),
+    'utf8',
+  );
+  return htmlcsSource;
+}
+
+/** How far the page scrolls sideways (WCAG 1.4.10: content reflows, nothing needs two-way scrolling). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    return el.scrollWidth - el.clientWidth;
+  });
 }

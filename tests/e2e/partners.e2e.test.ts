@@ -40,7 +40,7 @@ describe('partner directory, end to end', () => {
   it('shows the sample directory and its readiness gaps', async () => {
     const { page } = e2e;
     await page.getByRole('button', { name: 'Load the sample workspace' }).click();
-    await page.getByRole('table', { name: 'Threat log' }).waitFor();
+    await page.getByRole('grid', { name: 'Threat log' }).waitFor();
     await page.locator('.app-header__election select').selectOption('lakeshore-2027');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners' }).click();
     await page.getByRole('heading', { name: 'Partner directory', level: 1 }).waitFor();
@@ -145,19 +145,24 @@ describe('partner directory, end to end', () => {
     // The primary contact's name is left empty, and the email is not one.
     await page.locator('#partner-roles-0-primary-email').fill('not an email');
     await page.getByRole('button', { name: 'Save the organisation' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'problem' });
+    const alert = page.getByRole('alert').filter({ hasText: 'need attention' });
     await alert.waitFor();
+    // Each problem names its field, says what is wrong in words, and links to the field.
     expect(await alert.textContent()).toContain(
-      'Role 1 · Primary contact · Email: must be an email address like name@example.org',
+      'Role 1 · Primary contact · Email: This is not an email address (name@example.org).',
     );
-    expect(await alert.textContent()).toContain('Role 1 · Primary contact · Name: must not be empty');
-    expect(await alert.textContent()).toMatch(/^2 problems to fix before saving/);
+    expect(await alert.textContent()).toContain('Role 1 · Primary contact · Name: This is required.');
+    expect(await alert.textContent()).toMatch(/^2 fields need attention before saving/);
+    expect(await alert.getByRole('link').count()).toBe(2);
     await expect
       .poll(() => page.locator('#partner-roles-0-primary-email').getAttribute('aria-invalid'))
       .toBe('true');
     await e2e.shot('partners-03-validation');
     expect(await axeViolations(page)).toEqual([]);
+    // Leaving with what was typed asks first, in the app's own dialog.
     await page.getByRole('button', { name: 'Back to the directory' }).click();
+    await page.getByRole('dialog', { name: 'Leave without saving?' }).waitFor();
+    await page.getByRole('button', { name: 'Leave and lose the changes' }).click();
     await page.getByRole('heading', { name: 'Partner directory', level: 1 }).waitFor();
   });
 
@@ -166,13 +171,9 @@ describe('partner directory, end to end', () => {
     await page.getByRole('button', { name: 'Record a contact with TikTok — Trust and safety' }).click();
     const dialog = page.getByRole('dialog', { name: 'Record a contact with TikTok — Trust and safety' });
     await dialog.waitFor();
-    // The dialog starts from the signed-in person; the contact may have been made by someone else, and
-    // someone must be named.
-    expect(await dialog.getByLabel('By').inputValue()).toBe(ADMIN.name);
-    await dialog.getByLabel('By').fill('');
-    await dialog.getByRole('button', { name: 'Record the contact' }).click();
-    await dialog.getByRole('alert').filter({ hasText: 'Say who made the contact.' }).waitFor();
-    await dialog.getByLabel('By').fill('Amara Nwosu');
+    // Who made the contact is the signed-in person, shown and not typed.
+    expect(await dialog.getByTestId('contact-by').textContent()).toContain(ADMIN.name);
+    expect(await dialog.getByRole('textbox', { name: /By/ }).count()).toBe(0);
     await dialog.getByLabel('Note').fill('Confirmed the escalation address and named a backup.');
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Record the contact' }).click();
@@ -184,6 +185,7 @@ describe('partner directory, end to end', () => {
     expect(tiktok.lastContacted).not.toBeNull();
     expect(e2e.app.ctx.audit.list({ subject: 'partner:p-tiktok', limit: 1 })[0]).toMatchObject({
       action: 'partner.contacted',
+      details: expect.objectContaining({ by: ADMIN.name }),
     });
   });
 

@@ -9,7 +9,7 @@ import type { AccountView } from '../../src/shared/domain/accounts';
 import type { DraftRecord, PlanRecord } from '../../src/shared/domain/drafting-records';
 import type { Acting } from '../helpers/db';
 import { ADMIN } from '../helpers/people';
-import { axeViolations, startE2E, type E2E } from './harness';
+import { axeViolations, sidewaysOverflow, startE2E, type E2E } from './harness';
 
 let e2e: E2E;
 /** The services' clock: real time, moved on by `later` (to let a session go idle), or held still. */
@@ -204,6 +204,12 @@ describe('people, sessions and signatures, end to end (http)', () => {
     await e2e.shot('people-05-accounts-en');
     await setFrench(true);
     await page.getByRole('heading', { name: 'Personnes et rôles' }).waitFor();
+    // At 1280 px in French the table's actions wrap inside the screen rather than run off its edge.
+    const tableRight = await page
+      .getByTestId('accounts-table')
+      .evaluate((table) => table.getBoundingClientRect().right);
+    expect(tableRight).toBeLessThanOrEqual(1280);
+    expect(await sidewaysOverflow(page)).toBe(0);
     await e2e.shot('people-06-accounts-fr');
     await setFrench(false);
   });
@@ -255,6 +261,10 @@ describe('people, sessions and signatures, end to end (http)', () => {
     await nav.getByRole('link', { name: 'Threat log' }).click();
     await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
     expect(await page.getByRole('button', { name: 'Record a threat' }).count()).toBe(0);
+    // Nor import or export, which the services refuse a reviewer.
+    expect(await page.getByRole('button', { name: 'Import…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Export/ }).count()).toBe(0);
+    expect(await page.getByTestId('stix-export').count()).toBe(0);
     await page.evaluate(() => (window.location.hash = '#/accounts'));
     await page.getByText(/Li Wei may not do this/).waitFor();
   });

@@ -24,8 +24,14 @@ for (const transport of TRANSPORTS)
       await page.getByRole('heading', { name: 'Welcome to Threshold' }).waitFor();
       await e2e.shot('01-welcome');
       expect(await axeViolations(page)).toEqual([]);
+      // Before the first threat, the screens that need none open as themselves (people, partners …).
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      await nav.getByRole('link', { name: 'Partners' }).click();
+      await page.getByRole('heading', { name: 'Partner directory', level: 1 }).waitFor();
+      await nav.getByRole('link', { name: 'Threat log' }).click();
+      await page.getByRole('heading', { name: 'Welcome to Threshold' }).waitFor();
       await page.getByRole('button', { name: 'Load the sample workspace' }).click();
-      await page.getByRole('table', { name: 'Threat log' }).waitFor();
+      await page.getByRole('grid', { name: 'Threat log' }).waitFor();
       await page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
       await e2e.shot('02-log');
       expect(await axeViolations(page)).toEqual([]);
@@ -39,7 +45,7 @@ for (const transport of TRANSPORTS)
         .filter({ hasText: /^[12] threats?$/ })
         .waitFor();
       const titles = await page
-        .locator('[role="row"][data-threat-id] [role="cell"]:nth-child(2)')
+        .locator('[role="row"][data-threat-id] [role="gridcell"]:nth-child(2)')
         .allTextContents();
       expect(titles.length).toBeGreaterThan(0);
       expect(titles.join(' ').toLowerCase()).toMatch(/robocall|automated call/);
@@ -82,7 +88,9 @@ for (const transport of TRANSPORTS)
         .poll(() => page.getByRole('columnheader', { name: 'Breakout' }).getAttribute('aria-sort'))
         .toBe('descending');
       await expect
-        .poll(() => page.locator('[role="row"][aria-rowindex="2"] [role="cell"]:nth-child(9)').textContent())
+        .poll(() =>
+          page.locator('[role="row"][aria-rowindex="2"] [role="gridcell"]:nth-child(9)').textContent(),
+        )
         .toBe('6');
       await page.getByRole('columnheader', { name: 'First seen' }).getByRole('button').click();
     });
@@ -106,7 +114,10 @@ for (const transport of TRANSPORTS)
         .catch(() => undefined);
       await page.keyboard.press('Escape');
       await page.locator('#main').focus();
+      // A single key does nothing (WCAG 2.1.4); the shortcut has modifiers.
       await page.keyboard.press('n');
+      expect(await page.getByRole('heading', { name: 'Record a threat' }).count()).toBe(0);
+      await page.keyboard.press('Alt+Shift+N');
       await page.getByRole('heading', { name: 'Record a threat' }).waitFor();
       // The title field has focus.
       await page.keyboard.type('Fake text messages move advance polls');
@@ -116,18 +127,26 @@ for (const transport of TRANSPORTS)
       );
       await tabTo(page, 'Purpose: what is it trying to achieve?');
       await page.keyboard.type('Mislead');
-      await tabTo(page, 'Type: what kind of threat is it?');
-      await page.keyboard.type('Imp');
+      // Each type is a radio button with a short description beside it.
+      await tabTo(page, /^Disinformation/);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.getByRole('radio', { name: 'Impersonation' }).isChecked()).toBe(true);
       await tabTo(page, 'Target: whom is it directed at?');
       await page.keyboard.type('Gen');
       await tabTo(page, 'Place: where is it happening?');
       await page.keyboard.type('Reg');
       await tabTo(page, 'Regions');
       await page.keyboard.type('Capital Region');
-      await tabTo(page, 'Channels');
-      await page.keyboard.type('sms');
-      await tabTo(page, 'Actor');
-      await page.keyboard.type('Unk');
+      // Channels are picked from a labelled list.
+      await tabTo(page, 'Text message (SMS)');
+      await page.keyboard.press('Space');
+      await tabTo(page, /^Foreign state/);
+      // From the first of the actors, the arrow up wraps to the last: Unknown.
+      await page.keyboard.press('ArrowUp');
+      expect(await page.getByRole('radio', { name: 'Unknown' }).isChecked()).toBe(true);
       await tabTo(page, 'Low');
       await page.keyboard.press('Space');
       // Into the Breakout radio group (first option), then the arrow key picks category 2.
@@ -142,6 +161,8 @@ for (const transport of TRANSPORTS)
       await page.keyboard.press('Control+s');
       await page.getByTestId('detail-panel').waitFor();
       await page.locator('#detail-title', { hasText: 'Fake text messages move advance polls' }).waitFor();
+      // The focus is on the new threat's heading (WCAG 2.4.3), not lost.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('detail-title');
       await page.getByTestId('log-count').filter({ hasText: '35 threats' }).waitFor();
       await e2e.shot('07-created');
     });
@@ -162,9 +183,10 @@ for (const transport of TRANSPORTS)
       expect(await firstSeen.getAttribute('aria-describedby')).toBeTruthy();
       await firstSeen.fill('2020-05-13T10:00');
       await future.waitFor({ state: 'detached' });
-      // The form has changed: leaving asks first.
-      page.once('dialog', (d) => void d.accept());
+      // The form has changed: leaving asks first, in the app's own dialog.
       await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Leave and lose the changes' }).click();
+      await page.getByRole('heading', { name: 'Threat log' }).waitFor();
     });
 
     it('edits a threat and shows its history, then restores the first version', async () => {
@@ -245,17 +267,17 @@ for (const transport of TRANSPORTS)
       await page.getByRole('link', { name: 'Threat log' }).click();
       await page.getByRole('button', { name: 'Record a threat' }).click();
       await page.getByLabel('Title (unclassified)').fill('Half-typed threat');
-      const messages: string[] = [];
-      page.once('dialog', (d) => {
-        messages.push(d.message());
-        void d.dismiss();
-      });
+      // The app's own dialog asks (not the browser's confirm), and staying is the default.
       await page.getByRole('link', { name: 'Threat log' }).click();
-      await expect.poll(() => messages.length).toBe(1);
-      expect(messages[0]).toMatch(/not saved/);
+      const ask = page.getByRole('dialog', { name: 'Leave without saving?' });
+      await ask.waitFor();
+      expect(await ask.textContent()).toMatch(/not saved/);
+      await page.keyboard.press('Enter');
+      await ask.waitFor({ state: 'detached' });
       expect(await page.getByLabel('Title (unclassified)').inputValue()).toBe('Half-typed threat');
-      page.once('dialog', (d) => void d.accept());
       await page.getByRole('button', { name: 'Cancel' }).click();
+      await ask.waitFor();
+      await page.getByRole('button', { name: 'Leave and lose the changes' }).click();
       await page.getByRole('heading', { name: 'Threat log' }).waitFor();
     });
 

@@ -2,7 +2,13 @@
 // would guess first is refused with the reason, in English and French; long phrases of unrelated words,
 // in either language, pass.
 import { describe, expect, it } from 'vitest';
-import { checkPassphrase, MIN_PASSPHRASE_SCORE } from '../../src/shared/security/passphrase-strength';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
+import * as fr from '@zxcvbn-ts/language-fr';
+import { createPassphraseCheck, MIN_PASSPHRASE_SCORE } from '../../src/shared/security/passphrase-strength';
+import { checkPassphrase as checkInMain } from '../../src/main/security/passphrases';
+
+const checkPassphrase = createPassphraseCheck({ common, en, fr });
 
 describe('checkPassphrase', () => {
   it.each([
@@ -42,5 +48,10 @@ describe('checkPassphrase', () => {
     expect(checkPassphrase(phrase).ok).toBe(true);
     const inContext = checkPassphrase(phrase, { context: ['lakeshore', 'harrowgate'] });
     expect(inContext.ok).toBe(false);
+  });
+
+  it('is the same check in the main process, its packs loaded on first use', () => {
+    for (const p of ['x', 'Lakeshore2027!', 'vague-otter-lantern-quietly'])
+      expect(checkInMain(p)).toEqual(checkPassphrase(p));
   });
 });

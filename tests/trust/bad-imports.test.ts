@@ -197,7 +197,9 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
   let dir: string;
   let bigFile: string;
   let threats = 0;
-  const RSS_BOUND_MB = 1536;
+  // Streamed: memory does not grow with the file (about 0.3 GB here, most of it Node and tsx); reading the
+  // file whole took 0.75 to 1 GB.
+  const RSS_BOUND_MB = 512;
 
   beforeAll(() => {
     dir = tempDir('trust-100mb-', { keep: true });
@@ -245,65 +247,70 @@ describe('a 100 MB workspace through the CLI, in a real process', () => {
         'import',
         file,
       ],
-      { cwd: dir, encoding: 'utf8', timeout: 240_000, env: { ...process.env, ...cliEnv() } },
+      { cwd: dir, encoding: 'utf8', timeout: 900_000, env: { ...process.env, ...cliEnv() } },
     );
     const peak = Number(/PEAK_RSS_KB (\d+)/.exec(run.stderr)?.[1]) / 1024;
     return { ...run, peakMb: Math.round(peak) };
   }
 
-  it(`imports it in one transaction with peak memory under ${RSS_BOUND_MB} MB; with one bad threat at the end, imports nothing`, async () => {
-    const sizeMb = Math.round(fs.statSync(bigFile).size / 1024 / 1024);
-    expect(sizeMb).toBeGreaterThanOrEqual(100);
+  // Two real imports of 100 MB: minutes on a busy machine (a hang guard, not a speed goal).
+  it(
+    `imports it in one transaction with peak memory under ${RSS_BOUND_MB} MB; with one bad threat at the end, imports nothing`,
+    { timeout: 1_800_000 },
+    async () => {
+      const sizeMb = Math.round(fs.statSync(bigFile).size / 1024 / 1024);
+      expect(sizeMb).toBeGreaterThanOrEqual(100);
 
-    // One wrong value in the very last threat: everything is read and checked, nothing is written.
-    const badFile = path.join(dir, 'workspace-100mb-bad.json');
-    const text = fs.readFileSync(bigFile, 'utf8');
-    const lastPurpose = text.lastIndexOf('"purpose":"mislead-voting-process"');
-    fs.writeFileSync(
-      badFile,
-      `${text.slice(0, lastPurpose)}"purpose":"world-domination"${text.slice(lastPurpose + '"purpose":"mislead-voting-process"'.length)}`,
-    );
-    const badDb = path.join(dir, 'bad.db');
-    const seed = await openTestApp({ file: badDb });
-    await seed.call('elections:save', { election });
-    seed.close();
-    const reopened = await openTestApp({ file: badDb });
-    const before = databaseFingerprint(reopened.db);
-    const key = reopened.key;
-    reopened.close();
-    const refused = cli(badDb, badFile);
-    expect(refused.status, refused.stderr).toBe(1);
-    expect(refused.stderr).toContain(`$.threats[${threats - 1}].purpose`);
-    expect(refused.peakMb).toBeLessThan(RSS_BOUND_MB);
-    const after = openDatabase(badDb, { readonly: true, key });
-    expect(databaseFingerprint(after)).toBe(before);
-    closeDatabase(after);
+      // One wrong value in the very last threat: everything is read and checked, nothing is written.
+      const badFile = path.join(dir, 'workspace-100mb-bad.json');
+      const text = fs.readFileSync(bigFile, 'utf8');
+      const lastPurpose = text.lastIndexOf('"purpose":"mislead-voting-process"');
+      fs.writeFileSync(
+        badFile,
+        `${text.slice(0, lastPurpose)}"purpose":"world-domination"${text.slice(lastPurpose + '"purpose":"mislead-voting-process"'.length)}`,
+      );
+      const badDb = path.join(dir, 'bad.db');
+      const seed = await openTestApp({ file: badDb });
+      await seed.call('elections:save', { election });
+      seed.close();
+      const reopened = await openTestApp({ file: badDb });
+      const before = databaseFingerprint(reopened.db);
+      const key = reopened.key;
+      reopened.close();
+      const refused = cli(badDb, badFile);
+      expect(refused.status, refused.stderr).toBe(1);
+      expect(refused.stderr).toContain(`$.threats[${threats - 1}].purpose`);
+      expect(refused.peakMb).toBeLessThan(RSS_BOUND_MB);
+      const after = openDatabase(badDb, { readonly: true, key });
+      expect(databaseFingerprint(after)).toBe(before);
+      closeDatabase(after);
 
-    const goodDb = path.join(dir, 'good.db');
-    const good = await openTestApp({ file: goodDb });
-    const goodKey = good.key;
-    good.close();
-    const ok = cli(goodDb, bigFile);
-    expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain(`threats ${threats} new`);
-    expect(ok.peakMb).toBeLessThan(RSS_BOUND_MB);
-    const db = openDatabase(goodDb, { readonly: true, key: goodKey });
-    expect(db.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(threats);
-    closeDatabase(db);
-    count('100 MB imports');
-    console.log(
-      `100 MB import: ${sizeMb} MB, ${threats} threats; peak RSS ${ok.peakMb} MB imported, ` +
-        `${refused.peakMb} MB refused`,
-    );
-    recordFigures('import-100mb', {
-      fileMb: sizeMb,
-      threats,
-      peakRssMbImported: ok.peakMb,
-      peakRssMbRefused: refused.peakMb,
-      boundMb: RSS_BOUND_MB,
-      limitMb: MAX_IMPORT_BYTES / 1024 / 1024,
-    });
-  });
+      const goodDb = path.join(dir, 'good.db');
+      const good = await openTestApp({ file: goodDb });
+      const goodKey = good.key;
+      good.close();
+      const ok = cli(goodDb, bigFile);
+      expect(ok.status, ok.stderr).toBe(0);
+      expect(ok.stdout).toContain(`threats ${threats} new`);
+      expect(ok.peakMb).toBeLessThan(RSS_BOUND_MB);
+      const db = openDatabase(goodDb, { readonly: true, key: goodKey });
+      expect(db.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(threats);
+      closeDatabase(db);
+      count('100 MB imports');
+      console.log(
+        `100 MB import: ${sizeMb} MB, ${threats} threats; peak RSS ${ok.peakMb} MB imported, ` +
+          `${refused.peakMb} MB refused`,
+      );
+      recordFigures('import-100mb', {
+        fileMb: sizeMb,
+        threats,
+        peakRssMbImported: ok.peakMb,
+        peakRssMbRefused: refused.peakMb,
+        boundMb: RSS_BOUND_MB,
+        limitMb: MAX_IMPORT_BYTES / 1024 / 1024,
+      });
+    },
+  );
 });
 
 describe('CSV: formula cells and embedded newlines', () => {

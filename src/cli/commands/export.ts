@@ -22,7 +22,7 @@ export const exportCommand: Command = {
     country: { type: 'string' },
     region: { type: 'string' },
   },
-  async run({ positionals, values, io, session }) {
+  async run({ positionals, values, io, session, writeFile }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const format = choice(values, 'format', ['json', 'csv', 'stix'] as const) ?? 'json';
     const country = text(values, 'country');
@@ -50,7 +50,7 @@ export const exportCommand: Command = {
         `Wrote ${result.threats} threats to ${target}${format === 'stix' ? ` (STIX 2.1, TLP:${tlp.toUpperCase()})` : ''}.`,
       );
     } else {
-      io.out(result.content);
+      writeFile(result.content, format === 'csv' ? 'text' : 'json');
     }
     return 0;
   },

@@ -1,12 +1,14 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { text, type Command, type CommandRun } from '../command';
+import type { ImportProgress, ImportReport } from '../../shared/domain/transfer';
 import { AppError } from '../../shared/errors';
 import { NO_ELECTION_PROBLEM, type NewElection } from '../../shared/domain/stix';
+import type { ThresholdApi } from '../../shared/ipc/contract';
+import { text, type Command, type CommandRun } from '../command';
 import { unwrap } from '../session';
-import { UsageError } from '../io';
+import { UsageError, type CliIo } from '../io';
 import { json } from '../format';
-import { readImportText } from '../../main/transfer/text-file';
-import { isStixBundle, parseJsonText } from '../../shared/domain/json-text';
+import { readImportText, streamImportText } from '../../main/transfer/text-file';
 
 export const importCommand: Command = {
   name: 'import',
@@ -32,40 +34,37 @@ export const importCommand: Command = {
       (values.format as string | undefined) ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
     if (format !== 'json' && format !== 'csv') throw new UsageError('--format must be json or csv');
     const full = path.resolve(io.cwd, file);
-    // Strict UTF-8, refused over the documented size before it is read (see transfer/text-file.ts).
-    const content = readImportText(full);
-    // A STIX bundle ("type": "bundle") goes to the STIX import, which can be told the election.
-    const stix = format === 'json' && isStixBundleText(content);
+    const fileName = path.basename(full);
+    const electionId = text(values, 'election');
     const newElection = newElectionOf(values);
-    if ((values.election !== undefined || newElection) && !stix)
+    if ((electionId !== undefined || newElection) && format !== 'json')
       throw new UsageError('--election and --new-election are for STIX bundles');
-    if (values.election !== undefined && newElection)
+    if (electionId !== undefined && newElection)
       throw new UsageError('give --election (an election of the workspace) or --new-election, not both');
-    const report = stix
-      ? await unwrap(
-          (await session()).api.stix.import({
-            content,
-            fileName: path.basename(full),
-            electionId: text(values, 'election'),
-            newElection,
-          }),
-        ).catch((err: unknown) => {
-          throw askForElection(err, path.basename(full));
-        })
-      : await unwrap(
-          (await session()).api.workspace.import({
-            format,
-            content,
-            fileName: path.basename(full),
-          }),
-        );
+    const report = await (
+      electionId !== undefined || newElection
+        ? // A STIX bundle told its election: bundles are read whole (strict UTF-8, size checked first).
+          unwrap(
+            (await session()).api.stix.import({
+              content: readImportText(full),
+              fileName,
+              electionId,
+              newElection,
+            }),
+          )
+        : streamed((await session()).api.workspace, full, format, io)
+    ).catch((err: unknown) => {
+      // A bundle that does not say its election, in a workspace without one: say how to name it.
+      throw askForElection(err, fileName);
+    });
     if (values.json) io.out(json(report));
     else {
       io.out(
-        `Imported ${path.basename(full)}${stix ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} ` +
+        `Imported ${fileName}${report.format === 'stix' ? ' (STIX 2.1 bundle)' : ''}: threats ${report.threats.created} ` +
           `new, ${report.threats.updated} updated, ${report.threats.unchanged} unchanged; ` +
           `elections ${report.elections.created} new, ${report.elections.updated} updated, ${report.elections.unchanged} unchanged` +
-          `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}.`,
+          `${report.partners ? `; partners ${report.partners.created} new, ${report.partners.updated} updated, ${report.partners.unchanged} unchanged` : ''}` +
+          `${report.outcomes ? `; outcome observations ${report.outcomes.created} new, ${report.outcomes.updated} updated, ${report.outcomes.unchanged} unchanged` : ''}.`,
       );
       for (const w of report.warnings) io.err(`warning: ${w}`);
       const future = report.firstSeenInFuture ?? [];
@@ -109,11 +108,76 @@ function askForElection(err: unknown, file: string): unknown {
   );
 }
 
-/** Whether the file is a STIX bundle (the import says where the JSON is wrong if it is not JSON). */
-function isStixBundleText(content: string): boolean {
+type WorkspaceApi = ThresholdApi['workspace'];
+
+/**
+ * The file read in pieces (strict UTF-8) and imported as it is read, in one transaction: memory does not
+ * grow with the file. On a terminal, a progress line; Ctrl-C cancels, and nothing is imported.
+ */
+async function streamed(
+  api: WorkspaceApi,
+  file: string,
+  format: 'json' | 'csv',
+  io: CliIo,
+): Promise<ImportReport> {
+  const fileName = path.basename(file);
+  const { importId } = await unwrap(api.importBegin({ format, fileName }));
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', onInterrupt);
+  const line = progressLine(io, fileName, file);
   try {
-    return isStixBundle(parseJsonText(content));
+    await streamImportText(file, async (piece) => {
+      // Between pieces, a Ctrl-C gets its turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (interrupted) throw new Interrupted();
+      line.show(await unwrap(api.importChunk({ importId, text: piece })));
+    });
+    line.done();
+    return await unwrap(api.importEnd({ importId }));
+  } catch (err) {
+    line.done();
+    await api.importCancel({ importId });
+    if (err instanceof Interrupted)
+      throw new AppError('conflict', `The import of ${fileName} was cancelled; nothing was imported.`);
+    throw err;
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
+
+class Interrupted extends Error {}
+
+/** On a terminal, one line saying how far the import is, rewritten at most ten times a second. */
+function progressLine(io: CliIo, fileName: string, file: string) {
+  const total = fileSize(file);
+  let last = 0;
+  return {
+    show(p: ImportProgress) {
+      if (!io.progress) return;
+      const now = Date.now();
+      if (now - last < 100 && p.bytes < total) return;
+      last = now;
+      const percent = total > 0 ? Math.min(100, Math.floor((p.bytes / total) * 100)) : 100;
+      io.progress(
+        `Importing ${fileName}: ${percent}% (${mb(p.bytes)} of ${mb(total)}), ` +
+          `${p.threats.toLocaleString('en')} threats read`,
+      );
+    },
+    done() {
+      io.progress?.(null);
+    },
+  };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
   } catch {
-    return false;
+    return 0;
   }
 }

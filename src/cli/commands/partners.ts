@@ -10,7 +10,7 @@ const USAGE = [
   'threshold partners [list] [--deleted] [--json]',
   '       threshold partners readiness [--election ID] [--as-of YYYY-MM-DD] [--stale-days N] [--json]',
   '       threshold partners notify <threat-id>... [--json]',
-  '       threshold partners contacted <partner-id> [--date YYYY-MM-DD] [--by NAME] ' +
+  '       threshold partners contacted <partner-id> [--date YYYY-MM-DD] ' +
     '[--channel phone|secure-line|email] [--note TEXT]',
 ].join('\n');
 
@@ -49,7 +49,6 @@ export const partnersCommand: Command = {
     'as-of': { type: 'string' },
     'stale-days': { type: 'string' },
     date: { type: 'string' },
-    by: { type: 'string' },
     channel: { type: 'string' },
     note: { type: 'string' },
   },
@@ -143,7 +142,6 @@ export const partnersCommand: Command = {
           s.api.partners.recordContact({
             id,
             date: text(values, 'date') ?? s.ctx.clock().toISOString().slice(0, 10),
-            by: text(values, 'by'),
             channel: choice(values, 'channel', CONTACT_CHANNELS),
             note: text(values, 'note'),
           }),

@@ -7,7 +7,7 @@ import { NewAccountSchema, type AccountView, type NewAccount, type Role } from '
 import { AppError } from '../../shared/errors';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { accountsContract } from '../../shared/ipc/accounts.contract';
-import { checkPassphrase } from '../../shared/security/passphrase-strength';
+import { checkPassphrase } from '../security/passphrases';
 import type { ServiceContext } from '../context';
 import {
   derivePassphraseKeys,

@@ -6,11 +6,13 @@ import type { FactorContribution, GateResult, Mitigation } from '../../shared/do
 import type { PolicyThresholds } from '../../shared/domain/policy';
 import { dayOfInstant, timingAt, type ElectionCalendar, type TimingInfo } from './calendar';
 import type { CompiledPolicy } from './compile';
-import { evaluateFactor, reachOutcome, type FactorOutcome } from './factors';
+import { message } from '../../shared/domain/message';
+import { evaluateFactor, NO_REASON, reachOutcome, type FactorOutcome } from './factors';
 import { applyGates } from './gates';
 import { patternOf } from './pattern';
 import { round1 } from './phrases';
 import { situationOf, type Situation } from './situation';
+import { at } from '../../shared/collections';
 
 export interface CoreInput {
   threats: readonly Threat[];
@@ -68,7 +70,7 @@ function mitigationsOf(t: Threat, cp: CompiledPolicy, withReason: boolean): Miti
       id: 'debunked-by-partner',
       label: 'Already debunked by a partner',
       points: cp.mitigations.debunked,
-      reason: withReason ? 'A partner has already debunked it, which lowers the need for us to speak.' : '',
+      reason: withReason ? message('engine:mitigation.debunked') : NO_REASON,
     });
   if (c.investigationSensitive)
     out.push({
@@ -76,8 +78,12 @@ function mitigationsOf(t: Threat, cp: CompiledPolicy, withReason: boolean): Miti
       label: 'Would harm an investigation',
       points: cp.mitigations.investigation,
       reason: withReason
-        ? `Speaking could harm an ongoing investigation${cp.mitigations.investigationWithholds ? ', so attribution is withheld' : ''}.`
-        : '',
+        ? message(
+            cp.mitigations.investigationWithholds
+              ? 'engine:mitigation.investigationWithheld'
+              : 'engine:mitigation.investigation',
+          )
+        : NO_REASON,
     });
   return out;
 }
@@ -110,9 +116,9 @@ export function runCore(input: CoreInput): CoreResult {
   let score: number;
 
   if (!input.cluster) {
-    const m = members[0]!;
+    const m = at(members, 0);
     cp.factors.forEach((f, i) => {
-      const o = m.outcomes[i]!;
+      const o = at(m.outcomes, i);
       factors.push({
         id: f.id,
         label: f.label,
@@ -120,6 +126,7 @@ export function runCore(input: CoreInput): CoreResult {
         value: round4(o.value),
         points: round1(f.weight * o.value),
         reason: o.reason,
+        ...(o.detail ? { detail: o.detail } : {}),
       });
     });
     mitigations = m.mitigations;
@@ -130,23 +137,30 @@ export function runCore(input: CoreInput): CoreResult {
     cp.factors.forEach((f, i) => {
       let best = 0;
       for (let j = 1; j < members.length; j++)
-        if (members[j]!.outcomes[i]!.value > members[best]!.outcomes[i]!.value) best = j;
-      let o = members[best]!.outcomes[i]!;
-      let reason = withReason
-        ? `${o.reason.replace(/\.$/, '')} (strongest member, ${threats[best]!.id}).`
-        : '';
+        if (at(at(members, j).outcomes, i).value > at(at(members, best).outcomes, i).value) best = j;
+      let o = at(at(members, best).outcomes, i);
+      let from: { strongestMember: string } | { wholeCluster: true } = {
+        strongestMember: at(threats, best).id,
+      };
       if (f.type === 'reach') {
         const whole = reachOutcome(f, combinedReach(threats), cp, withReason);
         if (whole.value > o.value) {
           o = whole;
-          reason = withReason
-            ? `Across the cluster: ${whole.reason.charAt(0).toLowerCase()}${whole.reason.slice(1)}`
-            : '';
+          from = { wholeCluster: true };
         }
       }
       const points = round1(f.weight * o.value);
       sum += points;
-      factors.push({ id: f.id, label: f.label, weight: f.weight, value: round4(o.value), points, reason });
+      factors.push({
+        id: f.id,
+        label: f.label,
+        weight: f.weight,
+        value: round4(o.value),
+        points,
+        reason: o.reason,
+        ...(o.detail ? { detail: o.detail } : {}),
+        ...(withReason ? from : {}),
+      });
     });
     // A mitigation counts for the cluster only if it holds for every member.
     mitigations = (members[0]?.mitigations ?? []).filter((m) =>

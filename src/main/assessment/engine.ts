@@ -6,9 +6,10 @@ import type { Policy } from '../../shared/domain/policy';
 import { dayOfInstant, electionCalendar } from './calendar';
 import { compilePolicy } from './compile';
 import { runCore } from './core';
-import { counterfactuals } from './counterfactuals';
+import { counterfactuals, loweringChanges } from './counterfactuals';
 import { round1 } from './phrases';
 import { chooseSpokesperson, partnersFor } from './spokesperson';
+import { at } from '../../shared/collections';
 
 export { compilePolicy, type CompiledPolicy } from './compile';
 export { suggestClusters, type ClusterSuggestion } from './suggest-clusters';
@@ -141,17 +142,17 @@ function assess(
     timingPhase: core.timing.phase,
     electionPeriod: core.timing.electionPeriod,
   };
-  if (cluster) result.memberScores = Object.fromEntries(threats.map((t, i) => [t.id, core.memberScores[i]!]));
+  if (cluster)
+    result.memberScores = Object.fromEntries(threats.map((t, i) => [t.id, at(core.memberScores, i)]));
   if (opts.explain !== false) {
-    result.counterfactuals = counterfactuals(
-      threats,
-      core,
-      core.timing.daysToPollingDay,
-      (changed, shiftDays) => {
-        const r = runCore({ threats: changed, cluster, cal, cp, asOfDay, shiftDays, withReason: false });
-        return { score: r.score, level: r.level };
-      },
-    );
+    const rescore = (changed: Threat[], shiftDays: number) => {
+      const r = runCore({ threats: changed, cluster, cal, cp, asOfDay, shiftDays, withReason: false });
+      return { score: r.score, level: r.level };
+    };
+    result.counterfactuals = counterfactuals(threats, core, core.timing.daysToPollingDay, rescore);
+    // At the top, "no single change would move it" is a dead end: say what would lower it.
+    if (result.counterfactuals.length === 0 && core.level === 'speak-publicly')
+      result.lowering = loweringChanges(threats, core, rescore);
   }
   return result;
 }

@@ -5,20 +5,19 @@ import type { Threat } from '../../shared/domain/workspace';
 import type { PolicyFactor } from '../../shared/domain/policy';
 import type { TimingInfo } from './calendar';
 import type { CompiledPolicy } from './compile';
-import {
-  ACTOR_PHRASE,
-  BREAKOUT_PHRASE,
-  PHASE_PHRASE,
-  PURPOSE_PHRASE,
-  TYPE_PHRASE,
-  fmt,
-  thousands,
-} from './phrases';
+import { message, type Message } from '../../shared/domain/message';
+import { fmt } from './phrases';
 
 export interface FactorOutcome {
   value: number;
-  reason: string;
+  /** Why, as a message (NO_REASON when reasons are not asked for). */
+  reason: Message;
+  /** The numbers behind it, for the details view. */
+  detail?: Message;
 }
+
+/** What bulk scoring carries instead of a reason: nothing to say. */
+export const NO_REASON: Message = { id: '' };
 
 type ReachFactor = Extract<PolicyFactor, { type: 'reach' }>;
 
@@ -37,23 +36,29 @@ export function evaluateFactor(
       const ty = f.byType.values[t.type];
       const share = f.purposeShare.value;
       const value = clamp01(share * p + (1 - share) * ty);
+      if (!withReason) return { value, reason: NO_REASON };
       return {
         value,
-        reason: withReason
-          ? `It ${PURPOSE_PHRASE[t.purpose]} (purpose value ${fmt(p)}) by ${TYPE_PHRASE[t.type]} (type value ${fmt(ty)}).`
-          : '',
+        reason: message('engine:factor.harm', { purpose: t.purpose, type: t.type }),
+        detail: message('engine:factor.harmDetail', {
+          purposeValue: fmt(p),
+          typeValue: fmt(ty),
+          purposeShare: `${Math.round(share * 100)} %`,
+        }),
       };
     }
     case 'reach':
       return reachOutcome(f, t.reach, cp, withReason);
     case 'foreign-involvement': {
       const value = f.byActorAndConfidence.values[t.source.actor][t.source.confidence];
-      if (!withReason) return { value, reason: '' };
-      const who =
-        t.source.actor === 'unknown'
-          ? 'The actor is unknown, so foreign involvement cannot be ruled out'
-          : `Attributed to ${ACTOR_PHRASE[t.source.actor]} with ${t.source.confidence} confidence`;
-      return { value, reason: `${who}.` };
+      if (!withReason) return { value, reason: NO_REASON };
+      return {
+        value,
+        reason:
+          t.source.actor === 'unknown'
+            ? message('engine:factor.foreignUnknown')
+            : message('engine:factor.foreign', { actor: t.source.actor, confidence: t.source.confidence }),
+      };
     }
     case 'timing': {
       const v = f.byPhase.values;
@@ -61,26 +66,26 @@ export function evaluateFactor(
         timing.phase === 'critical-window'
           ? clamp01(v['critical-window'] + (v['polling-day'] - v['critical-window']) * timing.rampFraction)
           : v[timing.phase];
-      if (!withReason) return { value, reason: '' };
+      if (!withReason) return { value, reason: NO_REASON };
       const d = timing.daysToPollingDay;
-      const when =
-        d === null || d === 0
-          ? ''
-          : d > 0
-            ? `${d} day${d === 1 ? '' : 's'} before polling day, `
-            : `${-d} day${d === -1 ? '' : 's'} after polling day, `;
-      const text = `${when}${PHASE_PHRASE[timing.phase]}.`;
-      return { value, reason: text.charAt(0).toUpperCase() + text.slice(1) };
+      const phase = timing.phase;
+      return {
+        value,
+        reason:
+          d === null || d === 0
+            ? message('engine:factor.timing', { phase })
+            : d > 0
+              ? message('engine:factor.timingBefore', { count: d, phase })
+              : message('engine:factor.timingAfter', { count: -d, phase }),
+      };
     }
     case 'national-security': {
       const flagged = t.context?.nationalSecurityImplications === true;
       return {
         value: flagged ? 1 : 0,
-        reason: withReason
-          ? flagged
-            ? 'It has implications for national security or allies.'
-            : 'No implications for national security or allies are recorded.'
-          : '',
+        reason: !withReason
+          ? NO_REASON
+          : message(flagged ? 'engine:factor.nationalSecurity' : 'engine:factor.noNationalSecurity'),
       };
     }
   }
@@ -104,16 +109,12 @@ export function reachOutcome(
     }
   }
   const value = clamp01(base + f.byTrend.values[trend] + audienceAdd);
-  if (!withReason) return { value, reason: '' };
-  const audience =
-    reach.estimatedAudience === undefined
-      ? ''
-      : reach.estimatedAudience === 0
-        ? ', no audience reached'
-        : `, about ${thousands(reach.estimatedAudience)} ${reach.estimatedAudience === 1 ? 'person' : 'people'}`;
-  const trendText = reach.trend ? `, ${reach.trend}` : '';
-  return {
-    value,
-    reason: `Breakout category ${reach.breakout} (${BREAKOUT_PHRASE[reach.breakout]})${trendText}${audience}.`,
-  };
+  if (!withReason) return { value, reason: NO_REASON };
+  const params: Record<string, string | number> = { breakout: reach.breakout };
+  if (reach.trend) params.trend = reach.trend;
+  const audience = reach.estimatedAudience;
+  // "about 50,000 people", "about 1 person" (count picks the plural), "no audience reached".
+  if (audience !== undefined && audience > 0) params.count = Math.round(audience);
+  const said = audience === undefined ? '' : audience === 0 ? 'NoAudience' : 'Audience';
+  return { value, reason: message(`engine:factor.reach${reach.trend ? 'Trend' : ''}${said}`, params) };
 }

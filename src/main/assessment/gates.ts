@@ -2,6 +2,8 @@
 // reports whether it did, and why, so that the explanation shows every rule that shaped the answer.
 import { levelRank, type Level } from '../../shared/domain/enums';
 import type { GateResult } from '../../shared/domain/assessment';
+import { message } from '../../shared/domain/message';
+import { NO_REASON } from './factors';
 import type { CompiledPolicy } from './compile';
 import type { Situation } from './situation';
 
@@ -11,7 +13,7 @@ export interface GateOutcome {
   attributionMayBeStated: boolean;
 }
 
-const DISABLED = 'Disabled in this policy.';
+const DISABLED = message('engine:gate.disabled');
 const CAP: Level = 'engage-privately';
 
 export function applyGates(
@@ -41,16 +43,14 @@ export function applyGates(
       applied: domestic && (wouldSpeak || attributable),
       conditionMet: domestic,
       reason: !withReason
-        ? ''
+        ? NO_REASON
         : !g.domestic
           ? DISABLED
           : !domestic
-            ? 'Not domestic political debate: the actor is not domestic or the target is not a candidate or party.'
-            : `A domestic actor targets a candidate or party: the government does not arbitrate political debate, so ${
-                wouldSpeak
-                  ? 'the level is capped at engage-privately'
-                  : 'the level stays below speak-publicly'
-              }${attributable ? ' and we do not name the actor' : ''}; the election regulator, fact-checkers or the platform respond.`,
+            ? message('engine:gate.domesticNotMet')
+            : message(
+                `engine:gate.domestic${wouldSpeak ? 'Capped' : 'Below'}${attributable ? 'Unnamed' : ''}`,
+              ),
     },
     {
       id: 'contained-item',
@@ -58,18 +58,14 @@ export function applyGates(
       applied: contained && wouldSpeak,
       conditionMet: contained,
       reason: !withReason
-        ? ''
+        ? NO_REASON
         : !g.contained
           ? DISABLED
           : contained
-            ? `Contained (Breakout category ${s.maxBreakout}) and not misleading about voting: speaking publicly could spread it, so ${
-                wouldSpeak
-                  ? 'the level is capped at engage-privately'
-                  : 'the level stays below speak-publicly'
-              }.`
+            ? message(`engine:gate.contained${wouldSpeak ? 'Capped' : 'Below'}`, { breakout: s.maxBreakout })
             : s.maxBreakout > g.containedMaxBreakout
-              ? `Not contained: Breakout category ${s.maxBreakout}.`
-              : 'Contained, but it misleads about voting, which may be corrected publicly.',
+              ? message('engine:gate.notContained', { breakout: s.maxBreakout })
+              : message('engine:gate.containedVoting'),
     },
     {
       id: 'low-confidence-attribution',
@@ -78,14 +74,17 @@ export function applyGates(
       applied: lowConfidence && !s.actorUnknown,
       conditionMet: lowConfidence,
       reason: !withReason
-        ? ''
+        ? NO_REASON
         : !g.lowConfidence
           ? DISABLED
           : s.actorUnknown
-            ? 'The actor is unknown, so there is no attribution to state.'
+            ? message('engine:gate.noActor')
             : lowConfidence
-              ? `Attribution confidence is ${s.lowestConfidence}, below ${g.minimumConfidence}: the attribution is not stated publicly, though the facts may be.`
-              : `Attribution confidence is ${s.lowestConfidence}, enough to state the attribution publicly.`,
+              ? message('engine:gate.lowConfidence', {
+                  confidence: s.lowestConfidence,
+                  minimum: g.minimumConfidence,
+                })
+              : message('engine:gate.enoughConfidence', { confidence: s.lowestConfidence }),
     },
   ];
   return { level, gates, attributionMayBeStated };

@@ -4,13 +4,19 @@ import type { Threat } from '../../shared/domain/workspace';
 import type { CompiledPolicy } from './compile';
 import { DAY_MS } from './calendar';
 import { normaliseKey, significantWords, wordsOverlap } from './text';
-import { round1, thousands } from './phrases';
+import { message, type Message } from '../../shared/domain/message';
+import { NO_REASON } from './factors';
+import { round1 } from './phrases';
+import { at } from '../../shared/collections';
+
+/** What every member may share, by the id of its name (engine:trait.*). */
+export type Trait = 'actorName' | 'target' | 'region' | 'claim';
 
 export interface Pattern {
   points: number;
   value: number;
-  reason: string;
-  traits: string[];
+  reason: Message;
+  traits: Trait[];
   spanDays: number;
 }
 
@@ -34,30 +40,33 @@ export function patternOf(threats: readonly Threat[], cp: CompiledPolicy, withRe
   points = round1(points);
   const value = a.max > 0 ? points / a.max : 0;
   const reason = !withReason
-    ? ''
+    ? NO_REASON
     : n < 2
-      ? 'A single threat is not a pattern.'
-      : `${n} threats over ${thousands(spanDays)} day${spanDays === 1 ? '' : 's'}${sustained ? ', a sustained pattern' : ', a short burst'}${
-          traits.length ? `, sharing ${traits.join(', ')}` : ', sharing no actor, target, region or claim'
-        }.`;
+      ? message('engine:factor.single')
+      : message('engine:factor.pattern', {
+          members: n,
+          count: spanDays,
+          sustained: sustained ? 'yes' : 'no',
+          traits: traits.join(','),
+        });
   return { points, value, reason, traits, spanDays };
 }
 
 /** What every member has in common (the claim: each overlaps with another member's). */
-function sharedTraits(threats: readonly Threat[]): string[] {
+function sharedTraits(threats: readonly Threat[]): Trait[] {
   if (threats.length < 2) return [];
-  const traits: string[] = [];
+  const traits: Trait[] = [];
   const same = (key: (t: Threat) => string): boolean => {
-    const k = key(threats[0]!);
+    const k = key(at(threats, 0));
     return k !== '' && threats.every((t) => key(t) === k);
   };
-  if (same((t) => normaliseKey(t.source.name))) traits.push('the actor name');
+  if (same((t) => normaliseKey(t.source.name))) traits.push('actorName');
   if (same((t) => (t.target.description ? `${t.target.kind}|${normaliseKey(t.target.description)}` : '')))
-    traits.push('the target');
+    traits.push('target');
   const regions = threats.map((t) => new Set((t.place.regions ?? []).map(normaliseKey)));
   const [r0, ...rest] = regions;
-  if (r0 && [...r0].some((r) => r !== '' && rest.every((s) => s.has(r)))) traits.push('a region');
-  if (claimsOverlap(threats)) traits.push('a false claim');
+  if (r0 && [...r0].some((r) => r !== '' && rest.every((s) => s.has(r)))) traits.push('region');
+  if (claimsOverlap(threats)) traits.push('claim');
   return traits;
 }
 
@@ -69,7 +78,7 @@ function claimsOverlap(threats: readonly Threat[]): boolean {
   return words.every((w, i) => {
     const lo = threats.length > 200 ? Math.max(0, i - 5) : 0;
     const hi = threats.length > 200 ? Math.min(words.length, i + 6) : words.length;
-    for (let j = lo; j < hi; j++) if (j !== i && wordsOverlap(w, sets[j]!)) return true;
+    for (let j = lo; j < hi; j++) if (j !== i && wordsOverlap(w, at(sets, j))) return true;
     return false;
   });
 }

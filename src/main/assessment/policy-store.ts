@@ -1,4 +1,5 @@
 // The intervention policy in force, and every version saved before it.
+import type { ProblemLocation } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import { parsePolicy, type Policy } from '../../shared/domain/policy';
 import type { Db } from '../db/types';
@@ -74,16 +75,16 @@ export class PolicyInForce {
   }
 }
 
-/** A policy refused by validation, with its reasons located (`path: message` → where, message). */
-export function policyInvalid(intro: string, errors: readonly string[]): AppError {
+/** A policy refused by validation, with its reasons located (where, what, the values a message needs). */
+export function policyInvalid(
+  intro: string,
+  refused: { errors: readonly string[]; problems: readonly ProblemLocation[] },
+): AppError {
+  const { errors } = refused;
   const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-  return new AppError(
-    'policy-invalid',
-    `${intro}: ${errors.slice(0, 5).join('; ')}${more}.`,
-    errors
-      .slice(0, 50)
-      .map((e) => ({ where: e.split(':')[0] ?? 'policy', message: e.slice(e.indexOf(':') + 1).trim() })),
-  );
+  return new AppError('policy-invalid', `${intro}: ${errors.slice(0, 5).join('; ')}${more}.`, [
+    ...refused.problems.slice(0, 50),
+  ]);
 }
 
 /**
@@ -92,8 +93,7 @@ export function policyInvalid(intro: string, errors: readonly string[]): AppErro
  */
 export function savePolicy(ctx: ServiceContext, input: unknown, note?: string): Policy {
   const parsed = parsePolicy(input);
-  if (!parsed.ok)
-    throw policyInvalid('The policy was refused and the current one stays in force', parsed.errors);
+  if (!parsed.ok) throw policyInvalid('The policy was refused and the current one stays in force', parsed);
   return ctx.db.transaction(() => {
     const previous = currentPolicy(ctx.db);
     const policy: Policy = { ...parsed.policy, version: latestPolicyVersion(ctx.db) + 1 };

@@ -15,6 +15,7 @@ import type {
 } from '../../shared/domain/decision';
 import { DecisionSchema } from '../../shared/domain/decision';
 import { parsePolicy, type Policy } from '../../shared/domain/policy';
+import { problemOfIssue } from '../../shared/domain/problems';
 import type { Election, Threat } from '../../shared/domain/workspace';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { assessmentContract } from '../../shared/ipc/assessment.contract';
@@ -156,8 +157,8 @@ export class AssessmentService {
     const parsed = DecisionSchema.safeParse(input);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => ({
+        ...problemOfIssue(i),
         where: i.path.join('.') || 'decision',
-        message: i.message,
       }));
       throw new AppError(
         'invalid-request',
@@ -225,6 +226,7 @@ export class AssessmentService {
       signature: signed.signature,
       freshSignature: signer !== undefined,
     });
+    this.ctx.events.emit('decisionRecorded', { threatIds: stored.threatIds, assessmentId });
     return decision;
   }
 
@@ -266,6 +268,7 @@ export class AssessmentService {
         reasons: s.reasons,
         score: s.score,
         titles: Object.fromEntries(members.map((t) => [t.id, t.title])),
+        titlesFr: Object.fromEntries(members.flatMap((t) => (t.titleFr ? [[t.id, t.titleFr]] : []))),
       };
     });
   }
@@ -300,7 +303,7 @@ export class AssessmentService {
 
   preview(input: unknown, limit: number) {
     const parsed = parsePolicy(input);
-    if (!parsed.ok) throw policyInvalid('The edited policy is not valid', parsed.errors);
+    if (!parsed.ok) throw policyInvalid('The edited policy is not valid', parsed);
     return this.levels.preview(parsed.policy, limit);
   }
 

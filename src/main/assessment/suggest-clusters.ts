@@ -9,10 +9,12 @@ import type { Threat } from '../../shared/domain/workspace';
 import { DAY_MS } from './calendar';
 import { overlappingClaims } from './claim-links';
 import { indexSharedKeys, type KeyColumns, type KeyKind } from './shared-keys';
+import { message, type Message } from '../../shared/domain/message';
 
 export interface ClusterSuggestion {
   threatIds: string[];
-  reasons: string[];
+  /** Why they may belong together, as messages (engine:cluster.*). */
+  reasons: Message[];
   /** Strength of the suggestion, for ordering: higher is more related. */
   score?: number;
 }
@@ -37,7 +39,7 @@ export interface ClusterColumns extends KeyColumns {
 /** A suggestion over columns: `members` are indices into them, in time order. */
 export interface ColumnSuggestion {
   members: number[];
-  reasons: string[];
+  reasons: Message[];
   score: number;
 }
 
@@ -140,16 +142,30 @@ export function suggestFromColumns(columns: ClusterColumns, opts: SuggestOptions
     );
 
   const text = (s: string | null | undefined): string => (s ?? '').trim();
-  const reasonText = (reason: Reason): string => {
-    if ('inner' in reason) return `${reasonText(reason.inner)} (${reason.of} of ${reason.host})`;
+  const reasonText = (reason: Reason): Message => {
+    if ('inner' in reason) {
+      const inner = reasonText(reason.inner);
+      return message(inner.id, { ...inner.params, part: reason.of, of: reason.host });
+    }
     if ('claim' in reason)
-      return `overlapping false claims: ${(claimGroups[reason.claim]?.words ?? []).join(', ')}`;
+      return message('engine:cluster.claim', {
+        words: (claimGroups[reason.claim]?.words ?? []).join(', '),
+      });
     const k = reason.key;
     const i = order[index.first[k] ?? 0] ?? 0;
-    if (index.kind[k] === 'source') return `same source: ${text(columns.sourceName[i])}`;
+    if (index.kind[k] === 'source')
+      return message('engine:cluster.source', { name: text(columns.sourceName[i]) });
     if (index.kind[k] === 'target')
-      return `same target: ${text(columns.targetDescription[i])} (${columns.targetKind[i]})`;
-    return `same region, channel, purpose and type: ${text(index.region[k])}, ${text(index.channel[k])}, ${columns.purpose[i]}, ${columns.type[i]}`;
+      return message('engine:cluster.target', {
+        description: text(columns.targetDescription[i]),
+        kind: columns.targetKind[i] ?? '',
+      });
+    return message('engine:cluster.place', {
+      region: text(index.region[k]),
+      channel: text(index.channel[k]),
+      purpose: columns.purpose[i] ?? '',
+      type: columns.type[i] ?? '',
+    });
   };
 
   return ranked.slice(0, opts.limit ?? ranked.length).map(({ c, score }) => {
@@ -247,11 +263,11 @@ function supportingReasons(
   members: readonly number[],
   columns: ClusterColumns,
   keyOf: (s: string) => number,
-): string[] {
-  const reasons: string[] = [];
-  for (const [field, label] of [
-    ['regions', 'region'],
-    ['channels', 'channel'],
+): Message[] {
+  const reasons: Message[] = [];
+  for (const [field, id] of [
+    ['regions', 'engine:cluster.region'],
+    ['channels', 'engine:cluster.channel'],
   ] as const) {
     const count = new Map<number, { n: number; text: string }>();
     for (const i of members) {
@@ -266,7 +282,10 @@ function supportingReasons(
     const best = [...count.values()].sort((a, b) => b.n - a.n || (a.text < b.text ? -1 : 1))[0];
     if (best && best.n * 2 >= members.length && best.n >= 2)
       reasons.push(
-        `same ${label}: ${best.text}${best.n < members.length ? ` (${best.n} of ${members.length})` : ''}`,
+        message(id, {
+          name: best.text,
+          ...(best.n < members.length ? { part: best.n, of: members.length } : {}),
+        }),
       );
   }
   return reasons;

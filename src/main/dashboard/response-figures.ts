@@ -55,8 +55,11 @@ export interface ResponseFacts {
   markedResponded: boolean;
   /** Every decision recorded on an assessment of the threat (ISO date-times). */
   decisions: string[];
-  /** Release dates (YYYY-MM-DD) of the approved public texts about the threat. */
+  /** When the public texts about the threat were approved for release (ISO dates or date-times). */
   releases: string[];
+  /** When partner notifications about the threat were approved: partners notified, a response that is not
+   *  a release (ISO date-times). */
+  partnerNotifications?: string[] | undefined;
   /** Live observations, any order. */
   outcomes: (Reach & { date: string })[];
 }
@@ -66,9 +69,12 @@ const earliest = (xs: readonly string[]) => (xs.length ? xs.reduce((a, b) => (a 
 export function responseEffect(f: ResponseFacts): ResponseEffect | null {
   const decidedAt = earliest(f.decisions);
   const releasedOn = earliest(f.releases);
-  if (!decidedAt && !releasedOn && !f.markedResponded) return null;
+  const partnerNotifiedOn = earliest(f.partnerNotifications ?? []);
+  if (!decidedAt && !releasedOn && !partnerNotifiedOn && !f.markedResponded) return null;
   const respondedOn = earliest(
-    [decidedAt, releasedOn].filter((d): d is string => d !== null).map((d) => d.slice(0, 10)),
+    [decidedAt, releasedOn, partnerNotifiedOn]
+      .filter((d): d is string => d !== null)
+      .map((d) => d.slice(0, 10)),
   );
   const latest = [...f.outcomes].sort((a, b) => a.date.localeCompare(b.date)).at(-1) ?? null;
   return {
@@ -79,6 +85,7 @@ export function responseEffect(f: ResponseFacts): ResponseEffect | null {
     respondedOn,
     decidedAt,
     releasedOn,
+    partnerNotifiedOn,
     before: f.reach,
     after: latest,
     effect: latest ? (reachFell(f.reach, latest) ? 'fell' : 'did-not-fall') : 'no-outcome',

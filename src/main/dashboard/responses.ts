@@ -1,8 +1,9 @@
 // Gathers what "responses and their effect" is computed from, for the dashboard's scope (an election, a
-// range of first-seen days): the decisions, the statements released and the outcome observations of the
-// threats in scope. Read by the dashboard and the after-action report alike, so their figures agree.
-import { z } from 'zod';
+// range of first-seen days): the decisions, the statements released, the partner notifications approved and
+// the outcome observations of the threats in scope. Read by the dashboard and the after-action report alike, so their figures agree.
 import { DEFAULT_FOLLOW_UP_DAYS } from '../../shared/domain/outcomes';
+import { FollowUpDaysSchema } from '../../shared/domain/policy';
+import { isPublicTemplate } from '../../shared/domain/drafting';
 import type { ResponsesData } from '../../shared/domain/responses';
 import type { ThreatFilter } from '../../shared/domain/threat-log';
 import { AssessmentRepository } from '../assessment/repository';
@@ -16,16 +17,36 @@ import { responseFigures, type ResponseFacts } from './response-figures';
 /** Days after a response with no outcome before it is listed: the policy's `outcomes.followUpDays`. */
 export function followUpDays(ctx: ServiceContext): number {
   const policy = currentPolicy(ctx.db) as { outcomes?: { followUpDays?: { value?: unknown } } };
-  const days = z.number().int().min(1).max(365).safeParse(policy.outcomes?.followUpDays?.value);
+  const days = FollowUpDaysSchema.safeParse(policy.outcomes?.followUpDays?.value);
   return days.success ? days.data : DEFAULT_FOLLOW_UP_DAYS;
 }
 
-/** Every release (first approval of a public text) per threat, as ISO date-times. */
-export function releasesByThreat(ctx: ServiceContext): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const r of new DraftingRepository(ctx.db).firstApprovals())
-    if (r.releasable) for (const id of r.threatIds) out.set(id, [...(out.get(id) ?? []), r.approvedAt]);
-  return out;
+/**
+ * What counts as a response to a threat, from what was recorded (the dashboard and the after-action report
+ * share this rule):
+ * - a decision recorded on an assessment of the threat;
+ * - a public text about it approved for release (public statement, social post, media lines): a release;
+ * - a partner notification about it approved (the template names its threats): partners notified;
+ * - the threat marked responded.
+ * Not a briefing note (it stays inside the organisation), and not a contact in a partner's log: a contact
+ * record names no threat (a date, who, a channel, a free note). The threat page's timeline shows contacts
+ * whose note mentions the threat's id, but text is not a link, so they are not counted.
+ */
+export function approvalsByThreat(ctx: ServiceContext): {
+  releases: Map<string, string[]>;
+  partnerNotifications: Map<string, string[]>;
+} {
+  const releases = new Map<string, string[]>();
+  const partnerNotifications = new Map<string, string[]>();
+  const add = (into: Map<string, string[]>, ids: readonly string[], at: string) => {
+    for (const id of ids) into.set(id, [...(into.get(id) ?? []), at]);
+  };
+  for (const r of new DraftingRepository(ctx.db).firstApprovals()) {
+    if (isPublicTemplate(r.draft.template)) add(releases, r.threatIds, r.approvedAt);
+    else if (r.draft.template === 'partner-notification')
+      add(partnerNotifications, r.threatIds, r.approvedAt);
+  }
+  return { releases, partnerNotifications };
 }
 
 /** Whether a table is in this database (the dashboard also answers on a database from before it). */
@@ -44,11 +65,13 @@ export function responsesIn(
   if (hasTable(ctx, 'decisions'))
     for (const d of new AssessmentRepository(ctx.db).decisionTimes())
       decisions.set(d.threatId, [...(decisions.get(d.threatId) ?? []), d.decidedAt]);
-  const releases = hasTable(ctx, 'draft_versions') ? releasesByThreat(ctx) : new Map<string, string[]>();
+  const { releases, partnerNotifications } = hasTable(ctx, 'draft_versions')
+    ? approvalsByThreat(ctx)
+    : { releases: new Map<string, string[]>(), partnerNotifications: new Map<string, string[]>() };
   const store = new ThreatStore(ctx.db);
   const filter: ThreatFilter = { electionId: scope.electionId, from: scope.from, to: scope.to };
   const marked = store.exportable({ filter: { ...filter, status: ['responded'] } });
-  const candidates = new Set([...decisions.keys(), ...releases.keys()]);
+  const candidates = new Set([...decisions.keys(), ...releases.keys(), ...partnerNotifications.keys()]);
   const others = candidates.size ? store.exportable({ filter, ids: [...candidates] }) : [];
   const threats = new Map([...others, ...marked].map((t) => [t.threat.id, t]));
   const outcomes = hasTable(ctx, 'outcomes') ? new OutcomeRepository(ctx.db).live([...threats.keys()]) : [];
@@ -61,6 +84,7 @@ export function responsesIn(
     markedResponded: threat.status === 'responded',
     decisions: decisions.get(threat.id) ?? [],
     releases: releases.get(threat.id) ?? [],
+    partnerNotifications: partnerNotifications.get(threat.id) ?? [],
     outcomes: outcomes
       .filter((o) => o.threatId === threat.id)
       .map((o) => ({

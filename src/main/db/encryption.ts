@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { checkPassphrase } from '../../shared/security/passphrase-strength';
+import { checkPassphrase } from '../security/passphrases';
 
 export const CIPHER = 'sqlcipher';
 export const CIPHER_LEGACY = 4;

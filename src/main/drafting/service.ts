@@ -505,6 +505,13 @@ export class DraftingService {
         signature: sig.signature,
         freshSignature: signer !== undefined,
       });
+      if (step === 'approved')
+        this.ctx.events.emit('draftApproved', {
+          threatIds: v.draft.threatIds,
+          draftId: id,
+          template: stored.template,
+          version: v.version,
+        });
       return this.draftRecord(id);
     })();
   }

@@ -2,14 +2,15 @@
 // cannot open a file chooser without a click of its own, e.g. from the application menu), which then
 // reads or writes the file itself:
 //   saveDialogPort  where exports and drafts are written (files:save, a .docx straight from main);
-//   openDialogPort  reads the chosen file as UTF-8 text within the import limits (files:open).
+//   openDialogPort  opens the chosen file to be read as UTF-8 text, a piece at a time, within the import
+//                   limits (files:open, files:read).
 // `dialog` is injected, so that the harnesses can answer it.
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OpenFilePort } from '../files/open-port';
 import type { SaveFilePort } from '../files/save-port';
-import { readImportText } from '../transfer/text-file';
+import { ImportTextReader } from '../transfer/text-file';
 
 /** The part of Electron's `dialog` these need (injected, so that harnesses can answer it). */
 export type FileDialog = Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
@@ -34,18 +35,27 @@ export async function chooseAndWrite(
   return result.filePath;
 }
 
-/** Asks for one file and reads it as text for import (size limit, strict UTF-8); null when cancelled. */
-export async function chooseAndRead(
+/** About this much of the file per files:read: each piece is imported before the next is asked for, so
+ *  the main process is never busy for long at a time (as the browser's pieces, import-stream.ts). */
+const PIECE_BYTES = 256 * 1024;
+
+/** Asks for one file and opens it to be read as text for import, a piece at a time (size limit, strict
+ *  UTF-8): never held whole, whatever its size. Null when cancelled. */
+export async function chooseAndOpen(
   dialog: FileDialog,
   parent: ParentWindow,
   filters: FileFilter[] = [],
-): Promise<{ name: string; path: string; content: string } | null> {
+): Promise<{ name: string; path: string; pieces: ImportTextReader } | null> {
   const win = parent();
   const options = { properties: ['openFile' as const], filters };
   const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const [file] = result.filePaths;
   if (result.canceled || !file) return null;
-  return { name: path.basename(file), path: file, content: readImportText(file) };
+  return {
+    name: path.basename(file),
+    path: file,
+    pieces: new ImportTextReader(file, { pieceBytes: PIECE_BYTES }),
+  };
 }
 
 export function saveDialogPort(dialog: FileDialog, parent: ParentWindow): SaveFilePort {
@@ -61,8 +71,8 @@ export function saveDialogPort(dialog: FileDialog, parent: ParentWindow): SaveFi
 export function openDialogPort(dialog: FileDialog, parent: ParentWindow): OpenFilePort {
   return {
     async open(filters) {
-      const chosen = await chooseAndRead(dialog, parent, filters);
-      return chosen ? { name: chosen.name, content: chosen.content } : null;
+      const chosen = await chooseAndOpen(dialog, parent, filters);
+      return chosen ? { name: chosen.name, pieces: chosen.pieces } : null;
     },
   };
 }

@@ -7,7 +7,19 @@ export interface FileFilter {
   extensions: string[];
 }
 
+/** A chosen file's text, read a piece at a time (transfer/text-file.ts: ImportTextReader). */
+export interface TextPieces {
+  /** The file's size in bytes. */
+  readonly size: number;
+  /** Bytes read as text so far. */
+  readonly bytesRead: number;
+  /** The next piece, or null at the end (the file is then closed). */
+  next(): string | null;
+  close(): void;
+}
+
 export interface OpenFilePort {
-  /** Asks for one file and reads it as text for import; null when the user cancelled. */
-  open(filters: FileFilter[]): Promise<{ name: string; content: string } | null>;
+  /** Asks for one file and opens it for reading as text, a piece at a time, within the import limits;
+   *  null when the user cancelled. */
+  open(filters: FileFilter[]): Promise<{ name: string; pieces: TextPieces } | null>;
 }

@@ -6,7 +6,7 @@
 import { AppError, type Result } from '../../shared/errors';
 import { contract, type Channel, type Contract } from '../../shared/ipc/contract';
 import type { HandlersOf } from '../../shared/ipc/define';
-import { jsonPath } from '../../shared/domain/location';
+import { problemOfIssue } from '../../shared/domain/problems';
 import { findUnsafeShape } from '../../shared/domain/safe-shape';
 import { runInScope, type Acting } from '../scope';
 
@@ -62,9 +62,7 @@ export function createDispatcher(
         );
       }
       if (!parsed.success) {
-        const problems = parsed.error.issues
-          .slice(0, 20)
-          .map((i) => ({ where: jsonPath(i.path), message: i.message }));
+        const problems = parsed.error.issues.slice(0, 20).map((i) => problemOfIssue(i));
         return {
           ok: false,
           error: {

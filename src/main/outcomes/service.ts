@@ -4,6 +4,7 @@
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { outcomesContract } from '../../shared/ipc/outcomes.contract';
 import { AppError } from '../../shared/errors';
+import { isPublicTemplate } from '../../shared/domain/drafting';
 import type { Outcome, OutcomeDetail, OutcomeFields, ThreatTimeline } from '../../shared/domain/outcomes';
 import type { ServiceContext } from '../context';
 import { assertEditable, newRecordId, unchanged } from '../records';
@@ -111,14 +112,19 @@ export class OutcomeService {
     const detail = this.threats.get(threatId);
     if (!detail) throw new AppError('not-found', `There is no threat with id ${threatId}.`);
     const { threat } = detail;
-    const releases = new DraftingRepository(this.ctx.db)
+    const approvals = new DraftingRepository(this.ctx.db)
       .firstApprovals()
-      .filter((r) => r.releasable && r.threatIds.includes(threatId))
+      .filter((r) => r.threatIds.includes(threatId))
       .map((r) => ({
+        template: r.draft.template,
         draftId: r.draftId,
         title: r.draft.title[r.draft.languages[0] ?? 'en'] ?? r.draftId,
         approvedAt: r.approvedAt,
       }));
+    // The same rule as the dashboard's (approvalsByThreat): a public text is a release; a partner
+    // notification is partners notified; a briefing note stays inside and is not shown.
+    const releases = approvals.filter((a) => isPublicTemplate(a.template));
+    const partnerNotifications = approvals.filter((a) => a.template === 'partner-notification');
     const contacts = new PartnerRepository(this.ctx.db)
       .list()
       .flatMap((p) =>
@@ -132,6 +138,7 @@ export class OutcomeService {
       reach: { breakout: threat.reach.breakout, estimatedAudience: threat.reach.estimatedAudience },
       assessments: new AssessmentRepository(this.ctx.db).listForThreat(threatId),
       releases,
+      partnerNotifications,
       contacts,
       outcomes: this.repo.forThreat(threatId).map((d) => d.outcome),
     });

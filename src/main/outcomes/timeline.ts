@@ -1,5 +1,5 @@
-// A threat's timeline after the fact: first seen, assessments, decisions, the statement's release, partner
-// contacts noted, and outcome observations, in order; with the reach over time the threat page draws.
+// A threat's timeline after the fact: first seen, assessments, decisions, the statement's release, partners
+// notified, partner contacts noted, and outcome observations, in order; with the reach over time the threat page draws.
 import type { Level } from '../../shared/domain/enums';
 import type { Outcome } from '../../shared/domain/outcomes';
 import type { ThreatTimeline, TimelineEvent } from '../../shared/domain/outcomes';
@@ -21,7 +21,10 @@ export interface TimelineFacts {
       decidedAt: string;
     }[];
   }[];
+  /** Public texts approved for release. */
   releases: { draftId: string; title: string; approvedAt: string }[];
+  /** Partner notifications approved (partners notified): shown, but not a release. */
+  partnerNotifications?: { draftId: string; title: string; approvedAt: string }[] | undefined;
   contacts: { partner: string; date: string; by: string }[];
   outcomes: Outcome[];
 }
@@ -49,6 +52,8 @@ export function threatTimeline(f: TimelineFacts): ThreatTimeline {
   }
   for (const r of f.releases)
     events.push({ kind: 'released', at: r.approvedAt, draftId: r.draftId, title: r.title });
+  for (const n of f.partnerNotifications ?? [])
+    events.push({ kind: 'partner-notified', at: n.approvedAt, draftId: n.draftId, title: n.title });
   for (const c of f.contacts)
     events.push({ kind: 'partner-contacted', at: c.date, partner: c.partner, by: c.by });
   for (const o of f.outcomes)
@@ -67,6 +72,7 @@ export function threatTimeline(f: TimelineFacts): ThreatTimeline {
     'first-seen': 0,
     assessed: 1,
     decided: 2,
+    'partner-notified': 3,
     'partner-contacted': 3,
     released: 4,
     outcome: 5,

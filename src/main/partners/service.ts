@@ -103,7 +103,6 @@ export class PartnerService {
   recordContact(req: {
     id: string;
     date: string;
-    by?: string | undefined;
     channel?: ContactChannel | undefined;
     note?: string | undefined;
   }): PartnerDetail {
@@ -122,14 +121,9 @@ export class PartnerService {
           [{ where: '$.date', message: 'must not be in the future' }],
         );
       }
-      const by = req.by ?? this.ctx.actor()?.name;
-      if (!by) {
-        throw new AppError(
-          'invalid-request',
-          'Say who made the contact (or set who is using Threshold first).',
-          [{ where: '$.by', message: 'must not be empty' }],
-        );
-      }
+      // Who made the contact is the signed-in account, as for every write.
+      const by = this.ctx.actor()?.name;
+      if (!by) throw new AppError('not-signed-in', 'Sign in to record a contact.');
       const record = {
         date: req.date,
         by,

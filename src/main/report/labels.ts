@@ -86,9 +86,9 @@ export const R = {
   s4: { en: '4. Outcomes', fr: '4. Résultats' },
   s4intro: {
     en: (n: number) =>
-      `${n} threats got a response (a decision, a statement approved for release, or marked responded).`,
+      `${n} threats got a response (a decision, a statement approved for release, partners notified, or marked responded).`,
     fr: (n: number) =>
-      `${n} menaces ont fait l’objet d’une intervention (une décision, une déclaration approuvée ou la mention « intervention faite »).`,
+      `${n} menaces ont fait l’objet d’une intervention (une décision, une déclaration approuvée, des partenaires avisés ou la mention « intervention faite »).`,
   },
   figure: { en: 'Figure', fr: 'Indicateur' },
   toDecision: { en: 'From first seen to decision', fr: 'De la première observation à la décision' },

@@ -13,7 +13,7 @@ import { CHANNEL_ACCESS, type Access } from '../../shared/ipc/access';
 import type { Channel } from '../../shared/ipc/contract';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { sessionContract } from '../../shared/ipc/session.contract';
-import { checkPassphrase } from '../../shared/security/passphrase-strength';
+import { checkPassphrase } from '../security/passphrases';
 import type { AccountsService } from '../accounts/service';
 import { organisationNames, passphraseContext } from '../accounts/service';
 import type { ServiceContext } from '../context';

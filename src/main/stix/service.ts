@@ -109,6 +109,8 @@ export interface StixImportOptions {
   electionId?: string | undefined;
   /** A new election to create and record every incident under (a fresh workspace has none). */
   newElection?: Pick<Election, 'id' | 'name' | 'jurisdiction' | 'pollingDay'> | undefined;
+  /** The file's SHA-256, when it was read in pieces (the audit entry names it). */
+  sha256?: string;
 }
 
 export function importStixData(
@@ -171,6 +173,7 @@ export function importStixData(
         format: 'stix',
         fileName,
         ...(content !== undefined ? { content } : {}),
+        ...(opts.sha256 !== undefined ? { sha256: opts.sha256 } : {}),
         elections: [...created.values()],
         threats: batch,
       });

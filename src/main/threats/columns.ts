@@ -1,6 +1,7 @@
 // A contract threat as the database holds it, driven by the field table: the public document (in
 // threat_docs), the classified notes kept apart, and the columns the log filters, sorts and scores on;
 // and threats rebuilt from those columns by name, for whole-log passes that parse no JSON.
+import { withoutInvisible } from '../../shared/text/invisible';
 import { highestClassification } from '../../shared/domain/classification';
 import { getPath, setPath } from '../../shared/domain/paths';
 import {
@@ -133,7 +134,8 @@ export function searchText(threat: Threat): [string, string, string, string, str
     if (t.falseClaim) translations.push(t.falseClaim);
     for (const f of t.facts ?? []) translations.push(f);
   }
-  return [
+  // Invisible characters would split words ("Tues\u200Bday"): they are left out of the index.
+  const columns: [string, string, string, string, string, string, string] = [
     threat.title,
     threat.summary,
     threat.falseClaim ?? '',
@@ -142,4 +144,5 @@ export function searchText(threat: Threat): [string, string, string, string, str
     [...(threat.place.regions ?? []), ...(threat.place.channels ?? [])].join('\n'),
     translations.join('\n'),
   ];
+  return columns.map(withoutInvisible) as typeof columns;
 }

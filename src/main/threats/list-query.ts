@@ -1,5 +1,6 @@
 // Builds the log's windowed, filtered, sorted query. Every value is a bound parameter;
 // column names come only from the fixed maps below.
+import { withoutInvisible } from '../../shared/text/invisible';
 import { addDays, formatISO, parseISO } from 'date-fns';
 import { LEVELS } from '../../shared/domain/enums';
 import { SORT_FIELDS, type SortField, type ThreatFilter } from '../../shared/domain/threat-log';
@@ -59,7 +60,7 @@ export interface BuiltWhere {
 /** Words of a search box as an FTS5 query: every word must match, as a prefix. */
 export function searchWords(search: string): string[] {
   return (
-    search
+    withoutInvisible(search)
       .normalize('NFKC')
       .match(/[\p{L}\p{N}]+/gu)
       ?.slice(0, 20) ?? []
@@ -142,6 +143,8 @@ export const ROW_COLUMNS = [
     f.row === undefined ? [] : [f.row === f.column ? `t.${f.column}` : `t.${f.column} AS ${f.row}`],
   ),
   't.classification',
+  // The French title, for a French interface: read from the document, for the rows of a page only.
+  "(SELECT json_extract(d.doc, '$.translations.fr.title') FROM threat_docs d WHERE d.rowid = t.rowid) AS titleFr",
   't.level',
   't.score',
   't.version',

@@ -2,7 +2,6 @@
 // write is one transaction with its audit entry, writes each threat once with its level (the scoring
 // port), and announces the change (threatsChanged).
 import { AppError } from '../../shared/errors';
-import { newRecordId } from '../records';
 import type { Threat } from '../../shared/domain/workspace';
 import type { ThreatDetail } from '../../shared/domain/threat-log';
 import type { HandlersOf } from '../../shared/ipc/define';
@@ -12,6 +11,8 @@ import type { ElectionRepository } from '../elections/repository';
 import { assertEditable, assertRestorable, unchanged } from '../records';
 import type { ThreatScoring } from './scoring';
 import type { ThreatStore } from './store';
+import { nextThreatId } from './ids';
+import { statusAfter } from './workflow';
 
 export class ThreatService {
   constructor(
@@ -45,7 +46,11 @@ export class ThreatService {
 
   create(input: Omit<Threat, 'id'> & { id?: string | undefined }): ThreatDetail {
     return this.ctx.db.transaction(() => {
-      const threat = { ...input, id: input.id ?? newRecordId('T', this.ctx.clock()) } as Threat;
+      // Without an id, the next one in the style of the election's other threats (lk27-035).
+      const electionId = String((input as { electionId: unknown }).electionId);
+      const id =
+        input.id ?? nextThreatId(this.store.idsOf(electionId), electionId, (x) => this.store.exists(x));
+      const threat = { ...input, id } as Threat;
       if (this.store.exists(threat.id))
         throw new AppError('conflict', `A threat with id ${threat.id} already exists.`);
       this.assertElection(threat.electionId);
@@ -104,6 +109,36 @@ export class ThreatService {
       this.changed('threat.restored', id, { from: version, version: newVersion }, true);
       return this.detail(id);
     })();
+  }
+
+  /**
+   * Moves the threats' status forward to where the work has got to (see ./workflow): a new version of
+   * each threat that was behind, audited with what moved it. Runs inside the transaction of that work.
+   */
+  advanceStatus(
+    ids: readonly string[],
+    reached: 'assessed' | 'responded',
+    because: Record<string, unknown>,
+  ): void {
+    for (const id of ids) {
+      const current = this.store.get(id);
+      if (!current || current.meta.deletedAt) continue;
+      const next = statusAfter(current.threat.status, reached);
+      if (!next) continue;
+      const threat = { ...current.threat, status: next };
+      const version = this.store.update(
+        id,
+        threat,
+        this.ctx.writeInfo(`status: ${next}`),
+        this.scoring.scorer()(threat),
+      );
+      this.changed(
+        'threat.status',
+        id,
+        { from: current.threat.status ?? 'new', to: next, version, ...because },
+        true,
+      );
+    }
   }
 
   handlers(): HandlersOf<typeof threatsContract> {

@@ -156,6 +156,13 @@ export class ThreatStore {
           .get(electionId) as number);
   }
 
+  /** The ids of an election's threats, deleted ones included (new ids follow their style). */
+  idsOf(electionId: string): string[] {
+    return cached(this.db, 'SELECT id FROM threats WHERE election_id = ?')
+      .pluck()
+      .all(electionId) as string[];
+  }
+
   /** The ids of an election's live threats. */
   liveIds(electionId: string): string[] {
     return cached(this.db, 'SELECT id FROM threats WHERE election_id = ? AND deleted_at IS NULL')
@@ -433,17 +440,21 @@ export class ThreatStore {
     return { rowids, columns };
   }
 
-  /** The ids and titles of the threats with these rowids. */
-  idsAndTitles(rowids: readonly number[]): Map<number, { id: string; title: string }> {
-    const out = new Map<number, { id: string; title: string }>();
+  /** The ids and titles (and French titles, where the record has one) of the threats with these rowids. */
+  idsAndTitles(
+    rowids: readonly number[],
+  ): Map<number, { id: string; title: string; titleFr: string | null }> {
+    const out = new Map<number, { id: string; title: string; titleFr: string | null }>();
     const statement = cached(
       this.db,
-      'SELECT t.rowid, t.id, t.title FROM json_each(?) j JOIN threats t ON t.rowid = j.value',
+      `SELECT t.rowid, t.id, t.title,
+         (SELECT json_extract(d.doc, '$.translations.fr.title') FROM threat_docs d WHERE d.rowid = t.rowid)
+       FROM json_each(?) j JOIN threats t ON t.rowid = j.value`,
     ).raw(true);
-    for (const [rowid, id, title] of statement.iterate(JSON.stringify(rowids)) as IterableIterator<
-      [number, string, string]
+    for (const [rowid, id, title, titleFr] of statement.iterate(JSON.stringify(rowids)) as IterableIterator<
+      [number, string, string, string | null]
     >)
-      out.set(rowid, { id, title });
+      out.set(rowid, { id, title, titleFr });
     return out;
   }
 

@@ -1,4 +1,4 @@
-// Writes validated elections and threats in one transaction: all of it or none of it.
+// Writes validated elections, threats (and a workspace's partners and outcome observations) in one transaction: all of it or none of it.
 // Re-importing the same ids updates them (keeping history), never duplicates them.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -9,6 +9,8 @@ import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
 import { importWorkspacePartners } from '../partners/transfer';
+import { importWorkspaceOutcomes } from '../outcomes/transfer';
+import type { Outcome } from '../../shared/domain/outcomes';
 import type { OrganisationProfile } from '../../shared/domain/organisation';
 import { firstSeenInFuture } from '../../shared/domain/threat-time';
 import { OrganisationService } from '../organisation/service';
@@ -21,10 +23,14 @@ export interface ImportBatch {
   fileName: string;
   /** The file's text, hashed into the audit log entry. */
   content?: string;
+  /** Or its hash, when the text was read in pieces. */
+  sha256?: string;
   elections: Election[];
   threats: Threat[];
   /** The workspace's `partners` field (validated), when the file has one. */
   partners?: Partner[];
+  /** The workspace's `outcomes` field (each validated), when the file has one: observations of its threats. */
+  outcomes?: Outcome[];
   /** The workspace's `organisation` block (validated), when the file has one: it replaces the profile. */
   organisation?: OrganisationProfile;
   /** Top-level fields of a workspace document that Threshold does not model. */
@@ -103,6 +109,10 @@ export function applyImport(ctx: ServiceContext, scoring: ThreatScoring, batch: 
       report.firstSeenInFuture = future.map((t) => ({ id: t.id, firstSeen: t.time.firstSeen }));
 
     if (batch.partners) report.partners = importWorkspacePartners(ctx, batch.partners, info);
+    if (batch.outcomes?.length)
+      report.outcomes = importWorkspaceOutcomes(ctx, batch.outcomes, info, batch.fileName, (id) =>
+        allIds.has(id),
+      );
     if (batch.organisation)
       new OrganisationService(ctx).setInTransaction(batch.organisation, `import of ${batch.fileName}`);
 
@@ -117,10 +127,11 @@ export function applyImport(ctx: ServiceContext, scoring: ThreatScoring, batch: 
       file: batch.fileName,
       format: batch.format,
       sha256:
-        batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : undefined,
+        batch.content !== undefined ? createHash('sha256').update(batch.content).digest('hex') : batch.sha256,
       elections: report.elections,
       threats: report.threats,
       ...(report.partners ? { partners: report.partners } : {}),
+      ...(report.outcomes ? { outcomes: report.outcomes } : {}),
     });
     if (changedIds.length) ctx.events.emit('threatsChanged', { ids: changedIds, scored: true });
   })();

@@ -2,7 +2,7 @@
 // JSON), and an `extra` column carrying whatever the flat columns cannot (unknown fields, empty
 // strings), so that a CSV round trip keeps every field. Cells that a spreadsheet would run as a
 // formula are neutralised with a leading apostrophe, which import removes again.
-import { parse } from 'csv-parse/sync';
+import { parse as parseStream } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import { AppError, importRefusal, type ProblemLocation } from '../../shared/errors';
 import { jsonPath } from '../../shared/domain/location';
@@ -105,56 +105,86 @@ export function threatsToCsv(threats: Iterable<Threat>): string {
   return stringify(rows, CSV_WRITE_OPTIONS);
 }
 
-export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
-  let records: string[][];
-  const lines: number[] = [];
-  try {
-    const parsed = parse(text, {
-      bom: true,
-      info: true,
-      relax_column_count: false,
-      skip_empty_lines: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-    let previousEnd = 0;
-    records = parsed.map(({ record, info }) => {
-      lines.push(previousEnd + 1);
-      previousEnd = info.lines;
-      return record;
-    });
-  } catch (err) {
-    const e = err as Error & { lines?: number; column?: number | string };
-    const where = e.lines !== undefined ? `line ${e.lines}` : 'the file';
-    throw new AppError(
-      'import-invalid',
-      `${fileName} is not valid CSV (${where}): ${e.message}. Nothing was imported.`,
-      [{ where, message: e.message }],
+/** csv-parse's own parser, fed piece by piece (its synchronous core, which its sync API uses too). */
+interface CsvCore {
+  parse(
+    data: Buffer | undefined,
+    end: boolean,
+    push: (row: { record: string[]; info: { lines: number } }) => void,
+    close: () => void,
+  ): Error | undefined;
+}
+
+const MAX_PROBLEMS = 20;
+
+/**
+ * Reads threats from CSV text given in pieces, one record at a time, so that a file of any size is never
+ * held whole: each valid row is handed over as a contract threat with its line; problems (with line and
+ * column) are collected, up to 20, and no row is handed over after the first. Line breaks inside quoted
+ * cells are read as CSV says.
+ */
+export class ThreatCsvReader {
+  readonly problems: ProblemLocation[] = [];
+  /** Problems found, counted beyond the 20 kept. */
+  problemCount = 0;
+  private readonly core = (
+    parseStream({ bom: true, info: true, relax_column_count: false, skip_empty_lines: true }) as unknown as {
+      api: CsvCore;
+    }
+  ).api;
+  private index: Map<string, number> | null = null;
+  private previousEnd = 0;
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly fileName: string,
+    private readonly onThreat: (threat: Threat, line: number) => void,
+  ) {}
+
+  write(text: string): void {
+    this.feed(Buffer.from(text, 'utf8'), false);
+  }
+
+  /** The end of the text: throws when the file is empty or not CSV. */
+  end(): void {
+    this.feed(undefined, true);
+    if (!this.index)
+      throw new AppError('import-invalid', `${this.fileName} is empty. Nothing was imported.`, [
+        { where: 'line 1', message: 'no header row' },
+      ]);
+  }
+
+  private feed(data: Buffer | undefined, end: boolean): void {
+    const err = this.core.parse(
+      data,
+      end,
+      ({ record, info }) => {
+        const line = this.previousEnd + 1;
+        this.previousEnd = info.lines;
+        this.record(record, line);
+      },
+      () => undefined,
     );
+    if (err) {
+      const e = err as Error & { lines?: number };
+      const where = e.lines !== undefined ? `line ${e.lines}` : 'the file';
+      throw new AppError(
+        'import-invalid',
+        `${this.fileName} is not valid CSV (${where}): ${e.message}. Nothing was imported.`,
+        [{ where, message: e.message }],
+      );
+    }
   }
-  const [headerRow, ...rows] = records;
-  if (!headerRow)
-    throw new AppError('import-invalid', `${fileName} is empty. Nothing was imported.`, [
-      { where: 'line 1', message: 'no header row' },
-    ]);
 
-  const header = headerRow.map((h) => unescapeCell(h).trim());
-  const problems: ProblemLocation[] = [];
-  const index = new Map(header.map((h, i) => [h, i]));
-  for (const required of ['id', 'electionId', 'title']) {
-    if (!index.has(required))
-      problems.push({ where: 'line 1', message: `the header has no "${required}" column` });
+  private problem(p: ProblemLocation): void {
+    this.problemCount++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(p);
   }
-  for (const [i, h] of header.entries()) {
-    if (!CSV_HEADER.includes(h))
-      problems.push({ where: `line 1, column ${i + 1}`, message: `unknown column "${h}"` });
-  }
-  if (problems.length)
-    throw new AppError('import-invalid', importRefusal(fileName, problems, problems.length), problems);
 
-  const threats: Threat[] = [];
-  const seen = new Map<string, number>();
-  for (const [r, record] of rows.entries()) {
-    if (problems.length >= 20) break;
-    const line = lines[r + 1] ?? r + 2;
+  private record(record: string[], line: number): void {
+    if (!this.index) return this.header(record);
+    if (this.problems.length >= MAX_PROBLEMS) return;
+    const index = this.index;
     const raw = record.map(unescapeCell);
     const ordered = COLUMNS.map(({ name }) => cellAt(raw, index.get(name)));
     let obj: Obj;
@@ -167,41 +197,65 @@ export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
         applyPatch(obj, patch);
       }
     } catch (err) {
-      problems.push({
+      return this.problem({
         where: `line ${line}`,
         message: `a JSON cell cannot be read: ${(err as Error).message}`,
       });
-      continue;
     }
     const unsafe = findUnsafeShape(obj);
-    if (unsafe) {
-      problems.push({ where: `line ${line}`, message: unsafe });
-      continue;
-    }
+    if (unsafe) return this.problem({ where: `line ${line}`, message: unsafe });
     const parsed = ThreatSchema.safeParse(obj);
     if (!parsed.success) {
       for (const issue of parsed.error.issues.slice(0, 5)) {
         const columnName = columnFor(issue.path);
         const at = index.get(columnName);
         const col = at === undefined ? undefined : at + 1;
-        problems.push({
+        this.problem({
           where: `line ${line}${col ? `, column ${col} (${columnName})` : ` (${columnName})`}`,
           message: `${jsonPath(issue.path)} ${issue.message}`,
         });
       }
-      continue;
+      return;
     }
-    const first = seen.get(parsed.data.id);
+    const first = this.seen.get(parsed.data.id);
     if (first !== undefined)
-      problems.push({
+      return this.problem({
         where: `line ${line}, column ${(index.get('id') ?? 0) + 1} (id)`,
         message: `repeats the id ${parsed.data.id} of line ${first}`,
       });
-    seen.set(parsed.data.id, line);
-    threats.push(parsed.data);
+    this.seen.set(parsed.data.id, line);
+    if (this.problems.length === 0) this.onThreat(parsed.data, line);
   }
-  if (problems.length)
-    throw new AppError('import-invalid', importRefusal(fileName, problems, problems.length), problems);
+
+  private header(row: string[]): void {
+    const header = row.map((h) => unescapeCell(h).trim());
+    const problems: ProblemLocation[] = [];
+    for (const required of ['id', 'electionId', 'title']) {
+      if (!header.includes(required))
+        problems.push({ where: 'line 1', message: `the header has no "${required}" column` });
+    }
+    for (const [i, h] of header.entries()) {
+      if (!CSV_HEADER.includes(h))
+        problems.push({ where: `line 1, column ${i + 1}`, message: `unknown column "${h}"` });
+    }
+    if (problems.length)
+      throw new AppError('import-invalid', importRefusal(this.fileName, problems, problems.length), problems);
+    this.index = new Map(header.map((h, i) => [h, i]));
+  }
+}
+
+/** A whole CSV text's threats, or an error saying where it is wrong. */
+export function parseThreatsCsv(text: string, fileName = 'the file'): Threat[] {
+  const threats: Threat[] = [];
+  const reader = new ThreatCsvReader(fileName, (t) => threats.push(t));
+  reader.write(text);
+  reader.end();
+  if (reader.problems.length)
+    throw new AppError(
+      'import-invalid',
+      importRefusal(fileName, reader.problems, reader.problemCount),
+      reader.problems,
+    );
   return threats;
 }
 

@@ -7,6 +7,7 @@ import { ThreatStore } from '../threats/store';
 import { threatsToCsv } from './csv';
 import { workspaceExtra } from './apply-import';
 import { partnersForExport } from '../partners/transfer';
+import { outcomesForExport } from '../outcomes/transfer';
 import { OrganisationRepository } from '../organisation/repository';
 
 export interface ExportOptions {
@@ -24,10 +25,14 @@ export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'f
     .filter((e) => (opts.electionId ? e.id === opts.electionId : opts.ids ? usedElections.has(e.id) : true));
   // Partners are not tied to one election; a selection of threats leaves them out.
   const partners = opts.ids ? undefined : partnersForExport(ctx);
-  // Partners and the organisation are written from their own stores, never from older extra fields.
-  const extra = Object.fromEntries(
-    Object.entries(workspaceExtra(ctx)).filter(([key]) => key !== 'partners' && key !== 'organisation'),
+  // Observations travel with the threats they are about (a whole workspace, an election, a selection).
+  const outcomes = outcomesForExport(
+    ctx,
+    threats.map((t) => t.id),
   );
+  // Modelled fields are written from their own stores, never from older extra fields.
+  const modelled = new Set(['partners', 'organisation', 'outcomes']);
+  const extra = Object.fromEntries(Object.entries(workspaceExtra(ctx)).filter(([key]) => !modelled.has(key)));
   // The organisation profile travels with a whole workspace, once one was saved.
   const profiles = new OrganisationRepository(ctx.settings);
   const organisation = !opts.ids && profiles.exists() ? profiles.get() : undefined;
@@ -38,6 +43,7 @@ export function buildWorkspace(ctx: ServiceContext, opts: Omit<ExportOptions, 'f
     ...(organisation ? { organisation } : {}),
     elections,
     threats,
+    ...(outcomes ? { outcomes } : {}),
     ...(partners ? { partners } : {}),
   };
 }

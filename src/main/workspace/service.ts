@@ -4,23 +4,22 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { workspaceContract } from '../../shared/ipc/workspace.contract';
-import { isStixBundle, parseJsonText } from '../../shared/domain/json-text';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { ServiceContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { can } from '../../shared/domain/permissions';
 import { loadSampleOutcomes } from '../outcomes/transfer';
-import { loadSamplePartners, validatePartners } from '../partners/transfer';
-import { importStixData } from '../stix/service';
 import type { ThreatScoring } from '../threats/scoring';
-import { applyImport } from '../transfer/apply-import';
-import { parseThreatsCsv } from '../transfer/csv';
 import { exportWorkspace, type ExportOptions } from '../transfer/export';
-import { parseWorkspaceJson, validateWorkspace } from '../transfer/json-import';
-import { parseProfile } from '../organisation/service';
+import { ImportSession } from '../transfer/import-session';
+import { importStixData } from '../stix/service';
+import { loadSamplePartners } from '../partners/transfer';
+import type { StreamedImports } from './imports';
 
 export const SAMPLE_FILE = 'sample-workspace.json';
 
+/** A whole file's text, imported in one go (the same streamed import, given one piece). A STIX 2.1
+ *  bundle ("type": "bundle") goes to the STIX import. */
 export function importText(
   ctx: ServiceContext,
   scoring: ThreatScoring,
@@ -28,44 +27,21 @@ export function importText(
   content: string,
   fileName: string,
 ): ImportReport {
-  if (format === 'csv') {
-    return applyImport(ctx, scoring, {
-      format,
-      fileName,
-      content,
-      elections: [],
-      threats: parseThreatsCsv(content, fileName),
-    });
-  }
-  // One parse: a STIX 2.1 bundle ("type": "bundle") goes to the STIX import, anything else is a workspace.
-  const data = tryParse(content);
-  if (isStixBundle(data)) return importStixData(ctx, scoring, data, content, fileName);
-  const ws = data === undefined ? parseWorkspaceJson(content, fileName) : validateWorkspace(data, fileName);
-  const { elections, threats, partners, organisation, ...rest } = ws;
-  // Fields the contract names are not "extra"; the rest is kept as the file gave it.
-  const extra = Object.fromEntries(
-    Object.entries(rest).filter(([key]) => key !== 'format' && key !== 'exportedAt'),
-  );
-  return applyImport(ctx, scoring, {
-    format,
-    fileName,
-    content,
-    elections,
-    threats,
-    ...(partners !== undefined ? { partners: validatePartners(partners, fileName) } : {}),
-    ...(organisation !== undefined
-      ? { organisation: parseProfile(organisation, ['organisation'], 'import-invalid') }
-      : {}),
-    extra,
-  });
+  const session = openImport(ctx, scoring, format, fileName);
+  session.write(content);
+  return session.finish();
 }
 
-function tryParse(content: string): unknown {
-  try {
-    return parseJsonText(content);
-  } catch {
-    return undefined; // parseWorkspaceJson says where the syntax is wrong
-  }
+/** A streamed import that hands a STIX 2.1 bundle to the STIX import. */
+export function openImport(
+  ctx: ServiceContext,
+  scoring: ThreatScoring,
+  format: 'json' | 'csv',
+  fileName: string,
+): ImportSession {
+  return new ImportSession(ctx, scoring, format, fileName, (bundle, sha256) =>
+    importStixData(ctx, scoring, bundle, undefined, fileName, { sha256 }),
+  );
 }
 
 export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
@@ -99,10 +75,15 @@ export function loadSample(ctx: ServiceContext, scoring: ThreatScoring): ImportR
 export function workspaceHandlers(
   ctx: ServiceContext,
   scoring: ThreatScoring,
+  imports: StreamedImports,
 ): HandlersOf<typeof workspaceContract> {
   return {
     'workspace:import': ({ format, content, fileName }) =>
       importText(ctx, scoring, format, content, fileName ?? `the ${format.toUpperCase()} file`),
+    'workspace:importBegin': ({ format, fileName }) => imports.begin(format, fileName),
+    'workspace:importChunk': ({ importId, text }) => imports.chunk(importId, text),
+    'workspace:importEnd': ({ importId }) => imports.end(importId),
+    'workspace:importCancel': ({ importId }) => imports.cancel(importId),
     'workspace:export': (opts) => exportAudited(ctx, opts),
     'workspace:loadSample': () => loadSample(ctx, scoring),
   };

@@ -27,7 +27,7 @@ export function FilterMenu<T extends string | number>({
         <span aria-hidden="true"> ▾</span>
       </Popover.Trigger>
       <Popover.Portal>
-        <Popover.Content className="filter-menu__panel" align="start" sideOffset={4}>
+        <Popover.Content className="filter-menu__panel" align="start" sideOffset={4} aria-label={label}>
           <fieldset className="filter-menu__fieldset">
             <legend className="visually-hidden">{label}</legend>
             {options.map((o) => (

@@ -1,8 +1,11 @@
-// The interface in English and French, switchable at run time. Each domain keeps its strings
-// in its own namespace file (i18n/<lang>/<namespace>.json).
+// The interface in English and French, switchable at run time. Each domain keeps its strings in its own
+// namespace file (i18n/<lang>/<namespace>.json); the assessment engine's messages live with the engine's
+// shared catalogue (src/shared/i18n) so that the command line renders them too. French strings get French
+// punctuation as they load.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { MESSAGE_CATALOGS } from '../../shared/i18n/catalogs';
+import { frenchResource } from './french-punctuation';
 
 const modules = import.meta.glob<{ default: Record<string, unknown> }>('./*/*.json', { eager: true });
 
@@ -12,11 +15,13 @@ export type UiLanguage = (typeof LANGUAGES)[number];
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, mod] of Object.entries(modules)) {
   const [, lang, ns] = /\.\/(\w+)\/([\w-]+)\.json$/.exec(file) ?? [];
-  if (lang && ns) (resources[lang] ??= {})[ns] = mod.default;
+  if (lang && ns) (resources[lang] ??= {})[ns] = lang === 'fr' ? frenchResource(mod.default) : mod.default;
 }
-// The catalogs of the messages the core sends (check messages …), shared with the CLI.
+// The catalogs of the messages the core sends (the assessment's explanation, check messages …), shared
+// with the CLI.
 for (const [lang, namespaces] of Object.entries(MESSAGE_CATALOGS))
-  for (const [ns, catalog] of Object.entries(namespaces)) (resources[lang] ??= {})[ns] = catalog;
+  for (const [ns, catalog] of Object.entries(namespaces))
+    (resources[lang] ??= {})[ns] = lang === 'fr' ? frenchResource(catalog) : catalog;
 
 const stored = localStorage.getItem('threshold.language');
 const initial: UiLanguage =

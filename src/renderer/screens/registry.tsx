@@ -5,7 +5,7 @@ import type { ThreatDetail } from '../../shared/domain/threat-log';
 import { AccountsScreen } from './accounts/AccountsScreen';
 import { AssessmentTab } from './assessment/AssessmentTab';
 import { AssessScreen } from './assessment/AssessScreen';
-import { PolicyScreen } from './assessment/PolicyScreen';
+import { PolicyScreen } from './policy/PolicyScreen';
 import { AuditScreen } from './audit/AuditScreen';
 import { DashboardEntry } from './dashboard';
 import { DraftingScreen } from './drafting/DraftingScreen';

@@ -12,10 +12,18 @@ export interface AppSlice {
   elections: Election[];
   /** The election the log and new threats are scoped to ('' = all). */
   electionId: string;
+  /** Goes to a screen; with unsaved changes on screen, asks first (see `pendingRoute`). */
   navigate(route: Route): void;
-  /** Asked before leaving the current screen (e.g. a form with unsaved changes); false stays. */
-  leaveGuard: (() => boolean) | null;
-  setLeaveGuard(guard: (() => boolean) | null): void;
+  /** Editors with unsaved changes on screen (each says so under its own name). */
+  unsaved: string[];
+  setUnsaved(owner: string, unsaved: boolean): void;
+  /** Where the person asked to go while something was unsaved: the app's dialog asks to confirm. */
+  pendingRoute: Route | null;
+  confirmLeave(): void;
+  cancelLeave(): void;
+  /** After a record is created and opened, the panel's heading takes the focus once. */
+  focusHeading: boolean;
+  setFocusHeading(on: boolean): void;
   syncRouteFromLocation(): void;
   loadInfo(): Promise<void>;
   loadElections(): Promise<void>;
@@ -24,6 +32,9 @@ export interface AppSlice {
   signOut(): Promise<void>;
   /** A command from the desktop menu that the log screen carries out (find, import, export). */
   logCommand: MenuCommand | null;
+  /** The log's export dialog is open (a menu command can open it). */
+  exportOpen: boolean;
+  setExportOpen(open: boolean): void;
   runMenuCommand(command: MenuCommand): void;
   clearLogCommand(): void;
 }
@@ -43,20 +54,42 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
   route: parseRoute(window.location.hash),
   elections: [],
   electionId: localStorage.getItem('threshold.election') ?? '',
-  leaveGuard: null,
-  setLeaveGuard(guard) {
-    set({ leaveGuard: guard });
+  unsaved: [],
+  setUnsaved(owner, unsaved) {
+    const others = get().unsaved.filter((o) => o !== owner);
+    set({ unsaved: unsaved ? [...others, owner] : others });
   },
+  pendingRoute: null,
   navigate(route) {
-    const guard = get().leaveGuard;
-    if (guard && !guard()) return;
-    set({ leaveGuard: null });
+    if (get().unsaved.length) {
+      set({ pendingRoute: route });
+      return;
+    }
     const hash = formatRoute(route);
     if (window.location.hash !== hash) window.history.pushState(null, '', hash);
-    set({ route });
+    set({ route, pendingRoute: null });
+  },
+  confirmLeave() {
+    const route = get().pendingRoute;
+    set({ unsaved: [], pendingRoute: null });
+    if (route) get().navigate(route);
+  },
+  cancelLeave() {
+    set({ pendingRoute: null });
+  },
+  focusHeading: false,
+  setFocusHeading(on) {
+    set({ focusHeading: on });
   },
   syncRouteFromLocation() {
-    set({ route: parseRoute(window.location.hash) });
+    const route = parseRoute(window.location.hash);
+    if (get().unsaved.length && formatRoute(route) !== formatRoute(get().route)) {
+      // Back or forward with unsaved changes: stay where we are until the person confirms.
+      window.history.pushState(null, '', formatRoute(get().route));
+      set({ pendingRoute: route });
+      return;
+    }
+    set({ route });
   },
   async loadInfo() {
     set({ info: await call(api.app.info({})) });
@@ -76,12 +109,17 @@ export const createAppSlice: StateCreator<StoreState, [], [], AppSlice> = (set, 
     window.location.reload();
   },
   logCommand: null,
+  exportOpen: false,
+  setExportOpen(open) {
+    set({ exportOpen: open });
+  },
   runMenuCommand(command) {
     const screen = SCREEN_OF[command];
     if (screen) return get().navigate({ screen } as Route);
     if (command === 'new-threat') return get().navigate({ screen: 'threat-new' });
     get().navigate({ screen: 'log' });
-    set({ logCommand: command });
+    if (command === 'export-json') set({ exportOpen: true });
+    else set({ logCommand: command });
   },
   clearLogCommand() {
     set({ logCommand: null });

@@ -75,7 +75,7 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
     try {
       const result = subject.cluster
         ? await call(api.assessment.assessCluster({ threatIds: subject.threatIds }))
-        : await call(api.assessment.assess({ threatId: subject.threatIds[0]! }));
+        : await call(api.assessment.assess({ threatId: subject.threatIds[0] ?? '' }));
       if (get().assessmentKey === key) set({ assessment: result, assessmentError: null });
     } catch (err) {
       if (get().assessmentKey === key) set({ assessment: null, assessmentError: (err as Error).message });
@@ -86,7 +86,7 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
   async loadAssessmentHistory(subject) {
     const key = subjectKey(subject);
     try {
-      const all = await call(api.assessment.history({ threatId: subject.threatIds[0]! }));
+      const all = await call(api.assessment.history({ threatId: subject.threatIds[0] ?? '' }));
       const mine = subject.cluster
         ? all.filter((a) => a.cluster && sameSet(a.threatIds, subject.threatIds))
         : all;

@@ -36,6 +36,14 @@ export interface DraftingSlice {
     languages: DraftLang[],
     freshPlan?: boolean,
   ): Promise<DraftRecord>;
+  /** A new draft about threats chosen on the Communications screen, from a new plan (one threat, or
+   *  several: as one cluster, or each on its own). */
+  createDraftAbout(
+    threatIds: string[],
+    cluster: boolean,
+    template: TemplateId,
+    languages: DraftLang[],
+  ): Promise<DraftRecord>;
   openDraft(draftId: string, version?: number): Promise<void>;
   closeDraft(): void;
   saveDraftText(sections: SectionEdits): Promise<DraftRecord>;
@@ -76,6 +84,12 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
       const planId = own?.id ?? (await call(api.drafting.createPlan({ threatIds: [threatId] }))).id;
       const record = await call(api.drafting.createDraft({ planId, template, languages }));
       await get().loadThreatDrafts(threatId);
+      return record;
+    },
+    async createDraftAbout(threatIds, cluster, template, languages) {
+      const plan = await call(api.drafting.createPlan({ threatIds, cluster }));
+      const record = await call(api.drafting.createDraft({ planId: plan.id, template, languages }));
+      await get().loadAllDrafts();
       return record;
     },
     async openDraft(draftId, version) {

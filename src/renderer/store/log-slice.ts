@@ -45,7 +45,7 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
       if (keys.length > MAX_BLOCKS) {
         // Forget the blocks furthest from the one just loaded.
         keys.sort((a, b) => Math.abs(b - block) - Math.abs(a - block));
-        for (const k of keys.slice(0, keys.length - MAX_BLOCKS)) delete blocks[k];
+        for (const k of keys.slice(0, keys.length - MAX_BLOCKS)) Reflect.deleteProperty(blocks, k);
       }
       set({ blocks, total: page.total, logError: null });
     } catch (err) {
@@ -74,7 +74,8 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
       const filter = { ...get().filter, ...patch };
       for (const key of Object.keys(filter) as (keyof ThreatFilter)[]) {
         const v = filter[key];
-        if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) delete filter[key];
+        if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0))
+          Reflect.deleteProperty(filter, key);
       }
       restart({ filter });
     },

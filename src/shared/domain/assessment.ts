@@ -1,6 +1,7 @@
 // The result of checking a threat, or a cluster of threats, against the intervention policy.
 // Produced by src/main/assessment (pure functions); read by drafting, the CLI and the renderer.
 import type { Level } from './enums';
+import type { Message } from './message';
 
 export interface FactorContribution {
   id: string;
@@ -11,8 +12,14 @@ export interface FactorContribution {
   value: number;
   /** weight × value, the points this factor adds to the score. */
   points: number;
-  /** One plain sentence: why the factor has this value. */
-  reason: string;
+  /** One plain sentence: why the factor has this value (a message the interface puts in words). */
+  reason: Message;
+  /** The numbers behind it, for the details view (e.g. the values of the purpose and the type). */
+  detail?: Message;
+  /** For a cluster: the member the factor was taken from, at its strongest. */
+  strongestMember?: string;
+  /** For a cluster: the factor is the whole cluster's (e.g. its combined reach). */
+  wholeCluster?: boolean;
 }
 
 export interface GateResult {
@@ -21,7 +28,7 @@ export interface GateResult {
   /** True when the gate changed the result (capped the level or withheld attribution). */
   applied: boolean;
   /** What the gate did, or why it did not apply. */
-  reason: string;
+  reason: Message;
   /** True when the gate's condition holds, whether or not it changed this result. */
   conditionMet?: boolean;
 }
@@ -32,27 +39,34 @@ export interface Mitigation {
   label: string;
   /** Points taken off the score. */
   points: number;
-  reason: string;
+  reason: Message;
 }
 
 export interface Counterfactual {
-  /** Human sentence: "if attribution confidence were high". */
-  change: string;
+  /** The change, as a message: "if attribution confidence were high" (see shared/i18n/explain.ts). */
+  change: Message;
   /** The field changed, e.g. "source.confidence", "reach.breakout", "daysToPollingDay". */
   field: string;
   from: string | number | null;
   to: string | number | null;
   score: number;
   level: Level;
-  /** "If attribution confidence were high, the level would be speak-publicly." */
-  sentence?: string;
+  /** For a cluster: the change is made to every member. */
+  everyMember?: true;
+}
+
+/** Changes made together that would lower the level (when no single change does). */
+export interface LoweringChange {
+  changes: Counterfactual[];
+  score: number;
+  level: Level;
 }
 
 export interface PartyToEngage {
   /** Stable id of a role, e.g. "election-authority", "platforms", "security-agency". */
   id: string;
   name: string;
-  reason: string;
+  reason: Message;
 }
 
 export interface AssessmentResult {
@@ -69,6 +83,11 @@ export interface AssessmentResult {
   factors: FactorContribution[];
   gates: GateResult[];
   counterfactuals: Counterfactual[];
+  /**
+   * At the top level, when no single change would move it: the changes that lower the score most, alone
+   * (each with the score it would give) and, when some together would lower the level, together.
+   */
+  lowering?: { single: Counterfactual[]; together: LoweringChange | null };
   spokesperson: PartyToEngage;
   partners: PartyToEngage[];
   /** False when attribution must not be stated in public (confidence below high, or a gate withheld it). */

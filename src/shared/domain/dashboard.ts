@@ -17,6 +17,7 @@ export const DashboardQuerySchema = z
     bucket: z.enum(BUCKETS).default('auto'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    params: { id: 'dateOrder' },
     message: 'the start date must not be after the end date',
     path: ['to'],
   });

@@ -2,6 +2,7 @@
 // An assessment is the engine's recommendation, kept whole with the policy version and the threat
 // versions it used; a decision is separate: who decided (the signed-in account, never a typed name), in
 // what role, what, why, when, signed by them.
+import type { Message } from './message';
 import { z } from 'zod';
 import type { AssessmentResult } from './assessment';
 import { LEVELS, type Level } from './enums';
@@ -35,6 +36,7 @@ function requireRationale(
     ctx.addIssue({
       code: 'custom',
       path: ['rationale'],
+      params: { id: 'rationaleRequired', recommended: d.recommendedLevel },
       message: rationaleRequiredMessage(d.recommendedLevel, d.level),
     });
   }
@@ -148,7 +150,10 @@ export interface PolicyVersionInfo {
 export interface ClusterSuggestionView {
   threatIds: string[];
   titles: Record<string, string>;
-  reasons: string[];
+  /** The French titles of those that have one (shown in a French interface). */
+  titlesFr?: Record<string, string>;
+  /** Why they may belong together (engine:cluster.*, said by shared/i18n/explain). */
+  reasons: Message[];
   score?: number;
 }
 

@@ -9,5 +9,13 @@ export interface SavedFile {
   download?: string;
 }
 
-/** A file the user chose to open: its name (never its path) and its text; or nothing, if cancelled. */
-export type OpenedFile = { opened: false } | { opened: true; name: string; content: string };
+/** A file the user chose to open: its name (never its path), its size in bytes, and the id with which
+ *  the page reads its text a piece at a time (files:read); or nothing, if cancelled. */
+export type OpenedFile = { opened: false } | { opened: true; name: string; size: number; fileId: string };
+
+/** The next piece of an opened file's text; `bytesRead` so far; `done` at the end (the file is closed). */
+export interface FilePiece {
+  text: string;
+  bytesRead: number;
+  done: boolean;
+}

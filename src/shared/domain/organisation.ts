@@ -11,18 +11,19 @@ const WEBSITE = /^(https?:\/\/)?[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+(:\d{1,5})?([/?
 /** A phone number as printed: digits with spaces, dashes, dots, brackets, an optional leading +, an extension. */
 const PHONE = /^\+?[\d\s().-]+((ext\.?|x|poste)\s*\d{1,6})?$/i;
 
-const website = trimmed(500).refine(
-  (s) => s === '' || WEBSITE.test(s),
-  'is not a web address (e.g. elections.example.org)',
-);
-const phone = trimmed(100).refine(
-  (s) => s === '' || (PHONE.test(s) && (s.match(/\d/g)?.length ?? 0) >= 7),
-  'is not a phone number (digits, spaces and dashes, e.g. 1-800-555-0127)',
-);
-const email = trimmed(320).refine(
-  (s) => s === '' || z.email().safeParse(s).success,
-  'is not an email address',
-);
+// Each refinement names its message (params.id), which the interface says in the person's language.
+const website = trimmed(500).refine((s) => s === '' || WEBSITE.test(s), {
+  message: 'is not a web address (e.g. elections.example.org)',
+  params: { id: 'website' },
+});
+const phone = trimmed(100).refine((s) => s === '' || (PHONE.test(s) && (s.match(/\d/g)?.length ?? 0) >= 7), {
+  message: 'is not a phone number (digits, spaces and dashes, e.g. 1-800-555-0127)',
+  params: { id: 'phone' },
+});
+const email = trimmed(320).refine((s) => s === '' || z.email().safeParse(s).success, {
+  message: 'is not an email address',
+  params: { id: 'email' },
+});
 
 /** A logo small enough to travel in a workspace file: PNG, JPEG or GIF as a base64 data URL (≤ 512 KB). */
 export const LOGO_MAX_BYTES = 512 * 1024;

@@ -66,7 +66,7 @@ export interface OutcomeDetail {
 export type OutcomeVersion = RecordVersionInfo & { outcome: Outcome };
 
 /** Days after a response with no observation before the dashboard asks for one (the policy may say). */
-export const DEFAULT_FOLLOW_UP_DAYS = 7;
+export { DEFAULT_FOLLOW_UP_DAYS } from './policy';
 
 /** One step of a threat's story, for its timeline. */
 export type TimelineEvent =
@@ -74,6 +74,8 @@ export type TimelineEvent =
   | { kind: 'assessed'; at: string; level: Level; assessmentId: number; policyVersion: number }
   | { kind: 'decided'; at: string; level: Level; recommendedLevel: Level; by: string; role: string }
   | { kind: 'released'; at: string; draftId: string; title: string }
+  /** A partner notification approved: partners notified (a response, not a release to the public). */
+  | { kind: 'partner-notified'; at: string; draftId: string; title: string }
   | { kind: 'partner-contacted'; at: string; partner: string; by: string }
   | {
       kind: 'outcome';

@@ -64,6 +64,7 @@ export const ContactPersonSchema = z
     email: EmailSchema.optional(),
   })
   .refine((c) => Boolean(c.phone || c.secureLine || c.email), {
+    params: { id: 'reachable' },
     message: 'needs at least one way to reach them: a phone, a secure line or an email',
     path: ['phone'],
   });

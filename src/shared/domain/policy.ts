@@ -3,7 +3,10 @@
 // the people who tune it, and the people who review it, read what each number is for.
 // The engine that applies it lives in src/main/assessment (pure functions).
 import { z } from 'zod';
+import type { ProblemLocation } from '../errors';
+import { problemOfIssue } from './problems';
 import { ACTORS, CONFIDENCES, PURPOSES, THREAT_TYPES, TRENDS } from './enums';
+import { at } from '../collections';
 
 export const FACTOR_TYPES = ['harm', 'reach', 'foreign-involvement', 'timing', 'national-security'] as const;
 export type FactorType = (typeof FACTOR_TYPES)[number];
@@ -33,6 +36,18 @@ const days = z
   .min(0, 'must not be negative')
   .max(366, 'must be at most 366 days');
 
+/** Days after a response with no outcome observation before the dashboard asks for one: at least a day
+ *  (a response is followed up after it, not on it), at most a year. */
+export const FOLLOW_UP_DAYS = { min: 1, max: 365 } as const;
+/** The follow-up of a policy without an `outcomes` section. (Not imported from ./outcomes: that module
+ *  brings the workspace's zod messages, which policy messages do not use.) */
+export const DEFAULT_FOLLOW_UP_DAYS = 7;
+export const FollowUpDaysSchema = z
+  .number()
+  .int('must be a whole number of days')
+  .min(FOLLOW_UP_DAYS.min, `must be ${FOLLOW_UP_DAYS.min} or more`)
+  .max(FOLLOW_UP_DAYS.max, `must be at most ${FOLLOW_UP_DAYS.max} days`);
+
 /** A single value with its reason for being. */
 const setting = <T extends z.ZodType>(value: T) => z.strictObject({ value, description });
 /** A lookup table with its reason for being. */
@@ -40,7 +55,7 @@ const table = <T extends z.ZodType>(values: T) => z.strictObject({ description, 
 
 /** Checks that a list of numbers never decreases (the engine's "more X never lowers the score" rests on it). */
 function nonDecreasing(values: number[]): boolean {
-  return values.every((v, i) => i === 0 || v >= values[i - 1]!);
+  return values.every((v, i) => i === 0 || v >= at(values, i - 1));
 }
 
 const factorBase = {
@@ -78,6 +93,7 @@ const ReachFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byBreakout', 'values'],
+        params: { id: 'policy.breakoutRising' },
         message: 'must not decrease from category 1 to 6 (more reach never lowers the score)',
       });
     const t = f.byTrend.values;
@@ -85,6 +101,7 @@ const ReachFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byTrend', 'values'],
+        params: { id: 'policy.trendOrder' },
         message: 'must be ordered declining ≤ stable ≤ growing',
       });
     const bands = f.byAudience.values;
@@ -92,6 +109,7 @@ const ReachFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byAudience', 'values'],
+        params: { id: 'policy.audienceBands' },
         message:
           'bands must be listed from the smallest audience up, each adding at least as much as the one before',
       });
@@ -109,6 +127,7 @@ const ForeignFactorSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['byActorAndConfidence', 'values', actor],
+          params: { id: 'policy.confidenceRising' },
           message:
             'must not decrease from low to moderate to high confidence (more confidence never lowers the score)',
         });
@@ -134,6 +153,7 @@ const TimingFactorSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['byPhase', 'values'],
+        params: { id: 'policy.timingRising' },
         message:
           'must rise towards polling day: outside-election-period ≤ election-period ≤ critical-window ≤ polling-day, and after-certification ≤ count ≤ polling-day',
       });
@@ -162,6 +182,7 @@ const FactorSchema = z.discriminatedUnion(
 const ThresholdsSchema = z
   .strictObject({ description, engagePrivately: score, speakPublicly: score })
   .refine((t) => t.engagePrivately < t.speakPublicly, {
+    params: { id: 'policy.thresholdOrder' },
     error: (iss) => {
       const t = iss.input as { engagePrivately: number; speakPublicly: number };
       return `engagePrivately (${t.engagePrivately}) must be below speakPublicly (${t.speakPublicly})`;
@@ -207,7 +228,7 @@ export const PolicySchema = z
       unsharedShare: setting(unit),
     }),
     /** After a response: days with no outcome observation before the dashboard lists it (default 7). */
-    outcomes: z.strictObject({ description, followUpDays: setting(days) }).optional(),
+    outcomes: z.strictObject({ description, followUpDays: setting(FollowUpDaysSchema) }).optional(),
     mitigations: z.strictObject({
       description,
       debunkedByPartner: z.strictObject({ description, points: z.number().min(0).max(100) }),
@@ -224,6 +245,7 @@ export const PolicySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['factors'],
+        params: { id: 'policy.weightsSum', sum: Math.round(total * 1000) / 1000 },
         message: `weights must add up to 100 so that the score runs from 0 to 100; they add up to ${Math.round(total * 1000) / 1000}`,
       });
     const seen = new Set<string>();
@@ -232,6 +254,7 @@ export const PolicySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['factors', i, 'id'],
+          params: { id: 'policy.duplicateFactor', factor: f.id },
           message: `"${f.id}" is used by more than one factor`,
         });
       seen.add(f.id);
@@ -244,6 +267,7 @@ export const PolicySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['electionPeriodThresholds'],
+        params: { id: 'policy.electionStricter' },
         message: 'must be at least as strict (as high) as thresholds during the election period',
       });
   });
@@ -252,16 +276,33 @@ export type Policy = z.infer<typeof PolicySchema>;
 export type PolicyFactor = Policy['factors'][number];
 export type PolicyThresholds = Pick<Policy['thresholds'], 'engagePrivately' | 'speakPublicly'>;
 
-export type ParsePolicyResult = { ok: true; policy: Policy } | { ok: false; errors: string[] };
+export type ParsePolicyResult =
+  { ok: true; policy: Policy } | { ok: false; errors: string[]; problems: ProblemLocation[] };
 
 /** Validates a policy document; errors read "path: message", e.g. "thresholds: engagePrivately (70) must be below …". */
 export function parsePolicy(json: unknown): ParsePolicyResult {
   const r = PolicySchema.safeParse(json);
   if (r.success) return { ok: true, policy: r.data };
+  const where = (path: readonly PropertyKey[]) => (path.length ? path.map(String).join('.') : 'policy');
   return {
     ok: false,
-    errors: r.error.issues.map(
-      (i) => `${i.path.length ? i.path.map(String).join('.') : 'policy'}: ${i.message}`,
-    ),
+    errors: r.error.issues.map((i) => `${where(i.path)}: ${i.message}`),
+    problems: r.error.issues.map((i) => ({ ...problemOfIssue(i), where: where(i.path) })),
+  };
+}
+
+/** The policy's `outcomes` section as the editors first write it (a policy without one follows up after
+ *  DEFAULT_FOLLOW_UP_DAYS). Its descriptions are the shipped words, translated on screen. */
+export function outcomesSection(
+  followUpDays: number = DEFAULT_FOLLOW_UP_DAYS,
+): NonNullable<Policy['outcomes']> {
+  return {
+    description:
+      'After a response (a decision, a statement approved for release, partners notified): how long to wait for an outcome observation before the dashboard asks for one.',
+    followUpDays: {
+      value: followUpDays,
+      description:
+        'A response with no outcome observation after this many days is listed on the dashboard, to be followed up.',
+    },
   };
 }

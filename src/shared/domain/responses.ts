@@ -24,12 +24,14 @@ export interface ResponseEffect {
   title: string;
   firstSeen: string;
   level: Level | null;
-  /** When the first response was recorded (a decision or a statement's release), YYYY-MM-DD; null when the
-   *  threat is only marked responded. */
+  /** When the first response was recorded (a decision, a public text's release, partners notified),
+   *  YYYY-MM-DD; null when the threat is only marked responded. */
   respondedOn: string | null;
-  /** The first decision and the first release, ISO dates and times. */
+  /** The first decision and the first release of a public text, ISO dates and times. */
   decidedAt: string | null;
   releasedOn: string | null;
+  /** The first partner notification approved (not a release: it goes to partners, not the public). */
+  partnerNotifiedOn: string | null;
   /** The reach recorded on the threat, and the latest observation's. */
   before: Reach;
   after: (Reach & { date: string }) | null;
@@ -37,7 +39,8 @@ export interface ResponseEffect {
 }
 
 export interface ResponsesData {
-  /** Threats that got a response (a decision, a statement released, or marked responded). */
+  /** Threats that got a response (a decision, a statement released, partners notified, or marked
+   *  responded): see approvalsByThreat in src/main/dashboard/responses.ts. */
   responded: number;
   firstSeenToDecision: Spread;
   decisionToRelease: Spread;

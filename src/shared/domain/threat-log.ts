@@ -83,6 +83,8 @@ export interface ThreatRow {
   lastSeen: string | null;
   /** Highest classification among its classified notes, if any. */
   classification: enums.Classification | null;
+  /** The title of its French version, if it has one (a French interface shows it). */
+  titleFr: string | null;
   level: enums.Level | null;
   score: number | null;
   version: number;

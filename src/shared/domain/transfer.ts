@@ -20,6 +20,14 @@ export interface ImportReport {
   firstSeenInFuture?: { id: string; firstSeen: string }[];
 }
 
+/** How far a streamed import has read (answered to every piece of the file). */
+export interface ImportProgress {
+  /** Bytes of the file read so far (UTF-8). */
+  bytes: number;
+  elections: number;
+  threats: number;
+}
+
 export interface ExportResult {
   fileName: string;
   mimeType: string;

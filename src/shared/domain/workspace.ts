@@ -27,7 +27,7 @@ const isRealDate = (s: string): boolean => {
 export const DateString = z
   .string()
   .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine(isRealDate, 'is not a real calendar date');
+  .refine(isRealDate, { message: 'is not a real calendar date', params: { id: 'realDate' } });
 
 export const DateTimeString = z.iso.datetime({
   offset: true,

@@ -2,6 +2,8 @@
 // The renderer adds them to its own resources; the CLI loads them into its i18next instance.
 import checksEn from './en/checks.json';
 import checksFr from './fr/checks.json';
+import engineEn from './en/engine.json';
+import engineFr from './fr/engine.json';
 import planEn from './en/plan.json';
 import planFr from './fr/plan.json';
 
@@ -9,6 +11,6 @@ export const MESSAGE_LANGUAGES = ['en', 'fr'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
 
 export const MESSAGE_CATALOGS: Record<MessageLanguage, Record<string, Record<string, unknown>>> = {
-  en: { checks: checksEn, plan: planEn },
-  fr: { checks: checksFr, plan: planFr },
+  en: { checks: checksEn, engine: engineEn, plan: planEn },
+  fr: { checks: checksFr, engine: engineFr, plan: planFr },
 };

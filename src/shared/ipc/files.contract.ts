@@ -1,6 +1,6 @@
 // Files the page hands to the shell to save where the user says, and files the user chooses to open.
 import { z } from 'zod';
-import type { OpenedFile, SavedFile } from '../domain/files';
+import type { FilePiece, OpenedFile, SavedFile } from '../domain/files';
 import { returns } from './define';
 
 export const filesContract = {
@@ -14,7 +14,7 @@ export const filesContract = {
     }),
     response: returns<SavedFile>(),
   },
-  /** Opens a file the user chooses and returns its text (desktop app: an open dialog in the main
+  /** Opens a file the user chooses, to be read with files:read (desktop app: an open dialog in the main
    *  process, which needs no click in the page, e.g. for File → Import…). Browser mode answers
    *  'unsupported' and the page uses its own file chooser. */
   'files:open': {
@@ -33,5 +33,16 @@ export const filesContract = {
         .default([]),
     }),
     response: returns<OpenedFile>(),
+  },
+  /** The next piece of the opened file's text (strict UTF-8, never a character cut in two), so that
+   *  neither process holds a large file whole. */
+  'files:read': {
+    request: z.strictObject({ fileId: z.string().uuid() }),
+    response: returns<FilePiece>(),
+  },
+  /** Closes an opened file before its end (an import cancelled or refused). */
+  'files:close': {
+    request: z.strictObject({ fileId: z.string().uuid() }),
+    response: returns<{ closed: boolean }>(),
   },
 } as const;

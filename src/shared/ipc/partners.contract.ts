@@ -37,12 +37,11 @@ export const partnersContract = {
     request: z.strictObject({ id: z.string().min(1).max(LIMITS.id), version: z.number().int().min(1) }),
     response: returns<PartnerDetail>(),
   },
-  /** Records that someone contacted the organisation (audited). `by` defaults to who is using Threshold. */
+  /** Records that the signed-in person contacted the organisation (audited); who it was is never typed. */
   'partners:recordContact': {
     request: z.strictObject({
       id: z.string().min(1).max(LIMITS.id),
       date: DateString,
-      by: z.string().trim().min(1).max(200).optional(),
       channel: z.enum(CONTACT_CHANNELS).optional(),
       note: z.string().max(LIMITS.shortText).optional(),
     }),

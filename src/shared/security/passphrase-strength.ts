@@ -3,11 +3,13 @@
 // copies the files can guess offline, slowed only by the key derivation, so a passphrase must be "very
 // unguessable" (zxcvbn score 4: at least 10^10 guesses), judged against common passwords and English and
 // French words and names (@zxcvbn-ts with its language packs). The verdict says why, in English or French.
-// Pure and without Node or the DOM; the dictionaries load on the first check only (they are large).
+// Pure and without Node or the DOM. The language packs are given, not imported: they take a third of a
+// second and about 50 MB to load, so each side loads them when a passphrase is first judged (in main:
+// src/main/security/passphrases.ts).
 import { ZxcvbnFactory, type ZxcvbnResult } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
-import * as fr from '@zxcvbn-ts/language-fr';
+import type * as CommonPack from '@zxcvbn-ts/language-common';
+import type * as EnglishPack from '@zxcvbn-ts/language-en';
+import type * as FrenchPack from '@zxcvbn-ts/language-fr';
 
 export type PassphraseLanguage = 'en' | 'fr';
 
@@ -24,19 +26,11 @@ export interface PassphraseVerdict {
   reasons: string[];
 }
 
-const factories = new Map<PassphraseLanguage, ZxcvbnFactory>();
-
-function factory(language: PassphraseLanguage): ZxcvbnFactory {
-  let z = factories.get(language);
-  if (!z) {
-    z = new ZxcvbnFactory({
-      translations: language === 'fr' ? fr.translations : en.translations,
-      graphs: common.adjacencyGraphs,
-      dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
-    });
-    factories.set(language, z);
-  }
-  return z;
+/** The dictionaries and keyboard layouts the check judges against. */
+export interface PassphraseLanguagePacks {
+  common: Pick<typeof CommonPack, 'dictionary' | 'adjacencyGraphs'>;
+  en: Pick<typeof EnglishPack, 'dictionary' | 'translations'>;
+  fr: Pick<typeof FrenchPack, 'dictionary' | 'translations'>;
 }
 
 const GENERIC: Record<PassphraseLanguage, (log10: number) => string> = {
@@ -46,23 +40,40 @@ const GENERIC: Record<PassphraseLanguage, (log10: number) => string> = {
     `il pourrait être deviné en environ 10^${Math.floor(log10)} essais ; il en faut au moins 10^10. Utilisez plusieurs mots sans rapport entre eux, ou une phrase plus longue.`,
 };
 
-/**
- * Judges a passphrase. `context` lists words that must not help (the user's name, the organisation, the
- * database's file name): a passphrase built from them counts as weak.
- */
-export function checkPassphrase(
+export type PassphraseCheck = (
   passphrase: string,
-  opts: { language?: PassphraseLanguage; context?: readonly string[] } = {},
-): PassphraseVerdict {
-  const language = opts.language ?? 'en';
-  const result: ZxcvbnResult = factory(language).check(passphrase, [...(opts.context ?? [])]);
-  const ok = result.score >= MIN_PASSPHRASE_SCORE;
-  const reasons = ok
-    ? []
-    : [
-        ...(result.feedback.warning ? [result.feedback.warning] : []),
-        GENERIC[language](result.guessesLog10),
-        ...result.feedback.suggestions,
-      ];
-  return { ok, score: result.score, guessesLog10: result.guessesLog10, reasons };
+  opts?: { language?: PassphraseLanguage; context?: readonly string[] },
+) => PassphraseVerdict;
+
+/**
+ * The check, over the given language packs. `context` lists words that must not help (the user's name,
+ * the organisation, the database's file name): a passphrase built from them counts as weak.
+ */
+export function createPassphraseCheck(packs: PassphraseLanguagePacks): PassphraseCheck {
+  const factories = new Map<PassphraseLanguage, ZxcvbnFactory>();
+  const factory = (language: PassphraseLanguage): ZxcvbnFactory => {
+    let z = factories.get(language);
+    if (!z) {
+      z = new ZxcvbnFactory({
+        translations: packs[language].translations,
+        graphs: packs.common.adjacencyGraphs,
+        dictionary: { ...packs.common.dictionary, ...packs.en.dictionary, ...packs.fr.dictionary },
+      });
+      factories.set(language, z);
+    }
+    return z;
+  };
+  return (passphrase, opts = {}) => {
+    const language = opts.language ?? 'en';
+    const result: ZxcvbnResult = factory(language).check(passphrase, [...(opts.context ?? [])]);
+    const ok = result.score >= MIN_PASSPHRASE_SCORE;
+    const reasons = ok
+      ? []
+      : [
+          ...(result.feedback.warning ? [result.feedback.warning] : []),
+          GENERIC[language](result.guessesLog10),
+          ...result.feedback.suggestions,
+        ];
+    return { ok, score: result.score, guessesLog10: result.guessesLog10, reasons };
+  };
 }

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { assessCluster, assessThreat } from '../../../src/main/assessment/engine';
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
 import type { Policy } from '../../../src/shared/domain/policy';
+import { counterfactualSentence, changeText, factorReason, say } from '../../../src/shared/i18n/explain';
+import { translatorFor } from '../../../src/shared/i18n/message-text';
 import { ELECTION, daysBeforePolling, threat } from './build';
+
+const en = translatorFor('en');
+const fr = translatorFor('fr');
 
 // A foreign state's divisive campaign, moderate confidence: just under speak-publicly.
 const campaign = threat({
@@ -19,14 +24,17 @@ const asOf = daysBeforePolling(29);
 describe('explanation', () => {
   it('gives the audience in words: "about 50,000 people", "1 person", "no audience reached"', () => {
     const reason = (estimatedAudience: number) =>
-      assessThreat(
-        threat({ ...campaign, reach: { breakout: 1, estimatedAudience } }),
-        ELECTION,
-        DEFAULT_POLICY,
-        {
-          asOf,
-        },
-      ).factors.find((f) => f.id === 'reach')!.reason;
+      factorReason(
+        en,
+        assessThreat(
+          threat({ ...campaign, reach: { breakout: 1, estimatedAudience } }),
+          ELECTION,
+          DEFAULT_POLICY,
+          {
+            asOf,
+          },
+        ).factors.find((f) => f.id === 'reach')!,
+      );
     expect(reason(50_000)).toMatch(/, about 50,000 people\.$/);
     expect(reason(1)).toMatch(/, about 1 person\.$/);
     expect(reason(0)).toMatch(/, no audience reached\.$/);
@@ -37,7 +45,11 @@ describe('explanation', () => {
     expect(r.factors.map((f) => f.id)).toEqual(['harm', 'reach', 'foreign', 'timing', 'national-security']);
     for (const f of r.factors) {
       expect(f.points).toBeCloseTo(Math.round(f.weight * f.value * 10) / 10, 5);
-      expect(f.reason).toMatch(/^[A-Z0-9].*\.$/);
+      expect(factorReason(en, f)).toMatch(/^[A-Z0-9].*\.$/);
+      // The reason is a message, in each language; its French is not its English.
+      expect(f.reason.id).toMatch(/^engine:factor\./);
+      expect(factorReason(fr, f)).toMatch(/^[A-ZÀ-Ý0-9].*\.$/);
+      expect(factorReason(fr, f)).not.toBe(factorReason(en, f));
     }
     expect(r.score).toBeCloseTo(
       r.factors.reduce((s, f) => s + f.points, 0),
@@ -64,15 +76,23 @@ describe('explanation', () => {
       from: 'moderate',
       to: 'high',
       level: 'speak-publicly',
-      change: 'if attribution confidence were high',
+      change: { id: 'engine:change.confidence', params: { to: 'high' } },
     });
-    expect(high?.sentence).toBe('If attribution confidence were high, the level would be speak-publicly.');
+    expect(counterfactualSentence(en, high!)).toBe(
+      'If attribution confidence were high, the level would be speak publicly.',
+    );
+    expect(counterfactualSentence(fr, high!)).toBe(
+      'Si la confiance dans l’attribution était élevée, le niveau serait «\u00A0s’exprimer publiquement\u00A0».',
+    );
     expect(r.counterfactuals.find((c) => c.field === 'reach.breakout' && c.to === 4)?.level).toBe(
       'speak-publicly',
     );
-    expect(r.counterfactuals.find((c) => c.field === 'daysToPollingDay')?.change).toMatch(
-      /^if it were \d+ days before polling day \(\d+ days later\)$/,
-    );
+    expect(
+      changeText(
+        en,
+        r.counterfactuals.find((c) => c.field === 'daysToPollingDay')!,
+      ),
+    ).toMatch(/^if it were \d+ days before polling day \(\d+ days later\)$/);
     // Smallest change of score first, and every one changes the level.
     const deltas = r.counterfactuals.map((c) => Math.abs(c.score - r.score));
     expect(deltas).toEqual([...deltas].sort((a, b) => a - b));
@@ -105,7 +125,8 @@ describe('explanation', () => {
       { asOf },
     );
     expect(sensitive.attributionMayBeStated).toBe(false);
-    expect(sensitive.mitigations?.[0]?.reason).toMatch(/investigation/);
+    expect(say(en, sensitive.mitigations![0]!.reason)).toMatch(/investigation/);
+    expect(say(fr, sensitive.mitigations![0]!.reason)).toMatch(/enquête/);
   });
 
   it('uses stricter election-period thresholds from the writ to certification, when the policy sets them', () => {

@@ -1,7 +1,7 @@
 // parsePolicy: the default is accepted; bad policies are refused with readable "path: message" reasons.
 import { describe, expect, it } from 'vitest';
 import defaultJson from '../../../assets/policy/default-policy.json';
-import { parsePolicy } from '../../../src/shared/domain/policy';
+import { outcomesSection, parsePolicy } from '../../../src/shared/domain/policy';
 
 // Poked at any depth with any value, as a hand-edited policy file can be: untyped on purpose.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
@@ -129,5 +129,17 @@ describe('parsePolicy', () => {
     expect(errorsOf(p)).toEqual([
       'factors.0.byPurpose.values.polarize: Invalid input: expected number, received undefined',
     ]);
+  });
+
+  it('takes an outcome follow-up of 1 to 365 whole days, and refuses anything else naming the path', () => {
+    const withDays = (value: unknown): Json => ({
+      ...copy(),
+      outcomes: { ...outcomesSection(), followUpDays: { ...outcomesSection().followUpDays, value } },
+    });
+    for (const days of [1, 7, 365]) expect(parsePolicy(withDays(days)).ok).toBe(true);
+    expect(errorsOf(withDays(0))).toEqual(['outcomes.followUpDays.value: must be 1 or more']);
+    expect(errorsOf(withDays(366))).toEqual(['outcomes.followUpDays.value: must be at most 365 days']);
+    expect(errorsOf(withDays(2.5))).toEqual(['outcomes.followUpDays.value: must be a whole number of days']);
+    expect(errorsOf(withDays('7'))).toHaveLength(1);
   });
 });

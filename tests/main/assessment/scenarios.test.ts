@@ -1,4 +1,6 @@
 // The six situations the default policy must get right (docs/DESIGN.md, "The intervention policy").
+import { factorReason } from '../../../src/shared/i18n/explain';
+import { translatorFor } from '../../../src/shared/i18n/message-text';
 import { describe, expect, it } from 'vitest';
 import { assessCluster, assessThreat } from '../../../src/main/assessment/engine';
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
@@ -142,7 +144,7 @@ describe('the default policy on six situations', () => {
     expect(['engage-privately', 'speak-publicly']).toContain(cluster.level);
     const pattern = cluster.factors.find((f) => f.id === 'pattern')!;
     expect(pattern.points).toBeGreaterThan(0);
-    expect(pattern.reason).toMatch(
+    expect(factorReason(translatorFor('en'), pattern)).toMatch(
       /6 threats over 29 days, a sustained pattern, sharing the actor name, the target, a region/,
     );
     expect(cluster.spokesperson.id).toBe('panel');

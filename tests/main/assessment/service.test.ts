@@ -1,5 +1,7 @@
 // "Should we speak?" through the dispatcher on real SQLite: levels kept in step, stored assessments
 // and decisions, the policy (save, preview) and the audit trail of both.
+import { say } from '../../../src/shared/i18n/explain';
+import { translatorFor } from '../../../src/shared/i18n/message-text';
 import { describe, expect, it } from 'vitest';
 import type { AssessmentResult } from '../../../src/shared/domain/assessment';
 import type {
@@ -517,7 +519,7 @@ describe('stored assessments and decisions', () => {
     const mine = suggestions.find((s) => s.threatIds.includes('P-1'))!;
     expect(mine.threatIds).toEqual(['P-1', 'P-2', 'P-3', 'P-4']);
     expect(mine.titles['P-3']).toBe('Proxy article P-3');
-    expect(mine.reasons.join(' ')).toMatch(/Northern Lights Media/);
+    expect(mine.reasons.map((r) => say(translatorFor('en'), r)).join(' ')).toMatch(/Northern Lights Media/);
     expect(suggestions.some((s) => s.threatIds.includes('T-9'))).toBe(false);
 
     await app.call('threats:delete', { id: 'P-2' });

@@ -1,9 +1,14 @@
 // suggestClusters: finds the proxy campaign in a mixed log for a person to confirm, without merging
 // threats that only happen to share a region, a channel or a period.
+import { say } from '../../../src/shared/i18n/explain';
+import { translatorFor } from '../../../src/shared/i18n/message-text';
+
 import { describe, expect, it } from 'vitest';
 import { suggestClusters } from '../../../src/main/assessment/engine';
 import type { Threat } from '../../../src/shared/domain/workspace';
 import { daysBeforePolling, threat } from './build';
+
+const en = translatorFor('en');
 
 const proxy = [0, 6, 12, 18, 24, 29].map((d, i) =>
   threat({
@@ -103,7 +108,7 @@ describe('suggestClusters', () => {
     expect(found).toBeDefined();
     expect([...found!.threatIds].sort()).toEqual(ids(proxy));
     expect(found!.threatIds).toEqual(proxy.map((t) => t.id)); // in time order
-    expect(found!.reasons).toEqual(
+    expect(found!.reasons.map((r) => say(en, r))).toEqual(
       expect.arrayContaining([
         'same source: Maple Truth Network',
         'same target: Punjabi-speaking voters in Surrey (community)',
@@ -115,7 +120,13 @@ describe('suggestClusters', () => {
   it('finds the overlapping mail-in claims as a separate cluster', () => {
     const found = suggestions.find((s) => s.threatIds.some((id) => id.startsWith('mail-')));
     expect([...found!.threatIds].sort()).toEqual(ids(mailIn));
-    expect(found!.reasons.join(' ')).toMatch(/overlapping false claims: .*(count|friday|mail)/);
+    expect(found!.reasons.map((r) => say(en, r)).join(' ')).toMatch(
+      /overlapping false claims: .*(count|friday|mail)/,
+    );
+    // The same reasons in French.
+    expect(found!.reasons.map((r) => say(translatorFor('fr'), r)).join(' ')).toMatch(
+      /allégations fausses qui se recoupent/,
+    );
   });
 
   it('does not merge unrelated threats', () => {

@@ -90,4 +90,31 @@ describe('response figures', () => {
     expect(responseFigures(one, '2027-05-17', 7).overdue.threats.map((t) => t.days)).toEqual([7]);
     expect(responseFigures(one, '2027-05-17', 8).overdue.threats).toEqual([]);
   });
+
+  it('counts a partner notified as a response: its date starts the follow-up, but it is not a release', () => {
+    const data = responseFigures(
+      [
+        // Only a partner notification approved (no decision, no statement).
+        facts({ threatId: 'P', partnerNotifications: ['2027-05-05T15:00:00Z'] }),
+        // A decision, then partners notified: nothing released to the public, so no decision → release.
+        facts({
+          threatId: 'Q',
+          decisions: ['2027-05-02T00:00:00Z'],
+          partnerNotifications: ['2027-05-03T10:00:00Z'],
+        }),
+      ],
+      '2027-05-20',
+      7,
+    );
+    expect(data.responded).toBe(2);
+    expect(data.effects.map((e) => [e.threatId, e.respondedOn, e.releasedOn, e.partnerNotifiedOn])).toEqual([
+      ['P', '2027-05-05', null, '2027-05-05T15:00:00Z'],
+      ['Q', '2027-05-02', null, '2027-05-03T10:00:00Z'],
+    ]);
+    expect(data.decisionToRelease.count).toBe(0);
+    expect(data.overdue.threats.map((t) => [t.threatId, t.days])).toEqual([
+      ['Q', 18],
+      ['P', 15],
+    ]);
+  });
 });

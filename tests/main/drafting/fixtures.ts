@@ -1,6 +1,7 @@
 // A realistic record for the drafting tests: a provincial election in two official languages, a
 // disinformation threat about mail-in ballots with a French translation and a classified note, and the
 // assessment the engine would give it (written out, so these tests do not depend on the policy's weights).
+import { message } from '../../../src/shared/domain/message';
 import type { AssessmentResult } from '../../../src/shared/domain/assessment';
 import type { Election, Threat } from '../../../src/shared/domain/workspace';
 import { buildPlan } from '../../../src/main/drafting';
@@ -103,7 +104,7 @@ export function assessment(overrides: Partial<AssessmentResult> = {}): Assessmen
         weight: 40,
         value: 0.9,
         points: 35.8,
-        reason: 'It misleads people about how to vote.',
+        reason: message('engine:factor.harm', { purpose: 'mislead-voting-process', type: 'disinformation' }),
       },
       {
         id: 'reach',
@@ -111,7 +112,7 @@ export function assessment(overrides: Partial<AssessmentResult> = {}): Assessmen
         weight: 25,
         value: 0.7,
         points: 17.5,
-        reason: 'Breakout category 3, growing.',
+        reason: message('engine:factor.reachTrend', { breakout: 3, trend: 'growing' }),
       },
     ],
     gates: [
@@ -119,12 +120,12 @@ export function assessment(overrides: Partial<AssessmentResult> = {}): Assessmen
         id: 'low-confidence-attribution',
         label: 'Low-confidence attribution',
         applied: true,
-        reason: 'Attribution is withheld.',
+        reason: message('engine:gate.lowConfidence', { confidence: 'low', minimum: 'high' }),
       },
     ],
     counterfactuals: [
       {
-        change: 'if a partner had already debunked it',
+        change: message('engine:change.debunkedByPartner'),
         field: 'context.debunkedByPartner',
         from: 'false',
         to: 'true',
@@ -135,14 +136,14 @@ export function assessment(overrides: Partial<AssessmentResult> = {}): Assessmen
     spokesperson: {
       id: 'election-authority',
       name: 'Election authority',
-      reason: 'It concerns how to vote.',
+      reason: message('engine:spokesperson.votingProcess'),
     },
     partners: [
-      { id: 'platforms', name: 'Platforms', reason: 'They can label content.' },
+      { id: 'platforms', name: 'Platforms', reason: message('engine:partner.platforms') },
       {
         id: 'party-security-contacts',
         name: "Parties' security contacts",
-        reason: 'Known targets are told first.',
+        reason: message('engine:partner.targets'),
       },
     ],
     attributionMayBeStated: false,

@@ -62,4 +62,24 @@ describe('threat timeline', () => {
     expect(m.release!.x).toBeLessThan(m.points[1]!.x);
     expect(reachChartModel({ reach: [], releasedOn: null })).toBeNull();
   });
+
+  it('shows partners notified as a step of its own, not as a release on the chart', () => {
+    const notified = threatTimeline({
+      threatId: 'T-2',
+      firstSeen: '2027-05-01T06:45:00Z',
+      reach: { breakout: 3 },
+      assessments: [],
+      releases: [],
+      partnerNotifications: [
+        { draftId: 'N-1', title: 'Notice to partners', approvedAt: '2027-05-03T10:00:00Z' },
+      ],
+      contacts: [],
+      outcomes: [],
+    });
+    expect(notified.events).toEqual([
+      { kind: 'first-seen', at: '2027-05-01T06:45:00Z' },
+      { kind: 'partner-notified', at: '2027-05-03T10:00:00Z', draftId: 'N-1', title: 'Notice to partners' },
+    ]);
+    expect(notified.releasedOn).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-// The partner form's model (renderer, pure): values to document and back, and error messages keyed for i18n.
+// The partner form's model (renderer, pure): values to document and back, and problems coded for i18n.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,20 +46,20 @@ describe('partner form model', () => {
     const result = validatePartnerForm(fromFormValues(values));
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    const byField = Object.fromEntries(result.problems.map((p) => [fieldId(p.path), p.messageKey]));
+    const byField = Object.fromEntries(result.problems.map((p) => [fieldId(p.path ?? []), p.code]));
     expect(byField).toEqual({
-      'partner-name': 'errors.required',
-      'partner-roles-0-role': 'errors.required',
-      'partner-roles-0-primary-name': 'errors.required',
-      'partner-roles-0-primary-email': 'errors.email',
+      'partner-name': 'required',
+      'partner-roles-0-role': 'required',
+      'partner-roles-0-primary-name': 'required',
+      'partner-roles-0-primary-email': 'email',
     });
-    // Every key the model can produce exists in both languages.
+    // Every code the partner schema can produce has a message in both languages.
     for (const lang of ['en', 'fr']) {
       const strings = JSON.parse(
-        fs.readFileSync(path.join(REPO_ROOT, `src/renderer/i18n/${lang}/partners.json`), 'utf8'),
-      ) as { errors: Record<string, string> };
-      for (const key of ['required', 'reach', 'email', 'phone', 'breakout', 'tooLong', 'choose', 'other'])
-        expect(strings.errors[key], `${lang} ${key}`).toBeTruthy();
+        fs.readFileSync(path.join(REPO_ROOT, `src/renderer/i18n/${lang}/validation.json`), 'utf8'),
+      ) as Record<string, string>;
+      for (const key of ['required', 'reachable', 'email', 'phone', 'too_big', 'invalid_value'])
+        expect(strings[key], `${lang} ${key}`).toBeTruthy();
     }
   });
 });

@@ -168,16 +168,23 @@ describe('partners', () => {
     expect(first.partner.contactLog).toEqual([
       { date: '2027-03-01', by: 'Amara Nwosu', channel: 'phone', note: 'Walked through escalation.' },
     ]);
+    // Who made the contact is the signed-in account: a typed name is refused and nothing is recorded.
+    const typed = await errorOf(
+      a.call('partners:recordContact', { id: partner.id, date: '2027-02-01', by: 'Peter L.' }),
+    );
+    expect(typed.code).toBe('invalid-request');
+    expect((await a.call<PartnerDetail>('partners:get', { id: partner.id })).partner.contactLog).toHaveLength(
+      1,
+    );
     const older = await a.call<PartnerDetail>('partners:recordContact', {
       id: partner.id,
       date: '2027-02-01',
-      by: 'Peter L.',
     });
     expect(older.lastContacted).toBe('2027-03-01');
     expect(older.meta.lastChange).toBe('contact recorded (2027-02-01)');
     expect(a.ctx.audit.list({ limit: 1 })[0]).toMatchObject({
       action: 'partner.contacted',
-      details: expect.objectContaining({ date: '2027-02-01', by: 'Peter L.' }),
+      details: expect.objectContaining({ date: '2027-02-01', by: 'Amara Nwosu' }),
     });
     const future = await errorOf(a.call('partners:recordContact', { id: partner.id, date: '2030-01-01' }));
     expect(future).toMatchObject({

@@ -11,11 +11,16 @@ async function seeded() {
 }
 
 describe('threat log: create, edit with history, soft delete', () => {
-  it('creates a threat with a generated id when none is given', async () => {
+  it('creates a threat with an id in the style of its election when none is given', async () => {
     const app = await seeded();
     const input = omit(threat('x'), 'id');
     const created = await app.call<ThreatDetail>('threats:create', { threat: input });
-    expect(created.threat.id).toMatch(/^T-\d{8}-[0-9a-f]{6}$/);
+    // The election has no numbered threats yet: its own series starts.
+    expect(created.threat.id).toBe(`${election.id}-001`);
+    await app.call('threats:create', { threat: threat('ab-007') });
+    await app.call('threats:create', { threat: threat('ab-012') });
+    // After ab-007 and ab-012 (the most common series) comes ab-013.
+    expect((await app.call<ThreatDetail>('threats:create', { threat: input })).threat.id).toBe('ab-013');
     expect(created.meta.version).toBe(1);
     expect(created.meta.changedBy).toBe('Ana Duarte');
   });

@@ -8,6 +8,7 @@ import { m0050Partners } from './0050-partners';
 import { m0060CoveringIndexes } from './0060-covering-indexes';
 import { m0070Accounts } from './0070-accounts';
 import { m0090Outcomes } from './0090-outcomes';
+import { m0100SearchInvisible } from './0100-search-invisible';
 import { m0110StixIds } from './0110-stix-ids';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0060CoveringIndexes,
   m0070Accounts,
   m0090Outcomes,
+  m0100SearchInvisible,
   m0110StixIds,
 ];
 

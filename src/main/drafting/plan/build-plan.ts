@@ -1,5 +1,6 @@
 // The communication plan: purpose, threat types, audience, when and where to release, who speaks, what is
 // being done and where to find reliable information. A pure function of the record; every text is editable.
+import { messageText } from '../../../shared/i18n/message-text';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import type { CommunicationPlan, DraftLang, LocalizedText } from '../../../shared/domain/drafting';
 import { DRAFT_LANGS } from '../../../shared/domain/drafting';
@@ -100,8 +101,17 @@ export function buildPlan(
       languages,
       otherLanguages: other,
     },
-    spokesperson: { ...spokesperson, label: roleLabel(spokesperson.id, spokesperson.name, roleLabels) },
-    partners: assessment.partners.map((p) => ({ ...p, label: roleLabel(p.id, p.name, roleLabels) })),
+    // The plan keeps why in English (its reasons are not shown; the assessment's are, in any language).
+    spokesperson: {
+      ...spokesperson,
+      reason: messageText(spokesperson.reason),
+      label: roleLabel(spokesperson.id, spokesperson.name, roleLabels),
+    },
+    partners: assessment.partners.map((p) => ({
+      ...p,
+      reason: messageText(p.reason),
+      label: roleLabel(p.id, p.name, roleLabels),
+    })),
     // Attribution is stated only when the assessment allows it and every threat's confidence is high.
     attributionMayBeStated:
       assessment.attributionMayBeStated && threats.every((t) => t.source.confidence === 'high'),

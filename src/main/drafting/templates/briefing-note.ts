@@ -3,6 +3,8 @@
 // sought. It may quote classified notes, each in its own language; it then carries the highest classification
 // quoted, and it is never marked for release. The false claim is quoted once, in "Content": a summary that
 // repeats it is replaced by what was observed, from the record's fields.
+import { changeText, factorReason, say } from '../../../shared/i18n/explain';
+import { translatorFor } from '../../../shared/i18n/message-text';
 import type { AssessmentResult, Counterfactual } from '../../../shared/domain/assessment';
 import type { DraftLang, DraftSection, LocalizedText, Marking } from '../../../shared/domain/drafting';
 import {
@@ -115,6 +117,7 @@ function counterfactualFr(c: Counterfactual): string {
 
 function assessmentText(ctx: TemplateContext, a: AssessmentResult, lang: DraftLang): string {
   const fr = lang === 'fr';
+  const english = translatorFor('en');
   const name = (id: string, label: string) => (fr ? (FR_NAMES[id] ?? label) : label);
   const reasonsFr = fr ? assessmentReasonsFr(a, ctx.threats) : undefined;
   const lines = [
@@ -124,24 +127,24 @@ function assessmentText(ctx: TemplateContext, a: AssessmentResult, lang: DraftLa
     ...a.factors.map((f) =>
       fr
         ? `${name(f.id, f.label)} : ${num(f.points, lang)} sur ${num(f.weight, lang)} points. ${reasonsFr?.factors.get(f.id) ?? ''}`.trim()
-        : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${f.reason}`.trim(),
+        : `${f.label}: ${num(f.points, lang)} of ${num(f.weight, lang)} points. ${factorReason(english, f)}`.trim(),
     ),
     ...(a.mitigations ?? []).map((m) =>
       fr
         ? `${name(m.id, m.label)} : moins ${num(m.points, lang)} points. ${reasonsFr?.mitigations.get(m.id) ?? ''}`.trim()
-        : `${m.label}: minus ${num(m.points, lang)} points. ${m.reason}`.trim(),
+        : `${m.label}: minus ${num(m.points, lang)} points. ${say(english, m.reason)}`.trim(),
     ),
     ...a.gates
       .filter((g) => g.applied)
       .map((g) =>
         fr
           ? `Règle appliquée : ${gateNameFr(g.id, g.label)}. ${reasonsFr?.gates.get(g.id) ?? ''}`.trim()
-          : `Gate applied: ${g.label}. ${g.reason}`.trim(),
+          : `Gate applied: ${g.label}. ${say(english, g.reason)}`.trim(),
       ),
     ...a.counterfactuals.map((c) =>
       fr
         ? `${counterfactualFr(c)}, le niveau serait : ${LEVEL_LABELS[c.level].fr.toLowerCase()} (note ${num(c.score, lang)}).`
-        : `${capitalize(/^if\b/i.test(c.change) ? c.change : `if ${c.change}`)}, the level would be ${LEVEL_LABELS[c.level].en.toLowerCase()} (score ${num(c.score, lang)}).`,
+        : `${capitalize(changeText(english, c))}, the level would be ${LEVEL_LABELS[c.level].en.toLowerCase()} (score ${num(c.score, lang)}).`,
     ),
   ];
   return lines.join('\n');

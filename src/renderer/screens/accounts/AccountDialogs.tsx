@@ -5,7 +5,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountNameSchema, type AccountView, type Role } from '../../../shared/domain/accounts';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
 import {
@@ -140,20 +140,7 @@ function AddDialog({ onClose, onChanged }: Props) {
         return true;
       }}
     >
-      <Field label={t('name')} error={nameError} required>
-        {({ id, describedBy, invalid }) => (
-          <input
-            id={id}
-            type="text"
-            autoComplete="off"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField label={t('name')} error={nameError} required value={name} onChange={setName} />
       <RoleCheckboxes value={roles} onChange={setRoles} error={rolesError} />
       <NewPassphraseFields
         value={passphrase}

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../shared/domain/accounts';
 import { MAX_IDLE_MINUTES } from '../../../shared/domain/session';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 import { formatDate } from '../../format';
 import { useStore } from '../../store';
 import { AccountDialogView, type AccountDialog } from './AccountDialogs';
@@ -181,17 +181,15 @@ function IdleSetting({ idle }: { idle: number | null }) {
       <h2 id="idle-title">{t('idle.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('idle.label')} hint={t('idle.hint')} error={error}>
-          {({ id, describedBy, invalid }) => (
+          {(control) => (
             <div className="settings-keep__row">
               <input
-                id={id}
+                {...control}
                 type="number"
                 min={1}
                 max={MAX_IDLE_MINUTES}
                 step={1}
                 value={value}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
                 onChange={(e) => setValue(e.target.value)}
               />
               <button type="submit" className="button">

@@ -1,5 +1,6 @@
 // The stored assessments of a threat (or of a cluster) with the decisions on each; opening one shows it as
 // it was: the policy version and the threat versions it used ("what was known then").
+import type { Decision } from '../../../shared/domain/decision';
 import { useTranslation } from 'react-i18next';
 import { LevelBadge } from '../../components/LevelBadge';
 import { Modal } from '../../components/Modal';
@@ -47,16 +48,7 @@ export function AssessmentHistory() {
                 <ul className="assessment-history__decisions">
                   {a.decisions.map((d) => (
                     <li key={d.id}>
-                      {t('history.decision', {
-                        level: t(`enums:level.${d.level}`),
-                        by: d.decidedBy,
-                        role: d.role,
-                        at: formatDateTime(d.decidedAt),
-                      })}
-                      {d.level !== d.recommendedLevel
-                        ? ` ${t('history.differs', { level: t(`enums:level.${d.recommendedLevel}`) })}`
-                        : ` ${t('history.follows')}`}
-                      {d.rationale ? <q className="assessment-history__rationale">{d.rationale}</q> : null}
+                      <DecisionLine decision={d} withRecommendation />
                     </li>
                   ))}
                 </ul>
@@ -128,18 +120,7 @@ function AssessmentRecordDialog() {
             <ul>
               {record.decisions.map((d) => (
                 <li key={d.id}>
-                  {t('history.decision', {
-                    level: t(`enums:level.${d.level}`),
-                    by: d.decidedBy,
-                    role: d.role,
-                    at: formatDateTime(d.decidedAt),
-                  })}
-                  {d.rationale ? (
-                    <>
-                      {' '}
-                      <q>{d.rationale}</q>
-                    </>
-                  ) : null}
+                  <DecisionLine decision={d} />
                 </li>
               ))}
             </ul>
@@ -149,5 +130,39 @@ function AssessmentRecordDialog() {
         <AssessmentView result={record.result} titles={titles} headingLevel={4} />
       </div>
     </Modal>
+  );
+}
+
+/** Who decided what, when; whether it follows the recommendation; and why, as they wrote it. */
+function DecisionLine({
+  decision: d,
+  withRecommendation,
+}: {
+  decision: Decision;
+  withRecommendation?: boolean;
+}) {
+  const { t } = useTranslation(['assessment', 'enums']);
+  return (
+    <>
+      {t('history.decision', {
+        level: t(`enums:level.${d.level}`),
+        by: d.decidedBy,
+        role: d.role,
+        at: formatDateTime(d.decidedAt),
+      })}
+      {withRecommendation
+        ? d.level !== d.recommendedLevel
+          ? ` ${t('history.differs', { level: t(`enums:level.${d.recommendedLevel}`) })}`
+          : ` ${t('history.follows')}`
+        : ''}
+      {d.rationale ? (
+        <>
+          {' '}
+          <q className="assessment-history__rationale">
+            <bdi>{d.rationale}</bdi>
+          </q>
+        </>
+      ) : null}
+    </>
   );
 }

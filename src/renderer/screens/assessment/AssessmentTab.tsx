@@ -5,9 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ThreatDetail } from '../../../shared/domain/threat-log';
 import { useStore } from '../../store';
 import { subjectKey, type AssessmentSubject } from '../../store/assessment-slice';
-import { AssessmentHistory } from './AssessmentHistory';
-import { AssessmentView } from './AssessmentView';
-import { DecisionForm } from './DecisionForm';
+import { AssessmentWithDecision } from './AssessmentWithDecision';
 
 export function AssessmentTab({ detail }: { detail: ThreatDetail }) {
   const { t } = useTranslation('assessment');
@@ -28,22 +26,12 @@ export function AssessmentTab({ detail }: { detail: ThreatDetail }) {
   if (deleted) return <p className="notice notice--warning">{t('tab.deleted')}</p>;
   return (
     <div className="assessment-tab" data-testid="assessment-tab">
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {result ? (
-        <>
-          <AssessmentView result={result} titles={{ [id]: detail.threat.title }} />
-          <DecisionForm subject={subject} result={result} />
-        </>
-      ) : !error ? (
-        <p className="muted" aria-busy="true">
-          {t('loading')}
-        </p>
-      ) : null}
-      <AssessmentHistory />
+      <AssessmentWithDecision
+        subject={subject}
+        result={result}
+        error={error}
+        titles={{ [id]: detail.threat.title }}
+      />
       <p>
         <button
           type="button"

@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
 import { LEVELS, type Level } from '../../../shared/domain/enums';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 import { useStore } from '../../store';
 import type { AssessmentSubject } from '../../store/assessment-slice';
 import { FreshPassphraseDialog } from '../session/FreshPassphraseDialog';
@@ -133,12 +133,10 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
           error={errors.rationale}
           required={differs}
         >
-          {({ id, describedBy, invalid }) => (
+          {(control) => (
             <textarea
               ref={rationaleRef}
-              id={id}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
+              {...control}
               aria-required={differs}
               rows={3}
               value={rationale}

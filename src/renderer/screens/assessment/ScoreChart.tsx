@@ -5,6 +5,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentResult } from '../../../shared/domain/assessment';
+import { factorName } from './policy-text';
 
 const HEIGHT = 132;
 const BAR_Y = 44;
@@ -27,19 +28,12 @@ const anchor = (score: number): 'start' | 'middle' | 'end' =>
   score > 90 ? 'end' : score < 10 ? 'start' : 'middle';
 
 export function ScoreChart({ result }: { result: AssessmentResult }) {
-  const { t } = useTranslation(['assessment', 'enums']);
+  const { t, i18n } = useTranslation(['assessment', 'enums']);
   const titleId = useId();
   const descId = useId();
   const fmt = (n: number) => n.toLocaleString(t('locale'), { maximumFractionDigits: 1 });
-  let total = 0;
-  const segments = result.factors
-    .map((f, i) => ({ f, colour: FACTOR_COLOURS[i % FACTOR_COLOURS.length]! }))
-    .filter(({ f }) => f.points > 0)
-    .map(({ f, colour }) => {
-      const from = total;
-      total += f.points;
-      return { f, colour, from, to: total };
-    });
+  const segments = stack(result.factors);
+  const total = segments.at(-1)?.to ?? 0;
   const mitigation = (result.mitigations ?? []).reduce((s, m) => s + m.points, 0);
   // A cluster never scores below its highest member: the difference, when there is one, is shown too.
   const floor =
@@ -52,7 +46,7 @@ export function ScoreChart({ result }: { result: AssessmentResult }) {
     speak: fmt(speakPublicly),
     factors:
       segments
-        .map((s) => t('chart.factorPoints', { label: s.f.label, points: fmt(s.f.points) }))
+        .map((s) => t('chart.factorPoints', { label: factorName(s.f, t).text, points: fmt(s.f.points) }))
         .join('; ') || t('chart.noPoints'),
   });
 
@@ -167,48 +161,26 @@ export function ScoreChart({ result }: { result: AssessmentResult }) {
       </svg>
       <figcaption className="score-chart__legend">
         <ul>
-          {segments.map((s) => (
-            <li key={s.f.id}>
-              <svg
-                viewBox="0 0 10 10"
-                width="12"
-                height="12"
-                aria-hidden="true"
-                focusable="false"
-                className="score-chart__swatch"
-              >
-                <rect width="10" height="10" fill={s.colour} />
-              </svg>
-              {t('chart.factorPoints', { label: s.f.label, points: fmt(s.f.points) })}
-            </li>
-          ))}
+          {segments.map((s) => {
+            const name = factorName(s.f, t);
+            return (
+              <li key={s.f.id}>
+                <Swatch fill={s.colour} />
+                <span lang={name.lang && i18n.language !== name.lang ? name.lang : undefined}>
+                  {t('chart.factorPoints', { label: name.text, points: fmt(s.f.points) })}
+                </span>
+              </li>
+            );
+          })}
           {floor > 0 ? (
             <li>
-              <svg
-                viewBox="0 0 10 10"
-                width="12"
-                height="12"
-                aria-hidden="true"
-                focusable="false"
-                className="score-chart__swatch"
-              >
-                <rect width="10" height="10" className="score-chart__floor" />
-              </svg>
+              <Swatch className="score-chart__floor" />
               {t('chart.floor', { points: fmt(floor) })}
             </li>
           ) : null}
           {mitigation > 0 ? (
             <li>
-              <svg
-                viewBox="0 0 10 10"
-                width="12"
-                height="12"
-                aria-hidden="true"
-                focusable="false"
-                className="score-chart__swatch"
-              >
-                <rect width="10" height="10" className="score-chart__mitigation" />
-              </svg>
+              <Swatch className="score-chart__mitigation" />
               {t('chart.mitigations', { points: fmt(mitigation) })}
             </li>
           ) : null}
@@ -216,4 +188,36 @@ export function ScoreChart({ result }: { result: AssessmentResult }) {
       </figcaption>
     </figure>
   );
+}
+
+/** A legend's colour square (hidden from screen readers: the legend says it in words). */
+function Swatch({ fill, className }: { fill?: string; className?: string }) {
+  return (
+    <svg
+      viewBox="0 0 10 10"
+      width="12"
+      height="12"
+      aria-hidden="true"
+      focusable="false"
+      className="score-chart__swatch"
+    >
+      <rect width="10" height="10" fill={fill} className={className} />
+    </svg>
+  );
+}
+
+/** The factors that add points, laid end to end from 0, each with its colour. */
+function stack(factors: AssessmentResult['factors']) {
+  const out: { f: AssessmentResult['factors'][number]; colour: string; from: number; to: number }[] = [];
+  factors.forEach((f, i) => {
+    if (f.points <= 0) return;
+    const from = out.at(-1)?.to ?? 0;
+    out.push({
+      f,
+      colour: FACTOR_COLOURS[i % FACTOR_COLOURS.length] ?? '#1d3f6e',
+      from,
+      to: from + f.points,
+    });
+  });
+  return out;
 }

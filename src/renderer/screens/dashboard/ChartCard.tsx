@@ -1,6 +1,6 @@
 // One chart: a heading, the picture (a summary for screen readers), the same numbers as a
 // table on request, every bar and every cell a way into the filtered log, and a PNG to take away.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ThreatFilter } from '../../../shared/domain/threat-log';
 import { formatNumber } from '../../format';
@@ -22,7 +22,7 @@ export function ChartCard({
   scope: string;
   wide?: boolean;
 }) {
-  const { t, i18n } = useTranslation(['dashboard', 'enums']);
+  const { t } = useTranslation(['dashboard', 'enums']);
   const openLogFiltered = useStore((s) => s.openLogFiltered);
   const pushToast = useStore((s) => s.pushToast);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -35,6 +35,8 @@ export function ChartCard({
   const go = (filter: Partial<ThreatFilter> | null) => {
     if (filter) openLogFiltered(filter);
   };
+  // A click on a bar opens the log filtered to it (an event: the chart need not be rebuilt for it).
+  const onBar = useEffectEvent((filter: Partial<ThreatFilter> | null) => go(filter));
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -44,7 +46,7 @@ export function ChartCard({
       pollingLabel: t('pollingDay'),
       barColours,
       axisLabel: t('threats'),
-      onBar: (s, i) => go(spec.filterFor(s, i)),
+      onBar: (s, i) => onBar(spec.filterFor(s, i)),
     });
     chartRef.current?.destroy();
     chartRef.current = new Chart(canvas, config);
@@ -52,8 +54,7 @@ export function ChartCard({
       chartRef.current?.destroy();
       chartRef.current = null;
     };
-    // `go` only reads the store, so the chart need not be rebuilt for it.
-  }, [spec, barColours, i18n.language]);
+  }, [spec, barColours, t]);
 
   async function exportPng() {
     const chart = chartRef.current;

@@ -1,5 +1,6 @@
 // The dashboard: the log in pictures for an election and a date range. Loaded on demand
 // (React.lazy), so that Chart.js stays out of the main bundle.
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUCKETS, type BucketChoice } from '../../../shared/domain/dashboard';
@@ -13,7 +14,7 @@ import { barColours, categoryKeys, chartSpecs, CHART_IDS } from './dashboard-mod
 import './dashboard.css';
 
 export default function DashboardScreen() {
-  const { t, i18n } = useTranslation(['dashboard', 'enums']);
+  const { t } = useTranslation(['dashboard', 'enums']);
   const data = useStore((s) => s.dashboard);
   const error = useStore((s) => s.dashboardError);
   const range = useStore((s) => s.dashboardRange);
@@ -35,15 +36,15 @@ export default function DashboardScreen() {
       spec: all[id],
       colours: barColours(all[id], categoryKeys(data, id)),
     }));
-    // i18n.language: labels and dates follow the language.
-  }, [data, t, i18n.language]);
+    // t changes with the language: labels and dates follow it.
+  }, [data, t]);
   const election = elections.find((e) => e.id === electionId);
   const fileStem = `${election?.id ?? 'all'}-${new Date().toISOString().slice(0, 10)}`;
   // What a saved chart covers, printed under its title.
   const scope = [
     election?.name ?? t('allElections'),
     data && data.overTime.buckets.length
-      ? `${formatDate(data.from ?? data.overTime.buckets[0]!.start)} – ${formatDate(data.to ?? data.overTime.buckets[data.overTime.buckets.length - 1]!.end)}`
+      ? `${formatDate(data.from ?? data.overTime.buckets[0]?.start)} – ${formatDate(data.to ?? data.overTime.buckets.at(-1)?.end)}`
       : '',
     t('asOf', { date: formatDate(new Date().toISOString().slice(0, 10)) }),
   ]
@@ -90,11 +91,7 @@ export default function DashboardScreen() {
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       {!data || !specs ? (
         <p>{t('loading')}</p>
       ) : (

@@ -106,8 +106,8 @@ function windowIndexes(d: DashboardData): ChartSpec['window'] {
   const startDay = c.advanceVotingStart ?? c.pollingDay;
   const endDay = c.resultsCertified ?? c.pollingDay;
   const find = (x: string) => buckets.findIndex((b) => b.start <= x && x <= b.end);
-  const first = buckets[0]!.start;
-  const last = buckets[buckets.length - 1]!.end;
+  const first = buckets[0]?.start ?? '';
+  const last = buckets.at(-1)?.end ?? '';
   if (endDay < first || startDay > last) return null;
   const start = startDay < first ? 0 : find(startDay);
   const end = endDay > last ? buckets.length - 1 : find(endDay);
@@ -132,7 +132,10 @@ function bars(
     horizontal: opts.horizontal,
     labels,
     series: [{ key: 'count', label: t('threats'), colour: SINGLE_COLOUR, values }],
-    filterFor: (_s, i) => ((values[i] ?? 0) > 0 ? { ...filter(counts[i]!.key), ...rangeOf(d) } : null),
+    filterFor: (_s, i) => {
+      const key = counts[i]?.key;
+      return key !== undefined && (values[i] ?? 0) > 0 ? { ...filter(key), ...rangeOf(d) } : null;
+    },
     window: null,
     summary: t('summary.bars', {
       chart: t(`chart.${id}.title`),
@@ -154,7 +157,7 @@ export function chartSpecs(d: DashboardData, t: Translate, locale: string): Reco
   const series = d.overTime.series.map((s, i) => ({
     key: s.key,
     label: t(`enums:type.${s.key}`),
-    colour: PALETTE[i % PALETTE.length]!,
+    colour: PALETTE[i % PALETTE.length] ?? SINGLE_COLOUR,
     values: s.counts,
   }));
   const perBucket = labels.map((_, i) => series.reduce((n, s) => n + (s.values[i] ?? 0), 0));

@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Check, Draft } from '../../../shared/domain/drafting';
 import type { CheckReport } from '../../../shared/domain/drafting-records';
-import { renderMessage } from '../../../shared/i18n/render-message';
+import { uiMessage } from '../../message';
 import { uiLocale } from '../../i18n';
 
 export function ChecksPanel({
@@ -42,7 +42,7 @@ export function ChecksPanel({
                 <span className={`severity severity--${c.severity}`}>{t(`severity.${c.severity}`)}</span>
                 <span className="checks-list__name">{t(`checks.names.${c.id}`)}</span>
                 <span className="checks-list__where">{where(c)}</span>
-                <span className="checks-list__message">{renderMessage(t, c.message)}</span>
+                <span className="checks-list__message">{uiMessage(t, c.message)}</span>
               </>
             );
             return (

@@ -24,13 +24,16 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
   const load = useStore((s) => s.loadThreatDrafts);
   const create = useStore((s) => s.createThreatDraft);
   const navigate = useStore((s) => s.navigate);
+  const setFocusHeading = useStore((s) => s.setFocusHeading);
   const elections = useStore((s) => s.elections);
   const official = useMemo(
     () => electionDraftLanguages(elections.find((e) => e.id === detail.threat.electionId)?.languages),
     [elections, detail.threat.electionId],
   );
   const [template, setTemplate] = useState<TemplateId>('public-statement');
-  const [languages, setLanguages] = useState<DraftLang[]>(official);
+  // The election's official languages until the person chooses.
+  const [chosenLanguages, setLanguages] = useState<DraftLang[] | null>(null);
+  const languages = chosenLanguages ?? official;
   const [freshPlan, setFreshPlan] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +42,6 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
   useEffect(() => {
     void load(threatId).catch((err: Error) => setError(err.message));
   }, [threatId, detail.meta.version, load]);
-  useEffect(() => setLanguages(official), [official]);
 
   const ownPlan = data?.plans.find((p) => !p.cluster && p.threatIds.length === 1);
   const deleted = Boolean(detail.meta.deletedAt);
@@ -55,6 +57,8 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
     try {
       const ordered = DRAFT_LANGS.filter((l) => languages.includes(l));
       const record = await create(threatId, template, ordered, freshPlan);
+      // The new draft opens with its heading focused.
+      setFocusHeading(true);
       navigate({ screen: 'drafting', params: { id: record.id } });
     } catch (err) {
       setError((err as Error).message);
@@ -114,7 +118,9 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
                   type="checkbox"
                   checked={languages.includes(lang)}
                   onChange={(e) =>
-                    setLanguages((ls) => (e.target.checked ? [...ls, lang] : ls.filter((l) => l !== lang)))
+                    setLanguages(
+                      e.target.checked ? [...languages, lang] : languages.filter((l) => l !== lang),
+                    )
                   }
                 />
                 {t(`languages.${lang}`)}

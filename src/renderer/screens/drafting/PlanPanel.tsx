@@ -4,9 +4,11 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftLang } from '../../../shared/domain/drafting';
-import { renderMessage } from '../../../shared/i18n/render-message';
+import { uiMessage } from '../../message';
+import { channelLabel } from '../../labels/places';
 import { formatDate, formatDateTime } from '../../format';
 import { LevelBadge } from '../../components/LevelBadge';
+import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
 import { useStore } from '../../store';
 import type { DraftEditorData } from '../../store/drafting-slice';
 
@@ -37,18 +39,27 @@ export function PlanPanel({
   const { plan: record, planVersions } = editor;
   const plan = record.plan;
   const ui: DraftLang = i18n.language.startsWith('fr') ? 'fr' : 'en';
-  const [open, setOpen] = useState(true);
-  const [protection, setProtection] = useState<Lines>(() => toLines(plan.protectionMeasures, languages));
-  const [sources, setSources] = useState<Lines>(() => toLines(plan.reliableSources, languages));
+  // The plan is read once; after that it starts folded to one line (remembered per plan version).
+  const readKey = `threshold.planRead.${record.id}@${record.version}`;
+  const [open, setOpenState] = useState(() => localStorage.getItem(readKey) === null);
+  const setOpen = (next: boolean) => {
+    localStorage.setItem(readKey, '1');
+    setOpenState(next);
+  };
+  useEffect(() => {
+    localStorage.setItem(readKey, '1');
+  }, [readKey]);
+  // What is being typed, for the plan version it was typed on (another version starts from its own text).
+  const key = `${record.id}@${record.version}/${languages.join()}`;
+  const [typed, setTyped] = useState<{ key: string; protection: Lines; sources: Lines } | null>(null);
+  const mine = typed?.key === key ? typed : null;
+  const protection = mine?.protection ?? toLines(plan.protectionMeasures, languages);
+  const sources = mine?.sources ?? toLines(plan.reliableSources, languages);
+  const setProtection = (change: (p: Lines) => Lines) =>
+    setTyped({ key, protection: change(protection), sources });
+  const setSources = (change: (s: Lines) => Lines) => setTyped({ key, protection, sources: change(sources) });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const key = `${record.id}@${record.version}`;
-  useEffect(() => {
-    setProtection(toLines(plan.protectionMeasures, languages));
-    setSources(toLines(plan.reliableSources, languages));
-    setError(null);
-  }, [key, languages.join()]);
 
   const old = record.version !== record.currentVersion;
   const changed = languages.some(
@@ -56,6 +67,8 @@ export function PlanPanel({
       fromLines(protection[l]).join('\n') !== plan.protectionMeasures[l].join('\n') ||
       fromLines(sources[l]).join('\n') !== plan.reliableSources[l].join('\n'),
   );
+
+  useUnsavedGuard('draft-plan', changed && !old);
 
   async function save() {
     setBusy(true);
@@ -77,7 +90,9 @@ export function PlanPanel({
 
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : t('plan.none'));
   const where = [
-    plan.where.channels.length ? t('plan.channels', { list: plan.where.channels.join(', ') }) : null,
+    plan.where.channels.length
+      ? t('plan.channels', { list: plan.where.channels.map((c) => channelLabel(c, t)).join(', ') })
+      : null,
     plan.where.regions.length ? t('plan.regions', { list: plan.where.regions.join(', ') }) : null,
     t('plan.languages', {
       list: [...plan.where.languages.map((l) => t(`languages.${l}`)), ...plan.where.otherLanguages].join(
@@ -90,6 +105,12 @@ export function PlanPanel({
     <section className="form-section plan-panel" aria-labelledby={`${ids}-title`} data-testid="plan-panel">
       <div className="plan-panel__head">
         <h2 id={`${ids}-title`}>{t('plan.title')}</h2>
+        {!open ? (
+          <p className="plan-panel__line" data-testid="plan-line">
+            <LevelBadge level={plan.level} /> {t(`purposes.${plan.purpose}`)} ·{' '}
+            {capitalize(plan.spokesperson.label[ui])} · {plan.timing.text[ui]}
+          </p>
+        ) : null}
         <button
           type="button"
           className="button button--small"
@@ -123,7 +144,7 @@ export function PlanPanel({
             className="notice notice--warning"
             data-testid="plan-warning"
           >
-            {renderMessage(t, w)}
+            {uiMessage(t, w)}
           </p>
         ))}
         <dl className="plan-grid">
@@ -148,7 +169,11 @@ export function PlanPanel({
             <dd>
               {plan.audience.text[ui]}
               {plan.audience.descriptions.length ? (
-                <span className="muted"> ({plan.audience.descriptions.join('; ')})</span>
+                <span className="muted">
+                  {' ('}
+                  {/* The record's own words, not translated: English under a French interface. */}
+                  <bdi lang={ui === 'en' ? undefined : 'en'}>{plan.audience.descriptions.join('; ')}</bdi>)
+                </span>
               ) : null}
             </dd>
           </div>

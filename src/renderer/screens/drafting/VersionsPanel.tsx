@@ -1,6 +1,7 @@
 // Every version of the draft, with its status and who saved it; any of them can be viewed (read-only).
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../format';
 import { useStore } from '../../store';
 import type { DraftEditorData } from '../../store/drafting-slice';
@@ -23,70 +24,83 @@ export function VersionsPanel({ editor }: { editor: DraftEditorData }) {
   return (
     <section className="side-panel versions-panel" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('versions.title')}</h2>
-      <table className="data-table versions-table" data-testid="draft-versions">
-        <caption className="visually-hidden">{t('versions.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('versions.version')}</th>
-            <th scope="col">{t('versions.status')}</th>
-            <th scope="col">{t('versions.savedBy')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('versions.view')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => {
-            const change = changeKey(v.change);
-            return (
-              <tr
-                key={v.version}
-                aria-current={v.version === record.version ? 'true' : undefined}
-                data-version={v.version}
-              >
-                <th scope="row">
-                  {v.version}
-                  {v.version === record.currentVersion ? (
-                    <span className="pill versions-table__pill">{t('versions.current')}</span>
-                  ) : null}
-                </th>
-                <td>
+      <DataTable
+        caption={t('versions.title')}
+        testId="draft-versions"
+        className="versions-table"
+        rows={versions}
+        rowKey={(v) => v.version}
+        rowProps={(v) => ({
+          'aria-current': v.version === record.version ? 'true' : undefined,
+          'data-version': v.version,
+        })}
+        columns={[
+          {
+            id: 'version',
+            header: t('versions.version'),
+            rowHeader: true,
+            cell: (v) => (
+              <>
+                {v.version}
+                {v.version === record.currentVersion ? (
+                  <span className="pill versions-table__pill">{t('versions.current')}</span>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            id: 'status',
+            header: t('versions.status'),
+            cell: (v) => {
+              const change = changeKey(v.change);
+              return (
+                <>
                   <StatusBadge status={v.status} />
                   <span className="versions-table__change">
                     {change ? t(`versions.changes.${change.key}`, { version: change.version }) : v.change}
                   </span>
-                </td>
-                <td>
-                  {v.savedBy ?? '—'}
-                  <span className="versions-table__date">{formatDateTime(v.savedAt)}</span>
-                </td>
-                <td>
-                  {v.version === record.version ? (
-                    <span className="muted">{t('versions.shown')}</span>
-                  ) : (
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={t('versions.viewNamed', { version: v.version })}
-                      onClick={() =>
-                        navigate({
-                          screen: 'drafting',
-                          params:
-                            v.version === record.currentVersion
-                              ? { id: record.id }
-                              : { id: record.id, version: String(v.version) },
-                        })
-                      }
-                    >
-                      {t('versions.view')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </>
+              );
+            },
+          },
+          {
+            id: 'savedBy',
+            header: t('versions.savedBy'),
+            cell: (v) => (
+              <>
+                <bdi>{v.savedBy ?? '—'}</bdi>
+                <span className="versions-table__date">{formatDateTime(v.savedAt)}</span>
+              </>
+            ),
+          },
+          {
+            id: 'view',
+            header: t('versions.view'),
+            headerHidden: true,
+            cell: (v) =>
+              v.version === record.version ? (
+                <span className="muted">{t('versions.shown')}</span>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--small"
+                  aria-label={t('versions.viewNamed', { version: v.version })}
+                  onClick={() =>
+                    navigate({
+                      screen: 'drafting',
+                      params:
+                        v.version === record.currentVersion
+                          ? { id: record.id }
+                          : { id: record.id, version: String(v.version) },
+                    })
+                  }
+                >
+                  {t('versions.view')}
+                </button>
+              ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -16,9 +16,10 @@ export function textsOf(draft: Draft): Texts {
 export function editsOf(draft: Draft, texts: Texts): SectionEdits {
   const edits: SectionEdits = {};
   for (const lang of draft.languages) {
-    const changed = (draft.sections[lang] ?? [])
-      .filter((s) => texts[lang]?.[s.id] !== undefined && texts[lang]![s.id] !== s.text)
-      .map((s) => ({ id: s.id, text: texts[lang]![s.id]! }));
+    const changed = (draft.sections[lang] ?? []).flatMap((s) => {
+      const text = texts[lang]?.[s.id];
+      return text !== undefined && text !== s.text ? [{ id: s.id, text }] : [];
+    });
     if (changed.length) edits[lang] = changed;
   }
   return edits;

@@ -12,7 +12,8 @@ export interface ElectionFormValues {
   resultsCertified: string;
   parties: string;
   candidates: string;
-  languages: string;
+  /** Official language codes, picked from a labelled list. */
+  languages: string[];
 }
 
 const lines = (s: string) =>
@@ -32,7 +33,7 @@ export function toElectionValues(e?: Election): ElectionFormValues {
     resultsCertified: e?.resultsCertified ?? '',
     parties: (e?.parties ?? []).join('\n'),
     candidates: (e?.candidates ?? []).join('\n'),
-    languages: (e?.languages ?? ['en', 'fr']).join(', '),
+    languages: [...(e?.languages ?? ['en', 'fr'])],
   };
 }
 
@@ -40,8 +41,9 @@ export const slugId = (name: string): string => slug(name, 'election');
 
 export function fromElectionValues(v: ElectionFormValues, base?: Election): Record<string, unknown> {
   const out: Record<string, unknown> = { ...(base ?? {}) };
-  const set = (k: string, value: unknown) => {
-    if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0)) delete out[k];
+  const set = (k: keyof Election, value: unknown) => {
+    if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0))
+      Reflect.deleteProperty(out, k);
     else out[k] = value;
   };
   set('id', v.id.trim() || slugId(v.name));
@@ -53,12 +55,6 @@ export function fromElectionValues(v: ElectionFormValues, base?: Election): Reco
   set('resultsCertified', v.resultsCertified);
   set('parties', lines(v.parties));
   set('candidates', lines(v.candidates));
-  set(
-    'languages',
-    v.languages
-      .split(/[,\s]+/)
-      .map((x) => x.trim())
-      .filter(Boolean),
-  );
+  set('languages', [...new Set(v.languages.map((x) => x.trim()).filter(Boolean))]);
   return out;
 }

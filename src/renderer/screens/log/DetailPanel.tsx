@@ -1,11 +1,12 @@
 // The selected threat beside the log: details, history, and the tabs other domains add.
 import * as Tabs from '@radix-ui/react-tabs';
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LevelBadge } from '../../components/LevelBadge';
 import { useStore } from '../../store';
 import { DETAIL_TABS } from '../registry';
 import { HistoryPanel } from './HistoryPanel';
+import { RecordTitle } from './RecordTitle';
 import { ThreatDetails } from './ThreatDetails';
 
 export function DetailPanel({ threatId, onClose }: { threatId: string; onClose(): void }) {
@@ -17,9 +18,33 @@ export function DetailPanel({ threatId, onClose }: { threatId: string; onClose()
   const deleteThreat = useStore((s) => s.deleteThreat);
   const undeleteThreat = useStore((s) => s.undeleteThreat);
 
+  const focusHeading = useStore((s) => s.focusHeading);
+  const setFocusHeading = useStore((s) => s.setFocusHeading);
+
   useEffect(() => {
     void loadDetail(threatId);
   }, [threatId, loadDetail]);
+
+  // Esc closes the panel, unless something inside it (a dialog, a menu) takes the key first.
+  const close = useEffectEvent(onClose);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || document.querySelector('dialog[open], [role="dialog"]'))
+        return;
+      e.preventDefault();
+      close();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  // A threat just saved opens here with the focus on its heading.
+  const shown = detail?.threat.id === threatId ? detail : null;
+  useEffect(() => {
+    if (!shown || !focusHeading) return;
+    setFocusHeading(false);
+    document.getElementById('detail-title')?.focus();
+  }, [shown, focusHeading, setFocusHeading]);
 
   if (detailError) {
     return (
@@ -40,10 +65,11 @@ export function DetailPanel({ threatId, onClose }: { threatId: string; onClose()
       <header className="detail-panel__header">
         <div>
           <p className="detail-panel__id">
-            {threat.id} · {t('detail.version', { version: meta.version })} <LevelBadge level={meta.level} />
+            <bdi>{threat.id}</bdi> · {t('detail.version', { version: meta.version })}{' '}
+            <LevelBadge level={meta.level} />
           </p>
           <h2 id="detail-title" tabIndex={-1}>
-            {threat.title}
+            <RecordTitle threat={threat} />
           </h2>
           {meta.deletedAt ? <p className="notice notice--warning">{t('detail.deletedNotice')}</p> : null}
         </div>
@@ -73,7 +99,8 @@ export function DetailPanel({ threatId, onClose }: { threatId: string; onClose()
           <button
             type="button"
             className="button button--ghost"
-            aria-label={t('common:close')}
+            aria-label={t('detail.close')}
+            aria-keyshortcuts="Escape"
             onClick={onClose}
           >
             ×

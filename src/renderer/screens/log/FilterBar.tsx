@@ -1,5 +1,5 @@
 // Search and filters for the log: every enum field, date range, region and channel.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ACTORS,
@@ -17,6 +17,8 @@ import type { ThreatFilter } from '../../../shared/domain/threat-log';
 import { FilterMenu } from '../../components/FilterMenu';
 import { formatNumber } from '../../format';
 import { useStore } from '../../store';
+import { channelLabel } from '../../labels/places';
+import { DateFilter } from './DateFilter';
 
 type EnumKey = 'purpose' | 'type' | 'targetKind' | 'placeLevel' | 'actor' | 'confidence' | 'trend' | 'status';
 const ENUM_FILTERS: readonly [EnumKey, readonly string[]][] = [
@@ -30,8 +32,8 @@ const ENUM_FILTERS: readonly [EnumKey, readonly string[]][] = [
   ['status', STATUSES],
 ];
 
-export function FilterBar() {
-  const { t } = useTranslation(['log', 'enums']);
+export function FilterBar({ view }: { view?: ReactNode }) {
+  const { t, i18n } = useTranslation(['log', 'enums']);
   const filter = useStore((s) => s.filter);
   const setFilter = useStore((s) => s.setFilter);
   const clearFilters = useStore((s) => s.clearFilters);
@@ -66,6 +68,7 @@ export function FilterBar() {
             ? t('table.counting')
             : t('table.count', { count: total, formatted: formatNumber(total) })}
         </output>
+        {view}
         <label className="toggle">
           <input
             type="checkbox"
@@ -121,29 +124,28 @@ export function FilterBar() {
             onChange={(e) => setFilter({ channel: e.target.value || undefined })}
           >
             <option value="">{t('filters.any')}</option>
-            {facets?.channels.map((c) => (
-              <option key={c} value={c}>
-                {c}
-              </option>
-            ))}
+            {(facets?.channels ?? [])
+              .map((c) => ({ value: c, label: channelLabel(c, t) }))
+              .sort((a, b) => a.label.localeCompare(b.label, i18n.language))
+              .map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
           </select>
         </label>
-        <label className="compact-field">
-          {t('filters.from')}
-          <input
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => setFilter({ from: e.target.value || undefined })}
-          />
-        </label>
-        <label className="compact-field">
-          {t('filters.to')}
-          <input
-            type="date"
-            value={filter.to ?? ''}
-            onChange={(e) => setFilter({ to: e.target.value || undefined })}
-          />
-        </label>
+        <DateFilter
+          label={t('filters.from')}
+          value={filter.from}
+          onChange={(v) => setFilter({ from: v })}
+          testId="filter-from"
+        />
+        <DateFilter
+          label={t('filters.to')}
+          value={filter.to}
+          onChange={(v) => setFilter({ to: v })}
+          testId="filter-to"
+        />
         {active ? (
           <button
             type="button"

@@ -1,13 +1,23 @@
 // Every version of a threat, what changed in each, and a way back to any of them.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { changedFields } from '../../../shared/domain/threat-diff';
 import { formatDateTime } from '../../format';
 import { useStore } from '../../store';
 import { ThreatDetails } from './ThreatDetails';
 
+/** "edited", "restored version 2", "status: assessed" … in the interface language. */
+function changeText(change: string, t: TFunction): string {
+  const status = /^status: (\w+)$/.exec(change);
+  if (status) return t('history.change.status', { status: t(`enums:status.${status[1]}`) });
+  if (change.startsWith('restored'))
+    return t('history.change.restored', { version: change.replace(/\D+/g, '') });
+  return t(`history.change.${change}`, { defaultValue: change });
+}
+
 export function HistoryPanel({ threatId }: { threatId: string }) {
-  const { t } = useTranslation('log');
+  const { t } = useTranslation(['log', 'enums']);
   const history = useStore((s) => s.history);
   const loadHistory = useStore((s) => s.loadHistory);
   const restoreVersion = useStore((s) => s.restoreVersion);
@@ -37,12 +47,7 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
             <div className="history__head">
               <strong>{t('history.version', { version: v.version })}</strong>
               {v.current ? <span className="pill">{t('history.current')}</span> : null}
-              <span>
-                {t(`history.change.${v.change.startsWith('restored') ? 'restored' : v.change}`, {
-                  defaultValue: v.change,
-                  version: v.change.replace(/\D+/g, ''),
-                })}
-              </span>
+              <span>{changeText(v.change, t)}</span>
               <span className="muted">
                 {formatDateTime(v.changedAt)}
                 {v.changedBy ? ` · ${v.changedBy}` : ''}

@@ -1,20 +1,26 @@
 // Import a workspace or CSV into the log, and export it, from the log's header.
-import { useEffect, useRef, useState } from 'react';
+import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
 import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
+import { FileButton, type FileButtonHandle } from '../../components/FileButton';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
-import { importFile, saveFile } from '../../transfer';
+import { saveFile } from '../../transfer';
+import { fileSource, NotUtf8Error, openedFileSource, type ImportSource } from '../../import-stream';
+import { ImportProgress, useStreamedImport } from './ImportProgress';
 import { BundleElectionDialog, asksForElection, type PendingBundle } from '../stix/BundleElectionDialog';
 
 export function useTransferActions() {
   const refreshLog = useStore((s) => s.refreshLog);
   const loadInfo = useStore((s) => s.loadInfo);
   const loadElections = useStore((s) => s.loadElections);
+  const importer = useStreamedImport();
   return {
-    async importChosen(file: File): Promise<ImportReport> {
-      const report = await importFile(file);
+    /** The file imported in pieces, its progress shown (ImportProgress), cancel rolling it back. */
+    importer,
+    async importChosen(file: ImportSource): Promise<ImportReport> {
+      const report = await importer.run(file);
       await Promise.all([refreshLog(), loadInfo(), loadElections()]);
       return report;
     },
@@ -29,21 +35,17 @@ export function useTransferActions() {
   };
 }
 
-export function TransferControls({
-  exportOpen,
-  setExportOpen,
-  chooserRef,
-}: {
-  exportOpen: boolean;
-  setExportOpen(open: boolean): void;
-  /** Set here to what opens the chooser, for File → Import… in the desktop menu. */
-  chooserRef: React.RefObject<(() => void) | null>;
-}) {
+export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }) {
   const { t } = useTranslation('log');
   const electionId = useStore((s) => s.electionId);
   const pushToast = useStore((s) => s.pushToast);
-  const { importChosen, exportAs } = useTransferActions();
-  const fileRef = useRef<HTMLInputElement>(null);
+  const exportOpen = useStore((s) => s.exportOpen);
+  const setExportOpen = useStore((s) => s.setExportOpen);
+  const { importer, importChosen, exportAs } = useTransferActions();
+  // Offered to those whose roles allow it; the services refuse the others regardless.
+  const canImport = useStore((s) => s.session?.allowed.includes('log.write') ?? false);
+  const canExport = useStore((s) => s.session?.allowed.includes('workspace.export') ?? false);
+  const canExportClassified = useStore((s) => s.session?.allowed.includes('export.classified') ?? false);
   const [format, setFormat] = useState<'json' | 'csv'>('json');
   const [includeClassified, setIncludeClassified] = useState(false);
   const [error, setError] = useState<{
@@ -69,31 +71,37 @@ export function TransferControls({
     });
   }
 
-  async function onFile(file: File) {
+  async function onFile(file: ImportSource) {
     setError(null);
     try {
       announce(file.name, await importChosen(file));
     } catch (err) {
-      // A STIX bundle that does not say its election, in a workspace without one: ask for it.
+      // A STIX bundle that does not say its election, in a workspace without one: ask for it (the
+      // bundle read again whole, as a bundle is imported).
       if (asksForElection(err)) {
-        setPendingBundle({ content: await file.text(), fileName: file.name });
-        return;
+        const content = await wholeText(file).catch(() => null);
+        if (content !== null) {
+          setPendingBundle({ content, fileName: file.name });
+          return;
+        }
       }
-      setError(
-        err instanceof ServiceError
-          ? { message: err.message, problems: err.shape.problems ?? [] }
-          : { message: String(err), problems: [] },
-      );
+      if (err instanceof DOMException && err.name === 'AbortError')
+        pushToast({ message: { key: 'log:transfer.importCancelled', values: { file: file.name } } });
+      else
+        setError(
+          err instanceof ServiceError
+            ? { message: err.message, problems: err.shape.problems ?? [] }
+            : err instanceof NotUtf8Error
+              ? { message: t('transfer.notUtf8', { file: file.name }), problems: [] }
+              : { message: String(err), problems: [] },
+        );
     }
   }
 
-  /** Browser mode: the page's own chooser (it needs the click that called this). Desktop app: the
-   *  dialog opens in the main process, which needs no click (the menu has none), and sends the text. */
-  async function chooseAndImport() {
-    if (isBrowserMode) {
-      fileRef.current?.click();
-      return;
-    }
+  /** The desktop app's chooser opens in the main process, which needs no click (the menu has none); the
+   *  file is then read in main a piece at a time (files:read), never sent whole. Browser mode uses the
+   *  page's own chooser. */
+  async function chooseInMain(): Promise<void> {
     const result = await api.files.open({
       filters: [{ name: t('transfer.importFileKind'), extensions: ['json', 'csv'] }],
     });
@@ -101,40 +109,33 @@ export function TransferControls({
       setError({ message: result.error.message, problems: result.error.problems ?? [] });
       return;
     }
-    if (result.value.opened) await onFile(new File([result.value.content], result.value.name));
+    if (result.value.opened) await onFile(openedFileSource(result.value));
   }
 
-  useEffect(() => {
-    chooserRef.current = () => void chooseAndImport();
-  });
-
   async function onExport() {
-    const saved = await exportAs(format, includeClassified, electionId || undefined);
+    const saved = await exportAs(format, includeClassified && canExportClassified, electionId || undefined);
     setExportOpen(false);
     if (saved) pushToast({ message: { key: 'log:transfer.exported', values: { file: saved } } });
   }
 
   return (
     <>
-      <input
-        ref={fileRef}
-        type="file"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={t('transfer.import')}
-        accept=".json,.csv,application/json,text/csv"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) void onFile(file);
-          e.target.value = '';
-        }}
-      />
-      <button type="button" className="button" onClick={() => void chooseAndImport()}>
-        {t('transfer.import')}
-      </button>
-      <button type="button" className="button" onClick={() => setExportOpen(true)}>
-        {t('transfer.export')}
-      </button>
+      {canImport ? (
+        <FileButton
+          ref={fileRef}
+          accept=".json,.csv,application/json,text/csv"
+          onFile={(file) => void onFile(fileSource(file))}
+          chooser={isBrowserMode ? undefined : chooseInMain}
+        >
+          {t('transfer.import')}
+        </FileButton>
+      ) : null}
+      {canExport ? (
+        <button type="button" className="button" onClick={() => setExportOpen(true)}>
+          {t('transfer.export')}
+        </button>
+      ) : null}
+      <ImportProgress progress={importer.progress} onCancel={importer.cancel} />
       {pendingBundle ? (
         <BundleElectionDialog
           bundle={pendingBundle}
@@ -164,7 +165,7 @@ export function TransferControls({
           ) : null}
         </Modal>
       ) : null}
-      <Modal open={exportOpen} onOpenChange={setExportOpen} title={t('transfer.exportTitle')}>
+      <Modal open={exportOpen && canExport} onOpenChange={setExportOpen} title={t('transfer.exportTitle')}>
         <fieldset className="radio-group">
           <legend>{t('transfer.format')}</legend>
           <label>
@@ -186,15 +187,17 @@ export function TransferControls({
             {t('transfer.csv')}
           </label>
         </fieldset>
-        <label className="toggle">
-          <input
-            type="checkbox"
-            checked={includeClassified}
-            onChange={(e) => setIncludeClassified(e.target.checked)}
-          />
-          {t('transfer.includeClassified')}
-        </label>
-        {includeClassified ? (
+        {canExportClassified ? (
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={includeClassified}
+              onChange={(e) => setIncludeClassified(e.target.checked)}
+            />
+            {t('transfer.includeClassified')}
+          </label>
+        ) : null}
+        {includeClassified && canExportClassified ? (
           <p className="notice notice--warning">{t('transfer.classifiedWarning')}</p>
         ) : null}
         <p className="muted">{electionId ? t('transfer.scopeElection') : t('transfer.scopeAll')}</p>
@@ -206,4 +209,11 @@ export function TransferControls({
       </Modal>
     </>
   );
+}
+
+/** The whole text of a chosen file (a STIX bundle is imported whole). */
+async function wholeText(source: ImportSource): Promise<string> {
+  let text = '';
+  for await (const piece of source.pieces()) text += piece;
+  return text;
 }

@@ -54,6 +54,8 @@ function EventLine({ e }: { e: TimelineEvent }) {
       );
     case 'released':
       return <>{t('event.released', { title: e.title })}</>;
+    case 'partner-notified':
+      return <>{t('event.partnerNotified', { title: e.title })}</>;
     case 'partner-contacted':
       return <>{t('event.contacted', { partner: e.partner, by: e.by })}</>;
     case 'outcome':

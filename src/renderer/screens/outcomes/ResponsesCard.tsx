@@ -4,6 +4,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponsesData, Spread } from '../../../shared/domain/responses';
+import { FOLLOW_UP_DAYS, outcomesSection } from '../../../shared/domain/policy';
 import { api } from '../../api/bridge';
 import { formatNumber } from '../../format';
 
@@ -33,15 +34,10 @@ function FollowUpSetting({ days, onSaved }: { days: number; onSaved(): void }) {
     e.preventDefault();
     const current = await api.policy.get({});
     if (!current.ok) return setMessage({ ok: false, text: current.error.message });
+    const section = current.value.outcomes ?? outcomesSection();
     const policy = {
       ...current.value,
-      outcomes: {
-        description: 'After a response: days with no outcome observation before the dashboard lists it.',
-        followUpDays: {
-          value: Number(value),
-          description: 'Days after a response before an outcome observation is due.',
-        },
-      },
+      outcomes: { ...section, followUpDays: { ...section.followUpDays, value: Number(value) } },
     };
     const saved = await api.policy.save({ policy, note: `Outcome follow-up after ${value} days` });
     if (!saved.ok) return setMessage({ ok: false, text: saved.error.message });
@@ -55,8 +51,8 @@ function FollowUpSetting({ days, onSaved }: { days: number; onSaved(): void }) {
       <input
         id={id}
         type="number"
-        min={1}
-        max={365}
+        min={FOLLOW_UP_DAYS.min}
+        max={FOLLOW_UP_DAYS.max}
         step={1}
         value={value}
         onChange={(e) => setValue(e.target.value)}

@@ -1,189 +1,46 @@
-// One organisation: who it is, what it covers, who to call for each role (a primary and a
-// backup), what to notify it about; with its contact log and every earlier version.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+// One organisation: who it is, what it covers, who to call for each role (a primary and a backup), what to
+// notify it about; with its contact log and every earlier version. Leaving with unsaved edits asks first.
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BREAKOUT_CATEGORIES, PURPOSES, TARGET_KINDS, THREAT_TYPES } from '../../../shared/domain/enums';
-import {
-  CONTACT_CHANNELS,
-  PARTNER_KINDS,
-  type PartnerDetail,
-  type PartnerVersion,
-} from '../../../shared/domain/partners';
-import { ServiceError } from '../../api/bridge';
-import { FilterMenu } from '../../components/FilterMenu';
-import { formatDate, formatDateTime } from '../../format';
+import type { TFunction } from 'i18next';
+import type { PartnerDetail } from '../../../shared/domain/partners';
+import type { ProblemLocation } from '../../../shared/errors';
+import { FormActions } from '../../components/FormActions';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
+import { failureOf, problemText } from '../../components/form/problems';
+import { TextField } from '../../components/form/TextField';
+import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
 import { useStore } from '../../store';
+import { ContactRoles } from './ContactRoles';
+import { NotifyRules } from './NotifyRules';
+import { OrganisationFields } from './OrganisationFields';
+import type { PartnerFormApi } from './partner-form-api';
 import {
-  emptyRole,
-  emptyRule,
   fieldId,
   fromFormValues,
   toFormValues,
   validatePartnerForm,
-  type FormProblem,
   type PartnerFormValues,
-  type PersonValues,
 } from './partner-model';
+import { PartnerHistory } from './PartnerHistory';
 import { RecordContactDialog } from './RecordContactDialog';
 
-type Problems = Map<string, string>;
+/** The request's `partner.` prefix is not part of the form's paths. */
+const formPath = (p: ProblemLocation) => (p.path?.[0] === 'partner' ? p.path.slice(1) : (p.path ?? []));
 
-function TextField(props: {
-  id: string;
-  label: ReactNode;
-  value: string;
-  onChange(v: string): void;
-  problems: Problems;
-  required?: boolean;
-  hint?: string;
-  type?: string;
-  multiline?: boolean;
-  autoComplete?: string;
-}) {
-  const {
-    id,
-    label,
-    value,
-    onChange,
-    problems,
-    required,
-    hint,
-    type = 'text',
-    multiline,
-    autoComplete,
-  } = props;
-  const error = problems.get(id);
-  const describedBy =
-    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    value,
-    'aria-describedby': describedBy,
-    'aria-invalid': error ? true : undefined,
-    'aria-required': required || undefined,
-  };
-  return (
-    <div className={`field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-        {required ? (
-          <span className="field__required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} className="field__hint">
-          {hint}
-        </div>
-      ) : null}
-      {multiline ? (
-        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input
-          {...common}
-          type={type}
-          autoComplete={autoComplete}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-      {error ? (
-        <div id={`${id}-error`} className="field__error">
-          {error}
-        </div>
-      ) : null}
-    </div>
-  );
-}
-
-function PersonFields({
-  path,
-  legend,
-  value,
-  onChange,
-  problems,
-  required,
-}: {
-  path: (string | number)[];
-  legend: string;
-  value: PersonValues;
-  onChange(v: PersonValues): void;
-  problems: Problems;
-  required: boolean;
-}) {
-  const { t } = useTranslation('partners');
-  const field = (k: keyof PersonValues, type = 'text', autoComplete = 'off') => (
-    <TextField
-      id={fieldId([...path, k])}
-      label={t(`person.${k}`)}
-      value={value[k]}
-      required={required && k === 'name'}
-      type={type}
-      autoComplete={autoComplete}
-      problems={problems}
-      onChange={(v) => onChange({ ...value, [k]: v })}
-    />
-  );
-  return (
-    <fieldset className="partner-person">
-      <legend>{legend}</legend>
-      <div className="partner-person__grid">
-        {field('name')}
-        {field('affiliation')}
-        {field('phone', 'tel')}
-        {field('secureLine')}
-        {field('email', 'email')}
-      </div>
-    </fieldset>
-  );
-}
-
-function History({
-  id,
-  version,
-  onRestored,
-}: {
-  id: string;
-  version: number;
-  onRestored(d: PartnerDetail): void;
-}) {
-  const { t } = useTranslation('partners');
-  const partnerHistory = useStore((s) => s.partnerHistory);
-  const restore = useStore((s) => s.restorePartnerVersion);
-  const [versions, setVersions] = useState<PartnerVersion[] | null>(null);
-  useEffect(() => {
-    void partnerHistory(id).then(setVersions);
-  }, [id, version, partnerHistory]);
-  if (!versions) return null;
-  return (
-    <ol className="history" aria-label={t('history.title')}>
-      {versions.map((v) => (
-        <li key={v.version} className={`history__item${v.current ? ' history__item--current' : ''}`}>
-          <div className="history__head">
-            <strong>{t('history.version', { version: v.version })}</strong>
-            {v.current ? <span className="pill">{t('history.current')}</span> : null}
-            <span>{v.change}</span>
-            <span className="muted">
-              {formatDateTime(v.changedAt)}
-              {v.changedBy ? ` · ${v.changedBy}` : ''}
-            </span>
-          </div>
-          {!v.current && !v.deletedAt ? (
-            <div className="history__actions">
-              <button
-                type="button"
-                className="button button--small"
-                onClick={() => void restore(id, v.version).then(onRestored)}
-              >
-                {t('history.restore', { version: v.version })}
-              </button>
-            </div>
-          ) : null}
-        </li>
-      ))}
-    </ol>
-  );
+/** "Role 2 · Backup · Email" for ['roles', 1, 'backup', 'email']. */
+function labelOf(path: readonly (string | number)[], t: TFunction): string {
+  const [head, index, sub, leaf] = path;
+  if (head === 'roles' && typeof index === 'number') {
+    const role = t('role.legend', { n: index + 1 });
+    if (sub === 'role') return `${role} · ${t('role.name')}`;
+    if (sub === 'primary' || sub === 'backup')
+      return `${role} · ${t(`role.${sub}`)}${leaf ? ` · ${t(`person.${String(leaf)}`)}` : ''}`;
+    return role;
+  }
+  if (head === 'notify' && typeof index === 'number')
+    return `${t('rule.legend', { n: index + 1 })}${sub ? ` · ${t(`rule.${String(sub)}`, { defaultValue: String(sub) })}` : ''}`;
+  return t(`field.${String(head)}`, { defaultValue: String(head) });
 }
 
 export function PartnerEditor({
@@ -198,8 +55,12 @@ export function PartnerEditor({
   const { t } = useTranslation(['partners', 'enums', 'common']);
   const partners = useStore((s) => s.partners);
   const savePartner = useStore((s) => s.savePartner);
+  const setUnsaved = useStore((s) => s.setUnsaved);
   const existing = id ? (partners?.find((p) => p.partner.id === id) ?? null) : null;
-  const [detail, setDetail] = useState<PartnerDetail | null>(existing);
+  const [saved, setSaved] = useState<PartnerDetail | null>(null);
+  // The newest of what the directory holds and what this editor saved or restored.
+  const detail =
+    saved && (!existing || saved.meta.version >= existing.meta.version) ? saved : (existing ?? saved);
   const [values, setValues] = useState<PartnerFormValues>(() => {
     const v = toFormValues(existing?.partner);
     if (!existing && prefill?.handles) v.handles = prefill.handles;
@@ -207,53 +68,52 @@ export function PartnerEditor({
     if (!existing && prefill?.handles) v.kind = 'platform';
     return v;
   });
-  const [problems, setProblems] = useState<FormProblem[]>([]);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const [problems, setProblems] = useState<ProblemLocation[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
   const [contactOpen, setContactOpen] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  useUnsavedGuard('partner-editor', dirty);
 
-  useEffect(() => {
-    if (existing && existing.meta.version !== detail?.meta.version) setDetail(existing);
-  }, [existing, detail]);
-
-  const problemMap: Problems = new Map(
-    problems.map((p) => [fieldId(p.path), t(p.messageKey, { defaultValue: p.message })]),
-  );
-  const set = <K extends keyof PartnerFormValues>(k: K, v: PartnerFormValues[K]) =>
-    setValues((s) => ({ ...s, [k]: v }));
-
-  function labelOf(path: readonly (string | number)[]): string {
-    const [head, index, sub, leaf] = path;
-    if (head === 'roles' && typeof index === 'number') {
-      const role = t('role.legend', { n: index + 1 });
-      if (sub === 'role') return `${role} · ${t('role.name')}`;
-      if (sub === 'primary' || sub === 'backup')
-        return `${role} · ${t(`role.${sub}`)}${leaf ? ` · ${t(`person.${String(leaf)}`)}` : ''}`;
-      return role;
-    }
-    if (head === 'notify' && typeof index === 'number')
-      return `${t('rule.legend', { n: index + 1 })}${sub ? ` · ${t(`rule.${String(sub)}`, { defaultValue: String(sub) })}` : ''}`;
-    return t(`field.${String(head)}`, { defaultValue: String(head) });
+  const errors = new Map<string, string>();
+  for (const p of problems) {
+    const key = fieldId(formPath(p));
+    if (!errors.has(key)) errors.set(key, problemText(p, t));
   }
+  const form: PartnerFormApi = {
+    values,
+    set: (key, value) => {
+      setDirty(true);
+      setValues((s) => ({ ...s, [key]: value }));
+    },
+    error: (key) => errors.get(key),
+  };
+  const summary = problems.map((p) => ({
+    target: fieldId(formPath(p)),
+    label: labelOf(formPath(p), t),
+    message: problemText(p, t),
+  }));
+
+  const show = (found: ProblemLocation[], message: string | null) => {
+    setProblems(found);
+    setFailure(message);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setServerError(null);
-    const doc = fromFormValues(values, detail?.partner);
-    const checked = validatePartnerForm(doc);
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    const checked = validatePartnerForm(fromFormValues(values, detail?.partner));
+    if (!checked.ok) return show(checked.problems, null);
     setProblems([]);
+    setFailure(null);
     try {
-      const saved = await savePartner(checked.partner, detail?.meta.version);
-      setDetail(saved);
+      setSaved(await savePartner(checked.partner, detail?.meta.version));
+      setDirty(false);
+      setUnsaved('partner-editor', false);
       onDone();
     } catch (err) {
-      setServerError(err instanceof ServiceError ? err.message : String(err));
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      const f = failureOf(err);
+      show(f.problems, f.problems.length ? t('errors.summaryTitle') : f.message);
     }
   }
 
@@ -262,7 +122,9 @@ export function PartnerEditor({
   return (
     <section className="screen partner-editor" aria-labelledby="partner-editor-title">
       <div className="screen-header">
-        <h1 id="partner-editor-title">{title}</h1>
+        <h1 id="partner-editor-title">
+          <bdi>{title}</bdi>
+        </h1>
         <div className="screen-header__actions">
           {detail && !detail.meta.deletedAt ? (
             <button type="button" className="button" onClick={() => setContactOpen(true)}>
@@ -276,360 +138,37 @@ export function PartnerEditor({
       </div>
 
       <form className="partner-form" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
-        <div ref={summaryRef} tabIndex={-1} className="form-summary">
-          {problems.length || serverError ? (
-            <div className="notice notice--error" role="alert">
-              <p>{serverError ?? t('errors.summary', { count: problems.length })}</p>
-              {problems.length ? (
-                <ul>
-                  {problems.map((p, i) => (
-                    <li key={i}>
-                      <a
-                        href={`#${fieldId(p.path)}`}
-                        onClick={(e) => {
-                          e.preventDefault();
-                          document.getElementById(fieldId(p.path))?.focus();
-                        }}
-                      >
-                        {labelOf(p.path)}: {t(p.messageKey, { defaultValue: p.message })}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </div>
-          ) : null}
-        </div>
-
-        <fieldset className="form-section">
-          <legend>{t('editor.organisation')}</legend>
-          <div className="form-section__body">
-            <TextField
-              id={fieldId(['name'])}
-              label={t('field.name')}
-              value={values.name}
-              required
-              problems={problemMap}
-              onChange={(v) => set('name', v)}
-            />
-            <div className="field">
-              <label htmlFor={fieldId(['kind'])} className="field__label">
-                {t('field.kind')}
-              </label>
-              <select
-                id={fieldId(['kind'])}
-                value={values.kind}
-                onChange={(e) => set('kind', e.target.value as PartnerFormValues['kind'])}
-              >
-                {PARTNER_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`kind.${k}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <TextField
-              id={fieldId(['description'])}
-              label={t('field.description')}
-              value={values.description}
-              problems={problemMap}
-              onChange={(v) => set('description', v)}
-              multiline
-            />
-          </div>
-        </fieldset>
-
-        <fieldset className="form-section">
-          <legend>{t('editor.coverage')}</legend>
-          <div className="form-section__body">
-            <TextField
-              id={fieldId(['regions'])}
-              label={t('field.regions')}
-              hint={t('hint.regions')}
-              value={values.regions}
-              problems={problemMap}
-              onChange={(v) => set('regions', v)}
-            />
-            <TextField
-              id={fieldId(['handles'])}
-              label={t('field.handles')}
-              hint={t('hint.handles')}
-              value={values.handles}
-              problems={problemMap}
-              onChange={(v) => set('handles', v)}
-            />
-            <TextField
-              id={fieldId(['languages'])}
-              label={t('field.languages')}
-              hint={t('hint.languages')}
-              value={values.languages}
-              problems={problemMap}
-              onChange={(v) => set('languages', v)}
-            />
-            <fieldset className="checkbox-group">
-              <legend>{t('field.channels')}</legend>
-              <p className="field__hint">{t('hint.channels')}</p>
-              {CONTACT_CHANNELS.map((c) => {
-                const rank = values.channels.indexOf(c);
-                return (
-                  <label key={c}>
-                    <input
-                      type="checkbox"
-                      checked={rank >= 0}
-                      onChange={(e) =>
-                        set(
-                          'channels',
-                          e.target.checked ? [...values.channels, c] : values.channels.filter((x) => x !== c),
-                        )
-                      }
-                    />
-                    {t(`channel.${c}`)}
-                    {rank >= 0 ? <span className="muted">{t('hint.rank', { n: rank + 1 })}</span> : null}
-                  </label>
-                );
-              })}
-            </fieldset>
-          </div>
-        </fieldset>
-
-        <fieldset className="form-section">
-          <legend>{t('editor.contacts')}</legend>
-          <p className="form-section__hint">{t('hint.contacts')}</p>
-          {values.roles.map((role, i) => (
-            <fieldset key={i} className="partner-role">
-              <legend>{t('role.legend', { n: i + 1 })}</legend>
-              <TextField
-                id={fieldId(['roles', i, 'role'])}
-                label={t('role.name')}
-                hint={i === 0 ? t('hint.role') : undefined}
-                value={role.role}
-                required
-                problems={problemMap}
-                onChange={(v) =>
-                  set(
-                    'roles',
-                    values.roles.map((r, j) => (j === i ? { ...r, role: v } : r)),
-                  )
-                }
-              />
-              <PersonFields
-                path={['roles', i, 'primary']}
-                legend={t('role.primary')}
-                value={role.primary}
-                required
-                problems={problemMap}
-                onChange={(p) =>
-                  set(
-                    'roles',
-                    values.roles.map((r, j) => (j === i ? { ...r, primary: p } : r)),
-                  )
-                }
-              />
-              <PersonFields
-                path={['roles', i, 'backup']}
-                legend={t('role.backup')}
-                value={role.backup}
-                required={false}
-                problems={problemMap}
-                onChange={(p) =>
-                  set(
-                    'roles',
-                    values.roles.map((r, j) => (j === i ? { ...r, backup: p } : r)),
-                  )
-                }
-              />
-              <button
-                type="button"
-                className="button button--small button--danger"
-                onClick={() =>
-                  set(
-                    'roles',
-                    values.roles.filter((_, j) => j !== i),
-                  )
-                }
-              >
-                {t('role.remove', { n: i + 1 })}
-              </button>
-            </fieldset>
-          ))}
-          <button
-            type="button"
-            className="button"
-            onClick={() => set('roles', [...values.roles, emptyRole()])}
-          >
-            {t('role.add')}
-          </button>
-        </fieldset>
-
-        <fieldset className="form-section">
-          <legend>{t('editor.notify')}</legend>
-          <p className="form-section__hint">{t('hint.notify')}</p>
-          {values.notify.map((rule, i) => {
-            const update = (patch: Partial<typeof rule>) =>
-              set(
-                'notify',
-                values.notify.map((r, j) => (j === i ? { ...r, ...patch } : r)),
-              );
-            return (
-              <fieldset key={i} className="partner-rule">
-                <legend>{t('rule.legend', { n: i + 1 })}</legend>
-                <div className="partner-rule__menus">
-                  <FilterMenu
-                    label={t('rule.purposes')}
-                    options={PURPOSES.map((v) => ({ value: v, label: t(`enums:purpose.${v}`) }))}
-                    selected={rule.purposes}
-                    onChange={(v) => update({ purposes: v })}
-                  />
-                  <FilterMenu
-                    label={t('rule.types')}
-                    options={THREAT_TYPES.map((v) => ({ value: v, label: t(`enums:type.${v}`) }))}
-                    selected={rule.types}
-                    onChange={(v) => update({ types: v })}
-                  />
-                  <FilterMenu
-                    label={t('rule.targetKinds')}
-                    options={TARGET_KINDS.map((v) => ({ value: v, label: t(`enums:targetKind.${v}`) }))}
-                    selected={rule.targetKinds}
-                    onChange={(v) => update({ targetKinds: v })}
-                  />
-                  <label className="compact-field">
-                    {t('rule.minBreakout')}
-                    <select
-                      id={fieldId(['notify', i, 'minBreakout'])}
-                      value={rule.minBreakout}
-                      onChange={(e) => update({ minBreakout: e.target.value })}
-                    >
-                      <option value="">{t('rule.anyBreakout')}</option>
-                      {BREAKOUT_CATEGORIES.map((b) => (
-                        <option key={b} value={String(b)}>
-                          {t('rule.breakoutAtLeast', { n: b })}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
-                </div>
-                <p className="partner-rule__summary">{ruleSummary(rule, t)}</p>
-                <div className="form-section__body">
-                  <TextField
-                    id={fieldId(['notify', i, 'regions'])}
-                    label={t('rule.regions')}
-                    hint={t('hint.list')}
-                    value={rule.regions}
-                    problems={problemMap}
-                    onChange={(v) => update({ regions: v })}
-                  />
-                  <TextField
-                    id={fieldId(['notify', i, 'channels'])}
-                    label={t('rule.channels')}
-                    hint={t('hint.list')}
-                    value={rule.channels}
-                    problems={problemMap}
-                    onChange={(v) => update({ channels: v })}
-                  />
-                  <TextField
-                    id={fieldId(['notify', i, 'note'])}
-                    label={t('rule.note')}
-                    value={rule.note}
-                    problems={problemMap}
-                    onChange={(v) => update({ note: v })}
-                    multiline
-                  />
-                </div>
-                <button
-                  type="button"
-                  className="button button--small button--danger"
-                  onClick={() =>
-                    set(
-                      'notify',
-                      values.notify.filter((_, j) => j !== i),
-                    )
-                  }
-                >
-                  {t('rule.remove', { n: i + 1 })}
-                </button>
-              </fieldset>
-            );
-          })}
-          <button
-            type="button"
-            className="button"
-            onClick={() => set('notify', [...values.notify, emptyRule()])}
-          >
-            {t('rule.add')}
-          </button>
-        </fieldset>
-
-        <fieldset className="form-section">
-          <legend>{t('field.notes')}</legend>
+        <p className="form-intro">{t('common:requiredNote')}</p>
+        <ErrorSummary items={summary} message={failure} summaryRef={summaryRef} />
+        <OrganisationFields form={form} />
+        <ContactRoles form={form} />
+        <NotifyRules form={form} />
+        <div className="form-section">
           <TextField
             id={fieldId(['notes'])}
             label={t('field.notes')}
+            rows={3}
             value={values.notes}
-            problems={problemMap}
-            onChange={(v) => set('notes', v)}
-            multiline
+            onChange={(v) => form.set('notes', v)}
+            error={form.error(fieldId(['notes']))}
           />
-        </fieldset>
-
-        <div className="form-actions">
-          <button type="submit" className="button button--primary">
-            {t('editor.save')}
-          </button>
-          <button type="button" className="button" onClick={onDone}>
-            {t('common:cancel')}
-          </button>
         </div>
+        <FormActions save={t('editor.save')} onCancel={onDone} />
       </form>
 
       {detail ? (
-        <>
-          <section className="form-section partner-log" aria-labelledby="contact-log-title">
-            <h2 id="contact-log-title">{t('contactLog.title')}</h2>
-            {detail.partner.contactLog?.length ? (
-              <ul>
-                {[...detail.partner.contactLog].reverse().map((c, i) => (
-                  <li key={i}>
-                    <strong>{formatDate(c.date)}</strong> · {c.by}
-                    {c.channel ? ` · ${t(`channel.${c.channel}`)}` : ''}
-                    {c.note ? ` — ${c.note}` : ''}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('contactLog.none')}</p>
-            )}
-          </section>
-          <section className="form-section" aria-labelledby="partner-history-title">
-            <h2 id="partner-history-title">{t('history.title')}</h2>
-            <History
-              id={detail.partner.id}
-              version={detail.meta.version}
-              onRestored={(d) => {
-                setDetail(d);
-                setValues(toFormValues(d.partner));
-              }}
-            />
-          </section>
-        </>
+        <PartnerHistory
+          detail={detail}
+          onRestored={(d) => {
+            setSaved(d);
+            setValues(toFormValues(d.partner));
+            setDirty(false);
+          }}
+        />
       ) : null}
       {contactOpen && detail ? (
         <RecordContactDialog partner={detail} onClose={() => setContactOpen(false)} />
       ) : null}
     </section>
   );
-}
-
-function ruleSummary(
-  rule: PartnerFormValues['notify'][number],
-  t: (key: string, opts?: Record<string, unknown>) => string,
-): string {
-  const parts = [
-    rule.purposes.map((v) => t(`enums:purpose.${v}`)).join(t('rule.or')),
-    rule.types.map((v) => t(`enums:type.${v}`)).join(t('rule.or')),
-    rule.targetKinds.map((v) => t(`enums:targetKind.${v}`)).join(t('rule.or')),
-    rule.minBreakout ? t('rule.breakoutAtLeast', { n: rule.minBreakout }) : '',
-    rule.regions.trim() ? `${t('rule.regions')}${t('rule.colon')}${rule.regions.trim()}` : '',
-    rule.channels.trim() ? `${t('rule.channels')}${t('rule.colon')}${rule.channels.trim()}` : '',
-  ].filter(Boolean);
-  return parts.length ? t('rule.summary', { criteria: parts.join(t('rule.and')) }) : t('rule.summaryAll');
 }

@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDetail } from '../../../shared/domain/partners';
+import { DataTable } from '../../components/DataTable';
 import { formatDate } from '../../format';
+import { channelLabel } from '../../labels/places';
 import { useStore } from '../../store';
 import { PartnerEditor } from './PartnerEditor';
 import { ReadinessPanel } from './ReadinessPanel';
@@ -93,100 +95,117 @@ export function PartnersScreen({ params }: { params: Record<string, string> }) {
         ) : partners.length === 0 ? (
           <p className="notice">{t('empty')}</p>
         ) : (
-          <div className="partners-table-wrap">
-            <table className="data-table partners-table" data-testid="partners-table">
-              <caption className="visually-hidden">{t('directory')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('column.name')}</th>
-                  <th scope="col">{t('column.kind')}</th>
-                  <th scope="col">{t('column.covers')}</th>
-                  <th scope="col">{t('column.contacts')}</th>
-                  <th scope="col">{t('column.lastContacted')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common:actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {partners.map((p) => {
-                  const noBackup = p.partner.roles.filter((r) => !r.backup).length;
-                  const covers = [...(p.partner.handles ?? []), ...(p.partner.regions ?? [])];
-                  return (
-                    <tr key={p.partner.id} data-partner-id={p.partner.id}>
-                      <th scope="row">
-                        <a
-                          href={`#/partners/${encodeURIComponent(p.partner.id)}`}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            open(p.partner.id);
-                          }}
-                        >
-                          {p.partner.name}
-                        </a>
-                      </th>
-                      <td>{t(`kind.${p.partner.kind}`)}</td>
-                      <td className="partners-table__covers">
-                        {covers.length ? (
-                          covers.join(', ')
-                        ) : (
-                          <span className="muted">{t('wholeJurisdiction')}</span>
-                        )}
-                      </td>
-                      <td>
-                        {t('roles', { count: p.partner.roles.length })}
-                        {noBackup ? (
-                          <>
-                            {' '}
-                            <span className="partner-flag partner-flag--warn">
-                              {t('noBackup', { count: noBackup })}
-                            </span>
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        {p.lastContacted ? formatDate(p.lastContacted) : t('never')}
-                        {stale.has(p.partner.id) ? (
-                          <>
-                            {' '}
-                            <span className="partner-flag partner-flag--warn">{t('stale')}</span>
-                          </>
-                        ) : null}
-                      </td>
-                      <td>
-                        <div className="data-table__actions">
-                          <button
-                            type="button"
-                            className="button button--small"
-                            onClick={() => setContactFor(p)}
-                            aria-label={t('actions.recordContactFor', { name: p.partner.name })}
-                          >
-                            {t('actions.recordContact')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--small"
-                            onClick={() => open(p.partner.id)}
-                            aria-label={t('actions.editName', { name: p.partner.name })}
-                          >
-                            {t('common:edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="button button--small button--danger"
-                            onClick={() => run(() => deletePartner(p.partner.id))}
-                            aria-label={t('actions.deleteName', { name: p.partner.name })}
-                          >
-                            {t('common:delete')}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
+          <DataTable
+            caption={t('directory')}
+            testId="partners-table"
+            className="partners-table"
+            rows={partners}
+            rowKey={(p) => p.partner.id}
+            rowProps={(p) => ({ 'data-partner-id': p.partner.id })}
+            columns={[
+              {
+                id: 'name',
+                header: t('column.name'),
+                rowHeader: true,
+                cell: (p) => (
+                  <a
+                    href={`#/partners/${encodeURIComponent(p.partner.id)}`}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      open(p.partner.id);
+                    }}
+                  >
+                    <bdi>{p.partner.name}</bdi>
+                  </a>
+                ),
+              },
+              { id: 'kind', header: t('column.kind'), cell: (p) => t(`kind.${p.partner.kind}`) },
+              {
+                id: 'covers',
+                header: t('column.covers'),
+                className: 'partners-table__covers',
+                cell: (p) => {
+                  const covers = [
+                    ...(p.partner.handles ?? []).map((h) => channelLabel(h, t)),
+                    ...(p.partner.regions ?? []),
+                  ];
+                  return covers.length ? (
+                    <bdi>{covers.join(', ')}</bdi>
+                  ) : (
+                    <span className="muted">{t('wholeJurisdiction')}</span>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              {
+                id: 'contacts',
+                header: t('column.contacts'),
+                cell: (p) => {
+                  const noBackup = p.partner.roles.filter((r) => !r.backup).length;
+                  return (
+                    <>
+                      {t('roles', { count: p.partner.roles.length })}
+                      {noBackup ? (
+                        <>
+                          {' '}
+                          <span className="partner-flag partner-flag--warn">
+                            {t('noBackup', { count: noBackup })}
+                          </span>
+                        </>
+                      ) : null}
+                    </>
+                  );
+                },
+              },
+              {
+                id: 'lastContacted',
+                header: t('column.lastContacted'),
+                cell: (p) => (
+                  <>
+                    {p.lastContacted ? formatDate(p.lastContacted) : t('never')}
+                    {stale.has(p.partner.id) ? (
+                      <>
+                        {' '}
+                        <span className="partner-flag partner-flag--warn">{t('stale')}</span>
+                      </>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                id: 'actions',
+                header: t('common:actions'),
+                headerHidden: true,
+                cell: (p) => (
+                  <div className="data-table__actions">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => setContactFor(p)}
+                      aria-label={t('actions.recordContactFor', { name: p.partner.name })}
+                    >
+                      {t('actions.recordContact')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small"
+                      onClick={() => open(p.partner.id)}
+                      aria-label={t('actions.editName', { name: p.partner.name })}
+                    >
+                      {t('common:edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small button--danger"
+                      onClick={() => run(() => deletePartner(p.partner.id))}
+                      aria-label={t('actions.deleteName', { name: p.partner.name })}
+                    >
+                      {t('common:delete')}
+                    </button>
+                  </div>
+                ),
+              },
+            ]}
+          />
         )}
         {showDeleted ? (
           <section aria-labelledby="deleted-title" className="partners-screen__deleted">

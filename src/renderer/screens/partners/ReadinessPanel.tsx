@@ -1,5 +1,5 @@
 // Pre-election readiness: the gaps in the directory, grouped, each with a way to act on it.
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessGap, ReadinessGapKind } from '../../../shared/domain/partners';
 import { formatDate, formatNumber } from '../../format';
@@ -20,13 +20,11 @@ export function ReadinessPanel({ onOpenPartner }: { onOpenPartner(id: string): v
   const saveStaleDays = useStore((s) => s.saveStaleDays);
   const elections = useStore((s) => s.elections);
   const navigate = useStore((s) => s.navigate);
-  const [days, setDays] = useState('');
+  // The number being typed; the saved setting until then.
+  const [typedDays, setDays] = useState<string | null>(null);
+  const days = typedDays ?? (settings ? String(settings.staleDays) : '');
   const [error, setError] = useState<string | null>(null);
   const daysId = useId();
-
-  useEffect(() => {
-    if (settings) setDays(String(settings.staleDays));
-  }, [settings]);
 
   if (!readiness) return <p>{t('loading')}</p>;
   const election = elections.find((e) => e.id === readiness.electionId);

@@ -1,9 +1,15 @@
-// Records that someone contacted an organisation: when, how, by whom, and a note (audited).
+// Records that the signed-in person contacted an organisation: when, how, and a note (audited). Who made
+// the contact is the account, shown and never typed.
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_CHANNELS, type ContactChannel, type PartnerDetail } from '../../../shared/domain/partners';
-import { Field } from '../../components/Field';
+import { DateString } from '../../../shared/domain/workspace';
+import { DateField } from '../../components/form/DateField';
+import { SelectField } from '../../components/form/SelectField';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
+import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
 
 const today = () => {
@@ -13,35 +19,27 @@ const today = () => {
 
 export function RecordContactDialog({ partner, onClose }: { partner: PartnerDetail; onClose(): void }) {
   const { t } = useTranslation(['partners', 'common']);
-  const identity = useStore((s) => s.info?.identity ?? null);
+  const me = useStore((s) => s.session?.account?.name ?? '');
   const recordContact = useStore((s) => s.recordContact);
   const [date, setDate] = useState(today());
-  const [by, setBy] = useState(identity?.name ?? '');
   const [channel, setChannel] = useState<ContactChannel | ''>(partner.partner.channels?.[0] ?? '');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!date) return setError(t('contact.dateRequired'));
+    if (!DateString.safeParse(date).success) return setError(t('validation:date'));
     if (date > today()) return setError(t('contact.future'));
-    if (!by.trim()) return setError(t('contact.byRequired'));
-    setBusy(true);
-    try {
-      await recordContact({
+    const done = await run(() =>
+      recordContact({
         id: partner.partner.id,
         date,
-        by: by.trim(),
         ...(channel ? { channel } : {}),
         ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (done) onClose();
   }
 
   return (
@@ -52,48 +50,19 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
       description={t('contact.description')}
     >
       <form onSubmit={(e) => void submit(e)} noValidate>
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <Field label={t('contact.date')} required>
-          {({ id }) => (
-            <input
-              id={id}
-              type="date"
-              value={date}
-              max={today()}
-              required
-              aria-required
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('contact.by')} required>
-          {({ id }) => (
-            <input id={id} value={by} required aria-required onChange={(e) => setBy(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t('contact.channel')}>
-          {({ id }) => (
-            <select
-              id={id}
-              value={channel}
-              onChange={(e) => setChannel(e.target.value as ContactChannel | '')}
-            >
-              <option value="">{t('contact.channelNone')}</option>
-              {CONTACT_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('contact.note')}>
-          {({ id }) => <textarea id={id} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
-        </Field>
+        <ErrorNotice error={error} />
+        <DateField label={t('contact.date')} required value={date} onChange={setDate} />
+        <p className="field__static" data-testid="contact-by">
+          {t('contact.by')} <bdi>{me}</bdi>
+        </p>
+        <SelectField
+          label={t('contact.channel')}
+          placeholder={t('contact.channelNone')}
+          value={channel}
+          onChange={(v) => setChannel(v as ContactChannel | '')}
+          options={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
+        />
+        <TextField label={t('contact.note')} rows={3} value={note} onChange={setNote} />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('contact.record')}

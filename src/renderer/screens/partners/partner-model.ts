@@ -9,6 +9,8 @@ import type {
 } from '../../../shared/domain/partners';
 import type { Purpose, TargetKind, ThreatType } from '../../../shared/domain/enums';
 import { PartnerInputSchema } from '../../../shared/ipc/partners.contract';
+import { problemOfIssue } from '../../../shared/domain/problems';
+import type { ProblemLocation } from '../../../shared/errors';
 
 export interface PersonValues {
   name: string;
@@ -29,7 +31,8 @@ export interface RuleValues {
   types: ThreatType[];
   targetKinds: TargetKind[];
   regions: string;
-  channels: string;
+  /** Threat channel codes ("x", "facebook"), picked from a labelled list. */
+  channels: string[];
   minBreakout: string;
   note: string;
 }
@@ -40,7 +43,8 @@ export interface PartnerFormValues {
   description: string;
   regions: string;
   handles: string;
-  languages: string;
+  /** Language codes, picked from a labelled list. */
+  languages: string[];
   channels: ContactChannel[];
   roles: RoleValues[];
   notify: RuleValues[];
@@ -60,7 +64,7 @@ export const emptyRule = (): RuleValues => ({
   types: [],
   targetKinds: [],
   regions: '',
-  channels: '',
+  channels: [],
   minBreakout: '',
   note: '',
 });
@@ -88,7 +92,7 @@ export function toFormValues(p?: Partner): PartnerFormValues {
     description: p?.description ?? '',
     regions: (p?.regions ?? []).join(', '),
     handles: (p?.handles ?? []).join(', '),
-    languages: (p?.languages ?? ['en', 'fr']).join(', '),
+    languages: [...(p?.languages ?? ['en', 'fr'])],
     channels: p?.channels ?? [],
     roles: p
       ? p.roles.map((r) => ({
@@ -102,7 +106,7 @@ export function toFormValues(p?: Partner): PartnerFormValues {
       types: r.types ?? [],
       targetKinds: r.targetKinds ?? [],
       regions: (r.regions ?? []).join(', '),
-      channels: (r.channels ?? []).join(', '),
+      channels: [...(r.channels ?? [])],
       minBreakout: r.minBreakout ? String(r.minBreakout) : '',
       note: r.note ?? '',
     })),
@@ -124,18 +128,17 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
   const set = (k: string, value: unknown) => {
     const empty = value === '' || value === undefined || (Array.isArray(value) && value.length === 0);
     // An empty list the document already had stays as it was, so an untouched form changes nothing.
-    const keptEmpty =
-      Array.isArray((base as Record<string, unknown> | undefined)?.[k]) &&
-      (base as Record<string, unknown[]>)[k]!.length === 0;
+    const before = (base as Record<string, unknown> | undefined)?.[k];
+    const keptEmpty = Array.isArray(before) && before.length === 0;
     if (!empty) out[k] = value;
-    else if (!keptEmpty) delete out[k];
+    else if (!keptEmpty) Reflect.deleteProperty(out, k);
   };
   set('name', v.name.trim());
   set('kind', v.kind);
   set('description', v.description.trim());
   set('regions', list(v.regions));
   set('handles', list(v.handles));
-  set('languages', list(v.languages));
+  set('languages', v.languages);
   set('channels', v.channels);
   out.roles = v.roles.map((r) => ({
     role: r.role.trim(),
@@ -150,7 +153,7 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
       if (r.types.length) rule.types = r.types;
       if (r.targetKinds.length) rule.targetKinds = r.targetKinds;
       if (list(r.regions).length) rule.regions = list(r.regions);
-      if (list(r.channels).length) rule.channels = list(r.channels);
+      if (r.channels.length) rule.channels = r.channels;
       if (r.minBreakout) rule.minBreakout = Number(r.minBreakout);
       if (r.note.trim()) rule.note = r.note.trim();
       return rule as NotifyRule;
@@ -160,40 +163,12 @@ export function fromFormValues(v: PartnerFormValues, base?: Partner): Record<str
   return out;
 }
 
-/** i18n keys (partners namespace) for the schema's messages, so errors read in the UI language. */
-const MESSAGE_KEYS: [RegExp, string][] = [
-  [/^must not be empty$/, 'errors.required'],
-  [/^Too small|expected string to have >=1/i, 'errors.required'],
-  [/received undefined|^is required$/i, 'errors.required'],
-  [/needs at least one way to reach them/, 'errors.reach'],
-  [/must be an email address/, 'errors.email'],
-  [/must be a phone number/, 'errors.phone'],
-  [/must be between 1 and 6/, 'errors.breakout'],
-  [/is longer than/, 'errors.tooLong'],
-  [/Invalid option/i, 'errors.choose'],
-];
-
-export interface FormProblem {
-  /** Path into the partner, e.g. ['roles', 0, 'primary', 'email']. */
-  path: (string | number)[];
-  messageKey: string;
-  /** The schema's own message, when no translation fits. */
-  message: string;
-}
-
 export function validatePartnerForm(
   doc: Record<string, unknown>,
-): { ok: true; partner: z.output<typeof PartnerInputSchema> } | { ok: false; problems: FormProblem[] } {
+): { ok: true; partner: z.output<typeof PartnerInputSchema> } | { ok: false; problems: ProblemLocation[] } {
   const parsed = PartnerInputSchema.safeParse(doc);
   if (parsed.success) return { ok: true, partner: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((i) => ({
-      path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-      messageKey: MESSAGE_KEYS.find(([re]) => re.test(i.message))?.[1] ?? 'errors.other',
-      message: i.message,
-    })),
-  };
+  return { ok: false, problems: parsed.error.issues.map((i) => problemOfIssue(i)) };
 }
 
 /** The form control a problem belongs to (the id its input carries). */

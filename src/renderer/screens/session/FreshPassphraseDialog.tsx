@@ -4,7 +4,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ServiceError } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { PassphraseField } from '../../components/form/PassphraseField';
 import { Modal } from '../../components/Modal';
 
 export function FreshPassphraseDialog({
@@ -61,20 +61,14 @@ export function FreshPassphraseDialog({
             {refusal}
           </p>
         ) : null}
-        <Field label={t('fresh.label')} hint={t('fresh.hint')} error={error}>
-          {({ id, describedBy, invalid }) => (
-            <input
-              id={id}
-              type="password"
-              autoComplete="current-password"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.target.value)}
-              className="fresh-passphrase__input"
-            />
-          )}
-        </Field>
+        <PassphraseField
+          label={t('fresh.label')}
+          hint={t('fresh.hint')}
+          error={error}
+          inputClassName="fresh-passphrase__input"
+          value={passphrase}
+          onChange={setPassphrase}
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('fresh.working') : submitLabel}

@@ -3,7 +3,7 @@
 // "Sign in as someone else" switches user: the page then starts afresh for the other person.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/Field';
+import { PassphraseField } from '../../components/form/PassphraseField';
 import { useStore } from '../../store';
 import { LanguageSwitch } from './DoorLayout';
 import { signInErrorText } from './session-errors';
@@ -73,20 +73,13 @@ export function LockScreen({ overlay = false }: { overlay?: boolean }) {
           <>
             <p>{t('lock.lead', { name })}</p>
             <form onSubmit={(e) => void submit(e)} noValidate data-testid="unlock-form">
-              <Field label={t('lock.passphrase', { name })} error={error ?? undefined}>
-                {({ id, describedBy, invalid }) => (
-                  <input
-                    ref={passphraseRef}
-                    id={id}
-                    type="password"
-                    autoComplete="current-password"
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid || undefined}
-                    value={passphrase}
-                    onChange={(e) => setPassphrase(e.target.value)}
-                  />
-                )}
-              </Field>
+              <PassphraseField
+                label={t('lock.passphrase', { name })}
+                error={error ?? undefined}
+                inputRef={passphraseRef}
+                value={passphrase}
+                onChange={setPassphrase}
+              />
               <div className="form-actions">
                 <button type="submit" className="button button--primary" disabled={busy}>
                   {busy ? t('lock.working') : t('lock.unlock')}

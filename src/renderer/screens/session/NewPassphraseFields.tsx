@@ -5,7 +5,7 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PassphraseVerdict } from '../../../shared/security/passphrase-strength';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 
 export interface NewPassphrase {
   passphrase: string;
@@ -75,14 +75,13 @@ export function NewPassphraseFields({
   return (
     <>
       <Field label={label} hint={t('passphrase.hint')} error={strengthError} required>
-        {({ id, describedBy, invalid }) => (
+        {(control) => (
           <>
             <input
-              id={id}
+              {...control}
               type="password"
               autoComplete="new-password"
-              aria-describedby={[describedBy, meterId].filter(Boolean).join(' ')}
-              aria-invalid={invalid || undefined}
+              aria-describedby={[control['aria-describedby'], meterId].filter(Boolean).join(' ')}
               aria-required
               value={passphrase}
               onChange={(e) => {
@@ -127,13 +126,11 @@ export function NewPassphraseFields({
         error={problem === 'mismatch' ? t('passphrase.mismatch') : undefined}
         required
       >
-        {({ id, describedBy, invalid }) => (
+        {(control) => (
           <input
-            id={id}
+            {...control}
             type="password"
             autoComplete="new-password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
             aria-required
             value={value.confirm}
             onChange={(e) => {

@@ -3,7 +3,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionStatus } from '../../../shared/domain/session';
-import { Field } from '../../components/Field';
+import { PassphraseField } from '../../components/form/PassphraseField';
+import { TextField } from '../../components/form/TextField';
 import { useStore } from '../../store';
 import { signInErrorText } from './session-errors';
 
@@ -15,7 +16,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): 
   const [errors, setErrors] = useState<{ name?: string; passphrase?: string }>({});
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const nameRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const passphraseRef = useRef<HTMLInputElement>(null);
   const refusalRef = useRef<HTMLParagraphElement>(null);
 
@@ -53,36 +54,21 @@ export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): 
           {refusal}
         </p>
       ) : null}
-      <Field label={t('signIn.name')} error={errors.name}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            ref={nameRef}
-            id={id}
-            type="text"
-            autoComplete="username"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('signIn.passphrase')} error={errors.passphrase}>
-        {({ id, describedBy, invalid }) => (
-          <input
-            ref={passphraseRef}
-            id={id}
-            type="password"
-            autoComplete="current-password"
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
-            aria-required
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        label={t('signIn.name')}
+        error={errors.name}
+        autoComplete="username"
+        inputRef={nameRef}
+        value={name}
+        onChange={setName}
+      />
+      <PassphraseField
+        label={t('signIn.passphrase')}
+        error={errors.passphrase}
+        inputRef={passphraseRef}
+        value={passphrase}
+        onChange={setPassphrase}
+      />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('signIn.working') : t('signIn.submit')}

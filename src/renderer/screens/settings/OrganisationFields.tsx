@@ -13,7 +13,7 @@ import {
   varietiesOf,
   type OrganisationProfile,
 } from '../../../shared/domain/organisation';
-import { Field } from '../../components/Field';
+import { Field } from '../../components/form/Field';
 
 export type ProfileErrors = Partial<Record<string, string>>;
 
@@ -102,14 +102,12 @@ export function OrganisationFields({
     opts: { hint?: string; type?: string; lang?: string; autoComplete?: string; required?: boolean } = {},
   ) => (
     <Field label={t(`fields.${k}`)} hint={opts.hint} error={errors[k]} required={opts.required}>
-      {({ id, describedBy, invalid }) => (
+      {(control) => (
         <input
-          id={id}
+          {...control}
           type={opts.type ?? 'text'}
           lang={opts.lang}
           autoComplete={opts.autoComplete ?? 'off'}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
           aria-required={opts.required || undefined}
           value={read(values, k)}
           onChange={(e) => setValues((v) => write(v, k, e.target.value))}
@@ -124,7 +122,7 @@ export function OrganisationFields({
     <div className="form-section__body organisation-fields">
       {input('name.en', { hint: t('hints.name'), lang: 'en', required: nameRequired })}
       {input('name.fr', { lang: 'fr' })}
-      {input('website', { hint: t('hints.website'), type: 'url', autoComplete: 'url' })}
+      {input('website', { hint: t('hints.website'), type: 'url' })}
       {input('phone', { type: 'tel' })}
       {input('mediaContact.name', { hint: t('hints.mediaContact') })}
       {input('mediaContact.email', { type: 'email' })}
@@ -132,10 +130,9 @@ export function OrganisationFields({
       {withStyle ? (
         <>
           <Field label={t('fields.variety.en')} hint={t('hints.variety')}>
-            {({ id, describedBy }) => (
+            {(control) => (
               <select
-                id={id}
-                aria-describedby={describedBy}
+                {...control}
                 value={varieties.en}
                 onChange={(e) =>
                   setValues((v) => ({
@@ -153,10 +150,9 @@ export function OrganisationFields({
             )}
           </Field>
           <Field label={t('fields.variety.fr')}>
-            {({ id, describedBy }) => (
+            {(control) => (
               <select
-                id={id}
-                aria-describedby={describedBy}
+                {...control}
                 value={varieties.fr}
                 onChange={(e) =>
                   setValues((v) => ({
@@ -186,7 +182,7 @@ export function OrganisationFields({
         </>
       ) : null}
       <Field label={t('fields.logo')} hint={t('hints.logo')} error={errors.logo}>
-        {({ id, describedBy, invalid }) => (
+        {(control) => (
           <div className="organisation-settings__logo">
             {values.logo ? (
               <img
@@ -198,11 +194,9 @@ export function OrganisationFields({
               <span className="muted">{t('noLogo')}</span>
             )}
             <input
-              id={id}
+              {...control}
               type="file"
               accept="image/png,image/jpeg,image/gif"
-              aria-describedby={describedBy}
-              aria-invalid={invalid || undefined}
               onChange={(e) => void chooseLogo(e)}
             />
             {values.logo ? (

@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { BackupInfo, BackupOverview } from '../../../shared/domain/backups';
 import type { Action } from '../../../shared/domain/permissions';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { DataTable } from '../../components/DataTable';
+import { TextField } from '../../components/form/TextField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { formatDateTime, formatNumber } from '../../format';
+import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
 import { OrganisationSettings } from './OrganisationSettings';
 import './settings.css';
@@ -25,41 +27,31 @@ export function SettingsScreen() {
   const loadInfo = useStore((s) => s.loadInfo);
   const loadElections = useStore((s) => s.loadElections);
   const [overview, setOverview] = useState<BackupOverview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [keep, setKeep] = useState('');
+  const { busy, error, setError, run } = useAction();
+  // The number being typed; the saved setting until then.
+  const [typedKeep, setKeep] = useState<string | null>(null);
+  const keep = typedKeep ?? (overview ? String(overview.keep) : '');
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [askKey, setAskKey] = useState(false);
   // What the person's roles allow is offered; the services refuse the rest all the same.
   const actions = useStore((s) => s.session?.allowed);
   const allowed = (action: Action) => actions?.includes(action) ?? false;
 
-  const load = useCallback(async () => {
-    try {
-      const o = await call(api.backups.list({}));
+  const show = useCallback(
+    (o: BackupOverview) => {
       setOverview(o);
-      setKeep(String(o.keep));
+      setKeep(null);
       setError(null);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, []);
-
+    },
+    [setError],
+  );
+  const load = useCallback(
+    () => call(api.backups.list({})).then(show, (err: Error) => setError(err.message)),
+    [show, setError],
+  );
   useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    void call(api.backups.list({})).then(show, (err: Error) => setError(err.message));
+  }, [show, setError]);
 
   const backUpNow = () =>
     run(async () => {
@@ -172,120 +164,96 @@ export function SettingsScreen() {
                 void saveKeep();
               }}
             >
-              <Field label={t('backups.keep')} hint={t('backups.keepHint')}>
-                {({ id, describedBy }) => (
-                  <div className="settings-keep__row">
-                    <input
-                      id={id}
-                      type="number"
-                      min={1}
-                      max={100}
-                      step={1}
-                      value={keep}
-                      aria-describedby={describedBy}
-                      onChange={(e) => setKeep(e.target.value)}
-                    />
-                    <button type="submit" className="button" disabled={busy}>
-                      {t('common:save')}
-                    </button>
-                  </div>
-                )}
-              </Field>
+              <div className="settings-keep__row">
+                <TextField
+                  label={t('backups.keep')}
+                  hint={t('backups.keepHint')}
+                  type="number"
+                  inputMode="numeric"
+                  value={keep}
+                  onChange={setKeep}
+                />
+                <button type="submit" className="button" disabled={busy}>
+                  {t('common:save')}
+                </button>
+              </div>
             </form>
           </>
         ) : null}
         {overview && overview.backups.length === 0 ? <p>{t('backups.none')}</p> : null}
         {overview && overview.backups.length > 0 ? (
-          <table className="data-table" data-testid="backups-table">
-            <caption className="visually-hidden">{t('backups.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('backups.when')}</th>
-                <th scope="col">{t('backups.kind')}</th>
-                <th scope="col">{t('backups.size')}</th>
-                <th scope="col">{t('backups.schema')}</th>
-                <th scope="col">{t('backups.encrypted')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common:actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overview.backups.map((b) => (
-                <tr key={b.name}>
-                  <td title={b.name}>{formatDateTime(b.createdAt)}</td>
-                  <td>{t(`kinds.${b.kind}`)}</td>
-                  <td>{formatSize(b.size)}</td>
-                  <td>{b.schemaVersion ?? <span title={b.problem}>{t('backups.unreadable')}</span>}</td>
-                  <td>{b.encrypted ? t('backups.yes') : t('backups.no')}</td>
-                  <td className="data-table__actions">
-                    {overview.canRestore && allowed('backups.restore') ? (
-                      <button
-                        type="button"
-                        className="button"
-                        disabled={busy || b.schemaVersion === null}
-                        onClick={() => setRestoring(b)}
-                      >
-                        {t('restore.action')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption={t('backups.title')}
+            testId="backups-table"
+            rows={overview.backups}
+            rowKey={(b) => b.name}
+            columns={[
+              {
+                id: 'when',
+                header: t('backups.when'),
+                cell: (b) => <span title={b.name}>{formatDateTime(b.createdAt)}</span>,
+              },
+              { id: 'kind', header: t('backups.kind'), cell: (b) => t(`kinds.${b.kind}`) },
+              { id: 'size', header: t('backups.size'), numeric: true, cell: (b) => formatSize(b.size) },
+              {
+                id: 'schema',
+                header: t('backups.schema'),
+                numeric: true,
+                cell: (b) => b.schemaVersion ?? <span title={b.problem}>{t('backups.unreadable')}</span>,
+              },
+              {
+                id: 'encrypted',
+                header: t('backups.encrypted'),
+                cell: (b) => (b.encrypted ? t('backups.yes') : t('backups.no')),
+              },
+              overview.canRestore &&
+                allowed('backups.restore') && {
+                  id: 'restore',
+                  header: t('common:actions'),
+                  headerHidden: true,
+                  cell: (b) => (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={busy || b.schemaVersion === null}
+                      onClick={() => setRestoring(b)}
+                    >
+                      {t('restore.action')}
+                    </button>
+                  ),
+                },
+            ]}
+          />
         ) : null}
         {overview && !overview.canRestore ? <p className="field__hint">{t('restore.cli')}</p> : null}
       </section>
 
       {restoring ? (
-        <Modal
-          open
-          onOpenChange={(open) => !open && setRestoring(null)}
+        <ConfirmDialog
           title={t('restore.title')}
           description={t('restore.description', { date: formatDateTime(restoring.createdAt) })}
+          confirm={t('restore.confirm')}
+          onConfirm={() => void restore(restoring)}
+          onCancel={() => setRestoring(null)}
+          busy={busy}
+          testId="confirm-restore"
         >
           <p>{t('restore.keeps')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() => void restore(restoring)}
-              data-testid="confirm-restore"
-            >
-              {t('restore.confirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setRestoring(null)}>
-              {t('common:cancel')}
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       ) : null}
 
       {askKey ? (
-        <Modal
-          open
-          onOpenChange={(open) => !open && setAskKey(false)}
+        <ConfirmDialog
           title={t('key.title')}
           description={t('key.warning')}
+          confirm={t('key.confirm')}
+          onConfirm={() => void showKey()}
+          onCancel={() => setAskKey(false)}
+          busy={busy}
+          testId="confirm-show-key"
         >
           <p>{t('key.how')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={busy}
-              onClick={() => void showKey()}
-              data-testid="confirm-show-key"
-            >
-              {t('key.confirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setAskKey(false)}>
-              {t('common:cancel')}
-            </button>
-          </div>
-        </Modal>
+        </ConfirmDialog>
       ) : null}
     </section>
   );

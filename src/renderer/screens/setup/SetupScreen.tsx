@@ -9,7 +9,7 @@ import { AccountNameSchema } from '../../../shared/domain/accounts';
 import { EMPTY_ORGANISATION_PROFILE, type OrganisationProfile } from '../../../shared/domain/organisation';
 import type { SetupReport } from '../../../shared/domain/session';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/form/TextField';
 import { useStore } from '../../store';
 import { DoorLayout } from '../session/DoorLayout';
 import {
@@ -113,20 +113,14 @@ export function SetupScreen() {
           <legend>{t('setup:administrator.title')}</legend>
           <p className="field__hint">{t('setup:administrator.hint')}</p>
           <div className="setup__administrator">
-            <Field label={t('setup:administrator.name')} error={adminNameError} required>
-              {({ id, describedBy, invalid: bad }) => (
-                <input
-                  id={id}
-                  type="text"
-                  autoComplete="name"
-                  aria-describedby={describedBy}
-                  aria-invalid={bad || undefined}
-                  aria-required
-                  value={adminName}
-                  onChange={(e) => setAdminName(e.target.value)}
-                />
-              )}
-            </Field>
+            <TextField
+              label={t('setup:administrator.name')}
+              error={adminNameError}
+              required
+              autoComplete="name"
+              value={adminName}
+              onChange={setAdminName}
+            />
             <NewPassphraseFields
               value={passphrase}
               onChange={setPassphrase}

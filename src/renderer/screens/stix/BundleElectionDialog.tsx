@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { NO_ELECTION_PROBLEM } from '../../../shared/domain/stix';
 import type { ImportReport } from '../../../shared/domain/transfer';
 import { ServiceError, api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { slugId } from '../elections/election-model';
 
@@ -66,18 +66,13 @@ export function BundleElectionDialog({
   }
 
   const input = (k: keyof typeof EMPTY, type = 'text') => (
-    <Field label={t(`elections:fields.${k}`)} required>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          type={type}
-          required
-          aria-describedby={describedBy}
-          value={values[k]}
-          onChange={(e) => set(k, e.target.value)}
-        />
-      )}
-    </Field>
+    <TextField
+      label={t(`elections:fields.${k}`)}
+      required
+      type={type}
+      value={values[k]}
+      onChange={(v) => set(k, v)}
+    />
   );
 
   return (

@@ -1,13 +1,15 @@
 // "Export STIX" in the log: the threats matching the current filter, or the selected one, as a
 // STIX 2.1 bundle under the TLP marking the official chooses (classified notes never leave).
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_TLP, REGION_OV, TLP_LEVELS, type TlpLevel } from '../../../shared/domain/stix';
-import { omit } from '../../../shared/collections';
 import { api, call } from '../../api/bridge';
-import { Field } from '../../components/Field';
+import { SelectField } from '../../components/form/SelectField';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { formatNumber } from '../../format';
+import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
 import { saveFile } from '../../transfer';
 
@@ -36,16 +38,13 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
   // the bundle has no locations (its incidents still name their places).
   const [country, setCountry] = useState('');
   const [region, setRegion] = useState<(typeof REGION_OV)[number] | ''>('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run: attempt } = useAction();
   const name = useId();
 
   async function run() {
-    setBusy(true);
-    setError(null);
-    try {
-      // Deleted threats never leave.
-      const live = omit(filter, 'deleted');
+    const done = await attempt(async () => {
+      // Deleted threats never leave in a bundle.
+      const live = { ...filter, deleted: undefined };
       const where = {
         ...(country.trim() ? { country: country.trim() } : {}),
         ...(region ? { region } : {}),
@@ -61,21 +60,13 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
       pushToast({
         message: { key: 'stix:exported', values: { count: result.threats, tlp: `TLP:${tlp.toUpperCase()}` } },
       });
-      onClose();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (done) onClose();
   }
 
   return (
     <Modal open onOpenChange={(o) => !o && onClose()} title={t('title')} description={t('description')}>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       <fieldset className="radio-group radio-group--stacked">
         <legend>{t('scope')}</legend>
         <label>
@@ -118,36 +109,21 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
       <fieldset className="stix-places">
         <legend>{t('places')}</legend>
         <p className="field__hint">{t('placesHint')}</p>
-        <Field label={t('country')} hint={t('countryHint')}>
-          {({ id, describedBy }) => (
-            <input
-              id={id}
-              aria-describedby={describedBy}
-              maxLength={2}
-              size={4}
-              autoComplete="off"
-              value={country}
-              onChange={(e) => setCountry(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('region')}>
-          {({ id, describedBy }) => (
-            <select
-              id={id}
-              aria-describedby={describedBy}
-              value={region}
-              onChange={(e) => setRegion(e.target.value as typeof region)}
-            >
-              <option value="">{t('regionNone')}</option>
-              {REGION_OV.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          label={t('country')}
+          hint={t('countryHint')}
+          maxLength={2}
+          autoComplete="off"
+          value={country}
+          onChange={setCountry}
+        />
+        <SelectField<(typeof REGION_OV)[number]>
+          label={t('region')}
+          placeholder={t('regionNone')}
+          options={REGION_OV.map((r) => ({ value: r, label: r }))}
+          value={region}
+          onChange={setRegion}
+        />
       </fieldset>
       <p className="field__hint">{t('never')}</p>
       <div className="form-actions">

@@ -12,9 +12,10 @@ import type {
   Trend,
   ThreatStatus,
 } from '../../../shared/domain/enums';
-import { jsonPath } from '../../../shared/domain/location';
+import { problemOfIssue } from '../../../shared/domain/problems';
 import { FORM_FIELD_OF_PATH } from '../../../shared/domain/threat-field-index';
 import { CONTEXT_FLAG_NAMES } from '../../../shared/domain/threat-fields';
+import type { ProblemLocation } from '../../../shared/errors';
 import { ThreatSchema, type Threat } from '../../../shared/domain/workspace';
 
 export interface NoteValues {
@@ -35,8 +36,10 @@ export interface ThreatFormValues {
   lastSeen: string;
   placeLevel: PlaceLevel | '';
   regions: string;
-  channels: string;
-  languages: string;
+  /** Channel codes ("x", "facebook"), picked from a labelled list. */
+  channels: string[];
+  /** Language codes ("en", "fr"), picked from a labelled list. */
+  languages: string[];
   actor: Actor | '';
   sourceName: string;
   confidence: Confidence | '';
@@ -97,8 +100,8 @@ export function emptyValues(electionId: string, now = new Date()): ThreatFormVal
     lastSeen: '',
     placeLevel: '',
     regions: '',
-    channels: '',
-    languages: '',
+    channels: [],
+    languages: [],
     actor: '',
     sourceName: '',
     confidence: '',
@@ -137,8 +140,8 @@ export function toFormValues(t: Threat): ThreatFormValues {
     lastSeen: toLocalInput(t.time.lastSeen),
     placeLevel: t.place.level,
     regions: (t.place.regions ?? []).join(', '),
-    channels: (t.place.channels ?? []).join(', '),
-    languages: (t.place.languages ?? []).join(', '),
+    channels: [...(t.place.channels ?? [])],
+    languages: [...(t.place.languages ?? [])],
     actor: t.source.actor,
     sourceName: t.source.name ?? '',
     confidence: t.source.confidence,
@@ -166,7 +169,7 @@ export function toFormValues(t: Threat): ThreatFormValues {
 function put<T extends object>(obj: T, key: string, value: unknown): T {
   const out = { ...obj } as Record<string, unknown>;
   const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-  if (empty) delete out[key];
+  if (empty) Reflect.deleteProperty(out, key);
   else out[key] = value;
   return out as T;
 }
@@ -192,12 +195,8 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   );
   let place: Record<string, unknown> = put({ ...(base?.place ?? {}) }, 'level', v.placeLevel || undefined);
   place = put(place, 'regions', splitList(v.regions));
-  place = put(
-    place,
-    'channels',
-    splitList(v.channels).map((c) => c.toLowerCase()),
-  );
-  place = put(place, 'languages', splitList(v.languages));
+  place = put(place, 'channels', [...new Set(v.channels.map((c) => c.trim().toLowerCase()).filter(Boolean))]);
+  place = put(place, 'languages', [...new Set(v.languages.map((c) => c.trim()).filter(Boolean))]);
   t.place = place;
   let source: Record<string, unknown> = put({ ...(base?.source ?? {}) }, 'actor', v.actor || undefined);
   source = put(source, 'name', v.sourceName.trim());
@@ -247,8 +246,6 @@ export function fromFormValues(v: ThreatFormValues, base?: Threat): Record<strin
   return t;
 }
 
-export type FormErrors = Partial<Record<string, string>>;
-
 /** Maps contract paths to the form field that shows them: the field table's form inputs (shared with
  *  the services), and the French translation's. */
 const FIELD_OF: Record<string, string> = {
@@ -259,29 +256,76 @@ const FIELD_OF: Record<string, string> = {
   'translations.fr.facts': 'frFacts',
 };
 
+/** The form field that shows a problem at a contract path (the request's `threat.` prefix dropped). */
+export function fieldOfPath(path: readonly (string | number)[]): keyof ThreatFormValues {
+  const names = path.filter((p): p is string => typeof p === 'string');
+  if (names[0] === 'threat') names.shift();
+  const joined = names.join('.');
+  const found = FIELD_OF[joined] ?? Object.entries(FIELD_OF).find(([p]) => joined.startsWith(`${p}.`))?.[1];
+  // The three context flags are one group of checkboxes: its first one shows the problem.
+  if (found) return (found === 'context' ? 'debunkedByPartner' : found) as keyof ThreatFormValues;
+  if (joined.startsWith('classifiedNotes')) return 'notes';
+  if (joined.startsWith('context')) return 'debunkedByPartner';
+  return (names[0] ?? 'title') as keyof ThreatFormValues;
+}
+
+/** i18n keys (threat namespace) of each field's label, for the error summary. */
+export const FIELD_LABELS: Partial<Record<keyof ThreatFormValues, string>> = {
+  title: 'fields.title',
+  summary: 'fields.summary',
+  electionId: 'fields.election',
+  purpose: 'q.purposeQuestion',
+  type: 'q.typeQuestion',
+  targetKind: 'q.targetQuestion',
+  targetDescription: 'fields.targetDescription',
+  firstSeen: 'q.timeQuestion',
+  lastSeen: 'fields.lastSeen',
+  placeLevel: 'q.placeQuestion',
+  regions: 'fields.regions',
+  channels: 'fields.channels',
+  languages: 'fields.languages',
+  actor: 'fields.actor',
+  sourceName: 'fields.sourceName',
+  confidence: 'fields.confidence',
+  breakout: 'fields.breakout',
+  audience: 'fields.audience',
+  trend: 'fields.trend',
+  falseClaim: 'fields.falseClaim',
+  facts: 'fields.facts',
+  partnerActions: 'fields.partnerActions',
+  status: 'fields.status',
+  relatedIds: 'fields.related',
+  disarmTechniques: 'fields.disarm',
+  debunkedByPartner: 'fields.context',
+  frTitle: 'fields.frTitle',
+  frSummary: 'fields.frSummary',
+  frFalseClaim: 'fields.frFalseClaim',
+  frFacts: 'fields.frFacts',
+  notes: 'fields.classifiedNotes',
+};
+
+/** The id of a field's control, for links from the error summary. */
+export const controlId = (key: keyof ThreatFormValues): string => `threat-field-${key}`;
+
+/** Checks the threat with the contract's own schema (and that it was not last seen before first seen). */
 export function validate(
   candidate: Record<string, unknown>,
   isNew: boolean,
-): { threat?: Threat; errors: FormErrors } {
+): { threat?: Threat; problems: ProblemLocation[] } {
   const schema = isNew ? ThreatSchema.extend({ id: ThreatSchema.shape.id.optional() }) : ThreatSchema;
   const parsed = schema.safeParse(candidate);
-  if (parsed.success) {
-    const t = parsed.data as Threat;
-    if (t.time.lastSeen && new Date(t.time.lastSeen) < new Date(t.time.firstSeen)) {
-      return { errors: { lastSeen: 'lastBeforeFirst' } };
-    }
-    return { threat: t, errors: {} };
-  }
-  const errors: FormErrors = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.filter((p) => typeof p === 'string').join('.');
-    const field =
-      FIELD_OF[path] ??
-      Object.entries(FIELD_OF).find(([p]) => path.startsWith(`${p}.`))?.[1] ??
-      path.split('.')[0] ??
-      jsonPath(issue.path);
-    errors[field] ??=
-      issue.code === 'invalid_value' || issue.code === 'invalid_type' ? 'required' : issue.message;
-  }
-  return { errors };
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => problemOfIssue(i)) };
+  const t = parsed.data as Threat;
+  if (t.time.lastSeen && new Date(t.time.lastSeen) < new Date(t.time.firstSeen))
+    return {
+      problems: [
+        {
+          where: '$.time.lastSeen',
+          path: ['time', 'lastSeen'],
+          code: 'lastBeforeFirst',
+          message: 'must not be before first seen',
+        },
+      ],
+    };
+  return { threat: t, problems: [] };
 }

@@ -1,7 +1,9 @@
 // First run with an empty database: offer the sample workspace, an import, or a fresh start.
-import { useRef, useState } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, call } from '../../api/bridge';
+import { FileButton } from '../../components/FileButton';
 import { useStore } from '../../store';
 import { importFile } from '../../transfer';
 import { BundleElectionDialog, asksForElection, type PendingBundle } from '../stix/BundleElectionDialog';
@@ -13,7 +15,6 @@ export function WelcomeScreen() {
   const navigate = useStore((s) => s.navigate);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
   const [pendingBundle, setPendingBundle] = useState<PendingBundle | null>(null);
 
   async function opened() {
@@ -50,11 +51,7 @@ export function WelcomeScreen() {
       ) : null}
       <h1 id="welcome-title">{t('title')}</h1>
       <p className="welcome__lead">{t('lead')}</p>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       <div className="welcome__choices">
         <div className="welcome__choice">
           <h2>{t('sample.title')}</h2>
@@ -71,22 +68,12 @@ export function WelcomeScreen() {
         <div className="welcome__choice">
           <h2>{t('import.title')}</h2>
           <p>{t('import.body')}</p>
-          <input
-            ref={fileRef}
-            type="file"
-            aria-label={t('import.action')}
+          <FileButton
             accept=".json,.csv,application/json,text/csv"
-            className="visually-hidden"
-            tabIndex={-1}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void run(() => importFile(file), file);
-              e.target.value = '';
-            }}
-          />
-          <button type="button" className="button" disabled={busy} onClick={() => fileRef.current?.click()}>
+            onFile={(file) => void run(() => importFile(file), file)}
+          >
             {t('import.action')}
-          </button>
+          </FileButton>
         </div>
         <div className="welcome__choice">
           <h2>{t('empty.title')}</h2>
