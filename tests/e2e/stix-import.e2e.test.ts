@@ -50,7 +50,7 @@ describe('STIX import into a fresh workspace, end to end', () => {
     await e2e.shot('stix-01-bundle-election');
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Create the election and import' }).click();
-    await page.getByRole('table', { name: 'Threat log' }).waitFor();
+    await page.getByRole('grid', { name: 'Threat log' }).waitFor();
     await page.getByTestId('log-count').filter({ hasText: '1 threat' }).waitFor();
     await e2e.shot('stix-02-log');
     expect(e2e.app.db.prepare('SELECT id, name FROM elections').all()).toEqual([
