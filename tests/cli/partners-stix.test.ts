@@ -163,6 +163,80 @@ describe('threshold export --format stix / import bundle.json', () => {
     expect(JSON.parse(again.out)).toMatchObject({ format: 'stix', threats: { created: 0 } });
   });
 
+  it('writes every kind of bundle strict-valid: TLP levels, an election, a country and a region', async () => {
+    for (const args of [
+      ['--tlp', 'clear'],
+      ['--tlp', 'green', '--election', 'lakeshore-2027'],
+      ['--country', 'CA'],
+      ['--tlp', 'red', '--country', 'CA', '--region', 'northern-america'],
+      ['--region', 'northern-america'],
+    ]) {
+      const r = await run(['export', '--format', 'stix', ...args]);
+      expect(r.code, r.err).toBe(0);
+      expect(validateBundle(JSON.parse(r.out)), args.join(' ')).toEqual([]);
+    }
+    const bad = await run(['export', '--format', 'stix', '--region', 'Capital Region']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--region must be one of africa, /);
+    expect((await run(['export', '--format', 'csv', '--region', 'europe'])).code).toBe(2);
+  });
+
+  it('imports into a fresh database: the elections the bundle carries, or the new one named', async () => {
+    expect((await run(['export', '--format', 'stix', '--out', 'ours.json'])).code).toBe(0);
+    const fresh = await openTestApp({ file: path.join(dir, 'fresh.db') });
+    fresh.close();
+    db = fresh.file;
+    const ours = await run(['import', 'ours.json']);
+    expect(ours.code, ours.err).toBe(0);
+    expect(ours.out).toBe(
+      'Imported ours.json (STIX 2.1 bundle): threats 34 new, 0 updated, 0 unchanged; elections ' +
+        '2 new, 0 updated, 0 unchanged.',
+    );
+
+    // A partner's bundle that does not say its election: the command asks for one.
+    const partner = JSON.parse(fs.readFileSync(path.join(dir, 'ours.json'), 'utf8')) as {
+      objects: Record<string, unknown>[];
+    };
+    const incident = partner.objects.find((o) => o.type === 'incident')!;
+    const bare = {
+      type: 'bundle',
+      id: 'bundle--0f1e2d3c-4b5a-4968-8776-655443322110',
+      objects: [
+        { ...incident, created_by_ref: undefined, extensions: undefined, object_marking_refs: undefined },
+      ],
+    };
+    fs.writeFileSync(path.join(dir, 'partner.json'), JSON.stringify(bare));
+    const other = await openTestApp({ file: path.join(dir, 'other.db') });
+    other.close();
+    db = other.file;
+    const asked = await run(['import', 'partner.json']);
+    expect(asked.code).toBe(1);
+    expect(asked.err).toContain('partner.json does not say which election its incidents belong to');
+    expect(asked.err).toContain(
+      'Say which: threshold import partner.json --election ID (an election of the workspace), or a new one: ' +
+        '--new-election ID --election-name NAME --jurisdiction TEXT --polling-day YYYY-MM-DD.',
+    );
+    expect(asked.err).not.toContain('the workspace has no election');
+    const half = await run(['import', 'partner.json', '--new-election', 'ns-2027']);
+    expect(half.code).toBe(2);
+    expect(half.err).toContain('a new election needs --election-name, --jurisdiction, --polling-day as well');
+    const named = await run([
+      'import',
+      'partner.json',
+      '--new-election',
+      'ns-2027',
+      '--election-name',
+      'North Shore Municipal Election 2027',
+      '--jurisdiction',
+      'North Shore',
+      '--polling-day',
+      '2027-10-25',
+    ]);
+    expect(named.code, named.err).toBe(0);
+    expect(named.out).toContain('threats 1 new');
+    expect(named.out).toContain('elections 1 new');
+  });
+
   it('refuses a STIX 2.0 bundle with its location', async () => {
     fs.writeFileSync(
       path.join(dir, 'old.json'),

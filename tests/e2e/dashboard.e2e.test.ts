@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardData } from '../../src/shared/domain/dashboard';
+import { validateBundle } from '../main/stix/validator';
 import { ARTIFACTS, axeViolations, startE2E, type E2E } from './harness';
 
 let e2e: E2E;
@@ -143,6 +144,9 @@ describe('dashboard, end to end', () => {
     await dialog.waitFor();
     await dialog.getByRole('radio', { name: /TLP:GREEN/ }).check();
     expect(await dialog.getByRole('radio', { name: /matching the current filter/ }).isChecked()).toBe(true);
+    // The places as STIX locations: a country, and a region of STIX's vocabulary.
+    await dialog.getByLabel('Country').fill('CA');
+    await dialog.getByLabel('Region (STIX vocabulary)').selectOption('northern-america');
     await e2e.shot('dashboard-07-stix-export');
     expect(await axeViolations(page)).toEqual([]);
     const download = page.waitForEvent('download');
@@ -156,6 +160,11 @@ describe('dashboard, end to end', () => {
     expect(bundle.type).toBe('bundle');
     expect(bundle.objects[0]).toMatchObject({ type: 'marking-definition', name: 'TLP:GREEN' });
     expect(bundle.objects.filter((o) => o.type === 'incident')).toHaveLength(expected);
+    const locations = bundle.objects.filter((o) => o.type === 'location');
+    expect(locations.length).toBeGreaterThan(0);
+    for (const l of locations)
+      expect(l).toMatchObject({ country: 'CA', region: 'northern-america', administrative_area: l.name });
+    expect(validateBundle(bundle)).toEqual([]);
   });
 
   it('opens the same log from the table view, by keyboard', async () => {

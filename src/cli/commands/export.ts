@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_TLP, TLP_LEVELS } from '../../shared/domain/stix';
+import { DEFAULT_TLP, REGION_OV, TLP_LEVELS } from '../../shared/domain/stix';
 import { choice, flag, text, type Command } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';
@@ -12,7 +12,7 @@ export const exportCommand: Command = {
     'STIX 2.1 bundle (TLP:AMBER unless --tlp)',
   usage:
     'threshold export --format json|csv|stix [--out FILE] [--election ID] [--no-classified] ' +
-    '[--tlp clear|green|amber|red] [--country CC]',
+    '[--tlp clear|green|amber|red] [--country CC] [--region REGION (STIX region-ov, e.g. northern-america)]',
   options: {
     format: { type: 'string' },
     out: { type: 'string', short: 'o' },
@@ -20,19 +20,21 @@ export const exportCommand: Command = {
     'no-classified': { type: 'boolean' },
     tlp: { type: 'string' },
     country: { type: 'string' },
+    region: { type: 'string' },
   },
   async run({ positionals, values, io, session, writeFile }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const format = choice(values, 'format', ['json', 'csv', 'stix'] as const) ?? 'json';
     const country = text(values, 'country');
-    if (format !== 'stix' && (values.tlp !== undefined || country !== undefined))
-      throw new UsageError('--tlp and --country are for --format stix');
+    const region = choice(values, 'region', REGION_OV);
+    if (format !== 'stix' && (values.tlp !== undefined || country !== undefined || region !== undefined))
+      throw new UsageError('--tlp, --country and --region are for --format stix');
     const tlp = choice(values, 'tlp', TLP_LEVELS) ?? DEFAULT_TLP;
     const electionId = text(values, 'election');
     // STIX never carries classified notes, whatever --no-classified says.
     const result =
       format === 'stix'
-        ? await unwrap((await session()).api.stix.export({ tlp, electionId, country }))
+        ? await unwrap((await session()).api.stix.export({ tlp, electionId, country, region }))
         : await unwrap(
             (await session()).api.workspace.export({
               format,

@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportProgress, ImportReport } from '../../shared/domain/transfer';
 import { AppError } from '../../shared/errors';
+import { NO_ELECTION_PROBLEM, type NewElection } from '../../shared/domain/stix';
 import type { ThresholdApi } from '../../shared/ipc/contract';
-import { text, type Command } from '../command';
+import { text, type Command, type CommandRun } from '../command';
 import { unwrap } from '../session';
 import { UsageError, type CliIo } from '../io';
 import { json } from '../format';
@@ -13,8 +14,19 @@ export const importCommand: Command = {
   name: 'import',
   summary:
     'Import a workspace JSON file, a CSV of threats or a STIX 2.1 bundle (one transaction: all or nothing)',
-  usage: 'threshold import <file> [--format json|csv] [--election ID (STIX bundles)] [--json]',
-  options: { format: { type: 'string' }, json: { type: 'boolean' }, election: { type: 'string' } },
+  usage:
+    'threshold import <file> [--format json|csv] [--json]\n' +
+    '  STIX bundles: [--election ID] (an election of the workspace), or a new one:\n' +
+    '  [--new-election ID --election-name NAME --jurisdiction TEXT --polling-day YYYY-MM-DD]',
+  options: {
+    format: { type: 'string' },
+    json: { type: 'boolean' },
+    election: { type: 'string' },
+    'new-election': { type: 'string' },
+    'election-name': { type: 'string' },
+    jurisdiction: { type: 'string' },
+    'polling-day': { type: 'string' },
+  },
   async run({ positionals, values, io, session }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('import takes exactly one file');
@@ -24,14 +36,27 @@ export const importCommand: Command = {
     const full = path.resolve(io.cwd, file);
     const fileName = path.basename(full);
     const electionId = text(values, 'election');
-    if (electionId !== undefined && format !== 'json') throw new UsageError('--election is for STIX bundles');
-    const report =
-      electionId !== undefined
+    const newElection = newElectionOf(values);
+    if ((electionId !== undefined || newElection) && format !== 'json')
+      throw new UsageError('--election and --new-election are for STIX bundles');
+    if (electionId !== undefined && newElection)
+      throw new UsageError('give --election (an election of the workspace) or --new-election, not both');
+    const report = await (
+      electionId !== undefined || newElection
         ? // A STIX bundle told its election: bundles are read whole (strict UTF-8, size checked first).
-          await unwrap(
-            (await session()).api.stix.import({ content: readImportText(full), fileName, electionId }),
+          unwrap(
+            (await session()).api.stix.import({
+              content: readImportText(full),
+              fileName,
+              electionId,
+              newElection,
+            }),
           )
-        : await streamed((await session()).api.workspace, full, format, io);
+        : streamed((await session()).api.workspace, full, format, io)
+    ).catch((err: unknown) => {
+      // A bundle that does not say its election, in a workspace without one: say how to name it.
+      throw askForElection(err, fileName);
+    });
     if (values.json) io.out(json(report));
     else {
       io.out(
@@ -54,6 +79,34 @@ export const importCommand: Command = {
     return 0;
   },
 };
+
+const NEW_ELECTION_OPTIONS = ['new-election', 'election-name', 'jurisdiction', 'polling-day'] as const;
+
+/** The new election the options name (all four together), or none. */
+function newElectionOf(values: CommandRun['values']): NewElection | undefined {
+  const given = NEW_ELECTION_OPTIONS.filter((o) => values[o] !== undefined);
+  if (!given.length) return undefined;
+  const missing = NEW_ELECTION_OPTIONS.filter((o) => text(values, o) === undefined);
+  if (missing.length)
+    throw new UsageError(`a new election needs ${missing.map((o) => `--${o}`).join(', ')} as well`);
+  return {
+    id: text(values, 'new-election') ?? '',
+    name: text(values, 'election-name') ?? '',
+    jurisdiction: text(values, 'jurisdiction') ?? '',
+    pollingDay: text(values, 'polling-day') ?? '',
+  };
+}
+
+/** A bundle that does not say its election: the refusal, with how to say it here. */
+function askForElection(err: unknown, file: string): unknown {
+  if (!(err instanceof AppError) || !err.problems?.some((p) => p.message === NO_ELECTION_PROBLEM)) return err;
+  return new AppError(
+    err.code,
+    `${err.message}\nSay which: threshold import ${file} --election ID (an election of the workspace), or ` +
+      `a new one: --new-election ID --election-name NAME --jurisdiction TEXT --polling-day YYYY-MM-DD.`,
+    err.problems,
+  );
+}
 
 type WorkspaceApi = ThresholdApi['workspace'];
 

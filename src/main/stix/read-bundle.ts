@@ -1,14 +1,18 @@
-// Reads a STIX 2.1 bundle back into threats: Threshold's own bundles exactly (x_threshold_*
-// properties), anyone else's as well as can be (incidents → threats with sensible defaults).
-// Pure: the caller resolves elections and merges with threats already in the log.
+// Reads a STIX 2.1 bundle back into threats: Threshold's own bundles exactly (the properties of its
+// extension, extension.ts; the top-level x_threshold_* properties of bundles from before it), anyone
+// else's as well as can be (incidents → threats with sensible defaults). Links are read by the type of
+// what they point at, whatever the relationship says (Threshold writes related-to; others write
+// attributed-to, targets, uses…). Pure: the caller resolves elections and merges with the log.
 import { z } from 'zod';
 import { AppError, type ProblemLocation } from '../../shared/errors';
 import * as enums from '../../shared/domain/enums';
 import { jsonPath } from '../../shared/domain/location';
 import {
+  ElectionSchema,
   LIMITS,
   ThreatSchema,
   TranslationSchema,
+  type Election,
   type Threat,
   type Translation,
 } from '../../shared/domain/workspace';
@@ -16,6 +20,7 @@ import { setPath } from '../../shared/domain/paths';
 import { stixProperty } from '../../shared/domain/threat-field-index';
 import { THREAT_FIELDS, type ThreatField } from '../../shared/domain/threat-fields';
 import { optional, pushTo } from '../../shared/collections';
+import { EXTENSION_NAME } from './extension';
 import { tlpNameOf } from './tlp';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-5][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}';
@@ -44,6 +49,8 @@ export interface IncomingThreat {
 
 export interface ReadResult {
   threats: IncomingThreat[];
+  /** Elections the bundle carries (Threshold's reports), valid ones only. */
+  elections: Election[];
   markings: string[];
   warnings: string[];
 }
@@ -193,8 +200,48 @@ function latest(objects: readonly Obj[]): Map<string, { obj: Obj; index: number 
   return out;
 }
 
+/** Reads Threshold's own properties of objects: its extension's (any definition in the bundle named as
+ *  Threshold's), else the x_threshold_* properties of bundles written before the extension. */
+function ownProperties(objects: Map<string, { obj: Obj }>): (o: Obj, prop: string) => unknown {
+  const definitions = new Set(
+    [...objects.values()]
+      .map(({ obj }) => obj)
+      .filter((o) => o.type === 'extension-definition' && o.name === EXTENSION_NAME)
+      .map((o) => o.id),
+  );
+  return (o, prop) => {
+    const extensions = isObject(o.extensions) ? o.extensions : {};
+    for (const [key, ext] of Object.entries(extensions))
+      if (definitions.has(key) && isObject(ext) && ext[prop] !== undefined) return ext[prop];
+    return o[`x_threshold_${prop}`];
+  };
+}
+
+/** The elections of Threshold's reports (their extension's `election`). */
+function electionsOf(objects: Map<string, { obj: Obj }>, own: (o: Obj, prop: string) => unknown): Election[] {
+  const out = new Map<string, Election>();
+  for (const { obj } of objects.values()) {
+    if (obj.type !== 'report') continue;
+    const e = own(obj, 'election');
+    if (!isObject(e)) continue;
+    const parsed = ElectionSchema.safeParse({
+      id: e.id,
+      name: e.name,
+      jurisdiction: e.jurisdiction,
+      pollingDay: e.polling_day,
+      ...optional('writIssued', e.writ_issued),
+      ...optional('advanceVotingStart', e.advance_voting_start),
+      ...optional('resultsCertified', e.results_certified),
+      ...optional('languages', e.languages),
+    });
+    if (parsed.success) out.set(parsed.data.id, parsed.data);
+  }
+  return [...out.values()];
+}
+
 export function readBundle(data: unknown, fileName: string): ReadResult {
   const objects = latest(checkBundle(data, fileName));
+  const mine = ownProperties(objects);
   const warnings: string[] = [];
   const outgoing = new Map<string, Obj[]>();
   const notesFor = new Map<string, Obj[]>();
@@ -205,9 +252,14 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       for (const ref of obj.object_refs) if (typeof ref === 'string') pushTo(notesFor, ref, obj);
     }
   }
-  const rels = (id: string, type: string) =>
-    (outgoing.get(id) ?? []).filter((r) => r.relationship_type === type);
   const target = (r: Obj) => objects.get(String(r.target_ref))?.obj;
+  /** What an object's relationships of these types (or related-to) point at, of these object types. */
+  const linked = (id: string, relTypes: readonly string[], objTypes: readonly string[]) =>
+    (outgoing.get(id) ?? [])
+      .filter((r) => r.relationship_type === 'related-to' || relTypes.includes(String(r.relationship_type)))
+      .map((r) => ({ rel: r, obj: target(r) }))
+      .filter((l): l is { rel: Obj; obj: Obj } => l.obj !== undefined && objTypes.includes(l.obj.type));
+  const ACTOR_TYPES = ['threat-actor', 'identity', 'intrusion-set'];
 
   const markings = new Set<string>();
   for (const { obj } of objects.values()) {
@@ -228,7 +280,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     if (inc.type !== 'incident') continue;
     const where = `$.objects[${index}]`;
     /** A field's property on the incident (the field table names it). */
-    const x = (path: string) => inc[stixProperty(path)];
+    const x = (path: string) => mine(inc, stixProperty(path));
     const carried = new Set<string>();
     const own = Array.isArray(inc.external_references)
       ? (inc.external_references as unknown[]).find(
@@ -243,34 +295,29 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     let actor: enums.Actor | undefined = oneOf(enums.ACTORS, x('source.actor'));
     let actorName = str(x('source.name'), LIMITS.name);
     let confidence = oneOf(enums.CONFIDENCES, x('source.confidence'));
-    const attributions = rels(inc.id, 'attributed-to');
-    const direct = attributions
-      .map(target)
-      .find((o) => o && (o.type === 'threat-actor' || o.type === 'identity' || o.type === 'intrusion-set'));
-    const viaCampaign = attributions
-      .map(target)
-      .filter((o): o is Obj => o?.type === 'campaign')
-      .flatMap((c) => rels(c.id, 'attributed-to').map(target))
-      .find((o) => o && (o.type === 'threat-actor' || o.type === 'identity' || o.type === 'intrusion-set'));
-    const actorObj = direct ?? viaCampaign;
-    if (actorObj) {
+    const direct = linked(inc.id, ['attributed-to'], ACTOR_TYPES)[0];
+    const viaCampaign = linked(inc.id, ['attributed-to'], ['campaign'])
+      .flatMap((c) => linked(c.obj.id, ['attributed-to'], ACTOR_TYPES))
+      .at(0);
+    const found = direct ?? viaCampaign;
+    if (found) {
+      const actorObj = found.obj;
       actorName ??= str(actorObj.name, LIMITS.name);
       actor ??=
-        oneOf(enums.ACTORS, actorObj[stixProperty('source.actor')]) ??
+        oneOf(enums.ACTORS, mine(actorObj, stixProperty('source.actor'))) ??
         (Array.isArray(actorObj.threat_actor_types) && actorObj.threat_actor_types.includes('nation-state')
           ? 'foreign-state'
           : 'unknown');
-      const rel = attributions.find((r) => target(r) === actorObj);
-      confidence ??= confidenceOf(rel?.confidence) ?? confidenceOf(actorObj.confidence);
+      confidence ??=
+        confidenceOf(direct ? direct.rel.confidence : undefined) ?? confidenceOf(actorObj.confidence);
     }
     if (actor || actorName || confidence) carried.add('source');
 
     // Places: Threshold's list, else the locations the incident targets or is located at.
     let regions = strList(x('place.regions'));
     if (!regions) {
-      const locs = [...rels(inc.id, 'targets'), ...rels(inc.id, 'located-at')]
-        .map(target)
-        .filter((o): o is Obj => o?.type === 'location')
+      const locs = linked(inc.id, ['targets', 'located-at'], ['location'])
+        .map((l) => l.obj)
         .map(
           (l) =>
             str(l.administrative_area, LIMITS.name) ??
@@ -288,10 +335,10 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     let facts: string[] | undefined;
     const noteTranslations: Record<string, Translation> = {};
     for (const note of notesFor.get(inc.id) ?? []) {
-      const kind = note.x_threshold_note_kind;
+      const kind = mine(note, 'note_kind');
       const lang = typeof note.lang === 'string' ? note.lang.slice(0, 35) : undefined;
       const noteFacts =
-        strList(note.x_threshold_facts, LIMITS.text) ??
+        strList(mine(note, 'facts'), LIMITS.text) ??
         (typeof note.content === 'string'
           ? note.content
               .split('\n')
@@ -312,9 +359,8 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
     const listed = strList(x('disarmTechniques'), 20)?.filter((t) => /^T\d{4}(\.\d{3})?$/.test(t));
     const disarm =
       listed ??
-      rels(inc.id, 'uses')
-        .map(target)
-        .filter((o): o is Obj => o?.type === 'attack-pattern')
+      linked(inc.id, ['uses'], ['attack-pattern'])
+        .map((l) => l.obj)
         .flatMap((ap) => (Array.isArray(ap.external_references) ? ap.external_references : []))
         .filter(
           (r): r is { source_name: string; external_id: string } =>
@@ -414,7 +460,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
 
     // Fields the bundle mapping has no code of its own for: read as plain properties.
     for (const f of PLAIN_FIELDS) {
-      const value = plainValue(f, f.stix ? inc[f.stix] : undefined);
+      const value = plainValue(f, f.stix ? mine(inc, f.stix) : undefined);
       if (value === undefined) continue;
       setPath(threat as unknown as Record<string, unknown>, f.path, value);
       carried.add(f.path.split('.')[0] ?? f.path);
@@ -433,7 +479,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       where,
       stixId: inc.id,
       threat,
-      attributionWithheld: inc.x_threshold_attribution_withheld === true,
+      attributionWithheld: mine(inc, 'attribution_withheld') === true,
       carried,
     });
   }
@@ -458,7 +504,7 @@ export function readBundle(data: unknown, fileName: string): ReadResult {
       `The bundle is marked ${[...markings].sort().join(', ')}: share what came from it ` +
         `only as the marking allows.`,
     );
-  return { threats, markings: [...markings].sort(), warnings };
+  return { threats, elections: electionsOf(objects, mine), markings: [...markings].sort(), warnings };
 }
 
 /** The election an incident belongs to: the one whose campaign period contains it, else the nearest polling day. */

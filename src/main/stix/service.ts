@@ -1,10 +1,17 @@
 // STIX 2.1 export and import handlers. Export reads only the public documents (never the
 // classified notes table); import maps incidents to threats and writes them in one transaction,
 // keeping what the log holds that a bundle cannot carry (classified notes, local fields).
+// Both keep STIX ids in the id store (ids.ts) in the same transaction: an export the ids it gave, an
+// import the partner's incident ids, so that a re-export names the same things the same way.
 import { AppError } from '../../shared/errors';
 import { parseJsonText } from '../../shared/domain/json-text';
 import { refuseUnsafeImport } from '../../shared/domain/safe-shape';
-import { StixExportRequestSchema, type StixExportResult, type TlpLevel } from '../../shared/domain/stix';
+import {
+  NO_ELECTION_PROBLEM,
+  StixExportRequestSchema,
+  type StixExportResult,
+  type TlpLevel,
+} from '../../shared/domain/stix';
 import type { ThreatFilter } from '../../shared/domain/threat-log';
 import type { ImportReport } from '../../shared/domain/transfer';
 import type { Threat } from '../../shared/domain/workspace';
@@ -12,45 +19,67 @@ import type { HandlersOf } from '../../shared/ipc/define';
 import type { stixContract } from '../../shared/ipc/stix.contract';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
+import type { Election } from '../../shared/domain/workspace';
 import { ElectionRepository } from '../elections/repository';
+import { OrganisationRepository } from '../organisation/repository';
 import type { ThreatScoring } from '../threats/scoring';
 import { ThreatStore } from '../threats/store';
 import { applyImport } from '../transfer/apply-import';
 import { buildBundle, type StixBundle } from './build-bundle';
+import { StixIdStore, type StixIds } from './ids';
 import { pickElection, readBundle, type IncomingThreat } from './read-bundle';
 
 export type StixExportOptions = z.output<typeof StixExportRequestSchema>;
 
-export function buildStixBundle(ctx: ServiceContext, opts: StixExportOptions): StixBundle {
+/** The bundle, its ids from `ids` (the caller saves new ones in its transaction). */
+export function buildStixBundle(ctx: ServiceContext, opts: StixExportOptions, ids: StixIds): StixBundle {
   const filter: ThreatFilter = {
     ...(opts.filter ?? {}),
     ...(opts.electionId ? { electionId: opts.electionId } : {}),
     deleted: undefined,
   };
   const rows = new ThreatStore(ctx.db).exportable({ filter, ids: opts.ids });
-  return buildBundle(rows, { tlp: opts.tlp, country: opts.country });
+  const profile = new OrganisationRepository(ctx.settings).get();
+  return buildBundle(rows, {
+    tlp: opts.tlp,
+    country: opts.country,
+    region: opts.region,
+    ids,
+    organisation: { name: profile.name.en || profile.name.fr, website: profile.website },
+    elections: new ElectionRepository(ctx.db).list(),
+  });
 }
 
 export function exportStix(ctx: ServiceContext, opts: StixExportOptions): StixExportResult {
-  const bundle = buildStixBundle(ctx, opts);
-  const threats = bundle.objects.filter((o) => o.type === 'incident').length;
-  ctx.record('stix.exported', 'workspace', {
-    tlp: opts.tlp,
-    threats,
-    objects: bundle.objects.length,
-    bundle: bundle.id,
-    electionId: opts.electionId,
-    selection: opts.ids?.length,
-  });
-  const date = ctx.clock().toISOString().slice(0, 10);
-  return {
-    fileName: `threshold-stix-${date}-tlp-${opts.tlp}.json`,
-    mimeType: 'application/stix+json;version=2.1',
-    content: JSON.stringify(bundle, null, 2),
-    threats,
-    objects: bundle.objects.length,
-    tlp: opts.tlp as TlpLevel,
-  };
+  ctx.require('workspace.export');
+  // One write transaction: the ids given, and the audit entry, are kept together or not at all. The
+  // same database gives the same bundle, byte for byte: ids once given are read back, never made anew.
+  return ctx.db
+    .transaction(() => {
+      const ids = new StixIdStore(ctx.db, ctx.clock().toISOString());
+      const bundle = buildStixBundle(ctx, opts, ids);
+      const newIds = ids.save();
+      const threats = bundle.objects.filter((o) => o.type === 'incident').length;
+      ctx.record('stix.exported', 'workspace', {
+        tlp: opts.tlp,
+        threats,
+        objects: bundle.objects.length,
+        bundle: bundle.id,
+        newIds,
+        electionId: opts.electionId,
+        selection: opts.ids?.length,
+      });
+      const date = ctx.clock().toISOString().slice(0, 10);
+      return {
+        fileName: `threshold-stix-${date}-tlp-${opts.tlp}.json`,
+        mimeType: 'application/stix+json;version=2.1',
+        content: JSON.stringify(bundle, null, 2),
+        threats,
+        objects: bundle.objects.length,
+        tlp: opts.tlp as TlpLevel,
+      };
+    })
+    .immediate();
 }
 
 /** Bundle fields over what the log holds: only what the bundle carried replaces the log's. */
@@ -74,55 +103,84 @@ export function mergeIncoming(
   return Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined)) as Threat;
 }
 
+/** Which election a bundle's incidents go under, when the bundle does not say (or to override it). */
+export interface StixImportOptions {
+  /** An election of the workspace: every incident is recorded under it. */
+  electionId?: string | undefined;
+  /** A new election to create and record every incident under (a fresh workspace has none). */
+  newElection?: Pick<Election, 'id' | 'name' | 'jurisdiction' | 'pollingDay'> | undefined;
+  /** The file's SHA-256, when it was read in pieces (the audit entry names it). */
+  sha256?: string;
+}
+
 export function importStixData(
   ctx: ServiceContext,
   scoring: ThreatScoring,
   data: unknown,
   content: string | undefined,
   fileName: string,
-  opts: { electionId?: string | undefined; sha256?: string } = {},
+  opts: StixImportOptions = {},
 ): ImportReport {
+  // Recording threats (and the elections they need) is the log's writers' to do.
+  ctx.require('log.write');
   refuseUnsafeImport(data, fileName);
   const read = readBundle(data, fileName);
   const elections = new ElectionRepository(ctx.db);
   const threats = new ThreatStore(ctx.db);
   if (opts.electionId && !elections.get(opts.electionId))
     throw new AppError('not-found', `There is no election with id ${opts.electionId}.`);
-  const all = elections.list();
 
-  return ctx.db.transaction(() => {
-    const batch: Threat[] = [];
-    for (const incoming of read.threats) {
-      const existing = threats.get(incoming.threat.id)?.threat;
-      const named =
-        incoming.threat.electionId && elections.get(incoming.threat.electionId)
-          ? incoming.threat.electionId
-          : undefined;
-      const electionId =
-        opts.electionId ??
-        named ??
-        existing?.electionId ??
-        pickElection(incoming.threat.time.firstSeen, all)?.id;
-      if (!electionId) {
-        throw new AppError(
-          'import-invalid',
-          `${fileName} cannot be imported: the workspace has no election to record its incidents ` +
-            `under. Add the election first. Nothing was imported.`,
-          [{ where: incoming.where, message: 'no election to record this incident under' }],
-        );
+  return ctx.db
+    .transaction(() => {
+      // Elections to create: the one the caller named, and those the bundle carries (in its reports)
+      // that the workspace does not have. An election the workspace has is never overwritten.
+      const created = new Map<string, Election>();
+      let chosen = opts.electionId;
+      if (opts.newElection) {
+        chosen = opts.newElection.id;
+        if (!elections.get(chosen)) created.set(chosen, { ...opts.newElection });
       }
-      batch.push(mergeIncoming(existing, incoming, electionId));
-    }
-    const report = applyImport(ctx, scoring, {
-      format: 'stix',
-      fileName,
-      ...(content !== undefined ? { content } : {}),
-      ...(opts.sha256 !== undefined ? { sha256: opts.sha256 } : {}),
-      elections: [],
-      threats: batch,
-    });
-    return { ...report, warnings: [...read.warnings, ...report.warnings] };
-  })();
+      const carried = new Map(read.elections.map((e) => [e.id, e]));
+      const known = (id: string) => Boolean(created.get(id) ?? elections.get(id));
+      const all = () => [...elections.list(), ...created.values()];
+      const ids = new StixIdStore(ctx.db, ctx.clock().toISOString());
+
+      const batch: Threat[] = [];
+      for (const incoming of read.threats) {
+        const existing = threats.get(incoming.threat.id)?.threat;
+        const named = incoming.threat.electionId;
+        const inBundle = named ? carried.get(named) : undefined;
+        if (!chosen && inBundle && !known(inBundle.id)) created.set(inBundle.id, inBundle);
+        const electionId =
+          chosen ??
+          (named && known(named) ? named : undefined) ??
+          existing?.electionId ??
+          pickElection(incoming.threat.time.firstSeen, all())?.id;
+        if (!electionId) {
+          throw new AppError(
+            'import-invalid',
+            `${fileName} does not say which election its incidents belong to, and this workspace has ` +
+              `no election yet. Name the election to record them under (a new one: its id, name and ` +
+              `polling day). Nothing was imported.`,
+            [{ where: incoming.where, message: NO_ELECTION_PROBLEM }],
+          );
+        }
+        batch.push(mergeIncoming(existing, incoming, electionId));
+        // The partner's id for the incident, kept: a re-export names it the same way.
+        ids.adopt('incident', incoming.threat.id, incoming.stixId);
+      }
+      const report = applyImport(ctx, scoring, {
+        format: 'stix',
+        fileName,
+        ...(content !== undefined ? { content } : {}),
+        ...(opts.sha256 !== undefined ? { sha256: opts.sha256 } : {}),
+        elections: [...created.values()],
+        threats: batch,
+      });
+      ids.save();
+      return { ...report, warnings: [...read.warnings, ...report.warnings] };
+    })
+    .immediate();
 }
 
 export function importStixText(
@@ -130,7 +188,7 @@ export function importStixText(
   scoring: ThreatScoring,
   content: string,
   fileName: string,
-  opts: { electionId?: string | undefined } = {},
+  opts: StixImportOptions = {},
 ): ImportReport {
   let data: unknown;
   try {
@@ -148,7 +206,7 @@ export function importStixText(
 export function stixHandlers(ctx: ServiceContext, scoring: ThreatScoring): HandlersOf<typeof stixContract> {
   return {
     'stix:export': (req) => exportStix(ctx, req),
-    'stix:import': ({ content, fileName, electionId }) =>
-      importStixText(ctx, scoring, content, fileName ?? 'the STIX bundle', { electionId }),
+    'stix:import': ({ content, fileName, electionId, newElection }) =>
+      importStixText(ctx, scoring, content, fileName ?? 'the STIX bundle', { electionId, newElection }),
   };
 }

@@ -25,7 +25,8 @@ export interface ThreatField {
   readonly row?: string;
   /** The threat form's input (a ThreatFormValues key). */
   readonly form?: string;
-  /** The STIX 2.1 incident property (Threshold's own are `x_threshold_*`). */
+  /** Its STIX 2.1 property: the incident's own (`name`, `description`), or else a property of Threshold's
+   *  extension on the incident (src/main/stix/extension.ts; never a top-level `x_` property). */
   readonly stix?: string;
   /** STIX export: written by the bundle mapping's own code (a standard property, a note, a withheld
    *  attribution) rather than as the plain property. */
@@ -53,7 +54,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'election_id',
     row: 'electionId',
     form: 'electionId',
-    stix: 'x_threshold_election_id',
+    stix: 'election_id',
     stixRead: 'custom',
   },
   {
@@ -81,7 +82,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'purpose',
     row: 'purpose',
     form: 'purpose',
-    stix: 'x_threshold_purpose',
+    stix: 'purpose',
     stixRead: 'custom',
   },
   {
@@ -91,7 +92,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'type',
     row: 'type',
     form: 'type',
-    stix: 'x_threshold_threat_type',
+    stix: 'threat_type',
     stixRead: 'custom',
   },
   {
@@ -101,7 +102,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'target_kind',
     row: 'targetKind',
     form: 'targetKind',
-    stix: 'x_threshold_target_kind',
+    stix: 'target_kind',
     stixRead: 'custom',
   },
   {
@@ -109,7 +110,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     kind: 'text',
     column: 'target_description',
     form: 'targetDescription',
-    stix: 'x_threshold_target_description',
+    stix: 'target_description',
     stixRead: 'custom',
   },
   {
@@ -118,7 +119,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'first_seen',
     row: 'firstSeen',
     form: 'firstSeen',
-    stix: 'x_threshold_first_seen',
+    stix: 'first_seen',
     stixRead: 'custom',
   },
   {
@@ -127,7 +128,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'last_seen',
     row: 'lastSeen',
     form: 'lastSeen',
-    stix: 'x_threshold_last_seen',
+    stix: 'last_seen',
     stixRead: 'custom',
   },
   {
@@ -137,7 +138,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'place_level',
     row: 'placeLevel',
     form: 'placeLevel',
-    stix: 'x_threshold_place_level',
+    stix: 'place_level',
     stixRead: 'custom',
   },
   {
@@ -145,7 +146,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     kind: 'list',
     column: 'regions',
     form: 'regions',
-    stix: 'x_threshold_regions',
+    stix: 'regions',
     stixRead: 'custom',
   },
   {
@@ -153,14 +154,14 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     kind: 'list',
     column: 'channels',
     form: 'channels',
-    stix: 'x_threshold_channels',
+    stix: 'channels',
     stixRead: 'custom',
   },
   {
     path: 'place.languages',
     kind: 'list',
     form: 'languages',
-    stix: 'x_threshold_languages',
+    stix: 'languages',
     stixRead: 'custom',
   },
   {
@@ -170,7 +171,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'actor',
     row: 'actor',
     form: 'actor',
-    stix: 'x_threshold_actor',
+    stix: 'actor',
     stixWrite: 'custom',
     stixRead: 'custom',
   },
@@ -180,7 +181,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'actor_name',
     row: 'actorName',
     form: 'sourceName',
-    stix: 'x_threshold_actor_name',
+    stix: 'actor_name',
     stixWrite: 'custom',
     stixRead: 'custom',
   },
@@ -191,7 +192,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'confidence',
     row: 'confidence',
     form: 'confidence',
-    stix: 'x_threshold_attribution_confidence',
+    stix: 'attribution_confidence',
     stixWrite: 'custom',
     stixRead: 'custom',
   },
@@ -201,7 +202,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'breakout',
     row: 'breakout',
     form: 'breakout',
-    stix: 'x_threshold_breakout',
+    stix: 'breakout',
     stixRead: 'custom',
   },
   {
@@ -210,7 +211,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'audience',
     row: 'audience',
     form: 'audience',
-    stix: 'x_threshold_estimated_audience',
+    stix: 'estimated_audience',
     stixRead: 'custom',
   },
   {
@@ -220,7 +221,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'trend',
     row: 'trend',
     form: 'trend',
-    stix: 'x_threshold_trend',
+    stix: 'trend',
     stixRead: 'custom',
   },
   { path: 'falseClaim', kind: 'text', column: 'false_claim', form: 'falseClaim', stixRead: 'custom' },
@@ -229,7 +230,7 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     path: 'partnerActions',
     kind: 'list',
     form: 'partnerActions',
-    stix: 'x_threshold_partner_actions',
+    stix: 'partner_actions',
     stixRead: 'custom',
   },
   {
@@ -239,17 +240,17 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     column: 'status',
     row: 'status',
     form: 'status',
-    stix: 'x_threshold_status',
+    stix: 'status',
     stixRead: 'custom',
   },
   {
     path: 'relatedIds',
     kind: 'list',
     form: 'relatedIds',
-    stix: 'x_threshold_related_ids',
+    stix: 'related_ids',
     stixRead: 'custom',
   },
-  { path: 'translations', kind: 'json', stix: 'x_threshold_translations', stixRead: 'custom' },
+  { path: 'translations', kind: 'json', stix: 'translations', stixRead: 'custom' },
   // Never in STIX: classified notes stay in the log.
   { path: 'classifiedNotes', kind: 'json', form: 'notes' },
   {
@@ -257,14 +258,14 @@ export const THREAT_FIELDS: readonly ThreatField[] = [
     kind: 'flags',
     column: 'context_flags',
     form: 'context',
-    stix: 'x_threshold_context',
+    stix: 'context',
     stixRead: 'custom',
   },
   {
     path: 'disarmTechniques',
     kind: 'list',
     form: 'disarmTechniques',
-    stix: 'x_threshold_disarm_techniques',
+    stix: 'disarm_techniques',
     stixRead: 'custom',
   },
 ];

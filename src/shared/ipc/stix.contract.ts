@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StixExportRequestSchema, type StixExportResult } from '../domain/stix';
+import { NewElectionSchema, StixExportRequestSchema, type StixExportResult } from '../domain/stix';
 import type { ImportReport } from '../domain/transfer';
 import { LIMITS } from '../domain/workspace';
 import { returns } from './define';
@@ -14,6 +14,8 @@ export const stixContract = {
       fileName: z.string().max(1000).optional(),
       /** Record every incident under this election (default: the bundle's, else the one whose period contains it). */
       electionId: z.string().max(LIMITS.id).optional(),
+      /** A new election to create and record every incident under (a fresh workspace has none). */
+      newElection: NewElectionSchema.optional(),
     }),
     response: returns<ImportReport>(),
   },

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ASSETS_DIR, openTestApp, steppingClock, type TestApp } from '../../helpers/db';
 import { threat, workspace, election } from '../../fixtures/mini-workspace';
-import { validateBundle } from './validator';
+import { bestPracticeProblems } from './best-practice';
+import { validateBundle, validateSchemas } from './validator';
 import { omit } from '../../../src/shared/collections';
 
 const MARKER = 'OSPREY-5521-CLASSIFIED';
@@ -61,6 +62,97 @@ describe('Threshold bundles, back again', () => {
       const before = (await source.call<ThreatDetail>('threats:get', { id })).threat;
       const after = (await target.call<ThreatDetail>('threats:get', { id })).threat;
       expect(after, id).toEqual(withoutNotes(before));
+    }
+  });
+
+  it('imports into a fresh database, creating the elections the bundle carries', async () => {
+    const source = await sampleApp();
+    const { content } = await source.call<StixExportResult>('stix:export', { tlp: 'green' });
+    const fresh = await openTestApp({ clock: steppingClock('2027-05-12T12:00:00.000Z') });
+    expect(fresh.db.prepare('SELECT count(*) FROM elections').pluck().get()).toBe(0);
+    const report = await fresh.call<ImportReport>('stix:import', { content, fileName: 'bundle.json' });
+    expect(report).toMatchObject({ threats: { created: 34 }, elections: { created: 2 } });
+    const elections = await fresh.call<{ id: string; name: string; pollingDay: string }[]>('elections:list');
+    expect(elections.map((e) => [e.id, e.pollingDay]).sort()).toEqual([
+      ['harrowgate-ward4-2027', '2027-03-08'],
+      ['lakeshore-2027', '2027-05-17'],
+    ]);
+    for (const id of ['lk27-001', 'lk27-004']) {
+      const before = (await source.call<ThreatDetail>('threats:get', { id })).threat;
+      expect((await fresh.call<ThreatDetail>('threats:get', { id })).threat, id).toEqual(
+        withoutNotes(before),
+      );
+    }
+    // The incidents keep the ids the partner gave them: a re-export names them the same way.
+    const again = JSON.parse(
+      (await fresh.call<StixExportResult>('stix:export', { tlp: 'green' })).content,
+    ) as { objects: { type: string; id: string }[] };
+    expect(validateBundle(again)).toEqual([]);
+    const incidents = (b: { objects: { type: string; id: string }[] }) =>
+      b.objects
+        .filter((o) => o.type === 'incident')
+        .map((o) => o.id)
+        .sort();
+    expect(incidents(again)).toEqual(
+      incidents(JSON.parse(content) as { objects: { type: string; id: string }[] }),
+    );
+    // An election the workspace has is never overwritten by a bundle's.
+    const renamed = content.replaceAll(
+      '"name": "Lakeshore Provincial General Election 2027"',
+      '"name": "Renamed"',
+    );
+    expect(renamed).not.toBe(content);
+    const third = await openTestApp({ clock: steppingClock('2027-05-13T12:00:00.000Z') });
+    await third.call('workspace:import', {
+      format: 'json',
+      content: JSON.stringify({
+        ...(JSON.parse(fs.readFileSync(path.join(ASSETS_DIR, 'sample-workspace.json'), 'utf8')) as Workspace),
+        threats: [],
+      }),
+    });
+    const kept = await third.call<ImportReport>('stix:import', { content: renamed });
+    expect(kept.elections).toEqual({ created: 0, updated: 0, unchanged: 0 });
+    expect(
+      (await third.call<{ id: string; name: string }[]>('elections:list')).find(
+        (e) => e.id === 'lakeshore-2027',
+      )?.name,
+    ).toBe('Lakeshore Provincial General Election 2027');
+  });
+
+  it('reads bundles written before the extension (top-level x_threshold_* properties) the same way', async () => {
+    const source = await sampleApp();
+    const { content } = await source.call<StixExportResult>('stix:export', { tlp: 'amber' });
+    const bundle = JSON.parse(content) as { objects: Record<string, unknown>[] };
+    const definition = bundle.objects.find((o) => o.type === 'extension-definition')!;
+    // As Threshold wrote them before: each extension property as x_threshold_<name>, no definition.
+    const legacy = {
+      ...bundle,
+      objects: bundle.objects
+        .filter((o) => o !== definition)
+        .map((o) => {
+          const extensions = (o.extensions ?? {}) as Record<string, Record<string, unknown>>;
+          const own = extensions[definition.id as string];
+          if (!own) return o;
+          const others = omit(extensions, definition.id as string);
+          const props = omit(own, 'extension_type');
+          const out: Record<string, unknown> = {
+            ...o,
+            extensions: Object.keys(others).length ? others : undefined,
+          };
+          for (const [k, v] of Object.entries(props)) out[`x_threshold_${k}`] = v;
+          return out;
+        }),
+    };
+    expect(JSON.stringify(legacy)).toContain('"x_threshold_breakout"');
+    expect(JSON.stringify(legacy)).not.toContain(definition.id as string);
+    const target = await electionsOnly();
+    const report = await target.call<ImportReport>('stix:import', { content: JSON.stringify(legacy) });
+    expect(report.threats.created).toBe(34);
+    for (const id of ['lk27-001', 'lk27-004', 'lk27-009']) {
+      const before = (await source.call<ThreatDetail>('threats:get', { id })).threat;
+      expect((await target.call<ThreatDetail>('threats:get', { id })).threat, id).toEqual(
+        withoutNotes(before),
+      );
     }
   });
 
@@ -231,7 +323,12 @@ describe('other producers’ bundles', () => {
     const app = await openTestApp({ clock: steppingClock() });
     await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace([])) });
     const bundle = foreignBundle();
-    expect(validateBundle(bundle)).toEqual([]);
+    // Valid STIX 2.1, written as many tools write it: links from the incident that the specification
+    // does not suggest, no author. Threshold reads it all the same.
+    expect(validateSchemas(bundle)).toEqual([]);
+    expect(bestPracticeProblems(bundle).join('\n')).toMatch(
+      /incident attributed-to threat-actor is not a suggested relationship[\s\S]*no created_by_ref/,
+    );
     const report = await app.call<ImportReport>('stix:import', {
       content: JSON.stringify(bundle),
       fileName: 'partner.json',
@@ -254,6 +351,48 @@ describe('other producers’ bundles', () => {
       status: 'new',
       disarmTechniques: ['T0099'],
     });
+  });
+
+  it('asks which election a bundle without one belongs to, in a fresh database, and creates the one named', async () => {
+    const app = await openTestApp({ clock: steppingClock() });
+    const content = JSON.stringify(foreignBundle());
+    const error = await errorOf(app.call('stix:import', { content, fileName: 'partner.json' }));
+    expect(error.code).toBe('import-invalid');
+    expect(error.message).toMatch(/partner\.json does not say which election its incidents belong to/);
+    expect(error.message).not.toMatch(/the workspace has no election/);
+    expect(error.problems?.[0]?.message).toBe('which election do these incidents belong to?');
+    expect(app.db.prepare('SELECT count(*) FROM threats').pluck().get()).toBe(0);
+    expect(app.db.prepare('SELECT count(*) FROM stix_ids').pluck().get()).toBe(0);
+
+    const newElection = {
+      id: 'ns-2027',
+      name: 'North Shore Municipal Election 2027',
+      jurisdiction: 'North Shore',
+      pollingDay: '2027-10-25',
+    };
+    const report = await app.call<ImportReport>('stix:import', {
+      content,
+      fileName: 'partner.json',
+      newElection,
+    });
+    expect(report).toMatchObject({ threats: { created: 1 }, elections: { created: 1 } });
+    expect((await app.call<ThreatDetail>('threats:get', { id: `stix-${UUID(2)}` })).threat.electionId).toBe(
+      'ns-2027',
+    );
+    // The partner's incident id is kept (it is a UUIDv4): Threshold's export names it the same way.
+    const out = JSON.parse((await app.call<StixExportResult>('stix:export', {})).content) as {
+      objects: { type: string; id: string }[];
+    };
+    expect(out.objects.filter((o) => o.type === 'incident').map((o) => o.id)).toEqual([
+      `incident--${UUID(2)}`,
+    ]);
+    expect(validateBundle(out)).toEqual([]);
+    // A bad new election is refused by the contract, and nothing is written.
+    const bad = await errorOf(
+      app.call('stix:import', { content, newElection: { ...newElection, id: 'x2', pollingDay: 'soon' } }),
+    );
+    expect(bad.code).toBe('invalid-request');
+    expect(await app.call<unknown[]>('elections:list')).toHaveLength(1);
   });
 
   it('records incidents under the election whose period contains them, or the one named', async () => {
@@ -341,18 +480,18 @@ describe('what is refused', () => {
 describe('the validator itself', () => {
   it('refuses what the official schemas refuse', () => {
     const good = foreignBundle();
-    expect(validateBundle(good)).toEqual([]);
+    expect(validateSchemas(good)).toEqual([]);
     const noName = structuredClone(good);
     delete (noName.objects[0] as Record<string, unknown>).name;
-    expect(validateBundle(noName).join('\n')).toMatch(/incident--.*name/);
+    expect(validateSchemas(noName).join('\n')).toMatch(/incident--.*name/);
     const loc = structuredClone(good);
     delete (loc.objects[3] as Record<string, unknown>).region;
-    expect(validateBundle(loc).length).toBeGreaterThan(0);
+    expect(validateSchemas(loc).length).toBeGreaterThan(0);
     const seconds = structuredClone(good);
     (seconds.objects[1] as Record<string, unknown>).created = '2027-05-12T10:00:00Z';
-    expect(validateBundle(seconds).length).toBeGreaterThan(0);
+    expect(validateSchemas(seconds).length).toBeGreaterThan(0);
     const emptyList = structuredClone(good);
     (emptyList.objects[0] as Record<string, unknown>).labels = [];
-    expect(validateBundle(emptyList).length).toBeGreaterThan(0);
+    expect(validateSchemas(emptyList).length).toBeGreaterThan(0);
   });
 });

@@ -11,7 +11,7 @@ const PLATFORMS: ThreatField = {
   column: 'platforms',
   row: 'platforms',
   form: 'platforms',
-  stix: 'x_threshold_platforms',
+  stix: 'platforms',
 };
 
 vi.mock('../../../src/shared/domain/threat-fields', async (importOriginal) => {
@@ -71,8 +71,14 @@ describe('a field added to the field table', () => {
     const { content } = await app.call<{ content: string }>('stix:export', { tlp: 'amber' });
     const bundle = JSON.parse(content) as { objects: Record<string, unknown>[] };
     const incident = bundle.objects.find((o) => o.type === 'incident');
-    expect(incident?.x_threshold_platforms).toBe(4);
-    if (incident) incident.x_threshold_platforms = 5;
+    // A property of Threshold's extension on the incident (defined in the bundle, with its schema).
+    const definition = bundle.objects.find((o) => o.type === 'extension-definition')!;
+    const own = (incident?.extensions as Record<string, Record<string, unknown>>)[definition.id as string]!;
+    expect(own.platforms).toBe(4);
+    expect(JSON.parse(definition.schema as string)).toMatchObject({
+      properties: { platforms: { type: 'integer' } },
+    });
+    own.platforms = 5;
     await app.call('stix:import', { content: JSON.stringify(bundle) });
     const detail = await app.call<{ threat: { reach: Reach } }>('threats:get', { id: 'T-1' });
     expect(detail.threat.reach.platforms).toBe(5);

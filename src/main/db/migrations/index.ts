@@ -9,6 +9,7 @@ import { m0060CoveringIndexes } from './0060-covering-indexes';
 import { m0070Accounts } from './0070-accounts';
 import { m0090Outcomes } from './0090-outcomes';
 import { m0100SearchInvisible } from './0100-search-invisible';
+import { m0110StixIds } from './0110-stix-ids';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0010ThreatLog,
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0070Accounts,
   m0090Outcomes,
   m0100SearchInvisible,
+  m0110StixIds,
 ];
 
 MIGRATIONS.forEach((migration, i) => {

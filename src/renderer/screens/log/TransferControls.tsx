@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import { saveFile } from '../../transfer';
 import { fileSource, NotUtf8Error, openedFileSource, type ImportSource } from '../../import-stream';
 import { ImportProgress, useStreamedImport } from './ImportProgress';
+import { BundleElectionDialog, asksForElection, type PendingBundle } from '../stix/BundleElectionDialog';
 
 export function useTransferActions() {
   const refreshLog = useStore((s) => s.refreshLog);
@@ -51,23 +52,39 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
     message: string;
     problems: { where: string; message: string }[];
   } | null>(null);
+  const [pendingBundle, setPendingBundle] = useState<PendingBundle | null>(null);
+  const refreshLog = useStore((s) => s.refreshLog);
+  const loadInfo = useStore((s) => s.loadInfo);
+  const loadElections = useStore((s) => s.loadElections);
+
+  function announce(fileName: string, r: ImportReport) {
+    pushToast({
+      message: {
+        key: 'log:transfer.imported',
+        values: {
+          file: fileName,
+          created: r.threats.created,
+          updated: r.threats.updated,
+          unchanged: r.threats.unchanged,
+        },
+      },
+    });
+  }
 
   async function onFile(file: ImportSource) {
     setError(null);
     try {
-      const r = await importChosen(file);
-      pushToast({
-        message: {
-          key: 'log:transfer.imported',
-          values: {
-            file: file.name,
-            created: r.threats.created,
-            updated: r.threats.updated,
-            unchanged: r.threats.unchanged,
-          },
-        },
-      });
+      announce(file.name, await importChosen(file));
     } catch (err) {
+      // A STIX bundle that does not say its election, in a workspace without one: ask for it (the
+      // bundle read again whole, as a bundle is imported).
+      if (asksForElection(err)) {
+        const content = await wholeText(file).catch(() => null);
+        if (content !== null) {
+          setPendingBundle({ content, fileName: file.name });
+          return;
+        }
+      }
       if (err instanceof DOMException && err.name === 'AbortError')
         pushToast({ message: { key: 'log:transfer.importCancelled', values: { file: file.name } } });
       else
@@ -119,6 +136,17 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
         </button>
       ) : null}
       <ImportProgress progress={importer.progress} onCancel={importer.cancel} />
+      {pendingBundle ? (
+        <BundleElectionDialog
+          bundle={pendingBundle}
+          onCancel={() => setPendingBundle(null)}
+          onImported={(report) => {
+            setPendingBundle(null);
+            announce(pendingBundle.fileName, report);
+            void Promise.all([refreshLog(), loadInfo(), loadElections()]);
+          }}
+        />
+      ) : null}
       {error ? (
         <Modal open onOpenChange={() => setError(null)} title={t('transfer.importFailed')}>
           <p role="alert">
@@ -181,4 +209,11 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
       </Modal>
     </>
   );
+}
+
+/** The whole text of a chosen file (a STIX bundle is imported whole). */
+async function wholeText(source: ImportSource): Promise<string> {
+  let text = '';
+  for await (const piece of source.pieces()) text += piece;
+  return text;
 }

@@ -3,8 +3,10 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TLP, TLP_LEVELS, type TlpLevel } from '../../../shared/domain/stix';
+import { DEFAULT_TLP, REGION_OV, TLP_LEVELS, type TlpLevel } from '../../../shared/domain/stix';
 import { api, call } from '../../api/bridge';
+import { SelectField } from '../../components/form/SelectField';
+import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { formatNumber } from '../../format';
 import { useAction } from '../../hooks/useAction';
@@ -32,6 +34,10 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
   const pushToast = useStore((s) => s.pushToast);
   const [scope, setScope] = useState<'filter' | 'selection'>(selectedId ? 'selection' : 'filter');
   const [tlp, setTlp] = useState<TlpLevel>(DEFAULT_TLP);
+  // Where the places are: a country (ISO code) and/or a region of STIX's vocabulary; without either,
+  // the bundle has no locations (its incidents still name their places).
+  const [country, setCountry] = useState('');
+  const [region, setRegion] = useState<(typeof REGION_OV)[number] | ''>('');
   const { busy, error, run: attempt } = useAction();
   const name = useId();
 
@@ -39,9 +45,15 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
     const done = await attempt(async () => {
       // Deleted threats never leave in a bundle.
       const live = { ...filter, deleted: undefined };
+      const where = {
+        ...(country.trim() ? { country: country.trim() } : {}),
+        ...(region ? { region } : {}),
+      };
       const result = await call(
         api.stix.export(
-          scope === 'selection' && selectedId ? { tlp, ids: [selectedId] } : { tlp, filter: live },
+          scope === 'selection' && selectedId
+            ? { tlp, ids: [selectedId], ...where }
+            : { tlp, filter: live, ...where },
         ),
       );
       await saveFile(result.fileName, result.content, 'application/json');
@@ -93,6 +105,25 @@ function StixExportDialog({ onClose }: { onClose(): void }) {
             </span>
           </label>
         ))}
+      </fieldset>
+      <fieldset className="stix-places">
+        <legend>{t('places')}</legend>
+        <p className="field__hint">{t('placesHint')}</p>
+        <TextField
+          label={t('country')}
+          hint={t('countryHint')}
+          maxLength={2}
+          autoComplete="off"
+          value={country}
+          onChange={setCountry}
+        />
+        <SelectField<(typeof REGION_OV)[number]>
+          label={t('region')}
+          placeholder={t('regionNone')}
+          options={REGION_OV.map((r) => ({ value: r, label: r }))}
+          value={region}
+          onChange={setRegion}
+        />
       </fieldset>
       <p className="field__hint">{t('never')}</p>
       <div className="form-actions">

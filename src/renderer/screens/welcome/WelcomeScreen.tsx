@@ -6,6 +6,7 @@ import { api, call } from '../../api/bridge';
 import { FileButton } from '../../components/FileButton';
 import { useStore } from '../../store';
 import { importFile } from '../../transfer';
+import { BundleElectionDialog, asksForElection, type PendingBundle } from '../stix/BundleElectionDialog';
 
 export function WelcomeScreen() {
   const { t } = useTranslation('welcome');
@@ -14,16 +15,23 @@ export function WelcomeScreen() {
   const navigate = useStore((s) => s.navigate);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [pendingBundle, setPendingBundle] = useState<PendingBundle | null>(null);
 
-  async function run(work: () => Promise<unknown>) {
+  async function opened() {
+    await Promise.all([loadInfo(), loadElections()]);
+    navigate({ screen: 'log' });
+  }
+
+  async function run(work: () => Promise<unknown>, file?: File) {
     setBusy(true);
     setError(null);
     try {
       await work();
-      await Promise.all([loadInfo(), loadElections()]);
-      navigate({ screen: 'log' });
+      await opened();
     } catch (err) {
-      setError((err as Error).message);
+      // A STIX bundle that does not say its election (a fresh workspace has none): ask for it.
+      if (file && asksForElection(err)) setPendingBundle({ content: await file.text(), fileName: file.name });
+      else setError((err as Error).message);
     } finally {
       setBusy(false);
     }
@@ -31,6 +39,16 @@ export function WelcomeScreen() {
 
   return (
     <section className="welcome" aria-labelledby="welcome-title">
+      {pendingBundle ? (
+        <BundleElectionDialog
+          bundle={pendingBundle}
+          onCancel={() => setPendingBundle(null)}
+          onImported={() => {
+            setPendingBundle(null);
+            void opened();
+          }}
+        />
+      ) : null}
       <h1 id="welcome-title">{t('title')}</h1>
       <p className="welcome__lead">{t('lead')}</p>
       <ErrorNotice error={error} />
@@ -52,7 +70,7 @@ export function WelcomeScreen() {
           <p>{t('import.body')}</p>
           <FileButton
             accept=".json,.csv,application/json,text/csv"
-            onFile={(file) => void run(() => importFile(file))}
+            onFile={(file) => void run(() => importFile(file), file)}
           >
             {t('import.action')}
           </FileButton>
