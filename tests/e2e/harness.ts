@@ -6,7 +6,7 @@
 //               handler (tests/e2e/electron-bridge.ts); the HTTP fallback is refused and checked unused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import AxeBuilder from 'axe-core';
 import { expect } from 'vitest';
 import { DownloadShelf } from '../../src/main/browser/downloads';
@@ -180,6 +180,8 @@ export async function startE2E(
       : ((await (
           await context.request.post(`${server!.origin}/api/session:signIn`, {
             data: { name: person.name, passphrase: person.passphrase },
+            // As the renderer does: the session's CSRF token, from its cookie, with every write.
+            headers: { 'X-Threshold-CSRF': await csrfOf(context, server!.origin) },
           })
         ).json()) as Awaited<ReturnType<TestApp['dispatch']>>);
     if (!result.ok) throw new Error(`Could not sign ${person.name} in: ${result.error.message}`);
@@ -337,4 +339,9 @@ export async function axeViolations(
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** The CSRF token the server gave this browser's session (its readable cookie). */
+export async function csrfOf(context: BrowserContext, origin: string): Promise<string> {
+  return (await context.cookies(origin)).find((c) => c.name === 'threshold_csrf')?.value ?? '';
 }
