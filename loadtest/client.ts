@@ -23,6 +23,8 @@ export class Client {
   private cookie = '';
   private csrf = '';
   reconnects = 0;
+  /** When a call was last answered ok (Date.now()). */
+  lastOkAt = 0;
 
   constructor(
     private readonly port: number,
@@ -93,6 +95,7 @@ export class Client {
           ms: performance.now() - t0,
         };
       const result = JSON.parse(res.body) as Omit<CallResult, 'ms'>;
+      if (result.ok) this.lastOkAt = Date.now();
       if (!result.ok && result.error?.code === 'not-signed-in' && opts.retry !== false) {
         await this.reconnect();
         return this.call(channel, payload, { retry: false });

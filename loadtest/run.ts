@@ -357,17 +357,23 @@ progress(
   `${users} people signed in; load for ${seconds} s${values.fault ? ' (with a SIGKILL halfway)' : ''}`,
 );
 
-const started = Date.now();
-const until = started + seconds * 1000;
 // Watchers: five other windows, each of its own session, open on the log.
 const watchers = team.slice(0, 5).map((m) => new Client(port, server.cert, m));
 for (const w of watchers) await w.signIn();
+const started = Date.now();
+const until = started + seconds * 1000;
 
-let faultReport: { killedAt: number; restartedAfterMs: number; reconnects: number } | null = null;
+let faultReport: { killedAtMs: number; restartedAfterMs: number } | null = null;
+let restartedAt = Infinity;
+/** The people whose calls were answered ok after the restart: they reconnected by themselves. */
+const backAfterRestart = new Set<string>();
 const fault = values.fault
   ? (async () => {
-      await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 2));
-      progress(`SIGKILL to the server (pid ${server.child.pid})`);
+      // A third of the way through: the rest of the run shows the clients coming back.
+      await new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 3));
+      progress(
+        `SIGKILL to the server (pid ${server.child.pid}) at ${Math.round((Date.now() - started) / 1000)} s`,
+      );
       outage = true;
       const killedAt = Date.now();
       server.child.kill('SIGKILL');
@@ -377,7 +383,8 @@ const fault = values.fault
       progress(`restarted after ${restartedAfterMs} ms`);
       // Requests refused while it was down are not errors of the server; from here on they are again.
       setTimeout(() => (outage = false), 3000);
-      faultReport = { killedAt: killedAt - started, restartedAfterMs, reconnects: 0 };
+      restartedAt = Date.now();
+      faultReport = { killedAtMs: killedAt - started, restartedAfterMs };
     })()
   : Promise.resolve();
 
@@ -391,6 +398,7 @@ await Promise.all([
     await new Promise((resolve) => setTimeout(resolve, random() * thinkMs));
     while (Date.now() < until) {
       await act(client, member, pick(mix, random), random, ids, mine);
+      if (Date.now() > restartedAt && client.lastOkAt > restartedAt) backAfterRestart.add(member.name);
       await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + random())));
     }
   }),
@@ -494,6 +502,7 @@ const result = {
           ...(faultReport ?? {}),
           unansweredDuringOutage: stats.unanswered,
           reconnects,
+          clientsBackAfterRestart: `${backAfterRestart.size}/${users}`,
           everyAckedWritePresent: lost.length === 0,
         },
       }

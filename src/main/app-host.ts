@@ -69,6 +69,8 @@ import { SessionService } from './sessions/service';
 import { SessionStore } from './sessions/store';
 import { profileFromSetup } from './setup/organisation';
 import { unsignedBefore } from './audit/verify';
+import { teamUnsupported, type TeamServers } from './team/service';
+import type { teamContract } from '../shared/ipc/team.contract';
 
 export interface AppHostOptions {
   dbPath: string;
@@ -95,6 +97,8 @@ export interface AppHostOptions {
    *  the app opens without a passphrase; people still sign in. */
   rememberKey?: (key: DbKey) => void | Promise<void>;
   onInternalError?: (err: unknown, channel: string) => void;
+  /** Desktop app: connecting to a team server (elsewhere: unsupported). */
+  teamServers?: TeamServers;
 }
 
 interface Open {
@@ -151,7 +155,12 @@ export class AppHost implements DatabaseHostPort {
       this.clock,
     );
     // Before the database is open only the session and setup channels answer (the gate refuses the rest).
-    const closed = { ...this.unavailable, ...this.sessions.handlers(), ...this.setupHandlers() } as Handlers;
+    const closed = {
+      ...this.unavailable,
+      ...this.sessions.handlers(),
+      ...this.setupHandlers(),
+      ...this.teamHandlers(),
+    } as Handlers;
     this.dispatch = createDispatcher(() => this.current?.handlers ?? closed, {
       gate: (channel, caller) => this.sessions.enter(channel, caller?.session ?? null),
       ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}),
@@ -306,7 +315,12 @@ export class AppHost implements DatabaseHostPort {
       ctx,
       accounts,
       needsSetup,
-      handlers: { ...handlers, ...this.sessions.handlers(), ...this.setupHandlers() } as Handlers,
+      handlers: {
+        ...handlers,
+        ...this.sessions.handlers(),
+        ...this.setupHandlers(),
+        ...this.teamHandlers(),
+      } as Handlers,
     };
   }
 
@@ -318,6 +332,11 @@ export class AppHost implements DatabaseHostPort {
   }
 
   // First run
+
+  /** The desktop app connects to team servers; the other entry points say they do not. */
+  private teamHandlers(): HandlersOf<typeof teamContract> {
+    return this.opts.teamServers?.handlers() ?? teamUnsupported();
+  }
 
   private setupHandlers(): HostHandlers {
     return {

@@ -95,6 +95,10 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
   'setup:discardPlainBackup': 'accounts.manage',
   'stix:export': 'workspace.export',
   'stix:import': 'log.write',
+  // Connecting this desktop app to a team server: anyone at this computer, signed in here or not (a
+  // person may work only on the team server). It changes nothing in the local database.
+  'team:check': 'public',
+  'team:connect': 'public',
   'threats:list': 'log.read',
   'threats:get': 'log.read',
   'threats:create': 'log.write',
