@@ -18,13 +18,15 @@ export const FINGERPRINT_PATTERN = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
 export function normaliseFingerprint(text: string): string | null {
   const hex = text.replace(/[\s:]/g, '').toUpperCase();
   if (!/^[0-9A-F]{64}$/.test(hex)) return null;
-  return hex.match(/../g)!.join(':');
+  return Array.from({ length: 32 }, (_, i) => hex.slice(i * 2, i * 2 + 2)).join(':');
 }
 
 /** A team server's address as a person types it: https only, a host, an optional port, nothing else. */
 export function normaliseServerUrl(
   input: string,
-): { ok: true; origin: string; hostname: string; port: number } | { ok: false; reason: 'invalid' | 'not-https' } {
+):
+  | { ok: true; origin: string; hostname: string; port: number }
+  | { ok: false; reason: 'invalid' | 'not-https' } {
   const text = input.trim();
   let url: URL;
   try {
@@ -33,9 +35,21 @@ export function normaliseServerUrl(
     return { ok: false, reason: 'invalid' };
   }
   if (url.protocol !== 'https:') return { ok: false, reason: 'not-https' };
-  if (!url.hostname || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
+  if (
+    !url.hostname ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  )
     return { ok: false, reason: 'invalid' };
-  return { ok: true, origin: url.origin, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 443) };
+  return {
+    ok: true,
+    origin: url.origin,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: Number(url.port || 443),
+  };
 }
 
 export type PinVerdict =

@@ -41,7 +41,8 @@ export class TeamServers {
       origin: server.origin,
       presented,
       verdict: verdict.verdict,
-      pinned: verdict.verdict === 'first-use' ? null : verdict.verdict === 'changed' ? verdict.pinned : presented,
+      pinned:
+        verdict.verdict === 'first-use' ? null : verdict.verdict === 'changed' ? verdict.pinned : presented,
     };
   }
 
@@ -53,7 +54,10 @@ export class TeamServers {
     const presented = await this.probe(server.hostname, server.port);
     const verdict = pinVerdict(this.store.read(), server.origin, presented);
     if (verdict.verdict === 'changed')
-      throw new AppError('certificate-changed', changedCertificateMessage(server.origin, verdict.pinned, presented));
+      throw new AppError(
+        'certificate-changed',
+        changedCertificateMessage(server.origin, verdict.pinned, presented),
+      );
     if (presented !== fingerprint)
       throw new AppError(
         'certificate-changed',
