@@ -13,7 +13,7 @@ import { DownloadShelf } from '../../src/main/browser/downloads';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
 import { openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
 import { menuTemplate } from '../../src/main/electron/menu';
-import { openTestApp, REPO_ROOT, tempDir, type TestApp } from '../helpers/db';
+import { openTestApp, REPO_ROOT, tempDir, type TestApp, type TestAppOptions } from '../helpers/db';
 import { ADMIN, type Person } from '../helpers/people';
 import { buildElectronBundles } from '../helpers/electron/bundles';
 import { connectPreload, createMainSide, type MainSide } from '../helpers/electron/main-side';
@@ -65,7 +65,7 @@ interface Desktop {
 
 /** The desktop app's side: the built preload, the IPC binding, and the shell's file dialogs as the
  *  services' ports, over a test database. */
-async function startDesktop(): Promise<Desktop> {
+async function startDesktop(teamServers?: TestAppOptions['teamServers']): Promise<Desktop> {
   const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
   let app: TestApp | null = null;
   // The window's own session (src/main/electron/ipc.ts names it), as the desktop app has it.
@@ -77,6 +77,7 @@ async function startDesktop(): Promise<Desktop> {
     mode: 'electron',
     saveFile: saveDialogPort(dialog, parent),
     openFile: openDialogPort(dialog, parent),
+    ...(teamServers ? { teamServers } : {}),
   });
   const preload = connectPreload(bundles.preload, main);
   return {
@@ -99,10 +100,12 @@ export async function startE2E(
     setUp?: boolean;
     /** The services' clock (e.g. one a test moves on, to let a session go idle). */
     clock?: () => Date;
+    /** The desktop app's team servers (transport 'electron'). */
+    teamServers?: TestAppOptions['teamServers'];
   } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
-  const desktop = transport === 'electron' ? await startDesktop() : null;
+  const desktop = transport === 'electron' ? await startDesktop(opts.teamServers) : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const shelf = new DownloadShelf();
   const app =
