@@ -158,4 +158,26 @@ describe('threshold serve', () => {
       expect(await third.stop()).toBe(0);
     },
   );
+
+  it('ships a hardened systemd unit that runs serve on a data folder of its own', () => {
+    const unit = fs.readFileSync(path.join(REPO_ROOT, 'assets', 'threshold-serve.service'), 'utf8');
+    const directives = new Map<string, string[]>();
+    for (const line of unit.split('\n')) {
+      const m = /^([A-Za-z]+)=(.*)$/.exec(line.trim());
+      if (m) directives.set(m[1]!, [...(directives.get(m[1]!) ?? []), m[2]!]);
+    }
+    const one = (name: string) => directives.get(name)?.[0];
+    expect(one('ExecStart')).toMatch(
+      /threshold\.mjs serve --db \/var\/lib\/threshold\/threshold\.db --host /,
+    );
+    expect(one('DynamicUser')).toBe('yes');
+    expect(one('ProtectSystem')).toBe('strict');
+    expect(one('ReadWritePaths')).toBe('/var/lib/threshold');
+    expect(one('StateDirectory')).toBe('threshold');
+    expect(one('NoNewPrivileges')).toBe('yes');
+    expect(one('ProtectHome')).toBe('yes');
+    expect(one('PrivateTmp')).toBe('yes');
+    expect(one('CapabilityBoundingSet')).toBe('');
+    expect(one('UMask')).toBe('0077');
+  });
 });
