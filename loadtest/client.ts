@@ -126,7 +126,68 @@ export class Client {
     }
   }
 
+  /**
+   * Listens to the server's live updates (GET /live, Server-Sent Events), as a window's EventSource does:
+   * reconnects by itself when the stream ends (a restart), with the session it has then. Resolves false
+   * at once if the server has no such stream.
+   */
+  live(onNotice: (notice: { kind: string; ids?: string[] }) => void, until: number): Promise<boolean> {
+    const agent = new https.Agent({ keepAlive: false, ca: this.ca });
+    const connect = (first: boolean): Promise<boolean> =>
+      new Promise((resolve) => {
+        const req = https.get(
+          { host: '127.0.0.1', port: this.port, path: '/live', agent, headers: { Cookie: this.cookie } },
+          (res) => {
+            if (
+              res.statusCode !== 200 ||
+              !String(res.headers['content-type']).startsWith('text/event-stream')
+            ) {
+              res.resume();
+              // After a restart the session may not be back yet: try again (the first time: no stream).
+              if (!first) void again();
+              return resolve(false);
+            }
+            resolve(true);
+            let buffered = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              buffered += chunk;
+              const events = buffered.split('\n\n');
+              buffered = events.pop() ?? '';
+              for (const event of events)
+                for (const line of event.split('\n'))
+                  if (line.startsWith('data: ')) {
+                    try {
+                      onNotice(JSON.parse(line.slice(6)) as { kind: string; ids?: string[] });
+                    } catch {
+                      // not a notice
+                    }
+                  }
+            });
+            res.on('close', () => void again());
+          },
+        );
+        req.on('error', () => {
+          resolve(false);
+          void again();
+        });
+        this.closers.push(() => req.destroy());
+      });
+    const again = async () => {
+      if (Date.now() > until || this.closed) return;
+      await new Promise((r) => setTimeout(r, 1000));
+      if (Date.now() > until || this.closed) return;
+      await connect(false);
+    };
+    return connect(true);
+  }
+
+  private closers: (() => void)[] = [];
+  private closed = false;
+
   close(): void {
+    this.closed = true;
+    for (const close of this.closers) close();
     this.agent.destroy();
   }
 }

@@ -123,6 +123,7 @@ const SEARCH_WORDS = [
 const PURPOSES = ['mislead-voting-process', 'suppress-turnout', 'undermine-results', 'polarize'];
 
 interface Stats {
+  byChannel: Record<string, number[]>;
   latencies: number[];
   requests: number;
   errors: { channel: string; code: string; message: string }[];
@@ -134,6 +135,7 @@ interface Stats {
 }
 
 const stats: Stats = {
+  byChannel: {},
   latencies: [],
   requests: 0,
   errors: [],
@@ -154,6 +156,7 @@ function account(channel: string, r: CallResult): CallResult {
     return r;
   }
   stats.latencies.push(r.ms);
+  (stats.byChannel[channel] ??= []).push(r.ms);
   if (!r.ok) {
     const code = r.error?.code ?? 'unknown';
     // Deliberate: two people editing the same record; the later one is refused and told.
@@ -166,6 +169,21 @@ function account(channel: string, r: CallResult): CallResult {
 /** The threats people edit most: a few hot ones (conflicts happen there), and the rest of the log. */
 function threatId(random: () => number, ids: string[]): string {
   return random() < 0.3 ? ids[Math.floor(random() * 40)]! : ids[Math.floor(random() * ids.length)]!;
+}
+
+/** Edits sent, by threat id: when, by whom, and which other people's windows were told of it since. */
+const sentEdits = new Map<string, { sentAt: number; writer: string; seenBy: Set<string> }>();
+
+/** A window told by the server's live updates that threats changed: how long after the edit was sent. */
+function noticed(watcher: string, notice: { kind: string; ids?: string[] }): void {
+  if (notice.kind !== 'changed') return;
+  const now = performance.now();
+  for (const id of notice.ids ?? []) {
+    const edit = sentEdits.get(id);
+    if (!edit || edit.seenBy.has(watcher)) continue;
+    edit.seenBy.add(watcher);
+    stats.updateLatencies.push(now - edit.sentAt);
+  }
 }
 
 /** The last edit answered ok, for the watchers to look for: when it was sent, and its version. */
@@ -218,6 +236,7 @@ async function act(
       const marker = `edit-${member.name.replace(/\s/g, '')}-${stats.requests}-${Math.floor(random() * 1e9)}`;
       const summary = `${detail.threat.summary.replace(/ \[edit-[^\]]*\]$/, '')} [${marker}]`.slice(0, 4000);
       const sentAt = performance.now();
+      sentEdits.set(id, { sentAt, writer: member.name, seenBy: new Set([member.name]) });
       const saved = await call('threats:update', {
         threat: { ...detail.threat, summary },
         expectedVersion: detail.meta.version,
@@ -363,6 +382,13 @@ for (const w of watchers) await w.signIn();
 const started = Date.now();
 const until = started + seconds * 1000;
 
+// Every person's window listens to live updates (Server-Sent Events at /live) if the server has them;
+// otherwise five windows poll.
+const liveUpdates = (
+  await Promise.all(clients.map((c) => c.live((n) => noticed(c.person.name, n), until)))
+).every(Boolean);
+progress(liveUpdates ? 'live updates: every window listens to /live' : 'no /live stream: five windows poll');
+
 let faultReport: { killedAtMs: number; restartedAfterMs: number } | null = null;
 let restartedAt = Infinity;
 /** The people whose calls were answered ok after the restart: they reconnected by themselves. */
@@ -402,7 +428,7 @@ await Promise.all([
       await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + random())));
     }
   }),
-  ...watchers.map((w) => watch(w, until)),
+  ...(liveUpdates ? [] : watchers.map((w) => watch(w, until))),
   fault,
 ]);
 const elapsed = (Date.now() - started) / 1000;
@@ -493,9 +519,16 @@ const result = {
   lostWrites: lost.length,
   writesChecked: stats.acked.length,
   updateLatencyP95Ms: ms(percentile(stats.updateLatencies, 95)),
-  updateLatencyMethod: 'polling every 250 ms (no live-updates endpoint yet)',
+  updateLatencyMethod: liveUpdates
+    ? 'Server-Sent Events (/live): from an edit sent to each other person’s window receiving its notice'
+    : 'polling every 250 ms (the server has no /live stream)',
   updatesSeen: stats.updateLatencies.length,
   actions: stats.byAction,
+  p95MsByChannel: Object.fromEntries(
+    Object.entries(stats.byChannel)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([channel, l]) => [channel, ms(percentile(l, 95))]),
+  ),
   ...(values.fault
     ? {
         fault: {

@@ -24,6 +24,8 @@ export const REFUSAL_CODES: ReadonlySet<string> = new Set([
   'not-signed-in',
   'session-locked',
   'weak-passphrase',
+  // Another program holds the database (a running app or server, for a restore).
+  'locked',
 ]);
 
 export class UsageError extends Error {}

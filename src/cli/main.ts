@@ -3,6 +3,7 @@
 // then the desktop app's own database file.
 import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
+import { BUSY_MESSAGE, isBusyError } from '../main/concurrency/busy';
 import { defaultDbPath, appVersion } from '../main/paths';
 import type { Command } from './command';
 import { EXIT, REFUSAL_CODES, UsageError, processIo, type CliIo } from './io';
@@ -125,6 +126,11 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`threshold: ${err.message}`);
       for (const p of err.problems ?? []) io.err(`  ${p.where}: ${p.message}`);
       return REFUSAL_CODES.has(err.code) ? EXIT.refused : EXIT.error;
+    }
+    // Another program held the write lock for longer than the busy timeout: say so, not a stack trace.
+    if (isBusyError(err)) {
+      io.err(`threshold: ${BUSY_MESSAGE}`);
+      return EXIT.error;
     }
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'ENOENT' || e.code === 'EACCES' || e.code === 'EISDIR') {

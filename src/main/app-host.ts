@@ -71,6 +71,10 @@ import { profileFromSetup } from './setup/organisation';
 import { unsignedBefore } from './audit/verify';
 import { teamUnsupported, type TeamServers } from './team/service';
 import type { teamContract } from '../shared/ipc/team.contract';
+import { WriterQueue } from './concurrency/writer-queue';
+import { LiveHub } from './live/hub';
+import { acquireDatabaseLock, assertNotHeld, type DatabaseLock } from './concurrency/database-lock';
+import { topicsOfChannel } from '../shared/domain/live';
 
 export interface AppHostOptions {
   dbPath: string;
@@ -99,6 +103,9 @@ export interface AppHostOptions {
   onInternalError?: (err: unknown, channel: string) => void;
   /** Desktop app: connecting to a team server (elsewhere: unsupported). */
   teamServers?: TeamServers;
+  /** The program that holds the database while it runs ('the desktop app', 'browser mode', 'the team
+   *  server'): a lock file beside it, so that `threshold restore` and a second server are refused. */
+  holdAs?: string;
 }
 
 interface Open {
@@ -130,6 +137,13 @@ export class AppHost implements DatabaseHostPort {
 
   /** Always the database currently open, also across a restore; sessions checked on every call. */
   readonly dispatch: Dispatch;
+  /** Every write of this process, one at a time (the dispatcher runs write channels in it). */
+  readonly writer = new WriterQueue();
+  /** What every open window is told when the database changes (here or in another program). */
+  readonly live: LiveHub;
+  /** The threats the write being answered changed (from the services' threatsChanged events). */
+  private changedThreatIds: string[] = [];
+  private readonly lock: DatabaseLock | null;
 
   private constructor(private readonly opts: AppHostOptions) {
     if (opts.nativeBinding) useNativeBinding(opts.nativeBinding);
@@ -161,11 +175,27 @@ export class AppHost implements DatabaseHostPort {
       ...this.setupHandlers(),
       ...this.teamHandlers(),
     } as Handlers;
+    this.live = new LiveHub({
+      dataVersion: () =>
+        this.current?.db.open ? (this.current.db.pragma('data_version', { simple: true }) as number) : null,
+    });
     this.dispatch = createDispatcher(() => this.current?.handlers ?? closed, {
       gate: (channel, caller) => this.sessions.enter(channel, caller?.session ?? null),
+      writer: this.writer,
+      onWritten: (channel, acting) => {
+        const ids = this.changedThreatIds;
+        this.changedThreatIds = [];
+        this.live.changed(topicsOfChannel(channel), ids, acting?.name ?? null);
+      },
       ...(opts.onInternalError ? { onInternalError: opts.onInternalError } : {}),
     });
-    this.start();
+    this.lock = opts.holdAs ? acquireDatabaseLock(this.dbPath, opts.holdAs, this.clock()) : null;
+    try {
+      this.start();
+    } catch (err) {
+      this.lock?.release();
+      throw err;
+    }
   }
 
   static open(opts: AppHostOptions): AppHost {
@@ -308,6 +338,9 @@ export class AppHost implements DatabaseHostPort {
       database: this,
       ...(this.opts.saveFile ? { saveFile: this.opts.saveFile } : {}),
       ...(this.opts.openFile ? { openFile: this.opts.openFile } : {}),
+    });
+    ctx.events.on('threatsChanged', ({ ids }) => {
+      if (this.changedThreatIds.length < 200) this.changedThreatIds.push(...ids.slice(0, 200));
     });
     const needsSetup = accounts.repo.count() === 0;
     return {
@@ -552,22 +585,30 @@ export class AppHost implements DatabaseHostPort {
     const restorer = restorerOf(acting);
     // Checked with the database still open: a bad backup changes nothing, not even for a moment.
     checkBackup(source, key, { restorer });
+    // Offline for everyone: every window says so until the database is back.
+    this.live.publish({ kind: 'offline', by: acting?.name ?? null });
     if (this.current) closeDatabase(this.current.db);
     this.current = null;
     const reopen = () => {
       if (key) this.openWith(key);
     };
-    // The backup passed its checks but may still not open as the app needs it (e.g. its migration
-    // failed): then the database it replaced is put back where it was, and the app goes on with it.
-    const report = swapDatabaseFile({
-      dbPath: this.dbPath,
-      source,
-      key,
-      restorer,
-      open: reopen,
-      reopenOld: reopen,
-    });
-    this.afterRestore(report, acting);
+    let report: RestoreReport | null = null;
+    try {
+      // The backup passed its checks but may still not open as the app needs it (e.g. its migration
+      // failed): then the database it replaced is put back where it was, and the app goes on with it.
+      report = swapDatabaseFile({
+        dbPath: this.dbPath,
+        source,
+        key,
+        restorer,
+        open: reopen,
+        reopenOld: reopen,
+      });
+      this.afterRestore(report, acting);
+    } finally {
+      this.live.resetDataVersion();
+      this.live.publish({ kind: 'online', by: acting?.name ?? null, from: report?.restoredFrom ?? null });
+    }
     return report;
   }
 
@@ -577,6 +618,8 @@ export class AppHost implements DatabaseHostPort {
    */
   static restoreClosed(opts: AppHostOptions, source: string, acting: Acting | null): RestoreReport {
     const dbPath = path.resolve(opts.dbPath);
+    // A running app or server has it open: replacing the file under it would lose what it saves next.
+    assertNotHeld(dbPath, 'it cannot be restored now');
     const key = opts.key ?? null;
     const restorer = restorerOf(acting);
     checkBackup(source, key, { restorer });
@@ -655,8 +698,13 @@ export class AppHost implements DatabaseHostPort {
   }
 
   close(): void {
-    if (this.current) closeDatabase(this.current.db);
-    this.current = null;
+    this.live.close();
+    try {
+      if (this.current) closeDatabase(this.current.db);
+    } finally {
+      this.current = null;
+      this.lock?.release();
+    }
   }
 }
 

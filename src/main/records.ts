@@ -3,7 +3,7 @@
 // for an edit that changes nothing.
 import { randomBytes } from 'node:crypto';
 import type { RecordMeta } from '../shared/domain/records';
-import { AppError } from '../shared/errors';
+import { AppError, staleWrite } from '../shared/errors';
 
 /** `T-20270512-a1b2c3`: the kind, the day it was made (UTC) and six random hex digits. */
 export function newRecordId(prefix: string, now: Date): string {
@@ -30,16 +30,28 @@ export function unchanged(a: unknown, b: unknown): boolean {
   return stableStringify(a) === stableStringify(b);
 }
 
-/** A record may be edited when it is live and still at the version the editor opened. */
-export function assertEditable(kind: string, id: string, meta: RecordMeta, expectedVersion: number): void {
+/** A record may be edited when it is live and still at the version the editor opened. A stale edit is
+ *  refused with who changed it and both versions (`versions`: the record stored now, and the one sent). */
+export function assertEditable(
+  kind: string,
+  id: string,
+  meta: RecordMeta,
+  expectedVersion: number,
+  versions?: { theirs: unknown; yours: unknown },
+): void {
   if (meta.deletedAt)
     throw new AppError('conflict', `${kind} ${id} is deleted; undo the delete before editing it.`);
   if (meta.version !== expectedVersion) {
-    throw new AppError(
-      'conflict',
-      `${kind} ${id} was changed (now version ${meta.version}) since you opened version ` +
-        `${expectedVersion}. ` +
-        'Reopen it to see the changes; your edits were not saved.',
+    throw staleWrite(
+      {
+        kind: kind.toLowerCase(),
+        id,
+        changedBy: meta.changedBy,
+        changedAt: meta.updatedAt,
+        theirs: { version: meta.version, record: versions?.theirs ?? null },
+        yours: { version: expectedVersion, record: versions?.yours ?? null },
+      },
+      kind.toLowerCase(),
     );
   }
 }

@@ -3,7 +3,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { createApi, type ThresholdApi } from '../shared/ipc/contract';
 import type { Result } from '../shared/errors';
-import { isMenuCommand, type MenuCommand } from '../shared/ipc/menu-commands';
+import { isMenuCommand, LIVE_CHANNEL, type MenuCommand } from '../shared/ipc/menu-commands';
+import { isLiveNotice, type LiveNotice } from '../shared/domain/live';
 
 const api: ThresholdApi = createApi(
   (channel, request) => ipcRenderer.invoke(channel, request) as Promise<Result<unknown>>,
@@ -18,4 +19,13 @@ function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return () => ipcRenderer.removeListener('menu:command', handler);
 }
 
-contextBridge.exposeInMainWorld('threshold', { ...api, onMenuCommand });
+/** Live updates from the main process: what changed (ids, never content); anything else is dropped. */
+function onLiveUpdate(listener: (notice: LiveNotice) => void): () => void {
+  const handler = (_event: unknown, notice: unknown) => {
+    if (isLiveNotice(notice)) listener(notice);
+  };
+  ipcRenderer.on(LIVE_CHANNEL, handler);
+  return () => ipcRenderer.removeListener(LIVE_CHANNEL, handler);
+}
+
+contextBridge.exposeInMainWorld('threshold', { ...api, onMenuCommand, onLiveUpdate });

@@ -1,6 +1,7 @@
 // The shell: header with the election, navigation and language; the current screen; messages.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LiveBanner } from './components/LiveBanner';
 import { Toasts } from './components/Toasts';
 import { setLanguage, type UiLanguage } from './i18n';
 import { LogScreen } from './screens/log/LogScreen';
@@ -61,6 +62,9 @@ export function App() {
 
   const runMenuCommand = useStore((s) => s.runMenuCommand);
   useEffect(() => onMenuCommand(runMenuCommand), [runMenuCommand]);
+  // What others change (here, in another window, in another program) shows here within a moment.
+  const startLive = useStore((s) => s.startLive);
+  useEffect(() => startLive(), [startLive]);
 
   // "n" records a new threat from anywhere outside a text field.
   useEffect(() => {
@@ -179,6 +183,7 @@ export function App() {
           </label>
         </div>
       </header>
+      <LiveBanner />
       <div className="app-body">
         <nav aria-label={t('nav.label')} className="app-nav">
           <ul>

@@ -6,6 +6,8 @@ export const ERROR_CODES = [
   'forbidden',
   'not-found',
   'conflict',
+  'busy',
+  'offline',
   'import-invalid',
   'policy-invalid',
   'not-a-database',
@@ -36,28 +38,64 @@ export interface ProblemLocation {
   message: string;
 }
 
+/**
+ * A stale write, refused: who changed the record since the person opened it, and both versions, so that
+ * the person can see what differs and choose (keep theirs, or apply theirs on top and save again).
+ */
+export interface ConflictDetails {
+  /** What kind of record: 'threat', 'partner', 'outcome', 'plan', 'draft', 'policy'. */
+  kind: string;
+  id: string;
+  /** The account that made the version now stored (from its version metadata); null when unknown. */
+  changedBy: string | null;
+  changedAt: string | null;
+  /** The version now stored, and the record as it is. */
+  theirs: { version: number; record: unknown };
+  /** The version the person started from, and what they tried to save. */
+  yours: { version: number; record: unknown };
+}
+
 export interface AppErrorShape {
   code: ErrorCode;
   message: string;
   problems?: ProblemLocation[];
+  conflict?: ConflictDetails;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly problems: ProblemLocation[] | undefined;
+  readonly conflict: ConflictDetails | undefined;
 
-  constructor(code: ErrorCode, message: string, problems?: ProblemLocation[]) {
+  constructor(code: ErrorCode, message: string, problems?: ProblemLocation[], conflict?: ConflictDetails) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.problems = problems;
+    this.conflict = conflict;
   }
 
   toShape(): AppErrorShape {
-    return this.problems
-      ? { code: this.code, message: this.message, problems: this.problems }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.problems ? { problems: this.problems } : {}),
+      ...(this.conflict ? { conflict: this.conflict } : {}),
+    };
   }
+}
+
+/** "Dana Roy changed this threat while you were editing": a stale write refused, nothing saved. */
+export function staleWrite(details: ConflictDetails, noun = details.kind): AppError {
+  const who = details.changedBy ?? 'Someone';
+  return new AppError(
+    'conflict',
+    `${who} changed this ${noun} while you were editing (it is now at version ${details.theirs.version}; ` +
+      `you started from version ${details.yours.version}). Nothing was saved: compare the two versions ` +
+      'and choose.',
+    undefined,
+    details,
+  );
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -88,6 +126,6 @@ export function importRefusal(fileName: string, problems: readonly ProblemLocati
 /** The value of a result envelope, or its error thrown as an AppError (for callers in main and the CLI). */
 export async function unwrap<T>(result: Promise<Result<T>> | Result<T>): Promise<T> {
   const r = await result;
-  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.problems);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.problems, r.error.conflict);
   return r.value;
 }

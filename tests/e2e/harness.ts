@@ -49,6 +49,9 @@ export interface E2E {
   menu(label: string): void;
   /** Signs this browser (or desktop window) in as someone else, as switching user does, and reloads. */
   signInAs(person: Person): Promise<void>;
+  /** Browser mode only: another browser (a context of its own, with its own session cookie) on the same
+   *  server, signed in as `person`, showing the app. Closed with the rest. */
+  openBrowser(person: Person): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -118,7 +121,12 @@ export async function startE2E(
     }));
   const server: BrowserServer | null = desktop
     ? null
-    : await startBrowserServer({ dispatch: app.host.dispatch, staticDir: rendererDir(), downloads: shelf });
+    : await startBrowserServer({
+        dispatch: app.host.dispatch,
+        staticDir: rendererDir(),
+        downloads: shelf,
+        live: app.host.live,
+      });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -263,6 +271,33 @@ export async function startE2E(
       return saved;
     },
     saveFiles,
+    async openBrowser(who) {
+      if (!server) throw new Error('A second browser exists only in browser mode');
+      const other = await browser.newContext({
+        viewport: opts.viewport ?? { width: 1440, height: 900 },
+        locale: opts.locale ?? 'en-CA',
+      });
+      const { token } = server.launch();
+      const exchanged = await other.request.post(`${server.origin}/session`, {
+        form: { token },
+        headers: { Origin: server.origin },
+      });
+      expect(exchanged.status()).toBe(200);
+      const signedIn = (await (
+        await other.request.post(`${server.origin}/api/session:signIn`, {
+          data: { name: who.name, passphrase: who.passphrase },
+        })
+      ).json()) as Awaited<ReturnType<TestApp['dispatch']>>;
+      if (!signedIn.ok) throw new Error(`Could not sign ${who.name} in: ${signedIn.error.message}`);
+      const otherPage = await other.newPage();
+      otherPage.setDefaultTimeout(10_000);
+      otherPage.on('pageerror', (e) => errors.push(`(${who.name}) ${e.message}`));
+      otherPage.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`(${who.name}) ${m.text()}`);
+      });
+      await otherPage.goto(`${server.origin}/`);
+      return otherPage;
+    },
     async signInAs(who) {
       await signIn(who);
       await page.reload();

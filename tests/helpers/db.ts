@@ -80,6 +80,8 @@ export interface TestAppOptions {
   setUp?: boolean;
   /** The desktop app's team servers (File → Connect to a team server…). */
   teamServers?: AppHostOptions['teamServers'];
+  /** Hold the database as a running app or server does (its lock file), under this program's name. */
+  holdAs?: string;
 }
 
 let sessions = 0;
@@ -110,6 +112,7 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const host = AppHost.open({
     dbPath: file,
     mode: opts.mode ?? 'cli',
+    ...(opts.holdAs ? { holdAs: opts.holdAs } : {}),
     assetsDir: ASSETS_DIR,
     appVersion: 'test',
     autoBackup: false,

@@ -17,7 +17,7 @@ function strings(value: unknown, key = ''): [string, string][] {
 
 const catalogs: [string, unknown][] = [
   ...Object.entries(MESSAGE_CATALOGS.fr ?? {}).map(([ns, c]) => [`shared ${ns}`, c] as [string, unknown]),
-  ...['drafting', 'organisation'].map(
+  ...['drafting', 'organisation', 'sync'].map(
     (ns) =>
       [`renderer ${ns}`, JSON.parse(fs.readFileSync(path.join(RENDERER_FR, `${ns}.json`), 'utf8'))] as [
         string,

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../src/shared/ipc/contract';
-import { MENU_COMMANDS } from '../../src/shared/ipc/menu-commands';
+import { LIVE_CHANNEL, MENU_COMMANDS } from '../../src/shared/ipc/menu-commands';
 import { ADMIN, ASSETS_DIR, openTestApp, tempDir } from '../helpers/db';
 import { buildElectronBundles, type ElectronBundles } from '../helpers/electron/bundles';
 import { connectPreload, createMainSide } from '../helpers/electron/main-side';
@@ -17,6 +17,7 @@ import { runSandboxedPreload } from '../helpers/electron/sandboxed-preload';
 type Fn = (request?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>;
 type Api = Record<string, Record<string, Fn>> & {
   onMenuCommand(listener: (command: string) => void): () => void;
+  onLiveUpdate(listener: (notice: unknown) => void): () => void;
 };
 
 let bundles: ElectronBundles;
@@ -86,6 +87,33 @@ describe('the built preload in a sandboxed renderer', () => {
     unsubscribe();
     main.window.webContents.send('menu:command', 'go-log');
     expect(got).toHaveLength(MENU_COMMANDS.length);
+  });
+});
+
+describe('live updates through the preload', () => {
+  it('passes what the host announces to the page, and drops anything that is not a live notice', async () => {
+    const { app, main, api } = await start();
+    // As the desktop shell wires it (src/main/electron/index.ts): every notice to every window.
+    app.host.live.subscribe((notice) => main.window.webContents.send(LIVE_CHANNEL, notice));
+    const got: unknown[] = [];
+    const unsubscribe = api.onLiveUpdate((n) => got.push(n));
+    await app.call('elections:save', {
+      election: {
+        id: 'el-live',
+        name: 'Live',
+        jurisdiction: 'Testland',
+        writIssued: '2027-04-10',
+        pollingDay: '2027-05-17',
+        languages: ['en'],
+      },
+    });
+    main.window.webContents.send(LIVE_CHANNEL, { kind: 'changed', topics: ['nope'], ids: [], by: null });
+    main.window.webContents.send(LIVE_CHANNEL, 'rm -rf /');
+    main.window.webContents.send(LIVE_CHANNEL, { kind: 'offline', by: 'Dana', extra: 1 });
+    expect(got).toEqual([{ kind: 'changed', topics: ['elections', 'threats'], ids: [], by: ADMIN.name }]);
+    unsubscribe();
+    main.window.webContents.send(LIVE_CHANNEL, { kind: 'offline', by: null });
+    expect(got).toHaveLength(1);
   });
 });
 

@@ -313,7 +313,7 @@ describe('the preload', () => {
       }
     }
     expect(leaves.filter((l) => l.includes(':')).sort()).toEqual([...CHANNELS].sort());
-    expect(leaves.filter((l) => !l.includes(':'))).toEqual(['onMenuCommand']);
+    expect(leaves.filter((l) => !l.includes(':'))).toEqual(['onMenuCommand', 'onLiveUpdate']);
     const text = JSON.stringify(Object.keys(api));
     expect(text).not.toMatch(/ipcRenderer|send|invoke|require|process/);
     await (api.threats as Record<string, (r: unknown) => Promise<unknown>>).list!({ limit: 1 });

@@ -10,6 +10,7 @@ import { UsageError } from '../io';
 import { json } from '../format';
 import { AppHost, restorerOf } from '../../main/app-host';
 import { checkBackup } from '../../main/backups/restore';
+import { assertNotHeld } from '../../main/concurrency/database-lock';
 import { cliHostOptions } from '../session';
 
 export const restoreCommand: Command = {
@@ -24,10 +25,12 @@ export const restoreCommand: Command = {
   async run({ positionals, values, io, dbPath, session }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('restore takes exactly one file');
+    const target = path.resolve(dbPath);
+    // Refused first, before any question: a running app or server holds the database.
+    assertNotHeld(target, 'it cannot be restored now');
     const source = path.resolve(io.cwd, file);
     if (!fs.existsSync(source))
       throw new AppError('not-found', `${source} does not exist. Nothing was changed.`);
-    const target = path.resolve(dbPath);
 
     // Signed in on the database being replaced, as someone allowed to restore; one key serves both
     // files (a backup is written with the database's own key).

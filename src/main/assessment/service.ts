@@ -3,7 +3,7 @@
 // in step with the policy in force by the LevelKeeper (./levels), which services.ts wires to the changes.
 import type { KeyObject } from 'node:crypto';
 import type { z } from 'zod';
-import { AppError } from '../../shared/errors';
+import { AppError, staleWrite } from '../../shared/errors';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type {
   AssessmentRecord,
@@ -272,10 +272,23 @@ export class AssessmentService {
 
   /** Saves the policy as the next version and brings every threat's level in step with it, in one
    *  transaction. */
-  savePolicy(input: unknown, note?: string): Policy {
+  /** Saves the policy as its next version; `expectedVersion`, the version the person edited, refuses a
+   *  save over someone else's newer one. */
+  savePolicy(input: unknown, note?: string, expectedVersion?: number): Policy {
     this.ctx.require('policy.change');
     return this.ctx.db.transaction(() => {
       const previous = this.policy();
+      if (expectedVersion !== undefined && previous.version !== expectedVersion) {
+        const latest = listPolicyVersions(this.ctx.db)[0];
+        throw staleWrite({
+          kind: 'policy',
+          id: 'policy',
+          changedBy: latest?.savedBy ?? null,
+          changedAt: latest?.savedAt ?? null,
+          theirs: { version: previous.version, record: previous },
+          yours: { version: expectedVersion, record: input },
+        });
+      }
       const saved = savePolicy(this.ctx, input, note);
       this.levels.policyChanged(previous, saved);
       return saved;
@@ -332,7 +345,7 @@ export class AssessmentService {
         return p;
       },
       'policy:versions': () => this.versions(),
-      'policy:save': ({ policy, note }) => this.savePolicy(policy, note),
+      'policy:save': ({ policy, note, expectedVersion }) => this.savePolicy(policy, note, expectedVersion),
       'policy:preview': ({ policy, limit }) => this.preview(policy, limit),
     };
   }

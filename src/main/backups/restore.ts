@@ -2,6 +2,7 @@
 // beside the database and renamed over it (atomic), and the replaced database is kept in the backups
 // folder as `<name>-replaced-<date>.db`. The caller closes the database first and reopens it after:
 // through AppHost (the desktop app and browser mode; the CLI with the app closed).
+import { BUSY_TIMEOUT_MS } from '../concurrency/busy';
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -185,6 +186,7 @@ export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
     try {
       // An encrypted backup opened (checkBackup) with the key, so there is one.
       if (checked.encrypted && key) applyKey(src, key);
+      src.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       if (key && !checked.encrypted) writeEncryptedCopy(src, temp, key, nb);
       else src.prepare('VACUUM INTO ?').run(temp);
     } finally {
@@ -236,6 +238,7 @@ function foldWal(dbPath: string, key: DbKey | null, nb: { nativeBinding?: string
   const db = new Database(dbPath, nb);
   try {
     if (key) applyKey(db, key);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
   } finally {
     db.close();

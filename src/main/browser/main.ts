@@ -40,6 +40,7 @@ try {
     key,
     keySource: source,
     saveFile: downloads,
+    holdAs: 'browser mode',
   });
 } catch (err) {
   console.error(err instanceof AppError ? err.message : err);
@@ -71,6 +72,7 @@ if (values.demo) {
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
 const server = await startBrowserServer({
   dispatch: host.dispatch,
+  live: host.live,
   downloads,
   staticDir,
   port: values.port ? Number(values.port) : 0,

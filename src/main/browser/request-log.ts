@@ -25,7 +25,7 @@ export function pathTemplate(pathname: string): { path: string; channel?: string
   }
   if (pathname.startsWith('/download/')) return { path: '/download/{id}' };
   if (pathname.startsWith('/assets/')) return { path: '/assets/{file}' };
-  if (['/', '/session', '/healthz', '/events', '/favicon.ico'].includes(pathname)) return { path: pathname };
+  if (['/', '/session', '/healthz', '/live', '/favicon.ico'].includes(pathname)) return { path: pathname };
   return { path: '/{page}' };
 }
 

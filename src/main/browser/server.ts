@@ -18,6 +18,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Dispatch } from '../ipc/dispatcher';
 import { attachment, DOWNLOAD_PATH, type DownloadShelf } from './downloads';
+import { LIVE_PATH, serveLiveUpdates } from './live-updates';
+import type { LiveFeed } from '../live/hub';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { AddressLimiter } from './address-limit';
 import { pathTemplate, type RequestLog } from './request-log';
@@ -48,6 +50,8 @@ export interface BrowserServerOptions {
   log?: RequestLog;
   /** The account signed in to a dispatcher session ("browser:…"), for the log. */
   accountOf?: (session: string) => string | null;
+  /** Live updates, streamed to signed-in browsers at /live (live-updates.ts). */
+  live?: LiveFeed;
 }
 
 export interface TeamOptions {
@@ -206,10 +210,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (!team) return sendSignIn(res, 401, 'none');
       // The team server: the page (and only the page) opens a session that nobody is signed in to yet;
       // the app then asks the person to sign in with their account.
-      if (url.pathname.startsWith(DOWNLOAD_PATH)) return send(res, 401, 'Not signed in');
+      if (url.pathname.startsWith(DOWNLOAD_PATH) || url.pathname === LIVE_PATH)
+        return send(res, 401, 'Not signed in');
       const isPage = !path.extname(url.pathname) || url.pathname.endsWith('.html');
       return serveStatic(res, url.pathname, isPage ? sessions.cookies(sessions.open()) : undefined);
     }
+    if (url.pathname === LIVE_PATH && options.live) return serveLiveUpdates(req, res, options.live);
     if (url.pathname.startsWith(DOWNLOAD_PATH))
       return download(res, url.pathname.slice(DOWNLOAD_PATH.length));
     return serveStatic(res, url.pathname);

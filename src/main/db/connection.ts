@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { Db } from './types';
+import { BUSY_TIMEOUT_MS } from '../concurrency/busy';
+import { beginTransactionsImmediately } from '../concurrency/immediate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { backupBeforeMigration, defaultBackupDir, freshBackupPath } from './backups';
 import {
@@ -75,13 +77,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     if (useKey && key) applyKey(db, key);
     assertIsThresholdDatabase(db, file, existed, useKey && existed);
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       // A decision or an edit, once acknowledged, must survive a power cut.
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
+    if (!options.readonly) beginTransactionsImmediately(db);
     if (existed && check !== 'none') assertIntegrity(db, file, check);
     if (!options.readonly) migrate(db, file, existed, options.backupDir, options.migrations ?? MIGRATIONS);
     return db;
@@ -174,7 +177,7 @@ function encryptInPlace(file: string, key: DbKey, options: OpenOptions): string 
   let backup: string;
   try {
     assertIsThresholdDatabase(plain, file, true);
-    plain.pragma('busy_timeout = 5000');
+    plain.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     assertIntegrity(plain, file, 'full');
     plain.pragma('wal_checkpoint(TRUNCATE)');
     const dir = options.backupDir ?? defaultBackupDir(file);

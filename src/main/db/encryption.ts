@@ -13,6 +13,7 @@
 // Keys: the desktop app generates 32 random bytes once and keeps them as a raw key (x'…', no key
 // derivation, so opening is instant); the CLI and browser mode also accept a passphrase, which goes
 // through SQLCipher's PBKDF2.
+import { BUSY_TIMEOUT_MS } from '../concurrency/busy';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -146,6 +147,7 @@ export function withDatabaseFile<T>(
       applyKey(db, useKey);
       assertKeyOpens(db, file);
     }
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return use(db, kind === 'encrypted');
   } finally {
     db.close();

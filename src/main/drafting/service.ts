@@ -16,7 +16,7 @@ import type {
 import { highestClassification } from '../../shared/domain/classification';
 import type { OrganisationProfile } from '../../shared/domain/organisation';
 import type { Election, Threat } from '../../shared/domain/workspace';
-import { AppError } from '../../shared/errors';
+import { AppError, staleWrite } from '../../shared/errors';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { draftingContract } from '../../shared/ipc/drafting.contract';
 import { assessCluster, assessThreat } from '../assessment/engine';
@@ -233,10 +233,17 @@ export class DraftingService {
     return this.ctx.db.transaction(() => {
       const { plan, v } = this.storedPlanVersion(id);
       if (plan.currentVersion !== expectedVersion) {
-        throw new AppError(
-          'conflict',
-          `Communication plan ${id} was changed (now version ${plan.currentVersion}) since you ` +
-            `opened version ${expectedVersion}. Reopen it; your edits were not saved.`,
+        const base = this.repo.planVersion(id, expectedVersion);
+        throw staleWrite(
+          {
+            kind: 'plan',
+            id,
+            changedBy: v.savedBy,
+            changedAt: v.savedAt,
+            theirs: { version: v.version, record: v.plan },
+            yours: { version: expectedVersion, record: base ? mergePlanEdits(base.plan, edited) : edited },
+          },
+          'communication plan',
         );
       }
       const merged = mergePlanEdits(v.plan, edited);
@@ -336,17 +343,27 @@ export class DraftingService {
     return { stored, v };
   }
 
+  /** The draft at the version the person opened; a stale one is refused with who changed it and both
+   *  versions (`mine`: what the person's edits make of the version they opened). */
   private currentDraftVersion(
     id: string,
     expectedVersion: number,
+    mine?: (opened: Draft) => Draft,
   ): { stored: NonNullable<ReturnType<DraftingRepository['getDraft']>>; v: StoredDraftVersion } {
     const found = this.storedDraftVersion(id);
     if (found.stored.currentVersion !== expectedVersion) {
-      throw new AppError(
-        'conflict',
-        `Draft ${id} was changed (now version ${found.stored.currentVersion}) since you opened ` +
-          `version ${expectedVersion}. Reopen it; nothing was saved.`,
-      );
+      const opened = this.repo.draftVersion(id, expectedVersion);
+      throw staleWrite({
+        kind: 'draft',
+        id,
+        changedBy: found.v.savedBy,
+        changedAt: found.v.savedAt,
+        theirs: { version: found.v.version, record: found.v.draft },
+        yours: {
+          version: expectedVersion,
+          record: opened ? (mine ? mine(opened.draft) : opened.draft) : null,
+        },
+      });
     }
     return found;
   }
@@ -407,7 +424,9 @@ export class DraftingService {
     title?: Partial<Record<DraftLang, string>>,
   ): DraftRecord {
     return this.ctx.db.transaction(() => {
-      const { stored, v } = this.currentDraftVersion(id, expectedVersion);
+      const { stored, v } = this.currentDraftVersion(id, expectedVersion, (opened) =>
+        applySectionEdits(opened, edits, title),
+      );
       const edited = applySectionEdits(v.draft, edits, title);
       if (sameText(edited, v.draft)) return this.draftRecord(id);
       const doc = asNewDraftVersion(edited, this.drafted());

@@ -44,6 +44,7 @@ export async function openDesktopDatabase(opts: DesktopDatabaseOptions): Promise
     host = AppHost.open({
       ...opts,
       mode: 'electron',
+      holdAs: 'the Threshold desktop app',
       key: decision.key,
       keySource: decision.source,
       // Kept for the next start, when this computer can protect it; otherwise passphrases open it.

@@ -7,6 +7,7 @@ import type { AppHost } from '../app-host';
 import { DB_FILE_NAME } from '../paths';
 import { openDesktopDatabase } from './database';
 import { bindIpc } from './ipc';
+import { LIVE_CHANNEL } from '../../shared/ipc/menu-commands';
 import { APP_ORIGIN, hardenApp, hardenSession, isAllowedExternal } from './security';
 import { appProtocolHandler } from './app-protocol';
 import { openDialogPort, saveDialogPort } from './file-dialogs';
@@ -147,6 +148,10 @@ async function start(): Promise<void> {
   }
   // host.dispatch always reaches the database currently open, also after a restore from Settings.
   bindIpc(ipcMain, host.dispatch, (wc) => BrowserWindow.fromWebContents(wc), windows);
+  // Live updates: what changed (ids, never content) goes to every window, which refetches it.
+  host.live.subscribe((notice) => {
+    for (const win of windows) win.webContents.send(LIVE_CHANNEL, notice);
+  });
   installMenu(dbPath);
   createWindow();
 }

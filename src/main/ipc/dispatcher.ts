@@ -9,6 +9,9 @@ import type { HandlersOf } from '../../shared/ipc/define';
 import { jsonPath } from '../../shared/domain/location';
 import { findUnsafeShape } from '../../shared/domain/safe-shape';
 import { runInScope, type Acting } from '../scope';
+import { EXCLUSIVE_CHANNELS, isWriteChannel } from '../../shared/ipc/access';
+import { busyError, isBusyError } from '../concurrency/busy';
+import type { WriterQueue } from '../concurrency/writer-queue';
 
 export type Handlers = HandlersOf<Contract>;
 
@@ -26,6 +29,10 @@ export type Gate = (channel: Channel, caller: Caller | undefined) => Acting | nu
 export interface DispatcherOptions {
   gate?: Gate;
   onInternalError?: (err: unknown, channel: string) => void;
+  /** The process's one writer queue: every write channel runs in it, one at a time. */
+  writer?: WriterQueue;
+  /** Told after a write channel answered ok (what live updates announce). */
+  onWritten?: (channel: Channel, acting: Acting | null) => void;
 }
 
 export function isChannel(channel: unknown): channel is Channel {
@@ -36,8 +43,12 @@ export function createDispatcher(
   handlers: Handlers | (() => Handlers),
   options: DispatcherOptions | ((err: unknown, channel: string) => void) = {},
 ): Dispatch {
-  const { gate, onInternalError = logInternal } =
-    typeof options === 'function' ? { gate: undefined, onInternalError: options } : options;
+  const {
+    gate,
+    onInternalError = logInternal,
+    writer,
+    onWritten,
+  } = typeof options === 'function' ? ({ onInternalError: options } as DispatcherOptions) : options;
   const handlerMap = typeof handlers === 'function' ? handlers : () => handlers;
   return async (channel, payload, caller) => {
     if (!isChannel(channel)) {
@@ -74,13 +85,25 @@ export function createDispatcher(
           },
         };
       }
-      const handler = handlerMap()[channel] as (request: unknown) => unknown;
-      const value = await runInScope({ session: caller?.session ?? null, acting }, () =>
-        handler(parsed.data),
-      );
+      const write = isWriteChannel(channel);
+      if (writer && EXCLUSIVE_CHANNELS.has(channel) && writer.inFlight > 0)
+        throw new AppError(
+          'try-later',
+          `${writer.inFlight} change(s) are being saved right now, so the database cannot be replaced ` +
+            'yet. Try again in a moment; nothing was changed.',
+        );
+      const run = () =>
+        runInScope({ session: caller?.session ?? null, acting }, () => {
+          // Read when its turn comes: a restore may have swapped the database while this one waited.
+          const handler = handlerMap()[channel] as (request: unknown) => unknown;
+          return handler(parsed.data);
+        });
+      const value = await (write && writer ? writer.run(run) : run());
+      if (write) onWritten?.(channel, acting);
       return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
+      if (isBusyError(err)) return { ok: false, error: busyError().toShape() };
       onInternalError(err, channel);
       return fail(
         'internal',

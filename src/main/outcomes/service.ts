@@ -72,7 +72,10 @@ export class OutcomeService {
         throw new AppError('invalid-request', 'An observation cannot be moved to another threat.', [
           { where: '$.outcome.threatId', message: `must stay ${current.outcome.threatId}` },
         ]);
-      assertEditable('Outcome observation', outcome.id, current.meta, expectedVersion);
+      assertEditable('Outcome observation', outcome.id, current.meta, expectedVersion, {
+        theirs: current.outcome,
+        yours: outcome,
+      });
       if (unchanged(current.outcome, outcome)) return current;
       this.checkDate(outcome.threatId, outcome.date);
       const version = this.repo.update(outcome, this.ctx.writeInfo('edited'));

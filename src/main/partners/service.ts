@@ -65,7 +65,10 @@ export class PartnerService {
   update(partner: Partner, expectedVersion: number, change = 'edited'): PartnerDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(partner.id);
-      assertEditable('Partner', partner.id, current.meta, expectedVersion);
+      assertEditable('Partner', partner.id, current.meta, expectedVersion, {
+        theirs: current.partner,
+        yours: partner,
+      });
       if (unchanged(current.partner, partner)) return current;
       const version = this.repo.update(partner, this.ctx.writeInfo(change));
       this.audit('partner.edited', partner.id, { version });

@@ -47,6 +47,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     key,
     keySource: source,
     saveFile: downloads,
+    // Its lock file: `threshold restore` and a second server on the same file are refused while it runs.
+    holdAs: 'the team server',
   });
   try {
     if (host.databaseState() === 'needs-setup')
@@ -68,6 +70,8 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
     });
     const server = await startBrowserServer({
       dispatch: host.dispatch,
+      // What changed (ids, never content), streamed to signed-in browsers at /live.
+      live: host.live,
       downloads,
       staticDir: opts.staticDir,
       host: opts.host,

@@ -58,7 +58,10 @@ export class ThreatService {
   update(threat: Threat, expectedVersion: number): ThreatDetail {
     return this.ctx.db.transaction(() => {
       const current = this.detail(threat.id);
-      assertEditable('Threat', threat.id, current.meta, expectedVersion);
+      assertEditable('Threat', threat.id, current.meta, expectedVersion, {
+        theirs: current.threat,
+        yours: threat,
+      });
       if (unchanged(current.threat, threat)) return current;
       this.assertElection(threat.electionId);
       const version = this.store.update(

@@ -3,11 +3,15 @@
 import { createApi, type ThresholdApi } from '../../shared/ipc/contract';
 import type { AppErrorShape, Result } from '../../shared/errors';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
+import { isLiveNotice, LIVE_TOPICS, type LiveNotice } from '../../shared/domain/live';
 
 declare global {
   interface Window {
     /** Set by the desktop app's preload; absent in browser mode. */
-    threshold?: ThresholdApi & { onMenuCommand?(listener: (command: MenuCommand) => void): () => void };
+    threshold?: ThresholdApi & {
+      onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
+      onLiveUpdate?(listener: (notice: LiveNotice) => void): () => void;
+    };
   }
 }
 
@@ -46,6 +50,39 @@ export const isBrowserMode = window.threshold === undefined;
 /** Subscribes to the desktop menu's commands (no-op in browser mode). */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
   return window.threshold?.onMenuCommand?.(listener) ?? (() => undefined);
+}
+
+/** The path of browser mode's live-update stream (src/main/browser/live-updates.ts). */
+const LIVE_PATH = '/live';
+
+/**
+ * Subscribes to live updates: the desktop app's IPC event (through the preload), or browser mode's
+ * Server-Sent Events stream, signed in by the session cookie. EventSource reconnects by itself; after a
+ * reconnection everything is refetched, since notices may have been missed meanwhile.
+ */
+export function onLiveUpdate(listener: (notice: LiveNotice) => void): () => void {
+  if (window.threshold) return window.threshold.onLiveUpdate?.(listener) ?? (() => undefined);
+  if (typeof EventSource === 'undefined') return () => undefined;
+  const source = new EventSource(LIVE_PATH, { withCredentials: true });
+  let lost = false;
+  source.onmessage = (event: MessageEvent<string>) => {
+    let notice: unknown;
+    try {
+      notice = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    if (isLiveNotice(notice)) listener(notice);
+  };
+  source.onerror = () => {
+    lost = true;
+  };
+  source.onopen = () => {
+    if (!lost) return;
+    lost = false;
+    listener({ kind: 'changed', topics: [...LIVE_TOPICS], ids: [], by: null });
+  };
+  return () => source.close();
 }
 
 /** An error from the services, carried to the UI as data. */

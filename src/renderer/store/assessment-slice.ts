@@ -127,7 +127,15 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
     set({ policy, policyVersions });
   },
   async savePolicy(policy, note) {
-    const saved = await call(api.policy.save({ policy, ...(note.trim() ? { note: note.trim() } : {}) }));
+    // The version this window loaded: a save over someone else's newer policy is refused as a conflict.
+    const expectedVersion = get().policy?.version;
+    const saved = await call(
+      api.policy.save({
+        policy,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(expectedVersion ? { expectedVersion } : {}),
+      }),
+    );
     await get().loadPolicy();
     set({ preview: null, previewError: null });
     return saved;

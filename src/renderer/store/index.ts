@@ -4,6 +4,7 @@ import { createAppSlice, type AppSlice } from './app-slice';
 import { createAssessmentSlice, type AssessmentSlice } from './assessment-slice';
 import { createDashboardSlice, type DashboardSlice } from './dashboard-slice';
 import { createDraftingSlice, type DraftingSlice } from './drafting-slice';
+import { createLiveSlice, type LiveSlice } from './live-slice';
 import { createLogSlice, type LogSlice } from './log-slice';
 import { createPartnersSlice, type PartnersSlice } from './partners-slice';
 import { createSessionSlice, type SessionSlice } from './session-slice';
@@ -18,7 +19,8 @@ export type StoreState = AppSlice &
   DraftingSlice &
   PartnersSlice &
   DashboardSlice &
-  SessionSlice;
+  SessionSlice &
+  LiveSlice;
 
 export const useStore = create<StoreState>()((...a) => ({
   ...createAppSlice(...a),
@@ -30,4 +32,5 @@ export const useStore = create<StoreState>()((...a) => ({
   ...createPartnersSlice(...a),
   ...createDashboardSlice(...a),
   ...createSessionSlice(...a),
+  ...createLiveSlice(...a),
 }));

@@ -23,6 +23,8 @@ export interface LogSlice {
   setSort(field: SortField): void;
   ensureRows(first: number, last: number): void;
   refreshLog(): Promise<void>;
+  /** Refetches the rows on screen in place (a live update): no flash of an empty table, same scroll. */
+  reloadLog(): Promise<void>;
   loadFacets(): Promise<void>;
   select(id: string | null): void;
 }
@@ -106,6 +108,13 @@ export const createLogSlice: StateCreator<StoreState, [], [], LogSlice> = (set, 
     },
     async refreshLog() {
       restart({});
+      await get().loadFacets();
+    },
+    async reloadLog() {
+      const generation = get().generation + 1;
+      const loaded = Object.keys(get().blocks).map(Number);
+      set({ generation });
+      await Promise.all((loaded.length ? loaded : [0]).map((b) => fetchBlock(b, generation)));
       await get().loadFacets();
     },
     async loadFacets() {

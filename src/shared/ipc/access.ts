@@ -116,3 +116,16 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
 export function accessOf(channel: Channel): Access {
   return CHANNEL_ACCESS[channel];
 }
+
+/** Channels that only read: they never wait behind a write. Everything else goes through the writer queue. */
+const READ_ONLY_SESSION_CHANNELS: ReadonlySet<Channel> = new Set([
+  'session:status',
+  'session:checkPassphrase',
+]);
+
+export function isWriteChannel(channel: Channel): boolean {
+  return CHANNEL_ACCESS[channel] !== 'log.read' && !READ_ONLY_SESSION_CHANNELS.has(channel);
+}
+
+/** Channels that replace the whole database: refused while any write is in flight. */
+export const EXCLUSIVE_CHANNELS: ReadonlySet<Channel> = new Set(['backups:restore']);

@@ -19,3 +19,6 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export function isMenuCommand(x: unknown): x is MenuCommand {
   return typeof x === 'string' && (MENU_COMMANDS as readonly string[]).includes(x);
 }
+
+/** The IPC event that carries live updates (src/shared/domain/live.ts) from main to every window. */
+export const LIVE_CHANNEL = 'live:notice';

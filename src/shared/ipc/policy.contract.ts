@@ -16,7 +16,12 @@ export const policyContract = {
   'policy:versions': { request: z.strictObject({}), response: returns<PolicyVersionInfo[]>() },
   /** Validates and saves the policy as the next version; a bad policy is refused with its reasons. */
   'policy:save': {
-    request: z.strictObject({ policy: z.unknown(), note: Note.optional() }),
+    request: z.strictObject({
+      policy: z.unknown(),
+      note: Note.optional(),
+      /** The version the person edited: a save over a newer one is refused as a conflict. */
+      expectedVersion: z.number().int().min(1).optional(),
+    }),
     response: returns<Policy>(),
   },
   /** What an edited policy (not saved) would do to the live log: counts at each level and the changes. */

@@ -109,6 +109,7 @@ function Toggle({
 export function PolicyScreen() {
   const { t } = useTranslation(['assessment', 'enums']);
   const policy = useStore((s) => s.policy);
+  const setUnsaved = useStore((s) => s.setUnsaved);
   const versions = useStore((s) => s.policyVersions);
   const loadPolicy = useStore((s) => s.loadPolicy);
   const savePolicy = useStore((s) => s.savePolicy);
@@ -149,6 +150,12 @@ export function PolicyScreen() {
         </p>
       </section>
     );
+  // Live updates leave unsaved edits alone (their save meets the conflict path instead).
+  const unsavedPolicy = Boolean(policy && draft && draftJson !== JSON.stringify(policy));
+  useEffect(() => {
+    setUnsaved('policy', unsavedPolicy);
+    return () => setUnsaved('policy', false);
+  }, [unsavedPolicy, setUnsaved]);
   if (!policy || !draft) return <section className="screen" aria-busy="true" />;
 
   const edit = (fn: (p: Policy) => void) =>

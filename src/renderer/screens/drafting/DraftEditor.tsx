@@ -73,6 +73,12 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
 
   const edits = useMemo(() => (record ? editsOf(record.draft, texts) : {}), [record, texts]);
   const dirty = hasEdits(edits);
+  // Live updates leave unsaved text alone (its save meets the conflict path instead).
+  const setUnsaved = useStore((s) => s.setUnsaved);
+  useEffect(() => {
+    setUnsaved('draft', dirty);
+    return () => setUnsaved('draft', false);
+  }, [dirty, setUnsaved]);
   const isCurrent = record ? record.version === record.currentVersion : false;
   const approved = record?.draft.status === 'approved';
   const editable = Boolean(record) && isCurrent && (!approved || unlocked);

@@ -43,7 +43,11 @@ function FollowUpSetting({ days, onSaved }: { days: number; onSaved(): void }) {
         },
       },
     };
-    const saved = await api.policy.save({ policy, note: `Outcome follow-up after ${value} days` });
+    const saved = await api.policy.save({
+      policy,
+      note: `Outcome follow-up after ${value} days`,
+      expectedVersion: current.value.version,
+    });
     if (!saved.ok) return setMessage({ ok: false, text: saved.error.message });
     setMessage({ ok: true, text: t('responses.saved', { version: saved.value.version }) });
     onSaved();

@@ -19,6 +19,9 @@ import {
 import type { Threat } from '../../../shared/domain/workspace';
 import { ServiceError, api, call } from '../../api/bridge';
 import { ClassificationBanner } from '../../components/ClassificationBanner';
+import { ConflictDialog } from '../../components/ConflictDialog';
+import type { ConflictDetails } from '../../../shared/errors';
+import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
 import { Field } from '../../components/Field';
 import { useStore } from '../../store';
 import {
@@ -66,6 +69,7 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
   );
   const [errors, setErrors] = useState<FormErrors>({});
   const [serviceError, setServiceError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLInputElement>(null);
@@ -94,6 +98,12 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     setValues((v) => ({ ...v, [key]: value }));
   };
   const setLeaveGuard = useStore((s) => s.setLeaveGuard);
+  // Live updates leave a form with unsaved edits alone: its save meets the conflict path instead.
+  const setUnsaved = useStore((s) => s.setUnsaved);
+  useEffect(() => {
+    setUnsaved('threat', dirty);
+    return () => setUnsaved('threat', false);
+  }, [dirty, setUnsaved]);
   useEffect(() => {
     if (!dirty) {
       setLeaveGuard(null);
@@ -134,16 +144,57 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
     }
     setSaving(true);
     try {
-      const detail = base ? await updateThreat(threat, base.version) : await createThreat(threat);
-      setLeaveGuard(null);
-      navigate({ screen: 'log', threatId: detail.threat.id });
-    } catch (e) {
-      setServiceError(e instanceof ServiceError ? e.message : String(e));
-      requestAnimationFrame(() => summaryRef.current?.focus());
+      await save(threat, base?.version);
     } finally {
       setSaving(false);
     }
   }
+
+  /** Saves (over `version`, the one this form started from); a stale save opens the conflict dialog. */
+  async function save(threat: Threat, version: number | undefined): Promise<void> {
+    try {
+      const detail = version ? await updateThreat(threat, version) : await createThreat(threat);
+      setConflict(null);
+      setDirty(false);
+      setLeaveGuard(null);
+      navigate({ screen: 'log', threatId: detail.threat.id });
+    } catch (e) {
+      if (e instanceof ServiceError && e.shape.code === 'conflict' && e.shape.conflict) {
+        setConflict(e.shape.conflict);
+        return;
+      }
+      setServiceError(e instanceof ServiceError ? e.message : String(e));
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    }
+  }
+
+  /** Their version replaces the form; the person's edits are set aside. */
+  function keepTheirs(c: ConflictDetails) {
+    const theirs = c.theirs.record as Threat;
+    setBase({ threat: theirs, version: c.theirs.version });
+    setValues(toFormValues(theirs));
+    setDirty(false);
+    setConflict(null);
+    setServiceError(null);
+    requestAnimationFrame(() => titleRef.current?.focus());
+  }
+
+  /** The person's edits laid over their version (fields the person did not touch keep theirs), saved as
+   *  the next version after theirs. */
+  async function applyMine(c: ConflictDetails) {
+    const theirs = c.theirs.record as Threat;
+    const mine = base
+      ? applyEditsOnTop(base.threat, theirs, c.yours.record as Threat)
+      : (c.yours.record as Threat);
+    setBase({ threat: theirs, version: c.theirs.version });
+    await save(mine, c.theirs.version);
+  }
+
+  /** A differing field's label as the form shows it (`place.regions` → Regions). */
+  const fieldLabel = (path: string) => {
+    const leaf = path.split('.').pop() ?? path;
+    return t(`fields.${leaf}`, { defaultValue: path });
+  };
 
   const select = (
     key: keyof ThreatFormValues,
@@ -435,6 +486,14 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
         </button>
         {topClassification ? <ClassificationBanner level={topClassification} position="bottom" /> : null}
       </section>
+
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={keepTheirs}
+        onApplyMine={applyMine}
+        fieldLabel={fieldLabel}
+      />
 
       <div className="form-actions">
         <button

@@ -1,0 +1,108 @@
+// Live updates in this window: when anyone changes the log, a decision, a draft or the policy (here, in
+// another window, or in another program), what this window shows is refetched within a moment, without
+// a reload. What a person is editing is never replaced: a form with unsaved edits says so (setUnsaved),
+// its data is left alone, and its save meets the conflict path instead (the service refuses a stale
+// version, and the conflict dialog shows both).
+import type { StateCreator } from 'zustand';
+import { LIVE_TOPICS, type LiveNotice, type LiveTopic } from '../../shared/domain/live';
+import { onLiveUpdate } from '../api/bridge';
+import type { StoreState } from './index';
+
+/** The editors that can hold unsaved edits. */
+export type EditorKey = 'policy' | 'draft' | 'threat' | 'partner';
+
+export interface LiveSlice {
+  /** The database is being restored (by whom): the window says so until it is back. */
+  offline: { by: string | null } | null;
+  /** The last restore this window saw, to tell the person (cleared when dismissed). */
+  restoredBy: { by: string | null; from: string | null } | null;
+  /** A counter per topic, moved on every change: screens with data of their own refetch on it. */
+  liveTicks: Record<LiveTopic, number>;
+  unsaved: Partial<Record<EditorKey, boolean>>;
+  setUnsaved(editor: EditorKey, dirty: boolean): void;
+  dismissRestored(): void;
+  /** Subscribes to live updates; returns the unsubscribe function. */
+  startLive(): () => void;
+  /** Refetches what this window shows of these topics (and these ids; none: every one). */
+  applyLive(topics: readonly LiveTopic[], ids: readonly string[]): Promise<void>;
+}
+
+/** Notices arriving close together (an import announces once, a burst of saves many times) are applied
+ *  once, a moment after the last. */
+const SETTLE_MS = 120;
+
+const zeroTicks = () => Object.fromEntries(LIVE_TOPICS.map((t) => [t, 0])) as Record<LiveTopic, number>;
+
+export const createLiveSlice: StateCreator<StoreState, [], [], LiveSlice> = (set, get) => ({
+  offline: null,
+  restoredBy: null,
+  liveTicks: zeroTicks(),
+  unsaved: {},
+  setUnsaved(editor, dirty) {
+    if (Boolean(get().unsaved[editor]) === dirty) return;
+    set({ unsaved: { ...get().unsaved, [editor]: dirty } });
+  },
+  dismissRestored() {
+    set({ restoredBy: null });
+  },
+  startLive() {
+    let topics = new Set<LiveTopic>();
+    let ids = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const flush = () => {
+      timer = null;
+      const t = [...topics];
+      const i = [...ids];
+      topics = new Set();
+      ids = new Set();
+      void get().applyLive(t, i);
+    };
+    const queue = (more: readonly LiveTopic[], moreIds: readonly string[]) => {
+      for (const t of more) topics.add(t);
+      // No ids means "anything may have changed": refetch every one.
+      if (moreIds.length === 0) ids.add('*');
+      for (const id of moreIds) ids.add(id);
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, SETTLE_MS);
+    };
+    const unsubscribe = onLiveUpdate((notice: LiveNotice) => {
+      if (notice.kind === 'offline') set({ offline: { by: notice.by } });
+      else if (notice.kind === 'online') {
+        set({ offline: null, restoredBy: { by: notice.by, from: notice.from } });
+        queue(LIVE_TOPICS, []);
+      } else queue(notice.topics, notice.ids);
+    });
+    return () => {
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+    };
+  },
+  async applyLive(topics, ids) {
+    const s = get();
+    const all = ids.includes('*');
+    const affects = (id: string) => all || ids.includes(id);
+    const ticks = { ...s.liveTicks };
+    for (const t of topics) ticks[t] += 1;
+    set({ liveTicks: ticks });
+    const work: Promise<unknown>[] = [];
+    const has = (t: LiveTopic) => topics.includes(t);
+    if (has('threats')) {
+      work.push(s.reloadLog(), s.loadInfo());
+      if (s.detail && affects(s.detail.threat.id)) work.push(s.loadDetail(s.detail.threat.id));
+      if (s.threatDrafts && affects(s.threatDrafts.threatId))
+        work.push(s.loadThreatDrafts(s.threatDrafts.threatId));
+    }
+    if (has('elections')) work.push(s.loadElections());
+    if (has('policy') && s.policy && !s.unsaved.policy) work.push(s.loadPolicy());
+    if (has('drafting')) {
+      if (s.allDrafts) work.push(s.loadAllDrafts());
+      if (s.threatDrafts) work.push(s.loadThreatDrafts(s.threatDrafts.threatId));
+      const record = s.editor?.record;
+      if (record && record.version === record.currentVersion && !s.unsaved.draft && affects(record.id))
+        work.push(s.openDraft(record.id));
+    }
+    if (has('partners') && s.partners && !s.unsaved.partner) work.push(s.loadPartners());
+    // A refetch that fails (the session ended meanwhile) is the next request's to report.
+    await Promise.allSettled(work);
+  },
+});
