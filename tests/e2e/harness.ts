@@ -286,6 +286,7 @@ export async function startE2E(
       const signedIn = (await (
         await other.request.post(`${server.origin}/api/session:signIn`, {
           data: { name: who.name, passphrase: who.passphrase },
+          headers: { 'X-Threshold-CSRF': await csrfOf(other, server.origin) },
         })
       ).json()) as Awaited<ReturnType<TestApp['dispatch']>>;
       if (!signedIn.ok) throw new Error(`Could not sign ${who.name} in: ${signedIn.error.message}`);
