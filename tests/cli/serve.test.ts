@@ -128,13 +128,20 @@ describe('threshold serve', () => {
           .on('error', () => resolve('refused'));
       });
       expect(plain).toBe('refused');
+      // While it runs: a backup from the command line works; a second server on the same file is refused.
+      const backup = await runCli(['--db', db, 'backup', '--json'], { cwd: dir });
+      expect(backup.code, backup.err).toBe(0);
+      expect(fs.existsSync((JSON.parse(backup.out) as { file: string }).file)).toBe(true);
+      const second = await runCli(['--db', db, 'serve', '--port', '0'], { cwd: dir, env: {} });
+      expect(second.code).not.toBe(0);
+      expect(second.err).toMatch(/team server/);
       expect(await first.stop()).toBe(0);
 
-      const second = await startServe(['--db', db, 'serve', '--port', '0']);
-      expect(second.start.generated).toBe(false);
-      expect(second.start.fingerprint).toBe(first.start.fingerprint);
-      expect((await fingerprintAt(second.start.port)).fingerprint).toBe(first.start.fingerprint);
-      expect(await second.stop()).toBe(0);
+      const restarted = await startServe(['--db', db, 'serve', '--port', '0']);
+      expect(restarted.start.generated).toBe(false);
+      expect(restarted.start.fingerprint).toBe(first.start.fingerprint);
+      expect((await fingerprintAt(restarted.start.port)).fingerprint).toBe(first.start.fingerprint);
+      expect(await restarted.stop()).toBe(0);
 
       // A certificate given with --cert/--key is the one served (here: a copy of the one made above).
       const given = tempDir('threshold-cli-serve-cert-');
