@@ -391,6 +391,7 @@ progress(liveUpdates ? 'live updates: every window listens to /live' : 'no /live
 
 let faultReport: { killedAtMs: number; restartedAfterMs: number } | null = null;
 let restartedAt = Infinity;
+let recoveredAfterMs: number | null = null;
 /** The people whose calls were answered ok after the restart: they reconnected by themselves. */
 const backAfterRestart = new Set<string>();
 const fault = values.fault
@@ -407,8 +408,15 @@ const fault = values.fault
       server = await startServer(dbPath, port);
       const restartedAfterMs = Date.now() - killedAt;
       progress(`restarted after ${restartedAfterMs} ms`);
-      // Requests refused while it was down are not errors of the server; from here on they are again.
-      setTimeout(() => (outage = false), 3000);
+      // Requests unanswered from the kill until every person is back (signed in again, answered ok) are
+      // the outage's, counted apart; after that, an unanswered request is an error again.
+      const recovered = setInterval(() => {
+        if (backAfterRestart.size === users || Date.now() > until) {
+          outage = false;
+          recoveredAfterMs = Date.now() - killedAt;
+          clearInterval(recovered);
+        }
+      }, 100);
       restartedAt = Date.now();
       faultReport = { killedAtMs: killedAt - started, restartedAfterMs };
     })()
@@ -536,6 +544,7 @@ const result = {
           unansweredDuringOutage: stats.unanswered,
           reconnects,
           clientsBackAfterRestart: `${backAfterRestart.size}/${users}`,
+          everyoneBackAfterMs: recoveredAfterMs,
           everyAckedWritePresent: lost.length === 0,
         },
       }
