@@ -38,6 +38,7 @@ export class Client {
     method: string,
     path: string,
     body?: string,
+    retried = false,
   ): Promise<{ status: number; body: string; cookies: string[] }> {
     return new Promise((resolve, reject) => {
       const req = https.request(
@@ -64,7 +65,13 @@ export class Client {
         },
       );
       req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
-      req.on('error', reject);
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server closed as it was reused: sent again on a new one, as
+        // browsers do (nothing reached the server).
+        if (req.reusedSocket && err.code === 'ECONNRESET' && !retried)
+          resolve(this.raw(method, path, body, true));
+        else reject(err);
+      });
       req.end(body);
     });
   }

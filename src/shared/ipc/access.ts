@@ -121,6 +121,10 @@ export function accessOf(channel: Channel): Access {
 const READ_ONLY_SESSION_CHANNELS: ReadonlySet<Channel> = new Set([
   'session:status',
   'session:checkPassphrase',
+  // Connecting the desktop app to a team server never touches the database (it waits on the network:
+  // it must not hold every save behind a server that does not answer).
+  'team:check',
+  'team:connect',
 ]);
 
 export function isWriteChannel(channel: Channel): boolean {
