@@ -336,11 +336,11 @@ export class AppHost implements DatabaseHostPort {
       keySlots: this.keySlots(keyring, () => key),
       sessions: this.sessions.store,
       database: this,
+      threatsChanged: (ids) => {
+        if (this.changedThreatIds.length < 200) this.changedThreatIds.push(...ids.slice(0, 200));
+      },
       ...(this.opts.saveFile ? { saveFile: this.opts.saveFile } : {}),
       ...(this.opts.openFile ? { openFile: this.opts.openFile } : {}),
-    });
-    ctx.events.on('threatsChanged', ({ ids }) => {
-      if (this.changedThreatIds.length < 200) this.changedThreatIds.push(...ids.slice(0, 200));
     });
     const needsSetup = accounts.repo.count() === 0;
     return {

@@ -61,6 +61,8 @@ export interface HostPorts {
   saveFile?: SaveFilePort;
   /** Opening a file the user chooses, read by the host (the desktop app's dialog). */
   openFile?: OpenFilePort;
+  /** Told which threats a write changed (the host's live updates announce their ids). */
+  threatsChanged?: (ids: readonly string[]) => void;
 }
 
 export function createContext(db: Db, opts: ContextOptions): ServiceContext {
@@ -155,6 +157,9 @@ export function createServices(ctx: ServiceContext, ports: HostPorts): Services 
     if (!scored) levels.recompute(ids);
   });
   ctx.events.on('electionChanged', ({ id }) => levels.recomputeElection(id));
+  // Live updates: which threats changed, for every open window to refetch.
+  const announce = ports.threatsChanged;
+  if (announce) ctx.events.on('threatsChanged', ({ ids }) => announce(ids));
   levels.ensureCurrent();
 
   const accounts = new AccountsService(ctx, ports.keySlots, ports.sessions);

@@ -7,7 +7,6 @@ export const ERROR_CODES = [
   'not-found',
   'conflict',
   'busy',
-  'offline',
   'import-invalid',
   'policy-invalid',
   'not-a-database',

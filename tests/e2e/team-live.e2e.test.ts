@@ -2,10 +2,17 @@
 // cookie): what one saves shows in the other's window without a reload, and what the other is typing
 // stays; a stale save is refused with "X changed this threat while you were editing" and both versions
 // side by side (English and French screenshots), then applied on top of theirs from the keyboard.
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { BackupInfo } from '../../src/shared/domain/backups';
 import type { ThreatDetail, ThreatPage } from '../../src/shared/domain/threat-log';
+import type { CliIo } from '../../src/cli/io';
+import { main } from '../../src/cli/main';
+import { election, threat, workspace } from '../fixtures/mini-workspace';
+import { tempDir } from '../helpers/db';
+import { cliEnv } from '../helpers/people';
 import { ARTIFACTS, axeViolations, startE2E, type E2E } from './harness';
 
 let e2e: E2E;
@@ -132,5 +139,33 @@ describe('two people on one server, live (http)', () => {
     await avery
       .getByText('Automated calls tell voters the election is on Tuesday; it is on Monday.')
       .waitFor();
+  });
+
+  it('tells every window when someone restores a backup, and reloads what it shows', async () => {
+    const backup = await e2e.app.call<BackupInfo>('backups:create', {});
+    await e2e.app.call('backups:restore', { name: backup.name, confirm: true });
+    const notice = dana.getByTestId('restored-notice');
+    // Dana's window is in French since the last test.
+    await notice
+      .filter({
+        hasText: `Avery Admin a restauré la base de données à partir d’une sauvegarde (${backup.name})`,
+      })
+      .waitFor();
+    await dana.screenshot({ path: path.join(ARTIFACTS, 'team-restored-fr.png') });
+    await notice.getByRole('button').click();
+    await notice.waitFor({ state: 'detached' });
+  });
+
+  it('updates both windows when the command line imports into the same file', async () => {
+    const avery = e2e.page;
+    await avery.goto(`${new URL(avery.url()).origin}/#/log`);
+    await avery.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
+    const file = path.join(tempDir(), 'more.json');
+    fs.writeFileSync(file, JSON.stringify(workspace([threat('CLI-1', { electionId: election.id })])));
+    const out: string[] = [];
+    const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), env: cliEnv(), cwd: process.cwd() };
+    expect(await main(['import', file, '--db', e2e.app.file], io), out.join('\n')).toBe(0);
+    await avery.getByTestId('log-count').filter({ hasText: '35 threats' }).waitFor();
+    await dana.getByTestId('log-count').filter({ hasText: /^35 / }).waitFor();
   });
 });

@@ -45,7 +45,8 @@ export interface AssessmentSlice {
   policy: Policy | null;
   policyVersions: PolicyVersionInfo[] | null;
   loadPolicy(): Promise<void>;
-  savePolicy(policy: unknown, note: string): Promise<Policy>;
+  /** Saves over `expectedVersion` (default: the version this window loaded). */
+  savePolicy(policy: unknown, note: string, expectedVersion?: number): Promise<Policy>;
   policyAtVersion(version: number): Promise<Policy>;
 
   preview: PolicyPreview | null;
@@ -126,9 +127,9 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
     ]);
     set({ policy, policyVersions });
   },
-  async savePolicy(policy, note) {
+  async savePolicy(policy, note, over) {
     // The version this window loaded: a save over someone else's newer policy is refused as a conflict.
-    const expectedVersion = get().policy?.version;
+    const expectedVersion = over ?? get().policy?.version;
     const saved = await call(
       api.policy.save({
         policy,

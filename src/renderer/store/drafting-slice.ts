@@ -38,7 +38,8 @@ export interface DraftingSlice {
   ): Promise<DraftRecord>;
   openDraft(draftId: string, version?: number): Promise<void>;
   closeDraft(): void;
-  saveDraftText(sections: SectionEdits): Promise<DraftRecord>;
+  /** Saves the edits over `expectedVersion` (default: the version open in the editor). */
+  saveDraftText(sections: SectionEdits, expectedVersion?: number): Promise<DraftRecord>;
   signDraft(step: 'review' | 'approve', passphrase?: string): Promise<DraftRecord>;
   saveDraftPlan(plan: CommunicationPlan, note?: string): Promise<void>;
   viewPlanVersion(version: number): Promise<void>;
@@ -88,13 +89,13 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
     closeDraft() {
       set({ editor: null, editorError: null });
     },
-    async saveDraftText(sections) {
+    async saveDraftText(sections, over) {
       const editor = get().editor;
       if (!editor) throw new Error('No draft is open.');
       const record = await call(
         api.drafting.saveDraft({
           draftId: editor.record.id,
-          expectedVersion: editor.record.currentVersion,
+          expectedVersion: over ?? editor.record.currentVersion,
           sections,
         }),
       );

@@ -6,6 +6,7 @@
 import type { StateCreator } from 'zustand';
 import { LIVE_TOPICS, type LiveNotice, type LiveTopic } from '../../shared/domain/live';
 import { onLiveUpdate } from '../api/bridge';
+import type { AssessmentSubject } from './assessment-slice';
 import type { StoreState } from './index';
 
 /** The editors that can hold unsaved edits. */
@@ -30,6 +31,17 @@ export interface LiveSlice {
 /** Notices arriving close together (an import announces once, a burst of saves many times) are applied
  *  once, a moment after the last. */
 const SETTLE_MS = 120;
+
+/** The subject on the assessment screen, from its key (`one:T-1` or `cluster:T-1,T-2`). */
+function subjectOfKey(key: string | null): AssessmentSubject | null {
+  const at = key?.indexOf(':') ?? -1;
+  if (!key || at < 0) return null;
+  const threatIds = key
+    .slice(at + 1)
+    .split(',')
+    .filter(Boolean);
+  return threatIds.length ? { cluster: key.slice(0, at) === 'cluster', threatIds } : null;
+}
 
 const zeroTicks = () => Object.fromEntries(LIVE_TOPICS.map((t) => [t, 0])) as Record<LiveTopic, number>;
 
@@ -88,11 +100,19 @@ export const createLiveSlice: StateCreator<StoreState, [], [], LiveSlice> = (set
     const has = (t: LiveTopic) => topics.includes(t);
     if (has('threats')) {
       work.push(s.reloadLog(), s.loadInfo());
-      if (s.detail && affects(s.detail.threat.id)) work.push(s.loadDetail(s.detail.threat.id));
+      if (s.detail && affects(s.detail.threat.id)) work.push(s.refreshDetail(s.detail.threat.id));
       if (s.threatDrafts && affects(s.threatDrafts.threatId))
         work.push(s.loadThreatDrafts(s.threatDrafts.threatId));
     }
     if (has('elections')) work.push(s.loadElections());
+    // "Should we speak?": the recommendation moves with the threats and the policy; decisions join its history.
+    const subject = subjectOfKey(s.assessmentKey);
+    if (subject) {
+      if ((has('threats') && subject.threatIds.some(affects)) || has('policy'))
+        work.push(s.loadAssessment(subject));
+      else if (has('assessment')) work.push(s.loadAssessmentHistory(subject));
+    }
+    if (s.dashboard && (has('threats') || has('assessment') || has('outcomes'))) work.push(s.loadDashboard());
     if (has('policy') && s.policy && !s.unsaved.policy) work.push(s.loadPolicy());
     if (has('drafting')) {
       if (s.allDrafts) work.push(s.loadAllDrafts());

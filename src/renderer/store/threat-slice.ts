@@ -11,6 +11,8 @@ export interface ThreatSlice {
   history: ThreatVersion[] | null;
   loadDetail(id: string): Promise<void>;
   loadHistory(id: string): Promise<void>;
+  /** Refetches the open threat in place (a live update): its history too, if it is shown. */
+  refreshDetail(id: string): Promise<void>;
   createThreat(threat: Omit<Threat, 'id'> & { id?: string | undefined }): Promise<ThreatDetail>;
   updateThreat(threat: Threat, expectedVersion: number): Promise<ThreatDetail>;
   deleteThreat(id: string): Promise<void>;
@@ -36,6 +38,15 @@ export const createThreatSlice: StateCreator<StoreState, [], [], ThreatSlice> = 
     },
     async loadHistory(id) {
       set({ history: await call(api.threats.history({ id })) });
+    },
+    async refreshDetail(id) {
+      const [detail, history] = await Promise.all([
+        call(api.threats.get({ id })),
+        get().history ? call(api.threats.history({ id })) : Promise.resolve(null),
+      ]);
+      // Another threat may have been opened meanwhile.
+      if (get().detail?.threat.id !== id) return;
+      set(history ? { detail, history } : { detail });
     },
     async createThreat(threat) {
       const detail = await call(api.threats.create({ threat: threat as Threat }));

@@ -5,6 +5,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parsePolicy, type Policy } from '../../../shared/domain/policy';
+import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import type { ConflictDetails } from '../../../shared/errors';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import { LEVELS } from '../../../shared/domain/enums';
 import type { ProblemLocation } from '../../../shared/errors';
 import { ServiceError } from '../../api/bridge';
@@ -123,6 +126,7 @@ export function PolicyScreen() {
     null,
   );
   const [notice, setNotice] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
 
@@ -171,15 +175,18 @@ export function PolicyScreen() {
     1000;
   const ep = draft.electionPeriodThresholds ?? null;
 
-  async function save() {
+  async function save(edited: Policy | null = draft, over?: number) {
     setSaveProblems(null);
     try {
-      const saved = await savePolicy(draft, note);
+      const saved = await savePolicy(edited, note, over);
+      setConflict(null);
       setNote('');
       setNotice(t('policy.saved', { version: saved.version }));
       pushToast({ message: { key: 'assessment:policy.saved', values: { version: saved.version } } });
     } catch (err) {
-      if (err instanceof ServiceError)
+      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict)
+        setConflict(err.shape.conflict);
+      else if (err instanceof ServiceError)
         setSaveProblems({ message: err.shape.message, problems: err.shape.problems ?? [] });
       else setSaveProblems({ message: (err as Error).message, problems: [] });
     }
@@ -220,6 +227,20 @@ export function PolicyScreen() {
 
   return (
     <section className="screen policy-screen" aria-labelledby="policy-title">
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={() => {
+          // The policy in force now replaces the edits (the screen resets to what it loads).
+          setConflict(null);
+          void loadPolicy();
+        }}
+        onApplyMine={async (c) => {
+          // The edits made here, laid over the newer policy, saved as the version after it.
+          const mine = applyEditsOnTop(policy, c.theirs.record as Policy, draft);
+          await save(mine, c.theirs.version);
+        }}
+      />
       <div className="screen-header">
         <h1 id="policy-title">{t('policy.title')}</h1>
         <div className="screen-header__actions">

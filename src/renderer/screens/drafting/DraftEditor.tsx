@@ -3,9 +3,11 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Check, DraftLang } from '../../../shared/domain/drafting';
+import type { Check, Draft, DraftLang } from '../../../shared/domain/drafting';
+import type { ConflictDetails } from '../../../shared/errors';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import type { CheckReport } from '../../../shared/domain/drafting-records';
-import { api, call } from '../../api/bridge';
+import { ServiceError, api, call } from '../../api/bridge';
 import { useStore } from '../../store';
 import { ApprovalPanel } from './ApprovalPanel';
 import { ChecksPanel } from './ChecksPanel';
@@ -52,6 +54,7 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   const [unlocked, setUnlocked] = useState(false);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
   const [checking, setChecking] = useState(false);
   const [jump, setJump] = useState<{ lang: DraftLang; sectionId: string; start: number; end: number } | null>(
     null,
@@ -125,15 +128,19 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
     setJump({ lang: check.lang, sectionId: check.sectionId, start: check.start, end: check.end });
   }, []);
 
-  async function save() {
+  async function save(over?: number) {
     if (!record) return;
     setSaving(true);
     setSaveError(null);
     try {
-      const saved = await saveDraftText(edits);
+      // Only the sections edited here are sent: over a newer version, they go on top of it.
+      const saved = await saveDraftText(edits, over);
+      setConflict(null);
       pushToast({ message: { key: 'drafting:editor.saved', values: { version: saved.version } } });
     } catch (err) {
-      setSaveError((err as Error).message);
+      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict)
+        setConflict(err.shape.conflict);
+      else setSaveError((err as Error).message);
     } finally {
       setSaving(false);
     }
@@ -166,8 +173,25 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
   const sectionIssues = (lang: DraftLang, sectionId: string) =>
     report.checks.filter((c) => c.lang === lang && c.sectionId === sectionId);
 
+  // The two versions of a refused save, section by section (lang.sectionId → text), for the dialog.
+  const asTexts = (c: ConflictDetails): ConflictDetails => ({
+    ...c,
+    theirs: { ...c.theirs, record: textsOf(c.theirs.record as Draft) },
+    yours: { ...c.yours, record: textsOf(c.yours.record as Draft) },
+  });
+
   return (
     <section className="screen draft-editor" aria-labelledby="draft-title" data-testid="draft-editor">
+      <ConflictDialog
+        conflict={conflict ? asTexts(conflict) : null}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={() => {
+          // The newer version replaces the text on screen; the edits made here are set aside.
+          setConflict(null);
+          void openDraft(record.id);
+        }}
+        onApplyMine={(c) => save(c.theirs.version)}
+      />
       <div className="screen-header draft-editor__header">
         <div>
           <p className="draft-editor__crumbs">
