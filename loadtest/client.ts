@@ -76,11 +76,15 @@ export class Client {
     });
   }
 
+  private takeCookies(setCookies: string[]): void {
+    this.cookie = setCookies.map((c) => c.split(';')[0]).join('; ');
+    this.csrf = /threshold_csrf=([^;]*)/.exec(this.cookie)?.[1] ?? '';
+  }
+
   /** Opens the page (a new browser session) and signs the person in to it. */
   async signIn(): Promise<CallResult> {
     const page = await this.raw('GET', '/');
-    this.cookie = page.cookies.map((c) => c.split(';')[0]).join('; ');
-    this.csrf = /threshold_csrf=([^;]*)/.exec(this.cookie)?.[1] ?? '';
+    this.takeCookies(page.cookies);
     const { name, passphrase } = this.person;
     return this.call('session:signIn', { name, passphrase }, { retry: false });
   }
@@ -91,6 +95,8 @@ export class Client {
     const t0 = performance.now();
     try {
       const res = await this.raw('POST', `/api/${channel}`, JSON.stringify(payload));
+      // As a browser does: the session renewed at sign-in comes as new cookies.
+      if (res.cookies.length) this.takeCookies(res.cookies);
       if (res.status === 401 && opts.retry !== false) {
         await this.reconnect();
         return this.call(channel, payload, { retry: false });

@@ -50,6 +50,9 @@ export interface BrowserServerOptions {
   log?: RequestLog;
   /** The account signed in to a dispatcher session ("browser:…"), for the log. */
   accountOf?: (session: string) => string | null;
+  /** The team server renews a browser's session when a person signs in: the host moves who is signed in
+   *  from the old dispatcher session to the new one. */
+  renamed?: (from: string, to: string) => void;
   /** Live updates, streamed to signed-in browsers at /live (live-updates.ts). */
   live?: LiveFeed;
 }
@@ -305,8 +308,15 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       });
     const result = await options.dispatch(channel, payload, { session: `browser:${browser}` });
     if (checksPassphrase && !result.ok && result.error.code === 'sign-in-refused') limiter.fail(address);
+    // The team server: a person who signs in gets a new session id (and CSRF token); the old one is dead.
+    const renewed = team && channel === 'session:signIn' && result.ok ? sessions.renew(browser) : null;
+    if (renewed) {
+      options.renamed?.(`browser:${browser}`, `browser:${renewed.name}`);
+      seen.session = renewed.name;
+    }
     send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8', {
       'Cache-Control': 'no-store',
+      ...(renewed ? { 'Set-Cookie': sessions.cookies(renewed) } : {}),
     });
   }
 

@@ -89,6 +89,17 @@ export class BrowserSessions {
     return { sessionId, csrf };
   }
 
+  /**
+   * Replaces the session `name` by a new one (new id, new CSRF token), the old id no longer valid: done
+   * when a person signs in, so that an id known before the sign-in (planted, or seen) is worth nothing
+   * after it (session fixation). The new session's name, for the host to move what it keeps under it.
+   */
+  renew(name: string): (OpenedSession & { name: string }) | null {
+    if (!this.sessions.delete(name)) return null;
+    const opened = this.open();
+    return { ...opened, name: digest(opened.sessionId) };
+  }
+
   /** Whether `header` is the CSRF token of the session `name` (as `authenticate` gave it). */
   checkCsrf(name: string, header: string | string[] | undefined): boolean {
     const session = this.sessions.get(name);

@@ -80,6 +80,7 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
       team: { cert: certificate.cert, key: certificate.key },
       log: jsonLines(opts.write),
       accountOf: (session) => host.sessions.store.get(session)?.accountId ?? null,
+      renamed: (from, to) => host.sessions.store.rename(from, to),
     });
     return {
       server,

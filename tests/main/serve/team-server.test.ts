@@ -93,14 +93,14 @@ async function openPage(team: TeamServer): Promise<{ cookie: string; csrf: strin
   return { cookie, csrf, reply };
 }
 
-function api(
+async function api(
   team: TeamServer,
   channel: string,
   payload: unknown,
   browser: { cookie: string; csrf?: string },
   extra: Record<string, string> = {},
 ) {
-  return request(team, {
+  const reply = await request(team, {
     method: 'POST',
     path: `/api/${channel}`,
     body: JSON.stringify(payload),
@@ -111,6 +111,13 @@ function api(
       ...extra,
     },
   });
+  // As a browser does: cookies the answer sets replace the ones it had (the session renewed at sign-in).
+  const set = reply.headers['set-cookie'];
+  if (set?.length) {
+    browser.cookie = set.map((c) => c.split(';')[0]).join('; ');
+    if (browser.csrf !== undefined) browser.csrf = /threshold_csrf=([^;]*)/.exec(browser.cookie)?.[1] ?? '';
+  }
+  return reply;
 }
 
 const result = (reply: Reply) =>
@@ -166,11 +173,20 @@ describe('threshold serve: the team server', () => {
       ok: false,
       error: { code: 'not-signed-in' },
     });
-    expect(result(await api(team, 'session:signIn', ADMIN, browser))).toMatchObject({ ok: true });
+    const before = { ...browser };
+    const signedIn = await api(team, 'session:signIn', ADMIN, browser);
+    expect(result(signedIn)).toMatchObject({ ok: true });
+    // Signing in renews the session: a new id and CSRF token; the ones from before are worth nothing.
+    expect(signedIn.headers['set-cookie']?.[0]).toMatch(
+      /^threshold_session=[A-Za-z0-9_-]{40,}; HttpOnly; Secure; SameSite=Strict; Path=\/$/,
+    );
+    expect(browser.cookie).not.toBe(before.cookie);
+    expect(browser.csrf).not.toBe(before.csrf);
     expect(result(await api(team, 'app:info', {}, browser))).toMatchObject({
       ok: true,
       value: { identity: { name: ADMIN.name } },
     });
+    expect((await api(team, 'app:info', {}, { ...before })).status).toBe(401);
     // Another browser is not signed in by it.
     expect(result(await api(team, 'app:info', {}, await openPage(team)))).toMatchObject({
       ok: false,
