@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BackupInfo } from '../../src/shared/domain/backups';
+import type { Policy } from '../../src/shared/domain/policy';
 import type { ThreatDetail, ThreatPage } from '../../src/shared/domain/threat-log';
 import type { CliIo } from '../../src/cli/io';
 import { main } from '../../src/cli/main';
@@ -167,5 +168,37 @@ describe('two people on one server, live (http)', () => {
     expect(await main(['import', file, '--db', e2e.app.file], io), out.join('\n')).toBe(0);
     await avery.getByTestId('log-count').filter({ hasText: '35 threats' }).waitFor();
     await dana.getByTestId('log-count').filter({ hasText: /^35 / }).waitFor();
+  });
+
+  it('refuses a stale policy save with both versions, and keeps the edits on screen until the person chooses', async () => {
+    const avery = e2e.page;
+    const pat = await e2e.app.person('Pat Lee', ['policy-owner'], 'glacier-violin-saffron-orchard-29');
+    await avery.goto(`${new URL(avery.url()).origin}/#/policy`);
+    const gate = avery.getByTestId('gate-contained');
+    await gate.waitFor();
+    const wasOn = await gate.isChecked();
+    await gate.click();
+    // Pat saves a newer policy while Avery's edit is unsaved; Avery's screen keeps the edit.
+    const policy = await pat.call<Policy>('policy:get', {});
+    const heard = avery.waitForResponse(
+      (r) => r.url().includes('threats%3Alist') || r.url().includes('threats:list'),
+    );
+    await pat.call('policy:save', { policy, note: 'Pat’s', expectedVersion: policy.version });
+    await heard;
+    expect(await gate.isChecked()).toBe(!wasOn);
+    await avery.getByRole('button', { name: 'Save as a new version' }).click();
+    const dialog = avery.getByTestId('conflict-dialog');
+    await dialog.waitFor();
+    await avery.getByText('Pat Lee changed the intervention policy while you were editing').waitFor();
+    const row = dialog.getByRole('row', { name: /^Contained item \(do not amplify\)/ });
+    await row.getByText(wasOn ? 'No' : 'Yes', { exact: true }).waitFor();
+    await row.getByText(wasOn ? 'Yes' : 'No', { exact: true }).waitFor();
+    await avery.screenshot({ path: path.join(ARTIFACTS, 'team-conflict-policy-en.png') });
+    await dialog.getByRole('button', { name: 'Apply mine on top' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await e2e.app.call<Policy>('policy:get', {})).version)
+      .toBe(policy.version + 2);
+    expect((await e2e.app.call<Policy>('policy:get', {})).gates.containedItem.enabled).toBe(!wasOn);
   });
 });

@@ -30,7 +30,15 @@ export function ConflictDialog({
   const kind = t(`conflict.kinds.${conflict.kind}`, { defaultValue: conflict.kind });
   const differences = differingFields(conflict.theirs.record, conflict.yours.record);
   const cell = (text: string) =>
-    text ? text : <span className="conflict__empty">{t('conflict.empty')}</span>;
+    text === 'true' ? (
+      t('conflict.yes')
+    ) : text === 'false' ? (
+      t('conflict.no')
+    ) : text ? (
+      text
+    ) : (
+      <span className="conflict__empty">{t('conflict.empty')}</span>
+    );
 
   return (
     <Modal

@@ -4,6 +4,7 @@
 // overwritten and nothing is written (no version, no audit entry).
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DraftRecord, PlanRecord } from '../../../src/shared/domain/drafting-records';
+import type { PartnerDetail } from '../../../src/shared/domain/partners';
 import type { Policy } from '../../../src/shared/domain/policy';
 import type { ThreatDetail, ThreatPage } from '../../../src/shared/domain/threat-log';
 import type { AppErrorShape } from '../../../src/shared/errors';
@@ -131,5 +132,35 @@ describe('a stale save is refused with who changed it and both versions', () => 
     expect(theirs.sections.en!.find((s) => s.id === sectionId)!.text).toBe('Dana’s words.');
     expect(yours.sections.en!.find((s) => s.id === sectionId)!.text).toBe('Avery’s words.');
     expect((await app.call<DraftRecord>('drafting:getDraft', { draftId: draft.id })).currentVersion).toBe(2);
+  });
+
+  it('a partner', async () => {
+    const partner = {
+      name: 'Meta — Election integrity',
+      kind: 'platform',
+      handles: ['facebook'],
+      roles: [{ role: 'Escalation', primary: { name: 'Hannah K.', email: 'escalations@meta.example' } }],
+    };
+    const created = await app.call<PartnerDetail>('partners:create', { partner });
+    await dana.call('partners:update', {
+      partner: { ...created.partner, name: 'Meta — Integrity' },
+      expectedVersion: 1,
+    });
+    const refused = await refusal(
+      app.call('partners:update', {
+        partner: { ...created.partner, handles: ['facebook', 'instagram'] },
+        expectedVersion: 1,
+      }),
+    );
+    expect(refused.message).toMatch(/^Dana Roy changed this partner while you were editing/);
+    expect(refused.conflict).toMatchObject({
+      kind: 'partner',
+      changedBy: 'Dana Roy',
+      theirs: { version: 2, record: { name: 'Meta — Integrity', handles: ['facebook'] } },
+      yours: {
+        version: 1,
+        record: { name: 'Meta — Election integrity', handles: ['facebook', 'instagram'] },
+      },
+    });
   });
 });

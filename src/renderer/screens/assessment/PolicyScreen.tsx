@@ -145,6 +145,12 @@ export function PolicyScreen() {
     const timer = setTimeout(() => void previewPolicy(JSON.parse(draftJson) as unknown), PREVIEW_DELAY_MS);
     return () => clearTimeout(timer);
   }, [draftJson, previewPolicy]);
+  // Live updates leave unsaved edits alone (their save meets the conflict path instead).
+  const unsavedPolicy = Boolean(policy && draft && draftJson !== JSON.stringify(policy));
+  useEffect(() => {
+    setUnsaved('policy', unsavedPolicy);
+    return () => setUnsaved('policy', false);
+  }, [unsavedPolicy, setUnsaved]);
 
   if (loadError)
     return (
@@ -154,12 +160,6 @@ export function PolicyScreen() {
         </p>
       </section>
     );
-  // Live updates leave unsaved edits alone (their save meets the conflict path instead).
-  const unsavedPolicy = Boolean(policy && draft && draftJson !== JSON.stringify(policy));
-  useEffect(() => {
-    setUnsaved('policy', unsavedPolicy);
-    return () => setUnsaved('policy', false);
-  }, [unsavedPolicy, setUnsaved]);
   if (!policy || !draft) return <section className="screen" aria-busy="true" />;
 
   const edit = (fn: (p: Policy) => void) =>
@@ -174,6 +174,13 @@ export function PolicyScreen() {
     Math.round(draft.factors.reduce((s, f) => s + (Number.isFinite(f.weight) ? f.weight : 0), 0) * 1000) /
     1000;
   const ep = draft.electionPeriodThresholds ?? null;
+
+  /** A differing field as the editor names it (a gate by its label), else its path in the policy. */
+  function policyFieldLabel(field: string): string {
+    const gate = /^gates\.(\w+)\.enabled$/.exec(field)?.[1];
+    if (!gate) return field;
+    return t(`gate.${gate.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { defaultValue: field });
+  }
 
   async function save(edited: Policy | null = draft, over?: number) {
     setSaveProblems(null);
@@ -235,6 +242,7 @@ export function PolicyScreen() {
           setConflict(null);
           void loadPolicy();
         }}
+        fieldLabel={policyFieldLabel}
         onApplyMine={async (c) => {
           // The edits made here, laid over the newer policy, saved as the version after it.
           const mine = applyEditsOnTop(policy, c.theirs.record as Policy, draft);

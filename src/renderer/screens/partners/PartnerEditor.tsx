@@ -1,11 +1,15 @@
 // One organisation: who it is, what it covers, who to call for each role (a primary and a
 // backup), what to notify it about; with its contact log and every earlier version.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import type { ConflictDetails } from '../../../shared/errors';
+import { ConflictDialog } from '../../components/ConflictDialog';
 import { useTranslation } from 'react-i18next';
 import { BREAKOUT_CATEGORIES, PURPOSES, TARGET_KINDS, THREAT_TYPES } from '../../../shared/domain/enums';
 import {
   CONTACT_CHANNELS,
   PARTNER_KINDS,
+  type Partner,
   type PartnerDetail,
   type PartnerVersion,
 } from '../../../shared/domain/partners';
@@ -212,9 +216,27 @@ export function PartnerEditor({
   const [contactOpen, setContactOpen] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
 
+  const [conflict, setConflict] = useState<ConflictDetails | null>(null);
+  const me = useStore((s) => s.session?.account?.name ?? null);
+  const setUnsaved = useStore((s) => s.setUnsaved);
+  // Edits not saved yet: a newer version (a live update) must not slip under them unseen.
+  const pristine = !detail || JSON.stringify(values) === JSON.stringify(toFormValues(detail.partner));
   useEffect(() => {
-    if (existing && existing.meta.version !== detail?.meta.version) setDetail(existing);
-  }, [existing, detail]);
+    setUnsaved('partner', !pristine);
+    return () => setUnsaved('partner', false);
+  }, [pristine, setUnsaved]);
+  useEffect(() => {
+    if (!existing || existing.meta.version === detail?.meta.version) return;
+    if (pristine) {
+      // Nothing typed here: the form shows the newer version.
+      setDetail(existing);
+      setValues(toFormValues(existing.partner));
+    } else if (existing.meta.changedBy === me) {
+      // This person's own change from elsewhere on this screen (a contact recorded): the edits stay on it.
+      setDetail(existing);
+    }
+    // Someone else's change under unsaved edits: the save meets the conflict path instead.
+  }, [existing, detail, pristine, me]);
 
   const problemMap: Problems = new Map(
     problems.map((p) => [fieldId(p.path), t(p.messageKey, { defaultValue: p.message })]),
@@ -247,20 +269,53 @@ export function PartnerEditor({
       return;
     }
     setProblems([]);
+    await save(checked.partner, detail?.meta.version);
+  }
+
+  async function save(partner: Record<string, unknown>, version: number | undefined) {
     try {
-      const saved = await savePartner(checked.partner, detail?.meta.version);
+      const saved = await savePartner(partner, version);
+      setConflict(null);
       setDetail(saved);
       onDone();
     } catch (err) {
+      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
+        setConflict(err.shape.conflict);
+        return;
+      }
       setServerError(err instanceof ServiceError ? err.message : String(err));
       requestAnimationFrame(() => summaryRef.current?.focus());
     }
+  }
+
+  /** Their version replaces the form; the edits made here are set aside. */
+  function keepTheirs(c: ConflictDetails) {
+    const theirs = c.theirs.record as Partner;
+    if (detail)
+      setDetail({ ...detail, partner: theirs, meta: { ...detail.meta, version: c.theirs.version } });
+    setValues(toFormValues(theirs));
+    setConflict(null);
   }
 
   const title = detail ? detail.partner.name : t('editor.newTitle');
 
   return (
     <section className="screen partner-editor" aria-labelledby="partner-editor-title">
+      <ConflictDialog
+        conflict={conflict}
+        onClose={() => setConflict(null)}
+        onKeepTheirs={keepTheirs}
+        onApplyMine={(c) =>
+          // The edits made here, laid over their version, saved as the version after it.
+          save(
+            detail
+              ? applyEditsOnTop(detail.partner, c.theirs.record as Partner, c.yours.record as Partner)
+              : {},
+            c.theirs.version,
+          )
+        }
+        fieldLabel={(field) => labelOf(field.split('.'))}
+      />
       <div className="screen-header">
         <h1 id="partner-editor-title">{title}</h1>
         <div className="screen-header__actions">
