@@ -37,8 +37,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
-    // Tests and the benchmark index into fixtures they built themselves.
-    files: ['tests/**', 'bench/**'],
+    // Tests, the benchmark and the load test index into fixtures they built themselves.
+    files: ['tests/**', 'bench/**', 'loadtest/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   prettier,

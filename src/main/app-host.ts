@@ -69,6 +69,8 @@ import { SessionService } from './sessions/service';
 import { SessionStore } from './sessions/store';
 import { profileFromSetup } from './setup/organisation';
 import { unsignedBefore } from './audit/verify';
+import { teamUnsupported, type TeamServers } from './team/service';
+import type { teamContract } from '../shared/ipc/team.contract';
 import { WriterQueue } from './concurrency/writer-queue';
 import { LiveHub } from './live/hub';
 import { acquireDatabaseLock, assertNotHeld, type DatabaseLock } from './concurrency/database-lock';
@@ -99,6 +101,8 @@ export interface AppHostOptions {
    *  the app opens without a passphrase; people still sign in. */
   rememberKey?: (key: DbKey) => void | Promise<void>;
   onInternalError?: (err: unknown, channel: string) => void;
+  /** Desktop app: connecting to a team server (elsewhere: unsupported). */
+  teamServers?: TeamServers;
   /** The program that holds the database while it runs ('the desktop app', 'browser mode', 'the team
    *  server'): a lock file beside it, so that `threshold restore` and a second server are refused. */
   holdAs?: string;
@@ -165,7 +169,12 @@ export class AppHost implements DatabaseHostPort {
       this.clock,
     );
     // Before the database is open only the session and setup channels answer (the gate refuses the rest).
-    const closed = { ...this.unavailable, ...this.sessions.handlers(), ...this.setupHandlers() } as Handlers;
+    const closed = {
+      ...this.unavailable,
+      ...this.sessions.handlers(),
+      ...this.setupHandlers(),
+      ...this.teamHandlers(),
+    } as Handlers;
     this.live = new LiveHub({
       dataVersion: () =>
         this.current?.db.open ? (this.current.db.pragma('data_version', { simple: true }) as number) : null,
@@ -339,7 +348,12 @@ export class AppHost implements DatabaseHostPort {
       ctx,
       accounts,
       needsSetup,
-      handlers: { ...handlers, ...this.sessions.handlers(), ...this.setupHandlers() } as Handlers,
+      handlers: {
+        ...handlers,
+        ...this.sessions.handlers(),
+        ...this.setupHandlers(),
+        ...this.teamHandlers(),
+      } as Handlers,
     };
   }
 
@@ -351,6 +365,11 @@ export class AppHost implements DatabaseHostPort {
   }
 
   // First run
+
+  /** The desktop app connects to team servers; the other entry points say they do not. */
+  private teamHandlers(): HandlersOf<typeof teamContract> {
+    return this.opts.teamServers?.handlers() ?? teamUnsupported();
+  }
 
   private setupHandlers(): HostHandlers {
     return {

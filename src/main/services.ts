@@ -139,7 +139,7 @@ export function createContext(db: Db, opts: ContextOptions): ServiceContext {
 }
 
 /** The channels the host itself answers (sessions and setup), not the services of an open database. */
-export type HostChannels = `session:${string}` | `setup:${string}`;
+export type HostChannels = `session:${string}` | `setup:${string}` | `team:${string}`;
 export type ServiceHandlers = Omit<Handlers, Extract<keyof Handlers, HostChannels>>;
 
 export interface Services {

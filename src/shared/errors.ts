@@ -23,6 +23,10 @@ export const ERROR_CODES = [
   'try-later',
   'key-not-needed',
   'unsupported',
+  /** A team server that did not answer. */
+  'unavailable',
+  /** A team server presenting another certificate than the one pinned at the first connection. */
+  'certificate-changed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

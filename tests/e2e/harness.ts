@@ -6,7 +6,7 @@
 //               handler (tests/e2e/electron-bridge.ts); the HTTP fallback is refused and checked unused.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import AxeBuilder from 'axe-core';
 import { expect } from 'vitest';
 import { DownloadShelf } from '../../src/main/browser/downloads';
@@ -14,7 +14,7 @@ import { startBrowserServer, type BrowserServer } from '../../src/main/browser/s
 import { openDialogPort, saveDialogPort } from '../../src/main/electron/file-dialogs';
 import { menuTemplate } from '../../src/main/electron/menu';
 import type { Dispatch } from '../../src/main/ipc/dispatcher';
-import { openTestApp, REPO_ROOT, tempDir, type TestApp } from '../helpers/db';
+import { openTestApp, REPO_ROOT, tempDir, type TestApp, type TestAppOptions } from '../helpers/db';
 import { ADMIN, type Person } from '../helpers/people';
 import { buildElectronBundles } from '../helpers/electron/bundles';
 import { connectPreload, createMainSide, type MainSide } from '../helpers/electron/main-side';
@@ -107,7 +107,7 @@ interface Desktop {
 
 /** The desktop app's side: the built preload, the IPC binding, and the shell's file dialogs as the
  *  services' ports, over a test database. */
-async function startDesktop(holds: Holds): Promise<Desktop> {
+async function startDesktop(holds: Holds, teamServers?: TestAppOptions['teamServers']): Promise<Desktop> {
   const bundles = buildElectronBundles(tempDir('e2e-electron-bundles-', { keep: true }));
   let app: TestApp | null = null;
   // The window's own session (src/main/electron/ipc.ts names it), as the desktop app has it.
@@ -121,6 +121,7 @@ async function startDesktop(holds: Holds): Promise<Desktop> {
     mode: 'electron',
     saveFile: saveDialogPort(dialog, parent),
     openFile: openDialogPort(dialog, parent),
+    ...(teamServers ? { teamServers } : {}),
   });
   const preload = connectPreload(bundles.preload, main);
   return {
@@ -143,11 +144,13 @@ export async function startE2E(
     setUp?: boolean;
     /** The services' clock (e.g. one a test moves on, to let a session go idle). */
     clock?: () => Date;
+    /** The desktop app's team servers (transport 'electron'). */
+    teamServers?: TestAppOptions['teamServers'];
   } = {},
 ): Promise<E2E> {
   const transport = opts.transport ?? 'http';
   const holds = new Holds();
-  const desktop = transport === 'electron' ? await startDesktop(holds) : null;
+  const desktop = transport === 'electron' ? await startDesktop(holds, opts.teamServers) : null;
   // As browser mode runs: what main saves (a Word document) is offered to the page as a download.
   const shelf = new DownloadShelf();
   const app =
@@ -230,6 +233,8 @@ export async function startE2E(
       : ((await (
           await context.request.post(`${server!.origin}/api/session:signIn`, {
             data: { name: person.name, passphrase: person.passphrase },
+            // As the renderer does: the session's CSRF token, from its cookie, with every write.
+            headers: { 'X-Threshold-CSRF': await csrfOf(context, server!.origin) },
           })
         ).json()) as Awaited<ReturnType<TestApp['dispatch']>>);
     if (!result.ok) throw new Error(`Could not sign ${person.name} in: ${result.error.message}`);
@@ -323,6 +328,7 @@ export async function startE2E(
       const signedIn = (await (
         await other.request.post(`${server.origin}/api/session:signIn`, {
           data: { name: who.name, passphrase: who.passphrase },
+          headers: { 'X-Threshold-CSRF': await csrfOf(other, server.origin) },
         })
       ).json()) as Awaited<ReturnType<TestApp['dispatch']>>;
       if (!signedIn.ok) throw new Error(`Could not sign ${who.name} in: ${signedIn.error.message}`);
@@ -474,4 +480,9 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
     const el = document.scrollingElement ?? document.documentElement;
     return el.scrollWidth - el.clientWidth;
   });
+}
+
+/** The CSRF token the server gave this browser's session (its readable cookie). */
+export async function csrfOf(context: BrowserContext, origin: string): Promise<string> {
+  return (await context.cookies(origin)).find((c) => c.name === 'threshold_csrf')?.value ?? '';
 }

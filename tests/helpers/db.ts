@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { AppHost } from '../../src/main/app-host';
+import { AppHost, type AppHostOptions } from '../../src/main/app-host';
 import type { ServiceContext } from '../../src/main/context';
 import type { Db } from '../../src/main/db/connection';
 import type { DbKey } from '../../src/main/db/encryption';
@@ -78,6 +78,8 @@ export interface TestAppOptions {
   sample?: boolean;
   /** false: leave a new database as a first run finds it (needing setup), with nobody signed in. */
   setUp?: boolean;
+  /** The desktop app's team servers (File → Connect to a team server…). */
+  teamServers?: AppHostOptions['teamServers'];
   /** Hold the database as a running app or server does (its lock file), under this program's name. */
   holdAs?: string;
 }
@@ -117,6 +119,7 @@ export async function openTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.saveFile ? { saveFile: opts.saveFile } : {}),
     ...(opts.openFile ? { openFile: opts.openFile } : {}),
+    ...(opts.teamServers ? { teamServers: opts.teamServers } : {}),
     onInternalError: (err, channel) => {
       if (process.env.E2E_DEBUG) console.error('DISPATCH', channel, err);
     },

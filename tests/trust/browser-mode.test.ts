@@ -42,10 +42,16 @@ function connect(host: string, port: number): Promise<'connected' | string> {
   });
 }
 
+/** As the renderer does: the CSRF token from its cookie, in the header, with every request. */
+function withCsrf(headers: Record<string, string> = {}): Record<string, string> {
+  const csrf = /threshold_csrf=([^;]*)/.exec(headers.Cookie ?? '')?.[1];
+  return csrf ? { 'X-Threshold-CSRF': csrf, ...headers } : headers;
+}
+
 function request(
   server: BrowserServer,
   opts: { method?: string; path: string; headers?: Record<string, string>; body?: string; host?: string },
-): Promise<{ status: number; body: string; cookie: string | undefined }> {
+): Promise<{ status: number; body: string; cookies: string[] }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -53,13 +59,13 @@ function request(
         port: server.port,
         method: opts.method ?? 'GET',
         path: opts.path,
-        headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...opts.headers },
+        headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...withCsrf(opts.headers) },
       },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, body, cookie: res.headers['set-cookie']?.[0] }),
+          resolve({ status: res.statusCode ?? 0, body, cookies: res.headers['set-cookie'] ?? [] }),
         );
       },
     );
@@ -132,7 +138,7 @@ async function signIn(server: BrowserServer): Promise<string> {
     body: new URLSearchParams({ token: server.token }).toString(),
   });
   expect(reply.status).toBe(200);
-  return reply.cookie!.split(';')[0]!;
+  return reply.cookies.map((c) => c.split(';')[0]).join('; ');
 }
 
 describe('browser mode refuses requests without a session, from other origins, for other hosts', () => {
@@ -321,12 +327,13 @@ describe('browser mode in Chromium: the token signs in once and leaves no trace'
       // The page's own requests carry the session; scripts cannot read it.
       const fromPage = (await page.evaluate(
         // (session:status answers anyone with the browser's session, before a person signs in to it.)
-        `fetch('/api/session:status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.json())`,
+        `fetch('/api/session:status', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Threshold-CSRF': document.cookie.split('threshold_csrf=')[1] }, body: '{}' }).then((r) => r.json())`,
       )) as {
         ok: boolean;
       };
       expect(fromPage.ok).toBe(true);
-      await expect(page.evaluate('document.cookie')).resolves.toBe('');
+      // Scripts see the CSRF token (for the header of every write), never the session.
+      await expect(page.evaluate('document.cookie')).resolves.toMatch(/^threshold_csrf=[A-Za-z0-9_-]{40,}$/);
       expect(page.url()).not.toContain(server.token);
       // The launch file is gone; the same token, replayed from a copy of it in a fresh browser, is refused.
       expect(fs.existsSync(fileURLToPath(server.url))).toBe(false);

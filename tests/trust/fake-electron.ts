@@ -230,6 +230,33 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     },
   };
 
+  /** Sessions of their own (`session.fromPartition`): what the shell set on each, to call in tests. */
+  interface VerifyRequest {
+    hostname: string;
+    certificate: { data: string };
+  }
+  class FakePartitionSession {
+    verifyProc: ((request: VerifyRequest, callback: (result: number) => void) => void) | null = null;
+    permissionRequest: typeof permissionHandlers.request = null;
+    permissionCheck: typeof permissionHandlers.check = null;
+    beforeRequest: typeof permissionHandlers.beforeRequest = null;
+    setCertificateVerifyProc(proc: FakePartitionSession['verifyProc']) {
+      this.verifyProc = proc;
+    }
+    setPermissionRequestHandler(h: typeof permissionHandlers.request) {
+      this.permissionRequest = h;
+    }
+    setPermissionCheckHandler(h: typeof permissionHandlers.check) {
+      this.permissionCheck = h;
+    }
+    webRequest = {
+      onBeforeRequest: (h: typeof permissionHandlers.beforeRequest) => {
+        this.beforeRequest = h;
+      },
+    };
+  }
+  const partitions = new Map<string, FakePartitionSession>();
+
   const module = {
     app,
     BrowserWindow: FakeBrowserWindow,
@@ -262,6 +289,12 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       get defaultSession() {
         afterReady('session.defaultSession');
         return defaultSession;
+      },
+      fromPartition(partition: string) {
+        afterReady('session.fromPartition');
+        const existing = partitions.get(partition) ?? new FakePartitionSession();
+        partitions.set(partition, existing);
+        return existing;
       },
     },
     shell: {
@@ -364,6 +397,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     safeStorage,
     messageBoxAnswers,
     FakeBrowserWindow,
+    partitions,
   };
 }
 

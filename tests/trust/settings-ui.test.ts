@@ -71,7 +71,11 @@ describe('Settings → backups, in the browser', () => {
       // The launch file gives this browser its session (the cookie); then the administrator signs in to it.
       await page.goto(server.url);
       await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
-      const signedIn = await context.request.post(`${server.origin}/api/session:signIn`, { data: ADMIN });
+      const csrf = (await context.cookies(server.origin)).find((c) => c.name === 'threshold_csrf')?.value;
+      const signedIn = await context.request.post(`${server.origin}/api/session:signIn`, {
+        data: ADMIN,
+        headers: { 'X-Threshold-CSRF': csrf ?? '' },
+      });
       expect(((await signedIn.json()) as { ok: boolean }).ok).toBe(true);
       await page.goto(`${server.origin}/#/settings`);
       await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();

@@ -16,6 +16,7 @@ import { policyCommand } from './policy';
 import { profileCommand } from './profile';
 import { reportCommand } from './report';
 import { restoreCommand } from './restore';
+import { serveCommand } from './serve';
 import { setupCommand } from './setup';
 import { showCommand } from './show';
 import { userCommand } from './user';
@@ -41,5 +42,6 @@ export const COMMANDS: readonly Command[] = [
   reportCommand,
   backupCommand,
   restoreCommand,
+  serveCommand,
   dbCommand,
 ];

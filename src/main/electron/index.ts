@@ -15,6 +15,9 @@ import { guardUnload } from './unload-guard';
 import { createAppWindow } from './window';
 import { aboutText, menuTemplate } from './menu';
 import { DEFAULT_STATE, readState, writeState } from './window-state';
+import { teamWindowPort } from './team-window';
+import { PinStore, PINS_FILE_NAME } from '../team/pins-store';
+import { TeamServers } from '../team/service';
 import { schemaVersion } from '../db/connection';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
 
@@ -111,6 +114,14 @@ function installMenu(dbPath: string): void {
   );
 }
 
+function teamServersFor(file: string): TeamServers {
+  const pins = new PinStore(file);
+  return new TeamServers(
+    pins,
+    teamWindowPort(pins, path.join(app.getAppPath(), 'assets', 'icons', '512x512.png')),
+  );
+}
+
 async function start(): Promise<void> {
   hardenApp(app, openExternal);
   hardenSession(session.defaultSession);
@@ -128,6 +139,8 @@ async function start(): Promise<void> {
     parent: () => BrowserWindow.getFocusedWindow(),
     saveFile: saveDialogPort(dialog, () => BrowserWindow.getFocusedWindow()),
     openFile: openDialogPort(dialog, () => BrowserWindow.getFocusedWindow()),
+    // File → Connect to a team server…: the servers and their pinned certificates, in the app's settings.
+    teamServers: teamServersFor(path.join(app.getPath('userData'), PINS_FILE_NAME)),
   });
   if (!host) {
     app.exit(1);

@@ -42,6 +42,8 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
         cmd('Export Workspace (JSON)…', 'export-json', 'CmdOrCtrl+E'),
         cmd('Export Threats (CSV)…', 'export-csv', 'CmdOrCtrl+Shift+E'),
         { type: 'separator' },
+        cmd('Connect to a Team Server…', 'connect-team-server'),
+        { type: 'separator' },
         actions.isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },

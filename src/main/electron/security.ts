@@ -32,16 +32,28 @@ export function isAppUrl(url: string): boolean {
   return url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`);
 }
 
+/** The team server a window shows (team-window.ts): its pages may navigate within that origin. */
+const allowedOrigins = new WeakMap<WebContents, string>();
+
+export function allowOrigin(contents: WebContents, origin: string): void {
+  allowedOrigins.set(contents, origin);
+}
+
+function mayNavigate(contents: WebContents, url: string): boolean {
+  const origin = allowedOrigins.get(contents);
+  return isAppUrl(url) || (origin !== undefined && (url === origin || url.startsWith(`${origin}/`)));
+}
+
 /** Refuses navigation, new windows, <webview> and permission requests. */
 export function hardenWebContents(contents: WebContents, openExternal: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(contents, url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!mayNavigate(contents, event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!mayNavigate(contents, url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

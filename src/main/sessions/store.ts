@@ -76,6 +76,15 @@ export class SessionStore {
     return session;
   }
 
+  /** The host gave the session a new name (the team server's session id, renewed at sign-in). */
+  rename(from: string, to: string): void {
+    const session = this.sessions.get(from);
+    if (!session) return;
+    this.sessions.delete(from);
+    session.key = to;
+    this.sessions.set(to, session);
+  }
+
   /** An administrator changed someone's roles: their sessions act with the new ones from the next call. */
   updateRoles(accountId: string, roles: Role[]): void {
     for (const s of this.sessions.values()) if (s.accountId === accountId) s.roles = roles;

@@ -15,14 +15,21 @@ declare global {
   }
 }
 
+/** The session's CSRF token, from the cookie the server set beside the session's (readable by this
+ *  site's pages only); the server refuses every write without it. */
+function csrfToken(): string {
+  const match = /(?:^|;\s*)threshold_csrf=([^;]*)/.exec(document.cookie);
+  return match?.[1] ?? '';
+}
+
 function httpApi(): ThresholdApi {
   // Signed in by the session cookie (HttpOnly, SameSite=Strict) the server set when this browser
-  // signed in: nothing secret is kept in the page.
+  // signed in: nothing secret is kept in the page but the CSRF token.
   return createApi(async (channel, request) => {
     try {
       const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Threshold-CSRF': csrfToken() },
         credentials: 'same-origin',
         body: JSON.stringify(request),
       });

@@ -97,6 +97,10 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
   'setup:discardPlainBackup': 'accounts.manage',
   'stix:export': 'workspace.export',
   'stix:import': 'log.write',
+  // Connecting this desktop app to a team server: anyone at this computer, signed in here or not (a
+  // person may work only on the team server). It changes nothing in the local database.
+  'team:check': 'public',
+  'team:connect': 'public',
   'threats:list': 'log.read',
   'threats:get': 'log.read',
   'threats:create': 'log.write',
@@ -123,6 +127,10 @@ export function accessOf(channel: Channel): Access {
 const READ_ONLY_SESSION_CHANNELS: ReadonlySet<Channel> = new Set([
   'session:status',
   'session:checkPassphrase',
+  // Connecting the desktop app to a team server never touches the database (it waits on the network:
+  // it must not hold every save behind a server that does not answer).
+  'team:check',
+  'team:connect',
 ]);
 
 export function isWriteChannel(channel: Channel): boolean {

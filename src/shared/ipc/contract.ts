@@ -20,6 +20,7 @@ import { securityContract } from './security.contract';
 import { sessionContract } from './session.contract';
 import { setupContract } from './setup.contract';
 import { stixContract } from './stix.contract';
+import { teamContract } from './team.contract';
 import { threatsContract } from './threats.contract';
 import { workspaceContract } from './workspace.contract';
 
@@ -43,6 +44,7 @@ export const CONTRACTS = {
   session: sessionContract,
   setup: setupContract,
   stix: stixContract,
+  team: teamContract,
   threats: threatsContract,
   workspace: workspaceContract,
 } as const;
@@ -66,6 +68,7 @@ export const contract = {
   ...sessionContract,
   ...setupContract,
   ...stixContract,
+  ...teamContract,
   ...threatsContract,
   ...workspaceContract,
 } as const satisfies ContractMap;

@@ -5,6 +5,7 @@ export const MENU_COMMANDS = [
   'import',
   'export-json',
   'export-csv',
+  'connect-team-server',
   'go-log',
   'go-dashboard',
   'go-partners',

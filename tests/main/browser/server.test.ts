@@ -23,7 +23,7 @@ function request(
         port: server.port,
         method: opts.method ?? 'GET',
         path: opts.path,
-        headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...opts.headers },
+        headers: { Host: opts.host ?? `127.0.0.1:${server.port}`, ...withCsrf(opts.headers) },
       },
       (res) => {
         let body = '';
@@ -36,6 +36,16 @@ function request(
     req.end();
   });
 }
+
+/** As the renderer does: the CSRF token from its cookie, in the header, with every request. */
+function withCsrf(headers: Record<string, string> = {}): Record<string, string> {
+  const csrf = /threshold_csrf=([^;]*)/.exec(headers.Cookie ?? '')?.[1];
+  return csrf && !('X-Threshold-CSRF' in headers) ? { 'X-Threshold-CSRF': csrf, ...headers } : headers;
+}
+
+/** The cookies a sign-in set, as a browser sends them back. */
+const cookiesOf = (reply: Reply): string =>
+  (reply.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
 
 async function serve() {
   const app = await openTestApp();
@@ -59,14 +69,14 @@ const signIn = (server: BrowserServer, token: string, origin = 'null') =>
 async function session(server: BrowserServer): Promise<string> {
   const reply = await signIn(server, server.token);
   expect(reply.status).toBe(200);
-  return String(reply.headers['set-cookie']?.[0]).split(';')[0]!;
+  return cookiesOf(reply);
 }
 
 /** A second browser: a launch token of its own. */
 async function session2(server: BrowserServer): Promise<string> {
   const reply = await signIn(server, server.launch().token);
   expect(reply.status).toBe(200);
-  return String(reply.headers['set-cookie']?.[0]).split(';')[0]!;
+  return cookiesOf(reply);
 }
 
 const api = (server: BrowserServer, channel: string, body: unknown, headers: Record<string, string> = {}) =>

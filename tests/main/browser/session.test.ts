@@ -34,6 +34,38 @@ describe('BrowserSessions', () => {
     expect(sessions.authenticate(busy)).toBeNull();
   });
 
+  it('gives each session a CSRF token of its own, checked against that session only', () => {
+    const sessions = new BrowserSessions();
+    const a = sessions.open();
+    const b = sessions.open();
+    const nameA = sessions.authenticate(`${SESSION_COOKIE}=${a.sessionId}`)!;
+    expect(sessions.checkCsrf(nameA, a.csrf)).toBe(true);
+    expect(sessions.checkCsrf(nameA, b.csrf)).toBe(false);
+    expect(sessions.checkCsrf(nameA, a.sessionId)).toBe(false);
+    expect(sessions.checkCsrf(nameA, undefined)).toBe(false);
+    expect(sessions.checkCsrf(nameA, [a.csrf, a.csrf])).toBe(false);
+    expect(sessions.checkCsrf('no such session', a.csrf)).toBe(false);
+  });
+
+  it('on the team server, sends its cookies over HTTPS only, and tells when an idle session ends', () => {
+    let now = 0;
+    const ended: string[] = [];
+    const sessions = new BrowserSessions({
+      secure: true,
+      clock: () => now,
+      idleMs: 1000,
+      onEnd: (n) => ended.push(n),
+    });
+    const opened = sessions.open();
+    const [session, csrf] = sessions.cookies(opened);
+    expect(session).toBe(`${SESSION_COOKIE}=${opened.sessionId}; HttpOnly; Secure; SameSite=Strict; Path=/`);
+    expect(csrf).toBe(`threshold_csrf=${opened.csrf}; Secure; SameSite=Strict; Path=/`);
+    const name = sessions.authenticate(`${SESSION_COOKIE}=${opened.sessionId}`);
+    now = 2000;
+    expect(sessions.authenticate(`${SESSION_COOKIE}=${opened.sessionId}`)).toBeNull();
+    expect(ended).toEqual([name]);
+  });
+
   it('sets a cookie scripts cannot read and other sites never send', () => {
     expect(BrowserSessions.cookie('abc')).toBe(`${SESSION_COOKIE}=abc; HttpOnly; SameSite=Strict; Path=/`);
   });

@@ -101,11 +101,19 @@ describe('browser mode’s event stream', () => {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: server.origin },
         body: `token=${encodeURIComponent(server.token)}`,
       });
-      const cookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0]!;
+      // The session's cookie, and its CSRF token for the header of every write (as the renderer sends it).
+      const cookies = exchange.headers.getSetCookie().map((c) => c.split(';')[0]!);
+      const cookie = cookies.find((c) => c.startsWith('threshold_session='))!;
+      const csrf = cookies.find((c) => c.startsWith('threshold_csrf='))!.slice('threshold_csrf='.length);
       const post = (channel: string, body: unknown) =>
         fetch(`${server.origin}/api/${channel}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: server.origin },
+          headers: {
+            'Content-Type': 'application/json',
+            Cookie: cookie,
+            Origin: server.origin,
+            'X-Threshold-CSRF': csrf,
+          },
           body: JSON.stringify(body),
         }).then((r) => r.json() as Promise<{ ok: boolean }>);
       expect((await post('session:signIn', ADMIN)).ok).toBe(true);

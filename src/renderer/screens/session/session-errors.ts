@@ -15,7 +15,11 @@ export function signInErrorText(t: TFunction, err: unknown): string {
   const { code, message } = err.shape;
   if (code === 'try-later') {
     const seconds = numberAfter(message, /again in/);
-    return seconds === null ? message : t('session:signIn.tryLater', { count: seconds });
+    // The team server also slows down an address that keeps failing, whatever names it tries.
+    const key = /from this address/.test(message)
+      ? 'session:signIn.tryLaterAddress'
+      : 'session:signIn.tryLater';
+    return seconds === null ? message : t(key, { count: seconds });
   }
   if (code === 'sign-in-refused') {
     const tries = numberAfter(message, /After/);
