@@ -19,6 +19,7 @@ import { OutcomeRepository } from '../outcomes/repository';
 import { ThreatStore } from '../threats/store';
 import type { Election } from '../../shared/domain/workspace';
 import type { ReportData, ReportDecision, ReportStatement, ReportThreat } from './model';
+import { isPublicTemplate } from '../../shared/domain/drafting';
 
 const dayOf = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
@@ -107,7 +108,12 @@ export function gatherReport(
   const inElection = new Set(threats.map((t) => t.threat.id));
   const statements: ReportStatement[] = new DraftingRepository(ctx.db)
     .firstApprovals()
-    .filter((r) => r.releasable && r.threatIds.some((id) => inElection.has(id)))
+    // Statements issued: what went to the public, not the notes sent to partners (those are responses,
+    // counted in the outcomes) nor internal briefings.
+    .filter(
+      (r) =>
+        r.releasable && isPublicTemplate(r.draft.template) && r.threatIds.some((id) => inElection.has(id)),
+    )
     .map((r) => ({
       draftId: r.draftId,
       version: r.version,

@@ -67,16 +67,17 @@ beforeAll(async () => {
     threatIds: ['lk27-001'],
     asOf: '2027-05-13T12:00:00Z',
   });
-  const draft = await app.call<DraftRecord>('drafting:createDraft', {
-    planId: plan.id,
-    template: 'public-statement',
-  });
-  await li.call('drafting:review', { draftId: draft.id, expectedVersion: 1 });
-  await marie.call('drafting:approve', {
-    draftId: draft.id,
-    expectedVersion: 1,
-    passphrase: marie.passphrase,
-  });
+  // A public statement, and a notification to the partners approved beside it: only the statement is a
+  // "statement issued" (the notification is a response, counted with the outcomes).
+  for (const template of ['public-statement', 'partner-notification']) {
+    const draft = await app.call<DraftRecord>('drafting:createDraft', { planId: plan.id, template });
+    await li.call('drafting:review', { draftId: draft.id, expectedVersion: 1 });
+    await marie.call('drafting:approve', {
+      draftId: draft.id,
+      expectedVersion: 1,
+      passphrase: marie.passphrase,
+    });
+  }
   classifiedTexts = [];
   const levels = new Set<string>();
   for (const id of app.db.prepare('SELECT id FROM threats').pluck().all() as string[]) {
@@ -123,6 +124,7 @@ describe('the after-action report', () => {
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(text).toMatch(/Approved for release on May 2\d, 2027\. About: lk27-001\./);
+    expect(data.statements.map((st) => st.template)).toEqual(['public-statement']);
   });
 
   it('shows no classified text without --classified, and adds the annex, marked at the highest level, with it', async () => {
