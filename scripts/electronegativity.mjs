@@ -46,6 +46,17 @@ export const REVIEWED = [
       'channel, plus onMenuCommand, which passes on only known menu command names; it never exposes ipcRenderer, Node or ' +
       'Electron objects. tests/trust/electron-shell.test.ts checks exactly that.',
   },
+  {
+    id: 'CERTIFICATE_VERIFY_PROC_JS_CHECK',
+    file: 'main/electron/team-window.ts',
+    sample: 'ses.setCertificateVerifyProc((request, callback) => {',
+    reason:
+      'The tool flags every certificate verify proc as a possible opt-out from TLS validation. This one is the pinning of a team ' +
+      "server, installed only on that server's own session: it answers 0 (trust) only when the certificate's SHA-256 fingerprint " +
+      'equals the one the person pinned for that host at first connection (src/main/team/pinning.ts certificateCheck), and -2 ' +
+      '(refuse) for everything else, so it is stricter than the default. tests/main/team/pinning.test.ts and ' +
+      'tests/trust/electron-team.test.ts prove a changed or unpinned certificate is refused.',
+  },
 ];
 
 const SEVERE = new Set(['HIGH', 'MEDIUM']);
