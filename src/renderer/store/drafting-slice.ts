@@ -45,6 +45,9 @@ export interface DraftingSlice {
     languages: DraftLang[],
   ): Promise<DraftRecord>;
   openDraft(draftId: string, version?: number): Promise<void>;
+  /** Refetches the draft version on screen (a live update), unless the person has since opened another
+   *  version or draft: what they chose to look at always wins over a refresh. */
+  refreshOpenDraft(): Promise<void>;
   closeDraft(): void;
   /** Saves the edits over `expectedVersion` (default: the version open in the editor). */
   saveDraftText(sections: SectionEdits, expectedVersion?: number): Promise<DraftRecord>;
@@ -56,13 +59,16 @@ export interface DraftingSlice {
 }
 
 export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice> = (set, get) => {
-  async function reloadEditor(record: DraftRecord): Promise<void> {
+  // Each editor request a person makes takes a number; a slower, older answer never replaces a newer one.
+  let editorRequest = 0;
+  async function reloadEditor(record: DraftRecord, request = ++editorRequest, stillWanted = () => true) {
     const [plan, versions, planVersions] = await Promise.all([
       // The plan as it is now; the record says which version its text was written from.
       call(api.drafting.getPlan({ planId: record.planId })),
       call(api.drafting.draftVersions({ draftId: record.id })),
       call(api.drafting.planVersions({ planId: record.planId })),
     ]);
+    if (request !== editorRequest || !stillWanted()) return;
     set({ editor: { record, plan, versions, planVersions }, editorError: null });
   }
   return {
@@ -94,11 +100,20 @@ export const createDraftingSlice: StateCreator<StoreState, [], [], DraftingSlice
       return record;
     },
     async openDraft(draftId, version) {
+      const request = ++editorRequest;
       try {
-        await reloadEditor(await call(api.drafting.getDraft({ draftId, version })));
+        await reloadEditor(await call(api.drafting.getDraft({ draftId, version })), request);
       } catch (err) {
-        set({ editor: null, editorError: (err as Error).message });
+        if (request === editorRequest) set({ editor: null, editorError: (err as Error).message });
       }
+    },
+    async refreshOpenDraft() {
+      const shown = get().editor?.record;
+      if (!shown) return;
+      const request = editorRequest;
+      const stillWanted = () => get().editor?.record === shown;
+      const record = await call(api.drafting.getDraft({ draftId: shown.id }));
+      if (request === editorRequest && stillWanted()) await reloadEditor(record, request, stillWanted);
     },
     closeDraft() {
       set({ editor: null, editorError: null });

@@ -114,7 +114,7 @@ export const createLiveSlice: StateCreator<StoreState, [], [], LiveSlice> = (set
       if (s.threatDrafts) work.push(s.loadThreatDrafts(s.threatDrafts.threatId));
       const record = s.editor?.record;
       if (record && record.version === record.currentVersion && !editing('draft') && affects(record.id))
-        work.push(s.openDraft(record.id));
+        work.push(s.refreshOpenDraft());
     }
     if (has('partners') && s.partners && !editing('partner')) work.push(s.loadPartners());
     // A refetch that fails (the session ended meanwhile) is the next request's to report.
