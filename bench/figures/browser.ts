@@ -2,18 +2,45 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { AppHost } from '../../src/main/app-host';
 import { startBrowserServer, type BrowserServer } from '../../src/main/browser/server';
-import { openDatabase, type Db } from '../../src/main/db/connection';
 import type { BenchContext, Figure } from '../figures';
 import { SEARCH_TERMS } from '../generate';
 import { now } from '../measure';
 import { buildRenderer } from './bundle';
-import { closeDatabase, dispatcherFor } from './db';
 
 interface Session {
-  db: Db;
+  host: AppHost;
   server: BrowserServer;
   browser: Browser;
+}
+
+/** The administrator the browser figures sign in as (set up on a copy of the benchmark's database). */
+const ADMIN = { name: 'Bench Admin', passphrase: 'copper-lantern-meadow-violin-73' };
+
+/**
+ * Browser mode as `npm run start:browser` runs it: the app's host over a copy of the benchmark's database,
+ * set up as a new organisation's first start does (which encrypts it, as every real database is), and the
+ * same server. The copy keeps the benchmark's own database plain for the figures that read it directly.
+ */
+async function openHost(ctx: BenchContext): Promise<AppHost> {
+  const file = path.join(ctx.workDir, 'browser.db');
+  for (const s of ['', '-wal', '-shm', '.keyring']) fs.rmSync(file + s, { force: true });
+  fs.copyFileSync(ctx.mainDb, file);
+  const host = AppHost.open({
+    dbPath: file,
+    mode: 'browser',
+    assetsDir: path.resolve('assets'),
+    appVersion: 'bench',
+    autoBackup: false,
+  });
+  const setup = await host.dispatch(
+    'setup:run',
+    { organisation: { name: { en: 'Benchmark' } }, administrator: ADMIN },
+    { session: 'bench-setup' },
+  );
+  if (!setup.ok) throw new Error(`setup of the browser figures' database failed: ${setup.error.message}`);
+  return host;
 }
 
 let session: Session | null = null;
@@ -22,9 +49,11 @@ async function open(ctx: BenchContext): Promise<Session> {
   if (session) return session;
   const rendererDir = path.join(ctx.workDir, 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) buildRenderer(rendererDir);
-  const db = openDatabase(ctx.mainDb, { check: 'none' });
+  ctx.progress('  setting up a copy of the database as browser mode opens it (not timed)');
+  const host = await openHost(ctx);
   const server = await startBrowserServer({
-    dispatch: dispatcherFor(db, ctx.mainDb),
+    dispatch: host.dispatch,
+    live: host.live,
     staticDir: rendererDir,
   });
   const browser = await chromium.launch({
@@ -39,7 +68,7 @@ async function open(ctx: BenchContext): Promise<Session> {
       '--disable-sync',
     ],
   });
-  session = { db, server, browser };
+  session = { host, server, browser };
   return session;
 }
 
@@ -47,7 +76,7 @@ async function close(): Promise<void> {
   if (!session) return;
   await session.browser.close();
   await session.server.close();
-  closeDatabase(session.db);
+  session.host.close();
   session = null;
 }
 
@@ -75,13 +104,24 @@ const TYPE_AND_WAIT = `async (word) => {
   });
 }`;
 
-/** A browser context signed in to the server (its launch file used once), to open pages in. */
+/**
+ * A browser context with a session (its launch file used once) in which the administrator has signed in,
+ * as the sign-in form does it, to open pages in.
+ */
 async function signedIn(browser: Browser, server: BrowserServer) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.launch().url);
   await page.waitForURL((u) => u.origin === server.origin && u.pathname === '/');
   await page.close();
+  const csrf = (await context.cookies(server.origin)).find((c) => c.name === 'threshold_csrf')?.value ?? '';
+  const response = await context.request.post(`${server.origin}/api/session:signIn`, {
+    data: ADMIN,
+    headers: { 'X-Threshold-CSRF': csrf },
+  });
+  const result = (await response.json()) as { ok: boolean; error?: { message: string } };
+  if (!result.ok)
+    throw new Error(`The benchmark's administrator could not sign in: ${result.error?.message}`);
   return context;
 }
 

@@ -22,12 +22,30 @@ export function freshDb(file: string): Db {
   return openDatabase(file);
 }
 
-export function contextFor(db: Db, file: string): ServiceContext {
+const benchSigner = newSigningKeyPair().privateKey;
+
+/** The one person the benchmark acts as: every role, a signing key (audit entries are signed). */
+function benchActing(role: Acting['role'] = null): Acting {
+  return {
+    accountId: 'acct-0000000000bench',
+    name: 'Benchmark',
+    roles: [...ROLES],
+    signer: benchSigner,
+    role,
+  };
+}
+
+/**
+ * A service context acting as the benchmark's person, as a signed-in session would; `'scoped'` leaves
+ * who is acting to the call's scope, as the dispatcher sets it.
+ */
+export function contextFor(db: Db, file: string, acting: 'bench' | 'scoped' = 'bench'): ServiceContext {
   return createContext(db, {
     dbPath: file,
     assetsDir: path.resolve('assets'),
     mode: 'cli',
     appVersion: 'bench',
+    ...(acting === 'bench' ? { acting: () => benchActing() } : {}),
   });
 }
 
@@ -35,18 +53,17 @@ export { closeDatabase };
 
 /** The dispatcher every entry point uses, acting as one signed-in person who holds every role. */
 export function dispatcherFor(db: Db, file: string): Dispatch {
-  const ctx = contextFor(db, file);
+  const ctx = contextFor(db, file, 'scoped');
   const { handlers } = createServices(ctx, {
     keySlots: { add: () => undefined, remove: () => undefined },
     sessions: { updateRoles: () => undefined, endFor: () => undefined },
   });
-  const signer = newSigningKeyPair().privateKey;
   return createDispatcher(handlers as Parameters<typeof createDispatcher>[0], {
     gate: (channel): Acting => {
       const access = CHANNEL_ACCESS[channel];
-      const roles = [...ROLES];
-      const role = access.includes('.') ? roleFor(roles, access as Parameters<typeof roleFor>[1]) : null;
-      return { accountId: 'acct-0000000000bench', name: 'Benchmark', roles, signer, role };
+      return benchActing(
+        access.includes('.') ? roleFor([...ROLES], access as Parameters<typeof roleFor>[1]) : null,
+      );
     },
   });
 }
