@@ -47,7 +47,9 @@ let session: Session | null = null;
 
 async function open(ctx: BenchContext): Promise<Session> {
   if (session) return session;
-  const rendererDir = path.join(ctx.workDir, 'renderer');
+  // THRESHOLD_BENCH_RENDERER: a renderer already built (the test that keeps the benchmark running uses
+  // the end-to-end tests' build rather than a second one).
+  const rendererDir = process.env.THRESHOLD_BENCH_RENDERER ?? path.join(ctx.workDir, 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) buildRenderer(rendererDir);
   ctx.progress('  setting up a copy of the database as browser mode opens it (not timed)');
   const host = await openHost(ctx);
