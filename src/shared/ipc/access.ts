@@ -49,6 +49,7 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
   'drafting:export': 'drafts.export',
   'drafting:saveDocx': 'drafts.export',
   'elections:list': 'log.read',
+  'elections:get': 'log.read',
   'elections:save': 'log.write',
   'elections:delete': 'log.write',
   'files:open': 'log.read',
