@@ -37,7 +37,7 @@ describe('a stale correction of an outcome observation (http)', () => {
     await page.goto(`${new URL(page.url()).origin}/#/log/T-1`);
     await page.getByTestId('detail-panel').waitFor();
     await page.getByRole('tab', { name: 'Timeline' }).click();
-    await page.getByRole('button', { name: /^Edit the outcome observed on/ }).click();
+    await page.getByRole('button', { name: /^Edit the observation of/ }).click();
     const form = page.getByTestId('outcome-edit-form');
     await form.getByLabel('Note').fill('The platform labelled the posts on May 19.');
 
