@@ -7,7 +7,9 @@
 // with Babel's typescript plugin, but without scope analysis — `scope.resolveVarValue(node)` returns the
 // first argument of the call as written. So the window checks (context isolation, sandbox, auxclick …)
 // see web preferences only when they are literally in the `new BrowserWindow({...})` call; that is why
-// src/main/electron/window.ts writes them there rather than building them in a helper. The scan runs on
+// src/main/electron/window.ts writes them there, in createSecureWindow, the one constructor call every
+// window of the shell (the app's, a team server's) goes through, rather than returning them from a
+// helper. The scan runs on
 // a staged copy of those folders with a package.json that names the Electron version, so that the
 // version-dependent defaults are judged for the Electron we ship.
 //
@@ -44,7 +46,8 @@ export const REVIEWED = [
       'The tool flags every preload script ("review the use"). src/preload/index.ts runs sandboxed and context-isolated and exposes ' +
       'one object, window.threshold, with one function per channel of the IPC contract that calls ipcRenderer.invoke with that ' +
       'channel, plus onMenuCommand, which passes on only known menu command names; it never exposes ipcRenderer, Node or ' +
-      'Electron objects. tests/trust/electron-shell.test.ts checks exactly that.',
+      'Electron objects. tests/trust/electron-shell.test.ts checks exactly that. The same constructor makes the team ' +
+      "server's window without a preload (tests/trust/electron-team.test.ts).",
   },
   {
     id: 'CERTIFICATE_VERIFY_PROC_JS_CHECK',

@@ -165,6 +165,7 @@ export class AppHost implements DatabaseHostPort {
           if (!accountSlots(this.keyring.read(), accountId).some((s) => s.kdf.salt === kdf.salt))
             this.keySlots(this.keyring).add(accountId, name, kdf, slotKey);
         },
+        write: (work) => this.writer.run(work),
       },
       this.clock,
     );

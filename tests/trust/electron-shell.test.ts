@@ -293,6 +293,20 @@ describe('the window', () => {
     expect(source).not.toMatch(/\bremote\b.*require|enableRemoteModule/);
     expect(source).toMatch(/app\.enableSandbox\(\)/);
   });
+
+  it('every window of the shell is made by the one constructor call that holds the secure web preferences', () => {
+    const dir = path.join(REPO_ROOT, 'src', 'main', 'electron');
+    const made = fs
+      .readdirSync(dir)
+      .flatMap((f) =>
+        [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/new BrowserWindow\(/g)].map(() => f),
+      );
+    expect(made).toEqual(['window.ts']);
+    const written = fs
+      .readdirSync(dir)
+      .filter((f) => /contextIsolation|webPreferences:/.test(fs.readFileSync(path.join(dir, f), 'utf8')));
+    expect(written).toEqual(['window.ts']);
+  });
 });
 
 describe('the preload', () => {

@@ -2,6 +2,7 @@
 import type { Db } from '../db/types';
 import { cached } from '../db/statements';
 import type { Election } from '../../shared/domain/workspace';
+import type { ElectionDetail } from '../../shared/domain/elections';
 
 export class ElectionRepository {
   constructor(private readonly db: Db) {}
@@ -31,14 +32,42 @@ export class ElectionRepository {
     return doc ? (JSON.parse(doc) as Election) : undefined;
   }
 
+  /** The election with its version and who made it (a deleted one too: an editor may have it open). */
+  detail(id: string): ElectionDetail | undefined {
+    const row = cached(
+      this.db,
+      'SELECT doc, version, changed_by, created_at, updated_at, deleted_at FROM elections WHERE id = ?',
+    ).get(id) as
+      | {
+          doc: string;
+          version: number;
+          changed_by: string | null;
+          created_at: string;
+          updated_at: string;
+          deleted_at: string | null;
+        }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      election: JSON.parse(row.doc) as Election,
+      meta: {
+        version: row.version,
+        changedBy: row.changed_by,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        deletedAt: row.deleted_at,
+      },
+    };
+  }
+
   isDeleted(id: string): boolean {
     return (
       cached(this.db, 'SELECT 1 FROM elections WHERE id = ? AND deleted_at IS NOT NULL').get(id) !== undefined
     );
   }
 
-  /** Inserts or replaces; returns what happened. */
-  upsert(election: Election, at: string): 'created' | 'updated' | 'unchanged' {
+  /** Inserts or replaces (a new version, made `by` that account); returns what happened. */
+  upsert(election: Election, at: string, by: string | null = null): 'created' | 'updated' | 'unchanged' {
     const doc = JSON.stringify(election);
     const existing = cached(this.db, 'SELECT doc, deleted_at FROM elections WHERE id = ?').get(
       election.id,
@@ -46,22 +75,26 @@ export class ElectionRepository {
     if (!existing) {
       cached(
         this.db,
-        'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES ' +
-          '(?, ?, ?, ?, ?, ?)',
-      ).run(election.id, doc, election.name, election.pollingDay, at, at);
+        'INSERT INTO elections (id, doc, name, polling_day, changed_by, created_at, updated_at) VALUES ' +
+          '(?, ?, ?, ?, ?, ?, ?)',
+      ).run(election.id, doc, election.name, election.pollingDay, by, at, at);
       return 'created';
     }
     if (existing.doc === doc && existing.deleted_at === null) return 'unchanged';
     cached(
       this.db,
-      'UPDATE elections SET doc = ?, name = ?, polling_day = ?, version = version + 1, updated_at ' +
-        '= ?, deleted_at = NULL WHERE id = ?',
-    ).run(doc, election.name, election.pollingDay, at, election.id);
+      'UPDATE elections SET doc = ?, name = ?, polling_day = ?, version = version + 1, changed_by = ?, ' +
+        'updated_at = ?, deleted_at = NULL WHERE id = ?',
+    ).run(doc, election.name, election.pollingDay, by, at, election.id);
     return 'updated';
   }
 
-  softDelete(id: string, at: string): void {
-    cached(this.db, 'UPDATE elections SET deleted_at = ?, updated_at = ? WHERE id = ?').run(at, at, id);
+  /** A deletion is a version too: an editor open on the election meets it as a conflict. */
+  softDelete(id: string, at: string, by: string | null = null): void {
+    cached(
+      this.db,
+      'UPDATE elections SET deleted_at = ?, updated_at = ?, version = version + 1, changed_by = ? WHERE id = ?',
+    ).run(at, at, by, id);
   }
 
   /** Every election (deleted ones too, so that their threats still have a calendar), parsed once. */

@@ -1,9 +1,13 @@
-// The elections' handlers.
+// The elections' handlers. A save is optimistic, as every record's is: it carries the version the person
+// opened, and a stale one is refused with who changed the election since and both versions.
 import { AppError } from '../../shared/errors';
 import { calendarProblems } from '../../shared/domain/election-calendar';
+import type { ElectionDetail } from '../../shared/domain/elections';
+import type { Election } from '../../shared/domain/workspace';
 import type { HandlersOf } from '../../shared/ipc/define';
 import type { electionsContract } from '../../shared/ipc/elections.contract';
 import type { ServiceContext } from '../context';
+import { assertEditable } from '../records';
 import type { ElectionRepository } from './repository';
 
 /** What the elections need to know of the threat log (given by services.ts, so that the elections do
@@ -13,6 +17,35 @@ export interface ElectionThreats {
   count(electionId: string): number;
 }
 
+/**
+ * Whether `election` may be saved over what is stored (`current`): a new one (no `expectedVersion`) only
+ * where no live election has its id; a new version only from the version stored now. Throws otherwise.
+ */
+export function assertElectionSavable(
+  current: ElectionDetail | undefined,
+  election: Election,
+  expectedVersion: number | undefined,
+): void {
+  const id = election.id;
+  if (expectedVersion === undefined) {
+    if (current && !current.meta.deletedAt)
+      throw new AppError(
+        'conflict',
+        `There is already an election with id ${id} (${current.election.name}); give this one another ` +
+          'id, or edit that one. Nothing was saved.',
+        [{ where: '$.election.id', path: ['election', 'id'], message: 'is already in use' }],
+      );
+    return;
+  }
+  if (!current) throw new AppError('not-found', `There is no election with id ${id}.`);
+  if (current.meta.deletedAt)
+    throw new AppError('conflict', `Election ${id} was deleted while you were editing; nothing was saved.`);
+  assertEditable('Election', id, { ...current.meta, lastChange: 'saved' }, expectedVersion, {
+    theirs: current.election,
+    yours: election,
+  });
+}
+
 export function electionHandlers(
   ctx: ServiceContext,
   repo: ElectionRepository,
@@ -20,7 +53,13 @@ export function electionHandlers(
 ): HandlersOf<typeof electionsContract> {
   return {
     'elections:list': () => repo.list(),
-    'elections:save': ({ election }) => {
+    'elections:get': ({ id }) => {
+      const found = repo.detail(id);
+      if (!found || found.meta.deletedAt)
+        throw new AppError('not-found', `There is no election with id ${id}.`);
+      return found;
+    },
+    'elections:save': ({ election, expectedVersion }) => {
       const problems = calendarProblems(election);
       if (problems.length) {
         throw new AppError(
@@ -30,7 +69,9 @@ export function electionHandlers(
         );
       }
       return ctx.db.transaction(() => {
-        const outcome = repo.upsert(election, ctx.clock().toISOString());
+        assertElectionSavable(repo.detail(election.id), election, expectedVersion);
+        const info = ctx.writeInfo('saved');
+        const outcome = repo.upsert(election, info.at, info.by);
         if (outcome !== 'unchanged')
           ctx.record(`election.${outcome}`, `election:${election.id}`, { name: election.name });
         // The calendar drives the timing factor: the election's threats are re-scored with it.
@@ -46,7 +87,8 @@ export function electionHandlers(
         const live = threats.count(id);
         if (live > 0)
           throw new AppError('conflict', `The election has ${live} threats; delete or move them first.`);
-        repo.softDelete(id, ctx.clock().toISOString());
+        const info = ctx.writeInfo('deleted');
+        repo.softDelete(id, info.at, info.by);
         ctx.record('election.deleted', `election:${id}`, {});
         return { id };
       })(),

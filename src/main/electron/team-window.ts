@@ -2,12 +2,13 @@
 // preload (it gets no door to this computer's services), in a session of its own whose certificate
 // check accepts only the certificate pinned at the first connection — a changed one is refused with a
 // message, whatever certificate authority signed it.
-import { BrowserWindow, dialog, session, type Session } from 'electron';
+import { dialog, session, type Session } from 'electron';
 import { createHash, X509Certificate } from 'node:crypto';
 import type { PinStore } from '../team/pins-store';
 import { certificateCheck, changedCertificateMessage } from '../team/pinning';
 import type { TeamWindowPort } from '../team/service';
 import { allowOrigin } from './security';
+import { createSecureWindow } from './window';
 
 /** Electron's certificate as its SHA-256 fingerprint, in the form the server prints. */
 export function fingerprintOfPem(pem: string): string | null {
@@ -51,30 +52,12 @@ export function teamWindowPort(pins: PinStore, icon?: string): TeamWindowPort {
       const partition = `persist:team-${createHash('sha256').update(origin).digest('hex').slice(0, 16)}`;
       const ses = session.fromPartition(partition);
       let told = false;
-      const win = new BrowserWindow({
+      const win = createSecureWindow({
         width: 1440,
         height: 900,
-        minWidth: 960,
-        minHeight: 600,
         title: `Threshold — ${origin}`,
-        show: false,
         ...(icon ? { icon } : {}),
-        webPreferences: {
-          partition,
-          contextIsolation: true,
-          sandbox: true,
-          nodeIntegration: false,
-          nodeIntegrationInWorker: false,
-          nodeIntegrationInSubFrames: false,
-          webSecurity: true,
-          allowRunningInsecureContent: false,
-          webviewTag: false,
-          experimentalFeatures: false,
-          disableBlinkFeatures: 'Auxclick',
-          navigateOnDragDrop: false,
-          safeDialogs: true,
-          spellcheck: true,
-        },
+        partition,
       });
       hardenTeamSession(ses, origin, pins, (message) => {
         if (told) return;

@@ -47,10 +47,16 @@ export interface SessionHostPort {
   plainBackup(): string | null;
   /** Gives a person who signed in a key slot if theirs is missing (a keyring copied without it). */
   ensureSlot(accountId: string, name: string, kdf: Kdf, slotKey: Buffer): void;
+  /** Runs `work` in the process's one writer queue (after the writes queued before it). Sign-in and
+   *  unlock are not write channels: their passphrase check runs beside the queue, and only what they
+   *  write (the session's audit entry, a failure's count) goes through it. */
+  write<T>(work: () => T): Promise<T>;
 }
 
 export class SessionService {
   readonly store: SessionStore;
+  /** The tries in progress per name (its hash): one at a time, so that the backoff weighs each. */
+  private readonly triesByName = new Map<string, Promise<void>>();
 
   constructor(
     private readonly host: SessionHostPort,
@@ -184,9 +190,38 @@ export class SessionService {
     this.host.keyring.write({ ...keyring, unaudited: [] });
   }
 
-  async signIn(key: string, name: string, passphrase: string): Promise<SessionStatus> {
+  /**
+   * Runs the tries for one name one after the other (each is counted before the next is weighed, as if
+   * they came one by one); tries for different names run side by side.
+   */
+  private oneAtATimeFor<T>(name: string, work: () => Promise<T>): Promise<T> {
+    const hash = nameHash(name);
+    const result = (this.triesByName.get(hash) ?? Promise.resolve()).then(work);
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.triesByName.set(hash, settled);
+    void settled.then(() => {
+      if (this.triesByName.get(hash) === settled) this.triesByName.delete(hash);
+    });
+    return result;
+  }
+
+  /** A failed try, counted and audited in the writer queue; returns the error to throw. */
+  private failInQueue(name: string): Promise<AppError> {
+    return this.host.write(() => this.fail(name));
+  }
+
+  signIn(key: string, name: string, passphrase: string): Promise<SessionStatus> {
     if (this.host.databaseState() === 'needs-setup')
       throw new AppError('needs-setup', 'Threshold is not set up yet: there is no one to sign in as.');
+    return this.oneAtATimeFor(name, () => this.checkAndSignIn(key, name, passphrase));
+  }
+
+  /** The passphrase is checked here, outside the writer queue (scrypt takes a noticeable fraction of a
+   *  second by design); what a sign-in writes goes through the queue. */
+  private async checkAndSignIn(key: string, name: string, passphrase: string): Promise<SessionStatus> {
     this.assertNotWaiting(this.host.keyring.read(), name);
     // While the database is locked, the person's slot must open it first (and the keys it took are
     // reused for the account's own check: one scrypt, not two).
@@ -201,8 +236,12 @@ export class SessionService {
         if (key) break;
       }
       if (slots.length === 0) await derivePassphraseKeys(passphrase, newKdf());
-      if (!key) throw this.fail(name);
-      this.host.openWith(key);
+      if (!key) throw await this.failInQueue(name);
+      const opening = key;
+      // Another person's sign-in may have opened it meanwhile.
+      await this.host.write(() => {
+        if (this.host.databaseState() === 'locked') this.host.openWith(opening);
+      });
     }
     const services = this.host.services();
     if (!services) throw this.refused();
@@ -215,7 +254,25 @@ export class SessionService {
       account && !account.disabledAt && !revoked.includes(account.id)
         ? services.accounts.unlockWith(account, keys)
         : null;
-    if (!ok) throw this.fail(name);
+    if (!ok) throw await this.failInQueue(name);
+    return this.host.write(() => {
+      // The database may have been replaced (a restore) while the passphrase was being checked.
+      if (this.host.services()?.ctx !== services.ctx)
+        throw new AppError(
+          'try-later',
+          'The database was replaced while you were signing in; nothing was changed. Sign in again.',
+        );
+      return this.startSession(key, name, services, ok);
+    });
+  }
+
+  /** A checked sign-in's writes: the slot and failure bookkeeping, the session, its audit entries. */
+  private startSession(
+    key: string,
+    name: string,
+    services: { ctx: ServiceContext; accounts: AccountsService },
+    ok: NonNullable<ReturnType<AccountsService['unlockWith']>>,
+  ): SessionStatus {
     this.host.ensureSlot(ok.account.id, ok.account.name, ok.account.credential.kdf, ok.slotKey);
     const hash = nameHash(name);
     if (this.host.keyring.read()?.failures[hash])
@@ -239,19 +296,22 @@ export class SessionService {
     return this.status(key);
   }
 
-  async unlock(key: string, passphrase: string): Promise<SessionStatus> {
+  /** As sign-in: the passphrase checked outside the writer queue, a failure counted in it. */
+  unlock(key: string, passphrase: string): Promise<SessionStatus> {
     const session = this.store.get(key);
     const services = this.host.services();
     if (!session || !services)
       throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
-    if (!session.locked) return this.status(key);
-    this.assertNotWaiting(this.host.keyring.read(), session.name);
-    const account = services.accounts.repo.get(session.accountId);
-    const keys = await derivePassphraseKeys(passphrase, account?.credential.kdf ?? newKdf());
-    const ok = account && !account.disabledAt ? services.accounts.unlockWith(account, keys) : null;
-    if (!ok) throw this.fail(session.name);
-    this.store.unlock(session, ok.signer);
-    return this.status(key);
+    if (!session.locked) return Promise.resolve(this.status(key));
+    return this.oneAtATimeFor(session.name, async () => {
+      this.assertNotWaiting(this.host.keyring.read(), session.name);
+      const account = services.accounts.repo.get(session.accountId);
+      const keys = await derivePassphraseKeys(passphrase, account?.credential.kdf ?? newKdf());
+      const ok = account && !account.disabledAt ? services.accounts.unlockWith(account, keys) : null;
+      if (!ok) throw await this.failInQueue(session.name);
+      this.store.unlock(session, ok.signer);
+      return this.status(key);
+    });
   }
 
   lock(key: string): SessionStatus {

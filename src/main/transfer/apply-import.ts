@@ -53,7 +53,7 @@ export function applyImport(ctx: ServiceContext, scoring: ThreatScoring, batch: 
   const at = info.at;
 
   ctx.db.transaction(() => {
-    for (const election of batch.elections) report.elections[elections.upsert(election, at)]++;
+    for (const election of batch.elections) report.elections[elections.upsert(election, at, info.by)]++;
 
     const known = new Set(batch.elections.map((e) => e.id));
     const missing: ProblemLocation[] = [];

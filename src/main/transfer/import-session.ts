@@ -257,7 +257,7 @@ export class ImportSession {
       this.flush();
       this.electionsInFile.set(parsed.data.id, index);
       if (this.problems.length > 0) return;
-      this.report.elections[this.elections.upsert(parsed.data, this.info.at)]++;
+      this.report.elections[this.elections.upsert(parsed.data, this.info.at, this.info.by)]++;
       this.progress.elections++;
       this.score = this.scoring.scorer();
       return;

@@ -49,6 +49,7 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, Access>> = {
   'drafting:export': 'drafts.export',
   'drafting:saveDocx': 'drafts.export',
   'elections:list': 'log.read',
+  'elections:get': 'log.read',
   'elections:save': 'log.write',
   'elections:delete': 'log.write',
   'files:open': 'log.read',
@@ -123,10 +124,15 @@ export function accessOf(channel: Channel): Access {
   return CHANNEL_ACCESS[channel];
 }
 
-/** Channels that only read: they never wait behind a write. Everything else goes through the writer queue. */
-const READ_ONLY_SESSION_CHANNELS: ReadonlySet<Channel> = new Set([
+/** Channels that do not run in the writer queue: those that only read, and those that put only their own
+ *  writes in it. Everything else goes through the writer queue. */
+const OUTSIDE_WRITER_QUEUE: ReadonlySet<Channel> = new Set([
   'session:status',
   'session:checkPassphrase',
+  // Checking a passphrase (scrypt) takes a noticeable fraction of a second by design: many people signing
+  // in at once must not hold everyone's saves. The session service queues what they write.
+  'session:signIn',
+  'session:unlock',
   // Connecting the desktop app to a team server never touches the database (it waits on the network:
   // it must not hold every save behind a server that does not answer).
   'team:check',
@@ -134,7 +140,7 @@ const READ_ONLY_SESSION_CHANNELS: ReadonlySet<Channel> = new Set([
 ]);
 
 export function isWriteChannel(channel: Channel): boolean {
-  return CHANNEL_ACCESS[channel] !== 'log.read' && !READ_ONLY_SESSION_CHANNELS.has(channel);
+  return CHANNEL_ACCESS[channel] !== 'log.read' && !OUTSIDE_WRITER_QUEUE.has(channel);
 }
 
 /** Channels that replace the whole database: refused while any write is in flight. */

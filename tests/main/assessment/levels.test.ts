@@ -168,6 +168,7 @@ describe('levels follow the election calendar', () => {
     });
     const before = (await app.call<{ meta: { score: number } }>('threats:get', { id: 'T-1' })).meta.score;
     // Polling day a year later: the threat is no longer days before the vote.
+    const opened = await app.call<{ meta: { version: number } }>('elections:get', { id: election.id });
     await app.call('elections:save', {
       election: {
         ...election,
@@ -175,6 +176,7 @@ describe('levels follow the election calendar', () => {
         pollingDay: '2028-05-17',
         resultsCertified: '2028-05-24',
       },
+      expectedVersion: opened.meta.version,
     });
     const after = (await app.call<{ meta: { score: number } }>('threats:get', { id: 'T-1' })).meta.score;
     expect(after).toBeLessThan(before);

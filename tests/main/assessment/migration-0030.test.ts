@@ -4,13 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { ElectionRepository } from '../../../src/main/elections/repository';
 import { ThreatStore } from '../../../src/main/threats/store';
 import type { ThreatDetail } from '../../../src/shared/domain/threat-log';
 import { assessThreat } from '../../../src/main/assessment/engine';
 import { DEFAULT_POLICY } from '../../../src/main/assessment/default-policy';
 import { openTestApp, steppingClock, tempDir } from '../../helpers/db';
 import { election, threat } from '../../fixtures/mini-workspace';
+import { insertElectionAsOf0010 } from '../../helpers/old-schema';
 
 const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version);
 
@@ -19,7 +19,7 @@ describe('migration 0030 (assessments and decisions)', () => {
     const file = path.join(tempDir(), 'v20.db');
     const old = openDatabase(file, { migrations: upTo(20) });
     expect(old.pragma('user_version', { simple: true })).toBe(20);
-    new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
+    insertElectionAsOf0010(old, election, '2027-05-01T00:00:00Z');
     new ThreatStore(old).insert(threat('T-1'), {
       change: 'created',
       by: 'Ana',

@@ -118,12 +118,19 @@ describe('restore inside the running app', () => {
     await app.call('workspace:import', { format: 'json', content: JSON.stringify(workspace()) });
     const backup = await app.call<BackupInfo>('backups:create', {});
     const heard: LiveNotice[] = [];
-    const stop = app.host.live.subscribe((n) => heard.push(n));
+    // Whether the database was open when each notice went out (each window's stream writes it then):
+    // "offline" before the old file is closed, "online" once the restored one is open.
+    const openWhen: Record<string, boolean> = {};
+    const stop = app.host.live.subscribe((n) => {
+      heard.push(n);
+      openWhen[n.kind] = app.host.databaseState() === 'open';
+    });
     await app.call('backups:restore', { name: backup.name, confirm: true });
     stop();
     expect(heard.filter((n) => n.kind !== 'changed')).toEqual([
       { kind: 'offline', by: ADMIN.name },
       { kind: 'online', by: ADMIN.name, from: backup.name },
     ]);
+    expect(openWhen).toMatchObject({ offline: true, online: true });
   });
 });

@@ -5,16 +5,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { ElectionRepository } from '../../../src/main/elections/repository';
 import { ThreatStore } from '../../../src/main/threats/store';
 import { tempDir } from '../../helpers/db';
 import { election, threat } from '../../fixtures/mini-workspace';
+import { insertElectionAsOf0010 } from '../../helpers/old-schema';
 
 describe('migration 0060 (covering indexes)', () => {
   it('makes the log and per-election indexes cover their reads (deleted_at held), keeps the threats', () => {
     const file = path.join(tempDir(), 'v50.db');
     const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 50) });
-    new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
+    insertElectionAsOf0010(old, election, '2027-05-01T00:00:00Z');
     new ThreatStore(old).insert(
       threat('T-1', { source: { actor: 'unknown', name: 'Src', confidence: 'low' } }),
       {

@@ -3,17 +3,17 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { ElectionRepository } from '../../../src/main/elections/repository';
 import { OutcomeRepository } from '../../../src/main/outcomes/repository';
 import { ThreatStore } from '../../../src/main/threats/store';
 import { tempDir } from '../../helpers/db';
 import { election, threat } from '../../fixtures/mini-workspace';
+import { insertElectionAsOf0010 } from '../../helpers/old-schema';
 
 describe('migration 0090 (outcomes)', () => {
   it('adds the outcomes tables to a database at 0060, keeping its threats', () => {
     const file = path.join(tempDir(), 'v60.db');
     const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 60) });
-    new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
+    insertElectionAsOf0010(old, election, '2027-05-01T00:00:00Z');
     new ThreatStore(old).insert(threat('T-1'), { change: 'created', by: null, at: '2027-05-01T00:00:00Z' });
     expect(old.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'outcomes'").pluck().get()).toBe(0);
     closeDatabase(old);

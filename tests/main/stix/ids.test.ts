@@ -4,13 +4,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { ElectionRepository } from '../../../src/main/elections/repository';
 import { buildBundle } from '../../../src/main/stix/build-bundle';
 import { StixIdStore, UUID4_ID } from '../../../src/main/stix/ids';
 import { ThreatStore } from '../../../src/main/threats/store';
 import { tempDir } from '../../helpers/db';
 import { election, threat } from '../../fixtures/mini-workspace';
 import { validateBundle } from './validator';
+import { insertElectionAsOf0010 } from '../../helpers/old-schema';
 
 const AT = '2027-05-01T00:00:00.000Z';
 
@@ -18,7 +18,7 @@ describe('migration 0110 (stix ids)', () => {
   it('adds the stix_ids table to a database at 0090, keeping its threats', () => {
     const file = path.join(tempDir(), 'v90.db');
     const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 90) });
-    new ElectionRepository(old).upsert(election, AT);
+    insertElectionAsOf0010(old, election, AT);
     new ThreatStore(old).insert(threat('T-1'), { change: 'created', by: null, at: AT });
     expect(old.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'stix_ids'").pluck().get()).toBe(0);
     closeDatabase(old);

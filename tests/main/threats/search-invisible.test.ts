@@ -5,12 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { ElectionRepository } from '../../../src/main/elections/repository';
 import { ThreatStore } from '../../../src/main/threats/store';
 import type { ThreatPage } from '../../../src/shared/domain/threat-log';
 import { withoutInvisible } from '../../../src/shared/text/invisible';
 import { openTestApp, steppingClock, tempDir } from '../../helpers/db';
 import { election, threat } from '../../fixtures/mini-workspace';
+import { insertElectionAsOf0010 } from '../../helpers/old-schema';
 
 const ZWSP = '\u200B';
 const disguised = threat('T-zw', {
@@ -42,7 +42,7 @@ describe('search ignores invisible characters', () => {
   it('indexes again the threats of a database written before (migration 0100)', () => {
     const file = path.join(tempDir(), 'v60.db');
     const old = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 60) });
-    new ElectionRepository(old).upsert(election, '2027-05-01T00:00:00Z');
+    insertElectionAsOf0010(old, election, '2027-05-01T00:00:00Z');
     const store = new ThreatStore(old);
     store.insert(disguised, { change: 'created', by: 'Ana', at: '2027-05-01T00:00:00Z' });
     store.insert(threat('T-plain'), { change: 'created', by: 'Ana', at: '2027-05-01T00:00:00Z' });

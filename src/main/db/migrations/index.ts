@@ -10,6 +10,7 @@ import { m0070Accounts } from './0070-accounts';
 import { m0090Outcomes } from './0090-outcomes';
 import { m0100SearchInvisible } from './0100-search-invisible';
 import { m0110StixIds } from './0110-stix-ids';
+import { m0120ElectionChanges } from './0120-election-changes';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0010ThreatLog,
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0090Outcomes,
   m0100SearchInvisible,
   m0110StixIds,
+  m0120ElectionChanges,
 ];
 
 MIGRATIONS.forEach((migration, i) => {

@@ -2,7 +2,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Election } from '../../../shared/domain/workspace';
+import type { ElectionDetail } from '../../../shared/domain/elections';
 import { api, call } from '../../api/bridge';
 import { DataTable } from '../../components/DataTable';
 import { RowActions } from '../../components/RowActions';
@@ -16,7 +16,7 @@ export function ElectionsScreen() {
   const { t } = useTranslation(['elections', 'common']);
   const elections = useStore((s) => s.elections);
   const loadElections = useStore((s) => s.loadElections);
-  const [editing, setEditing] = useState<Election | 'new' | null>(null);
+  const [editing, setEditing] = useState<ElectionDetail | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function remove(id: string) {
@@ -24,6 +24,16 @@ export function ElectionsScreen() {
     try {
       await call(api.elections.delete({ id }));
       await loadElections();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  /** The editor opens the election as it is now, with its version (the list may be a moment older). */
+  async function edit(id: string) {
+    setError(null);
+    try {
+      setEditing(await call(api.elections.get({ id })));
     } catch (err) {
       setError((err as Error).message);
     }
@@ -43,8 +53,8 @@ export function ElectionsScreen() {
       <ErrorNotice error={error} />
       {editing ? (
         <ElectionForm
-          key={editing === 'new' ? 'new' : editing.id}
-          election={editing === 'new' ? undefined : editing}
+          key={editing === 'new' ? 'new' : editing.election.id}
+          {...(editing === 'new' ? {} : { opened: editing })}
           onDone={() => setEditing(null)}
         />
       ) : null}
@@ -74,7 +84,7 @@ export function ElectionsScreen() {
             cell: (e) => (
               <div className="data-table__actions">
                 <ReportButton election={e} />
-                <RowActions name={e.name} onEdit={() => setEditing(e)} onDelete={() => void remove(e.id)} />
+                <RowActions name={e.name} onEdit={() => void edit(e.id)} onDelete={() => void remove(e.id)} />
               </div>
             ),
           },
