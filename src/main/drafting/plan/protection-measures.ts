@@ -4,7 +4,8 @@ import type { ThreatType } from '../../../shared/domain/enums';
 import type { LocalizedList, LocalizedText } from '../../../shared/domain/drafting';
 import type { Threat } from '../../../shared/domain/workspace';
 
-const BY_TYPE: Record<ThreatType, LocalizedText> = {
+/** Also what a social post says for the threats platforms do not handle (see templates/social-post.ts). */
+export const PROTECTION_BY_TYPE: Record<ThreatType, LocalizedText> = {
   disinformation: {
     en:
       'We have told the online platforms. Under their own rules, they can act on posts that ' +
@@ -83,7 +84,7 @@ const DEBUNKED: LocalizedText = {
 
 export function defaultProtectionMeasures(threats: readonly Threat[]): LocalizedList {
   const types = [...new Set(threats.map((t) => t.type))];
-  const sentences = types.map((t) => BY_TYPE[t]);
+  const sentences = types.map((t) => PROTECTION_BY_TYPE[t]);
   if (threats.some((t) => t.context?.debunkedByPartner === true)) sentences.push(DEBUNKED);
   sentences.push(ALWAYS);
   return { en: sentences.map((s) => s.en), fr: sentences.map((s) => s.fr) };

@@ -5,6 +5,7 @@
 // its first words, so that every post carries the fact.
 import type { DraftLang, DraftSection, LocalizedText } from '../../../shared/domain/drafting';
 import type { ThreatType } from '../../../shared/domain/enums';
+import { PROTECTION_BY_TYPE } from '../plan/protection-measures';
 import { frenchTypography } from '../text/french-typography';
 import type { TemplateContext } from './context';
 import { falseClaims, leadFacts } from './sentences';
@@ -37,7 +38,7 @@ const PROTECTION: LocalizedText = {
   fr: 'Nous travaillons avec les plateformes pour protéger le vote.',
 };
 /** What is being done, for threats that platforms do not handle (as the plan's measures say it). */
-const PROTECTION_BY_TYPE: Partial<Record<ThreatType, LocalizedText>> = {
+const PROTECTION_IN_A_POST: Partial<Record<ThreatType, LocalizedText>> = {
   'cyber-intrusion': {
     en: 'Security experts are helping us keep our systems safe.',
     fr: 'Des experts en sécurité nous aident à protéger nos systèmes.',
@@ -46,14 +47,9 @@ const PROTECTION_BY_TYPE: Partial<Record<ThreatType, LocalizedText>> = {
     en: 'We are working to keep our websites and phone lines open.',
     fr: 'Nous veillons à ce que nos sites Web et nos lignes restent ouverts.',
   },
-  intimidation: {
-    en: 'We are working with the police to keep everyone safe.',
-    fr: 'Nous travaillons avec la police pour protéger tout le monde.',
-  },
-  'covert-funding': {
-    en: 'We have told the body that enforces the rules on donations.',
-    fr: 'Nous avons alerté l’organisme qui fait respecter les règles sur les dons.',
-  },
+  // The same sentences as the plan's measures.
+  intimidation: PROTECTION_BY_TYPE.intimidation,
+  'covert-funding': PROTECTION_BY_TYPE['covert-funding'],
 };
 /** For a post short of room: what is being done, in fewer words. */
 const PROTECTION_SHORT: LocalizedText = {
@@ -93,7 +89,7 @@ export function socialPost(
       : ctx.plan.purpose === 'warn'
         ? OFFICIAL_ONLY[lang]
         : '';
-  const protection = (PROTECTION_BY_TYPE[ctx.threats[0].type] ?? PROTECTION)[lang];
+  const protection = (PROTECTION_IN_A_POST[ctx.threats[0].type] ?? PROTECTION)[lang];
   const sources = ctx.safe(ctx.plan.reliableSources[lang][0] ?? '', lang);
   const short = shortSource(sources, lang) ?? sources;
   const post = (factText: string, parts: [string, string][]): DraftSection[] =>
