@@ -1,6 +1,7 @@
 // What an assessment's row says about what was assessed: read the same way for the assessment history and
 // for the audit check that re-hashes what a decision's author signed.
 import type { Level } from '../../shared/domain/enums';
+import type { DecidedAssessment } from '../signed/decision';
 
 /** The columns that say what an assessment looked at and concluded. */
 export interface AssessedRow {
@@ -14,16 +15,7 @@ export interface AssessedRow {
   as_of: string;
 }
 
-export function assessedFields(row: AssessedRow): {
-  id: number;
-  threatIds: string[];
-  cluster: boolean;
-  level: Level;
-  score: number;
-  policyVersion: number;
-  threatVersions: Record<string, number>;
-  asOf: string;
-} {
+export function assessedFields(row: AssessedRow): Omit<DecidedAssessment, 'result'> {
   return {
     id: row.id,
     threatIds: JSON.parse(row.threat_ids) as string[],
