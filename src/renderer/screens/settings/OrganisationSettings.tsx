@@ -12,6 +12,7 @@ import {
 import { api, call, ServiceError } from '../../api/bridge';
 import { useStore } from '../../store';
 import { OrganisationFields, profileErrors, type ProfileErrors } from './OrganisationFields';
+import { FormActions } from '../../components/FormActions';
 
 export function OrganisationSettings() {
   const { t } = useTranslation('organisation');
@@ -70,11 +71,7 @@ export function OrganisationSettings() {
         </p>
       ) : null}
       <OrganisationFields values={values} setValues={setValues} errors={errors} setErrors={setErrors} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('save')}
-        </button>
-      </div>
+      <FormActions save={t('save')} busy={busy} />
     </form>
   );
 }

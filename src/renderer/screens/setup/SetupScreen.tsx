@@ -20,6 +20,7 @@ import {
 } from '../session/NewPassphraseFields';
 import { OrganisationFields, profileErrors, type ProfileErrors } from '../settings/OrganisationFields';
 import '../settings/settings.css';
+import { FormActions } from '../../components/FormActions';
 
 export function SetupScreen() {
   const { t } = useTranslation(['setup', 'organisation', 'session']);
@@ -147,11 +148,7 @@ export function SetupScreen() {
             </p>
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('setup:working') : t('setup:submit')}
-          </button>
-        </div>
+        <FormActions save={busy ? t('setup:working') : t('setup:submit')} busy={busy} />
       </form>
     </DoorLayout>
   );

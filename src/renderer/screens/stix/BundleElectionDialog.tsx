@@ -9,6 +9,7 @@ import { ServiceError, api, call } from '../../api/bridge';
 import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { slugId } from '../elections/election-model';
+import { FormActions } from '../../components/FormActions';
 
 /** A bundle waiting for its election: the file's text and name. */
 export interface PendingBundle {
@@ -91,14 +92,7 @@ export function BundleElectionDialog({
         {input('name')}
         {input('jurisdiction')}
         {input('pollingDay', 'date')}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('election.import')}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common:cancel')}
-          </button>
-        </div>
+        <FormActions save={t('election.import')} busy={busy} onCancel={onCancel} />
       </form>
     </Modal>
   );
