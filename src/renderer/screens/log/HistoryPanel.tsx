@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { changedFields } from '../../../shared/domain/threat-diff';
-import { formatDateTime } from '../../format';
+import { VersionHead } from '../../components/VersionHead';
 import { useStore } from '../../store';
 import { ThreatDetails } from './ThreatDetails';
 
@@ -44,15 +44,13 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
             className={`history__item${v.current ? ' history__item--current' : ''}`}
             data-testid={`version-${v.version}`}
           >
-            <div className="history__head">
-              <strong>{t('history.version', { version: v.version })}</strong>
-              {v.current ? <span className="pill">{t('history.current')}</span> : null}
-              <span>{changeText(v.change, t)}</span>
-              <span className="muted">
-                {formatDateTime(v.changedAt)}
-                {v.changedBy ? ` · ${v.changedBy}` : ''}
-              </span>
-            </div>
+            <VersionHead
+              title={t('history.version', { version: v.version })}
+              currentMark={v.current ? t('history.current') : null}
+              change={changeText(v.change, t)}
+              changedAt={v.changedAt}
+              changedBy={v.changedBy}
+            />
             {fields.length ? (
               <p className="history__fields">{t('history.changed', { fields: fields.join(', ') })}</p>
             ) : null}

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDetail, PartnerVersion } from '../../../shared/domain/partners';
-import { formatDate, formatDateTime } from '../../format';
+import { VersionHead } from '../../components/VersionHead';
+import { formatDate } from '../../format';
 import { useStore } from '../../store';
 import type { TFunction } from 'i18next';
 
@@ -60,20 +61,13 @@ export function PartnerHistory({
           <ol className="history" aria-label={t('history.title')}>
             {versions.map((v) => (
               <li key={v.version} className={`history__item${v.current ? ' history__item--current' : ''}`}>
-                <div className="history__head">
-                  <strong>{t('history.version', { version: v.version })}</strong>
-                  {v.current ? <span className="pill">{t('history.current')}</span> : null}
-                  <span>{changeText(v.change, t)}</span>
-                  <span className="muted">
-                    {formatDateTime(v.changedAt)}
-                    {v.changedBy ? (
-                      <>
-                        {' · '}
-                        <bdi>{v.changedBy}</bdi>
-                      </>
-                    ) : null}
-                  </span>
-                </div>
+                <VersionHead
+                  title={t('history.version', { version: v.version })}
+                  currentMark={v.current ? t('history.current') : null}
+                  change={changeText(v.change, t)}
+                  changedAt={v.changedAt}
+                  changedBy={v.changedBy}
+                />
                 {!v.current && !v.deletedAt ? (
                   <div className="history__actions">
                     <button

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PassphraseField } from '../../components/form/PassphraseField';
 import { useStore } from '../../store';
-import { LanguageSwitch } from './DoorLayout';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { signInErrorText } from './session-errors';
 import { SignInForm } from './SignInForm';
 import { FormActions } from '../../components/FormActions';
