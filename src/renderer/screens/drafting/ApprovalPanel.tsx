@@ -75,7 +75,7 @@ export function ApprovalPanel({
 
   return (
     <section
-      className="side-panel approval-panel"
+      className="panel-box side-panel approval-panel"
       aria-labelledby={`${ids}-title`}
       data-testid="approval-panel"
     >

@@ -44,7 +44,7 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
   }
 
   return (
-    <section className="side-panel export-panel" aria-labelledby={`${ids}-title`}>
+    <section className="panel-box side-panel export-panel" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('export.title')}</h2>
       {saved.errors > 0 ? (
         <p className="notice notice--error export-panel__errors" data-testid="export-errors">
