@@ -10,6 +10,7 @@ import { DraftsTable } from './DraftsTable';
 import './drafting.css';
 import { FormActions } from '../../components/FormActions';
 import { LanguageCheckboxes } from './LanguageCheckboxes';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** The election's official languages that Threshold drafts in ("fr-CA" → fr); both when none are given. */
 export function electionDraftLanguages(languages: readonly string[] | undefined): DraftLang[] {
@@ -71,11 +72,7 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
 
   return (
     <div className="drafts-tab">
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       {data ? (
         <DraftsTable drafts={data.drafts} empty={t('list.emptyThreat')} compact />
       ) : (

@@ -13,6 +13,7 @@ import { api, call, ServiceError } from '../../api/bridge';
 import { useStore } from '../../store';
 import { OrganisationFields, profileErrors, type ProfileErrors } from './OrganisationFields';
 import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function OrganisationSettings() {
   const { t } = useTranslation('organisation');
@@ -65,11 +66,7 @@ export function OrganisationSettings() {
           {t('invalid')} {errorKeys.map((k) => t(`fields.${k}`, { defaultValue: k })).join(', ')}
         </div>
       ) : null}
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorNotice error={failure} />
       <OrganisationFields values={values} setValues={setValues} errors={errors} setErrors={setErrors} />
       <FormActions save={t('save')} busy={busy} />
     </form>

@@ -21,6 +21,7 @@ import {
 import { OrganisationFields, profileErrors, type ProfileErrors } from '../settings/OrganisationFields';
 import '../settings/settings.css';
 import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function SetupScreen() {
   const { t } = useTranslation(['setup', 'organisation', 'session']);
@@ -92,11 +93,7 @@ export function SetupScreen() {
               {t('setup:invalid')} {invalid.join(', ')}
             </p>
           ) : null}
-          {failure ? (
-            <p className="notice notice--error" role="alert">
-              {failure}
-            </p>
-          ) : null}
+          <ErrorNotice error={failure} />
         </div>
         <fieldset className="setup__part">
           <legend>{t('setup:organisation.title')}</legend>

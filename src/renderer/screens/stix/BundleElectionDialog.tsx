@@ -10,6 +10,7 @@ import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { slugId } from '../elections/election-model';
 import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** A bundle waiting for its election: the file's text and name. */
 export interface PendingBundle {
@@ -84,11 +85,7 @@ export function BundleElectionDialog({
       description={t('election.description', { file: bundle.fileName })}
     >
       <form onSubmit={(e) => void submit(e)} data-testid="bundle-election">
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNotice error={error} />
         {input('name')}
         {input('jurisdiction')}
         {input('pollingDay', 'date')}
