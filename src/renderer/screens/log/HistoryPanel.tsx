@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { changedFields } from '../../../shared/domain/threat-diff';
-import { VersionHead } from '../../components/VersionHead';
+import { HistoryItem } from '../../components/HistoryItem';
 import { useStore } from '../../store';
 import { ThreatDetails } from './ThreatDetails';
 
@@ -39,18 +39,13 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
         const older = history[i + 1];
         const fields = older ? changedFields(older.threat, v.threat) : [];
         return (
-          <li
+          <HistoryItem
             key={v.version}
-            className={`history__item${v.current ? ' history__item--current' : ''}`}
-            data-testid={`version-${v.version}`}
+            version={v}
+            change={changeText(v.change, t)}
+            t={t}
+            testId={`version-${v.version}`}
           >
-            <VersionHead
-              title={t('history.version', { version: v.version })}
-              currentMark={v.current ? t('history.current') : null}
-              change={changeText(v.change, t)}
-              changedAt={v.changedAt}
-              changedBy={v.changedBy}
-            />
             {fields.length ? (
               <p className="history__fields">{t('history.changed', { fields: fields.join(', ') })}</p>
             ) : null}
@@ -79,7 +74,7 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
                 <ThreatDetails threat={v.threat} />
               </div>
             ) : null}
-          </li>
+          </HistoryItem>
         );
       })}
     </ol>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDetail, PartnerVersion } from '../../../shared/domain/partners';
-import { VersionHead } from '../../components/VersionHead';
+import { HistoryItem } from '../../components/HistoryItem';
 import { formatDate } from '../../format';
 import { useStore } from '../../store';
 import type { TFunction } from 'i18next';
@@ -60,14 +60,7 @@ export function PartnerHistory({
         {versions ? (
           <ol className="history" aria-label={t('history.title')}>
             {versions.map((v) => (
-              <li key={v.version} className={`history__item${v.current ? ' history__item--current' : ''}`}>
-                <VersionHead
-                  title={t('history.version', { version: v.version })}
-                  currentMark={v.current ? t('history.current') : null}
-                  change={changeText(v.change, t)}
-                  changedAt={v.changedAt}
-                  changedBy={v.changedBy}
-                />
+              <HistoryItem key={v.version} version={v} change={changeText(v.change, t)} t={t}>
                 {!v.current && !v.deletedAt ? (
                   <div className="history__actions">
                     <button
@@ -79,7 +72,7 @@ export function PartnerHistory({
                     </button>
                   </div>
                 ) : null}
-              </li>
+              </HistoryItem>
             ))}
           </ol>
         ) : null}
