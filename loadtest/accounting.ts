@@ -55,14 +55,5 @@ export function pick<K extends string>(weights: Readonly<Record<K, number>>, ran
   return entries[entries.length - 1]![0];
 }
 
-/** A small seeded generator (mulberry32): the same run makes the same choices. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator: the benchmark's (mulberry32), so the same run makes the same choices. */
+export { rng as seeded } from '../bench/generate';

@@ -51,3 +51,17 @@ export function choice<T extends string>(
   if (v === undefined || (allowed as readonly string[]).includes(v)) return v as T | undefined;
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${v}")`);
 }
+
+/** Options that mean the same in every command that takes them. */
+export const JSON_OPTION = { json: { type: 'boolean' } } as const satisfies OptionSpec;
+export const AS_OF_OPTION = { 'as-of': { type: 'string' } } as const satisfies OptionSpec;
+
+/** `--out FILE.docx`, required: where a command writes a Word document (read with `docxOut`). */
+export const DOCX_OUT_OPTION = { out: { type: 'string', short: 'o' } } as const satisfies OptionSpec;
+
+export function docxOut(values: CommandRun['values']): string {
+  const out = text(values, 'out');
+  if (!out) throw new UsageError('--out FILE.docx is required');
+  if (!/\.docx$/i.test(out)) throw new UsageError('--out must name a .docx file');
+  return out;
+}

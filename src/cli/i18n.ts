@@ -1,9 +1,9 @@
 // The CLI's messages in the person's language: `--lang en|fr` (before or after the command), else
 // THRESHOLD_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English. Messages from the core
 // (src/shared/domain/message.ts) are rendered with the same catalogs and function as in the app.
-import i18next from 'i18next';
 import type { Message } from '../shared/domain/message';
-import { MESSAGE_CATALOGS, MESSAGE_LANGUAGES, type MessageLanguage } from '../shared/i18n/catalogs';
+import { MESSAGE_LANGUAGES, type MessageLanguage } from '../shared/i18n/catalogs';
+import { translatorFor } from '../shared/i18n/message-text';
 import { renderMessage, type Translate } from '../shared/i18n/render-message';
 
 export type CliLanguage = MessageLanguage;
@@ -28,15 +28,6 @@ export interface CliTranslator {
 }
 
 export function cliTranslator(lang: CliLanguage): CliTranslator {
-  const instance = i18next.createInstance();
-  void instance.init({
-    resources: MESSAGE_CATALOGS,
-    lng: lang,
-    fallbackLng: 'en',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-  });
-  const t: Translate = (key, options) => instance.t(key, options as never) as unknown as string;
+  const t = translatorFor(lang);
   return { lang, t, render: (m) => renderMessage(t, m) };
 }

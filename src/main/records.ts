@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import type { RecordMeta } from '../shared/domain/records';
 import { AppError, staleWrite } from '../shared/errors';
+import type { ServiceContext } from './context';
+import type { WriteInfo } from './db/versioned-documents';
 
 /** `T-20270512-a1b2c3`: the kind, the day it was made (UTC) and six random hex digits. */
 export function newRecordId(prefix: string, now: Date): string {
@@ -54,6 +56,29 @@ export function assertEditable(
       kind.toLowerCase(),
     );
   }
+}
+
+/**
+ * Deletes a record or undoes its delete, in one transaction. Soft: the record and its versions are kept.
+ * Asking for the state it is in already changes nothing; otherwise `write` stores the change as a new
+ * version and `done` records it (the audit entry, events), given the record as it was.
+ */
+export function setRecordDeleted<D extends { meta: RecordMeta }>(
+  ctx: Pick<ServiceContext, 'db' | 'writeInfo'>,
+  deleted: boolean,
+  steps: {
+    detail: () => D;
+    write: (info: WriteInfo) => number;
+    done: (change: 'deleted' | 'undeleted', version: number, before: D) => void;
+  },
+): D {
+  return ctx.db.transaction(() => {
+    const current = steps.detail();
+    if (Boolean(current.meta.deletedAt) === deleted) return current;
+    const change = deleted ? 'deleted' : 'undeleted';
+    steps.done(change, steps.write(ctx.writeInfo(change)), current);
+    return steps.detail();
+  })();
 }
 
 /** An older version may be restored while the record is live. */

@@ -4,6 +4,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { KeyObject } from 'node:crypto';
 import type { Role } from '../shared/domain/accounts';
+import { roleFor, type Action } from '../shared/domain/permissions';
+import { AppError } from '../shared/errors';
 
 export interface Acting {
   accountId: string;
@@ -13,6 +15,19 @@ export interface Acting {
   signer: KeyObject | null;
   /** The role this call acts in, set by ctx.require (the role that allowed the action). */
   role: Role | null;
+}
+
+/** Sets the role `who` acts in for `action`: the first of their roles that allows it. Refused, with nothing
+ *  changed, when none does. */
+export function actIn(who: Acting, action: Action): Acting {
+  const role = roleFor(who.roles, action);
+  if (!role)
+    throw new AppError(
+      'forbidden',
+      `${who.name} may not do this: it needs a role that allows "${action}" (${who.name} holds ${who.roles.join(', ')}). Nothing was changed.`,
+    );
+  who.role = role;
+  return who;
 }
 
 export interface CallScope {

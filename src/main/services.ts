@@ -4,7 +4,6 @@
 // what runs when a threat is saved is written down once, below, and not decided by construction order.
 import type { KeyObject } from 'node:crypto';
 import { AppError } from '../shared/errors';
-import { roleFor } from '../shared/domain/permissions';
 import { appHandlers } from './app/service';
 import { AccountsService, type AccountSessionsPort, type KeySlotsPort } from './accounts/service';
 import { signDigest } from './crypto/credentials';
@@ -30,7 +29,7 @@ import { filesHandlers } from './files/service';
 import type { Handlers } from './ipc/dispatcher';
 import { OutcomeService } from './outcomes/service';
 import { partnerHandlers } from './partners/service';
-import { currentActing, type Acting } from './scope';
+import { actIn, currentActing, type Acting } from './scope';
 import { ReportService } from './report/service';
 import { Settings } from './settings/settings';
 import { contentHash } from './crypto/content-hash';
@@ -103,15 +102,7 @@ export function createContext(db: Db, opts: ContextOptions): ServiceContext {
       return who ? { name: who.name, role: who.role ?? who.roles.join(', ') } : null;
     },
     require(action) {
-      const who = signedIn();
-      const role = roleFor(who.roles, action);
-      if (!role)
-        throw new AppError(
-          'forbidden',
-          `${who.name} may not do this: it needs a role that allows "${action}" (${who.name} holds ${who.roles.join(', ')}). Nothing was changed.`,
-        );
-      who.role = role;
-      return who;
+      return actIn(signedIn(), action);
     },
     record(action, subject, details = {}) {
       const who = acting();

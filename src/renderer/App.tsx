@@ -3,10 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ElectionSelect } from './components/ElectionSelect';
+import { LanguageSwitch } from './components/LanguageSwitch';
 import { LeaveDialog } from './components/LeaveDialog';
 import { LiveBanner } from './components/LiveBanner';
 import { Toasts } from './components/Toasts';
-import { setLanguage, type UiLanguage } from './i18n';
 import { LogScreen } from './screens/log/LogScreen';
 import { NAV_ENTRIES } from './screens/registry';
 import { ThreatForm } from './screens/threat-form/ThreatForm';
@@ -172,21 +172,7 @@ export function App() {
             >
               {t('signOut')}
             </button>
-            <label className="language-switch">
-              <span className="visually-hidden">{t('language')}</span>
-              <select
-                value={i18n.language}
-                onChange={(e) => setLanguage(e.target.value as UiLanguage)}
-                data-testid="language-switch"
-              >
-                <option value="en" lang="en">
-                  English
-                </option>
-                <option value="fr" lang="fr">
-                  Français
-                </option>
-              </select>
-            </label>
+            <LanguageSwitch />
           </div>
         </div>
       </header>

@@ -1,6 +1,6 @@
 // `threshold assess`: "Should we speak?" for threats, one by one or as one cluster.
 import type { AssessmentResult } from '../../shared/domain/assessment';
-import type { Command } from '../command';
+import { AS_OF_OPTION, type Command, JSON_OPTION } from '../command';
 import { unwrap } from '../session';
 import { json } from '../format';
 import { UsageError } from '../io';
@@ -20,7 +20,7 @@ export const assessCommand: Command = {
   name: 'assess',
   summary: 'Should we speak? Check threats (or a cluster) against the intervention policy and explain why',
   usage: USAGE,
-  options: { cluster: { type: 'boolean' }, json: { type: 'boolean' }, 'as-of': { type: 'string' } },
+  options: { cluster: { type: 'boolean' }, ...JSON_OPTION, ...AS_OF_OPTION },
   async run({ positionals, values, io, session, i18n }) {
     if (positionals.length === 0)
       throw new UsageError(`name at least one threat\nUsage: ${USAGE.split('\n')[0]}`);

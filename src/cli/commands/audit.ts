@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AuditCheckpointSchema, type AuditCheckpoint } from '../../shared/domain/audit';
 import { AppError } from '../../shared/errors';
-import { text, type Command } from '../command';
+import { type Command, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
 import { EXIT, UsageError } from '../io';
@@ -46,7 +46,7 @@ export const auditCommand: Command = {
   summary: 'Verify the signed audit log and records, export a signed checkpoint, or list the latest entries',
   usage: USAGE,
   options: {
-    json: { type: 'boolean' },
+    ...JSON_OPTION,
     limit: { type: 'string' },
     checkpoint: { type: 'string' },
     out: { type: 'string' },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { text, type Command } from '../command';
+import { type Command, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';
 import { json } from '../format';
@@ -10,7 +10,7 @@ export const backupCommand: Command = {
   summary:
     'Back up the database now (into its backups folder, or --out FILE); encrypted databases stay encrypted',
   usage: 'threshold backup [--out FILE] [--json]',
-  options: { out: { type: 'string', short: 'o' }, json: { type: 'boolean' } },
+  options: { out: { type: 'string', short: 'o' }, ...JSON_OPTION },
   async run({ positionals, values, io, session }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}`);
     const s = await session();

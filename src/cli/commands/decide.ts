@@ -3,7 +3,7 @@
 // person, in one transaction, audited. Deciding to speak publicly asks for the passphrase again (a fresh
 // signature): THRESHOLD_PASSPHRASE, or a prompt.
 import { LEVELS } from '../../shared/domain/enums';
-import { choice, text, type Command } from '../command';
+import { AS_OF_OPTION, choice, type Command, JSON_OPTION, text } from '../command';
 import { passphraseFor, unwrap } from '../session';
 import { json } from '../format';
 import { UsageError } from '../io';
@@ -27,8 +27,8 @@ export const decideCommand: Command = {
   options: {
     level: { type: 'string' },
     rationale: { type: 'string' },
-    'as-of': { type: 'string' },
-    json: { type: 'boolean' },
+    ...AS_OF_OPTION,
+    ...JSON_OPTION,
   },
   async run({ positionals, values, io, session }) {
     if (positionals.length === 0)

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DRAFT_LANGS, TEMPLATE_IDS, type DraftLang, type TemplateId } from '../../shared/domain/drafting';
 import { DateTimeString } from '../../shared/domain/workspace';
-import type { Command } from '../command';
+import { AS_OF_OPTION, DOCX_OUT_OPTION, type Command, docxOut, JSON_OPTION } from '../command';
 import { unwrap } from '../session';
 import { json } from '../format';
 import { EXIT, UsageError } from '../io';
@@ -56,9 +56,9 @@ export const draftCommand: Command = {
     cluster: { type: 'boolean' },
     template: { type: 'string', short: 't' },
     languages: { type: 'string' },
-    out: { type: 'string', short: 'o' },
-    json: { type: 'boolean' },
-    'as-of': { type: 'string' },
+    ...DOCX_OUT_OPTION,
+    ...JSON_OPTION,
+    ...AS_OF_OPTION,
   },
   async run({ positionals, values, io, i18n, session }) {
     const ids = positionals;
@@ -76,9 +76,7 @@ export const draftCommand: Command = {
     if (!(TEMPLATE_IDS as readonly string[]).includes(template))
       throw new UsageError(`--template must be one of ${TEMPLATE_IDS.join(', ')} (got "${template}")`);
     const languages = parseLanguages(values.languages as string | undefined);
-    const out = values.out as string | undefined;
-    if (!out) throw new UsageError('--out FILE.docx is required');
-    if (!/\.docx$/i.test(out)) throw new UsageError('--out must name a .docx file');
+    const out = docxOut(values);
     const asOf = values['as-of'] as string | undefined;
     if (asOf !== undefined && !DateTimeString.safeParse(asOf).success) {
       throw new UsageError(

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { Command } from '../command';
+import { type Command, JSON_OPTION } from '../command';
 import { json, table } from '../format';
 import { EXIT, UsageError } from '../io';
 import { passphraseFor, unwrap } from '../session';
@@ -35,7 +35,7 @@ export const draftsCommand: Command = {
   usage: USAGE,
   options: {
     threat: { type: 'string' },
-    json: { type: 'boolean' },
+    ...JSON_OPTION,
     out: { type: 'string', short: 'o' },
   },
   async run({ positionals, values, io, i18n, session }) {

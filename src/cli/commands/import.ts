@@ -4,7 +4,7 @@ import type { ImportProgress, ImportReport } from '../../shared/domain/transfer'
 import { AppError } from '../../shared/errors';
 import { NO_ELECTION_PROBLEM, type NewElection } from '../../shared/domain/stix';
 import type { ThresholdApi } from '../../shared/ipc/contract';
-import { text, type Command, type CommandRun } from '../command';
+import { type Command, type CommandRun, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { UsageError, type CliIo } from '../io';
 import { json } from '../format';
@@ -20,7 +20,7 @@ export const importCommand: Command = {
     '  [--new-election ID --election-name NAME --jurisdiction TEXT --polling-day YYYY-MM-DD]',
   options: {
     format: { type: 'string' },
-    json: { type: 'boolean' },
+    ...JSON_OPTION,
     election: { type: 'string' },
     'new-election': { type: 'string' },
     'election-name': { type: 'string' },

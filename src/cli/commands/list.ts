@@ -1,5 +1,5 @@
 import type { ThreatPage } from '../../shared/domain/threat-log';
-import { flag, text, type Command } from '../command';
+import { type Command, flag, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
 
@@ -8,7 +8,7 @@ export const listCommand: Command = {
   summary: 'List the threat log (newest first)',
   usage: 'threshold list [--json] [--search WORDS] [--election ID] [--limit N] [--offset N] [--deleted]',
   options: {
-    json: { type: 'boolean' },
+    ...JSON_OPTION,
     search: { type: 'string' },
     election: { type: 'string' },
     limit: { type: 'string' },

@@ -1,7 +1,7 @@
 // `threshold outcome add|list`: what became of a threat after the response, from a terminal.
 import type { Trend } from '../../shared/domain/enums';
 import { MEDIA_PICKUP, PLATFORM_ACTIONS, type PlatformAction } from '../../shared/domain/outcomes';
-import { choice, text, type Command, type CommandRun } from '../command';
+import { choice, type Command, type CommandRun, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { EXIT, UsageError } from '../io';
 import { json, table } from '../format';
@@ -51,7 +51,7 @@ export const outcomeCommand: Command = {
   summary: 'Outcome observations after a response: record one, list a threat’s',
   usage: USAGE,
   options: {
-    json: { type: 'boolean' },
+    ...JSON_OPTION,
     breakout: { type: 'string' },
     trend: { type: 'string' },
     date: { type: 'string' },

@@ -1,7 +1,7 @@
 // `threshold partners`: the partner directory from a terminal — the list, pre-election
 // readiness, who to notify about threats, and recording a contact.
 import { CONTACT_CHANNELS, type ReadinessGap } from '../../shared/domain/partners';
-import { choice, flag, text, type Command } from '../command';
+import { AS_OF_OPTION, choice, type Command, flag, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { EXIT, UsageError } from '../io';
 import { json, table } from '../format';
@@ -43,10 +43,10 @@ export const partnersCommand: Command = {
     'The partner directory: list, pre-election readiness, who to notify about threats, record a contact',
   usage: USAGE,
   options: {
-    json: { type: 'boolean' },
+    ...JSON_OPTION,
     deleted: { type: 'boolean' },
     election: { type: 'string' },
-    'as-of': { type: 'string' },
+    ...AS_OF_OPTION,
     'stale-days': { type: 'string' },
     date: { type: 'string' },
     channel: { type: 'string' },

@@ -2,7 +2,7 @@
 // preview what an edited policy would change, and set a new one from a file.
 import path from 'node:path';
 import type { Policy } from '../../shared/domain/policy';
-import { text, type Command } from '../command';
+import { type Command, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { json, table } from '../format';
 import { UsageError } from '../io';
@@ -66,7 +66,7 @@ export const policyCommand: Command = {
   name: 'policy',
   summary: 'Show, preview or set the intervention policy (the thresholds, factors and gates)',
   usage: USAGE,
-  options: { json: { type: 'boolean' }, version: { type: 'string' }, note: { type: 'string' } },
+  options: { ...JSON_OPTION, version: { type: 'string' }, note: { type: 'string' } },
   async run({ positionals, values, io, session }) {
     const [sub, ...rest] = positionals;
     switch (sub) {

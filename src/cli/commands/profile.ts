@@ -2,7 +2,7 @@
 // Organisation and the workspace file's `organisation` block). `show --json` prints it in the shape `set`
 // accepts back.
 import { missingProfileFields, type OrganisationProfile } from '../../shared/domain/organisation';
-import type { Command } from '../command';
+import { type Command, JSON_OPTION } from '../command';
 import { json } from '../format';
 import { UsageError } from '../io';
 import { readJsonFile } from '../json-file';
@@ -43,7 +43,7 @@ export const profileCommand: Command = {
   name: 'profile',
   summary: 'Show or set the organisation profile the drafts speak for (name, website, phone, media contact)',
   usage: USAGE,
-  options: { json: { type: 'boolean' } },
+  options: { ...JSON_OPTION },
   async run({ positionals, values, io, session }) {
     const [action, file, ...extra] = positionals;
     if (extra.length) throw new UsageError(`too many arguments\nUsage: ${USAGE}`);

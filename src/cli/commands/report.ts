@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPORT_LANGS } from '../../shared/ipc/report.contract';
-import { flag, text, type Command } from '../command';
+import { AS_OF_OPTION, DOCX_OUT_OPTION, type Command, docxOut, flag, JSON_OPTION, text } from '../command';
 import { unwrap } from '../session';
 import { EXIT, UsageError } from '../io';
 import { json } from '../format';
@@ -17,20 +17,18 @@ export const reportCommand: Command = {
   summary: 'Write the after-action report of an election (Word), for a post-election review',
   usage: USAGE,
   options: {
+    ...DOCX_OUT_OPTION,
     election: { type: 'string' },
-    out: { type: 'string', short: 'o' },
     lang: { type: 'string' },
     classified: { type: 'boolean' },
-    'as-of': { type: 'string' },
-    json: { type: 'boolean' },
+    ...AS_OF_OPTION,
+    ...JSON_OPTION,
   },
   async run({ positionals, values, io, session }) {
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}\nUsage: ${USAGE}`);
     const electionId = text(values, 'election');
     if (!electionId) throw new UsageError('--election ID is required');
-    const out = text(values, 'out');
-    if (!out) throw new UsageError('--out FILE.docx is required');
-    if (!/\.docx$/i.test(out)) throw new UsageError('--out must name a .docx file');
+    const out = docxOut(values);
     const languages = (text(values, 'lang') ?? 'en').split(',').map((l) => l.trim());
     for (const l of languages)
       if (!(REPORT_LANGS as readonly string[]).includes(l))

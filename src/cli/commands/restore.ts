@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { flag, type Command } from '../command';
+import { type Command, flag, JSON_OPTION } from '../command';
 import { UsageError } from '../io';
 import { json } from '../format';
 import { AppHost, restorerOf } from '../../main/app-host';
@@ -21,7 +21,7 @@ export const restoreCommand: Command = {
   usage:
     'threshold --user NAME restore <file> [--yes] [--json]   ' +
     '(an administrator; close the desktop app first)',
-  options: { yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' } },
+  options: { yes: { type: 'boolean', short: 'y' }, ...JSON_OPTION },
   async run({ positionals, values, io, dbPath, session }) {
     const file = positionals[0];
     if (!file || positionals.length > 1) throw new UsageError('restore takes exactly one file');

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { SetupReport } from '../../shared/domain/session';
 import { AppError, unwrap } from '../../shared/errors';
-import { flag, text, type Command } from '../command';
+import { type Command, flag, JSON_OPTION, text } from '../command';
 import { json } from '../format';
 import { omit } from '../../shared/collections';
 import { UsageError, type CliIo } from '../io';
@@ -47,7 +47,7 @@ export const setupCommand: Command = {
     'org-name-fr': { type: 'string' },
     admin: { type: 'string' },
     sample: { type: 'boolean' },
-    json: { type: 'boolean' },
+    ...JSON_OPTION,
     'discard-plain-backup': { type: 'boolean' },
   },
   async run({ positionals, values, io, dbPath, session }) {

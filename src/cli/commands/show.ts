@@ -1,4 +1,4 @@
-import type { Command } from '../command';
+import { type Command, JSON_OPTION } from '../command';
 import { unwrap } from '../session';
 import { UsageError } from '../io';
 import { json } from '../format';
@@ -7,7 +7,7 @@ export const showCommand: Command = {
   name: 'show',
   summary: 'Show one threat, whole (classified notes included, under their marking)',
   usage: 'threshold show <id> [--json]',
-  options: { json: { type: 'boolean' } },
+  options: { ...JSON_OPTION },
   async run({ positionals, values, io, session }) {
     const id = positionals[0];
     if (!id || positionals.length > 1) throw new UsageError('show takes exactly one threat id');

@@ -2,7 +2,7 @@
 // comes from THRESHOLD_NEW_PASSPHRASE, or is asked twice on a terminal; it must be strong.
 import { ROLES, RolesSchema, nameKey, type AccountView, type Role } from '../../shared/domain/accounts';
 import { AppError, unwrap } from '../../shared/errors';
-import { text, type Command } from '../command';
+import { type Command, JSON_OPTION, text } from '../command';
 import { json, table } from '../format';
 import { UsageError, type CliIo } from '../io';
 import type { CliSession } from '../session';
@@ -63,7 +63,7 @@ export const userCommand: Command = {
   name: 'user',
   summary: 'People: add, list, set roles, disable, enable; change a passphrase',
   usage: USAGE,
-  options: { roles: { type: 'string' }, json: { type: 'boolean' } },
+  options: { roles: { type: 'string' }, ...JSON_OPTION },
   async run({ positionals, values, io, session }) {
     const [action, name, ...extra] = positionals;
     if (extra.length) throw new UsageError(`too many arguments\nUsage: ${USAGE}`);

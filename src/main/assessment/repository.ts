@@ -2,9 +2,9 @@
 // the tables' triggers refuse updates and deletes.
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { AssessmentSummary, Decision, StoredAssessment } from '../../shared/domain/decision';
-import type { Level } from '../../shared/domain/enums';
 import type { Db } from '../db/connection';
 import { cached } from '../db/statements';
+import { assessedFields, type AssessedRow } from './assessment-row';
 
 export interface NewAssessment {
   result: AssessmentResult;
@@ -16,16 +16,8 @@ export interface NewAssessment {
 
 export type NewDecision = Omit<Decision, 'id'>;
 
-interface AssessmentRow {
-  id: number;
-  threat_ids: string;
-  cluster: number;
+interface AssessmentRow extends AssessedRow {
   election_id: string | null;
-  level: Level;
-  score: number;
-  policy_version: number;
-  threat_versions: string;
-  as_of: string;
   created_by: string | null;
   created_role: string | null;
   created_at: string;
@@ -144,16 +136,13 @@ export class AssessmentRepository {
   }
 
   private summary(row: AssessmentRow): AssessmentSummary {
+    const { id, threatIds, cluster, ...assessed } = assessedFields(row);
     return {
-      id: row.id,
-      threatIds: JSON.parse(row.threat_ids) as string[],
-      cluster: row.cluster === 1,
+      id,
+      threatIds,
+      cluster,
       electionId: row.election_id,
-      level: row.level,
-      score: row.score,
-      policyVersion: row.policy_version,
-      threatVersions: JSON.parse(row.threat_versions) as Record<string, number>,
-      asOf: row.as_of,
+      ...assessed,
       createdBy: row.created_by,
       createdRole: row.created_role,
       createdAt: row.created_at,

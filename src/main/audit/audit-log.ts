@@ -25,18 +25,14 @@ export type AuditVerification = AuditVerificationResult;
 const GENESIS = '0'.repeat(64);
 const HEAD_KEY = 'audit.head';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string | null;
-  role: string | null;
-  action: string;
-  subject: string | null;
+/** An entry as stored: the same fields, in snake_case, with its details as JSON text. */
+interface AuditRow extends Pick<
+  AuditEntry,
+  'seq' | 'at' | 'actor' | 'role' | 'action' | 'subject' | 'hash' | 'signature'
+> {
   details: string;
   prev_hash: string;
-  hash: string;
   account_id: string | null;
-  signature: string | null;
 }
 
 /** The entry's hash: its fields and the previous hash (and the acting account, for entries that have one;

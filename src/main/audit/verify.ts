@@ -12,6 +12,7 @@ import type { Draft } from '../../shared/domain/drafting';
 import type { AssessmentResult } from '../../shared/domain/assessment';
 import type { Level } from '../../shared/domain/enums';
 import type { AuditCheckpoint, AuditVerificationResult } from '../../shared/domain/audit';
+import { assessedFields } from '../assessment/assessment-row';
 import { contentHash } from '../crypto/content-hash';
 import { verifyDigest } from '../crypto/credentials';
 import type { Db } from '../db/types';
@@ -251,14 +252,7 @@ function verifyDecisions(db: Db, log: SignedLog, add: (seq: number | null, messa
                 decidedAt: r.decided_at,
               },
               {
-                id: r.assessment_id,
-                threatIds: JSON.parse(r.threat_ids) as string[],
-                cluster: r.cluster === 1,
-                level: r.a_level,
-                score: r.score,
-                policyVersion: r.policy_version,
-                threatVersions: JSON.parse(r.threat_versions) as Record<string, number>,
-                asOf: r.as_of,
+                ...assessedFields({ ...r, id: r.assessment_id, level: r.a_level }),
                 result: JSON.parse(r.result) as AssessmentResult,
               },
             ),

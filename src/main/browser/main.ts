@@ -7,11 +7,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../shared/errors';
-import { AppHost } from '../app-host';
-import { resolveCliKey } from '../db/keys';
-import { appVersion, defaultDbPath, sourceAssetsDir } from '../paths';
+import { defaultDbPath } from '../paths';
 import { setUpDemo } from '../setup/demo';
-import { DownloadShelf } from './downloads';
+import { openBrowserHost } from './open-host';
 import { startBrowserServer } from './server';
 
 const { values } = parseArgs({
@@ -26,26 +24,14 @@ const { values } = parseArgs({
 });
 
 const dbPath = path.resolve(values.db ?? defaultDbPath());
-// What the page saves from main (a Word document) is offered to it as a download.
-const downloads = new DownloadShelf();
-let host: AppHost;
+let opened: ReturnType<typeof openBrowserHost>;
 try {
-  // THRESHOLD_DB_KEY opens the database at start; otherwise the first person to sign in opens it.
-  const { key, source } = resolveCliKey({ env: process.env });
-  host = AppHost.open({
-    dbPath,
-    mode: 'browser',
-    assetsDir: sourceAssetsDir(),
-    appVersion: appVersion(),
-    key,
-    keySource: source,
-    saveFile: downloads,
-    holdAs: 'browser mode',
-  });
+  opened = openBrowserHost({ dbPath, env: process.env, holdAs: 'browser mode' });
 } catch (err) {
   console.error(err instanceof AppError ? err.message : err);
   process.exit(1);
 }
+const { host, downloads } = opened;
 if (host.startBackup)
   console.log(
     `Backed up the database on start: ${path.join(path.dirname(dbPath), 'backups', host.startBackup)}`,

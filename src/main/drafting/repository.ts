@@ -86,15 +86,19 @@ interface DraftRow {
   updated_by: string | null;
 }
 
-interface DraftVersionRow {
+/** The columns every saved version has, a plan's or a draft's. */
+interface SavedVersionRow {
   version: number;
-  plan_version: number;
-  doc: string;
-  status: DraftStatus;
   change: string;
   saved_at: string;
   saved_by: string | null;
   saved_role: string | null;
+}
+
+interface DraftVersionRow extends SavedVersionRow {
+  plan_version: number;
+  doc: string;
+  status: DraftStatus;
 }
 
 export class DraftingRepository {
@@ -133,9 +137,7 @@ export class DraftingRepository {
     change: string,
     who: Author,
   ): number {
-    const current = this.getPlan(id);
-    if (!current) throw new Error(`plan ${id} does not exist`);
-    const version = current.currentVersion + 1;
+    const version = nextVersion(this.getPlan(id), 'plan', id);
     this.insertPlanVersion(id, version, plan, assessment, change, who);
     cached(this.db, 'UPDATE comm_plans SET version = ?, updated_at = ? WHERE id = ?').run(
       version,
@@ -153,20 +155,38 @@ export class DraftingRepository {
     change: string,
     who: Author,
   ): void {
+    const doc = { doc: JSON.stringify(plan), assessment: JSON.stringify(assessment) };
+    this.insertVersion('comm_plan_versions', { plan_id: id }, version, doc, change, who);
+  }
+
+  /** Stores a version of a plan or a draft whole, with who saved it and why. */
+  private insertVersion(
+    table: 'comm_plan_versions' | 'draft_versions',
+    owner: { plan_id: string } | { draft_id: string },
+    version: number,
+    content: Record<string, string | number>,
+    change: string,
+    who: Author,
+  ): void {
+    const values = {
+      ...owner,
+      version,
+      ...content,
+      change,
+      saved_at: who.at,
+      saved_by: who.by,
+      saved_role: who.role,
+    };
+    const columns = Object.keys(values);
     cached(
       this.db,
-      `INSERT INTO comm_plan_versions (plan_id, version, doc, assessment, change, saved_at, saved_by, saved_role)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, version, JSON.stringify(plan), JSON.stringify(assessment), change, who.at, who.by, who.role);
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    ).run(...Object.values(values));
   }
 
   getPlan(id: string): StoredPlan | undefined {
-    const row = cached(
-      this.db,
-      'SELECT id, election_id, cluster, threat_ids, version, created_at, created_by, updated_at ' +
-        'FROM comm_plans WHERE id = ? AND deleted_at IS NULL',
-    ).get(id) as PlanRow | undefined;
-    return row ? toPlan(row) : undefined;
+    const columns = 'id, election_id, cluster, threat_ids, version, created_at, created_by, updated_at';
+    return this.live('comm_plans', columns, id, toPlan);
   }
 
   planVersion(id: string, version: number): StoredPlanVersion | undefined {
@@ -174,24 +194,10 @@ export class DraftingRepository {
       this.db,
       'SELECT version, doc, assessment, change, saved_at, saved_by, saved_role FROM comm_plan_versions ' +
         'WHERE plan_id = ? AND version = ?',
-    ).get(id, version) as
-      | {
-          version: number;
-          doc: string;
-          assessment: string;
-          change: string;
-          saved_at: string;
-          saved_by: string | null;
-          saved_role: string | null;
-        }
-      | undefined;
+    ).get(id, version) as (SavedVersionRow & { doc: string; assessment: string }) | undefined;
     if (!row) return undefined;
     return {
-      version: row.version,
-      change: row.change,
-      savedAt: row.saved_at,
-      savedBy: row.saved_by,
-      savedRole: row.saved_role,
+      ...toSavedVersion(row),
       plan: JSON.parse(row.doc) as CommunicationPlan,
       assessment: JSON.parse(row.assessment) as StoredAssessment,
     };
@@ -203,20 +209,8 @@ export class DraftingRepository {
         this.db,
         'SELECT version, change, saved_at, saved_by, saved_role FROM comm_plan_versions WHERE ' +
           'plan_id = ? ORDER BY version DESC',
-      ).all(id) as {
-        version: number;
-        change: string;
-        saved_at: string;
-        saved_by: string | null;
-        saved_role: string | null;
-      }[]
-    ).map((r) => ({
-      version: r.version,
-      change: r.change,
-      savedAt: r.saved_at,
-      savedBy: r.saved_by,
-      savedRole: r.saved_role,
-    }));
+      ).all(id) as SavedVersionRow[]
+    ).map(toSavedVersion);
   }
 
   /** Plans that include the threat (or every plan), newest first. */
@@ -257,9 +251,7 @@ export class DraftingRepository {
 
   /** Adds the next version of a draft and makes it current; returns its number. */
   addDraftVersion(id: string, planVersion: number, draft: Draft, change: string, who: Author): number {
-    const current = this.getDraft(id);
-    if (!current) throw new Error(`draft ${id} does not exist`);
-    const version = current.currentVersion + 1;
+    const version = nextVersion(this.getDraft(id), 'draft', id);
     this.insertDraftVersion(id, version, planVersion, draft, change, who);
     cached(
       this.db,
@@ -292,20 +284,26 @@ export class DraftingRepository {
     change: string,
     who: Author,
   ): void {
-    cached(
-      this.db,
-      `INSERT INTO draft_versions (draft_id, version, plan_version, doc, status, change, saved_at, saved_by, saved_role)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(id, version, planVersion, JSON.stringify(draft), draft.status, change, who.at, who.by, who.role);
+    const doc = { plan_version: planVersion, doc: JSON.stringify(draft), status: draft.status };
+    this.insertVersion('draft_versions', { draft_id: id }, version, doc, change, who);
   }
 
   getDraft(id: string): StoredDraft | undefined {
-    const row = cached(
-      this.db,
-      'SELECT id, plan_id, template, version, status, created_at, created_by, updated_at, ' +
-        'updated_by FROM drafts WHERE id = ? AND deleted_at IS NULL',
-    ).get(id) as DraftRow | undefined;
-    return row ? toDraft(row) : undefined;
+    const columns = 'id, plan_id, template, version, status, created_at, created_by, updated_at, updated_by';
+    return this.live('drafts', columns, id, toDraft);
+  }
+
+  /** A plan or a draft, unless it is deleted. */
+  private live<Row, T>(
+    table: 'comm_plans' | 'drafts',
+    columns: string,
+    id: string,
+    toRecord: (row: Row) => T,
+  ): T | undefined {
+    const row = cached(this.db, `SELECT ${columns} FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(
+      id,
+    ) as Row | undefined;
+    return row ? toRecord(row) : undefined;
   }
 
   draftVersion(id: string, version: number): StoredDraftVersion | undefined {
@@ -409,6 +407,20 @@ export class DraftingRepository {
   }
 }
 
+/** The number of the version after a plan's or a draft's current one. */
+function nextVersion(current: { currentVersion: number } | undefined, kind: string, id: string): number {
+  if (!current) throw new Error(`${kind} ${id} does not exist`);
+  return current.currentVersion + 1;
+}
+
+/** The columns a plan's row and a draft's row share. */
+type HeadRow = Pick<PlanRow, 'id' | 'version' | 'created_at' | 'created_by' | 'updated_at'>;
+
+/** When a plan or a draft was made and last changed, and by whom. */
+function madeAndChanged(row: HeadRow): Pick<StoredPlan, 'createdAt' | 'createdBy' | 'updatedAt'> {
+  return { createdAt: row.created_at, createdBy: row.created_by, updatedAt: row.updated_at };
+}
+
 function toPlan(row: PlanRow): StoredPlan {
   return {
     id: row.id,
@@ -416,9 +428,7 @@ function toPlan(row: PlanRow): StoredPlan {
     cluster: row.cluster === 1,
     threatIds: JSON.parse(row.threat_ids) as string[],
     currentVersion: row.version,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
+    ...madeAndChanged(row),
   };
 }
 
@@ -429,22 +439,28 @@ function toDraft(row: DraftRow): StoredDraft {
     template: row.template,
     currentVersion: row.version,
     status: row.status,
-    createdAt: row.created_at,
-    createdBy: row.created_by,
-    updatedAt: row.updated_at,
+    ...madeAndChanged(row),
     updatedBy: row.updated_by,
   };
 }
 
-function toDraftVersion(row: DraftVersionRow): StoredDraftVersion {
+function toSavedVersion(row: SavedVersionRow): PlanVersionSummary {
   return {
     version: row.version,
-    planVersion: row.plan_version,
-    status: row.status,
-    draft: JSON.parse(row.doc) as Draft,
     change: row.change,
     savedAt: row.saved_at,
     savedBy: row.saved_by,
     savedRole: row.saved_role,
+  };
+}
+
+function toDraftVersion(row: DraftVersionRow): StoredDraftVersion {
+  const { version, ...saved } = toSavedVersion(row);
+  return {
+    version,
+    planVersion: row.plan_version,
+    status: row.status,
+    draft: JSON.parse(row.doc) as Draft,
+    ...saved,
   };
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import { isPublicTemplate } from '../../shared/domain/drafting';
 import type { Outcome, OutcomeDetail, OutcomeFields, ThreatTimeline } from '../../shared/domain/outcomes';
 import type { ServiceContext } from '../context';
-import { assertEditable, newRecordId, unchanged } from '../records';
+import { assertEditable, newRecordId, setRecordDeleted, unchanged } from '../records';
 import { ThreatStore } from '../threats/store';
 import { AssessmentRepository } from '../assessment/repository';
 import { DraftingRepository } from '../drafting/repository';
@@ -86,21 +86,12 @@ export class OutcomeService {
   }
 
   setDeleted(id: string, deleted: boolean): OutcomeDetail {
-    return this.ctx.db.transaction(() => {
-      const current = this.detail(id);
-      if (Boolean(current.meta.deletedAt) === deleted) return current;
-      const version = this.repo.setDeleted(
-        id,
-        deleted,
-        this.ctx.writeInfo(deleted ? 'deleted' : 'undeleted'),
-      );
-      this.ctx.record(
-        deleted ? 'outcome.deleted' : 'outcome.undeleted',
-        `threat:${current.outcome.threatId}`,
-        { outcome: id, version },
-      );
-      return this.detail(id);
-    })();
+    return setRecordDeleted(this.ctx, deleted, {
+      detail: () => this.detail(id),
+      write: (info) => this.repo.setDeleted(id, deleted, info),
+      done: (change, version, before) =>
+        this.ctx.record(`outcome.${change}`, `threat:${before.outcome.threatId}`, { outcome: id, version }),
+    });
   }
 
   list(threatId: string, deleted: boolean): OutcomeDetail[] {

@@ -17,7 +17,7 @@ import type { HandlersOf } from '../../shared/ipc/define';
 import type { partnersContract, PartnerInputSchema } from '../../shared/ipc/partners.contract';
 import type { ServiceContext } from '../context';
 import { ElectionRepository } from '../elections/repository';
-import { assertEditable, assertRestorable, unchanged } from '../records';
+import { assertEditable, assertRestorable, setRecordDeleted, unchanged } from '../records';
 import { ThreatStore } from '../threats/store';
 import { partnersToNotify } from './notify';
 import { readinessGaps, staleBefore } from './readiness';
@@ -77,17 +77,11 @@ export class PartnerService {
   }
 
   setDeleted(id: string, deleted: boolean): PartnerDetail {
-    return this.ctx.db.transaction(() => {
-      const current = this.detail(id);
-      if (Boolean(current.meta.deletedAt) === deleted) return current;
-      const version = this.repo.setDeleted(
-        id,
-        deleted,
-        this.ctx.writeInfo(deleted ? 'deleted' : 'undeleted'),
-      );
-      this.audit(deleted ? 'partner.deleted' : 'partner.undeleted', id, { version });
-      return this.detail(id);
-    })();
+    return setRecordDeleted(this.ctx, deleted, {
+      detail: () => this.detail(id),
+      write: (info) => this.repo.setDeleted(id, deleted, info),
+      done: (change, version) => this.audit(`partner.${change}`, id, { version }),
+    });
   }
 
   restoreVersion(id: string, version: number): PartnerDetail {

@@ -32,6 +32,39 @@ function frame(title: string, body: string): string {
   );
 }
 
+/** Where a vertical bar chart draws its bars, in pixels. */
+interface Plot {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** The value axis: a grid line with its value every `step` from 0 to `max`, and the axis' name, upright. */
+function valueAxis(p: Plot, y: (v: number) => number, max: number, step: number, label: string): string {
+  let s = '';
+  for (let v = 0; v <= max; v += step)
+    s +=
+      `<line x1="${p.left}" x2="${p.right}" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}"/>` +
+      text(p.left - 8, y(v) + 5, String(v), { anchor: 'end', size: 14 });
+  return (
+    s +
+    text(18, (p.top + p.bottom) / 2, label, { size: 14, anchor: 'middle' }).replace(
+      '<text ',
+      `<text transform="rotate(-90 18 ${(p.top + p.bottom) / 2})" `,
+    )
+  );
+}
+
+/** A bar standing on the baseline, up to `y`. */
+function bar(p: Plot, x: number, y: number, width: number, fill: string): string {
+  return `<rect x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${(p.bottom - y).toFixed(1)}" fill="${fill}"/>`;
+}
+
+function baseline(p: Plot): string {
+  return `<line x1="${p.left}" x2="${p.right}" y1="${p.bottom}" y2="${p.bottom}" stroke="${INK}"/>`;
+}
+
 /** A round step for an axis running to at least `max`: 1, 2 or 5 times a power of ten. */
 export function niceStep(max: number, ticks = 5): number {
   if (max <= 0) return 1;
@@ -53,10 +86,8 @@ export interface BarsOverTime {
 
 /** Vertical bars over time with a marked bar (polling day). */
 export function barsOverTimeSvg(c: BarsOverTime): string {
-  const left = 70;
-  const right = CHART_SIZE.width - 24;
-  const top = 70;
-  const bottom = CHART_SIZE.height - 70;
+  const plot: Plot = { left: 70, right: CHART_SIZE.width - 24, top: 70, bottom: CHART_SIZE.height - 70 };
+  const { left, right, top, bottom } = plot;
   const max = Math.max(1, ...c.counts);
   const step = niceStep(max);
   const top_ = Math.ceil(max / step) * step;
@@ -64,20 +95,12 @@ export function barsOverTimeSvg(c: BarsOverTime): string {
   const n = Math.max(1, c.counts.length);
   const slot = (right - left) / n;
   const barW = Math.max(2, slot * 0.7);
-  let body = '';
-  for (let v = 0; v <= top_; v += step)
-    body +=
-      `<line x1="${left}" x2="${right}" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}"/>` +
-      text(left - 8, y(v) + 5, String(v), { anchor: 'end', size: 14 });
-  body += text(18, (top + bottom) / 2, c.yLabel, { size: 14, anchor: 'middle' }).replace(
-    '<text ',
-    `<text transform="rotate(-90 18 ${(top + bottom) / 2})" `,
-  );
+  let body = valueAxis(plot, y, top_, step, c.yLabel);
   const every = Math.ceil(n / 8);
   c.counts.forEach((count, i) => {
     const x = left + i * slot + (slot - barW) / 2;
     const marked = c.marker?.index === i;
-    body += `<rect x="${x.toFixed(1)}" y="${y(count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(bottom - y(count)).toFixed(1)}" fill="${marked ? ACCENT : LIGHT}"/>`;
+    body += bar(plot, x, y(count), barW, marked ? ACCENT : LIGHT);
     if (count > 0 && barW >= 14)
       body += text(x + barW / 2, y(count) - 5, String(count), { anchor: 'middle', size: 13 });
     if (i % every === 0)
@@ -92,7 +115,7 @@ export function barsOverTimeSvg(c: BarsOverTime): string {
       anchor: x > right - 160 ? 'end' : 'start',
     });
   }
-  body += `<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/>`;
+  body += baseline(plot);
   return frame(c.title, body);
 }
 
@@ -131,35 +154,25 @@ export interface PairedBars {
 
 /** Two bars per group (before, after a response), on a fixed scale, with a legend. */
 export function pairedBarsSvg(c: PairedBars): string {
-  const left = 70;
-  const right = CHART_SIZE.width - 24;
-  const top = 80;
-  const bottom = CHART_SIZE.height - 80;
+  const plot: Plot = { left: 70, right: CHART_SIZE.width - 24, top: 80, bottom: CHART_SIZE.height - 80 };
+  const { left, right, top, bottom } = plot;
   const y = (v: number) => bottom - (v / c.max) * (bottom - top);
   const n = Math.max(1, c.groups.length);
   const slot = (right - left) / n;
   const barW = Math.min(40, slot * 0.32);
-  let body = '';
-  for (let v = 0; v <= c.max; v++)
-    body +=
-      `<line x1="${left}" x2="${right}" y1="${y(v)}" y2="${y(v)}" stroke="${GRID}"/>` +
-      text(left - 8, y(v) + 5, String(v), { anchor: 'end', size: 14 });
-  body += text(18, (top + bottom) / 2, c.yLabel, { size: 14, anchor: 'middle' }).replace(
-    '<text ',
-    `<text transform="rotate(-90 18 ${(top + bottom) / 2})" `,
-  );
+  let body = valueAxis(plot, y, c.max, 1, c.yLabel);
   c.groups.forEach((g, i) => {
     const mid = left + i * slot + slot / 2;
     for (const [value, x, fill] of [
       [g.before, mid - barW - 2, LIGHT],
       [g.after, mid + 2, ACCENT],
     ] as const) {
-      body += `<rect x="${x.toFixed(1)}" y="${y(value).toFixed(1)}" width="${barW.toFixed(1)}" height="${(bottom - y(value)).toFixed(1)}" fill="${fill}"/>`;
+      body += bar(plot, x, y(value), barW, fill);
       body += text(x + barW / 2, y(value) - 5, String(value), { anchor: 'middle', size: 13 });
     }
     body += text(mid, bottom + 22, g.label, { anchor: 'middle', size: 13 });
   });
-  body += `<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${INK}"/>`;
+  body += baseline(plot);
   const ly = CHART_SIZE.height - 24;
   body +=
     `<rect x="${left}" y="${ly - 13}" width="16" height="16" fill="${LIGHT}"/>` +

@@ -1,5 +1,6 @@
 // What the after-action report says, gathered from the record (gather.ts) before it is written (write-report.ts).
 import type { DashboardData } from '../../shared/domain/dashboard';
+import type { Decision } from '../../shared/domain/decision';
 import type { Marking } from '../../shared/domain/drafting';
 import type { Level } from '../../shared/domain/enums';
 import type { OrganisationProfile } from '../../shared/domain/organisation';
@@ -9,14 +10,11 @@ import type { ClassifiedNote, Election } from '../../shared/domain/workspace';
 
 export type ReportLang = 'en' | 'fr';
 
-export interface ReportDecision {
-  assessmentId: number;
-  recommendedLevel: Level;
-  level: Level;
-  rationale: string;
-  decidedBy: string;
-  role: string;
-  decidedAt: string;
+/** A decision as the report tells it. */
+export interface ReportDecision extends Pick<
+  Decision,
+  'assessmentId' | 'recommendedLevel' | 'level' | 'rationale' | 'decidedBy' | 'role' | 'decidedAt'
+> {
   /** The policy version the assessment used: the one in force. */
   policyVersion: number;
   /** The threats the decision was about (several for a cluster). */

@@ -4,12 +4,10 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { AppHost } from '../app-host';
-import { DownloadShelf } from '../browser/downloads';
 import { jsonLines } from '../browser/request-log';
 import { startBrowserServer, type BrowserServer } from '../browser/server';
 import { BrowserSessions } from '../browser/session';
-import { resolveCliKey } from '../db/keys';
-import { appVersion, sourceAssetsDir } from '../paths';
+import { openBrowserHost } from '../browser/open-host';
 import { serverCertificate, type ServerCertificate } from './certificate';
 
 export interface TeamServerOptions {
@@ -37,19 +35,8 @@ export interface TeamServer {
 
 export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServer> {
   const dbPath = path.resolve(opts.dbPath);
-  const { key, source } = resolveCliKey({ env: opts.env });
-  const downloads = new DownloadShelf();
-  const host = AppHost.open({
-    dbPath,
-    mode: 'browser',
-    assetsDir: sourceAssetsDir(),
-    appVersion: appVersion(),
-    key,
-    keySource: source,
-    saveFile: downloads,
-    // Its lock file: `threshold restore` and a second server on the same file are refused while it runs.
-    holdAs: 'the team server',
-  });
+  // Its lock file: `threshold restore` and a second server on the same file are refused while it runs.
+  const { host, downloads } = openBrowserHost({ dbPath, env: opts.env, holdAs: 'the team server' });
   try {
     if (host.databaseState() === 'needs-setup')
       throw new AppError(

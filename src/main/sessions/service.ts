@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { SIGN_IN_REFUSED } from '../../shared/domain/accounts';
 import { DEFAULT_IDLE_MINUTES, type SessionStatus } from '../../shared/domain/session';
-import { allowedActions, roleFor } from '../../shared/domain/permissions';
+import { allowedActions } from '../../shared/domain/permissions';
 import { AppError } from '../../shared/errors';
 import { omit } from '../../shared/collections';
 import { CHANNEL_ACCESS, type Access } from '../../shared/ipc/access';
@@ -28,7 +28,7 @@ import {
   type KeyringStore,
 } from '../keyring/keyring';
 import { afterFailure, secondsToWait } from './backoff';
-import { currentSession, runAs, type Acting } from '../scope';
+import { actIn, currentSession, runAs, type Acting } from '../scope';
 import { SessionStore, type Session } from './store';
 
 export const IDLE_SETTING = 'sessions.idleMinutes';
@@ -126,15 +126,7 @@ export class SessionService {
       );
     this.store.touch(session);
     const acting = SessionStore.acting(session);
-    if (access === 'signed-in') return acting;
-    const role = roleFor(acting.roles, access);
-    if (!role)
-      throw new AppError(
-        'forbidden',
-        `${acting.name} may not do this: it needs a role that allows "${access}" (${acting.name} holds ${acting.roles.join(', ')}). Nothing was changed.`,
-      );
-    acting.role = role;
-    return acting;
+    return access === 'signed-in' ? acting : actIn(acting, access);
   }
 
   private refused(): AppError {

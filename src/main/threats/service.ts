@@ -8,7 +8,7 @@ import type { HandlersOf } from '../../shared/ipc/define';
 import type { threatsContract } from '../../shared/ipc/threats.contract';
 import type { ServiceContext } from '../context';
 import type { ElectionRepository } from '../elections/repository';
-import { assertEditable, assertRestorable, unchanged } from '../records';
+import { assertEditable, assertRestorable, setRecordDeleted, unchanged } from '../records';
 import type { ThreatScoring } from './scoring';
 import type { ThreatStore } from './store';
 import { nextThreatId } from './ids';
@@ -81,18 +81,12 @@ export class ThreatService {
   }
 
   setDeleted(id: string, deleted: boolean): ThreatDetail {
-    return this.ctx.db.transaction(() => {
-      const current = this.detail(id);
-      if (Boolean(current.meta.deletedAt) === deleted) return current;
-      const version = this.store.setDeleted(
-        id,
-        deleted,
-        this.ctx.writeInfo(deleted ? 'deleted' : 'undeleted'),
-      );
+    return setRecordDeleted(this.ctx, deleted, {
+      detail: () => this.detail(id),
+      write: (info) => this.store.setDeleted(id, deleted, info),
       // Undeleted threats come back at their level as of now: re-scored by the listener.
-      this.changed(deleted ? 'threat.deleted' : 'threat.undeleted', id, { version }, false);
-      return this.detail(id);
-    })();
+      done: (change, version) => this.changed(`threat.${change}`, id, { version }, false),
+    });
   }
 
   restoreVersion(id: string, version: number): ThreatDetail {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { TRENDS, type Level, type Trend } from './enums';
 import type { RecordMeta, RecordVersionInfo } from './records';
-import { DateString, LIMITS } from './workspace';
+import { DateString, EstimatedAudienceSchema, LIMITS } from './workspace';
 
 /** What the platforms did about the content (RESIST 2's "track outcomes"). */
 export const PLATFORM_ACTIONS = ['labelled', 'reduced', 'removed', 'none'] as const;
@@ -27,12 +27,7 @@ export const OutcomeFieldsSchema = z.strictObject({
   date: DateString,
   reach: z.strictObject({
     breakout: z.number().int('must be a whole number').min(1, 'must be 1 to 6').max(6, 'must be 1 to 6'),
-    estimatedAudience: z
-      .number()
-      .int('must be a whole number')
-      .min(0)
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional(),
+    estimatedAudience: EstimatedAudienceSchema,
     trend: z.enum(TRENDS),
   }),
   /** Whether the false claim is still spreading. */

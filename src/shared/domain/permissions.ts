@@ -72,6 +72,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   ],
   'policy-owner': ['log.read', 'policy.change', 'audit.checkpoint'],
   administrator: [
+    'accounts.manage',
     'log.read',
     'organisation.edit',
     'workspace.export',
@@ -79,7 +80,6 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'backups.manage',
     'backups.restore',
     'database.key',
-    'accounts.manage',
     'audit.checkpoint',
   ],
 };

@@ -58,6 +58,16 @@ function nonDecreasing(values: number[]): boolean {
   return values.every((v, i) => i === 0 || v >= at(values, i - 1));
 }
 
+/** A rule of the policy broken: where, the message's id and values (for translation), and its English text. */
+function policyIssue(
+  ctx: z.RefinementCtx,
+  path: (string | number)[],
+  params: { id: string } & Record<string, unknown>,
+  message: string,
+): void {
+  ctx.addIssue({ code: 'custom', path, params, message });
+}
+
 const factorBase = {
   id: z
     .string()
@@ -90,29 +100,28 @@ const ReachFactorSchema = z
   })
   .superRefine((f, ctx) => {
     if (!nonDecreasing(BREAKOUT_KEYS.map((k) => f.byBreakout.values[k])))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['byBreakout', 'values'],
-        params: { id: 'policy.breakoutRising' },
-        message: 'must not decrease from category 1 to 6 (more reach never lowers the score)',
-      });
+      policyIssue(
+        ctx,
+        ['byBreakout', 'values'],
+        { id: 'policy.breakoutRising' },
+        'must not decrease from category 1 to 6 (more reach never lowers the score)',
+      );
     const t = f.byTrend.values;
     if (!(t.declining <= t.stable && t.stable <= t.growing))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['byTrend', 'values'],
-        params: { id: 'policy.trendOrder' },
-        message: 'must be ordered declining ≤ stable ≤ growing',
-      });
+      policyIssue(
+        ctx,
+        ['byTrend', 'values'],
+        { id: 'policy.trendOrder' },
+        'must be ordered declining ≤ stable ≤ growing',
+      );
     const bands = f.byAudience.values;
     if (!nonDecreasing(bands.map((b) => b.atLeast)) || !nonDecreasing(bands.map((b) => b.add)))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['byAudience', 'values'],
-        params: { id: 'policy.audienceBands' },
-        message:
-          'bands must be listed from the smallest audience up, each adding at least as much as the one before',
-      });
+      policyIssue(
+        ctx,
+        ['byAudience', 'values'],
+        { id: 'policy.audienceBands' },
+        'bands must be listed from the smallest audience up, each adding at least as much as the one before',
+      );
   });
 
 const ForeignFactorSchema = z
@@ -124,13 +133,12 @@ const ForeignFactorSchema = z
   .superRefine((f, ctx) => {
     for (const actor of ACTORS) {
       if (!nonDecreasing(CONFIDENCES.map((c) => f.byActorAndConfidence.values[actor][c])))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['byActorAndConfidence', 'values', actor],
-          params: { id: 'policy.confidenceRising' },
-          message:
-            'must not decrease from low to moderate to high confidence (more confidence never lowers the score)',
-        });
+        policyIssue(
+          ctx,
+          ['byActorAndConfidence', 'values', actor],
+          { id: 'policy.confidenceRising' },
+          'must not decrease from low to moderate to high confidence (more confidence never lowers the score)',
+        );
     }
   });
 
@@ -150,13 +158,12 @@ const TimingFactorSchema = z
     ];
     const after = [v['after-certification'], v.count, v['polling-day']];
     if (!nonDecreasing(before) || !nonDecreasing(after))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['byPhase', 'values'],
-        params: { id: 'policy.timingRising' },
-        message:
-          'must rise towards polling day: outside-election-period ≤ election-period ≤ critical-window ≤ polling-day, and after-certification ≤ count ≤ polling-day',
-      });
+      policyIssue(
+        ctx,
+        ['byPhase', 'values'],
+        { id: 'policy.timingRising' },
+        'must rise towards polling day: outside-election-period ≤ election-period ≤ critical-window ≤ polling-day, and after-certification ≤ count ≤ polling-day',
+      );
   });
 
 const NationalSecurityFactorSchema = z.strictObject({
@@ -242,21 +249,21 @@ export const PolicySchema = z
   .superRefine((p, ctx) => {
     const total = p.factors.reduce((s, f) => s + f.weight, 0);
     if (Math.abs(total - 100) > 1e-6)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['factors'],
-        params: { id: 'policy.weightsSum', sum: Math.round(total * 1000) / 1000 },
-        message: `weights must add up to 100 so that the score runs from 0 to 100; they add up to ${Math.round(total * 1000) / 1000}`,
-      });
+      policyIssue(
+        ctx,
+        ['factors'],
+        { id: 'policy.weightsSum', sum: Math.round(total * 1000) / 1000 },
+        `weights must add up to 100 so that the score runs from 0 to 100; they add up to ${Math.round(total * 1000) / 1000}`,
+      );
     const seen = new Set<string>();
     p.factors.forEach((f, i) => {
       if (seen.has(f.id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['factors', i, 'id'],
-          params: { id: 'policy.duplicateFactor', factor: f.id },
-          message: `"${f.id}" is used by more than one factor`,
-        });
+        policyIssue(
+          ctx,
+          ['factors', i, 'id'],
+          { id: 'policy.duplicateFactor', factor: f.id },
+          `"${f.id}" is used by more than one factor`,
+        );
       seen.add(f.id);
     });
     const ep = p.electionPeriodThresholds;
@@ -264,12 +271,12 @@ export const PolicySchema = z
       ep &&
       (ep.engagePrivately < p.thresholds.engagePrivately || ep.speakPublicly < p.thresholds.speakPublicly)
     )
-      ctx.addIssue({
-        code: 'custom',
-        path: ['electionPeriodThresholds'],
-        params: { id: 'policy.electionStricter' },
-        message: 'must be at least as strict (as high) as thresholds during the election period',
-      });
+      policyIssue(
+        ctx,
+        ['electionPeriodThresholds'],
+        { id: 'policy.electionStricter' },
+        'must be at least as strict (as high) as thresholds during the election period',
+      );
   });
 
 export type Policy = z.infer<typeof PolicySchema>;

@@ -85,6 +85,14 @@ export const TranslationSchema = z.looseObject({
 });
 export type Translation = z.infer<typeof TranslationSchema>;
 
+/** How many people a threat reached, when known (a threat's reach, and an outcome observed after it). */
+export const EstimatedAudienceSchema = z
+  .number()
+  .int('must be a whole number')
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER)
+  .optional();
+
 export const ThreatSchema = z.looseObject({
   id: requiredText(LIMITS.id),
   electionId: requiredText(LIMITS.id),
@@ -114,12 +122,7 @@ export const ThreatSchema = z.looseObject({
   }),
   reach: z.looseObject({
     breakout: z.number().int('must be a whole number').min(1).max(6),
-    estimatedAudience: z
-      .number()
-      .int('must be a whole number')
-      .min(0)
-      .max(Number.MAX_SAFE_INTEGER)
-      .optional(),
+    estimatedAudience: EstimatedAudienceSchema,
     trend: z.enum(enums.TRENDS).optional(),
   }),
   falseClaim: text().optional(),

@@ -25,6 +25,7 @@ import { MARKING_LABELS } from '../templates/labels';
 import { coreXml, appXml, EMPTY_CUSTOM_XML } from './properties';
 import { documentStyles } from './styles';
 import { languageTags, PAGE_PROPERTIES, TEMPLATE_NAMES } from './write-docx';
+import { DOCUMENT_LABELS } from '../../documents/labels';
 
 export interface CitedThreat {
   id: string;
@@ -54,47 +55,16 @@ export interface SignoffRecordInput {
 }
 
 const L = {
-  title: { en: 'Sign-off record', fr: 'Registre d’approbation' },
-  internal: { en: 'INTERNAL — NOT FOR RELEASE', fr: 'USAGE INTERNE — NE PAS DIFFUSER' },
-  document: { en: 'What was exported', fr: 'Ce qui a été exporté' },
-  approvals: { en: 'Approval', fr: 'Approbation' },
-  threats: { en: 'Threats cited', fr: 'Menaces citées' },
-  field: { en: 'Field', fr: 'Champ' },
-  value: { en: 'Value', fr: 'Valeur' },
-  kind: { en: 'Kind of text', fr: 'Type de texte' },
-  titleRow: { en: 'Title', fr: 'Titre' },
-  draft: { en: 'Draft', fr: 'Ébauche' },
-  version: { en: 'version', fr: 'version' },
-  plan: { en: 'Communication plan', fr: 'Plan de communication' },
-  status: { en: 'Status', fr: 'État' },
-  languages: { en: 'Languages', fr: 'Langues' },
-  file: { en: 'Release file', fr: 'Fichier diffusé' },
-  fingerprint: { en: 'Fingerprint of the text (SHA-256)', fr: 'Empreinte du texte (SHA-256)' },
-  checks: { en: 'Checks at export', fr: 'Vérifications à l’exportation' },
-  checksValue: {
-    en: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
-    fr: (e: number, w: number) => `${e} erreur(s), ${w} avertissement(s)`,
-  },
-  exported: { en: 'Exported on', fr: 'Exporté le' },
-  columns: { en: ['Step', 'Name', 'Role', 'Date'], fr: ['Étape', 'Nom', 'Fonction', 'Date'] },
-  threatColumns: {
-    en: ['Threat', 'Title', 'Version', 'Classification of its record'],
-    fr: ['Menace', 'Titre', 'Version', 'Classification de sa fiche'],
-  },
-  drafted: { en: 'Drafted by', fr: 'Rédigé par' },
-  reviewed: { en: 'Reviewed by', fr: 'Révisé par' },
-  approved: { en: 'Approved by', fr: 'Approuvé par' },
-  notYet: { en: 'not yet', fr: 'pas encore' },
-  status_: {
-    draft: { en: 'draft', fr: 'ébauche' },
-    reviewed: { en: 'reviewed', fr: 'révisé' },
-    approved: { en: 'approved', fr: 'approuvé' },
-  },
+  ...DOCUMENT_LABELS.signoffRecord,
   why: {
     en: (m: string) =>
       `Marked ${m}: the highest classification of the text and of the threat records it cites.`,
     fr: (m: string) =>
       `Marqué ${m} : la classification la plus élevée du texte et des fiches de menace qu’il cite.`,
+  },
+  checksValue: {
+    en: (e: number, w: number) => `${e} error(s), ${w} warning(s)`,
+    fr: (e: number, w: number) => `${e} erreur(s), ${w} avertissement(s)`,
   },
 };
 

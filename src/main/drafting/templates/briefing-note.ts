@@ -37,6 +37,7 @@ import {
 } from './labels';
 import { observedText } from './observed';
 import { quote } from './sentences';
+import { DOCUMENT_LABELS } from '../../documents/labels';
 
 /** French names of the default policy's factors and gates; an organisation's own keep the label it gave them. */
 export const FR_NAMES: Record<string, string> = {
@@ -59,23 +60,7 @@ function gateNameFr(id: string, label: string): string {
   return known ? known.charAt(0).toLowerCase() + known.slice(1) : label;
 }
 
-const H = {
-  facts: { en: 'Key facts', fr: 'Faits essentiels' },
-  purpose: { en: 'Purpose', fr: 'Objet' },
-  summary: { en: 'Summary', fr: 'Résumé' },
-  actor: { en: 'Actor', fr: 'Acteur' },
-  behaviour: { en: 'Behaviour', fr: 'Comportement' },
-  content: { en: 'Content', fr: 'Contenu' },
-  degree: { en: 'Degree', fr: 'Ampleur' },
-  effect: { en: 'Effect', fr: 'Effet' },
-  assessment: { en: 'Assessment', fr: 'Évaluation' },
-  recommendation: { en: 'Recommendation', fr: 'Recommandation' },
-  classified: {
-    en: 'Classified information (quoted in the language it was written in)',
-    fr: 'Renseignements classifiés (cités dans leur langue d’origine)',
-  },
-  decision: { en: 'Decision sought', fr: 'Décision demandée' },
-} satisfies Record<string, LocalizedText>;
+const H = DOCUMENT_LABELS.briefingNoteHeadings satisfies Record<string, LocalizedText>;
 
 const num = (n: number, lang: DraftLang) =>
   new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA').format(n);

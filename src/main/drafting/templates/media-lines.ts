@@ -20,23 +20,9 @@ import {
   supportingFacts,
   whatHappened,
 } from './sentences';
+import { DOCUMENT_LABELS } from '../../documents/labels';
 
-const Q = {
-  what: { en: 'What is happening?', fr: 'Que se passe-t-il ?' },
-  true: { en: 'Is the information circulating true?', fr: 'L’information qui circule est-elle vraie ?' },
-  who: { en: 'Who is behind this?', fr: 'Qui est derrière cette activité ?' },
-  done: { en: 'What is being done?', fr: 'Que fait-on pour y remédier ?' },
-  voters: { en: 'What should voters do?', fr: 'Que doivent faire les électeurs ?' },
-  integrity: {
-    en: 'Does this affect the integrity of the election?',
-    fr: 'Cela compromet-il l’intégrité de l’élection ?',
-  },
-  partisan: {
-    en: 'Which party or candidate does this help or hurt?',
-    fr: 'À quel parti ou à quel candidat cette activité profite-t-elle ou nuit-elle ?',
-  },
-  why: { en: 'Why are you speaking now?', fr: 'Pourquoi intervenir maintenant ?' },
-} satisfies Record<string, LocalizedText>;
+const Q = DOCUMENT_LABELS.mediaLinesQuestions satisfies Record<string, LocalizedText>;
 
 const NO_SPECULATION: LocalizedText = {
   en:

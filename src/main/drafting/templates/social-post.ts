@@ -5,6 +5,8 @@
 // its first words, so that every post carries the fact.
 import type { DraftLang, DraftSection, LocalizedText } from '../../../shared/domain/drafting';
 import type { ThreatType } from '../../../shared/domain/enums';
+import { DOCUMENT_LABELS } from '../../documents/labels';
+import { PROTECTION_BY_TYPE } from '../plan/protection-measures';
 import { frenchTypography } from '../text/french-typography';
 import type { TemplateContext } from './context';
 import { falseClaims, leadFacts } from './sentences';
@@ -24,43 +26,20 @@ export function socialPostText(sections: readonly Pick<DraftSection, 'text'>[]):
     .join(' ');
 }
 
-const CORRECTION: LocalizedText = {
-  en: 'Posts saying otherwise are false.',
-  fr: 'Les publications qui affirment le contraire sont fausses.',
-};
-const OFFICIAL_ONLY: LocalizedText = {
-  en: 'Official information comes only from official accounts.',
-  fr: 'L’information officielle provient uniquement des comptes officiels.',
-};
-const PROTECTION: LocalizedText = {
-  en: 'We are working with platforms to protect the vote.',
-  fr: 'Nous travaillons avec les plateformes pour protéger le vote.',
-};
+const WORDS = DOCUMENT_LABELS.socialPost;
+const CORRECTION: LocalizedText = WORDS.correction;
+const OFFICIAL_ONLY: LocalizedText = WORDS.officialOnly;
+const PROTECTION: LocalizedText = WORDS.protection;
 /** What is being done, for threats that platforms do not handle (as the plan's measures say it). */
-const PROTECTION_BY_TYPE: Partial<Record<ThreatType, LocalizedText>> = {
-  'cyber-intrusion': {
-    en: 'Security experts are helping us keep our systems safe.',
-    fr: 'Des experts en sécurité nous aident à protéger nos systèmes.',
-  },
-  'denial-of-service': {
-    en: 'We are working to keep our websites and phone lines open.',
-    fr: 'Nous veillons à ce que nos sites Web et nos lignes restent ouverts.',
-  },
-  intimidation: {
-    en: 'We are working with the police to keep everyone safe.',
-    fr: 'Nous travaillons avec la police pour protéger tout le monde.',
-  },
-  'covert-funding': {
-    en: 'We have told the body that enforces the rules on donations.',
-    fr: 'Nous avons alerté l’organisme qui fait respecter les règles sur les dons.',
-  },
+const PROTECTION_IN_A_POST: Partial<Record<ThreatType, LocalizedText>> = {
+  ...WORDS.protectionByType,
+  // The same sentences as the plan's measures.
+  intimidation: PROTECTION_BY_TYPE.intimidation,
+  'covert-funding': PROTECTION_BY_TYPE['covert-funding'],
 };
 /** For a post short of room: what is being done, in fewer words. */
-const PROTECTION_SHORT: LocalizedText = {
-  en: 'We are acting to protect the vote.',
-  fr: 'Nous agissons pour protéger le vote.',
-};
-const DETAILS: LocalizedText = { en: 'Details:', fr: 'Détails :' };
+const PROTECTION_SHORT: LocalizedText = WORDS.protectionShort;
+const DETAILS: LocalizedText = WORDS.details;
 
 /** "Visit Elections Lakeshore’s website: example.org" → "Details: example.org", for a post short of room. */
 function shortSource(line: string, lang: DraftLang): string | undefined {
@@ -93,7 +72,7 @@ export function socialPost(
       : ctx.plan.purpose === 'warn'
         ? OFFICIAL_ONLY[lang]
         : '';
-  const protection = (PROTECTION_BY_TYPE[ctx.threats[0].type] ?? PROTECTION)[lang];
+  const protection = (PROTECTION_IN_A_POST[ctx.threats[0].type] ?? PROTECTION)[lang];
   const sources = ctx.safe(ctx.plan.reliableSources[lang][0] ?? '', lang);
   const short = shortSource(sources, lang) ?? sources;
   const post = (factText: string, parts: [string, string][]): DraftSection[] =>

@@ -2,28 +2,13 @@
 // so that no draft is released with one. Each marker names a field of the record or of the organisation
 // profile, in the draft's language; the checks read the field back, to say which one is missing.
 import type { DraftLang } from '../../../shared/domain/drafting';
+import { DOCUMENT_LABELS } from '../../documents/labels';
 
 /** Where a missing piece of text comes from: the organisation profile, the threat record or the plan. */
-export const PLACEHOLDER_FIELDS = {
-  'organisation.name': { en: 'organisation name', fr: 'nom de l’organisation' },
-  'organisation.website': { en: 'web address', fr: 'adresse Web' },
-  'organisation.phone': { en: 'phone number', fr: 'numéro de téléphone' },
-  'organisation.mediaContact.name': { en: 'media contact name', fr: 'nom de la personne-ressource' },
-  'organisation.mediaContact.email': { en: 'media contact email', fr: 'courriel de la personne-ressource' },
-  'organisation.mediaContact.phone': {
-    en: 'media contact phone',
-    fr: 'téléphone de la personne-ressource',
-  },
-  'threat.title': { en: 'title', fr: 'titre' },
-  'threat.summary': { en: 'summary', fr: 'résumé' },
-  'threat.falseClaim': { en: 'false claim', fr: 'fausse affirmation' },
-  'threat.fact': { en: 'fact', fr: 'fait' },
-  'threat.facts': { en: 'verified fact', fr: 'fait vérifié' },
-  'threat.sourceName': { en: 'source name', fr: 'nom de la source' },
-  'threat.region': { en: 'region', fr: 'région' },
-  'election.jurisdiction': { en: 'jurisdiction', fr: 'territoire' },
-  'plan.reliableSources': { en: 'reliable sources', fr: 'sources d’information fiables' },
-} as const satisfies Record<string, Record<DraftLang, string>>;
+export const PLACEHOLDER_FIELDS = DOCUMENT_LABELS.placeholderFields satisfies Record<
+  string,
+  Record<DraftLang, string>
+>;
 export type PlaceholderField = keyof typeof PLACEHOLDER_FIELDS;
 
 function label(field: PlaceholderField, lang: DraftLang, n?: number): string {

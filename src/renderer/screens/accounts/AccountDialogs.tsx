@@ -15,6 +15,7 @@ import {
   type NewPassphrase,
 } from '../session/NewPassphraseFields';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export type AccountDialog =
   { kind: 'add' } | { kind: 'roles' | 'reset' | 'disable' | 'enable'; account: AccountView };
@@ -56,11 +57,7 @@ function DialogForm({
   return (
     <Modal open onOpenChange={(open) => !open && onClose()} title={title} description={description}>
       <form onSubmit={(e) => void submit(e)} noValidate className="account-dialog">
-        {failure ? (
-          <p className="notice notice--error" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <ErrorNotice error={failure} />
         {children}
         <div className="form-actions">
           <button

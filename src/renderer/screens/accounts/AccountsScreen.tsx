@@ -11,6 +11,7 @@ import { formatDate } from '../../format';
 import { useStore } from '../../store';
 import { AccountDialogView, type AccountDialog } from './AccountDialogs';
 import './accounts.css';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function AccountsScreen() {
   const { t } = useTranslation(['accounts', 'common']);
@@ -61,11 +62,7 @@ export function AccountsScreen() {
         ) : null}
       </div>
       <p className="accounts-screen__lead">{t('lead')}</p>
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       {accounts ? (
         <table className="data-table" data-testid="accounts-table">
           <caption className="visually-hidden">{t('table.caption')}</caption>

@@ -9,6 +9,7 @@ import { Field } from '../../components/form/Field';
 import { useStore } from '../../store';
 import type { AssessmentSubject } from '../../store/assessment-slice';
 import { FreshPassphraseDialog } from '../session/FreshPassphraseDialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function DecisionForm({ subject, result }: { subject: AssessmentSubject; result: AssessmentResult }) {
   const { t } = useTranslation(['assessment', 'enums']);
@@ -144,11 +145,7 @@ export function DecisionForm({ subject, result }: { subject: AssessmentSubject; 
             />
           )}
         </Field>
-        {serverError ? (
-          <p className="notice notice--error" role="alert">
-            {serverError}
-          </p>
-        ) : null}
+        <ErrorNotice error={serverError} />
         <div aria-live="polite">{done ? <p className="notice notice--ok">{done}</p> : null}</div>
         <div className="form-actions">
           <button type="submit" className="button button--primary" disabled={busy}>

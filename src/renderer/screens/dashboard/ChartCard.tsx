@@ -75,7 +75,7 @@ export function ChartCard({
 
   return (
     <section
-      className={`chart-card${wide ? ' chart-card--wide' : ''}`}
+      className={`panel-box chart-card${wide ? ' chart-card--wide' : ''}`}
       aria-labelledby={headingId}
       data-testid={`chart-${spec.id}`}
     >

@@ -8,6 +8,7 @@ import { formatDate } from '../../format';
 import { useStore } from '../../store';
 import { FreshPassphraseDialog } from '../session/FreshPassphraseDialog';
 import { StatusBadge } from './StatusBadge';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 const STEPS = ['drafted', 'reviewed', 'approved'] as const;
 
@@ -75,7 +76,7 @@ export function ApprovalPanel({
 
   return (
     <section
-      className="side-panel approval-panel"
+      className="panel-box side-panel approval-panel"
       aria-labelledby={`${ids}-title`}
       data-testid="approval-panel"
     >
@@ -114,11 +115,7 @@ export function ApprovalPanel({
                 {blockedBy}
               </p>
             ) : null}
-            {error ? (
-              <p className="notice notice--error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <ErrorNotice error={error} />
             <button
               type="submit"
               className="button button--primary"

@@ -25,7 +25,11 @@ export function ChecksPanel({
     return `${lang} · ${section?.heading ?? (section ? t(`sections.${section.kind}`) : c.sectionId)}`;
   };
   return (
-    <section className="side-panel checks-panel" aria-labelledby="checks-title" data-testid="checks-panel">
+    <section
+      className="panel-box side-panel checks-panel"
+      aria-labelledby="checks-title"
+      data-testid="checks-panel"
+    >
       <h2 id="checks-title">{t('checks.title')}</h2>
       <p className="checks-panel__summary" role="status" aria-live="polite">
         {checking

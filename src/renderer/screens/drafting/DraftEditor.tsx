@@ -21,6 +21,7 @@ import { SaveFrenchToThreat } from './SaveFrenchToThreat';
 import { useLiveChecks } from './useLiveChecks';
 import { VersionsPanel } from './VersionsPanel';
 import './drafting.css';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function DraftEditor({ draftId, version }: { draftId: string; version?: number }) {
   const { t } = useTranslation('drafting');
@@ -159,11 +160,7 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
         <DraftHeader record={record} />
         {editable ? (
           <div className="draft-editor__savebar">
-            {saveError ? (
-              <p className="notice notice--error" role="alert">
-                {saveError}
-              </p>
-            ) : null}
+            <ErrorNotice error={saveError} />
             <button
               type="button"
               className="button button--primary"

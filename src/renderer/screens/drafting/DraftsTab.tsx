@@ -8,6 +8,9 @@ import { formatDate } from '../../format';
 import { useStore } from '../../store';
 import { DraftsTable } from './DraftsTable';
 import './drafting.css';
+import { FormActions } from '../../components/FormActions';
+import { LanguageCheckboxes } from './LanguageCheckboxes';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** The election's official languages that Threshold drafts in ("fr-CA" → fr); both when none are given. */
 export function electionDraftLanguages(languages: readonly string[] | undefined): DraftLang[] {
@@ -69,11 +72,7 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
 
   return (
     <div className="drafts-tab">
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       {data ? (
         <DraftsTable drafts={data.drafts} empty={t('list.emptyThreat')} compact />
       ) : (
@@ -112,20 +111,7 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
             <span id={`${ids}-langs-hint`} className="field__hint">
               {t('tabPanel.languagesHint')}
             </span>
-            {DRAFT_LANGS.map((lang) => (
-              <label key={lang}>
-                <input
-                  type="checkbox"
-                  checked={languages.includes(lang)}
-                  onChange={(e) =>
-                    setLanguages(
-                      e.target.checked ? [...languages, lang] : languages.filter((l) => l !== lang),
-                    )
-                  }
-                />
-                {t(`languages.${lang}`)}
-              </label>
-            ))}
+            <LanguageCheckboxes value={languages} onChange={setLanguages} />
           </fieldset>
           {ownPlan ? (
             <label className="drafts-tab__fresh">
@@ -133,11 +119,7 @@ export function DraftsTab({ detail }: { detail: ThreatDetail }) {
               {t('tabPanel.freshPlan')}
             </label>
           ) : null}
-          <div className="form-actions">
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? t('tabPanel.creating') : t('tabPanel.create')}
-            </button>
-          </div>
+          <FormActions save={busy ? t('tabPanel.creating') : t('tabPanel.create')} busy={busy} />
         </form>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftRecord } from '../../../shared/domain/drafting-records';
 import { useStore } from '../../store';
 import { followDownload } from '../../transfer';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boolean }) {
   const { t } = useTranslation('drafting');
@@ -44,7 +45,7 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
   }
 
   return (
-    <section className="side-panel export-panel" aria-labelledby={`${ids}-title`}>
+    <section className="panel-box side-panel export-panel" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('export.title')}</h2>
       {saved.errors > 0 ? (
         <p className="notice notice--error export-panel__errors" data-testid="export-errors">
@@ -61,11 +62,7 @@ export function ExportPanel({ record, dirty }: { record: DraftRecord; dirty: boo
       ) : null}
       <p className="field__hint">{t('export.twoFiles')}</p>
       {dirty ? <p className="field__hint">{t('export.saveFirst')}</p> : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorNotice error={error} />
       <button type="button" className="button button--primary" disabled={busy} onClick={() => void run()}>
         {busy ? t('export.exporting') : t('export.button')}
       </button>

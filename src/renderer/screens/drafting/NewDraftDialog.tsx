@@ -10,6 +10,8 @@ import { Modal } from '../../components/Modal';
 import { ThreatPicker } from '../../components/ThreatPicker';
 import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
+import { FormActions } from '../../components/FormActions';
+import { LanguageCheckboxes } from './LanguageCheckboxes';
 
 export function NewDraftDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation(['drafting', 'common']);
@@ -64,27 +66,13 @@ export function NewDraftDialog({ onClose }: { onClose(): void }) {
         />
         <fieldset className="checkbox-group">
           <legend>{t('tabPanel.languages')}</legend>
-          {DRAFT_LANGS.map((lang) => (
-            <label key={lang}>
-              <input
-                type="checkbox"
-                checked={languages.includes(lang)}
-                onChange={(e) =>
-                  setLanguages((ls) => (e.target.checked ? [...ls, lang] : ls.filter((l) => l !== lang)))
-                }
-              />
-              {t(`languages.${lang}`)}
-            </label>
-          ))}
+          <LanguageCheckboxes value={languages} onChange={setLanguages} />
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('tabPanel.creating') : t('tabPanel.create')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-        </div>
+        <FormActions
+          save={busy ? t('tabPanel.creating') : t('tabPanel.create')}
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Modal>
   );

@@ -11,6 +11,7 @@ import { LevelBadge } from '../../components/LevelBadge';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
 import { useStore } from '../../store';
 import type { DraftEditorData } from '../../store/drafting-slice';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 type Lines = Partial<Record<DraftLang, string>>;
 
@@ -242,11 +243,7 @@ export function PlanPanel({
             </div>
           ))}
         </div>
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNotice error={error} />
         {!old ? (
           <div className="form-actions">
             <button

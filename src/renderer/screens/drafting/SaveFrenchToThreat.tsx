@@ -12,6 +12,7 @@ import { TextField } from '../../components/form/TextField';
 import { failureOf } from '../../components/form/problems';
 import { useStore } from '../../store';
 import type { Texts } from './editor-model';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 interface FrenchValues {
   title: string;
@@ -121,11 +122,7 @@ export function SaveFrenchToThreat({ draft, texts }: { draft: Draft; texts: Text
           wide
         >
           <form onSubmit={(e) => void save(e)} noValidate data-testid="save-french">
-            {error ? (
-              <p className="notice notice--error" role="alert">
-                {error}
-              </p>
-            ) : null}
+            <ErrorNotice error={error} />
             {draft.threatIds.length > 1 ? (
               <SelectField
                 label={t('french.threat')}

@@ -22,7 +22,7 @@ export function VersionsPanel({ editor }: { editor: DraftEditorData }) {
   const ids = useId();
   const { record, versions } = editor;
   return (
-    <section className="side-panel versions-panel" aria-labelledby={`${ids}-title`}>
+    <section className="panel-box side-panel versions-panel" aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('versions.title')}</h2>
       <DataTable
         caption={t('versions.title')}

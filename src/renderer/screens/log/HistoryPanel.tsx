@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { changedFields } from '../../../shared/domain/threat-diff';
-import { formatDateTime } from '../../format';
+import { HistoryItem } from '../../components/HistoryItem';
 import { useStore } from '../../store';
 import { ThreatDetails } from './ThreatDetails';
 
@@ -39,20 +39,13 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
         const older = history[i + 1];
         const fields = older ? changedFields(older.threat, v.threat) : [];
         return (
-          <li
+          <HistoryItem
             key={v.version}
-            className={`history__item${v.current ? ' history__item--current' : ''}`}
-            data-testid={`version-${v.version}`}
+            version={v}
+            change={changeText(v.change, t)}
+            t={t}
+            testId={`version-${v.version}`}
           >
-            <div className="history__head">
-              <strong>{t('history.version', { version: v.version })}</strong>
-              {v.current ? <span className="pill">{t('history.current')}</span> : null}
-              <span>{changeText(v.change, t)}</span>
-              <span className="muted">
-                {formatDateTime(v.changedAt)}
-                {v.changedBy ? ` · ${v.changedBy}` : ''}
-              </span>
-            </div>
             {fields.length ? (
               <p className="history__fields">{t('history.changed', { fields: fields.join(', ') })}</p>
             ) : null}
@@ -81,7 +74,7 @@ export function HistoryPanel({ threatId }: { threatId: string }) {
                 <ThreatDetails threat={v.threat} />
               </div>
             ) : null}
-          </li>
+          </HistoryItem>
         );
       })}
     </ol>

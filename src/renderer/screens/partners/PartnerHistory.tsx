@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnerDetail, PartnerVersion } from '../../../shared/domain/partners';
-import { formatDate, formatDateTime } from '../../format';
+import { HistoryItem } from '../../components/HistoryItem';
+import { formatDate } from '../../format';
 import { useStore } from '../../store';
 import type { TFunction } from 'i18next';
 
@@ -59,21 +60,7 @@ export function PartnerHistory({
         {versions ? (
           <ol className="history" aria-label={t('history.title')}>
             {versions.map((v) => (
-              <li key={v.version} className={`history__item${v.current ? ' history__item--current' : ''}`}>
-                <div className="history__head">
-                  <strong>{t('history.version', { version: v.version })}</strong>
-                  {v.current ? <span className="pill">{t('history.current')}</span> : null}
-                  <span>{changeText(v.change, t)}</span>
-                  <span className="muted">
-                    {formatDateTime(v.changedAt)}
-                    {v.changedBy ? (
-                      <>
-                        {' · '}
-                        <bdi>{v.changedBy}</bdi>
-                      </>
-                    ) : null}
-                  </span>
-                </div>
+              <HistoryItem key={v.version} version={v} change={changeText(v.change, t)} t={t}>
                 {!v.current && !v.deletedAt ? (
                   <div className="history__actions">
                     <button
@@ -85,7 +72,7 @@ export function PartnerHistory({
                     </button>
                   </div>
                 ) : null}
-              </li>
+              </HistoryItem>
             ))}
           </ol>
         ) : null}

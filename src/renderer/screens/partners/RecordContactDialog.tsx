@@ -11,6 +11,7 @@ import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../store';
+import { FormActions } from '../../components/FormActions';
 
 const today = () => {
   const d = new Date();
@@ -63,14 +64,7 @@ export function RecordContactDialog({ partner, onClose }: { partner: PartnerDeta
           options={CONTACT_CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))}
         />
         <TextField label={t('contact.note')} rows={3} value={note} onChange={setNote} />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('contact.record')}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-        </div>
+        <FormActions save={t('contact.record')} busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

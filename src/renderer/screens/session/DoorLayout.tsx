@@ -3,25 +3,8 @@
 // landmark with the screen's heading.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage, type UiLanguage } from '../../i18n';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import './session.css';
-
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <label className="language-switch">
-      <span className="visually-hidden">{t('language')}</span>
-      <select
-        value={i18n.language}
-        onChange={(e) => setLanguage(e.target.value as UiLanguage)}
-        data-testid="language-switch"
-      >
-        <option value="en">English</option>
-        <option value="fr">Français</option>
-      </select>
-    </label>
-  );
-}
 
 export function DoorLayout({
   organisation,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ServiceError } from '../../api/bridge';
 import { PassphraseField } from '../../components/form/PassphraseField';
 import { Modal } from '../../components/Modal';
+import { FormActions } from '../../components/FormActions';
 
 export function FreshPassphraseDialog({
   title,
@@ -69,14 +70,7 @@ export function FreshPassphraseDialog({
           value={passphrase}
           onChange={setPassphrase}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('fresh.working') : submitLabel}
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            {t('common:cancel')}
-          </button>
-        </div>
+        <FormActions save={busy ? t('fresh.working') : submitLabel} busy={busy} onCancel={onClose} />
       </form>
     </Modal>
   );

@@ -5,9 +5,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PassphraseField } from '../../components/form/PassphraseField';
 import { useStore } from '../../store';
-import { LanguageSwitch } from './DoorLayout';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { signInErrorText } from './session-errors';
 import { SignInForm } from './SignInForm';
+import { FormActions } from '../../components/FormActions';
 
 export function LockScreen({ overlay = false }: { overlay?: boolean }) {
   const { t } = useTranslation('session');
@@ -80,14 +81,12 @@ export function LockScreen({ overlay = false }: { overlay?: boolean }) {
                 value={passphrase}
                 onChange={setPassphrase}
               />
-              <div className="form-actions">
-                <button type="submit" className="button button--primary" disabled={busy}>
-                  {busy ? t('lock.working') : t('lock.unlock')}
-                </button>
-                <button type="button" className="button" onClick={() => setSwitching(true)}>
-                  {t('lock.someoneElse')}
-                </button>
-              </div>
+              <FormActions
+                save={busy ? t('lock.working') : t('lock.unlock')}
+                busy={busy}
+                cancel={t('lock.someoneElse')}
+                onCancel={() => setSwitching(true)}
+              />
             </form>
           </>
         )}

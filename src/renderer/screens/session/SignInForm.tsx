@@ -7,6 +7,7 @@ import { PassphraseField } from '../../components/form/PassphraseField';
 import { TextField } from '../../components/form/TextField';
 import { useStore } from '../../store';
 import { signInErrorText } from './session-errors';
+import { FormActions } from '../../components/FormActions';
 
 export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): void }) {
   const { t } = useTranslation('session');
@@ -69,11 +70,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn(status: SessionStatus): 
         value={passphrase}
         onChange={setPassphrase}
       />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('signIn.working') : t('signIn.submit')}
-        </button>
-      </div>
+      <FormActions save={busy ? t('signIn.working') : t('signIn.submit')} busy={busy} />
       <p className="field__hint">{t('signIn.disabledHint')}</p>
     </form>
   );

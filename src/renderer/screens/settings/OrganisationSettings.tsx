@@ -12,6 +12,8 @@ import {
 import { api, call, ServiceError } from '../../api/bridge';
 import { useStore } from '../../store';
 import { OrganisationFields, profileErrors, type ProfileErrors } from './OrganisationFields';
+import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function OrganisationSettings() {
   const { t } = useTranslation('organisation');
@@ -64,17 +66,9 @@ export function OrganisationSettings() {
           {t('invalid')} {errorKeys.map((k) => t(`fields.${k}`, { defaultValue: k })).join(', ')}
         </div>
       ) : null}
-      {failure ? (
-        <p className="notice notice--error" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <ErrorNotice error={failure} />
       <OrganisationFields values={values} setValues={setValues} errors={errors} setErrors={setErrors} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('save')}
-        </button>
-      </div>
+      <FormActions save={t('save')} busy={busy} />
     </form>
   );
 }

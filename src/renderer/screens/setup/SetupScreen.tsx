@@ -20,6 +20,8 @@ import {
 } from '../session/NewPassphraseFields';
 import { OrganisationFields, profileErrors, type ProfileErrors } from '../settings/OrganisationFields';
 import '../settings/settings.css';
+import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 export function SetupScreen() {
   const { t } = useTranslation(['setup', 'organisation', 'session']);
@@ -91,11 +93,7 @@ export function SetupScreen() {
               {t('setup:invalid')} {invalid.join(', ')}
             </p>
           ) : null}
-          {failure ? (
-            <p className="notice notice--error" role="alert">
-              {failure}
-            </p>
-          ) : null}
+          <ErrorNotice error={failure} />
         </div>
         <fieldset className="setup__part">
           <legend>{t('setup:organisation.title')}</legend>
@@ -147,11 +145,7 @@ export function SetupScreen() {
             </p>
           </div>
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('setup:working') : t('setup:submit')}
-          </button>
-        </div>
+        <FormActions save={busy ? t('setup:working') : t('setup:submit')} busy={busy} />
       </form>
     </DoorLayout>
   );

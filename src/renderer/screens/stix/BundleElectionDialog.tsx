@@ -9,6 +9,8 @@ import { ServiceError, api, call } from '../../api/bridge';
 import { TextField } from '../../components/form/TextField';
 import { Modal } from '../../components/Modal';
 import { slugId } from '../elections/election-model';
+import { FormActions } from '../../components/FormActions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 
 /** A bundle waiting for its election: the file's text and name. */
 export interface PendingBundle {
@@ -83,22 +85,11 @@ export function BundleElectionDialog({
       description={t('election.description', { file: bundle.fileName })}
     >
       <form onSubmit={(e) => void submit(e)} data-testid="bundle-election">
-        {error ? (
-          <p className="notice notice--error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <ErrorNotice error={error} />
         {input('name')}
         {input('jurisdiction')}
         {input('pollingDay', 'date')}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('election.import')}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t('common:cancel')}
-          </button>
-        </div>
+        <FormActions save={t('election.import')} busy={busy} onCancel={onCancel} />
       </form>
     </Modal>
   );

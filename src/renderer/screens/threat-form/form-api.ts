@@ -1,5 +1,5 @@
 // What each part of the threat form gets: the values, a setter, and each field's error and control id.
-import type { ThreatFormValues } from './form-model';
+import { controlId, type ThreatFormValues } from './form-model';
 
 export type Setter = <K extends keyof ThreatFormValues>(key: K, value: ThreatFormValues[K]) => void;
 
@@ -8,4 +8,14 @@ export interface ThreatFormApi {
   set: Setter;
   /** The message to show beside a field, in the interface language. */
   error(key: keyof ThreatFormValues): string | undefined;
+}
+
+/** What binds a control to one field of the form: its id, its value and setter, and its error. */
+export function bindField<K extends keyof ThreatFormValues>(form: ThreatFormApi, key: K) {
+  return {
+    id: controlId(key),
+    value: form.values[key],
+    onChange: (value: ThreatFormValues[K]) => form.set(key, value),
+    error: form.error(key),
+  };
 }
