@@ -17,5 +17,5 @@ export function isBusyError(err: unknown): boolean {
 
 /** The AppError a busy database becomes. */
 export function busyError(): AppError {
-  return new AppError('busy', BUSY_MESSAGE);
+  return new AppError('busy', { id: 'concurrency/database-busy' });
 }

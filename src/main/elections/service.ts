@@ -25,7 +25,10 @@ export function electionHandlers(
       if (problems.length) {
         throw new AppError(
           'invalid-request',
-          `The election calendar is out of order: ${problems.map((p) => p.message).join('; ')}.`,
+          {
+            id: 'elections/election-calendar-out-order',
+            params: { value: problems.map((p) => p.message).join('; ') },
+          },
           problems,
         );
       }
@@ -42,10 +45,11 @@ export function electionHandlers(
     },
     'elections:delete': ({ id }) =>
       ctx.db.transaction(() => {
-        if (!repo.get(id)) throw new AppError('not-found', `There is no election with id ${id}.`);
+        if (!repo.get(id))
+          throw new AppError('not-found', { id: 'elections/there-no-election-with', params: { id } });
         const live = threats.count(id);
         if (live > 0)
-          throw new AppError('conflict', `The election has ${live} threats; delete or move them first.`);
+          throw new AppError('conflict', { id: 'elections/election-has-threats-delete', params: { live } });
         repo.softDelete(id, ctx.clock().toISOString());
         ctx.record('election.deleted', `election:${id}`, {});
         return { id };

@@ -4,7 +4,6 @@
 // still locked, unwraps its key from the person's slot); repeated failures slow sign-in down, and every
 // failure is audited. A session idle for longer than the idle time locks itself.
 import { z } from 'zod';
-import { SIGN_IN_REFUSED } from '../../shared/domain/accounts';
 import { DEFAULT_IDLE_MINUTES, type SessionStatus } from '../../shared/domain/session';
 import { allowedActions, roleFor } from '../../shared/domain/permissions';
 import { AppError } from '../../shared/errors';
@@ -106,42 +105,35 @@ export class SessionService {
     const state = this.host.databaseState();
     const session = state === 'needs-setup' ? undefined : this.store.get(key);
     if (access === 'public') return session ? SessionStore.acting(session) : null;
-    if (state === 'needs-setup')
-      throw new AppError(
-        'needs-setup',
-        'Threshold is not set up yet: create the organisation and its first administrator first.',
-      );
-    if (!session) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+    if (state === 'needs-setup') throw new AppError('needs-setup', { id: 'sessions/threshold-not-set-up' });
+    if (!session) throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
     if (access === 'session') return SessionStore.acting(session);
     if (session.locked)
-      throw new AppError(
-        'session-locked',
-        `This session is locked: ${session.name}'s passphrase unlocks it.`,
-      );
+      throw new AppError('session-locked', {
+        id: 'sessions/session-locked-passphrase-unlocks',
+        params: { name: session.name },
+      });
     this.store.touch(session);
     const acting = SessionStore.acting(session);
     if (access === 'signed-in') return acting;
     const role = roleFor(acting.roles, access);
     if (!role)
-      throw new AppError(
-        'forbidden',
-        `${acting.name} may not do this: it needs a role that allows "${access}" (${acting.name} holds ${acting.roles.join(', ')}). Nothing was changed.`,
-      );
+      throw new AppError('forbidden', {
+        id: 'sessions/may-not-do-needs',
+        params: { name: acting.name, access, value: acting.roles.join(', ') },
+      });
     acting.role = role;
     return acting;
   }
 
   private refused(): AppError {
-    return new AppError('sign-in-refused', SIGN_IN_REFUSED);
+    return new AppError('sign-in-refused', { id: 'sessions/sign-in-refused' });
   }
 
   private assertNotWaiting(keyring: Keyring | null, name: string): void {
     const wait = secondsToWait(keyring?.failures[nameHash(name)], this.clock());
     if (wait > 0)
-      throw new AppError(
-        'try-later',
-        `Too many failed sign-ins for this name: try again in ${wait} second${wait === 1 ? '' : 's'}.`,
-      );
+      throw new AppError('try-later', { id: 'sessions/too-many-failed-sign', params: { count: wait } });
   }
 
   /** Counts a failure for `name` and audits it (now if the database is open, else when it next opens). */
@@ -158,10 +150,7 @@ export class SessionService {
     if (services) this.auditFailure(services.ctx, { name: name.slice(0, 100), failures: count });
     const wait = secondsToWait(keyring.failures[hash], this.clock());
     return wait > 0
-      ? new AppError(
-          'sign-in-refused',
-          `${SIGN_IN_REFUSED} After ${count} failed tries, the next one for this name waits ${wait} seconds.`,
-        )
+      ? new AppError('sign-in-refused', { id: 'sessions/after-failed-tries-next', params: { count, wait } })
       : this.refused();
   }
 
@@ -186,7 +175,7 @@ export class SessionService {
 
   async signIn(key: string, name: string, passphrase: string): Promise<SessionStatus> {
     if (this.host.databaseState() === 'needs-setup')
-      throw new AppError('needs-setup', 'Threshold is not set up yet: there is no one to sign in as.');
+      throw new AppError('needs-setup', { id: 'sessions/threshold-not-set-up-2' });
     this.assertNotWaiting(this.host.keyring.read(), name);
     // While the database is locked, the person's slot must open it first (and the keys it took are
     // reused for the account's own check: one scrypt, not two).
@@ -243,7 +232,7 @@ export class SessionService {
     const session = this.store.get(key);
     const services = this.host.services();
     if (!session || !services)
-      throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+      throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
     if (!session.locked) return this.status(key);
     this.assertNotWaiting(this.host.keyring.read(), session.name);
     const account = services.accounts.repo.get(session.accountId);
@@ -285,7 +274,7 @@ export class SessionService {
     const key = () => currentSession() ?? '';
     const services = () => {
       const s = this.host.services();
-      if (!s) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+      if (!s) throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
       return s;
     };
     return {

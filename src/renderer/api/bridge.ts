@@ -1,7 +1,7 @@
 // The renderer's one door to the services: window.threshold from the preload in Electron,
 // or the same API over HTTP in browser mode (signed in by its session cookie).
 import { createApi, type ThresholdApi } from '../../shared/ipc/contract';
-import type { AppErrorShape, Result } from '../../shared/errors';
+import { errorShape, type AppErrorShape, type Result } from '../../shared/errors';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
 import { isLiveNotice, LIVE_TOPICS, type LiveNotice } from '../../shared/domain/live';
 
@@ -33,12 +33,22 @@ function httpApi(): ThresholdApi {
         credentials: 'same-origin',
         body: JSON.stringify(request),
       });
-      if (!response.ok) return { ok: false, error: { code: 'forbidden', message: await response.text() } };
+      if (!response.ok)
+        return {
+          ok: false,
+          error: errorShape('forbidden', {
+            id: 'renderer/refused-by-server',
+            params: { reason: await response.text() },
+          }),
+        };
       return (await response.json()) as Result<unknown>;
     } catch (err) {
       return {
         ok: false,
-        error: { code: 'internal', message: `Threshold is not answering: ${(err as Error).message}` },
+        error: errorShape('internal', {
+          id: 'renderer/not-answering',
+          params: { reason: (err as Error).message },
+        }),
       };
     }
   });
