@@ -170,7 +170,7 @@ export function importRefusal(
 ): ErrorText {
   return {
     id: 'transfer/cannot-import',
-    params: { fileName, problems: listProblems(problems, total), count: total },
+    params: { fileName, problems: listProblems(problems, total) },
   };
 }
 

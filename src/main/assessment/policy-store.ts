@@ -81,11 +81,9 @@ export function policyInvalid(
   refused: { errors: readonly string[]; problems: readonly ProblemLocation[] },
 ): AppError {
   const { errors } = refused;
-  return new AppError(
-    'policy-invalid',
-    { id: intro, params: { reasons: listed(errors), count: errors.length } },
-    [...refused.problems.slice(0, 50)],
-  );
+  return new AppError('policy-invalid', { id: intro, params: { reasons: listed(errors) } }, [
+    ...refused.problems.slice(0, 50),
+  ]);
 }
 
 /**

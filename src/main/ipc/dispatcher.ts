@@ -79,7 +79,7 @@ export function createDispatcher(
           ok: false,
           error: new AppError(
             'invalid-request',
-            { id: 'ipc/request-invalid', params: { channel, problems: list, count: problems.length } },
+            { id: 'ipc/request-invalid', params: { channel, problems: list } },
             problems,
           ).toShape(),
         };

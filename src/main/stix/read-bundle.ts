@@ -58,7 +58,7 @@ export interface ReadResult {
 function fail(fileName: string, problems: ProblemLocation[], total = problems.length): never {
   throw new AppError(
     'import-invalid',
-    { id: 'stix/not-a-bundle', params: { fileName, problems: listProblems(problems, total), count: total } },
+    { id: 'stix/not-a-bundle', params: { fileName, problems: listProblems(problems, total) } },
     problems.slice(0, MAX_PROBLEMS),
   );
 }
