@@ -2,7 +2,7 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
-import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
+import { ServiceError, api, call, isBrowserMode, serviceErrorText } from '../../api/bridge';
 import { FileButton, type FileButtonHandle } from '../../components/FileButton';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
@@ -106,7 +106,7 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
       filters: [{ name: t('transfer.importFileKind'), extensions: ['json', 'csv'] }],
     });
     if (!result.ok) {
-      setError({ message: result.error.message, problems: result.error.problems ?? [] });
+      setError({ message: serviceErrorText(result.error), problems: result.error.problems ?? [] });
       return;
     }
     if (result.value.opened) await onFile(openedFileSource(result.value));

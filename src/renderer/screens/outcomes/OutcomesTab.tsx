@@ -13,7 +13,8 @@ import {
   type TimelineEvent,
 } from '../../../shared/domain/outcomes';
 import type { ThreatDetail } from '../../../shared/domain/threat-log';
-import { api } from '../../api/bridge';
+import { api, serviceErrorText } from '../../api/bridge';
+import { problemText } from '../../components/form/problems';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { ReachChart } from './ReachChart';
 import './outcomes.css';
@@ -27,7 +28,7 @@ function useTimeline(threatId: string, version: number) {
     void api.outcomes.timeline({ threatId }).then((r) => {
       if (!current) return;
       if (r.ok) setTimeline(r.value);
-      else setError(r.error.message);
+      else setError(serviceErrorText(r.error));
     });
     return () => {
       current = false;
@@ -115,9 +116,9 @@ function OutcomeForm({ threatId, onSaved }: { threatId: string; onSaved(): void 
     setBusy(false);
     if (!r.ok) {
       setError(
-        r.error.message +
+        serviceErrorText(r.error) +
           (r.error.problems?.length
-            ? ` (${r.error.problems.map((p) => `${p.where}: ${p.message}`).join('; ')})`
+            ? ` (${r.error.problems.map((p) => `${p.where}: ${problemText(p, t)}`).join('; ')})`
             : ''),
       );
       return;

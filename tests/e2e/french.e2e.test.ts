@@ -1,0 +1,234 @@
+// The French interface, end to end: a refusal of the services is said in French (its sentence from the
+// errors catalog, with French punctuation), and every screen passes a language-of-parts check (WCAG 3.1.2):
+// no visible text that is an English catalog string (one the French catalog says otherwise) outside an
+// element marked lang="en", and the sample's threats whose titles exist only in English are marked so
+// wherever they are shown.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ThreatPage } from '../../src/shared/domain/threat-log';
+import type { Acting } from '../helpers/db';
+import { REPO_ROOT } from '../helpers/db';
+import { startE2E, type E2E } from './harness';
+
+let e2e: E2E;
+let reviewer: Acting;
+
+beforeAll(async () => {
+  e2e = await startE2E({ viewport: { width: 1280, height: 800 } });
+  reviewer = await e2e.app.person('Li Wei', ['reviewer']);
+  await e2e.page.getByRole('button', { name: 'Load the sample workspace' }).click();
+  await e2e.page.getByTestId('log-count').filter({ hasText: '34 threats' }).waitFor();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function setLanguage(lang: 'en' | 'fr') {
+  const { page } = e2e;
+  await page.evaluate((h) => (location.hash = h), '#/log');
+  await page.getByTestId('language-switch').selectOption(lang);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+}
+
+async function open(hash: string) {
+  const { page } = e2e;
+  await page.evaluate((h) => (location.hash = h), hash);
+  await page.locator('main h1:visible, main h2:visible').first().waitFor();
+  // Lists and charts fill in after the heading.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(300);
+}
+
+describe('a refusal of the services, in the French interface', () => {
+  it('is said in French, with French punctuation: an election with threats, and a role that may not', async () => {
+    const { page } = e2e;
+    await setLanguage('fr');
+    await open('#/elections');
+    const screen = page.locator('section[aria-labelledby="elections-title"]');
+    const name = (await screen.locator('tbody th').first().textContent())!.trim();
+    await screen.getByRole('button', { name: `Supprimer ${name}` }).click();
+    const notice = screen.getByRole('alert');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(
+      /^L’élection compte \d+ menaces; supprimez-les ou déplacez-les d’abord\.$/,
+    );
+    await e2e.shot('french-refusal-election-has-threats');
+
+    // A reviewer may not delete an election: the services refuse, in French, naming what it takes.
+    await e2e.signInAs(reviewer);
+    await setLanguage('fr');
+    await open('#/elections');
+    await screen.getByRole('button', { name: `Supprimer ${name}` }).click();
+    const refusal = await screen.getByRole('alert').filter({ hasText: 'Li Wei ne peut pas faire cela' });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(
+      /^Li Wei ne peut pas faire cela\u00A0: il faut un rôle qui permet «\u00A0[\w.]+\u00A0» \(Li Wei détient\u00A0: reviewer\)\. Rien n’a été modifié\.$/,
+    );
+    await e2e.shot('french-refusal-role');
+    expect(await page.getByText(/may not do this|Nothing was changed/).count()).toBe(0);
+  });
+});
+
+// ---- Language of parts ----
+
+const SCREENS = [
+  '#/log',
+  '#/log/lk27-003',
+  '#/threat/new',
+  '#/dashboard',
+  '#/assess',
+  '#/drafting',
+  '#/partners',
+  '#/partners/new',
+  '#/policy',
+  '#/elections',
+  '#/audit',
+  '#/settings',
+] as const;
+
+type Catalog = Record<string, unknown>;
+const readCatalogs = (dir: string, lang: string): Record<string, Catalog> =>
+  Object.fromEntries(
+    fs
+      .readdirSync(path.join(dir, lang))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f.slice(0, -5), JSON.parse(fs.readFileSync(path.join(dir, lang, f), 'utf8')) as Catalog]),
+  );
+const CATALOG_DIRS = [path.join(REPO_ROOT, 'src/renderer/i18n'), path.join(REPO_ROOT, 'src/shared/i18n')];
+
+function leaves(value: unknown, key = ''): [string, string][] {
+  if (typeof value === 'string') return [[key, value]];
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, key ? `${key}.${k}` : k));
+  return [];
+}
+const squash = (s: string) => s.replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+
+/**
+ * The English strings of the interface that French says otherwise: whole texts, or patterns for those with
+ * {{placeholders}} (when their fixed words say enough to be recognised). Strings that are also French
+ * (a name, "Menu", "Type") are left out: they are right in both.
+ */
+function englishOnlyStrings(): { texts: string[]; patterns: string[] } {
+  const en: [string, string][] = [];
+  const fr = new Map<string, string>();
+  for (const dir of CATALOG_DIRS) {
+    for (const [ns, c] of Object.entries(readCatalogs(dir, 'en'))) en.push(...leaves(c, ns));
+    for (const [ns, c] of Object.entries(readCatalogs(dir, 'fr')))
+      for (const [k, v] of leaves(c, ns)) fr.set(k, v);
+  }
+  const frenchTexts = new Set([...fr.values()].map(squash));
+  const texts = new Set<string>();
+  const patterns = new Set<string>();
+  for (const [key, raw] of en) {
+    const text = squash(raw);
+    if (text.includes('$t(') || frenchTexts.has(text) || squash(fr.get(key) ?? '') === text) continue;
+    if (!text.includes('{{')) {
+      // A word or two that is not a sentence (an id, "OK") says too little to be a catalog string out of place.
+      if (/[A-Za-z]{3,}/.test(text)) texts.add(text);
+      continue;
+    }
+    const fixed = text.replace(/\{\{[^}]*\}\}/g, ' ');
+    if ((fixed.match(/[A-Za-z]{3,}/g) ?? []).length < 2) continue;
+    const escaped = text
+      .split(/\{\{[^}]*\}\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.+?');
+    patterns.add(`^${escaped}$`);
+  }
+  return { texts: [...texts], patterns: [...patterns] };
+}
+
+interface Finding {
+  text: string;
+  /** The nearest element's tag and class, to find it. */
+  where: string;
+  /** The language the text is marked with (its nearest [lang]). */
+  lang: string;
+}
+
+/** Every visible text on the page, with the language its nearest [lang] gives it. */
+function visibleTexts(page: Page): Promise<Finding[]> {
+  return page.evaluate(() => {
+    const out: { text: string; where: string; lang: string }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').replace(/[\s\u00A0\u202F]+/g, ' ').trim();
+      const el = node.parentElement;
+      if (!text || !el || el.closest('script, style, noscript')) continue;
+      // What is on screen: rendered, not hidden; text only screen readers get counts too (sr-only).
+      if (!el.checkVisibility({ visibilityProperty: true } as CheckVisibilityOptions)) continue;
+      const marked = el.closest('[lang]');
+      out.push({
+        text,
+        where: `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`,
+        lang: marked?.getAttribute('lang') ?? '',
+      });
+    }
+    return out;
+  });
+}
+
+/** The texts that are English catalog strings, or English-only record titles, outside lang="en". */
+function unmarkedEnglish(
+  found: Finding[],
+  catalog: { texts: Set<string>; patterns: RegExp[] },
+  titles: Set<string>,
+): Finding[] {
+  return found.filter(
+    (f) =>
+      !f.lang.startsWith('en') &&
+      (catalog.texts.has(f.text) || titles.has(f.text) || catalog.patterns.some((p) => p.test(f.text))),
+  );
+}
+
+describe('language of parts (WCAG 3.1.2), every screen in French', () => {
+  const strings = englishOnlyStrings();
+  const catalog = {
+    texts: new Set(strings.texts),
+    patterns: strings.patterns.map((p) => new RegExp(p, 'u')),
+  };
+  let englishTitles = new Set<string>();
+
+  beforeAll(async () => {
+    const page = await e2e.app.call<ThreatPage>('threats:list', { limit: 500 });
+    englishTitles = new Set(page.rows.filter((r) => !r.titleFr).map((r) => squash(r.title)));
+  });
+
+  it('knows English catalog strings and English-only sample titles to look for', () => {
+    expect(catalog.texts.has('Threat log')).toBe(true);
+    expect(englishTitles.size).toBeGreaterThan(5);
+  });
+
+  it('marks every English text lang="en": catalog strings left in English, and record text written in English', async () => {
+    const { page } = e2e;
+    await e2e.signInAs(e2e.app);
+    await setLanguage('fr');
+    const all: Record<string, Finding[]> = {};
+    for (const hash of SCREENS) {
+      await open(hash);
+      const found = unmarkedEnglish(await visibleTexts(page), catalog, englishTitles);
+      if (found.length) all[hash] = found;
+    }
+    expect(all).toEqual({});
+  });
+
+  it('marks the sample threats whose titles are only in English lang="en" in the French log', async () => {
+    const { page } = e2e;
+    await open('#/log');
+    const rows = await page
+      .locator('[role="row"][data-threat-id] .cell__title')
+      .evaluateAll((cells) =>
+        cells.map((c) => ({
+          text: (c.textContent ?? '').trim(),
+          lang: c.closest('[lang]')?.getAttribute('lang'),
+        })),
+      );
+    const english = rows.filter((r) => englishTitles.has(r.text.replace(/[\s\u00A0\u202F]+/g, ' ')));
+    expect(english.length).toBeGreaterThan(5);
+    for (const r of english) expect(r.lang, r.text).toBe('en');
+    await e2e.shot('french-log-language-of-parts');
+  });
+});
