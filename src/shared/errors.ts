@@ -1,9 +1,29 @@
 // Errors that cross the IPC boundary as data. The renderer never sees a stack trace.
 // Each carries a message id with its parameters (the catalog src/shared/i18n/{en,fr}/errors.json), so that
 // the interface and the CLI say it in the person's language; `message` is the English, for logs.
-import { englishErrorText, type ErrorMessageId, type ErrorParams } from './i18n/error-text';
+// The English catalog is read here as data (no i18next: this module is below everything that translates).
+import errorsEn from './i18n/en/errors.json';
 
-export type { ErrorMessageId, ErrorParams } from './i18n/error-text';
+/** A key without its plural suffix: "x_one" and "x_other" are the sentence "x", told its `count`. */
+type WithoutPlural<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
+  ? Base
+  : K;
+
+/** Every sentence an AppError can say: the ids of the English catalog (./i18n/en/errors.json). */
+export type ErrorMessageId = WithoutPlural<keyof typeof errorsEn>;
+export type ErrorParams = Record<string, string | number>;
+
+const ENGLISH: Record<string, string> = errorsEn;
+
+/** The sentence in English, for an AppError's message (as i18next renders the catalog: plurals by count). */
+export function englishErrorText(id: string, params: ErrorParams = {}): string {
+  const count = params.count;
+  const form = typeof count === 'number' ? ENGLISH[`${id}_${count === 1 ? 'one' : 'other'}`] : undefined;
+  const text = form ?? ENGLISH[id] ?? id;
+  return text.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
 
 export const ERROR_CODES = [
   'invalid-request',

@@ -205,8 +205,9 @@ describe('language of parts (WCAG 3.1.2), every screen in French', () => {
     const { threat } = await e2e.app.call<ThreatDetail>('threats:get', { id: 'lk27-003' });
     frenchTitle = threat.translations?.fr?.title ?? '';
     for (const [i, title] of ENGLISH_ONLY_TITLES.entries()) {
-      const { translations: _none, ...english } = threat;
-      await e2e.app.call('threats:create', { threat: { ...english, id: `lk27-en-${i + 1}`, title } });
+      const english = { ...threat, id: `lk27-en-${i + 1}`, title };
+      delete english.translations;
+      await e2e.app.call('threats:create', { threat: english });
     }
     const page = await e2e.app.call<ThreatPage>('threats:list', { limit: 500 });
     englishTitles = new Set(page.rows.filter((r) => !r.titleFr).map((r) => squash(r.title)));

@@ -6,7 +6,7 @@ import type { ThreatRow } from '../../shared/domain/threat-log';
 import { api, call } from '../api/bridge';
 import { useStore } from '../store';
 import { LevelBadge } from './LevelBadge';
-import { rowTitle } from '../screens/log/row-title';
+import { rowTitle } from './row-title';
 
 export function ThreatPicker({
   selected,

@@ -1,19 +1,12 @@
 // The sentences of the services' refusals (AppError), as ids of one catalog in English and French
 // (./en/errors.json is the list of ids; ./fr/errors.json must have each). The interface and the CLI render
 // them with i18next in the person's language; the English is also the error's `message`, for logs.
-import errorsEn from './en/errors.json';
+import type { ErrorParams } from '../errors';
 import { translatorFor } from './message-text';
 import type { MessageLanguage } from './catalogs';
 import type { Translate } from './render-message';
 
-/** A key without its plural suffix: "x_one" and "x_other" are the sentence "x", told its `count`. */
-type WithoutPlural<K> = K extends `${infer Base}_${'zero' | 'one' | 'two' | 'few' | 'many' | 'other'}`
-  ? Base
-  : K;
-
-/** Every sentence an AppError can say. */
-export type ErrorMessageId = WithoutPlural<keyof typeof errorsEn>;
-export type ErrorParams = Record<string, string | number>;
+export { englishErrorText, type ErrorMessageId, type ErrorParams } from '../errors';
 
 /** The catalog's namespace: "errors:<id>". */
 export const ERRORS_NAMESPACE = 'errors';
@@ -36,16 +29,6 @@ export function errorText(t: Translate, error: SayableError): string {
   return t(`${ERRORS_NAMESPACE}:${error.messageId}`, {
     ...error.params,
     defaultValue: error.message || fallback,
-  });
-}
-
-/** The sentence in English, for an AppError's message. */
-export function englishErrorText(id: string, params?: ErrorParams): string {
-  return errorText(translatorFor('en'), {
-    code: 'internal',
-    message: '',
-    messageId: id,
-    ...(params ? { params } : {}),
   });
 }
 
