@@ -38,7 +38,7 @@ describe('a refusal on the command line', () => {
     const fr = await run(['--lang', 'fr', ...addSomeone], asLi);
     expect(fr.code).toBe(4);
     expect(fr.err).toMatch(
-      /^threshold: Li Wei ne peut pas faire cela\u00A0: il faut un rôle qui permet «\u00A0[\w.]+\u00A0» \(Li Wei détient\u00A0: reviewer\)\. Rien n’a été modifié\.$/,
+      /^threshold: Li Wei ne peut pas faire cela\u00A0: aucun de ses rôles ne permet «\u00A0[\w.]+\u00A0»\. Rien n’a été modifié\.$/,
     );
 
     const en = await run(addSomeone, { ...asLi, LANG: 'en_CA.UTF-8' });

@@ -64,7 +64,7 @@ describe('a refusal of the services, in the French interface', () => {
     const refusal = await screen.getByRole('alert').filter({ hasText: 'Li Wei ne peut pas faire cela' });
     await refusal.waitFor();
     expect(await refusal.textContent()).toMatch(
-      /^Li Wei ne peut pas faire cela\u00A0: il faut un rôle qui permet «\u00A0[\w.]+\u00A0» \(Li Wei détient\u00A0: reviewer\)\. Rien n’a été modifié\.$/,
+      /^Li Wei ne peut pas faire cela\u00A0: aucun de ses rôles ne permet «\u00A0[\w.]+\u00A0»\. Rien n’a été modifié\.$/,
     );
     await e2e.shot('french-refusal-role');
     expect(await page.getByText(/may not do this|Nothing was changed/).count()).toBe(0);

@@ -52,8 +52,7 @@ describe('the errors catalog', () => {
   it('has every plural form French needs where English has plurals', () => {
     for (const key of Object.keys(en).filter((k) => PLURAL.test(k))) {
       const id = key.replace(PLURAL, '');
-      for (const form of ['one', 'other'])
-        expect(fr, `${id}_${form}`).toHaveProperty(`${id}_${form}`);
+      for (const form of ['one', 'other']) expect(fr, `${id}_${form}`).toHaveProperty(`${id}_${form}`);
     }
   });
 
@@ -100,8 +99,8 @@ describe('an AppError', () => {
       params: { name: 'Li Wei', action: 'policy.change', value: 'reviewer' },
     });
     expect(errorTextIn('fr', role.toShape())).toBe(
-      'Li Wei ne peut pas faire cela\u00A0: il faut un rôle qui permet «\u00A0policy.change\u00A0» ' +
-        '(Li Wei détient\u00A0: reviewer). Rien n’a été modifié.',
+      'Li Wei ne peut pas faire cela\u00A0: aucun de ses rôles ne permet «\u00A0policy.change\u00A0». ' +
+        'Rien n’a été modifié.',
     );
     // Thrown again from its envelope (the CLI, a team server's answer): the same id and parameters.
     await expect(unwrap({ ok: false, error: role.toShape() })).rejects.toMatchObject({
