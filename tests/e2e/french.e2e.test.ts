@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ThreatDetail, ThreatPage } from '../../src/shared/domain/threat-log';
+import type { Election } from '../../src/shared/domain/workspace';
 import type { Acting } from '../helpers/db';
 import { REPO_ROOT } from '../helpers/db';
 import { startE2E, type E2E } from './harness';
@@ -125,6 +126,12 @@ function englishOnlyStrings(): { texts: string[]; patterns: string[] } {
     for (const [ns, c] of Object.entries(readCatalogs(dir, 'fr')))
       for (const [k, v] of leaves(c, ns)) fr.set(k, v);
   }
+  // The shipped policy's words (its descriptions and factor names), which the interface translates.
+  const policy = JSON.parse(
+    fs.readFileSync(path.join(REPO_ROOT, 'assets/policy/default-policy.json'), 'utf8'),
+  ) as unknown;
+  const policyWords = leaves(policy).filter(([k]) => /(^|\.)(description|label)$/.test(k));
+  en.push(...policyWords.map(([k, v]): [string, string] => [`policy:${k}`, v]));
   const frenchTexts = new Set([...fr.values()].map(squash));
   const texts = new Set<string>();
   const patterns = new Set<string>();
@@ -198,6 +205,8 @@ describe('language of parts (WCAG 3.1.2), every screen in French', () => {
   };
   let englishTitles = new Set<string>();
   let frenchTitle = '';
+  /** Record text in English: the English-only titles, and English the sample also has in French. */
+  const englishRecordText = new Set<string>();
 
   beforeAll(async () => {
     // Threats recorded in English only (the sample's all have a French translation): their titles stay
@@ -211,11 +220,20 @@ describe('language of parts (WCAG 3.1.2), every screen in French', () => {
     }
     const page = await e2e.app.call<ThreatPage>('threats:list', { limit: 500 });
     englishTitles = new Set(page.rows.filter((r) => !r.titleFr).map((r) => squash(r.title)));
+    // The elections' names and jurisdictions, which the sample has in French too.
+    for (const e of await e2e.app.call<Election[]>('elections:list')) {
+      const fr = e.translations?.fr;
+      if (fr?.name) englishRecordText.add(squash(e.name));
+      if (fr?.jurisdiction) englishRecordText.add(squash(e.jurisdiction));
+    }
+    for (const title of englishTitles) englishRecordText.add(title);
   });
 
   it('knows English catalog strings and English-only sample titles to look for', () => {
     expect(catalog.texts.has('Threat log')).toBe(true);
     expect([...englishTitles].sort()).toEqual([...ENGLISH_ONLY_TITLES].sort());
+    expect(englishRecordText.has('Lakeshore Provincial General Election 2027')).toBe(true);
+    expect(catalog.texts.has('Reach and trend')).toBe(true);
   });
 
   it('marks every English text lang="en": catalog strings left in English, and record text written in English', async () => {
@@ -225,7 +243,7 @@ describe('language of parts (WCAG 3.1.2), every screen in French', () => {
     const all: Record<string, Finding[]> = {};
     for (const hash of SCREENS) {
       await open(hash);
-      const found = unmarkedEnglish(await visibleTexts(page), catalog, englishTitles);
+      const found = unmarkedEnglish(await visibleTexts(page), catalog, englishRecordText);
       if (found.length) all[hash] = found;
     }
     expect(all).toEqual({});
