@@ -40,7 +40,7 @@ export function assertEditable(
   versions?: { theirs: unknown; yours: unknown },
 ): void {
   if (meta.deletedAt)
-    throw new AppError('conflict', { id: 'records/deleted-undo-delete-before', params: { kind, id } });
+    throw new AppError('conflict', { id: 'records/deleted-before-editing', params: { kind, id } });
   if (meta.version !== expectedVersion) {
     throw staleWrite(
       {
@@ -59,5 +59,5 @@ export function assertEditable(
 /** An older version may be restored while the record is live. */
 export function assertRestorable(kind: string, id: string, meta: RecordMeta): void {
   if (meta.deletedAt)
-    throw new AppError('conflict', { id: 'records/deleted-undo-delete-before-2', params: { kind, id } });
+    throw new AppError('conflict', { id: 'records/deleted-before-restoring', params: { kind, id } });
 }

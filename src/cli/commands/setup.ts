@@ -33,7 +33,7 @@ function newPassphrase(io: CliIo, name: string): string {
   if (first === null)
     throw new UsageError(`give ${name}'s passphrase: set ${PASSPHRASE_ENV}, or run this on a terminal`);
   const again = io.promptSecret?.('The same passphrase again: ') ?? null;
-  if (again !== first) throw new AppError('invalid-request', { id: 'cli/two-passphrases-differ-nothing' });
+  if (again !== first) throw new AppError('invalid-request', { id: 'cli/passphrases-differ-nothing-set-up' });
   return first;
 }
 

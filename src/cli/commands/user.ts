@@ -35,7 +35,8 @@ function newPassphrase(io: CliIo, name: string): string {
       `give ${name}'s new passphrase: set ${NEW_PASSPHRASE_ENV}, or run this on a terminal`,
     );
   const again = io.promptSecret?.('The same passphrase again: ') ?? null;
-  if (again !== first) throw new AppError('invalid-request', { id: 'cli/two-passphrases-differ-nothing-2' });
+  if (again !== first)
+    throw new AppError('invalid-request', { id: 'cli/passphrases-differ-nothing-changed' });
   return first;
 }
 

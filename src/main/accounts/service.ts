@@ -114,7 +114,7 @@ export class AccountsService {
     const creator = opts.first ? null : this.ctx.require('accounts.manage');
     if (this.repo.byName(parsed.name))
       throw new AppError('conflict', {
-        id: 'accounts/there-already-account-named',
+        id: 'accounts/name-taken-any-case',
         params: { name: parsed.name },
       });
     assertStrongPassphrase(parsed.passphrase, passphraseContext(this.ctx, parsed.name), parsed.name);
@@ -129,7 +129,7 @@ export class AccountsService {
         this.ctx.db.transaction(() => {
           if (this.repo.byName(parsed.name))
             throw new AppError('conflict', {
-              id: 'accounts/there-already-account-named-2',
+              id: 'accounts/name-taken',
               params: { name: parsed.name },
             });
           this.repo.insert({

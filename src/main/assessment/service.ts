@@ -330,7 +330,10 @@ export class AssessmentService {
         this.save(threatIds, cluster ?? threatIds.length > 1, asOf, decision),
       'assessment:history': ({ threatId }) => {
         if (!this.threats.exists(threatId))
-          throw new AppError('not-found', { id: 'assessment/there-no-threat-with-2', params: { threatId } });
+          throw new AppError('not-found', {
+            id: 'assessment/no-threat-with-threat-id',
+            params: { threatId },
+          });
         return this.assessments.listForThreat(threatId);
       },
       'assessment:recent': ({ limit }) => this.assessments.recent(limit),

@@ -75,13 +75,13 @@ function inspect(
         appId = db.pragma('application_id', { simple: true }) as number;
       } catch (err) {
         throw new AppError('not-a-database', {
-          id: 'backups/not-threshold-database-nothing',
+          id: 'backups/not-a-threshold-database-because',
           params: { file, message: (err as Error).message },
         });
       }
       if (appId !== APPLICATION_ID)
         throw new AppError('not-a-database', {
-          id: 'backups/not-threshold-database-nothing-2',
+          id: 'backups/not-a-threshold-database',
           params: { file },
         });
       const version = db.pragma('user_version', { simple: true }) as number;

@@ -135,7 +135,7 @@ export function withDatabaseFile<T>(
   if (kind === 'missing') throw new AppError('not-found', { id: 'db/does-not-exist', params: { file } });
   if (kind === 'empty' || kind === 'other')
     throw new AppError('not-a-database', {
-      id: 'backups/not-threshold-database-nothing-2',
+      id: 'backups/not-a-threshold-database',
       params: { file },
     });
   const useKey = kind === 'encrypted' ? key : null;

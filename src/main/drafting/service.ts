@@ -561,7 +561,7 @@ export class DraftingService {
     if (missing.length)
       throw new AppError(
         'invalid-request',
-        { id: 'drafting/draft-not-written-2', params: { missing: missing.join(', ') } },
+        { id: 'drafting/draft-not-written-in-languages', params: { missing: missing.join(', ') } },
         [{ where: '$.languages', message: 'not a language of the draft' }],
       );
     const report = this.report(v.draft, stored.planId, v.planVersion);

@@ -106,7 +106,7 @@ export class OutcomeService {
 
   list(threatId: string, deleted: boolean): OutcomeDetail[] {
     if (!this.threats.exists(threatId))
-      throw new AppError('not-found', { id: 'assessment/there-no-threat-with-2', params: { threatId } });
+      throw new AppError('not-found', { id: 'assessment/no-threat-with-threat-id', params: { threatId } });
     return this.repo.forThreat(threatId, { deleted });
   }
 
@@ -115,7 +115,7 @@ export class OutcomeService {
   timeline(threatId: string): ThreatTimeline {
     const detail = this.threats.get(threatId);
     if (!detail)
-      throw new AppError('not-found', { id: 'assessment/there-no-threat-with-2', params: { threatId } });
+      throw new AppError('not-found', { id: 'assessment/no-threat-with-threat-id', params: { threatId } });
     const { threat } = detail;
     const approvals = new DraftingRepository(this.ctx.db)
       .firstApprovals()

@@ -175,7 +175,7 @@ export class SessionService {
 
   async signIn(key: string, name: string, passphrase: string): Promise<SessionStatus> {
     if (this.host.databaseState() === 'needs-setup')
-      throw new AppError('needs-setup', { id: 'sessions/threshold-not-set-up-2' });
+      throw new AppError('needs-setup', { id: 'sessions/not-set-up-no-one-to-sign-in' });
     this.assertNotWaiting(this.host.keyring.read(), name);
     // While the database is locked, the person's slot must open it first (and the keys it took are
     // reused for the account's own check: one scrypt, not two).
