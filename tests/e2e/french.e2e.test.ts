@@ -245,6 +245,7 @@ describe('language of parts (WCAG 3.1.2), every screen in French', () => {
       await open(hash);
       const found = unmarkedEnglish(await visibleTexts(page), catalog, englishRecordText);
       if (found.length) all[hash] = found;
+      await e2e.shot(`french-${hash.replace(/[#/]+/g, '-').slice(1)}`);
     }
     expect(all).toEqual({});
   });
