@@ -9,13 +9,17 @@ export function readJsonFile(
   cwd: string,
   file: string,
   code: ErrorCode,
-  refusal: (why: string) => string,
+  /** The refusal: "<file> is not valid JSON (why)" and what stays as it was. */
+  refusal: 'cli/policy-not-json' | 'cli/profile-not-json',
 ): unknown {
   const full = path.resolve(cwd, file);
   const text = fs.readFileSync(full, 'utf8');
   try {
     return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (err) {
-    throw new AppError(code, refusal(`${path.basename(full)} is not valid JSON (${(err as Error).message})`));
+    throw new AppError(code, {
+      id: refusal,
+      params: { file: path.basename(full), reason: (err as Error).message },
+    });
   }
 }

@@ -3,7 +3,8 @@
 // then the desktop app's own database file.
 import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
-import { BUSY_MESSAGE, isBusyError } from '../main/concurrency/busy';
+import { busyError, isBusyError } from '../main/concurrency/busy';
+import { errorText } from '../shared/i18n/error-text';
 import { defaultDbPath, appVersion } from '../main/paths';
 import type { Command } from './command';
 import { EXIT, REFUSAL_CODES, UsageError, processIo, type CliIo } from './io';
@@ -81,6 +82,8 @@ export async function main(argv: string[], terminal: CliIo = processIo): Promise
     ...(confirm ? { confirm: (question: string) => confirm(visibleLine(question)) } : {}),
   };
   let session: Promise<CliSession> | undefined;
+  // Refusals are said in the language of messages (--lang, once it is read; the environment before).
+  let refusals = cliTranslator(languageFromEnv(io.env));
   try {
     const globals = extractGlobals(argv);
     const { db, user, rest } = globals;
@@ -94,6 +97,7 @@ export async function main(argv: string[], terminal: CliIo = processIo): Promise
         `--lang is the language of messages: en or fr (got "${lang}"). A draft's languages are --languages.`,
       );
     const i18n = cliTranslator(lang ?? languageFromEnv(io.env));
+    refusals = i18n;
     const [name, ...args] = rest;
     if (!name || name === '--help' || name === '-h' || name === 'help') {
       io.out(help());
@@ -140,13 +144,13 @@ export async function main(argv: string[], terminal: CliIo = processIo): Promise
       return EXIT.usage;
     }
     if (err instanceof AppError) {
-      io.err(`threshold: ${err.message}`);
+      io.err(`threshold: ${errorText(refusals.t, err)}`);
       for (const p of err.problems ?? []) io.err(`  ${p.where}: ${p.message}`);
       return REFUSAL_CODES.has(err.code) ? EXIT.refused : EXIT.error;
     }
     // Another program held the write lock for longer than the busy timeout: say so, not a stack trace.
     if (isBusyError(err)) {
-      io.err(`threshold: ${BUSY_MESSAGE}`);
+      io.err(`threshold: ${errorText(refusals.t, busyError())}`);
       return EXIT.error;
     }
     const e = err as NodeJS.ErrnoException;

@@ -65,10 +65,7 @@ export function passphraseFor(
 ): string {
   const given = env[variable] ?? promptSecret?.(`Passphrase for ${name}: `) ?? null;
   if (!given)
-    throw new AppError(
-      'not-signed-in',
-      `No passphrase for ${name}: set ${variable}, or run this on a terminal to be asked. Nothing was done.`,
-    );
+    throw new AppError('not-signed-in', { id: 'cli/no-passphrase-for-set', params: { name, variable } });
   return given;
 }
 
@@ -77,17 +74,14 @@ export async function openSession(dbPath: string, opts: SessionOptions = {}): Pr
   const host = AppHost.open(cliHostOptions(dbPath, env));
   try {
     if (host.databaseState() === 'needs-setup')
-      throw new AppError(
-        'needs-setup',
-        `${path.resolve(dbPath)} is not set up yet: run \`threshold setup --org-name NAME --admin NAME\` first.`,
-      );
+      throw new AppError('needs-setup', { id: 'cli/not-set-up-yet', params: { file: path.resolve(dbPath) } });
     const name = opts.user ?? env[USER_ENV];
     if (!name?.trim())
       throw new UsageError(`say who you are: --user NAME (or set ${USER_ENV}), with ${PASSPHRASE_ENV}`);
     const passphrase = passphraseFor(name, env, opts.promptSecret);
     await unwrap(host.dispatch('session:signIn', { name, passphrase }, CLI_CALLER));
     const acting = host.actingOf(CLI_CALLER.session);
-    if (!acting) throw new AppError('not-signed-in', 'The sign-in did not hold. Nothing was done.');
+    if (!acting) throw new AppError('not-signed-in', { id: 'cli/sign-did-not-hold' });
     return {
       host,
       ctx: host.ctx,

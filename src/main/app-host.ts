@@ -233,8 +233,8 @@ export class AppHost implements DatabaseHostPort {
 
   private notOpen(): AppError {
     return this.databaseState() === 'needs-setup'
-      ? new AppError('needs-setup', 'Threshold is not set up yet: run setup first.')
-      : new AppError('not-signed-in', 'The database is locked: sign in to open it.');
+      ? new AppError('needs-setup', { id: 'app-host/threshold-not-set-up' })
+      : new AppError('not-signed-in', { id: 'app-host/database-locked-sign-open' });
   }
 
   databaseState(): 'needs-setup' | 'locked' | 'open' {
@@ -247,10 +247,10 @@ export class AppHost implements DatabaseHostPort {
   private start(): void {
     const kind = sniffFile(this.dbPath);
     if (kind === 'other')
-      throw new AppError(
-        'not-a-database',
-        `${this.dbPath} is not a Threshold database. Nothing was changed.`,
-      );
+      throw new AppError('not-a-database', {
+        id: 'app-host/not-threshold-database-nothing',
+        params: { dbPath: this.dbPath },
+      });
     if (kind === 'missing' || kind === 'empty' || kind === 'plain') {
       if (this.dbKey) throw keyNotNeeded(this.dbPath, kind);
       return;
@@ -386,7 +386,7 @@ export class AppHost implements DatabaseHostPort {
    */
   async setup(input: SetupRequest, sessionKey: string | null): Promise<SetupReport> {
     if (this.databaseState() !== 'needs-setup')
-      throw new AppError('conflict', 'Threshold is already set up: sign in instead.');
+      throw new AppError('conflict', { id: 'app-host/threshold-already-set-up' });
     const request = SetupRequestSchema.parse(input);
     const profile = profileFromSetup(request.organisation);
     const admin = request.administrator;
@@ -576,7 +576,7 @@ export class AppHost implements DatabaseHostPort {
    *  database stays open on the old file if anything is wrong, and is reopened on the new one after. */
   restore(name: string): RestoreReport {
     const source = backupPathFor(this.dbPath, name);
-    if (!source) throw new AppError('not-found', `There is no backup named ${name} in the backups folder.`);
+    if (!source) throw new AppError('not-found', { id: 'app-host/there-no-backup-named', params: { name } });
     return this.restoreFile(source);
   }
 
@@ -714,7 +714,7 @@ const zString = z.string();
 /** Who restores, as the backup must know them (null: nobody signed in, e.g. a test of the swap alone). */
 export function restorerOf(acting: Acting | null): Restorer | null {
   if (!acting) return null;
-  if (!acting.signer) throw new AppError('session-locked', 'Unlock your session to restore a backup.');
+  if (!acting.signer) throw new AppError('session-locked', { id: 'app-host/unlock-your-session-restore' });
   return { accountId: acting.accountId, name: acting.name, publicKey: publicKeyOf(acting.signer) };
 }
 
@@ -726,8 +726,8 @@ function keyNotNeeded(file: string, kind: string): AppError {
   return new AppError(
     'key-not-needed',
     kind === 'plain'
-      ? `${file} is not encrypted, so the key given for it (THRESHOLD_DB_KEY) cannot be its key. Start without it: setup encrypts the database with a new key. Nothing was changed.`
-      : `There is no database at ${file} yet, so the key given (THRESHOLD_DB_KEY) cannot be its key: setup creates the database with a new random key. Start without it. Nothing was changed.`,
+      ? { id: 'app-host/key-for-plain-database', params: { file } }
+      : { id: 'app-host/key-for-no-database', params: { file } },
   );
 }
 
@@ -736,7 +736,7 @@ function unavailableHandlers(): ServiceHandlers {
   const out: Record<string, () => never> = {};
   for (const channel of CHANNELS)
     out[channel] = () => {
-      throw new AppError('not-signed-in', 'Sign in first: the database is not open.');
+      throw new AppError('not-signed-in', { id: 'app-host/sign-first-database-not' });
     };
   return out as unknown as ServiceHandlers;
 }

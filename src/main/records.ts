@@ -42,7 +42,7 @@ export function assertEditable(
   versions?: { theirs: unknown; yours: unknown },
 ): void {
   if (meta.deletedAt)
-    throw new AppError('conflict', `${kind} ${id} is deleted; undo the delete before editing it.`);
+    throw new AppError('conflict', { id: 'records/deleted-before-editing', params: { kind, id } });
   if (meta.version !== expectedVersion) {
     throw staleWrite(
       {
@@ -84,5 +84,5 @@ export function setRecordDeleted<D extends { meta: RecordMeta }>(
 /** An older version may be restored while the record is live. */
 export function assertRestorable(kind: string, id: string, meta: RecordMeta): void {
   if (meta.deletedAt)
-    throw new AppError('conflict', `${kind} ${id} is deleted; undo the delete before restoring a version.`);
+    throw new AppError('conflict', { id: 'records/deleted-before-restoring', params: { kind, id } });
 }

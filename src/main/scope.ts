@@ -22,10 +22,10 @@ export interface Acting {
 export function actIn(who: Acting, action: Action): Acting {
   const role = roleFor(who.roles, action);
   if (!role)
-    throw new AppError(
-      'forbidden',
-      `${who.name} may not do this: it needs a role that allows "${action}" (${who.name} holds ${who.roles.join(', ')}). Nothing was changed.`,
-    );
+    throw new AppError('forbidden', {
+      id: 'services/may-not-do-needs',
+      params: { name: who.name, action, value: who.roles.join(', ') },
+    });
   who.role = role;
   return who;
 }

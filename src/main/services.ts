@@ -73,13 +73,13 @@ export function createContext(db: Db, opts: ContextOptions): ServiceContext {
   const acting = opts.acting ?? currentActing;
   const signedIn = (): Acting => {
     const who = acting();
-    if (!who) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+    if (!who) throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
     return who;
   };
   const sign = (content: unknown, signer?: KeyObject) => {
     const who = signedIn();
     const key = signer ?? who.signer;
-    if (!key) throw new AppError('session-locked', 'This session is locked: unlock it to sign.');
+    if (!key) throw new AppError('session-locked', { id: 'services/session-locked-unlock-sign' });
     const hash = contentHash(content);
     return { accountId: who.accountId, contentHash: hash, signature: signDigest(key, hash) };
   };

@@ -1,7 +1,7 @@
 // Importing and exporting files from the renderer: read a chosen file; save through the
 // desktop app's dialog, or download in browser mode.
 import type { ImportReport } from '../shared/domain/transfer';
-import { api, call } from './api/bridge';
+import { ServiceError, api, call } from './api/bridge';
 
 export async function importFile(file: File): Promise<ImportReport> {
   const format = file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'json';
@@ -21,7 +21,7 @@ export async function saveFile(
     encoding: isText ? 'utf8' : 'base64',
   });
   if (result.ok) return result.value.path;
-  if (result.error.code !== 'unsupported') throw new Error(result.error.message);
+  if (result.error.code !== 'unsupported') throw new ServiceError(result.error);
   const blob = new Blob([isText ? content : new Uint8Array(content)], { type: mimeType });
   const url = URL.createObjectURL(blob);
   followDownload(url, name);

@@ -244,7 +244,10 @@ describe('IPC', () => {
     for (const event of cases) {
       for (const channel of ['threats:list', 'backups:restore', 'security:showDatabaseKey', 'files:save']) {
         const r = await electron.ipcHandlers.get(channel)!(event, { name: 'x', confirm: true });
-        expect(r).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+        expect(r).toEqual({
+          ok: false,
+          error: { code: 'forbidden', message: expect.any(String), messageId: 'ipc/window-may-not-call' },
+        });
       }
       expect(
         isTrustedSender(

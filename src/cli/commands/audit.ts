@@ -27,17 +27,14 @@ function readCheckpoint(cwd: string, file: string): AuditCheckpoint {
   try {
     parsed = JSON.parse(fs.readFileSync(full, 'utf8')) as unknown;
   } catch (err) {
-    throw new AppError(
-      'invalid-request',
-      `${full} cannot be read as a checkpoint (${(err as Error).message}).`,
-    );
+    throw new AppError('invalid-request', {
+      id: 'cli/cannot-read-as-checkpoint',
+      params: { full, message: (err as Error).message },
+    });
   }
   const checkpoint = AuditCheckpointSchema.safeParse(parsed);
   if (!checkpoint.success)
-    throw new AppError(
-      'invalid-request',
-      `${full} is not a checkpoint that \`threshold audit checkpoint\` wrote.`,
-    );
+    throw new AppError('invalid-request', { id: 'cli/not-checkpoint-that-threshold', params: { full } });
   return checkpoint.data;
 }
 

@@ -20,7 +20,7 @@ export const dbCommand: Command = {
       throw new UsageError(`db needs the subcommand key\nUsage: ${USAGE}`);
     const s = await session();
     const key = s.host.key;
-    if (!key) throw new AppError('not-signed-in', 'The database is not open. Nothing was shown.');
+    if (!key) throw new AppError('not-signed-in', { id: 'cli/database-not-open-nothing' });
     s.as('database.key', () =>
       s.ctx.db.transaction(() => s.ctx.record('database.key-shown', 'database', { via: 'cli' }))(),
     );

@@ -102,8 +102,7 @@ function askForElection(err: unknown, file: string): unknown {
   if (!(err instanceof AppError) || !err.problems?.some((p) => p.message === NO_ELECTION_PROBLEM)) return err;
   return new AppError(
     err.code,
-    `${err.message}\nSay which: threshold import ${file} --election ID (an election of the workspace), or ` +
-      `a new one: --new-election ID --election-name NAME --jurisdiction TEXT --polling-day YYYY-MM-DD.`,
+    { id: 'cli/say-which-election', params: { fileName: err.params?.fileName ?? file, file } },
     err.problems,
   );
 }
@@ -141,7 +140,7 @@ async function streamed(
     line.done();
     await api.importCancel({ importId });
     if (err instanceof Interrupted)
-      throw new AppError('conflict', `The import of ${fileName} was cancelled; nothing was imported.`);
+      throw new AppError('conflict', { id: 'cli/import-cancelled-nothing-imported', params: { fileName } });
     throw err;
   } finally {
     process.removeListener('SIGINT', onInterrupt);

@@ -23,12 +23,7 @@ const USAGE = `threshold policy show [--json] [--version N]
 
 function readPolicyFile(cwd: string, file: string | undefined): unknown {
   if (!file) throw new UsageError(`name the policy file\nUsage: ${USAGE}`);
-  return readJsonFile(
-    cwd,
-    file,
-    'policy-invalid',
-    (why) => `The policy was refused and the current one stays in force: ${why}.`,
-  );
+  return readJsonFile(cwd, file, 'policy-invalid', 'cli/policy-not-json');
 }
 
 function policyText(p: Policy): string {

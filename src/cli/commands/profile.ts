@@ -18,7 +18,7 @@ const USAGE = `threshold profile show [--json]
          reasons and nothing changes.`;
 
 function readProfileFile(cwd: string, file: string): unknown {
-  return readJsonFile(cwd, file, 'invalid-request', (why) => `${why}. Nothing was changed.`);
+  return readJsonFile(cwd, file, 'invalid-request', 'cli/profile-not-json');
 }
 
 function profileText(p: OrganisationProfile): string {

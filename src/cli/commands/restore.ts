@@ -30,7 +30,7 @@ export const restoreCommand: Command = {
     assertNotHeld(target, 'it cannot be restored now');
     const source = path.resolve(io.cwd, file);
     if (!fs.existsSync(source))
-      throw new AppError('not-found', `${source} does not exist. Nothing was changed.`);
+      throw new AppError('not-found', { id: 'cli/does-not-exist-nothing', params: { source } });
 
     // Signed in on the database being replaced, as someone allowed to restore; one key serves both
     // files (a backup is written with the database's own key).

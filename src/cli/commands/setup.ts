@@ -33,8 +33,7 @@ function newPassphrase(io: CliIo, name: string): string {
   if (first === null)
     throw new UsageError(`give ${name}'s passphrase: set ${PASSPHRASE_ENV}, or run this on a terminal`);
   const again = io.promptSecret?.('The same passphrase again: ') ?? null;
-  if (again !== first)
-    throw new AppError('invalid-request', 'The two passphrases differ. Nothing was set up.');
+  if (again !== first) throw new AppError('invalid-request', { id: 'cli/passphrases-differ-nothing-set-up' });
   return first;
 }
 
@@ -66,10 +65,10 @@ export const setupCommand: Command = {
     const host = AppHost.open(cliHostOptions(dbPath, io.env));
     try {
       if (host.databaseState() !== 'needs-setup')
-        throw new AppError(
-          'conflict',
-          `${path.resolve(dbPath)} is already set up: sign in with --user NAME instead. Nothing was changed.`,
-        );
+        throw new AppError('conflict', {
+          id: 'cli/already-set-up-sign',
+          params: { file: path.resolve(dbPath) },
+        });
       const report = (await unwrap(
         host.dispatch(
           'setup:run',

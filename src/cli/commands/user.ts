@@ -36,7 +36,7 @@ function newPassphrase(io: CliIo, name: string): string {
     );
   const again = io.promptSecret?.('The same passphrase again: ') ?? null;
   if (again !== first)
-    throw new AppError('invalid-request', 'The two passphrases differ. Nothing was changed.');
+    throw new AppError('invalid-request', { id: 'cli/passphrases-differ-nothing-changed' });
   return first;
 }
 
@@ -51,7 +51,7 @@ function roles(value: string | undefined): Role[] {
 async function find(s: CliSession, name: string): Promise<AccountView> {
   const { accounts } = await unwrap(s.api.accounts.list({}));
   const found = accounts.find((a) => nameKey(a.name) === nameKey(name));
-  if (!found) throw new AppError('not-found', `There is no account named ${name}.`);
+  if (!found) throw new AppError('not-found', { id: 'cli/there-no-account-named', params: { name } });
   return found;
 }
 

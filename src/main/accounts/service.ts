@@ -65,7 +65,7 @@ export function assertStrongPassphrase(passphrase: string, context: readonly str
   if (verdict.ok) return;
   throw new AppError(
     'weak-passphrase',
-    `The passphrase for ${whose} is too weak: ${verdict.reasons.join(' ')} Nothing was changed.`,
+    { id: 'accounts/passphrase-for-too-weak', params: { whose, value: verdict.reasons.join(' ') } },
     [{ where: 'passphrase', message: verdict.reasons[0] ?? 'too weak' }],
   );
 }
@@ -97,7 +97,7 @@ export class AccountsService {
 
   private find(id: string): Account {
     const account = this.repo.get(id);
-    if (!account) throw new AppError('not-found', `There is no account ${id}.`);
+    if (!account) throw new AppError('not-found', { id: 'accounts/there-no-account', params: { id } });
     return account;
   }
 
@@ -113,10 +113,10 @@ export class AccountsService {
     const parsed = NewAccountSchema.parse(input);
     const creator = opts.first ? null : this.ctx.require('accounts.manage');
     if (this.repo.byName(parsed.name))
-      throw new AppError(
-        'conflict',
-        `There is already an account named ${parsed.name}. Choose another name (names are compared without regard to case).`,
-      );
+      throw new AppError('conflict', {
+        id: 'accounts/name-taken-any-case',
+        params: { name: parsed.name },
+      });
     assertStrongPassphrase(parsed.passphrase, passphraseContext(this.ctx, parsed.name), parsed.name);
     const kdf = newKdf();
     const keys = await derivePassphraseKeys(parsed.passphrase, kdf);
@@ -128,7 +128,10 @@ export class AccountsService {
       const write = () =>
         this.ctx.db.transaction(() => {
           if (this.repo.byName(parsed.name))
-            throw new AppError('conflict', `There is already an account named ${parsed.name}.`);
+            throw new AppError('conflict', {
+              id: 'accounts/name-taken',
+              params: { name: parsed.name },
+            });
           this.repo.insert({
             id,
             name: parsed.name,
@@ -191,15 +194,15 @@ export class AccountsService {
   /** A fresh signature's key: the acting person types their passphrase again (approvals, speaking publicly). */
   async freshSigner(passphrase: string): Promise<KeyObject> {
     const acting = this.ctx.acting();
-    if (!acting) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+    if (!acting) throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
     const account = this.find(acting.accountId);
     const keys = await derivePassphraseKeys(passphrase, account.credential.kdf);
     const ok = this.unlockWith(account, keys);
     if (!ok || account.disabledAt)
-      throw new AppError(
-        'sign-in-refused',
-        `That is not ${account.name}'s passphrase: nothing was signed. Type your own passphrase to sign.`,
-      );
+      throw new AppError('sign-in-refused', {
+        id: 'accounts/that-not-passphrase-nothing',
+        params: { name: account.name },
+      });
     return ok.signer;
   }
 
@@ -223,10 +226,10 @@ export class AccountsService {
       !account.disabledAt &&
       this.activeAdministrators(id) === 0
     )
-      throw new AppError(
-        'conflict',
-        `${account.name} is the last administrator: give another person the administrator role first. Nothing was changed.`,
-      );
+      throw new AppError('conflict', {
+        id: 'accounts/last-administrator-give-another',
+        params: { name: account.name },
+      });
     this.ctx.db.transaction(() => {
       this.repo.update(id, { roles }, this.now());
       this.ctx.record('account.roles-changed', `account:${id}`, {
@@ -243,11 +246,13 @@ export class AccountsService {
   disable(id: string): Account {
     const admin = this.ctx.require('accounts.manage');
     const account = this.find(id);
-    if (id === admin.accountId)
-      throw new AppError('conflict', 'You cannot disable your own account; ask another administrator.');
+    if (id === admin.accountId) throw new AppError('conflict', { id: 'accounts/you-cannot-disable-your' });
     if (account.disabledAt) return account;
     if (account.roles.includes('administrator') && this.activeAdministrators(id) === 0)
-      throw new AppError('conflict', `${account.name} is the last administrator. Nothing was changed.`);
+      throw new AppError('conflict', {
+        id: 'accounts/last-administrator-nothing-changed',
+        params: { name: account.name },
+      });
     this.ctx.db.transaction(() => {
       this.repo.update(id, { disabledAt: this.now() }, this.now());
       this.ctx.record('account.disabled', `account:${id}`, { accountId: id, name: account.name });
@@ -265,16 +270,13 @@ export class AccountsService {
     const account = this.find(id);
     if (how === 'enable' && !account.disabledAt) return account;
     if (how === 'reset' && account.disabledAt)
-      throw new AppError(
-        'conflict',
-        `${account.name}'s account is disabled: enable it with a new passphrase.`,
-      );
+      throw new AppError('conflict', {
+        id: 'accounts/account-disabled-enable-with',
+        params: { name: account.name },
+      });
     const acting = this.ctx.acting();
     if (how === 'reset' && acting?.accountId === id)
-      throw new AppError(
-        'conflict',
-        'Change your own passphrase from your session (it needs your current one).',
-      );
+      throw new AppError('conflict', { id: 'accounts/change-your-own-passphrase' });
     assertStrongPassphrase(passphrase, passphraseContext(this.ctx, account.name), account.name);
     const kdf = newKdf();
     const keys = await derivePassphraseKeys(passphrase, kdf);
@@ -313,14 +315,12 @@ export class AccountsService {
    *  rewrapped. */
   async changeOwnPassphrase(current: string, next: string): Promise<Account> {
     const acting = this.ctx.acting();
-    if (!acting) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+    if (!acting) throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
     const account = this.find(acting.accountId);
     const keys = await derivePassphraseKeys(current, account.credential.kdf);
     const ok = this.unlockWith(account, keys);
-    if (!ok)
-      throw new AppError('sign-in-refused', 'Your current passphrase is not right. Nothing was changed.');
-    if (current === next)
-      throw new AppError('invalid-request', 'The new passphrase is the same as the current one.');
+    if (!ok) throw new AppError('sign-in-refused', { id: 'accounts/your-current-passphrase-not' });
+    if (current === next) throw new AppError('invalid-request', { id: 'accounts/new-passphrase-same-as' });
     assertStrongPassphrase(next, passphraseContext(this.ctx, account.name), account.name);
     const kdf = newKdf();
     const nextKeys = await derivePassphraseKeys(next, kdf);

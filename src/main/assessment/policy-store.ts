@@ -1,6 +1,6 @@
 // The intervention policy in force, and every version saved before it.
 import type { ProblemLocation } from '../../shared/errors';
-import { AppError } from '../../shared/errors';
+import { AppError, listed } from '../../shared/errors';
 import { parsePolicy, type Policy } from '../../shared/domain/policy';
 import type { Db } from '../db/types';
 import { cached } from '../db/statements';
@@ -77,12 +77,11 @@ export class PolicyInForce {
 
 /** A policy refused by validation, with its reasons located (where, what, the values a message needs). */
 export function policyInvalid(
-  intro: string,
+  intro: 'assessment/edited-policy-invalid' | 'assessment/policy-refused',
   refused: { errors: readonly string[]; problems: readonly ProblemLocation[] },
 ): AppError {
   const { errors } = refused;
-  const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
-  return new AppError('policy-invalid', `${intro}: ${errors.slice(0, 5).join('; ')}${more}.`, [
+  return new AppError('policy-invalid', { id: intro, params: { reasons: listed(errors) } }, [
     ...refused.problems.slice(0, 50),
   ]);
 }
@@ -93,7 +92,7 @@ export function policyInvalid(
  */
 export function savePolicy(ctx: ServiceContext, input: unknown, note?: string): Policy {
   const parsed = parsePolicy(input);
-  if (!parsed.ok) throw policyInvalid('The policy was refused and the current one stays in force', parsed);
+  if (!parsed.ok) throw policyInvalid('assessment/policy-refused', parsed);
   return ctx.db.transaction(() => {
     const previous = currentPolicy(ctx.db);
     const policy: Policy = { ...parsed.policy, version: latestPolicyVersion(ctx.db) + 1 };

@@ -73,19 +73,19 @@ export class AssessmentService {
     const versions: Record<string, number> = {};
     for (const id of ids) {
       const found = this.threats.get(id);
-      if (!found) throw new AppError('not-found', `There is no threat with id ${id}.`);
+      if (!found) throw new AppError('not-found', { id: 'assessment/there-no-threat-with', params: { id } });
       if (found.meta.deletedAt)
-        throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before assessing it.`);
+        throw new AppError('conflict', { id: 'assessment/threat-deleted-undo-delete', params: { id } });
       // The engine reads the public document only; classified notes never enter a result.
       threats.push(withoutNotes(found.threat));
       versions[id] = found.meta.version;
     }
     const electionIds = [...new Set(threats.map((t) => t.electionId))];
     if (electionIds.length > 1) {
-      throw new AppError(
-        'invalid-request',
-        `A cluster is assessed within one election, but these threats belong to ${electionIds.join(', ')}. Choose threats of one election.`,
-      );
+      throw new AppError('invalid-request', {
+        id: 'assessment/cluster-assessed-within-one',
+        params: { electionIds: electionIds.join(', ') },
+      });
     }
     const [electionId = ''] = electionIds;
     return {
@@ -102,7 +102,7 @@ export class AssessmentService {
     asOf?: string,
   ): { result: AssessmentResult; electionId: string } {
     if (!cluster && threatIds.length !== 1)
-      throw new AppError('invalid-request', 'Assess one threat at a time, or assess several as a cluster.');
+      throw new AppError('invalid-request', { id: 'assessment/assess-one-threat-at' });
     const { threats, versions, election, electionId } = this.load(threatIds);
     const policy = this.policy();
     const at = asOf ?? this.now();
@@ -162,17 +162,18 @@ export class AssessmentService {
       }));
       throw new AppError(
         'invalid-request',
-        `The decision was not recorded: ${problems.map((p) => p.message).join('; ')}`,
+        {
+          id: 'assessment/decision-not-recorded',
+          params: { value: problems.map((p) => p.message).join('; ') },
+        },
         problems,
       );
     }
     const d = parsed.data;
     if (d.level === 'speak-publicly' && !d.passphrase)
-      throw new AppError(
-        'invalid-request',
-        'Deciding to speak publicly takes your signature: type your passphrase. Nothing was recorded.',
-        [{ where: 'passphrase', message: 'Type your passphrase to sign this decision' }],
-      );
+      throw new AppError('invalid-request', { id: 'assessment/deciding-speak-publicly-takes' }, [
+        { where: 'passphrase', message: 'Type your passphrase to sign this decision' },
+      ]);
     const signer = d.passphrase ? await this.freshSigner(d.passphrase) : undefined;
     return { fields: d, signer };
   }
@@ -191,10 +192,10 @@ export class AssessmentService {
     const acting = this.ctx.require('decision.record');
     const stored = this.stored(assessmentId);
     if (stored.level !== d.recommendedLevel) {
-      throw new AppError(
-        'conflict',
-        `The assessment recommends ${stored.level}, not ${d.recommendedLevel}: reopen it and decide on what it recommends. Nothing was recorded.`,
-      );
+      throw new AppError('conflict', {
+        id: 'assessment/assessment-recommends-not-reopen',
+        params: { level: stored.level, recommendedLevel: d.recommendedLevel },
+      });
     }
     const decidedAt = this.now();
     const facts = {
@@ -232,7 +233,8 @@ export class AssessmentService {
 
   private stored(id: number): StoredAssessment {
     const stored = this.assessments.get(id);
-    if (!stored) throw new AppError('not-found', `There is no stored assessment ${id}.`);
+    if (!stored)
+      throw new AppError('not-found', { id: 'assessment/there-no-stored-assessment', params: { id } });
     return stored;
   }
 
@@ -254,7 +256,7 @@ export class AssessmentService {
 
   suggest(electionId: string, windowDays: number, minSize: number, limit: number): ClusterSuggestionView[] {
     if (!this.elections.get(electionId))
-      throw new AppError('not-found', `There is no election with id ${electionId}.`);
+      throw new AppError('not-found', { id: 'assessment/there-no-election-with', params: { electionId } });
     const { rowids, columns } = this.threats.clusterColumns(electionId);
     const suggestions = suggestFromColumns(columns, { windowDays, minSize, limit });
     // Ids and titles are read only for the threats suggested.
@@ -316,7 +318,7 @@ export class AssessmentService {
 
   preview(input: unknown, limit: number) {
     const parsed = parsePolicy(input);
-    if (!parsed.ok) throw policyInvalid('The edited policy is not valid', parsed);
+    if (!parsed.ok) throw policyInvalid('assessment/edited-policy-invalid', parsed);
     return this.levels.preview(parsed.policy, limit);
   }
 
@@ -328,7 +330,10 @@ export class AssessmentService {
         this.save(threatIds, cluster ?? threatIds.length > 1, asOf, decision),
       'assessment:history': ({ threatId }) => {
         if (!this.threats.exists(threatId))
-          throw new AppError('not-found', `There is no threat with id ${threatId}.`);
+          throw new AppError('not-found', {
+            id: 'assessment/no-threat-with-threat-id',
+            params: { threatId },
+          });
         return this.assessments.listForThreat(threatId);
       },
       'assessment:recent': ({ limit }) => this.assessments.recent(limit),
@@ -344,7 +349,8 @@ export class AssessmentService {
       'policy:get': ({ version }) => {
         if (version === undefined) return this.policy();
         const p = policyAtVersion(this.ctx.db, version);
-        if (!p) throw new AppError('not-found', `There is no policy version ${version}.`);
+        if (!p)
+          throw new AppError('not-found', { id: 'assessment/there-no-policy-version', params: { version } });
         return p;
       },
       'policy:versions': () => this.versions(),

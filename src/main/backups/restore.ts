@@ -54,10 +54,10 @@ export function checkBackup(
   } catch (err) {
     if (err instanceof AppError) throw err;
     // SQLite's own refusals (SQLITE_CORRUPT, SQLITE_NOTADB, I/O errors) are a damaged file.
-    throw new AppError(
-      'corrupt-database',
-      `${file} cannot be read as a Threshold database (${(err as Error).message}). Nothing was changed.`,
-    );
+    throw new AppError('corrupt-database', {
+      id: 'backups/cannot-read-as-threshold',
+      params: { file, message: (err as Error).message },
+    });
   }
 }
 
@@ -74,39 +74,40 @@ function inspect(
       try {
         appId = db.pragma('application_id', { simple: true }) as number;
       } catch (err) {
-        throw new AppError(
-          'not-a-database',
-          `${file} is not a Threshold database (${(err as Error).message}). Nothing was changed.`,
-        );
+        throw new AppError('not-a-database', {
+          id: 'backups/not-a-threshold-database-because',
+          params: { file, message: (err as Error).message },
+        });
       }
       if (appId !== APPLICATION_ID)
-        throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
+        throw new AppError('not-a-database', {
+          id: 'backups/not-a-threshold-database',
+          params: { file },
+        });
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > LATEST_VERSION) {
-        throw new AppError(
-          'newer-database',
-          `${file} was written by a newer version of Threshold (schema ${version}; this version ` +
-            `knows up to ${LATEST_VERSION}). Update Threshold to restore it. Nothing was changed.`,
-        );
+        throw new AppError('newer-database', {
+          id: 'backups/written-by-newer-version',
+          params: { file, version, LATEST_VERSION },
+        });
       }
       if (version < 10)
-        throw new AppError('not-a-database', `${file} holds no Threshold schema. Nothing was changed.`);
+        throw new AppError('not-a-database', { id: 'backups/holds-no-threshold-schema', params: { file } });
       const rows = db.pragma('integrity_check') as Record<string, string>[];
       const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
       if (problems.length) {
-        throw new AppError(
-          'corrupt-database',
-          `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing was changed.`,
-        );
+        throw new AppError('corrupt-database', {
+          id: 'backups/failed-its-integrity-check',
+          params: { file, value: problems.slice(0, 3).join('; ') },
+        });
       }
       // The whole check: the chain, every signature, and the records against what was signed.
       const audit = verifyRecords(db);
       if (!audit.ok) {
-        throw new AppError(
-          'corrupt-database',
-          `${file} fails the audit check (${audit.problems[0]?.message ?? 'unknown problem'}): it was ` +
-            `altered. Nothing was changed.`,
-        );
+        throw new AppError('corrupt-database', {
+          id: 'backups/fails-audit-check-altered',
+          params: { file, value: audit.problems[0]?.message ?? 'unknown problem' },
+        });
       }
       if (opts.restorer) assertKnowsRestorer(db, file, opts.restorer);
       const threats = new ThreatStore(db).count();
@@ -138,10 +139,10 @@ function assertKnowsRestorer(db: Database.Database, file: string, restorer: Rest
     row.public_key === restorer.publicKey &&
     (JSON.parse(row.roles) as string[]).includes('administrator');
   if (!ok)
-    throw new AppError(
-      'forbidden',
-      `${file} does not know ${restorer.name} as an administrator (with the same signing key), so restoring it would lock people out of the database. Nothing was changed.`,
-    );
+    throw new AppError('forbidden', {
+      id: 'backups/does-not-know-as',
+      params: { file, name: restorer.name },
+    });
 }
 
 export interface ReplaceOptions {
@@ -172,10 +173,7 @@ export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
   const { dbPath, source, key = null } = opts;
   const nb = nativeOptions(opts.nativeBinding);
   if (path.resolve(source) === path.resolve(dbPath))
-    throw new AppError(
-      'invalid-request',
-      'That file is the database itself; choose a backup. Nothing was changed.',
-    );
+    throw new AppError('invalid-request', { id: 'backups/that-file-database-itself' });
   const checked = checkBackup(source, key, { ...nb, restorer: opts.restorer ?? null });
 
   const temp = `${dbPath}.restoring`;
@@ -197,10 +195,10 @@ export function replaceDatabase(opts: ReplaceOptions): RestoreReport {
   } catch (err) {
     fs.rmSync(temp, { force: true });
     if (err instanceof AppError) throw err;
-    throw new AppError(
-      'internal',
-      `The backup could not be copied into place: ${(err as Error).message}. Nothing was changed.`,
-    );
+    throw new AppError('internal', {
+      id: 'backups/backup-could-not-copied',
+      params: { message: (err as Error).message },
+    });
   }
 
   let replacedBy: string | null = null;
@@ -276,11 +274,10 @@ export function swapDatabaseFile(opts: {
       fs.renameSync(`${dbPath}.restoring`, dbPath);
     }
     opts.reopenOld();
-    throw new AppError(
-      'corrupt-database',
-      `The backup could not be opened after it was put in place (${(err as Error).message}); ` +
-        'the database it replaced was put back. Nothing was lost.',
-    );
+    throw new AppError('corrupt-database', {
+      id: 'backups/backup-could-not-opened',
+      params: { message: (err as Error).message },
+    });
   }
   return report;
 }

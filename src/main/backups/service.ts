@@ -75,12 +75,7 @@ export function backupHandlers(ctx: ServiceContext, host?: DatabaseHostPort): Ba
         return { keep };
       })(),
     'backups:restore': ({ name }) => {
-      if (!host)
-        throw new AppError(
-          'unsupported',
-          'Restoring needs the database closed: use the desktop app, browser mode, or `threshold ' +
-            'restore <file>` with the app closed.',
-        );
+      if (!host) throw new AppError('unsupported', { id: 'backups/restoring-needs-database-closed' });
       return host.restore(name);
     },
   };
@@ -92,12 +87,7 @@ export function securityHandlers(
 ): HandlersOf<typeof securityContract> {
   return {
     'security:showDatabaseKey': async () => {
-      if (!host?.showKey)
-        throw new AppError(
-          'unsupported',
-          'Only the desktop app can show the database key. In browser mode and the CLI the key ' +
-            'is the one you gave (THRESHOLD_DB_KEY).',
-        );
+      if (!host?.showKey) throw new AppError('unsupported', { id: 'backups/only-desktop-app-can' });
       const shown = await host.showKey();
       if (shown) {
         ctx.db.transaction(() => ctx.record('database.key-shown', 'database', {}))();

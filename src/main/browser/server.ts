@@ -22,6 +22,7 @@ import { LIVE_PATH, serveLiveUpdates } from './live-updates';
 import type { LiveFeed } from '../live/hub';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { AddressLimiter } from './address-limit';
+import { errorShape } from '../../shared/errors';
 import { pathTemplate, type RequestLog } from './request-log';
 import { BrowserSessions, CSRF_HEADER } from './session';
 import {
@@ -203,7 +204,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       if (channel === null)
         return sendJson(res, 400, {
           ok: false,
-          error: { code: 'invalid-request', message: 'The channel name is not valid percent-encoding.' },
+          error: errorShape('invalid-request', { id: 'browser/channel-not-percent-encoded' }),
         });
       return api(req, res, channel, seen);
     }
@@ -289,7 +290,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return sendJson(res, 400, {
         ok: false,
-        error: { code: 'invalid-request', message: 'The request body is not valid JSON.' },
+        error: errorShape('invalid-request', { id: 'browser/body-not-json' }),
       });
     }
     // The handlers run synchronously: yield once first, so that answers already given (the first page
@@ -301,10 +302,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (wait > 0)
       return sendJson(res, 200, {
         ok: false,
-        error: {
-          code: 'try-later',
-          message: `Too many failed sign-ins from this address: try again in ${wait} second${wait === 1 ? '' : 's'}.`,
-        },
+        error: errorShape('try-later', { id: 'browser/too-many-failed-sign-ins', params: { count: wait } }),
       });
     const result = await options.dispatch(channel, payload, { session: `browser:${browser}` });
     if (checksPassphrase && !result.ok && result.error.code === 'sign-in-refused') limiter.fail(address);

@@ -6,9 +6,6 @@ import { AppError } from '../../shared/errors';
 /** How long every connection waits for another process's write to finish before giving up. */
 export const BUSY_TIMEOUT_MS = 5000;
 
-export const BUSY_MESSAGE =
-  'The database is busy: another Threshold program is writing to it. Try again in a moment; nothing was changed.';
-
 /** Whether an error is SQLite's busy or locked (better-sqlite3's SqliteError carries the code). */
 export function isBusyError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
@@ -17,5 +14,5 @@ export function isBusyError(err: unknown): boolean {
 
 /** The AppError a busy database becomes. */
 export function busyError(): AppError {
-  return new AppError('busy', BUSY_MESSAGE);
+  return new AppError('busy', { id: 'concurrency/database-busy' });
 }

@@ -66,11 +66,10 @@ export function describeHolder(holder: LockHolder): string {
 }
 
 function heldError(dbPath: string, holder: LockHolder, what: string): AppError {
-  return new AppError(
-    'locked',
-    `${dbPath} is open in ${describeHolder(holder)}, so ${what}. Close that program first (or, if it is ` +
-      `no longer running, delete ${lockFileOf(dbPath)}). Nothing was changed.`,
-  );
+  return new AppError('locked', {
+    id: 'concurrency/open-so-close-that',
+    params: { dbPath, describeHolder: describeHolder(holder), what, lockFileOf: lockFileOf(dbPath) },
+  });
 }
 
 /** Takes the lock for `program`, or refuses naming whoever holds it. */
@@ -100,7 +99,7 @@ export function acquireDatabaseLock(dbPath: string, program: string, now = new D
       if (other) throw heldError(dbPath, other, 'it cannot be opened here as well');
     }
   }
-  throw new AppError('locked', `Could not take the lock ${file}; try again. Nothing was changed.`);
+  throw new AppError('locked', { id: 'concurrency/could-not-take-lock', params: { file } });
 }
 
 /** Refuses when a running program holds the database (what `threshold restore` checks first). */

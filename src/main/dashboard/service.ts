@@ -36,7 +36,10 @@ export function dashboardSeries(
 ): DashboardData {
   const election = q.electionId ? new ElectionRepository(ctx.db).get(q.electionId) : undefined;
   if (q.electionId && !election)
-    throw new AppError('not-found', `There is no election with id ${q.electionId}.`);
+    throw new AppError('not-found', {
+      id: 'assessment/there-no-election-with',
+      params: { electionId: q.electionId },
+    });
   const repo = new DashboardRepository(ctx.db);
   const scope: ThreatFilter = { electionId: q.electionId, from: q.from, to: q.to };
 

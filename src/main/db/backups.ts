@@ -212,7 +212,7 @@ export function backupPathFor(dbFile: string, name: string, opts: { dir?: string
  *  temporary name. The copy is encrypted with the database's key when the database is encrypted. */
 export function writeBackupTo(db: Db, target: string): { size: number; encrypted: boolean } {
   if (fs.existsSync(target))
-    throw new AppError('conflict', `${target} already exists; choose a new file name. Nothing was written.`);
+    throw new AppError('conflict', { id: 'db/already-exists-choose-new', params: { target } });
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });

@@ -71,7 +71,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       ...nativeOptions(options.nativeBinding),
     });
   } catch (err) {
-    throw new AppError('not-a-database', `Cannot open ${file}: ${(err as Error).message}`);
+    throw new AppError('not-a-database', {
+      id: 'db/cannot-open',
+      params: { file, message: (err as Error).message },
+    });
   }
 
   try {
@@ -104,17 +107,14 @@ function assertIsThresholdDatabase(db: Db, file: string, existed: boolean, keyed
     ).n;
   } catch (err) {
     if (keyed && (err as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKey(file);
-    throw new AppError(
-      'not-a-database',
-      `${file} is not a Threshold database (SQLite says: ${(err as Error).message}). Nothing was changed.`,
-    );
+    throw new AppError('not-a-database', {
+      id: 'db/not-threshold-database-sqlite',
+      params: { file, message: (err as Error).message },
+    });
   }
   if (!existed || (tables === 0 && appId === 0)) return;
   if (appId !== APPLICATION_ID) {
-    throw new AppError(
-      'not-a-database',
-      `${file} is a SQLite database, but not a Threshold database. Nothing was changed; choose another file.`,
-    );
+    throw new AppError('not-a-database', { id: 'db/sqlite-database-but-not', params: { file } });
   }
 }
 
@@ -123,18 +123,17 @@ function assertIntegrity(db: Db, file: string, check: 'full' | 'quick'): void {
   try {
     rows = db.pragma(check === 'full' ? 'integrity_check' : 'quick_check') as Record<string, string>[];
   } catch (err) {
-    throw new AppError(
-      'corrupt-database',
-      `${file} is damaged and cannot be read: ${(err as Error).message}. Restore a backup.`,
-    );
+    throw new AppError('corrupt-database', {
+      id: 'db/damaged-cannot-read-restore',
+      params: { file, message: (err as Error).message },
+    });
   }
   const problems = rows.map((r) => Object.values(r)[0]).filter((v) => v !== 'ok');
   if (problems.length > 0) {
-    throw new AppError(
-      'corrupt-database',
-      `${file} failed its integrity check (${problems.slice(0, 3).join('; ')}). Nothing ` +
-        `was changed; restore a backup.`,
-    );
+    throw new AppError('corrupt-database', {
+      id: 'db/failed-its-integrity-check',
+      params: { file, value: problems.slice(0, 3).join('; ') },
+    });
   }
 }
 
@@ -147,11 +146,10 @@ function migrate(
 ): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
-    throw new AppError(
-      'newer-database',
-      `${file} was written by a newer version of Threshold (schema ${current}; this version ` +
-        `knows up to ${LATEST_VERSION}). Update Threshold to open it.`,
-    );
+    throw new AppError('newer-database', {
+      id: 'db/written-by-newer-version',
+      params: { file, current, LATEST_VERSION },
+    });
   }
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return;
@@ -190,20 +188,16 @@ function encryptInPlace(file: string, key: DbKey, options: OpenOptions): string 
     plain.close();
     fs.rmSync(temp, { force: true });
     if (err instanceof AppError) throw err;
-    throw new AppError(
-      'internal',
-      `${file} could not be encrypted: ${(err as Error).message}. Nothing was changed.`,
-    );
+    throw new AppError('internal', {
+      id: 'db/could-not-encrypted-nothing',
+      params: { file, message: (err as Error).message },
+    });
   }
   plain.close();
   const wal = `${file}-wal`;
   if (fs.existsSync(wal) && fs.statSync(wal).size > 0) {
     fs.rmSync(temp, { force: true });
-    throw new AppError(
-      'locked',
-      `${file} is open in another program, so it was not encrypted. Close it and start again; ` +
-        `nothing was changed.`,
-    );
+    throw new AppError('locked', { id: 'db/open-another-program-so', params: { file } });
   }
   removeSidecars(file);
   fs.renameSync(temp, file);

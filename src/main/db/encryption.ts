@@ -48,7 +48,7 @@ const QUOTED_HEX_KEY = /^x'([0-9a-fA-F]{64})'$/;
 /** A key as typed or set in THRESHOLD_DB_KEY: 64 hex digits (or x'…') is a raw 256-bit key, anything else a passphrase. */
 export function parseKey(input: string): DbKey {
   const text = input.replace(/\r?\n$/, '');
-  if (text.length === 0) throw new AppError('invalid-request', 'The database key is empty.');
+  if (text.length === 0) throw new AppError('invalid-request', { id: 'db/database-key-empty' });
   const trimmed = text.trim();
   if (HEX_KEY.test(trimmed)) return { kind: 'raw', hex: trimmed.toLowerCase() };
   const quoted = QUOTED_HEX_KEY.exec(trimmed);
@@ -132,9 +132,12 @@ export function withDatabaseFile<T>(
   opts: { nativeBinding?: string } = {},
 ): T {
   const kind = sniffFile(file);
-  if (kind === 'missing') throw new AppError('not-found', `${file} does not exist.`);
+  if (kind === 'missing') throw new AppError('not-found', { id: 'db/does-not-exist', params: { file } });
   if (kind === 'empty' || kind === 'other')
-    throw new AppError('not-a-database', `${file} is not a Threshold database. Nothing was changed.`);
+    throw new AppError('not-a-database', {
+      id: 'backups/not-a-threshold-database',
+      params: { file },
+    });
   const useKey = kind === 'encrypted' ? key : null;
   if (kind === 'encrypted' && !useKey) throw keyRequired(file);
   const db = new Database(file, {
@@ -155,18 +158,11 @@ export function withDatabaseFile<T>(
 }
 
 export function keyRequired(file: string): AppError {
-  return new AppError(
-    'key-required',
-    `${file} is encrypted (or is not a database). Give its key: set ${KEY_ENV}, or type ` +
-      `it when asked. Nothing was changed.`,
-  );
+  return new AppError('key-required', { id: 'db/encrypted-not-database-give', params: { file, KEY_ENV } });
 }
 
 export function wrongKey(file: string): AppError {
-  return new AppError(
-    'wrong-key',
-    `The key does not open ${file}; nothing was changed. Check the key and try again.`,
-  );
+  return new AppError('wrong-key', { id: 'db/key-does-not-open', params: { file } });
 }
 
 /**
@@ -182,7 +178,7 @@ export function assertStrongPassphrase(key: DbKey, file: string): void {
   if (verdict.ok) return;
   throw new AppError(
     'weak-passphrase',
-    `The passphrase given for ${file} (${KEY_ENV}, or typed) is too weak to protect the database: ${verdict.reasons.join(' ')} Or give a 64-hex-digit key instead. Nothing was created or changed.`,
+    { id: 'db/passphrase-given-for-typed', params: { file, KEY_ENV, value: verdict.reasons.join(' ') } },
     [{ where: KEY_ENV, message: verdict.reasons[0] ?? 'too weak' }],
   );
 }

@@ -130,9 +130,9 @@ export class DraftingService {
   private loadThreats(ids: readonly string[], opts: { allowDeleted?: boolean } = {}): Threat[] {
     return ids.map((id) => {
       const found = this.threats.get(id);
-      if (!found) throw new AppError('not-found', `There is no threat with id ${id}.`);
+      if (!found) throw new AppError('not-found', { id: 'assessment/there-no-threat-with', params: { id } });
       if (found.meta.deletedAt && !opts.allowDeleted)
-        throw new AppError('conflict', `Threat ${id} is deleted; undo the delete before drafting about it.`);
+        throw new AppError('conflict', { id: 'drafting/threat-deleted-undo-delete', params: { id } });
       return found.threat;
     });
   }
@@ -144,10 +144,10 @@ export class DraftingService {
   private electionOf(threats: readonly Threat[]): Election | undefined {
     const ids = [...new Set(threats.map((t) => t.electionId))];
     if (ids.length > 1) {
-      throw new AppError(
-        'invalid-request',
-        `A communication plan is about one election; these threats belong to ${ids.join(', ')}.`,
-      );
+      throw new AppError('invalid-request', {
+        id: 'drafting/communication-plan-about-one',
+        params: { ids: ids.join(', ') },
+      });
     }
     const [id] = ids;
     return id === undefined ? undefined : this.elections.get(id, { includeDeleted: true });
@@ -158,18 +158,16 @@ export class DraftingService {
   createPlan(threatIds: string[], cluster: boolean, asOf?: string): PlanRecord {
     const ids = [...new Set(threatIds)];
     if (ids.length > 1 && !cluster) {
-      throw new AppError(
-        'invalid-request',
-        'Several threats make one communication plan only when they are assessed together as a cluster.',
-        [{ where: '$.cluster', message: 'must be true for several threats' }],
-      );
+      throw new AppError('invalid-request', { id: 'drafting/several-threats-make-one' }, [
+        { where: '$.cluster', message: 'must be true for several threats' },
+      ]);
     }
     // The "as of" is read in its own offset (its date is the first ten characters), as the core does.
     const when = asOf ?? this.ctx.clock().toISOString();
     return this.ctx.db.transaction(() => {
       const threats = this.loadThreats(ids);
       const [first] = threats;
-      if (!first) throw new AppError('invalid-request', 'Name at least one threat to write about.');
+      if (!first) throw new AppError('invalid-request', { id: 'drafting/name-at-least-one' });
       const election = this.electionOf(threats);
       const versions = this.threatVersions(ids);
       const policy = currentPolicy(this.ctx.db);
@@ -200,9 +198,14 @@ export class DraftingService {
     version?: number,
   ): { plan: NonNullable<ReturnType<DraftingRepository['getPlan']>>; v: StoredPlanVersion } {
     const plan = this.repo.getPlan(id);
-    if (!plan) throw new AppError('not-found', `There is no communication plan with id ${id}.`);
+    if (!plan)
+      throw new AppError('not-found', { id: 'drafting/there-no-communication-plan', params: { id } });
     const v = this.repo.planVersion(id, version ?? plan.currentVersion);
-    if (!v) throw new AppError('not-found', `Communication plan ${id} has no version ${version}.`);
+    if (!v)
+      throw new AppError('not-found', {
+        id: 'drafting/communication-plan-has-no',
+        params: { id, version: version ?? plan.currentVersion },
+      });
     return { plan, v };
   }
 
@@ -249,11 +252,9 @@ export class DraftingService {
       const merged = mergePlanEdits(v.plan, edited);
       const empty = (['en', 'fr'] as const).filter((l) => merged.protectionMeasures[l].length === 0);
       if (empty.length) {
-        throw new AppError(
-          'invalid-request',
-          'Say what is being done to protect the election, in every language.',
-          [...empty.map((l) => ({ where: `$.plan.protectionMeasures.${l}`, message: 'must not be empty' }))],
-        );
+        throw new AppError('invalid-request', { id: 'drafting/say-what-being-done' }, [
+          ...empty.map((l) => ({ where: `$.plan.protectionMeasures.${l}`, message: 'must not be empty' })),
+        ]);
       }
       let version = plan.currentVersion;
       if (JSON.stringify(merged) !== JSON.stringify(v.plan)) {
@@ -276,7 +277,10 @@ export class DraftingService {
   ): DraftRecord {
     const { stored, v } = this.currentDraftVersion(draftId, expectedVersion);
     if (stored.planId !== planId)
-      throw new AppError('invalid-request', `Draft ${draftId} was not written from plan ${planId}.`);
+      throw new AppError('invalid-request', {
+        id: 'drafting/draft-not-written-from',
+        params: { draftId, planId },
+      });
     const pv = this.storedPlanVersion(planId, planVersion).v;
     const rerendered = this.render(stored.template, pv, v.draft.languages, draftId, v.draft.createdAt);
     const next = applyPlanSections(v.draft, rerendered);
@@ -337,9 +341,13 @@ export class DraftingService {
 
   private storedDraftVersion(id: string, version?: number) {
     const stored = this.repo.getDraft(id);
-    if (!stored) throw new AppError('not-found', `There is no draft with id ${id}.`);
+    if (!stored) throw new AppError('not-found', { id: 'drafting/there-no-draft-with', params: { id } });
     const v = this.repo.draftVersion(id, version ?? stored.currentVersion);
-    if (!v) throw new AppError('not-found', `Draft ${id} has no version ${version}.`);
+    if (!v)
+      throw new AppError('not-found', {
+        id: 'drafting/draft-has-no-version',
+        params: { id, version: version ?? stored.currentVersion },
+      });
     return { stored, v };
   }
 
@@ -490,11 +498,7 @@ export class DraftingService {
     const early =
       stepProblem(current.draft.status, step) ??
       fourEyesProblem(current.draft, step, acting, this.authors(id, current.version));
-    if (early)
-      throw new AppError(
-        stepProblem(current.draft.status, step) ? 'conflict' : 'forbidden',
-        `${early} Nothing was signed.`,
-      );
+    if (early) throw new AppError(stepProblem(current.draft.status, step) ? 'conflict' : 'forbidden', early);
     const signer = step === 'approved' ? await this.freshSigner(passphrase ?? '') : undefined;
     return this.ctx.db.transaction(() => {
       const who = this.ctx.require(step === 'approved' ? 'draft.approve' : 'draft.review');
@@ -555,9 +559,11 @@ export class DraftingService {
     const langs = languages ?? v.draft.languages;
     const missing = langs.filter((l) => !v.draft.languages.includes(l));
     if (missing.length)
-      throw new AppError('invalid-request', `This draft is not written in ${missing.join(', ')}.`, [
-        { where: '$.languages', message: 'not a language of the draft' },
-      ]);
+      throw new AppError(
+        'invalid-request',
+        { id: 'drafting/draft-not-written-in-languages', params: { missing: missing.join(', ') } },
+        [{ where: '$.languages', message: 'not a language of the draft' }],
+      );
     const report = this.report(v.draft, stored.planId, v.planVersion);
     const date = (asOf ?? this.ctx.clock().toISOString()).slice(0, 10);
     const organisation = this.profile();
@@ -640,8 +646,7 @@ export class DraftingService {
     languages: DraftLang[] | undefined,
     asOf: string | undefined,
   ): Promise<DraftSaved> {
-    if (!this.saveFile)
-      throw new AppError('unsupported', 'Saving a Word document needs the desktop app or browser mode.');
+    if (!this.saveFile) throw new AppError('unsupported', { id: 'report/saving-word-document-needs' });
     const { bytes, signoffBytes, meta, audit } = await this.docx(id, version, languages, asOf);
     const saved = await this.saveFile.save({ suggestedName: meta.fileName, bytes, mimeType: DOCX_MIME });
     const released = saved.saved || saved.download !== undefined;

@@ -12,7 +12,7 @@ import type {
 } from '../../shared/domain/drafting';
 import type { CheckReport, Readability, SectionEdits, Signer } from '../../shared/domain/drafting-records';
 import type { OrganisationProfile } from '../../shared/domain/organisation';
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorText } from '../../shared/errors';
 import { NOT_PROSE } from './checks/readability';
 import { readingGrade } from './readability/reading-grade';
 import { withoutPlaceholders } from './text/placeholders';
@@ -34,14 +34,14 @@ export function applySectionEdits(
     if (!list || list.length === 0) continue;
     const current = draft.sections[lang];
     if (!draft.languages.includes(lang) || !current) {
-      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [
+      throw new AppError('invalid-request', { id: 'drafting/draft-not-written', params: { lang } }, [
         { where: `$.sections.${lang}`, message: 'not a language of the draft' },
       ]);
     }
     const byId = new Map(list.map((e) => [e.id, e.text]));
     for (const id of byId.keys()) {
       if (!current.some((s) => s.id === id)) {
-        throw new AppError('invalid-request', `The draft has no section "${id}" in "${lang}".`, [
+        throw new AppError('invalid-request', { id: 'drafting/draft-has-no-section', params: { id, lang } }, [
           { where: `$.sections.${lang}`, message: `no section with id ${id}` },
         ]);
       }
@@ -61,7 +61,7 @@ export function applySectionEdits(
   for (const [lang, text] of Object.entries(title ?? {}) as [DraftLang, string | undefined][]) {
     if (text === undefined) continue;
     if (!draft.languages.includes(lang)) {
-      throw new AppError('invalid-request', `This draft is not written in "${lang}".`, [
+      throw new AppError('invalid-request', { id: 'drafting/draft-not-written', params: { lang } }, [
         { where: `$.title.${lang}`, message: 'not a language of the draft' },
       ]);
     }
@@ -100,10 +100,9 @@ export function asNewDraftVersion(draft: Draft, drafted: Signoff | undefined): D
 
 /** Why a step cannot be taken on a draft in this status, or null when it can. A review is a second pair
  *  of eyes before approval when the team wants one; approval is what the four-eyes rule requires. */
-export function stepProblem(status: DraftStatus, step: SignoffStep): string | null {
-  if (status === 'approved') return 'This version is approved and read-only. Edit it to start a new version.';
-  if (step === 'reviewed' && status !== 'draft')
-    return 'This version has already been reviewed; it can now be approved.';
+export function stepProblem(status: DraftStatus, step: SignoffStep): ErrorText | null {
+  if (status === 'approved') return { id: 'drafting/approved-read-only' };
+  if (step === 'reviewed' && status !== 'draft') return { id: 'drafting/already-reviewed' };
   return null;
 }
 
@@ -116,26 +115,26 @@ export function fourEyesProblem(
   step: SignoffStep,
   signer: Pick<Signer, 'accountId' | 'name'>,
   authors: readonly string[],
-): string | null {
+): ErrorText | null {
+  const params = { name: signer.name };
   if (authors.includes(signer.accountId))
     return step === 'reviewed'
-      ? `${signer.name} wrote this text, so ${signer.name} cannot review it: someone else reviews it.`
-      : `${signer.name} wrote this text, so ${signer.name} cannot approve it: a second person approves it.`;
+      ? { id: 'drafting/author-cannot-review', params }
+      : { id: 'drafting/author-cannot-approve', params };
   if (step === 'approved' && draft.approvals?.reviewed?.accountId === signer.accountId)
-    return `${signer.name} reviewed this text, so ${signer.name} cannot approve it: a second person approves it.`;
+    return { id: 'drafting/reviewer-cannot-approve', params };
   return null;
 }
 
 /** Why the text cannot be signed off because of its checks, or null. Error-level checks block review and approval. */
-export function checksProblem(checks: readonly Check[], step: SignoffStep): string | null {
+export function checksProblem(checks: readonly Check[], step: SignoffStep): ErrorText | null {
   const errors = checks.filter((c) => c.severity === 'error');
   if (errors.length === 0) return null;
-  const what = step === 'approved' ? 'approved' : 'marked as reviewed';
-  const list = [...new Set(errors.map((c) => c.id))].join(', ');
-  return (
-    `${errors.length} check${errors.length === 1 ? '' : 's'} at error level must be fixed ` +
-    `before the text can be ${what} (${list}).`
-  );
+  const params = { count: errors.length, checks: [...new Set(errors.map((c) => c.id))].join(', ') };
+  return {
+    id: step === 'approved' ? 'drafting/checks-block-approval' : 'drafting/checks-block-review',
+    params,
+  };
 }
 
 /** The draft signed off for a step (its text unchanged). Throws when the step cannot be taken. */
@@ -149,7 +148,7 @@ export function signOff(
   const problem = stepProblem(draft.status, step);
   if (problem) throw new AppError('conflict', problem);
   const refused = fourEyesProblem(draft, step, signer, authors);
-  if (refused) throw new AppError('forbidden', `${refused} Nothing was signed.`);
+  if (refused) throw new AppError('forbidden', refused);
   const signed: Signoff = { name: signer.name, role: signer.role, accountId: signer.accountId, ...signoff };
   return { ...draft, status: step, approvals: { ...draft.approvals, [step]: signed } };
 }

@@ -31,15 +31,14 @@ export function assertElectionSavable(
     if (current && !current.meta.deletedAt)
       throw new AppError(
         'conflict',
-        `There is already an election with id ${id} (${current.election.name}); give this one another ` +
-          'id, or edit that one. Nothing was saved.',
+        { id: 'elections/id-already-in-use', params: { id, name: current.election.name } },
         [{ where: '$.election.id', path: ['election', 'id'], message: 'is already in use' }],
       );
     return;
   }
-  if (!current) throw new AppError('not-found', `There is no election with id ${id}.`);
+  if (!current) throw new AppError('not-found', { id: 'elections/there-no-election-with', params: { id } });
   if (current.meta.deletedAt)
-    throw new AppError('conflict', `Election ${id} was deleted while you were editing; nothing was saved.`);
+    throw new AppError('conflict', { id: 'elections/deleted-while-editing', params: { id } });
   assertEditable('Election', id, { ...current.meta, lastChange: 'saved' }, expectedVersion, {
     theirs: current.election,
     yours: election,
@@ -56,7 +55,7 @@ export function electionHandlers(
     'elections:get': ({ id }) => {
       const found = repo.detail(id);
       if (!found || found.meta.deletedAt)
-        throw new AppError('not-found', `There is no election with id ${id}.`);
+        throw new AppError('not-found', { id: 'elections/there-no-election-with', params: { id } });
       return found;
     },
     'elections:save': ({ election, expectedVersion }) => {
@@ -64,7 +63,10 @@ export function electionHandlers(
       if (problems.length) {
         throw new AppError(
           'invalid-request',
-          `The election calendar is out of order: ${problems.map((p) => p.message).join('; ')}.`,
+          {
+            id: 'elections/election-calendar-out-order',
+            params: { value: problems.map((p) => p.message).join('; ') },
+          },
           problems,
         );
       }
@@ -83,10 +85,11 @@ export function electionHandlers(
     },
     'elections:delete': ({ id }) =>
       ctx.db.transaction(() => {
-        if (!repo.get(id)) throw new AppError('not-found', `There is no election with id ${id}.`);
+        if (!repo.get(id))
+          throw new AppError('not-found', { id: 'elections/there-no-election-with', params: { id } });
         const live = threats.count(id);
         if (live > 0)
-          throw new AppError('conflict', `The election has ${live} threats; delete or move them first.`);
+          throw new AppError('conflict', { id: 'elections/election-has-threats-delete', params: { live } });
         const info = ctx.writeInfo('deleted');
         repo.softDelete(id, info.at, info.by);
         ctx.record('election.deleted', `election:${id}`, {});

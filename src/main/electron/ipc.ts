@@ -3,7 +3,7 @@
 // session of its own (its web contents' id): who is signed in there is the host's to know.
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/ipc/contract';
-import type { Result } from '../../shared/errors';
+import { errorShape, type Result } from '../../shared/errors';
 import type { Dispatch } from '../ipc/dispatcher';
 import { isAppUrl } from './security';
 
@@ -27,7 +27,7 @@ export function bindIpc(
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<Result<unknown>> => {
       if (!isTrustedSender(event, fromWebContents, windows)) {
-        return { ok: false, error: { code: 'forbidden', message: 'This window may not call Threshold.' } };
+        return { ok: false, error: errorShape('forbidden', { id: 'ipc/window-may-not-call' }) };
       }
       return dispatch(channel, payload, { session: `window:${event.sender.id}` });
     });

@@ -5,6 +5,7 @@
 import { dialog, session, type Session } from 'electron';
 import { createHash, X509Certificate } from 'node:crypto';
 import type { PinStore } from '../team/pins-store';
+import { englishErrorText } from '../../shared/i18n/error-text';
 import { certificateCheck, changedCertificateMessage } from '../team/pinning';
 import type { TeamWindowPort } from '../team/service';
 import { allowOrigin } from './security';
@@ -29,8 +30,14 @@ export function hardenTeamSession(
   ses.setCertificateVerifyProc((request, callback) => {
     const presented = fingerprintOfPem(request.certificate.data) ?? '';
     const decision = certificateCheck(pins.read(), request.hostname, presented);
-    if (decision.result !== 0 && decision.changed)
-      refused(changedCertificateMessage(decision.changed.origin, decision.changed.fingerprint, presented));
+    if (decision.result !== 0 && decision.changed) {
+      const text = changedCertificateMessage(
+        decision.changed.origin,
+        decision.changed.fingerprint,
+        presented,
+      );
+      refused(englishErrorText(text.id, text.params));
+    }
     callback(decision.result);
   });
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -25,10 +25,7 @@ export function filesHandlers(
   return {
     'files:save': ({ suggestedName, content, encoding }) => {
       if (port?.kind !== 'dialog')
-        throw new AppError(
-          'unsupported',
-          'Saving through a dialog needs the desktop app; the browser downloads the file instead.',
-        );
+        throw new AppError('unsupported', { id: 'files/saving-through-dialog-needs' });
       const extension = /\.[a-z0-9]+$/i.exec(suggestedName)?.[0].toLowerCase() ?? '';
       return port.save({
         suggestedName,
@@ -37,11 +34,7 @@ export function filesHandlers(
       });
     },
     'files:open': async ({ filters }) => {
-      if (!openPort)
-        throw new AppError(
-          'unsupported',
-          'Opening through a dialog needs the desktop app; the browser chooses the file in the page instead.',
-        );
+      if (!openPort) throw new AppError('unsupported', { id: 'files/opening-through-dialog-needs' });
       const chosen = await openPort.open(filters);
       if (!chosen) return { opened: false };
       opened?.pieces.close();
@@ -50,11 +43,7 @@ export function filesHandlers(
       return { opened: true, name: chosen.name, size: chosen.pieces.size, fileId: opened.id };
     },
     'files:read': ({ fileId }) => {
-      if (opened?.id !== fileId)
-        throw new AppError(
-          'not-found',
-          'This file is no longer open (read to its end, closed, or replaced).',
-        );
+      if (opened?.id !== fileId) throw new AppError('not-found', { id: 'files/file-no-longer-open' });
       const { pieces } = opened;
       let text: string | null;
       try {

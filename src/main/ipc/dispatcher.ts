@@ -3,7 +3,7 @@
 // someone who may not call a channel learns nothing from it, not even what its payload should be), then a
 // valid payload (zod), then the handler, run as the session's account; always a result envelope, never a
 // throw.
-import { AppError, type Result } from '../../shared/errors';
+import { AppError, errorShape, type ErrorText, type Result } from '../../shared/errors';
 import { contract, type Channel, type Contract } from '../../shared/ipc/contract';
 import type { HandlersOf } from '../../shared/ipc/define';
 import { problemOfIssue } from '../../shared/domain/problems';
@@ -55,11 +55,11 @@ export function createDispatcher(
       // Not String(channel): an object without a prototype (or with a throwing toString) would throw here.
       const name =
         typeof channel === 'string' ? JSON.stringify(channel.slice(0, 100)) : `of type ${typeof channel}`;
-      return fail('unknown-channel', `There is no channel named ${name}.`);
+      return fail('unknown-channel', { id: 'ipc/unknown-channel', params: { channel: name } });
     }
     try {
       const unsafe = findUnsafeShape(payload);
-      if (unsafe) return fail('invalid-request', `The request was refused: ${unsafe}.`);
+      if (unsafe) return fail('invalid-request', { id: 'ipc/request-refused', params: { reason: unsafe } });
       const acting = gate ? gate(channel, caller) : null;
       let parsed;
       try {
@@ -67,29 +67,29 @@ export function createDispatcher(
       } catch (err) {
         // zod itself can throw on exotic values (e.g. a "length" that is an object without a prototype,
         // found by tests/trust/fuzz-ipc.test.ts): that is a request we cannot read, not an internal error.
-        return fail(
-          'invalid-request',
-          `The request to ${channel} could not be read: ${(err as Error).message}.`,
-        );
+        return fail('invalid-request', {
+          id: 'ipc/request-unreadable',
+          params: { channel, reason: (err as Error).message },
+        });
       }
       if (!parsed.success) {
         const problems = parsed.error.issues.slice(0, 20).map((i) => problemOfIssue(i));
+        const list = problems.map((p) => `${p.where}: ${p.message}`).join('; ');
         return {
           ok: false,
-          error: {
-            code: 'invalid-request',
-            message: `The request to ${channel} is not valid: ${problems.map((p) => `${p.where}: ${p.message}`).join('; ')}`,
+          error: new AppError(
+            'invalid-request',
+            { id: 'ipc/request-invalid', params: { channel, problems: list } },
             problems,
-          },
+          ).toShape(),
         };
       }
       const write = isWriteChannel(channel);
       if (writer && EXCLUSIVE_CHANNELS.has(channel) && writer.inFlight > 0)
-        throw new AppError(
-          'try-later',
-          `${writer.inFlight} change(s) are being saved right now, so the database cannot be replaced ` +
-            'yet. Try again in a moment; nothing was changed.',
-        );
+        throw new AppError('try-later', {
+          id: 'ipc/change-are-being-saved',
+          params: { inFlight: writer.inFlight },
+        });
       const run = () =>
         runInScope({ session: caller?.session ?? null, acting }, () => {
           // Read when its turn comes: a restore may have swapped the database while this one waited.
@@ -103,16 +103,13 @@ export function createDispatcher(
       if (err instanceof AppError) return { ok: false, error: err.toShape() };
       if (isBusyError(err)) return { ok: false, error: busyError().toShape() };
       onInternalError(err, channel);
-      return fail(
-        'internal',
-        'Something went wrong inside Threshold; nothing was changed. The details are in the log.',
-      );
+      return fail('internal', { id: 'ipc/internal' });
     }
   };
 }
 
-function fail(code: 'unknown-channel' | 'invalid-request' | 'internal', message: string): Result<never> {
-  return { ok: false, error: { code, message } };
+function fail(code: 'unknown-channel' | 'invalid-request' | 'internal', text: ErrorText): Result<never> {
+  return { ok: false, error: errorShape(code, text) };
 }
 
 function logInternal(err: unknown, channel: string): void {

@@ -96,10 +96,7 @@ export function readKeyring(dbPath: string): Keyring | null {
   }
   const result = KeyringSchema.safeParse(parsed);
   if (!result.success)
-    throw new AppError(
-      'corrupt-database',
-      `The key slots beside the database (${file}) are damaged, so no one can unlock it with a passphrase. Restore that file from a copy, or use the recovery key. Nothing was changed.`,
-    );
+    throw new AppError('corrupt-database', { id: 'keyring/key-slots-beside-database', params: { file } });
   return result.data;
 }
 

@@ -37,10 +37,15 @@ export function parseProfile(
   }));
   throw new AppError(
     code,
-    `The organisation profile is not valid: ${problems
-      .slice(0, 5)
-      .map((p) => `${p.where}: ${p.message}`)
-      .join('; ')}. Nothing was changed.`,
+    {
+      id: 'organisation/organisation-profile-not-valid',
+      params: {
+        value: problems
+          .slice(0, 5)
+          .map((p) => `${p.where}: ${p.message}`)
+          .join('; '),
+      },
+    },
     problems,
   );
 }

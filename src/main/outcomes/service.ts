@@ -26,7 +26,8 @@ export class OutcomeService {
 
   detail(id: string): OutcomeDetail {
     const found = this.repo.get(id);
-    if (!found) throw new AppError('not-found', `There is no outcome observation with id ${id}.`);
+    if (!found)
+      throw new AppError('not-found', { id: 'outcomes/there-no-outcome-observation', params: { id } });
     return found;
   }
 
@@ -34,19 +35,19 @@ export class OutcomeService {
   private checkDate(threatId: string, date: string): void {
     const threat = this.threats.get(threatId);
     if (!threat || threat.meta.deletedAt)
-      throw new AppError('not-found', `There is no live threat with id ${threatId}.`);
+      throw new AppError('not-found', { id: 'outcomes/there-no-live-threat', params: { threatId } });
     const today = this.ctx.clock().toISOString().slice(0, 10);
     if (date > today)
       throw new AppError(
         'invalid-request',
-        `The observation date ${date} is in the future; record what was seen once it has been seen.`,
+        { id: 'outcomes/observation-date-future-record', params: { date } },
         [{ where: '$.outcome.date', message: 'must not be in the future' }],
       );
     const firstSeen = threat.threat.time.firstSeen.slice(0, 10);
     if (date < firstSeen)
       throw new AppError(
         'invalid-request',
-        `The observation date ${date} is before the threat was first seen (${firstSeen}).`,
+        { id: 'outcomes/observation-date-before-threat', params: { date, firstSeen } },
         [{ where: '$.outcome.date', message: `must not be before ${firstSeen}` }],
       );
   }
@@ -70,7 +71,7 @@ export class OutcomeService {
     return this.ctx.db.transaction(() => {
       const current = this.detail(outcome.id);
       if (outcome.threatId !== current.outcome.threatId)
-        throw new AppError('invalid-request', 'An observation cannot be moved to another threat.', [
+        throw new AppError('invalid-request', { id: 'outcomes/observation-cannot-moved-another' }, [
           { where: '$.outcome.threatId', message: `must stay ${current.outcome.threatId}` },
         ]);
       assertEditable('Outcome observation', outcome.id, current.meta, expectedVersion, {
@@ -96,7 +97,7 @@ export class OutcomeService {
 
   list(threatId: string, deleted: boolean): OutcomeDetail[] {
     if (!this.threats.exists(threatId))
-      throw new AppError('not-found', `There is no threat with id ${threatId}.`);
+      throw new AppError('not-found', { id: 'assessment/no-threat-with-threat-id', params: { threatId } });
     return this.repo.forThreat(threatId, { deleted });
   }
 
@@ -104,7 +105,8 @@ export class OutcomeService {
    *  and outcome observations, with its reach over time. */
   timeline(threatId: string): ThreatTimeline {
     const detail = this.threats.get(threatId);
-    if (!detail) throw new AppError('not-found', `There is no threat with id ${threatId}.`);
+    if (!detail)
+      throw new AppError('not-found', { id: 'assessment/no-threat-with-threat-id', params: { threatId } });
     const { threat } = detail;
     const approvals = new DraftingRepository(this.ctx.db)
       .firstApprovals()

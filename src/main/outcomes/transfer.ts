@@ -129,10 +129,10 @@ export function loadSampleOutcomes(ctx: ServiceContext): ImportCounts {
   const file = path.join(ctx.assetsDir, SAMPLE_OUTCOMES_FILE);
   const data = OutcomesFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!data.success)
-    throw new AppError(
-      'import-invalid',
-      `${SAMPLE_OUTCOMES_FILE} is not valid: ${data.error.issues[0]?.message ?? 'unknown problem'}.`,
-    );
+    throw new AppError('import-invalid', {
+      id: 'outcomes/not-valid',
+      params: { SAMPLE_OUTCOMES_FILE, value: data.error.issues[0]?.message ?? 'unknown problem' },
+    });
   return ctx.db.transaction(() => {
     const counts = upsertOutcomes(ctx, data.data.outcomes, ctx.writeInfo('imported (sample)'));
     ctx.record('outcomes.imported', 'outcomes', { file: SAMPLE_OUTCOMES_FILE, outcomes: counts });

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { slug } from '../../shared/slug';
-import { AppError } from '../../shared/errors';
+import { AppError, listed } from '../../shared/errors';
 import {
   DEFAULT_STALE_DAYS,
   type ContactChannel,
@@ -38,7 +38,7 @@ export class PartnerService {
 
   detail(id: string): PartnerDetail {
     const found = this.repo.get(id);
-    if (!found) throw new AppError('not-found', `There is no partner with id ${id}.`);
+    if (!found) throw new AppError('not-found', { id: 'partners/there-no-partner-with', params: { id } });
     return found;
   }
 
@@ -55,7 +55,10 @@ export class PartnerService {
     return this.ctx.db.transaction(() => {
       const partner = { ...input, id: input.id ?? this.newId(input.name) } as Partner;
       if (this.repo.exists(partner.id))
-        throw new AppError('conflict', `A partner with id ${partner.id} already exists.`);
+        throw new AppError('conflict', {
+          id: 'partners/partner-with-id-already',
+          params: { id: partner.id },
+        });
       this.repo.insert(partner, this.ctx.writeInfo('created'));
       this.audit('partner.created', partner.id, { name: partner.name, kind: partner.kind });
       return this.detail(partner.id);
@@ -88,7 +91,8 @@ export class PartnerService {
     return this.ctx.db.transaction(() => {
       const current = this.detail(id);
       const target = this.repo.versions(id).find((v) => v.version === version);
-      if (!target) throw new AppError('not-found', `Partner ${id} has no version ${version}.`);
+      if (!target)
+        throw new AppError('not-found', { id: 'partners/partner-has-no-version', params: { id, version } });
       if (target.current) return current;
       assertRestorable('Partner', id, current.meta);
       const newVersion = this.repo.update(target.partner, this.ctx.writeInfo(`restored version ${version}`));
@@ -106,21 +110,21 @@ export class PartnerService {
     return this.ctx.db.transaction(() => {
       const current = this.detail(req.id);
       if (current.meta.deletedAt)
-        throw new AppError(
-          'conflict',
-          `Partner ${req.id} is deleted; undo the delete before recording a contact.`,
-        );
+        throw new AppError('conflict', {
+          id: 'partners/partner-deleted-undo-delete',
+          params: { id: req.id },
+        });
       const today = this.ctx.clock().toISOString().slice(0, 10);
       if (req.date > today) {
         throw new AppError(
           'invalid-request',
-          `The contact date ${req.date} is in the future; record contacts once they have happened.`,
+          { id: 'partners/contact-date-future-record', params: { date: req.date } },
           [{ where: '$.date', message: 'must not be in the future' }],
         );
       }
       // Who made the contact is the signed-in account, as for every write.
       const by = this.ctx.actor()?.name;
-      if (!by) throw new AppError('not-signed-in', 'Sign in to record a contact.');
+      if (!by) throw new AppError('not-signed-in', { id: 'partners/sign-record-contact' });
       const record = {
         date: req.date,
         by,
@@ -164,10 +168,10 @@ export class PartnerService {
       const found = [...new ThreatStore(this.ctx.db).iteratePublic({ ids: req.ids })].map((t) => t.threat);
       const missing = req.ids.filter((id) => !found.some((t) => t.id === id));
       if (missing.length)
-        throw new AppError(
-          'not-found',
-          `There is no live threat with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''}.`,
-        );
+        throw new AppError('not-found', {
+          id: 'partners/there-no-live-threat',
+          params: { ids: listed(missing) },
+        });
       threats.push(...found);
     }
     return partnersToNotify(threats, this.repo.listInOrder());
@@ -177,7 +181,8 @@ export class PartnerService {
   private electionFor(electionId: string | undefined, asOf: string): Election | null {
     if (electionId) {
       const e = this.elections.get(electionId);
-      if (!e) throw new AppError('not-found', `There is no election with id ${electionId}.`);
+      if (!e)
+        throw new AppError('not-found', { id: 'assessment/there-no-election-with', params: { electionId } });
       return e;
     }
     const all = this.elections.list();

@@ -101,10 +101,10 @@ export function loadSamplePartners(ctx: ServiceContext): ImportCounts {
   const file = path.join(ctx.assetsDir, SAMPLE_PARTNERS_FILE);
   const data = PartnersFileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!data.success)
-    throw new AppError(
-      'import-invalid',
-      `${SAMPLE_PARTNERS_FILE} is not valid: ${data.error.issues[0]?.message ?? 'unknown problem'}.`,
-    );
+    throw new AppError('import-invalid', {
+      id: 'partners/not-valid',
+      params: { SAMPLE_PARTNERS_FILE, value: data.error.issues[0]?.message ?? 'unknown problem' },
+    });
   const partners = validatePartners(data.data.partners, SAMPLE_PARTNERS_FILE);
   return ctx.db.transaction(() => {
     const counts = upsertPartners(ctx, partners, ctx.writeInfo('imported (sample)'));

@@ -57,7 +57,11 @@ export function gatherReport(
   req: { electionId: string; classified: boolean; asOf?: string | undefined },
 ): ReportData {
   const election = new ElectionRepository(ctx.db).get(req.electionId);
-  if (!election) throw new AppError('not-found', `There is no election with id ${req.electionId}.`);
+  if (!election)
+    throw new AppError('not-found', {
+      id: 'assessment/there-no-election-with',
+      params: { electionId: req.electionId },
+    });
   const asOf = req.asOf ?? ctx.clock().toISOString().slice(0, 10);
   const dashboard = dashboardSeries(ctx, { electionId: election.id, bucket: 'auto' });
   const window = criticalWindow(ctx, election);

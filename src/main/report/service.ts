@@ -51,8 +51,7 @@ export class ReportService {
         return { ...made, base64: bytes.toString('base64') };
       },
       'report:save': async (req) => {
-        if (!this.saveFile)
-          throw new AppError('unsupported', 'Saving a Word document needs the desktop app or browser mode.');
+        if (!this.saveFile) throw new AppError('unsupported', { id: 'report/saving-word-document-needs' });
         const { bytes, made, audit } = await this.make(req);
         const saved = await this.saveFile.save({ suggestedName: made.fileName, bytes, mimeType: DOCX_MIME });
         if (saved.saved || saved.download !== undefined) audit();

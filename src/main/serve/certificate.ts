@@ -50,7 +50,7 @@ export async function serverCertificate(opts: {
   clock?: () => Date;
 }): Promise<ServerCertificate> {
   if (Boolean(opts.certFile) !== Boolean(opts.keyFile))
-    throw new AppError('invalid-request', '--cert and --key go together: give both, or neither.');
+    throw new AppError('invalid-request', { id: 'serve/cert-key-go-together' });
   if (opts.certFile && opts.keyFile) {
     const cert = fs.readFileSync(opts.certFile, 'utf8');
     const key = fs.readFileSync(opts.keyFile, 'utf8');

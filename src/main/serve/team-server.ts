@@ -39,10 +39,10 @@ export async function startTeamServer(opts: TeamServerOptions): Promise<TeamServ
   const { host, downloads } = openBrowserHost({ dbPath, env: opts.env, holdAs: 'the team server' });
   try {
     if (host.databaseState() === 'needs-setup')
-      throw new AppError(
-        'needs-setup',
-        `${dbPath} is not set up: create the organisation and its first administrator first (threshold setup --db ${opts.dbPath}).`,
-      );
+      throw new AppError('needs-setup', {
+        id: 'serve/not-set-up-create',
+        params: { dbPath, dbPath2: opts.dbPath },
+      });
     const certificate = await serverCertificate({
       dbPath,
       host: opts.host,

@@ -4,7 +4,6 @@
 // still locked, unwraps its key from the person's slot); repeated failures slow sign-in down, and every
 // failure is audited. A session idle for longer than the idle time locks itself.
 import { z } from 'zod';
-import { SIGN_IN_REFUSED } from '../../shared/domain/accounts';
 import { DEFAULT_IDLE_MINUTES, type SessionStatus } from '../../shared/domain/session';
 import { allowedActions } from '../../shared/domain/permissions';
 import { AppError } from '../../shared/errors';
@@ -112,34 +111,27 @@ export class SessionService {
     const state = this.host.databaseState();
     const session = state === 'needs-setup' ? undefined : this.store.get(key);
     if (access === 'public') return session ? SessionStore.acting(session) : null;
-    if (state === 'needs-setup')
-      throw new AppError(
-        'needs-setup',
-        'Threshold is not set up yet: create the organisation and its first administrator first.',
-      );
-    if (!session) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+    if (state === 'needs-setup') throw new AppError('needs-setup', { id: 'sessions/threshold-not-set-up' });
+    if (!session) throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
     if (access === 'session') return SessionStore.acting(session);
     if (session.locked)
-      throw new AppError(
-        'session-locked',
-        `This session is locked: ${session.name}'s passphrase unlocks it.`,
-      );
+      throw new AppError('session-locked', {
+        id: 'sessions/session-locked-passphrase-unlocks',
+        params: { name: session.name },
+      });
     this.store.touch(session);
     const acting = SessionStore.acting(session);
     return access === 'signed-in' ? acting : actIn(acting, access);
   }
 
   private refused(): AppError {
-    return new AppError('sign-in-refused', SIGN_IN_REFUSED);
+    return new AppError('sign-in-refused', { id: 'sessions/sign-in-refused' });
   }
 
   private assertNotWaiting(keyring: Keyring | null, name: string): void {
     const wait = secondsToWait(keyring?.failures[nameHash(name)], this.clock());
     if (wait > 0)
-      throw new AppError(
-        'try-later',
-        `Too many failed sign-ins for this name: try again in ${wait} second${wait === 1 ? '' : 's'}.`,
-      );
+      throw new AppError('try-later', { id: 'sessions/too-many-failed-sign', params: { count: wait } });
   }
 
   /** Counts a failure for `name` and audits it (now if the database is open, else when it next opens). */
@@ -156,10 +148,7 @@ export class SessionService {
     if (services) this.auditFailure(services.ctx, { name: name.slice(0, 100), failures: count });
     const wait = secondsToWait(keyring.failures[hash], this.clock());
     return wait > 0
-      ? new AppError(
-          'sign-in-refused',
-          `${SIGN_IN_REFUSED} After ${count} failed tries, the next one for this name waits ${wait} seconds.`,
-        )
+      ? new AppError('sign-in-refused', { id: 'sessions/after-failed-tries-next', params: { count, wait } })
       : this.refused();
   }
 
@@ -207,7 +196,7 @@ export class SessionService {
 
   signIn(key: string, name: string, passphrase: string): Promise<SessionStatus> {
     if (this.host.databaseState() === 'needs-setup')
-      throw new AppError('needs-setup', 'Threshold is not set up yet: there is no one to sign in as.');
+      throw new AppError('needs-setup', { id: 'sessions/not-set-up-no-one-to-sign-in' });
     return this.oneAtATimeFor(name, () => this.checkAndSignIn(key, name, passphrase));
   }
 
@@ -250,10 +239,7 @@ export class SessionService {
     return this.host.write(() => {
       // The database may have been replaced (a restore) while the passphrase was being checked.
       if (this.host.services()?.ctx !== services.ctx)
-        throw new AppError(
-          'try-later',
-          'The database was replaced while you were signing in; nothing was changed. Sign in again.',
-        );
+        throw new AppError('try-later', { id: 'sessions/database-replaced-while-signing-in' });
       return this.startSession(key, name, services, ok);
     });
   }
@@ -293,7 +279,7 @@ export class SessionService {
     const session = this.store.get(key);
     const services = this.host.services();
     if (!session || !services)
-      throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+      throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
     if (!session.locked) return Promise.resolve(this.status(key));
     return this.oneAtATimeFor(session.name, async () => {
       this.assertNotWaiting(this.host.keyring.read(), session.name);
@@ -337,7 +323,7 @@ export class SessionService {
     const key = () => currentSession() ?? '';
     const services = () => {
       const s = this.host.services();
-      if (!s) throw new AppError('not-signed-in', 'Sign in first: nobody is signed in here.');
+      if (!s) throw new AppError('not-signed-in', { id: 'sessions/sign-first-nobody-signed' });
       return s;
     };
     return {

@@ -4,7 +4,7 @@
 // what they point at, whatever the relationship says (Threshold writes related-to; others write
 // attributed-to, targets, uses…). Pure: the caller resolves elections and merges with the log.
 import { z } from 'zod';
-import { AppError, type ProblemLocation } from '../../shared/errors';
+import { AppError, listProblems, type ProblemLocation } from '../../shared/errors';
 import * as enums from '../../shared/domain/enums';
 import { jsonPath } from '../../shared/domain/location';
 import {
@@ -56,14 +56,9 @@ export interface ReadResult {
 }
 
 function fail(fileName: string, problems: ProblemLocation[], total = problems.length): never {
-  const shown = problems
-    .slice(0, 5)
-    .map((p) => `${p.where}: ${p.message}`)
-    .join('; ');
   throw new AppError(
     'import-invalid',
-    `${fileName} cannot be imported as a STIX 2.1 bundle: ${shown}${total > 5 ? ` (and ${total - 5} more)` : ''}. ` +
-      `Nothing was imported.`,
+    { id: 'stix/not-a-bundle', params: { fileName, problems: listProblems(problems, total) } },
     problems.slice(0, MAX_PROBLEMS),
   );
 }

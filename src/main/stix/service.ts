@@ -128,7 +128,10 @@ export function importStixData(
   const elections = new ElectionRepository(ctx.db);
   const threats = new ThreatStore(ctx.db);
   if (opts.electionId && !elections.get(opts.electionId))
-    throw new AppError('not-found', `There is no election with id ${opts.electionId}.`);
+    throw new AppError('not-found', {
+      id: 'assessment/there-no-election-with',
+      params: { electionId: opts.electionId },
+    });
 
   return ctx.db
     .transaction(() => {
@@ -157,13 +160,9 @@ export function importStixData(
           existing?.electionId ??
           pickElection(incoming.threat.time.firstSeen, all())?.id;
         if (!electionId) {
-          throw new AppError(
-            'import-invalid',
-            `${fileName} does not say which election its incidents belong to, and this workspace has ` +
-              `no election yet. Name the election to record them under (a new one: its id, name and ` +
-              `polling day). Nothing was imported.`,
-            [{ where: incoming.where, message: NO_ELECTION_PROBLEM }],
-          );
+          throw new AppError('import-invalid', { id: 'stix/does-not-say-which', params: { fileName } }, [
+            { where: incoming.where, message: NO_ELECTION_PROBLEM },
+          ]);
         }
         batch.push(mergeIncoming(existing, incoming, electionId));
         // The partner's id for the incident, kept: a re-export names it the same way.
@@ -196,7 +195,7 @@ export function importStixText(
   } catch (err) {
     throw new AppError(
       'import-invalid',
-      `${fileName} is not valid JSON (${(err as Error).message}). Nothing was imported.`,
+      { id: 'stix/not-valid-json-nothing', params: { fileName, message: (err as Error).message } },
       [{ where: '$', message: 'not valid JSON' }],
     );
   }

@@ -2,6 +2,7 @@
 // SHA-256 fingerprint of the certificate it showed the person at the first connection, and accepts that
 // server afterwards only with the same certificate. Pure functions: what the shell decides, testable
 // without Electron.
+import type { ErrorText } from '../../shared/errors';
 
 /** A team server the app connected to, and the certificate it trusts there. */
 export interface PinnedServer {
@@ -69,13 +70,8 @@ export function pinVerdict(pins: readonly PinnedServer[], origin: string, presen
 }
 
 /** What a changed certificate is refused with: said plainly, with both fingerprints. */
-export function changedCertificateMessage(origin: string, pinned: string, presented: string): string {
-  return (
-    `${origin} presented a different certificate from the one trusted at the first connection, so Threshold ` +
-    `refused to connect: someone may be impersonating the server, or its certificate was replaced. Ask the ` +
-    `server's administrator for its new fingerprint before trusting it again. Trusted: ${pinned}. ` +
-    `Presented: ${presented}.`
-  );
+export function changedCertificateMessage(origin: string, pinned: string, presented: string): ErrorText {
+  return { id: 'team/certificate-changed', params: { origin, pinned, presented } };
 }
 
 /**

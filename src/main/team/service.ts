@@ -27,8 +27,8 @@ export class TeamServers {
       throw new AppError(
         'invalid-request',
         parsed.reason === 'not-https'
-          ? 'A team server is reached over HTTPS only: its address starts with https://.'
-          : `"${url}" is not a server address: give https://host:port (no path).`,
+          ? { id: 'team/https-only' }
+          : { id: 'team/not-a-server-address', params: { url } },
       );
     return parsed;
   }
@@ -49,7 +49,7 @@ export class TeamServers {
   async connect(url: string, accepted: string): Promise<{ origin: string; pinnedAt: string }> {
     const server = this.parse(url);
     const fingerprint = normaliseFingerprint(accepted);
-    if (!fingerprint) throw new AppError('invalid-request', 'The fingerprint is not a SHA-256 fingerprint.');
+    if (!fingerprint) throw new AppError('invalid-request', { id: 'team/fingerprint-not-sha-256' });
     // Checked again now: what the person accepted must be what the server presents, and what is pinned.
     const presented = await this.probe(server.hostname, server.port);
     const verdict = pinVerdict(this.store.read(), server.origin, presented);
@@ -59,10 +59,10 @@ export class TeamServers {
         changedCertificateMessage(server.origin, verdict.pinned, presented),
       );
     if (presented !== fingerprint)
-      throw new AppError(
-        'certificate-changed',
-        `${server.origin} now presents another certificate than the one you were shown (${presented}); nothing was trusted. Check again.`,
-      );
+      throw new AppError('certificate-changed', {
+        id: 'team/now-presents-another-certificate',
+        params: { origin: server.origin, presented },
+      });
     const pinned = this.store.pin(server.origin, fingerprint, this.clock());
     this.windows.open(server.origin);
     return { origin: server.origin, pinnedAt: pinned.pinnedAt };
@@ -79,10 +79,7 @@ export class TeamServers {
 /** Browser mode and the CLI: only the desktop app connects to a team server. */
 export function teamUnsupported(): HandlersOf<typeof teamContract> {
   const refuse = () => {
-    throw new AppError(
-      'unsupported',
-      'Only the desktop app connects to a team server: in a browser, open the server’s address.',
-    );
+    throw new AppError('unsupported', { id: 'team/only-desktop-app-connects' });
   };
   return { 'team:check': refuse, 'team:connect': refuse };
 }

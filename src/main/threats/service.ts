@@ -24,7 +24,7 @@ export class ThreatService {
 
   detail(id: string): ThreatDetail {
     const found = this.store.get(id);
-    if (!found) throw new AppError('not-found', `There is no threat with id ${id}.`);
+    if (!found) throw new AppError('not-found', { id: 'assessment/there-no-threat-with', params: { id } });
     return found;
   }
 
@@ -32,7 +32,7 @@ export class ThreatService {
     if (!this.elections.get(electionId)) {
       throw new AppError(
         'invalid-request',
-        `There is no election with id ${electionId}; choose one of the elections in the workspace.`,
+        { id: 'threats/there-no-election-with', params: { electionId } },
         [{ where: '$.threat.electionId', message: `no election with id ${electionId}` }],
       );
     }
@@ -52,7 +52,7 @@ export class ThreatService {
         input.id ?? nextThreatId(this.store.idsOf(electionId), electionId, (x) => this.store.exists(x));
       const threat = { ...input, id } as Threat;
       if (this.store.exists(threat.id))
-        throw new AppError('conflict', `A threat with id ${threat.id} already exists.`);
+        throw new AppError('conflict', { id: 'threats/threat-with-id-already', params: { id: threat.id } });
       this.assertElection(threat.electionId);
       this.store.insert(threat, this.ctx.writeInfo('created'), this.scoring.scorer()(threat));
       this.changed('threat.created', threat.id, { title: threat.title }, true);
@@ -93,7 +93,8 @@ export class ThreatService {
     return this.ctx.db.transaction(() => {
       const current = this.detail(id);
       const target = this.store.versions(id).find((v) => v.version === version);
-      if (!target) throw new AppError('not-found', `Threat ${id} has no version ${version}.`);
+      if (!target)
+        throw new AppError('not-found', { id: 'threats/threat-has-no-version', params: { id, version } });
       if (target.current) return current;
       assertRestorable('Threat', id, current.meta);
       this.assertElection(target.threat.electionId);

@@ -149,9 +149,11 @@ export class ThreatCsvReader {
   end(): void {
     this.feed(undefined, true);
     if (!this.index)
-      throw new AppError('import-invalid', `${this.fileName} is empty. Nothing was imported.`, [
-        { where: 'line 1', message: 'no header row' },
-      ]);
+      throw new AppError(
+        'import-invalid',
+        { id: 'transfer/empty-nothing-imported', params: { fileName: this.fileName } },
+        [{ where: 'line 1', message: 'no header row' }],
+      );
   }
 
   private feed(data: Buffer | undefined, end: boolean): void {
@@ -170,7 +172,10 @@ export class ThreatCsvReader {
       const where = e.lines !== undefined ? `line ${e.lines}` : 'the file';
       throw new AppError(
         'import-invalid',
-        `${this.fileName} is not valid CSV (${where}): ${e.message}. Nothing was imported.`,
+        {
+          id: 'transfer/not-valid-csv-nothing',
+          params: { fileName: this.fileName, where, message: e.message },
+        },
         [{ where, message: e.message }],
       );
     }

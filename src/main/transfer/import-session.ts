@@ -184,7 +184,10 @@ export class ImportSession {
 
   private assertOpen(): void {
     if (this.state !== 'open')
-      throw new AppError('conflict', `The import of ${this.fileName} has ended (${this.state}).`);
+      throw new AppError('conflict', {
+        id: 'transfer/import-has-ended',
+        params: { fileName: this.fileName, state: this.state },
+      });
   }
 
   /** Runs a step; any failure rolls the whole import back and is said as an import error. */
@@ -196,7 +199,10 @@ export class ImportSession {
       if (err instanceof JsonStreamError)
         throw new AppError(
           'import-invalid',
-          `${this.fileName} ${err.where.startsWith('$') ? 'was refused' : 'is not valid JSON'}: ${err.message} (${err.where}). Nothing was imported.`,
+          {
+            id: err.where.startsWith('$') ? 'transfer/refused-at' : 'transfer/not-valid-json-at',
+            params: { fileName: this.fileName, reason: err.message, where: err.where },
+          },
           [{ where: err.where, message: err.message }],
         );
       throw err;

@@ -52,9 +52,7 @@ export function assertImportSize(file: string, max = MAX_IMPORT_BYTES): number {
   if (size > max) {
     throw new AppError(
       'import-invalid',
-      `${name} is ${mb(size)}; Threshold imports files of up to ${mb(max)}. Split it into ` +
-        `smaller files (for example one election each) and import them one after another. ` +
-        `Nothing was imported.`,
+      { id: 'transfer/threshold-imports-files-up', params: { name, mb: mb(size), mb2: mb(max) } },
       [{ where: name, message: `${size} bytes, over the limit of ${max} bytes` }],
     );
   }
@@ -70,9 +68,7 @@ function notUtf8(name: string, bytes: Uint8Array, at: number, line: number, star
     .trim();
   return new AppError(
     'import-invalid',
-    `${name} is not UTF-8 text: the byte${hex.includes(' ') ? 's' : ''} ${hex} at byte ` +
-      `offset ${offset} (line ${line}) cannot be read. Save the file as UTF-8 and import ` +
-      `it again. Nothing was imported.`,
+    { id: 'transfer/not-utf-8-text', params: { name, hex, offset, line } },
     [{ where: `byte offset ${offset} (line ${line})`, message: `invalid UTF-8 (${hex})` }],
   );
 }

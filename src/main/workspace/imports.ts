@@ -94,16 +94,13 @@ export class StreamedImports {
 
   private take(importId: string): { session: ImportSession } {
     if (!this.current || this.current.id !== importId)
-      throw new AppError('not-found', 'This import has ended (finished, cancelled, or left idle too long).');
+      throw new AppError('not-found', { id: 'workspace/import-has-ended-finished' });
     return this.current;
   }
 
   private busy(): AppError {
     const fileName = this.current?.session.fileName ?? 'a file';
-    return new AppError(
-      'locked',
-      `An import of ${fileName} is in progress; wait for it to end, or cancel it. Nothing else was done.`,
-    );
+    return new AppError('locked', { id: 'workspace/import-progress-wait-for', params: { fileName } });
   }
 
   private idleTimer(): NodeJS.Timeout {

@@ -49,11 +49,10 @@ export function exportAudited(ctx: ServiceContext, opts: ExportOptions) {
   if (opts.includeClassified) {
     const who = ctx.require('workspace.export');
     if (!can(who.roles, 'export.classified'))
-      throw new AppError(
-        'forbidden',
-        `${who.name} may not export classified notes (an administrator may): export without them. ` +
-          `Nothing was exported.`,
-      );
+      throw new AppError('forbidden', {
+        id: 'workspace/may-not-export-classified',
+        params: { name: who.name },
+      });
     ctx.require('export.classified');
   }
   const result = exportWorkspace(ctx, opts);

@@ -1,7 +1,9 @@
 // The renderer's one door to the services: window.threshold from the preload in Electron,
 // or the same API over HTTP in browser mode (signed in by its session cookie).
+import i18next from 'i18next';
 import { createApi, type ThresholdApi } from '../../shared/ipc/contract';
-import type { AppErrorShape, Result } from '../../shared/errors';
+import { errorText } from '../../shared/i18n/error-text';
+import { errorShape, type AppErrorShape, type Result } from '../../shared/errors';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
 import { isLiveNotice, LIVE_TOPICS, type LiveNotice } from '../../shared/domain/live';
 
@@ -33,12 +35,22 @@ function httpApi(): ThresholdApi {
         credentials: 'same-origin',
         body: JSON.stringify(request),
       });
-      if (!response.ok) return { ok: false, error: { code: 'forbidden', message: await response.text() } };
+      if (!response.ok)
+        return {
+          ok: false,
+          error: errorShape('forbidden', {
+            id: 'renderer/refused-by-server',
+            params: { reason: await response.text() },
+          }),
+        };
       return (await response.json()) as Result<unknown>;
     } catch (err) {
       return {
         ok: false,
-        error: { code: 'internal', message: `Threshold is not answering: ${(err as Error).message}` },
+        error: errorShape('internal', {
+          id: 'renderer/not-answering',
+          params: { reason: (err as Error).message },
+        }),
       };
     }
   });
@@ -85,10 +97,15 @@ export function onLiveUpdate(listener: (notice: LiveNotice) => void): () => void
   return () => source.close();
 }
 
-/** An error from the services, carried to the UI as data. */
+/** What a service's refusal says, in the interface language (its sentence from the errors catalog). */
+export function serviceErrorText(shape: AppErrorShape): string {
+  return errorText(i18next.t.bind(i18next), shape);
+}
+
+/** An error from the services, carried to the UI as data; its message is in the interface language. */
 export class ServiceError extends Error {
   constructor(readonly shape: AppErrorShape) {
-    super(shape.message);
+    super(serviceErrorText(shape));
   }
 }
 

@@ -6,6 +6,7 @@ import type { ThreatRow } from '../../shared/domain/threat-log';
 import { api, call } from '../api/bridge';
 import { useStore } from '../store';
 import { LevelBadge } from './LevelBadge';
+import { rowTitle } from './row-title';
 
 export function ThreatPicker({
   selected,
@@ -57,8 +58,11 @@ export function ThreatPicker({
 
   const toggle = (threat: string, on: boolean) =>
     onChange(on ? [...selected, threat] : selected.filter((x) => x !== threat));
-  const titleOf = (r: ThreatRow | undefined) =>
-    r ? (i18n.language === 'fr' && r.titleFr ? r.titleFr : r.title) : '';
+  // The title in the interface language when the record has it; else as recorded, marked English.
+  const titleOf = (row: ThreatRow | undefined) => {
+    const title = row ? rowTitle(row, i18n.language) : { text: '', lang: undefined };
+    return <bdi lang={title.lang}>{title.text}</bdi>;
+  };
 
   return (
     <section className="form-section threat-picker" aria-labelledby={`${id}-title`}>
@@ -87,7 +91,7 @@ export function ThreatPicker({
               onChange={(e) => toggle(r.id, e.target.checked)}
             />
             <span>
-              <span className="pill">{r.id}</span> <bdi>{titleOf(r)}</bdi> <LevelBadge level={r.level} />
+              <span className="pill">{r.id}</span> {titleOf(r)} <LevelBadge level={r.level} />
             </span>
           </label>
         ))}
@@ -97,7 +101,7 @@ export function ThreatPicker({
         <ul className="threat-picker__chosen" aria-label={t('picker.chosen')}>
           {selected.map((x) => (
             <li key={x}>
-              <span className="pill">{x}</span> <bdi>{titleOf(known[x])}</bdi>{' '}
+              <span className="pill">{x}</span> {titleOf(known[x])}{' '}
               <button
                 type="button"
                 className="button button--small button--ghost"

@@ -157,7 +157,9 @@ export const createAssessmentSlice: StateCreator<StoreState, [], [], AssessmentS
     } catch (err) {
       if (seq !== previewSeq) return;
       const shape: AppErrorShape =
-        err instanceof ServiceError ? err.shape : { code: 'internal', message: (err as Error).message };
+        err instanceof ServiceError
+          ? err.shape
+          : { code: 'internal', messageId: 'code/internal', message: (err as Error).message };
       set({ preview: null, previewError: shape, previewPending: false });
     }
   },

@@ -28,7 +28,9 @@ export function findUnsafeShape(value: unknown, maxDepth = MAX_DEPTH): string | 
 export function refuseUnsafeImport(data: unknown, fileName: string): void {
   const unsafe = findUnsafeShape(data);
   if (unsafe)
-    throw new AppError('import-invalid', `${fileName} was refused: ${unsafe}. Nothing was imported.`, [
-      { where: unsafe.split(':')[0] ?? '$', message: unsafe },
-    ]);
+    throw new AppError(
+      'import-invalid',
+      { id: 'domain/refused-nothing-imported', params: { fileName, unsafe } },
+      [{ where: unsafe.split(':')[0] ?? '$', message: unsafe }],
+    );
 }

@@ -108,6 +108,7 @@ describe('another program writing the same database', () => {
         code: 'busy',
         message:
           'The database is busy: another Threshold program is writing to it. Try again in a moment; nothing was changed.',
+        messageId: 'concurrency/database-busy',
       },
     });
     await other.exited;

@@ -17,8 +17,12 @@ import {
   stepProblem,
 } from '../../../src/main/drafting/workflow';
 import type { Check } from '../../../src/shared/domain/drafting';
-import { AppError } from '../../../src/shared/errors';
+import { englishErrorText } from '../../../src/shared/i18n/error-text';
+import { AppError, type ErrorText } from '../../../src/shared/errors';
 import { assessment, election, planFor, threat } from './fixtures';
+
+/** A refusal's sentence in English, or null when there is none. */
+const said = (text: ErrorText | null) => (text ? englishErrorText(text.id, text.params) : null);
 
 const draft = () =>
   renderDraft('public-statement', {
@@ -52,13 +56,13 @@ describe('drafting workflow', () => {
   });
 
   it('goes draft → (reviewed →) approved, and an approved text is final', () => {
-    expect(stepProblem('draft', 'reviewed')).toBeNull();
+    expect(said(stepProblem('draft', 'reviewed'))).toBeNull();
     // A review is optional; the four-eyes rule is the approver being someone else.
-    expect(stepProblem('draft', 'approved')).toBeNull();
-    expect(stepProblem('reviewed', 'approved')).toBeNull();
-    expect(stepProblem('reviewed', 'reviewed')).toMatch(/already been reviewed/);
-    expect(stepProblem('approved', 'approved')).toMatch(/read-only/);
-    expect(stepProblem('approved', 'reviewed')).toMatch(/read-only/);
+    expect(said(stepProblem('draft', 'approved'))).toBeNull();
+    expect(said(stepProblem('reviewed', 'approved'))).toBeNull();
+    expect(said(stepProblem('reviewed', 'reviewed'))).toMatch(/already been reviewed/);
+    expect(said(stepProblem('approved', 'approved'))).toMatch(/read-only/);
+    expect(said(stepProblem('approved', 'reviewed'))).toMatch(/read-only/);
     const reviewed = signOff(draft(), 'reviewed', li, [ana], at('2027-05-12'));
     expect(reviewed.status).toBe('reviewed');
     expect(reviewed.approvals?.reviewed).toEqual({ ...li, ...at('2027-05-12') });
@@ -92,11 +96,13 @@ describe('drafting workflow', () => {
       start: 0,
       end: 0,
     });
-    expect(checksProblem([check('warning', 'readability')], 'approved')).toBeNull();
+    expect(said(checksProblem([check('warning', 'readability')], 'approved'))).toBeNull();
     expect(
-      checksProblem(
-        [check('error', 'partisan-name'), check('error', 'placeholder'), check('error', 'placeholder')],
-        'approved',
+      said(
+        checksProblem(
+          [check('error', 'partisan-name'), check('error', 'placeholder'), check('error', 'placeholder')],
+          'approved',
+        ),
       ),
     ).toBe(
       '3 checks at error level must be fixed before the text can be approved (partisan-name, placeholder).',
@@ -173,17 +179,17 @@ describe('four eyes, as accounts', () => {
       approvals: { reviewed: { ...li, ...at('2027-05-12') } },
     } as unknown as Parameters<typeof signOff>[0];
     // Names do not matter: the same account under another spelling is still the reviewer.
-    expect(fourEyesProblem(base, 'approved', { accountId: li.accountId, name: 'LI WEI' }, [ana])).toMatch(
-      /reviewed this text/,
-    );
+    expect(
+      said(fourEyesProblem(base, 'approved', { accountId: li.accountId, name: 'LI WEI' }, [ana])),
+    ).toMatch(/reviewed this text/);
     expect(() => signOff(base, 'approved', { ...li, role: 'approver' }, [ana], at('2027-05-12'))).toThrow(
       AppError,
     );
-    expect(fourEyesProblem(base, 'approved', { accountId: ana, name: 'Ana' }, [ana])).toMatch(
+    expect(said(fourEyesProblem(base, 'approved', { accountId: ana, name: 'Ana' }, [ana]))).toMatch(
       /wrote this text.*cannot approve/,
     );
     const fresh = { status: 'draft' } as unknown as Parameters<typeof signOff>[0];
-    expect(fourEyesProblem(fresh, 'reviewed', { accountId: ana, name: 'Ana' }, [ana])).toMatch(
+    expect(said(fourEyesProblem(fresh, 'reviewed', { accountId: ana, name: 'Ana' }, [ana]))).toMatch(
       /wrote this text.*cannot review/,
     );
     // Another person, with the same name as the reviewer, is another account.

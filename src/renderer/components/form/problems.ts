@@ -15,7 +15,7 @@ export function problemsOfIssues(issues: readonly IssueLike[]): ProblemLocation[
 /** What went wrong, from an error thrown by a service call: its message and its located problems. */
 export function failureOf(err: unknown): { message: string; code: string; problems: ProblemLocation[] } {
   if (err instanceof ServiceError)
-    return { message: err.shape.message, code: err.shape.code, problems: err.shape.problems ?? [] };
+    return { message: err.message, code: err.shape.code, problems: err.shape.problems ?? [] };
   return { message: err instanceof Error ? err.message : String(err), code: 'internal', problems: [] };
 }
 

@@ -23,7 +23,7 @@ function dayOf(iso: string): string {
 }
 
 export function AuditScreen() {
-  const { t } = useTranslation(['audit', 'common']);
+  const { t, i18n } = useTranslation(['audit', 'common']);
   const pushToast = useStore((s) => s.pushToast);
   const [entries, setEntries] = useState<AuditEntryView[] | null>(null);
   const [more, setMore] = useState(false);
@@ -159,9 +159,17 @@ export function AuditScreen() {
                 <dl className="audit-details">
                   {fields.map(([k, v]) => (
                     <div key={k}>
-                      <dt>{detailLabel(k, t)}</dt>
+                      {/* A detail the catalog does not name yet is labelled from its key, in English. */}
+                      <dt
+                        lang={i18n.language !== 'en' && !i18n.exists(`audit:detail.${k}`) ? 'en' : undefined}
+                      >
+                        {detailLabel(k, t)}
+                      </dt>
                       <dd>
-                        <bdi>{detailValue(k, v, t)}</bdi>
+                        {/* Titles are recorded in English (their French is a translation of the record). */}
+                        <bdi lang={k === 'title' && i18n.language !== 'en' ? 'en' : undefined}>
+                          {detailValue(k, v, t)}
+                        </bdi>
                       </dd>
                     </div>
                   ))}

@@ -3,9 +3,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ElectionDetail } from '../../../shared/domain/elections';
+import type { Election } from '../../../shared/domain/workspace';
 import { api, call } from '../../api/bridge';
 import { DataTable } from '../../components/DataTable';
 import { RowActions } from '../../components/RowActions';
+import { electionText } from '../../components/election-text';
 import { formatDate } from '../../format';
 import { languageLabel } from '../../labels/places';
 import { useStore } from '../../store';
@@ -13,7 +15,7 @@ import { ReportButton } from '../outcomes/ReportDialog';
 import { ElectionForm } from './ElectionForm';
 
 export function ElectionsScreen() {
-  const { t } = useTranslation(['elections', 'common']);
+  const { t, i18n } = useTranslation(['elections', 'common']);
   const elections = useStore((s) => s.elections);
   const loadElections = useStore((s) => s.loadElections);
   const [editing, setEditing] = useState<ElectionDetail | 'new' | null>(null);
@@ -63,8 +65,17 @@ export function ElectionsScreen() {
         rows={elections}
         rowKey={(e) => e.id}
         columns={[
-          { id: 'name', header: t('fields.name'), rowHeader: true, cell: (e) => <bdi>{e.name}</bdi> },
-          { id: 'jurisdiction', header: t('fields.jurisdiction'), cell: (e) => <bdi>{e.jurisdiction}</bdi> },
+          {
+            id: 'name',
+            header: t('fields.name'),
+            rowHeader: true,
+            cell: (e) => <ElectionWords e={e} field="name" />,
+          },
+          {
+            id: 'jurisdiction',
+            header: t('fields.jurisdiction'),
+            cell: (e) => <ElectionWords e={e} field="jurisdiction" />,
+          },
           {
             id: 'advance',
             header: t('fields.advanceVotingStart'),
@@ -84,7 +95,11 @@ export function ElectionsScreen() {
             cell: (e) => (
               <div className="data-table__actions">
                 <ReportButton election={e} />
-                <RowActions name={e.name} onEdit={() => void edit(e.id)} onDelete={() => void remove(e.id)} />
+                <RowActions
+                  name={electionText(e, 'name', i18n.language).text}
+                  onEdit={() => void edit(e.id)}
+                  onDelete={() => void remove(e.id)}
+                />
               </div>
             ),
           },
@@ -92,4 +107,11 @@ export function ElectionsScreen() {
       />
     </section>
   );
+}
+
+/** An election's name or jurisdiction in the interface language, or as recorded and marked English. */
+function ElectionWords({ e, field }: { e: Election; field: 'name' | 'jurisdiction' }) {
+  const { i18n } = useTranslation();
+  const words = electionText(e, field, i18n.language);
+  return <bdi lang={words.lang}>{words.text}</bdi>;
 }

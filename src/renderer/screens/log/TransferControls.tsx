@@ -2,7 +2,8 @@
 import { useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../shared/domain/transfer';
-import { ServiceError, api, call, isBrowserMode } from '../../api/bridge';
+import { ServiceError, api, call, isBrowserMode, serviceErrorText } from '../../api/bridge';
+import { problemText } from '../../components/form/problems';
 import { FileButton, type FileButtonHandle } from '../../components/FileButton';
 import { Modal } from '../../components/Modal';
 import { useStore } from '../../store';
@@ -106,7 +107,7 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
       filters: [{ name: t('transfer.importFileKind'), extensions: ['json', 'csv'] }],
     });
     if (!result.ok) {
-      setError({ message: result.error.message, problems: result.error.problems ?? [] });
+      setError({ message: serviceErrorText(result.error), problems: result.error.problems ?? [] });
       return;
     }
     if (result.value.opened) await onFile(openedFileSource(result.value));
@@ -158,7 +159,7 @@ export function TransferControls({ fileRef }: { fileRef: Ref<FileButtonHandle> }
             <ul className="problem-list">
               {error.problems.map((p, i) => (
                 <li key={i}>
-                  <code>{p.where}</code> {p.message}
+                  <code>{p.where}</code> {problemText(p, t)}
                 </li>
               ))}
             </ul>

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import type { SortField, ThreatRow } from '../../../shared/domain/threat-log';
 import { LevelBadge } from '../../components/LevelBadge';
 import { formatDateAndTimeShort, formatDateTime, formatNumber } from '../../format';
-import { rowTitle } from './row-title';
+import { rowTitle } from '../../components/row-title';
 
 export interface LogColumn {
   id: string;

@@ -4,6 +4,7 @@
 // or apply mine on top).
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
 import { TRENDS, type Trend } from '../../../shared/domain/enums';
 import {
@@ -16,7 +17,8 @@ import {
   type PlatformAction,
 } from '../../../shared/domain/outcomes';
 import type { AppErrorShape, ConflictDetails } from '../../../shared/errors';
-import { api } from '../../api/bridge';
+import { api, serviceErrorText } from '../../api/bridge';
+import { problemText } from '../../components/form/problems';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { formatDate } from '../../format';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
@@ -84,9 +86,12 @@ const FIELD_LABELS: Record<string, string> = {
   note: 'form.note',
 };
 
-const errorText = (error: AppErrorShape) =>
-  error.message +
-  (error.problems?.length ? ` (${error.problems.map((p) => `${p.where}: ${p.message}`).join('; ')})` : '');
+// The refusal in the interface's language, with each problem where it is.
+const errorText = (error: AppErrorShape, t: TFunction) =>
+  serviceErrorText(error) +
+  (error.problems?.length
+    ? ` (${error.problems.map((p) => `${p.where}: ${problemText(p, t)}`).join('; ')})`
+    : '');
 
 export function OutcomeForm({
   threatId,
@@ -119,7 +124,7 @@ export function OutcomeForm({
     const r = await api.outcomes.update({ outcome, expectedVersion });
     if (!r.ok) {
       if (r.error.code === 'conflict' && r.error.conflict) setConflict(r.error.conflict);
-      else setError(errorText(r.error));
+      else setError(errorText(r.error, t));
       return;
     }
     setConflict(null);
@@ -138,7 +143,7 @@ export function OutcomeForm({
         return;
       }
       const r = await api.outcomes.add({ threatId, outcome: toFields(values) });
-      if (!r.ok) return setError(errorText(r.error));
+      if (!r.ok) return setError(errorText(r.error, t));
       setValues((s) => ({ ...s, note: '', feedback: '' }));
       setDirty(false);
       onSaved();

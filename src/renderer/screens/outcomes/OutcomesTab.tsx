@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OutcomeDetail, ThreatTimeline, TimelineEvent } from '../../../shared/domain/outcomes';
 import type { ThreatDetail } from '../../../shared/domain/threat-log';
-import { api } from '../../api/bridge';
+import { api, serviceErrorText } from '../../api/bridge';
+import { problemText } from '../../components/form/problems';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { OutcomeForm } from './OutcomeForm';
@@ -23,7 +24,7 @@ function useTimeline(threatId: string, version: number) {
     void api.outcomes.timeline({ threatId }).then((r) => {
       if (!current) return;
       if (r.ok) setTimeline(r.value);
-      else setError(r.error.message);
+      else setError(serviceErrorText(r.error));
     });
     return () => {
       current = false;
@@ -88,7 +89,7 @@ export function OutcomesTab({ detail }: { detail: ThreatDetail }) {
     setOpenError(null);
     const r = await api.outcomes.get({ id: outcomeId });
     if (r.ok) setEditing(r.value);
-    else setOpenError(r.error.message);
+    else setOpenError(serviceErrorText(r.error));
   }
   const live = !detail.meta.deletedAt;
   if (error)

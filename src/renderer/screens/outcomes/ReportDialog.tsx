@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Election } from '../../../shared/domain/workspace';
-import { api } from '../../api/bridge';
+import { api, serviceErrorText } from '../../api/bridge';
 import { Modal } from '../../components/Modal';
 import { followDownload } from '../../transfer';
 
@@ -27,7 +27,7 @@ export function ReportButton({ election }: { election: Election }) {
     const ordered = (['en', 'fr'] as const).filter((l) => languages.includes(l));
     const r = await api.report.save({ electionId: election.id, languages: ordered, classified });
     setBusy(false);
-    if (!r.ok) return setMessage({ ok: false, text: r.error.message });
+    if (!r.ok) return setMessage({ ok: false, text: serviceErrorText(r.error) });
     if (r.value.download) followDownload(r.value.download, r.value.fileName);
     const name = r.value.path ?? (r.value.download ? r.value.fileName : null);
     if (name) setMessage({ ok: true, text: t('report.written', { marking: r.value.marking, name }) });

@@ -5,7 +5,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponsesData, Spread } from '../../../shared/domain/responses';
 import { FOLLOW_UP_DAYS, outcomesSection } from '../../../shared/domain/policy';
-import { api } from '../../api/bridge';
+import { api, serviceErrorText } from '../../api/bridge';
 import { formatNumber } from '../../format';
 
 function useDuration() {
@@ -33,7 +33,7 @@ function FollowUpSetting({ days, onSaved }: { days: number; onSaved(): void }) {
   async function save(e: FormEvent) {
     e.preventDefault();
     const current = await api.policy.get({});
-    if (!current.ok) return setMessage({ ok: false, text: current.error.message });
+    if (!current.ok) return setMessage({ ok: false, text: serviceErrorText(current.error) });
     const section = current.value.outcomes ?? outcomesSection();
     const policy = {
       ...current.value,
@@ -44,7 +44,7 @@ function FollowUpSetting({ days, onSaved }: { days: number; onSaved(): void }) {
       note: `Outcome follow-up after ${value} days`,
       expectedVersion: current.value.version,
     });
-    if (!saved.ok) return setMessage({ ok: false, text: saved.error.message });
+    if (!saved.ok) return setMessage({ ok: false, text: serviceErrorText(saved.error) });
     setMessage({ ok: true, text: t('responses.saved', { version: saved.value.version }) });
     onSaved();
   }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReadinessGap, ReadinessGapKind } from '../../../shared/domain/partners';
 import { formatDate, formatNumber } from '../../format';
+import { electionText } from '../../components/election-text';
 import { useStore } from '../../store';
 
 const ORDER: ReadinessGapKind[] = [
@@ -14,7 +15,7 @@ const ORDER: ReadinessGapKind[] = [
 ];
 
 export function ReadinessPanel({ onOpenPartner }: { onOpenPartner(id: string): void }) {
-  const { t } = useTranslation('partners');
+  const { t, i18n } = useTranslation('partners');
   const readiness = useStore((s) => s.readiness);
   const settings = useStore((s) => s.partnerSettings);
   const saveStaleDays = useStore((s) => s.saveStaleDays);
@@ -110,7 +111,10 @@ export function ReadinessPanel({ onOpenPartner }: { onOpenPartner(id: string): v
       <h2 id="readiness-title">{t('readiness.title')}</h2>
       <p className="readiness__summary">
         {election
-          ? t('readiness.for', { election: election.name, date: formatDate(readiness.pollingDay) })
+          ? t('readiness.for', {
+              election: electionText(election, 'name', i18n.language).text,
+              date: formatDate(readiness.pollingDay),
+            })
           : t('readiness.noElection')}{' '}
         <strong data-testid="readiness-count">{t('readiness.gaps', { count: readiness.gaps.length })}</strong>
       </p>

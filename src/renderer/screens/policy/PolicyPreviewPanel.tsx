@@ -5,6 +5,7 @@ import { LEVELS } from '../../../shared/domain/enums';
 import type { Policy } from '../../../shared/domain/policy';
 import { DataTable } from '../../components/DataTable';
 import { LevelBadge } from '../../components/LevelBadge';
+import { serviceErrorText } from '../../api/bridge';
 import { useStore } from '../../store';
 import { PolicyProblems } from './PolicyProblems';
 
@@ -27,7 +28,9 @@ export function PolicyPreviewPanel({ dirty, draft }: { dirty: boolean; draft: Po
       {error ? (
         <PolicyProblems
           message={t('preview.invalid')}
-          problems={error.problems?.length ? error.problems : [{ where: '', message: error.message }]}
+          problems={
+            error.problems?.length ? error.problems : [{ where: '', message: serviceErrorText(error) }]
+          }
           policy={draft}
           testId="preview-problems"
         />

@@ -28,5 +28,5 @@ export function signInErrorText(t: TFunction, err: unknown): string {
       ? `${t('session:signIn.refused')} ${t('session:signIn.slowed', { count: tries, seconds })}`
       : t('session:signIn.refused');
   }
-  return message;
+  return err.message;
 }
