@@ -3,7 +3,7 @@
 import i18next from 'i18next';
 import { createApi, type ThresholdApi } from '../../shared/ipc/contract';
 import { errorText } from '../../shared/i18n/error-text';
-import { errorShape, type AppErrorShape, type Result } from '../../shared/errors';
+import { errorShape, type AppErrorShape, type ConflictDetails, type Result } from '../../shared/errors';
 import type { MenuCommand } from '../../shared/ipc/menu-commands';
 import { isLiveNotice, LIVE_TOPICS, type LiveNotice } from '../../shared/domain/live';
 
@@ -107,6 +107,12 @@ export class ServiceError extends Error {
   constructor(readonly shape: AppErrorShape) {
     super(serviceErrorText(shape));
   }
+}
+
+/** The conflict a refused save carries ("X changed this while you were editing"), if that is why it was
+ *  refused: the editors then show both versions side by side. */
+export function conflictOf(err: unknown): ConflictDetails | null {
+  return err instanceof ServiceError && err.shape.code === 'conflict' ? (err.shape.conflict ?? null) : null;
 }
 
 /** The errors that say this window's session is gone or locked: the shell shows the sign-in or the lock

@@ -1,5 +1,6 @@
 // What differs between the version stored now and the one a person tried to save (a refused stale write,
 // errors.ts ConflictDetails), field by field, as short text for the two columns of the conflict dialog.
+import type { ConflictDetails } from '../errors';
 
 export interface FieldDifference {
   /** The field's path: `title`, `place.regions`, `sections.en.headline`. */
@@ -67,4 +68,10 @@ export function applyEditsOnTop<T>(opened: T, theirs: T, yours: T, depth = 0): T
     if (value !== undefined) out[key] = value;
   }
   return out as T;
+}
+
+/** The record to save for "Apply mine on top" of a refused save: the edits made since the version the
+ *  editor `opened`, laid over their version (`c.theirs`), to be saved as the version after it. */
+export function mineOnTop<T>(opened: T | undefined, c: ConflictDetails): T {
+  return applyEditsOnTop<T | undefined>(opened, c.theirs.record as T, c.yours.record as T) as T;
 }

@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import type { Check, Draft, DraftLang } from '../../../shared/domain/drafting';
 import type { ConflictDetails } from '../../../shared/errors';
-import { ServiceError } from '../../api/bridge';
+import { conflictOf } from '../../api/bridge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { useUnsavedGuard } from '../../hooks/useUnsavedGuard';
 import { useStore } from '../../store';
@@ -100,8 +100,8 @@ export function DraftEditor({ draftId, version }: { draftId: string; version?: n
       setEdited(null);
       pushToast({ message: { key: 'drafting:editor.saved', values: { version: saved.version } } });
     } catch (err) {
-      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict)
-        setConflict(err.shape.conflict);
+      const stale = conflictOf(err);
+      if (stale) setConflict(stale);
       else setSaveError((err as Error).message);
     } finally {
       setSaving(false);

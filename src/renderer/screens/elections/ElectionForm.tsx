@@ -4,12 +4,12 @@
 // meanwhile is refused by the service, and the conflict dialog shows both versions side by side.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import { mineOnTop } from '../../../shared/domain/conflict-diff';
 import { calendarProblems } from '../../../shared/domain/election-calendar';
 import type { ElectionDetail } from '../../../shared/domain/elections';
 import { ElectionSchema, type Election } from '../../../shared/domain/workspace';
 import type { ConflictDetails, ProblemLocation } from '../../../shared/errors';
-import { api, call, ServiceError } from '../../api/bridge';
+import { api, call, conflictOf } from '../../api/bridge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { DateField } from '../../components/form/DateField';
 import { FormActions } from '../../components/FormActions';
@@ -104,10 +104,8 @@ export function ElectionForm({ opened, onDone }: { opened?: ElectionDetail; onDo
       pushToast({ message: { key: 'elections:saved', values: { name: next.name } } });
       onDone();
     } catch (err) {
-      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
-        setConflict(err.shape.conflict);
-        return;
-      }
+      const stale = conflictOf(err);
+      if (stale) return setConflict(stale);
       const f = failureOf(err);
       setProblems(f.problems);
       setFailure(f.problems.length ? null : f.message);
@@ -162,14 +160,7 @@ export function ElectionForm({ opened, onDone }: { opened?: ElectionDetail; onDo
         onKeepTheirs={keepTheirs}
         onApplyMine={(c) =>
           // The edits made here, laid over their version, saved as the version after it.
-          save(
-            applyEditsOnTop<Election | undefined>(
-              election,
-              c.theirs.record as Election,
-              c.yours.record as Election,
-            ) as Election,
-            c.theirs.version,
-          )
+          save(mineOnTop(election, c), c.theirs.version)
         }
         fieldLabel={(path) => t(`fields.${path}`, { defaultValue: path })}
       />

@@ -5,7 +5,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import { mineOnTop } from '../../../shared/domain/conflict-diff';
 import { TRENDS, type Trend } from '../../../shared/domain/enums';
 import {
   MEDIA_PICKUP,
@@ -174,10 +174,7 @@ export function OutcomeForm({
         onKeepTheirs={keepTheirs}
         onApplyMine={(c) =>
           // The corrections made here, laid over their version, saved as the version after it.
-          correct(
-            applyEditsOnTop(base?.outcome, c.theirs.record as Outcome, c.yours.record as Outcome) as Outcome,
-            c.theirs.version,
-          )
+          correct(mineOnTop(base?.outcome, c), c.theirs.version)
         }
         fieldLabel={(path) => (FIELD_LABELS[path] ? t(FIELD_LABELS[path]) : path)}
       />

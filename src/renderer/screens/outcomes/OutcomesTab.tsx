@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { OutcomeDetail, ThreatTimeline, TimelineEvent } from '../../../shared/domain/outcomes';
 import type { ThreatDetail } from '../../../shared/domain/threat-log';
 import { api, serviceErrorText } from '../../api/bridge';
-import { problemText } from '../../components/form/problems';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useStore } from '../../store';
 import { OutcomeForm } from './OutcomeForm';

@@ -3,10 +3,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
+import { mineOnTop } from '../../../shared/domain/conflict-diff';
 import type { Partner, PartnerDetail } from '../../../shared/domain/partners';
 import type { ConflictDetails, ProblemLocation } from '../../../shared/errors';
-import { ServiceError } from '../../api/bridge';
+import { conflictOf } from '../../api/bridge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { FormActions } from '../../components/FormActions';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
@@ -132,10 +132,8 @@ export function PartnerEditor({
       setUnsaved('partner-editor', false);
       onDone();
     } catch (err) {
-      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
-        setConflict(err.shape.conflict);
-        return;
-      }
+      const stale = conflictOf(err);
+      if (stale) return setConflict(stale);
       const f = failureOf(err);
       show(f.problems, f.problems.length ? t('errors.summaryTitle') : f.message);
     }
@@ -160,10 +158,7 @@ export function PartnerEditor({
         onKeepTheirs={keepTheirs}
         onApplyMine={(c) =>
           // The edits made here, laid over their version, saved as the version after it.
-          save(
-            base ? applyEditsOnTop(base.partner, c.theirs.record as Partner, c.yours.record as Partner) : {},
-            c.theirs.version,
-          )
+          save(base ? mineOnTop(base.partner, c) : {}, c.theirs.version)
         }
         fieldLabel={(field) => labelOf(field.split('.'), t)}
       />

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { parsePolicy, type Policy } from '../../../shared/domain/policy';
 import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
 import type { ConflictDetails, ProblemLocation } from '../../../shared/errors';
-import { ServiceError } from '../../api/bridge';
+import { conflictOf } from '../../api/bridge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { FileButton } from '../../components/FileButton';
 import { TextField } from '../../components/form/TextField';
@@ -103,10 +103,8 @@ export function PolicyScreen() {
       setNotice(t('policy.saved', { version: saved.version }));
       pushToast({ message: { key: 'assessment:policy.saved', values: { version: saved.version } } });
     } catch (err) {
-      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
-        setConflict(err.shape.conflict);
-        return;
-      }
+      const stale = conflictOf(err);
+      if (stale) return setConflict(stale);
       const f = failureOf(err);
       setRefusal({ message: f.message, problems: f.problems });
     }

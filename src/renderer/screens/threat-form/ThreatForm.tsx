@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Threat } from '../../../shared/domain/workspace';
 import type { ConflictDetails, ProblemLocation } from '../../../shared/errors';
 import { applyEditsOnTop } from '../../../shared/domain/conflict-diff';
-import { ServiceError, api, call } from '../../api/bridge';
+import { api, call, conflictOf } from '../../api/bridge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { failureOf, fieldErrors } from '../../components/form/problems';
@@ -112,10 +112,8 @@ export function ThreatForm({ threatId }: { threatId?: string }) {
       setFocusHeading(true);
       navigate({ screen: 'log', threatId: detail.threat.id });
     } catch (err) {
-      if (err instanceof ServiceError && err.shape.code === 'conflict' && err.shape.conflict) {
-        setConflict(err.shape.conflict);
-        return;
-      }
+      const stale = conflictOf(err);
+      if (stale) return setConflict(stale);
       const f = failureOf(err);
       showProblems(f.problems, f.message);
     }
