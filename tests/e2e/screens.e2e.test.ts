@@ -50,7 +50,7 @@ describe('every screen', () => {
       await page.waitForTimeout(400);
       expect(await axeViolations(page), (await tab.textContent()) ?? '').toEqual([]);
     }
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByRole('heading', { name: /Edit threat/ }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await e2e.shot('screens-en-threat-edit');
