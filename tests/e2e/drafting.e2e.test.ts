@@ -54,7 +54,10 @@ for (const transport of TRANSPORTS)
       const form = page.getByTestId('organisation-settings');
       await form.getByRole('heading', { name: 'Organisation' }).waitFor();
       // The sample workspace carries its organisation.
-      expect(await form.getByLabel('Organisation’s name (English)').inputValue()).toBe('Elections Lakeshore');
+      // (The profile arrives after the form is drawn: on a loaded machine, a moment later.)
+      await expect
+        .poll(() => form.getByLabel('Organisation’s name (English)').inputValue())
+        .toBe('Elections Lakeshore');
       // A mistake is caught before anything is sent.
       await form.getByLabel('Website').fill('not a website');
       await form.getByRole('button', { name: 'Save' }).click();
