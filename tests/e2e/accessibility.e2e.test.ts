@@ -2,7 +2,14 @@
 // French at 1440×900 and at 1280×800; then the same screens at 200 % zoom of a 1280 px window (640 CSS px)
 // and at 400 % (320 CSS px), where nothing may scroll the page sideways (WCAG 1.4.10) and the menu folds.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, codeSnifferErrors, sidewaysOverflow, startE2E, type E2E } from './harness';
+import {
+  axeViolations,
+  codeSnifferErrors,
+  sidewaysOverflow,
+  startE2E,
+  EVERY_SCREEN,
+  type E2E,
+} from './harness';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -14,21 +21,7 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** Every screen a person works in, by its address. */
-const SCREENS = [
-  '#/log',
-  '#/log/lk27-003',
-  '#/threat/new',
-  '#/dashboard',
-  '#/assess',
-  '#/drafting',
-  '#/partners',
-  '#/partners/new',
-  '#/policy',
-  '#/elections',
-  '#/audit',
-  '#/settings',
-] as const;
+const SCREENS = EVERY_SCREEN;
 
 async function open(hash: string) {
   const { page } = e2e;

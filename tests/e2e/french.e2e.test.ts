@@ -11,7 +11,7 @@ import type { ThreatDetail, ThreatPage } from '../../src/shared/domain/threat-lo
 import type { Election } from '../../src/shared/domain/workspace';
 import type { Acting } from '../helpers/db';
 import { REPO_ROOT } from '../helpers/db';
-import { startE2E, type E2E } from './harness';
+import { startE2E, EVERY_SCREEN, type E2E } from './harness';
 
 let e2e: E2E;
 let reviewer: Acting;
@@ -80,20 +80,7 @@ const ENGLISH_ONLY_TITLES = [
   'Video falsely shows ballots being burned at a polling station',
 ];
 
-const SCREENS = [
-  '#/log',
-  '#/log/lk27-003',
-  '#/threat/new',
-  '#/dashboard',
-  '#/assess',
-  '#/drafting',
-  '#/partners',
-  '#/partners/new',
-  '#/policy',
-  '#/elections',
-  '#/audit',
-  '#/settings',
-] as const;
+const SCREENS = EVERY_SCREEN;
 
 type Catalog = Record<string, unknown>;
 const readCatalogs = (dir: string, lang: string): Record<string, Catalog> =>

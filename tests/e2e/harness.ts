@@ -486,3 +486,19 @@ export async function sidewaysOverflow(page: Page): Promise<number> {
 export async function csrfOf(context: BrowserContext, origin: string): Promise<string> {
   return (await context.cookies(origin)).find((c) => c.name === 'threshold_csrf')?.value ?? '';
 }
+
+/** Every screen a person works in, by its address (the walks of every screen go through this list). */
+export const EVERY_SCREEN = [
+  '#/log',
+  '#/log/lk27-003',
+  '#/threat/new',
+  '#/dashboard',
+  '#/assess',
+  '#/drafting',
+  '#/partners',
+  '#/partners/new',
+  '#/policy',
+  '#/elections',
+  '#/audit',
+  '#/settings',
+] as const;
