@@ -50,14 +50,22 @@ for (const transport of TRANSPORTS)
       const { page } = e2e;
       await page.getByRole('button', { name: 'Load the sample workspace' }).click();
       await page.getByRole('grid', { name: 'Threat log' }).waitFor();
+      // The stored profile is held back: until it arrives the form says it is loading and offers no field
+      // to type into (what was typed would be overwritten when it arrives).
+      const hold = e2e.hold('profile:get');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
       const form = page.getByTestId('organisation-settings');
       await form.getByRole('heading', { name: 'Organisation' }).waitFor();
+      await hold.held;
+      await form.getByRole('status').filter({ hasText: 'Loading the organisation profile…' }).waitFor();
+      expect(await form.getByRole('textbox').count()).toBe(0);
+      expect(await form.getByRole('button', { name: 'Save' }).count()).toBe(0);
+      await e2e.shot('drafting-00-settings-loading');
+      hold.release();
       // The sample workspace carries its organisation.
-      // (The profile arrives after the form is drawn: on a loaded machine, a moment later.)
-      await expect
-        .poll(() => form.getByLabel('Organisation’s name (English)').inputValue())
-        .toBe('Elections Lakeshore');
+      await form.getByLabel('Organisation’s name (English)').waitFor();
+      expect(await form.getByLabel('Organisation’s name (English)').inputValue()).toBe('Elections Lakeshore');
+      expect(await form.getByRole('status').count()).toBe(0);
       // A mistake is caught before anything is sent.
       await form.getByLabel('Website').fill('not a website');
       await form.getByRole('button', { name: 'Save' }).click();

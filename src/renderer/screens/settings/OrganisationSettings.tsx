@@ -4,11 +4,7 @@
 // service validates again.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  EMPTY_ORGANISATION_PROFILE,
-  OrganisationProfileSchema,
-  type OrganisationProfile,
-} from '../../../shared/domain/organisation';
+import { OrganisationProfileSchema, type OrganisationProfile } from '../../../shared/domain/organisation';
 import { api, call, ServiceError } from '../../api/bridge';
 import { useStore } from '../../store';
 import { OrganisationFields, profileErrors, type ProfileErrors } from './OrganisationFields';
@@ -18,7 +14,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 export function OrganisationSettings() {
   const { t } = useTranslation('organisation');
   const pushToast = useStore((s) => s.pushToast);
-  const [values, setValues] = useState<OrganisationProfile>(EMPTY_ORGANISATION_PROFILE);
+  // Null until the stored profile arrives: nothing can be typed into a form that is about to be filled.
+  const [values, setValues] = useState<OrganisationProfile | null>(null);
   const [errors, setErrors] = useState<ProfileErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,6 +29,7 @@ export function OrganisationSettings() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (!values) return;
     setFailure(null);
     const parsed = OrganisationProfileSchema.safeParse(values);
     if (!parsed.success) {
@@ -67,8 +65,21 @@ export function OrganisationSettings() {
         </div>
       ) : null}
       <ErrorNotice error={failure} />
-      <OrganisationFields values={values} setValues={setValues} errors={errors} setErrors={setErrors} />
-      <FormActions save={t('save')} busy={busy} />
+      {values ? (
+        <>
+          <OrganisationFields
+            values={values}
+            setValues={(update) => setValues((v) => (v ? update(v) : v))}
+            errors={errors}
+            setErrors={setErrors}
+          />
+          <FormActions save={t('save')} busy={busy} />
+        </>
+      ) : failure ? null : (
+        <p role="status" aria-busy="true">
+          {t('loading')}
+        </p>
+      )}
     </form>
   );
 }
