@@ -9,9 +9,11 @@ import { closeDatabase, contextFor, dispatcherFor, servicesFor } from './db';
 
 const RUNS = 5;
 const AS_OF = '2027-05-12T12:00:00.000Z';
-/** The columns the scoring reads: the same statement, run bare. */
-const BARE_SQL = `SELECT rowid, id, election_id, purpose, type, target_kind, place_level, actor, actor_name, confidence, breakout, audience,
-  trend, first_seen, last_seen, context_flags, level, score FROM threats WHERE deleted_at IS NULL`;
+/** The columns the scoring reads, the score joined from its own table as the app reads it: the same
+ *  statement, run bare. */
+const BARE_SQL = `SELECT t.rowid, t.id, t.election_id, t.purpose, t.type, t.target_kind, t.place_level, t.actor, t.actor_name,
+  t.confidence, t.breakout, t.audience, t.trend, t.first_seen, t.last_seen, t.context_flags, t.level, s.score
+  FROM threats t LEFT JOIN threat_scores s ON s.threat_rowid = t.rowid WHERE t.deleted_at IS NULL`;
 
 export const assessAllRatio: Figure = {
   id: 'assessAllRatio',

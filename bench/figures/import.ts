@@ -22,12 +22,13 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
   const threat = db.prepare(
     `INSERT INTO threats (id, election_id, title, purpose, type, target_kind, target_description, place_level, regions, channels, actor,
       actor_name, confidence, breakout, audience, trend, status, first_seen, last_seen, false_claim, context_flags, classification, level,
-      score, version, last_change, changed_by, created_at, updated_at)
+      version, last_change, changed_by, created_at, updated_at)
      VALUES (@id, @election_id, @title, @purpose, @type, @target_kind, @target_description, @place_level, @regions, @channels, @actor,
       @actor_name, @confidence, @breakout, @audience, @trend, @status, @first_seen, @last_seen, @false_claim, @context_flags, @classification,
-      @level, @score, 1, 'imported', NULL, @at, @at)`,
+      @level, 1, 'imported', NULL, @at, @at)`,
   );
   const doc = db.prepare('INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)');
+  const scoreRow = db.prepare('INSERT INTO threat_scores (threat_rowid, score) VALUES (?, ?)');
   const fts = db.prepare(
     'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, ' +
       'translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -43,6 +44,7 @@ function bareInsert(file: string, ws: import('../../src/shared/domain/workspace'
     for (const { t, cols, fts: text } of rows) {
       const rowid = Number(threat.run(cols).lastInsertRowid);
       doc.run(rowid, cols.doc);
+      scoreRow.run(rowid, cols.score);
       fts.run(rowid, ...text);
       for (const r of t.place.regions ?? []) region.run(r, rowid);
       for (const c of t.place.channels ?? []) channel.run(c, rowid);

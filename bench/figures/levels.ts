@@ -26,7 +26,7 @@ export const levelsRecomputeMs: Figure = {
     const app = contextFor(db, file);
     const { levels, assessment: service } = servicesFor(app);
     if (!fs.existsSync(ctx.mainDb)) importText(app, levels, 'json', ctx.text, 'bench-workspace.json');
-    db.prepare('UPDATE threats SET level = NULL, score = NULL').run();
+    db.exec('UPDATE threats SET level = NULL; DELETE FROM threat_scores;');
     let t = now();
     levels.ensureCurrent();
     ctx.progress(`  levels: first start fill-in ${(now() - t).toFixed(0)} ms`);

@@ -9,3 +9,8 @@ export function insertElectionAsOf0010(db: Db, election: Election, at: string): 
     'INSERT INTO elections (id, doc, name, polling_day, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(election.id, JSON.stringify(election), election.name, election.pollingDay, at, at);
 }
+
+/** A threat's level and score as a database before 0130 kept them: both in the `threats` row. */
+export function setLevelAsOf0010(db: Db, id: string, level: string | null, score: number | null): void {
+  db.prepare('UPDATE threats SET level = ?, score = ? WHERE id = ?').run(level, score, id);
+}

@@ -18,6 +18,9 @@ function inOrder(sql: string, values: readonly string[]): string {
   return `CASE ${sql} ${values.map((v, i) => `WHEN '${v}' THEN ${i + 1}`).join(' ')} ELSE 0 END`;
 }
 
+/** A threat's stored score, in a query over `threats t` (its own narrow table, 0130); null when it has none. */
+export const SCORE_OF_T = '(SELECT s.score FROM threat_scores s WHERE s.threat_rowid = t.rowid)';
+
 function valuesOf(row: string): readonly string[] {
   return COLUMN_FIELDS.find((f) => f.row === row)?.values ?? [];
 }
@@ -35,7 +38,7 @@ const SORT_COLUMNS: Record<SortField, string> = {
   audience: column('audience'),
   status: inOrder(column('status'), valuesOf('status')),
   level: inOrder('t.level', LEVELS),
-  score: 't.score',
+  score: SCORE_OF_T,
   updatedAt: 't.updated_at',
 };
 
@@ -146,7 +149,7 @@ export const ROW_COLUMNS = [
   // The French title, for a French interface: read from the document, for the rows of a page only.
   "(SELECT json_extract(d.doc, '$.translations.fr.title') FROM threat_docs d WHERE d.rowid = t.rowid) AS titleFr",
   't.level',
-  't.score',
+  `${SCORE_OF_T} AS score`,
   't.version',
   't.updated_at AS updatedAt',
   't.deleted_at AS deletedAt',

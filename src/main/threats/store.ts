@@ -1,5 +1,5 @@
-// The one owner of the threat log's tables: every read and every write of `threats` (levels and
-// scores included), of the documents, notes, history, search index and the region and channel lists
+// The one owner of the threat log's tables: every read and every write of `threats` (levels included),
+// of the scores (`threat_scores`, one narrow row per scored threat), of the documents, notes, history, search index and the region and channel lists
 // goes through here. Returns domain objects (contract threats, log rows), never raw rows. Columns
 // and row mapping come from the field table (./columns); history from the versioned table.
 import type { Db } from '../db/types';
@@ -18,7 +18,7 @@ import type {
   SortField,
 } from '../../shared/domain/threat-log';
 import { columnReader, COLUMN_FIELDS, DERIVED_COLUMNS, searchText, toColumns, withoutNotes } from './columns';
-import { buildWhere, listStatements } from './list-query';
+import { buildWhere, listStatements, SCORE_OF_T } from './list-query';
 
 export type { WriteInfo };
 
@@ -103,13 +103,18 @@ const CLUSTER_SQL = `SELECT rowid, ${[
   FROM threats INDEXED BY threats_dashboard_election
   WHERE deleted_at IS NULL AND ${columnOf('electionId')} = ? ORDER BY ${columnOf('time.firstSeen')}, rowid`;
 
-/** Every column a threat's fields fill, in the table's words; with its level and score. */
+/** Every column a threat's fields fill, in the table's words; with its level (the score has its own table). */
 const WRITTEN_COLUMNS = [...COLUMN_FIELDS.map((f) => f.column), ...DERIVED_COLUMNS];
-const WRITTEN_WITH_LEVEL = [...WRITTEN_COLUMNS, 'level', 'score'];
+const WRITTEN_WITH_LEVEL = [...WRITTEN_COLUMNS, 'level'];
 
 const DETAIL_SQL =
   'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, ' +
-  't.deleted_at, t.level, t.score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid';
+  `t.deleted_at, t.level, ${SCORE_OF_T} AS score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid`;
+
+/** The scoring columns, read from `threats t` with the score beside them. */
+const SCORING_SELECT =
+  `SELECT t.rowid, t.level, s.score, ${SCORING.columns.map((c) => `t.${c}`).join(', ')} FROM threats t ` +
+  'LEFT JOIN threat_scores s ON s.threat_rowid = t.rowid';
 
 type DetailRow = StoredMeta & { doc: string; level: Level | null; score: number | null };
 
@@ -238,8 +243,8 @@ export class ThreatStore {
   exportable(opts: { filter: ThreatFilter; ids?: readonly string[] | undefined }): ExportableThreat[] {
     const where = buildWhere({ ...opts.filter, deleted: undefined });
     const select =
-      'SELECT d.doc, t.created_at, t.updated_at, t.level, t.score FROM threats t JOIN threat_docs ' +
-      'd ON d.rowid = t.rowid';
+      `SELECT d.doc, t.created_at, t.updated_at, t.level, ${SCORE_OF_T} AS score FROM threats t JOIN ` +
+      'threat_docs d ON d.rowid = t.rowid';
     interface Row {
       doc: string;
       created_at: string;
@@ -356,15 +361,11 @@ export class ThreatStore {
     where: { missingLevel?: boolean; scoreBand?: readonly [number, number] } = {},
   ): Generator<ScoringRow> {
     const filter = where.missingLevel
-      ? ' AND level IS NULL'
+      ? ' AND t.level IS NULL'
       : where.scoreBand
-        ? ' AND (level IS NULL OR score IS NULL OR score BETWEEN ? AND ?)'
+        ? ' AND (t.level IS NULL OR s.score IS NULL OR s.score BETWEEN ? AND ?)'
         : '';
-    const stmt = cached(
-      this.db,
-      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE deleted_at ` +
-        `IS NULL${filter}`,
-    ).raw(true);
+    const stmt = cached(this.db, `${SCORING_SELECT} WHERE t.deleted_at IS NULL${filter}`).raw(true);
     const rows = (
       where.scoreBand && !where.missingLevel
         ? stmt.iterate(where.scoreBand[0], where.scoreBand[1])
@@ -381,10 +382,7 @@ export class ThreatStore {
 
   /** These threats (deleted ones too) as the policy engine reads them; unknown ids are left out. */
   *scoringRows(ids: readonly string[]): Generator<ScoringRow> {
-    const stmt = cached(
-      this.db,
-      `SELECT rowid, level, score, ${SCORING.columns.join(', ')} FROM threats WHERE id = ?`,
-    ).raw(true);
+    const stmt = cached(this.db, `${SCORING_SELECT} WHERE t.id = ?`).raw(true);
     for (const id of ids) {
       const r = stmt.get(id) as unknown[] | undefined;
       if (r)
@@ -464,9 +462,9 @@ export class ThreatStore {
   insert(threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
     const cols: Record<string, unknown> & { doc: string } = toColumns(threat);
     cols.level = level?.level ?? null;
-    cols.score = level?.score ?? null;
     const rowid = this.table.insert(WRITTEN_WITH_LEVEL, cols, info);
     cached(this.db, 'INSERT INTO threat_docs (rowid, doc) VALUES (?, ?)').run(rowid, cols.doc);
+    if (level) this.writeScore(rowid, level.score);
     this.writeSideTables(rowid, threat, false, true);
     return rowid;
   }
@@ -475,10 +473,7 @@ export class ThreatStore {
    *  level stored. Returns the new version. */
   update(id: string, threat: Threat, info: WriteInfo, level: LevelScore | null = null): number {
     const cols: Record<string, unknown> & { doc: string } = toColumns(threat);
-    if (level) {
-      cols.level = level.level;
-      cols.score = level.score;
-    }
+    if (level) cols.level = level.level;
     const { rowid, version, deleted } = this.table.replace(
       id,
       level ? WRITTEN_WITH_LEVEL : WRITTEN_COLUMNS,
@@ -486,6 +481,7 @@ export class ThreatStore {
       info,
     );
     cached(this.db, 'UPDATE threat_docs SET doc = ? WHERE rowid = ?').run(cols.doc, rowid);
+    if (level) this.writeScore(rowid, level.score);
     this.writeSideTables(rowid, threat, true, !deleted);
     return version;
   }
@@ -505,35 +501,33 @@ export class ThreatStore {
 
   // Levels
 
-  /** Writes a changed level and score; the score alone when the level stays, which leaves the indexes on
-   *  the level untouched (three times faster over a whole log). Returns whether anything changed. */
+  /** Writes a changed level and score. The score lives in the narrow `threat_scores`, so a change of
+   *  weights (every score moves, few levels) rewrites small rows, not every page of `threats`; the level
+   *  is written only when it changes, which leaves the indexes on it untouched. Returns whether anything
+   *  changed. */
   writeLevel(row: Pick<ScoringRow, 'rowid' | 'level' | 'score'>, next: LevelScore): boolean {
-    if (next.level !== row.level) {
-      cached(this.db, 'UPDATE threats SET level = ?, score = ? WHERE rowid = ?').run(
-        next.level,
-        next.score,
-        row.rowid,
-      );
-      return true;
-    }
-    if (next.score !== row.score) {
-      cached(this.db, 'UPDATE threats SET score = ? WHERE rowid = ?').run(next.score, row.rowid);
-      return true;
-    }
-    return false;
+    if (next.level !== row.level)
+      cached(this.db, 'UPDATE threats SET level = ? WHERE rowid = ?').run(next.level, row.rowid);
+    else if (next.score === row.score) return false;
+    if (next.score !== row.score) this.writeScore(row.rowid, next.score);
+    return true;
   }
 
   /** Sets a threat's level directly (tools and tests; the app keeps levels through the LevelKeeper). */
   setLevel(id: string, level: Level | null, score: number | null): void {
-    cached(this.db, 'UPDATE threats SET level = ?, score = ? WHERE id = ?').run(level, score, id);
+    const rowid = cached(this.db, 'SELECT rowid FROM threats WHERE id = ?').pluck().get(id) as
+      number | undefined;
+    if (rowid === undefined) return;
+    cached(this.db, 'UPDATE threats SET level = ? WHERE rowid = ?').run(level, rowid);
+    this.writeScore(rowid, score);
   }
 
   /** Live threats at each stored level whose score lies outside a band. */
   levelCountsOutside(band: readonly [number, number]): { level: Level; n: number }[] {
     return cached(
       this.db,
-      'SELECT level, count(*) AS n FROM threats WHERE deleted_at IS NULL AND level IS NOT ' +
-        'NULL AND score IS NOT NULL AND NOT (score BETWEEN ? AND ?) GROUP BY level',
+      'SELECT t.level, count(*) AS n FROM threat_scores s JOIN threats t ON t.rowid = s.threat_rowid ' +
+        'WHERE t.deleted_at IS NULL AND t.level IS NOT NULL AND NOT (s.score BETWEEN ? AND ?) GROUP BY t.level',
     ).all(band[0], band[1]) as { level: Level; n: number }[];
   }
 
@@ -549,6 +543,19 @@ export class ThreatStore {
   }
 
   // Side tables
+
+  /** A threat's score in `threat_scores` (null: no score, no row). */
+  private writeScore(rowid: number, score: number | null): void {
+    if (score === null) {
+      cached(this.db, 'DELETE FROM threat_scores WHERE threat_rowid = ?').run(rowid);
+      return;
+    }
+    cached(
+      this.db,
+      'INSERT INTO threat_scores (threat_rowid, score) VALUES (?, ?) ' +
+        'ON CONFLICT (threat_rowid) DO UPDATE SET score = excluded.score',
+    ).run(rowid, score);
+  }
 
   private indexForSearch(rowid: number, threat: Threat): void {
     cached(

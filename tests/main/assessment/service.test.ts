@@ -89,6 +89,35 @@ describe("each threat's current level stays in step", () => {
     expect((await stored(app, 'T-1')).level).toBe('monitor');
   });
 
+  it('keeps each score in its own narrow table, through delete and undelete, and the log sorts by it', async () => {
+    const app = await seeded();
+    const threats = [
+      minor('T-1'),
+      threat('T-2'),
+      threat('T-3', { source: { actor: 'foreign-state', name: 'State X', confidence: 'high' } }),
+    ];
+    for (const t of threats) await app.call('threats:create', { threat: t });
+    const scores = new Map(threats.map((t) => [t.id, expected(t).score]));
+    const byScore = [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    // One row per scored threat, none in the wide row.
+    expect(app.db.prepare('SELECT count(*) FROM threat_scores').pluck().get()).toBe(3);
+    const columns = (app.db.pragma('table_info(threats)') as { name: string }[]).map((c) => c.name);
+    expect(columns).not.toContain('score');
+
+    await app.call('threats:delete', { id: 'T-2' });
+    expect((await stored(app, 'T-2')).score).toBeCloseTo(scores.get('T-2')!, 5);
+    const bin = await app.call<ThreatPage>('threats:list', { filter: { deleted: true } });
+    expect(bin.rows[0]!.score).toBeCloseTo(scores.get('T-2')!, 5);
+    await app.call('threats:undelete', { id: 'T-2' });
+    expect((await stored(app, 'T-2')).score).toBeCloseTo(scores.get('T-2')!, 5);
+
+    const page = await app.call<ThreatPage>('threats:list', { sort: { field: 'score', direction: 'desc' } });
+    expect(page.rows.map((r) => r.id)).toEqual(byScore);
+    for (const row of page.rows) expect(row.score).toBeCloseTo(scores.get(row.id)!, 5);
+    const up = await app.call<ThreatPage>('threats:list', { sort: { field: 'score', direction: 'asc' } });
+    expect(up.rows.map((r) => r.id)).toEqual([...byScore].reverse());
+  });
+
   it("is set for every threat of an import, in the import's transaction", async () => {
     const app = await openTestApp({ clock: steppingClock(START) });
     const ws = workspace([
@@ -219,7 +248,7 @@ describe("each threat's current level stays in step", () => {
     await first.call('elections:save', { election });
     await first.call('threats:create', { threat: threat('T-1') });
     // As an older version would have left it: no level.
-    first.db.prepare('UPDATE threats SET level = NULL, score = NULL').run();
+    first.db.exec('UPDATE threats SET level = NULL; DELETE FROM threat_scores;');
     first.close();
     const again = await openTestApp({ file, clock: steppingClock(START) });
     expect((await stored(again, 'T-1')).level).toBe(expected(threat('T-1')).level);

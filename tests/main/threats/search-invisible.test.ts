@@ -5,6 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../../../src/main/db/connection';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
+import type { Db } from '../../../src/main/db/types';
+import { ftsQuery } from '../../../src/main/threats/list-query';
 import { ThreatStore } from '../../../src/main/threats/store';
 import type { ThreatPage } from '../../../src/shared/domain/threat-log';
 import { withoutInvisible } from '../../../src/shared/text/invisible';
@@ -19,6 +21,15 @@ const disguised = threat('T-zw', {
   facts: [`Polling day is Mon${'\uFEFF'}day.`],
 });
 const found = (page: ThreatPage) => page.rows.map((r) => r.id);
+/** What the log's search finds in a database at an older schema (today's log also reads later tables). */
+const searched = (db: Db, search: string) =>
+  db
+    .prepare(
+      'SELECT t.id FROM threats t WHERE t.deleted_at IS NULL AND t.rowid IN ' +
+        '(SELECT rowid FROM threats_fts WHERE threats_fts MATCH ?) ORDER BY t.rowid',
+    )
+    .pluck()
+    .all(ftsQuery(search));
 
 describe('search ignores invisible characters', () => {
   it('strips every one of them, and nothing else', () => {
@@ -54,18 +65,22 @@ describe('search ignores invisible characters', () => {
         'INSERT INTO threats_fts (rowid, title, summary, false_claim, facts, names, places, translations) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(rowid, disguised.title, disguised.summary, disguised.falseClaim, '', 'T-zw', '', '');
-    expect(
-      found(store.list({ search: 'Tuesday' }, { field: 'firstSeen', direction: 'desc' }, 0, 10)),
-    ).toEqual([]);
+    expect(searched(old, 'Tuesday')).toEqual([]);
     closeDatabase(old);
 
     const migrated = openDatabase(file, { migrations: MIGRATIONS.filter((m) => m.version <= 100) });
     expect(migrated.pragma('user_version', { simple: true })).toBe(100);
-    const after = new ThreatStore(migrated);
+    expect(searched(migrated, 'Tuesday')).toEqual(['T-zw']);
+    // The other threats' entries are untouched and still found.
+    expect(searched(migrated, 'T-plain')).toEqual(['T-plain']);
+    closeDatabase(migrated);
+
+    // And through today's log, once every later migration has run.
+    const latest = openDatabase(file);
+    const after = new ThreatStore(latest);
     const sort = { field: 'firstSeen', direction: 'desc' } as const;
     expect(found(after.list({ search: 'Tuesday' }, sort, 0, 10))).toEqual(['T-zw']);
-    // The other threats' entries are untouched and still found.
     expect(found(after.list({ search: 'T-plain' }, sort, 0, 10))).toEqual(['T-plain']);
-    closeDatabase(migrated);
+    closeDatabase(latest);
   });
 });

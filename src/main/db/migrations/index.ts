@@ -11,6 +11,7 @@ import { m0090Outcomes } from './0090-outcomes';
 import { m0100SearchInvisible } from './0100-search-invisible';
 import { m0110StixIds } from './0110-stix-ids';
 import { m0120ElectionChanges } from './0120-election-changes';
+import { m0130ThreatScores } from './0130-threat-scores';
 
 export const MIGRATIONS: readonly Migration[] = [
   m0010ThreatLog,
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0100SearchInvisible,
   m0110StixIds,
   m0120ElectionChanges,
+  m0130ThreatScores,
 ];
 
 MIGRATIONS.forEach((migration, i) => {
