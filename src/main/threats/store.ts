@@ -1,8 +1,8 @@
 // The one owner of the threat log's tables: every read and every write of `threats` (levels included),
 // of the scores (`threat_scores`, one narrow row per scored threat), of the documents, notes, history,
-// search index and the region and channel lists
-// goes through here. Returns domain objects (contract threats, log rows), never raw rows. Columns
-// and row mapping come from the field table (./columns); history from the versioned table.
+// search index and the region and channel lists goes through here. Returns domain objects (contract
+// threats, log rows), never raw rows. Columns and row mapping come from the field table (./columns);
+// history from the versioned table.
 import type { Db } from '../db/types';
 import { cached } from '../db/statements';
 import { recordMeta, VersionedTable, type StoredMeta, type WriteInfo } from '../db/versioned-documents';
