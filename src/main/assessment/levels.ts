@@ -197,14 +197,16 @@ export class LevelKeeper implements ThreatScoring {
     asOf: string,
     opts: { onlyMissing?: boolean; scoreBand?: [number, number] } = {},
   ): number {
-    // The changes are kept while the rows are read, then written.
-    const changes: { row: ScoringRow; next: LevelScore }[] = [];
+    // The changes are kept while the rows are read, then written: only what writing needs, so that each
+    // threat read can be collected as soon as it is scored.
+    const changes: { row: Pick<ScoringRow, 'rowid' | 'level' | 'score'>; next: LevelScore }[] = [];
     for (const { row, next } of this.scoreAll(
       policy,
       asOf,
       opts.onlyMissing ? { missingLevel: true } : opts.scoreBand ? { scoreBand: opts.scoreBand } : {},
     )) {
-      if (next.level !== row.level || next.score !== row.score) changes.push({ row, next });
+      if (next.level !== row.level || next.score !== row.score)
+        changes.push({ row: { rowid: row.rowid, level: row.level, score: row.score }, next });
     }
     for (const { row, next } of changes) this.threats.writeLevel(row, next);
     return changes.length;

@@ -117,6 +117,12 @@ const SCORING_SELECT =
   `SELECT t.rowid, t.level, s.score, ${SCORING.columns.map((c) => `t.${c}`).join(', ')} FROM threats t ` +
   'LEFT JOIN threat_scores s ON s.threat_rowid = t.rowid';
 
+/** The scoring columns of every live threat, without the score: a whole-log pass takes the scores from
+ *  one read of their own table (see allScores), which costs a fraction of a lookup per row. */
+const SCORING_ALL =
+  `SELECT t.rowid, t.level, ${SCORING.columns.map((c) => `t.${c}`).join(', ')} FROM threats t ` +
+  'WHERE t.deleted_at IS NULL';
+
 type DetailRow = StoredMeta & { doc: string; level: Level | null; score: number | null };
 
 export class ThreatStore {
@@ -361,6 +367,17 @@ export class ThreatStore {
   *iterateForScoring(
     where: { missingLevel?: boolean; scoreBand?: readonly [number, number] } = {},
   ): Generator<ScoringRow> {
+    if (!where.missingLevel && !where.scoreBand) {
+      const scores = this.allScores();
+      for (const r of cached(this.db, SCORING_ALL).raw(true).iterate() as IterableIterator<unknown[]>)
+        yield {
+          rowid: r[0] as number,
+          level: r[1] as Level | null,
+          score: scores.get(r[0] as number) ?? null,
+          threat: SCORING.read(r, 2),
+        };
+      return;
+    }
     const filter = where.missingLevel
       ? ' AND t.level IS NULL'
       : where.scoreBand
@@ -379,6 +396,14 @@ export class ThreatStore {
         score: r[2] as number | null,
         threat: SCORING.read(r, 3),
       };
+  }
+
+  /** Every stored score, by threat rowid. */
+  private allScores(): Map<number, number> {
+    const scores = new Map<number, number>();
+    const rows = cached(this.db, 'SELECT threat_rowid, score FROM threat_scores').raw(true).iterate();
+    for (const [rowid, score] of rows as IterableIterator<[number, number]>) scores.set(rowid, score);
+    return scores;
   }
 
   /** These threats (deleted ones too) as the policy engine reads them; unknown ids are left out. */

@@ -198,12 +198,23 @@ describe('scoring the whole log from its columns', () => {
     });
     const byId = new Map(threats.map((t) => [t.id, t]));
     const asOf = '2027-05-12T12:00:00Z';
+    // The pass also gives each threat's stored level and score, as the threat's own record shows them
+    // (the scores are read apart from the rows, in one pass of their table).
+    const stored = new Map<string, { level: unknown; score: unknown }>();
+    for (const t of threats) {
+      const { meta } = await app.call<{ meta: { level: unknown; score: unknown } }>('threats:get', {
+        id: t.id,
+      });
+      stored.set(t.id, { level: meta.level, score: meta.score });
+    }
     let seen = 0;
     for (const row of new ThreatStore(app.db).iterateForScoring()) {
       const whole = byId.get(row.threat.id)!;
       expect(levelOf(row.threat, election, DEFAULT_POLICY, asOf), row.threat.id).toEqual(
         levelOf(whole, election, DEFAULT_POLICY, asOf),
       );
+      expect({ level: row.level, score: row.score }, row.threat.id).toEqual(stored.get(row.threat.id));
+      expect(typeof row.score).toBe('number');
       seen++;
     }
     expect(seen).toBe(threats.length);
