@@ -112,16 +112,26 @@ const DETAIL_SQL =
   'SELECT t.rowid, d.doc, t.version, t.last_change, t.changed_by, t.created_at, t.updated_at, ' +
   `t.deleted_at, t.level, ${SCORE_OF_T} AS score FROM threats t JOIN threat_docs d ON d.rowid = t.rowid`;
 
+const SCORING_COLUMNS = SCORING.columns.map((c) => `t.${c}`).join(', ');
+
 /** The scoring columns, read from `threats t` with the score beside them. */
 const SCORING_SELECT =
-  `SELECT t.rowid, t.level, s.score, ${SCORING.columns.map((c) => `t.${c}`).join(', ')} FROM threats t ` +
+  `SELECT t.rowid, t.level, s.score, ${SCORING_COLUMNS} FROM threats t ` +
   'LEFT JOIN threat_scores s ON s.threat_rowid = t.rowid';
 
 /** The scoring columns of every live threat, without the score: a whole-log pass takes the scores from
  *  one read of their own table (see allScores), which costs a fraction of a lookup per row. */
-const SCORING_ALL =
-  `SELECT t.rowid, t.level, ${SCORING.columns.map((c) => `t.${c}`).join(', ')} FROM threats t ` +
-  'WHERE t.deleted_at IS NULL';
+const SCORING_ALL = `SELECT t.rowid, t.level, ${SCORING_COLUMNS} FROM threats t WHERE t.deleted_at IS NULL`;
+
+/** A row of SCORING_SELECT or SCORING_ALL (rowid, level, then the scoring columns from `at`). */
+function scoringRow(r: readonly unknown[], score: unknown, at: number): ScoringRow {
+  return {
+    rowid: r[0] as number,
+    level: r[1] as Level | null,
+    score: (score ?? null) as number | null,
+    threat: SCORING.read(r, at),
+  };
+}
 
 type DetailRow = StoredMeta & { doc: string; level: Level | null; score: number | null };
 
@@ -370,32 +380,19 @@ export class ThreatStore {
     if (!where.missingLevel && !where.scoreBand) {
       const scores = this.allScores();
       for (const r of cached(this.db, SCORING_ALL).raw(true).iterate() as IterableIterator<unknown[]>)
-        yield {
-          rowid: r[0] as number,
-          level: r[1] as Level | null,
-          score: scores.get(r[0] as number) ?? null,
-          threat: SCORING.read(r, 2),
-        };
+        yield scoringRow(r, scores.get(r[0] as number), 2);
       return;
     }
     const filter = where.missingLevel
       ? ' AND t.level IS NULL'
-      : where.scoreBand
-        ? ' AND (t.level IS NULL OR s.score IS NULL OR s.score BETWEEN ? AND ?)'
-        : '';
+      : ' AND (t.level IS NULL OR s.score IS NULL OR s.score BETWEEN ? AND ?)';
     const stmt = cached(this.db, `${SCORING_SELECT} WHERE t.deleted_at IS NULL${filter}`).raw(true);
     const rows = (
       where.scoreBand && !where.missingLevel
         ? stmt.iterate(where.scoreBand[0], where.scoreBand[1])
         : stmt.iterate()
     ) as IterableIterator<unknown[]>;
-    for (const r of rows)
-      yield {
-        rowid: r[0] as number,
-        level: r[1] as Level | null,
-        score: r[2] as number | null,
-        threat: SCORING.read(r, 3),
-      };
+    for (const r of rows) yield scoringRow(r, r[2], 3);
   }
 
   /** Every stored score, by threat rowid. */
@@ -411,13 +408,7 @@ export class ThreatStore {
     const stmt = cached(this.db, `${SCORING_SELECT} WHERE t.id = ?`).raw(true);
     for (const id of ids) {
       const r = stmt.get(id) as unknown[] | undefined;
-      if (r)
-        yield {
-          rowid: r[0] as number,
-          level: r[1] as Level | null,
-          score: r[2] as number | null,
-          threat: SCORING.read(r, 3),
-        };
+      if (r) yield scoringRow(r, r[2], 3);
     }
   }
 
@@ -532,11 +523,12 @@ export class ThreatStore {
    *  is written only when it changes, which leaves the indexes on it untouched. Returns whether anything
    *  changed. */
   writeLevel(row: Pick<ScoringRow, 'rowid' | 'level' | 'score'>, next: LevelScore): boolean {
-    if (next.level !== row.level)
+    const levelMoved = next.level !== row.level;
+    const scoreMoved = next.score !== row.score;
+    if (levelMoved)
       cached(this.db, 'UPDATE threats SET level = ? WHERE rowid = ?').run(next.level, row.rowid);
-    else if (next.score === row.score) return false;
-    if (next.score !== row.score) this.writeScore(row.rowid, next.score);
-    return true;
+    if (scoreMoved) this.writeScore(row.rowid, next.score);
+    return levelMoved || scoreMoved;
   }
 
   /** Sets a threat's level directly (tools and tests; the app keeps levels through the LevelKeeper). */
